@@ -1,0 +1,61 @@
+/** The kinds of file the importer recognises, always from the header row, never the file name. */
+export type ArchiveFormat =
+  | 'twitter-io-users' // 10 columns
+  | 'twitter-io-tweets' // 31 (or 30, no poll_choices) columns; 2018 or 2019+ column order
+  | 'fivethirtyeight-ira-tweets' // 21 columns, M/D/YYYY H:MM
+  | 'reddit-suspicious-accounts' // headerless username,karma
+  | 'reddit-praw-users' // third-party harvest, 12 columns
+  | 'meta-indicators' // indicator_type,indicator_value,comment,ds
+  | 'meta-killchain'; // Tactic,Technique,Procedure,Indicator[,Note]
+
+export interface DetectedFormat {
+  format: ArchiveFormat;
+  /** e.g. '2018' | '2019+' for Twitter files; '' where a format has one version. */
+  version: string;
+  columns: string[];
+  hasHeader: boolean;
+}
+
+/** Why a row was quarantined. Stable codes: automation and tests match on them. */
+export type QuarantineReason =
+  | 'field-count' // wrong number of fields
+  | 'invalid-utf8'
+  | 'spreadsheet-damaged-id' // 9.06E+17, rounded ids
+  | 'invalid-id' // id column neither numeric nor a known hash shape
+  | 'impossible-date'
+  | 'invalid-number'
+  | 'unterminated-quote' // file ended inside a quoted field (truncated)
+  | 'field-too-large'
+  | 'duplicate-header'; // not a rejection: counted separately (repeated header rows are skipped)
+
+export interface QuarantinedRow {
+  fileSha256: string;
+  row: number;
+  byteOffset: number;
+  byteLength: number;
+  reason: QuarantineReason;
+  /** Human-readable detail, e.g. "tweetid '9.06E+17' is spreadsheet E-notation". */
+  detail: string;
+  /** The raw record (decoded leniently, truncated to 2,000 chars) so the analyst sees it. */
+  raw: string;
+}
+
+/** One receipt per imported file: what went in, what came out, and why anything was rejected. */
+export interface ImportReceipt {
+  fileName: string;
+  /** Path inside a zip, when the file came from one. */
+  entryName?: string;
+  size: number;
+  sha256: string;
+  format: ArchiveFormat;
+  formatVersion: string;
+  rowsRead: number;
+  rowsStored: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  rejectedByReason: Partial<Record<QuarantineReason, number>>;
+  repeatedHeaderRows: number;
+  startedAt: string;
+  durationMs: number;
+  appVersion: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * Ids in disclosure archives are strings, always: tweet ids exceed 2^53 and id columns mix numeric
+ * ids with hashes. This file classifies an id's shape; nothing here converts an id to a number.
+ */
+export type IdShape =
+  | 'numeric' // plain decimal digits, as Twitter issued them
+  | 'hex64' // 2018 releases: SHA-256 as 64 lowercase hex characters
+  | 'b64hash' // 2019+: base64 of a 32-byte digest with every '/' removed, 41–44 chars ending '='
+  | 'spreadsheet-damaged' // 9.06E+17 or a rounded 906000000000000000: corrupt, never accepted silently
+  | 'empty'
+  | 'other';
+
+const NUMERIC = /^[0-9]{1,20}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const B64HASH = /^[A-Za-z0-9+]{37,43}=$/;
+const E_NOTATION = /^[0-9](\.[0-9]+)?[eE]\+?[0-9]+$/;
+/** A long numeric id whose trailing digits were zeroed by float rounding (>= 8 trailing zeros). */
+const ROUNDED = /^[1-9][0-9]{9,}0{8,}$/;
+
+export function classifyId(id: string): IdShape {
+  if (id === '') return 'empty';
+  if (E_NOTATION.test(id)) return 'spreadsheet-damaged';
+  if (NUMERIC.test(id)) return ROUNDED.test(id) ? 'spreadsheet-damaged' : 'numeric';
+  if (HEX64.test(id)) return 'hex64';
+  if (B64HASH.test(id)) return 'b64hash';
+  return 'other';
+}
+
+export function isHashedId(id: string): boolean {
+  const s = classifyId(id);
+  return s === 'hex64' || s === 'b64hash';
+}
