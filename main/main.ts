@@ -1,0 +1,69 @@
+import { app, dialog, protocol, session } from 'electron';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_NAME, APP_SCHEME } from '../shared/appIdentity';
+import { createHostHandlers } from './ipc/hostHandlers';
+import { registerIpc } from './ipc/registerIpc';
+import { createAppProtocolHandler } from './security/appProtocol';
+import { createEgressGuard } from './security/egressGuard';
+import { hardenSession } from './security/hardenSession';
+import { createSaveFileService } from './services/saveFileService';
+import { createMainWindow } from './window/createMainWindow';
+
+// Thin shell: wiring only. Every decision lives in a module a Node test can run.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+app.setName(APP_NAME);
+app.commandLine.appendSwitch('disable-background-networking');
+app.commandLine.appendSwitch('disable-component-update');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const guard = createEgressGuard((url) => console.warn(`[egress] blocked ${url}`));
+  const logBlocked = (what: string, url: string) => console.warn(`[security] blocked ${what} ${url}`);
+  const rendererRoot = path.join(__dirname, '..', 'renderer');
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, guard);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, readFile: (p) => readFile(p) }));
+    const saves = createSaveFileService({
+      chooseSavePath: async (request) => {
+        const result = await dialog.showSaveDialog({ defaultPath: request.suggestedName });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      open: (p) => open(p, 'w'),
+      remove: (p) => rm(p, { force: true }),
+      rename,
+    });
+    registerIpc(
+      createHostHandlers({
+        appInfo: () => ({
+          name: APP_NAME,
+          version: app.getVersion(),
+          host: 'electron',
+          dataLocation: app.getPath('userData'),
+          platform: process.platform,
+        }),
+        egressLog: () => guard.snapshot(),
+        saves,
+      }),
+    );
+    let window = createMainWindow(preloadPath, logBlocked);
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('activate', () => {
+      if (window.isDestroyed()) window = createMainWindow(preloadPath, logBlocked);
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+}

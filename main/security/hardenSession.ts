@@ -1,0 +1,14 @@
+import type { Session } from 'electron';
+import type { EgressGuard } from './egressGuard';
+
+/** Offline and permission policy for the app's session: nothing leaves, nothing is granted. */
+export function hardenSession(session: Session, guard: EgressGuard): void {
+  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    callback({ cancel: guard.shouldCancel(details.url) });
+  });
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.enableNetworkEmulation({ offline: true });
+  session.setSpellCheckerEnabled(false);
+}

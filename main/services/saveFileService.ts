@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import type { SaveRequest, SaveTarget } from '../../shared/api/hostApi';
+
+export interface SaveFilePorts {
+  /** Asks the user where to save; resolves to an absolute path or null when cancelled. */
+  chooseSavePath: (request: SaveRequest) => Promise<string | null>;
+  open: (path: string) => Promise<FileHandle>;
+  remove: (path: string) => Promise<void>;
+}
+
+/**
+ * Chunked saves, so exports of any size stream to disk with flat memory. Data is written to
+ * `<path>.partial` and renamed on success; an aborted save leaves nothing behind.
+ */
+export function createSaveFileService(ports: SaveFilePorts & { rename: (from: string, to: string) => Promise<void> }) {
+  const open = new Map<string, { path: string; handle: FileHandle; bytes: number }>();
+  const partial = (p: string) => `${p}.partial`;
+  return {
+    async begin(request: SaveRequest): Promise<SaveTarget> {
+      const path = await ports.chooseSavePath(request);
+      if (!path) return { id: null };
+      const id = randomUUID();
+      open.set(id, { path, handle: await ports.open(partial(path)), bytes: 0 });
+      return { id, path };
+    },
+    async write(id: string, chunk: Uint8Array): Promise<void> {
+      const target = open.get(id);
+      if (!target) throw new Error(`No open save with id ${id}`);
+      await target.handle.write(chunk);
+      target.bytes += chunk.byteLength;
+    },
+    async end(id: string): Promise<{ path: string; bytes: number }> {
+      const target = open.get(id);
+      if (!target) throw new Error(`No open save with id ${id}`);
+      open.delete(id);
+      await target.handle.close();
+      await ports.rename(partial(target.path), target.path);
+      return { path: target.path, bytes: target.bytes };
+    },
+    async abort(id: string): Promise<void> {
+      const target = open.get(id);
+      if (!target) return;
+      open.delete(id);
+      await target.handle.close();
+      await ports.remove(partial(target.path));
+    },
+  };
+}
+export type SaveFileService = ReturnType<typeof createSaveFileService>;

@@ -1,0 +1,19 @@
+import { BrowserWindow, nativeTheme } from 'electron';
+import { APP_NAME, APP_ORIGIN } from '../../shared/appIdentity';
+import { hardenWebContents } from '../security/hardenWebContents';
+import { secureWebPreferences } from './webPreferences';
+
+export function createMainWindow(preloadPath: string, onBlocked: (what: string, url: string) => void): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: APP_NAME,
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  hardenWebContents(window.webContents, onBlocked);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}

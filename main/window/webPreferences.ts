@@ -1,0 +1,24 @@
+import type { WebPreferences } from 'electron';
+
+/**
+ * The security-relevant web preferences of every window. A unit test reads this object and fails
+ * if one of them regresses, so keep it a plain constant.
+ */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+    devTools: process.env.WORKBENCH_DEVTOOLS === '1',
+  };
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { DatasetsView } from '../views/DatasetsView';
+import { PlaceholderView } from '../views/PlaceholderView';
+import { hrefFor, useRoute, VIEWS } from './routes';
+
+export function App() {
+  const route = useRoute();
+
+  // Alt+1..4 jumps between the top-level views from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const view = VIEWS.find((v) => v.key === e.key);
+      if (view) {
+        e.preventDefault();
+        location.hash = hrefFor(view.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="app-header">
+        <span className="app-title">Disclosure Workbench</span>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {VIEWS.map((v) => (
+              <li key={v.id}>
+                <a href={hrefFor(v.id)} aria-current={route.view === v.id ? 'page' : undefined} title={`${v.label} (Alt+${v.key})`}>
+                  {v.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {route.view === 'datasets' && <DatasetsView />}
+        {route.view === 'explore' && <PlaceholderView title="Explore" />}
+        {route.view === 'network' && <PlaceholderView title="Network" />}
+        {route.view === 'cases' && <PlaceholderView title="Cases" />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { HostApi, SaveRequest } from '../../../shared/api/hostApi';
+import { APP_NAME } from '../../../shared/appIdentity';
+import { appVersion } from '../app/version';
+
+/**
+ * The host API implemented with web APIs, so the same renderer build runs in plain Chromium
+ * (`npm run start:web`, browser tests). A save is collected and handed over as one download
+ * (the Electron host streams saves to disk instead).
+ */
+export function createBrowserHost(): HostApi {
+  const saves = new Map<string, { request: SaveRequest; chunks: Uint8Array[]; bytes: number }>();
+  let next = 0;
+  return {
+    'app:info': async () => ({
+      name: APP_NAME,
+      version: appVersion,
+      host: 'browser',
+      dataLocation: `this browser profile's IndexedDB for ${location.origin}`,
+      platform: navigator.platform,
+    }),
+    // In a browser the page cannot see blocked requests; the browser tests record them instead.
+    'egress:log': async () => ({ blockedRequests: 0, urls: [] }),
+    'save:begin': async (request) => {
+      const id = `save-${++next}`;
+      saves.set(id, { request, chunks: [], bytes: 0 });
+      return { id };
+    },
+    'save:write': async (id, chunk) => {
+      const save = saves.get(id);
+      if (!save) throw new Error(`No open save with id ${id}`);
+      save.chunks.push(chunk.slice());
+      save.bytes += chunk.byteLength;
+    },
+    'save:end': async (id) => {
+      const save = saves.get(id);
+      if (!save) throw new Error(`No open save with id ${id}`);
+      saves.delete(id);
+      const url = URL.createObjectURL(new Blob(save.chunks as BlobPart[], { type: save.request.mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = save.request.suggestedName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { path: save.request.suggestedName, bytes: save.bytes };
+    },
+    'save:abort': async (id) => {
+      saves.delete(id);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-arabic/400.css';
+import '@fontsource/noto-sans-hebrew/400.css';
+import '@fontsource/noto-color-emoji/400.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

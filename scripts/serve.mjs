@@ -1,0 +1,10 @@
+// `npm run start:web`: serves dist/renderer on 127.0.0.1 for a local Chromium and prints the URL.
+import { readFileSync } from 'node:fs';
+import { startStaticServer } from './staticServer.mjs';
+
+const portArg = process.argv.indexOf('--port');
+const port = Number(process.env.PORT ?? (portArg > 0 ? process.argv[portArg + 1] : 4173));
+// The CSP is kept in one TypeScript file; read it from the built renderer's copy.
+const csp = readFileSync('dist/renderer/csp.txt', 'utf8').trim();
+const { url } = await startStaticServer({ root: 'dist/renderer', port, csp });
+console.log(`Disclosure Workbench (browser host) at ${url}`);

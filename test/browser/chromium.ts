@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+
+/** Chromium for tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own. */
+export function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined;
+}
+
+/** Flags that keep Chromium from reaching for the network on its own (updates, sync, metrics). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];

@@ -1,0 +1,72 @@
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
+
+export interface RequestLog {
+  /** Every URL the page (and its workers) requested. */
+  urls: string[];
+  /** Those that did not go to 127.0.0.1. */
+  outside(): string[];
+}
+
+export interface ConsoleLog {
+  errors: string[];
+}
+
+/**
+ * `page` here lives in a persistent profile (IndexedDB on disk, as in the app), records every
+ * request and every console error. `profileDir` lets a test close and reopen the same profile.
+ */
+export const test = base.extend<{ profileDir: string; context: BrowserContext; page: Page; requests: RequestLog; consoleLog: ConsoleLog; reopen: () => Promise<Page> }>({
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  requests: async ({}, use) => {
+    const urls: string[] = [];
+    await use({ urls, outside: () => urls.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|blob:|data:|about:)/.test(u)) });
+  },
+  consoleLog: async ({}, use) => use({ errors: [] }),
+  context: async ({ profileDir, requests, consoleLog }, use) => {
+    let context = await launch(profileDir);
+    const watch = (ctx: BrowserContext) => {
+      ctx.on('request', (r) => requests.urls.push(r.url()));
+      ctx.on('page', (p) => p.on('console', (m) => m.type() === 'error' && consoleLog.errors.push(m.text())));
+      ctx.on('page', (p) => p.on('pageerror', (e) => consoleLog.errors.push(String(e))));
+    };
+    watch(context);
+    await use(context);
+    await context.close().catch(() => {});
+  },
+  page: async ({ context, baseURL }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(baseURL!);
+    await use(page);
+  },
+  reopen: async ({ context, profileDir, baseURL, requests }, use) => {
+    // Closes the browser (as a crash or quit would) and opens the same profile again.
+    let current = context;
+    await use(async () => {
+      await current.close();
+      current = await launch(profileDir);
+      current.on('request', (r) => requests.urls.push(r.url()));
+      const page = await current.newPage();
+      await page.goto(baseURL!);
+      return page;
+    });
+  },
+});
+
+function launch(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumExecutable(),
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+}
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+test('the production renderer loads offline with no console error and the empty state explains what to import', async ({ page, consoleLog, requests }) => {
+  await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  await expect(page.getByText('Twitter information-operations archives')).toBeVisible();
+  await expect(page.getByText(/Data is stored in/)).toBeVisible();
+  expect(consoleLog.errors).toEqual([]);
+  expect(requests.urls.length).toBeGreaterThan(0);
+  expect(requests.outside()).toEqual([]);
+});
+
+test('every view is reachable by keyboard: Tab to the navigation, Enter, and Alt+number', async ({ page }) => {
+  await page.keyboard.press('Tab'); // skip link
+  await page.keyboard.press('Tab'); // first nav link
+  for (const label of ['Explore', 'Network', 'Cases']) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: label })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
+  }
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Datasets' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('the Content-Security-Policy is in force: inline script is refused', async ({ page }) => {
+  const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  // An injected inline script must not run, and the browser must report the violation.
+  const result = await page.evaluate(
+    () =>
+      new Promise<{ ran: boolean; violated: string }>((resolve) => {
+        (window as any).__ran = false;
+        document.addEventListener('securitypolicyviolation', (e) => resolve({ ran: (window as any).__ran, violated: e.violatedDirective }), { once: true });
+        const s = document.createElement('script');
+        s.textContent = 'window.__ran = true';
+        document.body.append(s);
+        setTimeout(() => resolve({ ran: (window as any).__ran, violated: '' }), 2000);
+      }),
+  );
+  expect(result).toEqual({ ran: false, violated: 'script-src-elem' });
+});

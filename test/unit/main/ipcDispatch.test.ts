@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { channels } from '../../../shared/api/hostApi';
+import { dispatchIpc } from '../../../main/ipc/dispatch';
+import { createHostHandlers } from '../../../main/ipc/hostHandlers';
+import { createEgressGuard } from '../../../main/security/egressGuard';
+import { createSaveFileService } from '../../../main/services/saveFileService';
+
+function setup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-ipc-'));
+  const target = path.join(dir, 'out.zip');
+  let chosen: string | null = target;
+  const guard = createEgressGuard();
+  const handlers = createHostHandlers({
+    appInfo: () => ({ name: 'Disclosure Workbench', version: '0.0.0', host: 'electron', dataLocation: dir, platform: 'linux' }),
+    egressLog: () => guard.snapshot(),
+    saves: createSaveFileService({ chooseSavePath: async () => chosen, open: (p) => open(p, 'w'), remove: (p) => rm(p, { force: true }), rename }),
+  });
+  return { dir, target, handlers, guard, cancelDialog: () => (chosen = null) };
+}
+const APP = 'app://workbench/index.html';
+
+describe('IPC dispatch', () => {
+  it('implements every channel of the contract', () => {
+    const { handlers } = setup();
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort());
+  });
+
+  it('refuses untrusted senders and unknown channels', async () => {
+    const { handlers } = setup();
+    await expect(dispatchIpc(handlers, 'app:info', 'https://evil.example/', [])).rejects.toThrow(/untrusted sender/);
+    await expect(dispatchIpc(handlers, 'app:info', undefined, [])).rejects.toThrow(/untrusted sender/);
+    await expect(dispatchIpc(handlers, 'fs:readAnything', APP, [])).rejects.toThrow(/unknown channel/);
+  });
+
+  it('validates every argument against the schema', async () => {
+    const { handlers } = setup();
+    await expect(dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: '', mimeType: 'x' }])).rejects.toThrow(/Invalid arguments for save:begin/);
+    await expect(dispatchIpc(handlers, 'save:write', APP, ['id', 'not bytes'])).rejects.toThrow(/Invalid arguments for save:write/);
+    await expect(dispatchIpc(handlers, 'app:info', APP, ['extra'])).rejects.toThrow(/Invalid arguments/);
+  });
+
+  it('streams a save to disk in chunks and renames it only when complete', async () => {
+    const { handlers, target } = setup();
+    const { id } = (await dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: 'out.zip', mimeType: 'application/zip' }])) as { id: string };
+    await dispatchIpc(handlers, 'save:write', APP, [id, new TextEncoder().encode('hello ')]);
+    expect(existsSync(target)).toBe(false);
+    await dispatchIpc(handlers, 'save:write', APP, [id, new TextEncoder().encode('世界')]);
+    const done = (await dispatchIpc(handlers, 'save:end', APP, [id])) as { path: string; bytes: number };
+    expect(done).toEqual({ path: target, bytes: 12 });
+    expect(readFileSync(target, 'utf8')).toBe('hello 世界');
+  });
+
+  it('an aborted save leaves no file behind, a cancelled dialog returns a null id', async () => {
+    const { handlers, target, cancelDialog } = setup();
+    const { id } = (await dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: 'out.zip', mimeType: 'application/zip' }])) as { id: string };
+    await dispatchIpc(handlers, 'save:write', APP, [id, new Uint8Array([1, 2, 3])]);
+    await dispatchIpc(handlers, 'save:abort', APP, [id]);
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(target + '.partial')).toBe(false);
+    cancelDialog();
+    expect(await dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: 'x', mimeType: '' }])).toEqual({ id: null });
+  });
+
+  it('reports the egress log through the contract', async () => {
+    const { handlers, guard } = setup();
+    guard.shouldCancel('https://example.com/x');
+    expect(await dispatchIpc(handlers, 'egress:log', APP, [])).toEqual({ blockedRequests: 1, urls: ['https://example.com/x'] });
+  });
+});

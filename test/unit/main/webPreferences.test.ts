@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { secureWebPreferences } from '../../../main/window/webPreferences';
+
+describe('window web preferences', () => {
+  it('keep the security baseline: isolation, sandbox, no Node, no webview', () => {
+    const prefs = secureWebPreferences('/x/preload.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    });
+    expect(prefs.devTools).toBe(false);
+    expect(prefs.preload).toBe('/x/preload.cjs');
+  });
+});
