@@ -1,0 +1,40 @@
+import type { SeededRandom } from '../../graph/seededRandom';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * A 2019+ hashed id: base64 of a 32-byte digest with every '/' removed (41–44 chars ending '=').
+ * 32 bytes -> 43 significant base64 chars + '='; the last char carries only 4 bits.
+ */
+export function demoB64Hash(rng: SeededRandom): string {
+  let s = '';
+  for (let i = 0; i < 42; i++) s += B64[rng.int(64)];
+  s += B64[rng.int(16) * 4]; // 4 significant bits, as for a real 32-byte digest
+  return s.replace(/\//g, '') + '=';
+}
+
+const TWITTER_EPOCH_MS = 1288834974657n;
+/** A snowflake tweet id (up to 19 digits) for a post at a given UTC minute; ids stay strings. */
+export function demoSnowflake(minute: number, rng: SeededRandom, sequence: number): string {
+  const ms = BigInt(minute) * 60000n + BigInt(rng.int(60000));
+  const low = BigInt((sequence % 1024) * 4096 + rng.int(4096));
+  return (((ms - TWITTER_EPOCH_MS) << 22n) | low).toString();
+}
+
+/** A numeric account id: 18–19 digit snowflake for accounts created after 2015, else 8–10 digits. */
+export function demoNumericUserId(creationMinute: number, rng: SeededRandom, sequence: number): string {
+  if (creationMinute >= 23_670_000) return demoSnowflake(creationMinute, rng, sequence);
+  return String(10_000_000 + rng.int(3_000_000_000 - 10_000_000));
+}
+
+const HANDLE = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+/** Random-looking handle (as many operation accounts have) or word + digits. */
+export function demoScreenName(rng: SeededRandom, words: readonly string[]): string {
+  if (rng.chance(0.5)) {
+    let s = '';
+    const n = 8 + rng.int(8);
+    for (let i = 0; i < n; i++) s += HANDLE[rng.int(HANDLE.length)];
+    return s;
+  }
+  return rng.pick(words) + String(rng.int(100_000));
+}
