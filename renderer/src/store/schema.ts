@@ -1,0 +1,162 @@
+import Dexie, { type Table } from 'dexie';
+import type { Account } from '../../../shared/domain/account';
+import type { ImportReceipt, QuarantinedRow } from '../../../shared/domain/archive';
+import type { Indicator, RedditAccount } from '../../../shared/domain/indicator';
+import type { TweetColumns } from '../../../shared/domain/tweet';
+
+/**
+ * The app's IndexedDB schema. Cost is per record and per index (PERFORMANCE.md), so:
+ * - per-row records only for what is looked up one at a time (datasets, files, accounts, cases…);
+ * - tweets are stored as column blocks of ~2,000 (TweetColumns), text again in search blocks;
+ * - every aggregate a view needs is built during the import pass and stored per import.
+ *
+ * Atomicity: every record written by an import carries its `importId`. Readers see only imports
+ * listed in `DatasetRecord.committedImports`; the single commit transaction appends the import id
+ * there. A cancelled, failed or killed import is invisible and is swept at start-up
+ * (`ImportRecord.state !== 'committed'`).
+ */
+
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Import ids whose records are visible, in commit order. A dataset with none is not listed. */
+  committedImports: string[];
+  /** Totals after the last commit (sum over committed imports, after dedupe). */
+  counts: { accounts: number; tweets: number; rejected: number; indicators: number };
+}
+
+export interface ImportRecord {
+  id: string;
+  datasetId: string;
+  state: 'running' | 'committed' | 'failed' | 'cancelled';
+  startedAt: string;
+  finishedAt?: string;
+  error?: string;
+  fileNames: string[];
+}
+
+/** One imported source file (or CSV entry of a zip). Primary key: SHA-256 of the CSV bytes. */
+export interface SourceFileRecord {
+  sha256: string;
+  datasetId: string;
+  importId: string;
+  receipt: ImportReceipt;
+  /** SHA-256 of the container (.zip/.gz) when different from the CSV entry's. */
+  containerSha256?: string;
+}
+
+export interface AccountRecord extends Account {
+  datasetId: string;
+  importId: string;
+  /** True when the account came from a users file; false when only seen in tweet rows. */
+  fromUsersFile: boolean;
+}
+
+export interface TweetBlockRecord {
+  datasetId: string;
+  importId: string;
+  /** Block sequence number, unique within the dataset. */
+  seq: number;
+  minTime: number;
+  maxTime: number;
+  columns: TweetColumns;
+}
+
+/** Normalised text for search (NFKC, lower case), parallel to a TweetBlockRecord's rows. */
+export interface SearchBlockRecord {
+  datasetId: string;
+  importId: string;
+  seq: number;
+  text: string[];
+}
+
+export interface QuarantineRecord extends QuarantinedRow {
+  id?: number;
+  datasetId: string;
+  importId: string;
+  fileName: string;
+}
+
+export interface IndicatorRecord extends Indicator {
+  id?: number;
+  datasetId: string;
+  importId: string;
+}
+
+export interface RedditAccountRecord extends RedditAccount {
+  id?: number;
+  datasetId: string;
+  importId: string;
+}
+
+/** Per-account activity, built during import (merged over committed imports when read). */
+export interface AccountActivity {
+  tweets: number;
+  retweets: number;
+  replies: number;
+  quotes: number;
+  firstTweetTime: number;
+  lastTweetTime: number;
+  clients: Record<string, number>;
+  languages: Record<string, number>;
+  hashtags: Record<string, number>;
+  /** Block seqs holding this account's tweets, so an account page reads only those. */
+  blocks: number[];
+}
+
+/**
+ * Everything the Explore and Network views need without rescanning tweets, built in the import
+ * pass, one record per import (readers merge the committed ones).
+ */
+export interface ImportAggregates {
+  importId: string;
+  datasetId: string;
+  tweets: number;
+  retweets: number;
+  replies: number;
+  quotes: number;
+  tweetLanguages: Record<string, number>;
+  /** Tweets per 15-minute UTC bucket: key = floor(tweetTime / 15). Exact for every IANA zone. */
+  quarterHourCounts: Record<number, number>;
+  /** Tweets per UTC day (YYYY-MM-DD) per client. */
+  clientsByDay: Record<string, Record<string, number>>;
+  hashtags: Record<string, number>;
+  urlDomains: Record<string, number>;
+  /** Mentioned account (userid where known, else @screen_name) → count. */
+  mentioned: Record<string, number>;
+  /** Retweeted account (retweet_userid, else @name from "RT @name:") → count. */
+  retweeted: Record<string, number>;
+  accountActivity: Record<string, AccountActivity>;
+  /** Directed weighted edges "source\ttarget" → count, per kind. */
+  edges: { retweet: Record<string, number>; mention: Record<string, number>; reply: Record<string, number>; quote: Record<string, number> };
+}
+
+export class WorkbenchDb extends Dexie {
+  datasets!: Table<DatasetRecord, string>;
+  imports!: Table<ImportRecord, string>;
+  files!: Table<SourceFileRecord, string>;
+  accounts!: Table<AccountRecord, [string, string]>;
+  tweetBlocks!: Table<TweetBlockRecord, [string, number]>;
+  searchBlocks!: Table<SearchBlockRecord, [string, number]>;
+  quarantine!: Table<QuarantineRecord, number>;
+  indicators!: Table<IndicatorRecord, number>;
+  redditAccounts!: Table<RedditAccountRecord, number>;
+  aggregates!: Table<ImportAggregates, string>;
+
+  constructor(name = 'disclosure-workbench') {
+    super(name);
+    this.version(1).stores({
+      datasets: 'id',
+      imports: 'id, datasetId, state',
+      files: 'sha256, datasetId, importId',
+      accounts: '[datasetId+userid], importId',
+      tweetBlocks: '[datasetId+seq], importId',
+      searchBlocks: '[datasetId+seq], importId',
+      quarantine: '++id, [datasetId+importId], importId',
+      indicators: '++id, datasetId, importId',
+      redditAccounts: '++id, datasetId, importId',
+      aggregates: 'importId, datasetId',
+    });
+  }
+}
