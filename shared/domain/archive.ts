@@ -24,6 +24,7 @@ export type QuarantineReason =
   | 'invalid-id' // id column neither numeric nor a known hash shape
   | 'impossible-date'
   | 'invalid-number'
+  | 'invalid-value' // e.g. is_retweet neither true nor false
   | 'unterminated-quote' // file ended inside a quoted field (truncated)
   | 'field-too-large'
   | 'duplicate-header'; // not a rejection: counted separately (repeated header rows are skipped)
@@ -58,4 +59,8 @@ export interface ImportReceipt {
   startedAt: string;
   durationMs: number;
   appVersion: string;
+  /** SHA-256 of the decompressed CSV entry when the file is a .gz or .zip (provenance offsets refer to it). */
+  entrySha256?: string;
+  /** Bytes of the decompressed CSV entry (equals size for a plain CSV). */
+  entrySize?: number;
 }

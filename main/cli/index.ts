@@ -1,0 +1,53 @@
+/**
+ * `npm run cli -- <command> [args]`. Each command is a module `./<command>.ts` exporting
+ * `run(argv: string[]): Promise<number>` (the exit code), loaded on demand so engineers add
+ * commands without touching this file.
+ */
+const COMMANDS: Record<string, string> = {
+  inspect: 'print import receipts and quarantined rows for archive files',
+  graph: 'build a network from archive files',
+  coord: 'detect coordinated accounts',
+  verify: 'verify a signed evidence bundle',
+};
+
+function usage(): string {
+  return ['usage: npm run cli -- <command> [args]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(8)} ${d}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(usage() + '\n');
+    return command ? 0 : 2;
+  }
+  if (!(command in COMMANDS)) {
+    process.stderr.write(`unknown command '${command}'\n${usage()}\n`);
+    return 2;
+  }
+  let mod: { run?: (argv: string[]) => Promise<number> };
+  try {
+    mod = await import(`./${command}.ts`);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(`${command}.ts`)) {
+      process.stderr.write(`command '${command}' is not available in this build\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (typeof mod.run !== 'function') {
+    process.stderr.write(`command '${command}' has no run() export\n`);
+    return 2;
+  }
+  return mod.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.exitCode = 1;
+  },
+);

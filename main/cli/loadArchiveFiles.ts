@@ -1,0 +1,74 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Account } from '../../shared/domain/account';
+import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
+import type { Indicator, RedditAccount } from '../../shared/domain/indicator';
+import type { TweetColumns } from '../../shared/domain/tweet';
+import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/archive/columns';
+import { parseArchive, type ArchiveSource, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
+
+export interface LoadedArchives {
+  tweets: TweetColumns;
+  accounts: Account[];
+  indicators: Indicator[];
+  redditAccounts: RedditAccount[];
+  receipts: ImportReceipt[];
+  quarantined: QuarantinedRow[];
+}
+
+/** A file on disk as an ArchiveSource (Node stream → web ReadableStream). */
+export function fileSource(filePath: string): ArchiveSource {
+  return {
+    name: path.basename(filePath),
+    open: () => Readable.toWeb(createReadStream(filePath, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>,
+  };
+}
+
+/**
+ * Load archive files into memory through the shared pipeline. Tweets are deduplicated by tweetid
+ * across files (first file wins; later copies are added to that receipt's rowsDuplicate and moved
+ * out of rowsStored), accounts by userid (first seen wins). Throws on the first refused file.
+ */
+export async function loadArchiveFiles(
+  paths: string[],
+  options: Pick<ParseArchiveOptions, 'signal' | 'onProgress'> = {},
+): Promise<LoadedArchives> {
+  const tweets = emptyTweetColumns();
+  const accounts = new Map<string, Account>();
+  const indicators: Indicator[] = [];
+  const redditAccounts: RedditAccount[] = [];
+  const receipts: ImportReceipt[] = [];
+  const quarantined: QuarantinedRow[] = [];
+  const seenTweets = new Set<string>();
+  for (const p of paths) {
+    let crossFileDuplicates = 0;
+    const fileReceipts = await parseArchive(fileSource(p), {
+      ...options,
+      onTweets: (batch) => {
+        for (const t of batch) {
+          if (seenTweets.has(t.tweetid)) {
+            crossFileDuplicates++;
+            continue;
+          }
+          seenTweets.add(t.tweetid);
+          pushTweet(tweets, t);
+        }
+      },
+      onAccounts: (batch) => {
+        for (const a of batch) if (!accounts.has(a.userid)) accounts.set(a.userid, a);
+      },
+      onIndicators: (batch) => void indicators.push(...batch),
+      onRedditAccounts: (batch) => void redditAccounts.push(...batch),
+      onQuarantine: (batch) => void quarantined.push(...batch),
+    });
+    // Cross-file duplicates are only known here; a zip's entries share one counter (attributed to the last entry).
+    const last = fileReceipts[fileReceipts.length - 1];
+    if (last && crossFileDuplicates) {
+      last.rowsDuplicate += crossFileDuplicates;
+      last.rowsStored -= crossFileDuplicates;
+    }
+    receipts.push(...fileReceipts);
+  }
+  return { tweets: trimTweetColumns(tweets), accounts: [...accounts.values()], indicators, redditAccounts, receipts, quarantined };
+}

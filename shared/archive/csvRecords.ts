@@ -1,0 +1,264 @@
+/**
+ * Streaming, byte-level CSV record splitter (RFC 4180 plus what archives really contain).
+ *
+ * Why bytes and not text: provenance must point at exact bytes of the (decompressed) source, and a
+ * chunk may end inside a multi-byte UTF-8 character. ',', '"', '\r' and '\n' are ASCII and never
+ * occur inside a multi-byte UTF-8 sequence, so record boundaries can be found on bytes; each
+ * complete record is then decoded once (fatal UTF-8) and split into fields at string level.
+ *
+ * Tolerates: BOM, LF and CRLF, missing final newline, minimal or full quoting, quoted newlines,
+ * doubled quotes. Reports (never throws for): invalid UTF-8, a file ending inside a quoted field,
+ * a field larger than the limit. Throws CsvRecordTooLargeError when an unfinished record grows past
+ * the hard limit (an unbalanced quote would otherwise swallow the rest of the file into memory).
+ */
+
+export type CsvProblem = 'invalid-utf8' | 'unterminated-quote' | 'field-too-large';
+
+export interface CsvRecord {
+  /** 1-based index of this record among all records of the file (header included). */
+  recordNumber: number;
+  /** Offset of the record's first byte in the stream (BOM bytes counted). */
+  byteOffset: number;
+  /** Length of the record in bytes, excluding its line terminator (LF or CRLF). */
+  byteLength: number;
+  /** The record's bytes: a view valid only during the callback. */
+  bytes: Uint8Array;
+  /** Decoded fields, or null when `problem` is set. */
+  fields: string[] | null;
+  problem?: CsvProblem;
+  detail?: string;
+}
+
+export interface CsvSplitterOptions {
+  /** A field longer than this (UTF-16 code units after decoding) is reported 'field-too-large'. */
+  maxFieldChars?: number;
+  /** An unfinished record longer than this many bytes makes the splitter refuse the file. */
+  maxRecordBytes?: number;
+}
+
+export class CsvRecordTooLargeError extends Error {
+  constructor(
+    readonly recordNumber: number,
+    readonly byteOffset: number,
+    limit: number,
+  ) {
+    super(
+      `CSV record ${recordNumber} starting at byte ${byteOffset} exceeds ${limit} bytes without ending; ` +
+        'the file most likely has an unbalanced quote or is not a CSV file. Import refused.',
+    );
+    this.name = 'CsvRecordTooLargeError';
+  }
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const MiB = 1024 * 1024;
+
+export class CsvRecordSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly maxFieldChars: number;
+  private readonly maxRecordBytes: number;
+  /** Bytes of the unfinished record (and any bytes after it not yet scanned). */
+  private pending: Uint8Array = new Uint8Array(0);
+  /** Stream offset of pending[0]. */
+  private pendingOffset = 0;
+  /** How far into `pending` the quote state below is valid (so a long record is scanned once). */
+  private scanned = 0;
+  private inQuote = false;
+  private recordNumber = 0;
+  private started = false;
+
+  constructor(
+    private readonly onRecord: (record: CsvRecord) => void,
+    options: CsvSplitterOptions = {},
+  ) {
+    this.maxFieldChars = options.maxFieldChars ?? MiB;
+    this.maxRecordBytes = options.maxRecordBytes ?? 16 * MiB;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    let buf: Uint8Array;
+    if (this.pending.length === 0) buf = chunk;
+    else {
+      buf = new Uint8Array(this.pending.length + chunk.length);
+      buf.set(this.pending, 0);
+      buf.set(chunk, this.pending.length);
+    }
+    if (!this.started) {
+      if (buf.length < 3 && buf[0] === 0xef) {
+        this.pending = buf; // wait: could be the start of a BOM
+        return;
+      }
+      this.started = true;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+        buf = buf.subarray(3);
+        this.pendingOffset = 3;
+      }
+    }
+    this.scan(buf);
+  }
+
+  /** Flush the last record (no final newline) or report a file that ended inside quotes. */
+  finish(): void {
+    if (!this.started && this.pending.length > 0) {
+      this.started = true;
+      const buf = this.pending;
+      this.pending = new Uint8Array(0);
+      this.scan(buf);
+    }
+    const rest = this.pending;
+    if (rest.length === 0) return;
+    this.pending = new Uint8Array(0);
+    if (this.inQuote) {
+      this.recordNumber++;
+      this.onRecord({
+        recordNumber: this.recordNumber,
+        byteOffset: this.pendingOffset,
+        byteLength: rest.length,
+        bytes: rest,
+        fields: null,
+        problem: 'unterminated-quote',
+        detail: `file ends inside a quoted field (record starts at byte ${this.pendingOffset}); truncated file?`,
+      });
+      return;
+    }
+    let end = rest.length;
+    if (rest[end - 1] === CR) end--;
+    this.emit(rest, 0, end, this.pendingOffset);
+  }
+
+  private scan(buf: Uint8Array): void {
+    let start = 0; // start of the current record in buf
+    let i = this.scanned;
+    let inQuote = this.inQuote;
+    const n = buf.length;
+    while (i < n) {
+      if (inQuote) {
+        const q = buf.indexOf(QUOTE, i);
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        inQuote = false; // a doubled quote re-enters quoting on the next iteration
+        i = q + 1;
+        continue;
+      }
+      // Outside quotes: the next interesting byte is a quote or a newline.
+      let j = i;
+      let c = 0;
+      while (j < n) {
+        c = buf[j];
+        if (c === QUOTE || c === LF) break;
+        j++;
+      }
+      if (j >= n) {
+        i = n;
+        break;
+      }
+      if (c === QUOTE) {
+        inQuote = true;
+        i = j + 1;
+        continue;
+      }
+      // LF outside quotes: a record ends here.
+      const end = j > start && buf[j - 1] === CR ? j - 1 : j;
+      this.emit(buf, start, end, this.pendingOffset + start);
+      start = j + 1;
+      i = start;
+    }
+    this.inQuote = inQuote;
+    this.pendingOffset += start;
+    // Copy the unfinished tail: decompressors may reuse the buffer behind a chunk we were given.
+    this.pending = buf.slice(start);
+    this.scanned = this.pending.length;
+    if (this.pending.length > this.maxRecordBytes) {
+      throw new CsvRecordTooLargeError(this.recordNumber + 1, this.pendingOffset, this.maxRecordBytes);
+    }
+  }
+
+  private emit(buf: Uint8Array, start: number, end: number, byteOffset: number): void {
+    this.recordNumber++;
+    const bytes = buf.subarray(start, end);
+    const base = { recordNumber: this.recordNumber, byteOffset, byteLength: end - start, bytes };
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes);
+    } catch {
+      this.onRecord({ ...base, fields: null, problem: 'invalid-utf8', detail: 'record is not valid UTF-8' });
+      return;
+    }
+    const fields = splitFields(text);
+    for (let k = 0; k < fields.length; k++) {
+      if (fields[k].length > this.maxFieldChars) {
+        this.onRecord({
+          ...base,
+          fields: null,
+          problem: 'field-too-large',
+          detail: `field ${k + 1} has ${fields[k].length} characters (limit ${this.maxFieldChars})`,
+        });
+        return;
+      }
+    }
+    this.onRecord({ ...base, fields });
+  }
+}
+
+/**
+ * Split one complete record (already decoded, no terminator) into fields. A quoted field runs to
+ * its closing quote; text after the closing quote and before the comma is kept (lenient, like
+ * Python's csv module) rather than dropped.
+ */
+export function splitFields(s: string): string[] {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  for (;;) {
+    if (i < n && s.charCodeAt(i) === QUOTE) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', from);
+        if (q < 0) {
+          // Cannot happen for records cut by the splitter (quotes balanced); be lenient anyway.
+          value += s.slice(from);
+          i = n;
+          break;
+        }
+        value += s.slice(from, q);
+        if (s.charCodeAt(q + 1) === QUOTE) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      const comma = s.indexOf(',', i);
+      if (comma < 0) {
+        out.push(i < n ? value + s.slice(i) : value);
+        return out;
+      }
+      out.push(comma > i ? value + s.slice(i, comma) : value);
+      i = comma + 1;
+    } else {
+      const comma = s.indexOf(',', i);
+      if (comma < 0) {
+        out.push(s.slice(i));
+        return out;
+      }
+      out.push(s.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+
+/** Convenience for tests and small inputs: split a whole byte array (optionally in given chunks). */
+export function splitCsvBytes(chunks: Uint8Array[], options?: CsvSplitterOptions): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const splitter = new CsvRecordSplitter((r) => out.push({ ...r, bytes: r.bytes.slice() }), options);
+  for (const c of chunks) splitter.push(c);
+  splitter.finish();
+  return out;
+}

@@ -1,0 +1,125 @@
+import type { ArchiveFormat, DetectedFormat } from '../domain/archive';
+
+/**
+ * Recognise an archive file from its first record (the header row), never from its file name.
+ * Column sets are compared by name (order-free): the Oct 2018 Twitter files swap two columns.
+ */
+
+export const TWITTER_USER_COLUMNS = [
+  'userid', 'user_display_name', 'user_screen_name', 'user_reported_location', 'user_profile_description',
+  'user_profile_url', 'follower_count', 'following_count', 'account_creation_date', 'account_language',
+] as const;
+
+export const TWITTER_TWEET_COLUMNS = [
+  'tweetid', ...TWITTER_USER_COLUMNS, 'tweet_language', 'tweet_text', 'tweet_time', 'tweet_client_name',
+  'in_reply_to_userid', 'in_reply_to_tweetid', 'quoted_tweet_tweetid', 'is_retweet', 'retweet_userid',
+  'retweet_tweetid', 'latitude', 'longitude', 'quote_count', 'reply_count', 'like_count', 'retweet_count',
+  'hashtags', 'urls', 'user_mentions', 'poll_choices',
+] as const;
+
+export const FIVETHIRTYEIGHT_COLUMNS = [
+  'external_author_id', 'author', 'content', 'region', 'language', 'publish_date', 'harvested_date',
+  'following', 'followers', 'updates', 'post_type', 'account_type', 'retweet', 'account_category',
+  'new_june_2018', 'alt_external_id', 'tweet_id', 'article_url', 'tco1_step1', 'tco2_step1', 'tco3_step1',
+] as const;
+
+export const REDDIT_PRAW_COLUMNS = [
+  'fullname', 'comment_karma', 'created_utc', 'has_subscribed', 'has_verified_email', 'icon_img', 'id',
+  'is_employee', 'is_gold', 'is_mod', 'link_karma', 'name',
+] as const;
+
+export const META_INDICATOR_COLUMNS = ['indicator_type', 'indicator_value', 'comment', 'ds'] as const;
+export const META_KILLCHAIN_COLUMNS = ['Tactic', 'Technique', 'Procedure', 'Indicator'] as const;
+
+interface KnownHeader {
+  format: ArchiveFormat;
+  label: string;
+  columns: readonly string[];
+  /** Columns that may be missing (30-column tweets files have no poll_choices). */
+  optional?: readonly string[];
+}
+
+const KNOWN: KnownHeader[] = [
+  { format: 'twitter-io-tweets', label: 'Twitter IO tweets', columns: TWITTER_TWEET_COLUMNS, optional: ['poll_choices'] },
+  { format: 'twitter-io-users', label: 'Twitter IO users', columns: TWITTER_USER_COLUMNS },
+  { format: 'fivethirtyeight-ira-tweets', label: 'FiveThirtyEight IRA tweets', columns: FIVETHIRTYEIGHT_COLUMNS },
+  { format: 'reddit-praw-users', label: 'Reddit users (praw harvest)', columns: REDDIT_PRAW_COLUMNS },
+  { format: 'meta-indicators', label: 'Meta threat-research indicators', columns: META_INDICATOR_COLUMNS },
+  { format: 'meta-killchain', label: 'Meta kill-chain table', columns: META_KILLCHAIN_COLUMNS, optional: ['Note'] },
+];
+
+export class ArchiveFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveFormatError';
+  }
+}
+
+/** Refuse what cannot be a CSV archive before parsing it: empty or binary content. */
+export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): void {
+  if (firstBytes.length === 0) throw new ArchiveFormatError(`${fileName}: the file is empty.`);
+  const probe = firstBytes.subarray(0, 1024);
+  const nul = probe.indexOf(0);
+  if (nul >= 0) {
+    throw new ArchiveFormatError(
+      `${fileName}: binary content (NUL byte at offset ${nul} in the first KB); expected a CSV text file, a .gz or a .zip.`,
+    );
+  }
+}
+
+const REDDIT_USERNAME = /^[A-Za-z0-9_-]{1,40}$/;
+const INTEGER = /^-?[0-9]+$/;
+
+/** Identify the format from the first record's fields. Throws ArchiveFormatError naming what was expected. */
+export function detectFormat(first: string[]): DetectedFormat {
+  const names = first.map((f) => f.trim());
+  for (const k of KNOWN) {
+    if (matches(names, k)) {
+      let version = '';
+      if (k.format === 'twitter-io-tweets') {
+        version = names.indexOf('in_reply_to_tweetid') < names.indexOf('in_reply_to_userid') ? '2018' : '2019+';
+      }
+      return { format: k.format, version, columns: names, hasHeader: true };
+    }
+  }
+  if (first.length === 2 && REDDIT_USERNAME.test(first[0]) && INTEGER.test(first[1])) {
+    return { format: 'reddit-suspicious-accounts', version: '', columns: ['username', 'karma'], hasHeader: false };
+  }
+  throw new ArchiveFormatError(unknownHeaderMessage(names));
+}
+
+function matches(names: string[], k: KnownHeader): boolean {
+  const optional = k.optional ?? [];
+  const allowed = [...new Set([...k.columns, ...optional])];
+  const required = allowed.filter((c) => !optional.includes(c));
+  if (names.length < required.length || names.length > allowed.length) return false;
+  if (new Set(names).size !== names.length) return false;
+  return names.every((n) => allowed.includes(n)) && required.every((c) => names.includes(c));
+}
+
+function unknownHeaderMessage(names: string[]): string {
+  const shown = names.slice(0, 40).map((n) => (n.length > 40 ? n.slice(0, 40) + '…' : n));
+  // Name the closest known format and what it lacks: that is what an analyst can act on.
+  let best: KnownHeader | undefined;
+  let bestShared = 0;
+  for (const k of KNOWN) {
+    const shared = names.filter((n) => k.columns.includes(n)).length;
+    if (shared > bestShared) {
+      best = k;
+      bestShared = shared;
+    }
+  }
+  let msg = `Unrecognised header (${names.length} columns: ${shown.join(', ')}).`;
+  if (best) {
+    const missing = best.columns.filter((c) => !names.includes(c) && !(best.optional ?? []).includes(c));
+    const extra = names.filter((n) => !best.columns.includes(n) && !(best.optional ?? []).includes(n));
+    msg += ` Closest known format: ${best.label}, which expects ${best.columns.length} columns: ${best.columns.join(', ')}.`;
+    if (missing.length) msg += ` Missing: ${missing.join(', ')}.`;
+    if (extra.length) msg += ` Unexpected: ${extra.join(', ')}.`;
+  }
+  msg +=
+    ' Known formats: ' +
+    KNOWN.map((k) => `${k.label} (${k.columns.length} columns${k.optional ? `, ${k.optional.join('/')} optional` : ''})`).join('; ') +
+    '; Reddit 2018 suspicious accounts (headerless username,karma).';
+  return msg;
+}

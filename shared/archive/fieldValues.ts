@@ -1,0 +1,149 @@
+import { classifyId, type IdShape } from '../domain/ids';
+import type { QuarantineReason } from '../domain/archive';
+
+/** A value that could not be read faithfully: the row is quarantined with this reason and detail. */
+export class RowRejection {
+  constructor(
+    readonly reason: QuarantineReason,
+    readonly detail: string,
+  ) {}
+}
+
+/** Id column check. `allowEmpty` for optional references (reply, quote, retweet). */
+export function readId(column: string, value: string, allowEmpty: boolean, allowHashed = true): { id: string; shape: IdShape } {
+  const shape = classifyId(value);
+  if (shape === 'numeric') return { id: value, shape };
+  if (shape === 'empty' && allowEmpty) return { id: value, shape };
+  if ((shape === 'hex64' || shape === 'b64hash') && allowHashed) return { id: value, shape };
+  if (shape === 'spreadsheet-damaged') {
+    const how = /e/i.test(value) ? 'spreadsheet E-notation' : 'rounded by a spreadsheet (trailing zeros)';
+    throw new RowRejection('spreadsheet-damaged-id', `${column} '${value}' is ${how}`);
+  }
+  throw new RowRejection('invalid-id', `${column} '${clip(value)}' is neither a numeric id nor a known hash`);
+}
+
+/** Non-negative integer count; '' means absent (null). */
+export function readCount(column: string, value: string): number | null {
+  if (value === '') return null;
+  if (/^[0-9]{1,10}$/.test(value)) {
+    const n = Number(value);
+    if (n <= 2147483647) return n;
+  }
+  throw new RowRejection('invalid-number', `${column} '${clip(value)}' is not a count`);
+}
+
+/** Signed integer (Reddit karma). */
+export function readInteger(column: string, value: string): number | null {
+  if (value === '') return null;
+  if (/^-?[0-9]{1,15}$/.test(value)) return Number(value);
+  throw new RowRejection('invalid-number', `${column} '${clip(value)}' is not an integer`);
+}
+
+export function readBoolean(column: string, value: string): boolean {
+  const v = value.toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not true/false`);
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysIn(year: number, month: number): number {
+  if (month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return 29;
+  return DAYS[month - 1];
+}
+
+/** Minutes since the Unix epoch for a valid UTC date-time, or a rejection naming the column. */
+function utcMinutes(column: string, raw: string, y: number, mo: number, d: number, h: number, mi: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59) {
+    throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is not a real date and time`);
+  }
+  return Date.UTC(y, mo - 1, d, h, mi) / 60000;
+}
+
+const ISO_MINUTE = /^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})$/;
+/** Twitter IO `tweet_time`: `YYYY-MM-DD HH:MM`, UTC. */
+export function readIsoMinute(column: string, value: string): number {
+  const m = ISO_MINUTE.exec(value);
+  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not YYYY-MM-DD HH:MM`);
+  return utcMinutes(column, value, +m[1], +m[2], +m[3], +m[4], +m[5]);
+}
+
+const US_MINUTE = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}|[0-9]{2}) ([0-9]{1,2}):([0-9]{2})$/;
+/**
+ * FiveThirtyEight `M/D/YYYY H:MM` (UTC), and the spreadsheet re-save `M/D/YY H:MM`: two-digit
+ * years are 20YY (Twitter began in 2006, so no archive date falls in the 1900s).
+ */
+export function readUsMinute(column: string, value: string): number {
+  const m = US_MINUTE.exec(value);
+  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not M/D/YYYY H:MM`);
+  const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+  return utcMinutes(column, value, year, +m[1], +m[2], +m[4], +m[5]);
+}
+
+const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** `account_creation_date` stays text; it must still be a real date (or empty). */
+export function checkIsoDate(column: string, value: string): string {
+  if (value === '') return value;
+  const m = ISO_DATE.exec(value);
+  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not YYYY-MM-DD`);
+  utcMinutes(column, value, +m[1], +m[2], +m[3], 0, 0);
+  return value;
+}
+
+/**
+ * List columns: Python repr `['金鐘', '外國勢力']` / `[443196382, 12]` (2019+), bare `[http://a.b/c]`
+ * (2018), or empty (`[]`, ''). Quoted items may contain commas; Python escapes `\\` and the quote.
+ */
+export function readList(value: string): string[] {
+  if (value === '' || value === '[]') return [];
+  let s = value;
+  if (s.charCodeAt(0) === 0x5b && s.charCodeAt(s.length - 1) === 0x5d) s = s.slice(1, -1);
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && s.charCodeAt(i) === 0x20) i++;
+    if (i >= n) break;
+    const c = s[i];
+    if (c === "'" || c === '"') {
+      let item = '';
+      let j = i + 1;
+      while (j < n && s[j] !== c) {
+        if (s[j] === '\\' && j + 1 < n) {
+          item += s[j + 1];
+          j += 2;
+        } else item += s[j++];
+      }
+      out.push(item);
+      const comma = s.indexOf(',', j + 1);
+      i = comma < 0 ? n : comma + 1;
+    } else {
+      const comma = s.indexOf(',', i);
+      const end = comma < 0 ? n : comma;
+      out.push(s.slice(i, end).trim());
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+/** `poll_choices`: choices separated by `|`. */
+export function readPollChoices(value: string): string[] {
+  return value === '' ? [] : value.split('|');
+}
+
+/** Latitude/longitude: a number, `absent`, `present` (withheld) or '' — kept as text. */
+export function readCoordinate(column: string, value: string): string {
+  if (value === '' || value === 'absent' || value === 'present' || /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return value;
+  throw new RowRejection('invalid-number', `${column} '${clip(value)}' is not a coordinate, 'absent' or 'present'`);
+}
+
+/** Leading `RT @name:` of a retweet's text (names may be hashes containing + and =). */
+export function retweetScreenNameFromText(text: string): string {
+  const m = /^RT @([^\s:]+):/.exec(text);
+  return m ? m[1] : '';
+}
+
+export function clip(s: string, max = 80): string {
+  return s.length > max ? s.slice(0, max) + '…' : s;
+}

@@ -1,0 +1,38 @@
+import type { Indicator } from '../domain/indicator';
+import type { Provenance } from '../domain/provenance';
+
+/**
+ * Meta threat-research files. Indicators are kept as published (defanged); `refanged` is the form
+ * to match against tweet URLs, '' when the value is not a URL or domain (e.g. "954 Facebook Pages").
+ */
+const URL_OR_DOMAIN = /^([a-z][a-z0-9+.-]*:\/\/)?([a-z0-9-]+\.)+[a-z][a-z0-9-]{1,62}(:[0-9]+)?([/?#]\S*)?$/i;
+
+export function refang(value: string): string {
+  const v = value
+    .trim()
+    .replace(/\[\.\]|\(\.\)|\{\.\}|\[dot\]/gi, '.')
+    .replace(/\[:\]/g, ':')
+    .replace(/^hxxp/i, 'http')
+    .replace(/^fxp/i, 'ftp');
+  return URL_OR_DOMAIN.test(v) ? v : '';
+}
+
+/** `indicator_type,indicator_value,comment,ds` and kill-chain `Tactic,Technique,Procedure,Indicator[,Note]`. */
+export function indicatorNormalizer(columns: string[], killChain: boolean): (fields: string[], provenance: Provenance) => Indicator {
+  const typeCol = columns.indexOf(killChain ? 'Tactic' : 'indicator_type');
+  const valueCol = columns.indexOf(killChain ? 'Indicator' : 'indicator_value');
+  const commentCol = killChain ? columns.indexOf('Note') : columns.indexOf('comment');
+  const extraCols = columns.map((_, i) => i).filter((i) => i !== typeCol && i !== valueCol && i !== commentCol);
+  return (f, provenance) => {
+    const extra: Record<string, string> = {};
+    for (const i of extraCols) extra[columns[i]] = f[i];
+    return {
+      type: f[typeCol],
+      value: f[valueCol],
+      refanged: refang(f[valueCol]),
+      comment: commentCol >= 0 ? f[commentCol] : '',
+      extra,
+      provenance,
+    };
+  };
+}

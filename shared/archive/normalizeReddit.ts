@@ -1,0 +1,27 @@
+import type { RedditAccount } from '../domain/indicator';
+import type { Provenance } from '../domain/provenance';
+import { readInteger, RowRejection } from './fieldValues';
+
+/** Reddit 2018 suspicious-accounts list: headerless `username,karma`. */
+export function redditSeedNormalizer(): (fields: string[], provenance: Provenance) => RedditAccount {
+  return (f, provenance) => {
+    if (f[0] === '') throw new RowRejection('invalid-value', 'username is empty');
+    return { username: f[0], karma: readInteger('karma', f[1]), extra: {}, provenance };
+  };
+}
+
+/**
+ * Third-party praw harvest (12 columns). Its karma is split into link/comment karma and does not
+ * equal the list's karma, so `karma` is null and every column is kept in `extra`.
+ */
+export function redditPrawNormalizer(columns: string[]): (fields: string[], provenance: Provenance) => RedditAccount {
+  const nameCol = columns.indexOf('name');
+  return (f, provenance) => {
+    if (f[nameCol] === '') throw new RowRejection('invalid-value', 'name is empty');
+    readInteger('link_karma', f[columns.indexOf('link_karma')]);
+    readInteger('comment_karma', f[columns.indexOf('comment_karma')]);
+    const extra: Record<string, string> = {};
+    columns.forEach((col, i) => (extra[col] = f[i]));
+    return { username: f[nameCol], karma: null, extra, provenance };
+  };
+}

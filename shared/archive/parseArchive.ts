@@ -1,0 +1,363 @@
+import { createSHA256 } from 'hash-wasm';
+import type { Account } from '../domain/account';
+import type { DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
+import type { Indicator, RedditAccount } from '../domain/indicator';
+import type { Provenance } from '../domain/provenance';
+import type { Tweet } from '../domain/tweet';
+import { CsvRecordSplitter, type CsvRecord } from './csvRecords';
+import { ArchiveFormatError, checkLooksLikeText, detectFormat } from './detectFormat';
+import { RowRejection } from './fieldValues';
+import { indicatorNormalizer } from './normalizeIndicator';
+import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
+import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
+import { tweetNormalizer, type TweetRow } from './normalizeTweet';
+import { userNormalizer } from './normalizeUser';
+import { openArchive, type Container } from './openArchive';
+
+/**
+ * The one import pipeline, shared by the app's import worker and the Node CLI:
+ * file → container (plain/gzip/zip) → CSV entries → records → format → normalised rows in batches.
+ *
+ * Hashes: pass 1 hashes the file as given (receipt.sha256) and each decompressed CSV entry
+ * (receipt.entrySha256 for .gz/.zip). Pass 2 parses. Provenance.fileSha256 and
+ * QuarantinedRow.fileSha256 are the SHA-256 of the decompressed CSV entry, because provenance byte
+ * offsets index that entry; for a plain CSV it equals the file's SHA-256. Two passes cost one more
+ * read, but every emitted row already carries its final hash (no patching after the fact).
+ *
+ * Row numbers: Provenance.row is the record's position in the entry minus the header record, so a
+ * repeated header row in the middle of a file keeps its row number (and is counted, not stored).
+ */
+
+export interface ArchiveSource {
+  name: string;
+  /** Open a fresh stream of the file's bytes (called twice: hashing, then parsing). */
+  open(): ReadableStream<Uint8Array>;
+}
+
+export interface ParseProgress {
+  /** Bytes of the file (as given, compressed or not) read in the parsing pass. */
+  bytes: number;
+  /** Data records read so far (all entries). */
+  rows: number;
+}
+
+type Sink<T> = (items: T[]) => void | Promise<void>;
+
+export interface ParseArchiveOptions {
+  onTweets?: Sink<Tweet>;
+  /** Users-file accounts, and accounts from tweet rows' user columns (first row per userid per entry). */
+  onAccounts?: Sink<Account>;
+  onIndicators?: Sink<Indicator>;
+  onRedditAccounts?: Sink<RedditAccount>;
+  onQuarantine?: Sink<QuarantinedRow>;
+  onProgress?: (p: ParseProgress) => void;
+  /** Called once per CSV entry when its format is known, before any of its rows. */
+  onFormat?: (format: DetectedFormat, entryName: string | undefined) => void | Promise<void>;
+  signal?: AbortSignal;
+  batchSize?: number;
+  appVersion?: string;
+}
+
+export interface EntryHash {
+  entryName: string | undefined;
+  sha256: string;
+  size: number;
+}
+export interface ArchiveHashes {
+  container: Container;
+  sha256: string;
+  size: number;
+  entries: EntryHash[];
+}
+
+/** Pass 1: SHA-256 and size of the file and of each decompressed CSV entry. */
+export async function hashArchive(source: ArchiveSource, signal?: AbortSignal): Promise<ArchiveHashes> {
+  const whole = await createSHA256();
+  whole.init();
+  let size = 0;
+  const entries: EntryHash[] = [];
+  let container: Container = 'plain';
+  let entry = await createSHA256();
+  let current: EntryHash | undefined;
+  const events = openArchive(source.name, source.open(), {
+    signal,
+    onRawChunk: (c) => {
+      whole.update(c);
+      size += c.length;
+    },
+  });
+  for await (const ev of events) {
+    if (ev.type === 'entry-start') {
+      container = ev.container;
+      entry = await createSHA256();
+      entry.init();
+      current = { entryName: ev.entryName, sha256: '', size: 0 };
+    } else if (ev.type === 'data') {
+      entry.update(ev.chunk);
+      if (current) current.size += ev.chunk.length;
+    } else if (current) {
+      current.sha256 = entry.digest('hex');
+      entries.push(current);
+      current = undefined;
+    }
+  }
+  return { container, sha256: whole.digest('hex'), size, entries };
+}
+
+const lenient = new TextDecoder('utf-8');
+
+/** Pass 2 (after pass 1): parse every CSV entry; one receipt per entry. Throws ArchiveFormatError to refuse a file. */
+export async function parseArchive(source: ArchiveSource, options: ParseArchiveOptions = {}): Promise<ImportReceipt[]> {
+  const { signal } = options;
+  const batchSize = options.batchSize ?? 2000;
+  const hashes = await hashArchive(source, signal);
+  const receipts: ImportReceipt[] = [];
+  let rawBytes = 0;
+  let totalRows = 0;
+  let entryIndex = -1;
+  let entry: EntryParser | undefined;
+  const events = openArchive(source.name, source.open(), { signal, onRawChunk: (c) => (rawBytes += c.length) });
+  for await (const ev of events) {
+    signal?.throwIfAborted();
+    if (ev.type === 'entry-start') {
+      entryIndex++;
+      const h = hashes.entries[entryIndex];
+      if (!h || h.entryName !== ev.entryName) throw new ArchiveFormatError(`${source.name}: the file changed between reads.`);
+      entry = new EntryParser(source.name, h, hashes, batchSize, options);
+    } else if (ev.type === 'data' && entry) {
+      const before = entry.rowsRead;
+      entry.push(ev.chunk);
+      totalRows += entry.rowsRead - before;
+      await entry.flush(false);
+      options.onProgress?.({ bytes: rawBytes, rows: totalRows });
+    } else if (ev.type === 'entry-end' && entry) {
+      const before = entry.rowsRead;
+      entry.finish();
+      totalRows += entry.rowsRead - before;
+      await entry.flush(true);
+      receipts.push(entry.receipt());
+      options.onProgress?.({ bytes: rawBytes, rows: totalRows });
+      entry = undefined;
+    }
+  }
+  return receipts;
+}
+
+type RowOutcome =
+  | { kind: 'tweet'; row: TweetRow }
+  | { kind: 'account'; account: Account }
+  | { kind: 'indicator'; indicator: Indicator }
+  | { kind: 'reddit'; reddit: RedditAccount };
+
+/** Parses one CSV entry: detection on its first record, then normalisation of every data record. */
+class EntryParser {
+  rowsRead = 0;
+  private rowsStored = 0;
+  private rowsDuplicate = 0;
+  private rowsRejected = 0;
+  private repeatedHeaderRows = 0;
+  private readonly rejectedByReason: Partial<Record<QuarantineReason, number>> = {};
+  private readonly started = Date.now();
+  private readonly label: string;
+  private format: DetectedFormat | undefined;
+  private header: string[] = [];
+  private normalize: ((f: string[], p: Provenance) => RowOutcome) | undefined;
+  private readonly splitter: CsvRecordSplitter;
+  private sawBytes = false;
+  private formatAnnounced = false;
+  private readonly seenKeys = new Set<string>();
+  private readonly seenAccounts = new Set<string>();
+  private tweets: Tweet[] = [];
+  private accounts: Account[] = [];
+  private indicators: Indicator[] = [];
+  private reddit: RedditAccount[] = [];
+  private quarantine: QuarantinedRow[] = [];
+
+  constructor(
+    private readonly fileName: string,
+    private readonly hash: EntryHash,
+    private readonly file: ArchiveHashes,
+    private readonly batchSize: number,
+    private readonly options: ParseArchiveOptions,
+  ) {
+    this.label = hash.entryName ? `${fileName} (${hash.entryName})` : fileName;
+    this.splitter = new CsvRecordSplitter((r) => this.onRecord(r));
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.sawBytes && chunk.length) {
+      checkLooksLikeText(chunk, this.label);
+      this.sawBytes = true;
+    }
+    this.splitter.push(chunk);
+  }
+
+  finish(): void {
+    if (!this.sawBytes) checkLooksLikeText(new Uint8Array(0), this.label);
+    this.splitter.finish();
+    if (!this.format) throw new ArchiveFormatError(`${this.label}: no complete header row.`);
+  }
+
+  private onRecord(r: CsvRecord): void {
+    if (!this.format) {
+      if (r.problem === 'unterminated-quote') {
+        throw new ArchiveFormatError(`${this.label}: the file ends inside its header row (truncated file).`);
+      }
+      if (!r.fields) throw new ArchiveFormatError(`${this.label}: the header row is unreadable (${r.detail}).`);
+      try {
+        this.format = detectFormat(r.fields);
+      } catch (e) {
+        if (e instanceof ArchiveFormatError) throw new ArchiveFormatError(`${this.label}: ${e.message}`);
+        throw e;
+      }
+      this.header = r.fields;
+      this.normalize = makeNormalizer(this.format);
+      if (this.format.hasHeader) return;
+    }
+    const format = this.format;
+    const row = r.recordNumber - (format.hasHeader ? 1 : 0);
+    if (r.fields && format.hasHeader && sameFields(r.fields, this.header)) {
+      this.repeatedHeaderRows++;
+      return;
+    }
+    this.rowsRead++;
+    const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
+    if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, r.detail ?? '');
+    if (r.fields.length !== format.columns.length) {
+      const blank = r.byteLength === 0 ? ' (blank line)' : '';
+      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${blank}`);
+    }
+    let out: RowOutcome;
+    try {
+      out = (this.normalize as (f: string[], p: Provenance) => RowOutcome)(r.fields, provenance);
+    } catch (e) {
+      if (e instanceof RowRejection) return this.reject(r, row, e.reason, e.detail);
+      throw e;
+    }
+    switch (out.kind) {
+      case 'tweet': {
+        const { tweet, account } = out.row;
+        if (this.isDuplicate(tweet.tweetid)) return;
+        this.tweets.push(tweet);
+        if (!this.seenAccounts.has(account.userid)) {
+          this.seenAccounts.add(account.userid);
+          this.accounts.push(account);
+        }
+        break;
+      }
+      case 'account':
+        if (this.isDuplicate(out.account.userid)) return;
+        this.accounts.push(out.account);
+        break;
+      case 'indicator':
+        this.indicators.push(out.indicator);
+        break;
+      case 'reddit':
+        if (this.isDuplicate(out.reddit.username)) return;
+        this.reddit.push(out.reddit);
+        break;
+    }
+    this.rowsStored++;
+  }
+
+  private isDuplicate(key: string): boolean {
+    if (this.seenKeys.has(key)) {
+      this.rowsDuplicate++;
+      return true;
+    }
+    this.seenKeys.add(key);
+    return false;
+  }
+
+  private reject(r: CsvRecord, row: number, reason: QuarantineReason, detail: string): void {
+    this.rowsRejected++;
+    this.rejectedByReason[reason] = (this.rejectedByReason[reason] ?? 0) + 1;
+    this.quarantine.push({
+      fileSha256: this.hash.sha256,
+      row,
+      byteOffset: r.byteOffset,
+      byteLength: r.byteLength,
+      reason,
+      detail,
+      raw: lenient.decode(r.bytes.subarray(0, 8000)).slice(0, 2000),
+    });
+  }
+
+  /** Hand full batches (or everything, at the end) to the callbacks, awaiting each: backpressure. */
+  async flush(all: boolean): Promise<void> {
+    const o = this.options;
+    if (this.format && !this.formatAnnounced) {
+      this.formatAnnounced = true;
+      await o.onFormat?.(this.format, this.hash.entryName);
+    }
+    const min = all ? 1 : this.batchSize;
+    if (this.quarantine.length >= min) await o.onQuarantine?.(this.quarantine.splice(0));
+    if (this.accounts.length >= min) await o.onAccounts?.(this.accounts.splice(0));
+    if (this.tweets.length >= min) await o.onTweets?.(this.tweets.splice(0));
+    if (this.indicators.length >= min) await o.onIndicators?.(this.indicators.splice(0));
+    if (this.reddit.length >= min) await o.onRedditAccounts?.(this.reddit.splice(0));
+  }
+
+  receipt(): ImportReceipt {
+    const f = this.format as DetectedFormat;
+    const receipt: ImportReceipt = {
+      fileName: this.fileName,
+      size: this.file.size,
+      sha256: this.file.sha256,
+      format: f.format,
+      formatVersion: f.version,
+      rowsRead: this.rowsRead,
+      rowsStored: this.rowsStored,
+      rowsDuplicate: this.rowsDuplicate,
+      rowsRejected: this.rowsRejected,
+      rejectedByReason: this.rejectedByReason,
+      repeatedHeaderRows: this.repeatedHeaderRows,
+      startedAt: new Date(this.started).toISOString(),
+      durationMs: Date.now() - this.started,
+      appVersion: this.options.appVersion ?? '0.1.0',
+    };
+    if (this.hash.entryName !== undefined) receipt.entryName = this.hash.entryName;
+    if (this.file.container !== 'plain') {
+      receipt.entrySha256 = this.hash.sha256;
+      receipt.entrySize = this.hash.size;
+    }
+    return receipt;
+  }
+}
+
+function sameFields(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function makeNormalizer(d: DetectedFormat): (f: string[], p: Provenance) => RowOutcome {
+  const cols = d.columns;
+  switch (d.format) {
+    case 'twitter-io-tweets': {
+      const n = tweetNormalizer(cols);
+      return (f, p) => ({ kind: 'tweet', row: n(f, p) });
+    }
+    case 'fivethirtyeight-ira-tweets': {
+      const n = fiveThirtyEightNormalizer(cols);
+      return (f, p) => ({ kind: 'tweet', row: n(f, p) });
+    }
+    case 'twitter-io-users': {
+      const n = userNormalizer(cols);
+      return (f, p) => ({ kind: 'account', account: n(f, p) });
+    }
+    case 'meta-indicators':
+    case 'meta-killchain': {
+      const n = indicatorNormalizer(cols, d.format === 'meta-killchain');
+      return (f, p) => ({ kind: 'indicator', indicator: n(f, p) });
+    }
+    case 'reddit-suspicious-accounts': {
+      const n = redditSeedNormalizer();
+      return (f, p) => ({ kind: 'reddit', reddit: n(f, p) });
+    }
+    case 'reddit-praw-users': {
+      const n = redditPrawNormalizer(cols);
+      return (f, p) => ({ kind: 'reddit', reddit: n(f, p) });
+    }
+  }
+}
