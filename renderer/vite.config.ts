@@ -17,7 +17,8 @@ export default defineConfig({
   base: './', // relative asset URLs: works from app:// and from any http://127.0.0.1:<port>/
   plugins: [react(), emitCsp()],
   build: {
-    outDir: '../dist/renderer',
+    // DW_RENDERER_OUT lets parallel checkouts/test runs build side by side.
+    outDir: process.env.DW_RENDERER_OUT ?? '../dist/renderer',
     emptyOutDir: true,
     target: 'es2023',
     sourcemap: false,

@@ -5,6 +5,7 @@ import { startStaticServer } from './staticServer.mjs';
 const portArg = process.argv.indexOf('--port');
 const port = Number(process.env.PORT ?? (portArg > 0 ? process.argv[portArg + 1] : 4173));
 // The CSP is kept in one TypeScript file; read it from the built renderer's copy.
-const csp = readFileSync('dist/renderer/csp.txt', 'utf8').trim();
-const { url } = await startStaticServer({ root: 'dist/renderer', port, csp });
+const root = process.env.DW_RENDERER_OUT ?? 'dist/renderer';
+const csp = readFileSync(`${root}/csp.txt`, 'utf8').trim();
+const { url } = await startStaticServer({ root, port, csp });
 console.log(`Disclosure Workbench (browser host) at ${url}`);
