@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CsvRecordSplitter, CsvRecordTooLargeError, splitCsvBytes, type CsvRecord } from '../../../shared/archive/csvRecords';
+import { enc, readReal } from './helpers';
+
+const split = (s: string | Uint8Array, chunk?: number) => {
+  const bytes = typeof s === 'string' ? enc.encode(s) : s;
+  const chunks: Uint8Array[] = [];
+  const size = chunk ?? bytes.length;
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return splitCsvBytes(chunks);
+};
+const fields = (rs: CsvRecord[]) => rs.map((r) => r.fields);
+
+describe('CsvRecordSplitter', () => {
+  it('splits quoted fields with embedded newlines, commas and doubled quotes', () => {
+    const rs = split('"a","b\nc","say ""hi"", ok"\n"1","",""\n');
+    expect(fields(rs)).toEqual([
+      ['a', 'b\nc', 'say "hi", ok'],
+      ['1', '', ''],
+    ]);
+    expect(rs.map((r) => r.recordNumber)).toEqual([1, 2]);
+  });
+
+  it('handles minimal quoting, CRLF, a missing final newline and a BOM (offsets count the BOM)', () => {
+    const text = '\uFEFFa,b\r\n1,"x\r\ny"\r\n2,z';
+    const bytes = enc.encode(text);
+    const rs = split(bytes);
+    expect(fields(rs)).toEqual([['a', 'b'], ['1', 'x\r\ny'], ['2', 'z']]);
+    expect(rs[0].byteOffset).toBe(3);
+    for (const r of rs) {
+      const slice = bytes.subarray(r.byteOffset, r.byteOffset + r.byteLength);
+      expect(Buffer.from(slice).toString('utf8')).toBe(Buffer.from(r.bytes).toString('utf8'));
+      expect(slice[slice.length - 1]).not.toBe(0x0d); // terminator excluded
+    }
+  });
+
+  it('reports invalid UTF-8 as a problem record and keeps going', () => {
+    const bytes = new Uint8Array([...enc.encode('"a"\n"'), 0xff, 0xfe, ...enc.encode('"\n"c"\n')]);
+    const rs = split(bytes);
+    expect(rs.map((r) => r.problem ?? 'ok')).toEqual(['ok', 'invalid-utf8', 'ok']);
+    expect(rs[2].fields).toEqual(['c']);
+  });
+
+  it('reports a file ending inside a quoted field as unterminated-quote', () => {
+    const rs = split('"a","b"\n"1","trunc');
+    expect(rs[1]).toMatchObject({ problem: 'unterminated-quote', recordNumber: 2, byteOffset: 8, byteLength: 10 });
+  });
+
+  it('flags a field over the limit and refuses an unbounded unfinished record', () => {
+    const long = 'x'.repeat(50);
+    const rs = splitCsvBytes([enc.encode(`a,${long}\nb,c\n`)], { maxFieldChars: 10 });
+    expect(rs[0].problem).toBe('field-too-large');
+    expect(rs[1].fields).toEqual(['b', 'c']);
+    const s = new CsvRecordSplitter(() => {}, { maxRecordBytes: 100 });
+    expect(() => {
+      s.push(enc.encode('"ok"\n"unbalanced'));
+      for (let i = 0; i < 10; i++) s.push(enc.encode('\n' + 'y'.repeat(20)));
+    }).toThrow(CsvRecordTooLargeError);
+  });
+
+  it('gives exact byte offsets on a real file with multi-byte text and quoted newlines', () => {
+    const bytes = readReal('china_082019_1_users_csv_hashed.csv');
+    const rs = split(bytes, 4093);
+    expect(rs.length).toBe(745); // header + 744
+    const dec = new TextDecoder();
+    for (const r of rs) {
+      const slice = bytes.subarray(r.byteOffset, r.byteOffset + r.byteLength);
+      expect(dec.decode(slice)).toBe(dec.decode(r.bytes));
+      // the record is followed by its LF terminator (or ends the file)
+      expect(r.byteOffset + r.byteLength === bytes.length || bytes[r.byteOffset + r.byteLength] === 0x0a).toBe(true);
+    }
+  });
+
+  it('produces the same records for any chunking (property)', () => {
+    const field = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom('', '"', '""', ',', '\n', '\r\n', '香港', '🇭🇰', 'a"b'),
+    );
+    const record = fc.array(field, { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }),
+        (records, crlf, finalNewline, cuts) => {
+          const eol = crlf ? '\r\n' : '\n';
+          const text = records.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join(eol) + (finalNewline ? eol : '');
+          const bytes = enc.encode(text);
+          const chunks: Uint8Array[] = [];
+          let i = 0;
+          for (let k = 0; i < bytes.length; k++) {
+            const n = cuts[k % cuts.length];
+            chunks.push(bytes.subarray(i, i + n));
+            i += n;
+          }
+          const whole = splitCsvBytes([bytes]);
+          const chunked = splitCsvBytes(chunks);
+          expect(chunked.map((r) => [r.fields, r.byteOffset, r.byteLength])).toEqual(whole.map((r) => [r.fields, r.byteOffset, r.byteLength]));
+          expect(whole.map((r) => r.fields)).toEqual(records);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ArchiveFormatError, checkLooksLikeText, detectFormat, FIVETHIRTYEIGHT_COLUMNS, META_INDICATOR_COLUMNS,
+  REDDIT_PRAW_COLUMNS, TWITTER_TWEET_COLUMNS, TWITTER_USER_COLUMNS,
+} from '../../../shared/archive/detectFormat';
+import { splitCsvBytes } from '../../../shared/archive/csvRecords';
+import { readReal } from './helpers';
+
+const headerOf = (name: string) => splitCsvBytes([readReal(name)])[0].fields as string[];
+
+describe('detectFormat (from the header row only)', () => {
+  it('recognises every real fixture by its header', () => {
+    expect(detectFormat(headerOf('china_082019_1_users_csv_hashed.csv')).format).toBe('twitter-io-users');
+    expect(detectFormat(headerOf('ira_2018_users_csv_hashed_excerpt.csv')).format).toBe('twitter-io-users');
+    expect(detectFormat(headerOf('ira_2018_tweets_csv_hashed_excerpt.csv'))).toMatchObject({ format: 'twitter-io-tweets', version: '2018', hasHeader: true });
+    expect(detectFormat(headerOf('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')).format).toBe('fivethirtyeight-ira-tweets');
+    expect(detectFormat(headerOf('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')).format).toBe('fivethirtyeight-ira-tweets');
+    expect(detectFormat(headerOf('reddit_2018_suspiciousaccounts_seed.csv'))).toMatchObject({ format: 'reddit-suspicious-accounts', hasHeader: false, columns: ['username', 'karma'] });
+    expect(detectFormat(headerOf('reddit_2018_suspiciousaccounts_users_praw.csv')).format).toBe('reddit-praw-users');
+    expect(detectFormat(headerOf('meta_threat_research_2022_09_cib_china_russia_indicators.csv')).format).toBe('meta-indicators');
+    expect(detectFormat(headerOf('meta_threat_research_Q2_2023_Spamouflage_China_CIB_killchain.csv')).format).toBe('meta-killchain');
+    // header 'Tactic ,Technique,...' with a trailing space
+    const q4 = detectFormat(headerOf('meta_threat_research_Q4_2024_China_CIB_killchain.csv'));
+    expect(q4).toMatchObject({ format: 'meta-killchain', columns: ['Tactic', 'Technique', 'Procedure', 'Indicator'] });
+  });
+
+  it('tells 2019+ from 2018 column order and accepts 30 columns without poll_choices', () => {
+    expect(detectFormat([...TWITTER_TWEET_COLUMNS]).version).toBe('2019+');
+    const no = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices');
+    expect(detectFormat(no)).toMatchObject({ format: 'twitter-io-tweets', version: '2019+' });
+    expect(detectFormat(no).columns).toHaveLength(30);
+    expect(detectFormat([...TWITTER_USER_COLUMNS].reverse()).format).toBe('twitter-io-users');
+    expect(detectFormat([...FIVETHIRTYEIGHT_COLUMNS]).format).toBe('fivethirtyeight-ira-tweets');
+    expect(detectFormat([...REDDIT_PRAW_COLUMNS]).format).toBe('reddit-praw-users');
+    expect(detectFormat([...META_INDICATOR_COLUMNS]).format).toBe('meta-indicators');
+  });
+
+  it('rejects the 14-column notebook projection, naming the expected tweet columns', () => {
+    const header = headerOf('china_082019_tweets_14col_projection_from_notebook.csv');
+    expect(header).toHaveLength(14);
+    let message = '';
+    try {
+      detectFormat(header);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ArchiveFormatError);
+      message = (e as Error).message;
+    }
+    expect(message).toContain('Closest known format: Twitter IO tweets');
+    expect(message).toContain('Missing: user_profile_url, tweet_client_name, in_reply_to_userid');
+    expect(message).toContain('retweet_userid');
+  });
+
+  it('rejects unknown headers, duplicates and extra columns with the list of known formats', () => {
+    expect(() => detectFormat(['foo', 'bar', 'baz'])).toThrow(/Unrecognised header \(3 columns: foo, bar, baz\).*Known formats: Twitter IO tweets/);
+    expect(() => detectFormat([...TWITTER_USER_COLUMNS, 'extra'])).toThrow(/Unexpected: extra/);
+    expect(() => detectFormat([...TWITTER_USER_COLUMNS.slice(0, 9), 'userid'])).toThrow(ArchiveFormatError);
+    expect(() => detectFormat(['some user', '12'])).toThrow(ArchiveFormatError); // space: not a username
+  });
+
+  it('refuses empty and binary content before parsing', () => {
+    expect(() => checkLooksLikeText(new Uint8Array(0), 'x.csv')).toThrow(/x\.csv: the file is empty/);
+    expect(() => checkLooksLikeText(new Uint8Array([0x50, 0x44, 0x00, 0x01]), 'x.csv')).toThrow(/binary content \(NUL byte at offset 2/);
+    expect(() => checkLooksLikeText(new TextEncoder().encode('a,b\n'), 'x.csv')).not.toThrow();
+  });
+});
