@@ -1,0 +1,266 @@
+/**
+ * Verifies a bundle ZIP independently of how it was written: one verdict per check, each failure
+ * naming exactly what failed. Limit: fflate's unzipSync holds the whole ZIP and all entries in
+ * memory (fine for bundles of a few hundred MB; a streaming/random-access reader is future work).
+ */
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { unzipSync } from 'fflate';
+import { bagPathProblem } from './bagPaths';
+import { parseManifest } from './bagText';
+import { bytesEqual, bytesToHex, fromUtf8 } from './bytes';
+import { parseAndVerifyCustody } from './custodyLog';
+import { REPORT_PATH, REPORT_SIG_PATH } from './bundleWriter';
+import { minisignVerify, parseMinisignPublicKey } from './minisign';
+import { fingerprintSha256, parseAllowedSigners, parsePublicKeyLine } from './opensshKeys';
+import { EVIDENCE_NAMESPACE, sshsigVerify } from './sshsig';
+
+export type CheckName = 'zip' | 'signature' | 'minisign' | 'trust' | 'tagmanifest' | 'payload' | 'completeness' | 'custody' | 'report';
+export const CHECK_NAMES: CheckName[] = ['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report'];
+
+export interface BundleCheck {
+  name: CheckName;
+  ok: boolean;
+  /** 'warn' (ok) = could not be established but not required, e.g. an unknown signer. */
+  status: 'pass' | 'fail' | 'warn' | 'skip';
+  detail: string;
+}
+
+export interface BundleVerdict {
+  ok: boolean;
+  bundleId: string | null;
+  fingerprint: string | null;
+  principal: string | null;
+  bagName: string | null;
+  checks: BundleCheck[];
+}
+
+export interface VerifyOptions {
+  /** `SHA256:...` fingerprints received out of band. */
+  trustedFingerprints?: string[];
+  /** Make an unknown signer a failure instead of a warning. */
+  requireTrust?: boolean;
+}
+
+const TAGMANIFEST = 'tagmanifest-sha512.txt';
+const SIG = 'signatures/tagmanifest-sha512.txt.sig';
+const MINISIG = 'signatures/tagmanifest-sha512.txt.minisig';
+const MAX_LISTED = 5;
+
+const list = (xs: string[]): string => xs.slice(0, MAX_LISTED).join('; ') + (xs.length > MAX_LISTED ? `; and ${xs.length - MAX_LISTED} more` : '');
+
+export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): BundleVerdict {
+  const checks = new Map<CheckName, BundleCheck>();
+  const set = (name: CheckName, ok: boolean, detail: string, status?: BundleCheck['status']) =>
+    checks.set(name, { name, ok, status: status ?? (ok ? 'pass' : 'fail'), detail });
+  const verdict = (bundleId: string | null, fingerprint: string | null, principal: string | null, bagName: string | null): BundleVerdict => {
+    const all = CHECK_NAMES.map((n) => checks.get(n) ?? { name: n, ok: false, status: 'skip' as const, detail: 'not checked: an earlier check failed' });
+    return { ok: all.every((c) => c.ok), bundleId, fingerprint, principal, bagName, checks: all };
+  };
+
+  // zip: readable, one top folder, safe names.
+  let raw: Record<string, Uint8Array>;
+  try {
+    raw = unzipSync(zipBytes);
+  } catch (err) {
+    set('zip', false, `the ZIP cannot be read: ${(err as Error).message}`);
+    return verdict(null, null, null, null);
+  }
+  const names = Object.keys(raw).filter((n) => !n.endsWith('/'));
+  const tops = new Set(names.map((n) => n.split('/')[0]!));
+  if (tops.size !== 1 || names.some((n) => !n.includes('/'))) {
+    set('zip', false, `expected one top-level folder, found: ${list([...tops])}`);
+    return verdict(null, null, null, null);
+  }
+  const bagName = [...tops][0]!;
+  const files = new Map<string, Uint8Array>();
+  const badNames: string[] = [];
+  for (const n of names) {
+    const rel = n.slice(bagName.length + 1);
+    const p = bagPathProblem(rel);
+    if (p) badNames.push(`${JSON.stringify(rel)}: ${p}`);
+    files.set(rel, raw[n]!);
+  }
+  if (badNames.length) {
+    set('zip', false, `unsafe entry names: ${list(badNames)}`);
+    return verdict(null, null, null, bagName);
+  }
+  set('zip', true, `${files.size} files in ${bagName}/`);
+
+  const text = (p: string): string | null => {
+    const b = files.get(p);
+    if (!b) return null;
+    try {
+      return fromUtf8(b);
+    } catch {
+      return null;
+    }
+  };
+  const tagManifest = files.get(TAGMANIFEST);
+  const bundleId = tagManifest ? bytesToHex(sha256(tagManifest)) : null;
+
+  // Signer files: the SSH public key, allowed_signers and minisign.pub must all name one key.
+  let signerKey: Uint8Array | null = null;
+  let principal: string | null = null;
+  let signerProblem = '';
+  try {
+    const pub = parsePublicKeyLine(text('metadata/signer/id_ed25519.pub') ?? '');
+    const allowed = parseAllowedSigners(text('metadata/signer/allowed_signers') ?? '');
+    if (allowed.length !== 1) throw new Error(`metadata/signer/allowed_signers has ${allowed.length} entries, expected 1`);
+    if (!bytesEqual(allowed[0]!.publicKey, pub.publicKey)) throw new Error('metadata/signer/allowed_signers and id_ed25519.pub hold different keys');
+    if (allowed[0]!.namespaces && !allowed[0]!.namespaces.includes(EVIDENCE_NAMESPACE)) throw new Error(`allowed_signers does not allow namespace ${EVIDENCE_NAMESPACE}`);
+    signerKey = pub.publicKey;
+    principal = allowed[0]!.principals[0] ?? null;
+  } catch (err) {
+    signerProblem = (err as Error).message || 'metadata/signer/id_ed25519.pub is missing or unreadable';
+  }
+  const fingerprint = signerKey ? fingerprintSha256(signerKey) : null;
+
+  // signature: SSHSIG over the tag manifest, by the signer key.
+  const sigText = text(SIG);
+  if (!tagManifest) set('signature', false, `${TAGMANIFEST} is missing`);
+  else if (!sigText) set('signature', false, `${SIG} is missing`);
+  else if (!signerKey) set('signature', false, `signer key: ${signerProblem}`);
+  else {
+    const v = sshsigVerify(sigText, tagManifest, EVIDENCE_NAMESPACE);
+    if (!v.ok) set('signature', false, `${SIG} does not verify over ${TAGMANIFEST}: ${v.reason}`);
+    else if (!bytesEqual(v.publicKey, signerKey)) {
+      set('signature', false, `${SIG} was made by ${fingerprintSha256(v.publicKey)}, not by the bundle's signer ${fingerprint}`);
+    } else set('signature', true, `Good "${EVIDENCE_NAMESPACE}" signature for ${principal} with ED25519 key ${fingerprint}`);
+  }
+
+  // minisign: same key, secondary format.
+  const minisig = text(MINISIG);
+  if (!tagManifest || !minisig) set('minisign', false, `${!tagManifest ? TAGMANIFEST : MINISIG} is missing`);
+  else {
+    try {
+      const mpk = parseMinisignPublicKey(text('metadata/signer/minisign.pub') ?? '');
+      if (signerKey && !bytesEqual(mpk.publicKey, signerKey)) throw new Error('metadata/signer/minisign.pub is not the SSH signer key');
+      const v = minisignVerify(minisig, tagManifest, mpk);
+      if (v.ok) set('minisign', true, `verified; trusted comment: ${v.trustedComment}`);
+      else set('minisign', false, `${MINISIG}: ${v.reason}`);
+    } catch (err) {
+      set('minisign', false, (err as Error).message);
+    }
+  }
+
+  // trust: out-of-band fingerprints.
+  const trusted = opts.trustedFingerprints ?? [];
+  if (!fingerprint) set('trust', false, `no signer fingerprint: ${signerProblem}`);
+  else if (trusted.includes(fingerprint)) set('trust', true, `${fingerprint} is in the trusted list`);
+  else if (trusted.length === 0 && !opts.requireTrust) set('trust', true, `unknown signer ${fingerprint}: compare it with the fingerprint received out of band`, 'warn');
+  else if (opts.requireTrust) set('trust', false, `signer ${fingerprint} is not one of the trusted fingerprints: ${trusted.join(', ') || '(none given)'}`);
+  else set('trust', true, `signer ${fingerprint} is not one of the trusted fingerprints: ${trusted.join(', ')}`, 'warn');
+
+  // tagmanifest: every listed tag file matches.
+  let tagEntries: Map<string, string> | null = null;
+  if (!tagManifest) set('tagmanifest', false, `${TAGMANIFEST} is missing`);
+  else {
+    try {
+      tagEntries = parseManifest(fromUtf8(tagManifest), 128);
+      const bad: string[] = [];
+      for (const [p, hex] of tagEntries) {
+        const b = files.get(p);
+        if (!b) bad.push(`${p}: listed but missing`);
+        else {
+          const actual = bytesToHex(sha512(b));
+          if (actual !== hex) bad.push(`${p}: expected sha512 ${hex}, actual ${actual}`);
+        }
+        if (p.startsWith('data/') || p.startsWith('signatures/') || p.startsWith('report/')) bad.push(`${p}: must not be in the tag manifest`);
+      }
+      if (bad.length) set('tagmanifest', false, list(bad));
+      else set('tagmanifest', true, `${tagEntries.size} tag files match`);
+    } catch (err) {
+      set('tagmanifest', false, `${TAGMANIFEST}: ${(err as Error).message}`);
+    }
+  }
+
+  // payload: both manifests, every entry.
+  const manifests: Array<[string, number, (b: Uint8Array) => Uint8Array]> = [
+    ['manifest-sha512.txt', 128, sha512],
+    ['manifest-sha256.txt', 64, sha256],
+  ];
+  const listedPayload = new Set<string>();
+  const payloadBad: string[] = [];
+  const digestCache = new Map<string, string>();
+  for (const [mf, len, h] of manifests) {
+    const t = text(mf);
+    if (t === null) {
+      payloadBad.push(`${mf} is missing`);
+      continue;
+    }
+    try {
+      const entries = parseManifest(t, len);
+      for (const [p, hex] of entries) {
+        listedPayload.add(p);
+        if (!p.startsWith('data/')) payloadBad.push(`${mf}: ${p} is outside data/`);
+        const b = files.get(p);
+        if (!b) {
+          payloadBad.push(`${p}: listed in ${mf} but missing`);
+          continue;
+        }
+        const key = `${len}:${p}`;
+        const actual = digestCache.get(key) ?? bytesToHex(h(b));
+        digestCache.set(key, actual);
+        if (actual !== hex) payloadBad.push(`${p}: ${mf} expects ${hex}, actual ${actual}`);
+      }
+    } catch (err) {
+      payloadBad.push(`${mf}: ${(err as Error).message}`);
+    }
+  }
+  if (payloadBad.length) set('payload', false, list(payloadBad));
+  else set('payload', true, `${[...files.keys()].filter((p) => p.startsWith('data/')).length} payload files match both manifests`);
+
+  // completeness: nothing unlisted anywhere, both manifests list the same files.
+  const incomplete: string[] = [];
+  const m512 = safeParse(text('manifest-sha512.txt'), 128);
+  const m256 = safeParse(text('manifest-sha256.txt'), 64);
+  for (const p of files.keys()) {
+    if (p.startsWith('data/')) {
+      if (!m512?.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha512.txt`);
+      if (!m256?.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha256.txt`);
+    } else if (p.startsWith('signatures/')) {
+      if (![SIG, MINISIG, REPORT_SIG_PATH].includes(p) && !p.endsWith('.tsr') && !p.endsWith('.ots')) incomplete.push(`${p}: unexpected file in signatures/`);
+    } else if (p.startsWith('report/')) {
+      if (p !== REPORT_PATH) incomplete.push(`${p}: unexpected file in report/`);
+    } else if (p !== TAGMANIFEST && !tagEntries?.has(p)) incomplete.push(`${p}: outside data/ but not in ${TAGMANIFEST}`);
+  }
+  for (const p of listedPayload) if (!files.has(p)) incomplete.push(`${p}: listed in a manifest but missing`);
+  for (const req of ['bagit.txt', 'bag-info.txt', 'metadata/custody.jsonl', 'metadata/provenance.json', 'metadata/items.jsonl']) {
+    if (!tagEntries?.has(req)) incomplete.push(`${req}: required tag file not in ${TAGMANIFEST}`);
+  }
+  if (incomplete.length) set('completeness', false, list(incomplete));
+  else set('completeness', true, 'no unlisted or missing files');
+
+  // custody: the hash chain.
+  const custodyText = text('metadata/custody.jsonl');
+  if (custodyText === null) set('custody', false, 'metadata/custody.jsonl is missing or not UTF-8');
+  else {
+    const c = parseAndVerifyCustody(custodyText);
+    if (c.ok) set('custody', true, `${c.entries} entries, chain intact, head ${c.head}`);
+    else set('custody', false, `metadata/custody.jsonl broken at seq ${c.brokenAt}: ${c.reason}`);
+  }
+
+  // report: optional, with its own SSHSIG by the same key.
+  const report = files.get(REPORT_PATH);
+  const reportSig = text(REPORT_SIG_PATH);
+  if (!report && !reportSig) set('report', true, 'no report in this bundle', 'skip');
+  else if (!report) set('report', false, `${REPORT_SIG_PATH} present but ${REPORT_PATH} is missing`);
+  else if (!reportSig) set('report', false, `${REPORT_PATH} has no ${REPORT_SIG_PATH}`);
+  else {
+    const v = sshsigVerify(reportSig, report, EVIDENCE_NAMESPACE);
+    if (!v.ok) set('report', false, `${REPORT_SIG_PATH} does not verify over ${REPORT_PATH}: ${v.reason}`);
+    else if (!signerKey || !bytesEqual(v.publicKey, signerKey)) set('report', false, `${REPORT_SIG_PATH} was made by ${fingerprintSha256(v.publicKey)}, not by the bundle's signer`);
+    else set('report', true, `${REPORT_PATH} signed by ${fingerprint}`);
+  }
+
+  return verdict(bundleId, fingerprint, principal, bagName);
+}
+
+function safeParse(t: string | null, len: number): Map<string, string> | null {
+  if (t === null) return null;
+  try {
+    return parseManifest(t, len);
+  } catch {
+    return null;
+  }
+}

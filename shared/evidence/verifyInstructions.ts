@@ -1,0 +1,145 @@
+/**
+ * VERIFY.txt (human steps) and verify.sh (POSIX sh doing the same) for one bundle: the commands of
+ * EVIDENCE.md with this bundle's principal and namespace filled in. Both are tag files, so they are
+ * covered by the signed tag manifest; the report is optional (added after signing), so both test
+ * for it at run time.
+ */
+export interface VerifyTextParams {
+  bagName: string;
+  principal: string;
+  namespace: string;
+  fingerprint: string;
+}
+
+/** Single-quote for sh; principals and namespaces are already restricted to a safe alphabet. */
+const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function verifyTxt(p: VerifyTextParams): string {
+  const sv = `ssh-keygen -Y verify -f metadata/signer/allowed_signers -I ${p.principal} -n ${p.namespace}`;
+  return `How to verify this evidence bundle (${p.bagName})
+=====================================================================
+Everything below runs offline with standard tools: OpenSSH 8.2+ (ssh-keygen), coreutils
+(sha256sum/sha512sum; on macOS use "shasum -a 512 -c"), and optionally minisign.
+verify.sh in this folder runs the same steps:  sh verify.sh ${p.fingerprint}
+
+Signer: ${p.principal}
+Signer key fingerprint at signing time: ${p.fingerprint}
+IMPORTANT: this file travels with the bundle, so it cannot prove who signed. Compare the
+fingerprint printed in step 2 with the one you received separately (phone, letter, website).
+
+1. Test and unpack the archive:
+     unzip -t ${p.bagName}.zip && unzip ${p.bagName}.zip && cd ${p.bagName}
+
+2. Show the signer's key fingerprint and compare it out of band:
+     ssh-keygen -lf metadata/signer/id_ed25519.pub
+
+3. Check the signature over the tag manifest (it must say Good "${p.namespace}" signature):
+     ${sv} \\
+       -s signatures/tagmanifest-sha512.txt.sig < tagmanifest-sha512.txt
+
+4. Check every tag file, then every payload file, against the signed manifests:
+     sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt && sha256sum -c manifest-sha256.txt
+   Also check that data/ holds no file missing from manifest-sha512.txt (verify.sh does this).
+
+5. Optionally, the minisign signature made with the same key:
+     minisign -Vm tagmanifest-sha512.txt -x signatures/tagmanifest-sha512.txt.minisig -p metadata/signer/minisign.pub
+
+6. If report/evidence-report.pdf is present, check its own signature (it was added after signing,
+   because it prints the bundle id):
+     ${sv} \\
+       -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf
+
+7. Where installed, the Library of Congress BagIt validator:
+     python3 -m bagit --validate .
+
+The bundle id printed in the report is the SHA-256 of tagmanifest-sha512.txt:
+     sha256sum tagmanifest-sha512.txt
+metadata/custody.jsonl is a hash-chained log (sha256 over sorted-key JSON of each entry without
+"hash"; "prev" links entries); the app's "verify" command re-checks the chain. Its bytes are
+covered by step 4 either way.
+`;
+}
+
+export function verifySh(p: VerifyTextParams): string {
+  return `#!/bin/sh
+# Verifies this evidence bundle offline with standard tools (see VERIFY.txt).
+# Usage: sh verify.sh [EXPECTED_FINGERPRINT]   e.g. sh verify.sh ${p.fingerprint}
+# Exits 0 only when every check passes; otherwise prints "FAILED <check>: <what>" and exits 1.
+set -u
+cd "$(dirname "$0")" || exit 2
+PRINCIPAL=${q(p.principal)}
+NAMESPACE=${q(p.namespace)}
+
+fail() { echo "FAILED $1: $2" >&2; exit 1; }
+pass() { echo "ok      $1: $2"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+# Paths listed in a "<hex>  <path>" manifest ($1 = hex length + 3).
+listed() { cut -c "$1"- "$2"; }
+
+have ssh-keygen || fail tools "ssh-keygen not found (OpenSSH 8.2 or later is needed)"
+if have sha512sum; then SHA512=sha512sum; SHA256=sha256sum
+elif have shasum; then SHA512='shasum -a 512'; SHA256='shasum -a 256'
+else fail tools "neither sha512sum nor shasum found"; fi
+for f in bagit.txt tagmanifest-sha512.txt manifest-sha512.txt manifest-sha256.txt metadata/signer/allowed_signers \\
+  metadata/signer/id_ed25519.pub signatures/tagmanifest-sha512.txt.sig; do
+  [ -f "$f" ] || fail completeness "required file $f is missing"
+done
+
+FP=$(ssh-keygen -lf metadata/signer/id_ed25519.pub 2>&1) || fail key "ssh-keygen cannot read metadata/signer/id_ed25519.pub: $FP"
+pass key "$FP"
+if [ $# -ge 1 ]; then
+  case "$FP" in *" $1 "*) pass trust "signer fingerprint is the expected $1" ;;
+    *) fail trust "signer fingerprint is not the expected $1" ;; esac
+else
+  echo "warn    trust: no expected fingerprint given; compare the line above with the one received out of band"
+fi
+
+OUT=$(ssh-keygen -Y verify -f metadata/signer/allowed_signers -I "$PRINCIPAL" -n "$NAMESPACE" \\
+  -s signatures/tagmanifest-sha512.txt.sig < tagmanifest-sha512.txt 2>&1) ||
+  fail signature "ssh-keygen -Y verify rejected signatures/tagmanifest-sha512.txt.sig over tagmanifest-sha512.txt: $OUT"
+pass signature "$OUT"
+
+OUT=$($SHA512 -c --quiet tagmanifest-sha512.txt 2>&1) || fail tagmanifest "$OUT"
+pass tagmanifest "every tag file matches tagmanifest-sha512.txt"
+
+OUT=$($SHA512 -c --quiet manifest-sha512.txt 2>&1) || fail payload "manifest-sha512.txt: $OUT"
+OUT=$($SHA256 -c --quiet manifest-sha256.txt 2>&1) || fail payload "manifest-sha256.txt: $OUT"
+pass payload "every payload file matches manifest-sha512.txt and manifest-sha256.txt"
+
+EXTRA=$(find data -type f | while IFS= read -r f; do
+  listed 131 manifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
+[ -z "$EXTRA" ] || fail completeness "in data/ but not in manifest-sha512.txt: $EXTRA"
+[ "$(listed 131 manifest-sha512.txt | LC_ALL=C sort)" = "$(listed 67 manifest-sha256.txt | LC_ALL=C sort)" ] ||
+  fail completeness "manifest-sha256.txt and manifest-sha512.txt list different files"
+EXTRA=$(find . -type f ! -path './data/*' ! -path './signatures/*' ! -path './report/*' ! -path ./tagmanifest-sha512.txt |
+  sed 's|^\\./||' | while IFS= read -r f; do listed 131 tagmanifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
+[ -z "$EXTRA" ] || fail completeness "outside data/ but not in tagmanifest-sha512.txt: $EXTRA"
+EXTRA=$(find report -type f ! -path report/evidence-report.pdf 2>/dev/null)
+[ -z "$EXTRA" ] || fail completeness "unexpected file in report/: $EXTRA"
+pass completeness "no unlisted files"
+
+if have minisign; then
+  if [ -f signatures/tagmanifest-sha512.txt.minisig ]; then
+    OUT=$(minisign -Vm tagmanifest-sha512.txt -x signatures/tagmanifest-sha512.txt.minisig -p metadata/signer/minisign.pub 2>&1) ||
+      fail minisign "minisign rejected signatures/tagmanifest-sha512.txt.minisig: $OUT"
+    pass minisign "signature and trusted comment verified"
+  else
+    fail minisign "signatures/tagmanifest-sha512.txt.minisig is missing"
+  fi
+else
+  echo "skip    minisign: not installed"
+fi
+
+if [ -f report/evidence-report.pdf ]; then
+  [ -f signatures/evidence-report.pdf.sig ] || fail report "report/evidence-report.pdf has no signatures/evidence-report.pdf.sig"
+  OUT=$(ssh-keygen -Y verify -f metadata/signer/allowed_signers -I "$PRINCIPAL" -n "$NAMESPACE" \\
+    -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf 2>&1) ||
+    fail report "ssh-keygen -Y verify rejected signatures/evidence-report.pdf.sig over report/evidence-report.pdf: $OUT"
+  pass report "$OUT"
+elif [ -f signatures/evidence-report.pdf.sig ]; then
+  fail report "signatures/evidence-report.pdf.sig present but report/evidence-report.pdf is missing"
+fi
+
+echo "ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): $($SHA256 tagmanifest-sha512.txt | cut -c 1-64)"
+`;
+}

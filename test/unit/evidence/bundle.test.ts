@@ -1,0 +1,100 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareBundle } from '../../../shared/evidence/bundleWriter';
+import { verifyBundle } from '../../../shared/evidence/bundleVerifier';
+import { fingerprintLine, generateEd25519KeyPair } from '../../../shared/evidence/opensshKeys';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '../../../shared/evidence/bytes';
+import { bundleInput, PRINCIPAL, runVerifySh, SOURCES, writeBundle } from './bundleFixture';
+import { run, tempDir } from './tools';
+import { realFixture } from '../../fixtures/paths';
+
+const dir = tempDir('bundle-');
+mkdirSync(path.join(dir, 'again'));
+
+describe('bundle writer, checked with the independent tools', async () => {
+  const key = generateEd25519KeyPair();
+  const { prepared, bytes, file } = await writeBundle(dir, bundleInput(key));
+
+  it('passes unzip -t, sha*sum -c, ssh-keygen -Y verify, minisign and verify.sh', () => {
+    expect(run('unzip', ['-t', file]).stdout).toContain('No errors detected');
+    const v = runVerifySh(dir, bytes, 'good', prepared.fingerprint);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain(`ok      trust: signer fingerprint is the expected ${prepared.fingerprint}`);
+    expect(v.stdout).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);
+    expect(v.stdout).toContain('ok      minisign: signature and trusted comment verified');
+    expect(v.stdout).toContain('ok      report: Good');
+    expect(v.stdout).toContain(`ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): ${prepared.bundleId}`);
+    const bag = v.bagDir;
+    for (const [tool, mf] of [['sha256sum', 'manifest-sha256.txt'], ['sha512sum', 'manifest-sha512.txt'], ['sha512sum', 'tagmanifest-sha512.txt']] as const) {
+      const r = run(tool, ['-c', '--strict', mf], { cwd: bag });
+      expect(r.code, `${tool} -c ${mf}: ${r.stdout}${r.stderr}`).toBe(0);
+    }
+    // The signer fingerprint line is exactly what ssh-keygen prints.
+    const lf = run('ssh-keygen', ['-lf', 'metadata/signer/id_ed25519.pub'], { cwd: bag });
+    expect(lf.stdout.trim()).toBe(fingerprintLine(key.publicKey, PRINCIPAL));
+    // Source files are verbatim copies of the real fixtures.
+    for (const s of SOURCES) expect(readFileSync(path.join(bag, 'data/source', s)).equals(readFileSync(realFixture(s)))).toBe(true);
+    const info = readFileSync(path.join(bag, 'bag-info.txt'), 'utf8');
+    const total = bundleInput(key).payload.reduce((n, f) => n + (f.bytes?.length ?? 0), 0) + readFileSync(realFixture(SOURCES[1]!)).length;
+    expect(info).toContain(`Payload-Oxum: ${total}.4\n`);
+    expect(info).toContain('External-Identifier: case-42 IRA replies\n');
+    expect(readFileSync(path.join(bag, 'VERIFY.txt'), 'utf8')).toContain(
+      `ssh-keygen -Y verify -f metadata/signer/allowed_signers -I ${PRINCIPAL} -n evidence-bundle@org.disclosure-workbench`,
+    );
+    const prov = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
+    expect(prov.signer).toMatchObject({ fingerprint: prepared.fingerprint, namespace: 'evidence-bundle@org.disclosure-workbench' });
+    expect(prov.egress).toEqual({ blockedRequests: 0, urls: [] });
+  });
+
+  it('the bundle id is the SHA-256 of the signed tag manifest; layout matches EVIDENCE.md', () => {
+    const tm = prepared.tagFiles.find((t) => t.path === 'tagmanifest-sha512.txt')!.bytes;
+    expect(prepared.bundleId).toBe(bytesToHex(sha256(tm)));
+    expect(prepared.bagName).toBe('case-42-IRA-replies_20261128T120000Z');
+    const tmText = new TextDecoder().decode(tm);
+    const listed = tmText.trim().split('\n').map((l) => l.slice(130));
+    expect(listed).toEqual([
+      'VERIFY.txt', 'bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'metadata/analysis.json',
+      'metadata/custody.jsonl', 'metadata/items.jsonl', 'metadata/provenance.json', 'metadata/signer/allowed_signers',
+      'metadata/signer/id_ed25519.pub', 'metadata/signer/minisign.pub', 'verify.sh',
+    ]);
+    const entries = run('unzip', ['-Z1', file]).stdout.trim().split('\n');
+    expect(entries.filter((e) => e.includes('/signatures/') || e.includes('/report/')).map((e) => e.slice(prepared.bagName.length + 1))).toEqual([
+      'signatures/tagmanifest-sha512.txt.minisig', 'signatures/tagmanifest-sha512.txt.sig', 'report/evidence-report.pdf', 'signatures/evidence-report.pdf.sig',
+    ]);
+  });
+
+  it('our verifier passes every check and reports the bundle id and fingerprint', () => {
+    const v = verifyBundle(bytes, { trustedFingerprints: [prepared.fingerprint], requireTrust: true });
+    expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(v).toMatchObject({ ok: true, bundleId: prepared.bundleId, fingerprint: prepared.fingerprint, principal: PRINCIPAL });
+    expect(v.checks.map((c) => `${c.name}:${c.status}`)).toEqual([
+      'zip:pass', 'signature:pass', 'minisign:pass', 'trust:pass', 'tagmanifest:pass', 'payload:pass', 'completeness:pass', 'custody:pass', 'report:pass',
+    ]);
+    const unknown = verifyBundle(bytes);
+    expect(unknown.ok).toBe(true);
+    expect(unknown.checks.find((c) => c.name === 'trust')).toMatchObject({ status: 'warn', detail: expect.stringContaining('unknown signer') });
+  });
+
+  it('is deterministic: same input and key, same ZIP bytes (Ed25519 is deterministic)', async () => {
+    const again = await writeBundle(path.join(dir, 'again'), bundleInput(key));
+    expect(again.prepared.bundleId).toBe(prepared.bundleId);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('refuses payload that changed since collection, and unsafe names', async () => {
+    const input = bundleInput();
+    input.payload[0]!.expectedSha256 = '0'.repeat(64);
+    await expect(prepareBundle(input)).rejects.toThrow(/refusing to export: data\/source\/ira_2018_tweets_csv_hashed_excerpt.csv changed since collection/);
+    for (const [bad, why] of [['source/a%20b.csv', "contains '%'"], ['source/-rf', "starts with '-'"], ['../x', "'..' segment"], ['a\nb', 'control character'], ['a\\b', "contains '\\'"], ['Cafe\u0301.csv', 'NFC']]) {
+      const i = bundleInput();
+      i.payload = [{ path: bad!, bytes: new Uint8Array(1) }];
+      await expect(prepareBundle(i)).rejects.toThrow(why!);
+    }
+    const dup = bundleInput();
+    dup.payload = [{ path: 'x/A.csv', bytes: new Uint8Array(1) }, { path: 'x/a.csv', bytes: new Uint8Array(1) }];
+    await expect(prepareBundle(dup)).rejects.toThrow(/differ only by case/);
+  });
+});

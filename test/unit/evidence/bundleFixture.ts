@@ -1,0 +1,90 @@
+/** Builds a real bundle from real fixtures, and helpers to tamper with it and run verify.sh. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { prepareBundle, type BundleInput } from '../../../shared/evidence/bundleWriter';
+import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
+import { generateEd25519KeyPair, type Ed25519KeyPair } from '../../../shared/evidence/opensshKeys';
+import { seedSigner } from '../../../shared/evidence/signer';
+import { realFixture } from '../../fixtures/paths';
+import { run } from './tools';
+
+export const PRINCIPAL = 'analyst@example.org';
+export const SOURCES = ['ira_2018_tweets_csv_hashed_excerpt.csv', 'china_082019_1_users_csv_hashed.csv'];
+
+export function sampleCustody(): CustodyEntry[] {
+  let log: CustodyEntry[] = [];
+  log = appendCustody(log, { at: '2026-11-28T10:00:00.000Z', actor: PRINCIPAL, action: 'case-created', detail: { caseId: 'case-42' } });
+  log = appendCustody(log, { at: '2026-11-28T10:05:00.000Z', actor: PRINCIPAL, action: 'import', detail: { file: SOURCES[0]! } });
+  log = appendCustody(log, { at: '2026-11-28T10:06:00.000Z', actor: PRINCIPAL, action: 'pin', detail: { tweetid: '1108484717123067905' } });
+  return log;
+}
+
+export async function reportPdf(bundleId: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  page.drawText(`Evidence report - bundle ${bundleId.slice(0, 32)}`, { x: 40, y: 780, size: 10, font: await doc.embedFont(StandardFonts.Helvetica) });
+  doc.setCreationDate(new Date('2026-11-28T12:00:00Z'));
+  doc.setModificationDate(new Date('2026-11-28T12:00:00Z'));
+  return doc.save();
+}
+
+export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export function bundleInput(key: Ed25519KeyPair = generateEd25519KeyPair()): BundleInput {
+  const sources = SOURCES.map((name) => readFileSync(realFixture(name)));
+  return {
+    caseId: 'case-42 IRA replies',
+    createdAt: new Date('2026-11-28T12:00:00.000Z'),
+    sourceOrganization: 'Example Newsroom Verification Desk',
+    software: { name: 'Disclosure Workbench', version: '0.1.0' },
+    principal: PRINCIPAL,
+    signer: seedSigner(key.seed),
+    payload: [
+      { path: `source/${SOURCES[0]}`, bytes: sources[0]!, expectedSha256: undefined },
+      { path: `source/${SOURCES[1]}`, stream: () => new Blob([sources[1]!]).stream() as ReadableStream<Uint8Array> },
+      { path: 'derived/coordination/edges.csv', bytes: new TextEncoder().encode('source,target,weight\n"a","b",3\n') },
+      { path: 'derived/名前 العربية.txt', bytes: new TextEncoder().encode('CJK + RTL file name\n') },
+    ],
+    items: [{ id: 'item-1', path: `data/source/${SOURCES[0]}`, row: 3, tweetid: '1108484717123067905', method: 'pin' }],
+    custody: sampleCustody(),
+    analysis: { algorithm: 'co-retweet', version: '1', seed: 42, windowMinutes: 1 },
+    egress: { blockedRequests: 0, urls: [] },
+  };
+}
+
+/** Writes the bundle ZIP (with a signed report) to dir and returns its path and metadata. */
+export async function writeBundle(dir: string, input = bundleInput()) {
+  const prepared = await prepareBundle(input);
+  const extra = await prepared.signReport(await reportPdf(prepared.bundleId));
+  const bytes = await collect(prepared.zip(extra));
+  const file = path.join(dir, prepared.zipName);
+  writeFileSync(file, bytes);
+  return { prepared, bytes, file };
+}
+
+/** Re-zips after `edit` changes the entries (keys relative to the bag folder). */
+export function tamper(zip: Uint8Array, edit: (files: Map<string, Uint8Array>) => void): Uint8Array {
+  const raw = unzipSync(zip);
+  const names = Object.keys(raw).filter((n) => !n.endsWith('/'));
+  const top = names[0]!.split('/')[0]!;
+  const files = new Map(names.map((n) => [n.slice(top.length + 1), raw[n]!]));
+  edit(files);
+  return zipSync(Object.fromEntries([...files].map(([p, b]) => [`${top}/${p}`, b])));
+}
+
+/** unzip into a fresh folder and run the bundle's own verify.sh (with the expected fingerprint). */
+export function runVerifySh(dir: string, zip: Uint8Array, label: string, expectedFingerprint?: string) {
+  const out = path.join(dir, label);
+  const zipFile = `${out}.zip`;
+  writeFileSync(zipFile, zip);
+  const u = run('unzip', ['-q', '-o', zipFile, '-d', out]);
+  if (u.code !== 0) return { code: u.code, stdout: u.stdout, stderr: `unzip: ${u.stderr}`, bagDir: '' };
+  const top = run('sh', ['-c', 'ls -d */ | head -1'], { cwd: out }).stdout.trim().replace(/\/$/, '');
+  const bagDir = path.join(out, top);
+  const r = run('sh', ['verify.sh', ...(expectedFingerprint ? [expectedFingerprint] : [])], { cwd: bagDir });
+  return { ...r, bagDir };
+}
