@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { zipSync, strToU8 } from 'fflate';
+import { createHash } from 'node:crypto';
+import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
+import { parseArchive } from '../../../shared/archive/parseArchive';
+import { bytesSource, enc, parseBytes, readReal } from './helpers';
+import { tweetHeader, tweetRow } from './synthetic';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const file = (lines: string[], eol = '\n', final = true) => enc.encode(lines.join(eol) + (final ? eol : ''));
+
+describe('tweets (2019+ layout) through parseArchive', () => {
+  it('normalises a faithful 31-column row', async () => {
+    const { tweets, accounts, receipts } = await parseBytes('t.csv', file([tweetHeader(), tweetRow({ poll_choices: 'Yes|No|Maybe' })]));
+    expect(receipts[0]).toMatchObject({ format: 'twitter-io-tweets', formatVersion: '2019+', rowsStored: 1 });
+    expect(tweets[0]).toMatchObject({
+      tweetid: '1148217422006640640', tweetText: '香港 "quoted" text', tweetTime: Date.UTC(2019, 5, 18, 12, 6) / 60000,
+      hashtags: ['金鐘', '外國勢力'], urls: ['http://goo.gl/32K38q'], userMentions: ['443196382', '12'],
+      pollChoices: ['Yes', 'No', 'Maybe'], latitude: 'absent', longitude: 'absent', isRetweet: false,
+      quoteCount: 0, replyCount: 1, likeCount: 2, retweetCount: 3,
+    });
+    expect(accounts[0]).toMatchObject({ userProfileDescription: 'line one\nline two', accountLanguage: 'zh-cn', accountLanguageRaw: 'zh-CN' });
+  });
+
+  it('accepts 30 columns (no poll_choices), empty counts as null, present/absent coordinates, RT fallback', async () => {
+    const cols = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices');
+    const bytes = file([
+      tweetHeader(cols),
+      tweetRow({ is_retweet: 'TRUE', retweet_userid: '', tweet_text: 'RT @some_name: hello', like_count: '', quote_count: '', latitude: 'present', hashtags: '[]', urls: '' }, cols),
+      tweetRow({ tweetid: '1', is_retweet: 'true', retweet_userid: '99', tweet_text: 'RT @other: x', latitude: '22.3', longitude: '-114.1' }, cols),
+    ]);
+    const { tweets } = await parseBytes('t30.csv', bytes);
+    expect(tweets[0]).toMatchObject({ isRetweet: true, retweetScreenName: 'some_name', likeCount: null, quoteCount: null, latitude: 'present', hashtags: [], urls: [], pollChoices: [] });
+    expect(tweets[1]).toMatchObject({ retweetUserid: '99', retweetScreenName: '', latitude: '22.3', longitude: '-114.1' });
+  });
+
+  it('quarantines damaged ids, impossible dates, bad numbers and booleans with stable codes and row numbers', async () => {
+    const bytes = file([
+      tweetHeader(),
+      tweetRow({ tweetid: '9.06E+17' }),
+      tweetRow({ tweetid: '2', userid: '906000000000000000' }),
+      tweetRow({ tweetid: '3', tweet_time: '2019-02-30 10:00' }),
+      tweetRow({ tweetid: '4', tweet_time: '2019-02-03 25:61' }),
+      tweetRow({ tweetid: '5', like_count: 'many' }),
+      tweetRow({ tweetid: '6', is_retweet: 'yes' }),
+      tweetRow({ tweetid: '7', userid: 'not an id' }),
+      tweetRow({ tweetid: '8', account_creation_date: '2017-13-01' }),
+      tweetRow({ tweetid: '9' }),
+      '"too","few"',
+      '',
+      tweetRow({ tweetid: '9' }), // duplicate tweetid
+    ]);
+    const { receipts, tweets, quarantined } = await parseBytes('bad.csv', bytes);
+    expect(quarantined.map((q) => [q.row, q.reason])).toEqual([
+      [1, 'spreadsheet-damaged-id'], [2, 'spreadsheet-damaged-id'], [3, 'impossible-date'], [4, 'impossible-date'],
+      [5, 'invalid-number'], [6, 'invalid-value'], [7, 'invalid-id'], [8, 'impossible-date'], [10, 'field-count'], [11, 'field-count'],
+    ]);
+    expect(quarantined[1].detail).toBe("userid '906000000000000000' is rounded by a spreadsheet (trailing zeros)");
+    expect(quarantined[9].detail).toBe('expected 31 fields, found 1 (blank line)');
+    expect(tweets.map((t) => t.tweetid)).toEqual(['9']);
+    expect(receipts[0]).toMatchObject({
+      rowsRead: 12, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 10,
+      rejectedByReason: { 'spreadsheet-damaged-id': 2, 'impossible-date': 3, 'invalid-number': 1, 'invalid-value': 1, 'invalid-id': 1, 'field-count': 2 },
+    });
+    for (const q of quarantined) {
+      expect(new TextDecoder().decode(bytes.subarray(q.byteOffset, q.byteOffset + q.byteLength))).toBe(q.raw);
+      expect(q.fileSha256).toBe(sha(bytes));
+    }
+  });
+
+  it('skips and counts repeated header rows of concatenated parts (not quarantined)', async () => {
+    const bytes = file([tweetHeader(), tweetRow({ tweetid: '1' }), tweetHeader(), tweetRow({ tweetid: '2' }), tweetHeader(), tweetRow({ tweetid: '3' })]);
+    const { receipts, tweets, quarantined } = await parseBytes('parts.csv', bytes);
+    expect(receipts[0]).toMatchObject({ repeatedHeaderRows: 2, rowsRead: 3, rowsStored: 3, rowsRejected: 0 });
+    expect(quarantined).toEqual([]);
+    expect(tweets.map((t) => [t.tweetid, t.provenance.row])).toEqual([['1', 1], ['2', 3], ['3', 5]]);
+  });
+
+  it('tolerates BOM + CRLF + no final newline; offsets count the BOM', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...file([tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2' })], '\r\n', false)]);
+    const { tweets } = await parseBytes('bom.csv', bytes, 5);
+    expect(tweets.map((t) => t.tweetid)).toEqual(['1', '2']);
+    const p = tweets[1].provenance;
+    expect(p.byteOffset + p.byteLength).toBe(bytes.length);
+    expect(new TextDecoder().decode(bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength))).toBe(tweetRow({ tweetid: '2' }));
+  });
+
+  it('quarantines invalid UTF-8 rows and a truncated final row', async () => {
+    const good = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n');
+    const bad = enc.encode(tweetRow({ tweetid: '2', tweet_text: 'XX' }) + '\n');
+    const at = Buffer.from(bad).indexOf('XX'); // a byte index (the row has multi-byte text before it)
+    bad[at] = 0xc3; // lone lead byte
+    bad[at + 1] = 0x28;
+    const truncated = enc.encode(tweetRow({ tweetid: '3' }).slice(0, 200));
+    const bytes = new Uint8Array([...good, ...bad, ...truncated]);
+    const { receipts, quarantined } = await parseBytes('u.csv', bytes);
+    expect(quarantined.map((q) => [q.row, q.reason])).toEqual([[2, 'invalid-utf8'], [3, 'unterminated-quote']]);
+    expect(receipts[0].rowsStored).toBe(1);
+  });
+});
+
+describe('containers and refusals', () => {
+  const plain = readReal('china_082019_1_users_csv_hashed.csv');
+
+  it('reads gzip (by magic bytes, not name) with both hashes in the receipt', async () => {
+    const gz = new Uint8Array(gzipSync(plain));
+    const { receipts, accounts } = await parseBytes('users.bin', gz, 1000);
+    expect(receipts[0]).toMatchObject({
+      format: 'twitter-io-users', rowsStored: 744, size: gz.length, sha256: sha(gz),
+      entrySha256: 'd501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604', entrySize: plain.length,
+    });
+    expect(accounts[743].provenance.fileSha256).toBe(receipts[0].entrySha256);
+    const p = accounts[100].provenance;
+    expect(new TextDecoder().decode(plain.subarray(p.byteOffset, p.byteOffset + p.byteLength)).startsWith(`"${accounts[100].userid}"`)).toBe(true);
+  });
+
+  it('reads every CSV entry of a zip, one receipt each; skips non-CSV entries', async () => {
+    const seed = readReal('reddit_2018_suspiciousaccounts_seed.csv');
+    const zip = zipSync({
+      'china/users.csv': plain,
+      'README.txt': strToU8('not a csv'),
+      'reddit/seed.CSV': [seed, { level: 0 }],
+    });
+    const { receipts, accounts, reddit } = await parseBytes('bundle.zip', zip, 4096);
+    expect(receipts.map((r) => [r.entryName, r.format, r.rowsStored])).toEqual([
+      ['china/users.csv', 'twitter-io-users', 744],
+      ['reddit/seed.CSV', 'reddit-suspicious-accounts', 943],
+    ]);
+    expect(receipts[0].sha256).toBe(sha(zip));
+    expect(receipts[1].entrySha256).toBe(sha(seed));
+    expect(accounts).toHaveLength(744);
+    expect(reddit[0].provenance.fileSha256).toBe(sha(seed));
+  });
+
+  it('refuses empty, binary, unknown-header, truncated-header and corrupt gzip files with clear messages', async () => {
+    const refuse = (name: string, bytes: Uint8Array) => parseArchive(bytesSource(name, bytes));
+    await expect(refuse('e.csv', new Uint8Array(0))).rejects.toThrow('e.csv: the file is empty.');
+    await expect(refuse('b.csv', new Uint8Array([1, 2, 0, 3, 4]))).rejects.toThrow(/b\.csv: binary content \(NUL byte at offset 2/);
+    await expect(refuse('u.csv', enc.encode('name,age\nbob,3\n'))).rejects.toThrow(/u\.csv: Unrecognised header \(2 columns: name, age\)/);
+    await expect(refuse('h.csv', enc.encode('"tweetid","userid","user_disp'))).rejects.toThrow(/h\.csv: the file ends inside its header row \(truncated file\)/);
+    const gz = new Uint8Array(gzipSync(plain));
+    await expect(refuse('cut.csv.gz', gz.subarray(0, gz.length / 2))).rejects.toThrow(/cut\.csv\.gz: gzip data is corrupt or truncated/);
+    await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(/contains no \.csv entry/);
+  });
+
+  it('stops on abort', async () => {
+    const ac = new AbortController();
+    ac.abort(new Error('cancelled by user'));
+    await expect(parseArchive(bytesSource('x.csv', plain), { signal: ac.signal })).rejects.toThrow('cancelled by user');
+  });
+
+  it('reports progress and hands batches of the requested size', async () => {
+    const sizes: number[] = [];
+    const progress: number[] = [];
+    await parseArchive(bytesSource('u.csv', plain, 10_000), {
+      batchSize: 100,
+      onAccounts: (b) => void sizes.push(b.length),
+      onProgress: (p) => void progress.push(p.bytes),
+    });
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(744);
+    expect(sizes.slice(0, -1).every((s) => s >= 100)).toBe(true);
+    expect(progress[progress.length - 1]).toBe(plain.length);
+  });
+});
