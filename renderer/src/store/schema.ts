@@ -3,6 +3,7 @@ import type { Account } from '../../../shared/domain/account';
 import type { ImportReceipt, QuarantinedRow } from '../../../shared/domain/archive';
 import type { Indicator, RedditAccount } from '../../../shared/domain/indicator';
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import type { PinRecord } from '../pins/pinTypes';
 
 /**
  * The app's IndexedDB schema. Cost is per record and per index (PERFORMANCE.md), so:
@@ -143,6 +144,8 @@ export class WorkbenchDb extends Dexie {
   indicators!: Table<IndicatorRecord, number>;
   redditAccounts!: Table<RedditAccountRecord, number>;
   aggregates!: Table<ImportAggregates, string>;
+  /** Evidence pinned from Explore/Network (renderer/src/pins), attached to cases later. */
+  pins!: Table<PinRecord, string>;
 
   constructor(name = 'disclosure-workbench') {
     super(name);
@@ -158,5 +161,7 @@ export class WorkbenchDb extends Dexie {
       redditAccounts: '++id, datasetId, importId',
       aggregates: 'importId, datasetId',
     });
+    // v2 (additive): pinned evidence items.
+    this.version(2).stores({ pins: 'id, datasetId, caseId, pinnedAt' });
   }
 }

@@ -1,0 +1,37 @@
+import { db } from '../store/database';
+import type { WorkbenchDb } from '../store/schema';
+import type { EvidenceItemDraft, PinRecord } from './pinTypes';
+
+export type { EvidenceItemDraft, EvidenceKind, PinRecord } from './pinTypes';
+
+/**
+ * Pins an item for a case. Cases are attached later (Cases view sets `caseId`), so a pin is stored
+ * on its own; the payload is cloned through JSON so only plain data is kept.
+ */
+export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb = db): Promise<PinRecord> {
+  const pin: PinRecord = {
+    ...item,
+    payload: JSON.parse(JSON.stringify(item.payload ?? null)) as unknown,
+    provenance: item.provenance.map((p) => ({ ...p })),
+    id: crypto.randomUUID(),
+    pinnedAt: new Date().toISOString(),
+  };
+  await database.pins.add(pin);
+  window.dispatchEvent(new CustomEvent('dw:pins-changed', { detail: pin.id }));
+  return pin;
+}
+
+/** Pins of a dataset (or all), newest first. */
+export async function listPins(datasetId?: string, database: WorkbenchDb = db): Promise<PinRecord[]> {
+  const rows = datasetId ? await database.pins.where('datasetId').equals(datasetId).toArray() : await database.pins.toArray();
+  return rows.sort((a, b) => b.pinnedAt.localeCompare(a.pinnedAt));
+}
+
+/** Pins not yet attached to any case. */
+export async function listUnattachedPins(database: WorkbenchDb = db): Promise<PinRecord[]> {
+  return (await listPins(undefined, database)).filter((p) => !p.caseId);
+}
+
+export async function attachPinToCase(pinId: string, caseId: string, database: WorkbenchDb = db): Promise<void> {
+  await database.pins.update(pinId, { caseId });
+}
