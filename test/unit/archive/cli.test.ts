@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadArchiveFiles } from '../../../main/cli/loadArchiveFiles';
+import { realFixture, repoRoot } from '../../fixtures/paths';
+import { readReal } from './helpers';
+
+const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'main/cli/index.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
+
+describe('CLI inspect', () => {
+  it('prints receipts and quarantined rows as one JSON document', () => {
+    const r = cli('inspect', realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), '--json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files).toHaveLength(2);
+    expect(doc.files[0].receipts[0]).toMatchObject({ format: 'fivethirtyeight-ira-tweets', rowsRejected: 100 });
+    expect(doc.files[0].quarantined).toHaveLength(100);
+    expect(doc.files[0].quarantined[0]).toMatchObject({ row: 1, reason: 'spreadsheet-damaged-id' });
+    expect(doc.files[1].receipts[0]).toMatchObject({ format: 'twitter-io-tweets', formatVersion: '2018', rowsStored: 2 });
+  });
+
+  it('exits non-zero when a file is refused, with the reason', () => {
+    const r = cli('inspect', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('REFUSED');
+    expect(r.stdout).toContain('Closest known format: Twitter IO tweets');
+    const u = cli('nosuchcommand');
+    expect(u.status).toBe(2);
+  });
+});
+
+describe('loadArchiveFiles', () => {
+  it('loads several files and dedupes tweets by tweetid across files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const gz = path.join(dir, 'copy.csv.gz');
+    writeFileSync(gz, gzipSync(readReal('ira_2018_tweets_csv_hashed_excerpt.csv')));
+    const loaded = await loadArchiveFiles([
+      realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'),
+      gz,
+      realFixture('china_082019_1_users_csv_hashed.csv'),
+      realFixture('meta_threat_research_Q4_2024_China_CIB_killchain.csv'),
+    ]);
+    expect(loaded.tweets.length).toBe(2);
+    expect(loaded.tweets.tweetid).toEqual(['877919995476496385', '492388766930444288']);
+    expect(loaded.receipts.map((r) => [r.rowsStored, r.rowsDuplicate])).toEqual([[2, 0], [0, 2], [744, 0], [25, 0]]);
+    expect(loaded.accounts).toHaveLength(746);
+    expect(loaded.indicators).toHaveLength(25);
+    expect(loaded.quarantined).toEqual([]);
+  });
+});
