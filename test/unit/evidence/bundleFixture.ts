@@ -1,7 +1,8 @@
 /** Builds a real bundle from real fixtures, and helpers to tamper with it and run verify.sh. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { makeZip } from 'client-zip';
+import { unzipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { prepareBundle, type BundleInput } from '../../../shared/evidence/bundleWriter';
 import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
@@ -66,14 +67,15 @@ export async function writeBundle(dir: string, input = bundleInput()) {
   return { prepared, bytes, file };
 }
 
-/** Re-zips after `edit` changes the entries (keys relative to the bag folder). */
-export function tamper(zip: Uint8Array, edit: (files: Map<string, Uint8Array>) => void): Uint8Array {
+/** Re-zips (client-zip: UTF-8 names flagged, unlike fflate's zipSync) after `edit` changes the entries. */
+export async function tamper(zip: Uint8Array, edit: (files: Map<string, Uint8Array>) => void): Promise<Uint8Array> {
   const raw = unzipSync(zip);
   const names = Object.keys(raw).filter((n) => !n.endsWith('/'));
   const top = names[0]!.split('/')[0]!;
   const files = new Map(names.map((n) => [n.slice(top.length + 1), raw[n]!]));
   edit(files);
-  return zipSync(Object.fromEntries([...files].map(([p, b]) => [`${top}/${p}`, b])));
+  const lastModified = new Date('2026-11-28T12:00:00Z');
+  return collect(makeZip([...files].map(([p, b]) => ({ name: `${top}/${p}`, input: b, lastModified }))));
 }
 
 /** unzip into a fresh folder and run the bundle's own verify.sh (with the expected fingerprint). */

@@ -1,0 +1,180 @@
+/**
+ * Tamper suite: every edit must make BOTH our verifier and the independent tools (the bundle's own
+ * verify.sh over ssh-keygen/sha512sum/minisign, or unzip) fail, each with a specific message.
+ */
+import { writeFileSync } from 'node:fs';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { describe, expect, it } from 'vitest';
+import { manifestText, parseManifest } from '../../../shared/evidence/bagText';
+import { bytesToHex } from '../../../shared/evidence/bytes';
+import { verifyBundle, type BundleVerdict } from '../../../shared/evidence/bundleVerifier';
+import { formatMinisignPublicKey, minisignSign } from '../../../shared/evidence/minisign';
+import { allowedSignersLine, formatPublicKeyLine, generateEd25519KeyPair } from '../../../shared/evidence/opensshKeys';
+import { seedSigner } from '../../../shared/evidence/signer';
+import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
+import { PRINCIPAL, runVerifySh, tamper, writeBundle } from './bundleFixture';
+import { run, tempDir } from './tools';
+
+const dir = tempDir('tamper-');
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const SRC = 'data/source/ira_2018_tweets_csv_hashed_excerpt.csv';
+
+const failed = (v: BundleVerdict, name: string) => v.checks.find((c) => c.name === name)!;
+
+/** Attacker helper: recompute a manifest for the current files. */
+function regenerate(files: Map<string, Uint8Array>, manifest: string, hash: (b: Uint8Array) => Uint8Array) {
+  const old = parseManifest(dec.decode(files.get(manifest)!), hash === sha256 ? 64 : 128);
+  files.set(manifest, enc.encode(manifestText([...old.keys()].filter((p) => files.has(p)).map((p) => ({ path: p, hex: bytesToHex(hash(files.get(p)!)) })))));
+}
+
+describe('tamper suite', async () => {
+  const { prepared, bytes } = await writeBundle(dir);
+  const fp = prepared.fingerprint;
+  const check = (label: string, zip: Uint8Array) => ({ ours: verifyBundle(zip, { trustedFingerprints: [fp], requireTrust: true }), sh: runVerifySh(dir, zip, label, fp) });
+
+  it('edited payload byte', async () => {
+    const z = await tamper(bytes, (f) => {
+      const b = Uint8Array.from(f.get(SRC)!);
+      b[200] ^= 0x20;
+      f.set(SRC, b);
+    });
+    const { ours, sh } = check('edited-payload', z);
+    expect(ours.ok).toBe(false);
+    expect(failed(ours, 'payload')).toMatchObject({ ok: false, detail: expect.stringMatching(new RegExp(`^${SRC}: manifest-sha512.txt expects [0-9a-f]{128}, actual [0-9a-f]{128}`)) });
+    expect(sh.code).toBe(1);
+    expect(sh.stderr).toContain(`FAILED payload: manifest-sha512.txt: ${SRC}: FAILED`);
+  });
+
+  it('added payload file', async () => {
+    const z = await tamper(bytes, (f) => f.set('data/derived/planted.csv', enc.encode('x\n')));
+    const { ours, sh } = check('added-file', z);
+    expect(failed(ours, 'completeness')).toMatchObject({ ok: false, detail: expect.stringContaining('data/derived/planted.csv: in data/ but not in manifest-sha512.txt') });
+    expect(sh.stderr).toContain('FAILED completeness: in data/ but not in manifest-sha512.txt: data/derived/planted.csv');
+  });
+
+  it('added file outside data/', async () => {
+    const z = await tamper(bytes, (f) => f.set('metadata/extra-note.txt', enc.encode('trust me\n')));
+    const { ours, sh } = check('added-tag', z);
+    expect(failed(ours, 'completeness').detail).toContain('metadata/extra-note.txt: outside data/ but not in tagmanifest-sha512.txt');
+    expect(sh.stderr).toContain('FAILED completeness: outside data/ but not in tagmanifest-sha512.txt: metadata/extra-note.txt');
+  });
+
+  it('removed payload file', async () => {
+    const z = await tamper(bytes, (f) => f.delete(SRC));
+    const { ours, sh } = check('removed-file', z);
+    expect(failed(ours, 'payload').detail).toContain(`${SRC}: listed in manifest-sha512.txt but missing`);
+    expect(failed(ours, 'completeness').detail).toContain(`${SRC}: listed in a manifest but missing`);
+    expect(sh.stderr).toMatch(new RegExp(`FAILED payload: manifest-sha512.txt: .*${SRC}: No such file or directory`, 's'));
+  });
+
+  it('edited tag file', async () => {
+    const z = await tamper(bytes, (f) => f.set('metadata/analysis.json', enc.encode('{"seed": 7}\n')));
+    const { ours, sh } = check('edited-tag', z);
+    expect(failed(ours, 'tagmanifest').detail).toMatch(/^metadata\/analysis.json: expected sha512 [0-9a-f]{128}, actual [0-9a-f]{128}$/);
+    expect(failed(ours, 'signature').ok).toBe(true); // the signed file itself is intact
+    expect(sh.stderr).toContain('FAILED tagmanifest: metadata/analysis.json: FAILED');
+  });
+
+  it('regenerated manifests (edited payload, recomputed manifests and tag manifest, old signature)', async () => {
+    const z = await tamper(bytes, (f) => {
+      f.set(SRC, enc.encode('forged,source\n'));
+      regenerate(f, 'manifest-sha512.txt', sha512);
+      regenerate(f, 'manifest-sha256.txt', sha256);
+      regenerate(f, 'tagmanifest-sha512.txt', sha512);
+    });
+    const { ours, sh } = check('regenerated', z);
+    expect(failed(ours, 'payload').ok).toBe(true);
+    expect(failed(ours, 'tagmanifest').ok).toBe(true);
+    expect(failed(ours, 'signature')).toMatchObject({ ok: false, detail: 'signatures/tagmanifest-sha512.txt.sig does not verify over tagmanifest-sha512.txt: Ed25519 signature does not match the signed data' });
+    expect(failed(ours, 'minisign').detail).toBe('signatures/tagmanifest-sha512.txt.minisig: signature verification failed');
+    expect(sh.stderr).toContain('FAILED signature: ssh-keygen -Y verify rejected signatures/tagmanifest-sha512.txt.sig over tagmanifest-sha512.txt');
+  });
+
+  const attacker = generateEd25519KeyPair();
+  const mallory = seedSigner(attacker.seed);
+  const swapKeyFiles = (f: Map<string, Uint8Array>) => {
+    f.set('metadata/signer/allowed_signers', enc.encode(`${allowedSignersLine(PRINCIPAL, attacker.publicKey, EVIDENCE_NAMESPACE)}\n`));
+    f.set('metadata/signer/id_ed25519.pub', enc.encode(`${formatPublicKeyLine(attacker.publicKey, PRINCIPAL)}\n`));
+    f.set('metadata/signer/minisign.pub', enc.encode(formatMinisignPublicKey(attacker.publicKey)));
+    regenerate(f, 'tagmanifest-sha512.txt', sha512);
+  };
+
+  it('swapped key (signer files replaced, tag manifest recomputed, old signatures)', async () => {
+    const z = await tamper(bytes, swapKeyFiles);
+    const { ours, sh } = check('swapped-key', z);
+    expect(failed(ours, 'signature').detail).toMatch(/does not verify over tagmanifest-sha512.txt/);
+    expect(failed(ours, 'trust').detail).toContain(`is not one of the trusted fingerprints: ${fp}`);
+    expect(sh.stderr).toContain(`FAILED trust: signer fingerprint is not the expected ${fp}`);
+  });
+
+  it('swapped key AND everything re-signed by the attacker: only the out-of-band fingerprint catches it', async () => {
+    let tm = new Uint8Array();
+    const z0 = await tamper(bytes, (f) => {
+      swapKeyFiles(f);
+      tm = f.get('tagmanifest-sha512.txt')!;
+    });
+    const sig = await sshsigSign(mallory, tm);
+    const msig = await minisignSign(mallory, tm, 'forged');
+    const z = await tamper(z0, (f) => {
+      f.set('signatures/tagmanifest-sha512.txt.sig', enc.encode(sig));
+      f.set('signatures/tagmanifest-sha512.txt.minisig', enc.encode(msig));
+      f.delete('report/evidence-report.pdf');
+      f.delete('signatures/evidence-report.pdf.sig');
+    });
+    const { ours, sh } = check('resigned', z);
+    expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['trust']);
+    expect(sh.stderr).toContain(`FAILED trust: signer fingerprint is not the expected ${fp}`);
+    // Without the expected fingerprint verify.sh can only warn: that is why trust comes out of band.
+    const noFp = runVerifySh(dir, z, 'resigned-nofp');
+    expect(noFp.code).toBe(0);
+    expect(noFp.stdout).toContain('warn    trust: no expected fingerprint given');
+  });
+
+  it('swapped signature (valid SSHSIG over the same tag manifest, by another key)', async () => {
+    const tm = prepared.tagFiles.find((t) => t.path === 'tagmanifest-sha512.txt')!.bytes;
+    const sig = await sshsigSign(mallory, tm);
+    const z = await tamper(bytes, (f) => f.set('signatures/tagmanifest-sha512.txt.sig', enc.encode(sig)));
+    const { ours, sh } = check('swapped-sig', z);
+    expect(failed(ours, 'signature').detail).toBe(
+      `signatures/tagmanifest-sha512.txt.sig was made by ${await seedSignerFp()}, not by the bundle's signer ${fp}`,
+    );
+    expect(sh.stderr).toContain('FAILED signature: ssh-keygen -Y verify rejected signatures/tagmanifest-sha512.txt.sig');
+  });
+  const seedSignerFp = async () => verifyBundle(await tamper(bytes, swapKeyFiles)).fingerprint;
+
+  it('edited report', async () => {
+    const z = await tamper(bytes, (f) => {
+      const r = Uint8Array.from(f.get('report/evidence-report.pdf')!);
+      r[r.length - 10] ^= 1;
+      f.set('report/evidence-report.pdf', r);
+    });
+    const { ours, sh } = check('edited-report', z);
+    expect(failed(ours, 'report').detail).toBe('signatures/evidence-report.pdf.sig does not verify over report/evidence-report.pdf: Ed25519 signature does not match the signed data');
+    expect(sh.stderr).toContain('FAILED report: ssh-keygen -Y verify rejected signatures/evidence-report.pdf.sig over report/evidence-report.pdf');
+  });
+
+  it('truncated zip', async () => {
+    const z = bytes.subarray(0, Math.floor(bytes.length * 0.7));
+    const ours = verifyBundle(z);
+    expect(failed(ours, 'zip')).toMatchObject({ ok: false, detail: expect.stringMatching(/^the ZIP cannot be read: /) });
+    expect(ours.checks.filter((c) => c.status === 'skip').length).toBe(8);
+    const file = `${dir}/truncated.zip`;
+    writeFileSync(file, z);
+    const t = run('unzip', ['-t', file]);
+    expect(t.code).not.toBe(0);
+    expect(t.stdout + t.stderr).toMatch(/End-of-central-directory signature not found/);
+  });
+
+  it('broken custody chain (an entry edited after the fact)', async () => {
+    const z = await tamper(bytes, (f) => {
+      const lines = dec.decode(f.get('metadata/custody.jsonl')!).split('\n');
+      lines[1] = lines[1]!.replace('ira_2018_tweets_csv_hashed_excerpt.csv', 'other.csv');
+      f.set('metadata/custody.jsonl', enc.encode(lines.join('\n')));
+    });
+    const { ours, sh } = check('custody', z);
+    expect(failed(ours, 'custody').detail).toMatch(/^metadata\/custody.jsonl broken at seq 2: hash is [0-9a-f]{64}, recomputed [0-9a-f]{64}$/);
+    expect(failed(ours, 'tagmanifest').detail).toContain('metadata/custody.jsonl: expected sha512');
+    expect(sh.stderr).toContain('FAILED tagmanifest: metadata/custody.jsonl: FAILED');
+  });
+});
