@@ -3,6 +3,8 @@ import type { Account } from '../../../shared/domain/account';
 import type { ImportReceipt, QuarantinedRow } from '../../../shared/domain/archive';
 import type { Indicator, RedditAccount } from '../../../shared/domain/indicator';
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import type { CaseRecord, CustodyRecord } from '../cases/caseTypes';
+import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
 
 /**
@@ -146,6 +148,12 @@ export class WorkbenchDb extends Dexie {
   aggregates!: Table<ImportAggregates, string>;
   /** Evidence pinned from Explore/Network (renderer/src/pins), attached to cases later. */
   pins!: Table<PinRecord, string>;
+  /** Cases (renderer/src/cases); their items are the pins with that caseId. */
+  cases!: Table<CaseRecord, string>;
+  /** Hash-chained custody entries per case. */
+  custody!: Table<CustodyRecord, [string, number]>;
+  /** The browser host's passphrase-sealed analyst keys (renderer/src/keys). */
+  keys!: Table<StoredKeyRecord, string>;
 
   constructor(name = 'disclosure-workbench') {
     super(name);
@@ -163,5 +171,7 @@ export class WorkbenchDb extends Dexie {
     });
     // v2 (additive): pinned evidence items.
     this.version(2).stores({ pins: 'id, datasetId, caseId, pinnedAt' });
+    // v3 (additive): cases, their custody logs, browser-host analyst keys.
+    this.version(3).stores({ cases: 'id, createdAt', custody: '[caseId+seq]', keys: 'id' });
   }
 }

@@ -1,0 +1,20 @@
+import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
+
+/** A case: a named set of evidence items (pins with this caseId) plus its custody log. */
+export interface CaseRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Principal of the analyst who opened it (the key's principal, or 'analyst' without a key). */
+  createdBy: string;
+  archived: boolean;
+  /** Free-text notes per evidence item (pin id → note); each change is also a custody entry. */
+  itemNotes: Record<string, string>;
+}
+
+/** One custody entry, stored one row per entry so appends stay cheap: key [caseId+seq]. */
+export interface CustodyRecord {
+  caseId: string;
+  seq: number;
+  entry: CustodyEntry;
+}
