@@ -56,6 +56,8 @@ export interface ParseArchiveOptions {
   signal?: AbortSignal;
   batchSize?: number;
   appVersion?: string;
+  /** Pass-1 result already computed by the caller (e.g. to skip known files): saves one read. */
+  hashes?: ArchiveHashes;
 }
 
 export interface EntryHash {
@@ -110,7 +112,7 @@ const lenient = new TextDecoder('utf-8');
 export async function parseArchive(source: ArchiveSource, options: ParseArchiveOptions = {}): Promise<ImportReceipt[]> {
   const { signal } = options;
   const batchSize = options.batchSize ?? 2000;
-  const hashes = await hashArchive(source, signal);
+  const hashes = options.hashes ?? (await hashArchive(source, signal));
   const receipts: ImportReceipt[] = [];
   let rawBytes = 0;
   let totalRows = 0;
