@@ -1,0 +1,79 @@
+/**
+ * Full-text query semantics (exact, no stemming): the query is normalised like the stored search
+ * text (NFKC, lower case) and split into terms on white space; "double quotes" keep a phrase with
+ * its spaces. A tweet matches when its normalised text contains every term as a substring. Substring
+ * matching needs no word segmentation, so CJK (no spaces), Arabic and Hebrew match exactly as typed;
+ * `#tag` and `@name` are plain terms.
+ */
+export function normalizeForSearch(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+export function parseQuery(query: string): string[] {
+  const terms: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  const q = normalizeForSearch(query);
+  for (let m = re.exec(q); m; m = re.exec(q)) {
+    const t = (m[1] ?? m[2] ?? '').trim();
+    if (t) terms.push(t);
+  }
+  return terms;
+}
+
+export interface SearchFilters {
+  /** UTC minutes, [from, to). */
+  fromMinute?: number;
+  toMinute?: number;
+  language?: string;
+  userid?: string;
+  retweet?: 'only' | 'exclude';
+  /** Hashtag without '#', compared case-insensitively with the tweet's hashtags column. */
+  hashtag?: string;
+  client?: string;
+}
+
+export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => string): string {
+  const parts: string[] = [];
+  if (f.fromMinute !== undefined) parts.push(`from ${fmtMinute(f.fromMinute)}`);
+  if (f.toMinute !== undefined) parts.push(`before ${fmtMinute(f.toMinute)}`);
+  if (f.language) parts.push(`language ${f.language}`);
+  if (f.userid) parts.push(`account ${f.userid}`);
+  if (f.retweet) parts.push(f.retweet === 'only' ? 'retweets only' : 'no retweets');
+  if (f.hashtag) parts.push(`#${f.hashtag}`);
+  if (f.client) parts.push(`client ${f.client}`);
+  return parts.join(', ');
+}
+
+/**
+ * Highlight ranges [start, end) in the ORIGINAL text for the given normalised terms: the original is
+ * normalised code point by code point, remembering where each normalised unit came from.
+ */
+export function highlightRanges(original: string, terms: string[]): [number, number][] {
+  let norm = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    const n = normalizeForSearch(ch);
+    for (let k = 0; k < n.length; k++) origin.push(i);
+    norm += n;
+    i += ch.length;
+  }
+  origin.push(original.length);
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + Math.max(term.length, 1))) {
+      const start = origin[at]!;
+      const lastUnit = origin[at + term.length - 1]!;
+      const end = lastUnit + (original.codePointAt(lastUnit)! > 0xffff ? 2 : 1);
+      ranges.push([start, end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,80 @@
+/** Time helpers over the store's UTC minute times and 15-minute buckets. */
+
+export const MINUTES_PER_DAY = 1440;
+
+export function dayOfMinute(minute: number): string {
+  return new Date(minute * 60_000).toISOString().slice(0, 10);
+}
+
+export function minuteOfDay(day: string): number {
+  return Date.parse(day + 'T00:00:00Z') / 60_000;
+}
+
+export function formatMinute(minute: number): string {
+  return new Date(minute * 60_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+/** A UTC minute range [from, to) selected by the user; null = everything. */
+export type MinuteRange = { from: number; to: number } | null;
+
+export function inRange(minute: number, range: MinuteRange): boolean {
+  return !range || (minute >= range.from && minute < range.to);
+}
+
+/** Tweets per UTC day from the 15-minute buckets, every day between first and last (zeros kept). */
+export function tweetsPerDay(quarterHourCounts: Record<number, number>): { days: string[]; counts: number[] } {
+  const perDay = new Map<number, number>();
+  for (const k in quarterHourCounts) {
+    const d = Math.floor((Number(k) * 15) / MINUTES_PER_DAY);
+    perDay.set(d, (perDay.get(d) ?? 0) + quarterHourCounts[k]!);
+  }
+  if (perDay.size === 0) return { days: [], counts: [] };
+  const keys = [...perDay.keys()];
+  const first = Math.min(...keys);
+  const last = Math.max(...keys);
+  const days: string[] = [];
+  const counts: number[] = [];
+  for (let d = first; d <= last; d++) {
+    days.push(dayOfMinute(d * MINUTES_PER_DAY));
+    counts.push(perDay.get(d) ?? 0);
+  }
+  return { days, counts };
+}
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/**
+ * Tweets per (weekday, hour) in an IANA time zone, exact: each 15-minute UTC bucket lies in one local
+ * hour. The zone's offset is looked up once per UTC half hour (offset changes happen on UTC hour or
+ * half-hour boundaries, e.g. St John's at 05:30 UTC), then applied to each bucket of that half hour.
+ * Result: grid[weekday 0=Mon..6=Sun][hour 0..23].
+ */
+export function rhythmInZone(quarterHourCounts: Record<number, number>, timeZone: string, range: MinuteRange = null): number[][] {
+  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  const wdIndex: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+  const WEEK = 7 * MINUTES_PER_DAY;
+  // 1970-01-01 was a Thursday: UTC minute-of-week with Monday 00:00 = 0.
+  const utcOfWeek = (minute: number) => (((minute + 3 * MINUTES_PER_DAY) % WEEK) + WEEK) % WEEK;
+  const offsets = new Map<number, number>();
+  for (const k in quarterHourCounts) {
+    const minute = Number(k) * 15;
+    if (!inRange(minute, range)) continue;
+    const half = Math.floor(minute / 30) * 30;
+    let offset = offsets.get(half);
+    if (offset === undefined) {
+      const parts = fmt.formatToParts(new Date(half * 60_000));
+      const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+      const localOfWeek = (wdIndex[get('weekday')] ?? 0) * MINUTES_PER_DAY + (Number(get('hour')) % 24) * 60 + Number(get('minute'));
+      offset = localOfWeek - utcOfWeek(half);
+      offsets.set(half, offset);
+    }
+    const local = (((utcOfWeek(minute) + offset) % WEEK) + WEEK) % WEEK;
+    grid[Math.floor(local / MINUTES_PER_DAY)]![Math.floor((local % MINUTES_PER_DAY) / 60)]! += quarterHourCounts[k]!;
+  }
+  return grid;
+}
+
+export function topEntries(counts: Record<string, number>, n: number): [string, number][] {
+  return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
+import { BURST_K, creationHistogram } from '../../../renderer/src/views/explore/creationBursts';
+import { isRandomLookingHandle, randomHandleReasons } from '../../../renderer/src/views/explore/randomHandle';
+import { rhythmInZone, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
+import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
+
+describe('creation bursts', () => {
+  it('flags exactly the planted group creation days of the demo archive', () => {
+    const demo = createDemoArchive({ seed: 7, tweets: 20_000 });
+    const h = creationHistogram(demo.plan.accounts.map((a) => a.creationDate));
+    const flagged = h.days.filter((d) => d.burst).map((d) => d.day).sort();
+    const planted = [...new Set(demo.groundTruth.groups.map((g) => g.accountsCreatedOn))].sort();
+    expect(flagged).toEqual(planted);
+    expect(h.threshold).toBe(h.median + BURST_K * Math.max(h.mad, 1));
+    expect(h.days.reduce((n, d) => n + d.count, 0) + h.undated).toBe(demo.groundTruth.counts.accounts);
+  });
+  it('counts undated accounts apart', () => {
+    const h = creationHistogram(['2017-08-30', '', 'junk', '2017-08-30']);
+    expect(h.undated).toBe(2);
+    expect(h.days).toEqual([{ day: '2017-08-30', count: 2, burst: false }]);
+  });
+});
+
+describe('rhythm in a time zone', () => {
+  it('moves UTC buckets by the zone offset, DST included', () => {
+    // 2019-06-10 is a Monday. 23:00 UTC = Tuesday 07:00 in Hong Kong (+8), 19:00 Monday in New York (EDT).
+    const bucket = Date.parse('2019-06-10T23:00:00Z') / 60_000 / 15;
+    const counts = { [bucket]: 3 };
+    expect(rhythmInZone(counts, 'UTC')[0]![23]).toBe(3);
+    expect(rhythmInZone(counts, 'Asia/Hong_Kong')[1]![7]).toBe(3);
+    expect(rhythmInZone(counts, 'America/New_York')[0]![19]).toBe(3);
+    expect(rhythmInZone(counts, 'Asia/Kathmandu')[1]![4]).toBe(3); // +5:45 → 04:45
+    const winter = Date.parse('2019-01-07T23:00:00Z') / 60_000 / 15; // Monday, EST
+    expect(rhythmInZone({ [winter]: 1 }, 'America/New_York')[0]![18]).toBe(1);
+  });
+  it('keeps the total and honours a range', () => {
+    const b = Date.parse('2019-06-10T00:00:00Z') / 60_000 / 15;
+    const counts = { [b]: 2, [b + 1]: 5, [b + 96]: 7 };
+    const total = (g: number[][]) => g.flat().reduce((a, c) => a + c, 0);
+    expect(total(rhythmInZone(counts, 'Europe/Moscow'))).toBe(14);
+    expect(total(rhythmInZone(counts, 'UTC', { from: (b + 1) * 15, to: (b + 96) * 15 }))).toBe(5);
+    const perDay = tweetsPerDay(counts);
+    expect(perDay).toEqual({ days: ['2019-06-10', '2019-06-11'], counts: [7, 7] });
+  });
+});
+
+describe('random-looking handles', () => {
+  it('applies the documented rules', () => {
+    expect(randomHandleReasons('lily37281')).toEqual(['trailing digits']);
+    expect(randomHandleReasons('xkqzvtrab')).toContain('consonant run');
+    expect(randomHandleReasons('a8Fk2Lq9xZ')).toContain('high entropy');
+    expect(isRandomLookingHandle('peace_daily', false)).toBe(false);
+    expect(isRandomLookingHandle('lily37281', true)).toBe(false);
+    expect(isRandomLookingHandle('wuming11xia', false)).toBe(false);
+  });
+});
+
+describe('search query and highlights', () => {
+  it('normalises like the store (NFKC, lower case) and keeps phrases', () => {
+    expect(parseQuery('ＨＫ "Hong Kong"  #Tag')).toEqual(['hk', 'hong kong', '#tag']);
+  });
+  it('maps highlights back to the original text (CJK, Arabic, emoji, full-width)', () => {
+    const t = '🔥香港 ＨＫ مرحبا';
+    const r = highlightRanges(t, parseQuery('香港 hk مرحبا'));
+    expect(r.map(([a, b]) => t.slice(a, b))).toEqual(['香港', 'ＨＫ', 'مرحبا']);
+  });
+});
