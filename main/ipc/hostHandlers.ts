@@ -1,4 +1,4 @@
-import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog } from '../../shared/api/hostApi';
+import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog, KeyStatus, PublicKeyExport } from '../../shared/api/hostApi';
 import type { SaveFileService } from '../services/saveFileService';
 
 export type HostHandlers = { [C in ChannelName]: (...args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
@@ -7,10 +7,27 @@ export interface HostServices {
   appInfo: () => AppInfo;
   egressLog: () => EgressLog;
   saves: SaveFileService;
+  /** Analyst key custody (main/services/keys); absent → the key channels refuse with a message. */
+  keys?: KeyCustody;
+}
+
+/** What the 'keys:*' channels need from the main-process key service; the private key stays there. */
+export interface KeyCustody {
+  status(): Promise<KeyStatus>;
+  create(req: { principal: string; passphrase?: string }): Promise<KeyStatus>;
+  importKey(req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus>;
+  /** Raw Ed25519 signature over the message. */
+  sign(req: { message: Uint8Array; passphrase?: string }): Promise<Uint8Array>;
+  rotate(req: { passphrase?: string; currentPassphrase?: string }): Promise<KeyStatus>;
+  exportPublic(): Promise<PublicKeyExport>;
 }
 
 /** Maps every channel of the contract onto a service call. Pure: Node tests call it directly. */
 export function createHostHandlers(services: HostServices): HostHandlers {
+  const keys = (): KeyCustody => {
+    if (!services.keys) throw new Error('no key service in this host');
+    return services.keys;
+  };
   return {
     'app:info': async () => services.appInfo(),
     'egress:log': async () => services.egressLog(),
@@ -18,5 +35,11 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     'save:write': (id, chunk) => services.saves.write(id, chunk),
     'save:end': (id) => services.saves.end(id),
     'save:abort': (id) => services.saves.abort(id),
+    'keys:status': () => keys().status(),
+    'keys:create': (req) => keys().create(req),
+    'keys:import': (req) => keys().importKey(req),
+    'keys:sign': async (req) => new Uint8Array(await keys().sign(req)),
+    'keys:rotate': (req) => keys().rotate(req),
+    'keys:exportPublic': () => keys().exportPublic(),
   };
 }

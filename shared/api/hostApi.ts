@@ -40,6 +40,35 @@ export type SaveTarget = z.infer<typeof SaveTargetSchema>;
 const Id = z.string().min(1).max(100);
 const Bytes = z.instanceof(Uint8Array);
 
+/** The analyst's signing key as the renderer may see it: never the private half. */
+export const KeyStatusSchema = z.object({
+  exists: z.boolean(),
+  /** `SHA256:...` as `ssh-keygen -lf` prints it. */
+  fingerprint: z.string().nullable(),
+  /** The whole `ssh-keygen -lf` line: `256 SHA256:... principal (ED25519)`. */
+  fingerprintLine: z.string().nullable(),
+  /** OpenSSH public key line `ssh-ed25519 AAAA... principal`. */
+  publicKey: z.string().nullable(),
+  principal: z.string().nullable(),
+  /** True when signing needs the analyst's passphrase (browser host; Electron with basic_text safeStorage). */
+  needsPassphrase: z.boolean(),
+  /** 'passphrase' (browser host) or Electron's safeStorage backend name. */
+  backend: z.string(),
+});
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+export const PublicKeyExportSchema = z.object({
+  fingerprint: z.string(),
+  fingerprintLine: z.string(),
+  publicKey: z.string(),
+  allowedSigners: z.string(),
+  minisignPublicKey: z.string(),
+});
+export type PublicKeyExport = z.infer<typeof PublicKeyExportSchema>;
+
+const Principal = z.string().min(1).max(200);
+const Passphrase = z.string().min(1).max(1000);
+
 /** Every channel: name → argument tuple schema and result schema. */
 export const channels = {
   'app:info': { args: z.tuple([]), result: AppInfoSchema },
@@ -48,6 +77,18 @@ export const channels = {
   'save:write': { args: z.tuple([Id, Bytes]), result: z.void() },
   'save:end': { args: z.tuple([Id]), result: z.object({ path: z.string(), bytes: z.number() }) },
   'save:abort': { args: z.tuple([Id]), result: z.void() },
+  'keys:status': { args: z.tuple([]), result: KeyStatusSchema },
+  'keys:create': { args: z.tuple([z.object({ principal: Principal, passphrase: Passphrase.optional() })]), result: KeyStatusSchema },
+  /** An unencrypted OpenSSH Ed25519 private key; the principal defaults to the key's comment. */
+  'keys:import': {
+    args: z.tuple([z.object({ privateKey: z.string().min(1).max(20_000), principal: Principal.optional(), passphrase: Passphrase.optional() })]),
+    result: KeyStatusSchema,
+  },
+  /** Raw Ed25519 signature (64 bytes) over `message`; the renderer builds SSHSIG/minisign from it. */
+  'keys:sign': { args: z.tuple([z.object({ message: Bytes, passphrase: Passphrase.optional() })]), result: Bytes },
+  /** New key for the same principal; the old one is retired (kept, no longer used). */
+  'keys:rotate': { args: z.tuple([z.object({ passphrase: Passphrase.optional(), currentPassphrase: Passphrase.optional() })]), result: KeyStatusSchema },
+  'keys:exportPublic': { args: z.tuple([]), result: PublicKeyExportSchema },
 } as const;
 
 export type ChannelName = keyof typeof channels;

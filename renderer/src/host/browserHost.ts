@@ -1,6 +1,8 @@
 import type { HostApi, SaveRequest } from '../../../shared/api/hostApi';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { appVersion } from '../app/version';
+import { createBrowserKeyStore } from '../keys/browserKeyStore';
+import { db } from '../store/database';
 
 /**
  * The host API implemented with web APIs, so the same renderer build runs in plain Chromium
@@ -10,6 +12,7 @@ import { appVersion } from '../app/version';
 export function createBrowserHost(): HostApi {
   const saves = new Map<string, { request: SaveRequest; chunks: Uint8Array[]; bytes: number }>();
   let next = 0;
+  const keys = createBrowserKeyStore(() => db);
   return {
     'app:info': async () => ({
       name: APP_NAME,
@@ -48,5 +51,12 @@ export function createBrowserHost(): HostApi {
     'save:abort': async (id) => {
       saves.delete(id);
     },
+    // Analyst key: passphrase-sealed in IndexedDB (renderer/src/keys); the seed never leaves it.
+    'keys:status': () => keys.status(),
+    'keys:create': (req) => keys.create(req),
+    'keys:import': (req) => keys.importKey(req),
+    'keys:sign': (req) => keys.sign(req),
+    'keys:rotate': (req) => keys.rotate(req),
+    'keys:exportPublic': () => keys.exportPublic(),
   };
 }

@@ -1,0 +1,114 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import type { KeyStatus, PublicKeyExport } from '../../../shared/api/hostApi';
+import { openWithPassphrase, sealWithPassphrase } from '../../../shared/evidence/keyEnvelope';
+import { formatMinisignPublicKey } from '../../../shared/evidence/minisign';
+import {
+  allowedSignersLine,
+  assertValidPrincipal,
+  fingerprintLine,
+  fingerprintSha256,
+  formatPublicKeyLine,
+  generateEd25519KeyPair,
+  parseOpenSshPrivateKey,
+  type Ed25519KeyPair,
+} from '../../../shared/evidence/opensshKeys';
+import { EVIDENCE_NAMESPACE } from '../../../shared/evidence/sshsig';
+import type { WorkbenchDb } from '../store/schema';
+import type { StoredKeyRecord } from './keyTypes';
+
+const CURRENT = 'current';
+
+function needPassphrase(passphrase: string | undefined): string {
+  if (!passphrase) throw new Error('this host keeps the key sealed with a passphrase: enter it');
+  return passphrase;
+}
+
+function statusOf(rec: StoredKeyRecord | undefined): KeyStatus {
+  if (!rec) return { exists: false, fingerprint: null, fingerprintLine: null, publicKey: null, principal: null, needsPassphrase: true, backend: 'passphrase' };
+  return {
+    exists: true,
+    fingerprint: rec.fingerprint,
+    fingerprintLine: fingerprintLine(rec.publicKey, rec.principal),
+    publicKey: formatPublicKeyLine(rec.publicKey, rec.principal),
+    principal: rec.principal,
+    needsPassphrase: true,
+    backend: 'passphrase',
+  };
+}
+
+/**
+ * The browser host's key custody (the 'keys:*' channels). The private seed is sealed with the
+ * analyst's passphrase in IndexedDB; it is opened only inside sign(), used once and wiped. Nothing
+ * outside this module ever receives it.
+ */
+export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
+  async function seal(pair: Ed25519KeyPair, principal: string, passphrase: string): Promise<StoredKeyRecord> {
+    const envelope = await sealWithPassphrase(pair.seed, passphrase);
+    pair.seed.fill(0);
+    return { id: CURRENT, principal, publicKey: pair.publicKey, fingerprint: fingerprintSha256(pair.publicKey), envelope, createdAt: new Date().toISOString() };
+  }
+  async function current(): Promise<StoredKeyRecord | undefined> {
+    return getDb().keys.get(CURRENT);
+  }
+  async function install(rec: StoredKeyRecord): Promise<KeyStatus> {
+    const db = getDb();
+    await db.transaction('rw', db.keys, async () => {
+      const old = await db.keys.get(CURRENT);
+      if (old) await db.keys.put({ ...old, id: `retired-${old.fingerprint}`, retiredAt: rec.createdAt });
+      await db.keys.put(rec);
+    });
+    return statusOf(rec);
+  }
+  async function openSeed(rec: StoredKeyRecord, passphrase: string | undefined): Promise<Uint8Array> {
+    const seed = await openWithPassphrase(rec.envelope, needPassphrase(passphrase));
+    if (fingerprintSha256(ed25519.getPublicKey(seed)) !== rec.fingerprint) {
+      seed.fill(0);
+      throw new Error('the sealed key does not match its recorded public key');
+    }
+    return seed;
+  }
+
+  return {
+    status: async (): Promise<KeyStatus> => statusOf(await current()),
+    async create(req: { principal: string; passphrase?: string }): Promise<KeyStatus> {
+      assertValidPrincipal(req.principal);
+      if (await current()) throw new Error('a key exists already: rotate it instead');
+      return install(await seal(generateEd25519KeyPair(req.principal), req.principal, needPassphrase(req.passphrase)));
+    },
+    async importKey(req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus> {
+      const pair = parseOpenSshPrivateKey(req.privateKey);
+      const principal = req.principal ?? pair.comment;
+      assertValidPrincipal(principal);
+      return install(await seal(pair, principal, needPassphrase(req.passphrase)));
+    },
+    async sign(req: { message: Uint8Array; passphrase?: string }): Promise<Uint8Array<ArrayBuffer>> {
+      const rec = await current();
+      if (!rec) throw new Error('no analyst key yet: create or import one');
+      const seed = await openSeed(rec, req.passphrase);
+      try {
+        return new Uint8Array(ed25519.sign(req.message, seed));
+      } finally {
+        seed.fill(0);
+      }
+    },
+    async rotate(req: { passphrase?: string; currentPassphrase?: string }): Promise<KeyStatus> {
+      const rec = await current();
+      if (!rec) throw new Error('no analyst key to rotate');
+      // Proving the current passphrase keeps someone at an unlocked screen from swapping keys.
+      (await openSeed(rec, req.currentPassphrase)).fill(0);
+      return install(await seal(generateEd25519KeyPair(rec.principal), rec.principal, needPassphrase(req.passphrase ?? req.currentPassphrase)));
+    },
+    async exportPublic(): Promise<PublicKeyExport> {
+      const rec = await current();
+      if (!rec) throw new Error('no analyst key yet');
+      return {
+        fingerprint: rec.fingerprint,
+        fingerprintLine: fingerprintLine(rec.publicKey, rec.principal),
+        publicKey: formatPublicKeyLine(rec.publicKey, rec.principal),
+        allowedSigners: allowedSignersLine(rec.principal, rec.publicKey, EVIDENCE_NAMESPACE),
+        minisignPublicKey: formatMinisignPublicKey(rec.publicKey),
+      };
+    },
+  };
+}
+export type BrowserKeyStore = ReturnType<typeof createBrowserKeyStore>;
