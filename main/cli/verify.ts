@@ -1,0 +1,55 @@
+/**
+ * `npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:...]... [--require-trust]`
+ * Prints the verdict ({ok, bundleId, fingerprint, checks: [{name, ok, status, detail}]}) and exits
+ * 0 only when every check passes; 1 on a failed check, 2 on a usage error.
+ */
+import { readFile } from 'node:fs/promises';
+import { verifyBundle } from '../../shared/evidence/bundleVerifier';
+
+const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--require-trust]';
+
+export async function run(argv: string[]): Promise<number> {
+  let file: string | undefined;
+  let json = false;
+  let requireTrust = false;
+  const trusted: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--require-trust') requireTrust = true;
+    else if (a === '--trust') {
+      const fp = argv[++i];
+      if (!fp || !/^SHA256:[A-Za-z0-9+/]{43}$/.test(fp)) {
+        process.stderr.write(`--trust needs a fingerprint like SHA256:<43 base64 chars> (as ssh-keygen -lf prints it)\n${USAGE}\n`);
+        return 2;
+      }
+      trusted.push(fp);
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else if (a.startsWith('-') || file) {
+      process.stderr.write(`unexpected argument '${a}'\n${USAGE}\n`);
+      return 2;
+    } else file = a;
+  }
+  if (!file) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (err) {
+    process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: requireTrust || trusted.length > 0 });
+  if (json) {
+    const out = { ok: v.ok, bundleId: v.bundleId, fingerprint: v.fingerprint, principal: v.principal, bagName: v.bagName, checks: v.checks };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const c of v.checks) process.stdout.write(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(12)} ${c.detail}\n`);
+    process.stdout.write(v.ok ? `OK bundle ${v.bundleId} signed by ${v.fingerprint}\n` : 'FAILED: see the checks above\n');
+  }
+  return v.ok ? 0 : 1;
+}

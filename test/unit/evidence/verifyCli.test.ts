@@ -1,0 +1,35 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../fixtures/paths';
+import { tamper, writeBundle } from './bundleFixture';
+import { run, tempDir } from './tools';
+
+const dir = tempDir('verify-cli-');
+const cli = (...args: string[]) => run(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'main/cli/index.ts'), 'verify', ...args], { cwd: repoRoot });
+
+describe('npm run cli -- verify', async () => {
+  const { prepared, file, bytes } = await writeBundle(dir);
+
+  it('prints the verdict JSON and exits 0 for a good bundle with the trusted fingerprint', () => {
+    const r = cli(file, '--json', '--trust', prepared.fingerprint);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.stdout);
+    expect(v).toMatchObject({ ok: true, bundleId: prepared.bundleId, fingerprint: prepared.fingerprint });
+    expect(v.checks.map((c: { name: string }) => c.name)).toEqual(['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report']);
+  });
+
+  it('exits 1 naming the failed check for a tampered bundle, and for an untrusted signer', async () => {
+    const bad = path.join(dir, 'bad.zip');
+    writeFileSync(bad, await tamper(bytes, (f) => f.set('bag-info.txt', new TextEncoder().encode('Source-Organization: someone else\n'))));
+    const r = cli(bad, '--json');
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.stdout);
+    expect(v.ok).toBe(false);
+    expect(v.checks.find((c: { name: string }) => c.name === 'tagmanifest').detail).toMatch(/^bag-info.txt: expected sha512/);
+    const untrusted = cli(file, '--json', '--trust', 'SHA256:' + 'A'.repeat(43));
+    expect(untrusted.code).toBe(1);
+    expect(JSON.parse(untrusted.stdout).checks.find((c: { name: string }) => c.name === 'trust').detail).toContain('is not one of the trusted fingerprints');
+    expect(cli('--trust', 'nope').code).toBe(2);
+  });
+});
