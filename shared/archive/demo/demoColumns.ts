@@ -1,23 +1,9 @@
 import type { TweetColumns } from '../../domain/tweet';
+import { emptyTweetColumns } from '../columns';
 import { resolveDemoOptions, type DemoArchiveOptions } from './demoOptions';
 import { createDemoArchive, demoTweetFields, type DemoGroundTruth } from './demoArchive';
 import { demoTweetRows } from './demoTweets';
 import { TWEETS_COLUMNS, csvRecord, utf8Length } from './csvFormat';
-
-/** An empty TweetColumns with typed arrays of the given capacity (trimmed by `length`). */
-export function emptyTweetColumns(capacity: number): TweetColumns {
-  return {
-    length: 0,
-    tweetid: [], userid: [], userScreenName: [], tweetLanguage: [], tweetText: [],
-    tweetTime: new Int32Array(capacity), tweetClientName: [], inReplyToUserid: [], inReplyToTweetid: [],
-    quotedTweetTweetid: [], isRetweet: new Uint8Array(capacity), retweetUserid: [], retweetTweetid: [],
-    retweetScreenName: [], latitude: [], longitude: [],
-    quoteCount: new Int32Array(capacity), replyCount: new Int32Array(capacity),
-    likeCount: new Int32Array(capacity), retweetCount: new Int32Array(capacity),
-    hashtags: [], urls: [], userMentions: [], pollChoices: [], fileSha256: [],
-    row: new Int32Array(capacity), byteOffset: new Float64Array(capacity), byteLength: new Int32Array(capacity),
-  };
-}
 
 /**
  * The demo archive's tweets as TweetColumns, built directly (no CSV parse) for unit tests and

@@ -1,0 +1,116 @@
+import type { TweetColumns } from '../../domain/tweet';
+import { extractCoActions } from './coActions';
+import { sweepCoActions } from './sweepCoActions';
+import { dayShiftNull, defaultShiftMinutes, NULL_MODEL_DESCRIPTION, NULL_MODEL_NAME } from './dayShiftNull';
+import { benjaminiHochberg } from './benjaminiHochberg';
+import type { CoordinationEdge, CoordinationOptions, CoordinationPair, CoordinationResult } from './coordinationTypes';
+
+export const COORDINATION_DEFAULTS = {
+  windowSeconds: 60,
+  minRepeat: 3,
+  replicates: 199,
+  seed: 1,
+  alpha: 0.05,
+  maxPairsPerObject: 250_000,
+  includeRetweets: false,
+} as const;
+
+/**
+ * Account pairs that acted on the same object (retweeted tweet, text, link, replied-to tweet)
+ * within the window at least minRepeat times, each with its evidence pairs and its significance
+ * against a per-account circular-shift null model (empirical p, Benjamini–Hochberg q).
+ */
+export function detectCoordination(c: TweetColumns, options: CoordinationOptions): CoordinationResult {
+  const o = { ...COORDINATION_DEFAULTS, ...stripUndefined(options), kind: options.kind };
+  const acts = extractCoActions(c, o.kind, o.filter, o.includeRetweets);
+  const A = acts.accountIds.length;
+  const input = { length: acts.length, account: acts.account, object: acts.object, minute: acts.minute, objectCount: acts.objectKeys.length };
+  const pairKey = (a: number, b: number): number => (a < b ? a * A + b : b * A + a);
+
+  // Pass 1: count post pairs per account pair.
+  const counts = new Map<number, number>();
+  const hubs = sweepCoActions(input, o.windowSeconds, o.maxPairsPerObject, (i, j) => {
+    const k = pairKey(acts.account[i]!, acts.account[j]!);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  const edgeOf = new Map<number, number>();
+  const keys: number[] = [];
+  for (const [k, w] of counts) if (w >= o.minRepeat) keys.push(k);
+  keys.sort((x, y) => x - y);
+  keys.forEach((k, e) => edgeOf.set(k, e));
+  const E = keys.length;
+  const observed = new Int32Array(E);
+  for (let e = 0; e < E; e++) observed[e] = counts.get(keys[e]!)!;
+
+  // Pass 2: collect the evidence pairs of the surviving edges only.
+  const evidence: number[][] = Array.from({ length: E }, () => []);
+  sweepCoActions(input, o.windowSeconds, o.maxPairsPerObject, (i, j) => {
+    const e = edgeOf.get(pairKey(acts.account[i]!, acts.account[j]!));
+    if (e !== undefined) evidence[e]!.push(i, j);
+  });
+
+  const nul = dayShiftNull(
+    { ...input, accountCount: A }, edgeOf, observed, o.windowSeconds, o.maxPairsPerObject, o.replicates, o.seed,
+    o.nullShiftMinutes ?? defaultShiftMinutes(o.windowSeconds),
+  );
+  const p = new Float64Array(E);
+  for (let e = 0; e < E; e++) p[e] = o.replicates > 0 ? (1 + nul.atLeastObserved[e]!) / (o.replicates + 1) : 1;
+  const q = benjaminiHochberg(p);
+
+  const edges: CoordinationEdge[] = [];
+  for (let e = 0; e < E; e++) {
+    const k = keys[e]!;
+    let s = acts.accountIds[Math.floor(k / A)]!;
+    let t = acts.accountIds[k % A]!;
+    const swap = s > t;
+    if (swap) [s, t] = [t, s];
+    const ev = evidence[e]!;
+    const pairs: CoordinationPair[] = [];
+    for (let x = 0; x < ev.length; x += 2) {
+      let i = ev[x]!;
+      let j = ev[x + 1]!;
+      if (acts.accountIds[acts.account[i]!] !== s) [i, j] = [j, i];
+      const ti = acts.minute[i]!;
+      const tj = acts.minute[j]!;
+      pairs.push({
+        tweetA: c.tweetid[acts.post[i]!]!,
+        tweetB: c.tweetid[acts.post[j]!]!,
+        timeA: ti,
+        timeB: tj,
+        deltaSeconds: Math.abs(tj - ti) * 60,
+        object: acts.objectKeys[acts.object[i]!]!,
+      });
+    }
+    edges.push({
+      source: s, target: t, weight: observed[e]!, expectedWeight: nul.expected[e]!,
+      pValue: p[e]!, qValue: q[e]!, significant: o.replicates > 0 && q[e]! <= o.alpha, pairs,
+    });
+  }
+  edges.sort((x, y) => y.weight - x.weight || cmp(x.source, y.source) || cmp(x.target, y.target));
+  return {
+    kind: o.kind,
+    windowSeconds: o.windowSeconds,
+    minRepeat: o.minRepeat,
+    alpha: o.alpha,
+    actions: acts.length,
+    objects: acts.objectKeys.length,
+    accounts: A,
+    tweetsFiltered: acts.tweetsFiltered,
+    candidatePairs: counts.size,
+    edges,
+    cappedObjects: hubs.map((h) => ({ object: acts.objectKeys[h.object]!, actions: h.actions, pairsInWindow: h.pairsInWindow })),
+    nullModel: {
+      name: NULL_MODEL_NAME,
+      description: NULL_MODEL_DESCRIPTION,
+      replicates: o.replicates,
+      seed: o.seed,
+      shiftMaxMinutes: nul.shiftMaxMinutes,
+    },
+  };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

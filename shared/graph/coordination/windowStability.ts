@@ -1,0 +1,50 @@
+import type { TweetColumns } from '../../domain/tweet';
+import { detectCoordination } from './detectCoordination';
+import type { CoordinationOptions, CoordinationResult } from './coordinationTypes';
+
+export const STABILITY_WINDOWS_SECONDS = [10, 30, 60, 300, 900, 3600] as const;
+
+export interface EdgeWindowPresence {
+  windowSeconds: number;
+  present: boolean;
+  significant: boolean;
+  weight: number;
+  qValue: number | null;
+}
+
+export interface EdgeStability {
+  source: string;
+  target: string;
+  windows: EdgeWindowPresence[];
+  /** Significant at every window from 60 s up to the largest swept (the reading analysts trust). */
+  stable: boolean;
+}
+
+/**
+ * Runs detection at each window (same kind, minRepeat, seed) and reports, for every edge found at
+ * any window, where it is present and significant. Minute-precision data cannot tell 10 s from
+ * 30 s from 0 s: those windows all mean "same minute".
+ */
+export function windowStability(
+  c: TweetColumns,
+  options: CoordinationOptions,
+  windows: readonly number[] = STABILITY_WINDOWS_SECONDS,
+): { edges: EdgeStability[]; results: CoordinationResult[] } {
+  const results = windows.map((w) => detectCoordination(c, { ...options, windowSeconds: w }));
+  const byPair = new Map<string, EdgeStability>();
+  const key = (s: string, t: string): string => s + '\u0000' + t;
+  results.forEach((r) => {
+    for (const e of r.edges) {
+      if (!byPair.has(key(e.source, e.target))) byPair.set(key(e.source, e.target), { source: e.source, target: e.target, windows: [], stable: false });
+    }
+  });
+  for (const st of byPair.values()) {
+    st.windows = results.map((r) => {
+      const e = r.edges.find((x) => x.source === st.source && x.target === st.target);
+      return { windowSeconds: r.windowSeconds, present: !!e, significant: !!e?.significant, weight: e?.weight ?? 0, qValue: e ? e.qValue : null };
+    });
+    const fromMinute = st.windows.filter((w) => w.windowSeconds >= 60);
+    st.stable = fromMinute.length > 0 && fromMinute.every((w) => w.significant);
+  }
+  return { edges: [...byPair.values()], results };
+}

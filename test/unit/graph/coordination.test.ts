@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
+import { benjaminiHochberg } from '../../../shared/graph/coordination/benjaminiHochberg';
+import { normaliseText, normaliseUrl } from '../../../shared/graph/coordination/normalise';
+import { windowStability } from '../../../shared/graph/coordination/windowStability';
+import { handColumns, minuteOf, type HandTweet } from './handColumns';
+
+const BIG = '1142257995432235009'; // > 2^53: must survive as a string
+
+describe('co-retweet on hand-built columns', () => {
+  const rows: HandTweet[] = [
+    { id: '1', user: 'a', time: '2019-06-12 10:00', retweetOf: BIG },
+    { id: '2', user: 'b', time: '2019-06-12 10:01', retweetOf: BIG },
+    { id: '3', user: 'c', time: '2019-06-12 10:03', retweetOf: BIG },
+    { id: '4', user: 'a', time: '2019-06-12 10:03', retweetOf: BIG }, // a again: pairs with c (Δt 0)
+    { id: '5', user: 'a', time: '2019-06-13 08:00', retweetOf: '77' },
+    { id: '6', user: 'b', time: '2019-06-13 08:00', retweetOf: '77' },
+    { id: '7', user: 'd', time: '2019-06-13 08:00' }, // not a retweet
+  ];
+  const r = detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 1, replicates: 20, seed: 3 });
+
+  it('finds exactly the pairs within 60 s with their Δt and shared object', () => {
+    const got = r.edges.map((e) => ({
+      s: e.source, t: e.target, w: e.weight,
+      pairs: e.pairs.map((p) => [p.tweetA, p.tweetB, p.deltaSeconds, p.object]).sort(),
+    }));
+    expect(got).toEqual([
+      { s: 'a', t: 'b', w: 2, pairs: [['1', '2', 60, BIG], ['5', '6', 0, '77']] },
+      { s: 'a', t: 'c', w: 1, pairs: [['4', '3', 0, BIG]] },
+    ]);
+    const ab = r.edges[0]!.pairs.find((p) => p.tweetA === '1')!;
+    expect(ab.timeA).toBe(minuteOf('2019-06-12 10:00'));
+    expect(ab.timeB).toBe(minuteOf('2019-06-12 10:01'));
+    expect(r.actions).toBe(6);
+    expect(r.accounts).toBe(3);
+    expect(r.candidatePairs).toBe(2);
+  });
+
+  it('applies minRepeat and the window', () => {
+    expect(detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 2, replicates: 0 }).edges.map((e) => [e.source, e.target]))
+      .toEqual([['a', 'b']]);
+    // 10 s window on minute data = same minute only: a-b keeps only the 08:00 pair.
+    const same = detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 1, windowSeconds: 10, replicates: 0 });
+    expect(same.edges.map((e) => [e.source, e.target, e.weight])).toEqual([['a', 'b', 1], ['a', 'c', 1]]);
+    // 180 s: b-c (10:01 / 10:03) joins.
+    const wide = detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 1, windowSeconds: 180, replicates: 0 });
+    expect(wide.edges.find((e) => e.source === 'b' && e.target === 'c')?.pairs[0]?.deltaSeconds).toBe(120);
+  });
+
+  it('honours the filter', () => {
+    const r2 = detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 1, replicates: 0, filter: { fromMinute: minuteOf('2019-06-13 00:00') } });
+    expect(r2.edges.map((e) => [e.source, e.target, e.weight])).toEqual([['a', 'b', 1]]);
+    expect(r2.tweetsFiltered).toBe(4);
+  });
+});
+
+describe('co-tweet, co-link, co-reply', () => {
+  it('co-tweet matches identical normalised text, not retweets', () => {
+    const rows: HandTweet[] = [
+      { id: '1', user: 'a', time: '2019-06-12 10:00', text: '香港  是中國的香港 https://t.co/AAA' },
+      { id: '2', user: 'b', time: '2019-06-12 10:00', text: 'RT @zz: 香港 是中國的香港\nhttps://t.co/BBB' },
+      { id: '3', user: 'c', time: '2019-06-12 10:00', text: '香港 是中國的香港', retweetOf: '9' },
+      { id: '4', user: 'd', time: '2019-06-12 10:00', text: '別的話' },
+    ];
+    const r = detectCoordination(handColumns(rows), { kind: 'cotweet', minRepeat: 1, replicates: 0 });
+    expect(r.edges.map((e) => [e.source, e.target, e.pairs[0]!.object])).toEqual([['a', 'b', '香港 是中國的香港 <url>']]);
+  });
+
+  it('normalisers', () => {
+    expect(normaliseText('RT @Name: ＨＥＬＬＯ   World http://x.y/z')).toBe('hello world <url>');
+    expect(normaliseUrl('HTTPS://WWW.Example.com/a/b/?utm_source=tw&id=3#frag')).toBe('http://example.com/a/b?id=3');
+    expect(normaliseUrl('http://goo.gl/32K38q')).toBe('http://goo.gl/32K38q');
+  });
+
+  it('co-link matches normalised URLs, one object per distinct URL of a post', () => {
+    const rows: HandTweet[] = [
+      { id: '1', user: 'a', time: '2019-06-12 10:00', urls: ['https://www.news.hk/x/', 'http://goo.gl/1'] },
+      { id: '2', user: 'b', time: '2019-06-12 10:01', urls: ['http://news.hk/x?utm_medium=s'] },
+      { id: '3', user: 'c', time: '2019-06-12 10:01', urls: ['http://goo.gl/1'] },
+    ];
+    const r = detectCoordination(handColumns(rows), { kind: 'colink', minRepeat: 1, replicates: 0 });
+    expect(r.edges.map((e) => [e.source, e.target, e.pairs[0]!.object, e.pairs[0]!.deltaSeconds])).toEqual([
+      ['a', 'b', 'http://news.hk/x', 60],
+      ['a', 'c', 'http://goo.gl/1', 60],
+    ]);
+  });
+
+  it('co-reply uses in_reply_to_tweetid', () => {
+    const rows: HandTweet[] = [
+      { id: '1', user: 'a', time: '2019-06-12 10:00', replyTo: BIG, replyToUser: 'z' },
+      { id: '2', user: 'b', time: '2019-06-12 10:00', replyTo: BIG, replyToUser: 'z' },
+      { id: '3', user: 'c', time: '2019-06-12 10:00', replyTo: '5', replyToUser: 'z' },
+    ];
+    const r = detectCoordination(handColumns(rows), { kind: 'coreply', minRepeat: 1, replicates: 0 });
+    expect(r.edges.map((e) => [e.source, e.target, e.pairs[0]!.object])).toEqual([['a', 'b', BIG]]);
+  });
+});
+
+describe('hub guard', () => {
+  it('skips an object with more in-window pairs than the cap, and reports it', () => {
+    const rows: HandTweet[] = [];
+    for (let i = 0; i < 30; i++) rows.push({ id: String(i), user: 'u' + i, time: '2019-06-12 10:00', retweetOf: 'viral' });
+    rows.push({ id: 'x1', user: 'u1', time: '2019-06-12 11:00', retweetOf: 'small' }, { id: 'x2', user: 'u2', time: '2019-06-12 11:00', retweetOf: 'small' });
+    const r = detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 1, replicates: 0, maxPairsPerObject: 100 });
+    expect(r.cappedObjects).toEqual([{ object: 'viral', actions: 30, pairsInWindow: 435 }]);
+    expect(r.edges.map((e) => [e.source, e.target])).toEqual([['u1', 'u2']]);
+  });
+});
+
+describe('significance', () => {
+  // a and b co-retweet 6 times within a minute; c and d once, on a busy object.
+  const rows: HandTweet[] = [];
+  let id = 0;
+  const base = minuteOf('2019-03-01 00:00');
+  const at = (m: number): string => new Date((base + m) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  for (let k = 0; k < 6; k++) {
+    rows.push({ id: String(id++), user: 'a', time: at(k * 5000), retweetOf: 'o' + k });
+    rows.push({ id: String(id++), user: 'b', time: at(k * 5000 + 1), retweetOf: 'o' + k });
+  }
+  for (let k = 0; k < 40; k++) rows.push({ id: String(id++), user: 'bg' + (k % 8), time: at(k * 700), retweetOf: 'p' + (k % 5) });
+  const cols = handColumns(rows);
+
+  it('is deterministic for a seed and varies with the seed', () => {
+    const r1 = detectCoordination(cols, { kind: 'coretweet', minRepeat: 1, replicates: 50, seed: 7 });
+    const r2 = detectCoordination(cols, { kind: 'coretweet', minRepeat: 1, replicates: 50, seed: 7 });
+    expect(r2.edges).toEqual(r1.edges);
+    const ab = r1.edges.find((e) => e.source === 'a' && e.target === 'b')!;
+    expect(ab.weight).toBe(6);
+    expect(ab.pValue).toBeCloseTo(1 / 51, 12); // no replicate reaches 6
+    expect(ab.expectedWeight).toBeLessThan(1);
+    expect(r1.nullModel).toMatchObject({ name: 'account-day-shift', replicates: 50, seed: 7, shiftMaxMinutes: 60 });
+    const shifted = (seed: number) =>
+      detectCoordination(cols, { kind: 'coretweet', minRepeat: 1, replicates: 50, seed, nullShiftMinutes: 2 }).edges.map((e) => e.expectedWeight);
+    expect(shifted(1)).toEqual(shifted(1));
+    expect(shifted(1)).not.toEqual(shifted(2));
+  });
+
+  it('q-values are Benjamini–Hochberg of the p-values', () => {
+    const r = detectCoordination(cols, { kind: 'coretweet', minRepeat: 1, replicates: 30, seed: 2 });
+    expect([...benjaminiHochberg(r.edges.map((e) => e.pValue))]).toEqual(r.edges.map((e) => e.qValue));
+    for (const e of r.edges) expect(e.significant).toBe(e.qValue <= 0.05);
+  });
+});
+
+describe('Benjamini–Hochberg', () => {
+  it('matches a hand computation', () => {
+    // sorted p: 0.005 (4/1=0.02), 0.01 (4/2 -> 0.02), 0.03 (4/3 -> 0.04), 0.04 (4/4 -> 0.04)
+    expect([...benjaminiHochberg([0.01, 0.04, 0.03, 0.005])].map((x) => +x.toFixed(12))).toEqual([0.02, 0.04, 0.04, 0.02]);
+    // 0.02*3/1 = 0.06; 0.5*3/2 = 0.75; 0.9*3/3 = 0.9
+    expect([...benjaminiHochberg([0.5, 0.9, 0.02])].map((x) => +x.toFixed(12))).toEqual([0.75, 0.9, 0.06]);
+    // monotone step-up: a larger raw value earlier is pulled down by a later smaller one
+    expect([...benjaminiHochberg([0.04, 0.05])].map((x) => +x.toFixed(12))).toEqual([0.05, 0.05]);
+    expect(benjaminiHochberg([]).length).toBe(0);
+  });
+});
+
+describe('window stability', () => {
+  it('reports presence at each window; weights never shrink as the window grows', () => {
+    const rows: HandTweet[] = [
+      { id: '1', user: 'a', time: '2019-06-12 10:00', retweetOf: 'x' },
+      { id: '2', user: 'b', time: '2019-06-12 10:01', retweetOf: 'x' },
+      { id: '3', user: 'c', time: '2019-06-12 10:20', retweetOf: 'x' },
+    ];
+    const { edges } = windowStability(handColumns(rows), { kind: 'coretweet', minRepeat: 1, replicates: 0 });
+    const ab = edges.find((e) => e.source === 'a' && e.target === 'b')!;
+    expect(ab.windows.map((w) => [w.windowSeconds, w.present])).toEqual([[10, false], [30, false], [60, true], [300, true], [900, true], [3600, true]]);
+    const bc = edges.find((e) => e.source === 'b' && e.target === 'c')!;
+    expect(bc.windows.filter((w) => w.present).map((w) => w.windowSeconds)).toEqual([3600]);
+    for (const e of edges) {
+      const w = e.windows.map((x) => x.weight);
+      expect(w).toEqual([...w].sort((p, q) => p - q));
+    }
+  });
+});
