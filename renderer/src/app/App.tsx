@@ -1,10 +1,17 @@
 import { useEffect } from 'react';
+import { db } from '../store/database';
+import { sweepIncompleteImports } from '../store/write/sweepIncompleteImports';
 import { DatasetsView } from '../views/DatasetsView';
 import { PlaceholderView } from '../views/PlaceholderView';
 import { hrefFor, useRoute, VIEWS } from './routes';
 
 export function App() {
   const route = useRoute();
+
+  // Imports left 'running' by a killed page are deleted before anything else happens.
+  useEffect(() => {
+    void sweepIncompleteImports(db);
+  }, []);
 
   // Alt+1..4 jumps between the top-level views from anywhere.
   useEffect(() => {

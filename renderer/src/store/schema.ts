@@ -26,7 +26,7 @@ export interface DatasetRecord {
   /** Import ids whose records are visible, in commit order. A dataset with none is not listed. */
   committedImports: string[];
   /** Totals after the last commit (sum over committed imports, after dedupe). */
-  counts: { accounts: number; tweets: number; rejected: number; indicators: number };
+  counts: { accounts: number; tweets: number; rejected: number; indicators: number; hashedAccounts?: number; redditAccounts?: number };
 }
 
 export interface ImportRecord {
