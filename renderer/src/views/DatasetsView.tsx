@@ -1,31 +1,52 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/hostApi';
 import { host } from '../host/host';
+import { DatasetCard } from '../import/DatasetCard';
+import { DEMO_SEED, DEMO_TWEETS, ImportPanel } from '../import/ImportPanel';
+import { useImportWorker } from '../import/useImportWorker';
+import { db } from '../store/database';
+import { listDatasets } from '../store/read/datasetReader';
+import type { DatasetRecord } from '../store/schema';
 
 export function DatasetsView() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [datasets, setDatasets] = useState<DatasetRecord[] | null>(null);
+  const refresh = useCallback(() => void listDatasets(db).then(setDatasets), []);
+  const importer = useImportWorker(refresh);
+  const busy = importer.state.status === 'running' || importer.state.status === 'deciding';
   useEffect(() => {
     void host['app:info']().then(setInfo);
-  }, []);
+    refresh();
+  }, [refresh]);
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title">Datasets</h1>
-      <div className="empty-state">
-        <h2>No datasets yet</h2>
-        <p>Import a disclosure archive to begin. The app reads, offline:</p>
-        <ul>
-          <li>Twitter information-operations archives: users and tweets CSV files (hashed or unhashed, <code>.csv</code>, <code>.csv.gz</code> or <code>.zip</code>, multi-part sets), as published in Twitter's transparency report;</li>
-          <li>FiveThirtyEight / Clemson IRA tweets (<code>IRAhandle_tweets_N.csv</code>);</li>
-          <li>Reddit's 2018 suspicious-accounts list;</li>
-          <li>Meta threat-research indicator files.</li>
-        </ul>
-        <p>Download the files on a connected machine and bring them here; this app never goes online.</p>
-        {info && (
-          <p className="muted">
-            Data is stored in {info.dataLocation}. Version {info.version}, {info.host} host.
+      {datasets !== null && datasets.length === 0 && (
+        <div className="empty-state">
+          <h2>No datasets yet</h2>
+          <p>Import a disclosure archive to begin. The app reads, offline:</p>
+          <ul>
+            <li>Twitter information-operations archives: users and tweets CSV files (hashed or unhashed, <code>.csv</code>, <code>.csv.gz</code> or <code>.zip</code>, multi-part sets), as published in Twitter's transparency report;</li>
+            <li>FiveThirtyEight / Clemson IRA tweets (<code>IRAhandle_tweets_N.csv</code>);</li>
+            <li>Reddit's 2018 suspicious-accounts list;</li>
+            <li>Meta threat-research indicator files.</li>
+          </ul>
+          <p>Download the files on a connected machine and bring them here; this app never goes online.</p>
+          <p>
+            <button type="button" className="primary" disabled={busy} onClick={() => importer.start({ kind: 'demo', tweets: DEMO_TWEETS, seed: DEMO_SEED })}>
+              Open demo archive
+            </button>{' '}
+            <span className="muted">A synthetic archive of {DEMO_TWEETS.toLocaleString('en-US')} tweets with planted coordinated groups, to try the app.</span>
           </p>
-        )}
-      </div>
+          {info && (
+            <p className="muted">
+              Data is stored in {info.dataLocation}. Version {info.version}, {info.host} host.
+            </p>
+          )}
+        </div>
+      )}
+      <ImportPanel importer={importer} datasets={datasets ?? []} />
+      {datasets?.map((d) => <DatasetCard key={d.id + d.committedImports.length} dataset={d} onChanged={refresh} busy={busy} />)}
     </section>
   );
 }

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { db } from '../store/database';
+import type { DatasetRecord, SourceFileRecord } from '../store/schema';
+import { deleteDataset } from '../store/write/deleteDataset';
+import { readDatasetFiles } from './datasetDetails';
+import { formatCount } from './formatters';
+import { QuarantineTable } from './QuarantineTable';
+import { ReceiptTable } from './ReceiptTable';
+
+/** One dataset: counts, file receipts, quarantined rows, delete. */
+export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetRecord; onChanged: () => void; busy: boolean }) {
+  const [files, setFiles] = useState<SourceFileRecord[]>([]);
+  const [showQuarantine, setShowQuarantine] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  useEffect(() => {
+    void readDatasetFiles(db, dataset).then(setFiles);
+  }, [dataset]);
+  const c = dataset.counts;
+  const headingId = `dataset-${dataset.id}`;
+  const remove = async () => {
+    setDeleting(true);
+    await deleteDataset(db, dataset.id);
+    onChanged();
+  };
+  return (
+    <article className="dataset-card" aria-labelledby={headingId}>
+      <h2 id={headingId} dir="auto">{dataset.name}</h2>
+      <dl className="counts" aria-label={`Counts of ${dataset.name}`}>
+        <div><dt>Accounts</dt><dd data-count="accounts">{formatCount(c.accounts)}</dd></div>
+        <div><dt>Hashed accounts</dt><dd data-count="hashedAccounts">{formatCount(c.hashedAccounts ?? 0)}</dd></div>
+        <div><dt>Tweets</dt><dd data-count="tweets">{formatCount(c.tweets)}</dd></div>
+        <div><dt>Rejected rows</dt><dd data-count="rejected">{formatCount(c.rejected)}</dd></div>
+        <div><dt>Indicators</dt><dd data-count="indicators">{formatCount(c.indicators)}</dd></div>
+        <div><dt>Reddit accounts</dt><dd data-count="redditAccounts">{formatCount(c.redditAccounts ?? 0)}</dd></div>
+      </dl>
+      <ReceiptTable files={files} label={`Files of ${dataset.name}`} />
+      <div className="card-actions">
+        {c.rejected > 0 && (
+          <button type="button" aria-expanded={showQuarantine} onClick={() => setShowQuarantine((v) => !v)}>
+            {showQuarantine ? 'Hide' : 'Show'} quarantined rows ({formatCount(c.rejected)})
+          </button>
+        )}
+        {!confirming ? (
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
+            Delete dataset…
+          </button>
+        ) : (
+          <span role="group" aria-label="Confirm deletion">
+            <span>Delete “<bdi>{dataset.name}</bdi>” and all its records? </span>
+            <button type="button" className="danger" autoFocus disabled={deleting} onClick={() => void remove()}>
+              Delete permanently
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>Keep</button>
+          </span>
+        )}
+      </div>
+      {showQuarantine && <QuarantineTable dataset={dataset} />}
+    </article>
+  );
+}

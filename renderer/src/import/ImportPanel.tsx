@@ -1,0 +1,164 @@
+import { useState, type DragEvent } from 'react';
+import type { DatasetRecord } from '../store/schema';
+import { formatBytes, formatCount, formatSeconds } from './formatters';
+import type { useImportWorker } from './useImportWorker';
+
+export const DEMO_TWEETS = 20_000;
+export const DEMO_SEED = 1;
+
+type Importer = ReturnType<typeof useImportWorker>;
+
+/** File picker, drop zone, demo archive, progress with Cancel, and the outcome of the last import. */
+export function ImportPanel({ importer, datasets }: { importer: Importer; datasets: DatasetRecord[] }) {
+  const { state, start, cancel, decide, dismiss } = importer;
+  const [target, setTarget] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const busy = state.status === 'running' || state.status === 'deciding';
+  const datasetId = datasets.some((d) => d.id === target) ? target : undefined;
+  const importFiles = (list: FileList | null) => {
+    const files = list ? [...list] : [];
+    if (files.length && !busy) start({ kind: 'files', files, ...(datasetId ? { datasetId } : {}) });
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    importFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <section className="import-panel" aria-labelledby="import-title">
+      <h2 id="import-title">Import</h2>
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {datasets.length > 0 && (
+          <label>
+            Import into{' '}
+            <select value={datasetId ?? ''} onChange={(e) => setTarget(e.target.value)} disabled={busy}>
+              <option value="">a new dataset</option>
+              {datasets.map((d) => (
+                <option key={d.id} value={d.id}>{`dataset “${d.name}”`}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="file-picker">
+          Import archive files (.csv, .gz, .zip; several files become one dataset)
+          <input
+            type="file"
+            accept=".csv,.gz,.zip"
+            multiple
+            disabled={busy}
+            onChange={(e) => {
+              importFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <p className="muted">…or drop files here.</p>
+        {datasets.length > 0 && (
+          <button type="button" disabled={busy} onClick={() => start({ kind: 'demo', tweets: DEMO_TWEETS, seed: DEMO_SEED })}>
+            Open demo archive
+          </button>
+        )}
+      </div>
+      <ImportStatus state={state} cancel={cancel} decide={decide} dismiss={dismiss} />
+    </section>
+  );
+}
+
+function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state' | 'cancel' | 'decide' | 'dismiss'>) {
+  if (state.status === 'running') {
+    const p = state.progress;
+    const fraction = p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : undefined;
+    return (
+      <div className="import-progress" role="status" aria-live="polite">
+        <progress aria-label="Import progress" max={1} value={fraction} />
+        <p>
+          {state.cancelling ? 'Cancelling: removing what was written… ' : p ? `${phaseLabel[p.phase]} ` : 'Starting… '}
+          {p && (
+            <>
+              <bdi>{p.fileName}</bdi> {formatBytes(p.bytes)}
+              {p.totalBytes > 0 && ` of ${formatBytes(p.totalBytes)}`}, <span data-progress="rows">{formatCount(p.rows)}</span> rows,{' '}
+              {formatCount(p.rowsPerSecond)} rows/s{p.etaSeconds !== null && `, about ${formatSeconds(p.etaSeconds)} left`}
+            </>
+          )}
+        </p>
+        <button type="button" onClick={cancel} disabled={state.cancelling}>Cancel import</button>
+      </div>
+    );
+  }
+  if (state.status === 'deciding') {
+    return (
+      <div className="import-alert" role="alert">
+        <p>Some files were refused; nothing is visible yet:</p>
+        <RefusedList refused={state.refused} />
+        <button type="button" className="primary" onClick={() => decide(true)}>Import the other files</button>{' '}
+        <button type="button" onClick={() => decide(false)}>Cancel the whole import</button>
+      </div>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <div className="import-alert" role="alert">
+        <p className="error">Import failed: nothing was added. {state.message}</p>
+        <RefusedList refused={state.refused} />
+        <button type="button" onClick={dismiss}>Dismiss</button>
+      </div>
+    );
+  }
+  if (state.status === 'cancelled') {
+    return (
+      <div role="status">
+        <p>Import cancelled: nothing was added.</p>
+        <button type="button" onClick={dismiss}>Dismiss</button>
+      </div>
+    );
+  }
+  if (state.status === 'done') {
+    const r = state.result;
+    return (
+      <div role="status" className="import-done">
+        <p className="ok">
+          {r.importId
+            ? `Imported into “${r.dataset?.name}”: ${formatCount(r.added.tweets)} tweets, ${formatCount(r.added.accounts)} accounts (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${formatCount(r.added.rejected)} rows quarantined, ${formatCount(r.added.indicators)} indicators, ${formatCount(r.added.redditAccounts ?? 0)} Reddit accounts in ${formatSeconds(r.seconds)}.`
+            : 'Nothing new was imported.'}
+        </p>
+        {r.skipped.length > 0 && (
+          <ul aria-label="Skipped files">
+            {r.skipped.map((s) => (
+              <li key={s.fileName + s.sha256}><bdi>{s.fileName}</bdi>: {s.reason}</li>
+            ))}
+          </ul>
+        )}
+        {r.refused.length > 0 && (
+          <div role="alert">
+            <p>Refused:</p>
+            <RefusedList refused={r.refused} />
+          </div>
+        )}
+        <button type="button" onClick={dismiss}>Dismiss</button>
+      </div>
+    );
+  }
+  return null;
+}
+
+const phaseLabel = { hashing: 'Hashing (pass 1 of 2):', parsing: 'Importing (pass 2 of 2):', committing: 'Committing:' } as const;
+
+function RefusedList({ refused }: { refused: { fileName: string; message: string }[] }) {
+  if (!refused.length) return null;
+  return (
+    <ul aria-label="Refused files">
+      {refused.map((f, i) => (
+        <li key={i}><bdi>{f.fileName}</bdi>: {f.message}</li>
+      ))}
+    </ul>
+  );
+}

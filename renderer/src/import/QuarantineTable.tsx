@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { db } from '../store/database';
+import type { DatasetRecord, QuarantineRecord } from '../store/schema';
+import { countQuarantine, readQuarantinePage } from './datasetDetails';
+import { formatCount } from './formatters';
+
+const PAGE = 50;
+
+/** Quarantined rows of a dataset, a page at a time (a damaged file can have millions). */
+export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(0);
+  const [rows, setRows] = useState<QuarantineRecord[]>([]);
+  useEffect(() => {
+    void countQuarantine(db, dataset).then(setTotal);
+  }, [dataset]);
+  useEffect(() => {
+    void readQuarantinePage(db, dataset, page * PAGE, PAGE).then(setRows);
+  }, [dataset, page]);
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const captionId = `quarantine-caption-${dataset.id}`;
+  return (
+    <div className="quarantine">
+      <table aria-labelledby={captionId}>
+        <caption id={captionId}>
+          Quarantined rows of {dataset.name}: {formatCount(total)} (page {page + 1} of {pages})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Row</th>
+            <th scope="col">Byte offset</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Detail</th>
+            <th scope="col">Raw text</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td dir="auto">{r.fileName}</td>
+              <td>{r.row}</td>
+              <td>{r.byteOffset}</td>
+              <td><code>{r.reason}</code></td>
+              <td dir="auto">{r.detail}</td>
+              <td><pre className="raw" dir="auto">{r.raw}</pre></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="pager">
+        <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>Previous page</button>
+        <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page + 1 >= pages}>Next page</button>
+      </div>
+    </div>
+  );
+}

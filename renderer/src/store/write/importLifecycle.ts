@@ -1,0 +1,51 @@
+import type { DatasetRecord, ImportAggregates, ImportRecord, SourceFileRecord, WorkbenchDb } from '../schema';
+import { deleteImportRecords } from './deleteImportRecords';
+
+/** Record a new import as 'running' before it writes anything, so a killed page leaves a trace to sweep. */
+export async function beginImport(db: WorkbenchDb, record: Omit<ImportRecord, 'state' | 'startedAt'>): Promise<ImportRecord> {
+  const full: ImportRecord = { ...record, state: 'running', startedAt: new Date().toISOString() };
+  await db.imports.put(full);
+  return full;
+}
+
+export interface ImportCommit {
+  importId: string;
+  datasetId: string;
+  /** Used when the dataset is new. */
+  datasetName: string;
+  files: SourceFileRecord[];
+  aggregates: ImportAggregates;
+  added: DatasetRecord['counts'];
+}
+
+/**
+ * The one transaction that makes an import visible: files and aggregates are stored, the import
+ * becomes 'committed' and its id is appended to the dataset's committedImports (dataset created if new).
+ */
+export async function commitImport(db: WorkbenchDb, c: ImportCommit): Promise<DatasetRecord> {
+  return db.transaction('rw', [db.datasets, db.imports, db.files, db.aggregates], async () => {
+    const imp = await db.imports.get(c.importId);
+    if (!imp || imp.state !== 'running') throw new Error(`import ${c.importId} is not running (${imp?.state ?? 'missing'})`);
+    await db.files.bulkPut(c.files);
+    await db.aggregates.put(c.aggregates);
+    await db.imports.update(c.importId, { state: 'committed', finishedAt: new Date().toISOString() });
+    const prev = await db.datasets.get(c.datasetId);
+    const next: DatasetRecord = prev
+      ? { ...prev, committedImports: [...prev.committedImports, c.importId], counts: addCounts(prev.counts, c.added) }
+      : { id: c.datasetId, name: c.datasetName, createdAt: new Date().toISOString(), committedImports: [c.importId], counts: c.added };
+    await db.datasets.put(next);
+    return next;
+  });
+}
+
+function addCounts(a: DatasetRecord['counts'], b: DatasetRecord['counts']): DatasetRecord['counts'] {
+  const out = { ...a };
+  for (const k of Object.keys(b) as (keyof typeof b)[]) out[k] = ((a[k] as number | undefined) ?? 0) + ((b[k] as number | undefined) ?? 0);
+  return out;
+}
+
+/** A failed or cancelled import: delete its records, keep the ImportRecord with its final state. */
+export async function abandonImport(db: WorkbenchDb, importId: string, state: 'failed' | 'cancelled', error?: string): Promise<void> {
+  await deleteImportRecords(db, importId);
+  await db.imports.update(importId, { state, finishedAt: new Date().toISOString(), ...(error ? { error } : {}) });
+}

@@ -1,0 +1,58 @@
+import type { ImportReceipt } from '../../../../shared/domain/archive';
+import type { DatasetRecord } from '../../store/schema';
+
+/** Messages between the Datasets view and the import worker. Counters only: never rows. */
+
+export type ImportRequest =
+  | { kind: 'files'; files: File[]; datasetId?: string }
+  | { kind: 'demo'; tweets: number; seed: number; datasetId?: string };
+
+export type ToImportWorker =
+  | { kind: 'start'; request: ImportRequest }
+  | { kind: 'cancel' }
+  /** Answer to 'decide': commit the files that were accepted, or cancel the whole import. */
+  | { kind: 'decide'; proceed: boolean };
+
+export type ImportPhase = 'hashing' | 'parsing' | 'committing';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  fileName: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  rowsPerSecond: number;
+  /** Seconds left in this phase, when it can be estimated. */
+  etaSeconds: number | null;
+}
+
+export interface RefusedFile {
+  fileName: string;
+  message: string;
+}
+
+export interface SkippedFile {
+  fileName: string;
+  sha256: string;
+  /** Why nothing was added, e.g. already imported into dataset "x". */
+  reason: string;
+}
+
+export interface ImportResult {
+  datasetId: string | null;
+  importId: string | null;
+  dataset: DatasetRecord | null;
+  receipts: ImportReceipt[];
+  skipped: SkippedFile[];
+  refused: RefusedFile[];
+  /** What this import added (after dedupe). */
+  added: DatasetRecord['counts'];
+  seconds: number;
+}
+
+export type FromImportWorker =
+  | { kind: 'progress'; progress: ImportProgress }
+  | { kind: 'decide'; refused: RefusedFile[] }
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'failed'; message: string; refused: RefusedFile[] }
+  | { kind: 'cancelled' };
