@@ -61,6 +61,6 @@ export function demoText(rng: SeededRandom, lang: string): string {
   for (let i = 0; i < n; i++) parts.push(rng.pick(pool));
   if (lang === 'und' || rng.chance(0.3)) parts.push(rng.pick(EMOJI));
   if (rng.chance(0.4)) parts.push(String(rng.int(10_000)));
-  const sep = rng.chance(0.3) ? '\n' : ' ';
+  const sep = rng.chance(0.5) ? '\n' : ' ';
   return parts.join(sep);
 }
