@@ -109,7 +109,7 @@ describe('tamper suite', async () => {
   });
 
   it('swapped key AND everything re-signed by the attacker: only the out-of-band fingerprint catches it', async () => {
-    let tm = new Uint8Array();
+    let tm: Uint8Array = new Uint8Array();
     const z0 = await tamper(bytes, (f) => {
       swapKeyFiles(f);
       tm = f.get('tagmanifest-sha512.txt')!;
