@@ -1,0 +1,139 @@
+/**
+ * The case-specific contents of an evidence bundle: source excerpts (exact cited bytes), derived
+ * files, items.jsonl records and analysis.json. Pure (no store, no DOM): given the case, its items
+ * and the re-scanned sources it returns what shared/evidence/bundleWriter.ts takes.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8 } from '../../../shared/evidence/bytes';
+import type { PayloadFile } from '../../../shared/evidence/bundleWriter';
+import type { JsonValue } from '../../../shared/evidence/canonicalJson';
+import type { Provenance } from '../../../shared/domain/provenance';
+import type { PinRecord } from '../pins/pinTypes';
+import type { CaseRecord } from './caseTypes';
+import { rangeKey } from './sourceExcerpts';
+
+/** What the store knows of a cited source file (SourceFileRecord), keyed by its SHA-256. */
+export interface SourceInfo {
+  sha256: string;
+  fileName: string;
+  entryName?: string;
+  size: number;
+  format: string;
+  importedAt: string;
+}
+
+export interface CaseBundleContent {
+  payload: PayloadFile[];
+  items: JsonValue[];
+  analysis: JsonValue;
+}
+
+const METHOD: Record<PinRecord['kind'], string> = {
+  account: 'account record pinned from the Explore view; excerpt = its archived row',
+  tweet: 'post pinned from the Explore view; excerpt = its archived row',
+  search: 'full-text search result set pinned with its query and filters',
+  chart: 'chart pinned with its data, filters and caption',
+  network: 'network view pinned with its parameters and filters',
+  'coordination-edge': 'coordination edge pinned with its detection parameters; excerpts = the rows of the co-actions it rests on',
+};
+
+const safeSegment = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+/, '').slice(0, 80) || 'source';
+
+export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'entryName'>): string {
+  const name = info.entryName ? `${info.fileName}-${info.entryName}` : info.fileName;
+  return `source/${info.sha256.slice(0, 12)}_${safeSegment(name)}`;
+}
+
+export const excerptPath = (info: SourceInfo, p: Provenance): string =>
+  `${sourceFolder(info)}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`;
+
+/** String ids in the payload (tweetid, userid, source/target ids …), for items.jsonl. */
+function platformIds(payload: unknown): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
+    for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
+      if (/id$|ids$|^source$|^target$|^accounts$/i.test(k) && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
+        out[k] = v as JsonValue;
+      }
+    }
+  }
+  return out;
+}
+
+const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function buildCaseBundleContent(args: {
+  caseRecord: CaseRecord;
+  items: PinRecord[];
+  /** Excerpt bytes per source SHA-256 and rangeKey(). */
+  excerpts: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>;
+  sources: ReadonlyMap<string, SourceInfo>;
+  analyst: string;
+  software: { name: string; version: string };
+}): CaseBundleContent {
+  const { caseRecord, items, excerpts, sources, analyst, software } = args;
+  const payload = new Map<string, PayloadFile>();
+  const itemLines: JsonValue[] = [];
+
+  for (const item of items) {
+    const cited = item.provenance.map((p) => {
+      const info = sources.get(p.fileSha256);
+      const bytes = excerpts.get(p.fileSha256)?.get(rangeKey(p));
+      if (!info || !bytes) throw new Error(`item "${item.title}": the cited bytes of source ${p.fileSha256} row ${p.row} were not read`);
+      const path = excerptPath(info, p);
+      payload.set(path, { path, bytes });
+      return {
+        path: `data/${path}`,
+        sha256: bytesToHex(sha256(bytes)),
+        source_file: info.entryName ? `${info.fileName}/${info.entryName}` : info.fileName,
+        source_sha256: p.fileSha256,
+        row: p.row,
+        byte_offset: p.byteOffset,
+        byte_length: p.byteLength,
+        acquired_at: info.importedAt,
+      };
+    });
+    itemLines.push({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      dataset_id: item.datasetId,
+      path: cited[0]?.path ?? null,
+      sha256: cited[0]?.sha256 ?? null,
+      sources: cited,
+      platform_ids: platformIds(item.payload),
+      acquired_at: cited[0]?.acquired_at ?? null,
+      pinned_at: item.pinnedAt,
+      method: METHOD[item.kind] ?? item.kind,
+      tool: `${software.name} ${software.version}`,
+      analyst,
+      note: caseRecord.itemNotes[item.id] ?? '',
+    });
+  }
+
+  // Derived: the items as a table, and exactly what was pinned (chart options, queries, parameters).
+  const table = [
+    'id,kind,title,dataset_id,pinned_at,source_rows,note',
+    ...items.map((i) =>
+      [i.id, i.kind, i.title, i.datasetId, i.pinnedAt, String(i.provenance.length), caseRecord.itemNotes[i.id] ?? ''].map(csvField).join(','),
+    ),
+  ].join('\n');
+  payload.set('derived/evidence-items.csv', { path: 'derived/evidence-items.csv', bytes: utf8(`${table}\n`) });
+  const pinned = items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, datasetId: i.datasetId, pinnedAt: i.pinnedAt, payload: i.payload ?? null }));
+  payload.set('derived/pinned-items.json', { path: 'derived/pinned-items.json', bytes: utf8(`${JSON.stringify(pinned, null, 2)}\n`) });
+
+  const usedSources = [...new Set(items.flatMap((i) => i.provenance.map((p) => p.fileSha256)))].sort();
+  const analysis: JsonValue = {
+    case: { id: caseRecord.id, name: caseRecord.name },
+    software: { name: software.name, version: software.version },
+    inputs: usedSources.map((sha) => {
+      const s = sources.get(sha)!;
+      return { file: s.fileName, entry: s.entryName ?? null, sha256: sha, size: s.size, format: s.format, imported_at: s.importedAt };
+    }),
+    excerpt_method: 'each data/source file holds the exact bytes [byte_offset, byte_offset + byte_length) of the cited row in the (decompressed) source file whose SHA-256 is source_sha256; the source was re-selected and re-hashed at export and matched its import hash',
+    // Parameters, seeds and algorithm versions travel in each pinned item's payload.
+    parameters: JSON.parse(JSON.stringify(items.filter((i) => i.kind !== 'account' && i.kind !== 'tweet').map((i) => ({ item: i.id, kind: i.kind, payload: i.payload ?? null })))) as JsonValue,
+    counts: Object.fromEntries(Object.keys(METHOD).map((k) => [k, items.filter((i) => i.kind === k).length])),
+  };
+  return { payload: [...payload.values()], items: itemLines, analysis };
+}

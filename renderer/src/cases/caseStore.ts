@@ -1,0 +1,142 @@
+/**
+ * Cases and their custody logs in the store. Every change that matters appends one hash-chained
+ * custody entry (shared/evidence/custodyLog.ts) in the same transaction as the change itself, so
+ * the log and the case never disagree. Evidence items are the explore engineer's pins
+ * (renderer/src/pins) whose `caseId` is this case.
+ */
+import type { JsonValue } from '../../../shared/evidence/canonicalJson';
+import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../shared/evidence/custodyLog';
+import type { PinRecord } from '../pins/pinTypes';
+import type { WorkbenchDb } from '../store/schema';
+import type { CaseRecord } from './caseTypes';
+
+export const CASES_CHANGED = 'dw:cases-changed';
+const changed = (caseId: string) => globalThis.dispatchEvent?.(new CustomEvent(CASES_CHANGED, { detail: caseId }));
+
+const custodyRange = (db: WorkbenchDb, caseId: string) => db.custody.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]);
+
+/** Appends one entry after the case's last one. Call inside a transaction that includes db.custody. */
+async function appendEntry(db: WorkbenchDb, caseId: string, actor: string, action: CustodyAction, detail: JsonValue, at = new Date()): Promise<CustodyEntry> {
+  const last = await custodyRange(db, caseId).last();
+  const entry = appendCustody(last ? [last.entry] : [], { at, actor, action, detail }).at(-1)!;
+  await db.custody.add({ caseId, seq: entry.seq, entry });
+  return entry;
+}
+
+export async function recordCustody(db: WorkbenchDb, caseId: string, actor: string, action: CustodyAction, detail: JsonValue): Promise<CustodyEntry> {
+  const entry = await db.transaction('rw', db.custody, () => appendEntry(db, caseId, actor, action, detail));
+  changed(caseId);
+  return entry;
+}
+
+export async function readCustody(db: WorkbenchDb, caseId: string): Promise<CustodyEntry[]> {
+  return (await custodyRange(db, caseId).toArray()).map((r) => r.entry);
+}
+
+export async function listCases(db: WorkbenchDb): Promise<CaseRecord[]> {
+  return (await db.cases.toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export const getCase = (db: WorkbenchDb, id: string): Promise<CaseRecord | undefined> => db.cases.get(id);
+
+export async function createCase(db: WorkbenchDb, name: string, actor: string): Promise<CaseRecord> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('a case needs a name');
+  const rec: CaseRecord = { id: crypto.randomUUID(), name: trimmed, createdAt: new Date().toISOString(), createdBy: actor, archived: false, itemNotes: {} };
+  await db.transaction('rw', db.cases, db.custody, async () => {
+    await db.cases.add(rec);
+    await appendEntry(db, rec.id, actor, 'case-created', { caseId: rec.id, name: rec.name }, new Date(rec.createdAt));
+  });
+  changed(rec.id);
+  return rec;
+}
+
+export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('a case needs a name');
+  await db.transaction('rw', db.cases, db.custody, async () => {
+    const c = await db.cases.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    if (c.name === trimmed) return;
+    await db.cases.update(caseId, { name: trimmed });
+    await appendEntry(db, caseId, actor, 'case-renamed', { from: c.name, to: trimmed });
+  });
+  changed(caseId);
+}
+
+export async function archiveCase(db: WorkbenchDb, caseId: string, actor: string): Promise<void> {
+  await db.transaction('rw', db.cases, db.custody, async () => {
+    await db.cases.update(caseId, { archived: true });
+    await appendEntry(db, caseId, actor, 'case-archived', { caseId });
+  });
+  changed(caseId);
+}
+
+/** The case's evidence items: pins attached to it, oldest first. */
+export async function caseItems(db: WorkbenchDb, caseId: string): Promise<PinRecord[]> {
+  return (await db.pins.where('caseId').equals(caseId).toArray()).sort((a, b) => a.pinnedAt.localeCompare(b.pinnedAt) || a.id.localeCompare(b.id));
+}
+
+const pinDetail = (p: PinRecord): JsonValue => ({
+  pinId: p.id,
+  kind: p.kind,
+  title: p.title,
+  datasetId: p.datasetId,
+  sources: p.provenance.map((v) => ({ fileSha256: v.fileSha256, row: v.row, byteOffset: v.byteOffset, byteLength: v.byteLength })),
+});
+
+/**
+ * Attaches a pin as evidence. The first item from a dataset also records an 'import' entry naming
+ * that dataset's source files and hashes, so the log says where the evidence came from.
+ */
+export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
+  await db.transaction('rw', [db.pins, db.custody, db.files, db.datasets], async () => {
+    const pin = await db.pins.get(pinId);
+    if (!pin) throw new Error(`no pin ${pinId}`);
+    if (pin.caseId === caseId) return;
+    const log = await custodyRange(db, caseId).toArray();
+    const seen = log.some((r) => r.entry.action === 'import' && (r.entry.detail as { datasetId?: string } | null)?.datasetId === pin.datasetId);
+    if (!seen) {
+      const ds = await db.datasets.get(pin.datasetId);
+      const files = (await db.files.where('datasetId').equals(pin.datasetId).toArray()).filter((f) => ds?.committedImports.includes(f.importId));
+      await appendEntry(db, caseId, actor, 'import', {
+        datasetId: pin.datasetId,
+        dataset: ds?.name ?? '',
+        files: files.map((f) => ({ name: f.receipt.fileName, sha256: f.sha256, size: f.receipt.entrySize ?? f.receipt.size, importedAt: f.receipt.startedAt, format: f.receipt.format })),
+      });
+    }
+    await db.pins.update(pinId, { caseId });
+    await appendEntry(db, caseId, actor, 'pin', pinDetail(pin));
+  });
+  changed(caseId);
+}
+
+export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
+  await db.transaction('rw', db.pins, db.custody, async () => {
+    const pin = await db.pins.get(pinId);
+    if (!pin || pin.caseId !== caseId) throw new Error(`pin ${pinId} is not in this case`);
+    await db.pins.update(pinId, { caseId: undefined });
+    await appendEntry(db, caseId, actor, 'unpin', pinDetail(pin));
+  });
+  changed(caseId);
+}
+
+export async function setItemNote(db: WorkbenchDb, caseId: string, pinId: string, note: string, actor: string): Promise<void> {
+  await db.transaction('rw', db.cases, db.custody, async () => {
+    const c = await db.cases.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    if ((c.itemNotes[pinId] ?? '') === note) return;
+    await db.cases.update(caseId, { itemNotes: { ...c.itemNotes, [pinId]: note } });
+    await appendEntry(db, caseId, actor, 'note', { pinId, note });
+  });
+  changed(caseId);
+}
+
+/** Key changes matter to every open case (they change who signs its next bundle). */
+export async function recordKeyChange(db: WorkbenchDb, action: 'key-created' | 'key-rotated', actor: string, detail: JsonValue): Promise<void> {
+  const open = (await db.cases.toArray()).filter((c) => !c.archived);
+  await db.transaction('rw', db.custody, async () => {
+    for (const c of open) await appendEntry(db, c.id, actor, action, detail);
+  });
+  for (const c of open) changed(c.id);
+}

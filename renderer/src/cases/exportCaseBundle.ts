@@ -1,0 +1,166 @@
+/**
+ * Exports a case as a signed evidence bundle (EVIDENCE.md): re-hashes the re-selected source
+ * files and refuses if any cited one changed since import, cuts the cited rows, builds and signs
+ * the bag with shared/evidence/bundleWriter.ts, streams the ZIP through the host's save channels,
+ * and records the export in the case's custody log.
+ */
+import type { HostApi } from '../../../shared/api/hostApi';
+import { APP_NAME } from '../../../shared/appIdentity';
+import { prepareBundle, type BundleEntry, type PreparedBundle } from '../../../shared/evidence/bundleWriter';
+import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
+import { appVersion } from '../app/version';
+import { hostSigner } from '../keys/hostSigner';
+import type { PinRecord } from '../pins/pinTypes';
+import type { WorkbenchDb } from '../store/schema';
+import { buildCaseBundleContent, type SourceInfo } from './caseBundleInput';
+import { caseItems, getCase, readCustody, recordCustody } from './caseStore';
+import type { CaseRecord } from './caseTypes';
+import { scanSource, type ByteRange, type ScannedSource } from './sourceExcerpts';
+
+export interface ExportProgress {
+  phase: 'reading sources' | 'signing' | 'writing' | 'done';
+  /** Bytes done / total in this phase (total 0 when unknown). */
+  done: number;
+  total: number;
+  detail: string;
+}
+
+export interface ExportResult {
+  bundleId: string;
+  fingerprint: string;
+  zipName: string;
+  path: string;
+  bytes: number;
+}
+
+/** Renders the evidence PDF once the bundle id is known (the PDF engineer's hook); null = no report. */
+export type ReportRenderer = (ctx: { prepared: PreparedBundle; caseRecord: CaseRecord; items: PinRecord[]; custody: CustodyEntry[] }) => Promise<Uint8Array | null>;
+
+export class ExportRefused extends Error {
+  override name = 'ExportRefused';
+}
+
+/** The source files the case's items cite, as recorded at import. */
+export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise<SourceInfo[]> {
+  const shas = [...new Set(items.flatMap((i) => i.provenance.map((p) => p.fileSha256)))].sort();
+  const out: SourceInfo[] = [];
+  for (const sha of shas) {
+    const rec = await db.files.get(sha);
+    if (!rec) throw new ExportRefused(`source ${sha} cited by this case is not in the store any more (was its dataset deleted?)`);
+    const r = rec.receipt;
+    out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: r.startedAt });
+  }
+  return out;
+}
+
+export async function exportCaseBundle(opts: {
+  db: WorkbenchDb;
+  host: HostApi;
+  caseId: string;
+  /** The source files, selected again by the analyst. */
+  files: File[];
+  passphrase?: string;
+  onProgress?: (p: ExportProgress) => void;
+  renderReport?: ReportRenderer;
+  now?: Date;
+}): Promise<ExportResult | null> {
+  const { db, host, caseId } = opts;
+  const progress = opts.onProgress ?? (() => {});
+  const caseRecord = await getCase(db, caseId);
+  if (!caseRecord) throw new Error(`no case ${caseId}`);
+  const items = await caseItems(db, caseId);
+  if (items.length === 0) throw new ExportRefused('this case has no evidence items yet');
+  const signer = await hostSigner(host, opts.passphrase);
+  const sources = await citedSources(db, items);
+
+  // Re-read every selected file; keep the entries whose SHA-256 is cited.
+  const wanted = new Map<string, ByteRange[]>();
+  for (const i of items) for (const p of i.provenance) (wanted.get(p.fileSha256) ?? wanted.set(p.fileSha256, []).get(p.fileSha256)!).push(p);
+  const total = opts.files.reduce((s, f) => s + f.size, 0);
+  let done = 0;
+  const scanned: ScannedSource[] = [];
+  for (const f of opts.files) {
+    progress({ phase: 'reading sources', done, total, detail: `hashing ${f.name}` });
+    scanned.push(await scanSource(f.name, f.stream(), wanted));
+    done += f.size;
+  }
+  const excerpts = new Map<string, Map<string, Uint8Array>>();
+  for (const s of scanned) for (const e of s.entries) if (wanted.has(e.sha256)) excerpts.set(e.sha256, e.excerpts);
+  for (const src of sources) {
+    if (excerpts.has(src.sha256)) continue;
+    const sameName = scanned.find((s) => s.fileName === src.fileName);
+    if (sameName) {
+      const now = sameName.entries.find((e) => e.entryName === src.entryName)?.sha256 ?? sameName.sha256;
+      throw new ExportRefused(`refusing to export: ${src.fileName}${src.entryName ? `/${src.entryName}` : ''} changed since collection (SHA-256 at import ${src.sha256}, now ${now})`);
+    }
+    throw new ExportRefused(`select the source file ${src.fileName} again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
+  }
+
+  progress({ phase: 'signing', done: 0, total: 0, detail: `signing with ${signer.fingerprint}` });
+  const software = { name: APP_NAME, version: appVersion };
+  const content = buildCaseBundleContent({ caseRecord, items, excerpts, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
+  const custody = await readCustody(db, caseId);
+  const prepared = await prepareBundle({
+    caseId: caseRecord.id,
+    createdAt: opts.now ?? new Date(),
+    sourceOrganization: signer.principal,
+    software,
+    principal: signer.principal,
+    signer,
+    payload: content.payload,
+    items: content.items,
+    custody,
+    analysis: content.analysis,
+    egress: await host['egress:log'](),
+    bagInfo: [['External-Description', `Evidence bundle of case "${caseRecord.name}"`]],
+  });
+  let extra: BundleEntry[] = [];
+  const pdf = opts.renderReport ? await opts.renderReport({ prepared, caseRecord, items, custody }) : null;
+  if (pdf) extra = await prepared.signReport(pdf);
+
+  const target = await host['save:begin']({ suggestedName: prepared.zipName, mimeType: 'application/zip' });
+  if (!target.id) return null;
+  const estimate =
+    [...prepared.tagFiles, ...prepared.signatures, ...extra].reduce((s, e) => s + e.bytes.length, 0) + prepared.payload.reduce((s, p) => s + p.size, 0);
+  let written = 0;
+  try {
+    const reader = prepared.zip(extra).getReader();
+    // Batch client-zip's small chunks into ~1 MB writes: one IPC call each.
+    let batch: Uint8Array[] = [];
+    let batchBytes = 0;
+    const flush = async () => {
+      if (!batchBytes) return;
+      const out = new Uint8Array(batchBytes);
+      let o = 0;
+      for (const b of batch) (out.set(b, o), (o += b.length));
+      await host['save:write'](target.id!, out);
+      written += batchBytes;
+      batch = [];
+      batchBytes = 0;
+      progress({ phase: 'writing', done: written, total: Math.max(estimate, written), detail: prepared.zipName });
+    };
+    for (;;) {
+      const { done: end, value } = await reader.read();
+      if (end) break;
+      batch.push(value);
+      batchBytes += value.length;
+      if (batchBytes >= 1 << 20) await flush();
+    }
+    await flush();
+  } catch (err) {
+    await host['save:abort'](target.id);
+    throw err;
+  }
+  const saved = await host['save:end'](target.id);
+  await recordCustody(db, caseId, signer.principal, 'export', {
+    bundleId: prepared.bundleId,
+    fingerprint: prepared.fingerprint,
+    file: prepared.zipName,
+    bytes: saved.bytes,
+    items: items.length,
+    sources: sources.map((s) => s.sha256),
+    report: pdf !== null,
+  });
+  progress({ phase: 'done', done: saved.bytes, total: saved.bytes, detail: saved.path });
+  return { bundleId: prepared.bundleId, fingerprint: prepared.fingerprint, zipName: prepared.zipName, path: saved.path, bytes: saved.bytes };
+}
