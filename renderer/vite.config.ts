@@ -2,10 +2,18 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/contentSecurityPolicy';
 
-/** Writes the app's CSP beside the build, so the static server serves the very same policy. */
+/**
+ * Puts the app's CSP into index.html (a meta tag, in force in every host) and beside the build
+ * (csp.txt, which the static server sends as a header), from the one constant.
+ */
 function emitCsp(): Plugin {
   return {
     name: 'emit-csp',
+    transformIndexHtml(html) {
+      // frame-ancestors is ignored (with a console error) in a meta tag; the header carries it.
+      const meta = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+      return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);
+    },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'csp.txt', source: CONTENT_SECURITY_POLICY + '\n' });
     },

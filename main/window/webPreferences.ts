@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click would open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
     safeDialogs: true,
     devTools: process.env.WORKBENCH_DEVTOOLS === '1',
   };

@@ -15,6 +15,7 @@ describe('window web preferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.devTools).toBe(false);
     expect(prefs.preload).toBe('/x/preload.cjs');

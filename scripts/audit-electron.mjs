@@ -1,0 +1,35 @@
+// Security audit: Electronegativity (offline, with the Electron version given) over the main
+// process, the renderer sources and the built index.html. Fails on any finding that
+// security-audit.json does not accept with a written reason.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const toolDir = 'tools/electronegativity';
+const bin = path.join(toolDir, 'node_modules/.bin/electronegativity');
+if (!existsSync(bin)) execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', toolDir], { stdio: 'inherit' });
+if (!existsSync('dist/renderer/index.html')) throw new Error('run `npm run build` first: the audit reads dist/renderer/index.html');
+
+const staged = mkdtempSync(path.join(tmpdir(), 'dw-audit-'));
+cpSync('main', path.join(staged, 'main'), { recursive: true });
+cpSync('renderer/src', path.join(staged, 'renderer'), { recursive: true });
+cpSync('dist/renderer/index.html', path.join(staged, 'index.html'));
+
+const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
+const csv = path.join(staged, 'findings.csv');
+execFileSync(bin, ['-i', staged, '-e', electronVersion, '-r', '-v', 'false', '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean);
+const findings = rows.map((line) => {
+  const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+  return { check: cells[0], severity: cells[1], file: cells[3].replace(/^(main|renderer)\//, ''), location: cells[4] };
+});
+const { accepted } = JSON.parse(readFileSync('security-audit.json', 'utf8'));
+const open = findings.filter((f) => !accepted.some((a) => a.check === f.check && (a.file === f.file || a.file === '*')));
+console.log(JSON.stringify({ electronVersion, findings: findings.length, accepted: findings.length - open.length, open }));
+if (open.length) {
+  console.error(`electronegativity: ${open.length} failed (not accepted in security-audit.json)`);
+  process.exit(1);
+}
+console.log(`electronegativity: ${findings.length} passed, 0 failed`);
