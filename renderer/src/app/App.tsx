@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { db } from '../store/database';
 import { sweepIncompleteImports } from '../store/write/sweepIncompleteImports';
 import { DatasetsView } from '../views/DatasetsView';
+import { ExploreView } from '../views/explore/ExploreView';
 import { PlaceholderView } from '../views/PlaceholderView';
 import { hrefFor, useRoute, VIEWS } from './routes';
 
@@ -46,7 +47,7 @@ export function App() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {route.view === 'datasets' && <DatasetsView />}
-        {route.view === 'explore' && <PlaceholderView title="Explore" />}
+        {route.view === 'explore' && <ExploreView rest={route.rest} />}
         {route.view === 'network' && <PlaceholderView title="Network" />}
         {route.view === 'cases' && <PlaceholderView title="Cases" />}
       </main>
