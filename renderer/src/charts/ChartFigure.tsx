@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { pinToCase } from '../pins/pinApi';
+import { chartPng, chartSvg, safeFileName, saveBytes } from './chartExport';
+import { echarts, type ChartOption } from './echartsSetup';
+
+export interface ChartFigureProps {
+  id: string;
+  title: string;
+  /** Names the dataset and the filters in force; shown under the chart and drawn into exports. */
+  caption: string;
+  option: ChartOption;
+  datasetId: string;
+  /** Plain-language summary for screen readers (the chart itself is a picture). */
+  summary: string;
+  height?: number;
+  /** Called with the chart after each setOption, to wire events (e.g. dataZoom). */
+  onChart?: (chart: echarts.ECharts) => void;
+  children?: ReactNode;
+}
+
+/** An echarts chart with its caption, PNG/SVG export through the host, and "Pin to case". */
+export function ChartFigure({ id, title, caption, option, datasetId, summary, height = 280, onChart, children }: ChartFigureProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    if (!el.current) return;
+    const chart = echarts.init(el.current, null, { renderer: 'canvas' });
+    chartRef.current = chart;
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    // Rich-text tooltips draw on the canvas: HTML tooltips would need inline styles the CSP forbids.
+    chart.setOption({ ...(option as object), tooltip: { renderMode: 'richText', ...((option as { tooltip?: object }).tooltip ?? {}) } }, { notMerge: true });
+    onChart?.(chart);
+  }, [option, onChart]);
+
+  const base = safeFileName(`${title}-${caption}`);
+  const exportAs = async (kind: 'png' | 'svg') => {
+    try {
+      const bytes = kind === 'png' ? chartPng(option, title, caption) : new TextEncoder().encode(chartSvg(option, title, caption));
+      const saved = await saveBytes(`${base}.${kind}`, kind === 'png' ? 'image/png' : 'image/svg+xml', bytes);
+      setStatus(saved ? `Saved ${kind.toUpperCase()} (${bytes.length.toLocaleString('en')} bytes).` : 'Save cancelled.');
+    } catch (e) {
+      setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const pin = async () => {
+    await pinToCase({ kind: 'chart', datasetId, title, payload: { title, caption, option, svg: chartSvg(option, title, caption) }, provenance: [] });
+    setStatus('Pinned to case.');
+  };
+
+  return (
+    <figure className="chart-figure" aria-labelledby={`${id}-title`} data-chart={id}>
+      <div className="chart-head">
+        <h3 id={`${id}-title`}>{title}</h3>
+        <div className="chart-actions">
+          <button type="button" onClick={() => void exportAs('png')} aria-label={`Export ${title} as PNG`}>PNG</button>
+          <button type="button" onClick={() => void exportAs('svg')} aria-label={`Export ${title} as SVG`}>SVG</button>
+          <button type="button" onClick={() => void pin()} aria-label={`Pin ${title} to case`}>Pin to case</button>
+        </div>
+      </div>
+      {children}
+      <div ref={el} className="chart-canvas" role="img" aria-label={`${title}. ${summary}`} style={{ height }} />
+      <figcaption className="muted">{caption}</figcaption>
+      <p className="muted" role="status" aria-live="polite">{status}</p>
+    </figure>
+  );
+}

@@ -1,0 +1,228 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { hrefFor } from '../../app/routes';
+import type { ChartOption } from '../../charts/echartsSetup';
+import { ChartFigure } from '../../charts/ChartFigure';
+import { PinButton } from '../../pins/PinButton';
+import { db } from '../../store/database';
+import { readTweetBlocks } from '../../store/read/datasetReader';
+import type { ExploreData } from './exploreData';
+import { mentionPairings, type TweetForPairing } from './mentionFindings';
+import { randomHandleReasons } from './randomHandle';
+import { formatMinute, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS } from './timeBuckets';
+import { TweetText } from './TweetText';
+
+interface AccountTweet extends TweetForPairing {
+  time: number;
+  lang: string;
+  client: string;
+  isRetweet: boolean;
+  inReplyToUserid: string;
+  retweetUserid: string;
+}
+
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en'));
+
+/** One account: profile as archived, activity, its network neighbours, its tweets (read from its blocks only). */
+export function AccountPage({ data, userid }: { data: ExploreData; userid: string }) {
+  const row = data.byId.get(userid);
+  const act = row?.activity ?? data.aggregates?.accountActivity[userid];
+  const [tweets, setTweets] = useState<AccountTweet[] | null>(null);
+  const zone = localStorage.getItem('dw.explore.timeZone') ?? 'UTC';
+
+  useEffect(() => {
+    let live = true;
+    setTweets(null);
+    void (async () => {
+      const out: AccountTweet[] = [];
+      for await (const b of readTweetBlocks(db, data.dataset.id, act?.blocks ?? [])) {
+        const c = b.columns;
+        for (let i = 0; i < c.length; i++) {
+          if (c.userid[i] !== userid) continue;
+          out.push({
+            tweetid: c.tweetid[i]!, text: c.tweetText[i]!, userMentions: c.userMentions[i]!, time: c.tweetTime[i]!, lang: c.tweetLanguage[i]!,
+            client: c.tweetClientName[i]!, isRetweet: c.isRetweet[i] === 1, inReplyToUserid: c.inReplyToUserid[i]!, retweetUserid: c.retweetUserid[i]!,
+            provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+          });
+        }
+      }
+      out.sort((a, b) => a.time - b.time || a.tweetid.localeCompare(b.tweetid));
+      if (live) setTweets(out);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [data, userid, act]);
+
+  const quarter = useMemo(() => {
+    const q: Record<number, number> = {};
+    for (const t of tweets ?? []) q[Math.floor(t.time / 15)] = (q[Math.floor(t.time / 15)] ?? 0) + 1;
+    return q;
+  }, [tweets]);
+  const perDay = useMemo(() => tweetsPerDay(quarter), [quarter]);
+  const rhythm = useMemo(() => rhythmInZone(quarter, zone), [quarter, zone]);
+
+  const neighbours = useMemo(() => {
+    const out: Record<string, [string, number][]> = {};
+    const inn: Record<string, [string, number][]> = {};
+    const edges = data.aggregates?.edges;
+    const screen = row ? '@' + row.account.userScreenName : '';
+    for (const kind of ['retweet', 'mention', 'reply', 'quote'] as const) {
+      out[kind] = [];
+      inn[kind] = [];
+      for (const [key, n] of Object.entries(edges?.[kind] ?? {})) {
+        const tab = key.indexOf('\t');
+        const s = key.slice(0, tab);
+        const t = key.slice(tab + 1);
+        if (s === userid) out[kind]!.push([t, n]);
+        if (t === userid || (screen && t.toLowerCase() === screen.toLowerCase())) inn[kind]!.push([s, n]);
+      }
+      out[kind]!.sort((a, b) => b[1] - a[1]);
+      inn[kind]!.sort((a, b) => b[1] - a[1]);
+    }
+    return { out, inn };
+  }, [data, userid, row]);
+
+  const clearIds = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const a of data.accounts) if (!a.hashed) m.set(a.account.userScreenName.toLowerCase(), a.account.userid);
+    return m;
+  }, [data]);
+  const pairings = useMemo(() => mentionPairings(tweets ?? [], (h) => clearIds.get(h)), [tweets, clearIds]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: tweets?.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 6 });
+
+  if (!row && !act) return <p role="alert">No account with id <code>{userid}</code> in this dataset.</p>;
+  const a = row?.account;
+  const name = a ? `@${a.userScreenName}` : userid;
+  const caption = `Dataset “${data.dataset.name}”; account ${name} (${userid})`;
+  const known = (id: string) => data.byId.has(id);
+  const accountLink = (id: string) => {
+    const r = data.byId.get(id);
+    return r ? <a href={hrefFor('explore', 'account', id)} dir="auto">@{r.account.userScreenName}</a> : <span dir="auto" className="break">{id}</span>;
+  };
+
+  const timelineOption: ChartOption = {
+    grid: { left: 8, right: 24, top: 16, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', data: perDay.days },
+    yAxis: { type: 'value', name: 'tweets' },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
+    series: [{ type: 'bar', name: 'tweets per day', data: perDay.counts }],
+    tooltip: { trigger: 'axis' },
+  };
+  const rhythmOption: ChartOption = {
+    grid: { left: 8, right: 24, top: 8, bottom: 48, containLabel: true },
+    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')) },
+    yAxis: { type: 'category', data: [...WEEKDAYS] },
+    visualMap: { min: 0, max: Math.max(1, ...rhythm.flat()), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((r, wd) => r.map((n, h) => [h, wd, n])) }],
+  };
+
+  const Counts = ({ title, counts }: { title: string; counts: Record<string, number> }) => (
+    <section className="top-table" aria-label={title}>
+      <h3>{title}</h3>
+      <table><tbody>{topEntries(counts, 10).map(([k, n]) => <tr key={k}><td dir="auto">{k || '(empty)'}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
+    </section>
+  );
+  const EdgeList = ({ title, list }: { title: string; list: [string, number][] }) => (
+    <section className="top-table" aria-label={title}>
+      <h3>{title} ({list.length})</h3>
+      <table><tbody>{list.slice(0, 15).map(([k, n]) => <tr key={k}><td>{accountLink(k)}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
+      {list.length === 0 && <p className="muted">none</p>}
+    </section>
+  );
+
+  return (
+    <div className="account-page">
+      <p><a href={hrefFor('explore', 'accounts')}>← All accounts</a></p>
+      <div className="explore-head">
+        <h2 dir="auto">{name}</h2>
+        <PinButton label={`account ${name}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Account ${name}`, payload: { account: a ?? { userid }, activity: act ? { ...act, blocks: undefined } : null }, provenance: a ? [a.provenance] : [] })} />
+      </div>
+      {a ? (
+        <dl className="profile" data-testid="profile">
+          <div><dt>User id</dt><dd className="break">{a.userid}{row?.hashed ? ' (hashed)' : ''}</dd></div>
+          <div><dt>Screen name</dt><dd dir="auto" className="break">{a.userScreenName}{row?.randomHandle ? ` — random-looking (${randomHandleReasons(a.userScreenName).join(', ')})` : ''}</dd></div>
+          <div><dt>Display name</dt><dd dir="auto" className="break">{a.userDisplayName}</dd></div>
+          <div><dt>Location</dt><dd dir="auto">{a.userReportedLocation}</dd></div>
+          <div><dt>Description</dt><dd dir="auto" className="pre">{a.userProfileDescription}</dd></div>
+          <div><dt>Profile URL</dt><dd className="break">{a.userProfileUrl}</dd></div>
+          <div><dt>Followers</dt><dd>{fmt(a.followerCount)}</dd></div>
+          <div><dt>Following</dt><dd>{fmt(a.followingCount)}</dd></div>
+          <div><dt>Created</dt><dd>{a.accountCreationDate}</dd></div>
+          <div><dt>Account language</dt><dd>{a.accountLanguageRaw}</dd></div>
+          <div><dt>Source</dt><dd className="break">{row?.account.fromUsersFile ? 'users file' : 'tweet rows'}, row {a.provenance.row}, file SHA-256 {a.provenance.fileSha256}</dd></div>
+        </dl>
+      ) : <p>Not in the users file; seen only in tweets.</p>}
+      {act && (
+        <dl className="stat-grid" data-testid="activity">
+          <div><dt>Tweets</dt><dd data-stat="tweets">{fmt(act.tweets)}</dd></div>
+          <div><dt>retweets</dt><dd>{fmt(act.retweets)}</dd></div>
+          <div><dt>replies</dt><dd>{fmt(act.replies)}</dd></div>
+          <div><dt>quotes</dt><dd>{fmt(act.quotes)}</dd></div>
+          <div><dt>First tweet</dt><dd>{formatMinute(act.firstTweetTime)}</dd></div>
+          <div><dt>Last tweet</dt><dd>{formatMinute(act.lastTweetTime)}</dd></div>
+        </dl>
+      )}
+      {tweets && tweets.length > 0 && (
+        <div className="two-col">
+          <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${tweets.length} tweets over ${perDay.days.length} days.`} />
+          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}`} summary={`Tweets per hour and weekday in ${zone}.`} />
+        </div>
+      )}
+      {act && (
+        <div className="top-tables">
+          <Counts title="Clients" counts={act.clients} />
+          <Counts title="Languages" counts={act.languages} />
+          <Counts title="Hashtags" counts={act.hashtags} />
+        </div>
+      )}
+      <div className="top-tables">
+        <EdgeList title="Retweets" list={neighbours.out.retweet!} />
+        <EdgeList title="Mentions" list={neighbours.out.mention!} />
+        <EdgeList title="Replies to" list={neighbours.out.reply!} />
+        <EdgeList title="Amplified by (retweeted by)" list={neighbours.inn.retweet!} />
+        <EdgeList title="Mentioned by" list={neighbours.inn.mention!} />
+        <EdgeList title="Replied to by" list={neighbours.inn.reply!} />
+      </div>
+      {pairings.length > 0 && (
+        <section aria-labelledby="findings-title" data-testid="mention-findings">
+          <h3 id="findings-title">Finding: hashed mentions paired with numeric ids</h3>
+          <p className="muted">In these tweets the text mentions one hashed handle and the archive’s user_mentions column holds one numeric id not explained by a clear handle in the same text.</p>
+          <ul>
+            {pairings.map((p) => (
+              <li key={p.hash + p.numericId}>
+                <span className="break">@{known(p.hash) ? <a href={hrefFor('explore', 'account', p.hash)}>{p.hash}</a> : p.hash}</span> ↔ numeric id <code>{p.numericId}</code>
+                {data.byId.has(p.numericId) && <> ({accountLink(p.numericId)})</>}: {p.tweets.length} supporting row{p.tweets.length > 1 ? 's' : ''} —{' '}
+                {p.tweets.slice(0, 5).map((t) => `tweet ${t.tweetid} (row ${t.provenance.row})`).join('; ')}{p.tweets.length > 5 ? '; …' : ''}
+                {' '}<PinButton label={`pairing ${p.hash} with ${p.numericId}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Hashed @${p.hash} paired with id ${p.numericId}`, payload: { finding: 'hashed-mention-pairing', ...p }, provenance: p.tweets.map((t) => t.provenance) })} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="tweets-title">
+        <h3 id="tweets-title">Tweets {tweets ? `(${tweets.length.toLocaleString('en')})` : ''}</h3>
+        {!tweets ? <p role="status">Reading this account’s {act?.blocks.length ?? 0} blocks…</p> : (
+          <div ref={scroller} className="tweet-scroll" tabIndex={0} role="list" aria-label={`Tweets of ${name}`}>
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {virtual.getVirtualItems().map((v) => {
+                const t = tweets[v.index]!;
+                return (
+                  <article role="listitem" key={t.tweetid} data-index={v.index} ref={virtual.measureElement} className="tweet" style={{ transform: `translateY(${v.start}px)` }}>
+                    <div className="tweet-meta muted">
+                      {formatMinute(t.time)} · {t.lang || 'no language'} · {t.client}{t.isRetweet ? ' · retweet' : ''} · id {t.tweetid}
+                      {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t, userid }, provenance: [t.provenance] })} />
+                    </div>
+                    <TweetText text={t.text} knownAccount={known} />
+                  </article>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { hrefFor } from '../../app/routes';
+import { saveBytes, safeFileName } from '../../charts/chartExport';
+import { PinButton } from '../../pins/PinButton';
+import { ACCOUNT_COLUMNS, compareRows, rowsToCsv } from './accountColumns';
+import { accountFilter, NO_FILTERS, type AccountFilters } from './accountFilters';
+import type { ExploreData } from './exploreData';
+import { RANDOM_HANDLE_RULE } from './randomHandle';
+
+const ROW_HEIGHT = 34;
+const COLS_KEY = 'dw.explore.accountColumns';
+
+/** Every account of the dataset: virtualized rows, sort, filters, column chooser, CSV export. */
+export function AccountsTable({ data }: { data: ExploreData }) {
+  const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'tweets', dir: -1 });
+  const [visible, setVisible] = useState<string[]>(() => {
+    const saved = localStorage.getItem(COLS_KEY);
+    return saved ? (JSON.parse(saved) as string[]) : ACCOUNT_COLUMNS.filter((c) => c.defaultVisible).map((c) => c.key);
+  });
+  const [status, setStatus] = useState('');
+  const cols = ACCOUNT_COLUMNS.filter((c) => visible.includes(c.key));
+  const languages = useMemo(() => [...new Set(data.accounts.map((a) => a.account.accountLanguage))].sort(), [data]);
+  const clients = useMemo(() => [...new Set(data.accounts.map((a) => a.mainClient))].filter(Boolean).sort(), [data]);
+
+  const rows = useMemo(() => {
+    const col = ACCOUNT_COLUMNS.find((c) => c.key === sort.key) ?? ACCOUNT_COLUMNS[0]!;
+    return data.accounts.filter(accountFilter(filters)).sort(compareRows(col, sort.dir));
+  }, [data, filters, sort]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const grid = ['minmax(110px, auto)', ...cols.map((c) => c.width)].join(' ');
+
+  const set = <K extends keyof AccountFilters>(k: K) => (v: AccountFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
+  const toggleCol = (key: string) => {
+    const next = visible.includes(key) ? visible.filter((k) => k !== key) : ACCOUNT_COLUMNS.map((c) => c.key).filter((k) => k === key || visible.includes(k));
+    setVisible(next);
+    localStorage.setItem(COLS_KEY, JSON.stringify(next));
+  };
+  const exportCsv = async () => {
+    const exportCols = ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || visible.includes(c.key));
+    const bytes = new TextEncoder().encode(rowsToCsv(rows, exportCols));
+    const ok = await saveBytes(safeFileName(`${data.dataset.name}-accounts`) + '.csv', 'text/csv', bytes);
+    setStatus(ok ? `Exported ${rows.length.toLocaleString('en')} rows.` : 'Export cancelled.');
+  };
+
+  const text = (label: string, k: keyof AccountFilters, type = 'text', extra: ReactNode = null) => (
+    <label className="filter">
+      {label}
+      <input type={type} value={filters[k] as string} onChange={(e) => set(k)(e.target.value as never)} inputMode={type === 'number' ? 'numeric' : undefined} />
+      {extra}
+    </label>
+  );
+
+  return (
+    <div className="accounts-view">
+      <h2>Accounts</h2>
+      <form className="filters" aria-label="Account filters" onSubmit={(e) => e.preventDefault()}>
+        {text('Name or id', 'text', 'search')}
+        <label className="filter">Language
+          <select value={filters.language} onChange={(e) => set('language')(e.target.value)}>
+            <option value="">any</option>
+            {languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}
+          </select>
+        </label>
+        <label className="filter">Id
+          <select value={filters.hashed} onChange={(e) => set('hashed')(e.target.value as AccountFilters['hashed'])}>
+            <option value="any">hashed or clear</option><option value="hashed">hashed only</option><option value="clear">clear only</option>
+          </select>
+        </label>
+        <label className="filter">Random-looking handle
+          <select value={filters.random} onChange={(e) => set('random')(e.target.value as AccountFilters['random'])} aria-describedby="random-rule">
+            <option value="any">any</option><option value="yes">yes</option><option value="no">no</option>
+          </select>
+        </label>
+        <label className="filter">Main client
+          <select value={filters.client} onChange={(e) => set('client')(e.target.value)}>
+            <option value="">any</option>
+            {clients.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+        {text('Created from', 'createdFrom', 'date')}
+        {text('Created to', 'createdTo', 'date')}
+        {text('Followers ≥', 'followersMin', 'number')}
+        {text('Followers ≤', 'followersMax', 'number')}
+        {text('Following ≥', 'followingMin', 'number')}
+        {text('Following ≤', 'followingMax', 'number')}
+        {text('Tweets ≥', 'tweetsMin', 'number')}
+        {text('Tweets ≤', 'tweetsMax', 'number')}
+        {text('Active from', 'activeFrom', 'date')}
+        {text('Active to', 'activeTo', 'date')}
+        <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
+      </form>
+      <p id="random-rule" className="muted">Random-looking handle: {RANDOM_HANDLE_RULE}; hashed handles are never flagged.</p>
+      <div className="toolbar">
+        <span role="status" data-testid="account-count">{rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts</span>
+        <details className="column-chooser">
+          <summary>Columns</summary>
+          <fieldset>
+            <legend>Visible columns</legend>
+            {ACCOUNT_COLUMNS.map((c) => (
+              <label key={c.key}><input type="checkbox" checked={visible.includes(c.key)} onChange={() => toggleCol(c.key)} /> {c.label}</label>
+            ))}
+          </fieldset>
+        </details>
+        <button type="button" onClick={() => void exportCsv()}>Export filtered rows as CSV</button>
+        <span className="muted" aria-live="polite">{status}</span>
+      </div>
+
+      <div role="table" aria-label="Accounts" aria-rowcount={rows.length + 1} className="vtable">
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="vrow vhead" style={{ gridTemplateColumns: grid }}>
+            <div role="columnheader">Pin</div>
+            {cols.map((c) => (
+              <div role="columnheader" key={c.key} aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))}>
+                  {c.label}{sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                </button>
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scroller} className="vscroll" tabIndex={0} aria-label="Account rows (scroll with arrow keys)" role="rowgroup">
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((v) => {
+              const r = rows[v.index]!;
+              return (
+                <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+                  <div role="cell">
+                    <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Account @${r.account.userScreenName}`, payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
+                  </div>
+                  {cols.map((c) => (
+                    <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.text(r)}>
+                      {c.key === 'screenName' ? <a href={hrefFor('explore', 'account', r.account.userid)}>@{r.account.userScreenName}</a> : c.text(r)}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

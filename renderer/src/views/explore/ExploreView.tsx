@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useState } from 'react';
+import { hrefFor } from '../../app/routes';
+import { AccountPage } from './AccountPage';
+import { AccountsTable } from './AccountsTable';
+import { rememberDataset, rememberedDataset, useDatasets, useExploreData } from './exploreData';
+import { Overview } from './Overview';
+import { SearchView } from './SearchView';
+import './explore.css';
+
+const TABS = [
+  { id: 'overview', label: 'Overview', path: [] as string[] },
+  { id: 'accounts', label: 'Accounts', path: ['accounts'] },
+  { id: 'search', label: 'Search', path: ['search'] },
+] as const;
+
+/** #/explore (overview), #/explore/accounts, #/explore/account/<userid>, #/explore/search. */
+export function ExploreView({ rest }: { rest: string[] }) {
+  const datasets = useDatasets();
+  const [chosen, setChosen] = useState(rememberedDataset);
+  const dataset = useMemo(() => datasets?.find((d) => d.id === chosen) ?? datasets?.[datasets.length - 1], [datasets, chosen]);
+  useEffect(() => {
+    if (dataset) rememberDataset(dataset.id);
+  }, [dataset]);
+  const { data, error } = useExploreData(dataset);
+  const sub = rest[0] ?? 'overview';
+  const tab = sub === 'account' ? 'accounts' : sub;
+
+  if (datasets === null) return <p role="status">Loading datasets…</p>;
+  if (datasets.length === 0)
+    return (
+      <section aria-labelledby="view-title">
+        <h1 id="view-title">Explore</h1>
+        <p>No dataset yet. <a href={hrefFor('datasets')}>Import an archive</a> first.</p>
+      </section>
+    );
+
+  return (
+    <section aria-labelledby="view-title" className="explore">
+      <div className="explore-head">
+        <h1 id="view-title">Explore{dataset ? `: ${dataset.name}` : ''}</h1>
+        {datasets.length > 1 && (
+          <label>
+            Dataset{' '}
+            <select value={dataset?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en')} tweets)</option>)}
+            </select>
+          </label>
+        )}
+        <nav aria-label="Explore sections">
+          <ul className="tab-list">
+            {TABS.map((t) => (
+              <li key={t.id}><a href={hrefFor('explore', ...t.path)} aria-current={tab === t.id ? 'page' : undefined}>{t.label}</a></li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {!data ? <p role="status">Loading {dataset?.name}…</p> : (
+        <>
+          {sub === 'overview' && <Overview data={data} />}
+          {sub === 'accounts' && <AccountsTable data={data} />}
+          {sub === 'account' && rest[1] && <AccountPage data={data} userid={rest[1]} />}
+          {sub === 'search' && <SearchView data={data} />}
+        </>
+      )}
+    </section>
+  );
+}

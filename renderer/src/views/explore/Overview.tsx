@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ChartOption } from '../../charts/echartsSetup';
+import { ChartFigure } from '../../charts/ChartFigure';
+import type { echarts } from '../../charts/echartsSetup';
+import { hrefFor } from '../../app/routes';
+import { BURST_RULE, creationHistogram } from './creationBursts';
+import type { ExploreData } from './exploreData';
+import { dayOfMinute, inRange, minuteOfDay, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
+
+const ZONE_KEY = 'dw.explore.timeZone';
+const fmt = (n: number) => n.toLocaleString('en');
+
+function zones(): string[] {
+  const list = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  return ['UTC', ...list.filter((z) => z !== 'UTC')];
+}
+
+function barOption(entries: [string, number][], name: string): ChartOption {
+  const rev = [...entries].reverse();
+  return {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: rev.map((e) => e[0] || '(empty)') },
+    series: [{ type: 'bar', name, data: rev.map((e) => e[1]) }],
+    tooltip: { trigger: 'axis' },
+  };
+}
+
+export function Overview({ data }: { data: ExploreData }) {
+  const { dataset, aggregates: ag, accounts } = data;
+  const [range, setRange] = useState<MinuteRange>(null);
+  const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? 'UTC');
+  useEffect(() => localStorage.setItem(ZONE_KEY, zone), [zone]);
+
+  const perDay = useMemo(() => tweetsPerDay(ag?.quarterHourCounts ?? {}), [ag]);
+  const hashed = useMemo(() => accounts.filter((a) => a.hashed).length, [accounts]);
+  const accountLanguages = useMemo(() => {
+    const c: Record<string, number> = {};
+    for (const a of accounts) c[a.account.accountLanguage] = (c[a.account.accountLanguage] ?? 0) + 1;
+    return c;
+  }, [accounts]);
+  const creation = useMemo(() => creationHistogram(accounts.map((a) => a.account.accountCreationDate)), [accounts]);
+  const bursts = creation.days.filter((d) => d.burst);
+  const rangeText = range ? `tweets from ${dayOfMinute(range.from)} to ${dayOfMinute(range.to - 1)} (UTC)` : 'all tweets';
+  const caption = (extra = '') => `Dataset “${dataset.name}” (${dataset.id}); ${extra}${extra ? '; ' : ''}source: Disclosure Workbench`;
+  const tweetsInRange = useMemo(() => {
+    if (!range || !ag) return ag?.tweets ?? 0;
+    let n = 0;
+    for (const k in ag.quarterHourCounts) if (inRange(Number(k) * 15, range)) n += ag.quarterHourCounts[k]!;
+    return n;
+  }, [ag, range]);
+
+  // Volume: bars per UTC day; the slider/zoom range is the page's time filter.
+  const startIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.from))) : 0;
+  const endIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.to - 1))) : perDay.days.length - 1;
+  const volumeOption = useMemo<ChartOption>(() => ({
+    grid: { left: 8, right: 24, top: 16, bottom: 64, containLabel: true },
+    xAxis: { type: 'category', data: perDay.days },
+    yAxis: { type: 'value', name: 'tweets' },
+    dataZoom: [{ type: 'inside', startValue: startIdx, endValue: endIdx }, { type: 'slider', startValue: startIdx, endValue: endIdx, bottom: 8 }],
+    series: [{ type: 'bar', name: 'tweets per day', data: perDay.counts, large: true }],
+    tooltip: { trigger: 'axis' },
+  }), [perDay, startIdx, endIdx]);
+  const onVolumeChart = useCallback((chart: echarts.ECharts) => {
+    chart.off('datazoom');
+    chart.on('datazoom', () => {
+      const z = (chart.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] }).dataZoom?.[0];
+      if (!z || z.startValue === undefined || z.endValue === undefined || perDay.days.length === 0) return;
+      const from = minuteOfDay(perDay.days[z.startValue]!);
+      const to = minuteOfDay(perDay.days[z.endValue]!) + 1440;
+      const all = z.startValue === 0 && z.endValue === perDay.days.length - 1;
+      setRange(all ? null : { from, to });
+    });
+  }, [perDay]);
+
+  const creationOption = useMemo<ChartOption>(() => ({
+    grid: { left: 8, right: 24, top: 16, bottom: 64, containLabel: true },
+    xAxis: { type: 'category', data: creation.days.map((d) => d.day) },
+    yAxis: { type: 'value', name: 'accounts' },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
+    series: [{
+      type: 'bar', name: 'accounts created',
+      data: creation.days.map((d) => ({ value: d.count, itemStyle: d.burst ? { color: '#c62828' } : undefined })),
+      markLine: { silent: true, symbol: 'none', data: [{ yAxis: creation.threshold, name: 'burst threshold' }], label: { formatter: 'burst threshold' } },
+    }],
+    tooltip: { trigger: 'axis' },
+  }), [creation]);
+
+  const rhythm = useMemo(() => rhythmInZone(ag?.quarterHourCounts ?? {}, zone, range), [ag, zone, range]);
+  const rhythmMax = Math.max(1, ...rhythm.flat());
+  const rhythmOption = useMemo<ChartOption>(() => ({
+    grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: 'hour' },
+    yAxis: { type: 'category', data: [...WEEKDAYS] },
+    visualMap: { min: 0, max: rhythmMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((row, wd) => row.map((n, h) => [h, wd, n])) }],
+    tooltip: {},
+  }), [rhythm, rhythmMax]);
+
+  const clientsOption = useMemo<ChartOption>(() => {
+    const byDay = ag?.clientsByDay ?? {};
+    const days = Object.keys(byDay).filter((d) => inRange(minuteOfDay(d), range)).sort();
+    const totals: Record<string, number> = {};
+    for (const d of days) for (const c in byDay[d]) totals[c] = (totals[c] ?? 0) + byDay[d]![c]!;
+    const top = topEntries(totals, 6).map((e) => e[0]);
+    const other = Object.keys(totals).length > top.length;
+    const series = top.map((c) => ({ type: 'bar', stack: 'clients', name: c || '(empty)', data: days.map((d) => byDay[d]![c] ?? 0), large: true }));
+    if (other) series.push({ type: 'bar', stack: 'clients', name: 'other', data: days.map((d) => Object.entries(byDay[d]!).filter(([c]) => !top.includes(c)).reduce((n, [, v]) => n + v, 0)), large: true });
+    return {
+      grid: { left: 8, right: 24, top: 40, bottom: 64, containLabel: true },
+      legend: { type: 'scroll', top: 0 },
+      xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value', name: 'tweets' },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
+      series,
+      tooltip: { trigger: 'axis' },
+    };
+  }, [ag, range]);
+
+  const tweetLangs = useMemo(() => topEntries(ag?.tweetLanguages ?? {}, 15), [ag]);
+  const accountLangs = useMemo(() => topEntries(accountLanguages, 15), [accountLanguages]);
+
+  if (!ag) return <p>This dataset has no tweets (accounts or indicators only). {fmt(accounts.length)} accounts.</p>;
+
+  const dateInput = (label: string, value: string, onChange: (v: string) => void) => (
+    <label>
+      {label} <input type="date" value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+  const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
+  const toDay = range ? dayOfMinute(range.to - 1) : perDay.days[perDay.days.length - 1] ?? '';
+  const setDays = (from: string, to: string) => {
+    if (!from || !to || from > to) return;
+    setRange(from === perDay.days[0] && to === perDay.days[perDay.days.length - 1] ? null : { from: minuteOfDay(from), to: minuteOfDay(to) + 1440 });
+  };
+
+  return (
+    <div className="explore-overview">
+      <section aria-labelledby="counts-title" className="counts">
+        <h2 id="counts-title">Counts</h2>
+        <dl className="stat-grid" data-testid="counts">
+          <div><dt>Accounts</dt><dd data-stat="accounts">{fmt(accounts.length)}</dd></div>
+          <div><dt>hashed</dt><dd data-stat="hashed">{fmt(hashed)}</dd></div>
+          <div><dt>clear (numeric id)</dt><dd data-stat="clear">{fmt(accounts.length - hashed)}</dd></div>
+          <div><dt>Tweets</dt><dd data-stat="tweets">{fmt(ag.tweets)}</dd></div>
+          <div><dt>retweets</dt><dd data-stat="retweets">{fmt(ag.retweets)}</dd></div>
+          <div><dt>replies</dt><dd data-stat="replies">{fmt(ag.replies)}</dd></div>
+          <div><dt>quotes</dt><dd data-stat="quotes">{fmt(ag.quotes)}</dd></div>
+          <div><dt>tweet languages</dt><dd data-stat="tweet-languages">{fmt(Object.keys(ag.tweetLanguages).length)}</dd></div>
+          <div><dt>account languages</dt><dd data-stat="account-languages">{fmt(Object.keys(accountLanguages).length)}</dd></div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="filter-title" className="range-filter">
+        <h2 id="filter-title">Time filter</h2>
+        <p className="muted">Drag the slider under “Tweet volume” or pick dates: the range filters the posting rhythm and client charts. Languages, hashtags, domains and accounts are whole-dataset totals.</p>
+        <div className="toolbar">
+          {dateInput('From', fromDay, (v) => setDays(v, toDay))}
+          {dateInput('To', toDay, (v) => setDays(fromDay, v))}
+          <button type="button" onClick={() => setRange(null)} disabled={!range}>Show all</button>
+          <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
+        </div>
+      </section>
+
+      <ChartFigure id="volume" title="Tweet volume per day (UTC)" datasetId={dataset.id} option={volumeOption} onChart={onVolumeChart} height={300}
+        caption={caption(`${rangeText}; bars = tweets per UTC day`)} summary={`${perDay.days.length} days from ${perDay.days[0]} to ${perDay.days[perDay.days.length - 1]}, peak ${fmt(Math.max(0, ...perDay.counts))} tweets per day.`} />
+
+      <ChartFigure id="creation" title="Account creation per day" datasetId={dataset.id} option={creationOption} height={300}
+        caption={caption(`all ${fmt(accounts.length)} accounts; burst rule: ${BURST_RULE} (median ${creation.median}, MAD ${creation.mad}, threshold ${creation.threshold})`)}
+        summary={`${bursts.length} burst days flagged.`}>
+        <div data-testid="bursts">
+          <p>Burst rule: {BURST_RULE}. Threshold here: more than {creation.threshold} accounts in a day. {creation.undated ? `${fmt(creation.undated)} accounts have no creation date.` : ''}</p>
+          {bursts.length ? (
+            <ul className="burst-list">{bursts.map((b) => <li key={b.day}><strong>{b.day}</strong>: {fmt(b.count)} accounts created</li>)}</ul>
+          ) : <p>No burst day.</p>}
+        </div>
+      </ChartFigure>
+
+      <ChartFigure id="rhythm" title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
+        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied)`)} summary={`Tweets per local hour and weekday in ${zone}.`}>
+        <label>
+          Time zone{' '}
+          <select value={zone} onChange={(e) => setZone(e.target.value)}>
+            {zones().map((z) => <option key={z} value={z}>{z}</option>)}
+          </select>
+        </label>
+      </ChartFigure>
+
+      <ChartFigure id="clients" title="Client apps over time (UTC days)" datasetId={dataset.id} option={clientsOption} height={320}
+        caption={caption(`${rangeText}; top 6 clients, the rest as “other”`)} summary="Tweets per day stacked by client app." />
+
+      <div className="two-col">
+        <ChartFigure id="tweet-languages" title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption('all tweets; top 15 languages as archived')}
+          summary={tweetLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
+        <ChartFigure id="account-languages" title="Account languages" datasetId={dataset.id} option={barOption(accountLangs, 'accounts')} caption={caption('all accounts; top 15 account languages (lower-cased)')}
+          summary={accountLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
+      </div>
+
+      <div className="top-tables">
+        <TopTable title="Top hashtags" counts={ag.hashtags} prefix="#" data={data} />
+        <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} />
+        <TopTable title="Most mentioned accounts" counts={ag.mentioned} data={data} accounts />
+        <TopTable title="Most retweeted accounts" counts={ag.retweeted} data={data} accounts />
+      </div>
+    </div>
+  );
+}
+
+function TopTable({ title, counts, prefix = '', data, accounts }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean }) {
+  const rows = topEntries(counts, 20);
+  return (
+    <section className="top-table" aria-label={title}>
+      <h3>{title}</h3>
+      <table>
+        <thead><tr><th scope="col">{accounts ? 'Account' : 'Value'}</th><th scope="col">Count</th></tr></thead>
+        <tbody>
+          {rows.map(([k, n]) => {
+            const known = accounts ? data.byId.get(k) : undefined;
+            const label = known ? `@${known.account.userScreenName}` : prefix + k;
+            return (
+              <tr key={k}>
+                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}</td>
+                <td>{fmt(n)}</td>
+              </tr>
+            );
+          })}
+          {rows.length === 0 && <tr><td colSpan={2} className="muted">none</td></tr>}
+        </tbody>
+      </table>
+    </section>
+  );
+}

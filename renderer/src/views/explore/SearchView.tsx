@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import { hrefFor } from '../../app/routes';
+import { PinButton } from '../../pins/PinButton';
+import { searchClient } from '../../search/searchClient';
+import type { SearchResult } from '../../search/searchCorpus';
+import { describeFilters, highlightRanges, type SearchFilters } from '../../search/searchQuery';
+import type { ExploreData } from './exploreData';
+import { formatMinute, minuteOfDay, topEntries } from './timeBuckets';
+import { TweetText } from './TweetText';
+
+const PAGE = 50;
+
+interface Form {
+  query: string;
+  from: string;
+  to: string;
+  language: string;
+  account: string;
+  retweet: '' | 'only' | 'exclude';
+  hashtag: string;
+  client: string;
+}
+const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '' };
+
+/** Full-text search over every tweet of the dataset, in the search worker. */
+export function SearchView({ data }: { data: ExploreData }) {
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [result, setResult] = useState<{ r: SearchResult; terms: string[]; ms: number; loadMs: number; query: string; filters: SearchFilters } | null>(null);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const ag = data.aggregates;
+  const languages = useMemo(() => topEntries(ag?.tweetLanguages ?? {}, 200).map((e) => e[0]), [ag]);
+  const clients = useMemo(() => {
+    const c: Record<string, number> = {};
+    for (const d in ag?.clientsByDay ?? {}) for (const k in ag!.clientsByDay[d]) c[k] = (c[k] ?? 0) + ag!.clientsByDay[d]![k]!;
+    return topEntries(c, 200).map((e) => e[0]);
+  }, [ag]);
+  const screenToId = useMemo(() => new Map(data.accounts.map((a) => [a.account.userScreenName.toLowerCase(), a.account.userid])), [data]);
+
+  const filtersOf = (f: Form): SearchFilters => {
+    const acc = f.account.trim().replace(/^@/, '');
+    return {
+      fromMinute: f.from ? minuteOfDay(f.from) : undefined,
+      toMinute: f.to ? minuteOfDay(f.to) + 1440 : undefined,
+      language: f.language || undefined,
+      userid: acc ? (data.byId.has(acc) ? acc : screenToId.get(acc.toLowerCase()) ?? acc) : undefined,
+      retweet: f.retweet || undefined,
+      hashtag: f.hashtag.trim().replace(/^#/, '') || undefined,
+      client: f.client || undefined,
+    };
+  };
+
+  const run = async (offset: number) => {
+    const filters = offset === 0 ? filtersOf(form) : result!.filters;
+    const query = offset === 0 ? form.query : result!.query;
+    setError('');
+    setBusy('Searching…');
+    try {
+      const m = await searchClient.search({ datasetId: data.dataset.id, query, filters, offset, limit: PAGE }, (blocks, tweets) => setBusy(`Loading search text: ${blocks} blocks, ${tweets.toLocaleString('en')} tweets…`));
+      setResult({ r: m.result, terms: m.terms, ms: m.searchMs, loadMs: m.loadMs, query, filters });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const filterText = result ? describeFilters(result.filters, formatMinute) : '';
+
+  return (
+    <div className="search-view">
+      <h2>Search tweets</h2>
+      <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
+        <label className="filter wide">Words or phrases (all must occur; "quotes" for a phrase)
+          <input type="search" dir="auto" value={form.query} onChange={set('query')} />
+        </label>
+        <label className="filter">From<input type="date" value={form.from} onChange={set('from')} /></label>
+        <label className="filter">To<input type="date" value={form.to} onChange={set('to')} /></label>
+        <label className="filter">Language
+          <select value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}</select>
+        </label>
+        <label className="filter">Account (id or @name)<input type="text" dir="auto" value={form.account} onChange={set('account')} /></label>
+        <label className="filter">Retweets
+          <select value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>
+        </label>
+        <label className="filter">Hashtag<input type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} /></label>
+        <label className="filter">Client
+          <select value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={c}>{c}</option>)}</select>
+        </label>
+        <button type="submit" className="primary">Search</button>
+        <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear</button>
+      </form>
+      <p role="status" aria-live="polite" data-testid="search-status">
+        {busy || (result ? `${result.r.count.toLocaleString('en')} tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}` : '')}
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {result && (
+        <>
+          <div className="toolbar">
+            <PinButton label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search “${result.query}”${filterText ? ` (${filterText})` : ''}: ${result.r.count} tweets`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, firstTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />
+            <button type="button" disabled={result.r.offset === 0} onClick={() => void run(Math.max(0, result.r.offset - PAGE))}>Previous page</button>
+            <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}</span>
+            <button type="button" disabled={result.r.offset + PAGE >= result.r.count} onClick={() => void run(result.r.offset + PAGE)}>Next page</button>
+          </div>
+          <ol className="results" start={result.r.offset + 1} aria-label="Search results">
+            {result.r.hits.map((h) => {
+              const acc = data.byId.get(h.userid);
+              return (
+                <li key={h.seq + ':' + h.row} className="tweet" data-tweetid={h.tweetid}>
+                  <div className="tweet-meta muted">
+                    <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{acc?.account.userScreenName ?? h.userScreenName}</a> · {formatMinute(h.tweetTime)} · {h.tweetLanguage || 'no language'} · {h.tweetClientName}{h.isRetweet ? ' · retweet' : ''} · id {h.tweetid}
+                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${h.userScreenName}`, payload: { ...h, matchedQuery: result.query }, provenance: [h.provenance] })} />
+                  </div>
+                  <TweetText text={h.tweetText} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

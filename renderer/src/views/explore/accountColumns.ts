@@ -1,0 +1,51 @@
+import type { AccountRow } from './exploreData';
+import { randomHandleReasons } from './randomHandle';
+import { formatMinute } from './timeBuckets';
+
+/** The accounts table's columns: how each shows, sorts and exports. */
+export interface AccountColumn {
+  key: string;
+  label: string;
+  width: string;
+  defaultVisible: boolean;
+  /** Sort key (numbers sort numerically; missing values sort last). */
+  sortValue: (r: AccountRow) => string | number | null;
+  text: (r: AccountRow) => string;
+}
+
+const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+const time = (m: number | undefined) => (m === undefined || !Number.isFinite(m) ? '' : formatMinute(m));
+
+export const ACCOUNT_COLUMNS: AccountColumn[] = [
+  { key: 'screenName', label: 'Screen name', width: 'minmax(160px, 1.4fr)', defaultVisible: true, sortValue: (r) => r.account.userScreenName.toLowerCase(), text: (r) => r.account.userScreenName },
+  { key: 'displayName', label: 'Display name', width: 'minmax(140px, 1fr)', defaultVisible: true, sortValue: (r) => r.account.userDisplayName.toLowerCase(), text: (r) => r.account.userDisplayName },
+  { key: 'userid', label: 'User id', width: 'minmax(160px, 1.2fr)', defaultVisible: false, sortValue: (r) => r.account.userid, text: (r) => r.account.userid },
+  { key: 'created', label: 'Created', width: '104px', defaultVisible: true, sortValue: (r) => r.account.accountCreationDate || null, text: (r) => r.account.accountCreationDate },
+  { key: 'followers', label: 'Followers', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followerCount, text: (r) => num(r.account.followerCount) },
+  { key: 'following', label: 'Following', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followingCount, text: (r) => num(r.account.followingCount) },
+  { key: 'language', label: 'Language', width: '84px', defaultVisible: true, sortValue: (r) => r.account.accountLanguage || null, text: (r) => r.account.accountLanguageRaw || r.account.accountLanguage },
+  { key: 'hashed', label: 'Hashed', width: '72px', defaultVisible: true, sortValue: (r) => (r.hashed ? 1 : 0), text: (r) => (r.hashed ? 'yes' : 'no') },
+  { key: 'tweets', label: 'Tweets', width: '80px', defaultVisible: true, sortValue: (r) => r.activity?.tweets ?? 0, text: (r) => String(r.activity?.tweets ?? 0) },
+  { key: 'first', label: 'First tweet', width: '160px', defaultVisible: true, sortValue: (r) => r.activity?.firstTweetTime ?? null, text: (r) => time(r.activity?.firstTweetTime) },
+  { key: 'last', label: 'Last tweet', width: '160px', defaultVisible: false, sortValue: (r) => r.activity?.lastTweetTime ?? null, text: (r) => time(r.activity?.lastTweetTime) },
+  { key: 'client', label: 'Main client', width: 'minmax(120px, 1fr)', defaultVisible: true, sortValue: (r) => r.mainClient || null, text: (r) => r.mainClient },
+  { key: 'random', label: 'Random-looking handle', width: '120px', defaultVisible: true, sortValue: (r) => (r.randomHandle ? 1 : 0), text: (r) => (r.randomHandle ? randomHandleReasons(r.account.userScreenName).join(', ') : '') },
+  { key: 'location', label: 'Location', width: 'minmax(100px, 1fr)', defaultVisible: false, sortValue: (r) => r.account.userReportedLocation || null, text: (r) => r.account.userReportedLocation },
+];
+
+export function compareRows(col: AccountColumn, dir: 1 | -1): (a: AccountRow, b: AccountRow) => number {
+  return (a, b) => {
+    const x = col.sortValue(a);
+    const y = col.sortValue(b);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // missing last, either direction
+    return (x < y ? -1 : x > y ? 1 : 0) * dir;
+  };
+}
+
+/** CSV (RFC 4180, every field quoted so ids stay text), header = column labels. */
+export function rowsToCsv(rows: AccountRow[], cols: AccountColumn[]): string {
+  const q = (s: string) => '"' + s.replace(/"/g, '""') + '"';
+  const lines = [cols.map((c) => q(c.label)).join(',')];
+  for (const r of rows) lines.push(cols.map((c) => q(c.text(r))).join(','));
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { isHashedId } from '../../../../shared/domain/ids';
+import { listDatasets, readAccounts, readAggregates } from '../../store/read/datasetReader';
+import { db } from '../../store/database';
+import type { AccountActivity, AccountRecord, DatasetRecord, ImportAggregates } from '../../store/schema';
+import { isRandomLookingHandle } from './randomHandle';
+
+/** One row of the accounts table: the archived account joined with its activity. */
+export interface AccountRow {
+  account: AccountRecord;
+  hashed: boolean;
+  randomHandle: boolean;
+  activity: AccountActivity | undefined;
+  mainClient: string;
+}
+
+export interface ExploreData {
+  dataset: DatasetRecord;
+  aggregates: ImportAggregates | undefined;
+  accounts: AccountRow[];
+  byId: Map<string, AccountRow>;
+}
+
+function mainOf(counts: Record<string, number> | undefined): string {
+  let best = '';
+  let n = -1;
+  for (const k in counts) if (counts[k]! > n || (counts[k] === n && k < best)) [best, n] = [k, counts[k]!];
+  return best;
+}
+
+const cache = new Map<string, Promise<ExploreData>>();
+
+/** Loads (once per dataset and committed-import list) the aggregates and accounts every explore view uses. */
+export function loadExploreData(dataset: DatasetRecord): Promise<ExploreData> {
+  const key = dataset.id + '\n' + dataset.committedImports.join(',');
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      const [aggregates, records] = await Promise.all([readAggregates(db, dataset.id), readAccounts(db, dataset.id)]);
+      const accounts = records.map((account): AccountRow => {
+        const hashed = isHashedId(account.userid);
+        const activity = aggregates?.accountActivity[account.userid];
+        return { account, hashed, randomHandle: isRandomLookingHandle(account.userScreenName, hashed || isHashedId(account.userScreenName)), activity, mainClient: mainOf(activity?.clients) };
+      });
+      return { dataset, aggregates, accounts, byId: new Map(accounts.map((a) => [a.account.userid, a])) };
+    })();
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export function useDatasets(): DatasetRecord[] | null {
+  const [list, setList] = useState<DatasetRecord[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () => void listDatasets(db).then((l) => live && setList(l));
+    load();
+    // The import view announces commits; a focus also re-reads (cheap: one small table).
+    window.addEventListener('focus', load);
+    window.addEventListener('dw:datasets-changed', load);
+    return () => {
+      live = false;
+      window.removeEventListener('focus', load);
+      window.removeEventListener('dw:datasets-changed', load);
+    };
+  }, []);
+  return list;
+}
+
+export function useExploreData(dataset: DatasetRecord | undefined): { data: ExploreData | null; error: string } {
+  const [data, setData] = useState<ExploreData | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    if (dataset) loadExploreData(dataset).then((d) => live && setData(d), (e: unknown) => live && setError(String(e)));
+    return () => {
+      live = false;
+    };
+  }, [dataset]);
+  return { data, error };
+}
+
+const DATASET_KEY = 'dw.explore.dataset';
+export const rememberedDataset = () => localStorage.getItem(DATASET_KEY) ?? '';
+export const rememberDataset = (id: string) => localStorage.setItem(DATASET_KEY, id);
