@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { db } from '../store/database';
 import { sweepIncompleteImports } from '../store/write/sweepIncompleteImports';
+import { CasesView } from '../views/cases/CasesView';
 import { DatasetsView } from '../views/DatasetsView';
 import { ExploreView } from '../views/explore/ExploreView';
 import { PlaceholderView } from '../views/PlaceholderView';
@@ -49,7 +50,7 @@ export function App() {
         {route.view === 'datasets' && <DatasetsView />}
         {route.view === 'explore' && <ExploreView rest={route.rest} />}
         {route.view === 'network' && <PlaceholderView title="Network" />}
-        {route.view === 'cases' && <PlaceholderView title="Cases" />}
+        {route.view === 'cases' && <CasesView rest={route.rest} />}
       </main>
     </div>
   );
