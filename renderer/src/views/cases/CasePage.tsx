@@ -1,0 +1,148 @@
+import { useState, type FormEvent } from 'react';
+import { verifyCustody } from '../../../../shared/evidence/custodyLog';
+import { hrefFor } from '../../app/routes';
+import { archiveCase, attachPin, caseItems, detachPin, getCase, readCustody, renameCase, setItemNote } from '../../cases/caseStore';
+import { listUnattachedPins } from '../../pins/pinApi';
+import { db } from '../../store/database';
+import { CustodyTable } from './CustodyTable';
+import { ExportPanel } from './ExportPanel';
+import { KeyPanel } from './KeyPanel';
+import { actorOf, useKeyStatus, useLive } from './useCaseData';
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const key = useKeyStatus();
+  const actor = actorOf(key);
+  const [data] = useLive(async () => {
+    const [c, items, custody, loose] = await Promise.all([getCase(db, caseId), caseItems(db, caseId), readCustody(db, caseId), listUnattachedPins(db)]);
+    return { c, items, custody, loose, verdict: verifyCustody(custody) };
+  }, [caseId]);
+  const [newName, setNewName] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const act = (f: () => Promise<void>) => () => {
+    setError('');
+    f().catch((e: Error) => setError(e.message));
+  };
+
+  if (!data) return <p role="status">Loading case…</p>;
+  const { c, items, custody, loose, verdict } = data;
+  if (!c) {
+    return (
+      <section aria-labelledby="view-title">
+        <h1 id="view-title">Case not found</h1>
+        <a href={hrefFor('cases')}>All cases</a>
+      </section>
+    );
+  }
+  const rename = (e: FormEvent) => {
+    e.preventDefault();
+    act(async () => {
+      await renameCase(db, c.id, newName ?? c.name, actor);
+      setNewName(null);
+    })();
+  };
+
+  return (
+    <section aria-labelledby="view-title" className="case-page">
+      <p>
+        <a href={hrefFor('cases')}>All cases</a>
+      </p>
+      <h1 id="view-title" dir="auto">{c.name}</h1>
+      <p className="muted">
+        Case <code>{c.id}</code>, opened {c.createdAt} by {c.createdBy}. {c.archived ? 'Archived.' : ''}
+      </p>
+      <div className="inline-form">
+        {newName === null ? (
+          <button type="button" onClick={() => setNewName(c.name)}>Rename…</button>
+        ) : (
+          <form onSubmit={rename} className="inline-form">
+            <label htmlFor="rename-case">New name</label>
+            <input id="rename-case" value={newName} onChange={(e) => setNewName(e.target.value)} dir="auto" required />
+            <button type="submit">Save name</button>
+            <button type="button" onClick={() => setNewName(null)}>Cancel</button>
+          </form>
+        )}
+        {!c.archived && (
+          <button type="button" onClick={act(() => archiveCase(db, c.id, actor))}>Archive case</button>
+        )}
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+
+      <h2>Evidence items ({items.length})</h2>
+      {items.length === 0 && <p className="muted">Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.</p>}
+      {items.length > 0 && (
+        <table aria-label="Evidence items">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Item</th>
+              <th scope="col">Source rows</th>
+              <th scope="col">Note</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td>{p.kind}</td>
+                <td dir="auto">{p.title}</td>
+                <td>
+                  {p.provenance.map((v) => (
+                    <div key={`${v.fileSha256}:${v.byteOffset}`} className="mono">
+                      row {v.row} · bytes {v.byteOffset}+{v.byteLength} · {v.fileSha256.slice(0, 12)}…
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  <NoteEditor label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
+                </td>
+                <td>
+                  <button type="button" onClick={act(() => detachPin(db, c.id, p.id, actor))} aria-label={`Remove ${p.title} from the case`}>Remove</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {loose.length > 0 && (
+        <>
+          <h3>Pinned, not in a case yet ({loose.length})</h3>
+          <ul className="plain-list">
+            {loose.map((p) => (
+              <li key={p.id}>
+                <button type="button" onClick={act(() => attachPin(db, c.id, p.id, actor))} aria-label={`Add ${p.title} to this case`}>Add</button>{' '}
+                <span className="muted">{p.kind}</span> <span dir="auto">{p.title}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>Custody log</h2>
+      <p role="status" className={verdict.ok ? 'ok' : 'error'} data-testid="custody-verdict">
+        {verdict.ok
+          ? `Chain intact: ${verdict.entries} entries, head ${verdict.head.slice(0, 16)}…`
+          : `Chain broken at entry ${verdict.brokenAt}: ${verdict.reason}`}
+      </p>
+      <CustodyTable entries={custody} brokenAt={verdict.ok ? null : verdict.brokenAt} />
+
+      <ExportPanel caseId={c.id} items={items} />
+      <KeyPanel />
+    </section>
+  );
+}
+
+function NoteEditor({ label, value, onSave }: { label: string; value: string; onSave: (v: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(draft);
+      }}
+    >
+      <input aria-label={label} value={draft} onChange={(e) => setDraft(e.target.value)} dir="auto" />
+      <button type="submit" disabled={draft === value}>Save note</button>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
+import { host } from '../../host/host';
+import type { PinRecord } from '../../pins/pinTypes';
+import { db } from '../../store/database';
+import { useKeyStatus, useLive } from './useCaseData';
+
+/** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
+export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecord[] }) {
+  const key = useKeyStatus();
+  const [sources] = useLive(() => citedSources(db, items).catch(() => []), [items.map((i) => i.id).join()]);
+  const [files, setFiles] = useState<File[]>([]);
+  const [passphrase, setPassphrase] = useState('');
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState('');
+  const busy = progress !== null && progress.phase !== 'done';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError('');
+    setResult(null);
+    setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
+    try {
+      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress });
+      setPassphrase('');
+      if (r) setResult(r);
+      else setProgress(null);
+    } catch (err) {
+      setProgress(null);
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="export-h">
+      <h2 id="export-h">Export signed evidence bundle</h2>
+      {sources && sources.length > 0 && (
+        <>
+          <p>The bundle quotes the exact bytes of every cited row. Select these source files again; each is re-hashed and must be unchanged since collection:</p>
+          <ul>
+            {sources.map((s) => (
+              <li key={s.sha256}>
+                <span dir="auto">{s.fileName}{s.entryName ? ` / ${s.entryName}` : ''}</span> — SHA-256 <code className="mono">{s.sha256}</code>, imported {s.importedAt}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <label htmlFor="export-sources">Source files</label>
+        <input id="export-sources" type="file" multiple accept=".csv,.gz,.zip,text/csv" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        {key?.needsPassphrase && (
+          <>
+            <label htmlFor="export-passphrase">Key passphrase</label>
+            <input id="export-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required />
+          </>
+        )}
+        <button type="submit" className="primary" disabled={busy || !key?.exists || items.length === 0}>Export bundle</button>
+      </form>
+      {!key?.exists && <p className="muted">Create or import a signing key first (below).</p>}
+      {progress && progress.phase !== 'done' && (
+        <div role="status">
+          <label htmlFor="export-progress">
+            {progress.phase}: {progress.detail}
+          </label>
+          <progress id="export-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
+        </div>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      {result && (
+        <div role="status" className="ok export-result">
+          <p>
+            Bundle saved: <code dir="auto">{result.path}</code> ({result.bytes.toLocaleString('en')} bytes).
+          </p>
+          <p>
+            Bundle id (SHA-256 of the signed tag manifest): <code data-testid="bundle-id" className="mono">{result.bundleId}</code>
+          </p>
+          <p>
+            Signed by: <code data-testid="bundle-fingerprint">{key?.fingerprintLine ?? result.fingerprint}</code>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KeyStatus } from '../../../../shared/api/hostApi';
+import { CASES_CHANGED } from '../../cases/caseStore';
+import { host } from '../../host/host';
+
+/** Re-runs `load` whenever cases, custody or pins change anywhere in the app. */
+export function useLive<T>(load: () => Promise<T>, deps: unknown[]): [T | undefined, () => void] {
+  const [value, setValue] = useState<T>();
+  const [tick, setTick] = useState(0);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(() => {
+    let live = true;
+    load().then((v) => live && setValue(v), (e) => console.warn(e));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  useEffect(() => {
+    window.addEventListener(CASES_CHANGED, refresh);
+    window.addEventListener('dw:pins-changed', refresh);
+    window.addEventListener(KEYS_CHANGED, refresh);
+    return () => {
+      window.removeEventListener(CASES_CHANGED, refresh);
+      window.removeEventListener('dw:pins-changed', refresh);
+      window.removeEventListener(KEYS_CHANGED, refresh);
+    };
+  }, [refresh]);
+  return [value, refresh];
+}
+
+export const KEYS_CHANGED = 'dw:keys-changed';
+
+export function useKeyStatus(): KeyStatus | undefined {
+  return useLive(() => host['keys:status'](), [])[0];
+}
+
+/** Who custody entries name: the key's principal, or 'analyst' before a key exists. */
+export const actorOf = (k: KeyStatus | undefined): string => k?.principal ?? 'analyst';
