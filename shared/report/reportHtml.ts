@@ -1,0 +1,203 @@
+/**
+ * The evidence report as one HTML document (a string: no DOM needed). Every value from the model is
+ * escaped; user text keeps its own script and direction (dir="auto", <bdi> inline); figures are
+ * accepted only as base64 PNG/SVG/JPEG data URLs. No inline style or script anywhere, so the page
+ * renders under the app's CSP; the look comes from the report stylesheet (print CSS) passed in.
+ * Headings: h1 = report, h2 = sections, h3 = items — Chromium builds the PDF outline from them.
+ */
+import { escapeHtml as e } from './escapeHtml';
+import type { ReportAccountItem, ReportFigure, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
+import { utcInstantText, utcMinuteText, zonedMinuteText } from './reportTimes';
+
+export interface ReportDocumentOptions {
+  /** Absolute or page-relative URLs of the report stylesheet(s), served from the app's own origin. */
+  stylesheets: string[];
+  pageSize: ReportPageSize;
+}
+
+export function buildReportHtml(model: ReportModel, options: ReportDocumentOptions): string {
+  const links = options.stylesheets.map((href) => `<link rel="stylesheet" href="${e(href)}">`).join('');
+  return (
+    `<!doctype html><html lang="en" class="dw-report-doc"><head><meta charset="utf-8">` +
+    `<meta name="color-scheme" content="light">` +
+    `<title>${e(reportTitle(model))}</title>${links}</head>` +
+    `<body class="dw-report-doc">${buildReportBody(model, options.pageSize)}</body></html>`
+  );
+}
+
+export const reportTitle = (m: ReportModel): string => `Evidence report: ${m.caseTitle || m.caseId}`;
+
+/** The report's markup (one <article>), for the standalone document and for the in-app preview. */
+export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): string {
+  const posts = m.items.filter((i) => i.kind === 'post').length;
+  const accounts = m.items.length - posts;
+  const networks = m.figures.filter((f) => f.kind === 'network');
+  const charts = m.figures.filter((f) => f.kind === 'chart');
+  return [
+    `<article class="dw-report" data-page-size="${pageSize === 'Letter' ? 'letter' : 'a4'}" lang="en">`,
+    cover(m),
+    section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'} and ${accounts} account${accounts === 1 ? '' : 's'}.</p>`),
+    section('method', 'Method and limits', method(m)),
+    section('items', `Evidence items (${m.items.length})`, m.items.length ? m.items.map((it, i) => itemCard(it, i + 1, m.analystTimeZone)).join('') : '<p>No items.</p>'),
+    section('network', 'Network figures', networks.length ? networks.map(figure).join('') : '<p>No network figure is part of this report.</p>'),
+    section('charts', 'Charts', charts.length ? charts.map(figure).join('') : '<p>No chart is part of this report.</p>'),
+    section('custody', 'Custody log', custody(m)),
+    section('verify', 'How to verify', verify(m)),
+    section('hashes', 'Hash appendix', hashes(m)),
+    `</article>`,
+  ].join('\n');
+}
+
+function cover(m: ReportModel): string {
+  return (
+    `<section class="cover" aria-labelledby="r-title"><p class="kicker">Evidence report · ${e(m.software.name)}</p>` +
+    `<h1 id="r-title"><bdi>${e(m.caseTitle || m.caseId)}</bdi></h1>` +
+    dl([
+      ['Case', text(m.caseId)],
+      ['Author', text(m.author)],
+      ['Created', e(utcInstantText(m.createdAt))],
+      ['Software', e(`${m.software.name} ${m.software.version}`)],
+      ['Signer', text(m.signer.principal)],
+      ['Signer key fingerprint', `<code class="hash">${e(m.signer.fingerprint)}</code>`],
+      ['Signature namespace', `<code>${e(m.signer.namespace)}</code>`],
+      ['Bundle id', `<code class="hash">${e(m.bundleId)}</code>`],
+      ['Bundle', `<code>${e(m.bagName)}.zip</code>`],
+    ]) +
+    `<p class="note">The bundle id is the SHA-256 of the signed file <code>tagmanifest-sha512.txt</code> in the bundle. ` +
+    `Compare the signer key fingerprint with one received separately (phone, letter, website): this report cannot prove who signed it.</p>` +
+    `</section>`
+  );
+}
+
+function method(m: ReportModel): string {
+  const params = m.method.parameters.length
+    ? table(['Parameter', 'Value'], m.method.parameters.map((p) => [text(p.name), text(p.value)]), 'Analysis parameters')
+    : '';
+  const sources = m.sources.length
+    ? `<h3>Source files</h3>` +
+      table(
+        ['File', 'Format', 'Rows', 'SHA-256 at import'],
+        m.sources.map((s) => [text(s.fileName), text(s.format), s.rows === null ? 'not counted' : String(s.rows), `<code class="hash">${e(s.sha256)}</code>`]),
+        'Source files',
+      )
+    : '';
+  const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
+  return paragraphs(m.method.description) + params + limits + sources;
+}
+
+function itemCard(it: ReportItem, n: number, zone: string): string {
+  const head = it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>`;
+  const body = it.kind === 'post' ? postBody(it, zone) : accountBody(it);
+  const src = it.source;
+  const common: Array<[string, string]> = [
+    ['Source file', `${text(src.fileName)}, row ${src.row}, byte offset ${src.byteOffset}, ${src.byteLength} bytes`],
+    ['Source file SHA-256', `<code class="hash">${e(src.fileSha256)}</code>`],
+    ['Item SHA-256', `<code class="hash">${e(it.sha256)}</code>`],
+    ['Item id', `<code>${e(it.itemId)}</code>`],
+  ];
+  if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
+  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${e(it.note)}</span>`]);
+  return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
+}
+
+function postBody(p: ReportPostItem, zone: string): string {
+  const count = (v: number | null) => (v === null ? 'not in archive' : String(v));
+  return (
+    `<blockquote class="post-text user-text" dir="auto"${langAttr(p.tweetLanguage)}>${e(p.text)}</blockquote>` +
+    dl([
+      ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id <code>${e(p.userid)}</code>`],
+      ['Time (UTC)', e(utcMinuteText(p.tweetTime))],
+      ['Time (analyst zone)', e(zonedMinuteText(p.tweetTime, zone))],
+      ['Language (archived)', p.tweetLanguage ? text(p.tweetLanguage) : 'not given'],
+      ['Retweet', p.isRetweet === null ? 'not in archive' : p.isRetweet ? 'yes' : 'no'],
+      ['Engagement as archived', `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`],
+      ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${e(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
+    ])
+  );
+}
+
+function accountBody(a: ReportAccountItem): string {
+  const count = (v: number | null) => (v === null ? 'not in archive' : String(v));
+  return (
+    (a.description ? `<blockquote class="account-text user-text" dir="auto">${e(a.description)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
+    dl([
+      ['Account', `${nameText(a.userDisplayName, a.userScreenName)} · user id <code>${e(a.userid)}</code>`],
+      ['Reported location', a.reportedLocation ? text(a.reportedLocation) : 'not given'],
+      ['Created (as archived)', a.accountCreationDate ? e(a.accountCreationDate) : 'not given'],
+      ['Account language (archived)', a.accountLanguage ? text(a.accountLanguage) : 'not given'],
+      ['Followers / following as archived', `${count(a.followerCount)} / ${count(a.followingCount)}`],
+    ])
+  );
+}
+
+function figure(f: ReportFigure): string {
+  const ok = /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/.test(f.imageDataUrl);
+  const img = ok
+    ? `<img src="${e(f.imageDataUrl)}" alt="${e(f.alt)}">`
+    : `<p class="refused">Figure not shown: only base64 PNG, JPEG or SVG data URLs are embedded.</p>`;
+  return (
+    `<figure class="figure figure-${f.kind}"><h3>${e(f.title)}</h3>${img}<figcaption>` +
+    `<span class="user-text" dir="auto">${e(f.caption)}</span>` +
+    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${e(f.filtered || 'nothing')}</span></span></figcaption></figure>`
+  );
+}
+
+function custody(m: ReportModel): string {
+  if (!m.custody.length) return '<p>The custody log is empty.</p>';
+  return (
+    `<p>Hash-chained: each entry's hash covers the entry and the previous entry's hash (metadata/custody.jsonl).</p>` +
+    table(
+      ['#', 'At (UTC)', 'Actor', 'Action', 'Detail', 'Entry hash'],
+      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${e(c.detail)}</span>`, `<code class="hash">${e(c.hash)}</code>`]),
+      'Custody log',
+    )
+  );
+}
+
+function verify(m: ReportModel): string {
+  return (
+    `<p>Signer key fingerprint: <code class="hash">${e(m.signer.fingerprint)}</code>. Bundle id: <code class="hash">${e(m.bundleId)}</code>.</p>` +
+    `<p>This PDF carries the signed tag manifest, its signatures and these instructions as attachments; ` +
+    `the bundle holds the same files and <code>signatures/evidence-report.pdf.sig</code> over this PDF. The instructions below are VERIFY.txt of the bundle:</p>` +
+    `<pre class="verify-text">${e(m.verifyText)}</pre>`
+  );
+}
+
+function hashes(m: ReportModel): string {
+  return (
+    `<p>SHA-256 of every file the signed manifests cover (the SHA-512 values are in the bundle's manifests). ` +
+    `Bundle id (SHA-256 of tagmanifest-sha512.txt): <code class="hash">${e(m.bundleId)}</code>.</p>` +
+    table(['File', 'SHA-256'], m.hashes.map((h) => [`<code>${e(h.path)}</code>`, `<code class="hash">${e(h.sha256)}</code>`]), 'File hashes')
+  );
+}
+
+// ——— small builders ———
+
+const section = (id: string, title: string, body: string) => `<section class="section section-${id}" aria-labelledby="s-${id}"><h2 id="s-${id}">${e(title)}</h2>${body}</section>`;
+
+/** User-supplied text: isolated, in its own direction. */
+const text = (s: string) => `<bdi>${e(s)}</bdi>`;
+
+const nameText = (display: string, screen: string) => `<bdi>${e(display)}</bdi> (<bdi>@${e(screen)}</bdi>)`;
+
+const langAttr = (lang: string) => (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? ` lang="${e(lang)}"` : '');
+
+function paragraphs(s: string): string {
+  return s
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p class="user-text" dir="auto">${e(p)}</p>`)
+    .join('');
+}
+
+function dl(rows: Array<[string, string]>): string {
+  return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+function table(head: string[], rows: string[][], caption: string): string {
+  return (
+    `<table><caption>${e(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+  );
+}

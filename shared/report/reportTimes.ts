@@ -1,0 +1,34 @@
+/**
+ * Times as the report prints them. Archived tweet times are UTC minutes (no seconds exist in the
+ * archive), so both renderings stop at the minute.
+ */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2019-06-18 12:06 UTC" from UTC minutes since the epoch. */
+export function utcMinuteText(minutes: number): string {
+  const d = new Date(minutes * 60_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** "2019-06-18 20:06 GMT+8 (Asia/Hong_Kong)" from UTC minutes, in an IANA zone. */
+export function zonedMinuteText(minutes: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).formatToParts(new Date(minutes * 60_000));
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')} (${timeZone})`;
+}
+
+/** "2026-11-28 17:10:26 UTC" from an ISO 8601 instant. */
+export function utcInstantText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)} UTC`;
+}

@@ -1,0 +1,182 @@
+/**
+ * A real case for report tests: posts and accounts cited from the real fixtures (CJK posts of the
+ * China 2019 set, an account whose profile is Arabic, English IRA posts), item hashes over their
+ * exact source bytes, and a real signed bundle (shared/evidence) whose id and VERIFY.txt the
+ * report prints. Hebrew and emoji come from the analyst's notes.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { readFileSync } from 'node:fs';
+import { splitCsvBytes, type CsvRecord } from '../../../shared/archive/csvRecords';
+import { readIsoMinute, readList } from '../../../shared/archive/fieldValues';
+import { parseArchive } from '../../../shared/archive/parseArchive';
+import type { Account } from '../../../shared/domain/account';
+import type { Tweet } from '../../../shared/domain/tweet';
+import { prepareBundle, type PreparedBundle } from '../../../shared/evidence/bundleWriter';
+import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
+import { seedSigner } from '../../../shared/evidence/signer';
+import { reportBundleFields } from '../../../shared/report/reportBundleFields';
+import { accountItem, postItem } from '../../../shared/report/reportItems';
+import type { ReportFigure, ReportItem, ReportModel, ReportPostItem } from '../../../shared/report/reportModel';
+import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
+import { realFixture } from '../../fixtures/paths';
+
+/** The 14-column notebook projection (real CJK tweets): cited straight from its own bytes. */
+export const CHINA_TWEETS = 'china_082019_tweets_14col_projection_from_notebook.csv';
+export const CHINA_USERS = 'china_082019_1_users_csv_hashed.csv';
+export const IRA_TWEETS = 'ira_2018_tweets_csv_hashed_excerpt.csv';
+const FILES = [CHINA_TWEETS, CHINA_USERS, IRA_TWEETS];
+const PRINCIPAL = 'analyst@example.org';
+export const HEBREW_NOTE = 'הערת אנליסט: לבדוק מול הארכיון 🔍';
+export const CREATED = new Date('2026-11-28T12:00:00.000Z');
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+  sha256: string;
+  tweets: Tweet[];
+  accounts: Account[];
+  /** Posts read outside the importer (the projection). */
+  posts: ReportPostItem[];
+}
+
+/**
+ * The projection is refused by the importer (14 of 31 columns), so its rows are read here with the
+ * importer's own CSV splitter and field readers; absent columns stay absent (null counts).
+ */
+function projectionPosts(f: Loaded, bytes: Uint8Array): ReportPostItem[] {
+  const [header, ...records] = splitCsvBytes([bytes]);
+  const col = (r: CsvRecord, name: string) => r.fields![header!.fields!.indexOf(name)]!;
+  return records.map((r) => ({
+    kind: 'post',
+    itemId: '',
+    sha256: hex(sha256(bytes.subarray(r.byteOffset, r.byteOffset + r.byteLength))),
+    source: { fileName: f.name, fileSha256: f.sha256, row: r.recordNumber - 1, byteOffset: r.byteOffset, byteLength: r.byteLength },
+    tweetid: col(r, 'tweetid'),
+    userid: col(r, 'userid'),
+    userScreenName: col(r, 'user_screen_name'),
+    userDisplayName: col(r, 'user_display_name'),
+    tweetLanguage: col(r, 'tweet_language'),
+    text: col(r, 'tweet_text'),
+    tweetTime: readIsoMinute('tweet_time', col(r, 'tweet_time')),
+    isRetweet: null,
+    hashtags: readList(col(r, 'hashtags')),
+    engagement: { replies: null, retweets: null, likes: null, quotes: null },
+  }));
+}
+
+async function load(name: string): Promise<Loaded> {
+  const bytes = new Uint8Array(readFileSync(realFixture(name)));
+  const out: Loaded = { name, bytes, sha256: hex(sha256(bytes)), tweets: [], accounts: [], posts: [] };
+  if (name === CHINA_TWEETS) {
+    out.posts = projectionPosts(out, bytes);
+    return out;
+  }
+  let quarantined = 0;
+  await parseArchive(
+    { name, open: () => new Blob([bytes]).stream() as ReadableStream<Uint8Array> },
+    { onTweets: (b) => void out.tweets.push(...b), onAccounts: (b) => void out.accounts.push(...b), onQuarantine: (b) => void (quarantined += b.length) },
+  );
+  if (quarantined) throw new Error(`${name}: ${quarantined} rows quarantined`);
+  return out;
+}
+
+const exactBytes = (f: Loaded, p: { byteOffset: number; byteLength: number }) => f.bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength);
+
+/** A small SVG figure (a real file the report embeds as a data URL). */
+function svgFigure(kind: ReportFigure['kind'], title: string): ReportFigure {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="160" viewBox="0 0 400 160"><rect width="400" height="160" fill="#fff"/><circle cx="80" cy="80" r="30" fill="#2563eb"/><circle cx="220" cy="50" r="20" fill="#dc2626"/><circle cx="300" cy="110" r="25" fill="#16a34a"/><line x1="80" y1="80" x2="220" y2="50" stroke="#333"/><line x1="220" y1="50" x2="300" y2="110" stroke="#333"/></svg>`;
+  return {
+    kind,
+    title,
+    imageDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+    alt: `${title}: three accounts joined by two edges`,
+    caption: `${title} of the cited accounts.`,
+    filtered: kind === 'network' ? 'edges with fewer than 2 co-retweets hidden; 3 isolated accounts hidden' : 'nothing',
+  };
+}
+
+export interface ReportCase {
+  model: ReportModel;
+  prepared: PreparedBundle;
+  /** The posts and accounts cited, in order. */
+  items: ReportItem[];
+}
+
+/**
+ * Builds the case. `itemCount` cycles through the real posts and accounts (each citation is a
+ * separate item), so a 200-item report uses 200 real texts.
+ */
+export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
+  const [china, users, ira] = await Promise.all(FILES.map(load));
+  const arabic = users!.accounts.filter((a) => /[\u0600-\u06FF]/.test(a.userProfileDescription));
+  const pool: Array<{ f: Loaded; t?: Tweet; a?: Account; p?: ReportPostItem }> = [
+    { f: china!, p: china!.posts[0]! },
+    { f: users!, a: arabic[0]! },
+    { f: ira!, t: ira!.tweets[0]! },
+    ...china!.posts.slice(1).map((p) => ({ f: china!, p })),
+    ...users!.accounts.filter((a) => a.userProfileDescription).map((a) => ({ f: users!, a })),
+    ...ira!.tweets.slice(1).map((t) => ({ f: ira!, t })),
+  ];
+  const items: ReportItem[] = [];
+  for (let i = 0; i < itemCount; i++) {
+    const { f, t, a, p } = pool[i % pool.length]!;
+    const extra = { bundlePath: `data/source/${f.name}`, ...(i === 0 ? { note: HEBREW_NOTE } : {}) };
+    if (p) {
+      items.push({ ...p, itemId: `item-${i + 1}`, ...extra });
+      continue;
+    }
+    const ctx = {
+      itemId: `item-${i + 1}`,
+      fileName: f.name,
+      sha256: hex(sha256(exactBytes(f, (t ?? a)!.provenance))),
+      bundlePath: `data/source/${f.name}`,
+      ...(i === 0 ? { note: HEBREW_NOTE } : {}),
+    };
+    items.push(t ? postItem(t, ctx) : accountItem(a!, ctx));
+  }
+
+  let custody: CustodyEntry[] = [];
+  custody = appendCustody(custody, { at: '2026-11-28T10:00:00.000Z', actor: PRINCIPAL, action: 'case-created', detail: { caseId: 'case-hk-2019' } });
+  for (const f of [china!, users!, ira!]) custody = appendCustody(custody, { at: '2026-11-28T10:05:00.000Z', actor: PRINCIPAL, action: 'import', detail: { file: f.name, sha256: f.sha256 } });
+  custody = appendCustody(custody, { at: '2026-11-28T11:00:00.000Z', actor: PRINCIPAL, action: 'pin', detail: { items: items.length } });
+
+  const prepared = await prepareBundle({
+    caseId: 'case-hk-2019',
+    createdAt: CREATED,
+    sourceOrganization: 'Example Newsroom Verification Desk',
+    software: { name: 'Disclosure Workbench', version: '0.1.0' },
+    principal: PRINCIPAL,
+    signer: seedSigner(new Uint8Array(32).fill(7)),
+    payload: [china!, users!, ira!].map((f) => ({ path: `source/${f.name}`, bytes: f.bytes, expectedSha256: f.sha256 })),
+    items: items.map((it) => ({ id: it.itemId, sha256: it.sha256, source: it.source.fileName, row: it.source.row, byte_offset: it.source.byteOffset })),
+    custody,
+    analysis: { method: 'manual citation', version: '1' },
+    egress: { blockedRequests: 0, urls: [] },
+  });
+
+  const model: ReportModel = {
+    caseId: 'case-hk-2019',
+    caseTitle: 'Hong Kong protests 2019: cited posts and accounts',
+    author: 'A. Analyst <analyst@example.org>',
+    createdAt: CREATED.toISOString(),
+    software: { name: 'Disclosure Workbench', version: '0.1.0' },
+    ...reportBundleFields(prepared),
+    analystTimeZone: 'Asia/Hong_Kong',
+    summary: 'Posts and accounts from Twitter\'s August 2019 China disclosure, cited verbatim.\n\nEvery item links back to its source file, row and byte offset.',
+    method: {
+      description: 'Items were pinned from the imported archive files; each card quotes the archived fields exactly.',
+      parameters: [
+        { name: 'Time zone for local times', value: 'Asia/Hong_Kong' },
+        { name: 'Items', value: String(items.length) },
+      ],
+      limits: [...STANDARD_LIMITS],
+    },
+    sources: [china!, users!, ira!].map((f) => ({ fileName: f.name, sha256: f.sha256, rows: f.posts.length || f.tweets.length || f.accounts.length, format: f.posts.length ? 'tweets (14-column notebook projection, read as cited)' : f.tweets.length ? 'Twitter IO tweets' : 'Twitter IO users' })),
+    items,
+    figures: [svgFigure('network', 'Co-retweet network'), svgFigure('chart', 'Posts per day')],
+    custody: custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: JSON.stringify(c.detail), hash: c.hash })),
+  };
+  return { model, prepared, items };
+}

@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../../shared/report/escapeHtml';
+import { bundleAttachments, finishReportPdf } from '../../../shared/report/finishReportPdf';
+import { footerTemplate, headerTemplate } from '../../../shared/report/printTemplates';
+import { buildReportBody, buildReportHtml } from '../../../shared/report/reportHtml';
+import type { ReportModel, ReportPostItem } from '../../../shared/report/reportModel';
+import { utcMinuteText, zonedMinuteText } from '../../../shared/report/reportTimes';
+import { buildReportCase, HEBREW_NOTE, type ReportCase } from './reportCase';
+
+let rc: ReportCase;
+let html: string;
+beforeAll(async () => {
+  rc = await buildReportCase(6);
+  html = buildReportHtml(rc.model, { stylesheets: ['http://127.0.0.1/assets/report-x.css'], pageSize: 'A4' });
+});
+
+describe('report HTML: every field of the model is printed', () => {
+  it('cover: case, author, date, software version, signer fingerprint, bundle id', () => {
+    const m = rc.model;
+    expect(m.bundleId).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.signer.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+    for (const s of [m.caseId, m.caseTitle, escapeHtml(m.author), '2026-11-28 12:00:00 UTC', 'Disclosure Workbench 0.1.0', m.signer.fingerprint, m.bundleId, m.signer.namespace, `${m.bagName}.zip`]) {
+      expect(html).toContain(s);
+    }
+  });
+
+  it('one card per item with exact text, ids as strings, UTC and zone time, source row/offset, hashes, engagement', () => {
+    const cards = html.match(/<section class="card card-(post|account)"/g) ?? [];
+    expect(cards).toHaveLength(rc.items.length);
+    for (const it of rc.items) {
+      expect(html).toContain(escapeHtml(it.kind === 'post' ? it.text : it.description));
+      expect(html).toContain(`row ${it.source.row}, byte offset ${it.source.byteOffset}, ${it.source.byteLength} bytes`);
+      expect(html).toContain(it.sha256);
+      expect(html).toContain(it.source.fileSha256);
+      expect(html).toContain(it.userid);
+      if (it.kind === 'post') {
+        expect(html).toContain(`post ${it.tweetid}`);
+        expect(html).toContain(utcMinuteText(it.tweetTime));
+        expect(html).toContain(zonedMinuteText(it.tweetTime, 'Asia/Hong_Kong'));
+      }
+    }
+    const first = rc.items[0] as ReportPostItem;
+    // The real first tweet of the China set: CJK text, an 19-digit id, a known minute.
+    expect(first.tweetid).toBe('1048217422006640640');
+    expect(html).toContain('香港特區政府5日宣布加強全港滅鼠防鼠行動');
+    expect(first.engagement.likes).toBeNull(); // the 14-column projection has no counts
+    expect(html).toContain('likes not in archive');
+    expect(html).toContain(escapeHtml(HEBREW_NOTE));
+  });
+
+  it('method with stated limits, sources, figures with what was filtered, custody, verify page, hash appendix', () => {
+    const m = rc.model;
+    for (const l of m.method.limits) expect(html).toContain(escapeHtml(l));
+    expect(html).toContain('minute');
+    for (const s of m.sources) expect(html).toContain(s.sha256);
+    expect(html.match(/<figure class="figure figure-network">/g)).toHaveLength(1);
+    expect(html.match(/<figure class="figure figure-chart">/g)).toHaveLength(1);
+    expect(html).toContain(escapeHtml(m.figures[0]!.filtered));
+    for (const c of m.custody) expect(html).toContain(c.hash);
+    expect(html).toContain(escapeHtml(m.verifyText.split('\n')[0]!));
+    expect(m.hashes.map((h) => h.path)).toContain('tagmanifest-sha512.txt');
+    for (const h of m.hashes) expect(html).toContain(h.sha256);
+    // Headings for the PDF outline: one h1, the sections as h2.
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    expect(html.match(/<h2 /g)).toHaveLength(8);
+  });
+});
+
+describe('report HTML: escaping, CSP and bidi', () => {
+  const hostile = (): ReportModel => {
+    const m = structuredClone(rc.model);
+    const p = m.items[0] as ReportPostItem;
+    p.text = '<script>alert(1)</script><img src=x onerror="alert(2)"> & \'q\'';
+    p.userScreenName = '"><b>x</b>';
+    m.caseTitle = '</title><script>bad()</script>';
+    m.figures[0]!.imageDataUrl = 'javascript:alert(3)';
+    m.figures[1]!.imageDataUrl = 'data:text/html;base64,PHNjcmlwdD4=';
+    return m;
+  };
+
+  it('escapes every value: no markup from data survives', () => {
+    const out = buildReportHtml(hostile(), { stylesheets: ['a"b.css'], pageSize: 'Letter' });
+    expect(out).not.toMatch(/<script/i);
+    expect(out).not.toContain('<img src=x');
+    expect(out).not.toContain('<b>x</b>');
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; &#39;q&#39;');
+    expect(out).toContain('href="a&quot;b.css"');
+    expect(out).not.toContain('javascript:');
+    expect(out).not.toContain('data:text/html');
+    expect(out.match(/Figure not shown/g)).toHaveLength(2);
+    expect(out).toContain('data-page-size="letter"');
+  });
+
+  it('renders under the CSP: no inline style or script, no event handler attribute', () => {
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/<script|<style/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('user text keeps its own direction: dir="auto" on blocks, <bdi> inline, lang from the archive', () => {
+    const arabic = rc.items.find((i) => i.kind === 'account')!;
+    expect(arabic.kind === 'account' && /[\u0600-\u06FF]/.test(arabic.description)).toBe(true);
+    const desc = escapeHtml(arabic.kind === 'account' ? arabic.description : '');
+    expect(html).toContain(`<blockquote class="account-text user-text" dir="auto">${desc}</blockquote>`);
+    expect(html).toContain(`<blockquote class="post-text user-text" dir="auto" lang="zh">`);
+    expect(html).toContain(`<bdi>@${escapeHtml(arabic.userScreenName)}</bdi>`);
+    expect(html).toContain(`<span class="user-text" dir="auto">${escapeHtml(HEBREW_NOTE)}</span>`);
+  });
+
+  it('body alone (the in-app preview) is the same article', () => {
+    expect(html).toContain(buildReportBody(rc.model, 'A4'));
+  });
+
+  it('header and footer carry fingerprint, case, bundle id and Chromium page counters', () => {
+    expect(headerTemplate(rc.model)).toContain(rc.model.signer.fingerprint);
+    const f = footerTemplate(rc.model);
+    expect(f).toContain(`${rc.model.caseId} · bundle ${rc.model.bundleId}`);
+    expect(f).toContain('<span class="pageNumber"></span>/<span class="totalPages"></span>');
+  });
+});
+
+describe('finishReportPdf (pdf-lib): attachments and metadata, checked with poppler', () => {
+  it('pdfdetach lists the tag manifest, its signatures, allowed_signers and VERIFY.txt; pdfinfo shows the metadata', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const finished = await finishReportPdf(await doc.save(), rc.model, bundleAttachments(rc.prepared));
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-report-'));
+    try {
+      const file = path.join(dir, 'r.pdf');
+      writeFileSync(file, finished);
+      const list = execFileSync('pdfdetach', ['-list', file], { encoding: 'utf8' });
+      expect(list).toContain('5 embedded files');
+      for (const n of ['tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.sig', 'tagmanifest-sha512.txt.minisig', 'allowed_signers', 'VERIFY.txt']) expect(list).toContain(`: ${n}\n`);
+      const n = /(\d+): tagmanifest-sha512\.txt\n/.exec(list)![1]!;
+      execFileSync('pdfdetach', ['-save', n, '-o', path.join(dir, 'tm.txt'), file]);
+      const tm = new Uint8Array(readFileSync(path.join(dir, 'tm.txt')));
+      expect(Buffer.from(sha256(tm)).toString('hex')).toBe(rc.model.bundleId);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toContain(`Title:           Evidence report: ${rc.model.caseTitle}`);
+      expect(info).toContain(`Author:          ${rc.model.author}`);
+      expect(info).toContain(rc.model.bundleId);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
