@@ -1,3 +1,4 @@
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { createSHA256 } from 'hash-wasm';
 import type { Account } from '../domain/account';
 import type { DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
@@ -72,14 +73,40 @@ export interface ArchiveHashes {
   entries: EntryHash[];
 }
 
+interface Sha256 {
+  init(): unknown;
+  update(data: Uint8Array): unknown;
+  digest(encoding: 'hex'): string;
+}
+let wasmRefused = false;
+/**
+ * hash-wasm where WebAssembly may be compiled (Node: CLI, tests); pure-JS @noble/hashes where it may
+ * not: the app's CSP has no 'wasm-unsafe-eval', so the renderer and its workers refuse to compile it.
+ */
+async function createSha256(): Promise<Sha256> {
+  if (!wasmRefused) {
+    try {
+      return await createSHA256();
+    } catch {
+      wasmRefused = true;
+    }
+  }
+  let h = nobleSha256.create();
+  return {
+    init: () => (h = nobleSha256.create()),
+    update: (d) => h.update(d),
+    digest: () => Array.from(h.digest(), (b) => b.toString(16).padStart(2, '0')).join(''),
+  };
+}
+
 /** Pass 1: SHA-256 and size of the file and of each decompressed CSV entry. */
 export async function hashArchive(source: ArchiveSource, signal?: AbortSignal): Promise<ArchiveHashes> {
-  const whole = await createSHA256();
+  const whole = await createSha256();
   whole.init();
   let size = 0;
   const entries: EntryHash[] = [];
   let container: Container = 'plain';
-  let entry = await createSHA256();
+  let entry = await createSha256();
   let current: EntryHash | undefined;
   const events = openArchive(source.name, source.open(), {
     signal,
@@ -91,19 +118,21 @@ export async function hashArchive(source: ArchiveSource, signal?: AbortSignal): 
   for await (const ev of events) {
     if (ev.type === 'entry-start') {
       container = ev.container;
-      entry = await createSHA256();
+      entry = await createSha256();
       entry.init();
       current = { entryName: ev.entryName, sha256: '', size: 0 };
     } else if (ev.type === 'data') {
-      entry.update(ev.chunk);
+      if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
       if (current) current.size += ev.chunk.length;
     } else if (current) {
-      current.sha256 = entry.digest('hex');
+      if (container !== 'plain') current.sha256 = entry.digest('hex');
       entries.push(current);
       current = undefined;
     }
   }
-  return { container, sha256: whole.digest('hex'), size, entries };
+  const sha256 = whole.digest('hex');
+  if (container === 'plain') for (const e of entries) e.sha256 = sha256;
+  return { container, sha256, size, entries };
 }
 
 const lenient = new TextDecoder('utf-8');
