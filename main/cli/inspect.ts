@@ -1,6 +1,6 @@
 import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
 import { parseArchive } from '../../shared/archive/parseArchive';
-import { fileSource } from './loadArchiveFiles';
+import { fileSource, nodeSha256 } from './loadArchiveFiles';
 
 interface FileReport {
   path: string;
@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const p of paths) {
     const quarantined: QuarantinedRow[] = [];
     try {
-      const receipts = await parseArchive(fileSource(p), { onQuarantine: (b) => void quarantined.push(...b) });
+      const receipts = await parseArchive(fileSource(p), { createHasher: nodeSha256, onQuarantine: (b) => void quarantined.push(...b) });
       reports.push({ path: p, ok: true, receipts, quarantined });
     } catch (e) {
       reports.push({ path: p, ok: false, error: (e as Error).message, receipts: [], quarantined });

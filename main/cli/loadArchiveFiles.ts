@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -6,7 +7,7 @@ import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive'
 import type { Indicator, RedditAccount } from '../../shared/domain/indicator';
 import type { TweetColumns } from '../../shared/domain/tweet';
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/archive/columns';
-import { parseArchive, type ArchiveSource, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
+import { parseArchive, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
 
 export interface LoadedArchives {
   tweets: TweetColumns;
@@ -16,6 +17,9 @@ export interface LoadedArchives {
   receipts: ImportReceipt[];
   quarantined: QuarantinedRow[];
 }
+
+/** node:crypto SHA-256 (several times faster than hash-wasm in Node). */
+export const nodeSha256: CreateHasher = async () => createHash('sha256');
 
 /** A file on disk as an ArchiveSource (Node stream → web ReadableStream). */
 export function fileSource(filePath: string): ArchiveSource {
@@ -45,6 +49,7 @@ export async function loadArchiveFiles(
     let crossFileDuplicates = 0;
     const fileReceipts = await parseArchive(fileSource(p), {
       ...options,
+      createHasher: nodeSha256,
       onTweets: (batch) => {
         for (const t of batch) {
           if (seenTweets.has(t.tweetid)) {

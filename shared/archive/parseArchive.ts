@@ -59,7 +59,17 @@ export interface ParseArchiveOptions {
   appVersion?: string;
   /** Pass-1 result already computed by the caller (e.g. to skip known files): saves one read. */
   hashes?: ArchiveHashes;
+  /** SHA-256 implementation for pass 1; default below. The Node CLI injects node:crypto (much faster in Node). */
+  createHasher?: CreateHasher;
 }
+
+/** An incremental SHA-256 (fresh state, ready for update). */
+export interface IncrementalHash {
+  update(data: Uint8Array): unknown;
+  /** Lowercase hex. */
+  digest(encoding: 'hex'): string;
+}
+export type CreateHasher = () => Promise<IncrementalHash>;
 
 export interface EntryHash {
   entryName: string | undefined;
@@ -73,40 +83,37 @@ export interface ArchiveHashes {
   entries: EntryHash[];
 }
 
-interface Sha256 {
-  init(): unknown;
-  update(data: Uint8Array): unknown;
-  digest(encoding: 'hex'): string;
-}
 let wasmRefused = false;
 /**
  * hash-wasm where WebAssembly may be compiled (Node: CLI, tests); pure-JS @noble/hashes where it may
  * not: the app's CSP has no 'wasm-unsafe-eval', so the renderer and its workers refuse to compile it.
  */
-async function createSha256(): Promise<Sha256> {
+export async function defaultSha256(): Promise<IncrementalHash> {
   if (!wasmRefused) {
     try {
-      return await createSHA256();
+      return (await createSHA256()).init();
     } catch {
       wasmRefused = true;
     }
   }
-  let h = nobleSha256.create();
+  const h = nobleSha256.create();
   return {
-    init: () => (h = nobleSha256.create()),
     update: (d) => h.update(d),
     digest: () => Array.from(h.digest(), (b) => b.toString(16).padStart(2, '0')).join(''),
   };
 }
 
 /** Pass 1: SHA-256 and size of the file and of each decompressed CSV entry. */
-export async function hashArchive(source: ArchiveSource, signal?: AbortSignal): Promise<ArchiveHashes> {
-  const whole = await createSha256();
-  whole.init();
+export async function hashArchive(
+  source: ArchiveSource,
+  signal?: AbortSignal,
+  createHasher: CreateHasher = defaultSha256,
+): Promise<ArchiveHashes> {
+  const whole = await createHasher();
   let size = 0;
   const entries: EntryHash[] = [];
   let container: Container = 'plain';
-  let entry = await createSha256();
+  let entry = whole;
   let current: EntryHash | undefined;
   const events = openArchive(source.name, source.open(), {
     signal,
@@ -118,8 +125,7 @@ export async function hashArchive(source: ArchiveSource, signal?: AbortSignal): 
   for await (const ev of events) {
     if (ev.type === 'entry-start') {
       container = ev.container;
-      entry = await createSha256();
-      entry.init();
+      if (ev.container !== 'plain') entry = await createHasher();
       current = { entryName: ev.entryName, sha256: '', size: 0 };
     } else if (ev.type === 'data') {
       if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
@@ -141,7 +147,7 @@ const lenient = new TextDecoder('utf-8');
 export async function parseArchive(source: ArchiveSource, options: ParseArchiveOptions = {}): Promise<ImportReceipt[]> {
   const { signal } = options;
   const batchSize = options.batchSize ?? 2000;
-  const hashes = options.hashes ?? (await hashArchive(source, signal));
+  const hashes = options.hashes ?? (await hashArchive(source, signal, options.createHasher));
   const receipts: ImportReceipt[] = [];
   let rawBytes = 0;
   let totalRows = 0;
