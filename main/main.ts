@@ -8,6 +8,8 @@ import { createAppProtocolHandler } from './security/appProtocol';
 import { createEgressGuard } from './security/egressGuard';
 import { hardenSession } from './security/hardenSession';
 import { createSaveFileService } from './services/saveFileService';
+import { createReportPrinter } from './services/printReport';
+import { openHiddenPrintWindow } from './services/printReportWindow';
 import { createMainWindow } from './window/createMainWindow';
 
 // Thin shell: wiring only. Every decision lives in a module a Node test can run.
@@ -33,7 +35,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, guard);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, readFile: (p) => readFile(p) }));
+    // Report documents being printed are served from memory under app://workbench/__report/.
+    const reportPrinter = createReportPrinter({ openWindow: openHiddenPrintWindow(logBlocked) });
+    const appFiles = createAppProtocolHandler({ root: rendererRoot, readFile: (p) => readFile(p) });
+    protocol.handle(APP_SCHEME, (request) => reportPrinter.serve(request) ?? appFiles(request));
     const saves = createSaveFileService({
       chooseSavePath: async (request) => {
         const result = await dialog.showSaveDialog({ defaultPath: request.suggestedName });
@@ -54,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
         }),
         egressLog: () => guard.snapshot(),
         saves,
+        printReport: (request) => reportPrinter.print(request),
       }),
     );
     let window = createMainWindow(preloadPath, logBlocked);

@@ -1,4 +1,4 @@
-import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog, KeyStatus, PublicKeyExport } from '../../shared/api/hostApi';
+import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog, KeyStatus, PublicKeyExport, ReportPrintRequest } from '../../shared/api/hostApi';
 import type { SaveFileService } from '../services/saveFileService';
 
 export type HostHandlers = { [C in ChannelName]: (...args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
@@ -9,6 +9,8 @@ export interface HostServices {
   saves: SaveFileService;
   /** Analyst key custody (main/services/keys); absent → the key channels refuse with a message. */
   keys?: KeyCustody;
+  /** Report HTML → PDF (main/services/printReport); absent → 'report:print' refuses. */
+  printReport?: (request: ReportPrintRequest) => Promise<Uint8Array>;
 }
 
 /** What the 'keys:*' channels need from the main-process key service; the private key stays there. */
@@ -41,5 +43,9 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     'keys:sign': async (req) => new Uint8Array(await keys().sign(req)),
     'keys:rotate': (req) => keys().rotate(req),
     'keys:exportPublic': () => keys().exportPublic(),
+    'report:print': async (req) => {
+      if (!services.printReport) throw new Error('no report printer in this host');
+      return new Uint8Array(await services.printReport(req));
+    },
   };
 }

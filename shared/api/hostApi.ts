@@ -66,6 +66,15 @@ export const PublicKeyExportSchema = z.object({
 });
 export type PublicKeyExport = z.infer<typeof PublicKeyExportSchema>;
 
+/** The evidence report as one HTML document plus Chromium header/footer templates (shared/report). */
+export const ReportPrintRequestSchema = z.object({
+  html: z.string().min(1).max(256 * 1024 * 1024),
+  pageSize: z.enum(['A4', 'Letter']),
+  headerTemplate: z.string().max(20_000),
+  footerTemplate: z.string().max(20_000),
+});
+export type ReportPrintRequest = z.infer<typeof ReportPrintRequestSchema>;
+
 const Principal = z.string().min(1).max(200);
 const Passphrase = z.string().min(1).max(1000);
 
@@ -89,6 +98,8 @@ export const channels = {
   /** New key for the same principal; the old one is retired (kept, no longer used). */
   'keys:rotate': { args: z.tuple([z.object({ passphrase: Passphrase.optional(), currentPassphrase: Passphrase.optional() })]), result: KeyStatusSchema },
   'keys:exportPublic': { args: z.tuple([]), result: PublicKeyExportSchema },
+  /** Prints the report HTML to PDF (Electron: hidden window + printToPDF); the browser host refuses (users print with window.print()). */
+  'report:print': { args: z.tuple([ReportPrintRequestSchema]), result: Bytes },
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -58,5 +58,9 @@ export function createBrowserHost(): HostApi {
     'keys:sign': (req) => keys.sign(req),
     'keys:rotate': (req) => keys.rotate(req),
     'keys:exportPublic': () => keys.exportPublic(),
+    // A page cannot print itself to a PDF file: the user prints the report view with window.print().
+    'report:print': async () => {
+      throw new Error('Saving the report as PDF needs the desktop app; in the browser, open the report and use Print (Save as PDF).');
+    },
   };
 }
