@@ -7,7 +7,7 @@ export interface CoordinationOptions {
   kind: CoordinationKind;
   /** Maximum time between two posts on the same object; default 60. Minute data: Δt ∈ {0, 60, ...}. */
   windowSeconds?: number;
-  /** Minimum number of co-actions (post pairs) for an edge; default 3. */
+  /** Minimum number of distinct shared objects co-acted on within the window; default 3. */
   minRepeat?: number;
   /** Null-model replicates; default 199 (p-values in steps of 1/200). 0 skips significance. */
   replicates?: number;
@@ -41,7 +41,7 @@ export interface CoordinationEdge {
   /** userid; source < target as strings. */
   source: string;
   target: string;
-  /** Number of post pairs within the window. */
+  /** Number of distinct objects both accounts acted on within the window (pairs lists every post pair). */
   weight: number;
   /** Mean weight under the null model. */
   expectedWeight: number;

@@ -79,6 +79,7 @@ export function dayShiftNull(
   const S = Math.min(shiftMaxMinutes, Math.floor(period / 2));
   const minute = new Int32Array(n);
   const counts = new Int32Array(E);
+  const lastObject = new Int32Array(E);
   const sub: SweepInput = { length: n, account, object, minute, objectCount: input.objectCount };
   for (let r = 0; r < replicates; r++) {
     const rs = deriveSeed(seed, r);
@@ -90,11 +91,16 @@ export function dayShiftNull(
       minute[k] = min + ((baseMinute[k]! - min + off) % period);
     }
     counts.fill(0);
+    lastObject.fill(-1);
     sweepCoActions(sub, windowSeconds, maxPairsPerObject, (i, j) => {
       const a = account[i]!;
       const b = account[j]!;
       const e = edgeOf.get(a < b ? a * input.accountCount + b : b * input.accountCount + a);
-      if (e !== undefined) counts[e]++;
+      // Same weight as observed: distinct objects per pair.
+      if (e !== undefined && lastObject[e] !== object[i]) {
+        counts[e]++;
+        lastObject[e] = object[i]!;
+      }
     });
     for (let e = 0; e < E; e++) {
       expected[e] += counts[e]!;

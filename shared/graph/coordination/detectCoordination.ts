@@ -27,20 +27,38 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
   const input = { length: acts.length, account: acts.account, object: acts.object, minute: acts.minute, objectCount: acts.objectKeys.length };
   const pairKey = (a: number, b: number): number => (a < b ? a * A + b : b * A + a);
 
-  // Pass 1: count post pairs per account pair.
-  const counts = new Map<number, number>();
+  // Pass 1: per account pair, count the distinct objects they co-acted on (an account that
+  // retweets the same tweet twice must not double the weight). The sweep visits one object at a
+  // time, so remembering the last object per pair is enough.
+  const pairIndex = new Map<number, number>();
+  let pairCount = new Int32Array(1024);
+  let pairLastObject = new Int32Array(1024);
   const hubs = sweepCoActions(input, o.windowSeconds, o.maxPairsPerObject, (i, j) => {
     const k = pairKey(acts.account[i]!, acts.account[j]!);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const obj = acts.object[i]!;
+    let p = pairIndex.get(k);
+    if (p === undefined) {
+      p = pairIndex.size;
+      pairIndex.set(k, p);
+      if (p === pairCount.length) {
+        pairCount = growInt32(pairCount);
+        pairLastObject = growInt32(pairLastObject);
+      }
+      pairCount[p] = 1;
+      pairLastObject[p] = obj;
+    } else if (pairLastObject[p] !== obj) {
+      pairCount[p]++;
+      pairLastObject[p] = obj;
+    }
   });
   const edgeOf = new Map<number, number>();
   const keys: number[] = [];
-  for (const [k, w] of counts) if (w >= o.minRepeat) keys.push(k);
+  for (const [k, p] of pairIndex) if (pairCount[p]! >= o.minRepeat) keys.push(k);
   keys.sort((x, y) => x - y);
   keys.forEach((k, e) => edgeOf.set(k, e));
   const E = keys.length;
   const observed = new Int32Array(E);
-  for (let e = 0; e < E; e++) observed[e] = counts.get(keys[e]!)!;
+  for (let e = 0; e < E; e++) observed[e] = pairCount[pairIndex.get(keys[e]!)!]!;
 
   // Pass 2: collect the evidence pairs of the surviving edges only.
   const evidence: number[][] = Array.from({ length: E }, () => []);
@@ -96,7 +114,7 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
     objects: acts.objectKeys.length,
     accounts: A,
     tweetsFiltered: acts.tweetsFiltered,
-    candidatePairs: counts.size,
+    candidatePairs: pairIndex.size,
     edges,
     cappedObjects: hubs.map((h) => ({ object: acts.objectKeys[h.object]!, actions: h.actions, pairsInWindow: h.pairsInWindow })),
     nullModel: {
@@ -107,6 +125,12 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
       shiftMaxMinutes: nul.shiftMaxMinutes,
     },
   };
+}
+
+function growInt32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

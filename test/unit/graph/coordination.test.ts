@@ -96,6 +96,19 @@ describe('co-tweet, co-link, co-reply', () => {
   });
 });
 
+describe('weight counts distinct objects', () => {
+  it('an account retweeting the same tweet twice adds evidence pairs, not weight', () => {
+    const rows: HandTweet[] = [
+      { id: '1', user: 'a', time: '2019-06-12 10:00', retweetOf: 'x' },
+      { id: '2', user: 'b', time: '2019-06-12 10:01', retweetOf: 'x' },
+      { id: '3', user: 'a', time: '2019-06-12 10:02', retweetOf: 'x' },
+    ];
+    const r = detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 1, replicates: 10 });
+    expect(r.edges.map((e) => [e.source, e.target, e.weight, e.pairs.map((p) => p.tweetA + '-' + p.tweetB).sort()])).toEqual([['a', 'b', 1, ['1-2', '3-2']]]);
+    expect(detectCoordination(handColumns(rows), { kind: 'coretweet', minRepeat: 2, replicates: 0 }).edges).toEqual([]);
+  });
+});
+
 describe('hub guard', () => {
   it('skips an object with more in-window pairs than the cap, and reports it', () => {
     const rows: HandTweet[] = [];

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import { loadArchiveFiles } from './loadArchiveFiles';
+import { filterFromOpts, numberOpt, parseCliArgs } from './graph';
+import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
+import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
+import { windowStability, STABILITY_WINDOWS_SECONDS } from '../../shared/graph/coordination/windowStability';
+import { COORDINATION_KINDS, type CoordinationKind } from '../../shared/graph/coordination/coordinationTypes';
+import { buildAnalysisReceipt } from '../../shared/graph/analysisReceipt';
+import { describeFilter } from '../../shared/graph/tweetFilter';
+import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
+import { formatMinute } from '../../shared/archive/demo/csvFormat';
+
+const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
+       [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
+       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id,id] [--sweep] [--json]
+       [--out PATH --format graphml|gexf|csv|json]   (the significant-edge graph with communities)`;
+
+/** `coord`: coordinated account pairs with evidence, significance, communities and a receipt. */
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv, ['--json', '--sweep', '--include-retweets']);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { files, opts, flags } = args;
+  const kind = opts.get('--kind') as CoordinationKind | undefined;
+  const format = (opts.get('--format') ?? 'graphml') as GraphFormat;
+  if (!files.length || !kind || !COORDINATION_KINDS.includes(kind) || !GRAPH_FORMATS.includes(format)) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  const options = {
+    kind,
+    windowSeconds: numberOpt(opts, '--window') ?? 60,
+    minRepeat: numberOpt(opts, '--min-repeat') ?? 3,
+    replicates: numberOpt(opts, '--replicates') ?? 199,
+    seed: numberOpt(opts, '--seed') ?? 1,
+    alpha: numberOpt(opts, '--alpha') ?? 0.05,
+    maxPairsPerObject: numberOpt(opts, '--max-pairs-per-object') ?? 250_000,
+    includeRetweets: flags.has('--include-retweets'),
+    filter: filterFromOpts(opts),
+  };
+  const loaded = await loadArchiveFiles(files);
+  const t0 = performance.now();
+  const r = detectCoordination(loaded.tweets, options);
+  const seconds = (performance.now() - t0) / 1000;
+  const communities = coordinationCommunities(r.edges, options.seed);
+  const significant = r.edges.filter((e) => e.significant);
+  const stability = flags.has('--sweep') ? windowStability(loaded.tweets, options).edges : null;
+  const receipt = buildAnalysisReceipt({
+    kind: `coordination:${kind}`,
+    columns: loaded.tweets,
+    tweetsAnalysed: loaded.tweets.length - r.tweetsFiltered,
+    parameters: {
+      ...options, filter: describeFilter(options.filter), nullModel: r.nullModel,
+      sweepWindowsSeconds: stability ? STABILITY_WINDOWS_SECONDS : null,
+      inputFiles: loaded.receipts.map((x) => ({ fileName: x.fileName, sha256: x.sha256, format: x.format, rowsStored: x.rowsStored, rowsRejected: x.rowsRejected })),
+    },
+    algorithms: ['coordination-sweep', 'account-day-shift-null', 'benjamini-hochberg', 'louvain'],
+    seed: options.seed,
+    nodes: new Set(r.edges.flatMap((e) => [e.source, e.target])).size,
+    edges: r.edges.length,
+    omitted: {
+      tweetsFiltered: r.tweetsFiltered,
+      cappedObjects: r.cappedObjects.length,
+      candidatePairsBelowMinRepeat: r.candidatePairs - r.edges.length,
+      quarantinedRows: loaded.quarantined.length,
+    },
+    notes: [
+      'weight = number of distinct objects both accounts acted on within the window; pairs lists every post pair behind it',
+      'p-values are empirical ((1 + #null >= observed) / (R + 1)) and conditional on the pair reaching minRepeat; q-values are Benjamini-Hochberg over the edges listed',
+      ...r.cappedObjects.slice(0, 20).map((c) => `capped object '${c.object}': ${c.actions} posts, ${c.pairsInWindow} pairs in window (excluded)`),
+    ],
+  });
+  if (opts.has('--out')) {
+    const g = coordinationGraph(significant);
+    const communityOf = new Map<string, number>();
+    for (const c of communities) for (const m of c.members) communityOf.set(m, c.id);
+    g.forEachNode((n) => g.mergeNodeAttributes(n, { label: n, community: communityOf.get(n) ?? -1 }));
+    const out = opts.get('--out')!;
+    fs.writeFileSync(out, exportGraph(g, format, receipt));
+    if (format === 'csv') fs.writeFileSync(out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n');
+  }
+  if (flags.has('--json')) {
+    const stabilityOf = new Map(stability?.map((s) => [s.source + '\u0000' + s.target, s]) ?? []);
+    const json = {
+      kind, windowSeconds: r.windowSeconds, minRepeat: r.minRepeat, alpha: r.alpha,
+      counts: { actions: r.actions, objects: r.objects, accounts: r.accounts, candidatePairs: r.candidatePairs, edges: r.edges.length, significantEdges: significant.length, communities: communities.length },
+      seconds,
+      edges: r.edges.map((e) => ({
+        source: e.source, target: e.target, weight: e.weight, expectedWeight: e.expectedWeight,
+        pValue: e.pValue, qValue: e.qValue, significant: e.significant,
+        ...(stability ? { windows: stabilityOf.get(e.source + '\u0000' + e.target)?.windows ?? [], stable: stabilityOf.get(e.source + '\u0000' + e.target)?.stable ?? false } : {}),
+        pairs: e.pairs.map((p) => ({ tweetA: p.tweetA, tweetB: p.tweetB, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB), deltaSeconds: p.deltaSeconds, object: p.object })),
+      })),
+      communities,
+      cappedObjects: r.cappedObjects,
+      nullModel: r.nullModel,
+      receipt,
+    };
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    const lines = [
+      `${kind} at ${r.windowSeconds} s, min repeat ${r.minRepeat}: ${r.actions} posts on ${r.objects} objects by ${r.accounts} accounts`,
+      `edges ${r.edges.length}, significant (q <= ${r.alpha}) ${significant.length}, communities ${communities.length}, capped objects ${r.cappedObjects.length}, ${seconds.toFixed(2)} s`,
+      ...communities.slice(0, 20).map((c) => `  community ${c.id}: ${c.members.length} accounts: ${c.members.slice(0, 6).join(', ')}${c.members.length > 6 ? ', …' : ''}`),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return 0;
+}

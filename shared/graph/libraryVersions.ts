@@ -1,0 +1,14 @@
+/**
+ * Versions of the libraries whose algorithms produce analysis results, recorded in every receipt.
+ * test/unit/graph/libraryVersions.test.ts checks them against node_modules.
+ */
+export const LIBRARY_VERSIONS = {
+  graphology: '0.26.0',
+  'graphology-communities-louvain': '2.0.2',
+  'graphology-metrics': '2.4.2',
+  'graphology-components': '1.5.4',
+  'graphology-shortest-path': '2.1.0',
+} as const;
+
+/** Version of this project's own algorithms (coordination sweep, null model, exporters). */
+export const WORKBENCH_GRAPH_VERSION = '0.1.0';

@@ -1,0 +1,17 @@
+import type { TweetColumns } from '../../domain/tweet';
+import type { TweetFilter } from '../tweetFilter';
+import { buildInteractionNetwork } from './interactionNetwork';
+import { buildCoUseNetwork, DEFAULT_MAX_ACCOUNTS_PER_ITEM } from './coUseNetwork';
+import type { NetworkKind, NetworkResult } from './networkTypes';
+
+/** One entry point for every network kind. */
+export function buildNetwork(
+  c: TweetColumns,
+  kind: NetworkKind,
+  options: { filter?: TweetFilter; maxAccountsPerItem?: number } = {},
+): NetworkResult {
+  if (kind === 'cohashtag' || kind === 'courl') {
+    return buildCoUseNetwork(c, kind, options.filter, options.maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM);
+  }
+  return buildInteractionNetwork(c, kind, options.filter);
+}

@@ -1,0 +1,88 @@
+import Graph from 'graphology';
+import type { TweetColumns } from '../../domain/tweet';
+import { tweetPasses, type TweetFilter } from '../tweetFilter';
+import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from './networkTypes';
+
+/**
+ * Directed, weighted account -> account network: retweeter -> retweeted author, author ->
+ * mentioned account, replier -> replied-to account, quoter -> quoted tweet's author. Accounts
+ * outside the archive become nodes flagged `external`. Weight = number of interactions.
+ */
+export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter): NetworkResult {
+  const archiveAccounts = new Map<string, string>(); // userid -> screen name
+  const byScreenName = new Map<string, string>(); // lower-cased screen name -> userid
+  for (let i = 0; i < c.length; i++) {
+    if (!archiveAccounts.has(c.userid[i]!)) {
+      archiveAccounts.set(c.userid[i]!, c.userScreenName[i]!);
+      byScreenName.set(c.userScreenName[i]!.toLowerCase(), c.userid[i]!);
+    }
+  }
+  const authorOf = kind === 'quote' ? new Map(c.tweetid.map((id, i) => [id, c.userid[i]!])) : null;
+  const weights = new Map<string, number>();
+  const posts = new Map<string, number>();
+  const externalLabels = new Map<string, string>();
+  let filtered = 0;
+  let unresolved = 0;
+  const add = (s: string, t: string): void => {
+    const k = s + '\u0000' + t;
+    weights.set(k, (weights.get(k) ?? 0) + 1);
+  };
+  for (let i = 0; i < c.length; i++) {
+    if (!tweetPasses(c, i, filter)) {
+      filtered++;
+      continue;
+    }
+    const u = c.userid[i]!;
+    posts.set(u, (posts.get(u) ?? 0) + 1);
+    if (kind === 'retweet') {
+      if (!c.isRetweet[i]) continue;
+      let target = c.retweetUserid[i]!;
+      if (!target && c.retweetScreenName[i]) {
+        const name = c.retweetScreenName[i]!;
+        target = byScreenName.get(name.toLowerCase()) ?? '@' + name;
+        if (!archiveAccounts.has(target)) externalLabels.set(target, name);
+      }
+      if (target) {
+        add(u, target);
+        // Label an outside author by the screen name in the text's RT prefix.
+        if (!archiveAccounts.has(target) && !externalLabels.has(target)) {
+          const m = /^RT @([^:\s]+):/.exec(c.tweetText[i]!);
+          if (m) externalLabels.set(target, m[1]!);
+        }
+      } else unresolved++;
+    } else if (kind === 'mention') {
+      for (const m of c.userMentions[i]!) {
+        if (m === '' || m === '0') unresolved++; // 0 = unresolved in the archives
+        else add(u, m);
+      }
+    } else if (kind === 'reply') {
+      if (c.inReplyToUserid[i]) add(u, c.inReplyToUserid[i]!);
+      else if (c.inReplyToTweetid[i]) unresolved++;
+    } else {
+      const q = c.quotedTweetTweetid[i]!;
+      if (!q) continue;
+      const author = authorOf!.get(q);
+      if (author) add(u, author);
+      else unresolved++;
+    }
+  }
+  const graph = new Graph<AccountNode, WeightedEdge>({ type: 'directed', allowSelfLoops: true });
+  const ensure = (id: string): void => {
+    if (graph.hasNode(id)) return;
+    const inArchive = archiveAccounts.has(id);
+    graph.addNode(id, {
+      label: inArchive ? archiveAccounts.get(id)! : externalLabels.get(id) ?? id,
+      external: !inArchive,
+      posts: posts.get(id) ?? 0,
+    });
+  };
+  for (const [k, w] of weights) {
+    const cut = k.indexOf('\u0000');
+    const s = k.slice(0, cut);
+    const t = k.slice(cut + 1);
+    ensure(s);
+    ensure(t);
+    graph.addDirectedEdge(s, t, { weight: w });
+  }
+  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved, prunedItems: [] } };
+}

@@ -1,0 +1,34 @@
+import type Graph from 'graphology';
+
+export type InteractionKind = 'retweet' | 'mention' | 'reply' | 'quote';
+export type CoUseKind = 'cohashtag' | 'courl';
+export type NetworkKind = InteractionKind | CoUseKind;
+export const NETWORK_KINDS: readonly NetworkKind[] = ['retweet', 'mention', 'reply', 'quote', 'cohashtag', 'courl'];
+
+/** Node attributes of every network. Node keys are userids ('@name' when only a screen name is known). */
+export interface AccountNode {
+  label: string;
+  /** Not an account of the archive (retweeted, mentioned, replied-to or quoted from outside). */
+  external: boolean;
+  /** Tweets by this account in the analysed (filtered) set. */
+  posts: number;
+}
+
+export interface WeightedEdge {
+  weight: number;
+}
+
+export interface NetworkStats {
+  tweetsRead: number;
+  tweetsFiltered: number;
+  /** Interactions whose target could not be resolved (mention id '0', quoted tweet outside the archive, RT without id or name). */
+  unresolved: number;
+  /** Co-use items skipped because more than maxAccountsPerItem accounts used them. */
+  prunedItems: { item: string; accounts: number }[];
+}
+
+export interface NetworkResult {
+  kind: NetworkKind;
+  graph: Graph<AccountNode, WeightedEdge>;
+  stats: NetworkStats;
+}
