@@ -5,6 +5,7 @@ import { CasesView } from '../views/cases/CasesView';
 import { DatasetsView } from '../views/DatasetsView';
 import { ExploreView } from '../views/explore/ExploreView';
 import { PlaceholderView } from '../views/PlaceholderView';
+import { ReportPage } from '../report/ReportPage';
 import { hrefFor, useRoute, VIEWS } from './routes';
 
 export function App() {
@@ -28,6 +29,9 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // The evidence report renders alone (no app chrome): it is the page that gets printed.
+  if (location.hash.startsWith('#/report/')) return <ReportPage rest={location.hash.slice(9).split('/').filter(Boolean).map(decodeURIComponent)} />;
 
   return (
     <div className="app">
