@@ -1,0 +1,139 @@
+/**
+ * The report page (#/report/<key> for a model handed over with stashReportModel, #/report/case/<id>
+ * for a preview of a case before export). It renders alone, without the app's chrome, because it
+ * is what gets printed: by the user with window.print() (print CSS hides the toolbar), by
+ * automation with Chromium's page.pdf(), and in Electron the same HTML goes through 'report:print'.
+ * `data-report-ready` on <html> turns true once the report's fonts have loaded.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { APP_NAME } from '../../../shared/appIdentity';
+import { buildReportBody, reportTitle } from '../../../shared/report/reportHtml';
+import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
+import { appVersion } from '../app/version';
+import { citedSources } from '../cases/exportCaseBundle';
+import { caseItems, getCase, readCustody } from '../cases/caseStore';
+import { host } from '../host/host';
+import { db } from '../store/database';
+import { caseReportModel } from './caseReportModel';
+import { loadReportModel } from './reportHandoff';
+import { printReportPdf } from './printReportPdf';
+import { reportStylesheetUrl } from './reportStylesheet';
+
+type Loaded = { model: ReportModel } | { error: string } | null;
+
+async function loadFromHash(rest: string[]): Promise<Loaded> {
+  if (rest[0] === 'case' && rest[1]) {
+    const caseRecord = await getCase(db, rest[1]);
+    if (!caseRecord) return { error: `No case with id ${rest[1]}.` };
+    const items = await caseItems(db, caseRecord.id);
+    return {
+      model: caseReportModel({
+        caseRecord,
+        items,
+        custody: await readCustody(db, caseRecord.id),
+        sources: await citedSources(db, items).catch(() => []),
+        author: caseRecord.createdBy,
+        software: { name: APP_NAME, version: appVersion },
+        analystTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        createdAt: new Date(),
+      }),
+    };
+  }
+  const model = rest[0] ? loadReportModel(rest[0]) : null;
+  return model ? { model } : { error: 'This report is no longer available in this tab. Open it again from its case.' };
+}
+
+export function ReportPage({ rest }: { rest: string[] }) {
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const [pageSize, setPageSize] = useState<ReportPageSize>('A4');
+  const [status, setStatus] = useState('Loading the report…');
+  const [electron, setElectron] = useState(false);
+  const key = rest.join('/');
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(null);
+    void loadFromHash(rest).then(
+      (l) => live && setLoaded(l),
+      (err: unknown) => live && setLoaded({ error: String(err) }),
+    );
+    void host['app:info']().then((i) => live && setElectron(i.host === 'electron'));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const body = useMemo(() => (loaded && 'model' in loaded ? buildReportBody(loaded.model, pageSize) : ''), [loaded, pageSize]);
+
+  // White page, report title; then wait for layout and fonts before saying "ready".
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.add('dw-report-doc');
+    return () => {
+      root.classList.remove('dw-report-doc');
+      delete root.dataset.reportReady;
+    };
+  }, []);
+  useEffect(() => {
+    if (!body || !loaded || !('model' in loaded)) return;
+    let live = true;
+    document.title = reportTitle(loaded.model);
+    document.documentElement.dataset.reportReady = 'false';
+    setStatus('Loading fonts…');
+    requestAnimationFrame(() => {
+      void document.fonts.ready.then(() => {
+        if (!live) return;
+        document.documentElement.dataset.reportReady = 'true';
+        setStatus(`Ready: ${loaded.model.items.length} items, ${pageSize}.`);
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [body, loaded, pageSize]);
+
+  const savePdf = async () => {
+    if (!loaded || !('model' in loaded)) return;
+    try {
+      const pdf = await printReportPdf({ host, model: loaded.model, pageSize, attachments: [], onPhase: (phase, detail) => setStatus(`${phase}: ${detail}`) });
+      const target = await host['save:begin']({ suggestedName: `${loaded.model.caseId}-report-preview.pdf`, mimeType: 'application/pdf' });
+      if (!target.id) return setStatus('Save cancelled.');
+      await host['save:write'](target.id, new Uint8Array(pdf));
+      const saved = await host['save:end'](target.id);
+      setStatus(`Saved ${saved.path} (${saved.bytes} bytes).`);
+    } catch (err) {
+      setStatus(`Could not save the PDF: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  return (
+    <div className="report-page">
+      <link rel="stylesheet" href={reportStylesheetUrl()} precedence="report" />
+      <div className="report-toolbar" role="region" aria-label="Report controls">
+        <a href="#/cases">Back to cases</a>
+        <fieldset>
+          <legend>Page size</legend>
+          {(['A4', 'Letter'] as const).map((s) => (
+            <label key={s}>
+              <input type="radio" name="report-page-size" value={s} checked={pageSize === s} onChange={() => setPageSize(s)} /> {s}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" className="primary" onClick={() => window.print()} disabled={!body}>
+          Print…
+        </button>
+        {electron && (
+          <button type="button" onClick={() => void savePdf()} disabled={!body}>
+            Save as PDF
+          </button>
+        )}
+        <span className="status" role="status">
+          {loaded && 'error' in loaded ? loaded.error : status}
+        </span>
+      </div>
+      {/* The markup is built by shared/report with every value escaped. */}
+      {body && <div className="report-sheet" dangerouslySetInnerHTML={{ __html: body }} />}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * A case (its pins, notes and custody) → ReportModel. With a prepared bundle the model carries the
+ * bundle id, signer, VERIFY.txt and hashes; without one (the in-app preview before export) those
+ * fields say so. Pure: no store, no DOM.
+ */
+import type { PreparedBundle } from '../../../shared/evidence/bundleWriter';
+import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
+import { reportBundleFields } from '../../../shared/report/reportBundleFields';
+import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
+import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
+import { excerptPath, type SourceInfo } from '../cases/caseBundleInput';
+import type { CaseRecord } from '../cases/caseTypes';
+import type { PinRecord } from '../pins/pinTypes';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+const toBase64 = (text: string): string => {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+};
+
+export interface CaseReportInput {
+  caseRecord: CaseRecord;
+  items: PinRecord[];
+  custody: CustodyEntry[];
+  sources: SourceInfo[];
+  prepared?: PreparedBundle;
+  author: string;
+  software: { name: string; version: string };
+  analystTimeZone: string;
+  createdAt: Date;
+}
+
+export function caseReportModel(input: CaseReportInput): ReportModel {
+  const { caseRecord, prepared } = input;
+  const sources = new Map(input.sources.map((s) => [s.sha256, s]));
+  const payloadSha = new Map((prepared?.payload ?? []).map((p) => [p.path, p.sha256]));
+  const items: ReportItem[] = [];
+  const figures: ReportFigure[] = [];
+
+  for (const pin of input.items) {
+    const p0 = pin.provenance[0];
+    const info = p0 ? sources.get(p0.fileSha256) : undefined;
+    const source: ReportSourceRef | null =
+      p0 && info ? { fileName: info.entryName ? `${info.fileName}/${info.entryName}` : info.fileName, fileSha256: p0.fileSha256, row: p0.row, byteOffset: p0.byteOffset, byteLength: p0.byteLength } : null;
+    const bundlePath = p0 && info ? `data/${excerptPath(info, p0)}` : undefined;
+    const base = {
+      itemId: pin.id,
+      sha256: (bundlePath && payloadSha.get(bundlePath)) ?? '',
+      source,
+      sourceRows: pin.provenance.length,
+      ...(bundlePath ? { bundlePath } : {}),
+      ...(caseRecord.itemNotes[pin.id] ? { note: caseRecord.itemNotes[pin.id]! } : {}),
+    };
+    const p = obj(pin.payload);
+    if (pin.kind === 'tweet' && str(p.tweetid)) {
+      items.push({
+        ...base,
+        kind: 'post',
+        tweetid: str(p.tweetid),
+        userid: str(p.userid),
+        userScreenName: str(p.userScreenName),
+        userDisplayName: str(p.userDisplayName),
+        tweetLanguage: str(p.tweetLanguage) || str(p.lang),
+        text: str(p.tweetText) || str(p.text),
+        tweetTime: num(p.tweetTime) ?? num(p.time) ?? 0,
+        isRetweet: typeof p.isRetweet === 'boolean' ? p.isRetweet : null,
+        hashtags: strs(p.hashtags),
+        engagement: { replies: num(p.replyCount), retweets: num(p.retweetCount), likes: num(p.likeCount), quotes: num(p.quoteCount) },
+      });
+    } else if (pin.kind === 'account' && str(obj(p.account).userid) && p.finding === undefined) {
+      const a = obj(p.account);
+      items.push({
+        ...base,
+        kind: 'account',
+        userid: str(a.userid),
+        userScreenName: str(a.userScreenName),
+        userDisplayName: str(a.userDisplayName),
+        description: str(a.userProfileDescription),
+        reportedLocation: str(a.userReportedLocation),
+        followerCount: num(a.followerCount),
+        followingCount: num(a.followingCount),
+        accountCreationDate: str(a.accountCreationDate),
+        accountLanguage: str(a.accountLanguageRaw) || str(a.accountLanguage),
+      });
+    } else if ((pin.kind === 'chart' || pin.kind === 'network') && (str(p.svg) || str(p.png))) {
+      figures.push({
+        kind: pin.kind === 'chart' ? 'chart' : 'network',
+        title: str(p.title) || pin.title,
+        imageDataUrl: str(p.png).startsWith('data:image/png;base64,') ? str(p.png) : `data:image/svg+xml;base64,${toBase64(str(p.svg))}`,
+        alt: str(p.alt) || str(p.caption) || pin.title,
+        caption: str(p.caption),
+        filtered: str(p.filtered) || str(p.hidden) || (pin.kind === 'network' ? 'not stated in the pinned view' : 'nothing'),
+      });
+    } else {
+      const { svg: _svg, png: _png, ...rest } = p;
+      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: JSON.stringify(rest, null, 2).slice(0, 20_000) });
+    }
+  }
+
+  const bundle = prepared
+    ? reportBundleFields(prepared)
+    : {
+        bagName: '(not exported yet)',
+        bundleId: 'PREVIEW — not signed; the bundle id is known only at export',
+        signer: { principal: input.author, fingerprint: 'PREVIEW — no signature yet', namespace: '' },
+        verifyText: 'This is a preview. The exported report prints the VERIFY.txt of its bundle here.',
+        hashes: [],
+      };
+  return {
+    caseId: caseRecord.id,
+    caseTitle: caseRecord.name,
+    author: input.author,
+    createdAt: input.createdAt.toISOString(),
+    software: input.software,
+    ...bundle,
+    analystTimeZone: input.analystTimeZone,
+    summary: `Evidence report for the case "${caseRecord.name}", opened ${caseRecord.createdAt} by ${caseRecord.createdBy}.`,
+    method: {
+      description:
+        'Each item was pinned in the app from an imported archive file; its card quotes the archived fields, and the bundle holds the exact bytes of the cited row (data/source/…). ' +
+        'Source files were hashed (SHA-256) at import and re-hashed at export; export refuses if any changed.',
+      parameters: [
+        { name: 'Items', value: String(items.length) },
+        { name: 'Figures', value: String(figures.length) },
+        { name: 'Analyst time zone', value: input.analystTimeZone },
+      ],
+      limits: [...STANDARD_LIMITS],
+    },
+    sources: input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: null, format: s.format })),
+    items,
+    figures,
+    custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: JSON.stringify(c.detail), hash: c.hash })),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The cases export's ReportRenderer hook (renderer/src/cases/exportCaseBundle.ts): once the bundle
+ * is signed, build the model, print it through the host and attach the manifest, signatures and
+ * VERIFY.txt. The export then signs the PDF (signReport) and adds it at report/evidence-report.pdf.
+ * In the browser host there is no programmatic PDF printer: the hook returns null (no report in the
+ * bundle) and the user prints the report page instead.
+ */
+import type { HostApi } from '../../../shared/api/hostApi';
+import { APP_NAME } from '../../../shared/appIdentity';
+import { bundleAttachments } from '../../../shared/report/finishReportPdf';
+import type { ReportPageSize } from '../../../shared/report/reportModel';
+import { appVersion } from '../app/version';
+import { citedSources, type ReportRenderer } from '../cases/exportCaseBundle';
+import type { WorkbenchDb } from '../store/schema';
+import { caseReportModel } from './caseReportModel';
+import { printReportPdf, type ReportPhase } from './printReportPdf';
+
+export function createCaseReportRenderer(opts: {
+  db: WorkbenchDb;
+  host: HostApi;
+  pageSize: ReportPageSize;
+  onPhase?: (phase: ReportPhase, detail: string) => void;
+}): ReportRenderer {
+  return async ({ prepared, caseRecord, items, custody }) => {
+    if ((await opts.host['app:info']()).host !== 'electron') return null;
+    const model = caseReportModel({
+      caseRecord,
+      items,
+      custody,
+      sources: await citedSources(opts.db, items),
+      prepared,
+      author: prepared.principal,
+      software: { name: APP_NAME, version: appVersion },
+      analystTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      createdAt: new Date(),
+    });
+    return printReportPdf({ host: opts.host, model, pageSize: opts.pageSize, attachments: bundleAttachments(prepared), ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) });
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The report as a finished PDF: HTML (shared/report) → the host's Chromium printer ('report:print')
+ * → pdf-lib attachments and metadata. The caller signs the result (PreparedBundle.signReport).
+ */
+import type { HostApi } from '../../../shared/api/hostApi';
+import { finishReportPdf, type ReportAttachment } from '../../../shared/report/finishReportPdf';
+import { footerTemplate, headerTemplate } from '../../../shared/report/printTemplates';
+import { buildReportHtml } from '../../../shared/report/reportHtml';
+import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
+import { reportStylesheetUrl } from './reportStylesheet';
+
+export type ReportPhase = 'rendering' | 'printing' | 'attaching' | 'done';
+
+export async function printReportPdf(opts: {
+  host: HostApi;
+  model: ReportModel;
+  pageSize: ReportPageSize;
+  attachments: ReportAttachment[];
+  onPhase?: (phase: ReportPhase, detail: string) => void;
+}): Promise<Uint8Array> {
+  const phase = opts.onPhase ?? (() => {});
+  phase('rendering', `${opts.model.items.length} items`);
+  const html = buildReportHtml(opts.model, { stylesheets: [reportStylesheetUrl()], pageSize: opts.pageSize });
+  phase('printing', `${opts.pageSize}, ${Math.round(html.length / 1024)} KB of HTML`);
+  const pdf = await opts.host['report:print']({ html, pageSize: opts.pageSize, headerTemplate: headerTemplate(opts.model), footerTemplate: footerTemplate(opts.model) });
+  phase('attaching', opts.attachments.map((a) => a.name).join(', '));
+  const finished = await finishReportPdf(pdf, opts.model, opts.attachments);
+  phase('done', `${Math.round(finished.length / 1024)} KB`);
+  return finished;
+}
