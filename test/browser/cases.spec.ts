@@ -1,0 +1,186 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
+import { repoRoot } from '../fixtures/paths';
+import { recipientChecks, tamperPayload } from './casesTools';
+import { expect, test } from './fixtures';
+import { importFiles, waitForImportDone } from './importHelpers';
+
+/**
+ * Cases end to end in real Chromium + IndexedDB: a generated demo archive is imported through the
+ * Datasets view's file input, items are pinned from the Explore account page (the explore
+ * engineer's real "Pin to case" buttons), attached on the case page, the bundle is exported and
+ * checked by the recipient's own tools, and the verify page judges it and a tampered copy.
+ */
+const PRINCIPAL = 'analyst@example.org';
+const PASSPHRASE = 'correct horse battery staple';
+const shots = path.join(repoRoot, 'docs/screenshots');
+
+async function writeDemo(dir: string): Promise<{ users: string; tweets: string; member: string }> {
+  const demo = createDemoArchive({ seed: 11, tweets: 3000 });
+  const write = async (name: string, chunks: AsyncGenerator<string>) => {
+    let text = '';
+    for await (const c of chunks) text += c;
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  return { users: await write(DEMO_USERS_FILE, demo.usersCsv()), tweets: await write(DEMO_TWEETS_FILE, demo.tweetsCsv()), member: demo.groundTruth.groups[0]!.members[0]! };
+}
+
+async function createKey(page: Page): Promise<string> {
+  await page.goto('#/cases');
+  await page.getByLabel('Principal (e-mail-like name)').fill(PRINCIPAL);
+  await page.getByLabel('Passphrase', { exact: true }).first().fill(PASSPHRASE);
+  await page.getByLabel('Repeat passphrase').first().fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const fp = page.getByTestId('key-fingerprint');
+  await expect(fp).toBeVisible({ timeout: 30_000 });
+  return (await fp.innerText()).trim();
+}
+
+test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha*sum, minisign, verify.sh, and the verify page', async ({ page, requests, consoleLog }) => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-cases-'));
+  const demo = await writeDemo(dir);
+  mkdirSync(shots, { recursive: true });
+
+  await importFiles(page, [demo.users, demo.tweets]);
+  expect(await waitForImportDone(page)).toMatch(/Imported into/);
+
+  const fingerprintLine = await createKey(page);
+  expect(fingerprintLine).toMatch(new RegExp(`^256 SHA256:[A-Za-z0-9+/]{43} ${PRINCIPAL} \\(ED25519\\)$`));
+
+  // Case with a name in three scripts.
+  const caseName = 'Spamouflage 测试 تحقيق 🦜';
+  await page.getByLabel('Case name').fill(caseName);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: caseName })).toBeVisible();
+  const caseUrl = page.url();
+
+  // Pin an account of a planted group and two of its tweets from the Explore account page.
+  await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);
+  await page.getByRole('button', { name: /^Pin account .* to case$/ }).click();
+  const tweetPins = page.getByRole('button', { name: /^Pin tweet \d+ to case$/ });
+  await expect(tweetPins.first()).toBeVisible();
+  await tweetPins.nth(0).click();
+  await tweetPins.nth(1).click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
+
+  await page.goto(caseUrl);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(3);
+  const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
+  await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
+  await page.getByRole('button', { name: 'Save note' }).first().click();
+  // case-created, key? (created before the case: no), import, 3 × pin, note.
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 6 entries/);
+  const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
+  expect(actions).toEqual(['case-created', 'import', 'pin', 'pin', 'pin', 'note']);
+
+  // Export refuses a source file that changed since import (same name, one byte different).
+  const changedDir = mkdtempSync(path.join(tmpdir(), 'dw-cases-changed-'));
+  const changed = path.join(changedDir, DEMO_TWEETS_FILE);
+  const orig = readFileSync(demo.tweets);
+  writeFileSync(changed, Buffer.concat([orig.subarray(0, orig.length - 2), Buffer.from('X\n')]));
+  copyFileSync(demo.users, path.join(changedDir, DEMO_USERS_FILE));
+  await page.getByLabel('Source files').setInputFiles([path.join(changedDir, DEMO_USERS_FILE), changed]);
+  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`refusing to export: ${DEMO_TWEETS_FILE} changed since collection \\(SHA-256 at import [0-9a-f]{64}, now [0-9a-f]{64}\\)`));
+
+  // Wrong passphrase: refused by AES-GCM, nothing saved.
+  await page.getByLabel('Source files').setInputFiles([demo.users, demo.tweets]);
+  await page.getByLabel('Key passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/wrong passphrase/, { timeout: 30_000 });
+
+  // The real export, captured as a download.
+  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+  const downloadP = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  const download = await downloadP;
+  const zip = path.join(dir, download.suggestedFilename());
+  await download.saveAs(zip);
+  await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
+  const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
+  await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
+  await page.screenshot({ path: path.join(shots, 'case.png'), fullPage: true });
+
+  // The recipient's tools, on the downloaded bytes.
+  const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL);
+  for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
+  expect(runs.find((r) => r.cmd.startsWith('ssh-keygen -lf'))!.out.trim()).toBe(fingerprintLine);
+  expect(runs.find((r) => r.cmd.includes('-Y verify'))!.out).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);
+  const { createHash } = await import('node:crypto');
+  expect(createHash('sha256').update(readFileSync(path.join(bag, 'tagmanifest-sha512.txt'))).digest('hex')).toBe(bundleId);
+
+  // Every cited excerpt is exactly the source file's bytes at the recorded offset.
+  const items = readFileSync(path.join(bag, 'metadata/items.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(items.map((i) => i.kind).sort()).toEqual(['account', 'tweet', 'tweet']);
+  const sources = { [DEMO_USERS_FILE]: readFileSync(demo.users), [DEMO_TWEETS_FILE]: orig };
+  for (const it of items) {
+    expect(it.analyst).toBe(PRINCIPAL);
+    for (const s of it.sources) {
+      const excerpt = readFileSync(path.join(bag, s.path));
+      const src = sources[s.source_file as keyof typeof sources]!;
+      expect(createHash('sha256').update(src).digest('hex')).toBe(s.source_sha256);
+      expect(excerpt.equals(src.subarray(s.byte_offset, s.byte_offset + s.byte_length))).toBe(true);
+      expect(createHash('sha256').update(excerpt).digest('hex')).toBe(s.sha256);
+    }
+  }
+  expect(items.some((i) => i.note.startsWith('Created the same day'))).toBe(true);
+  const custodyLines = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').trim().split('\n');
+  expect(custodyLines).toHaveLength(6);
+  const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
+  expect(provenance.egress).toEqual({ blockedRequests: 0, urls: [] });
+
+  // The verify page: ok on the bundle, a named failure on a tampered copy.
+  await page.goto('#/cases/verify');
+  await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(fingerprintLine.split(' ')[1]!);
+  await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(zip);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified/);
+  for (const name of ['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody']) {
+    await expect(page.locator(`tr[data-check="${name}"]`)).toHaveAttribute('data-status', 'pass');
+  }
+  await page.screenshot({ path: path.join(shots, 'verify.png'), fullPage: true });
+  const tampered = tamperPayload(readFileSync(zip), /\/data\/source\/.*\.csv$/);
+  const tamperedZip = path.join(dir, 'tampered.zip');
+  writeFileSync(tamperedZip, tampered.bytes);
+  await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(tamperedZip);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle FAILED verification/);
+  await expect(page.locator('tr[data-check="payload"]')).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator('tr[data-check="payload"] td.detail')).toContainText(`${tampered.path}: manifest-sha512.txt expects`);
+  await expect(page.locator('tr[data-check="signature"]')).toHaveAttribute('data-status', 'pass');
+
+  // A tampered custody chain (edited in IndexedDB behind the app's back) shows where it breaks.
+  await page.goto(caseUrl);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const store = db.transaction('custody', 'readwrite').objectStore('custody');
+    const all = await new Promise<any[]>((res) => {
+      const r = store.getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    const third = all.find((r) => r.seq === 3);
+    third.entry.detail.title = 'a quietly different title';
+    await new Promise((res) => (store.put(third).onsuccess = res));
+    db.close();
+  });
+  await page.reload();
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain broken at entry 3: hash is [0-9a-f]{64}, recomputed [0-9a-f]{64}/);
+  await expect(page.locator('table.custody tr.broken td:first-child')).toHaveText('3');
+  await page.goto('#/cases');
+  await expect(page.getByRole('link', { name: caseName })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'cases.png'), fullPage: true });
+
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});

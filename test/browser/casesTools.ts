@@ -1,0 +1,51 @@
+/**
+ * Node-side checks of an exported bundle with the independent tools a recipient has (EVIDENCE.md):
+ * unzip, ssh-keygen, sha256sum/sha512sum, minisign, sh verify.sh. Shared by the cases spec and
+ * `npm run demo:bundle`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
+
+export interface ToolRun {
+  cmd: string;
+  code: number;
+  out: string;
+}
+
+export function run(cmd: string, args: string[], cwd?: string, input?: Uint8Array): ToolRun {
+  const r = spawnSync(cmd, args, { cwd, input, maxBuffer: 64 << 20 });
+  if (r.error) throw r.error;
+  return { cmd: [cmd, ...args].join(' '), code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
+}
+
+/** Unzips `zip` into `dir` and runs every recipient check; returns each run (all must be code 0). */
+export function recipientChecks(zip: string, dir: string, principal: string): { bag: string; runs: ToolRun[] } {
+  const runs: ToolRun[] = [run('unzip', ['-t', zip])];
+  runs.push(run('unzip', ['-q', '-o', zip, '-d', dir]));
+  const bagName = readdirSync(dir)[0]!;
+  const bag = path.join(dir, bagName);
+  const tag = readFileSync(path.join(bag, 'tagmanifest-sha512.txt'));
+  runs.push(run('ssh-keygen', ['-lf', 'metadata/signer/id_ed25519.pub'], bag));
+  runs.push(
+    run('ssh-keygen', ['-Y', 'verify', '-f', 'metadata/signer/allowed_signers', '-I', principal, '-n', EVIDENCE_NAMESPACE, '-s', 'signatures/tagmanifest-sha512.txt.sig'], bag, tag),
+  );
+  runs.push(run('sha512sum', ['-c', 'tagmanifest-sha512.txt'], bag));
+  runs.push(run('sha512sum', ['-c', 'manifest-sha512.txt'], bag));
+  runs.push(run('sha256sum', ['-c', 'manifest-sha256.txt'], bag));
+  runs.push(run('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'signatures/tagmanifest-sha512.txt.minisig', '-p', 'metadata/signer/minisign.pub'], bag));
+  runs.push(run('sh', ['verify.sh'], bag));
+  return { bag, runs };
+}
+
+/** A copy of the bundle with one payload file's bytes changed (same name, same manifests). */
+export function tamperPayload(zipBytes: Uint8Array, match: RegExp): { bytes: Uint8Array; path: string } {
+  const files = unzipSync(zipBytes);
+  const target = Object.keys(files).find((n) => match.test(n));
+  if (!target) throw new Error(`no entry matches ${match}`);
+  const out: Zippable = {};
+  for (const [n, b] of Object.entries(files)) out[n] = n === target ? new Uint8Array([...b, ...strToU8('tampered')]) : b;
+  return { bytes: zipSync(out), path: target.slice(target.indexOf('/') + 1) };
+}
