@@ -32,6 +32,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
+    // Never inline fonts as data: URLs: the CSP allows fonts from 'self' only (font-src 'self').
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/i.test(file) ? false : undefined),
   },
   worker: { format: 'es' },
 });
