@@ -1,0 +1,63 @@
+/**
+ * The 'keys:*' channels over the main-process key service (main/services/keys): maps the host
+ * API's shapes onto KeyService, and adapts Electron's safeStorage to its SecretStore port. The
+ * private key stays inside the key service; only public data and raw signatures come out.
+ */
+import type { SafeStorage } from 'electron';
+import type { KeyStatus, PublicKeyExport } from '../../shared/api/hostApi';
+import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
+import type { KeyService, PublicKeyInfo } from '../services/keys/keyService';
+import type { SecretStore } from '../services/keys/secretStore';
+import type { KeyCustody } from './hostHandlers';
+
+export function keyCustodyOver(service: KeyService, secrets: Pick<SecretStore, 'backend'>): KeyCustody {
+  const status = (k: PublicKeyInfo | null): KeyStatus => ({
+    exists: k !== null,
+    fingerprint: k?.fingerprint ?? null,
+    fingerprintLine: k?.fingerprintLine ?? null,
+    publicKey: k?.publicKeyLine ?? null,
+    principal: k?.principal ?? null,
+    needsPassphrase: k ? k.protection !== 'safeStorage' : service.passphraseRequired(),
+    backend: secrets.backend(),
+  });
+  const active = async (): Promise<PublicKeyInfo> => {
+    const k = await service.active();
+    if (!k) throw new Error('no signing key yet: create or import one');
+    return k;
+  };
+  return {
+    status: async () => status(await service.active()),
+    create: async (req) => status(await service.createKey(req)),
+    async importKey(req) {
+      let principal = req.principal;
+      if (!principal) {
+        const pair = parseOpenSshPrivateKey(req.privateKey);
+        pair.seed.fill(0);
+        principal = pair.comment;
+      }
+      return status(await service.importOpenSshKey(req.privateKey, { principal, ...(req.passphrase ? { passphrase: req.passphrase } : {}) }));
+    },
+    sign: (req) => service.sign(req.message, req.passphrase ? { passphrase: req.passphrase } : {}),
+    async rotate(req) {
+      const { current } = await service.rotate({
+        ...(req.currentPassphrase ? { passphrase: req.currentPassphrase } : {}),
+        ...(req.passphrase ? { newPassphrase: req.passphrase } : {}),
+      });
+      return status(current);
+    },
+    async exportPublic(): Promise<PublicKeyExport> {
+      const k = await active();
+      return { fingerprint: k.fingerprint, fingerprintLine: k.fingerprintLine, publicKey: k.publicKeyLine, allowedSigners: k.allowedSigners, minisignPublicKey: k.minisignPublicKey };
+    },
+  };
+}
+
+/** Electron's safeStorage as a SecretStore: the async API where present (the sync one is going away). */
+export function electronSecretStore(safeStorage: SafeStorage): SecretStore {
+  return {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    backend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'keychain' : 'dpapi'),
+    encrypt: async (t) => new Uint8Array(await safeStorage.encryptStringAsync(t)),
+    decrypt: async (b) => (await safeStorage.decryptStringAsync(Buffer.from(b))).result,
+  };
+}
