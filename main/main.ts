@@ -1,12 +1,14 @@
-import { app, dialog, protocol, session } from 'electron';
+import { app, dialog, protocol, safeStorage, session } from 'electron';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_NAME, APP_SCHEME } from '../shared/appIdentity';
 import { createHostHandlers } from './ipc/hostHandlers';
+import { electronSecretStore, keyCustodyOver } from './ipc/keyCustody';
 import { registerIpc } from './ipc/registerIpc';
 import { createAppProtocolHandler } from './security/appProtocol';
 import { createEgressGuard } from './security/egressGuard';
 import { hardenSession } from './security/hardenSession';
+import { createKeyService } from './services/keys/keyService';
 import { createSaveFileService } from './services/saveFileService';
 import { createReportPrinter } from './services/printReport';
 import { openHiddenPrintWindow } from './services/printReportWindow';
@@ -48,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       remove: (p) => rm(p, { force: true }),
       rename,
     });
+    const secrets = electronSecretStore(safeStorage);
     registerIpc(
       createHostHandlers({
         appInfo: () => ({
@@ -60,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
         egressLog: () => guard.snapshot(),
         saves,
         printReport: (request) => reportPrinter.print(request),
+        keys: keyCustodyOver(createKeyService({ dir: path.join(app.getPath('userData'), 'keys'), secrets, clock: () => new Date() }), secrets),
       }),
     );
     let window = createMainWindow(preloadPath, logBlocked);
