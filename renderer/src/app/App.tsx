@@ -4,8 +4,8 @@ import { sweepIncompleteImports } from '../store/write/sweepIncompleteImports';
 import { CasesView } from '../views/cases/CasesView';
 import { DatasetsView } from '../views/DatasetsView';
 import { ExploreView } from '../views/explore/ExploreView';
-import { PlaceholderView } from '../views/PlaceholderView';
 import { ReportPage } from '../report/ReportPage';
+import { NetworkView } from '../views/network/NetworkView';
 import { hrefFor, useRoute, VIEWS } from './routes';
 
 export function App() {
@@ -53,7 +53,7 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         {route.view === 'datasets' && <DatasetsView />}
         {route.view === 'explore' && <ExploreView rest={route.rest} />}
-        {route.view === 'network' && <PlaceholderView title="Network" />}
+        {route.view === 'network' && <NetworkView />}
         {route.view === 'cases' && <CasesView rest={route.rest} />}
       </main>
     </div>
