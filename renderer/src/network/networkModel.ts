@@ -1,0 +1,99 @@
+import type { Provenance } from '../../../shared/domain/provenance';
+import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
+import type { CoordinationKind } from '../../../shared/graph/coordination/coordinationTypes';
+import type { EdgeWindowPresence } from '../../../shared/graph/coordination/windowStability';
+import type { NetworkKind } from '../../../shared/graph/networks/networkTypes';
+
+/** Everything the Network view can ask the analysis worker to build. */
+export type AnalysisKind = NetworkKind | CoordinationKind;
+export const COORDINATION_KIND_SET: ReadonlySet<string> = new Set(['coretweet', 'cotweet', 'colink', 'coreply']);
+export const isCoordinationKind = (k: AnalysisKind): k is CoordinationKind => COORDINATION_KIND_SET.has(k);
+
+export const KIND_LABELS: Record<AnalysisKind, string> = {
+  retweet: 'Retweet', mention: 'Mention', reply: 'Reply', quote: 'Quote', cohashtag: 'Co-hashtag', courl: 'Co-URL',
+  coretweet: 'Co-retweet (coordination)', cotweet: 'Co-tweet (coordination)', colink: 'Co-link (coordination)', coreply: 'Co-reply (coordination)',
+};
+
+export interface AnalysisRequest {
+  datasetId: string;
+  kind: AnalysisKind;
+  filter: { fromMinute?: number; toMinute?: number; userids?: string[]; language?: string };
+  coordination: { windowSeconds: number; minRepeat: number; alpha: number; replicates: number; seed: number; sweep: boolean };
+}
+
+export type MetricName = 'degree' | 'weightedDegree' | 'pagerank' | 'betweenness' | 'core';
+export const METRICS: { id: MetricName; label: string }[] = [
+  { id: 'degree', label: 'Degree' },
+  { id: 'weightedDegree', label: 'Weighted degree' },
+  { id: 'pagerank', label: 'PageRank' },
+  { id: 'betweenness', label: 'Betweenness' },
+  { id: 'core', label: 'k-core' },
+];
+
+export interface NetNode {
+  id: string;
+  label: string;
+  screenName: string;
+  displayName: string;
+  external: boolean;
+  posts: number;
+  /** Louvain community; for coordination, the community on the significant-edge subgraph (-1: none). */
+  community: number;
+  degree: number;
+  weightedDegree: number;
+  pagerank: number;
+  betweenness: number;
+  core: number;
+}
+
+export interface NetPair {
+  tweetA: string;
+  tweetB: string;
+  timeA: number;
+  timeB: number;
+  deltaSeconds: number;
+  object: string;
+  textA: string;
+  textB: string;
+  provenanceA: Provenance | null;
+  provenanceB: Provenance | null;
+}
+
+export interface NetEdge {
+  /** Index in the model's edges (the Cytoscape id is 'e' + index). */
+  index: number;
+  source: string;
+  target: string;
+  weight: number;
+  directed: boolean;
+  expectedWeight?: number;
+  pValue?: number;
+  qValue?: number;
+  significant?: boolean;
+  /** Window sweep: presence/significance at 10 s … 1 h. */
+  windows?: EdgeWindowPresence[];
+  stable?: boolean;
+  pairs?: NetPair[];
+}
+
+export interface NetworkModel {
+  request: AnalysisRequest;
+  nodes: NetNode[];
+  edges: NetEdge[];
+  communities: number;
+  receipt: AnalysisReceipt;
+  summary: Record<string, number | string | boolean>;
+  cappedObjects: { object: string; actions: number; pairsInWindow: number }[];
+  prunedItems: { item: string; accounts: number }[];
+  millis: number;
+}
+
+export type ToAnalysisWorker =
+  | { type: 'run'; request: AnalysisRequest }
+  | { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] };
+
+export type FromAnalysisWorker =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'result'; model: NetworkModel }
+  | { type: 'exported'; text: string; receipt: AnalysisReceipt }
+  | { type: 'error'; message: string };

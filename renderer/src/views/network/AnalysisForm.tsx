@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/detectCoordination';
+import type { DatasetRecord } from '../../store/schema';
+import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
+import { dayToMinute } from './format';
+
+const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
+
+/** Dataset, kind, filter and coordination parameters: everything the analysis worker needs. */
+export function AnalysisForm({ datasets, running, onRun, onCancel }: {
+  datasets: DatasetRecord[]; running: boolean; onRun: (r: AnalysisRequest) => void; onCancel: () => void;
+}) {
+  const [datasetId, setDatasetId] = useState(datasets[datasets.length - 1]?.id ?? '');
+  const [kind, setKind] = useState<AnalysisKind>('coretweet');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [language, setLanguage] = useState('');
+  const [accounts, setAccounts] = useState('');
+  const [windowSeconds, setWindow] = useState<number>(COORDINATION_DEFAULTS.windowSeconds);
+  const [minRepeat, setMinRepeat] = useState<number>(COORDINATION_DEFAULTS.minRepeat);
+  const [alpha, setAlpha] = useState<number>(COORDINATION_DEFAULTS.alpha);
+  const [replicates, setReplicates] = useState<number>(COORDINATION_DEFAULTS.replicates);
+  const [sweep, setSweep] = useState(true);
+  const coord = isCoordinationKind(kind);
+  const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : datasets[datasets.length - 1]?.id ?? '';
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const userids = accounts.split(/[\s,]+/).filter(Boolean);
+    onRun({
+      datasetId: dataset, kind,
+      filter: { fromMinute: dayToMinute(from), toMinute: dayToMinute(to, 1), language: language.trim() || undefined, userids },
+      coordination: { windowSeconds, minRepeat, alpha, replicates, seed: COORDINATION_DEFAULTS.seed, sweep },
+    });
+  };
+
+  return (
+    <form className="network-form" onSubmit={submit} aria-label="Network analysis">
+      <label>Dataset
+        <select value={dataset} onChange={(e) => setDatasetId(e.target.value)}>
+          {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en-US')} tweets)</option>)}
+        </select>
+      </label>
+      <label>Network kind
+        <select value={kind} onChange={(e) => setKind(e.target.value as AnalysisKind)}>
+          {KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+        </select>
+      </label>
+      <fieldset>
+        <legend>Filter (UTC)</legend>
+        <label>From day <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+        <label>To day (inclusive) <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>Tweet language <input type="text" value={language} placeholder="any, e.g. zh" size={6} onChange={(e) => setLanguage(e.target.value)} /></label>
+        <label>Only accounts (user ids) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
+      </fieldset>
+      {coord && (
+        <fieldset>
+          <legend>Coordination parameters</legend>
+          <label>Window Δt (seconds) <input type="number" min={0} step={10} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
+          <label>Minimum repeats <input type="number" min={1} value={minRepeat} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
+          <label>FDR alpha <input type="number" min={0.001} max={0.5} step={0.01} value={alpha} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
+          <label>Null-model replicates <input type="number" min={0} max={999} value={replicates} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
+          <label><input type="checkbox" checked={sweep} onChange={(e) => setSweep(e.target.checked)} /> Window sweep 10 s … 1 h</label>
+          <p className="muted" role="note">tweet_time has minute precision: two posts in the same minute have Δt 0 s, in adjacent minutes 60 s, so any window under 60 s means “same minute”.</p>
+        </fieldset>
+      )}
+      <div className="network-actions">
+        <button type="submit" disabled={running || !dataset}>Build network</button>
+        {running && <button type="button" onClick={onCancel}>Cancel</button>}
+      </div>
+    </form>
+  );
+}

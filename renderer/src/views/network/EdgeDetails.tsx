@@ -1,0 +1,79 @@
+import type { Provenance } from '../../../../shared/domain/provenance';
+import { PinButton } from '../../pins/PinButton';
+import type { EvidenceItemDraft } from '../../pins/pinApi';
+import type { NetEdge, NetNode, NetworkModel, NetPair } from '../../network/networkModel';
+import { nodeLabel } from '../../network/viewGraph';
+import { fmt, utcMinute } from './format';
+import { stripIsolates } from '../../network/bidiLabel';
+
+const PAIRS_SHOWN = 200;
+
+function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>): string {
+  const name = (id: string) => stripIsolates(nodes.get(id) ? nodeLabel(nodes.get(id)!) : id);
+  return `${name(e.source)} ${e.directed ? '→' : '—'} ${name(e.target)}`;
+}
+
+const provs = (pairs: NetPair[]): Provenance[] =>
+  pairs.flatMap((p) => [p.provenanceA, p.provenanceB]).filter((p): p is Provenance => p !== null);
+
+/** An edge and the post pairs behind it; each pair, and the whole edge, can be pinned as evidence. */
+export function EdgeDetails({ edge, model, nodes }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode> }) {
+  const title = edgeTitle(edge, nodes);
+  const kind = model.request.kind;
+  const base = { datasetId: model.request.datasetId };
+  const edgePayload = {
+    kind, source: edge.source, target: edge.target, weight: edge.weight, expectedWeight: edge.expectedWeight,
+    pValue: edge.pValue, qValue: edge.qValue, significant: edge.significant, windows: edge.windows, stable: edge.stable,
+    parameters: model.receipt.parameters, receipt: model.receipt,
+    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => p),
+  };
+  const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kind} edge ${title}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
+  const pinPair = (p: NetPair): EvidenceItemDraft => ({
+    ...base, kind: 'tweet', title: `Post pair ${p.tweetA} / ${p.tweetB} (${kind}, Δt ${p.deltaSeconds} s)`,
+    payload: { kind, edge: { source: edge.source, target: edge.target }, pair: { tweetA: p.tweetA, tweetB: p.tweetB, timeA: utcMinute(p.timeA), timeB: utcMinute(p.timeB), deltaSeconds: p.deltaSeconds, object: p.object, textA: p.textA, textB: p.textB } },
+    provenance: provs([p]),
+  });
+  return (
+    <section className="network-details" aria-labelledby="edge-title" data-testid="edge-details">
+      <h2 id="edge-title" dir="auto">Edge {title}</h2>
+      <dl className="network-facts">
+        <dt>Weight</dt><dd>{fmt(edge.weight)}{edge.pairs ? ' post pairs' : ''}</dd>
+        {edge.expectedWeight !== undefined && (<>
+          <dt>Expected (null model)</dt><dd>{fmt(edge.expectedWeight, 2)}</dd>
+          <dt>p</dt><dd>{fmt(edge.pValue, 4)}</dd>
+          <dt>q (BH)</dt><dd>{fmt(edge.qValue, 4)}</dd>
+          <dt>Significant</dt><dd>{edge.significant ? 'yes' : 'no'}</dd>
+        </>)}
+        {edge.stable !== undefined && (<><dt>Stable 60 s … 1 h</dt><dd>{edge.stable ? 'yes' : 'no'}</dd></>)}
+      </dl>
+      {edge.pairs && <PinButton item={pinEdge} label={`edge ${title}`} />}
+      {edge.windows && (
+        <table className="network-table">
+          <caption>Window sweep (tweet_time has minute precision: windows under 60 s mean "same minute")</caption>
+          <thead><tr><th scope="col">Window</th><th scope="col">Present</th><th scope="col">Weight</th><th scope="col">q</th><th scope="col">Significant</th></tr></thead>
+          <tbody>
+            {edge.windows.map((w) => (
+              <tr key={w.windowSeconds}><td>{w.windowSeconds} s</td><td>{w.present ? 'yes' : 'no'}</td><td>{w.weight}</td><td>{w.qValue === null ? '–' : fmt(w.qValue, 4)}</td><td>{w.significant ? 'yes' : 'no'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {edge.pairs && (
+        <table className="network-table" data-testid="pair-table">
+          <caption>Post pairs behind this edge{edge.pairs.length > PAIRS_SHOWN ? ` (first ${PAIRS_SHOWN} of ${edge.pairs.length})` : ` (${edge.pairs.length})`}</caption>
+          <thead><tr><th scope="col">Post A</th><th scope="col">Time A</th><th scope="col">Post B</th><th scope="col">Time B</th><th scope="col">Δt</th><th scope="col">Shared object</th><th scope="col">Evidence</th></tr></thead>
+          <tbody>
+            {edge.pairs.slice(0, PAIRS_SHOWN).map((p, i) => (
+              <tr key={i}>
+                <td><code title={p.textA} dir="auto">{p.tweetA}</code></td><td>{utcMinute(p.timeA)}</td>
+                <td><code title={p.textB} dir="auto">{p.tweetB}</code></td><td>{utcMinute(p.timeB)}</td>
+                <td>{p.deltaSeconds} s</td><td dir="auto" className="network-object">{p.object}</td>
+                <td><PinButton item={() => pinPair(p)} label={`post pair ${p.tweetA} and ${p.tweetB}`} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type cytoscape from 'cytoscape';
+import { useState } from 'react';
+import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
+import { safeFileName, saveBytes } from '../../charts/chartExport';
+import type { NetworkModel } from '../../network/networkModel';
+import { addPngText, asciiJson } from '../../network/pngText';
+import { svgFromCy } from '../../network/svgFromCy';
+import type { ViewGraph } from '../../network/viewGraph';
+
+type Format = 'png' | 'svg' | 'graphml' | 'gexf' | 'csv' | 'json';
+const FORMATS: { id: Format; label: string; mime: string; ext: string }[] = [
+  { id: 'png', label: 'PNG', mime: 'image/png', ext: 'png' },
+  { id: 'svg', label: 'SVG', mime: 'image/svg+xml', ext: 'svg' },
+  { id: 'graphml', label: 'GraphML', mime: 'application/graphml+xml', ext: 'graphml' },
+  { id: 'gexf', label: 'GEXF', mime: 'application/gexf+xml', ext: 'gexf' },
+  { id: 'csv', label: 'CSV edge list', mime: 'text/csv', ext: 'csv' },
+  { id: 'json', label: 'Cytoscape JSON', mime: 'application/json', ext: 'cyjs' },
+];
+
+type ExportFn = (m: { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }) => Promise<{ text: string; receipt: AnalysisReceipt }>;
+
+/** Exports what the view shows, each file with its analysis receipt (CSV: receipt saved beside it). */
+export function ExportBar({ model, view, cy, datasetName, exportView }: { model: NetworkModel; view: ViewGraph; cy: cytoscape.Core | null; datasetName: string; exportView: ExportFn }) {
+  const [message, setMessage] = useState('');
+  const base = safeFileName(`network-${model.request.kind}-${datasetName}`);
+  const viewReceipt = (): AnalysisReceipt => ({
+    ...model.receipt,
+    counts: { nodes: view.nodes.length, edges: view.edges.length, omitted: { ...model.receipt.counts.omitted, ...view.omitted } },
+    notes: [...model.receipt.notes, ...view.notes],
+  });
+  const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${asciiJson(model.receipt.parameters.filter ?? {})}`;
+  const save = async (f: (typeof FORMATS)[number]) => {
+    setMessage(`Exporting ${f.label}…`);
+    try {
+      const enc = new TextEncoder();
+      let bytes: Uint8Array<ArrayBuffer>;
+      if (f.id === 'png' || f.id === 'svg') {
+        if (!cy) throw new Error('The graph is not drawn yet.');
+        if (f.id === 'png') {
+          const blob = cy.png({ output: 'blob', full: true, bg: '#ffffff', maxWidth: 4000, maxHeight: 4000 }) as unknown as Blob;
+          bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), 'analysis_receipt', asciiJson(viewReceipt()));
+        } else {
+          const svg = svgFromCy(cy, caption());
+          bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${escapeXml(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
+        }
+      } else {
+        const r = await exportView({ type: 'export', format: f.id, nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes: view.notes });
+        bytes = enc.encode(r.text);
+        if (f.id === 'csv') await saveBytes(`${base}.receipt.json`, 'application/json', enc.encode(JSON.stringify(r.receipt, null, 2) + '\n'));
+      }
+      const done = await saveBytes(`${base}.${f.ext}`, f.mime, bytes);
+      setMessage(done ? `Saved ${base}.${f.ext} (${bytes.length.toLocaleString('en-US')} bytes)` : 'Export cancelled.');
+    } catch (e) {
+      setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <div className="network-export" role="group" aria-label="Export the view">
+      <span>Export:</span>
+      {FORMATS.map((f) => <button key={f.id} type="button" onClick={() => void save(f)}>{f.label}</button>)}
+      <span role="status" className="muted">{message}</span>
+    </div>
+  );
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,56 @@
+import type cytoscape from 'cytoscape';
+import { useEffect, useRef } from 'react';
+import { createNetworkCy, LABEL_FONT } from '../../network/createNetworkCy';
+
+let fontsReady: Promise<unknown> | null = null;
+/** Canvas text does not trigger web-font loading the way DOM text does: load the label fonts first. */
+function loadLabelFonts(): Promise<unknown> {
+  fontsReady ??= Promise.all(
+    [['Noto Sans', 'Abc'], ['Noto Sans SC', '中文'], ['Noto Sans Arabic', 'مريم'], ['Noto Sans Hebrew', 'נועה']].map(([f, sample]) =>
+      document.fonts.load(`11px "${f}"`, sample).catch(() => []),
+    ),
+  );
+  return fontsReady;
+}
+
+export interface GraphCanvasProps {
+  elements: cytoscape.ElementDefinition[];
+  preset: boolean;
+  onReady: (cy: cytoscape.Core | null, renderer: string) => void;
+  onNode: (id: string | null) => void;
+  onEdge: (index: number | null) => void;
+  label: string;
+}
+
+/** The Cytoscape canvas. Keyboard users reach the same nodes and edges through the tables beside it. */
+export function GraphCanvas({ elements, preset, onReady, onNode, onEdge, label }: GraphCanvasProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const handlers = useRef({ onReady, onNode, onEdge });
+  handlers.current = { onReady, onNode, onEdge };
+  useEffect(() => {
+    let cy: cytoscape.Core | null = null;
+    let live = true;
+    void loadLabelFonts().then(() => {
+      if (!live || !box.current) return;
+      const made = createNetworkCy({ container: box.current, elements, preset });
+      cy = made.cy;
+      cy.on('tap', 'node', (e) => handlers.current.onNode(e.target.id()));
+      cy.on('tap', 'edge', (e) => handlers.current.onEdge(Number(String(e.target.id()).slice(1))));
+      cy.on('tap', (e) => {
+        if (e.target === cy) {
+          handlers.current.onNode(null);
+          handlers.current.onEdge(null);
+        }
+      });
+      cy.one('render', () => box.current?.setAttribute('data-rendered', 'true'));
+      handlers.current.onReady(cy, made.renderer);
+    });
+    return () => {
+      live = false;
+      box.current?.removeAttribute('data-rendered');
+      handlers.current.onReady(null, '');
+      cy?.destroy();
+    };
+  }, [elements, preset]);
+  return <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" style={{ fontFamily: LABEL_FONT }} />;
+}

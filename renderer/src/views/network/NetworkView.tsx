@@ -1,0 +1,203 @@
+import type cytoscape from 'cytoscape';
+import { useEffect, useMemo, useState } from 'react';
+import { DRAW_CAP_NODES, FCOSE_MAX_NODES } from '../../network/createNetworkCy';
+import { communityColour } from '../../network/communityColours';
+import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
+import { toElements, viewGraph, type ViewSettings } from '../../network/viewGraph';
+import { useDatasets } from '../explore/exploreData';
+import { AnalysisForm } from './AnalysisForm';
+import { EdgeDetails } from './EdgeDetails';
+import { ExportBar } from './ExportBar';
+import { fmt } from './format';
+import { GraphCanvas } from './GraphCanvas';
+import { NodeDetails } from './NodeDetails';
+import { runLayout } from './runLayout';
+import { useAnalysisWorker } from './useAnalysisWorker';
+
+const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 100_000 };
+const EDGE_ROWS = 100;
+
+export function NetworkView() {
+  const datasets = useDatasets();
+  const { state, run, cancel, exportView } = useAnalysisWorker();
+  const model = state.status === 'done' ? state.model : null;
+  return (
+    <section aria-labelledby="view-title" className="network-view">
+      <h1 id="view-title">Network</h1>
+      {datasets === null ? <p>Loading datasets…</p> : datasets.length === 0 ? (
+        <p className="empty-state">No datasets yet. Import an archive (or open the demo archive) in <a href="#/datasets">Datasets</a> first.</p>
+      ) : (
+        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} />
+      )}
+      <div role="status" aria-live="polite" className="network-status">
+        {state.status === 'running' && (<>
+          <span>{state.phase}{state.total ? ` ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')}` : '…'}</span>{' '}
+          <progress aria-label="Analysis progress" max={state.total || undefined} value={state.total ? state.done : undefined} />
+        </>)}
+        {state.status === 'cancelled' && 'Analysis cancelled.'}
+      </div>
+      {state.status === 'failed' && <p role="alert" className="error">{state.message}</p>}
+      {model && <NetworkResult key={model.receipt.kind + model.millis} model={model} datasetName={datasets?.find((d) => d.id === model.request.datasetId)?.name ?? ''} exportView={exportView} />}
+    </section>
+  );
+}
+
+function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView'] }) {
+  const coordination = model.edges.some((e) => e.significant !== undefined) || model.receipt.kind.startsWith('coordination');
+  const [settings, setSettings] = useState<ViewSettings>({ ...DEFAULT_VIEW, significantOnly: coordination });
+  const view = useMemo(() => viewGraph(model, settings), [model, settings]);
+  const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
+  const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
+  const [layoutNote, setLayoutNote] = useState('');
+  const [cy, setCy] = useState<{ core: cytoscape.Core; renderer: string } | null>(null);
+  const [nodeId, setNodeId] = useState<string | null>(null);
+  const [edgeIndex, setEdgeIndex] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState('');
+  const useFcose = view.nodes.length <= FCOSE_MAX_NODES;
+
+  // Big graphs: ForceAtlas2 in a worker, then preset positions.
+  useEffect(() => {
+    setPositions(null);
+    if (useFcose || view.nodes.length === 0) return;
+    const ac = new AbortController();
+    setLayoutNote('Laying out (ForceAtlas2 in a worker)…');
+    runLayout(view, ac.signal, (d, t) => setLayoutNote(`Laying out (ForceAtlas2 in a worker): ${d} / ${t} iterations`))
+      .then((p) => { setPositions(p); setLayoutNote(''); }, (e: unknown) => { if (!ac.signal.aborted) setLayoutNote(`Layout failed: ${String(e)}`); });
+    return () => ac.abort();
+  }, [view, useFcose]);
+
+  const elements = useMemo(() => (useFcose || positions ? toElements(view, settings.sizeBy, positions ?? undefined) : null), [view, positions, useFcose, settings.sizeBy]);
+
+  // Selection, focus and search are drawn with classes, never by rebuilding the graph.
+  useEffect(() => {
+    const c = cy?.core;
+    if (!c) return;
+    c.batch(() => {
+      c.elements().removeClass('faded');
+      c.elements().unselect();
+      if (nodeId) {
+        const n = c.getElementById(nodeId);
+        n.select();
+        if (focused) {
+          c.elements().addClass('faded');
+          n.closedNeighborhood().removeClass('faded');
+        }
+      }
+      if (edgeIndex !== null) c.getElementById('e' + edgeIndex).select();
+    });
+  }, [cy, nodeId, edgeIndex, focused]);
+
+  const search = (e: React.FormEvent) => {
+    e.preventDefault();
+    const c = cy?.core;
+    const q = query.trim().toLowerCase();
+    if (!c) return;
+    c.nodes().removeClass('highlight');
+    if (!q) return setFound('');
+    const hits = view.nodes.filter((n) => n.id.toLowerCase() === q || n.screenName.toLowerCase().includes(q) || n.displayName.toLowerCase().includes(q));
+    const col = c.collection();
+    for (const n of hits) col.merge(c.getElementById(n.id));
+    col.addClass('highlight');
+    if (col.length) c.fit(col, 80);
+    setFound(`${hits.length} account${hits.length === 1 ? '' : 's'} match “${query.trim()}”.`);
+    if (hits.length === 1) setNodeId(hits[0]!.id);
+  };
+
+  const edge = edgeIndex === null ? null : model.edges[edgeIndex] ?? null;
+  const node = nodeId ? nodes.get(nodeId) ?? null : null;
+  const communities = useMemo(() => [...new Set(model.nodes.map((n) => n.community))].filter((c) => c >= 0).sort((a, b) => a - b), [model]);
+  const set = (patch: Partial<ViewSettings>) => setSettings((s) => ({ ...s, ...patch }));
+  const tableEdges = useMemo(() => [...view.edges].sort((a, b) => (a.qValue ?? 0) - (b.qValue ?? 0) || b.weight - a.weight).slice(0, EDGE_ROWS), [view]);
+  const omittedText = Object.entries(view.omitted).map(([k, v]) => `${k}: ${v.toLocaleString('en-US')}`).join(', ');
+  const stable = model.edges.filter((e) => e.stable).length;
+
+  return (
+    <div className="network-result">
+      <h2>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
+      <p data-testid="network-summary">
+        {model.nodes.length.toLocaleString('en-US')} accounts, {model.edges.length.toLocaleString('en-US')} edges
+        {coordination && <>, <strong>{model.edges.filter((e) => e.significant).length.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
+        , {model.communities} communities{coordination && model.edges.some((e) => e.windows) && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
+        {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
+        {model.prunedItems.length > 0 && <> {model.prunedItems.length} items shared by too many accounts skipped.</>}
+      </p>
+      <fieldset className="network-view-controls">
+        <legend>View</legend>
+        {coordination && <label><input type="checkbox" checked={settings.significantOnly} onChange={(e) => set({ significantOnly: e.target.checked })} /> Significant edges only</label>}
+        <label>Min weight <input type="number" min={0} value={settings.minWeight} onChange={(e) => set({ minWeight: Number(e.target.value) })} /></label>
+        <label>Community
+          <select value={settings.community} onChange={(e) => set({ community: Number(e.target.value) })}>
+            <option value={-1}>All</option>
+            {communities.map((c) => <option key={c} value={c}>Community {c}</option>)}
+          </select>
+        </label>
+        <label>Size by
+          <select value={settings.sizeBy} onChange={(e) => set({ sizeBy: e.target.value as MetricName })}>
+            {METRICS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+          </select>
+        </label>
+        <label>Min {METRICS.find((m) => m.id === settings.sizeBy)!.label} <input type="number" min={0} step="any" value={settings.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) })} /></label>
+        <label>Max nodes drawn <input type="number" min={1} max={DRAW_CAP_NODES} value={settings.nodeCap} onChange={(e) => set({ nodeCap: Math.min(DRAW_CAP_NODES, Math.max(1, Number(e.target.value))) })} /></label>
+      </fieldset>
+      <form className="network-search" onSubmit={search} role="search">
+        <label>Find account <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="screen name, display name or user id" dir="auto" /></label>
+        <button type="submit">Find</button> <span role="status">{found}</span>
+      </form>
+      <p className="network-drawn" data-testid="network-drawn">
+        Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {model.edges.length.toLocaleString('en-US')} edges
+        {cy ? ` (${cy.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
+        {omittedText && <> Not drawn: {omittedText}.</>} {view.notes.join('; ')}
+      </p>
+      {layoutNote && <p role="status">{layoutNote}</p>}
+      <div className="network-main">
+        <div className="network-graph">
+          {elements && view.nodes.length > 0 ? (
+            <GraphCanvas elements={elements} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the tables list the same nodes and edges`}
+              onReady={(core, renderer) => setCy(core ? { core, renderer } : null)}
+              onNode={(id) => { setNodeId(id); setEdgeIndex(null); if (!id) setFocused(false); }}
+              onEdge={(i) => { setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
+          ) : view.nodes.length === 0 ? <p className="empty-state">Nothing to draw with these settings.</p> : null}
+          <Legend communities={communities.slice(0, 16)} />
+        </div>
+        <aside className="network-side" aria-label="Selection">
+          {node && <NodeDetails node={node} focused={focused} onFocus={() => setFocused((f) => !f)} />}
+          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} />}
+          {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
+        </aside>
+      </div>
+      {cy && <ExportBar model={model} view={view} cy={cy.core} datasetName={datasetName} exportView={exportView} />}
+      <table className="network-table" data-testid="edge-table">
+        <caption>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length})</caption>
+        <thead><tr>
+          <th scope="col">Source</th><th scope="col">Target</th><th scope="col">Weight</th>
+          {coordination && <><th scope="col">Expected</th><th scope="col">p</th><th scope="col">q</th><th scope="col">Stable 60 s–1 h</th></>}
+          <th scope="col">Details</th>
+        </tr></thead>
+        <tbody>
+          {tableEdges.map((e) => (
+            <tr key={e.index} aria-selected={e.index === edgeIndex}>
+              <td dir="auto">{nodes.get(e.source)?.screenName ?? e.source}</td>
+              <td dir="auto">{nodes.get(e.target)?.screenName ?? e.target}</td>
+              <td>{fmt(e.weight)}</td>
+              {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
+              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge {nodes.get(e.source)?.screenName ?? e.source} – {nodes.get(e.target)?.screenName ?? e.target}</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Legend({ communities }: { communities: number[] }) {
+  if (!communities.length) return null;
+  return (
+    <ul className="network-legend" aria-label="Community colours">
+      {communities.map((c) => (
+        <li key={c}><span className="swatch" style={{ backgroundColor: communityColour(c) }} aria-hidden="true" /> Community {c}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,29 @@
+import { hrefFor } from '../../app/routes';
+import type { MetricName, NetNode } from '../../network/networkModel';
+import { METRICS } from '../../network/networkModel';
+import { fmt } from './format';
+
+/** An account of the network: names as archived, community, metrics, and its page in Explore. */
+export function NodeDetails({ node, focused, onFocus }: { node: NetNode; focused: boolean; onFocus: () => void }) {
+  return (
+    <section className="network-details" aria-labelledby="node-title" data-testid="node-details">
+      <h2 id="node-title"><bdi>{node.displayName || node.screenName}</bdi></h2>
+      <dl className="network-facts">
+        <dt>Screen name</dt><dd dir="auto">@{node.screenName}</dd>
+        <dt>User id</dt><dd><code>{node.id}</code></dd>
+        {node.external && (<><dt>External</dt><dd>not an account of this archive</dd></>)}
+        <dt>Posts analysed</dt><dd>{fmt(node.posts)}</dd>
+        <dt>Community</dt><dd>{node.community < 0 ? 'none' : node.community}</dd>
+        {METRICS.map((m) => (<FactRow key={m.id} label={m.label} value={node[m.id as MetricName]} />))}
+      </dl>
+      <p>
+        {!node.external && <a href={hrefFor('explore', 'account', node.id)}>Open account page</a>}{' '}
+        <button type="button" onClick={onFocus} aria-pressed={focused}>{focused ? 'Show whole graph' : 'Focus neighbourhood'}</button>
+      </p>
+    </section>
+  );
+}
+
+function FactRow({ label, value }: { label: string; value: number }) {
+  return (<><dt>{label}</dt><dd>{fmt(value, 4)}</dd></>);
+}

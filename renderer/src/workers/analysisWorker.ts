@@ -1,0 +1,216 @@
+/// <reference lib="webworker" />
+// Builds a network or detects coordination off the UI thread: reads the dataset's tweet blocks
+// (committed imports only), runs shared/graph, and sends back a plain model. Cancel = terminate.
+import Graph from 'graphology';
+import type { TweetColumns } from '../../../shared/domain/tweet';
+import { buildAnalysisReceipt, type AlgorithmName, type AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
+import { annotateGraph } from '../../../shared/graph/analytics/annotateGraph';
+import { coordinationCommunities, coordinationGraph } from '../../../shared/graph/coordination/coordinationCommunities';
+import type { CoordinationResult } from '../../../shared/graph/coordination/coordinationTypes';
+import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
+import { STABILITY_WINDOWS_SECONDS, windowStability, type EdgeStability } from '../../../shared/graph/coordination/windowStability';
+import { exportGraph } from '../../../shared/graph/export/exportGraph';
+import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
+import { describeFilter, type TweetFilter } from '../../../shared/graph/tweetFilter';
+import { concatColumns } from '../network/concatColumns';
+import { isCoordinationKind, type AnalysisRequest, type FromAnalysisWorker, type NetEdge, type NetNode, type NetPair, type NetworkModel, type ToAnalysisWorker } from '../network/networkModel';
+import { db } from '../store/database';
+import { getDataset, readAccounts, readTweetBlocks } from '../store/read/datasetReader';
+
+const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+const progress = (phase: string, done = 0, total = 0): void => post({ type: 'progress', phase, done, total });
+
+/** The last analysed graph, kept for exports of the view. */
+let last: { graph: Graph; edgeKeys: string[]; receipt: AnalysisReceipt } | null = null;
+
+self.onmessage = (e: MessageEvent<ToAnalysisWorker>) => {
+  const m = e.data;
+  const job = m.type === 'run' ? run(m.request) : exportView(m);
+  job.catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+};
+
+async function readColumns(datasetId: string): Promise<TweetColumns> {
+  const dataset = await getDataset(db, datasetId);
+  if (!dataset) throw new Error('This dataset is not available (deleted, or its import is not committed).');
+  const blocks: TweetColumns[] = [];
+  let rows = 0;
+  for await (const b of readTweetBlocks(db, datasetId)) {
+    blocks.push(b.columns);
+    rows += b.columns.length;
+    if (blocks.length % 5 === 0) progress('Reading tweets', rows, dataset.counts.tweets);
+  }
+  progress('Reading tweets', rows, dataset.counts.tweets);
+  return concatColumns(blocks);
+}
+
+function toFilter(f: AnalysisRequest['filter']): TweetFilter {
+  return {
+    ...(f.fromMinute !== undefined ? { fromMinute: f.fromMinute } : {}),
+    ...(f.toMinute !== undefined ? { toMinute: f.toMinute } : {}),
+    ...(f.userids && f.userids.length ? { userids: new Set(f.userids) } : {}),
+    ...(f.language ? { language: f.language } : {}),
+  };
+}
+
+async function run(request: AnalysisRequest): Promise<void> {
+  const t0 = performance.now();
+  const columns = await readColumns(request.datasetId);
+  progress('Reading accounts');
+  const accounts = new Map((await readAccounts(db, request.datasetId)).map((a) => [a.userid, a]));
+  const filter = toFilter(request.filter);
+  const kind = request.kind;
+  let graph: Graph;
+  let receiptKind: string;
+  const algorithms: AlgorithmName[] = ['network-builder'];
+  const parameters: Record<string, unknown> = { kind, filter: describeFilter(filter) };
+  const omitted: Record<string, number> = {};
+  const summary: NetworkModel['summary'] = { tweets: columns.length };
+  let coordination: CoordinationResult | null = null;
+  let stability = new Map<string, EdgeStability>();
+  let prunedItems: NetworkModel['prunedItems'] = [];
+  const seed = request.coordination.seed;
+
+  if (isCoordinationKind(kind)) {
+    const c = request.coordination;
+    const options = { kind, windowSeconds: c.windowSeconds, minRepeat: c.minRepeat, alpha: c.alpha, replicates: c.replicates, seed, filter };
+    if (c.sweep) {
+      progress(`Window sweep (${STABILITY_WINDOWS_SECONDS.length} windows) with significance`, 0, STABILITY_WINDOWS_SECONDS.length);
+      const sweep = windowStability(columns, options);
+      stability = new Map(sweep.edges.map((s) => [s.source + '\u0000' + s.target, s]));
+      coordination = sweep.results.find((r) => r.windowSeconds === c.windowSeconds) ?? null;
+    }
+    if (!coordination) {
+      progress('Detecting coordination and significance');
+      coordination = detectCoordination(columns, options);
+    }
+    graph = coordinationGraph(coordination.edges);
+    receiptKind = `coordination:${kind}`;
+    algorithms.splice(0, 1, 'coordination-sweep', 'account-day-shift-null', 'benjamini-hochberg');
+    Object.assign(parameters, {
+      windowSeconds: coordination.windowSeconds, minRepeat: coordination.minRepeat, alpha: coordination.alpha,
+      replicates: coordination.nullModel.replicates, nullModel: coordination.nullModel, windowSweep: c.sweep ? [...STABILITY_WINDOWS_SECONDS] : [],
+      timePrecision: 'tweet_time has minute precision: Δt is a multiple of 60 s; windows under 60 s mean "same minute"',
+    });
+    omitted.tweetsFiltered = coordination.tweetsFiltered;
+    omitted.cappedObjects = coordination.cappedObjects.length;
+    Object.assign(summary, {
+      actions: coordination.actions, objects: coordination.objects, accounts: coordination.accounts,
+      candidatePairs: coordination.candidatePairs, edges: coordination.edges.length,
+      significantEdges: coordination.edges.filter((x) => x.significant).length,
+    });
+  } else {
+    progress('Building network');
+    const net = buildNetwork(columns, kind, { filter });
+    graph = net.graph;
+    receiptKind = `network:${kind}`;
+    omitted.tweetsFiltered = net.stats.tweetsFiltered;
+    omitted.unresolvedTargets = net.stats.unresolved;
+    omitted.prunedItems = net.stats.prunedItems.length;
+    prunedItems = net.stats.prunedItems;
+    Object.assign(summary, { tweetsRead: net.stats.tweetsRead, unresolved: net.stats.unresolved });
+  }
+
+  progress('Communities and metrics');
+  const ann = annotateGraph(graph, seed);
+  algorithms.push(...ann.algorithms.filter((a) => !algorithms.includes(a)));
+  Object.assign(summary, { communities: ann.communities, modularity: +ann.modularity.toFixed(4), components: ann.components, betweennessExact: ann.betweennessExact });
+  if (coordination) {
+    // Communities of coordination are those of the significant-edge subgraph (-1 = in none).
+    const comms = coordinationCommunities(coordination.edges, seed);
+    const of = new Map<string, number>();
+    comms.forEach((cm) => cm.members.forEach((u) => of.set(u, cm.id)));
+    graph.forEachNode((n) => graph.setNodeAttribute(n, 'community', of.get(n) ?? -1));
+    summary.communities = comms.length;
+  }
+
+  // Labels from the users file (display name and screen name as archived).
+  const nodes: NetNode[] = [];
+  graph.forEachNode((id, a) => {
+    const acc = accounts.get(id);
+    const screenName = acc?.userScreenName ?? String(a.label ?? id);
+    const displayName = acc?.userDisplayName ?? '';
+    graph.mergeNodeAttributes(id, { label: screenName, displayName });
+    nodes.push({
+      id, label: screenName, screenName, displayName, external: Boolean(a.external), posts: Number(a.posts ?? 0),
+      community: Number(a.community ?? -1), degree: Number(a.degree ?? 0), weightedDegree: Number(a.weightedDegree ?? 0),
+      pagerank: Number(a.pagerank ?? 0), betweenness: Number(a.betweenness ?? 0), core: Number(a.core ?? 0),
+    });
+  });
+
+  progress('Preparing the view');
+  const rowOf = coordination ? tweetRows(columns, coordination) : new Map<string, number>();
+  const provenance = (i: number | undefined) =>
+    i === undefined ? null : { fileSha256: columns.fileSha256[i]!, row: columns.row[i]!, byteOffset: columns.byteOffset[i]!, byteLength: columns.byteLength[i]! };
+  const pairsOf = new Map<string, NetPair[]>();
+  if (coordination) {
+    for (const ce of coordination.edges) {
+      pairsOf.set(ce.source + '\u0000' + ce.target, ce.pairs.map((p) => {
+        const ia = rowOf.get(p.tweetA);
+        const ib = rowOf.get(p.tweetB);
+        return { ...p, textA: ia === undefined ? '' : columns.tweetText[ia]!, textB: ib === undefined ? '' : columns.tweetText[ib]!, provenanceA: provenance(ia), provenanceB: provenance(ib) };
+      }));
+    }
+  }
+  const edges: NetEdge[] = [];
+  const edgeKeys: string[] = [];
+  const directed = graph.type !== 'undirected';
+  graph.forEachEdge((key, a, s, t) => {
+    const k = s < t ? s + '\u0000' + t : t + '\u0000' + s;
+    const st = stability.get(k);
+    const sig = coordination ? coordination.edges.length > 0 && a.qValue !== undefined && Number(a.qValue) <= coordination.alpha && coordination.nullModel.replicates > 0 : undefined;
+    if (coordination) graph.mergeEdgeAttributes(key, { significant: Boolean(sig), ...(st ? { stable: st.stable } : {}) });
+    edges.push({
+      index: edges.length, source: s, target: t, weight: Number(a.weight ?? 1), directed,
+      ...(coordination ? {
+        expectedWeight: Number(a.expectedWeight), pValue: Number(a.pValue), qValue: Number(a.qValue), significant: Boolean(sig),
+        pairs: pairsOf.get(k) ?? [], ...(st ? { windows: st.windows, stable: st.stable } : {}),
+      } : {}),
+    });
+    edgeKeys.push(key);
+  });
+
+  const receipt = buildAnalysisReceipt({
+    kind: receiptKind, columns, tweetsAnalysed: columns.length - (omitted.tweetsFiltered ?? 0), parameters, algorithms, seed,
+    nodes: graph.order, edges: graph.size, omitted,
+    notes: ann.betweennessExact ? [] : [`betweenness approximated from ${ann.betweennessSamples} sampled sources`],
+  });
+  last = { graph, edgeKeys, receipt };
+  post({
+    type: 'result',
+    model: {
+      request, nodes, edges, communities: Number(summary.communities ?? 0), receipt, summary,
+      cappedObjects: coordination?.cappedObjects ?? [], prunedItems, millis: Math.round(performance.now() - t0),
+    },
+  });
+}
+
+/** Column index of every tweet id that appears in an evidence pair. */
+function tweetRows(c: TweetColumns, r: CoordinationResult): Map<string, number> {
+  const wanted = new Set<string>();
+  for (const e of r.edges) for (const p of e.pairs) wanted.add(p.tweetA).add(p.tweetB);
+  const rows = new Map<string, number>();
+  for (let i = 0; i < c.length; i++) if (wanted.has(c.tweetid[i]!)) rows.set(c.tweetid[i]!, i);
+  return rows;
+}
+
+/** Serialises what the view shows (visible nodes and edges) with the receipt and what was left out. */
+async function exportView(m: Extract<ToAnalysisWorker, { type: 'export' }>): Promise<void> {
+  if (!last) throw new Error('Nothing to export yet: run an analysis first.');
+  const { graph, edgeKeys } = last;
+  const sub = new Graph({ type: graph.type, multi: graph.multi });
+  const keep = new Set(m.nodeIds);
+  for (const n of m.nodeIds) if (graph.hasNode(n)) sub.addNode(n, { ...graph.getNodeAttributes(n) });
+  for (const i of m.edgeIndices) {
+    const key = edgeKeys[i];
+    if (key === undefined) continue;
+    const s = graph.source(key);
+    const t = graph.target(key);
+    if (keep.has(s) && keep.has(t)) sub.addEdgeWithKey(key, s, t, { ...graph.getEdgeAttributes(key) });
+  }
+  const receipt: AnalysisReceipt = {
+    ...last.receipt,
+    counts: { nodes: sub.order, edges: sub.size, omitted: { ...last.receipt.counts.omitted, ...m.omitted } },
+    notes: [...last.receipt.notes, ...m.notes],
+  };
+  post({ type: 'exported', text: exportGraph(sub, m.format, receipt), receipt });
+}

@@ -1,0 +1,68 @@
+// `npm run bench:graph -- --json`: Cytoscape first render and median pan/zoom frame time in headless
+// Chromium (canvas, the Network view's level-of-detail settings) at 1k/5k, 5k/20k, 20k/100k, plus
+// the coordination benchmark (test/bench/coordination.ts) when present. Prints ONE JSON line.
+import { build } from 'esbuild';
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SIZES: [number, number][] = [[1_000, 5_000], [5_000, 20_000], [20_000, 100_000]];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+}
+
+async function renderBench(): Promise<Record<string, unknown>[]> {
+  const bundle = await build({ entryPoints: [path.join(here, 'graphRenderPage.ts')], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  await page.setContent('<!doctype html><html><body style="margin:0"><div id="cy" style="width:1200px;height:800px"></div></body></html>');
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const out: Record<string, unknown>[] = [];
+  for (const [n, m] of SIZES) {
+    const first = await page.evaluate(([n, m]) => (globalThis as any).graphBench.render(n, m), [n, m] as const);
+    await page.waitForTimeout(300);
+    // Real input events, so Cytoscape's viewport level of detail (hidden edges, texture) applies.
+    await page.mouse.move(600, 400);
+    await page.evaluate(() => (globalThis as any).graphBench.startFrames());
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.wheel(0, i < 10 ? -120 : 120);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.down();
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.move(600 + i * 8, 400 + i * 4);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    const frames: number[] = await page.evaluate(() => (globalThis as any).graphBench.stopFrames());
+    out.push({
+      nodes: n, edges: m, renderer: first.renderer,
+      firstRenderSeconds: +(first.firstRenderMs / 1000).toFixed(3),
+      medianFrameMs: +median(frames).toFixed(1),
+      p90FrameMs: +[...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.9)]!.toFixed(1),
+      maxFrameMs: +Math.max(...frames).toFixed(1),
+      frames: frames.length,
+    });
+    await page.waitForTimeout(400);
+  }
+  await browser.close();
+  return out;
+}
+
+function coordinationBench(): unknown {
+  const script = path.join(here, 'coordination.ts');
+  if (!existsSync(script)) return { missing: 'test/bench/coordination.ts' };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  return line ? JSON.parse(line) : { error: r.stderr.slice(-500) };
+}
+
+const render = await renderBench();
+const coordination = coordinationBench();
+console.log(JSON.stringify({ coordination, render, targets: { firstRender5kSeconds: 3, medianFrameMs: 33 } }));

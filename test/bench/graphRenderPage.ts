@@ -1,0 +1,79 @@
+// Browser entry for test/bench/graphRender.ts (bundled with esbuild): draws a generated graph with
+// the Network view's own Cytoscape settings and records frame times.
+import { createNetworkCy } from '../../renderer/src/network/createNetworkCy';
+import { communityColour } from '../../renderer/src/network/communityColours';
+import type cytoscape from 'cytoscape';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Clustered graph: 20 communities placed on a circle, 80% of edges inside a community. */
+function generate(n: number, m: number): cytoscape.ElementDefinition[] {
+  const rnd = mulberry32(n * 31 + m);
+  const C = 20;
+  const els: cytoscape.ElementDefinition[] = [];
+  const spread = Math.sqrt(n) * 12;
+  for (let i = 0; i < n; i++) {
+    const c = i % C;
+    const a = (2 * Math.PI * c) / C;
+    const r = rnd() * spread * 0.35;
+    const b = rnd() * 2 * Math.PI;
+    els.push({
+      group: 'nodes',
+      data: { id: 'n' + i, label: 'account' + i, color: communityColour(c), size: 6 + rnd() * 14 },
+      position: { x: Math.cos(a) * spread + Math.cos(b) * r, y: Math.sin(a) * spread + Math.sin(b) * r },
+    });
+  }
+  for (let e = 0; e < m; e++) {
+    const s = Math.floor(rnd() * n);
+    let t = rnd() < 0.8 ? (s % C) + C * Math.floor((rnd() * n) / C) : Math.floor(rnd() * n);
+    if (t >= n) t = s % C;
+    if (t === s) t = (s + C) % n;
+    els.push({ group: 'edges', data: { id: 'e' + e, source: 'n' + s, target: 'n' + t, width: 1, color: '#888' } });
+  }
+  return els;
+}
+
+const frames: number[] = [];
+let recording = false;
+let last = 0;
+function tick(t: number): void {
+  if (recording && last) frames.push(t - last);
+  last = t;
+  requestAnimationFrame(tick);
+}
+requestAnimationFrame(tick);
+
+let cy: cytoscape.Core | undefined;
+
+const api = {
+  /** Builds the graph and resolves with the milliseconds until its first frame is on screen. */
+  async render(n: number, m: number): Promise<{ firstRenderMs: number; renderer: string }> {
+    cy?.destroy();
+    const container = document.getElementById('cy')!;
+    const elements = generate(n, m);
+    const t0 = performance.now();
+    const made = createNetworkCy({ container, elements, preset: true, forceCanvas: true });
+    cy = made.cy;
+    await new Promise<void>((resolve) => cy!.one('render', () => resolve()));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return { firstRenderMs: performance.now() - t0, renderer: made.renderer };
+  },
+  startFrames(): void {
+    frames.length = 0;
+    last = 0;
+    recording = true;
+  },
+  stopFrames(): number[] {
+    recording = false;
+    return frames.slice();
+  },
+};
+(globalThis as unknown as { graphBench: typeof api }).graphBench = api;
