@@ -1,0 +1,87 @@
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
+
+test('the China 2019 users file: 744 accounts, 254 hashed, in the UI and in the store, with its receipt', async ({ page, requests, consoleLog }) => {
+  await importFiles(page, [realFixture('china_082019_1_users_csv_hashed.csv')]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'china_082019_1');
+  await expect(card.locator('[data-count="accounts"]')).toHaveText('744');
+  await expect(card.locator('[data-count="hashedAccounts"]')).toHaveText('254');
+  const receipts = card.getByRole('table', { name: /Files of/ });
+  await expect(receipts).toContainText('d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604');
+  await expect(receipts).toContainText('twitter-io-users');
+  await expect(receipts).toContainText('0.1.0');
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toHaveCount(0);
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.accounts).toBe(744);
+  expect(store.hashedAccounts).toBe(254);
+  expect(store.runningImports).toBe(0);
+  expect(store.files).toBe(1);
+  expect(await counts(card)).toMatchObject({ accounts: 744, hashedAccounts: 254, tweets: 0, rejected: 0 });
+  await page.screenshot({ path: 'docs/screenshots/datasets.png', fullPage: false });
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('the spreadsheet-damaged file: every E-notation id quarantined and listed with its row number and raw text', async ({ page, requests }) => {
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, /EXCEL_RESAVED/);
+  expect(await counts(card)).toMatchObject({ tweets: 0, rejected: 100 });
+  await expect(card.getByRole('table', { name: /Files of/ })).toContainText('spreadsheet-damaged-id: 100');
+  await card.getByRole('button', { name: /Show quarantined rows \(100\)/ }).click();
+  const table = card.getByRole('table', { name: /Quarantined rows/ });
+  await expect(table).toContainText('100 (page 1 of 2)');
+  const first = table.getByRole('row').nth(1);
+  await expect(first.getByRole('cell').nth(1)).toHaveText('1');
+  await expect(first).toContainText('spreadsheet-damaged-id');
+  await expect(first).toContainText("'9.05875E+17' is spreadsheet E-notation");
+  await expect(first.locator('pre.raw')).toHaveAttribute('dir', 'auto');
+  await expect(first.locator('pre.raw')).toContainText('9.05875E+17');
+  await page.screenshot({ path: 'docs/screenshots/quarantine.png', fullPage: false });
+  await card.getByRole('button', { name: 'Next page' }).click();
+  await expect(table).toContainText('page 2 of 2');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('51');
+  expect((await storeSummary(page)).quarantine).toBe(100);
+  expect(requests.outside()).toEqual([]);
+});
+
+test('the 2018 IRA excerpts (users + tweets, 2018 column order) become one dataset', async ({ page }) => {
+  await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv'), realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  const store = await storeSummary(page, true);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.tweetIds.sort()).toEqual(['492388766930444288', '877919995476496385']);
+  // 2 from the users file + the 2 (other) authors of the tweet rows.
+  expect(store.accounts).toBe(4);
+  expect(store.files).toBe(2);
+  expect(store.aggregates).toBe(1);
+  const card = datasetCard(page, 'ira_2018');
+  expect(await counts(card)).toMatchObject({ accounts: 4, tweets: 2, rejected: 0 });
+  await expect(card.getByRole('table', { name: /Files of/ })).toContainText('twitter-io-tweets 2018');
+});
+
+test('Reddit and Meta files: accounts and indicators kept on the dataset', async ({ page, requests }) => {
+  await importFiles(page, [
+    realFixture('reddit_2018_suspiciousaccounts_seed.csv'),
+    realFixture('reddit_2018_suspiciousaccounts_users_praw.csv'),
+    realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'),
+    realFixture('meta_threat_research_Q2_2023_Spamouflage_China_CIB_killchain.csv'),
+    realFixture('meta_threat_research_Q4_2024_China_CIB_killchain.csv'),
+  ]);
+  await waitForImportDone(page);
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  // 350 indicators + 529 + 25 kill-chain rows; 943 + 940 Reddit accounts (each list deduped by username).
+  expect(store.indicators).toBe(350 + 529 + 25);
+  expect(store.redditAccounts).toBe(943 + 940);
+  const card = datasetCard(page, /reddit_2018/);
+  expect(await counts(card)).toMatchObject({ indicators: 904, redditAccounts: 1883, tweets: 0 });
+  const receipts = card.getByRole('table', { name: /Files of/ });
+  await expect(receipts.getByRole('row')).toHaveCount(6);
+  await expect(receipts).toContainText('meta-killchain');
+  await expect(receipts).toContainText('reddit-suspicious-accounts');
+  expect(requests.outside()).toEqual([]);
+});

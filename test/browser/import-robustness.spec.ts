@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
+import { badFiles, largeTweetsFile, tempDir, writeTweetRows } from './importTempFiles';
+
+const chinaUsers = realFixture('china_082019_1_users_csv_hashed.csv');
+
+test('unknown, empty and binary files are refused with a message; the app stays usable', async ({ page, requests }) => {
+  const bad = badFiles(tempDir());
+  await importFiles(page, [bad.empty, bad.binary, bad.unknown]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Import failed: nothing was added.');
+  await expect(alert).toContainText('empty.csv: the file is empty');
+  await expect(alert).toContainText('picture.csv');
+  await expect(alert).toContainText('unknown_columns.csv');
+  let store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(0);
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+
+  // A refused file among good ones: the user chooses; nothing is visible before the choice.
+  await importFiles(page, [bad.unknown, chinaUsers]);
+  const decide = page.getByRole('alert');
+  await expect(decide).toContainText('Some files were refused');
+  await expect(decide).toContainText('unknown_columns.csv');
+  expect((await storeSummary(page)).datasets).toHaveLength(0);
+  await decide.getByRole('button', { name: 'Import the other files' }).click();
+  await waitForImportDone(page);
+  await expect(page.getByRole('status')).toContainText('744 accounts (254 hashed)');
+  await expect(page.getByRole('alert')).toContainText('unknown_columns.csv');
+  store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.accounts).toBe(744);
+  expect(requests.outside()).toEqual([]);
+});
+
+test('choosing to cancel after a refusal leaves nothing', async ({ page }) => {
+  const bad = badFiles(tempDir());
+  await importFiles(page, [chinaUsers, bad.binary]);
+  await page.getByRole('button', { name: 'Cancel the whole import' }).click();
+  await expect(page.getByText('Import cancelled: nothing was added.')).toBeVisible();
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(0);
+  expect(store.accounts).toBe(0);
+  expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
+});
+
+test('re-importing the same file adds nothing and says so', async ({ page }) => {
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [chinaUsers]);
+  const status = await waitForImportDone(page);
+  expect(status).toContain('Nothing new was imported.');
+  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('already imported into dataset "china_082019_1" (same SHA-256): nothing added');
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.accounts).toBe(744);
+  expect(store.files).toBe(1);
+});
+
+test('an overlapping second file, added to the dataset, dedupes by tweet id', async ({ page }) => {
+  const dir = tempDir();
+  const a = writeTweetRows(path.join(dir, 'part1_tweets_csv_hashed.csv'), 3, 2000, 0, 1200);
+  const b = writeTweetRows(path.join(dir, 'part2_tweets_csv_hashed.csv'), 3, 2000, 800, 2000);
+  await importFiles(page, [a]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'part1');
+  expect((await counts(card)).tweets).toBe(1200);
+  await importFiles(page, [b], 'part1');
+  await waitForImportDone(page);
+  expect((await counts(card)).tweets).toBe(2000);
+  const rows = card.getByRole('table', { name: /Files of/ }).getByRole('row');
+  // File, Size, SHA, Format, Read, Stored, Duplicate
+  const second = rows.filter({ hasText: 'part2_tweets_csv_hashed.csv' });
+  await expect(second.getByRole('cell').nth(4)).toHaveText('1,200');
+  await expect(second.getByRole('cell').nth(5)).toHaveText('800');
+  await expect(second.getByRole('cell').nth(6)).toHaveText('400');
+  const store = await storeSummary(page, true);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.tweets).toBe(2000);
+  expect(new Set(store.tweetIds).size).toBe(2000);
+  expect(store.datasets[0]!.committedImports).toHaveLength(2);
+});
+
+test('cancel during a large import leaves nothing', async ({ page }) => {
+  test.setTimeout(240_000);
+  const big = await largeTweetsFile(300_000);
+  await importFiles(page, [big]);
+  await expect(page.getByText(/Importing \(pass 2 of 2\)/)).toBeVisible({ timeout: 120_000 });
+  await expect.poll(async () => Number((await page.locator('[data-progress="rows"]').innerText()).replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(20_000);
+  await page.screenshot({ path: 'docs/screenshots/import-progress.png' });
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByText('Import cancelled: nothing was added.')).toBeVisible({ timeout: 30_000 });
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(0);
+  expect(store.tweetBlocks).toBe(0);
+  expect(store.accounts).toBe(0);
+  expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
+});
+
+test('closing the browser mid-import: on reopen the earlier dataset is intact and no partial dataset exists', async ({ page, reopen, requests }) => {
+  test.setTimeout(240_000);
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  const big = await largeTweetsFile(300_000);
+  await importFiles(page, [big]);
+  await expect.poll(async () => (await storeSummary(page)).tweetBlocks, { timeout: 120_000 }).toBeGreaterThan(5);
+  expect((await storeSummary(page)).runningImports).toBe(1);
+  const again = await reopen();
+  await expect(datasetCard(again, 'china_082019_1')).toBeVisible();
+  // The start-up sweep removes what the killed import wrote.
+  await expect.poll(async () => (await storeSummary(again)).tweetBlocks, { timeout: 30_000 }).toBe(0);
+  const store = await storeSummary(again);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.accounts).toBe(744);
+  expect(store.runningImports).toBe(0);
+  expect(store.imports.map((i) => i.state).sort()).toEqual(['committed', 'failed']);
+  await expect(again.getByRole('article')).toHaveCount(1);
+  expect(requests.outside()).toEqual([]);
+});

@@ -1,0 +1,81 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Helpers for the import specs: drive the real Datasets view, read the real IndexedDB. */
+
+export async function importFiles(page: Page, files: string[], into?: string): Promise<void> {
+  if (into) await page.getByLabel('Import into').selectOption({ label: `dataset “${into}”` });
+  await page.getByLabel(/Import archive files/).setInputFiles(files);
+}
+
+/** Wait until the import finished (done, failed or cancelled) and return the status text. */
+export async function waitForImportDone(page: Page, timeout = 60_000): Promise<string> {
+  const region = page.locator('.import-done, .import-alert, [role=status]:has-text("Import cancelled")');
+  await expect(region.first()).toBeVisible({ timeout });
+  await expect(page.getByRole('button', { name: 'Cancel import' })).toHaveCount(0, { timeout });
+  return (await region.first().innerText()).trim();
+}
+
+export const datasetCard = (page: Page, name: string | RegExp): Locator =>
+  page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2, name }) });
+
+export async function counts(card: Locator): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const dd of await card.locator('dd[data-count]').all()) {
+    out[(await dd.getAttribute('data-count'))!] = Number((await dd.innerText()).replace(/,/g, ''));
+  }
+  return out;
+}
+
+export interface StoreSummary {
+  datasets: { id: string; name: string; committedImports: string[]; counts: Record<string, number> }[];
+  imports: { id: string; state: string }[];
+  runningImports: number;
+  accounts: number;
+  hashedAccounts: number;
+  tweetBlocks: number;
+  tweets: number;
+  tweetIds: string[];
+  quarantine: number;
+  indicators: number;
+  redditAccounts: number;
+  files: number;
+  aggregates: number;
+}
+
+/** Everything in the app's database, read with the raw IndexedDB API (no app code involved). */
+export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSummary> {
+  return page.evaluate(async (withIds) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = (store: string) =>
+      new Promise<any[]>((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const [datasets, imports, accounts, blocks, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
+      ['datasets', 'imports', 'accounts', 'tweetBlocks', 'quarantine', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
+    );
+    db.close();
+    const tweetIds = withIds ? blocks!.flatMap((b) => b.columns.tweetid as string[]) : [];
+    return {
+      datasets: datasets!,
+      imports: imports!.map((i) => ({ id: i.id, state: i.state })),
+      runningImports: imports!.filter((i) => i.state === 'running').length,
+      accounts: accounts!.length,
+      hashedAccounts: accounts!.filter((a) => a.idShape === 'hex64' || a.idShape === 'b64hash').length,
+      tweetBlocks: blocks!.length,
+      tweets: blocks!.reduce((n, b) => n + b.columns.length, 0),
+      tweetIds,
+      quarantine: quarantine!.length,
+      indicators: indicators!.length,
+      redditAccounts: reddit!.length,
+      files: files!.length,
+      aggregates: aggregates!.length,
+    };
+  }, withTweetIds);
+}

@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDemoArchive, demoTweetFields } from '../../shared/archive/demo/demoArchive';
+import { csvRecord, TWEETS_COLUMNS } from '../../shared/archive/demo/csvFormat';
+import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
+
+/** Files the import specs write to a temp dir (never into ../shared): synthetic archives and bad files. */
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dw-import-test-'));
+}
+
+/** Tweets CSV of the demo generator's rows [from, to), 2019+ layout. */
+export function writeTweetRows(file: string, seed: number, tweets: number, from: number, to: number): string {
+  const archive = createDemoArchive({ seed, tweets });
+  let out = csvRecord(TWEETS_COLUMNS);
+  let i = 0;
+  for (const r of demoTweetRows(archive.options, archive.plan)) {
+    if (i >= from && i < to) out += csvRecord(demoTweetFields(r));
+    if (++i >= to) break;
+  }
+  writeFileSync(file, out);
+  return file;
+}
+
+/** A large generated tweets file (streamed to disk once, reused across runs of the same size). */
+export async function largeTweetsFile(tweets: number, seed = 5): Promise<string> {
+  const dir = path.join(tmpdir(), 'dw-import-large');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `demo_tweets_${tweets}_${seed}.csv`);
+  if (existsSync(file)) return file;
+  const partial = file + '.part';
+  const out = createWriteStream(partial);
+  for await (const chunk of createDemoArchive({ seed, tweets }).tweetsCsv()) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  const { renameSync } = await import('node:fs');
+  renameSync(partial, file);
+  return file;
+}
+
+export function badFiles(dir: string): { empty: string; binary: string; unknown: string } {
+  const empty = path.join(dir, 'empty.csv');
+  const binary = path.join(dir, 'picture.csv');
+  const unknown = path.join(dir, 'unknown_columns.csv');
+  writeFileSync(empty, '');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 0, 0, 0, 255]));
+  writeFileSync(unknown, 'alpha,beta,gamma\n1,2,3\n');
+  return { empty, binary, unknown };
+}
