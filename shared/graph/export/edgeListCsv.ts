@@ -1,8 +1,11 @@
 import type Graph from 'graphology';
 import { edgeAttributeTypes } from './attributeTypes';
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function csvField(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
+  // A lone surrogate has no UTF-8 encoding: write U+FFFD explicitly rather than leave it to the encoder.
+  const s = (v === undefined || v === null ? '' : String(v)).replace(LONE_SURROGATE, '\uFFFD');
   return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
+import { handColumns, minuteOf, type HandTweet } from './handColumns';
+
+const HASH = 'vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=';
+const rows: HandTweet[] = [
+  { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', retweetOf: '100', retweetUser: 'b', text: 'RT @bob: x', lang: 'zh' },
+  { id: '2', user: 'a', screenName: 'alice', time: '2019-06-12 11:00', retweetOf: '101', retweetUser: 'b', text: 'RT @bob: y', lang: 'en' },
+  { id: '3', user: 'b', screenName: 'bob', time: '2019-06-12 12:00', retweetOf: '102', retweetUser: '999', text: 'RT @外部: 香港', lang: 'zh' },
+  // retweet_userid empty: resolved from the RT @name prefix (parser puts it in retweetScreenName)
+  { id: '4', user: HASH, screenName: HASH, time: '2019-06-13 10:00', retweetOf: '103', retweetScreenName: 'ALICE', text: 'RT @ALICE: z' },
+  { id: '5', user: HASH, screenName: HASH, time: '2019-06-13 10:05', retweetOf: '104', retweetScreenName: 'nobody', text: 'RT @nobody: z' },
+  { id: '6', user: 'a', screenName: 'alice', time: '2019-06-13 11:00', mentions: ['443196382', '0', 'b'], hashtags: ['金鐘', '外國勢力'], urls: ['https://www.x.hk/a/'] },
+  { id: '7', user: 'b', screenName: 'bob', time: '2019-06-13 11:00', replyTo: '1', replyToUser: 'a', hashtags: ['金鐘'], urls: ['http://x.hk/a?utm_source=t'] },
+  { id: '8', user: 'c', screenName: 'carol', time: '2019-06-13 11:00', replyTo: '555', replyToUser: '777', quoted: '3', hashtags: ['金鐘', '外國勢力'] },
+  { id: '9', user: 'c', screenName: 'carol', time: '2019-06-13 11:00', quoted: '424242', hashtags: ['ＨＫ'] },
+  { id: '10', user: 'a', screenName: 'alice', time: '2019-06-13 12:00', hashtags: ['hk'] },
+];
+const cols = handColumns(rows);
+const edgesOf = (kind: Parameters<typeof buildNetwork>[1], opts = {}) => {
+  const { graph, stats } = buildNetwork(cols, kind, opts);
+  const edges: [string, string, number][] = [];
+  graph.forEachEdge((_e, a, s, t) => void edges.push([s, t, a.weight]));
+  return { graph, stats, edges: edges.sort() };
+};
+
+describe('interaction networks', () => {
+  it('retweet: weighted, external targets flagged, RT-prefix fallback by screen name', () => {
+    const { graph, edges, stats } = edgesOf('retweet');
+    expect(edges).toEqual([
+      ['a', 'b', 2],
+      ['b', '999', 1],
+      [HASH, '@nobody', 1],
+      [HASH, 'a', 1], // 'ALICE' in the RT prefix resolves to archive account a (case-insensitive)
+    ]);
+    expect(graph.getNodeAttributes('999')).toEqual({ label: '外部', external: true, posts: 0 });
+    expect(graph.getNodeAttributes('@nobody')).toMatchObject({ label: 'nobody', external: true });
+    expect(graph.getNodeAttributes('a')).toEqual({ label: 'alice', external: false, posts: 4 });
+    expect(graph.type).toBe('directed');
+    expect(stats.unresolved).toBe(0);
+  });
+
+  it('mention: id 0 counts as unresolved; ids stay strings', () => {
+    const { edges, stats, graph } = edgesOf('mention');
+    expect(edges).toEqual([['a', '443196382', 1], ['a', 'b', 1]]);
+    expect(stats.unresolved).toBe(1);
+    expect(graph.getNodeAttribute('443196382', 'external')).toBe(true);
+  });
+
+  it('reply and quote', () => {
+    expect(edgesOf('reply').edges).toEqual([['b', 'a', 1], ['c', '777', 1]]);
+    const q = edgesOf('quote');
+    expect(q.edges).toEqual([['c', 'b', 1]]); // tweet 3 is by b
+    expect(q.stats.unresolved).toBe(1); // 424242 is outside the archive
+  });
+
+  it('filter by date range, language and accounts', () => {
+    const from = minuteOf('2019-06-12 10:30');
+    expect(edgesOf('retweet', { filter: { fromMinute: from, toMinute: minuteOf('2019-06-13 00:00') } }).edges).toEqual([['a', 'b', 1], ['b', '999', 1]]);
+    expect(edgesOf('retweet', { filter: { language: 'EN' } }).edges).toEqual([['a', 'b', 1]]);
+    const f = edgesOf('retweet', { filter: { userids: new Set([HASH]) } });
+    expect(f.edges.map((e) => e[1])).toEqual(['@nobody', 'a']);
+    expect(f.stats.tweetsFiltered).toBe(8);
+  });
+});
+
+describe('co-use networks', () => {
+  it('co-hashtag: distinct shared hashtags (NFKC, lower-cased), undirected', () => {
+    const { edges, graph } = edgesOf('cohashtag');
+    expect(graph.type).toBe('undirected');
+    // a: 金鐘 外國勢力 hk ; b: 金鐘 ; c: 金鐘 外國勢力 ＨＫ(->hk)
+    expect(edges).toEqual([['a', 'b', 1], ['a', 'c', 3], ['b', 'c', 1]]);
+  });
+
+  it('co-hashtag prunes items used by too many accounts, and says so', () => {
+    const { edges, stats } = edgesOf('cohashtag', { maxAccountsPerItem: 2 });
+    expect(stats.prunedItems).toEqual([{ item: '金鐘', accounts: 3 }]);
+    expect(edges).toEqual([['a', 'c', 2]]);
+  });
+
+  it('co-URL uses normalised URLs', () => {
+    expect(edgesOf('courl').edges).toEqual([['a', 'b', 1]]);
+  });
+});
