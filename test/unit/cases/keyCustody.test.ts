@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHostHandlers } from '../../../main/ipc/hostHandlers';
+import { dispatchIpc } from '../../../main/ipc/dispatch';
+import { keyCustodyOver } from '../../../main/ipc/keyCustody';
+import { createKeyService } from '../../../main/services/keys/keyService';
+import type { SecretStore } from '../../../main/services/keys/secretStore';
+import { APP_ORIGIN } from '../../../shared/appIdentity';
+import { parsePublicKeyLine } from '../../../shared/evidence/opensshKeys';
+import { verifyEd25519 } from '../../../shared/evidence/signer';
+import { run, sshKeygen } from '../evidence/tools';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'dw-keys-'));
+  dirs.push(d);
+  return d;
+};
+
+/** The one allowed fake: Electron's safeStorage cannot run here. XOR is enough to model "sealed". */
+function fakeSecrets(backend: string): SecretStore {
+  const x = (b: Uint8Array) => b.map((v) => v ^ 0x5a);
+  return { isEncryptionAvailable: () => true, backend: () => backend, encrypt: async (s) => x(new TextEncoder().encode(s)), decrypt: async (b) => new TextDecoder().decode(x(b)) };
+}
+
+function hostOver(backend: string) {
+  const secrets = fakeSecrets(backend);
+  const dir = temp();
+  const handlers = createHostHandlers({
+    appInfo: () => ({ name: 'x', version: '0', host: 'electron', dataLocation: dir, platform: 'linux' }),
+    egressLog: () => ({ blockedRequests: 0, urls: [] }),
+    saves: undefined as never,
+    printReport: undefined as never,
+    keys: keyCustodyOver(createKeyService({ dir, secrets, clock: () => new Date('2026-11-28T12:00:00Z') }), secrets),
+  } as Parameters<typeof createHostHandlers>[0]);
+  // Through the same dispatcher as real IPC: sender check + schema validation.
+  const call = (channel: string, ...args: unknown[]) => dispatchIpc(handlers, channel, `${APP_ORIGIN}/index.html`, args) as Promise<any>;
+  return { call, dir };
+}
+
+describe('keys:* channels in the Electron host (key service + safeStorage port)', () => {
+  it('basic_text safeStorage: a passphrase is required; the signature verifies; nothing secret crosses IPC', async () => {
+    const { call, dir } = hostOver('basic_text');
+    expect(await call('keys:status')).toMatchObject({ exists: false, needsPassphrase: true, backend: 'basic_text' });
+    await expect(call('keys:create', { principal: 'ana@example.org' })).rejects.toThrow(/passphrase is required/);
+    const s = await call('keys:create', { principal: 'ana@example.org', passphrase: 'long passphrase 1' });
+    expect(s).toMatchObject({ exists: true, principal: 'ana@example.org', needsPassphrase: true });
+    expect(s.fingerprintLine).toBe(`256 ${s.fingerprint} ana@example.org (ED25519)`);
+    const msg = new TextEncoder().encode('tag manifest bytes');
+    await expect(call('keys:sign', { message: msg })).rejects.toThrow(/passphrase/);
+    await expect(call('keys:sign', { message: msg, passphrase: 'wrong one' })).rejects.toThrow(/wrong passphrase/);
+    const sig: Uint8Array = await call('keys:sign', { message: msg, passphrase: 'long passphrase 1' });
+    expect(sig).toHaveLength(64);
+    expect(verifyEd25519(sig, msg, parsePublicKeyLine(s.publicKey).publicKey)).toBe(true);
+    const pub = await call('keys:exportPublic');
+    expect(pub.allowedSigners).toBe(`ana@example.org namespaces="evidence-bundle@org.disclosure-workbench" ${s.publicKey.split(' ').slice(0, 2).join(' ')}`);
+    // The stored file holds no clear seed: no 'PRIVATE KEY', and the status never carries one.
+    const stored = readFileSync(path.join(dir, 'keys.json'), 'utf8');
+    expect(stored).not.toMatch(/PRIVATE KEY/);
+    expect(Object.values(JSON.parse(stored).keys as Record<string, { protection: string; envelope: unknown }>)[0]).toMatchObject({ protection: 'passphrase', envelope: { kdf: { name: 'PBKDF2' } } });
+    expect(Object.keys(s).sort()).toEqual(['backend', 'exists', 'fingerprint', 'fingerprintLine', 'needsPassphrase', 'principal', 'publicKey']);
+    await expect(call('keys:create', {})).rejects.toThrow(/Invalid arguments for keys:create/);
+  });
+
+  it('a protecting backend needs no passphrase; rotate gives a new fingerprint that signs', async () => {
+    const { call } = hostOver('gnome_libsecret');
+    const s1 = await call('keys:create', { principal: 'ana@example.org' });
+    expect(s1.needsPassphrase).toBe(false);
+    const s2 = await call('keys:rotate', {});
+    expect(s2.fingerprint).not.toBe(s1.fingerprint);
+    expect(s2.principal).toBe('ana@example.org');
+    const msg = new Uint8Array([1, 2, 3]);
+    expect(verifyEd25519(await call('keys:sign', { message: msg }), msg, parsePublicKeyLine(s2.publicKey).publicKey)).toBe(true);
+  });
+
+  it('imports a key made by ssh-keygen: same fingerprint line as ssh-keygen -lf, principal from its comment', async () => {
+    const d = temp();
+    const keyFile = sshKeygen(d, 'id_ed25519', 'imported@example.org');
+    const { call } = hostOver('basic_text');
+    const s = await call('keys:import', { privateKey: readFileSync(keyFile, 'utf8'), passphrase: 'long passphrase 2' });
+    expect(s.principal).toBe('imported@example.org');
+    expect(s.fingerprintLine).toBe(run('ssh-keygen', ['-lf', `${keyFile}.pub`]).stdout.trim());
+  });
+});

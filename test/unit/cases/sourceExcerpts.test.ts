@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseArchive } from '../../../shared/archive/parseArchive';
+import type { Provenance } from '../../../shared/domain/provenance';
+import { prepareBundle } from '../../../shared/evidence/bundleWriter';
+import { verifyBundle } from '../../../shared/evidence/bundleVerifier';
+import { appendCustody } from '../../../shared/evidence/custodyLog';
+import { seedSigner } from '../../../shared/evidence/signer';
+import { buildCaseBundleContent, type SourceInfo } from '../../../renderer/src/cases/caseBundleInput';
+import type { CaseRecord } from '../../../renderer/src/cases/caseTypes';
+import { rangeKey, scanSource } from '../../../renderer/src/cases/sourceExcerpts';
+import type { PinRecord } from '../../../renderer/src/pins/pinTypes';
+import { realFixture } from '../../fixtures/paths';
+
+const FILE = 'china_082019_1_users_csv_hashed.csv';
+const bytes = new Uint8Array(readFileSync(realFixture(FILE)));
+const streamOf = (b: Uint8Array) => new ReadableStream<Uint8Array>({
+  start(c) {
+    // Small uneven chunks: ranges must be cut across chunk boundaries.
+    for (let i = 0; i < b.length; i += 997) c.enqueue(b.slice(i, i + 997));
+    c.close();
+  },
+});
+
+async function provenanceOf(): Promise<{ sha256: string; rows: Provenance[]; ids: string[] }> {
+  const rows: Provenance[] = [];
+  const ids: string[] = [];
+  const receipts = await parseArchive({ name: FILE, open: () => streamOf(bytes) }, { onAccounts: (as) => void as.forEach((a) => (rows.push(a.provenance), ids.push(a.userid))) });
+  return { sha256: receipts[0]!.entrySha256 ?? receipts[0]!.sha256, rows, ids };
+}
+
+describe('scanSource: cited bytes from a re-selected source', async () => {
+  const { sha256, rows, ids } = await provenanceOf();
+  const picks = [0, Math.floor(rows.length / 2), rows.length - 1];
+  const cited = picks.map((i) => rows[i]!);
+  const wanted = new Map([[sha256, cited]]);
+
+  it.each([
+    ['plain', bytes],
+    ['gzip', new Uint8Array(gzipSync(bytes))],
+    ['zip', zipSync({ [`inner/${FILE}`]: bytes })],
+  ])('%s: entry SHA-256 equals the import hash and each excerpt is the exact row bytes', async (_kind, file) => {
+    const scanned = await scanSource(FILE, streamOf(file), wanted);
+    expect(scanned.entries).toHaveLength(1);
+    const entry = scanned.entries[0]!;
+    expect(entry.sha256).toBe(sha256);
+    expect(entry.size).toBe(bytes.length);
+    for (const p of cited) expect(entry.excerpts.get(rangeKey(p))).toEqual(bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength));
+    // A cited row is that account's CSV record: it starts with its userid.
+    picks.forEach((i, k) => expect(new TextDecoder().decode(entry.excerpts.get(rangeKey(cited[k]!))).replace(/^"/, '').startsWith(`${ids[i]}`)).toBe(true));
+    expect(rows).toHaveLength(744);
+  });
+
+  it('a changed file yields a different hash and no excerpts', async () => {
+    const changed = bytes.slice();
+    changed[changed.length - 3] ^= 1;
+    const scanned = await scanSource(FILE, streamOf(changed), wanted);
+    expect(scanned.entries[0]!.sha256).not.toBe(sha256);
+    expect(scanned.entries[0]!.excerpts.size).toBe(0);
+  });
+
+  it('the case content makes a bundle the verifier accepts, with items.jsonl pointing at the excerpts', async () => {
+    const scanned = await scanSource(FILE, streamOf(bytes), wanted);
+    const caseRecord: CaseRecord = { id: 'case-1', name: 'Test case', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'a@example.org', archived: false, itemNotes: { p1: 'lockstep' } };
+    const items: PinRecord[] = cited.map((p, i) => ({ id: `p${i + 1}`, kind: 'account', datasetId: 'd1', title: `Tweet ${i}`, payload: { userid: ids[picks[i]!]! }, provenance: [p], pinnedAt: `2026-01-01T00:00:0${i}.000Z`, caseId: 'case-1' }));
+    const info: SourceInfo = { sha256, fileName: FILE, size: bytes.length, format: 'twitter-io-users', importedAt: '2025-12-31T00:00:00.000Z' };
+    const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
+    expect(content.payload.map((p) => p.path).sort()).toEqual([
+      'derived/evidence-items.csv',
+      'derived/pinned-items.json',
+      ...cited.map((p) => `source/${sha256.slice(0, 12)}_${FILE}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`),
+    ].sort());
+    const line = content.items[0] as Record<string, any>;
+    expect(line).toMatchObject({ id: 'p1', kind: 'account', note: 'lockstep', analyst: 'a@example.org', platform_ids: { userid: ids[0] }, acquired_at: info.importedAt });
+    expect(line.sources[0]).toMatchObject({ source_sha256: sha256, row: cited[0]!.row, byte_offset: cited[0]!.byteOffset, byte_length: cited[0]!.byteLength });
+
+    const custody = appendCustody([], { at: '2026-01-01T00:00:00.000Z', actor: 'a@example.org', action: 'case-created', detail: { caseId: 'case-1' } });
+    const prepared = await prepareBundle({
+      caseId: 'case-1', createdAt: new Date('2026-01-02T00:00:00Z'), sourceOrganization: 'a@example.org', software: { name: 'DW', version: '0' },
+      principal: 'a@example.org', signer: seedSigner(new Uint8Array(32).fill(7)), payload: content.payload, items: content.items, custody,
+      analysis: content.analysis, egress: { blockedRequests: 0, urls: [] },
+    });
+    const chunks: Uint8Array[] = [];
+    const reader = prepared.zip().getReader();
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      chunks.push(r.value);
+    }
+    const zip = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((o, c) => (zip.set(c, o), o + c.length), 0);
+    const verdict = verifyBundle(zip);
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(verdict.bundleId).toBe(prepared.bundleId);
+  });
+});
