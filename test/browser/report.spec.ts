@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
+import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
+import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
+import { repoRoot } from '../fixtures/paths';
+import { buildReportCase, HEBREW_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { expect, test } from './fixtures';
+
+/**
+ * The evidence report printed by real Chromium (page.pdf: the engine Electron's printToPDF uses)
+ * from the app's report page, then finished with pdf-lib and signed as the bundle writer does,
+ * and checked with poppler (pdftotext, pdffonts, pdfdetach, pdfinfo) and ssh-keygen.
+ */
+
+const tool = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 << 20 });
+/** Invisible bidi/format controls cannot come back from a PDF's text layer; whitespace differs by line breaks. */
+const comparable = (s: string) => s.replace(/[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/g, '');
+const RTL = /[\u0590-\u08FF]/;
+
+/**
+ * Is `text` in the PDF's text layer? Left-to-right text (Latin, CJK): exactly, as one substring.
+ * Right-to-left paragraphs: poppler's pdftotext returns them in visual run order (the runs of a
+ * line left to right, each run's letters in logical order), so the check is that every RTL word
+ * and every LTR token comes back exactly, and no character of the text is missing.
+ */
+function inTextLayer(all: string, text: string): boolean {
+  if (!RTL.test(text)) return all.includes(comparable(text));
+  const words = text.match(/[\u0590-\u08FF_]+|[A-Za-z0-9]+|[\u4E00-\u9FFF]+/g) ?? [];
+  const count = (s: string) => [...comparable(s)].reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+  const have = count(all);
+  return words.every((w) => all.includes(w)) && [...count(text)].every(([c, n]) => (have.get(c) ?? 0) >= n);
+}
+
+async function openReport(page: Page, model: ReportModel, key: string): Promise<void> {
+  await page.evaluate(([k, json]) => sessionStorage.setItem(`dw-report:${k}`, json), [key, JSON.stringify(model)] as const);
+  await page.goto(`/#/report/${key}`);
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 60_000 });
+}
+
+async function printPdf(page: Page, model: ReportModel, pageSize: ReportPageSize = 'A4'): Promise<Uint8Array> {
+  return page.pdf({
+    format: pageSize,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(model),
+    footerTemplate: footerTemplate(model),
+    margin: PRINT_MARGINS,
+    tagged: true,
+    outline: true,
+  });
+}
+
+/** Finish and sign exactly as an export does; returns the PDF path in dir. */
+async function finishAndSign(rc: ReportCase, raw: Uint8Array, dir: string) {
+  const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared));
+  const [report, sig] = await rc.prepared.signReport(pdf);
+  const file = path.join(dir, 'evidence-report.pdf');
+  writeFileSync(file, report!.bytes);
+  if (process.env.DW_REPORT_KEEP) writeFileSync(process.env.DW_REPORT_KEEP, report!.bytes); // keep a copy for inspection
+  writeFileSync(path.join(dir, 'evidence-report.pdf.sig'), sig!.bytes);
+  writeFileSync(path.join(dir, 'allowed_signers'), rc.prepared.tagFiles.find((t) => t.path === 'metadata/signer/allowed_signers')!.bytes);
+  return { file, pdf };
+}
+
+test.describe('evidence report PDF', () => {
+  let dir: string;
+  test.beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dw-report-pdf-'));
+  });
+  test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('prints the exact text of every cited post (CJK, Arabic), fingerprint and bundle id on every page; fonts embedded; attachments; tagged with an outline; signature verifies', async ({ page, consoleLog, requests }) => {
+    const rc = await buildReportCase(6);
+    const m = rc.model;
+    await openReport(page, m, 'case6');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.caseTitle);
+    mkdirSync(path.join(repoRoot, 'docs/screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/report.png') });
+
+    const { file } = await finishAndSign(rc, await printPdf(page, m), dir);
+
+    // Text layer: every cited text, exactly (ignoring line breaks), in its script.
+    const all = comparable(tool('pdftotext', ['-enc', 'UTF-8', file, '-']));
+    const cited = rc.items.map((it) => (it.kind === 'post' ? it.text : it.kind === 'account' ? it.description : it.detail));
+    expect(cited.some((t) => /[\u4E00-\u9FFF]/.test(t))).toBe(true);
+    expect(cited.some((t) => /[\u0600-\u06FF]/.test(t))).toBe(true);
+    const missing = cited.filter((t) => !inTextLayer(all, t));
+    expect(missing).toEqual([]);
+    expect(inTextLayer(all, HEBREW_NOTE)).toBe(true);
+    // The check is not vacuous: a word that is not in the report fails it.
+    expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
+    for (const it of rc.items) if (it.kind === 'post') expect(all).toContain(it.tweetid);
+
+    // Every page: fingerprint, bundle id, case, page x/y.
+    const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))![1]);
+    expect(pages).toBeGreaterThan(5);
+    for (let p = 1; p <= pages; p++) {
+      const t = tool('pdftotext', ['-enc', 'UTF-8', '-f', String(p), '-l', String(p), file, '-']);
+      expect(t, `page ${p}`).toContain(m.signer.fingerprint);
+      expect(t, `page ${p}`).toContain(m.bundleId);
+      expect(t, `page ${p}`).toContain(`${m.caseId} · bundle`);
+      expect(t.replace(/\s+/g, ' '), `page ${p}`).toContain(`page ${p}/${pages}`);
+    }
+
+    // Fonts: every one embedded (emb = yes), including CJK, Arabic and Hebrew faces.
+    const fonts = tool('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(2);
+    for (const line of fonts) expect(line, line).toMatch(/\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
+    const notEmbedded = fonts.filter((l) => !/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
+    expect(notEmbedded).toEqual([]);
+    const names = fonts.join('\n');
+    for (const face of ['NotoSansSC', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSans-']) expect(names).toContain(face);
+
+    // Attachments and metadata.
+    const list = tool('pdfdetach', ['-list', file]);
+    for (const n of ['tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.sig', 'tagmanifest-sha512.txt.minisig', 'allowed_signers', 'VERIFY.txt']) expect(list).toContain(`: ${n}\n`);
+    const info = tool('pdfinfo', [file]);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toContain(`Title:           Evidence report: ${m.caseTitle}`);
+    // Outline built from the headings, kept through pdf-lib.
+    const doc = await PDFDocument.load(new Uint8Array(readFileSync(file)));
+    expect(doc.catalog.get(PDFName.of('Outlines'))).toBeDefined();
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+
+    // The report's own signature, as a recipient checks it.
+    const verified = execFileSync(
+      'ssh-keygen',
+      ['-Y', 'verify', '-f', path.join(dir, 'allowed_signers'), '-I', m.signer.principal, '-n', m.signer.namespace, '-s', path.join(dir, 'evidence-report.pdf.sig')],
+      { input: readFileSync(file), encoding: 'utf8' },
+    );
+    expect(verified).toContain(`Good "${m.signer.namespace}" signature for ${m.signer.principal}`);
+
+    // Page images for review (a few pages at 60 dpi).
+    const out = path.join(repoRoot, 'docs/report');
+    mkdirSync(out, { recursive: true });
+    for (const f of readdirSync(out)) if (/^page-\d+\.png$/.test(f)) rmSync(path.join(out, f));
+    tool('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '6', file, path.join(dir, 'p')]);
+    for (const f of readdirSync(dir).filter((x) => /^p-\d+\.png$/.test(x))) renameSync(path.join(dir, f), path.join(out, `page-${Number(/\d+/.exec(f)![0])}.png`));
+
+    expect(consoleLog.errors).toEqual([]);
+    expect(requests.outside()).toEqual([]);
+  });
+});
