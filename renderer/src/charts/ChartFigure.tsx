@@ -67,7 +67,7 @@ export function ChartFigure({ id, title, caption, option, datasetId, summary, he
         <div className="chart-actions">
           <button type="button" onClick={() => void exportAs('png')} aria-label={`Export ${title} as PNG`}>PNG</button>
           <button type="button" onClick={() => void exportAs('svg')} aria-label={`Export ${title} as SVG`}>SVG</button>
-          <button type="button" onClick={() => void pin()} aria-label={`Pin ${title} to case`}>Pin to case</button>
+          <button type="button" onClick={() => void pin()} aria-label={`Pin to case: ${title}`}>Pin to case</button>
         </div>
       </div>
       {children}

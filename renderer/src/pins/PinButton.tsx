@@ -5,7 +5,7 @@ import { pinToCase, type EvidenceItemDraft } from './pinApi';
 export function PinButton({ item, label }: { item: () => EvidenceItemDraft; label: string }) {
   const [pinned, setPinned] = useState(false);
   return (
-    <button type="button" className="pin-button" aria-label={`Pin ${label} to case`} aria-pressed={pinned}
+    <button type="button" className="pin-button" aria-label={`${pinned ? "Pinned" : "Pin to case"}: ${label}`} aria-pressed={pinned}
       onClick={() => void pinToCase(item()).then(() => setPinned(true))}>
       {pinned ? 'Pinned' : 'Pin to case'}
     </button>

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
 import { ACCOUNT_COLUMNS, compareRows, rowsToCsv } from './accountColumns';
 import { accountFilter, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { ExploreData } from './exploreData';
+import { Field } from './Field';
 import { RANDOM_HANDLE_RULE } from './randomHandle';
 
 const ROW_HEIGHT = 34;
@@ -46,12 +47,10 @@ export function AccountsTable({ data }: { data: ExploreData }) {
     setStatus(ok ? `Exported ${rows.length.toLocaleString('en')} rows.` : 'Export cancelled.');
   };
 
-  const text = (label: string, k: keyof AccountFilters, type = 'text', extra: ReactNode = null) => (
-    <label className="filter">
-      {label}
-      <input type={type} value={filters[k] as string} onChange={(e) => set(k)(e.target.value as never)} inputMode={type === 'number' ? 'numeric' : undefined} />
-      {extra}
-    </label>
+  const text = (label: string, k: keyof AccountFilters, type = 'text') => (
+    <Field label={label}>
+      {(id) => <input id={id} type={type} value={filters[k] as string} onChange={(e) => set(k)(e.target.value as never)} inputMode={type === 'number' ? 'numeric' : undefined} />}
+    </Field>
   );
 
   return (
@@ -59,28 +58,20 @@ export function AccountsTable({ data }: { data: ExploreData }) {
       <h2>Accounts</h2>
       <form className="filters" aria-label="Account filters" onSubmit={(e) => e.preventDefault()}>
         {text('Name or id', 'text', 'search')}
-        <label className="filter">Language
-          <select value={filters.language} onChange={(e) => set('language')(e.target.value)}>
+        <Field className="filter" label="Language">{(id) => (<select id={id} value={filters.language} onChange={(e) => set('language')(e.target.value)}>
             <option value="">any</option>
             {languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}
-          </select>
-        </label>
-        <label className="filter">Id
-          <select value={filters.hashed} onChange={(e) => set('hashed')(e.target.value as AccountFilters['hashed'])}>
+          </select>)}</Field>
+        <Field className="filter" label="Id">{(id) => (<select id={id} value={filters.hashed} onChange={(e) => set('hashed')(e.target.value as AccountFilters['hashed'])}>
             <option value="any">hashed or clear</option><option value="hashed">hashed only</option><option value="clear">clear only</option>
-          </select>
-        </label>
-        <label className="filter">Random-looking handle
-          <select value={filters.random} onChange={(e) => set('random')(e.target.value as AccountFilters['random'])} aria-describedby="random-rule">
+          </select>)}</Field>
+        <Field className="filter" label="Random-looking handle">{(id) => (<select id={id} value={filters.random} onChange={(e) => set('random')(e.target.value as AccountFilters['random'])} aria-describedby="random-rule">
             <option value="any">any</option><option value="yes">yes</option><option value="no">no</option>
-          </select>
-        </label>
-        <label className="filter">Main client
-          <select value={filters.client} onChange={(e) => set('client')(e.target.value)}>
+          </select>)}</Field>
+        <Field className="filter" label="Main client">{(id) => (<select id={id} value={filters.client} onChange={(e) => set('client')(e.target.value)}>
             <option value="">any</option>
             {clients.map((c) => <option key={c} value={c}>{c}</option>)}
-          </select>
-        </label>
+          </select>)}</Field>
         {text('Created from', 'createdFrom', 'date')}
         {text('Created to', 'createdTo', 'date')}
         {text('Followers ≥', 'followersMin', 'number')}

@@ -3,6 +3,7 @@ import { hrefFor } from '../../app/routes';
 import { AccountPage } from './AccountPage';
 import { AccountsTable } from './AccountsTable';
 import { rememberDataset, rememberedDataset, useDatasets, useExploreData } from './exploreData';
+import { Field } from './Field';
 import { Overview } from './Overview';
 import { SearchView } from './SearchView';
 import './explore.css';
@@ -39,12 +40,13 @@ export function ExploreView({ rest }: { rest: string[] }) {
       <div className="explore-head">
         <h1 id="view-title">Explore{dataset ? `: ${dataset.name}` : ''}</h1>
         {datasets.length > 1 && (
-          <label>
-            Dataset{' '}
-            <select value={dataset?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-              {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en')} tweets)</option>)}
-            </select>
-          </label>
+          <Field label="Dataset " className="inline-field">
+            {(id) => (
+              <select id={id} value={dataset?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
+                {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en')} tweets)</option>)}
+              </select>
+            )}
+          </Field>
         )}
         <nav aria-label="Explore sections">
           <ul className="tab-list">

@@ -4,7 +4,9 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import type { echarts } from '../../charts/echartsSetup';
 import { hrefFor } from '../../app/routes';
 import { BURST_RULE, creationHistogram } from './creationBursts';
+import type { ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
+import { Field } from './Field';
 import { dayOfMinute, inRange, minuteOfDay, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 
 const ZONE_KEY = 'dw.explore.timeZone';
@@ -26,13 +28,20 @@ function barOption(entries: [string, number][], name: string): ChartOption {
   };
 }
 
+/** Aggregates of a dataset without tweets (a users file alone): everything zero. */
+const NO_TWEETS: ImportAggregates = {
+  importId: '', datasetId: '', tweets: 0, retweets: 0, replies: 0, quotes: 0, tweetLanguages: {}, quarterHourCounts: {}, clientsByDay: {},
+  hashtags: {}, urlDomains: {}, mentioned: {}, retweeted: {}, accountActivity: {}, edges: { retweet: {}, mention: {}, reply: {}, quote: {} },
+};
+
 export function Overview({ data }: { data: ExploreData }) {
-  const { dataset, aggregates: ag, accounts } = data;
+  const { dataset, accounts } = data;
+  const ag = data.aggregates ?? NO_TWEETS;
   const [range, setRange] = useState<MinuteRange>(null);
   const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? 'UTC');
   useEffect(() => localStorage.setItem(ZONE_KEY, zone), [zone]);
 
-  const perDay = useMemo(() => tweetsPerDay(ag?.quarterHourCounts ?? {}), [ag]);
+  const perDay = useMemo(() => tweetsPerDay(ag.quarterHourCounts), [ag]);
   const hashed = useMemo(() => accounts.filter((a) => a.hashed).length, [accounts]);
   const accountLanguages = useMemo(() => {
     const c: Record<string, number> = {};
@@ -44,7 +53,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const rangeText = range ? `tweets from ${dayOfMinute(range.from)} to ${dayOfMinute(range.to - 1)} (UTC)` : 'all tweets';
   const caption = (extra = '') => `Dataset “${dataset.name}” (${dataset.id}); ${extra}${extra ? '; ' : ''}source: Disclosure Workbench`;
   const tweetsInRange = useMemo(() => {
-    if (!range || !ag) return ag?.tweets ?? 0;
+    if (!range) return ag.tweets;
     let n = 0;
     for (const k in ag.quarterHourCounts) if (inRange(Number(k) * 15, range)) n += ag.quarterHourCounts[k]!;
     return n;
@@ -86,7 +95,7 @@ export function Overview({ data }: { data: ExploreData }) {
     tooltip: { trigger: 'axis' },
   }), [creation]);
 
-  const rhythm = useMemo(() => rhythmInZone(ag?.quarterHourCounts ?? {}, zone, range), [ag, zone, range]);
+  const rhythm = useMemo(() => rhythmInZone(ag.quarterHourCounts, zone, range), [ag, zone, range]);
   const rhythmMax = Math.max(1, ...rhythm.flat());
   const rhythmOption = useMemo<ChartOption>(() => ({
     grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
@@ -98,7 +107,7 @@ export function Overview({ data }: { data: ExploreData }) {
   }), [rhythm, rhythmMax]);
 
   const clientsOption = useMemo<ChartOption>(() => {
-    const byDay = ag?.clientsByDay ?? {};
+    const byDay = ag.clientsByDay;
     const days = Object.keys(byDay).filter((d) => inRange(minuteOfDay(d), range)).sort();
     const totals: Record<string, number> = {};
     for (const d of days) for (const c in byDay[d]) totals[c] = (totals[c] ?? 0) + byDay[d]![c]!;
@@ -117,15 +126,13 @@ export function Overview({ data }: { data: ExploreData }) {
     };
   }, [ag, range]);
 
-  const tweetLangs = useMemo(() => topEntries(ag?.tweetLanguages ?? {}, 15), [ag]);
+  const tweetLangs = useMemo(() => topEntries(ag.tweetLanguages, 15), [ag]);
   const accountLangs = useMemo(() => topEntries(accountLanguages, 15), [accountLanguages]);
 
-  if (!ag) return <p>This dataset has no tweets (accounts or indicators only). {fmt(accounts.length)} accounts.</p>;
-
   const dateInput = (label: string, value: string, onChange: (v: string) => void) => (
-    <label>
-      {label} <input type="date" value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onChange={(e) => onChange(e.target.value)} />
-    </label>
+    <Field label={label + ' '} className="inline-field">
+      {(id) => <input id={id} type="date" value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
   const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
   const toDay = range ? dayOfMinute(range.to - 1) : perDay.days[perDay.days.length - 1] ?? '';
@@ -151,6 +158,8 @@ export function Overview({ data }: { data: ExploreData }) {
         </dl>
       </section>
 
+      {ag.tweets === 0 && <p className="muted" data-testid="no-tweets">This dataset holds no tweets: only account charts are shown.</p>}
+      {ag.tweets > 0 && <>
       <section aria-labelledby="filter-title" className="range-filter">
         <h2 id="filter-title">Time filter</h2>
         <p className="muted">Drag the slider under “Tweet volume” or pick dates: the range filters the posting rhythm and client charts. Languages, hashtags, domains and accounts are whole-dataset totals.</p>
@@ -165,6 +174,8 @@ export function Overview({ data }: { data: ExploreData }) {
       <ChartFigure id="volume" title="Tweet volume per day (UTC)" datasetId={dataset.id} option={volumeOption} onChart={onVolumeChart} height={300}
         caption={caption(`${rangeText}; bars = tweets per UTC day`)} summary={`${perDay.days.length} days from ${perDay.days[0]} to ${perDay.days[perDay.days.length - 1]}, peak ${fmt(Math.max(0, ...perDay.counts))} tweets per day.`} />
 
+ </>}
+
       <ChartFigure id="creation" title="Account creation per day" datasetId={dataset.id} option={creationOption} height={300}
         caption={caption(`all ${fmt(accounts.length)} accounts; burst rule: ${BURST_RULE} (median ${creation.median}, MAD ${creation.mad}, threshold ${creation.threshold})`)}
         summary={`${bursts.length} burst days flagged.`}>
@@ -176,32 +187,35 @@ export function Overview({ data }: { data: ExploreData }) {
         </div>
       </ChartFigure>
 
+      {ag.tweets > 0 && <>
       <ChartFigure id="rhythm" title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
         caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied)`)} summary={`Tweets per local hour and weekday in ${zone}.`}>
-        <label>
-          Time zone{' '}
-          <select value={zone} onChange={(e) => setZone(e.target.value)}>
-            {zones().map((z) => <option key={z} value={z}>{z}</option>)}
-          </select>
-        </label>
+        <Field label="Time zone " className="inline-field">
+          {(id) => (
+            <select id={id} value={zone} onChange={(e) => setZone(e.target.value)}>
+              {zones().map((z) => <option key={z} value={z}>{z}</option>)}
+            </select>
+          )}
+        </Field>
       </ChartFigure>
 
       <ChartFigure id="clients" title="Client apps over time (UTC days)" datasetId={dataset.id} option={clientsOption} height={320}
         caption={caption(`${rangeText}; top 6 clients, the rest as “other”`)} summary="Tweets per day stacked by client app." />
+      </>}
 
       <div className="two-col">
-        <ChartFigure id="tweet-languages" title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption('all tweets; top 15 languages as archived')}
-          summary={tweetLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
+        {ag.tweets > 0 && <ChartFigure id="tweet-languages" title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption('all tweets; top 15 languages as archived')}
+          summary={tweetLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />}
         <ChartFigure id="account-languages" title="Account languages" datasetId={dataset.id} option={barOption(accountLangs, 'accounts')} caption={caption('all accounts; top 15 account languages (lower-cased)')}
           summary={accountLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
       </div>
 
-      <div className="top-tables">
+      {ag.tweets > 0 && <div className="top-tables">
         <TopTable title="Top hashtags" counts={ag.hashtags} prefix="#" data={data} />
         <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} />
         <TopTable title="Most mentioned accounts" counts={ag.mentioned} data={data} accounts />
         <TopTable title="Most retweeted accounts" counts={ag.retweeted} data={data} accounts />
-      </div>
+      </div>}
     </div>
   );
 }

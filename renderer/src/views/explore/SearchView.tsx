@@ -5,6 +5,7 @@ import { searchClient } from '../../search/searchClient';
 import type { SearchResult } from '../../search/searchCorpus';
 import { describeFilters, highlightRanges, type SearchFilters } from '../../search/searchQuery';
 import type { ExploreData } from './exploreData';
+import { Field } from './Field';
 import { formatMinute, minuteOfDay, topEntries } from './timeBuckets';
 import { TweetText } from './TweetText';
 
@@ -72,22 +73,14 @@ export function SearchView({ data }: { data: ExploreData }) {
     <div className="search-view">
       <h2>Search tweets</h2>
       <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
-        <label className="filter wide">Words or phrases (all must occur; "quotes" for a phrase)
-          <input type="search" dir="auto" value={form.query} onChange={set('query')} />
-        </label>
-        <label className="filter">From<input type="date" value={form.from} onChange={set('from')} /></label>
-        <label className="filter">To<input type="date" value={form.to} onChange={set('to')} /></label>
-        <label className="filter">Language
-          <select value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}</select>
-        </label>
-        <label className="filter">Account (id or @name)<input type="text" dir="auto" value={form.account} onChange={set('account')} /></label>
-        <label className="filter">Retweets
-          <select value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>
-        </label>
-        <label className="filter">Hashtag<input type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} /></label>
-        <label className="filter">Client
-          <select value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={c}>{c}</option>)}</select>
-        </label>
+        <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} />)}</Field>
+        <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} />)}</Field>
+        <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} />)}</Field>
+        <Field className="filter" label="Language">{(id) => (<select id={id} value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}</select>)}</Field>
+        <Field className="filter" label="Account (id or @name)">{(id) => (<input id={id} type="text" dir="auto" value={form.account} onChange={set('account')} />)}</Field>
+        <Field className="filter" label="Retweets">{(id) => (<select id={id} value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>)}</Field>
+        <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} />)}</Field>
+        <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={c}>{c}</option>)}</select>)}</Field>
         <button type="submit" className="primary">Search</button>
         <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear</button>
       </form>

@@ -1,0 +1,127 @@
+import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
+import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
+import { isHashedId } from '../../shared/domain/ids';
+import { expect, test } from './fixtures';
+import { countStore, download, expectNoSeriousAxeViolations, openDemoArchive, stat } from './exploreHelpers';
+
+// The Datasets view's "Open demo archive" imports this generator configuration (renderer/src/import/ImportPanel.tsx).
+const DEMO = createDemoArchive({ seed: 1, tweets: 20_000 });
+const truth = DEMO.groundTruth;
+const rows = [...demoTweetRows(DEMO.options, DEMO.plan)];
+/** Independent count for a query: every term a substring of the NFKC lower-cased text. */
+const expectedMatches = (terms: string[], keep: (r: (typeof rows)[number]) => boolean = () => true) =>
+  rows.filter((r) => keep(r) && terms.every((t) => r.text.normalize('NFKC').toLowerCase().includes(t))).length;
+
+test.describe.configure({ mode: 'serial' });
+
+test('explore the demo archive: overview numbers, bursts, zone, range filter, exports, pins, accounts, account page, search', async ({ page, requests, consoleLog }) => {
+  test.setTimeout(300_000);
+  await openDemoArchive(page);
+  const t0 = Date.now();
+  await page.goto('#/explore');
+
+  // Overview counts against the generator's ground truth.
+  await expect(page.locator('[data-stat="tweets"]')).toHaveText(truth.counts.tweets.toLocaleString('en'), { timeout: 60_000 });
+  console.log(`overview shown ${Date.now() - t0} ms after navigation`);
+  expect(await stat(page, 'accounts')).toBe(truth.counts.accounts);
+  const hashed = DEMO.plan.accounts.filter((a) => isHashedId(a.userid)).length;
+  expect(await stat(page, 'hashed')).toBe(hashed);
+  expect(await stat(page, 'clear')).toBe(truth.counts.accounts - hashed);
+  expect(await stat(page, 'retweets')).toBe(rows.filter((r) => r.isRetweet).length);
+  expect(await stat(page, 'tweet-languages')).toBe(new Set(rows.map((r) => r.lang)).size);
+
+  // Every planted group's creation day is flagged as a burst.
+  const bursts = page.getByTestId('bursts');
+  for (const g of truth.groups) await expect(bursts).toContainText(g.accountsCreatedOn);
+
+  // Time zone: remembered across reloads.
+  await page.getByLabel('Time zone').selectOption('Asia/Hong_Kong');
+  await expect(page.getByRole('heading', { name: /Posting rhythm.*Asia\/Hong_Kong/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Hong_Kong');
+
+  // Range filter (keyboard-operable date inputs, synced with the volume chart's zoom).
+  const from = DEMO.options.startDate;
+  const to = new Date(Date.parse(from + 'T00:00:00Z') + 29 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('To', { exact: true }).fill(to);
+  const fromMin = Date.parse(from + 'T00:00:00Z') / 60_000;
+  const toMin = Date.parse(to + 'T00:00:00Z') / 60_000 + 1440;
+  const inRange = rows.filter((r) => r.minute >= fromMin && r.minute < toMin).length;
+  await expect(page.getByTestId('range-status')).toHaveText(`${inRange.toLocaleString('en')} of ${truth.counts.tweets.toLocaleString('en')} tweets in range`);
+  await expect(page.locator('[data-chart="rhythm"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
+
+  // Exports: PNG and SVG with the caption naming dataset and filters.
+  const png = await download(page, () => page.getByRole('button', { name: /Export Posting rhythm.* as PNG/ }).click());
+  expect(png.name).toMatch(/\.png$/);
+  expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const svg = await download(page, () => page.getByRole('button', { name: /Export Posting rhythm.* as SVG/ }).click());
+  const svgText = svg.bytes.toString('utf8');
+  expect(svgText).toContain('<svg');
+  expect(svgText).toContain('Asia/Hong_Kong');
+  expect(svgText).toContain(`tweets from ${from} to ${to}`);
+  await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
+  await expect.poll(() => countStore(page, 'pins')).toBe(1);
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'docs/screenshots/explore-overview.png', fullPage: true });
+
+  // Accounts table.
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  const n = truth.counts.accounts.toLocaleString('en');
+  await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`);
+  await page.getByLabel('Id', { exact: true }).selectOption('hashed');
+  await expect(page.getByTestId('account-count')).toHaveText(`${hashed.toLocaleString('en')} of ${n} accounts`);
+  const group0 = truth.groups[0]!;
+  await page.getByLabel('Id', { exact: true }).selectOption('any');
+  await page.getByLabel('Created from').fill(group0.accountsCreatedOn);
+  await page.getByLabel('Created to').fill(group0.accountsCreatedOn);
+  const createdThatDay = DEMO.plan.accounts.filter((a) => a.creationDate === group0.accountsCreatedOn).length;
+  await expect(page.getByTestId('account-count')).toHaveText(`${createdThatDay} of ${n} accounts`);
+  const csv = await download(page, () => page.getByRole('button', { name: 'Export filtered rows as CSV' }).click());
+  const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
+  expect(lines).toHaveLength(createdThatDay + 1);
+  for (const id of group0.members) expect(csv.bytes.toString('utf8')).toContain(`"${id}"`);
+  // Sort by followers descending: first row shows the maximum.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('button', { name: 'Followers', exact: true }).click();
+  await page.getByRole('button', { name: /^Followers/ }).click();
+  const maxFollowers = Math.max(...DEMO.plan.accounts.map((a) => a.followers));
+  await expect(page.locator('.vscroll [role=row]').first().locator('[role=cell]').nth(4)).toHaveText(String(maxFollowers));
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'docs/screenshots/accounts.png' });
+
+  // Account page of a busy group member: tweets read from its blocks equal the generator's.
+  const member = group0.members.map((id) => ({ id, n: rows.filter((r) => r.account.userid === id).length })).sort((a, b) => b.n - a.n)[0]!;
+  await page.goto(`#/explore/account/${encodeURIComponent(member.id)}`);
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`);
+  await expect(page.getByTestId('profile')).toContainText(group0.accountsCreatedOn);
+  await expect(page.getByRole('list', { name: /Tweets of/ }).getByRole('listitem').first()).toBeVisible();
+  await page.getByRole('list', { name: /Tweets of/ }).getByRole('button', { name: /Pin to case: tweet/ }).first().click();
+  await expect.poll(() => countStore(page, 'pins')).toBe(2);
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'docs/screenshots/account.png', fullPage: true });
+
+  // Search: CJK, Arabic and hashtag queries, counts checked against the generator's rows.
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  const box = page.getByRole('searchbox');
+  for (const q of ['香港', 'العنف', '#hongkong', 'violence']) {
+    const expected = expectedMatches([q.normalize('NFKC').toLowerCase()]);
+    await box.fill(q);
+    await box.press('Enter');
+    await expect(page.getByTestId('search-status')).toContainText(`${expected.toLocaleString('en')} tweets match “${q}”`);
+  }
+  // Filter: no retweets, with a term.
+  await box.fill('香港');
+  await page.getByLabel('Retweets').selectOption('exclude');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const noRt = expectedMatches(['香港'], (r) => !r.isRetweet);
+  await expect(page.getByTestId('search-status')).toContainText(`${noRt.toLocaleString('en')} tweets match “香港” (no retweets)`);
+  if (noRt > 0) await expect(page.locator('.results mark').first()).toHaveText('香港');
+  await page.getByRole('button', { name: 'Pin to case: this search' }).click();
+  await expect.poll(() => countStore(page, 'pins')).toBe(3);
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'docs/screenshots/search.png' });
+
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
