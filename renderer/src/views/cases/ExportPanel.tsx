@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
 import { host } from '../../host/host';
+import { createCaseReportRenderer } from '../../report/caseReportRenderer';
 import type { PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
 import { useKeyStatus, useLive } from './useCaseData';
@@ -22,7 +23,9 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     setResult(null);
     setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
     try {
-      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress });
+      // The PDF report is printed and signed into the bundle where the host can print (Electron).
+      const renderReport = createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase, detail) => setProgress({ phase: 'signing', done: 0, total: 0, detail: `report: ${phase} ${detail}` }) });
+      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, renderReport });
       setPassphrase('');
       if (r) setResult(r);
       else setProgress(null);
