@@ -161,29 +161,33 @@ export class CsvRecordSplitter {
   }
 
   private emit(buf: Uint8Array, start: number, end: number, byteOffset: number): void {
-    this.recordNumber++;
-    const bytes = buf.subarray(start, end);
-    const base = { recordNumber: this.recordNumber, byteOffset, byteLength: end - start, bytes };
+    const record: CsvRecord = {
+      recordNumber: ++this.recordNumber,
+      byteOffset,
+      byteLength: end - start,
+      bytes: buf.subarray(start, end),
+      fields: null,
+    };
     let text: string;
     try {
-      text = this.decoder.decode(bytes);
+      text = this.decoder.decode(record.bytes);
     } catch {
-      this.onRecord({ ...base, fields: null, problem: 'invalid-utf8', detail: 'record is not valid UTF-8' });
+      record.problem = 'invalid-utf8';
+      record.detail = 'record is not valid UTF-8';
+      this.onRecord(record);
       return;
     }
     const fields = splitFields(text);
     for (let k = 0; k < fields.length; k++) {
       if (fields[k].length > this.maxFieldChars) {
-        this.onRecord({
-          ...base,
-          fields: null,
-          problem: 'field-too-large',
-          detail: `field ${k + 1} has ${fields[k].length} characters (limit ${this.maxFieldChars})`,
-        });
+        record.problem = 'field-too-large';
+        record.detail = `field ${k + 1} has ${fields[k].length} characters (limit ${this.maxFieldChars})`;
+        this.onRecord(record);
         return;
       }
     }
-    this.onRecord({ ...base, fields });
+    record.fields = fields;
+    this.onRecord(record);
   }
 }
 
