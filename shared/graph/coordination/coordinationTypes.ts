@@ -81,4 +81,6 @@ export interface CoordinationResult {
   edges: CoordinationEdge[];
   cappedObjects: CappedObject[];
   nullModel: NullModelDescription;
+  /** Wall-clock: detection (extract + sweeps + evidence), significance (null model + BH + output). */
+  timingsMs: { detection: number; significance: number; nullModel: number };
 }

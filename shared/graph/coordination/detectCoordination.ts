@@ -22,6 +22,7 @@ export const COORDINATION_DEFAULTS = {
  */
 export function detectCoordination(c: TweetColumns, options: CoordinationOptions): CoordinationResult {
   const o = { ...COORDINATION_DEFAULTS, ...stripUndefined(options), kind: options.kind };
+  const t0 = performance.now();
   const acts = extractCoActions(c, o.kind, o.filter, o.includeRetweets);
   const A = acts.accountIds.length;
   const input = { length: acts.length, account: acts.account, object: acts.object, minute: acts.minute, objectCount: acts.objectKeys.length };
@@ -67,10 +68,12 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
     if (e !== undefined) evidence[e]!.push(i, j);
   });
 
+  const t1 = performance.now();
   const nul = dayShiftNull(
     { ...input, accountCount: A }, edgeOf, observed, o.windowSeconds, o.maxPairsPerObject, o.replicates, o.seed,
     o.nullShiftMinutes ?? defaultShiftMinutes(o.windowSeconds),
   );
+  const t2 = performance.now();
   const p = new Float64Array(E);
   for (let e = 0; e < E; e++) p[e] = o.replicates > 0 ? (1 + nul.atLeastObserved[e]!) / (o.replicates + 1) : 1;
   const q = benjaminiHochberg(p);
@@ -117,6 +120,7 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
     candidatePairs: pairIndex.size,
     edges,
     cappedObjects: hubs.map((h) => ({ object: acts.objectKeys[h.object]!, actions: h.actions, pairsInWindow: h.pairsInWindow })),
+    timingsMs: { detection: t1 - t0, significance: performance.now() - t1, nullModel: t2 - t1 },
     nullModel: {
       name: NULL_MODEL_NAME,
       description: NULL_MODEL_DESCRIPTION,
