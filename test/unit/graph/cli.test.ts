@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../shared/archive/demo/demoArchive';
+import { run as runGraph } from '../../../main/cli/graph';
+import { run as runCoord } from '../../../main/cli/coord';
+import { repoRoot } from '../../fixtures/paths';
+
+async function writeDemo(dir: string) {
+  const a = createDemoArchive({ seed: 21, tweets: 8000 });
+  const write = async (file: string, chunks: AsyncGenerator<string>) => {
+    let s = '';
+    for await (const c of chunks) s += c;
+    fs.writeFileSync(path.join(dir, file), s);
+  };
+  await write(DEMO_USERS_FILE, a.usersCsv());
+  await write(DEMO_TWEETS_FILE, a.tweetsCsv());
+  return a.groundTruth;
+}
+
+async function captureStdout(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return { code: await fn(), out };
+  } finally {
+    spy.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('graph and coord CLI on a generated archive read by the project parser', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  const tweets = path.join(dir, DEMO_TWEETS_FILE);
+
+  it('coord --json: edges, communities and receipt with the documented keys', async () => {
+    const truth = await writeDemo(dir);
+    const { code, out } = await captureStdout(() => runCoord([tweets, '--kind', 'coreply', '--window', '60', '--min-repeat', '3', '--replicates', '49', '--json']));
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.edges.length).toBeGreaterThan(0);
+    for (const k of ['source', 'target', 'weight', 'expectedWeight', 'pValue', 'qValue']) expect(j.edges[0]).toHaveProperty(k);
+    expect(j.edges[0].pairs[0].timeA).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const planted = truth.groups.filter((g) => g.behaviours.includes('coreply'));
+    expect(j.communities.length).toBe(planted.length);
+    for (const c of j.communities) {
+      expect(Object.keys(c).sort()).toEqual(['id', 'members']);
+      expect(planted.some((g) => c.members.every((m: string) => g.members.includes(m)))).toBe(true);
+    }
+    expect(j.receipt.kind).toBe('coordination:coreply');
+    expect(j.receipt.dataset.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(j.receipt.parameters).toMatchObject({ windowSeconds: 60, minRepeat: 3, replicates: 49 });
+  });
+
+  it('graph --format graphml|gexf|csv|json writes files an independent reader opens', async () => {
+    for (const format of ['graphml', 'gexf', 'csv', 'json']) {
+      const out = path.join(dir, `rt.${format}`);
+      const { code } = await captureStdout(() => runGraph([tweets, '--kind', 'retweet', '--format', format, '--out', out]));
+      expect(code).toBe(0);
+      if (format === 'graphml' || format === 'gexf') {
+        const back = JSON.parse(execFileSync('python3', [path.join(repoRoot, 'test/unit/graph/readGraphBack.py'), format, out], { encoding: 'utf8' }));
+        expect(Object.keys(back.nodes).length).toBeGreaterThan(100);
+        expect(JSON.parse(back.desc).kind).toBe('network:retweet');
+      } else if (format === 'csv') {
+        expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toBe('source,target,weight,source_label,target_label');
+        expect(JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8')).kind).toBe('network:retweet');
+      } else {
+        expect(JSON.parse(fs.readFileSync(out, 'utf8')).data.analysis_receipt.algorithms.map((a: { name: string }) => a.name)).toContain('louvain');
+      }
+    }
+  });
+
+  it('rejects bad usage with exit code 2', async () => {
+    expect((await captureStdout(() => runGraph([tweets, '--kind', 'nope', '--out', 'x']))).code).toBe(2);
+    expect((await captureStdout(() => runCoord([tweets]))).code).toBe(2);
+  });
+});
