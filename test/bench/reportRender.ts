@@ -1,0 +1,93 @@
+/**
+ * Renders the evidence report of a real-fixture case with N items in real Chromium (the app's
+ * report page from a production build, page.pdf = Electron's printToPDF engine), finishes it with
+ * pdf-lib, signs it into the bundle, and prints one JSON line of timings.
+ *
+ *   npm run demo:report -- --out DIR [--items 200] [--page-size A4|Letter]
+ *   (serves $DW_RENDERER_OUT or dist/renderer; build it first with `npx vite build --config renderer/vite.config.ts`)
+ *
+ * With --out, writes DIR/<bundle>.zip (the signed bundle holding report/evidence-report.pdf and
+ * signatures/evidence-report.pdf.sig), DIR/evidence-report.pdf and DIR/page-N.png (first pages, 60 dpi).
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+// @ts-expect-error plain ESM helper without types
+import { startStaticServer } from '../../scripts/staticServer.mjs';
+import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
+import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
+import type { ReportPageSize } from '../../shared/report/reportModel';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
+import { repoRoot } from '../fixtures/paths';
+import { buildReportCase } from '../unit/report/reportCase';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const items = Number(arg('items') ?? 200);
+const out = arg('out');
+const pageSize = (arg('page-size') ?? 'A4') as ReportPageSize;
+const root = process.env.DW_RENDERER_OUT ?? path.join(repoRoot, 'dist/renderer');
+
+const t = performance.now.bind(performance);
+const t0 = t();
+const rc = await buildReportCase(items);
+const tCase = t();
+const csp = readFileSync(path.join(root, 'csp.txt'), 'utf8').trim();
+const { server, url } = (await startStaticServer({ root, port: 0, csp })) as { server: import('node:http').Server; url: string };
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(url);
+  const tOpen = t();
+  await page.evaluate((json) => sessionStorage.setItem('dw-report:bench', json), JSON.stringify(rc.model));
+  await page.goto(`${url}#/report/bench`);
+  await page.waitForSelector('html[data-report-ready="true"]', { timeout: 300_000 });
+  const tReady = t();
+  const raw = await page.pdf({
+    format: pageSize,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(rc.model),
+    footerTemplate: footerTemplate(rc.model),
+    margin: PRINT_MARGINS,
+    tagged: true,
+    outline: true,
+  });
+  const tPrinted = t();
+  const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared));
+  const extra = await rc.prepared.signReport(pdf);
+  const tSigned = t();
+  let pages: number | null = null;
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, 'evidence-report.pdf');
+    writeFileSync(file, pdf);
+    writeFileSync(path.join(out, rc.prepared.zipName), new Uint8Array(await new Response(rc.prepared.zip(extra)).arrayBuffer()));
+    pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '6', file, path.join(out, 'page')]);
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'report-render',
+      items,
+      pageSize,
+      pages,
+      pdfBytes: pdf.length,
+      buildCaseMs: Math.round(tCase - t0),
+      renderMs: Math.round(tReady - tOpen),
+      printMs: Math.round(tPrinted - tReady),
+      finishAndSignMs: Math.round(tSigned - tPrinted),
+      renderToSignedMs: Math.round(tSigned - tOpen),
+      consoleErrors: errors,
+    }),
+  );
+} finally {
+  await browser.close();
+  server.close();
+}
