@@ -48,9 +48,15 @@ export function* demoTweetRows(o: ResolvedDemoOptions, plan: DemoPlan): Generato
   const slots = plan.events.length + 1;
   let emitted = 0;
   let seq = 0;
+  const recent: RecentTweet[] = [];
   for (let k = 0; k <= plan.events.length; k++) {
     const until = Math.floor(((k + 1) * background) / slots);
-    for (; emitted < until; emitted++) yield backgroundRow(rng, plan, seq++);
+    for (; emitted < until; emitted++) {
+      const row = backgroundRow(rng, plan, seq++, recent);
+      // Keep a small ring of recent originals so some quotes point inside the archive.
+      if (!row.isRetweet && !row.inReplyToTweetid && !row.quotedTweetTweetid) recent[seq % 256] = { tweetid: row.tweetid, screenName: row.account.screenName, minute: row.minute };
+      yield row;
+    }
     const event = plan.events[k];
     if (event) for (let m = 0; m < event.members.length; m++) yield eventRow(rng, plan, event, m, seq++);
   }
@@ -128,7 +134,13 @@ function withExtras(rng: SeededRandom, row: DemoTweetRow, plan: DemoPlan): DemoT
   return row;
 }
 
-function backgroundRow(rng: SeededRandom, plan: DemoPlan, seq: number): DemoTweetRow {
+interface RecentTweet {
+  tweetid: string;
+  screenName: string;
+  minute: number;
+}
+
+function backgroundRow(rng: SeededRandom, plan: DemoPlan, seq: number, recent: RecentTweet[]): DemoTweetRow {
   const account = plan.accounts[rng.int(plan.accounts.length)]!;
   const kind = rng.next();
   if (kind < 0.4) {
@@ -144,7 +156,9 @@ function backgroundRow(rng: SeededRandom, plan: DemoPlan, seq: number): DemoTwee
     return withExtras(rng, asReply(row, t, demoText(rng, row.lang)), plan);
   }
   if (kind < 0.55) {
-    const t = rng.pick(plan.popular);
+    const candidate = recent.length > 0 && rng.chance(0.5) ? recent[rng.int(recent.length)] : undefined;
+    const inside = candidate && candidate.minute <= minute ? candidate : undefined; // never quote the future
+    const t = inside ?? rng.pick(plan.popular);
     row.quotedTweetTweetid = t.tweetid;
     const link = `https://twitter.com/${t.screenName}/status/${t.tweetid}`;
     row.urls.push(link);
