@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations, stat } from './exploreHelpers';
+import { importFiles, waitForImportDone } from './importHelpers';
+
+/** Creation dates of the China users file, counted from the raw CSV (quoted fields, no embedded quotes in that column). */
+function creationCounts(file: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of readFileSync(file, 'utf8').matchAll(/","(\d{4}-\d{2}-\d{2})","[^"]*"\r?\n/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return counts;
+}
+
+test('China 2019 users file: account counts, the 2017-08-30 creation burst, accounts filtered by that day', async ({ page, requests, consoleLog }) => {
+  const file = realFixture('china_082019_1_users_csv_hashed.csv');
+  const byDay = creationCounts(file);
+  expect(byDay.get('2017-08-30')).toBe(119); // ARCHIVES.md: 119 accounts of China set 1 created on 2017-08-30
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="accounts"]')).toHaveText('744', { timeout: 60_000 });
+  expect(await stat(page, 'hashed')).toBe(254);
+  expect(await stat(page, 'clear')).toBe(490);
+  expect(await stat(page, 'tweets')).toBe(0);
+  await expect(page.getByTestId('no-tweets')).toBeVisible();
+  await expect(page.getByTestId('bursts')).toContainText('2017-08-30: 119 accounts created');
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await page.getByLabel('Created from').fill('2017-08-30');
+  await page.getByLabel('Created to').fill('2017-08-30');
+  await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
+  // Keyboard: the sort buttons and the row links are reachable and work with Enter.
+  await page.getByRole('button', { name: 'Created', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'ascending');
+  const firstLink = page.locator('.vscroll [role=row]').first().getByRole('link');
+  const name = (await firstLink.innerText()).trim();
+  await firstLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(page.getByTestId('profile')).toContainText('2017-08-30');
+  await expectNoSeriousAxeViolations(page);
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page with the exact archived text', async ({ page, consoleLog }) => {
+  await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv'), realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="tweets"]')).toHaveText('2', { timeout: 60_000 });
+  expect(await stat(page, 'accounts')).toBe(4);
+  expect(await stat(page, 'retweets')).toBe(1);
+
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await page.getByRole('searchbox').fill('новое видео');
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page.getByTestId('search-status')).toContainText('1 tweets match “новое видео”');
+  await expect(page.locator('.results mark')).toHaveText(['НОВОЕ', 'ВИДЕО']);
+  const text = 'RT @ruopentwit: ⚡️У НАС НОВОЕ ВИДЕО! Американец: "Если бы не 27 миллионов русских, я бы сейчас говорил по-немецки"https://t.co/mAcCirn4o1…';
+  await expect(page.locator('.results .tweet-text')).toHaveText(text);
+  await expect(page.locator('.results [data-tweetid]')).toHaveAttribute('data-tweetid', '877919995476496385');
+  await expectNoSeriousAxeViolations(page);
+
+  await page.locator('.results .tweet-meta a').first().click();
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText('Tweets (1)');
+  await expect(page.locator('.tweet-scroll .tweet-text')).toHaveText(text);
+  await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
+  await expectNoSeriousAxeViolations(page);
+  expect(consoleLog.errors).toEqual([]);
+});
