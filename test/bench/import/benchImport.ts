@@ -1,0 +1,185 @@
+/**
+ * End-to-end import benchmark through the app's own UI, worker and store, in headless Chromium with
+ * a persistent profile (IndexedDB on disk):
+ *   npm run bench:import -- --json [FILE...] [--tweets N] [--seed S]
+ * Without files, the demo archive of N tweets (default 1,000,000) is generated into a temp dir first
+ * (cached there by size and seed). Prints one JSON line:
+ *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond"}
+ * - seconds: from handing the files to the app's file input until the import is committed (both passes);
+ * - rowsPerSecond: data rows read (all files) / seconds;
+ * - peakRendererMB: peak RSS of the browser's renderer process(es) (page + import worker), sampled by `ps`;
+ * - baselineRowsPerSecond: the same first 100,000 tweets (read back from the app's blocks), written
+ *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run.
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../shared/archive/demo/demoArchive';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const log = (...a: unknown[]) => console.error('[bench:import]', ...a);
+
+function parseArgs(argv: string[]) {
+  const files: string[] = [];
+  let tweets = 1_000_000;
+  let seed = 11;
+  let baselineRows = 100_000;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--tweets') tweets = Number(argv[++i]);
+    else if (a === '--seed') seed = Number(argv[++i]);
+    else if (a === '--baseline-rows') baselineRows = Number(argv[++i]);
+    else if (a === '--json') continue;
+    else files.push(path.resolve(a));
+  }
+  return { files, tweets, seed, baselineRows };
+}
+
+async function writeChunks(file: string, chunks: AsyncGenerator<string>): Promise<void> {
+  const out = createWriteStream(file + '.part');
+  for await (const c of chunks) if (!out.write(c)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  renameSync(file + '.part', file);
+}
+
+async function demoFiles(tweets: number, seed: number): Promise<string[]> {
+  const dir = path.join(tmpdir(), 'dw-bench-import', `demo-${tweets}-seed${seed}`);
+  mkdirSync(dir, { recursive: true });
+  const archive = createDemoArchive({ tweets, seed });
+  const users = path.join(dir, DEMO_USERS_FILE);
+  const tw = path.join(dir, DEMO_TWEETS_FILE);
+  if (!existsSync(users)) await writeChunks(users, archive.usersCsv());
+  if (!existsSync(tw)) {
+    log(`generating ${tweets} demo tweets into ${dir}`);
+    await writeChunks(tw, archive.tweetsCsv());
+  }
+  return [users, tw];
+}
+
+/** RSS (MB) of the renderer processes that belong to the browser using `profileDir`. */
+function rendererRssMB(profileDir: string): number {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const procs = out.trim().split('\n').map((l) => {
+    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
+    return { pid: m[1]!, ppid: m[2]!, rss: Number(m[3]), args: m[4]! };
+  });
+  const ours = new Set(procs.filter((p) => p.args.includes(profileDir) && !p.args.includes('--type=')).map((p) => p.pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) ours.add(p.pid), (grew = true);
+  }
+  return procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).reduce((n, p) => n + p.rss, 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const files = args.files.length ? args.files : await demoFiles(args.tweets, args.seed);
+  const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-import-run-'));
+  const out = path.join(work, 'renderer');
+  const profileDir = path.join(work, 'profile');
+  log('building renderer into', out);
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, env: { ...process.env, DW_RENDERER_OUT: out }, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error('renderer build failed:\n' + build.stdout + build.stderr);
+  // Bench-only: Dexie's UMD beside the app so the baseline can load it under the app's CSP ('self').
+  copyFileSync(path.join(repoRoot, 'node_modules/dexie/dist/dexie.min.js'), path.join(out, 'bench-dexie.js'));
+  const { startStaticServer } = (await import(path.join(repoRoot, 'scripts/staticServer.mjs'))) as {
+    startStaticServer(o: { root: string; port?: number; csp: string }): Promise<{ server: import('node:http').Server; url: string }>;
+  };
+  const { server, url } = await startStaticServer({ root: out, csp: readFileSync(path.join(out, 'csp.txt'), 'utf8').trim() });
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  let peakRendererMB = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakRendererMB = Math.max(peakRendererMB, rendererRssMB(profileDir));
+    } catch {}
+  }, 250);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const outside: string[] = [];
+    context.on('request', (r) => {
+      if (!r.url().startsWith('http://127.0.0.1:')) outside.push(r.url());
+    });
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Datasets', level: 1 }).waitFor();
+    // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(): define it in the page.
+    await page.evaluate('globalThis.__name = (f) => f');
+    log('importing', files.map((f) => path.basename(f)).join(', '));
+    const t0 = performance.now();
+    await page.getByLabel(/Import archive files/).setInputFiles(files);
+    const outcome = await Promise.race([
+      page.locator('.import-done').waitFor({ timeout: 3_600_000 }).then(() => 'done'),
+      page.locator('.import-alert').waitFor({ timeout: 3_600_000 }).then(() => 'alert'),
+    ]);
+    const seconds = (performance.now() - t0) / 1000;
+    if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));
+    const stored = await page.evaluate(readStore);
+    log('import done in', seconds.toFixed(1), 's; measuring baseline');
+    await page.addScriptTag({ url: 'bench-dexie.js' });
+    const baselineRowsPerSecond = await page.evaluate(naiveBaseline, args.baselineRows);
+    const rowsRead = stored.receipts.reduce((n, r) => n + r.rowsRead, 0);
+    if (outside.length) throw new Error('requests outside 127.0.0.1: ' + outside.join(', '));
+    console.log(JSON.stringify({
+      files: stored.receipts, accounts: stored.accounts, tweets: stored.tweets, rejected: stored.rejected,
+      seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(rowsRead / seconds),
+      peakRendererMB: Math.round(peakRendererMB), baselineRowsPerSecond: Math.round(baselineRowsPerSecond),
+    }));
+  } finally {
+    clearInterval(sampler);
+    await context.close().catch(() => {});
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** In the page: the dataset's counts and receipts, through raw IndexedDB. */
+async function readStore() {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('disclosure-workbench');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const all = (store: string) =>
+    new Promise<any[]>((resolve, reject) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const [datasets, files] = await Promise.all([all('datasets'), all('files')]);
+  db.close();
+  const c = datasets.reduce((s, d) => ({ accounts: s.accounts + d.counts.accounts, tweets: s.tweets + d.counts.tweets, rejected: s.rejected + d.counts.rejected }), { accounts: 0, tweets: 0, rejected: 0 });
+  return { ...c, receipts: files.map((f) => f.receipt) as { rowsRead: number }[] };
+}
+
+/** In the page: one record per tweet, Dexie bulkPut in 10,000-row chunks, into its own database. */
+async function naiveBaseline(limit: number): Promise<number> {
+  const Dexie = (window as any).Dexie;
+  const app = new Dexie('disclosure-workbench');
+  app.version(1).stores({ tweetBlocks: '[datasetId+seq], importId' });
+  const rows: Record<string, unknown>[] = [];
+  await app.table('tweetBlocks').each((b: any) => {
+    const c = b.columns;
+    for (let i = 0; i < c.length && rows.length < limit; i++) {
+      const row: Record<string, unknown> = {};
+      for (const k of Object.keys(c)) if (k !== 'length') row[k] = c[k][i];
+      rows.push(row);
+    }
+  });
+  app.close();
+  const base = new Dexie('dw-bench-baseline');
+  base.version(1).stores({ tweets: 'tweetid' });
+  await base.open();
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += 10_000) await base.table('tweets').bulkPut(rows.slice(i, i + 10_000));
+  const seconds = (performance.now() - t0) / 1000;
+  base.close();
+  return rows.length / seconds;
+}
+
+await main();
