@@ -63,7 +63,8 @@ export function createReportPrinter(ports: PrintReportPorts) {
     /** For the app:// protocol handler: the pending report document, or null for any other URL. */
     serve(request: { url: string }): Response | null {
       const url = new URL(request.url);
-      if (url.origin !== APP_ORIGIN || !url.pathname.startsWith(REPORT_DOC_PREFIX)) return null;
+      // URL.origin is "null" for a non-special scheme outside Electron: compare protocol and host.
+      if (`${url.protocol}//${url.host}` !== APP_ORIGIN || !url.pathname.startsWith(REPORT_DOC_PREFIX)) return null;
       const html = documents.get(url.pathname.slice(REPORT_DOC_PREFIX.length));
       if (html === undefined) return new Response('Not found', { status: 404 });
       return new Response(html, {
