@@ -59,11 +59,15 @@ export class CsvRecordSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly maxFieldChars: number;
   private readonly maxRecordBytes: number;
-  /** Bytes of the unfinished record (and any bytes after it not yet scanned). */
-  private pending: Uint8Array = new Uint8Array(0);
-  /** Stream offset of pending[0]. */
+  /**
+   * The unfinished record's bytes live in store[0, pendingLength). The store grows by doubling, so a
+   * long record arriving in many chunks is copied O(n) times in total, not O(n^2).
+   */
+  private store = new Uint8Array(0);
+  private pendingLength = 0;
+  /** Stream offset of the first pending byte. */
   private pendingOffset = 0;
-  /** How far into `pending` the quote state below is valid (so a long record is scanned once). */
+  /** How many pending bytes the quote state below already covers (so a long record is scanned once). */
   private scanned = 0;
   private inQuote = false;
   private recordNumber = 0;
@@ -80,15 +84,16 @@ export class CsvRecordSplitter {
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     let buf: Uint8Array;
-    if (this.pending.length === 0) buf = chunk;
+    if (this.pendingLength === 0) buf = chunk;
     else {
-      buf = new Uint8Array(this.pending.length + chunk.length);
-      buf.set(this.pending, 0);
-      buf.set(chunk, this.pending.length);
+      const n = this.pendingLength + chunk.length;
+      this.reserve(n);
+      this.store.set(chunk, this.pendingLength);
+      buf = this.store.subarray(0, n);
     }
     if (!this.started) {
       if (buf.length < 3 && buf[0] === 0xef) {
-        this.pending = buf; // wait: could be the start of a BOM
+        this.keep(buf, 0); // wait: could be the start of a BOM
         return;
       }
       this.started = true;
@@ -100,17 +105,38 @@ export class CsvRecordSplitter {
     this.scan(buf);
   }
 
+  private reserve(n: number): void {
+    if (this.store.length >= n) return;
+    const next = new Uint8Array(Math.max(n, this.store.length * 2, 64 * 1024));
+    next.set(this.store.subarray(0, this.pendingLength));
+    this.store = next;
+  }
+
+  /** Keep buf[start..] as the pending bytes. Copied: decompressors may reuse a chunk's buffer. */
+  private keep(buf: Uint8Array, start: number): void {
+    const n = buf.length - start;
+    if (buf.buffer === this.store.buffer) {
+      const from = buf.byteOffset - this.store.byteOffset + start;
+      if (from > 0) this.store.copyWithin(0, from, from + n);
+    } else {
+      this.pendingLength = 0;
+      this.reserve(n);
+      this.store.set(buf.subarray(start), 0);
+    }
+    this.pendingLength = n;
+  }
+
   /** Flush the last record (no final newline) or report a file that ended inside quotes. */
   finish(): void {
-    if (!this.started && this.pending.length > 0) {
+    if (!this.started && this.pendingLength > 0) {
       this.started = true;
-      const buf = this.pending;
-      this.pending = new Uint8Array(0);
+      const buf = this.store.slice(0, this.pendingLength);
+      this.pendingLength = 0;
       this.scan(buf);
     }
-    const rest = this.pending;
-    if (rest.length === 0) return;
-    this.pending = new Uint8Array(0);
+    if (this.pendingLength === 0) return;
+    const rest = this.store.subarray(0, this.pendingLength);
+    this.pendingLength = 0;
     if (this.inQuote) {
       this.recordNumber++;
       this.onRecord({
@@ -152,10 +178,9 @@ export class CsvRecordSplitter {
     const inQuote = odd === 1;
     this.inQuote = inQuote;
     this.pendingOffset += start;
-    // Copy the unfinished tail: decompressors may reuse the buffer behind a chunk we were given.
-    this.pending = buf.slice(start);
-    this.scanned = this.pending.length;
-    if (this.pending.length > this.maxRecordBytes) {
+    this.keep(buf, start);
+    this.scanned = this.pendingLength;
+    if (this.pendingLength > this.maxRecordBytes) {
       throw new CsvRecordTooLargeError(this.recordNumber + 1, this.pendingOffset, this.maxRecordBytes);
     }
   }

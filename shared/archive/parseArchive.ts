@@ -5,7 +5,7 @@ import type { DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } 
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
-import { CsvRecordSplitter, type CsvRecord } from './csvRecords';
+import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat } from './detectFormat';
 import { RowRejection } from './fieldValues';
 import { indicatorNormalizer } from './normalizeIndicator';
@@ -226,7 +226,12 @@ class EntryParser {
       checkLooksLikeText(chunk, this.label);
       this.sawBytes = true;
     }
-    this.splitter.push(chunk);
+    try {
+      this.splitter.push(chunk);
+    } catch (e) {
+      if (e instanceof CsvRecordTooLargeError) throw new ArchiveFormatError(`${this.label}: ${e.message}`);
+      throw e;
+    }
   }
 
   finish(): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
+import { downloadZip } from 'client-zip';
 import { createHash } from 'node:crypto';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
 import { parseArchive } from '../../../shared/archive/parseArchive';
@@ -133,6 +134,13 @@ describe('containers and refusals', () => {
     expect(reddit[0].provenance.fileSha256).toBe(sha(seed));
   });
 
+  it('reads a streamed zip with data descriptors (as written by client-zip and other streaming writers)', async () => {
+    const zip = new Uint8Array(await downloadZip([{ name: 'users.csv', input: plain, lastModified: new Date(0) }]).arrayBuffer());
+    expect(zip[6] & 0x08).toBe(0x08); // general-purpose flag bit 3: sizes follow the data
+    const { receipts } = await parseBytes('streamed.zip', zip, 777);
+    expect(receipts[0]).toMatchObject({ entryName: 'users.csv', rowsStored: 744, entrySha256: sha(plain) });
+  });
+
   it('refuses empty, binary, unknown-header, truncated-header and corrupt gzip files with clear messages', async () => {
     const refuse = (name: string, bytes: Uint8Array) => parseArchive(bytesSource(name, bytes));
     await expect(refuse('e.csv', new Uint8Array(0))).rejects.toThrow('e.csv: the file is empty.');
@@ -141,6 +149,10 @@ describe('containers and refusals', () => {
     await expect(refuse('h.csv', enc.encode('"tweetid","userid","user_disp'))).rejects.toThrow(/h\.csv: the file ends inside its header row \(truncated file\)/);
     const gz = new Uint8Array(gzipSync(plain));
     await expect(refuse('cut.csv.gz', gz.subarray(0, gz.length / 2))).rejects.toThrow(/cut\.csv\.gz: gzip data is corrupt or truncated/);
+    // an unbalanced quote would swallow the rest of the file: refused once the record passes 16 MiB
+    const runaway = new Uint8Array(17 * 1024 * 1024).fill(0x61);
+    runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
+    await expect(refuse('q.csv', runaway)).rejects.toThrow(/q\.csv: CSV record 3 starting at byte 12 exceeds 16777216 bytes/);
     await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(/contains no \.csv entry/);
   });
 
