@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { TweetColumns } from '../../../shared/domain/tweet';
+import { corpusBlock, searchCorpus } from '../../../renderer/src/search/searchCorpus';
+import { normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
+import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
+import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
+import { accountFilter, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
+import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
+
+function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string }[]): TweetColumns {
+  const s = (f: (r: (typeof rows)[number]) => string) => rows.map(f);
+  return {
+    length: rows.length, tweetid: s((r) => r.id), userid: s((r) => r.user), userScreenName: s((r) => r.user), tweetLanguage: s((r) => r.lang),
+    tweetText: s((r) => r.text), tweetTime: Int32Array.from(rows.map((r) => r.time)), tweetClientName: s((r) => r.client ?? 'web'),
+    inReplyToUserid: s(() => ''), inReplyToTweetid: s(() => ''), quotedTweetTweetid: s(() => ''), isRetweet: Uint8Array.from(rows.map((r) => (r.rt ? 1 : 0))),
+    retweetUserid: s(() => ''), retweetTweetid: s(() => ''), retweetScreenName: s(() => ''), latitude: s(() => ''), longitude: s(() => ''),
+    quoteCount: new Int32Array(rows.length), replyCount: new Int32Array(rows.length), likeCount: new Int32Array(rows.length), retweetCount: new Int32Array(rows.length),
+    hashtags: rows.map((r) => r.tags ?? []), urls: rows.map(() => []), userMentions: rows.map(() => []), pollChoices: rows.map(() => []),
+    fileSha256: s(() => 'f'), row: Int32Array.from(rows.map((_, i) => i + 1)), byteOffset: new Float64Array(rows.length), byteLength: new Int32Array(rows.length),
+  };
+}
+
+describe('searchCorpus', () => {
+  const c = columns([
+    { id: '1100000000000000001', user: 'a', text: '香港是中國的香港 #香港', time: 100, lang: 'zh', tags: ['香港'] },
+    { id: '1100000000000000002', user: 'b', text: 'RT @x: Hong Kong needs PEACE', time: 200, lang: 'en', rt: true },
+    { id: '1100000000000000003', user: 'a', text: 'السلام في هونغ كونغ', time: 300, lang: 'ar', client: 'Twitter for Android' },
+    { id: '1100000000000000004', user: 'c', text: 'Ｈｏｎｇ ｋｏｎｇ peace', time: 400, lang: 'en' },
+  ]);
+  const blocks = [corpusBlock(0, c.tweetText.map(normalizeForSearch), c)];
+  const ids = (q: string, f = {}) => searchCorpus(blocks, parseQuery(q), f, 0, 10).hits.map((h) => h.tweetid);
+  it('matches CJK, Arabic, full-width and phrases exactly, ids as strings', () => {
+    expect(ids('香港')).toEqual(['1100000000000000001']);
+    expect(ids('هونغ')).toEqual(['1100000000000000003']);
+    expect(ids('"hong kong" peace')).toEqual(['1100000000000000002', '1100000000000000004']);
+    expect(ids('kong zzz')).toEqual([]);
+  });
+  it('applies every filter', () => {
+    expect(ids('peace', { retweet: 'exclude' })).toEqual(['1100000000000000004']);
+    expect(ids('peace', { retweet: 'only' })).toEqual(['1100000000000000002']);
+    expect(ids('', { userid: 'a', fromMinute: 150 })).toEqual(['1100000000000000003']);
+    expect(ids('', { toMinute: 200 })).toEqual(['1100000000000000001']);
+    expect(ids('', { language: 'en' })).toHaveLength(2);
+    expect(ids('', { hashtag: '#香港' })).toEqual(['1100000000000000001']);
+    expect(ids('', { client: 'Twitter for Android' })).toEqual(['1100000000000000003']);
+  });
+  it('counts all matches and pages', () => {
+    const r = searchCorpus(blocks, [], {}, 1, 2);
+    expect(r.count).toBe(4);
+    expect(r.hits.map((h) => h.tweetid)).toEqual(['1100000000000000002', '1100000000000000003']);
+  });
+});
+
+describe('hashed mention pairings', () => {
+  const hash = 'uJoq27PnSEeBzGzOrdgRgqea+yILSYSNnhX2auBY8=';
+  const prov = (row: number) => ({ fileSha256: 'f', row, byteOffset: 0, byteLength: 1 });
+  it('pairs one hashed @mention with the one unexplained numeric user_mentions id', () => {
+    const p = mentionPairings(
+      [
+        { tweetid: '1', text: `RT @${hash}: hi`, userMentions: ['2167057415'], provenance: prov(1) },
+        { tweetid: '2', text: `@${hash} @clearname hi`, userMentions: ['99', '2167057415'], provenance: prov(2) },
+        { tweetid: '3', text: `@${hash} hi`, userMentions: ['1', '2'], provenance: prov(3) }, // ambiguous: skipped
+      ],
+      (h) => (h === 'clearname' ? '99' : undefined),
+    );
+    expect(p).toEqual([{ hash, numericId: '2167057415', tweets: [{ tweetid: '1', provenance: prov(1) }, { tweetid: '2', provenance: prov(2) }] }]);
+  });
+});
+
+describe('accounts filter and CSV', () => {
+  const row = (userid: string, screen: string, followers: number | null, created: string, hashed: boolean): AccountRow => ({
+    account: {
+      userid, idShape: hashed ? 'b64hash' : 'numeric', userDisplayName: screen, userScreenName: screen, userReportedLocation: '', userProfileDescription: '',
+      userProfileUrl: '', followerCount: followers, followingCount: 1, accountCreationDate: created, accountLanguage: 'zh-cn', accountLanguageRaw: 'zh-cn',
+      provenance: { fileSha256: 'f', row: 1, byteOffset: 0, byteLength: 1 }, datasetId: 'd', importId: 'i', fromUsersFile: true,
+    },
+    hashed, randomHandle: false, activity: undefined, mainClient: '',
+  });
+  const rows = [row('919755217121316864', 'wuming11xia', 0, '2017-10-16', false), row('vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=', 'x', null, '2017-08-30', true)];
+  it('filters by id kind, creation date and follower bounds (unknown excluded)', () => {
+    expect(rows.filter(accountFilter({ ...NO_FILTERS, hashed: 'hashed' })).map((r) => r.account.userid)).toEqual(['vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=']);
+    expect(rows.filter(accountFilter({ ...NO_FILTERS, createdTo: '2017-09-01' }))).toHaveLength(1);
+    expect(rows.filter(accountFilter({ ...NO_FILTERS, followersMin: '0' })).map((r) => r.account.userScreenName)).toEqual(['wuming11xia']);
+  });
+  it('exports ids as quoted text, never as numbers', () => {
+    const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));
+    expect(csv).toBe('"User id","Followers"\r\n"919755217121316864","0"\r\n"vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=",""\r\n');
+  });
+});
