@@ -36,10 +36,10 @@ function inTextLayer(all: string, text: string): boolean {
   return words.every((w) => all.includes(w)) && [...count(text)].every(([c, n]) => (have.get(c) ?? 0) >= n);
 }
 
-async function openReport(page: Page, model: ReportModel, key: string): Promise<void> {
+async function openReport(page: Page, model: ReportModel, key: string, timeout = 60_000): Promise<void> {
   await page.evaluate(([k, json]) => sessionStorage.setItem(`dw-report:${k}`, json), [key, JSON.stringify(model)] as const);
   await page.goto(`/#/report/${key}`);
-  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 60_000 });
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout });
 }
 
 async function printPdf(page: Page, model: ReportModel, pageSize: ReportPageSize = 'A4'): Promise<Uint8Array> {
@@ -144,5 +144,54 @@ test.describe('evidence report PDF', () => {
 
     expect(consoleLog.errors).toEqual([]);
     expect(requests.outside()).toEqual([]);
+  });
+
+  test('a 200-item case renders and prints in under 60 s (figure printed as one JSON line)', async ({ page, consoleLog }) => {
+    test.setTimeout(400_000);
+    const rc = await buildReportCase(200);
+    const t0 = performance.now();
+    await openReport(page, rc.model, 'case200', 240_000); // wait long enough to measure, then assert the figure
+    const tReady = performance.now();
+    const raw = await printPdf(page, rc.model);
+    const tPrinted = performance.now();
+    const { file, pdf } = await finishAndSign(rc, raw, dir);
+    const tDone = performance.now();
+    const info = tool('pdfinfo', [file]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const last = tool('pdftotext', ['-enc', 'UTF-8', '-f', String(pages), '-l', String(pages), file, '-']);
+    expect(last).toContain(rc.model.bundleId);
+    expect(last.replace(/\s+/g, ' ')).toContain(`page ${pages}/${pages}`);
+    const cards = (tool('pdftotext', ['-enc', 'UTF-8', file, '-']).match(/Item \d+: (post|account) /g) ?? []).length;
+    expect(cards).toBe(200);
+    const figure = { bench: 'report-200-items', items: 200, pages, pdfBytes: pdf.length, renderMs: Math.round(tReady - t0), printMs: Math.round(tPrinted - tReady), finishAndSignMs: Math.round(tDone - tPrinted), totalMs: Math.round(tDone - t0) };
+    console.log(JSON.stringify(figure));
+    expect(figure.totalMs).toBeLessThan(60_000);
+    expect(consoleLog.errors).toEqual([]);
+  });
+
+  test('preview: page size A4/Letter by keyboard, Print button, Letter PDF is Letter-sized', async ({ page }) => {
+    const rc = await buildReportCase(3);
+    await openReport(page, rc.model, 'case3');
+    await expect(page.getByRole('status')).toContainText('Ready: 3 items, A4');
+    const a4 = page.getByRole('radio', { name: 'A4' });
+    await a4.focus();
+    await expect(a4).toBeChecked();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: 'Letter' })).toBeChecked();
+    await expect(page.locator('article.dw-report')).toHaveAttribute('data-page-size', 'letter');
+    await expect(page.getByRole('status')).toContainText('Ready: 3 items, Letter');
+    await expect(page.getByRole('button', { name: 'Print…' })).toBeEnabled();
+    // The browser host has no PDF printer: no "Save as PDF" button there.
+    await expect(page.getByRole('button', { name: 'Save as PDF' })).toHaveCount(0);
+    // The print CSS hides the controls.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('region', { name: 'Report controls' })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    const file = path.join(dir, 'letter.pdf');
+    writeFileSync(file, await printPdf(page, rc.model, 'Letter'));
+    expect(tool('pdfinfo', [file])).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    // Unknown report key: a clear message, no crash.
+    await page.goto('/#/report/nope');
+    await expect(page.getByRole('status')).toContainText('no longer available');
   });
 });
