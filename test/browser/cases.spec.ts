@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { repoRoot } from '../fixtures/paths';
-import { recipientChecks, tamperPayload } from './casesTools';
+import { pinButtons, recipientChecks, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
 import { importFiles, waitForImportDone } from './importHelpers';
 
@@ -61,11 +61,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
 
   // Pin an account of a planted group and two of its tweets from the Explore account page.
   await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);
-  await page.getByRole('button', { name: /^Pin account .* to case$/ }).click();
-  const tweetPins = page.getByRole('button', { name: /^Pin tweet \d+ to case$/ });
-  await expect(tweetPins.first()).toBeVisible();
-  await tweetPins.nth(0).click();
-  await tweetPins.nth(1).click();
+  await pinButtons(page, 'account').first().click();
+  await expect(pinButtons(page, 'tweet').first()).toBeVisible();
+  await pinButtons(page, 'tweet').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
+  await pinButtons(page, 'tweet').first().click();
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
 
   await page.goto(caseUrl);

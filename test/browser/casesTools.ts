@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Locator, Page } from '@playwright/test';
 import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
 
 export interface ToolRun {
@@ -49,3 +50,9 @@ export function tamperPayload(zipBytes: Uint8Array, match: RegExp): { bytes: Uin
   for (const [n, b] of Object.entries(files)) out[n] = n === target ? new Uint8Array([...b, ...strToU8('tampered')]) : b;
   return { bytes: zipSync(out), path: target.slice(target.indexOf('/') + 1) };
 }
+
+/** Unpinned "Pin to case" buttons (explore/network views) for `what`: 'account', 'tweet', 'edge'… */
+export const pinButtons = (scope: Page | Locator, what: string): Locator =>
+  scope.locator(
+    ['Pin to case: ', 'Pin '].map((p) => `button.pin-button[aria-pressed="false"][aria-label^="${p}${what} "]`).join(', '),
+  );
