@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
@@ -181,6 +182,8 @@ test.describe('evidence report PDF', () => {
     await expect(page.locator('article.dw-report')).toHaveAttribute('data-page-size', 'letter');
     await expect(page.getByRole('status')).toContainText('Ready: 3 items, Letter');
     await expect(page.getByRole('button', { name: 'Print…' })).toBeEnabled();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     // The browser host has no PDF printer: no "Save as PDF" button there.
     await expect(page.getByRole('button', { name: 'Save as PDF' })).toHaveCount(0);
     // The print CSS hides the controls.

@@ -133,7 +133,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
         </span>
       </div>
       {/* The markup is built by shared/report with every value escaped. */}
-      {body && <div className="report-sheet" dangerouslySetInnerHTML={{ __html: body }} />}
+      {body && <main className="report-sheet" dangerouslySetInnerHTML={{ __html: body }} />}
     </div>
   );
 }
