@@ -130,6 +130,11 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
             ? `Imported into “${r.dataset?.name}”: ${formatCount(r.added.tweets)} tweets, ${formatCount(r.added.accounts)} accounts (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${formatCount(r.added.rejected)} rows quarantined, ${formatCount(r.added.indicators)} indicators, ${formatCount(r.added.redditAccounts ?? 0)} Reddit accounts in ${formatSeconds(r.seconds)}.`
             : 'Nothing new was imported.'}
         </p>
+        {r.importId && (
+          <p className="muted" data-timings={JSON.stringify(r.timings)}>
+            Pass 1 (hashing) {formatSeconds(r.timings.hashSeconds)}, pass 2 (reading and writing) {formatSeconds(r.timings.parseSeconds)}, commit {formatSeconds(r.timings.commitSeconds)}.
+          </p>
+        )}
         {r.skipped.length > 0 && (
           <ul aria-label="Skipped files">
             {r.skipped.map((s) => (

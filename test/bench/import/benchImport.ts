@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     ]);
     const seconds = (performance.now() - t0) / 1000;
     if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));
+    log('timings', await page.locator('[data-timings]').getAttribute('data-timings'));
     const stored = await page.evaluate(readStore);
     log('import done in', seconds.toFixed(1), 's; measuring baseline');
     await page.addScriptTag({ url: 'bench-dexie.js' });

@@ -1,28 +1,37 @@
 import type { Tweet } from '../../../../shared/domain/tweet';
 import type { AccountActivity, ImportAggregates } from '../../store/schema';
 
+type Kind = 'retweet' | 'mention' | 'reply' | 'quote';
+
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
- * ever rescans tweets for counts, rhythms, top lists or network edges.
+ * ever rescans tweets for counts, rhythms, top lists or network edges. Counting happens in Maps
+ * (objects with 100k+ keys are slow to grow); they become the stored Records once, in finish().
  */
 export class AggregateBuilder {
-  readonly agg: ImportAggregates;
-  /** tweetid → index into `authors`, for dedupe and to resolve quote edges to the quoted account. */
+  private tweets = 0;
+  private retweets = 0;
+  private replies = 0;
+  private quotes = 0;
+  private readonly languages = new Map<string, number>();
+  private readonly quarterHours = new Map<number, number>();
+  /** UTC day index → client → count. */
+  private readonly clientsByDay = new Map<number, Map<string, number>>();
+  private readonly hashtags = new Map<string, number>();
+  private readonly urlDomains = new Map<string, number>();
+  private readonly mentioned = new Map<string, number>();
+  private readonly retweeted = new Map<string, number>();
+  private readonly activity = new Map<string, AccountActivity>();
+  /** kind → source → target → count. */
+  private readonly edges: Record<Kind, Map<string, Map<string, number>>> = { retweet: new Map(), mention: new Map(), reply: new Map(), quote: new Map() };
+  /** tweetid → index into `authors`: dedupe, and quote edges resolved to the quoted account. */
   private readonly tweetAuthor = new Map<string, number>();
   private readonly authors: string[] = [];
   private readonly authorIndex = new Map<string, number>();
-  private readonly dayKey = new Map<number, string>();
   /** Quotes whose quoted tweet was not yet seen: resolved at the end against the whole import. */
   private readonly pendingQuotes: [string, string][] = [];
 
-  constructor(importId: string, datasetId: string) {
-    this.agg = {
-      importId, datasetId, tweets: 0, retweets: 0, replies: 0, quotes: 0,
-      tweetLanguages: {}, quarterHourCounts: {}, clientsByDay: {}, hashtags: {}, urlDomains: {},
-      mentioned: {}, retweeted: {}, accountActivity: {},
-      edges: { retweet: {}, mention: {}, reply: {}, quote: {} },
-    };
-  }
+  constructor(private readonly importId: string, private readonly datasetId: string) {}
 
   /** Known tweet ids (of this import and of the dataset's committed imports). */
   has(tweetid: string): boolean {
@@ -44,75 +53,100 @@ export class AggregateBuilder {
     return i;
   }
 
-  private day(tweetTime: number): string {
-    const d = Math.floor(tweetTime / 1440);
-    let key = this.dayKey.get(d);
-    if (key === undefined) {
-      key = new Date(d * 86_400_000).toISOString().slice(0, 10);
-      this.dayKey.set(d, key);
-    }
-    return key;
+  private edge(kind: Kind, source: string, target: string): void {
+    let targets = this.edges[kind].get(source);
+    if (!targets) this.edges[kind].set(source, (targets = new Map()));
+    inc(targets, target);
   }
 
   add(t: Tweet, seq: number): void {
-    const a = this.agg;
     const user = t.userid;
+    const time = t.tweetTime;
     this.tweetAuthor.set(t.tweetid, this.author(user));
-    a.tweets++;
-    const act = (a.accountActivity[user] ??= newActivity(t.tweetTime));
+    this.tweets++;
+    let act = this.activity.get(user);
+    if (!act) this.activity.set(user, (act = newActivity(time)));
     act.tweets++;
-    if (t.tweetTime < act.firstTweetTime) act.firstTweetTime = t.tweetTime;
-    if (t.tweetTime > act.lastTweetTime) act.lastTweetTime = t.tweetTime;
+    if (time < act.firstTweetTime) act.firstTweetTime = time;
+    if (time > act.lastTweetTime) act.lastTweetTime = time;
     if (act.blocks[act.blocks.length - 1] !== seq) act.blocks.push(seq);
-    inc(a.tweetLanguages, t.tweetLanguage);
-    inc(act.languages, t.tweetLanguage);
-    inc(a.quarterHourCounts, Math.floor(t.tweetTime / 15));
-    inc((a.clientsByDay[this.day(t.tweetTime)] ??= {}), t.tweetClientName);
-    inc(act.clients, t.tweetClientName);
+    inc(this.languages, t.tweetLanguage);
+    incRecord(act.languages, t.tweetLanguage);
+    inc(this.quarterHours, Math.floor(time / 15));
+    const day = Math.floor(time / 1440);
+    let clients = this.clientsByDay.get(day);
+    if (!clients) this.clientsByDay.set(day, (clients = new Map()));
+    inc(clients, t.tweetClientName);
+    incRecord(act.clients, t.tweetClientName);
     for (const h of t.hashtags) {
-      inc(a.hashtags, h);
-      inc(act.hashtags, h);
+      inc(this.hashtags, h);
+      incRecord(act.hashtags, h);
     }
     for (const u of t.urls) {
       const d = urlDomain(u);
-      if (d) inc(a.urlDomains, d);
+      if (d) inc(this.urlDomains, d);
     }
     if (t.isRetweet) {
-      a.retweets++;
+      this.retweets++;
       act.retweets++;
       const target = t.retweetUserid || (t.retweetScreenName ? '@' + t.retweetScreenName : '');
       if (target) {
-        inc(a.retweeted, target);
-        inc(a.edges.retweet, user + '\t' + target);
+        inc(this.retweeted, target);
+        this.edge('retweet', user, target);
       }
     }
     if (t.inReplyToTweetid || t.inReplyToUserid) {
-      a.replies++;
+      this.replies++;
       act.replies++;
-      if (t.inReplyToUserid) inc(a.edges.reply, user + '\t' + t.inReplyToUserid);
+      if (t.inReplyToUserid) this.edge('reply', user, t.inReplyToUserid);
     }
     if (t.quotedTweetTweetid) {
-      a.quotes++;
+      this.quotes++;
       act.quotes++;
       const q = this.tweetAuthor.get(t.quotedTweetTweetid);
-      if (q !== undefined) inc(a.edges.quote, user + '\t' + this.authors[q]);
+      if (q !== undefined) this.edge('quote', user, this.authors[q]!);
       else this.pendingQuotes.push([user, t.quotedTweetTweetid]);
     }
-    for (const m of mentionsOf(t)) {
-      if (m === user) continue;
-      inc(a.mentioned, m);
-      inc(a.edges.mention, user + '\t' + m);
+    const mentions = mentionsOf(t);
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if (m === user || mentions.indexOf(m) !== i) continue;
+      inc(this.mentioned, m);
+      this.edge('mention', user, m);
     }
   }
 
-  /** Quote edges whose quoted tweet came later in the import; quotes of tweets outside the dataset stay unresolved. */
+  /** The stored record. Quotes of tweets outside the dataset stay without an edge. */
   finish(): ImportAggregates {
     for (const [user, quoted] of this.pendingQuotes) {
       const q = this.tweetAuthor.get(quoted);
-      if (q !== undefined) inc(this.agg.edges.quote, user + '\t' + this.authors[q]);
+      if (q !== undefined) this.edge('quote', user, this.authors[q]!);
     }
     this.pendingQuotes.length = 0;
-    return this.agg;
+    const clientsByDay: Record<string, Record<string, number>> = {};
+    for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
+    const edges = (kind: Kind): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const [source, targets] of this.edges[kind]) for (const [target, n] of targets) out[source + '\t' + target] = n;
+      return out;
+    };
+    return {
+      importId: this.importId,
+      datasetId: this.datasetId,
+      tweets: this.tweets,
+      retweets: this.retweets,
+      replies: this.replies,
+      quotes: this.quotes,
+      tweetLanguages: Object.fromEntries(this.languages),
+      quarterHourCounts: Object.fromEntries(this.quarterHours) as Record<number, number>,
+      clientsByDay,
+      hashtags: Object.fromEntries(this.hashtags),
+      urlDomains: Object.fromEntries(this.urlDomains),
+      mentioned: Object.fromEntries(this.mentioned),
+      retweeted: Object.fromEntries(this.retweeted),
+      accountActivity: Object.fromEntries(this.activity),
+      edges: { retweet: edges('retweet'), mention: edges('mention'), reply: edges('reply'), quote: edges('quote') },
+    };
   }
 }
 
@@ -120,29 +154,44 @@ function newActivity(time: number): AccountActivity {
   return { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, clients: {}, languages: {}, hashtags: {}, blocks: [] };
 }
 
-function inc<K extends string | number>(r: Record<K, number>, k: K): void {
+function inc<K>(m: Map<K, number>, k: K): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+/** Per-account records stay small (a few clients, languages, hashtags): plain objects are fine. */
+function incRecord(r: Record<string, number>, k: string): void {
   r[k] = (r[k] ?? 0) + 1;
 }
 
 /** Host of a URL, lower-cased, without "www."; '' when it has none. Hand-rolled: URL() per row is slow and throws. */
 export function urlDomain(url: string): string {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@\s]+)/i.exec(url.trim());
-  if (!m) return '';
-  const host = m[1]!.toLowerCase();
-  return host.startsWith('www.') ? host.slice(4) : host;
+  const s = url.indexOf('://');
+  if (s <= 0) return '';
+  let e = s + 3;
+  while (e < url.length) {
+    const c = url.charCodeAt(e);
+    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 58 /* : */ || c <= 32) break;
+    e++;
+  }
+  const host = url.slice(s + 3, e).toLowerCase();
+  const at = host.lastIndexOf('@');
+  const h = at >= 0 ? host.slice(at + 1) : host;
+  return h.startsWith('www.') ? h.slice(4) : h;
 }
 
+const NO_MENTIONS: string[] = [];
+const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9_]{1,15}\b|[A-Za-z0-9+]{37,43}=)/g;
+
 /**
- * Mentioned accounts: the archive's user_mentions ids ('0' = unresolved, skipped); when the list
- * is empty, the @names in the text (without the retweeted "RT @name:"), as '@name'.
+ * Mentioned accounts (may repeat): the archive's user_mentions ids ('0' = unresolved, skipped);
+ * when the list is empty, the @names in the text (without a retweet's "RT @name:"), as '@name'.
  */
 export function mentionsOf(t: Tweet): string[] {
-  const ids = t.userMentions.filter((m) => m && m !== '0');
-  if (ids.length || t.userMentions.length) return [...new Set(ids)];
-  if (!t.tweetText.includes('@')) return [];
+  const um = t.userMentions;
+  if (um.length) return um.includes('0') || um.includes('') ? um.filter((m) => m && m !== '0') : um;
+  if (!t.tweetText.includes('@')) return NO_MENTIONS;
   let text = t.tweetText;
   if (t.isRetweet) text = text.replace(/^RT @[^\s:]+:?/, '');
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?:^|[^\w@])@([A-Za-z0-9_]{1,15}\b|[A-Za-z0-9+]{37,43}=)/g)) out.add('@' + m[1]);
-  return [...out];
+  if (!text.includes('@')) return NO_MENTIONS;
+  return Array.from(text.matchAll(TEXT_MENTION), (m) => '@' + m[1]);
 }

@@ -48,6 +48,8 @@ export interface ImportResult {
   /** What this import added (after dedupe). */
   added: DatasetRecord['counts'];
   seconds: number;
+  /** Where the time went: pass 1, pass 2 (parse + aggregates + block writes), the commit. */
+  timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number };
 }
 
 export type FromImportWorker =

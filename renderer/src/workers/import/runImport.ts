@@ -11,6 +11,7 @@ import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
 import { AggregateBuilder } from './aggregateBuilder';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
+import { hashPlainFileNatively } from './nativeHash';
 import { ProgressReporter } from './progressReporter';
 
 export interface RunImportOptions {
@@ -40,8 +41,10 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
   const added: DatasetRecord['counts'] = { accounts: 0, tweets: 0, rejected: 0, indicators: 0, hashedAccounts: 0, redditAccounts: 0 };
+  const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0 };
+  const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
-    datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: (performance.now() - t0) / 1000, ...extra,
+    datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, ...extra,
   });
 
   // Pass 1: hashes (and container integrity: corrupt gzip/zip is refused here).
@@ -54,7 +57,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     signal.throwIfAborted();
     let hashes: ArchiveHashes;
     try {
-      hashes = await hashArchive(countingSource(s, (n) => { hashedBytes += n; progress.report(s.name, hashedBytes, totalKnown, 0); }), signal);
+      const native = s.blob && (await hashPlainFileNatively(s.blob));
+      if (native) {
+        hashedBytes += native.size;
+        progress.report(s.name, hashedBytes, totalKnown, 0);
+      }
+      hashes = native || (await hashArchive(countingSource(s, (n) => { hashedBytes += n; progress.report(s.name, hashedBytes, totalKnown, 0); }), signal));
     } catch (e) {
       if (e instanceof ArchiveFormatError) {
         refused.push({ fileName: s.name, message: e.message });
@@ -68,6 +76,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     else toParse.push({ source: s, hashes });
     seenHashes.add(hashes.sha256);
   }
+  timings.hashSeconds = lap(t0);
   if (toParse.length === 0) {
     if (refused.length && !skipped.length) throw new RefusedError(refused);
     return result({});
@@ -105,6 +114,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     let bytesBefore = 0;
     let rowsBefore = 0;
     progress.startPhase('parsing');
+    const tParse = performance.now();
 
     for (const { source, hashes } of toParse) {
       let format: ArchiveFormat | undefined;
@@ -198,13 +208,16 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     await writer.finish();
     progress.report('', bytesBefore, totalBytes, rowsBefore, true);
 
+    timings.parseSeconds = lap(tParse);
     if (files.length === 0) throw new RefusedError(refused);
     if (refused.length && !(await o.decide(refused))) throw new DOMException('The import was cancelled.', 'AbortError');
     signal.throwIfAborted();
 
     progress.startPhase('committing');
     progress.report('', 0, 0, rowsBefore, true);
+    const tCommit = performance.now();
     const dataset = await commitImport(db, { importId, datasetId, datasetName, files, aggregates: agg.finish(), added });
+    timings.commitSeconds = lap(tCommit);
     return result({ datasetId, importId, dataset, receipts });
   } catch (e) {
     const cancelled = signal.aborted || (e instanceof DOMException && e.name === 'AbortError');
