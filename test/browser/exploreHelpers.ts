@@ -3,11 +3,12 @@ import type { Download, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect } from './fixtures';
 import { waitForImportDone } from './importHelpers';
+import { gotoHash } from './pageNav';
 
 /** Helpers for the explore specs: import through the real Datasets view, scan with axe, read downloads. */
 
 export async function openDemoArchive(page: Page): Promise<void> {
-  await page.goto('#/datasets');
+  await gotoHash(page, '#/datasets'); // no baseURL needed: shared with the Electron suite
   await page.getByRole('button', { name: 'Open demo archive' }).first().click();
   await waitForImportDone(page, 120_000);
 }
