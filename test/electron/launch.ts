@@ -7,6 +7,9 @@ import { findElectronBinary } from './electronBinary';
 
 const found = findElectronBinary();
 
+/** Why the suite cannot run here (no Electron binary), or null when it can. For hooks that must not launch. */
+export const electronMissing = (): string | null => ('reason' in found ? found.reason : null);
+
 /** Skips the calling suite, with the reason, where no Electron binary exists. */
 export function requireElectron(): void {
   test.skip('reason' in found, 'reason' in found ? found.reason : '');
