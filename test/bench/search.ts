@@ -10,7 +10,7 @@
  * - firstPageMs: from pressing Enter until the count and the first page of results are on screen
  *   (corpus already loaded), measured in the page with performance.now();
  * - workerMs: the worker's own time for the counting pass (as the view reports it).
- * The counts are checked against the generator's rows (substring of NFKC lower-cased text).
+ * The counts are checked against the imported file parsed in Node (substring of NFKC lower-cased text).
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
-import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
+import { parseArchive } from '../../shared/archive/parseArchive';
+import { fileSource, nodeSha256 } from '../../main/cli/loadArchiveFiles';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,18 +69,25 @@ async function demoFiles(tweets: number, seed: number): Promise<string[]> {
   return [users, tw];
 }
 
-/** Expected counts computed from the generator's rows (independent of the app's search code). */
-function expectedCounts(tweets: number, seed: number): number[] {
-  const archive = createDemoArchive({ tweets, seed });
+/**
+ * Expected counts from the very files imported, parsed in Node by the shared archive reader (the
+ * CLI's path, not the app's search code): a cached archive from an older generator still checks.
+ */
+async function expectedCounts(tweetsFile: string): Promise<number[]> {
   const parsed = QUERIES.map((q) => [...q.query.normalize('NFKC').toLowerCase().matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2])!));
   const counts = QUERIES.map(() => 0);
-  for (const r of demoTweetRows(archive.options, archive.plan)) {
-    const text = r.text.normalize('NFKC').toLowerCase();
-    parsed.forEach((terms, i) => {
-      if (QUERIES[i]!.retweet === 'exclude' && r.isRetweet) return;
-      if (terms.every((t) => text.includes(t))) counts[i]!++;
-    });
-  }
+  await parseArchive(fileSource(tweetsFile), {
+    createHasher: nodeSha256,
+    onTweets: (batch) => {
+      for (const t of batch) {
+        const text = t.tweetText.normalize('NFKC').toLowerCase();
+        parsed.forEach((terms, i) => {
+          if (QUERIES[i]!.retweet === 'exclude' && t.isRetweet) return;
+          if (terms.every((term) => text.includes(term))) counts[i]!++;
+        });
+      }
+    },
+  });
   return counts;
 }
 
@@ -135,7 +143,7 @@ async function main(): Promise<void> {
     if (await page.locator('.import-alert').count()) throw new Error('import failed: ' + (await page.locator('.import-alert').innerText()));
     const importSeconds = (performance.now() - t0) / 1000;
     log(`import done in ${importSeconds.toFixed(1)} s; computing expected counts`);
-    const expected = expectedCounts(args.tweets, args.seed);
+    const expected = await expectedCounts(files[1]!);
 
     await page.goto(url + '#/explore/search');
     await page.getByRole('searchbox').waitFor({ timeout: 600_000 });

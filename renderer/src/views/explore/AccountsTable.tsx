@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
-import { ACCOUNT_COLUMNS, compareRows, rowsToCsv } from './accountColumns';
+import { ACCOUNT_COLUMNS, rowsToCsv, sortRows } from './accountColumns';
 import { accountFilter, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
@@ -27,7 +27,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
 
   const rows = useMemo(() => {
     const col = ACCOUNT_COLUMNS.find((c) => c.key === sort.key) ?? ACCOUNT_COLUMNS[0]!;
-    return data.accounts.filter(accountFilter(filters)).sort(compareRows(col, sort.dir));
+    return sortRows(data.accounts.filter(accountFilter(filters)), col, sort.dir);
   }, [data, filters, sort]);
 
   const scroller = useRef<HTMLDivElement>(null);
