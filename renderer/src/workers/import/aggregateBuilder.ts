@@ -180,7 +180,8 @@ export function urlDomain(url: string): string {
 }
 
 const NO_MENTIONS: string[] = [];
-const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9_]{1,15}\b|[A-Za-z0-9+]{37,43}=)/g;
+// Hashed screen names (2019+: base64 ending '=') first, else the '+' would end a plain @name.
+const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9+]{37,43}=|[A-Za-z0-9_]{1,15}\b)/g;
 
 /**
  * Mentioned accounts (may repeat): the archive's user_mentions ids ('0' = unresolved, skipped);

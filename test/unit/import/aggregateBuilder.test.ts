@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
+import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseArchive';
+import type { Tweet } from '../../../shared/domain/tweet';
+import { AggregateBuilder, mentionsOf, urlDomain } from '../../../renderer/src/workers/import/aggregateBuilder';
+import { TweetBlockPacker, TWEETS_PER_BLOCK } from '../../../renderer/src/store/write/tweetBlockPacker';
+
+function demoTweetsSource(tweets: number, seed: number): ArchiveSource {
+  const archive = createDemoArchive({ tweets, seed });
+  return {
+    name: 'demo_tweets.csv',
+    open: () => {
+      const it = archive.tweetsCsv(1 << 16);
+      const enc = new TextEncoder();
+      return new ReadableStream<Uint8Array>({
+        async pull(c) {
+          const r = await it.next();
+          if (r.done) c.close();
+          else c.enqueue(enc.encode(r.value));
+        },
+      });
+    },
+  };
+}
+
+async function demoTweets(n: number, seed: number): Promise<Tweet[]> {
+  const out: Tweet[] = [];
+  await parseArchive(demoTweetsSource(n, seed), { onTweets: (t) => void out.push(...t) });
+  return out;
+}
+
+const count = <T>(items: T[], key: (t: T) => string | undefined) => {
+  const r: Record<string, number> = {};
+  for (const i of items) {
+    const k = key(i);
+    if (k !== undefined) r[k] = (r[k] ?? 0) + 1;
+  }
+  return r;
+};
+
+describe('AggregateBuilder over parsed demo tweets', () => {
+  it('computes counts, languages, buckets, retweets and per-account activity equal to a naive recount', async () => {
+    const tweets = await demoTweets(5000, 2);
+    expect(tweets).toHaveLength(5000);
+    const agg = new AggregateBuilder('imp', 'ds');
+    const packer = new TweetBlockPacker('ds', 'imp', 0);
+    const seqOf = new Map<string, number>();
+    for (const t of tweets) {
+      seqOf.set(t.tweetid, packer.seq);
+      agg.add(t, packer.seq);
+      packer.push(t);
+    }
+    packer.close();
+    const blocks = packer.take();
+    const a = agg.finish();
+    expect(blocks.map((b) => b.block.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
+    expect(blocks.map((b) => b.block.seq)).toEqual([0, 1, 2]);
+    expect(blocks[0]!.search.text[0]).toBe(tweets[0]!.tweetText.normalize('NFKC').toLowerCase());
+    expect(a.tweets).toBe(5000);
+    expect(a.retweets).toBe(tweets.filter((t) => t.isRetweet).length);
+    expect(a.retweets).toBeGreaterThan(0);
+    expect(a.replies).toBe(tweets.filter((t) => t.inReplyToTweetid || t.inReplyToUserid).length);
+    expect(a.quotes).toBe(tweets.filter((t) => t.quotedTweetTweetid).length);
+    expect(a.tweetLanguages).toEqual(count(tweets, (t) => t.tweetLanguage));
+    expect(a.quarterHourCounts).toEqual(count(tweets, (t) => String(Math.floor(t.tweetTime / 15))));
+    expect(a.retweeted).toEqual(count(tweets, (t) => (t.isRetweet ? t.retweetUserid || '@' + t.retweetScreenName : undefined)));
+    expect(a.edges.retweet).toEqual(count(tweets, (t) => (t.isRetweet ? t.userid + '\t' + (t.retweetUserid || '@' + t.retweetScreenName) : undefined)));
+    const hashtags: Record<string, number> = {};
+    for (const t of tweets) for (const h of t.hashtags) hashtags[h] = (hashtags[h] ?? 0) + 1;
+    expect(a.hashtags).toEqual(hashtags);
+    const days = count(tweets, (t) => new Date(t.tweetTime * 60_000).toISOString().slice(0, 10));
+    expect(Object.fromEntries(Object.entries(a.clientsByDay).map(([d, c]) => [d, Object.values(c).reduce((x, y) => x + y, 0)]))).toEqual(days);
+    const perUser = count(tweets, (t) => t.userid);
+    expect(Object.fromEntries(Object.entries(a.accountActivity).map(([u, act]) => [u, act.tweets]))).toEqual(perUser);
+    const byUser = new Map<string, Tweet[]>();
+    for (const t of tweets) byUser.set(t.userid, [...(byUser.get(t.userid) ?? []), t]);
+    for (const [user, act] of Object.entries(a.accountActivity)) {
+      const mine = byUser.get(user)!;
+      expect(act.blocks).toEqual([...new Set(mine.map((t) => seqOf.get(t.tweetid)!))]);
+      expect(act.firstTweetTime).toBe(Math.min(...mine.map((t) => t.tweetTime)));
+    }
+    // Quote edges resolve to the quoted tweet's author when it is in the import.
+    const author = new Map(tweets.map((t) => [t.tweetid, t.userid]));
+    expect(a.edges.quote).toEqual(count(tweets, (t) => (t.quotedTweetTweetid && author.has(t.quotedTweetTweetid) ? t.userid + '\t' + author.get(t.quotedTweetTweetid) : undefined)));
+  });
+
+  it('knows remembered tweets (dedupe against the dataset) and resolves quotes to them', async () => {
+    const [first, ...rest] = await demoTweets(2000, 4);
+    const agg = new AggregateBuilder('imp', 'ds');
+    agg.remember(first!.tweetid, first!.userid);
+    expect(agg.has(first!.tweetid)).toBe(true);
+    expect(agg.has(rest[0]!.tweetid)).toBe(false);
+    agg.add({ ...rest[0]!, quotedTweetTweetid: first!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
+    const a = agg.finish();
+    expect(a.tweets).toBe(1);
+    expect(a.edges.quote).toEqual({ [`${rest[0]!.userid}\t${first!.userid}`]: 1 });
+  });
+});
+
+describe('urlDomain and mentionsOf', () => {
+  it('extracts hosts without parsing URLs as objects', () => {
+    expect(urlDomain('http://goo.gl/32K38q')).toBe('goo.gl');
+    expect(urlDomain('https://WWW.Example.com:8080/a?b#c')).toBe('example.com');
+    expect(urlDomain('https://user@host.org')).toBe('host.org');
+    expect(urlDomain('not a url')).toBe('');
+  });
+
+  it('uses user_mentions ids (skipping 0), else @names in the text without the RT prefix', () => {
+    const base = { userMentions: [] as string[], tweetText: '', isRetweet: false } as unknown as Tweet;
+    expect(mentionsOf({ ...base, userMentions: ['443196382', '0', '12'] })).toEqual(['443196382', '12']);
+    expect(mentionsOf({ ...base, tweetText: 'RT @someone: hi @other and @AbC+dEf123456789012345678901234567890123= 香港', isRetweet: true })).toEqual([
+      '@other',
+      '@AbC+dEf123456789012345678901234567890123=',
+    ]);
+    expect(mentionsOf({ ...base, tweetText: 'mail me at a@b.com' })).toEqual([]);
+  });
+});
