@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
+import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { repoRoot } from '../fixtures/paths';
-import { pinButtons, recipientChecks, tamperPayload } from './casesTools';
+import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
 import { importFiles, waitForImportDone } from './importHelpers';
 
@@ -27,6 +28,15 @@ async function writeDemo(dir: string): Promise<{ users: string; tweets: string; 
     return path.join(dir, name);
   };
   return { users: await write(DEMO_USERS_FILE, demo.usersCsv()), tweets: await write(DEMO_TWEETS_FILE, demo.tweetsCsv()), member: demo.groundTruth.groups[0]!.members[0]! };
+}
+
+/** The app scrolls inside <main>: grow the viewport to the content for a whole-page screenshot. */
+async function shot(page: Page, name: string): Promise<void> {
+  const vp = page.viewportSize()!;
+  const h = await page.evaluate(() => document.querySelector('.app-main')!.scrollHeight + document.querySelector('.app-header')!.clientHeight);
+  await page.setViewportSize({ width: vp.width, height: Math.min(Math.max(h, vp.height), 5000) });
+  await page.screenshot({ path: path.join(shots, name) });
+  await page.setViewportSize(vp);
 }
 
 async function createKey(page: Page): Promise<string> {
@@ -107,7 +117,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
-  await page.screenshot({ path: path.join(shots, 'case.png'), fullPage: true });
+  await shot(page, 'case.png');
 
   // The recipient's tools, on the downloaded bytes.
   const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL);
@@ -145,7 +155,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   for (const name of ['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody']) {
     await expect(page.locator(`tr[data-check="${name}"]`)).toHaveAttribute('data-status', 'pass');
   }
-  await page.screenshot({ path: path.join(shots, 'verify.png'), fullPage: true });
+  await shot(page, 'verify.png');
   const tampered = tamperPayload(readFileSync(zip), /\/data\/source\/.*\.csv$/);
   const tamperedZip = path.join(dir, 'tampered.zip');
   writeFileSync(tamperedZip, tampered.bytes);
@@ -179,8 +189,70 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('table.custody tr.broken td:first-child')).toHaveText('3');
   await page.goto('#/cases');
   await expect(page.getByRole('link', { name: caseName })).toBeVisible();
-  await page.screenshot({ path: path.join(shots, 'cases.png'), fullPage: true });
+  await shot(page, 'cases.png');
 
   expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('browser-host key custody: import an ssh-keygen key, rotate it, custody records both, the seed is never stored in clear', async ({ page, consoleLog }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-cases-key-'));
+  const keyFile = path.join(dir, 'id_ed25519');
+  expect(run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'imported@example.org', '-f', keyFile]).code).toBe(0);
+  const keygenLine = run('ssh-keygen', ['-lf', `${keyFile}.pub`]).out.trim();
+
+  await page.goto('#/cases');
+  await page.getByLabel('Case name').fill('Key custody');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Key custody' })).toBeVisible();
+  const caseUrl = page.url();
+
+  await page.getByText('Import an existing OpenSSH Ed25519 key').click();
+  const importForm = page.getByRole('form', { name: 'Import key' });
+  await importForm.getByLabel('Private key (unencrypted OpenSSH format)').fill(readFileSync(keyFile, 'utf8'));
+  await importForm.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await importForm.getByLabel('Repeat passphrase').fill(PASSPHRASE);
+  await importForm.getByRole('button', { name: 'Import key' }).click();
+  await expect(page.getByTestId('key-fingerprint')).toHaveText(keygenLine, { timeout: 30_000 });
+
+  // Rotation needs the current passphrase.
+  await page.getByText('Rotate key').first().click();
+  await page.getByLabel('Current passphrase').fill('not it at all');
+  await page.getByLabel('New passphrase').fill(`${PASSPHRASE} 2`);
+  await page.getByLabel('Repeat passphrase').fill(`${PASSPHRASE} 2`);
+  await page.getByRole('button', { name: 'Rotate key' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/wrong passphrase/, { timeout: 30_000 });
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Rotate key' }).click();
+  await expect(page.getByTestId('key-fingerprint')).not.toHaveText(keygenLine, { timeout: 30_000 });
+  await expect(page.getByTestId('key-fingerprint')).toHaveText(/^256 SHA256:\S{43} imported@example.org \(ED25519\)$/);
+
+  await page.goto(caseUrl);
+  const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
+  expect(actions).toEqual(['case-created', 'key-created', 'key-rotated']);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 3 entries/);
+
+  // What IndexedDB holds: public key + AES-GCM envelope; neither the seed nor the key file's text.
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const rows = await new Promise<any[]>((res) => {
+      const r = db.transaction('keys').objectStore('keys').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    db.close();
+    return rows.map((r) => ({ ...r, publicKey: Array.from(r.publicKey as Uint8Array) }));
+  });
+  expect(stored.map((r) => r.id).sort()).toEqual(['current', `retired-${keygenLine.split(' ')[1]}`]);
+  const seed = parseOpenSshPrivateKey(readFileSync(keyFile, 'utf8')).seed;
+  const dump = JSON.stringify(stored);
+  expect(dump).not.toContain(Buffer.from(seed).toString('base64').slice(0, 20));
+  expect(dump).not.toContain(Buffer.from(seed).toString('hex').slice(0, 20));
+  expect(dump).not.toContain(JSON.stringify(Array.from(seed)).slice(1, 40));
+  for (const r of stored) expect(r.envelope).toMatchObject({ kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } });
   expect(consoleLog.errors).toEqual([]);
 });

@@ -76,12 +76,13 @@ export function KeyPanel() {
   };
 
   if (!status) return null;
-  const passFields = (
+  // One set per form: ids must stay unique while both the create and import forms are in the page.
+  const passFields = (form: string) => (
     <>
-      <label htmlFor={`${id}-pass`}>{status.exists ? 'New passphrase' : 'Passphrase'}</label>
-      <input id={`${id}-pass`} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required={needsPass} />
-      <label htmlFor={`${id}-confirm`}>Repeat passphrase</label>
-      <input id={`${id}-confirm`} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required={needsPass} />
+      <label htmlFor={`${id}-${form}-pass`}>{status.exists ? 'New passphrase' : 'Passphrase'}</label>
+      <input id={`${id}-${form}-pass`} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required={needsPass} />
+      <label htmlFor={`${id}-${form}-confirm`}>Repeat passphrase</label>
+      <input id={`${id}-${form}-confirm`} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required={needsPass} />
     </>
   );
   return (
@@ -108,7 +109,7 @@ export function KeyPanel() {
                   <input id={`${id}-cur`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
                 </>
               )}
-              {passFields}
+              {passFields('rotate')}
               <button type="submit" disabled={busy}>Rotate key</button>
             </form>
           </details>
@@ -119,7 +120,7 @@ export function KeyPanel() {
           <form className="form-grid" onSubmit={create} aria-label="Create key">
             <label htmlFor={`${id}-principal`}>Principal (e-mail-like name)</label>
             <input id={`${id}-principal`} value={principal} onChange={(e) => setPrincipal(e.target.value)} placeholder="analyst@example.org" required />
-            {passFields}
+            {passFields('create')}
             <button type="submit" className="primary" disabled={busy}>Create key</button>
           </form>
           <details>
@@ -129,7 +130,7 @@ export function KeyPanel() {
               <textarea id={`${id}-pk`} rows={6} value={privateKey} onChange={(e) => setPrivateKey(e.target.value)} required spellCheck={false} />
               <label htmlFor={`${id}-principal2`}>Principal (empty: the key's comment)</label>
               <input id={`${id}-principal2`} value={principal} onChange={(e) => setPrincipal(e.target.value)} />
-              {passFields}
+              {passFields('import')}
               <button type="submit" disabled={busy}>Import key</button>
             </form>
           </details>
