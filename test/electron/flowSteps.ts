@@ -118,7 +118,12 @@ export async function coordinationEdgeEvidence(page: Page, screenshot?: (name: s
   await expect(page.getByRole('heading', { level: 2, name: /^Co-retweet \(coordination\) network of/ })).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('network-summary')).toContainText('significant');
-  await screenshot?.('network.png');
+  // Screenshots frame the drawing (summary line at the top, left edge of the page).
+  const frame = () => page.getByTestId('network-summary').evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    window.scrollTo(0, window.scrollY);
+  });
+  if (screenshot) await frame().then(() => screenshot('network.png'));
 
   await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge / }).first().click();
   const details = page.getByTestId('edge-details');
@@ -129,7 +134,7 @@ export async function coordinationEdgeEvidence(page: Page, screenshot?: (name: s
   await expect(pairs.first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   await pinButtons(details, 'edge').first().click();
   await expect(details.locator('button.pin-button[aria-pressed="true"]').first()).toBeVisible();
-  await screenshot?.('network-edge.png');
+  if (screenshot) await frame().then(() => screenshot('network-edge.png'));
   return pairs.count();
 }
 
