@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
+import { tempDir } from './importTempFiles';
+
+test('a .zip holding users and tweets CSVs (and a readme) becomes one dataset with a receipt per entry', async ({ page, requests }) => {
+  const zip = path.join(tempDir(), 'ira_2018_hashed.zip');
+  writeFileSync(zip, zipSync({
+    'ira_2018/README.txt': new TextEncoder().encode('not a csv'),
+    'ira_2018/ira_users_csv_hashed.csv': readFileSync(realFixture('ira_2018_users_csv_hashed_excerpt.csv')),
+    'ira_2018/ira_tweets_csv_hashed.csv': readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')),
+  }));
+  await importFiles(page, [zip]);
+  await waitForImportDone(page);
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.files).toBe(2);
+  expect(store.tweets).toBe(2);
+  expect(store.accounts).toBe(4);
+  const receipts = datasetCard(page, 'ira_2018_hashed').getByRole('table', { name: /Files of/ });
+  await expect(receipts).toContainText('ira_2018_hashed.zip › ira_2018/ira_users_csv_hashed.csv');
+  await expect(receipts).toContainText('ira_2018_hashed.zip › ira_2018/ira_tweets_csv_hashed.csv');
+  expect(requests.outside()).toEqual([]);
+});
+
+test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async ({ page }) => {
+  const gz = path.join(tempDir(), 'china_082019_1_users_csv_hashed.csv.gz');
+  writeFileSync(gz, gzipSync(readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'))));
+  await importFiles(page, [gz]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'china_082019_1');
+  expect(await counts(card)).toMatchObject({ accounts: 744, hashedAccounts: 254 });
+  await expect(card.getByRole('table', { name: /Files of/ }).locator('code.hash')).toHaveAttribute('title', 'entry d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604');
+});
+
+test('files dropped on the import area are imported', async ({ page }) => {
+  const text = readFileSync(realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'meta_indicators.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+  await waitForImportDone(page);
+  expect((await storeSummary(page)).indicators).toBe(350);
+  expect(await counts(datasetCard(page, 'meta_indicators'))).toMatchObject({ indicators: 350 });
+});
