@@ -21,6 +21,7 @@ import type { ReportPageSize } from '../../shared/report/reportModel';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { repoRoot } from '../fixtures/paths';
 import { buildReportCase } from '../unit/report/reportCase';
+import { childrenCpuMs } from './processCpu';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +33,8 @@ const pageSize = (arg('page-size') ?? 'A4') as ReportPageSize;
 const root = process.env.DW_RENDERER_OUT ?? path.join(repoRoot, 'dist/renderer');
 
 const t = performance.now.bind(performance);
+
+
 const t0 = t();
 const rc = await buildReportCase(items);
 const tCase = t();
@@ -45,6 +48,9 @@ try {
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.goto(url);
   const tOpen = t();
+  // Chromium runs as children of this Node process.
+  const cpu0 = childrenCpuMs(process.pid);
+  const node0 = process.cpuUsage();
   await page.evaluate((json) => sessionStorage.setItem('dw-report:bench', json), JSON.stringify(rc.model));
   await page.goto(`${url}#/report/bench`);
   await page.waitForSelector('html[data-report-ready="true"]', { timeout: 300_000 });
@@ -63,6 +69,8 @@ try {
   const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared));
   const extra = await rc.prepared.signReport(pdf);
   const tSigned = t();
+  const chromiumCpuMs = childrenCpuMs(process.pid) - cpu0;
+  const nodeCpu = process.cpuUsage(node0);
   let pages: number | null = null;
   if (out) {
     mkdirSync(out, { recursive: true });
@@ -84,6 +92,9 @@ try {
       printMs: Math.round(tPrinted - tReady),
       finishAndSignMs: Math.round(tSigned - tPrinted),
       renderToSignedMs: Math.round(tSigned - tOpen),
+      chromiumCpuMs,
+      nodeCpuMs: Math.round((nodeCpu.user + nodeCpu.system) / 1000),
+      loadAverage1m: Number((await import('node:os')).loadavg()[0]!.toFixed(1)),
       consoleErrors: errors,
     }),
   );
