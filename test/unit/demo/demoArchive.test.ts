@@ -31,7 +31,7 @@ describe('demo archive generator', () => {
   });
 
   it('streams lazily: the first chunks of a 10 M-tweet archive arrive without building it', async () => {
-    const big = createDemoArchive({ seed: 1, tweets: 10_000_000 });
+    const big = createDemoArchive({ seed: 1, tweets: 10_000_000, accounts: 2000 });
     expect(big.groundTruth.counts.tweets).toBe(10_000_000);
     const it = big.tweetsCsv(1 << 16);
     let chars = 0;

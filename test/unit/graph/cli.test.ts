@@ -64,15 +64,18 @@ describe('graph and coord CLI on a generated archive read by the project parser'
       const { code } = await captureStdout(() => runGraph([tweets, '--kind', 'retweet', '--format', format, '--out', out]));
       expect(code).toBe(0);
       if (format === 'graphml' || format === 'gexf') {
-        const back = JSON.parse(execFileSync('python3', [path.join(repoRoot, 'test/unit/graph/readGraphBack.py'), format, out], { encoding: 'utf8' }));
-        expect(Object.keys(back.nodes).length).toBeGreaterThan(100);
-        expect(JSON.parse(back.desc).kind).toBe('network:retweet');
+        continue; // read back below, both in one Python start
       } else if (format === 'csv') {
         expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toBe('source,target,weight,source_label,target_label');
         expect(JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8')).kind).toBe('network:retweet');
       } else {
         expect(JSON.parse(fs.readFileSync(out, 'utf8')).data.analysis_receipt.algorithms.map((a: { name: string }) => a.name)).toContain('louvain');
       }
+    }
+    const backs = JSON.parse(execFileSync('python3', [path.join(repoRoot, 'test/unit/graph/readGraphBack.py'), 'graphml', path.join(dir, 'rt.graphml'), 'gexf', path.join(dir, 'rt.gexf')], { encoding: 'utf8' }));
+    for (const back of backs) {
+      expect(Object.keys(back.nodes).length).toBeGreaterThan(100);
+      expect(JSON.parse(back.desc).kind).toBe('network:retweet');
     }
   });
 

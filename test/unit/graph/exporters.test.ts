@@ -45,13 +45,27 @@ const receipt = buildAnalysisReceipt({
   omitted: { tweetsFiltered: 0, unresolvedTargets: 2 },
 });
 
-function readBack(fmt: 'graphml' | 'gexf', text: string): {
+type ReadBack = {
   directed: boolean; nodes: Record<string, Record<string, unknown>>; edges: [string, string, Record<string, unknown>][]; desc: string; graphData: string | null;
-} {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
-  const file = path.join(dir, 'g.' + fmt);
-  fs.writeFileSync(file, text, 'utf8');
-  return JSON.parse(execFileSync('python3', [path.join(repoRoot, 'test/unit/graph/readGraphBack.py'), fmt, file], { encoding: 'utf8' }));
+};
+
+/** Writes every XML export first, then reads them all back in one Python start (networkx is slow to import). */
+let cache: Map<string, ReadBack> | null = null;
+function readBack(fmt: 'graphml' | 'gexf', type: 'directed' | 'undirected'): ReadBack {
+  if (!cache) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
+    const jobs: [string, string, string][] = [];
+    for (const t of ['directed', 'undirected'] as const) {
+      for (const f of ['graphml', 'gexf'] as const) {
+        const file = path.join(dir, `${t}.${f}`);
+        fs.writeFileSync(file, f === 'graphml' ? toGraphML(sample(t), receipt) : toGEXF(sample(t), receipt), 'utf8');
+        jobs.push([`${f}/${t}`, f, file]);
+      }
+    }
+    const out = JSON.parse(execFileSync('python3', [path.join(repoRoot, 'test/unit/graph/readGraphBack.py'), ...jobs.flatMap((j) => [j[1], j[2]])], { encoding: 'utf8' })) as ReadBack[];
+    cache = new Map(jobs.map((j, i) => [j[0], out[i]!]));
+  }
+  return cache.get(`${fmt}/${type}`)!;
 }
 
 // What XML 1.0 can carry of the odd label: the control char and lone surrogate become U+FFFD.
@@ -60,7 +74,7 @@ const ODD_IN_XML = "line1\nline2\ttab 'apos' \uFFFDctl \uFFFDlone";
 describe('exporters, read back with networkx and ElementTree (independent XML parsers)', () => {
   for (const type of ['directed', 'undirected'] as const) {
     it(`GraphML (${type})`, () => {
-      const back = readBack('graphml', toGraphML(sample(type), receipt));
+      const back = readBack('graphml', type);
       expect(back.directed).toBe(type === 'directed');
       expect(Object.keys(back.nodes).sort()).toEqual(Object.keys(LABELS).sort());
       for (const [id, label] of Object.entries(LABELS)) {
@@ -74,7 +88,7 @@ describe('exporters, read back with networkx and ElementTree (independent XML pa
     });
 
     it(`GEXF (${type})`, () => {
-      const back = readBack('gexf', toGEXF(sample(type), receipt));
+      const back = readBack('gexf', type);
       expect(back.directed).toBe(type === 'directed');
       for (const [id, label] of Object.entries(LABELS)) {
         expect(back.nodes[id]!.label).toBe(id === 'odd' ? ODD_IN_XML : label);
