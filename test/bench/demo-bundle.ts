@@ -62,24 +62,13 @@ async function pinFromExplore(page: Page, userid: string): Promise<number> {
   return 2;
 }
 
-/** Builds the co-retweet coordination network and pins its heaviest edge (the network view's own button). */
+/** Builds the co-retweet coordination network and pins its most significant edge (the network view's own button). */
 async function pinCoordinationEdge(page: Page): Promise<boolean> {
   await page.goto('#/network');
   await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
   await page.getByRole('button', { name: 'Build network' }).click();
-  const canvas = page.getByTestId('network-canvas');
-  await canvas.and(page.locator('[data-rendered="true"]')).waitFor({ timeout: T });
-  const point = await canvas.evaluate((el) => {
-    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
-    const e = cy.edges().sort((a, b) => b.data('width') - a.data('width'))[0]!;
-    cy.fit(e.connectedNodes(), 200);
-    const s = e.source().renderedPosition();
-    const t = e.target().renderedPosition();
-    return { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
-  });
-  await page.waitForTimeout(300);
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.click(box.x + point.x, box.y + point.y);
+  // The first row of the edge table is the most significant edge; its button opens the details.
+  await page.getByTestId('edge-table').locator('tbody tr').first().getByRole('button', { name: /^Show edge/ }).click({ timeout: T });
   await pinButtons(page.getByTestId('edge-details'), 'edge').first().click({ timeout: T });
   await page.getByTestId('edge-details').locator('button.pin-button[aria-pressed="true"]').first().waitFor();
   return true;
@@ -129,6 +118,8 @@ async function main() {
       pins++;
     } catch (e) {
       log(`coordination edge not pinned: ${(e as Error).message.split('\n')[0]}`);
+      await page.screenshot({ path: path.join(outDir, 'edge-error.png') }).catch(() => {});
+      log(`edge details: ${await page.getByTestId('edge-details').innerHTML({ timeout: 1000 }).catch(() => '(none)')}`.slice(0, 1500));
     }
 
     log(`attaching ${pins} pins`);
@@ -146,10 +137,13 @@ async function main() {
     log('exporting');
     await page.getByLabel('Source files').setInputFiles(files);
     await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+    const tExport = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('button', { name: 'Export bundle' }).click()]);
     const zip = path.join(outDir, download.suggestedFilename());
     await download.saveAs(zip);
     const bundleId = (await page.getByTestId('bundle-id').innerText({ timeout: T })).trim();
+    // Re-hash of the sources, excerpts, 2 signatures (2 PBKDF2 unlocks), zip, download.
+    const exportSeconds = Math.round((performance.now() - tExport) / 100) / 10;
     const custody = (await page.getByTestId('custody-verdict').innerText()).trim();
     writeFileSync(path.join(outDir, 'fingerprint.txt'), `${fingerprintLine}\n`);
     writeFileSync(path.join(outDir, 'passphrase.txt'), `${PASSPHRASE}\n`);
@@ -172,6 +166,8 @@ async function main() {
         tools: Object.fromEntries(runs.map((r) => [r.cmd.replaceAll(`${outDir}/`, '').split(' ').slice(0, 3).join(' '), r.code])),
         toolsOk: failed.length === 0,
         requestsOutside127: outside.length,
+        exportSeconds,
+        sourceBytes: files.reduce((n, f) => n + statSync(f).size, 0),
         seconds: Math.round((performance.now() - t0) / 100) / 10,
       }),
     );

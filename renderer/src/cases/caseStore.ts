@@ -90,10 +90,11 @@ const pinDetail = (p: PinRecord): JsonValue => ({
  * that dataset's source files and hashes, so the log says where the evidence came from.
  */
 export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
-  await db.transaction('rw', [db.pins, db.custody, db.files, db.datasets], async () => {
+  await db.transaction('rw', [db.pins, db.custody, db.files, db.datasets, db.cases], async () => {
     const pin = await db.pins.get(pinId);
     if (!pin) throw new Error(`no pin ${pinId}`);
     if (pin.caseId === caseId) return;
+    if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: it takes no new evidence');
     const log = await custodyRange(db, caseId).toArray();
     const seen = log.some((r) => r.entry.action === 'import' && (r.entry.detail as { datasetId?: string } | null)?.datasetId === pin.datasetId);
     if (!seen) {

@@ -61,7 +61,8 @@ export function VerifyPage() {
             <dd className="mono">{verdict.bundleId ?? '—'}</dd>
             <dt>Signer</dt>
             <dd>
-              <code>{verdict.fingerprint ?? '—'}</code> {verdict.principal ?? ''}
+              {/* As ssh-keygen -lf prints it, to compare with the fingerprint received out of band. */}
+              <code data-testid="verify-fingerprint">{verdict.fingerprint ? `256 ${verdict.fingerprint} ${verdict.principal ?? 'no comment'} (ED25519)` : '—'}</code>
             </dd>
           </dl>
           <table aria-label="Checks">
