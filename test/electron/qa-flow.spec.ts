@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
 import { recipientChecks, run } from '../browser/casesTools';
+import { countStore } from '../browser/exploreHelpers';
 import { counts, datasetCard } from '../browser/importHelpers';
 import { gotoHash } from '../browser/pageNav';
 import { egressLog, recordErrors, recordRequests, stubSaveDialog } from './appTools';
@@ -174,7 +175,9 @@ test('relaunch on the same --user-data-dir: datasets, key, case, pins and custod
   expect(await counts(datasetCard(page, /^demo/))).toMatchObject({ tweets: demo.groundTruth.counts.tweets, accounts: demo.groundTruth.counts.accounts });
 
   await gotoHash(page, `#/explore/account/${encodeURIComponent(member)}`);
-  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toBeVisible({ timeout: 60_000 });
+  // The three pins (account, tweet, edge) are in the profile's IndexedDB, read without app code.
+  expect(await countStore(page, 'pins')).toBe(caseItems);
 
   await gotoHash(page, '#/cases');
   await expect(page.getByTestId('key-fingerprint')).toHaveText(fingerprintLine);
