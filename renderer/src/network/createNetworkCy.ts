@@ -1,3 +1,4 @@
+/// <reference path="./fcose.d.ts" />
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { hasRealWebGl2 } from './detectGpu';
@@ -5,7 +6,8 @@ import { hasRealWebGl2 } from './detectGpu';
 cytoscape.use(fcose);
 
 /** Above this many nodes the layout runs in the ForceAtlas2 worker and arrives as preset positions. */
-export const FCOSE_MAX_NODES = 800;
+export const FCOSE_MAX_NODES = 300;
+export const FCOSE_MAX_EDGES = 2_000;
 /** Never draw more than this; the view prunes to the top nodes by a metric and says so. */
 export const DRAW_CAP_NODES = 20_000;
 
@@ -57,6 +59,7 @@ export interface CreateNetworkCyOptions {
 
 /** Cytoscape with the level-of-detail settings that keep 5k nodes / 20k edges interactive on canvas. */
 export function createNetworkCy(o: CreateNetworkCyOptions): { cy: cytoscape.Core; renderer: 'webgl' | 'canvas' } {
+  claimCytoscapeStylesheet();
   const webgl = !o.forceCanvas && hasRealWebGl2();
   const big = o.elements.length > 5_000;
   const cy = cytoscape({
@@ -75,4 +78,17 @@ export function createNetworkCy(o: CreateNetworkCyOptions): { cy: cytoscape.Core
     renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
   } as cytoscape.CytoscapeOptions);
   return { cy, renderer: webgl ? 'webgl' : 'canvas' };
+}
+
+/**
+ * Cytoscape injects a <style> element (container position: relative) unless one with its id exists;
+ * the CSP refuses inline styles, so an empty placeholder takes the id and app.css has the rule.
+ */
+function claimCytoscapeStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (typeof document === 'undefined' || document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  placeholder.name = 'cytoscape-container-style-in-app-css';
+  document.head.prepend(placeholder);
 }

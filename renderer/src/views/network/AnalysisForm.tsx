@@ -58,7 +58,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel }: {
           <legend>Coordination parameters</legend>
           <label>Window Δt (seconds) <input type="number" min={0} step={10} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
           <label>Minimum repeats <input type="number" min={1} value={minRepeat} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
-          <label>FDR alpha <input type="number" min={0.001} max={0.5} step={0.01} value={alpha} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
+          <label>FDR alpha <input type="number" min={0.001} max={0.5} step="any" value={alpha} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
           <label>Null-model replicates <input type="number" min={0} max={999} value={replicates} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
           <label><input type="checkbox" checked={sweep} onChange={(e) => setSweep(e.target.checked)} /> Window sweep 10 s … 1 h</label>
           <p className="muted" role="note">tweet_time has minute precision: two posts in the same minute have Δt 0 s, in adjacent minutes 60 s, so any window under 60 s means “same minute”.</p>

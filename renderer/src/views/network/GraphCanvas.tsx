@@ -43,6 +43,8 @@ export function GraphCanvas({ elements, preset, onReady, onNode, onEdge, label }
         }
       });
       cy.one('render', () => box.current?.setAttribute('data-rendered', 'true'));
+      // Browser tests read element positions from here to click real nodes and edges on the canvas.
+      (box.current as unknown as { cy?: cytoscape.Core }).cy = cy;
       handlers.current.onReady(cy, made.renderer);
     });
     return () => {

@@ -1,6 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { useEffect, useMemo, useState } from 'react';
-import { DRAW_CAP_NODES, FCOSE_MAX_NODES } from '../../network/createNetworkCy';
+import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { toElements, viewGraph, type ViewSettings } from '../../network/viewGraph';
@@ -14,7 +14,7 @@ import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
 
-const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 100_000 };
+const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 30_000 };
 const EDGE_ROWS = 100;
 
 export function NetworkView() {
@@ -55,7 +55,8 @@ function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel
   const [focused, setFocused] = useState(false);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState('');
-  const useFcose = view.nodes.length <= FCOSE_MAX_NODES;
+  // fcose runs on the UI thread: only for small graphs; everything else is laid out in the worker.
+  const useFcose = view.nodes.length <= FCOSE_MAX_NODES && view.edges.length <= FCOSE_MAX_EDGES;
 
   // Big graphs: ForceAtlas2 in a worker, then preset positions.
   useEffect(() => {
@@ -139,6 +140,7 @@ function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel
           </select>
         </label>
         <label>Min {METRICS.find((m) => m.id === settings.sizeBy)!.label} <input type="number" min={0} step="any" value={settings.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) })} /></label>
+        <label>Max edges drawn <input type="number" min={1} max={200_000} value={settings.edgeCap} onChange={(e) => set({ edgeCap: Math.max(1, Number(e.target.value)) })} /></label>
         <label>Max nodes drawn <input type="number" min={1} max={DRAW_CAP_NODES} value={settings.nodeCap} onChange={(e) => set({ nodeCap: Math.min(DRAW_CAP_NODES, Math.max(1, Number(e.target.value))) })} /></label>
       </fieldset>
       <form className="network-search" onSubmit={search} role="search">

@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/ImportPanel';
+import { countStore, download, openDemoArchive } from './exploreHelpers';
+import { expect, test } from './fixtures';
+
+// The Network view end to end on the demo archive, imported through the Datasets view's button.
+const truth = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth;
+const SHOTS = 'docs/screenshots';
+
+async function build(page: Page, kind: string): Promise<void> {
+  await page.getByLabel('Network kind').selectOption({ label: kind });
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind.replace(/[()]/g, '\\$&')} network of`) })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 180_000 });
+}
+
+/** "Drawing N of M nodes and E of F edges" → [N, E]. */
+async function drawn(page: Page): Promise<[number, number]> {
+  const text = (await page.getByTestId('network-drawn').innerText()).replace(/,/g, '');
+  const m = /Drawing (\d+) of \d+ nodes and (\d+) of \d+ edges/.exec(text)!;
+  return [Number(m[1]), Number(m[2])];
+}
+
+function xpathCount(file: string, expr: string): number {
+  return Number(execFileSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' }).trim());
+}
+
+test('co-retweet coordination on the demo archive: planted groups are communities of significant edges; edge → post pairs → pin; GraphML/GEXF exports parse back', async ({ page, consoleLog, requests }) => {
+  test.setTimeout(300_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await expect(page.getByText('tweet_time has minute precision')).toBeVisible();
+  await build(page, 'Co-retweet (coordination)');
+  const [nodes, edges] = await drawn(page);
+  expect(nodes).toBeGreaterThan(0);
+  expect(edges).toBeGreaterThan(0);
+  await expect(page.getByTestId('network-summary')).toContainText('significant');
+
+  // Cytoscape JSON of the view: every planted co-retweet group is (≥ 90 % of its members) one community; no background account has a significant edge.
+  const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Cytoscape JSON' }).click())).bytes.toString('utf8'));
+  expect(json.data.analysis_receipt.kind).toBe('coordination:coretweet');
+  expect(json.data.analysis_receipt.parameters.windowSeconds).toBe(60);
+  const community = new Map<string, number>(json.elements.nodes.map((n: { data: { id: string; community: number } }) => [n.data.id, n.data.community]));
+  const members = new Set(truth.groups.flatMap((g) => g.members));
+  for (const e of json.elements.edges as { data: { source: string; target: string; significant: boolean } }[]) {
+    expect(e.data.significant).toBe(true);
+    expect(members.has(e.data.source) && members.has(e.data.target)).toBe(true);
+  }
+  const recalls: number[] = [];
+  for (const g of truth.groups.filter((x) => x.behaviours.includes('coretweet'))) {
+    const counts = new Map<number, number>();
+    for (const m of g.members) if (community.has(m)) counts.set(community.get(m)!, (counts.get(community.get(m)!) ?? 0) + 1);
+    const best = Math.max(0, ...counts.values());
+    recalls.push(best / g.members.length);
+  }
+  console.log('planted co-retweet groups, share of members in their main community:', recalls.map((r) => r.toFixed(2)).join(' '));
+  expect(recalls.length).toBeGreaterThan(0);
+  for (const r of recalls) expect(r).toBeGreaterThanOrEqual(0.9);
+  // Distinct groups are distinct communities.
+  await page.screenshot({ path: path.join(SHOTS, 'network.png'), fullPage: false });
+
+  // Click a real edge on the canvas (its midpoint, from Cytoscape's rendered positions).
+  const point = await page.getByTestId('network-canvas').evaluate((el) => {
+    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
+    // An edge whose midpoint lies clear of every node (planted groups are dense, their edges short).
+    const e = cy.edges().sort((a, b) => b.data('width') - a.data('width'))[0]!;
+    cy.fit(e.connectedNodes(), 150);
+    const s = e.source().renderedPosition();
+    const t = e.target().renderedPosition();
+    const clear = (x: number, y: number) => cy.nodes().every((n) => {
+      const b = n.renderedBoundingBox({ includeLabels: true });
+      return x < b.x1 - 4 || x > b.x2 + 4 || y < b.y1 - 4 || y > b.y2 + 4;
+    });
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const x = s.x + (t.x - s.x) * f;
+      const y = s.y + (t.y - s.y) * f;
+      if (clear(x, y)) return { x, y, id: e.id() };
+    }
+    return { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2, id: e.id() };
+  });
+  const box = (await page.getByTestId('network-canvas').boundingBox())!;
+  await page.waitForTimeout(300);
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+  const details = page.getByTestId('edge-details');
+  await expect(details).toBeVisible();
+  await expect(details.getByText('Expected (null model)')).toBeVisible();
+  await expect(details.getByText('Window sweep')).toBeVisible();
+  const pairRows = details.getByTestId('pair-table').locator('tbody tr');
+  expect(await pairRows.count()).toBeGreaterThanOrEqual(3);
+  await expect(pairRows.first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  await expect(pairRows.first().locator('td').nth(4)).toHaveText(/^(0|60) s$/);
+  const pinsBefore = await countStore(page, 'pins');
+  await pairRows.first().getByRole('button', { name: /^Pin post pair/ }).click();
+  await expect(pairRows.first().getByRole('button', { name: /^Pin post pair/ })).toHaveText('Pinned');
+  await details.getByRole('button', { name: /^Pin edge/ }).click();
+  await expect(details.getByRole('button', { name: /^Pin edge/ })).toHaveText('Pinned');
+  expect(await countStore(page, 'pins')).toBe(pinsBefore + 2);
+  await page.screenshot({ path: path.join(SHOTS, 'network-edge.png'), fullPage: false });
+
+  // GraphML and GEXF of the view, checked by xmllint (an independent parser) with node/edge counts.
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-network-'));
+  const graphml = await download(page, () => page.getByRole('button', { name: 'GraphML' }).click());
+  const gexf = await download(page, () => page.getByRole('button', { name: 'GEXF' }).click());
+  const gm = path.join(dir, graphml.name);
+  const gx = path.join(dir, gexf.name);
+  writeFileSync(gm, graphml.bytes);
+  writeFileSync(gx, gexf.bytes);
+  execFileSync('xmllint', ['--noout', gm, gx]);
+  expect(xpathCount(gm, "count(//*[local-name()='node'])")).toBe(nodes);
+  expect(xpathCount(gm, "count(//*[local-name()='edge'])")).toBe(edges);
+  expect(xpathCount(gx, "count(//*[local-name()='nodes']/*[local-name()='node'])")).toBe(nodes);
+  expect(xpathCount(gx, "count(//*[local-name()='edges']/*[local-name()='edge'])")).toBe(edges);
+  expect(graphml.bytes.toString('utf8')).toContain('coordination:coretweet');
+
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('every network kind builds and draws on the demo archive; RTL and CJK names are labels', async ({ page, consoleLog }) => {
+  test.setTimeout(900_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  // Two weeks of the demo's six months: also exercises the date filter.
+  await page.getByLabel('From day').fill('2019-03-01');
+  await page.getByLabel('To day (inclusive)').fill('2019-03-14');
+  for (const kind of ['Retweet', 'Mention', 'Reply', 'Quote', 'Co-hashtag', 'Co-URL', 'Co-tweet (coordination)', 'Co-link (coordination)', 'Co-reply (coordination)']) {
+    await build(page, kind);
+    const [nodes] = await drawn(page);
+    expect(nodes, kind).toBeGreaterThan(0);
+  }
+  // Mention network: the demo's Arabic, Hebrew and Chinese display names are drawn as node labels.
+  await build(page, 'Retweet');
+  const labels: string[] = await page.getByTestId('network-canvas').evaluate((el) =>
+    (el as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((n) => String(n.data('label'))));
+  for (const name of ['مريم', 'נועה', '牛小牛']) expect(labels.some((l) => l.includes(name)), name).toBe(true);
+  // Arabic names are isolated (FSI … PDI) so the bidi algorithm orders them on their own.
+  expect(labels.filter((l) => l.includes('مريم')).every((l) => l.includes('\u2068مريم\u2069'))).toBe(true);
+  await page.getByLabel('Find account').fill('مريم');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByText(/accounts? match/)).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'network-rtl.png') });
+  expect(consoleLog.errors).toEqual([]);
+});
