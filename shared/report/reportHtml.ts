@@ -6,7 +6,7 @@
  * Headings: h1 = report, h2 = sections, h3 = items — Chromium builds the PDF outline from them.
  */
 import { escapeHtml as e } from './escapeHtml';
-import type { ReportAccountItem, ReportFigure, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
+import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
 import { utcInstantText, utcMinuteText, zonedMinuteText } from './reportTimes';
 
 export interface ReportDocumentOptions {
@@ -30,13 +30,14 @@ export const reportTitle = (m: ReportModel): string => `Evidence report: ${m.cas
 /** The report's markup (one <article>), for the standalone document and for the in-app preview. */
 export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): string {
   const posts = m.items.filter((i) => i.kind === 'post').length;
-  const accounts = m.items.length - posts;
+  const accounts = m.items.filter((i) => i.kind === 'account').length;
+  const findings = m.items.length - posts - accounts;
   const networks = m.figures.filter((f) => f.kind === 'network');
   const charts = m.figures.filter((f) => f.kind === 'chart');
   return [
     `<article class="dw-report" data-page-size="${pageSize === 'Letter' ? 'letter' : 'a4'}" lang="en">`,
     cover(m),
-    section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'} and ${accounts} account${accounts === 1 ? '' : 's'}.</p>`),
+    section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'}, ${accounts} account${accounts === 1 ? '' : 's'} and ${findings} other finding${findings === 1 ? '' : 's'}.</p>`),
     section('method', 'Method and limits', method(m)),
     section('items', `Evidence items (${m.items.length})`, m.items.length ? m.items.map((it, i) => itemCard(it, i + 1, m.analystTimeZone)).join('') : '<p>No items.</p>'),
     section('network', 'Network figures', networks.length ? networks.map(figure).join('') : '<p>No network figure is part of this report.</p>'),
@@ -86,22 +87,25 @@ function method(m: ReportModel): string {
 }
 
 function itemCard(it: ReportItem, n: number, zone: string): string {
-  const head = it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>`;
-  const body = it.kind === 'post' ? postBody(it, zone) : accountBody(it);
+  const head =
+    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(it.findingKind)} — <bdi>${e(it.title)}</bdi>`;
+  const body = it.kind === 'post' ? postBody(it, zone) : it.kind === 'account' ? accountBody(it) : findingBody(it);
   const src = it.source;
-  const common: Array<[string, string]> = [
-    ['Source file', `${text(src.fileName)}, row ${src.row}, byte offset ${src.byteOffset}, ${src.byteLength} bytes`],
-    ['Source file SHA-256', `<code class="hash">${e(src.fileSha256)}</code>`],
-    ['Item SHA-256', `<code class="hash">${e(it.sha256)}</code>`],
-    ['Item id', `<code>${e(it.itemId)}</code>`],
-  ];
+  const more = it.sourceRows !== undefined && it.sourceRows > 1 ? ` (first of ${it.sourceRows} source rows)` : '';
+  const common: Array<[string, string]> = src
+    ? [
+        ['Source file', `${text(src.fileName)}, row ${src.row}, byte offset ${src.byteOffset}, ${src.byteLength} bytes${more}`],
+        ['Source file SHA-256', `<code class="hash">${e(src.fileSha256)}</code>`],
+      ]
+    : [['Source file', 'rests on no single source row']];
+  common.push(['Item SHA-256', it.sha256 ? `<code class="hash">${e(it.sha256)}</code>` : 'none'], ['Item id', `<code>${e(it.itemId)}</code>`]);
   if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
   if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${e(it.note)}</span>`]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
 }
 
 function postBody(p: ReportPostItem, zone: string): string {
-  const count = (v: number | null) => (v === null ? 'not in archive' : String(v));
+  const count = (v: number | null) => (v === null ? 'not available' : String(v));
   return (
     `<blockquote class="post-text user-text" dir="auto"${langAttr(p.tweetLanguage)}>${e(p.text)}</blockquote>` +
     dl([
@@ -117,7 +121,7 @@ function postBody(p: ReportPostItem, zone: string): string {
 }
 
 function accountBody(a: ReportAccountItem): string {
-  const count = (v: number | null) => (v === null ? 'not in archive' : String(v));
+  const count = (v: number | null) => (v === null ? 'not available' : String(v));
   return (
     (a.description ? `<blockquote class="account-text user-text" dir="auto">${e(a.description)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
     dl([
@@ -128,6 +132,10 @@ function accountBody(a: ReportAccountItem): string {
       ['Followers / following as archived', `${count(a.followerCount)} / ${count(a.followingCount)}`],
     ])
   );
+}
+
+function findingBody(f: ReportFindingItem): string {
+  return `<pre class="finding-detail user-text" dir="auto">${e(f.detail)}</pre>`;
 }
 
 function figure(f: ReportFigure): string {

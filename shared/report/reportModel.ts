@@ -21,7 +21,10 @@ interface ReportItemBase {
   itemId: string;
   /** SHA-256 (hex) of the item's exact source bytes (or of its file in the bundle). */
   sha256: string;
-  source: ReportSourceRef;
+  /** The first source row the item rests on; null when it rests on none (e.g. a chart). */
+  source: ReportSourceRef | null;
+  /** How many source rows the item rests on in all. */
+  sourceRows?: number;
   /** Path of the item's file inside the bag, when it has one (e.g. data/source/…). */
   bundlePath?: string;
   /** The analyst's note, as typed. */
@@ -60,7 +63,16 @@ export interface ReportAccountItem extends ReportItemBase {
   accountLanguage: string;
 }
 
-export type ReportItem = ReportPostItem | ReportAccountItem;
+/** Any other pinned finding (search, coordination edge, …): its title and what was pinned, as JSON. */
+export interface ReportFindingItem extends ReportItemBase {
+  kind: 'finding';
+  findingKind: string;
+  title: string;
+  /** Pretty-printed JSON of what was pinned (parameters, ids, query …). */
+  detail: string;
+}
+
+export type ReportItem = ReportPostItem | ReportAccountItem | ReportFindingItem;
 
 export interface ReportFigure {
   kind: 'network' | 'chart';

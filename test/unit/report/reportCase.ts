@@ -150,7 +150,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
     principal: PRINCIPAL,
     signer: seedSigner(new Uint8Array(32).fill(7)),
     payload: [china!, users!, ira!].map((f) => ({ path: `source/${f.name}`, bytes: f.bytes, expectedSha256: f.sha256 })),
-    items: items.map((it) => ({ id: it.itemId, sha256: it.sha256, source: it.source.fileName, row: it.source.row, byte_offset: it.source.byteOffset })),
+    items: items.map((it) => ({ id: it.itemId, sha256: it.sha256, source: it.source!.fileName, row: it.source!.row, byte_offset: it.source!.byteOffset })),
     custody,
     analysis: { method: 'manual citation', version: '1' },
     egress: { blockedRequests: 0, urls: [] },
