@@ -158,6 +158,7 @@ function custody(m: ReportModel): string {
       ['#', 'At (UTC)', 'Actor', 'Action', 'Detail', 'Entry hash'],
       m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${e(c.detail)}</span>`, `<code class="hash">${e(c.hash)}</code>`]),
       'Custody log',
+      'custody-table',
     )
   );
 }
@@ -175,7 +176,7 @@ function hashes(m: ReportModel): string {
   return (
     `<p>SHA-256 of every file the signed manifests cover (the SHA-512 values are in the bundle's manifests). ` +
     `Bundle id (SHA-256 of tagmanifest-sha512.txt): <code class="hash">${e(m.bundleId)}</code>.</p>` +
-    table(['File', 'SHA-256'], m.hashes.map((h) => [`<code>${e(h.path)}</code>`, `<code class="hash">${e(h.sha256)}</code>`]), 'File hashes')
+    table(['File', 'SHA-256'], m.hashes.map((h) => [`<code>${e(h.path)}</code>`, `<code class="hash">${e(h.sha256)}</code>`]), 'File hashes', 'hash-table')
   );
 }
 
@@ -203,9 +204,9 @@ function dl(rows: Array<[string, string]>): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
-function table(head: string[], rows: string[][], caption: string): string {
+function table(head: string[], rows: string[][], caption: string, cls = ''): string {
   return (
-    `<table><caption>${e(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
+    `<table${cls ? ` class="${cls}"` : ''}><caption>${e(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`
   );
 }
