@@ -11,16 +11,13 @@ import { parseQuery } from '../search/searchQuery';
  * later queries are one linear pass. The corpus is reloaded when the dataset's committed imports change.
  */
 const db = new WorkbenchDb();
-let loaded: { key: string; blocks: CorpusBlock[]; tweets: number } | null = null;
+/** The loaded (or loading) corpus; requests arriving during a load wait for the same promise. */
+let loaded: { key: string; promise: Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> } | null = null;
 
 const post = (m: SearchResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
-async function corpus(id: number, datasetId: string): Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> {
-  const ds = await db.datasets.get(datasetId);
-  const key = datasetId + '\n' + (ds?.committedImports ?? []).join(',');
-  if (loaded?.key === key) return { ...loaded, loadMs: 0 };
+async function load(id: number, datasetId: string): Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> {
   const t0 = performance.now();
-  loaded = null;
   const blocks: CorpusBlock[] = [];
   let tweets = 0;
   for await (const tb of readTweetBlocks(db, datasetId)) {
@@ -31,8 +28,25 @@ async function corpus(id: number, datasetId: string): Promise<{ blocks: CorpusBl
     tweets += tb.columns.length;
     if (blocks.length % 50 === 0) post({ id, type: 'loading', blocks: blocks.length, tweets });
   }
-  loaded = { key, blocks, tweets };
   return { blocks, tweets, loadMs: performance.now() - t0 };
+}
+
+async function corpus(id: number, datasetId: string): Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> {
+  const ds = await db.datasets.get(datasetId);
+  const key = datasetId + '\n' + (ds?.committedImports ?? []).join(',');
+  if (loaded?.key === key) {
+    // Reports how long this request waited for a load already under way (0 once loaded).
+    const t0 = performance.now();
+    const c = await loaded.promise;
+    const waited = performance.now() - t0;
+    return { ...c, loadMs: waited >= 1 ? waited : 0 };
+  }
+  const promise = load(id, datasetId);
+  loaded = { key, promise };
+  promise.catch(() => {
+    if (loaded?.promise === promise) loaded = null;
+  });
+  return promise;
 }
 
 self.onmessage = async (e: MessageEvent<SearchRequest>) => {

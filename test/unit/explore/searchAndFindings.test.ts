@@ -87,3 +87,24 @@ describe('accounts filter and CSV', () => {
     expect(csv).toBe('"User id","Followers"\r\n"919755217121316864","0"\r\n"vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=",""\r\n');
   });
 });
+
+describe('searchCorpus agrees with a naive per-tweet check (property)', () => {
+  it('for random texts over a small CJK/Arabic/Latin alphabet, random terms and paging', async () => {
+    const fc = await import('fast-check');
+    const alphabet = fc.constantFrom('a', 'b', 'A', '香', '港', 'ع', 'ن', ' ', '#', 'ｂ');
+    const text = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { maxLength: 30 }), { minLength: 1, maxLength: 4 }), fc.array(text, { maxLength: 3 }), fc.nat(5), (blocksText, rawTerms, offset) => {
+        const blocks = blocksText.map((texts, seq) =>
+          corpusBlock(seq, texts.map(normalizeForSearch), columns(texts.map((t, i) => ({ id: `${seq}-${i}`, user: 'u', text: t, time: i, lang: 'x' })))),
+        );
+        const terms = parseQuery(rawTerms.join(' '));
+        const naive = blocksText.flatMap((texts, seq) => texts.map((t, i) => ({ id: `${seq}-${i}`, n: normalizeForSearch(t) }))).filter((r) => terms.every((t) => r.n.includes(t)));
+        const r = searchCorpus(blocks, terms, {}, offset, 3);
+        expect(r.count).toBe(naive.length);
+        expect(r.hits.map((h) => h.tweetid)).toEqual(naive.slice(offset, offset + 3).map((x) => x.id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

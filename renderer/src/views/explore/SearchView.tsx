@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { PinButton } from '../../pins/PinButton';
 import { searchClient } from '../../search/searchClient';
@@ -36,6 +36,8 @@ export function SearchView({ data }: { data: ExploreData }) {
     for (const d in ag?.clientsByDay ?? {}) for (const k in ag!.clientsByDay[d]) c[k] = (c[k] ?? 0) + ag!.clientsByDay[d]![k]!;
     return topEntries(c, 200).map((e) => e[0]);
   }, [ag]);
+  // Load the dataset's search text in the worker while the user types the first query.
+  useEffect(() => searchClient.warm(data.dataset.id), [data.dataset.id]);
   const screenToId = useMemo(() => new Map(data.accounts.map((a) => [a.account.userScreenName.toLowerCase(), a.account.userid])), [data]);
 
   const filtersOf = (f: Form): SearchFilters => {

@@ -70,14 +70,17 @@ export function useDatasets(): DatasetRecord[] | null {
 export function useExploreData(dataset: DatasetRecord | undefined): { data: ExploreData | null; error: string } {
   const [data, setData] = useState<ExploreData | null>(null);
   const [error, setError] = useState('');
+  // Keyed by id + committed imports: a re-read dataset list with the same content keeps the data.
+  const key = dataset ? dataset.id + '\n' + dataset.committedImports.join(',') : '';
   useEffect(() => {
     let live = true;
-    setData(null);
+    setData((d) => (d && dataset && d.dataset.id === dataset.id && d.dataset.committedImports.join(',') === dataset.committedImports.join(',') ? d : null));
     if (dataset) loadExploreData(dataset).then((d) => live && setData(d), (e: unknown) => live && setError(String(e)));
     return () => {
       live = false;
     };
-  }, [dataset]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` names the dataset state that matters
+  }, [key]);
   return { data, error };
 }
 
