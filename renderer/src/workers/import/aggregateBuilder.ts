@@ -1,4 +1,5 @@
 import type { Tweet } from '../../../../shared/domain/tweet';
+import { ownString } from './ownString';
 import type { AccountActivity, ImportAggregates } from '../../store/schema';
 
 type Kind = 'retweet' | 'mention' | 'reply' | 'quote';
@@ -40,13 +41,14 @@ export class AggregateBuilder {
 
   /** Remember a tweet already stored in the dataset (dedupe + quote resolution only, not counted). */
   remember(tweetid: string, userid: string): void {
-    this.tweetAuthor.set(tweetid, this.author(userid));
+    this.tweetAuthor.set(ownString(tweetid), this.author(userid));
   }
 
   private author(userid: string): number {
     let i = this.authorIndex.get(userid);
     if (i === undefined) {
       i = this.authors.length;
+      userid = ownString(userid);
       this.authors.push(userid);
       this.authorIndex.set(userid, i);
     }
@@ -55,17 +57,17 @@ export class AggregateBuilder {
 
   private edge(kind: Kind, source: string, target: string): void {
     let targets = this.edges[kind].get(source);
-    if (!targets) this.edges[kind].set(source, (targets = new Map()));
+    if (!targets) this.edges[kind].set(ownString(source), (targets = new Map()));
     inc(targets, target);
   }
 
   add(t: Tweet, seq: number): void {
     const user = t.userid;
     const time = t.tweetTime;
-    this.tweetAuthor.set(t.tweetid, this.author(user));
+    this.tweetAuthor.set(ownString(t.tweetid), this.author(user));
     this.tweets++;
     let act = this.activity.get(user);
-    if (!act) this.activity.set(user, (act = newActivity(time)));
+    if (!act) this.activity.set(ownString(user), (act = newActivity(time)));
     act.tweets++;
     if (time < act.firstTweetTime) act.firstTweetTime = time;
     if (time > act.lastTweetTime) act.lastTweetTime = time;
@@ -105,7 +107,7 @@ export class AggregateBuilder {
       act.quotes++;
       const q = this.tweetAuthor.get(t.quotedTweetTweetid);
       if (q !== undefined) this.edge('quote', user, this.authors[q]!);
-      else this.pendingQuotes.push([user, t.quotedTweetTweetid]);
+      else this.pendingQuotes.push([ownString(user), ownString(t.quotedTweetTweetid)]);
     }
     const mentions = mentionsOf(t);
     for (let i = 0; i < mentions.length; i++) {
@@ -154,13 +156,18 @@ function newActivity(time: number): AccountActivity {
   return { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, clients: {}, languages: {}, hashtags: {}, blocks: [] };
 }
 
+/** New keys are copied (ownString): a counter must not keep a whole CSV record alive. */
 function inc<K>(m: Map<K, number>, k: K): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
+  const n = m.get(k);
+  if (n === undefined) m.set(typeof k === 'string' ? (ownString(k) as K) : k, 1);
+  else m.set(k, n + 1);
 }
 
 /** Per-account records stay small (a few clients, languages, hashtags): plain objects are fine. */
 function incRecord(r: Record<string, number>, k: string): void {
-  r[k] = (r[k] ?? 0) + 1;
+  const n = r[k];
+  if (n === undefined) r[ownString(k)] = 1;
+  else r[k] = n + 1;
 }
 
 /** Host of a URL, lower-cased, without "www."; '' when it has none. Hand-rolled: URL() per row is slow and throws. */

@@ -2,7 +2,7 @@ import { containerOf } from '../../../../shared/archive/openArchive';
 import type { ArchiveHashes } from '../../../../shared/archive/parseArchive';
 
 /** Plain CSV files up to this size are hashed with WebCrypto in one piece (transient memory = file size). */
-export const NATIVE_HASH_MAX_BYTES = 512 * 1024 * 1024;
+export const NATIVE_HASH_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * Pass 1 for a plain (not gzip/zip) file of moderate size: WebCrypto's native SHA-256 over the whole

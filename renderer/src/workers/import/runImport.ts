@@ -12,6 +12,7 @@ import { AggregateBuilder } from './aggregateBuilder';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
 import { hashPlainFileNatively } from './nativeHash';
+import { ownString } from './ownString';
 import { ProgressReporter } from './progressReporter';
 
 export interface RunImportOptions {
@@ -156,7 +157,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
                 added.accounts++;
                 if (isHashedId(a.userid)) added.hashedAccounts!++;
               }
-              accountsHere.set(a.userid, fromUsersFile);
+              accountsHere.set(ownString(a.userid), fromUsersFile);
               out.push(toRecord(a, fromUsersFile));
             }
             writer.addAccounts(out);
