@@ -7,6 +7,7 @@ import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { repoRoot } from '../fixtures/paths';
 import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 
 /**
@@ -118,6 +119,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
   await shot(page, 'case.png');
+  await expectNoSeriousAxeViolations(page);
 
   // The recipient's tools, on the downloaded bytes.
   const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL);
@@ -130,6 +132,8 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // Every cited excerpt is exactly the source file's bytes at the recorded offset.
   const items = readFileSync(path.join(bag, 'metadata/items.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(items.map((i) => i.kind).sort()).toEqual(['account', 'tweet', 'tweet']);
+  expect(items.find((i) => i.kind === 'account').platform_ids.userid).toBe(demo.member);
+  for (const t of items.filter((i) => i.kind === 'tweet')) expect(t.platform_ids).toMatchObject({ userid: demo.member, tweetid: expect.stringMatching(/^\d+$/) });
   const sources = { [DEMO_USERS_FILE]: readFileSync(demo.users), [DEMO_TWEETS_FILE]: orig };
   for (const it of items) {
     expect(it.analyst).toBe(PRINCIPAL);
@@ -152,6 +156,8 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(fingerprintLine.split(' ')[1]!);
   await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(zip);
   await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified/);
+  await expect(page.getByTestId('verify-fingerprint')).toHaveText(fingerprintLine);
+  await expectNoSeriousAxeViolations(page);
   for (const name of ['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody']) {
     await expect(page.locator(`tr[data-check="${name}"]`)).toHaveAttribute('data-status', 'pass');
   }
@@ -190,6 +196,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.goto('#/cases');
   await expect(page.getByRole('link', { name: caseName })).toBeVisible();
   await shot(page, 'cases.png');
+  await expectNoSeriousAxeViolations(page);
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

@@ -47,13 +47,15 @@ export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'ent
 export const excerptPath = (info: SourceInfo, p: Provenance): string =>
   `${sourceFolder(info)}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`;
 
-/** String ids in the payload (tweetid, userid, source/target ids …), for items.jsonl. */
-function platformIds(payload: unknown): Record<string, JsonValue> {
+/** String ids in the payload (tweetid, userid, source/target ids …), also one level down (e.g. payload.account.userid). */
+function platformIds(payload: unknown, depth = 0): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
     for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
       if (/id$|ids$|^source$|^target$|^accounts$/i.test(k) && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
         out[k] = v as JsonValue;
+      } else if (depth === 0 && v && typeof v === 'object' && !Array.isArray(v)) {
+        for (const [kk, vv] of Object.entries(platformIds(v, 1))) if (!(kk in out)) out[kk] = vv;
       }
     }
   }

@@ -44,8 +44,10 @@ export function VerifyPage() {
         <a href={hrefFor('cases')}>All cases</a>
       </p>
       <h1 id="view-title">Verify an evidence bundle</h1>
-      <label htmlFor="trusted-fps">Trusted fingerprints (received out of band; optional, one per line)</label>
-      <textarea id="trusted-fps" rows={2} value={trusted} onChange={(e) => setTrusted(e.target.value)} placeholder="SHA256:…" spellCheck={false} />
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 4, maxWidth: 700 }}>
+        <label htmlFor="trusted-fps">Trusted fingerprints (received out of band; optional, one per line)</label>
+        <textarea id="trusted-fps" rows={2} value={trusted} onChange={(e) => setTrusted(e.target.value)} placeholder="SHA256:…" spellCheck={false} />
+      </div>
       <div className={`drop-zone${over ? ' over' : ''}`} onDragOver={(e) => (e.preventDefault(), setOver(true))} onDragLeave={() => setOver(false)} onDrop={drop}>
         <label htmlFor="bundle-file">Drop a bundle ZIP here, or choose one</label>
         <input id="bundle-file" type="file" accept=".zip,application/zip" onChange={(e) => void check(e.target.files?.[0])} />
