@@ -203,6 +203,30 @@ test.describe('evidence report PDF', () => {
     await expect(page.getByRole('button', { name: 'Print…' })).toBeEnabled();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    // Print… (window.print) adds the footer as CSS page-margin boxes only while the dialog is open.
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: string[] };
+      w.__printed = [];
+      window.print = () => void w.__printed.push([...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+    });
+    await page.getByRole('button', { name: 'Print…' }).click();
+    const css = await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed[0]!);
+    expect(css).toContain(`${rc.model.caseId} · bundle ${rc.model.bundleId}`);
+    expect(css).toContain(rc.model.signer.fingerprint);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    // …and those boxes really print (Chromium's own header/footer off).
+    await page.evaluate((rules) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(rules);
+      document.adoptedStyleSheets = [sheet];
+    }, css);
+    const viaCss = path.join(dir, 'css-footer.pdf');
+    writeFileSync(viaCss, await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true }));
+    const first = tool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', viaCss, '-']);
+    expect(first).toContain(rc.model.bundleId);
+    expect(first).toContain(rc.model.signer.fingerprint);
+    expect(first.replace(/\s+/g, ' ')).toMatch(/page 1\/\d+/);
+    await page.evaluate(() => void (document.adoptedStyleSheets = []));
     // The browser host has no PDF printer: no "Save as PDF" button there.
     await expect(page.getByRole('button', { name: 'Save as PDF' })).toHaveCount(0);
     // The print CSS hides the controls.

@@ -1,7 +1,8 @@
 /**
  * The report page (#/report/<key> for a model handed over with stashReportModel, #/report/case/<id>
  * for a preview of a case before export). It renders alone, without the app's chrome, because it
- * is what gets printed: by the user with window.print() (print CSS hides the toolbar), by
+ * is what gets printed: by the user with window.print() (print CSS hides the toolbar; the footer
+ * comes from CSS page-margin boxes, printMarginBoxes.ts), by
  * automation with Chromium's page.pdf(), and in Electron the same HTML goes through 'report:print'.
  * `data-report-ready` on <html> turns true once the report's fonts have loaded.
  */
@@ -16,6 +17,7 @@ import { host } from '../host/host';
 import { db } from '../store/database';
 import { caseReportModel } from './caseReportModel';
 import { loadReportModel } from './reportHandoff';
+import { printWithMarginBoxes } from './printMarginBoxes';
 import { printReportPdf } from './printReportPdf';
 import { reportStylesheetUrl } from './reportStylesheet';
 
@@ -120,7 +122,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="primary" onClick={() => window.print()} disabled={!body}>
+        <button type="button" className="primary" onClick={() => loaded && 'model' in loaded && printWithMarginBoxes(loaded.model)} disabled={!body}>
           Print…
         </button>
         {electron && (
