@@ -52,7 +52,7 @@ test('user-guide flow on the demo archive + China users file: import, explore, n
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
 
   const fingerprint = fingerprintLine.split(' ')[1]!;
-  await verifyOnPage(page, zip, fingerprint);
+  await verifyOnPage(page, zip, fingerprintLine);
   const cli = cliVerify(zip, fingerprint);
   expect(cli.code).toBe(0);
   expect(cli.verdict.ok).toBe(true);

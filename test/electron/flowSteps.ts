@@ -76,13 +76,13 @@ export async function exploreBoth(page: Page): Promise<{ member: string }> {
 
   await page.getByRole('link', { name: 'Accounts', exact: true }).click();
   const n = truth.counts.accounts.toLocaleString('en');
-  await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`);
+  await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`, { timeout: 60_000 });
 
   const rows = [...demoTweetRows(demo.options, demo.plan)];
   const group = truth.groups[0]!;
   const member = group.members.map((id) => ({ id, n: rows.filter((r) => r.account.userid === id).length })).sort((a, b) => b.n - a.n)[0]!;
   await gotoHash(page, `#/explore/account/${encodeURIComponent(member.id)}`);
-  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`);
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`, { timeout: 60_000 });
   await expect(page.getByTestId('profile')).toContainText(group.accountsCreatedOn);
 
   await page.getByRole('link', { name: 'Search', exact: true }).click();
@@ -91,7 +91,8 @@ export async function exploreBoth(page: Page): Promise<{ member: string }> {
   const box = page.getByRole('searchbox');
   await box.fill(q);
   await box.press('Enter');
-  await expect(page.getByTestId('search-status')).toContainText(`${expected.toLocaleString('en')} tweets match “${q}”`);
+  // The first search builds the search corpus in a worker: allow for a busy 2-core machine.
+  await expect(page.getByTestId('search-status')).toContainText(`${expected.toLocaleString('en')} tweets match “${q}”`, { timeout: 120_000 });
   return { member: member.id };
 }
 
@@ -164,8 +165,12 @@ export async function caseWithAllPins(page: Page): Promise<{ url: string; items:
   const add = page.getByRole('button', { name: /^Add .* to this case$/ });
   const loose = await add.count();
   expect(loose).toBeGreaterThan(0);
-  for (let i = 0; i < loose; i++) await add.first().click();
-  await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(loose);
+  const rows = page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr');
+  // One at a time: the lists re-render from the database after each add.
+  for (let i = 1; i <= loose; i++) {
+    await add.first().click();
+    await expect(rows).toHaveCount(i);
+  }
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact/);
   return { url: page.url(), items: loose };
 }
@@ -184,12 +189,13 @@ export async function exportBundle(page: Page, sources: string[], save: (click: 
   return { zip, bundleId: (await page.getByTestId('bundle-id').innerText()).trim() };
 }
 
-/** The app's verify page on `zip`, trusting `fingerprint`: every check must pass. */
-export async function verifyOnPage(page: Page, zip: string, fingerprint: string): Promise<void> {
+/** The app's verify page on `zip`, trusting the key of `fingerprintLine` (`ssh-keygen -lf` form): every check must pass. */
+export async function verifyOnPage(page: Page, zip: string, fingerprintLine: string): Promise<void> {
   await gotoHash(page, '#/cases/verify');
-  await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(fingerprint);
+  await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(fingerprintLine.split(' ')[1]!);
   await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(zip);
   await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified/, { timeout: 60_000 });
+  await expect(page.getByTestId('verify-fingerprint')).toHaveText(fingerprintLine);
   for (const name of ['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody']) {
     await expect(page.locator(`tr[data-check="${name}"]`)).toHaveAttribute('data-status', 'pass');
   }

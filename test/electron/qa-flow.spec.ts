@@ -134,7 +134,7 @@ test('export: a signed bundle (with its report) and a report PDF, through the sa
 test('verify: the app’s verify page, `npm run cli -- verify --json`, ssh-keygen -Y verify and the other recipient tools', async () => {
   test.setTimeout(180_000);
   const fingerprint = fingerprintLine.split(' ')[1]!;
-  await verifyOnPage(page, zipPath, fingerprint);
+  await verifyOnPage(page, zipPath, fingerprintLine);
 
   const cli = cliVerify(zipPath, fingerprint);
   expect(cli.code).toBe(0);
@@ -188,7 +188,7 @@ test('relaunch on the same --user-data-dir: datasets, key, case, pins and custod
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
   expect(actions).toContain('export');
 
-  await verifyOnPage(page, zipPath, fingerprintLine.split(' ')[1]!);
+  await verifyOnPage(page, zipPath, fingerprintLine);
   expect(await egressLog(page)).toEqual({ blockedRequests: 0, urls: [] });
   expect(requests.outside()).toEqual([]);
   expect(errors).toEqual([]);
