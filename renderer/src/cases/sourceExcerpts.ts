@@ -38,11 +38,23 @@ export const rangeKey = (r: ByteRange): string => `${r.byteOffset}:${r.byteLengt
 export async function scanSource(fileName: string, stream: ReadableStream<Uint8Array>, wanted: ReadonlyMap<string, readonly ByteRange[]>): Promise<ScannedSource> {
   const ranges = uniqueSorted([...wanted.values()].flat());
   const raw = await createMultiDigest(false);
+  // A plain file is its own single entry: hash it once. Until the container is known, hold the head.
+  let rawMode: 'pending' | 'hash' | 'same-as-entry' = 'pending';
+  const head: Uint8Array[] = [];
+  const onRawChunk = (c: Uint8Array) => {
+    if (rawMode === 'hash') raw.update(c);
+    else if (rawMode === 'pending') head.push(c.slice());
+  };
   const entries: ScannedEntry[] = [];
   let current: { name: string | undefined; digest: MultiDigest; pos: number; parts: Map<string, Uint8Array>; first: number } | null = null;
 
-  for await (const ev of openArchive(fileName, stream, { onRawChunk: (c) => raw.update(c) })) {
+  for await (const ev of openArchive(fileName, stream, { onRawChunk })) {
     if (ev.type === 'entry-start') {
+      if (rawMode === 'pending') {
+        rawMode = ev.container === 'plain' ? 'same-as-entry' : 'hash';
+        if (rawMode === 'hash') head.forEach((c) => raw.update(c));
+        head.length = 0;
+      }
       current = { name: ev.entryName, digest: await createMultiDigest(false), pos: 0, parts: new Map(), first: 0 };
     } else if (ev.type === 'data' && current) {
       const { chunk } = ev;
@@ -73,7 +85,7 @@ export async function scanSource(fileName: string, stream: ReadableStream<Uint8A
       current = null;
     }
   }
-  const d = raw.digest();
+  const d = rawMode === 'same-as-entry' && entries.length === 1 ? entries[0]! : raw.digest();
   return { fileName, sha256: d.sha256, size: d.size, entries };
 }
 

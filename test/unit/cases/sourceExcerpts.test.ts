@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
@@ -47,6 +48,9 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     const entry = scanned.entries[0]!;
     expect(entry.sha256).toBe(sha256);
     expect(entry.size).toBe(bytes.length);
+    // The file's own hash (the container for gzip/zip) is what a name-matched refusal reports.
+    expect(scanned.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(scanned.size).toBe(file.length);
     for (const p of cited) expect(entry.excerpts.get(rangeKey(p))).toEqual(bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength));
     // A cited row is that account's CSV record: it starts with its userid.
     picks.forEach((i, k) => expect(new TextDecoder().decode(entry.excerpts.get(rangeKey(cited[k]!))).replace(/^"/, '').startsWith(`${ids[i]}`)).toBe(true));
