@@ -93,7 +93,7 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // Account page of a busy group member: tweets read from its blocks equal the generator's.
   const member = group0.members.map((id) => ({ id, n: rows.filter((r) => r.account.userid === id).length })).sort((a, b) => b.n - a.n)[0]!;
   await page.goto(`#/explore/account/${encodeURIComponent(member.id)}`);
-  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`);
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`, { timeout: 90_000 });
   await expect(page.getByTestId('profile')).toContainText(group0.accountsCreatedOn);
   await expect(page.getByRole('list', { name: /Tweets of/ }).getByRole('listitem').first()).toBeVisible();
   await page.getByRole('list', { name: /Tweets of/ }).getByRole('button', { name: /Pin to case: tweet/ }).first().click();

@@ -9,7 +9,7 @@ import { importFiles, waitForImportDone } from './importHelpers';
 const ACCOUNTS = 100_000;
 
 test('accounts table at 100,000 rows: shows, sorts, filters and scrolls smoothly', async ({ page, consoleLog }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(900_000);
   const demo = createDemoArchive({ seed: 5, tweets: 1, accounts: ACCOUNTS });
   let csv = '';
   for await (const chunk of demo.usersCsv()) csv += chunk;
@@ -21,7 +21,7 @@ test('accounts table at 100,000 rows: shows, sorts, filters and scrolls smoothly
   const t0 = Date.now();
   await page.goto('#/explore/accounts');
   const n = ACCOUNTS.toLocaleString('en');
-  await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`, { timeout: 120_000 });
+  await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`, { timeout: 480_000 });
   const shownMs = Date.now() - t0;
   // Only a window of rows is in the DOM.
   const domRows = await page.locator('.vscroll [role=row]').count();
@@ -36,28 +36,33 @@ test('accounts table at 100,000 rows: shows, sorts, filters and scrolls smoothly
   await expect(page.getByTestId('account-count')).toHaveText(`${hashed.toLocaleString('en')} of ${n} accounts`);
   await page.getByLabel('Id', { exact: true }).selectOption('any');
 
-  // Scroll 150 frames, 3,000 px per frame, timing each frame.
-  const frames = await page.locator('.vscroll').evaluate(
-    (el) =>
-      new Promise<number[]>((resolve) => {
-        const times: number[] = [];
-        let last = performance.now();
-        const step = (now: number) => {
-          times.push(now - last);
-          last = now;
-          el.scrollTop += 3000;
-          if (times.length < 150) requestAnimationFrame(step);
-          else resolve(times.slice(1));
-        };
-        requestAnimationFrame(step);
-      }),
-  );
-  const sorted = [...frames].sort((a, b) => a - b);
-  const median = sorted[sorted.length >> 1]!;
-  const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
-  console.log(JSON.stringify({ bench: 'accounts-table', rows: ACCOUNTS, shownMs, sortMs, domRows, frameMedianMs: Math.round(median * 10) / 10, frameP95Ms: Math.round(p95 * 10) / 10 }));
-  // Shared, noisy 2-core machine: a generous bound that still fails if rows were rendered all at once.
-  expect(median).toBeLessThan(50);
+  // Frame times while scrolling 3,000 px per frame, against idle frames measured just before in the
+  // same page (the machine is shared and noisy: compare within one run, PERFORMANCE.md).
+  const frames = (scroll: boolean) =>
+    page.locator('.vscroll').evaluate(
+      (el, doScroll) =>
+        new Promise<number[]>((resolve) => {
+          const times: number[] = [];
+          let last = performance.now();
+          const step = (now: number) => {
+            times.push(now - last);
+            last = now;
+            if (doScroll) el.scrollTop += 3000;
+            if (times.length < 100) requestAnimationFrame(step);
+            else resolve(times.slice(1));
+          };
+          requestAnimationFrame(step);
+        }),
+      scroll,
+    );
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const idle = med(await frames(false));
+  const scrolling = await frames(true);
+  const median = med(scrolling);
+  const p95 = [...scrolling].sort((a, b) => a - b)[Math.floor(scrolling.length * 0.95)]!;
+  console.log(JSON.stringify({ bench: 'accounts-table', rows: ACCOUNTS, shownMs, sortMs, domRows, idleFrameMedianMs: Math.round(idle * 10) / 10, scrollFrameMedianMs: Math.round(median * 10) / 10, scrollFrameP95Ms: Math.round(p95 * 10) / 10 }));
+  // Rendering all 100k rows would cost seconds per frame; a windowed table stays within a few idle frames.
+  expect(median).toBeLessThan(Math.max(50, idle * 4));
   await expect(page.locator('.vscroll [role=row]').first()).toBeVisible();
   expect(consoleLog.errors).toEqual([]);
 });
