@@ -1,0 +1,25 @@
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
+
+test('deleting a dataset asks first, then removes it and all its records; the other dataset stays', async ({ page }) => {
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
+  await waitForImportDone(page);
+  await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv'), realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, /EXCEL_RESAVED/);
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  // The confirmation takes focus; "Keep" backs out.
+  await expect(card.getByRole('button', { name: 'Delete permanently' })).toBeFocused();
+  await card.getByRole('button', { name: 'Keep' }).click();
+  expect((await storeSummary(page)).datasets).toHaveLength(2);
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(datasetCard(page, 'ira_2018')).toBeVisible();
+  const store = await storeSummary(page);
+  expect(store.datasets.map((d) => d.name)).toEqual(['ira_2018']);
+  expect(store.quarantine).toBe(0);
+  expect(store.tweets).toBe(2);
+  expect(store.files).toBe(2);
+});
