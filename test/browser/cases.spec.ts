@@ -80,7 +80,12 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
 
   await page.goto(caseUrl);
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  const add = page.getByRole('button', { name: /^Add .* to this case$/ });
+  await expect(add).toHaveCount(3);
+  for (let n = 3; n > 0; n--) {
+    await add.first().click();
+    await expect(add).toHaveCount(n - 1); // wait for the re-render before the next click
+  }
   await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(3);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
