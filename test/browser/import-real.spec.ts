@@ -40,7 +40,7 @@ test('the spreadsheet-damaged file: every E-notation id quarantined and listed w
   await expect(first).toContainText("'9.05875E+17' is spreadsheet E-notation");
   await expect(first.locator('pre.raw')).toHaveAttribute('dir', 'auto');
   await expect(first.locator('pre.raw')).toContainText('9.05875E+17');
-  await table.scrollIntoViewIfNeeded();
+  await table.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'docs/screenshots/quarantine.png', fullPage: false });
   await card.getByRole('button', { name: 'Next page' }).click();
   await expect(table).toContainText('page 2 of 2');
