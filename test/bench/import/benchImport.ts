@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     log('import done in', seconds.toFixed(1), 's; measuring baseline');
     await page.addScriptTag({ url: 'bench-dexie.js' });
     const baselineRowsPerSecond = await page.evaluate(naiveBaseline, args.baselineRows);
-    const rowsRead = stored.receipts.reduce((n, r) => n + r.rowsRead, 0);
+    const rowsRead = stored.receipts.reduce((n: number, r: { rowsRead: number }) => n + r.rowsRead, 0);
     if (outside.length) throw new Error('requests outside 127.0.0.1: ' + outside.join(', '));
     console.log(JSON.stringify({
       files: stored.receipts, accounts: stored.accounts, tweets: stored.tweets, rejected: stored.rejected,
