@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
-import { ACCOUNT_COLUMNS, rowsToCsv, sortRows } from './accountColumns';
+import { ACCOUNT_COLUMNS, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
 import { accountFilter, NO_FILTERS, type AccountFilters } from './accountFilters';
-import type { ExploreData } from './exploreData';
+import type { AccountRow, ExploreData } from './exploreData';
 import { Field } from './Field';
 import { RANDOM_HANDLE_RULE } from './randomHandle';
 
@@ -21,7 +21,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
     return saved ? (JSON.parse(saved) as string[]) : ACCOUNT_COLUMNS.filter((c) => c.defaultVisible).map((c) => c.key);
   });
   const [status, setStatus] = useState('');
-  const cols = ACCOUNT_COLUMNS.filter((c) => visible.includes(c.key));
+  const cols = useMemo(() => ACCOUNT_COLUMNS.filter((c) => visible.includes(c.key)), [visible]);
   const languages = useMemo(() => [...new Set(data.accounts.map((a) => a.account.accountLanguage))].sort(), [data]);
   const clients = useMemo(() => [...new Set(data.accounts.map((a) => a.mainClient))].filter(Boolean).sort(), [data]);
 
@@ -30,8 +30,6 @@ export function AccountsTable({ data }: { data: ExploreData }) {
     return sortRows(data.accounts.filter(accountFilter(filters)), col, sort.dir);
   }, [data, filters, sort]);
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const grid = ['minmax(110px, auto)', ...cols.map((c) => c.width)].join(' ');
 
   const set = <K extends keyof AccountFilters>(k: K) => (v: AccountFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
@@ -113,6 +111,20 @@ export function AccountsTable({ data }: { data: ExploreData }) {
             ))}
           </div>
         </div>
+        <AccountRows rows={rows} cols={cols} grid={grid} datasetId={data.dataset.id} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The windowed rows, in their own memoised component: scrolling re-renders only these ~30 rows,
+ * not the filter form and header above them.
+ */
+const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: { rows: AccountRow[]; cols: AccountColumn[]; grid: string; datasetId: string }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  return (
         <div ref={scroller} className="vscroll" tabIndex={0} aria-label="Account rows (scroll with arrow keys)" role="rowgroup">
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
@@ -120,7 +132,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
               return (
                 <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                   <div role="cell">
-                    <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Account @${r.account.userScreenName}`, payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
+                    <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: datasetId, title: `Account @${r.account.userScreenName}`, payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
                   </div>
                   {cols.map((c) => (
                     <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.text(r)}>
@@ -132,7 +144,5 @@ export function AccountsTable({ data }: { data: ExploreData }) {
             })}
           </div>
         </div>
-      </div>
-    </div>
   );
-}
+});
