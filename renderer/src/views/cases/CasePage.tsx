@@ -44,7 +44,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <section aria-labelledby="view-title" className="case-page">
       <p>
-        <a href={hrefFor('cases')}>All cases</a>
+        <a href={hrefFor('cases')}>All cases</a> · <a href={`#/report/case/${encodeURIComponent(c.id)}`}>Preview the evidence report</a>
       </p>
       <h1 id="view-title" dir="auto">{c.name}</h1>
       <p className="muted">
