@@ -111,7 +111,8 @@ async function run(request: AnalysisRequest): Promise<void> {
   }
 
   progress('Communities and metrics');
-  const ann = annotateGraph(graph, seed);
+  // An empty network (e.g. no quotes in the filtered period) is a result, not an error: the metrics libraries refuse empty graphs.
+  const ann = graph.order > 0 ? annotateGraph(graph, seed) : { algorithms: [] as AlgorithmName[], communities: 0, modularity: 0, components: 0, betweennessExact: true, betweennessSamples: 0 };
   algorithms.push(...ann.algorithms.filter((a) => !algorithms.includes(a)));
   Object.assign(summary, { communities: ann.communities, modularity: +ann.modularity.toFixed(4), components: ann.components, betweennessExact: ann.betweennessExact });
   if (coordination) {
