@@ -157,8 +157,9 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
     await build(page, kind);
     const [nodes] = await drawn(page);
     console.log(kind, 'nodes drawn', nodes);
-    // Two weeks of the demo hold no quotes of archived tweets: an empty network is a valid, stated result.
-    if (kind !== 'Quote') expect(nodes, kind).toBeGreaterThan(0);
+    // Two weeks of the demo hold no quotes of archived tweets, and fewer planted events than minRepeat
+    // per pair for co-tweet/co-link/co-reply: an empty network is a valid, stated result there.
+    if (!['Quote', 'Co-tweet (coordination)', 'Co-link (coordination)', 'Co-reply (coordination)'].includes(kind)) expect(nodes, kind).toBeGreaterThan(0);
   }
   // Mention network: the demo's Arabic, Hebrew and Chinese display names are drawn as node labels.
   await build(page, 'Retweet');
