@@ -17,14 +17,15 @@ cpSync('renderer/src', path.join(staged, 'renderer'), { recursive: true });
 cpSync('dist/renderer/index.html', path.join(staged, 'index.html'));
 
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
-const csv = path.join(staged, 'findings.csv');
-execFileSync(bin, ['-i', staged, '-e', electronVersion, '-r', '-v', 'false', '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+const sarif = path.join(staged, 'findings.sarif');
+execFileSync(bin, ['-i', staged, '-e', electronVersion, '-r', '-v', 'false', '-o', sarif], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const findings = rows.map((line) => {
-  const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-  return { check: cells[0], severity: cells[1], file: cells[3].replace(/^(main|renderer)\//, ''), location: cells[4] };
-});
+const findings = JSON.parse(readFileSync(sarif, 'utf8')).runs.flatMap((run) =>
+  run.results.map((r) => {
+    const where = r.locations?.[0]?.physicalLocation;
+    return { check: r.ruleId, file: (where?.artifactLocation?.uri ?? '').replace(/^(main|renderer)\//, ''), line: where?.region?.startLine };
+  }),
+);
 const { accepted } = JSON.parse(readFileSync('security-audit.json', 'utf8'));
 const open = findings.filter((f) => !accepted.some((a) => a.check === f.check && (a.file === f.file || a.file === '*')));
 console.log(JSON.stringify({ electronVersion, findings: findings.length, accepted: findings.length - open.length, open }));
