@@ -14,14 +14,13 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { parseArchive } from '../../shared/archive/parseArchive';
 import { fileSource, nodeSha256 } from '../../main/cli/loadArchiveFiles';
+import { cachedDemoArchive } from './cachedDemoArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,29 +43,6 @@ function parseArgs(argv: string[]) {
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
   }
   return { tweets, seed };
-}
-
-async function writeChunks(file: string, chunks: AsyncGenerator<string>): Promise<void> {
-  const out = createWriteStream(file + '.part');
-  for await (const c of chunks) if (!out.write(c)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-  renameSync(file + '.part', file);
-}
-
-/** Same cache folder and layout as bench:import, so one generated archive serves both. */
-async function demoFiles(tweets: number, seed: number): Promise<string[]> {
-  const dir = path.join(tmpdir(), 'dw-bench-import', `demo-${tweets}-seed${seed}`);
-  mkdirSync(dir, { recursive: true });
-  const archive = createDemoArchive({ tweets, seed });
-  const users = path.join(dir, DEMO_USERS_FILE);
-  const tw = path.join(dir, DEMO_TWEETS_FILE);
-  if (!existsSync(users)) await writeChunks(users, archive.usersCsv());
-  if (!existsSync(tw)) {
-    log(`generating ${tweets} demo tweets into ${dir}`);
-    await writeChunks(tw, archive.tweetsCsv());
-  }
-  return [users, tw];
 }
 
 /**
@@ -121,7 +97,7 @@ async function runQuery(page: Page, query: string, retweet: string): Promise<{ m
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const files = await demoFiles(args.tweets, args.seed);
+  const files = await cachedDemoArchive(args.tweets, args.seed, log);
   const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-search-run-'));
   const out = path.join(work, 'renderer');
   log('building renderer into', out);

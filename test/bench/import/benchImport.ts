@@ -13,12 +13,11 @@
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, copyFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../shared/archive/demo/demoArchive';
+import { cachedDemoArchive } from '../cachedDemoArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -40,28 +39,6 @@ function parseArgs(argv: string[]) {
   return { files, tweets, seed, baselineRows };
 }
 
-async function writeChunks(file: string, chunks: AsyncGenerator<string>): Promise<void> {
-  const out = createWriteStream(file + '.part');
-  for await (const c of chunks) if (!out.write(c)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-  renameSync(file + '.part', file);
-}
-
-async function demoFiles(tweets: number, seed: number): Promise<string[]> {
-  const dir = path.join(tmpdir(), 'dw-bench-import', `demo-${tweets}-seed${seed}`);
-  mkdirSync(dir, { recursive: true });
-  const archive = createDemoArchive({ tweets, seed });
-  const users = path.join(dir, DEMO_USERS_FILE);
-  const tw = path.join(dir, DEMO_TWEETS_FILE);
-  if (!existsSync(users)) await writeChunks(users, archive.usersCsv());
-  if (!existsSync(tw)) {
-    log(`generating ${tweets} demo tweets into ${dir}`);
-    await writeChunks(tw, archive.tweetsCsv());
-  }
-  return [users, tw];
-}
-
 /** RSS (MB) of the renderer processes that belong to the browser using `profileDir`. */
 function rendererRssMB(profileDir: string): number {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -80,7 +57,7 @@ function rendererRssMB(profileDir: string): number {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const files = args.files.length ? args.files : await demoFiles(args.tweets, args.seed);
+  const files = args.files.length ? args.files : await cachedDemoArchive(args.tweets, args.seed, log);
   const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-import-run-'));
   const out = path.join(work, 'renderer');
   const profileDir = path.join(work, 'profile');
