@@ -10,8 +10,9 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { buildReportCase, HEBREW_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { buildReportCase, EMOJI_NOTE, EMOJI_WORDS, HEBREW_NOTE, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
+import { inkShare, wordBoxes } from './pdfInk';
 
 /**
  * The evidence report printed by real Chromium (page.pdf: the engine Electron's printToPDF uses)
@@ -77,7 +78,7 @@ test.describe('evidence report PDF', () => {
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('prints the exact text of every cited post (CJK, Arabic), fingerprint and bundle id on every page; fonts embedded; attachments; tagged with an outline; signature verifies', async ({ page, consoleLog, requests }) => {
+  test('prints the exact text of every cited post (CJK, Arabic), fingerprint and bundle id on every page; emoji drawn and in the text layer; fonts embedded; attachments; tagged with an outline; signature verifies', async ({ page, consoleLog, requests }) => {
     const rc = await buildReportCase(6);
     const m = rc.model;
     await openReport(page, m, 'case6');
@@ -95,9 +96,20 @@ test.describe('evidence report PDF', () => {
     const missing = cited.filter((t) => !inTextLayer(all, t));
     expect(missing).toEqual([]);
     expect(inTextLayer(all, HEBREW_NOTE)).toBe(true);
+    expect(inTextLayer(all, EMOJI_NOTE)).toBe(true);
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
     for (const it of rc.items) if (it.kind === 'post') expect(all).toContain(it.tweetid);
+
+    // Emoji are drawn, not only in the text layer: each emoji word's box (pdftotext -bbox) has ink
+    // when poppler renders it (a COLR emoji printed by Chromium has a box and no ink at all).
+    for (const w of EMOJI_WORDS) {
+      const boxes = wordBoxes(file, w);
+      expect(boxes.length, w).toBeGreaterThan(0);
+      for (const b of boxes) expect(inkShare(file, b), `${w} on page ${b.page}`).toBeGreaterThan(0.03);
+    }
+    const [label] = wordBoxes(file, 'posted:');
+    expect(inkShare(file, label!)).toBeGreaterThan(0.03); // the same measure on plain text of that line
 
     // Every page: fingerprint, bundle id, case, page x/y.
     const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))![1]);
@@ -117,7 +129,10 @@ test.describe('evidence report PDF', () => {
     const notEmbedded = fonts.filter((l) => !/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
     expect(notEmbedded).toEqual([]);
     const names = fonts.join('\n');
-    for (const face of ['NotoSansSC', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSans-']) expect(names).toContain(face);
+    for (const face of ['NotoSansSC', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSans-', 'NotoEmoji-']) expect(names).toContain(face);
+    // Emoji come from the monochrome Noto Emoji (outlines), never the COLR colour font or a Type 3 font.
+    expect(names).not.toContain('NotoColorEmoji');
+    expect(names).not.toMatch(/Type 3/);
 
     // Attachments and metadata.
     const list = tool('pdfdetach', ['-list', file]);

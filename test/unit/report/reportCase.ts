@@ -2,7 +2,7 @@
  * A real case for report tests: posts and accounts cited from the real fixtures (CJK posts of the
  * China 2019 set, an account whose profile is Arabic, English IRA posts), item hashes over their
  * exact source bytes, and a real signed bundle (shared/evidence) whose id and VERIFY.txt the
- * report prints. Hebrew and emoji come from the analyst's notes.
+ * report prints. Hebrew and emoji come from the analyst's notes (items 1 and 2).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { readFileSync } from 'node:fs';
@@ -27,6 +27,9 @@ export const IRA_TWEETS = 'ira_2018_tweets_csv_hashed_excerpt.csv';
 const FILES = [CHINA_TWEETS, CHINA_USERS, IRA_TWEETS];
 const PRINCIPAL = 'analyst@example.org';
 export const HEBREW_NOTE = 'הערת אנליסט: לבדוק מול הארכיון 🔍';
+/** Emoji as separate words, so each one has its own box in the PDF (pdftotext -bbox): a flag is two code points. */
+export const EMOJI_WORDS = ['🔥', '😀', '🇭🇰'];
+export const EMOJI_NOTE = `Emoji as posted: ${EMOJI_WORDS.join(' ')}`;
 export const CREATED = new Date('2026-11-28T12:00:00.000Z');
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -122,7 +125,8 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
   const items: ReportItem[] = [];
   for (let i = 0; i < itemCount; i++) {
     const { f, t, a, p } = pool[i % pool.length]!;
-    const extra = { bundlePath: `data/source/${f.name}`, ...(i === 0 ? { note: HEBREW_NOTE } : {}) };
+    const note = i === 0 ? HEBREW_NOTE : i === 1 ? EMOJI_NOTE : undefined;
+    const extra = { bundlePath: `data/source/${f.name}`, ...(note ? { note } : {}) };
     if (p) {
       items.push({ ...p, itemId: `item-${i + 1}`, ...extra });
       continue;
@@ -132,7 +136,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
       fileName: f.name,
       sha256: hex(sha256(exactBytes(f, (t ?? a)!.provenance))),
       bundlePath: `data/source/${f.name}`,
-      ...(i === 0 ? { note: HEBREW_NOTE } : {}),
+      ...(note ? { note } : {}),
     };
     items.push(t ? postItem(t, ctx) : accountItem(a!, ctx));
   }

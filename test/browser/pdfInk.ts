@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Is a word of a PDF visibly drawn? poppler finds the word's box in the text layer
+ * (`pdftotext -bbox`, points from the page's top left), renders just that box as a greyscale image
+ * (`pdftoppm -gray -x -y -W -H`, PGM on stdout) and counts dark pixels. A glyph that is in the text
+ * layer but draws nothing (a colour-font emoji whose outline is empty) has a box and no ink.
+ */
+
+export interface WordBox {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Every box of `word` (exact match of one pdftotext word), with its 1-based page number. */
+export function wordBoxes(file: string, word: string): WordBox[] {
+  const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const boxes: WordBox[] = [];
+  html.split(/<page\b/).slice(1).forEach((pageHtml, i) => {
+    for (const m of pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      if (unescapeXml(m[5]!) === word) boxes.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+    }
+  });
+  return boxes;
+}
+
+/** Share (0–1) of the box's pixels darker than mid-grey, rendered at `dpi`. */
+export function inkShare(file: string, box: WordBox, dpi = 150): number {
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
+  const x = px(box.xMin), y = px(box.yMin);
+  const w = Math.max(1, px(box.xMax) - x), h = Math.max(1, px(box.yMax) - y);
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(box.page), '-l', String(box.page), '-x', String(x), '-y', String(y), '-W', String(w), '-H', String(h), file], {
+    maxBuffer: 64 << 20,
+  });
+  // Binary PGM: "P5" width height maxval, one whitespace byte, then width*height bytes.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a binary PGM');
+  const [, width, height, max] = header.map(Number) as [number, number, number, number];
+  const pixels = pgm.subarray(header[0].length, header[0].length + width * height);
+  let dark = 0;
+  for (const v of pixels) if (v < max / 2) dark++;
+  return dark / pixels.length;
+}
