@@ -1,20 +1,30 @@
 /**
  * Full-text search benchmark through the app's own UI, import worker, store and search worker, in
  * headless Chromium with a persistent profile (IndexedDB on disk):
- *   npm run bench:search -- --json [--tweets N] [--seed S]
+ *   npm run bench:search -- --json [--tweets N] [--seed S] [--profile DIR [--port P]] [--renderer DIR]
  * The demo archive of N tweets (default 1,000,000) is generated into a temp dir (cached by size and
  * seed, shared with bench:import), imported through the Datasets view's file input, then the Search
  * view runs a few queries (Latin, CJK, Arabic, hashtag, and one with filters). Prints one JSON line:
- *   {"tweets","importSeconds","loadMs","queries":[{"query","filters","count","firstPageMs","workerMs"}]}
- * - loadMs: the first query's one-time load of the dataset's blocks into the search worker;
- * - firstPageMs: from pressing Enter until the count and the first page of results are on screen
- *   (corpus already loaded), measured in the page with performance.now();
- * - workerMs: the worker's own time for the counting pass (as the view reports it).
+ *   {"tweets","importSeconds","loadMs","coldFirstPageMs","coldPageMs","coldFilteredMs","indexLoadMs","queries":[{"query","filters","count","firstPageMs","pageMs","workerMs"}],"maxFirstPageMs"}
+ * - loadMs: the one-time load of the dataset's search text into the search worker (started when the
+ *   Search view opens; the first query runs over the blocks loaded so far while the rest arrive);
+ * - coldFirstPageMs / coldPageMs: the very first query of the session (the first query below, run
+ *   once more before the timed list), including the wait for the load: to count + page / to page;
+ * - coldFilteredMs: a query with a filter (no retweets) straight after, waiting for the filter
+ *   columns loading in the background; indexLoadMs: when text and filter columns were all loaded
+ *   (from the start of the load); the timed queries below run after that;
+ * - firstPageMs: from pressing Enter until the final count and the first page of results are on
+ *   screen, measured in the page with performance.now(); pageMs: until the first page alone is
+ *   (the view shows it while the count goes on);
+ * - workerMs: the worker's own time for the request (as the view reports it).
+ * --profile keeps the Chromium profile (and so the imported dataset) in DIR across runs, served on a
+ * fixed port (default 4391) so the origin and its IndexedDB stay the same; --renderer uses an existing
+ * renderer build instead of building one.
  * The counts are checked against the imported file parsed in Node (substring of NFKC lower-cased text).
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +48,17 @@ const QUERIES: { query: string; retweet?: 'exclude' }[] = [
 function parseArgs(argv: string[]) {
   let tweets = 1_000_000;
   let seed = 11;
+  let profile: string | undefined;
+  let renderer: string | undefined;
+  let port = 4391;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--tweets') tweets = Number(argv[++i]);
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
+    else if (argv[i] === '--profile') profile = path.resolve(argv[++i]!);
+    else if (argv[i] === '--renderer') renderer = path.resolve(argv[++i]!);
+    else if (argv[i] === '--port') port = Number(argv[++i]);
   }
-  return { tweets, seed };
+  return { tweets, seed, profile, renderer, port };
 }
 
 /**
@@ -67,86 +83,133 @@ async function expectedCounts(tweetsFile: string): Promise<number[]> {
   return counts;
 }
 
-/** Runs one query in the Search view; times Enter → count and first result rendered, in the page. */
-async function runQuery(page: Page, query: string, retweet: string): Promise<{ ms: number; status: string }> {
+/** expectedCounts, kept next to a kept profile (keyed by the file's size and time, and the queries). */
+async function cachedExpectedCounts(tweetsFile: string, profile: string | undefined): Promise<number[]> {
+  const st = statSync(tweetsFile);
+  const key = JSON.stringify({ file: tweetsFile, size: st.size, mtime: st.mtimeMs, queries: QUERIES });
+  const cache = profile ? profile + '.expected.json' : undefined;
+  if (cache && existsSync(cache)) {
+    const c = JSON.parse(readFileSync(cache, 'utf8')) as { key: string; counts: number[] };
+    if (c.key === key) return c.counts;
+  }
+  log('computing expected counts');
+  const counts = await expectedCounts(tweetsFile);
+  if (cache) writeFileSync(cache, JSON.stringify({ key, counts }));
+  return counts;
+}
+
+/**
+ * Runs one query in the Search view, timed in the page from Enter: `pageMs` until the first page of
+ * results is on screen (the count may still be running), `ms` until the final count is shown too.
+ */
+async function runQuery(page: Page, query: string, retweet: string): Promise<{ ms: number; pageMs: number; status: string }> {
   await page.getByLabel('Retweets').selectOption(retweet);
   await page.getByRole('searchbox').fill(query);
   return page.evaluate(
     ({ q }) =>
-      new Promise<{ ms: number; status: string }>((resolve) => {
-        const status = document.querySelector('[data-testid="search-status"]')!;
+      new Promise<{ ms: number; pageMs: number; status: string }>((resolve) => {
+        const status = document.querySelector('[data-testid="search-status"]') as HTMLElement;
         const box = document.querySelector('input[type="search"]') as HTMLInputElement;
-        const done = () => {
+        const shown = () => {
           const text = status.textContent ?? '';
+          const state = status.dataset.state;
           const hasPage = document.querySelector('.results li') !== null || text.startsWith('0 tweets');
-          return text.includes(`match “${q}”`) && hasPage;
+          return (state === 'counting' || state === 'done') && text.includes(`match “${q}”`) && hasPage;
         };
         const t0 = performance.now();
+        let pageMs = -1;
         const obs = new MutationObserver(() => {
-          if (done()) {
+          if (!shown()) return;
+          if (pageMs < 0) pageMs = performance.now() - t0;
+          if (status.dataset.state === 'done') {
             obs.disconnect();
-            resolve({ ms: performance.now() - t0, status: status.textContent ?? '' });
+            resolve({ ms: performance.now() - t0, pageMs, status: status.textContent ?? '' });
           }
         });
-        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-state'] });
         box.form!.requestSubmit();
       }),
     { q: query },
   );
 }
 
+/** Total tweets over the profile's datasets (0 for a fresh profile). */
+async function storedTweets(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    if (!db.objectStoreNames.contains('datasets')) {
+      db.close();
+      return 0;
+    }
+    const ds = await new Promise<{ committedImports: string[]; counts: { tweets: number } }[]>((res) => {
+      const r = db.transaction('datasets').objectStore('datasets').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    db.close();
+    return ds.filter((d) => d.committedImports.length > 0).reduce((n, d) => n + d.counts.tweets, 0);
+  });
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const files = await cachedDemoArchive(args.tweets, args.seed, log);
   const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-search-run-'));
-  const out = path.join(work, 'renderer');
-  log('building renderer into', out);
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, env: { ...process.env, DW_RENDERER_OUT: out }, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error('renderer build failed:\n' + build.stdout + build.stderr);
+  let out = path.join(work, 'renderer');
+  if (args.renderer) out = args.renderer;
+  else {
+    log('building renderer into', out);
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, env: { ...process.env, DW_RENDERER_OUT: out }, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error('renderer build failed:\n' + build.stdout + build.stderr);
+  }
   const { startStaticServer } = (await import(path.join(repoRoot, 'scripts/staticServer.mjs'))) as {
     startStaticServer(o: { root: string; port?: number; csp: string }): Promise<{ server: import('node:http').Server; url: string }>;
   };
-  const { server, url } = await startStaticServer({ root: out, csp: readFileSync(path.join(out, 'csp.txt'), 'utf8').trim() });
-  const context = await chromium.launchPersistentContext(path.join(work, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
+  // A kept profile needs the same origin (fixed port) to find its IndexedDB again.
+  const { server, url } = await startStaticServer({ root: out, port: args.profile ? args.port : 0, csp: readFileSync(path.join(out, 'csp.txt'), 'utf8').trim() });
+  const context = await chromium.launchPersistentContext(args.profile ?? path.join(work, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 } });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.evaluate('globalThis.__name = (f) => f');
-    log('importing', files.map((f) => path.basename(f)).join(', '));
-    const t0 = performance.now();
-    await page.getByLabel(/Import archive files/).setInputFiles(files);
-    await page.locator('.import-done, .import-alert').first().waitFor({ timeout: 3_600_000 });
-    if (await page.locator('.import-alert').count()) throw new Error('import failed: ' + (await page.locator('.import-alert').innerText()));
-    const importSeconds = (performance.now() - t0) / 1000;
-    log(`import done in ${importSeconds.toFixed(1)} s; computing expected counts`);
-    const expected = await expectedCounts(files[1]!);
+    let importSeconds: number | null = null;
+    if (args.profile && (await storedTweets(page)) > 0) log('profile already holds an imported dataset: import skipped');
+    else {
+      log('importing', files.map((f) => path.basename(f)).join(', '));
+      const t0 = performance.now();
+      await page.getByLabel(/Import archive files/).setInputFiles(files);
+      await page.locator('.import-done, .import-alert').first().waitFor({ timeout: 3_600_000 });
+      if (await page.locator('.import-alert').count()) throw new Error('import failed: ' + (await page.locator('.import-alert').innerText()));
+      importSeconds = (performance.now() - t0) / 1000;
+      log(`import done in ${importSeconds.toFixed(1)} s`);
+    }
+    const expected = await cachedExpectedCounts(files[1]!, args.profile);
 
     await page.goto(url + '#/explore/search');
     await page.getByRole('searchbox').waitFor({ timeout: 600_000 });
     // First query loads the corpus into the worker: timed separately.
     const cold = await runQuery(page, QUERIES[0]!.query, '');
     const loadMs = Number(/text loaded in (\d+) ms/.exec(cold.status)?.[1] ?? NaN);
+    // A filtered query straight after: it waits for the filter columns still loading.
+    const filtered = QUERIES.find((q) => q.retweet)!;
+    const coldFiltered = await runQuery(page, filtered.query, filtered.retweet!);
+    // Timed queries run over the fully loaded index (text and filter columns).
+    const index = page.locator('[data-testid="search-index"][data-ready="true"]');
+    await index.waitFor({ timeout: 600_000 });
+    const indexText = await index.innerText();
+    const indexLoadMs = Math.round(Number(/filter columns in ([\d.]+) s/.exec(indexText)?.[1] ?? NaN) * 1000);
     const queries = [];
     for (const [i, q] of QUERIES.entries()) {
       const r = await runQuery(page, q.query, q.retweet ?? '');
       const count = Number(/^([\d,]+) tweets match/.exec(r.status)![1]!.replace(/,/g, ''));
       if (count !== expected[i]) throw new Error(`count for ${q.query}: app ${count}, generator ${expected[i]}`);
-      queries.push({ query: q.query, filters: q.retweet ? { retweet: q.retweet } : {}, count, firstPageMs: Math.round(r.ms), workerMs: Number(/— (\d+) ms/.exec(r.status)?.[1] ?? NaN) });
+      queries.push({ query: q.query, filters: q.retweet ? { retweet: q.retweet } : {}, count, firstPageMs: Math.round(r.ms), pageMs: Math.round(r.pageMs), workerMs: Number(/— (\d+) ms/.exec(r.status)?.[1] ?? NaN) });
     }
-    const tweets = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('disclosure-workbench');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const ds = await new Promise<{ counts: { tweets: number } }[]>((res) => {
-        const r = db.transaction('datasets').objectStore('datasets').getAll();
-        r.onsuccess = () => res(r.result);
-      });
-      db.close();
-      return ds.reduce((n, d) => n + d.counts.tweets, 0);
-    });
-    console.log(JSON.stringify({ bench: 'search', tweets, importSeconds: Math.round(importSeconds * 10) / 10, loadMs, coldFirstPageMs: Math.round(cold.ms), queries, maxFirstPageMs: Math.max(...queries.map((q) => q.firstPageMs)) }));
+    const tweets = await storedTweets(page);
+    console.log(JSON.stringify({ bench: 'search', tweets, importSeconds: importSeconds === null ? null : Math.round(importSeconds * 10) / 10, loadMs, coldFirstPageMs: Math.round(cold.ms), coldPageMs: Math.round(cold.pageMs), coldFilteredMs: Math.round(coldFiltered.ms), indexLoadMs, queries, maxFirstPageMs: Math.max(...queries.map((q) => q.firstPageMs)) }));
   } finally {
     await context.close().catch(() => {});
     server.close();

@@ -1,24 +1,46 @@
-import type { SearchRequest, SearchResponse } from './searchProtocol';
+import type { LoadState, SearchMessage, SearchRequest, SearchResponse } from './searchProtocol';
 
 type Done = Extract<SearchResponse, { type: 'result' }>;
+type Page = Extract<SearchResponse, { type: 'page' }>;
+type Progress = Extract<SearchResponse, { type: 'progress' }>;
+
+export interface SearchCallbacks {
+  /** The requested page, before the count is final (result.count = matches counted so far). */
+  onPage?: (m: Page) => void;
+  onProgress?: (m: Progress) => void;
+}
+
+/** Rejection of a search that a newer search replaced. */
+export class SearchCancelled extends Error {
+  constructor() {
+    super('search replaced by a newer one');
+  }
+}
 
 /** The renderer's handle on the search worker: one worker, requests answered by id. */
 export class SearchClient {
   private worker: Worker | null = null;
   private next = 1;
-  private pending = new Map<number, { resolve: (r: Done) => void; reject: (e: Error) => void; onLoading?: (blocks: number, tweets: number) => void }>();
+  private pending = new Map<number, { resolve: (r: Done) => void; reject: (e: Error) => void; cb: SearchCallbacks }>();
+  private watching: { id: number; onLoad: (s: LoadState) => void } | null = null;
 
   private ensure(): Worker {
     if (!this.worker) {
       this.worker = new Worker(new URL('../workers/searchWorker.ts', import.meta.url), { type: 'module', name: 'search' });
       this.worker.onmessage = (e: MessageEvent<SearchResponse>) => {
         const m = e.data;
+        if (m.type === 'load') {
+          if (this.watching?.id === m.id) this.watching.onLoad(m.state);
+          return;
+        }
         const p = this.pending.get(m.id);
         if (!p) return;
-        if (m.type === 'loading') p.onLoading?.(m.blocks, m.tweets);
+        if (m.type === 'progress') p.cb.onProgress?.(m);
+        else if (m.type === 'page') p.cb.onPage?.(m);
         else {
           this.pending.delete(m.id);
           if (m.type === 'result') p.resolve(m);
+          else if (m.type === 'cancelled') p.reject(new SearchCancelled());
           else p.reject(new Error(m.message));
         }
       };
@@ -26,16 +48,26 @@ export class SearchClient {
     return this.worker;
   }
 
-  /** Starts loading a dataset's search text in the worker, so the first real query is fast. */
-  warm(datasetId: string): void {
-    void this.search({ datasetId, query: '', filters: {}, offset: 0, limit: 0 }).catch(() => {});
+  private send(m: SearchMessage): void {
+    this.ensure().postMessage(m);
   }
 
-  search(req: Omit<SearchRequest, 'id'>, onLoading?: (blocks: number, tweets: number) => void): Promise<Done> {
+  /**
+   * Starts loading a dataset's search text in the worker, so the first real query is fast; onLoad
+   * hears how far the load is (the latest warm call's listener only).
+   */
+  warm(datasetId: string, onLoad?: (s: LoadState) => void): void {
+    const id = this.next++;
+    this.watching = onLoad ? { id, onLoad } : null;
+    this.send({ id, type: 'warm', datasetId });
+  }
+
+  /** Runs a search; a newer search makes this one reject with SearchCancelled. */
+  search(req: Omit<SearchRequest, 'id' | 'type'>, cb: SearchCallbacks = {}): Promise<Done> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onLoading });
-      this.ensure().postMessage({ ...req, id } satisfies SearchRequest);
+      this.pending.set(id, { resolve, reject, cb });
+      this.send({ ...req, id, type: 'search' });
     });
   }
 }

@@ -3,6 +3,7 @@ import type { SearchFilters } from './searchQuery';
 
 export interface SearchRequest {
   id: number;
+  type: 'search';
   datasetId: string;
   query: string;
   filters: SearchFilters;
@@ -10,7 +11,38 @@ export interface SearchRequest {
   limit: number;
 }
 
+/**
+ * Start loading a dataset's search text now (the view opened), so the first query finds it loaded;
+ * answered with 'load' messages until the text and the filter columns are all in.
+ */
+export interface WarmRequest {
+  id: number;
+  type: 'warm';
+  datasetId: string;
+}
+
+export type SearchMessage = SearchRequest | WarmRequest;
+
+/**
+ * Answers to one search, in order: any number of 'progress', at most one 'page' (the requested page,
+ * sent as soon as it is complete while the count goes on; `result.count` is then the count so far),
+ * then 'result' (final count) or 'error' / 'cancelled' (a newer search replaced this one).
+ */
 export type SearchResponse =
   | { id: number; type: 'result'; result: SearchResult; terms: string[]; searchMs: number; loadMs: number; tweets: number }
-  | { id: number; type: 'loading'; blocks: number; tweets: number }
+  | { id: number; type: 'page'; result: SearchResult; terms: string[] }
+  | { id: number; type: 'progress'; counted: number; scannedBlocks: number; loadedBlocks: number; blocks: number; tweets: number }
+  | { id: number; type: 'cancelled' }
+  | { id: number; type: 'load'; state: LoadState }
   | { id: number; type: 'error'; message: string };
+
+/** How far the worker's copy of a dataset has loaded (text first, then the filter columns). */
+export interface LoadState {
+  blocks: number;
+  textBlocks: number;
+  filterBlocks: number;
+  tweets: number;
+  /** Set once that part is complete. */
+  textMs?: number;
+  filtersMs?: number;
+}

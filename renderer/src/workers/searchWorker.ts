@@ -1,63 +1,116 @@
 /// <reference lib="webworker" />
-import { readTweetBlocks } from '../store/read/datasetReader';
 import { WorkbenchDb } from '../store/schema';
-import { corpusBlock, searchCorpus, type CorpusBlock } from '../search/searchCorpus';
-import type { SearchRequest, SearchResponse } from '../search/searchProtocol';
+import { hitAt, type SearchHit } from '../search/searchCorpus';
+import { DatasetCorpus } from '../search/searchDatasetCorpus';
+import type { SearchMessage, SearchRequest, SearchResponse } from '../search/searchProtocol';
 import { parseQuery } from '../search/searchQuery';
+import { compileQuery, scanBlock } from '../search/searchScan';
 
 /**
- * Full-text search over a dataset's search blocks, off the UI thread. The first query of a dataset
- * loads its committed blocks into memory (normalised text + the columns filters and results need);
- * later queries are one linear pass. The corpus is reloaded when the dataset's committed imports change.
+ * Full-text search over a dataset, off the UI thread (searchDatasetCorpus.ts loads it). A query
+ * scans the blocks in order as they load, sends the requested page as soon as it is complete, then
+ * the final count. A newer search cancels the one running (one search view).
  */
 const db = new WorkbenchDb();
-/** The loaded (or loading) corpus; requests arriving during a load wait for the same promise. */
-let loaded: { key: string; promise: Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> } | null = null;
+let corpus: { key: string; c: DatasetCorpus } | null = null;
+/** Id of the newest search; older ones stop at their next block. */
+let newest = 0;
 
 const post = (m: SearchResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+class Cancelled extends Error {}
 
-async function load(id: number, datasetId: string): Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> {
-  const t0 = performance.now();
-  const blocks: CorpusBlock[] = [];
-  let tweets = 0;
-  for await (const tb of readTweetBlocks(db, datasetId)) {
-    const sb = await db.searchBlocks.get([datasetId, tb.seq]);
-    // A block without its search text (should not happen) is still searchable, normalised here.
-    const text = sb && sb.importId === tb.importId ? sb.text : tb.columns.tweetText.map((t) => t.normalize('NFKC').toLowerCase());
-    blocks.push(corpusBlock(tb.seq, text, tb.columns));
-    tweets += tb.columns.length;
-    if (blocks.length % 50 === 0) post({ id, type: 'loading', blocks: blocks.length, tweets });
-  }
-  return { blocks, tweets, loadMs: performance.now() - t0 };
-}
-
-async function corpus(id: number, datasetId: string): Promise<{ blocks: CorpusBlock[]; tweets: number; loadMs: number }> {
+async function corpusFor(datasetId: string, onProgress?: () => void): Promise<DatasetCorpus> {
   const ds = await db.datasets.get(datasetId);
-  const key = datasetId + '\n' + (ds?.committedImports ?? []).join(',');
-  if (loaded?.key === key) {
-    // Reports how long this request waited for a load already under way (0 once loaded).
-    const t0 = performance.now();
-    const c = await loaded.promise;
-    const waited = performance.now() - t0;
-    return { ...c, loadMs: waited >= 1 ? waited : 0 };
+  const committed = ds?.committedImports ?? [];
+  const key = datasetId + '\n' + committed.join(',');
+  if (corpus?.key !== key) {
+    corpus?.c.close();
+    const c = new DatasetCorpus(db, datasetId, new Set(committed), () => {
+      progress?.();
+      if (corpus?.c === c) for (const id of watchers) post({ id, type: 'load', state: c.state });
+    });
+    corpus = { key, c };
+    watchers.clear();
+    // Filter columns follow in the background, so filtered queries are fast once the text is in.
+    void c.ready.then(() => c.prefetchFilters()).catch(() => {});
   }
-  const promise = load(id, datasetId);
-  loaded = { key, promise };
-  promise.catch(() => {
-    if (loaded?.promise === promise) loaded = null;
-  });
-  return promise;
+  if (onProgress) progress = onProgress;
+  return corpus.c;
+}
+/** Progress callback of the search waiting on the load (the newest). */
+let progress: (() => void) | null = null;
+/** Warm requests of the current corpus: told how far it has loaded. */
+const watchers = new Set<number>();
+
+async function hitsOf(c: DatasetCorpus, page: { k: number; rows: number[] }[]): Promise<SearchHit[]> {
+  const hits: SearchHit[] = [];
+  for (const { k, rows } of page) {
+    const cols = await c.columnsAt(k);
+    for (const i of rows) hits.push(hitAt(c.seqs[k]!, cols, i));
+  }
+  return hits;
 }
 
-self.onmessage = async (e: MessageEvent<SearchRequest>) => {
-  const r = e.data;
+async function search(r: SearchRequest): Promise<void> {
+  const t0 = performance.now();
+  let counted = 0;
+  let k = 0;
+  const c = await corpusFor(r.datasetId, () => report());
+  const report = () => post({ id: r.id, type: 'progress', counted, scannedBlocks: k, loadedBlocks: c.loadedBlocks, blocks: c.blocks, tweets: c.tweets });
+  const waitedForText = !c.textDone;
+  await c.listed;
+  const terms = parseQuery(r.query);
+  const q = compileQuery(terms, r.filters, c.dicts);
+  const page: { k: number; rows: number[] }[] = [];
+  let pageRows = 0;
+  let pageHits: Promise<SearchHit[]> | null = null;
+  let last = performance.now();
+  let done = false;
+  for (; k < c.blocks; k++) {
+    if (r.id !== newest) throw new Cancelled();
+    const text = c.text[k] ?? (await c.textAt(k));
+    const filters = q.needsFilters ? c.filters[k] ?? (await c.filtersAt(k)) : undefined;
+    const rows: number[] = [];
+    counted += scanBlock(text, filters, q, Math.max(0, r.offset - counted), r.limit - pageRows, rows);
+    if (rows.length) {
+      page.push({ k, rows });
+      pageRows += rows.length;
+      if (pageRows === r.limit) {
+        // The page is complete: build and send it while counting goes on.
+        pageHits = hitsOf(c, page);
+        pageHits.then((hits) => { if (!done && r.id === newest) post({ id: r.id, type: 'page', result: { count: counted, offset: r.offset, hits }, terms }); }, () => {});
+      }
+    }
+    if (performance.now() - last > 40) {
+      report();
+      await yieldToEvents();
+      last = performance.now();
+    }
+  }
+  const hits = await (pageHits ?? hitsOf(c, page));
+  done = true;
+  if (r.id !== newest) throw new Cancelled();
+  post({ id: r.id, type: 'result', result: { count: counted, offset: r.offset, hits }, terms, searchMs: performance.now() - t0, loadMs: waitedForText ? c.textLoadMs : 0, tweets: c.tweets });
+}
+
+self.onmessage = async (e: MessageEvent<SearchMessage>) => {
+  const m = e.data;
+  if (m.type === 'warm') {
+    try {
+      const c = await corpusFor(m.datasetId);
+      watchers.add(m.id);
+      post({ id: m.id, type: 'load', state: c.state });
+    } catch (err) {
+      post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
+  newest = m.id;
   try {
-    const { blocks, tweets, loadMs } = await corpus(r.id, r.datasetId);
-    const terms = parseQuery(r.query);
-    const t0 = performance.now();
-    const result = searchCorpus(blocks, terms, r.filters, r.offset, r.limit);
-    post({ id: r.id, type: 'result', result, terms, searchMs: performance.now() - t0, loadMs, tweets });
+    await search(m);
   } catch (err) {
-    post({ id: r.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+    if (err instanceof Cancelled) post({ id: m.id, type: 'cancelled' });
+    else post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { corpusBlock, searchCorpus } from '../../../renderer/src/search/searchCorpus';
+import { filterDicts } from '../../../renderer/src/search/searchFilterColumns';
 import { normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
@@ -105,6 +106,40 @@ describe('searchCorpus agrees with a naive per-tweet check (property)', () => {
         expect(r.hits.map((h) => h.tweetid)).toEqual(naive.slice(offset, offset + 3).map((x) => x.id));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('searchCorpus with filters and several terms agrees with a naive per-tweet check (property)', () => {
+  it('for random rows, terms, filters (time, language, account, retweets, client, hashtag) and pages', async () => {
+    const fc = await import('fast-check');
+    const alphabet = fc.constantFrom('a', 'b', 'A', '香', '港', 'ع', 'ن', ' ', '#', 'ｂ');
+    const text = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
+    const row = fc.record({ text, time: fc.nat(9), lang: fc.constantFrom('en', 'zh', 'ar', ''), user: fc.constantFrom('u1', 'u2'), rt: fc.boolean(), client: fc.constantFrom('web', 'Android'), tags: fc.array(fc.constantFrom('HK', 'hk', '香港', 'x'), { maxLength: 3 }) });
+    const filters = fc.record(
+      { fromMinute: fc.nat(9), toMinute: fc.nat(10), language: fc.constantFrom('en', 'zh', 'none'), userid: fc.constantFrom('u1', 'u2'), retweet: fc.constantFrom<'only' | 'exclude'>('only', 'exclude'), hashtag: fc.constantFrom('#hk', '香港', 'HK', 'nope'), client: fc.constantFrom('web', 'Android') },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(row, { maxLength: 25 }), { minLength: 1, maxLength: 4 }), fc.array(text, { maxLength: 3 }), filters, fc.nat(5), (blockRows, rawTerms, f, offset) => {
+        const dicts = filterDicts();
+        const blocks = blockRows.map((rows, seq) =>
+          corpusBlock(seq, rows.map((r) => normalizeForSearch(r.text)), columns(rows.map((r, i) => ({ id: `${seq}-${i}`, user: r.user, text: r.text, time: r.time, lang: r.lang, rt: r.rt, tags: r.tags, client: r.client }))), dicts),
+        );
+        const terms = parseQuery(rawTerms.join(' '));
+        const tag = f.hashtag?.replace(/^#/, '').toLowerCase();
+        const naive = blockRows
+          .flatMap((rows, seq) => rows.map((r, i) => ({ ...r, id: `${seq}-${i}` })))
+          .filter((r) => terms.every((t) => normalizeForSearch(r.text).includes(t)))
+          .filter((r) => (f.fromMinute === undefined || r.time >= f.fromMinute) && (f.toMinute === undefined || r.time < f.toMinute))
+          .filter((r) => (!f.language || r.lang === f.language) && (!f.userid || r.user === f.userid) && (!f.client || r.client === f.client))
+          .filter((r) => (f.retweet === 'only' ? r.rt : f.retweet === 'exclude' ? !r.rt : true))
+          .filter((r) => !tag || r.tags.some((h) => h.toLowerCase() === tag));
+        const r = searchCorpus(blocks, terms, f, offset, 4);
+        expect(r.count).toBe(naive.length);
+        expect(r.hits.map((h) => h.tweetid)).toEqual(naive.slice(offset, offset + 4).map((x) => x.id));
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { PinButton } from '../../pins/PinButton';
-import { searchClient } from '../../search/searchClient';
+import { SearchCancelled, searchClient } from '../../search/searchClient';
 import type { SearchResult } from '../../search/searchCorpus';
+import type { LoadState } from '../../search/searchProtocol';
 import { describeFilters, highlightRanges, type SearchFilters } from '../../search/searchQuery';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
@@ -26,7 +27,10 @@ const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', re
 /** Full-text search over every tweet of the dataset, in the search worker. */
 export function SearchView({ data }: { data: ExploreData }) {
   const [form, setForm] = useState<Form>(EMPTY);
-  const [result, setResult] = useState<{ r: SearchResult; terms: string[]; ms: number; loadMs: number; query: string; filters: SearchFilters } | null>(null);
+  /** `counting`: the page is shown and r.count is the count so far. */
+  const [result, setResult] = useState<{ r: SearchResult; terms: string[]; ms: number; loadMs: number; query: string; filters: SearchFilters; counting: boolean } | null>(null);
+  /** Only the newest run may update the view. */
+  const runId = useRef(0);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const ag = data.aggregates;
@@ -37,7 +41,8 @@ export function SearchView({ data }: { data: ExploreData }) {
     return topEntries(c, 200).map((e) => e[0]);
   }, [ag]);
   // Load the dataset's search text in the worker while the user types the first query.
-  useEffect(() => searchClient.warm(data.dataset.id), [data.dataset.id]);
+  const [load, setLoad] = useState<LoadState | null>(null);
+  useEffect(() => searchClient.warm(data.dataset.id, setLoad), [data.dataset.id]);
   const screenToId = useMemo(() => new Map(data.accounts.map((a) => [a.account.userScreenName.toLowerCase(), a.account.userid])), [data]);
 
   const filtersOf = (f: Form): SearchFilters => {
@@ -56,14 +61,29 @@ export function SearchView({ data }: { data: ExploreData }) {
   const run = async (offset: number) => {
     const filters = offset === 0 ? filtersOf(form) : result!.filters;
     const query = offset === 0 ? form.query : result!.query;
+    const mine = ++runId.current;
+    const current = () => mine === runId.current;
     setError('');
     setBusy('Searching…');
     try {
-      const m = await searchClient.search({ datasetId: data.dataset.id, query, filters, offset, limit: PAGE }, (blocks, tweets) => setBusy(`Loading search text: ${blocks} blocks, ${tweets.toLocaleString('en')} tweets…`));
-      setResult({ r: m.result, terms: m.terms, ms: m.searchMs, loadMs: m.loadMs, query, filters });
+      const m = await searchClient.search({ datasetId: data.dataset.id, query, filters, offset, limit: PAGE }, {
+        onProgress: (p) => {
+          if (!current()) return;
+          const loading = p.loadedBlocks < p.blocks ? ` (search text: ${p.loadedBlocks} of ${p.blocks} blocks loaded, ${p.tweets.toLocaleString('en')} tweets)` : '';
+          setBusy(`Searching… ${p.counted.toLocaleString('en')} matches so far${loading}`);
+        },
+        onPage: (p) => {
+          if (!current()) return;
+          setBusy('');
+          setResult({ r: p.result, terms: p.terms, ms: 0, loadMs: 0, query, filters, counting: true });
+        },
+      });
+      if (!current()) return;
+      setResult({ r: m.result, terms: m.terms, ms: m.searchMs, loadMs: m.loadMs, query, filters, counting: false });
+      setBusy('');
     } catch (e) {
+      if (e instanceof SearchCancelled || !current()) return;
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
       setBusy('');
     }
   };
@@ -86,16 +106,20 @@ export function SearchView({ data }: { data: ExploreData }) {
         <button type="submit" className="primary">Search</button>
         <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear</button>
       </form>
-      <p role="status" aria-live="polite" data-testid="search-status">
-        {busy || (result ? `${result.r.count.toLocaleString('en')} tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}` : '')}
+      <p role="status" aria-live="polite" data-testid="search-status" data-state={busy ? 'busy' : result?.counting ? 'counting' : result ? 'done' : 'idle'}>
+        {busy || (result ? (result.counting
+          ? `${result.r.count.toLocaleString('en')}+ tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} so far — counting…`
+          : `${result.r.count.toLocaleString('en')} tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`) : '')}
       </p>
       {error && <p className="error" role="alert">{error}</p>}
+      {load && <LoadLine s={load} />}
       {result && (
         <>
           <div className="toolbar">
-            <PinButton label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search “${result.query}”${filterText ? ` (${filterText})` : ''}: ${result.r.count} tweets`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, firstTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />
+            {/* Pinned only with its final count. */}
+            {!result.counting && <PinButton label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search “${result.query}”${filterText ? ` (${filterText})` : ''}: ${result.r.count} tweets`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, firstTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
             <button type="button" disabled={result.r.offset === 0} onClick={() => void run(Math.max(0, result.r.offset - PAGE))}>Previous page</button>
-            <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}</span>
+            <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
             <button type="button" disabled={result.r.offset + PAGE >= result.r.count} onClick={() => void run(result.r.offset + PAGE)}>Next page</button>
           </div>
           <ol className="results" start={result.r.offset + 1} aria-label="Search results">
@@ -116,4 +140,16 @@ export function SearchView({ data }: { data: ExploreData }) {
       )}
     </div>
   );
+}
+
+/** How far the worker has loaded the dataset: searches run meanwhile, filtered ones wait for filter columns. */
+function LoadLine({ s }: { s: LoadState }) {
+  const n = (x: number) => x.toLocaleString('en');
+  const ready = s.filtersMs !== undefined;
+  const text = ready
+    ? `Search index ready: ${n(s.tweets)} tweets (text in ${(s.textMs! / 1000).toFixed(1)} s, filter columns in ${(s.filtersMs! / 1000).toFixed(1)} s).`
+    : s.textMs === undefined
+      ? `Loading search text: ${n(s.textBlocks)} of ${n(s.blocks)} blocks (${n(s.tweets)} tweets). Searches run over what is loaded and finish when all is.`
+      : `Search text loaded (${n(s.tweets)} tweets); filter columns: ${n(s.filterBlocks)} of ${n(s.blocks)} blocks. Searches with filters wait for them.`;
+  return <p className="muted" data-testid="search-index" data-ready={ready ? 'true' : 'false'}>{text}</p>;
 }

@@ -1,0 +1,179 @@
+import type { TweetColumns } from '../../../shared/domain/tweet';
+import type { WorkbenchDb } from '../store/schema';
+import { filterBlock, filterDicts, type FilterBlock } from './searchFilterColumns';
+import type { LoadState } from './searchProtocol';
+import { normalizeForSearch } from './searchQuery';
+import { textBlock, type TextBlock } from './searchText';
+
+/** Search blocks read per IndexedDB request (one getAll over a key range). */
+const TEXT_BATCH = 16;
+/** Tweet blocks read per request: whole column records, so fewer at a time. */
+const COLUMN_BATCH = 4;
+/** Tweet blocks kept for building result rows (a page rarely spans more than a few blocks). */
+const HIT_CACHE = 4;
+
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * One dataset's search corpus in the search worker, loaded progressively so a query can run over the
+ * blocks already loaded while the rest arrive:
+ * - text: the normalised search text, read in bulk from `searchBlocks` (one string per tweet, no
+ *   other column), joined per block;
+ * - filters: the few columns the filters read, dictionary-coded, read from `tweetBlocks` only when a
+ *   query has a filter (or in the background once the text is loaded);
+ * - result rows: read from the `tweetBlocks` holding the requested page, on demand.
+ * Only blocks of the dataset's committed imports are read (the import atomicity rule).
+ */
+export class DatasetCorpus {
+  /** Block seqs of committed imports, ascending; index k below is a position in this list. */
+  seqs: number[] = [];
+  readonly text: (TextBlock | undefined)[] = [];
+  readonly filters: (FilterBlock | undefined)[] = [];
+  readonly dicts = filterDicts();
+  /** Blocks whose text is loaded (a prefix of seqs), tweets in them. */
+  loadedBlocks = 0;
+  tweets = 0;
+  /** Total text load time once done. */
+  textLoadMs = 0;
+  textDone = false;
+  filtersLoaded = 0;
+  /** Total filter column load time once done (from the start of the text load). */
+  filtersLoadMs = 0;
+  private readonly t0 = performance.now();
+  private filterLoad: Promise<void> | null = null;
+  private waiters: (() => void)[] = [];
+  private failure: unknown = null;
+  private readonly hitCache = new Map<number, TweetColumns>();
+  private closed = false;
+  /** Resolves once every block's text is loaded. */
+  readonly ready: Promise<void>;
+  /** Resolves once the block list (seqs) is known. */
+  readonly listed: Promise<void>;
+  private setListed!: () => void;
+
+  constructor(private readonly db: WorkbenchDb, readonly datasetId: string, private readonly committed: Set<string>, private readonly onProgress: () => void) {
+    this.listed = new Promise((r) => (this.setListed = r));
+    this.ready = this.loadText();
+    this.ready.catch(() => this.setListed());
+    this.ready.catch((e) => {
+      this.failure = e;
+      this.wake();
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private async committedSeqs(table: WorkbenchDb['tweetBlocks'] | WorkbenchDb['searchBlocks']): Promise<number[]> {
+    const keys = (await table.where('importId').anyOf([...this.committed]).primaryKeys()) as unknown as [string, number][];
+    return keys.filter((k) => k[0] === this.datasetId).map((k) => k[1]).sort((a, b) => a - b);
+  }
+
+  private async loadText(): Promise<void> {
+    const t0 = this.t0;
+    this.seqs = await this.committedSeqs(this.db.tweetBlocks);
+    const withText = new Set(await this.committedSeqs(this.db.searchBlocks));
+    this.setListed();
+    for (let a = 0; a < this.seqs.length && !this.closed; a += TEXT_BATCH) {
+      const chunk = this.seqs.slice(a, a + TEXT_BATCH);
+      const records = await this.db.searchBlocks.where('[datasetId+seq]').between([this.datasetId, chunk[0]!], [this.datasetId, chunk[chunk.length - 1]!], true, true).toArray();
+      const bySeq = new Map(records.filter((r) => this.committed.has(r.importId) && withText.has(r.seq)).map((r) => [r.seq, r.text]));
+      for (const [j, seq] of chunk.entries()) {
+        let text = bySeq.get(seq);
+        if (!text) {
+          // A block without its search text (should not happen) is still searchable, normalised here.
+          const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
+          text = (tb?.columns.tweetText ?? []).map(normalizeForSearch);
+        }
+        this.text[a + j] = textBlock(seq, text);
+        this.tweets += text.length;
+      }
+      this.loadedBlocks = a + chunk.length;
+      this.wake();
+      this.onProgress();
+    }
+    this.textLoadMs = performance.now() - t0;
+    this.textDone = true;
+    this.wake();
+    this.onProgress();
+  }
+
+  /** Resolves when block k's text is loaded (or the load failed). */
+  async textAt(k: number): Promise<TextBlock> {
+    while (!this.text[k]) {
+      if (this.failure) throw this.failure;
+      if (this.textDone) throw new Error(`search block ${k} missing`);
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+    return this.text[k]!;
+  }
+
+  get blocks(): number {
+    return this.seqs.length;
+  }
+
+  get state(): LoadState {
+    const done = this.textDone && this.filtersLoaded === this.seqs.length;
+    return {
+      blocks: this.seqs.length, textBlocks: this.loadedBlocks, filterBlocks: this.filtersLoaded, tweets: this.tweets,
+      textMs: this.textDone ? Math.round(this.textLoadMs) : undefined, filtersMs: done ? Math.round(this.filtersLoadMs) : undefined,
+    };
+  }
+
+  /** Block k's filter columns, loading them (and those of the blocks before it) if needed. */
+  async filtersAt(k: number): Promise<FilterBlock> {
+    while (!this.filters[k]) {
+      if (!this.filterLoad) this.filterLoad = this.loadFilters(k).finally(() => (this.filterLoad = null));
+      await this.filterLoad;
+    }
+    return this.filters[k]!;
+  }
+
+  /** Loads filter columns in seq order up to block k (inclusive). */
+  private async loadFilters(k: number): Promise<void> {
+    while (this.filtersLoaded <= k && !this.closed) {
+      const a = this.filtersLoaded;
+      const chunk = this.seqs.slice(a, a + COLUMN_BATCH);
+      await this.textAt(a + chunk.length - 1);
+      const records = await this.db.tweetBlocks.where('[datasetId+seq]').between([this.datasetId, chunk[0]!], [this.datasetId, chunk[chunk.length - 1]!], true, true).toArray();
+      const bySeq = new Map(records.filter((r) => this.committed.has(r.importId)).map((r) => [r.seq, r.columns]));
+      for (const [j, seq] of chunk.entries()) {
+        const cols = bySeq.get(seq);
+        if (!cols) throw new Error(`tweet block ${seq} missing`);
+        const rows = this.text[a + j]!.starts.length - 1;
+        if (cols.length !== rows) throw new Error(`tweet block ${seq}: ${cols.length} rows, search text ${rows}`);
+        this.filters[a + j] = filterBlock(cols, this.dicts);
+      }
+      this.filtersLoaded = a + chunk.length;
+      if (this.filtersLoaded === this.seqs.length) this.filtersLoadMs = performance.now() - this.t0;
+      this.onProgress();
+    }
+  }
+
+  /** Loads every block's filter columns in the background, a batch at a time between queries. */
+  async prefetchFilters(): Promise<void> {
+    await this.ready;
+    if (this.seqs.length === 0) this.filtersLoadMs = performance.now() - this.t0;
+    while (this.filtersLoaded < this.seqs.length && !this.closed) {
+      await this.filtersAt(Math.min(this.seqs.length - 1, this.filtersLoaded + COLUMN_BATCH - 1));
+      await yieldToEvents();
+    }
+  }
+
+  /** Block k's full columns, for building result rows. */
+  async columnsAt(k: number): Promise<TweetColumns> {
+    const seq = this.seqs[k]!;
+    const hit = this.hitCache.get(seq);
+    if (hit) return hit;
+    const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
+    if (!tb || !this.committed.has(tb.importId)) throw new Error(`tweet block ${seq} missing`);
+    this.hitCache.set(seq, tb.columns);
+    if (this.hitCache.size > HIT_CACHE) this.hitCache.delete(this.hitCache.keys().next().value!);
+    return tb.columns;
+  }
+}

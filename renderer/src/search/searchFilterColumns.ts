@@ -1,0 +1,62 @@
+import type { TweetColumns } from '../../../shared/domain/tweet';
+
+/** String → small integer code, shared by every block of a corpus (one per column). */
+export class Dict {
+  private readonly map = new Map<string, number>();
+  code(s: string): number {
+    let c = this.map.get(s);
+    if (c === undefined) {
+      c = this.map.size;
+      this.map.set(s, c);
+    }
+    return c;
+  }
+}
+
+export interface FilterDicts {
+  language: Dict;
+  userid: Dict;
+  client: Dict;
+  /** Lower-cased hashtags. */
+  hashtag: Dict;
+}
+
+export const filterDicts = (): FilterDicts => ({ language: new Dict(), userid: new Dict(), client: new Dict(), hashtag: new Dict() });
+
+/**
+ * What the search filters read of one block, without per-row objects: times and retweet flags as
+ * they are stored, strings as dictionary codes, each row's lower-cased hashtags as a run of codes
+ * (row i's are tagCodes[tagStarts[i] .. tagStarts[i+1])). A whole block record is read once to build
+ * this, then dropped.
+ */
+export interface FilterBlock {
+  tweetTime: Int32Array;
+  isRetweet: Uint8Array;
+  language: Int32Array;
+  userid: Int32Array;
+  client: Int32Array;
+  tagStarts: Int32Array;
+  tagCodes: Int32Array;
+}
+
+export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
+  const n = c.length;
+  const language = new Int32Array(n);
+  const userid = new Int32Array(n);
+  const client = new Int32Array(n);
+  const tagStarts = new Int32Array(n + 1);
+  let tags = 0;
+  for (let i = 0; i < n; i++) tags += c.hashtags[i]!.length;
+  const tagCodes = new Int32Array(tags);
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    language[i] = d.language.code(c.tweetLanguage[i]!);
+    userid[i] = d.userid.code(c.userid[i]!);
+    client[i] = d.client.code(c.tweetClientName[i]!);
+    tagStarts[i] = t;
+    for (const h of c.hashtags[i]!) tagCodes[t++] = d.hashtag.code(h.toLowerCase());
+  }
+  tagStarts[n] = t;
+  // Copies, so the block record's other columns can be collected.
+  return { tweetTime: c.tweetTime.slice(0, n), isRetweet: c.isRetweet.slice(0, n), language, userid, client, tagStarts, tagCodes };
+}

@@ -1,0 +1,105 @@
+import type { FilterBlock, FilterDicts } from './searchFilterColumns';
+import type { SearchFilters } from './searchQuery';
+import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
+
+/** A query prepared once for a corpus: terms ordered for scanning, filters as dictionary codes. */
+export interface CompiledQuery {
+  /** The longest term, found with indexOf over each block's joined text ('' = every row). */
+  first: string;
+  /** The other terms, each checked inside the row the first term was found in. */
+  others: string[];
+  /** True when a filter needs the block's FilterBlock. */
+  needsFilters: boolean;
+  /** Row test on the filter columns (undefined = no filter). */
+  keep?: (f: FilterBlock, i: number) => boolean;
+}
+
+export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts): CompiledQuery {
+  const clean = terms.map((t) => t.replaceAll(SEP, '')).filter(Boolean);
+  const first = clean.reduce((a, t) => (t.length > a.length ? t : a), '');
+  const others = clean.filter((t) => t !== first);
+  const tag = f.hashtag?.replace(/^#/, '').toLowerCase();
+  // code(), not a look-up: blocks still loading may hold a value no loaded block holds yet.
+  const lang = f.language ? d.language.code(f.language) : -1;
+  const user = f.userid ? d.userid.code(f.userid) : -1;
+  const client = f.client ? d.client.code(f.client) : -1;
+  const tagCode = tag ? d.hashtag.code(tag) : -1;
+  const from = f.fromMinute;
+  const to = f.toMinute;
+  const rt = f.retweet;
+  const needsFilters = from !== undefined || to !== undefined || lang >= 0 || user >= 0 || client >= 0 || rt !== undefined || tagCode >= 0;
+  const keep = needsFilters
+    ? (b: FilterBlock, i: number): boolean => {
+        const t = b.tweetTime[i]!;
+        if (from !== undefined && t < from) return false;
+        if (to !== undefined && t >= to) return false;
+        if (lang >= 0 && b.language[i] !== lang) return false;
+        if (user >= 0 && b.userid[i] !== user) return false;
+        if (rt === 'only' && b.isRetweet[i] !== 1) return false;
+        if (rt === 'exclude' && b.isRetweet[i] === 1) return false;
+        if (client >= 0 && b.client[i] !== client) return false;
+        if (tagCode >= 0) {
+          let found = false;
+          for (let k = b.tagStarts[i]!, e = b.tagStarts[i + 1]!; k < e; k++) if (b.tagCodes[k] === tagCode) { found = true; break; }
+          if (!found) return false;
+        }
+        return true;
+      }
+    : undefined;
+  return { first, others, needsFilters, keep };
+}
+
+/**
+ * Scans one block: counts its matching rows and appends to `page` the rows of matches number
+ * skip, skip+1, … (at most `want` of them). The first term is found with indexOf over the joined
+ * text (one native scan), each hit's row is checked against the other terms and the filters, and
+ * the scan resumes at the next row. Exact for every script: plain substring search, no word
+ * splitting. `filters` must be given when q.needsFilters.
+ */
+export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: CompiledQuery, skip: number, want: number, page: number[]): number {
+  const n = rowsOf(t);
+  const keep = q.keep;
+  const others = q.others;
+  const joined = t.joined;
+  const starts = t.starts;
+  let count = 0;
+  const accept = (i: number): void => {
+    if (count >= skip && page.length < want) page.push(i);
+    count++;
+  };
+  if (!q.first) {
+    for (let i = 0; i < n; i++) if (!keep || keep(filters!, i)) accept(i);
+    return count;
+  }
+  const first = q.first;
+  // Next known position of each other term: rows only move forward, so each term's occurrences are
+  // scanned once per block however many rows the first term is found in.
+  const next = others.map(() => -1);
+  let lo = 0;
+  for (let at = joined.indexOf(first); at >= 0; ) {
+    const i = rowAt(starts, at, lo);
+    let ok = !keep || keep(filters!, i);
+    if (ok && others.length) {
+      const s = starts[i]!;
+      const e = starts[i + 1]! - 1;
+      for (let j = 0; j < others.length; j++) {
+        let k = next[j]!;
+        if (k < s && k !== -2) next[j] = k = joined.indexOf(others[j]!, s);
+        if (k < 0) {
+          // -2: the term does not occur again in this block.
+          next[j] = -2;
+          ok = false;
+          break;
+        }
+        if (k + others[j]!.length > e) {
+          ok = false;
+          break;
+        }
+      }
+    }
+    if (ok) accept(i);
+    lo = i + 1;
+    at = lo < n ? joined.indexOf(first, starts[lo]!) : -1;
+  }
+  return count;
+}
