@@ -14,6 +14,7 @@ import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
 import { tweetNormalizer, type TweetRow } from './normalizeTweet';
 import { userNormalizer } from './normalizeUser';
 import { openArchive, type Container } from './openArchive';
+import { TweetIdIndex } from './tweetIdIndex';
 
 /**
  * The one import pipeline, shared by the app's import worker and the Node CLI:
@@ -203,6 +204,8 @@ class EntryParser {
   private sawBytes = false;
   private formatAnnounced = false;
   private readonly seenKeys = new Set<string>();
+  /** Tweet ids of this entry (millions): a compact table, not a Set of strings. */
+  private readonly seenTweets = new TweetIdIndex();
   private readonly seenAccounts = new Set<string>();
   private tweets: Tweet[] = [];
   private accounts: Account[] = [];
@@ -279,7 +282,11 @@ class EntryParser {
     switch (out.kind) {
       case 'tweet': {
         const { tweet, account } = out.row;
-        if (this.isDuplicate(tweet.tweetid)) return;
+        if (this.seenTweets.has(tweet.tweetid)) {
+          this.rowsDuplicate++;
+          return;
+        }
+        this.seenTweets.set(tweet.tweetid, 0);
         this.tweets.push(tweet);
         if (!this.seenAccounts.has(account.userid)) {
           this.seenAccounts.add(flat(account.userid));

@@ -48,6 +48,11 @@ export class TweetBlockPacker {
     return this.full.splice(0);
   }
 
+  /** Tweets in the open (not yet full) block. */
+  get pendingRows(): number {
+    return this.cols.length;
+  }
+
   get pendingBlocks(): number {
     return this.full.length;
   }

@@ -1,3 +1,4 @@
+import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import type { Tweet } from '../../../../shared/domain/tweet';
 import { ownString } from './ownString';
 import type { AccountActivity, ImportAggregates } from '../../store/schema';
@@ -22,15 +23,16 @@ export class AggregateBuilder {
   private readonly urlDomains = new Map<string, number>();
   private readonly mentioned = new Map<string, number>();
   private readonly retweeted = new Map<string, number>();
-  private readonly activity = new Map<string, AccountActivity>();
-  /** kind → source → target → count. */
-  private readonly edges: Record<Kind, Map<string, Map<string, number>>> = { retweet: new Map(), mention: new Map(), reply: new Map(), quote: new Map() };
-  /** tweetid → index into `authors`: dedupe, and quote edges resolved to the quoted account. */
-  private readonly tweetAuthor = new Map<string, number>();
+  /** kind → source author → target author → count (author indexes: small-integer keys are V8's fastest). */
+  private readonly edges: Record<Kind, (Map<number, number> | undefined)[]> = { retweet: [], mention: [], reply: [], quote: [] };
+  /** Per author index (see `authors`); undefined for accounts that only receive edges. */
+  private readonly activity: (AccountActivity | undefined)[] = [];
+  /** tweetid → index into `authors` (every account id seen, interned): dedupe, and quote edges resolved to the quoted account. */
+  private readonly tweetAuthor = new TweetIdIndex();
   private readonly authors: string[] = [];
   private readonly authorIndex = new Map<string, number>();
   /** Quotes whose quoted tweet was not yet seen: resolved at the end against the whole import. */
-  private readonly pendingQuotes: [string, string][] = [];
+  private readonly pendingQuotes: [number, string][] = [];
 
   constructor(private readonly importId: string, private readonly datasetId: string) {}
 
@@ -41,7 +43,7 @@ export class AggregateBuilder {
 
   /** Remember a tweet already stored in the dataset (dedupe + quote resolution only, not counted). */
   remember(tweetid: string, userid: string): void {
-    this.tweetAuthor.set(ownString(tweetid), this.author(userid));
+    this.tweetAuthor.set(tweetid, this.author(userid));
   }
 
   private author(userid: string): number {
@@ -55,19 +57,21 @@ export class AggregateBuilder {
     return i;
   }
 
-  private edge(kind: Kind, source: string, target: string): void {
-    let targets = this.edges[kind].get(source);
-    if (!targets) this.edges[kind].set(ownString(source), (targets = new Map()));
-    inc(targets, target);
+  private edge(kind: Kind, source: number, target: string): void {
+    const bySource = this.edges[kind];
+    const targets = (bySource[source] ??= new Map());
+    const t = this.author(target);
+    targets.set(t, (targets.get(t) ?? 0) + 1);
   }
 
   add(t: Tweet, seq: number): void {
     const user = t.userid;
     const time = t.tweetTime;
-    this.tweetAuthor.set(ownString(t.tweetid), this.author(user));
+    const u = this.author(user);
+    this.tweetAuthor.set(t.tweetid, u);
     this.tweets++;
-    let act = this.activity.get(user);
-    if (!act) this.activity.set(ownString(user), (act = newActivity(time)));
+    let act = this.activity[u];
+    if (!act) this.activity[u] = act = newActivity(time);
     act.tweets++;
     if (time < act.firstTweetTime) act.firstTweetTime = time;
     if (time > act.lastTweetTime) act.lastTweetTime = time;
@@ -94,27 +98,27 @@ export class AggregateBuilder {
       const target = t.retweetUserid || (t.retweetScreenName ? '@' + t.retweetScreenName : '');
       if (target) {
         inc(this.retweeted, target);
-        this.edge('retweet', user, target);
+        this.edge('retweet', u, target);
       }
     }
     if (t.inReplyToTweetid || t.inReplyToUserid) {
       this.replies++;
       act.replies++;
-      if (t.inReplyToUserid) this.edge('reply', user, t.inReplyToUserid);
+      if (t.inReplyToUserid) this.edge('reply', u, t.inReplyToUserid);
     }
     if (t.quotedTweetTweetid) {
       this.quotes++;
       act.quotes++;
       const q = this.tweetAuthor.get(t.quotedTweetTweetid);
-      if (q !== undefined) this.edge('quote', user, this.authors[q]!);
-      else this.pendingQuotes.push([ownString(user), ownString(t.quotedTweetTweetid)]);
+      if (q !== undefined) this.edge('quote', u, this.authors[q]!);
+      else this.pendingQuotes.push([u, ownString(t.quotedTweetTweetid)]);
     }
     const mentions = mentionsOf(t);
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
       if (m === user || mentions.indexOf(m) !== i) continue;
       inc(this.mentioned, m);
-      this.edge('mention', user, m);
+      this.edge('mention', u, m);
     }
   }
 
@@ -129,9 +133,15 @@ export class AggregateBuilder {
     for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
     const edges = (kind: Kind): Record<string, number> => {
       const out: Record<string, number> = {};
-      for (const [source, targets] of this.edges[kind]) for (const [target, n] of targets) out[source + '\t' + target] = n;
+      this.edges[kind].forEach((targets, source) => {
+        for (const [target, n] of targets!) out[this.authors[source] + '\t' + this.authors[target]] = n;
+      });
       return out;
     };
+    const accountActivity: Record<string, AccountActivity> = {};
+    this.activity.forEach((act, u) => {
+      if (act) accountActivity[this.authors[u]!] = act;
+    });
     return {
       importId: this.importId,
       datasetId: this.datasetId,
@@ -146,7 +156,7 @@ export class AggregateBuilder {
       urlDomains: Object.fromEntries(this.urlDomains),
       mentioned: Object.fromEntries(this.mentioned),
       retweeted: Object.fromEntries(this.retweeted),
-      accountActivity: Object.fromEntries(this.activity),
+      accountActivity,
       edges: { retweet: edges('retweet'), mention: edges('mention'), reply: edges('reply'), quote: edges('quote') },
     };
   }

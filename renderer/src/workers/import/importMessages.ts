@@ -49,7 +49,7 @@ export interface ImportResult {
   added: DatasetRecord['counts'];
   seconds: number;
   /** Where the time went: pass 1, pass 2 (parse + aggregates + block writes), the commit. */
-  timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number };
+  timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; packSeconds: number; writeWaitSeconds: number };
 }
 
 export type FromImportWorker =

@@ -7,7 +7,7 @@ import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from
 import { readTweetBlocks } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
-import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
+import { TWEETS_PER_BLOCK, TweetBlockPacker } from '../../store/write/tweetBlockPacker';
 import { AggregateBuilder } from './aggregateBuilder';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
@@ -42,7 +42,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
   const added: DatasetRecord['counts'] = { accounts: 0, tweets: 0, rejected: 0, indicators: 0, hashedAccounts: 0, redditAccounts: 0 };
-  const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0 };
+  const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
   const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
     datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, ...extra,
@@ -133,17 +133,25 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
           onTweets: async (tweets) => {
             signal.throwIfAborted();
             delivered += tweets.length;
-            for (const t of tweets) {
-              if (agg.has(t.tweetid)) {
+            let t = performance.now();
+            const fresh = [];
+            for (const tw of tweets) {
+              if (agg.has(tw.tweetid)) {
                 crossDuplicates[crossDuplicates.length - 1]!++;
                 continue;
               }
-              agg.add(t, packer.seq);
-              packer.push(t);
-              added.tweets++;
+              agg.add(tw, packer.seq + Math.floor((packer.pendingRows + fresh.length) / TWEETS_PER_BLOCK));
+              fresh.push(tw);
             }
+            timings.aggregateSeconds += lap(t);
+            t = performance.now();
+            for (const tw of fresh) packer.push(tw);
+            added.tweets += fresh.length;
             writer.addBlocks(packer.take());
+            timings.packSeconds += lap(t);
+            t = performance.now();
             await writer.maybeWrite();
+            timings.writeWaitSeconds += lap(t);
           },
           onAccounts: async (accounts) => {
             delivered += accounts.length;

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TweetIdIndex } from '../../../shared/archive/tweetIdIndex';
+
+const decimal = fc.stringMatching(/^[0-9]{1,21}$/);
+const anyId = fc.oneof(decimal, decimal, fc.string({ maxLength: 44 }), fc.constantFrom('', '0', '00', '01', '9999999999999999999', '18446744073709551616'));
+
+describe('TweetIdIndex', () => {
+  it('behaves exactly like a Map<string, number> for any mix of ids (leading zeros, hashes, long ids)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyId, fc.nat()), { maxLength: 300 }), fc.array(anyId, { maxLength: 50 }), (writes, probes) => {
+        const index = new TweetIdIndex();
+        const reference = new Map<string, number>();
+        for (const [id, v] of writes) {
+          index.set(id, v % 2 ** 31);
+          reference.set(id, v % 2 ** 31);
+        }
+        expect(index.size).toBe(reference.size);
+        for (const id of [...probes, ...reference.keys()]) expect(index.get(id)).toBe(reference.get(id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps 300,000 real-shaped tweet ids through several table growths', () => {
+    const index = new TweetIdIndex();
+    const ids: string[] = [];
+    for (let i = 0; i < 300_000; i++) ids.push(String(1_100_000_000_000_000_000n + BigInt(i) * 7_919_000_013n));
+    ids.forEach((id, i) => index.set(id, i));
+    expect(index.size).toBe(ids.length);
+    expect(ids.filter((id, i) => index.get(id) !== i)).toEqual([]);
+    expect(index.has('1100000000000000001')).toBe(false);
+    expect(index.has('01100000000000000000')).toBe(false); // a leading zero is another id
+    expect(index.get('1100000000000000000')).toBe(0);
+  });
+});
