@@ -59,18 +59,31 @@ export function Overview({ data }: { data: ExploreData }) {
     return n;
   }, [ag, range]);
 
-  // Volume: bars per UTC day; the slider/zoom range is the page's time filter.
+  // Volume: bars per UTC day; the slider/zoom range and a brushed span of days are the page's time filter.
   const startIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.from))) : 0;
   const endIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.to - 1))) : perDay.days.length - 1;
   const volumeOption = useMemo<ChartOption>(() => ({
     grid: { left: 8, right: 24, top: 16, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: perDay.days },
     yAxis: { type: 'value', name: 'tweets' },
-    dataZoom: [{ type: 'inside', startValue: startIdx, endValue: endIdx }, { type: 'slider', startValue: startIdx, endValue: endIdx, bottom: 8 }],
+    // Dragging over the bars brushes (selects) days; the wheel zooms, the slider pans and zooms.
+    dataZoom: [{ type: 'inside', startValue: startIdx, endValue: endIdx, moveOnMouseMove: false }, { type: 'slider', startValue: startIdx, endValue: endIdx, bottom: 8 }],
+    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', transformable: false, removeOnClick: true, throttleType: 'debounce', throttleDelay: 50, brushStyle: { color: 'rgba(25, 118, 210, 0.15)', borderColor: '#1976d2', borderWidth: 1 } },
     series: [{ type: 'bar', name: 'tweets per day', data: perDay.counts, large: true }],
     tooltip: { trigger: 'axis' },
   }), [perDay, startIdx, endIdx]);
   const onVolumeChart = useCallback((chart: echarts.ECharts) => {
+    // The brush is always on (no toolbox button): a drag over the bars selects whole days.
+    chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    chart.off('brushEnd');
+    chart.on('brushEnd', (e) => {
+      const area = (e as { areas?: { coordRange?: number[] }[] }).areas?.[0]?.coordRange;
+      if (!area || area.length < 2 || perDay.days.length === 0) return;
+      const last = perDay.days.length - 1;
+      const a = Math.min(last, Math.max(0, Math.round(Math.min(area[0]!, area[1]!))));
+      const b = Math.min(last, Math.max(0, Math.round(Math.max(area[0]!, area[1]!))));
+      setRange(a === 0 && b === last ? null : { from: minuteOfDay(perDay.days[a]!), to: minuteOfDay(perDay.days[b]!) + 1440 });
+    });
     chart.off('datazoom');
     chart.on('datazoom', () => {
       const z = (chart.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] }).dataZoom?.[0];
@@ -162,7 +175,7 @@ export function Overview({ data }: { data: ExploreData }) {
       {ag.tweets > 0 && <>
       <section aria-labelledby="filter-title" className="range-filter">
         <h2 id="filter-title">Time filter</h2>
-        <p className="muted">Drag the slider under “Tweet volume” or pick dates: the range filters the posting rhythm and client charts. Languages, hashtags, domains and accounts are whole-dataset totals.</p>
+        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates: the range filters the posting rhythm and client charts. Languages, hashtags, domains and accounts are whole-dataset totals.</p>
         <div className="toolbar">
           {dateInput('From', fromDay, (v) => setDays(v, toDay))}
           {dateInput('To', toDay, (v) => setDays(fromDay, v))}
