@@ -39,6 +39,23 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await expect(page.locator('[data-chart="rhythm"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
   await expect(page.locator('[data-chart="clients"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
   await expect(page.locator('[data-chart="volume"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
+
+  // Panels recounted for the range by the search worker: retweets, tweet languages, top hashtags.
+  await expect(page.getByTestId('range-facets')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
+  await expect(page.getByTestId('range-facets')).toContainText(`In range: ${fmt(inRange.filter((r) => r.isRetweet).length)} retweets`);
+  const langs = new Map<string, number>();
+  for (const r of inRange) langs.set(r.lang, (langs.get(r.lang) ?? 0) + 1);
+  const langSummary = await page.locator('[data-chart="tweet-languages"] .chart-canvas').getAttribute('aria-label');
+  const shown = new Map([...langSummary!.replace(/^Tweet languages\. /, '').split(', ')].map((e) => { const m = /^(.*) (\d+)$/.exec(e)!; return [m[1] === '(empty)' ? '' : m[1]!, Number(m[2])]; }));
+  expect(shown).toEqual(new Map([...langs].filter(([, n]) => n > 0)));
+  await expect(page.locator('[data-chart="tweet-languages"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
+  const tags = new Map<string, number>();
+  for (const r of inRange) for (const h of r.hashtags) tags.set(h, (tags.get(h) ?? 0) + 1);
+  const table = page.getByRole('region', { name: 'Top hashtags in range' });
+  const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const top = [...tags.values()].sort((a, b) => b - a).slice(0, 20);
+  expect(cells.map((c) => Number(c[1]!.replace(/,/g, '')))).toEqual(top);
+  for (const [tag, n] of cells) expect(tags.get(tag!.replace(/^#/, ''))).toBe(Number(n!.replace(/,/g, '')));
   await page.screenshot({ path: 'docs/screenshots/explore-brush.png' });
 
   // Keyboard alternative: the date inputs set the same filter; "Show all" clears it.

@@ -1,3 +1,4 @@
+import type { RangeFacets } from './searchFacets';
 import type { LoadState, SearchMessage, SearchRequest, SearchResponse } from './searchProtocol';
 
 type Done = Extract<SearchResponse, { type: 'result' }>;
@@ -22,6 +23,7 @@ export class SearchClient {
   private worker: Worker | null = null;
   private next = 1;
   private pending = new Map<number, { resolve: (r: Done) => void; reject: (e: Error) => void; cb: SearchCallbacks }>();
+  private facetsPending = new Map<number, { resolve: (f: RangeFacets) => void; reject: (e: Error) => void }>();
   private watching: { id: number; onLoad: (s: LoadState) => void } | null = null;
 
   private ensure(): Worker {
@@ -31,6 +33,13 @@ export class SearchClient {
         const m = e.data;
         if (m.type === 'load') {
           if (this.watching?.id === m.id) this.watching.onLoad(m.state);
+          return;
+        }
+        if (m.type === 'facets' || (m.type === 'error' && this.facetsPending.has(m.id))) {
+          const f = this.facetsPending.get(m.id);
+          this.facetsPending.delete(m.id);
+          if (m.type === 'facets') f?.resolve(m.facets);
+          else f?.reject(new Error(m.message));
           return;
         }
         const p = this.pending.get(m.id);
@@ -60,6 +69,15 @@ export class SearchClient {
     const id = this.next++;
     this.watching = onLoad ? { id, onLoad } : null;
     this.send({ id, type: 'warm', datasetId });
+  }
+
+  /** Languages, hashtags and retweets over a time range (waits for the worker's filter columns). */
+  facets(datasetId: string, fromMinute?: number, toMinute?: number): Promise<RangeFacets> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.facetsPending.set(id, { resolve, reject });
+      this.send({ id, type: 'facets', datasetId, fromMinute, toMinute });
+    });
   }
 
   /** Runs a search; a newer search makes this one reject with SearchCancelled. */

@@ -155,6 +155,13 @@ export class DatasetCorpus {
     }
   }
 
+  /** Every block's filter columns (waits for the ones still loading). */
+  async allFilters(): Promise<FilterBlock[]> {
+    await this.listed;
+    if (this.seqs.length) await this.filtersAt(this.seqs.length - 1);
+    return this.filters.slice(0, this.seqs.length) as FilterBlock[];
+  }
+
   /** Loads every block's filter columns in the background, a batch at a time between queries. */
   async prefetchFilters(): Promise<void> {
     await this.ready;

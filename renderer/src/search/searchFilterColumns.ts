@@ -3,11 +3,14 @@ import type { TweetColumns } from '../../../shared/domain/tweet';
 /** String → small integer code, shared by every block of a corpus (one per column). */
 export class Dict {
   private readonly map = new Map<string, number>();
+  /** values[code] = the string. */
+  readonly values: string[] = [];
   code(s: string): number {
     let c = this.map.get(s);
     if (c === undefined) {
-      c = this.map.size;
+      c = this.values.length;
       this.map.set(s, c);
+      this.values.push(s);
     }
     return c;
   }
@@ -17,16 +20,19 @@ export interface FilterDicts {
   language: Dict;
   userid: Dict;
   client: Dict;
-  /** Lower-cased hashtags. */
+  /** Hashtags as archived (counted as such, like the import's aggregates)… */
   hashtag: Dict;
+  /** …and lower-cased (the filter compares case-insensitively): hashtagLowerOf[hashtag code]. */
+  hashtagLower: Dict;
+  hashtagLowerOf: number[];
 }
 
-export const filterDicts = (): FilterDicts => ({ language: new Dict(), userid: new Dict(), client: new Dict(), hashtag: new Dict() });
+export const filterDicts = (): FilterDicts => ({ language: new Dict(), userid: new Dict(), client: new Dict(), hashtag: new Dict(), hashtagLower: new Dict(), hashtagLowerOf: [] });
 
 /**
  * What the search filters read of one block, without per-row objects: times and retweet flags as
  * they are stored, strings as dictionary codes, each row's lower-cased hashtags as a run of codes
- * (row i's are tagCodes[tagStarts[i] .. tagStarts[i+1])). A whole block record is read once to build
+ * (row i's are tagCodes[tagStarts[i] .. tagStarts[i+1]), codes of d.hashtag). A whole block record is read once to build
  * this, then dropped.
  */
 export interface FilterBlock {
@@ -54,7 +60,11 @@ export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
     userid[i] = d.userid.code(c.userid[i]!);
     client[i] = d.client.code(c.tweetClientName[i]!);
     tagStarts[i] = t;
-    for (const h of c.hashtags[i]!) tagCodes[t++] = d.hashtag.code(h.toLowerCase());
+    for (const h of c.hashtags[i]!) {
+      const code = d.hashtag.code(h);
+      if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(h.toLowerCase()));
+      tagCodes[t++] = code;
+    }
   }
   tagStarts[n] = t;
   // Copies, so the block record's other columns can be collected.

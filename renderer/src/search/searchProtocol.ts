@@ -1,4 +1,5 @@
 import type { SearchResult } from './searchCorpus';
+import type { RangeFacets } from './searchFacets';
 import type { SearchFilters } from './searchQuery';
 
 export interface SearchRequest {
@@ -21,7 +22,16 @@ export interface WarmRequest {
   datasetId: string;
 }
 
-export type SearchMessage = SearchRequest | WarmRequest;
+/** Counts over a time range for the Overview panels (languages, hashtags, retweets). */
+export interface FacetsRequest {
+  id: number;
+  type: 'facets';
+  datasetId: string;
+  fromMinute?: number;
+  toMinute?: number;
+}
+
+export type SearchMessage = SearchRequest | WarmRequest | FacetsRequest;
 
 /**
  * Answers to one search, in order: any number of 'progress', at most one 'page' (the requested page,
@@ -34,6 +44,7 @@ export type SearchResponse =
   | { id: number; type: 'progress'; counted: number; scannedBlocks: number; loadedBlocks: number; blocks: number; tweets: number }
   | { id: number; type: 'cancelled' }
   | { id: number; type: 'load'; state: LoadState }
+  | { id: number; type: 'facets'; facets: RangeFacets }
   | { id: number; type: 'error'; message: string };
 
 /** How far the worker's copy of a dataset has loaded (text first, then the filter columns). */

@@ -23,7 +23,8 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
   const lang = f.language ? d.language.code(f.language) : -1;
   const user = f.userid ? d.userid.code(f.userid) : -1;
   const client = f.client ? d.client.code(f.client) : -1;
-  const tagCode = tag ? d.hashtag.code(tag) : -1;
+  const tagCode = tag ? d.hashtagLower.code(tag) : -1;
+  const lowerOf = d.hashtagLowerOf;
   const from = f.fromMinute;
   const to = f.toMinute;
   const rt = f.retweet;
@@ -40,7 +41,7 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
         if (client >= 0 && b.client[i] !== client) return false;
         if (tagCode >= 0) {
           let found = false;
-          for (let k = b.tagStarts[i]!, e = b.tagStarts[i + 1]!; k < e; k++) if (b.tagCodes[k] === tagCode) { found = true; break; }
+          for (let k = b.tagStarts[i]!, e = b.tagStarts[i + 1]!; k < e; k++) if (lowerOf[b.tagCodes[k]!] === tagCode) { found = true; break; }
           if (!found) return false;
         }
         return true;

@@ -5,6 +5,7 @@ import { DatasetCorpus } from '../search/searchDatasetCorpus';
 import type { SearchMessage, SearchRequest, SearchResponse } from '../search/searchProtocol';
 import { parseQuery } from '../search/searchQuery';
 import { compileQuery, scanBlock } from '../search/searchScan';
+import { rangeFacets } from '../search/searchFacets';
 
 /**
  * Full-text search over a dataset, off the UI thread (searchDatasetCorpus.ts loads it). A query
@@ -101,6 +102,15 @@ self.onmessage = async (e: MessageEvent<SearchMessage>) => {
       const c = await corpusFor(m.datasetId);
       watchers.add(m.id);
       post({ id: m.id, type: 'load', state: c.state });
+    } catch (err) {
+      post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
+  if (m.type === 'facets') {
+    try {
+      const c = await corpusFor(m.datasetId);
+      post({ id: m.id, type: 'facets', facets: rangeFacets(await c.allFilters(), c.dicts, m.fromMinute, m.toMinute) });
     } catch (err) {
       post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
     }

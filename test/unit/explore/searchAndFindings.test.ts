@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { corpusBlock, searchCorpus } from '../../../renderer/src/search/searchCorpus';
 import { filterDicts } from '../../../renderer/src/search/searchFilterColumns';
+import { rangeFacets } from '../../../renderer/src/search/searchFacets';
 import { normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
@@ -141,5 +142,22 @@ describe('searchCorpus with filters and several terms agrees with a naive per-tw
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('rangeFacets', () => {
+  it('recounts retweets, languages and hashtags (as archived) over [from, to)', () => {
+    const dicts = filterDicts();
+    const rows = [
+      { id: '1', user: 'a', text: 'x', time: 10, lang: 'zh', tags: ['HK', 'hk'] },
+      { id: '2', user: 'a', text: 'x', time: 20, lang: 'en', rt: true, tags: ['HK'] },
+      { id: '3', user: 'b', text: 'x', time: 30, lang: 'zh', tags: ['香港'] },
+    ];
+    const blocks = [corpusBlock(0, rows.map((r) => r.text), columns(rows.slice(0, 2)), dicts), corpusBlock(1, ['x'], columns(rows.slice(2)), dicts)];
+    const f = rangeFacets(blocks.map((b) => b.filters), dicts, 15, 31);
+    expect(f).toEqual({ tweets: 2, retweets: 1, languages: { en: 1, zh: 1 }, hashtags: { HK: 1, 香港: 1 } });
+    expect(rangeFacets(blocks.map((b) => b.filters), dicts).hashtags).toEqual({ HK: 2, hk: 1, 香港: 1 });
+    // The hashtag filter stays case-insensitive over the as-archived codes.
+    expect(searchCorpus(blocks, [], { hashtag: '#hk' }, 0, 10).hits.map((h) => h.tweetid)).toEqual(['1', '2']);
   });
 });

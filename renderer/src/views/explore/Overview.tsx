@@ -3,6 +3,8 @@ import type { ChartOption } from '../../charts/echartsSetup';
 import { ChartFigure } from '../../charts/ChartFigure';
 import type { echarts } from '../../charts/echartsSetup';
 import { hrefFor } from '../../app/routes';
+import { searchClient } from '../../search/searchClient';
+import type { RangeFacets } from '../../search/searchFacets';
 import { BURST_RULE, creationHistogram } from './creationBursts';
 import type { ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
@@ -139,7 +141,26 @@ export function Overview({ data }: { data: ExploreData }) {
     };
   }, [ag, range]);
 
-  const tweetLangs = useMemo(() => topEntries(ag.tweetLanguages, 15), [ag]);
+  // Languages, hashtags and retweets in the range: recounted by the search worker from its filter
+  // columns (the stored aggregates hold them per dataset only).
+  const rangeKey = range ? `${range.from}-${range.to}` : '';
+  const [facets, setFacets] = useState<{ key: string; f: RangeFacets } | null>(null);
+  const [facetsError, setFacetsError] = useState('');
+  useEffect(() => {
+    if (!range || ag.tweets === 0) return;
+    let live = true;
+    setFacetsError('');
+    searchClient.facets(dataset.id, range.from, range.to).then(
+      (f) => live && setFacets({ key: rangeKey, f }),
+      (e: unknown) => live && setFacetsError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rangeKey stands for range
+  }, [dataset.id, rangeKey, ag.tweets]);
+  const rf = range && facets?.key === rangeKey ? facets.f : null;
+  const tweetLangs = useMemo(() => topEntries(rf ? rf.languages : ag.tweetLanguages, 15), [ag, rf]);
   const accountLangs = useMemo(() => topEntries(accountLanguages, 15), [accountLanguages]);
 
   const dateInput = (label: string, value: string, onChange: (v: string) => void) => (
@@ -175,13 +196,18 @@ export function Overview({ data }: { data: ExploreData }) {
       {ag.tweets > 0 && <>
       <section aria-labelledby="filter-title" className="range-filter">
         <h2 id="filter-title">Time filter</h2>
-        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates: the range filters the posting rhythm and client charts. Languages, hashtags, domains and accounts are whole-dataset totals.</p>
+        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates: the range filters the posting rhythm, client, tweet-language and top-hashtag panels and counts the retweets in it. URL domains, mentioned and retweeted accounts and the account panels are whole-dataset totals.</p>
         <div className="toolbar">
           {dateInput('From', fromDay, (v) => setDays(v, toDay))}
           {dateInput('To', toDay, (v) => setDays(fromDay, v))}
           <button type="button" onClick={() => setRange(null)} disabled={!range}>Show all</button>
           <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
         </div>
+        {range && (
+          <p role="status" className="muted" data-testid="range-facets" data-ready={rf ? 'true' : 'false'}>
+            {facetsError ? `Range languages and hashtags unavailable: ${facetsError}` : rf ? `In range: ${fmt(rf.retweets)} retweets; the tweet languages and top hashtags below are for the range.` : 'Counting languages, hashtags and retweets in the range (the search index loads first)…'}
+          </p>
+        )}
       </section>
 
       <ChartFigure id="volume" title="Tweet volume per day (UTC)" datasetId={dataset.id} option={volumeOption} onChart={onVolumeChart} height={300}
@@ -217,14 +243,14 @@ export function Overview({ data }: { data: ExploreData }) {
       </>}
 
       <div className="two-col">
-        {ag.tweets > 0 && <ChartFigure id="tweet-languages" title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption('all tweets; top 15 languages as archived')}
+        {ag.tweets > 0 && <ChartFigure id="tweet-languages" title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption(`${rf ? rangeText : 'all tweets'}; top 15 languages as archived`)}
           summary={tweetLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />}
         <ChartFigure id="account-languages" title="Account languages" datasetId={dataset.id} option={barOption(accountLangs, 'accounts')} caption={caption('all accounts; top 15 account languages (lower-cased)')}
           summary={accountLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
       </div>
 
       {ag.tweets > 0 && <div className="top-tables">
-        <TopTable title="Top hashtags" counts={ag.hashtags} prefix="#" data={data} />
+        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} />
         <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} />
         <TopTable title="Most mentioned accounts" counts={ag.mentioned} data={data} accounts />
         <TopTable title="Most retweeted accounts" counts={ag.retweeted} data={data} accounts />
