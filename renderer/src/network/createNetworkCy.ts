@@ -12,7 +12,8 @@ export const FCOSE_MAX_EDGES = 2_000;
 export const DRAW_CAP_NODES = 20_000;
 
 // Cytoscape accepts double quotes only in font-family.
-export const LABEL_FONT = '"Noto Sans", "Noto Sans SC", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Color Emoji", sans-serif';
+// Emoji from the monochrome Noto Emoji, right after Noto Sans (see styles/app.css).
+export const LABEL_FONT = '"Noto Sans", "Noto Emoji", "Noto Sans SC", "Noto Sans Arabic", "Noto Sans Hebrew", sans-serif';
 
 /** Node data: id, label, color, size (px). Edge data: id, source, target, width (px), color. */
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [

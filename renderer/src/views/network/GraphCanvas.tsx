@@ -3,14 +3,21 @@ import { useEffect, useRef } from 'react';
 import { createNetworkCy, LABEL_FONT } from '../../network/createNetworkCy';
 
 let fontsReady: Promise<unknown> | null = null;
-/** Canvas text does not trigger web-font loading the way DOM text does: load the label fonts first. */
-function loadLabelFonts(): Promise<unknown> {
+/**
+ * Canvas text does not trigger web-font loading the way DOM text does: load the label fonts first.
+ * The fonts are split by unicode-range (Noto Emoji and Noto Sans SC in many files), so the files
+ * for the labels' own characters are loaded too, not just one sample per script.
+ */
+function loadLabelFonts(elements: cytoscape.ElementDefinition[]): Promise<unknown> {
   fontsReady ??= Promise.all(
     [['Noto Sans', 'Abc'], ['Noto Sans SC', '中文'], ['Noto Sans Arabic', 'مريم'], ['Noto Sans Hebrew', 'נועה']].map(([f, sample]) =>
       document.fonts.load(`11px "${f}"`, sample).catch(() => []),
     ),
   );
-  return fontsReady;
+  const chars = new Set<string>();
+  for (const e of elements) if (typeof e.data.label === 'string') for (const c of e.data.label) if (c > '\u007f') chars.add(c);
+  if (chars.size === 0) return fontsReady;
+  return Promise.all([fontsReady, document.fonts.load(`11px ${LABEL_FONT}`, [...chars].join('')).catch(() => [])]);
 }
 
 export interface GraphCanvasProps {
@@ -30,7 +37,7 @@ export function GraphCanvas({ elements, preset, onReady, onNode, onEdge, label }
   useEffect(() => {
     let cy: cytoscape.Core | null = null;
     let live = true;
-    void loadLabelFonts().then(() => {
+    void loadLabelFonts(elements).then(() => {
       if (!live || !box.current) return;
       const made = createNetworkCy({ container: box.current, elements, preset });
       cy = made.cy;
