@@ -114,14 +114,15 @@ async function runQuery(page: Page, query: string, retweet: string): Promise<{ m
           const text = status.textContent ?? '';
           const state = status.dataset.state;
           const hasPage = document.querySelector('.results li') !== null || text.startsWith('0 tweets');
-          return (state === 'counting' || state === 'done') && text.includes(`match “${q}”`) && hasPage;
+          // A build from before the streamed count has no data-state: its status shows the final count only.
+          return (state === undefined || state === 'counting' || state === 'done') && text.includes(`match “${q}”`) && hasPage;
         };
         const t0 = performance.now();
         let pageMs = -1;
         const obs = new MutationObserver(() => {
           if (!shown()) return;
           if (pageMs < 0) pageMs = performance.now() - t0;
-          if (status.dataset.state === 'done') {
+          if (status.dataset.state === 'done' || status.dataset.state === undefined) {
             obs.disconnect();
             resolve({ ms: performance.now() - t0, pageMs, status: status.textContent ?? '' });
           }
@@ -198,8 +199,9 @@ async function main(): Promise<void> {
     const coldFiltered = await runQuery(page, filtered.query, filtered.retweet!);
     // Timed queries run over the fully loaded index (text and filter columns).
     const index = page.locator('[data-testid="search-index"][data-ready="true"]');
-    await index.waitFor({ timeout: 600_000 });
-    const indexText = await index.innerText();
+    const older = (await page.locator('[data-testid="search-index"]').count()) === 0; // a build from before the index line
+    if (!older) await index.waitFor({ timeout: 600_000 });
+    const indexText = older ? '' : await index.innerText();
     const indexLoadMs = Math.round(Number(/filter columns in ([\d.]+) s/.exec(indexText)?.[1] ?? NaN) * 1000);
     const queries = [];
     for (const [i, q] of QUERIES.entries()) {
