@@ -60,6 +60,12 @@ export interface ParseArchiveOptions {
   appVersion?: string;
   /** Pass-1 result already computed by the caller (e.g. to skip known files): saves one read. */
   hashes?: ArchiveHashes;
+  /**
+   * Drop a tweet whose id came earlier in the same entry (counted as rowsDuplicate). Default true;
+   * the app's import passes false because it dedupes across every file of the dataset anyway (and
+   * adds those to rowsDuplicate), which saves a second table of millions of ids.
+   */
+  dedupeTweets?: boolean;
   /** SHA-256 implementation for pass 1; default below. The Node CLI injects node:crypto (much faster in Node). */
   createHasher?: CreateHasher;
 }
@@ -205,7 +211,7 @@ class EntryParser {
   private formatAnnounced = false;
   private readonly seenKeys = new Set<string>();
   /** Tweet ids of this entry (millions): a compact table, not a Set of strings. */
-  private readonly seenTweets = new TweetIdIndex();
+  private readonly seenTweets: TweetIdIndex | undefined;
   private readonly seenAccounts = new Set<string>();
   private tweets: Tweet[] = [];
   private accounts: Account[] = [];
@@ -221,6 +227,7 @@ class EntryParser {
     private readonly options: ParseArchiveOptions,
   ) {
     this.label = hash.entryName ? `${fileName} (${hash.entryName})` : fileName;
+    if (options.dedupeTweets !== false) this.seenTweets = new TweetIdIndex();
     this.splitter = new CsvRecordSplitter((r) => this.onRecord(r));
   }
 
@@ -282,11 +289,13 @@ class EntryParser {
     switch (out.kind) {
       case 'tweet': {
         const { tweet, account } = out.row;
-        if (this.seenTweets.has(tweet.tweetid)) {
-          this.rowsDuplicate++;
-          return;
+        if (this.seenTweets) {
+          if (this.seenTweets.has(tweet.tweetid)) {
+            this.rowsDuplicate++;
+            return;
+          }
+          this.seenTweets.set(tweet.tweetid, 0);
         }
-        this.seenTweets.set(tweet.tweetid, 0);
         this.tweets.push(tweet);
         if (!this.seenAccounts.has(account.userid)) {
           this.seenAccounts.add(flat(account.userid));

@@ -39,7 +39,7 @@ export class TweetIdIndex {
     const l = splitLow;
     let slot = this.find(h, l);
     if (this.high[slot] === -1) {
-      if ((this.used + 1) * 2 > this.capacity) {
+      if ((this.used + 1) * 4 > this.capacity * 3) {
         this.grow();
         slot = this.find(h, l);
       }
@@ -50,7 +50,7 @@ export class TweetIdIndex {
     this.values[slot] = value;
   }
 
-  /** The slot holding (h, l), or the empty slot where it would go (linear probing). */
+  /** The slot holding (h, l), or the empty slot where it would go (linear probing, at most 3/4 full). */
   private find(h: number, l: number): number {
     const mask = this.capacity - 1;
     let slot = hash(h, l) & mask;

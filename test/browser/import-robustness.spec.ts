@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
@@ -82,6 +83,25 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
   expect(store.tweets).toBe(2000);
   expect(new Set(store.tweetIds).size).toBe(2000);
   expect(store.datasets[0]!.committedImports).toHaveLength(2);
+});
+
+test('tweet rows repeated inside one file are stored once and counted as duplicates in its receipt', async ({ page }) => {
+  const dir = tempDir();
+  const first = readFileSync(writeTweetRows(path.join(dir, 'a.csv'), 4, 2000, 0, 600), 'utf8');
+  const again = readFileSync(writeTweetRows(path.join(dir, 'b.csv'), 4, 2000, 400, 600), 'utf8');
+  const file = path.join(dir, 'repeats_tweets_csv_hashed.csv');
+  writeFileSync(file, first + again.slice(again.indexOf('\n') + 1)); // rows 400–599 twice
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'repeats');
+  expect((await counts(card)).tweets).toBe(600);
+  const row = card.getByRole('table', { name: /Files of/ }).getByRole('row').filter({ hasText: 'repeats_tweets_csv_hashed.csv' });
+  await expect(row.getByRole('cell').nth(4)).toHaveText('800');
+  await expect(row.getByRole('cell').nth(5)).toHaveText('600');
+  await expect(row.getByRole('cell').nth(6)).toHaveText('200');
+  const store = await storeSummary(page, true);
+  expect(new Set(store.tweetIds).size).toBe(600);
+  expect(store.tweets).toBe(600);
 });
 
 test('cancel during a large import leaves nothing', async ({ page }) => {

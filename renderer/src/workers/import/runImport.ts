@@ -125,7 +125,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       const toRecord = (a: Account, fromUsersFile: boolean): AccountRecord => ({ ...a, datasetId, importId, fromUsersFile });
       try {
         const fileReceipts = await parseArchive(source, {
-          hashes, signal, batchSize: 2000, appVersion: o.appVersion,
+          hashes, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false,
           onFormat: (f) => {
             format = f.format;
             crossDuplicates.push(0);
