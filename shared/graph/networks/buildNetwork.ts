@@ -8,10 +8,10 @@ import type { NetworkKind, NetworkResult } from './networkTypes';
 export function buildNetwork(
   c: TweetColumns,
   kind: NetworkKind,
-  options: { filter?: TweetFilter; maxAccountsPerItem?: number } = {},
+  options: { filter?: TweetFilter; maxAccountsPerItem?: number; edgeRows?: boolean } = {},
 ): NetworkResult {
   if (kind === 'cohashtag' || kind === 'courl') {
     return buildCoUseNetwork(c, kind, options.filter, options.maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM);
   }
-  return buildInteractionNetwork(c, kind, options.filter);
+  return buildInteractionNetwork(c, kind, options.filter, { edgeRows: options.edgeRows });
 }

@@ -8,7 +8,7 @@ import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from '
  * mentioned account, replier -> replied-to account, quoter -> quoted tweet's author. Accounts
  * outside the archive become nodes flagged `external`. Weight = number of interactions.
  */
-export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter): NetworkResult {
+export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter, options: { edgeRows?: boolean } = {}): NetworkResult {
   const archiveAccounts = new Map<string, string>(); // userid -> screen name
   const byScreenName = new Map<string, string>(); // lower-cased screen name -> userid
   for (let i = 0; i < c.length; i++) {
@@ -23,9 +23,17 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
   const externalLabels = new Map<string, string>();
   let filtered = 0;
   let unresolved = 0;
+  // The column rows behind each edge (one per interaction), for showing and pinning the tweets of an edge.
+  const edgeRows = options.edgeRows ? new Map<string, number[]>() : undefined;
+  let row = 0;
   const add = (s: string, t: string): void => {
     const k = s + '\u0000' + t;
     weights.set(k, (weights.get(k) ?? 0) + 1);
+    if (edgeRows) {
+      const rows = edgeRows.get(k);
+      if (rows) rows.push(row);
+      else edgeRows.set(k, [row]);
+    }
   };
   for (let i = 0; i < c.length; i++) {
     if (!tweetPasses(c, i, filter)) {
@@ -33,6 +41,7 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       continue;
     }
     const u = c.userid[i]!;
+    row = i;
     posts.set(u, (posts.get(u) ?? 0) + 1);
     if (kind === 'retweet') {
       if (!c.isRetweet[i]) continue;
@@ -84,5 +93,5 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
     ensure(t);
     graph.addDirectedEdge(s, t, { weight: w });
   }
-  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved, prunedItems: [] } };
+  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved, prunedItems: [] }, ...(edgeRows ? { edgeRows } : {}) };
 }

@@ -31,4 +31,6 @@ export interface NetworkResult {
   kind: NetworkKind;
   graph: Graph<AccountNode, WeightedEdge>;
   stats: NetworkStats;
+  /** Interaction networks built with `edgeRows`: column rows of the tweets behind each edge, keyed `source + '\u0000' + target`. */
+  edgeRows?: Map<string, number[]>;
 }

@@ -62,6 +62,24 @@ describe('interaction networks', () => {
     expect(f.edges.map((e) => e[1])).toEqual(['@nobody', 'a']);
     expect(f.stats.tweetsFiltered).toBe(8);
   });
+
+  it('edgeRows: the tweets behind each edge, one row per interaction, after the filter', () => {
+    const ids = (kind: Parameters<typeof buildNetwork>[1], opts = {}) => {
+      const { edgeRows, graph } = buildNetwork(cols, kind, { ...opts, edgeRows: true });
+      const out: Record<string, string[]> = {};
+      for (const [k, rows] of edgeRows!) out[k.replace('\u0000', '>')] = rows.map((r) => cols.tweetid[r]!);
+      let total = 0;
+      graph.forEachEdge((_e, a) => void (total += a.weight));
+      expect(Object.values(out).flat().length).toBe(total); // weight = number of tweets behind the edge
+      return out;
+    };
+    expect(ids('retweet')).toEqual({ 'a>b': ['1', '2'], 'b>999': ['3'], [`${HASH}>a`]: ['4'], [`${HASH}>@nobody`]: ['5'] });
+    expect(ids('mention')).toEqual({ 'a>443196382': ['6'], 'a>b': ['6'] });
+    expect(ids('reply')).toEqual({ 'b>a': ['7'], 'c>777': ['8'] });
+    expect(ids('quote')).toEqual({ 'c>b': ['8'] });
+    expect(ids('retweet', { filter: { language: 'EN' } })).toEqual({ 'a>b': ['2'] });
+    expect(buildNetwork(cols, 'retweet').edgeRows).toBeUndefined();
+  });
 });
 
 describe('co-use networks', () => {
