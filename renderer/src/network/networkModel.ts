@@ -59,6 +59,17 @@ export interface NetPair {
   provenanceB: Provenance | null;
 }
 
+/** A tweet behind an interaction edge (retweet, mention, reply, quote): what the source account posted. */
+export interface EdgeTweet {
+  tweetid: string;
+  /** UTC minutes since the epoch. */
+  time: number;
+  /** The shared object: the retweeted, replied-to or quoted tweet id, or the mentioned account id. */
+  object: string;
+  text: string;
+  provenance: Provenance | null;
+}
+
 export interface NetEdge {
   /** Index in the model's edges (the Cytoscape id is 'e' + index). */
   index: number;
@@ -90,10 +101,12 @@ export interface NetworkModel {
 
 export type ToAnalysisWorker =
   | { type: 'run'; request: AnalysisRequest }
-  | { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] };
+  | { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }
+  | { type: 'edgeTweets'; edgeIndex: number; limit: number };
 
 export type FromAnalysisWorker =
   | { type: 'progress'; phase: string; done: number; total: number }
   | { type: 'result'; model: NetworkModel }
   | { type: 'exported'; text: string; receipt: AnalysisReceipt }
+  | { type: 'edgeTweets'; edgeIndex: number; total: number; tweets: EdgeTweet[]; error?: string }
   | { type: 'error'; message: string };

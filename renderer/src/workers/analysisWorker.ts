@@ -20,11 +20,19 @@ import { getDataset, readAccounts, readTweetBlocks } from '../store/read/dataset
 const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const progress = (phase: string, done = 0, total = 0): void => post({ type: 'progress', phase, done, total });
 
-/** The last analysed graph, kept for exports of the view. */
-let last: { graph: Graph; edgeKeys: string[]; receipt: AnalysisReceipt } | null = null;
+/** The last analysed graph, kept for exports of the view (and, for interaction kinds, the tweets behind each edge). */
+let last: { graph: Graph; edgeKeys: string[]; receipt: AnalysisReceipt; interaction?: { columns: TweetColumns; kind: AnalysisRequest['kind']; edgeRows: Map<string, number[]> } } | null = null;
 
 self.onmessage = (e: MessageEvent<ToAnalysisWorker>) => {
   const m = e.data;
+  if (m.type === 'edgeTweets') {
+    try {
+      edgeTweets(m.edgeIndex, m.limit);
+    } catch (err) {
+      post({ type: 'edgeTweets', edgeIndex: m.edgeIndex, total: 0, tweets: [], error: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
   const job = m.type === 'run' ? run(m.request) : exportView(m);
   job.catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };
@@ -68,6 +76,7 @@ async function run(request: AnalysisRequest): Promise<void> {
   let coordination: CoordinationResult | null = null;
   let stability = new Map<string, EdgeStability>();
   let prunedItems: NetworkModel['prunedItems'] = [];
+  let edgeRows: Map<string, number[]> | undefined;
   const seed = request.coordination.seed;
 
   if (isCoordinationKind(kind)) {
@@ -100,7 +109,8 @@ async function run(request: AnalysisRequest): Promise<void> {
     });
   } else {
     progress('Building network');
-    const net = buildNetwork(columns, kind, { filter });
+    const net = buildNetwork(columns, kind, { filter, edgeRows: true });
+    edgeRows = net.edgeRows;
     graph = net.graph;
     receiptKind = `network:${kind}`;
     omitted.tweetsFiltered = net.stats.tweetsFiltered;
@@ -175,7 +185,7 @@ async function run(request: AnalysisRequest): Promise<void> {
     nodes: graph.order, edges: graph.size, omitted,
     notes: ann.betweennessExact ? [] : [`betweenness approximated from ${ann.betweennessSamples} sampled sources`],
   });
-  last = { graph, edgeKeys, receipt };
+  last = { graph, edgeKeys, receipt, ...(edgeRows ? { interaction: { columns, kind, edgeRows } } : {}) };
   post({
     type: 'result',
     model: {
@@ -192,6 +202,29 @@ function tweetRows(c: TweetColumns, r: CoordinationResult): Map<string, number> 
   const rows = new Map<string, number>();
   for (let i = 0; i < c.length; i++) if (wanted.has(c.tweetid[i]!)) rows.set(c.tweetid[i]!, i);
   return rows;
+}
+
+/** The tweets behind one interaction edge: id, time, the shared object, text and source row (first `limit`). */
+function edgeTweets(edgeIndex: number, limit: number): void {
+  const key = last?.edgeKeys[edgeIndex];
+  const it = last?.interaction;
+  if (!last || !it || key === undefined) throw new Error('No tweets are recorded for this edge.');
+  const rows = it.edgeRows.get(last.graph.source(key) + '\u0000' + last.graph.target(key)) ?? [];
+  const c = it.columns;
+  const target = last.graph.target(key);
+  const objectOf = (i: number): string =>
+    it.kind === 'retweet' ? c.retweetTweetid[i] || target
+      : it.kind === 'reply' ? c.inReplyToTweetid[i] || target
+        : it.kind === 'quote' ? c.quotedTweetTweetid[i]!
+          : target;
+  const unique = [...new Set(rows)]; // a tweet mentioning an account twice is one tweet (two interactions)
+  post({
+    type: 'edgeTweets', edgeIndex, total: unique.length,
+    tweets: unique.slice(0, limit).map((i) => ({
+      tweetid: c.tweetid[i]!, time: c.tweetTime[i]!, object: objectOf(i), text: c.tweetText[i]!,
+      provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+    })),
+  });
 }
 
 /** Serialises what the view shows (visible nodes and edges) with the receipt and what was left out. */

@@ -1,12 +1,18 @@
+import { useEffect, useState } from 'react';
 import type { Provenance } from '../../../../shared/domain/provenance';
 import { PinButton } from '../../pins/PinButton';
 import type { EvidenceItemDraft } from '../../pins/pinApi';
-import type { NetEdge, NetNode, NetworkModel, NetPair } from '../../network/networkModel';
+import type { AnalysisKind, EdgeTweet, NetEdge, NetNode, NetworkModel, NetPair } from '../../network/networkModel';
 import { nodeLabel } from '../../network/viewGraph';
 import { fmt, utcMinute } from './format';
 import { stripIsolates } from '../../network/bidiLabel';
 
 const PAIRS_SHOWN = 200;
+/** Interaction kinds record the tweets behind each edge (in the analysis worker). */
+const INTERACTION_KINDS: ReadonlySet<AnalysisKind> = new Set(['retweet', 'mention', 'reply', 'quote']);
+const OBJECT_LABEL: Partial<Record<AnalysisKind, string>> = { retweet: 'Retweeted tweet', mention: 'Mentioned account', reply: 'Replied-to tweet', quote: 'Quoted tweet' };
+
+export type LoadEdgeTweets = (edgeIndex: number, limit: number) => Promise<{ total: number; tweets: EdgeTweet[] }>;
 
 function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>): string {
   const name = (id: string) => stripIsolates(nodes.get(id) ? nodeLabel(nodes.get(id)!) : id);
@@ -17,7 +23,7 @@ const provs = (pairs: NetPair[]): Provenance[] =>
   pairs.flatMap((p) => [p.provenanceA, p.provenanceB]).filter((p): p is Provenance => p !== null);
 
 /** An edge and the post pairs behind it; each pair, and the whole edge, can be pinned as evidence. */
-export function EdgeDetails({ edge, model, nodes }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode> }) {
+export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; loadTweets?: LoadEdgeTweets }) {
   const title = edgeTitle(edge, nodes);
   const kind = model.request.kind;
   const base = { datasetId: model.request.datasetId };
@@ -74,6 +80,57 @@ export function EdgeDetails({ edge, model, nodes }: { edge: NetEdge; model: Netw
           </tbody>
         </table>
       )}
+      {INTERACTION_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} title={title} loadTweets={loadTweets} />}
     </section>
+  );
+}
+
+/** Retweet, mention, reply and quote edges: the tweets the edge counts, each pinnable, and the edge with all of them. */
+function InteractionTweets({ edge, model, title, loadTweets }: { edge: NetEdge; model: NetworkModel; title: string; loadTweets: LoadEdgeTweets }) {
+  const [state, setState] = useState<{ index: number; total: number; tweets: EdgeTweet[] } | { index: number; error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadTweets(edge.index, PAIRS_SHOWN).then(
+      (r) => live && setState({ index: edge.index, ...r }),
+      (e: unknown) => live && setState({ index: edge.index, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => { live = false; };
+  }, [edge.index, loadTweets]);
+  const kind = model.request.kind;
+  const base = { datasetId: model.request.datasetId };
+  if (!state || state.index !== edge.index) return <p role="status">Loading the tweets behind this edge…</p>;
+  if ('error' in state) return <p role="alert" className="error">Could not load the tweets behind this edge: {state.error}</p>;
+  const objectLabel = OBJECT_LABEL[kind] ?? 'Object';
+  const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: edge.source, time: utcMinute(t.time), [kind === 'mention' ? 'mentionedUserid' : 'objectTweetid']: t.object, text: t.text });
+  const pinEdge = (): EvidenceItemDraft => ({
+    ...base, kind: 'network', title: `${kind} edge ${title} (${state.total} tweets)`,
+    payload: {
+      kind, source: edge.source, target: edge.target, weight: edge.weight, tweetsTotal: state.total,
+      tweets: state.tweets.map(tweetPayload), parameters: model.receipt.parameters, receipt: model.receipt,
+    },
+    provenance: state.tweets.map((t) => t.provenance).filter((p): p is Provenance => p !== null),
+  });
+  const pinTweet = (t: EdgeTweet): EvidenceItemDraft => ({
+    ...base, kind: 'tweet', title: `Tweet ${t.tweetid} (${kind} edge ${title})`,
+    payload: { kind, edge: { source: edge.source, target: edge.target }, ...tweetPayload(t) },
+    provenance: t.provenance ? [t.provenance] : [],
+  });
+  return (
+    <>
+      <PinButton item={pinEdge} label={`edge ${title}`} />
+      <table className="network-table" data-testid="edge-tweet-table">
+        <caption>Tweets behind this edge{state.total > state.tweets.length ? ` (first ${state.tweets.length} of ${state.total})` : ` (${state.total})`}</caption>
+        <thead><tr><th scope="col">Tweet</th><th scope="col">Time</th><th scope="col">{objectLabel}</th><th scope="col">Evidence</th></tr></thead>
+        <tbody>
+          {state.tweets.map((t) => (
+            <tr key={t.tweetid}>
+              <td><code title={t.text} dir="auto">{t.tweetid}</code></td><td>{utcMinute(t.time)}</td>
+              <td dir="auto" className="network-object">{t.object}</td>
+              <td><PinButton item={() => pinTweet(t)} label={`tweet ${t.tweetid}`} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

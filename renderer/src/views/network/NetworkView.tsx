@@ -1,12 +1,13 @@
 import type cytoscape from 'cytoscape';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
+import { ringLayout } from '../../network/ringLayout';
 import { toElements, viewGraph, type ViewSettings } from '../../network/viewGraph';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
-import { EdgeDetails } from './EdgeDetails';
+import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
 import { ExportBar } from './ExportBar';
 import { fmt } from './format';
 import { GraphCanvas } from './GraphCanvas';
@@ -19,7 +20,7 @@ const EDGE_ROWS = 100;
 
 export function NetworkView() {
   const datasets = useDatasets();
-  const { state, run, cancel, exportView } = useAnalysisWorker();
+  const { state, run, cancel, exportView, edgeTweets } = useAnalysisWorker();
   const model = state.status === 'done' ? state.model : null;
   return (
     <section aria-labelledby="view-title" className="network-view">
@@ -37,18 +38,21 @@ export function NetworkView() {
         {state.status === 'cancelled' && 'Analysis cancelled.'}
       </div>
       {state.status === 'failed' && <p role="alert" className="error">{state.message}</p>}
-      {model && <NetworkResult key={model.receipt.kind + model.millis} model={model} datasetName={datasets?.find((d) => d.id === model.request.datasetId)?.name ?? ''} exportView={exportView} />}
+      {model && <NetworkResult key={model.receipt.kind + model.millis} model={model} datasetName={datasets?.find((d) => d.id === model.request.datasetId)?.name ?? ''} exportView={exportView} edgeTweets={edgeTweets} />}
     </section>
   );
 }
 
-function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView'] }) {
+function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
   const coordination = model.edges.some((e) => e.significant !== undefined) || model.receipt.kind.startsWith('coordination');
   const [settings, setSettings] = useState<ViewSettings>({ ...DEFAULT_VIEW, significantOnly: coordination });
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
   const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
   const [layoutNote, setLayoutNote] = useState('');
+  const [layoutRunning, setLayoutRunning] = useState(false);
+  const [layoutAttempt, setLayoutAttempt] = useState(0);
+  const layoutAbort = useRef<AbortController | null>(null);
   const [cy, setCy] = useState<{ core: cytoscape.Core; renderer: string } | null>(null);
   const [nodeId, setNodeId] = useState<string | null>(null);
   const [edgeIndex, setEdgeIndex] = useState<number | null>(null);
@@ -58,16 +62,24 @@ function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel
   // fcose runs on the UI thread: only for small graphs; everything else is laid out in the worker.
   const useFcose = view.nodes.length <= FCOSE_MAX_NODES && view.edges.length <= FCOSE_MAX_EDGES;
 
-  // Big graphs: ForceAtlas2 in a worker, then preset positions.
+  // Big graphs: ForceAtlas2 in a worker, then preset positions. Cancel: accounts on rings by community at once.
   useEffect(() => {
     setPositions(null);
     if (useFcose || view.nodes.length === 0) return;
     const ac = new AbortController();
+    layoutAbort.current = ac;
+    setLayoutRunning(true);
     setLayoutNote('Laying out (ForceAtlas2 in a worker)…');
     runLayout(view, ac.signal, (d, t) => setLayoutNote(`Laying out (ForceAtlas2 in a worker): ${d} / ${t} iterations`))
-      .then((p) => { setPositions(p); setLayoutNote(''); }, (e: unknown) => { if (!ac.signal.aborted) setLayoutNote(`Layout failed: ${String(e)}`); });
-    return () => ac.abort();
-  }, [view, useFcose]);
+      .then((p) => { setPositions(p); setLayoutNote(''); }, (e: unknown) => {
+        if (ac.signal.reason === 'cancelled by the analyst') {
+          setPositions(ringLayout(view));
+          setLayoutNote('Layout cancelled: accounts are placed in one disc per community, without ForceAtlas2.');
+        } else if (!ac.signal.aborted) setLayoutNote(`Layout failed: ${String(e)}`);
+      })
+      .finally(() => { if (layoutAbort.current === ac) setLayoutRunning(false); });
+    return () => ac.abort('replaced');
+  }, [view, useFcose, layoutAttempt]);
 
   const elements = useMemo(() => (useFcose || positions ? toElements(view, settings.sizeBy, positions ?? undefined) : null), [view, positions, useFcose, settings.sizeBy]);
 
@@ -152,7 +164,11 @@ function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel
         {cy ? ` (${cy.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {view.notes.join('; ')}
       </p>
-      {layoutNote && <p role="status">{layoutNote}</p>}
+      <div className="network-layout-status">
+        <span role="status">{layoutNote}</span>
+        {layoutRunning && <button type="button" onClick={() => layoutAbort.current?.abort('cancelled by the analyst')}>Cancel layout</button>}
+        {!layoutRunning && layoutNote.startsWith('Layout cancelled') && <button type="button" onClick={() => setLayoutAttempt((a) => a + 1)}>Run ForceAtlas2 layout again</button>}
+      </div>
       <div className="network-main">
         <div className="network-graph">
           {elements && view.nodes.length > 0 ? (
@@ -165,7 +181,7 @@ function NetworkResult({ model, datasetName, exportView }: { model: NetworkModel
         </div>
         <aside className="network-side" aria-label="Selection">
           {node && <NodeDetails node={node} focused={focused} onFocus={() => setFocused((f) => !f)} />}
-          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} />}
+          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} loadTweets={edgeTweets} />}
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
       </div>

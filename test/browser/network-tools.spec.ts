@@ -1,0 +1,265 @@
+import type { Download, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { demoTweetColumns } from '../../shared/archive/demo/demoColumns';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/ImportPanel';
+import { countStore, download, openDemoArchive } from './exploreHelpers';
+import { expect, test } from './fixtures';
+import { buildNetwork, clickEdgeOnCanvas, drawn, selectedEdge, waitDrawn } from './networkHelpers';
+
+// The Network view on the demo archive: the tweets behind an interaction edge, PNG/SVG/CSV exports of
+// the view with their analysis receipts, and cancelling a long computation and a layout.
+const demo = demoTweetColumns({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).columns;
+
+interface Receipt {
+  kind: string;
+  parameters: { kind: string; filter?: unknown };
+  counts: { nodes: number; edges: number; omitted: Record<string, number> };
+}
+
+/** Reads every pin straight from IndexedDB (no app code). */
+function readPins(page: Page): Promise<{ kind: string; title: string; payload: Record<string, unknown>; provenance: { row: number; byteOffset: number }[] }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const r = db.transaction('pins').objectStore('pins').getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return rows as never;
+  });
+}
+
+/** PNG chunks, each CRC checked (zlib's CRC-32, independent of the app's). */
+function pngChunks(bytes: Buffer): { type: string; data: Buffer }[] {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at < bytes.length;) {
+    const len = bytes.readUInt32BE(at);
+    const type = bytes.subarray(at + 4, at + 8).toString('latin1');
+    const data = bytes.subarray(at + 8, at + 8 + len);
+    expect(bytes.readUInt32BE(at + 8 + len), `CRC of ${type}`).toBe(crc32(bytes.subarray(at + 4, at + 8 + len)));
+    chunks.push({ type, data });
+    at += 12 + len;
+  }
+  return chunks;
+}
+
+function expectViewReceipt(r: Receipt, nodes: number, edges: number, what: string): void {
+  expect(r.kind, what).toBe('network:retweet');
+  expect(r.parameters.kind, what).toBe('retweet');
+  expect(r.counts.nodes, what).toBe(nodes);
+  expect(r.counts.edges, what).toBe(edges);
+  // What the view hid is said: the edges under the minimum weight.
+  expect(r.counts.omitted.edgesBelowMinWeight, what).toBeGreaterThan(0);
+}
+
+test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exports of the view carry its receipt', async ({ page, consoleLog, requests }) => {
+  test.setTimeout(600_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  const [nodes0, edges0] = await drawn(page);
+  expect(nodes0).toBeGreaterThan(0);
+  expect(edges0).toBeGreaterThan(0);
+
+  // Click an edge on the canvas (keyboard users: the edge table's buttons, used when no clear point exists).
+  if (!(await clickEdgeOnCanvas(page))) await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  const details = page.getByTestId('edge-details');
+  await expect(details).toBeVisible();
+  const edge = (await selectedEdge(page))!;
+  expect(edge).not.toBeNull();
+  // The tweets behind it, independently from the generator's columns: retweets by source of target's
+  // tweets (target by retweet_userid, else by the screen name of the RT @name: prefix).
+  const byScreenName = new Map<string, string>();
+  const seen = new Set<string>();
+  for (let i = 0; i < demo.length; i++) if (!seen.has(demo.userid[i]!)) byScreenName.set(demo.userScreenName[(seen.add(demo.userid[i]!), i)]!.toLowerCase(), demo.userid[i]!);
+  const retweeted = (i: number) => demo.retweetUserid[i] || (demo.retweetScreenName[i] ? byScreenName.get(demo.retweetScreenName[i]!.toLowerCase()) ?? '@' + demo.retweetScreenName[i] : '');
+  const expected = new Map<string, { minute: number; object: string; row: number }>();
+  for (let i = 0; i < demo.length; i++) {
+    if (demo.userid[i] === edge.source && demo.isRetweet[i] && retweeted(i) === edge.target) {
+      expected.set(demo.tweetid[i]!, { minute: demo.tweetTime[i]!, object: demo.retweetTweetid[i]!, row: demo.row[i]! });
+    }
+  }
+  expect(expected.size).toBeGreaterThan(0);
+  await expect(details.locator('dd').first()).toHaveText(String(expected.size));
+  const rows = details.getByTestId('edge-tweet-table').locator('tbody tr');
+  await expect(rows).toHaveCount(Math.min(200, expected.size));
+  await expect(details.getByTestId('edge-tweet-table').locator('thead')).toContainText('Retweeted tweet');
+  for (const tr of await rows.all()) {
+    const [id, time, object] = await tr.locator('td').allInnerTexts();
+    const want = expected.get(id!.trim());
+    expect(want, `tweet ${id} is a retweet by ${edge.source} of ${edge.target}`).toBeDefined();
+    expect(time).toBe(new Date(want!.minute * 60_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+    expect(object!.trim()).toBe(want!.object);
+  }
+  // Pin one tweet, then the edge with all its tweets; the pins carry the tweets' source rows.
+  const firstId = (await rows.first().locator('td').first().innerText()).trim();
+  const pin = rows.first().getByRole('button', { name: `Pin to case: tweet ${firstId}` });
+  await pin.click();
+  await expect(rows.first().getByRole('button', { name: `Pinned: tweet ${firstId}` })).toHaveText('Pinned');
+  const edgePin = details.getByRole('button', { name: /^Pin to case: edge / });
+  await edgePin.click();
+  await expect(details.getByRole('button', { name: /^Pinned: edge / })).toBeVisible();
+  await expect.poll(() => countStore(page, 'pins')).toBe(2);
+  const pins = await readPins(page);
+  const tweetPin = pins.find((p) => p.kind === 'tweet')!;
+  expect(tweetPin.payload.tweetid).toBe(firstId);
+  expect(tweetPin.payload.objectTweetid).toBe(expected.get(firstId)!.object);
+  expect(tweetPin.provenance.map((p) => p.row)).toEqual([expected.get(firstId)!.row]);
+  const edgePinRecord = pins.find((p) => p.kind === 'network')!;
+  expect(edgePinRecord.payload.source).toBe(edge.source);
+  expect(edgePinRecord.payload.target).toBe(edge.target);
+  const pinnedTweets = (edgePinRecord.payload.tweets as { tweetid: string }[]).map((t) => t.tweetid);
+  expect(pinnedTweets).toHaveLength(Math.min(200, expected.size));
+  for (const id of pinnedTweets) expect(expected.has(id), id).toBe(true);
+  expect(edgePinRecord.provenance.map((p) => p.row).sort((a, b) => a - b)).toEqual(pinnedTweets.map((id) => expected.get(id)!.row).sort((a, b) => a - b));
+
+  // Hide the lightest edges, so the receipts have something to say; the view redraws.
+  await page.getByLabel('Min weight', { exact: true }).fill('2');
+  await expect(page.getByTestId('network-drawn')).toContainText('edgesBelowMinWeight');
+  await waitDrawn(page);
+  const [nodes, edges] = await drawn(page);
+  expect(edges).toBeGreaterThan(0);
+  expect(edges).toBeLessThan(edges0);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-network-tools-'));
+  // PNG: signature, chunks with valid CRCs, a non-empty image, the receipt in a tEXt chunk.
+  const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
+  expect(png.name).toMatch(/\.png$/);
+  const chunks = pngChunks(png.bytes);
+  expect(chunks[0]!.type).toBe('IHDR');
+  expect(chunks[0]!.data.readUInt32BE(0)).toBeGreaterThan(100);
+  expect(chunks[0]!.data.readUInt32BE(4)).toBeGreaterThan(100);
+  expect(chunks.some((c) => c.type === 'IDAT')).toBe(true);
+  expect(chunks.at(-1)!.type).toBe('IEND');
+  const text = chunks.find((c) => c.type === 'tEXt' && c.data.toString('latin1').startsWith('analysis_receipt\0'))!;
+  expect(text).toBeDefined();
+  expectViewReceipt(JSON.parse(text.data.toString('latin1').slice('analysis_receipt\0'.length)), nodes, edges, 'PNG receipt');
+
+  // SVG: parses (xmllint), one circle per drawn node, one line per drawn edge, the receipt in <metadata>.
+  const svg = await download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click());
+  const svgPath = path.join(dir, svg.name);
+  writeFileSync(svgPath, svg.bytes);
+  execFileSync('xmllint', ['--noout', svgPath]);
+  const xpath = (expr: string) => execFileSync('xmllint', ['--xpath', expr, svgPath], { encoding: 'utf8' }).trim();
+  expect(Number(xpath("count(//*[local-name()='g'][@id='nodes']/*[local-name()='circle'])"))).toBe(nodes);
+  expect(Number(xpath("count(//*[local-name()='g'][@id='edges']/*[local-name()='line'])"))).toBe(edges);
+  expectViewReceipt(JSON.parse(xpath("string(//*[local-name()='metadata'][@id='analysis_receipt'])")), nodes, edges, 'SVG receipt');
+
+  // CSV edge list: the receipt is saved beside it (CSV has no place for it); header + one row per drawn edge.
+  const saved: Download[] = [];
+  const onDownload = (d: Download) => void saved.push(d);
+  page.on('download', onDownload);
+  await page.getByRole('button', { name: 'CSV edge list' }).click();
+  await expect.poll(() => saved.length).toBe(2);
+  page.off('download', onDownload);
+  const file = async (suffix: string) => {
+    const d = saved.find((x) => x.suggestedFilename().endsWith(suffix))!;
+    expect(d, suffix).toBeDefined();
+    return readFileSync((await d.path())!, 'utf8');
+  };
+  const csv = (await file('.csv')).split('\n').filter((l) => l !== '');
+  expect(csv[0]!.split(',').slice(0, 3)).toEqual(['source', 'target', 'weight']);
+  expect(csv.length - 1).toBe(edges);
+  for (const line of csv.slice(1)) expect(Number(line.split(',')[2])).toBeGreaterThanOrEqual(2);
+  expectViewReceipt(JSON.parse(await file('.receipt.json')), nodes, edges, 'CSV receipt');
+  await expect(page.getByRole('group', { name: 'Export the view' }).getByRole('status')).toContainText(/Saved .*\.csv/);
+
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) leaves the view usable; the next builds work', async ({ page, consoleLog }) => {
+  test.setTimeout(600_000);
+  // Hold the layout worker's request until released, so the layout is certainly still running when
+  // cancelled (the demo's retweet network lays out in about a second otherwise).
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    const held: (() => void)[] = [];
+    const w = window as unknown as { holdLayout: boolean; releaseLayout: () => void; layoutWorkers: number };
+    w.holdLayout = true;
+    w.layoutWorkers = 0;
+    w.releaseLayout = () => {
+      w.holdLayout = false;
+      for (const f of held.splice(0)) f();
+    };
+    window.Worker = class extends Native {
+      private readonly layout: boolean;
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.layout = options?.name === 'layout';
+        if (this.layout) w.layoutWorkers++;
+      }
+      override postMessage(message: unknown, transfer?: unknown): void {
+        const send = () => super.postMessage(message, transfer as Transferable[]);
+        if (this.layout && w.holdLayout) held.push(send);
+        else send();
+      }
+    };
+  });
+  await page.reload(); // the fixture's page is already loaded; hash navigation keeps that document
+  expect(await page.evaluate(() => typeof (window as unknown as { releaseLayout?: unknown }).releaseLayout)).toBe('function');
+  await openDemoArchive(page);
+  await page.goto('#/network');
+
+  // A long coordination run: co-retweet with 999 null-model replicates and the window sweep.
+  await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
+  await page.getByLabel('Null-model replicates').fill('999');
+  const buildButton = page.getByRole('button', { name: 'Build network' });
+  await buildButton.click();
+  await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
+  await expect(buildButton).toBeDisabled();
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Analysis cancelled.')).toBeVisible();
+  await expect(cancel).toHaveCount(0);
+  await expect(buildButton).toBeEnabled();
+  // The worker is gone: no result turns up later.
+  await page.waitForTimeout(3_000);
+  await expect(page.getByRole('heading', { level: 2, name: /network of/ })).toHaveCount(0);
+
+  // A subsequent build works; its ForceAtlas2 layout is cancelled from the keyboard.
+  await page.getByLabel('Network kind').selectOption({ label: 'Retweet' });
+  await buildButton.click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Retweet network of/ })).toBeVisible({ timeout: 180_000 });
+  const cancelLayout = page.getByRole('button', { name: 'Cancel layout' });
+  await expect(cancelLayout).toBeVisible();
+  await expect(page.getByText(/Laying out \(ForceAtlas2 in a worker\)/)).toBeVisible();
+  await cancelLayout.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Layout cancelled: accounts are placed in one disc per community/)).toBeVisible();
+  await expect(cancelLayout).toHaveCount(0);
+  // Usable: the graph is drawn (without the force layout), every node has a position, edges can be selected.
+  await waitDrawn(page);
+  const [nodes] = await drawn(page);
+  expect(nodes).toBeGreaterThan(300);
+  const spread = await page.getByTestId('network-canvas').evaluate((el) => {
+    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
+    return new Set(cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`)).size;
+  });
+  expect(spread).toBe(nodes);
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  await expect(page.getByTestId('edge-tweet-table')).toBeVisible();
+
+  // The layout can be run again, and this time it finishes.
+  await page.evaluate(() => (window as unknown as { releaseLayout: () => void }).releaseLayout());
+  await page.getByRole('button', { name: 'Run ForceAtlas2 layout again' }).click();
+  await expect(page.getByText(/Laying out|Layout cancelled/)).toHaveCount(0, { timeout: 120_000 });
+  await waitDrawn(page);
+
+  // And another network builds and lays out.
+  await buildNetwork(page, 'Mention');
+  expect((await drawn(page))[0]).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { layoutWorkers: number }).layoutWorkers)).toBeGreaterThanOrEqual(3);
+  expect(consoleLog.errors).toEqual([]);
+});

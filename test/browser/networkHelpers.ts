@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Helpers for the Network view specs: build a network, read what is drawn, pick an edge on the canvas. */
+
+export async function buildNetwork(page: Page, kind: string): Promise<void> {
+  await page.getByLabel('Network kind').selectOption({ label: kind });
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind.replace(/[()]/g, '\\$&')} network of`) })).toBeVisible({ timeout: 180_000 });
+  await waitDrawn(page);
+}
+
+/** Waits until the drawn graph (after its layout) has its first frame on the canvas. */
+export async function waitDrawn(page: Page): Promise<void> {
+  const [nodes] = await drawn(page);
+  if (nodes > 0) await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 180_000 });
+}
+
+/** "Drawing N of M nodes and E of F edges" → [N, E]. */
+export async function drawn(page: Page): Promise<[number, number]> {
+  const text = (await page.getByTestId('network-drawn').innerText()).replace(/,/g, '');
+  const m = /Drawing (\d+) of \d+ nodes and (\d+) of \d+ edges/.exec(text)!;
+  return [Number(m[1]), Number(m[2])];
+}
+
+/**
+ * Clicks a real edge on the canvas, at a point on it clear of every node (from Cytoscape's rendered
+ * positions). Returns true when the click selected an edge; a dense graph can leave no clear point.
+ */
+export async function clickEdgeOnCanvas(page: Page): Promise<boolean> {
+  const canvas = page.getByTestId('network-canvas');
+  const point = await canvas.evaluate((el) => {
+    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
+    // Zoom onto the neighbourhood of the heaviest edge, so edges are long and nodes far apart.
+    const heaviest = cy.edges().max((e) => Number(e.data('width')) || 1).ele;
+    cy.fit(heaviest.connectedNodes(), 150);
+    const clear = (x: number, y: number) => cy.nodes().every((n) => {
+      const b = n.renderedBoundingBox({ includeLabels: true });
+      return x < b.x1 - 6 || x > b.x2 + 6 || y < b.y1 - 6 || y > b.y2 + 6;
+    });
+    const inView = (x: number, y: number) => x > 10 && y > 10 && x < el.clientWidth - 10 && y < el.clientHeight - 10;
+    for (const e of [heaviest, ...cy.edges().toArray()]) {
+      const s = e.source().renderedPosition();
+      const t = e.target().renderedPosition();
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+        const x = s.x + (t.x - s.x) * f;
+        const y = s.y + (t.y - s.y) * f;
+        if (inView(x, y) && clear(x, y)) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!point) return false;
+  const box = (await canvas.boundingBox())!;
+  await page.waitForTimeout(300); // the fit's frame
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+  return page.getByTestId('edge-details').waitFor({ timeout: 5_000 }).then(() => true, () => false);
+}
+
+/** The source and target ids of the selected edge, read from Cytoscape. */
+export function selectedEdge(page: Page): Promise<{ source: string; target: string } | null> {
+  return page.getByTestId('network-canvas').evaluate((el) => {
+    const e = (el as unknown as { cy: import('cytoscape').Core }).cy.edges(':selected')[0];
+    return e ? { source: String(e.data('source')), target: String(e.data('target')) } : null;
+  });
+}
