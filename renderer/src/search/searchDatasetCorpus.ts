@@ -3,7 +3,7 @@ import type { WorkbenchDb } from '../store/schema';
 import { filterBlock, filterDicts, type FilterBlock } from './searchFilterColumns';
 import type { LoadState } from './searchProtocol';
 import { normalizeForSearch } from './searchQuery';
-import { textBlock, type TextBlock } from './searchText';
+import { rowsOf, textBlock, type TextBlock } from './searchText';
 
 /** Search blocks read per IndexedDB request (one getAll over a key range). */
 const TEXT_BATCH = 16;
@@ -82,16 +82,18 @@ export class DatasetCorpus {
     for (let a = 0; a < this.seqs.length && !this.closed; a += TEXT_BATCH) {
       const chunk = this.seqs.slice(a, a + TEXT_BATCH);
       const records = await this.db.searchBlocks.where('[datasetId+seq]').between([this.datasetId, chunk[0]!], [this.datasetId, chunk[chunk.length - 1]!], true, true).toArray();
-      const bySeq = new Map(records.filter((r) => this.committed.has(r.importId) && withText.has(r.seq)).map((r) => [r.seq, r.text]));
+      const bySeq = new Map(records.filter((r) => this.committed.has(r.importId) && withText.has(r.seq)).map((r) => [r.seq, r]));
       for (const [j, seq] of chunk.entries()) {
-        let text = bySeq.get(seq);
-        if (!text) {
+        const r = bySeq.get(seq);
+        let block: TextBlock;
+        if (r) block = { seq, joined: r.joined, starts: r.starts };
+        else {
           // A block without its search text (should not happen) is still searchable, normalised here.
           const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
-          text = (tb?.columns.tweetText ?? []).map(normalizeForSearch);
+          block = textBlock(seq, (tb?.columns.tweetText ?? []).map(normalizeForSearch));
         }
-        this.text[a + j] = textBlock(seq, text);
-        this.tweets += text.length;
+        this.text[a + j] = block;
+        this.tweets += rowsOf(block);
       }
       this.loadedBlocks = a + chunk.length;
       this.wake();

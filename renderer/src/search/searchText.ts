@@ -1,3 +1,7 @@
+import { joinRows } from '../store/joinRows';
+
+export { SEP } from '../store/joinRows';
+
 /**
  * One block's normalised search text, joined with U+0000 so a term is found with one native
  * indexOf over the block instead of one call per tweet. Row i is joined[starts[i] .. starts[i+1]-1).
@@ -9,17 +13,8 @@ export interface TextBlock {
   starts: Int32Array;
 }
 
-export const SEP = '\u0000';
-
 export function textBlock(seq: number, text: string[]): TextBlock {
-  const starts = new Int32Array(text.length + 1);
-  let at = 0;
-  for (let i = 0; i < text.length; i++) {
-    starts[i] = at;
-    at += text[i]!.length + 1;
-  }
-  starts[text.length] = at;
-  return { seq, joined: text.join(SEP), starts };
+  return { seq, ...joinRows(text) };
 }
 
 export const rowsOf = (b: TextBlock): number => b.starts.length - 1;

@@ -55,7 +55,9 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     const a = agg.finish();
     expect(blocks.map((b) => b.block.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
     expect(blocks.map((b) => b.block.seq)).toEqual([0, 1, 2]);
-    expect(blocks[0]!.search.text[0]).toBe(tweets[0]!.tweetText.normalize('NFKC').toLowerCase());
+    const search = blocks[1]!.search;
+    const rows = Array.from({ length: search.starts.length - 1 }, (_, i) => search.joined.slice(search.starts[i], search.starts[i + 1]! - 1));
+    expect(rows).toEqual(tweets.slice(TWEETS_PER_BLOCK, 2 * TWEETS_PER_BLOCK).map((t) => t.tweetText.normalize('NFKC').toLowerCase()));
     expect(a.tweets).toBe(5000);
     expect(a.retweets).toBe(tweets.filter((t) => t.isRetweet).length);
     expect(a.retweets).toBeGreaterThan(0);

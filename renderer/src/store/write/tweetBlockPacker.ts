@@ -1,5 +1,6 @@
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../../../shared/archive/columns';
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
+import { joinRows } from '../joinRows';
 import type { SearchBlockRecord, TweetBlockRecord } from '../schema';
 
 export const TWEETS_PER_BLOCK = 2000;
@@ -35,7 +36,7 @@ export class TweetBlockPacker {
     const base = { datasetId: this.datasetId, importId: this.importId, seq };
     this.full.push({
       block: { ...base, minTime: this.minTime, maxTime: this.maxTime, columns: trimTweetColumns(this.cols) },
-      search: { ...base, text: this.text },
+      search: { ...base, ...joinRows(this.text) },
     });
     this.cols = emptyTweetColumns(TWEETS_PER_BLOCK);
     this.text = [];
