@@ -91,9 +91,11 @@ export interface ArchiveHashes {
 }
 
 let wasmRefused = false;
+/** Which SHA-256 the streaming hash uses here (known after its first use). */
+export const sha256Implementation = (): 'hash-wasm' | '@noble/hashes' => (wasmRefused ? '@noble/hashes' : 'hash-wasm');
 /**
- * hash-wasm where WebAssembly may be compiled (Node: CLI, tests); pure-JS @noble/hashes where it may
- * not: the app's CSP has no 'wasm-unsafe-eval', so the renderer and its workers refuse to compile it.
+ * hash-wasm (the app's CSP allows 'wasm-unsafe-eval' for it; Node always can); pure-JS
+ * @noble/hashes, ~3x slower, wherever WebAssembly may not be compiled.
  */
 export async function defaultSha256(): Promise<IncrementalHash> {
   if (!wasmRefused) {

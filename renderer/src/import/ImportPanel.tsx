@@ -131,7 +131,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
             : 'Nothing new was imported.'}
         </p>
         {r.importId && (
-          <p className="muted" data-timings={JSON.stringify(r.timings)}>
+          <p className="muted" data-timings={JSON.stringify(r.timings)} data-hasher={r.hasher}>
             Pass 1 (hashing) {formatSeconds(r.timings.hashSeconds)}, pass 2 (reading and writing) {formatSeconds(r.timings.parseSeconds)}, commit {formatSeconds(r.timings.commitSeconds)}.
           </p>
         )}

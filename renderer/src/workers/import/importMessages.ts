@@ -48,6 +48,8 @@ export interface ImportResult {
   /** What this import added (after dedupe). */
   added: DatasetRecord['counts'];
   seconds: number;
+  /** The streaming SHA-256 used in pass 1 (WebCrypto hashes plain files up to 256 MB instead). */
+  hasher: string;
   /** Where the time went: pass 1, pass 2 (parse + aggregates + block writes), the commit. */
   timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; packSeconds: number; writeWaitSeconds: number };
 }

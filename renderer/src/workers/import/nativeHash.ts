@@ -6,7 +6,7 @@ export const NATIVE_HASH_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * Pass 1 for a plain (not gzip/zip) file of moderate size: WebCrypto's native SHA-256 over the whole
- * file, ~10–30× faster than the streaming pure-JS hash the CSP leaves us (no WebAssembly). Returns
+ * file, several times faster than even the streaming hash-wasm hash. Returns
  * undefined when the file is a container or too large: the caller streams it through hashArchive.
  */
 export async function hashPlainFileNatively(blob: Blob): Promise<ArchiveHashes | undefined> {

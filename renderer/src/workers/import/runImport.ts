@@ -1,5 +1,5 @@
 import { ArchiveFormatError } from '../../../../shared/archive/detectFormat';
-import { hashArchive, parseArchive, type ArchiveHashes } from '../../../../shared/archive/parseArchive';
+import { hashArchive, parseArchive, sha256Implementation, type ArchiveHashes } from '../../../../shared/archive/parseArchive';
 import type { Account } from '../../../../shared/domain/account';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
@@ -45,7 +45,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
   const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
-    datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, ...extra,
+    datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, hasher: sha256Implementation(), ...extra,
   });
 
   // Pass 1: hashes (and container integrity: corrupt gzip/zip is refused here).
