@@ -7,6 +7,7 @@ import type { CaseRecord, CustodyRecord } from '../cases/caseTypes';
 import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
 import { joinRows } from './joinRows';
+import { edgesFromPairs } from './read/edgeColumns';
 
 /**
  * The app's IndexedDB schema. Cost is per record and per index (PERFORMANCE.md), so:
@@ -138,9 +139,20 @@ export interface ImportAggregates {
   /** Retweeted account (retweet_userid, else @name from "RT @name:") → count. */
   retweeted: Record<string, number>;
   accountActivity: Record<string, AccountActivity>;
-  /** Directed weighted edges "source\ttarget" → count, per kind. */
-  edges: { retweet: Record<string, number>; mention: Record<string, number>; reply: Record<string, number>; quote: Record<string, number> };
+  /** Directed weighted edges per kind, as columns over one account dictionary (millions of edges stay compact). */
+  edges: ImportEdges;
 }
+
+export type EdgeKind = 'retweet' | 'mention' | 'reply' | 'quote';
+export const EDGE_KINDS: readonly EdgeKind[] = ['retweet', 'mention', 'reply', 'quote'];
+
+/** Edge i of a kind: accounts[source[i]] → accounts[target[i]], weight[i] times. */
+export interface EdgeColumns {
+  source: Int32Array;
+  target: Int32Array;
+  weight: Int32Array;
+}
+export type ImportEdges = { accounts: string[] } & Record<EdgeKind, EdgeColumns>;
 
 export class WorkbenchDb extends Dexie {
   datasets!: Table<DatasetRecord, string>;
@@ -180,14 +192,19 @@ export class WorkbenchDb extends Dexie {
     this.version(2).stores({ pins: 'id, datasetId, caseId, pinnedAt' });
     // v3 (additive): cases, their custody logs, browser-host analyst keys.
     this.version(3).stores({ cases: 'id, createdAt', custody: '[caseId+seq]', keys: 'id' });
-    // v4: search text stored joined (SearchBlockRecord); earlier records had `text: string[]`.
-    this.version(4).upgrade((tx) =>
-      tx.table('searchBlocks').toCollection().modify((r: SearchBlockRecord & { text?: string[] }) => {
+    // v4: search text stored joined (SearchBlockRecord; was `text: string[]`), aggregate edges as
+    // columns (ImportEdges; was "source\ttarget" → count records).
+    this.version(4).upgrade(async (tx) => {
+      await tx.table('searchBlocks').toCollection().modify((r: SearchBlockRecord & { text?: string[] }) => {
         if (!r.text) return;
-        const { joined, starts } = joinRows(r.text);
-        Object.assign(r, { joined, starts });
+        Object.assign(r, joinRows(r.text));
         delete r.text;
-      }),
-    );
+      });
+      await tx.table('aggregates').toCollection().modify((r: ImportAggregates) => {
+        const e = r.edges as unknown as Record<EdgeKind, Record<string, number>> & { accounts?: string[] };
+        if (e.accounts) return;
+        r.edges = edgesFromPairs(Object.fromEntries(EDGE_KINDS.map((k) => [k, new Map(Object.entries(e[k]))])) as Record<EdgeKind, Map<string, number>>);
+      });
+    });
   }
 }

@@ -1,3 +1,5 @@
+import { edgeTriples } from '../../../renderer/src/store/read/edgeColumns';
+import type { EdgeKind, ImportEdges } from '../../../renderer/src/store/schema';
 import { describe, expect, it } from 'vitest';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseArchive';
@@ -66,7 +68,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     expect(a.tweetLanguages).toEqual(count(tweets, (t) => t.tweetLanguage));
     expect(a.quarterHourCounts).toEqual(count(tweets, (t) => String(Math.floor(t.tweetTime / 15))));
     expect(a.retweeted).toEqual(count(tweets, (t) => (t.isRetweet ? t.retweetUserid || '@' + t.retweetScreenName : undefined)));
-    expect(a.edges.retweet).toEqual(count(tweets, (t) => (t.isRetweet ? t.userid + '\t' + (t.retweetUserid || '@' + t.retweetScreenName) : undefined)));
+    expect(edgeRecord(a.edges, 'retweet')).toEqual(count(tweets, (t) => (t.isRetweet ? t.userid + '\t' + (t.retweetUserid || '@' + t.retweetScreenName) : undefined)));
     const hashtags: Record<string, number> = {};
     for (const t of tweets) for (const h of t.hashtags) hashtags[h] = (hashtags[h] ?? 0) + 1;
     expect(a.hashtags).toEqual(hashtags);
@@ -83,7 +85,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     }
     // Quote edges resolve to the quoted tweet's author when it is in the import.
     const author = new Map(tweets.map((t) => [t.tweetid, t.userid]));
-    expect(a.edges.quote).toEqual(count(tweets, (t) => (t.quotedTweetTweetid && author.has(t.quotedTweetTweetid) ? t.userid + '\t' + author.get(t.quotedTweetTweetid) : undefined)));
+    expect(edgeRecord(a.edges, 'quote')).toEqual(count(tweets, (t) => (t.quotedTweetTweetid && author.has(t.quotedTweetTweetid) ? t.userid + '\t' + author.get(t.quotedTweetTweetid) : undefined)));
   });
 
   it('knows remembered tweets (dedupe against the dataset) and resolves quotes to them', async () => {
@@ -95,7 +97,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     agg.add({ ...rest[0]!, quotedTweetTweetid: first!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
     const a = agg.finish();
     expect(a.tweets).toBe(1);
-    expect(a.edges.quote).toEqual({ [`${rest[0]!.userid}\t${first!.userid}`]: 1 });
+    expect(edgeRecord(a.edges, 'quote')).toEqual({ [`${rest[0]!.userid}\t${first!.userid}`]: 1 });
   });
 });
 
@@ -117,3 +119,10 @@ describe('urlDomain and mentionsOf', () => {
     expect(mentionsOf({ ...base, tweetText: 'mail me at a@b.com' })).toEqual([]);
   });
 });
+
+/** The edges of a kind as the "source\ttarget" → weight record the expectations are written in. */
+function edgeRecord(edges: ImportEdges, kind: EdgeKind): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [s, t, n] of edgeTriples(edges, kind)) out[s + '\t' + t] = n;
+  return out;
+}

@@ -1,4 +1,5 @@
 import type { AccountActivity, ImportAggregates } from '../schema';
+import { mergeEdges } from './edgeColumns';
 
 function addCounts<K extends string | number>(into: Record<K, number>, from: Record<K, number>): void {
   for (const k in from) into[k] = (into[k] ?? 0) + from[k];
@@ -34,7 +35,7 @@ export function mergeAggregates(parts: ImportAggregates[]): ImportAggregates {
     tweets: 0, retweets: 0, replies: 0, quotes: 0,
     tweetLanguages: {}, quarterHourCounts: {}, clientsByDay: {}, hashtags: {}, urlDomains: {}, mentioned: {}, retweeted: {},
     accountActivity: {},
-    edges: { retweet: {}, mention: {}, reply: {}, quote: {} },
+    edges: mergeEdges(parts.map((p) => p.edges)),
   };
   for (const p of parts) {
     out.tweets += p.tweets;
@@ -48,7 +49,6 @@ export function mergeAggregates(parts: ImportAggregates[]): ImportAggregates {
     addCounts(out.urlDomains, p.urlDomains);
     addCounts(out.mentioned, p.mentioned);
     addCounts(out.retweeted, p.retweeted);
-    for (const kind of ['retweet', 'mention', 'reply', 'quote'] as const) addCounts(out.edges[kind], p.edges[kind]);
     for (const user in p.accountActivity) {
       const prev = out.accountActivity[user];
       out.accountActivity[user] = prev ? mergeActivity(prev, p.accountActivity[user]!) : p.accountActivity[user]!;

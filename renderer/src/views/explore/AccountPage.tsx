@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { edgeTriples } from '../../store/read/edgeColumns';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import type { ChartOption } from '../../charts/echartsSetup';
@@ -70,10 +71,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
     for (const kind of ['retweet', 'mention', 'reply', 'quote'] as const) {
       out[kind] = [];
       inn[kind] = [];
-      for (const [key, n] of Object.entries(edges?.[kind] ?? {})) {
-        const tab = key.indexOf('\t');
-        const s = key.slice(0, tab);
-        const t = key.slice(tab + 1);
+      for (const [s, t, n] of edges ? edgeTriples(edges, kind) : []) {
         if (s === userid) out[kind]!.push([t, n]);
         if (t === userid || (screen && t.toLowerCase() === screen.toLowerCase())) inn[kind]!.push([s, n]);
       }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { mergeEdges } from '../../store/read/edgeColumns';
 import type { ChartOption } from '../../charts/echartsSetup';
 import { ChartFigure } from '../../charts/ChartFigure';
 import type { echarts } from '../../charts/echartsSetup';
@@ -33,7 +34,7 @@ function barOption(entries: [string, number][], name: string): ChartOption {
 /** Aggregates of a dataset without tweets (a users file alone): everything zero. */
 const NO_TWEETS: ImportAggregates = {
   importId: '', datasetId: '', tweets: 0, retweets: 0, replies: 0, quotes: 0, tweetLanguages: {}, quarterHourCounts: {}, clientsByDay: {},
-  hashtags: {}, urlDomains: {}, mentioned: {}, retweeted: {}, accountActivity: {}, edges: { retweet: {}, mention: {}, reply: {}, quote: {} },
+  hashtags: {}, urlDomains: {}, mentioned: {}, retweeted: {}, accountActivity: {}, edges: mergeEdges([]),
 };
 
 export function Overview({ data }: { data: ExploreData }) {

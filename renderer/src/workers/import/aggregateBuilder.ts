@@ -1,9 +1,9 @@
 import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import type { Tweet } from '../../../../shared/domain/tweet';
 import { ownString } from './ownString';
-import type { AccountActivity, ImportAggregates } from '../../store/schema';
+import { EDGE_KINDS, type AccountActivity, type EdgeColumns, type ImportAggregates, type EdgeKind, type ImportEdges } from '../../store/schema';
 
-type Kind = 'retweet' | 'mention' | 'reply' | 'quote';
+type Kind = EdgeKind;
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -131,13 +131,22 @@ export class AggregateBuilder {
     this.pendingQuotes.length = 0;
     const clientsByDay: Record<string, Record<string, number>> = {};
     for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
-    const edges = (kind: Kind): Record<string, number> => {
-      const out: Record<string, number> = {};
+    // Edge columns index straight into `authors` (the interned ids), so no pair string is ever built.
+    const edges = { accounts: this.authors } as ImportEdges;
+    for (const kind of EDGE_KINDS) {
+      let n = 0;
+      this.edges[kind].forEach((targets) => (n += targets!.size));
+      const c: EdgeColumns = { source: new Int32Array(n), target: new Int32Array(n), weight: new Int32Array(n) };
+      let i = 0;
       this.edges[kind].forEach((targets, source) => {
-        for (const [target, n] of targets!) out[this.authors[source] + '\t' + this.authors[target]] = n;
+        for (const [target, w] of targets!) {
+          c.source[i] = source;
+          c.target[i] = target;
+          c.weight[i++] = w;
+        }
       });
-      return out;
-    };
+      edges[kind] = c;
+    }
     const accountActivity: Record<string, AccountActivity> = {};
     this.activity.forEach((act, u) => {
       if (act) accountActivity[this.authors[u]!] = act;
@@ -157,7 +166,7 @@ export class AggregateBuilder {
       mentioned: Object.fromEntries(this.mentioned),
       retweeted: Object.fromEntries(this.retweeted),
       accountActivity,
-      edges: { retweet: edges('retweet'), mention: edges('mention'), reply: edges('reply'), quote: edges('quote') },
+      edges,
     };
   }
 }
