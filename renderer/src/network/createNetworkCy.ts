@@ -2,6 +2,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { hasRealWebGl2 } from './detectGpu';
+import { overWhite, quantizeSize, SIZE_STEP } from './levelOfDetail';
 
 cytoscape.use(fcose);
 
@@ -15,24 +16,30 @@ export const DRAW_CAP_NODES = 20_000;
 // Emoji from the monochrome Noto Emoji, right after Noto Sans (see styles/app.css).
 export const LABEL_FONT = '"Noto Sans", "Noto Emoji", "Noto Sans SC", "Noto Sans Arabic", "Noto Sans Hebrew", sans-serif';
 
-/** Node data: id, label, color, size (px). Edge data: id, source, target, width (px), color. */
+export { quantizeSize, SIZE_STEP };
+
+/** Above this many elements the level-of-detail settings (texture while moving, no edges while moving, labels only from zoom 1) apply. */
+export const BIG_GRAPH_ELEMENTS = 2_000;
+
+const EDGE_OPACITY = 0.55;
+
+const NODE_STYLE = {
+  'background-color': 'data(color)',
+  width: 'data(size)',
+  height: 'data(size)',
+  label: 'data(label)',
+  'font-family': LABEL_FONT,
+  'font-size': 11,
+  'min-zoomed-font-size': 9, // labels appear only when readable: the biggest level-of-detail saving
+  'text-valign': 'bottom',
+  'text-margin-y': 2,
+  color: '#222',
+  'border-width': 0,
+} as const;
+
+/** Node data: id, label, color, size (px, quantized to SIZE_STEP). Edge data: id, source, target, width (px), color. */
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      width: 'data(size)',
-      height: 'data(size)',
-      label: 'data(label)',
-      'font-family': LABEL_FONT,
-      'font-size': 11,
-      'min-zoomed-font-size': 9, // labels appear only when readable: the biggest level-of-detail saving
-      'text-valign': 'bottom',
-      'text-margin-y': 2,
-      color: '#222',
-      'border-width': 0,
-    },
-  },
+  { selector: 'node', style: NODE_STYLE },
   {
     selector: 'edge',
     style: {
@@ -40,7 +47,7 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
       'haystack-radius': 0,
       width: 'data(width)',
       'line-color': 'data(color)',
-      opacity: 0.55,
+      opacity: EDGE_OPACITY,
     },
   },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000' } },
@@ -48,6 +55,41 @@ export const NETWORK_STYLE: cytoscape.StylesheetJson = [
   { selector: '.faded', style: { opacity: 0.08, label: '' } },
   { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#d00', 'z-index': 10 } },
 ];
+
+/**
+ * Big graphs:
+ * - labels only from zoom 1 up. Cytoscape decides label visibility at the texture level
+ *   2^ceil(log2(zoom)), so with min-zoomed-font-size 9 an 11 px label is drawn (as a texture of its
+ *   own, per node) from zoom 0.5, where thousands of labels are an unreadable 6-10 px smear;
+ * - opaque edges in the colour a 55 % edge has on white (`lineColor`, prepareElements): translucent strokes cost
+ *   about a fifth of the first frame at 20k edges; the price is that crossings no longer darken.
+ */
+const BIG_NETWORK_STYLE: cytoscape.StylesheetJson = [
+  { selector: 'node', style: { ...NODE_STYLE, 'min-zoomed-font-size': 12 } },
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 'data(width)', 'line-color': 'data(lineColor)' } },
+  ...NETWORK_STYLE.slice(2),
+];
+
+/**
+ * Sizes onto the SIZE_STEP grid and, for big graphs, each edge's opaque colour as `lineColor`
+ * (BIG_NETWORK_STYLE). In place, on the definitions (Cytoscape copies their data when it adds them):
+ * copying 25k definitions first costs garbage collection in the first frame. Idempotent.
+ */
+function prepareElements(elements: cytoscape.ElementDefinition[], big: boolean): cytoscape.ElementDefinition[] {
+  const blended = new Map<string, string>();
+  for (const e of elements) {
+    const d = e.data;
+    if (!d) continue;
+    if (typeof d.size === 'number') d.size = quantizeSize(d.size);
+    if (big && d.source !== undefined) {
+      const colour = typeof d.color === 'string' ? d.color : '#888888';
+      let c = blended.get(colour);
+      if (c === undefined) blended.set(colour, (c = overWhite(colour, EDGE_OPACITY)));
+      d.lineColor = c;
+    }
+  }
+  return elements;
+}
 
 export interface CreateNetworkCyOptions {
   container: HTMLElement | undefined;
@@ -62,23 +104,53 @@ export interface CreateNetworkCyOptions {
 export function createNetworkCy(o: CreateNetworkCyOptions): { cy: cytoscape.Core; renderer: 'webgl' | 'canvas' } {
   claimCytoscapeStylesheet();
   const webgl = !o.forceCanvas && hasRealWebGl2();
-  const big = o.elements.length > 5_000;
+  const big = o.elements.length > BIG_GRAPH_ELEMENTS;
+  const elements = prepareElements(o.elements, big);
   const cy = cytoscape({
     container: o.container,
-    elements: o.elements,
-    style: NETWORK_STYLE,
-    layout: o.preset ? { name: 'preset', fit: true, animate: false } : ({ name: 'fcose', animate: false, randomize: true, quality: 'default', seed: 1 } as cytoscape.LayoutOptions),
+    elements,
+    style: big ? BIG_NETWORK_STYLE : NETWORK_STYLE,
+    layout: o.preset ? presetLayout(elements, o.container) : ({ name: 'fcose', animate: false, randomize: true, quality: 'default', seed: 1 } as cytoscape.LayoutOptions),
     hideEdgesOnViewport: big,
     hideLabelsOnViewport: true,
     textureOnViewport: big,
     motionBlur: false,
     pixelRatio: big ? 1 : 'auto',
     boxSelectionEnabled: false,
-    minZoom: 0.02,
-    maxZoom: 8,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
     renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
   } as cytoscape.CytoscapeOptions);
   return { cy, renderer: webgl ? 'webgl' : 'canvas' };
+}
+
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 8;
+const FIT_PADDING = 30;
+
+/**
+ * The nodes already carry their positions: the preset layout must not set them again (each set
+ * dirties the node and its edges and emits an event: a second or more at 5k nodes / 20k edges), and
+ * the fit is computed from the positions and sizes here instead of from the bounding box of every
+ * element with its measured label (which styles and measures all 25k elements before the first frame).
+ */
+function presetLayout(elements: cytoscape.ElementDefinition[], container: HTMLElement | undefined): cytoscape.LayoutOptions {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  for (const e of elements) {
+    const p = e.position;
+    if (!p || e.group === 'edges') continue;
+    const r = (typeof e.data?.size === 'number' ? e.data.size : 10) / 2;
+    x1 = Math.min(x1, p.x - r);
+    x2 = Math.max(x2, p.x + r);
+    y1 = Math.min(y1, p.y - r);
+    y2 = Math.max(y2, p.y + r + 16); // the label below the node
+  }
+  const w = container?.clientWidth ?? 0;
+  const h = container?.clientHeight ?? 0;
+  if (!Number.isFinite(x1) || w === 0 || h === 0) return { name: 'preset', fit: true, animate: false };
+  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((w - 2 * FIT_PADDING) / Math.max(1, x2 - x1), (h - 2 * FIT_PADDING) / Math.max(1, y2 - y1))));
+  const pan = { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 };
+  return { name: 'preset', positions: () => null, fit: false, zoom, pan, animate: false } as unknown as cytoscape.LayoutOptions;
 }
 
 /**

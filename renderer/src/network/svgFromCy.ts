@@ -9,6 +9,12 @@ const num = (x: number): string => (Math.round(x * 10) / 10).toString();
  * model positions with the same colours, sizes and labels, plus a caption saying what it shows.
  * Text stays text (UTF-8), so Arabic/Hebrew/CJK names stay searchable and exact.
  */
+/** The edge's drawn opacity (big graphs draw opaque edges in pre-blended colours: see createNetworkCy). */
+function edgeOpacity(e: cytoscape.EdgeSingular): string {
+  const o = Number(e.style('opacity'));
+  return Number.isFinite(o) ? String(o) : '0.55';
+}
+
 export function svgFromCy(cy: cytoscape.Core, caption: string): string {
   const visible = cy.elements(':visible');
   const bb = visible.boundingBox({ includeLabels: true });
@@ -27,7 +33,7 @@ export function svgFromCy(cy: cytoscape.Core, caption: string): string {
   visible.edges().forEach((e) => {
     const s = e.source().position();
     const t = e.target().position();
-    out.push(`<line x1="${num(s.x + ox)}" y1="${num(s.y + oy)}" x2="${num(t.x + ox)}" y2="${num(t.y + oy)}" stroke="${esc(String(e.data('color') ?? '#888'))}" stroke-width="${num(Number(e.data('width') ?? 1))}" stroke-opacity="0.55"/>`);
+    out.push(`<line x1="${num(s.x + ox)}" y1="${num(s.y + oy)}" x2="${num(t.x + ox)}" y2="${num(t.y + oy)}" stroke="${esc(e.style('line-color') || String(e.data('color') ?? '#888'))}" stroke-width="${num(Number(e.data('width') ?? 1))}" stroke-opacity="${edgeOpacity(e)}"/>`);
   });
   out.push('</g>', '<g id="nodes">');
   visible.nodes().forEach((n) => {

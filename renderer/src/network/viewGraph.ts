@@ -1,6 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { isolateLabel } from './bidiLabel';
 import { communityColour } from './communityColours';
+import { quantizeSize } from './levelOfDetail';
 import type { MetricName, NetEdge, NetNode, NetworkModel } from './networkModel';
 
 export interface ViewSettings {
@@ -82,7 +83,7 @@ export function toElements(v: ViewGraph, sizeBy: MetricName, positions?: Map<str
   const big = v.edges.length > 5_000;
   const els: cytoscape.ElementDefinition[] = v.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.id, label: nodeLabel(n), color: communityColour(n.community), size: 8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0) },
+    data: { id: n.id, label: nodeLabel(n), color: communityColour(n.community), size: quantizeSize(8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0)) },
     ...(positions?.get(n.id) ? { position: positions.get(n.id)! } : {}),
   }));
   for (const e of v.edges) {
