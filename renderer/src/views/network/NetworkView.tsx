@@ -164,11 +164,13 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         {cy ? ` (${cy.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {view.notes.join('; ')}
       </p>
-      <div className="network-layout-status">
-        <span role="status">{layoutNote}</span>
-        {layoutRunning && <button type="button" onClick={() => layoutAbort.current?.abort('cancelled by the analyst')}>Cancel layout</button>}
-        {!layoutRunning && layoutNote.startsWith('Layout cancelled') && <button type="button" onClick={() => setLayoutAttempt((a) => a + 1)}>Run ForceAtlas2 layout again</button>}
-      </div>
+      {(layoutNote || layoutRunning) && (
+        <div className="network-layout-status">
+          <span role="status">{layoutNote}</span>
+          {layoutRunning && <button type="button" onClick={() => layoutAbort.current?.abort('cancelled by the analyst')}>Cancel layout</button>}
+          {!layoutRunning && layoutNote.startsWith('Layout cancelled') && <button type="button" onClick={() => setLayoutAttempt((a) => a + 1)}>Run ForceAtlas2 layout again</button>}
+        </div>
+      )}
       <div className="network-main">
         <div className="network-graph">
           {elements && view.nodes.length > 0 ? (
