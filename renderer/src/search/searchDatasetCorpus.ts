@@ -1,6 +1,6 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import type { WorkbenchDb } from '../store/schema';
-import { filterBlock, filterDicts, type FilterBlock } from './searchFilterColumns';
+import { adoptFilterBlock, filterBlock, filterDicts, type FilterBlock } from './searchFilterColumns';
 import type { LoadState } from './searchProtocol';
 import { normalizeForSearch } from './searchQuery';
 import { rowsOf, textBlock, type TextBlock } from './searchText';
@@ -19,8 +19,9 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
  * blocks already loaded while the rest arrive:
  * - text: the normalised search text, read in bulk from `searchBlocks` (one string per tweet, no
  *   other column), joined per block;
- * - filters: the few columns the filters read, dictionary-coded, read from `tweetBlocks` only when a
- *   query has a filter (or in the background once the text is loaded);
+ * - filters: the few columns the filters read, dictionary-coded: stored with the text by the import
+ *   (read in the same request); for older records, read from `tweetBlocks` only when a query has a
+ *   filter (or in the background once the text is loaded);
  * - result rows: read from the `tweetBlocks` holding the requested page, on demand.
  * Only blocks of the dataset's committed imports are read (the import atomicity rule).
  */
@@ -83,6 +84,8 @@ export class DatasetCorpus {
       const chunk = this.seqs.slice(a, a + TEXT_BATCH);
       const records = await this.db.searchBlocks.where('[datasetId+seq]').between([this.datasetId, chunk[0]!], [this.datasetId, chunk[chunk.length - 1]!], true, true).toArray();
       const bySeq = new Map(records.filter((r) => this.committed.has(r.importId) && withText.has(r.seq)).map((r) => [r.seq, r]));
+      // Filter columns stored with the text (imports since they were added) come in the same read.
+      const withFilters = this.filtersLoaded === a && chunk.every((seq) => bySeq.get(seq)?.filters);
       for (const [j, seq] of chunk.entries()) {
         const r = bySeq.get(seq);
         let block: TextBlock;
@@ -94,6 +97,11 @@ export class DatasetCorpus {
         }
         this.text[a + j] = block;
         this.tweets += rowsOf(block);
+        if (withFilters) this.filters[a + j] = adoptFilterBlock(r!.filters!, this.dicts);
+      }
+      if (withFilters) {
+        this.filtersLoaded = a + chunk.length;
+        if (this.filtersLoaded === this.seqs.length) this.filtersLoadMs = performance.now() - this.t0;
       }
       this.loadedBlocks = a + chunk.length;
       this.wake();
@@ -142,6 +150,7 @@ export class DatasetCorpus {
       const a = this.filtersLoaded;
       const chunk = this.seqs.slice(a, a + COLUMN_BATCH);
       await this.textAt(a + chunk.length - 1);
+      if (this.filtersLoaded !== a) continue; // came with the text
       const records = await this.db.tweetBlocks.where('[datasetId+seq]').between([this.datasetId, chunk[0]!], [this.datasetId, chunk[chunk.length - 1]!], true, true).toArray();
       const bySeq = new Map(records.filter((r) => this.committed.has(r.importId)).map((r) => [r.seq, r.columns]));
       for (const [j, seq] of chunk.entries()) {

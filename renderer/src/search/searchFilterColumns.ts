@@ -70,3 +70,42 @@ export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
   // Copies, so the block record's other columns can be collected.
   return { tweetTime: c.tweetTime.slice(0, n), isRetweet: c.isRetweet.slice(0, n), language, userid, client, tagStarts, tagCodes };
 }
+
+/**
+ * A block's filter columns as the import stores them beside its search text: codes into the block's
+ * own small dictionaries (the values), so the search worker gets them with the text, without reading
+ * the whole tweet block.
+ */
+export interface StoredFilterBlock extends FilterBlock {
+  languages: string[];
+  userids: string[];
+  clients: string[];
+  hashtags: string[];
+}
+
+export function storedFilterBlock(c: TweetColumns): StoredFilterBlock {
+  const d = filterDicts();
+  return { ...filterBlock(c, d), languages: d.language.values, userids: d.userid.values, clients: d.client.values, hashtags: d.hashtag.values };
+}
+
+/** A stored block's codes moved into the corpus's dictionaries. */
+export function adoptFilterBlock(s: StoredFilterBlock, d: FilterDicts): FilterBlock {
+  const into = (values: string[], dict: Dict) => Int32Array.from(values, (v) => dict.code(v));
+  const language = into(s.languages, d.language);
+  const userid = into(s.userids, d.userid);
+  const client = into(s.clients, d.client);
+  const tag = Int32Array.from(s.hashtags, (h) => {
+    const code = d.hashtag.code(h);
+    if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(h.toLowerCase()));
+    return code;
+  });
+  return {
+    tweetTime: s.tweetTime,
+    isRetweet: s.isRetweet,
+    language: s.language.map((c) => language[c]!),
+    userid: s.userid.map((c) => userid[c]!),
+    client: s.client.map((c) => client[c]!),
+    tagStarts: s.tagStarts,
+    tagCodes: s.tagCodes.map((c) => tag[c]!),
+  };
+}

@@ -6,6 +6,7 @@ import type { TweetColumns } from '../../../shared/domain/tweet';
 import type { CaseRecord, CustodyRecord } from '../cases/caseTypes';
 import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
+import type { StoredFilterBlock } from '../search/searchFilterColumns';
 import { joinRows } from './joinRows';
 import { edgesFromPairs } from './read/edgeColumns';
 
@@ -80,6 +81,8 @@ export interface SearchBlockRecord {
   seq: number;
   joined: string;
   starts: Int32Array;
+  /** The columns the search filters read, coded per block (absent in records written before it existed). */
+  filters?: StoredFilterBlock;
 }
 
 export interface QuarantineRecord extends QuarantinedRow {

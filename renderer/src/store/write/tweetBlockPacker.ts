@@ -1,5 +1,6 @@
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../../../shared/archive/columns';
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
+import { storedFilterBlock } from '../../search/searchFilterColumns';
 import { joinRows } from '../joinRows';
 import type { SearchBlockRecord, TweetBlockRecord } from '../schema';
 
@@ -34,9 +35,10 @@ export class TweetBlockPacker {
     if (this.cols.length === 0) return;
     const seq = this.nextSeq++;
     const base = { datasetId: this.datasetId, importId: this.importId, seq };
+    const columns = trimTweetColumns(this.cols);
     this.full.push({
-      block: { ...base, minTime: this.minTime, maxTime: this.maxTime, columns: trimTweetColumns(this.cols) },
-      search: { ...base, ...joinRows(this.text) },
+      block: { ...base, minTime: this.minTime, maxTime: this.maxTime, columns },
+      search: { ...base, ...joinRows(this.text), filters: storedFilterBlock(columns) },
     });
     this.cols = emptyTweetColumns(TWEETS_PER_BLOCK);
     this.text = [];

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
+import type { TweetColumns } from '../../../shared/domain/tweet';
+import { adoptFilterBlock, filterBlock, filterDicts, storedFilterBlock, type FilterBlock, type FilterDicts } from '../../../renderer/src/search/searchFilterColumns';
+
+/** Rows [from, to) of the columns, as a block. */
+function slice(c: TweetColumns, from: number, to: number): TweetColumns {
+  const out = { length: to - from } as TweetColumns;
+  for (const [k, v] of Object.entries(c)) if (k !== 'length') (out as any)[k] = (v as any).slice(from, to);
+  return out;
+}
+
+/** Every row's filter values, decoded through the dictionaries. */
+const decoded = (blocks: FilterBlock[], d: FilterDicts) =>
+  blocks.flatMap((b) =>
+    Array.from(b.tweetTime, (time, i) => ({
+      time, retweet: b.isRetweet[i], language: d.language.values[b.language[i]!], userid: d.userid.values[b.userid[i]!], client: d.client.values[b.client[i]!],
+      tags: Array.from(b.tagCodes.subarray(b.tagStarts[i], b.tagStarts[i + 1]), (t) => [d.hashtag.values[t], d.hashtagLower.values[d.hashtagLowerOf[t]!]]),
+    })),
+  );
+
+describe('filter columns stored by the import', () => {
+  it('adopted into a corpus, read exactly as the ones built from the tweet blocks', () => {
+    const { columns } = demoTweetColumns({ tweets: 6000, seed: 3 });
+    const blocks = [slice(columns, 0, 2000), slice(columns, 2000, 4000), slice(columns, 4000, 6000)];
+    const direct = filterDicts();
+    const built = blocks.map((b) => filterBlock(b, direct));
+    const adopted = filterDicts();
+    // A stored block is structured-cloned in and out of IndexedDB: clone it too.
+    const viaStore = blocks.map((b) => adoptFilterBlock(structuredClone(storedFilterBlock(b)), adopted));
+    expect(decoded(viaStore, adopted)).toEqual(decoded(built, direct));
+    expect(decoded(viaStore, adopted).some((r) => r.tags.length > 0)).toBe(true);
+  });
+});
