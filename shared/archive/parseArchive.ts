@@ -14,6 +14,7 @@ import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
 import { tweetNormalizer, type TweetRow } from './normalizeTweet';
 import { userNormalizer } from './normalizeUser';
 import { openArchive, type Container } from './openArchive';
+import { ownString } from './ownString';
 import { TweetIdIndex } from './tweetIdIndex';
 
 /**
@@ -300,7 +301,7 @@ class EntryParser {
         }
         this.tweets.push(tweet);
         if (!this.seenAccounts.has(account.userid)) {
-          this.seenAccounts.add(flat(account.userid));
+          this.seenAccounts.add(ownString(account.userid));
           this.accounts.push(account);
         }
         break;
@@ -325,7 +326,7 @@ class EntryParser {
       this.rowsDuplicate++;
       return true;
     }
-    this.seenKeys.add(flat(key));
+    this.seenKeys.add(ownString(key));
     return false;
   }
 
@@ -383,14 +384,6 @@ class EntryParser {
     }
     return receipt;
   }
-}
-
-/**
- * A copy of a short string that does not pin its source: fields are V8 slices of the decoded
- * record, so keeping one in a Set would keep the whole record (the whole file, over an import).
- */
-function flat(s: string): string {
-  return (' ' + s).slice(1);
 }
 
 function sameFields(a: string[], b: string[]): boolean {

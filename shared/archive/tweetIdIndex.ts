@@ -1,3 +1,5 @@
+import { ownString } from './ownString';
+
 /**
  * tweet id → small integer, for the millions of tweet ids an import must remember (dedupe across
  * files, quote → quoted author). A Map<string, number> costs ~100 bytes per entry and millions of
@@ -32,7 +34,7 @@ export class TweetIdIndex {
   /** Store `value` (a non-negative int32) for `id`, replacing any earlier value. */
   set(id: string, value: number): void {
     if (!split(id)) {
-      this.others.set((' ' + id).slice(1), value); // a copy: the key must not pin its CSV record
+      this.others.set(ownString(id), value);
       return;
     }
     const h = splitHigh;

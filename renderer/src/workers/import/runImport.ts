@@ -12,7 +12,7 @@ import { AggregateBuilder } from './aggregateBuilder';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
 import { hashPlainFileNatively } from './nativeHash';
-import { ownString } from './ownString';
+import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
 
 export interface RunImportOptions {
