@@ -8,7 +8,7 @@ import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
 import type { StoredFilterBlock } from '../search/searchFilterColumns';
 import { joinRows } from './joinRows';
-import { edgesFromPairs } from './read/edgeColumns';
+import { EDGE_KINDS, edgesFromPairs } from './read/edgeColumns';
 
 /**
  * The app's IndexedDB schema. Cost is per record and per index (PERFORMANCE.md), so:
@@ -147,7 +147,6 @@ export interface ImportAggregates {
 }
 
 export type EdgeKind = 'retweet' | 'mention' | 'reply' | 'quote';
-export const EDGE_KINDS: readonly EdgeKind[] = ['retweet', 'mention', 'reply', 'quote'];
 
 /** Edge i of a kind: accounts[source[i]] → accounts[target[i]], weight[i] times. */
 export interface EdgeColumns {

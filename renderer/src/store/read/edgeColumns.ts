@@ -1,4 +1,6 @@
-import { EDGE_KINDS, type EdgeColumns, type EdgeKind, type ImportEdges } from '../schema';
+import type { EdgeColumns, EdgeKind, ImportEdges } from '../schema';
+
+export const EDGE_KINDS: readonly EdgeKind[] = ['retweet', 'mention', 'reply', 'quote'];
 
 /** Every edge of a kind as [source id, target id, weight]. */
 export function* edgeTriples(edges: ImportEdges, kind: EdgeKind): Generator<[string, string, number]> {

@@ -55,8 +55,4 @@ export class TweetBlockPacker {
   get pendingRows(): number {
     return this.cols.length;
   }
-
-  get pendingBlocks(): number {
-    return this.full.length;
-  }
 }

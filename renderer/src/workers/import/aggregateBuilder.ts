@@ -1,14 +1,13 @@
 import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import type { Tweet } from '../../../../shared/domain/tweet';
-import { ownString } from './ownString';
-import { EDGE_KINDS, type AccountActivity, type EdgeColumns, type ImportAggregates, type EdgeKind, type ImportEdges } from '../../store/schema';
-
-type Kind = EdgeKind;
+import { ownString } from '../../../../shared/archive/ownString';
+import { EDGE_KINDS } from '../../store/read/edgeColumns';
+import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
  * ever rescans tweets for counts, rhythms, top lists or network edges. Counting happens in Maps
- * (objects with 100k+ keys are slow to grow); they become the stored Records once, in finish().
+ * (objects with 100k+ keys are slow to grow); they become the stored record once, in finish().
  */
 export class AggregateBuilder {
   private tweets = 0;
@@ -24,7 +23,7 @@ export class AggregateBuilder {
   private readonly mentioned = new Map<string, number>();
   private readonly retweeted = new Map<string, number>();
   /** kind → source author → target author → count (author indexes: small-integer keys are V8's fastest). */
-  private readonly edges: Record<Kind, (Map<number, number> | undefined)[]> = { retweet: [], mention: [], reply: [], quote: [] };
+  private readonly edges: Record<EdgeKind, (Map<number, number> | undefined)[]> = { retweet: [], mention: [], reply: [], quote: [] };
   /** Per author index (see `authors`); undefined for accounts that only receive edges. */
   private readonly activity: (AccountActivity | undefined)[] = [];
   /** tweetid → index into `authors` (every account id seen, interned): dedupe, and quote edges resolved to the quoted account. */
@@ -57,7 +56,7 @@ export class AggregateBuilder {
     return i;
   }
 
-  private edge(kind: Kind, source: number, target: string): void {
+  private edge(kind: EdgeKind, source: number, target: string): void {
     const bySource = this.edges[kind];
     const targets = (bySource[source] ??= new Map());
     const t = this.author(target);
