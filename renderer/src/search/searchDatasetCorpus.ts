@@ -17,8 +17,8 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 /**
  * One dataset's search corpus in the search worker, loaded progressively so a query can run over the
  * blocks already loaded while the rest arrive:
- * - text: the normalised search text, read in bulk from `searchBlocks` (one string per tweet, no
- *   other column), joined per block;
+ * - text: the normalised search text, read in bulk from `searchBlocks` (stored joined, one string
+ *   per block);
  * - filters: the few columns the filters read, dictionary-coded: stored with the text by the import
  *   (read in the same request); for older records, read from `tweetBlocks` only when a query has a
  *   filter (or in the background once the text is loaded);
@@ -100,8 +100,7 @@ export class DatasetCorpus {
         if (withFilters) this.filters[a + j] = adoptFilterBlock(r!.filters!, this.dicts);
       }
       if (withFilters) {
-        this.filtersLoaded = a + chunk.length;
-        if (this.filtersLoaded === this.seqs.length) this.filtersLoadMs = performance.now() - this.t0;
+        this.filtersLoadedTo(a + chunk.length);
       }
       this.loadedBlocks = a + chunk.length;
       this.wake();
@@ -144,6 +143,12 @@ export class DatasetCorpus {
     return this.filters[k]!;
   }
 
+  /** Filter columns are loaded for blocks [0, n). */
+  private filtersLoadedTo(n: number): void {
+    this.filtersLoaded = n;
+    if (n === this.seqs.length) this.filtersLoadMs = performance.now() - this.t0;
+  }
+
   /** Loads filter columns in seq order up to block k (inclusive). */
   private async loadFilters(k: number): Promise<void> {
     while (this.filtersLoaded <= k && !this.closed) {
@@ -160,8 +165,7 @@ export class DatasetCorpus {
         if (cols.length !== rows) throw new Error(`tweet block ${seq}: ${cols.length} rows, search text ${rows}`);
         this.filters[a + j] = filterBlock(cols, this.dicts);
       }
-      this.filtersLoaded = a + chunk.length;
-      if (this.filtersLoaded === this.seqs.length) this.filtersLoadMs = performance.now() - this.t0;
+      this.filtersLoadedTo(a + chunk.length);
       this.onProgress();
     }
   }
