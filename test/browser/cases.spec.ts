@@ -9,6 +9,7 @@ import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
+import { createKey } from '../electron/flowSteps';
 
 /**
  * Cases end to end in real Chromium + IndexedDB: a generated demo archive is imported through the
@@ -40,17 +41,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(vp);
 }
 
-async function createKey(page: Page): Promise<string> {
-  await page.goto('#/cases');
-  await page.getByLabel('Principal (e-mail-like name)').fill(PRINCIPAL);
-  await page.getByLabel('Passphrase', { exact: true }).first().fill(PASSPHRASE);
-  await page.getByLabel('Repeat passphrase').first().fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create key' }).click();
-  const fp = page.getByTestId('key-fingerprint');
-  await expect(fp).toBeVisible({ timeout: 30_000 });
-  return (await fp.innerText()).trim();
-}
-
 test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha*sum, minisign, verify.sh, and the verify page', async ({ page, requests, consoleLog }) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'dw-cases-'));
@@ -60,7 +50,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await importFiles(page, [demo.users, demo.tweets]);
   expect(await waitForImportDone(page)).toMatch(/Imported into/);
 
-  const fingerprintLine = await createKey(page);
+  const fingerprintLine = await createKey(page, PRINCIPAL, PASSPHRASE);
   expect(fingerprintLine).toMatch(new RegExp(`^256 SHA256:[A-Za-z0-9+/]{43} ${PRINCIPAL} \\(ED25519\\)$`));
 
   // Case with a name in three scripts.

@@ -143,16 +143,16 @@ export async function coordinationEdgeEvidence(page: Page, screenshot?: (name: s
  * Cases: a signing key. Fills the passphrase when the host asks for one (browser host; Electron on
  * Linux without a keyring, where safeStorage is 'basic_text'). Returns the `ssh-keygen -lf` line.
  */
-export async function createKey(page: Page): Promise<string> {
+export async function createKey(page: Page, principal = PRINCIPAL, passphrase = PASSPHRASE): Promise<string> {
   await gotoHash(page, '#/cases');
-  await page.getByLabel('Principal (e-mail-like name)').fill(PRINCIPAL);
-  await page.getByLabel('Passphrase', { exact: true }).first().fill(PASSPHRASE);
-  await page.getByLabel('Repeat passphrase').first().fill(PASSPHRASE);
+  await page.getByLabel('Principal (e-mail-like name)').fill(principal);
+  await page.getByLabel('Passphrase', { exact: true }).first().fill(passphrase);
+  await page.getByLabel('Repeat passphrase').first().fill(passphrase);
   await page.getByRole('button', { name: 'Create key' }).click();
   const fp = page.getByTestId('key-fingerprint');
   await expect(fp).toBeVisible({ timeout: 30_000 });
   const line = (await fp.innerText()).trim();
-  expect(line).toMatch(new RegExp(`^256 SHA256:[A-Za-z0-9+/]{43} ${PRINCIPAL} \\(ED25519\\)$`));
+  expect(line).toMatch(new RegExp(`^256 SHA256:[A-Za-z0-9+/]{43} ${principal} \\(ED25519\\)$`));
   return line;
 }
 
