@@ -1,6 +1,7 @@
 // `npm run bench:graph -- --json`: Cytoscape first render and median pan/zoom frame time in headless
 // Chromium (canvas, the Network view's level-of-detail settings) at 1k/5k, 5k/20k, 20k/100k, plus
 // the coordination benchmark (test/bench/coordination.ts) when present. Prints ONE JSON line.
+// `--render-only` skips the coordination part (its field then says so); the JSON shape stays the same.
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -78,5 +79,5 @@ function coordinationBench(): unknown {
 }
 
 const render = await renderBench();
-const coordination = coordinationBench();
+const coordination = process.argv.includes('--render-only') ? { skipped: '--render-only' } : coordinationBench();
 console.log(JSON.stringify({ coordination, render, targets: { firstRender5kSeconds: 3, medianFrameMs: 33 } }));
