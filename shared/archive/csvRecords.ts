@@ -70,6 +70,10 @@ export class CsvRecordSplitter {
   /** How many pending bytes the quote state below already covers (so a long record is scanned once). */
   private scanned = 0;
   private inQuote = false;
+  /** UTF-16 units minus bytes of the scanned part of the pending record (see scan). */
+  private pendingExtra = 0;
+  /** Records found by the current scan: start, end, extra per record. */
+  private readonly found: number[] = [];
   private recordNumber = 0;
   private started = false;
 
@@ -159,24 +163,36 @@ export class CsvRecordSplitter {
     // Find each LF natively, then count the quotes before it: the record ends at the first LF
     // preceded by an even number of quotes (doubled quotes count twice, so they cancel out).
     // Measured ~1.5-1.8x faster than a byte-by-byte state machine on quoted tweet rows.
+    // The same loop counts how many UTF-16 units the record's UTF-8 bytes decode to (see emitAll).
     let start = 0; // start of the current record in buf
     let from = this.scanned;
     let odd = this.inQuote ? 1 : 0;
+    let extra = this.pendingExtra;
+    const found = this.found;
+    found.length = 0;
     const n = buf.length;
     for (;;) {
       const lf = buf.indexOf(LF, from);
       const stop = lf < 0 ? n : lf;
-      for (let k = from; k < stop; k++) if (buf[k] === QUOTE) odd ^= 1;
+      for (let k = from; k < stop; k++) {
+        const b = buf[k]!;
+        if (b === QUOTE) odd ^= 1;
+        // Continuation bytes add no UTF-16 unit; a 4-byte sequence decodes to a surrogate pair.
+        else if (b >= 0x80) extra += b < 0xc0 ? -1 : b >= 0xf0 ? 1 : 0;
+      }
       if (lf < 0) break;
       if (odd === 0) {
         const end = lf > start && buf[lf - 1] === CR ? lf - 1 : lf;
-        this.emit(buf, start, end, this.pendingOffset + start);
+        found.push(start, end, extra);
         start = lf + 1;
+        extra = 0;
       }
       from = lf + 1;
     }
+    this.emitAll(buf, found);
     const inQuote = odd === 1;
     this.inQuote = inQuote;
+    this.pendingExtra = extra;
     this.pendingOffset += start;
     this.keep(buf, start);
     this.scanned = this.pendingLength;
@@ -185,7 +201,48 @@ export class CsvRecordSplitter {
     }
   }
 
+  /**
+   * Emit the records found in one chunk (start, end, extra triples), decoding them with one
+   * TextDecoder call: a call per record cost more than the decoding itself. Valid UTF-8 decodes to
+   * (bytes + extra) UTF-16 units, so each record's text is a slice of the chunk's. A chunk with
+   * invalid UTF-8 is decoded record by record, so only the bad record is reported.
+   */
+  private emitAll(buf: Uint8Array, found: number[]): void {
+    const count = found.length;
+    if (count === 0) return;
+    const first = found[0]!;
+    let text: string;
+    try {
+      text = this.decoder.decode(buf.subarray(first, found[count - 2]!));
+    } catch {
+      for (let i = 0; i < count; i += 3) this.emit(buf, found[i]!, found[i + 1]!, this.pendingOffset + found[i]!);
+      return;
+    }
+    let at = 0;
+    for (let i = 0; i < count; i += 3) {
+      const start = found[i]!;
+      const end = found[i + 1]!;
+      const chars = end - start + found[i + 2]!;
+      this.deliver(buf, start, end, this.pendingOffset + start, text.slice(at, at + chars));
+      if (i + 3 < count) at += chars + (found[i + 3]! - end);
+    }
+  }
+
   private emit(buf: Uint8Array, start: number, end: number, byteOffset: number): void {
+    let text: string;
+    try {
+      text = this.decoder.decode(buf.subarray(start, end));
+    } catch {
+      this.onRecord({
+        recordNumber: ++this.recordNumber, byteOffset, byteLength: end - start, bytes: buf.subarray(start, end), fields: null,
+        problem: 'invalid-utf8', detail: 'record is not valid UTF-8',
+      });
+      return;
+    }
+    this.deliver(buf, start, end, byteOffset, text);
+  }
+
+  private deliver(buf: Uint8Array, start: number, end: number, byteOffset: number, text: string): void {
     const record: CsvRecord = {
       recordNumber: ++this.recordNumber,
       byteOffset,
@@ -193,20 +250,11 @@ export class CsvRecordSplitter {
       bytes: buf.subarray(start, end),
       fields: null,
     };
-    let text: string;
-    try {
-      text = this.decoder.decode(record.bytes);
-    } catch {
-      record.problem = 'invalid-utf8';
-      record.detail = 'record is not valid UTF-8';
-      this.onRecord(record);
-      return;
-    }
     const fields = splitFields(text);
     for (let k = 0; k < fields.length; k++) {
-      if (fields[k].length > this.maxFieldChars) {
+      if (fields[k]!.length > this.maxFieldChars) {
         record.problem = 'field-too-large';
-        record.detail = `field ${k + 1} has ${fields[k].length} characters (limit ${this.maxFieldChars})`;
+        record.detail = `field ${k + 1} has ${fields[k]!.length} characters (limit ${this.maxFieldChars})`;
         this.onRecord(record);
         return;
       }

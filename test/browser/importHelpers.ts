@@ -61,7 +61,13 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
       ['datasets', 'imports', 'accounts', 'tweetBlocks', 'quarantine', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
     );
     db.close();
-    const tweetIds = withIds ? blocks!.flatMap((b) => b.columns.tweetid as string[]) : [];
+    // Tweet ids are stored packed (renderer/src/store/tweetBlockCodec.ts): value i ends at ends[i].
+    const tweetIds = withIds
+      ? blocks!.flatMap((b) => {
+          const { joined, ends } = b.columns.tweetid as { joined: string; ends: Int32Array };
+          return Array.from(ends, (end, i): string => joined.slice(i ? ends[i - 1] : 0, end));
+        })
+      : [];
     return {
       datasets: datasets!,
       imports: imports!.map((i) => ({ id: i.id, state: i.state })),

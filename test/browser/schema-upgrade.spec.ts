@@ -2,25 +2,33 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, writeTweetRows } from './importTempFiles';
+import { exposeModule } from './pageModule';
+
+/** The app's tweet block codec, in the page as globalThis.dwCodec (snapshot and rewrite read blocks through it). */
+const codec = (page: import('@playwright/test').Page) => exposeModule(page, path.resolve('renderer/src/store/tweetBlockCodec.ts'), 'dwCodec');
 
 /**
  * A profile written by schema v3 (search text as one string per tweet, aggregate edges as a
- * "source\ttarget" → count record) is converted by the v4 upgrade on the next start, losing nothing.
+ * "source\ttarget" → count record, tweet blocks as plain columns) is converted by the v4 and v5
+ * upgrades on the next start, losing nothing.
  * The v3 database is made from a real import: every store is read, the database is recreated at
  * IndexedDB version 30 (Dexie's v3) with the same stores and indexes, and the records are written
  * back in the v3 shapes.
  */
-test('opening a v3 profile converts its search text and edges to v4, losing nothing', async ({ page, baseURL }) => {
+test('opening a v3 profile converts its search text, edges and tweet blocks to v5, losing nothing', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const file = writeTweetRows(path.join(tempDir(), 'upgrade_tweets_csv_hashed.csv'), 6, 3000, 0, 3000);
   await importFiles(page, [file]);
   await waitForImportDone(page);
+  await codec(page);
   const before = await page.evaluate(snapshot);
   expect(before.searchRows).toBe(3000);
   expect(before.edgeCount).toBeGreaterThan(100);
+  expect(before.tweetRows).toBe(3000);
 
   // Leave the app (for a same-origin 404 page), so nothing holds or reopens the database meanwhile.
   await page.goto(new URL('no-app-here', baseURL).href);
+  await codec(page);
   await page.evaluate(rewriteAsV3);
   const v3 = await page.evaluate(() => new Promise<number>((resolve) => {
     const r = indexedDB.open('disclosure-workbench');
@@ -30,13 +38,14 @@ test('opening a v3 profile converts its search text and edges to v4, losing noth
 
   await page.goto(baseURL!);
   await expect(datasetCard(page, 'upgrade')).toBeVisible();
+  await codec(page);
   const after = await page.evaluate(snapshot);
-  expect(after.version).toBe(40);
+  expect(after.version).toBe(50);
   expect(after.legacyFields).toBe(0);
-  expect(after).toEqual({ ...before, version: 40 });
+  expect(after).toEqual({ ...before, version: 50 });
 });
 
-/** In the page: what the search text and edges hold, independent of their storage shape. */
+/** In the page: what the search text, edges and tweet blocks hold, independent of their storage shape. */
 async function snapshot() {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open('disclosure-workbench');
@@ -49,7 +58,7 @@ async function snapshot() {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-  const [search, aggregates] = await Promise.all([all('searchBlocks'), all('aggregates')]);
+  const [search, aggregates, blocks] = await Promise.all([all('searchBlocks'), all('aggregates'), all('tweetBlocks')]);
   const version = db.version;
   db.close();
   let legacyFields = 0;
@@ -67,7 +76,16 @@ async function snapshot() {
     }
   }
   edges.sort();
-  return { version, legacyFields, searchRows: rows.length, searchText: rows.join('\n'), edgeCount: edges.length, edges: edges.join('\n') };
+  const tweets: string[] = [];
+  for (const b of blocks) {
+    if (Array.isArray(b.columns.tweetid)) legacyFields++;
+    const c = (globalThis as any).dwCodec.decodeTweetColumns(b.columns);
+    for (let i = 0; i < c.length; i++) tweets.push(JSON.stringify(Object.keys(c).filter((k) => k !== 'length').map((k) => c[k][i])));
+  }
+  return {
+    version, legacyFields, searchRows: rows.length, searchText: rows.join('\n'), edgeCount: edges.length, edges: edges.join('\n'),
+    tweetRows: tweets.length, tweets: tweets.join('\n'),
+  };
 }
 
 /** In the page: recreate the app's database as Dexie v3 (IndexedDB version 30) holding the same data in v3 shapes. */
@@ -122,6 +140,7 @@ async function rewriteAsV3() {
       }
       return { ...v, edges };
     }
+    if (name === 'tweetBlocks') return { ...v, columns: (globalThis as any).dwCodec.decodeTweetColumns(v.columns) };
     return v;
   };
   const v3 = await open(30, (d) => {

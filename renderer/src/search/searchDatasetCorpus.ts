@@ -1,6 +1,7 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import type { WorkbenchDb } from '../store/schema';
-import { adoptFilterBlock, filterBlock, filterDicts, type FilterBlock } from './searchFilterColumns';
+import { decodeTweetColumns, unpackStrings } from '../store/tweetBlockCodec';
+import { adoptFilterBlock, filterDicts, storedFilterBlock, type FilterBlock } from './searchFilterColumns';
 import type { LoadState } from './searchProtocol';
 import { normalizeForSearch } from './searchQuery';
 import { rowsOf, textBlock, type TextBlock } from './searchText';
@@ -93,7 +94,7 @@ export class DatasetCorpus {
         else {
           // A block without its search text (should not happen) is still searchable, normalised here.
           const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
-          block = textBlock(seq, (tb?.columns.tweetText ?? []).map(normalizeForSearch));
+          block = textBlock(seq, (tb ? unpackStrings(tb.columns.tweetText) : []).map(normalizeForSearch));
         }
         this.text[a + j] = block;
         this.tweets += rowsOf(block);
@@ -163,7 +164,7 @@ export class DatasetCorpus {
         if (!cols) throw new Error(`tweet block ${seq} missing`);
         const rows = this.text[a + j]!.starts.length - 1;
         if (cols.length !== rows) throw new Error(`tweet block ${seq}: ${cols.length} rows, search text ${rows}`);
-        this.filters[a + j] = filterBlock(cols, this.dicts);
+        this.filters[a + j] = adoptFilterBlock(storedFilterBlock(cols), this.dicts);
       }
       this.filtersLoadedTo(a + chunk.length);
       this.onProgress();
@@ -194,8 +195,9 @@ export class DatasetCorpus {
     if (hit) return hit;
     const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
     if (!tb || !this.committed.has(tb.importId)) throw new Error(`tweet block ${seq} missing`);
-    this.hitCache.set(seq, tb.columns);
+    const columns = decodeTweetColumns(tb.columns);
+    this.hitCache.set(seq, columns);
     if (this.hitCache.size > HIT_CACHE) this.hitCache.delete(this.hitCache.keys().next().value!);
-    return tb.columns;
+    return columns;
   }
 }

@@ -1,4 +1,5 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import { unpackStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
 
 /** String → small integer code, shared by every block of a corpus (one per column). */
 export class Dict {
@@ -83,9 +84,15 @@ export interface StoredFilterBlock extends FilterBlock {
   hashtags: string[];
 }
 
-export function storedFilterBlock(c: TweetColumns): StoredFilterBlock {
-  const d = filterDicts();
-  return { ...filterBlock(c, d), languages: d.language.values, userids: d.userid.values, clients: d.client.values, hashtags: d.hashtag.values };
+/** The filter columns of an encoded block: its codes and dictionaries as they are. */
+export function storedFilterBlock(c: StoredTweetColumns): StoredFilterBlock {
+  return {
+    tweetTime: c.tweetTime, isRetweet: c.isRetweet,
+    language: c.tweetLanguage.codes, languages: unpackStrings(c.tweetLanguage.values),
+    userid: c.userid.codes, userids: unpackStrings(c.userid.values),
+    client: c.tweetClientName.codes, clients: unpackStrings(c.tweetClientName.values),
+    tagStarts: c.hashtags.starts, tagCodes: c.hashtags.codes, hashtags: unpackStrings(c.hashtags.values),
+  };
 }
 
 /** A stored block's codes moved into the corpus's dictionaries. */

@@ -8,12 +8,14 @@ import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
 import type { StoredFilterBlock } from '../search/searchFilterColumns';
 import { joinRows } from './joinRows';
+import { encodeTweetColumns, type StoredTweetColumns } from './tweetBlockCodec';
 import { EDGE_KINDS, edgesFromPairs } from './read/edgeColumns';
 
 /**
  * The app's IndexedDB schema. Cost is per record and per index (PERFORMANCE.md), so:
  * - per-row records only for what is looked up one at a time (datasets, files, accounts, cases…);
- * - tweets are stored as column blocks of ~2,000 (TweetColumns), text again in search blocks;
+ * - tweets are stored as column blocks of ~2,000 (TweetColumns, encoded by tweetBlockCodec), text
+ *   again in search blocks;
  * - every aggregate a view needs is built during the import pass and stored per import.
  *
  * Atomicity: every record written by an import carries its `importId`. Readers see only imports
@@ -66,8 +68,11 @@ export interface TweetBlockRecord {
   seq: number;
   minTime: number;
   maxTime: number;
-  columns: TweetColumns;
+  columns: StoredTweetColumns;
 }
+
+/** A tweet block as readers get it (datasetReader.readTweetBlocks): columns decoded. */
+export type TweetBlock = Omit<TweetBlockRecord, 'columns'> & { columns: TweetColumns };
 
 /** Normalised text for search (NFKC, lower case), parallel to a TweetBlockRecord's rows. */
 /**
@@ -206,6 +211,12 @@ export class WorkbenchDb extends Dexie {
         const e = r.edges as unknown as Record<EdgeKind, Record<string, number>> & { accounts?: string[] };
         if (e.accounts) return;
         r.edges = edgesFromPairs(Object.fromEntries(EDGE_KINDS.map((k) => [k, new Map(Object.entries(e[k]))])) as Record<EdgeKind, Map<string, number>>);
+      });
+    });
+    // v5: tweet block columns encoded (tweetBlockCodec; were plain TweetColumns).
+    this.version(5).upgrade(async (tx) => {
+      await tx.table('tweetBlocks').toCollection().modify((r: { columns: TweetColumns | StoredTweetColumns }) => {
+        if (Array.isArray(r.columns.tweetid)) r.columns = encodeTweetColumns(r.columns as TweetColumns);
       });
     });
   }

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDemoArchive } from '../cachedDemoArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
+import { exposeModule } from '../../browser/pageModule';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (...a: unknown[]) => console.error('[bench:import]', ...a);
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     const stored = await page.evaluate(readStore);
     log('import done in', seconds.toFixed(1), 's; measuring baseline');
     await page.addScriptTag({ url: 'bench-dexie.js' });
+    await exposeModule(page, path.join(repoRoot, 'renderer/src/store/tweetBlockCodec.ts'), 'dwCodec');
     const baselineRowsPerSecond = await page.evaluate(naiveBaseline, args.baselineRows);
     const rowsRead = stored.receipts.reduce((n: number, r: { rowsRead: number }) => n + r.rowsRead, 0);
     if (outside.length) throw new Error('requests outside 127.0.0.1: ' + outside.join(', '));
@@ -144,7 +146,7 @@ async function naiveBaseline(limit: number): Promise<number> {
   app.version(1).stores({ tweetBlocks: '[datasetId+seq], importId' });
   const rows: Record<string, unknown>[] = [];
   await app.table('tweetBlocks').each((b: any) => {
-    const c = b.columns;
+    const c = (window as any).dwCodec.decodeTweetColumns(b.columns);
     for (let i = 0; i < c.length && rows.length < limit; i++) {
       const row: Record<string, unknown> = {};
       for (const k of Object.keys(c)) if (k !== 'length') row[k] = c[k][i];

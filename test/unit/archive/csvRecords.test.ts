@@ -42,6 +42,17 @@ describe('CsvRecordSplitter', () => {
     expect(rs[2].fields).toEqual(['c']);
   });
 
+  it('decodes multi-byte records around an invalid one exactly, with exact offsets', () => {
+    const good = ['"香港","🇭🇰 مرحبا"', '"ok","שלום 🔥"'];
+    const bytes = new Uint8Array([...enc.encode(good[0] + '\n"'), 0xe9, 0x99, ...enc.encode('"\r\n' + good[1] + '\n' + good[0] + '\n')]);
+    for (const chunk of [bytes.length, 7, 3]) {
+      const rs = split(bytes, chunk);
+      expect(rs.map((r) => r.problem ?? 'ok')).toEqual(['ok', 'invalid-utf8', 'ok', 'ok']);
+      expect(rs.map((r) => r.fields)).toEqual([['香港', '🇭🇰 مرحبا'], null, ['ok', 'שלום 🔥'], ['香港', '🇭🇰 مرحبا']]);
+      for (const r of rs) expect(bytes.subarray(r.byteOffset, r.byteOffset + r.byteLength)).toEqual(r.bytes);
+    }
+  });
+
   it('reports a file ending inside a quoted field as unterminated-quote', () => {
     const rs = split('"a","b"\n"1","trunc');
     expect(rs[1]).toMatchObject({ problem: 'unterminated-quote', recordNumber: 2, byteOffset: 8, byteLength: 10 });

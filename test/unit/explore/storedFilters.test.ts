@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import { encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 import { adoptFilterBlock, filterBlock, filterDicts, storedFilterBlock, type FilterBlock, type FilterDicts } from '../../../renderer/src/search/searchFilterColumns';
 
 /** Rows [from, to) of the columns, as a block. */
@@ -27,7 +28,7 @@ describe('filter columns stored by the import', () => {
     const built = blocks.map((b) => filterBlock(b, direct));
     const adopted = filterDicts();
     // A stored block is structured-cloned in and out of IndexedDB: clone it too.
-    const viaStore = blocks.map((b) => adoptFilterBlock(structuredClone(storedFilterBlock(b)), adopted));
+    const viaStore = blocks.map((b) => adoptFilterBlock(structuredClone(storedFilterBlock(encodeTweetColumns(b))), adopted));
     expect(decoded(viaStore, adopted)).toEqual(decoded(built, direct));
     expect(decoded(viaStore, adopted).some((r) => r.tags.length > 0)).toBe(true);
   });

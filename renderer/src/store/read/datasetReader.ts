@@ -1,4 +1,5 @@
-import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlockRecord, WorkbenchDb } from '../schema';
+import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlock, TweetBlockRecord, WorkbenchDb } from '../schema';
+import { decodeTweetColumns } from '../tweetBlockCodec';
 import { mergeAggregates } from './mergeAggregates';
 
 /**
@@ -37,20 +38,22 @@ export async function readAccount(db: WorkbenchDb, datasetId: string, userid: st
   return a && ids.has(a.importId) ? a : undefined;
 }
 
+export const decodeTweetBlock = (r: TweetBlockRecord): TweetBlock => ({ ...r, columns: decodeTweetColumns(r.columns) });
+
 /** Tweet blocks of the dataset in seq order, optionally only the given seqs; one at a time. */
-export async function* readTweetBlocks(db: WorkbenchDb, datasetId: string, seqs?: number[]): AsyncGenerator<TweetBlockRecord> {
+export async function* readTweetBlocks(db: WorkbenchDb, datasetId: string, seqs?: number[]): AsyncGenerator<TweetBlock> {
   const ids = await committed(db, datasetId);
   const wanted = seqs ? [...new Set(seqs)].sort((a, b) => a - b) : undefined;
   if (wanted) {
     for (const seq of wanted) {
       const block = await db.tweetBlocks.get([datasetId, seq]);
-      if (block && ids.has(block.importId)) yield block;
+      if (block && ids.has(block.importId)) yield decodeTweetBlock(block);
     }
     return;
   }
   const keys = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).primaryKeys();
   for (const key of keys) {
     const block = await db.tweetBlocks.get(key);
-    if (block && ids.has(block.importId)) yield block;
+    if (block && ids.has(block.importId)) yield decodeTweetBlock(block);
   }
 }

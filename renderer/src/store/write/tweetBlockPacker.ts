@@ -2,6 +2,7 @@ import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../../../shar
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
 import { storedFilterBlock } from '../../search/searchFilterColumns';
 import { joinRows } from '../joinRows';
+import { encodeTweetColumns } from '../tweetBlockCodec';
 import type { SearchBlockRecord, TweetBlockRecord } from '../schema';
 
 export const TWEETS_PER_BLOCK = 2000;
@@ -35,7 +36,7 @@ export class TweetBlockPacker {
     if (this.cols.length === 0) return;
     const seq = this.nextSeq++;
     const base = { datasetId: this.datasetId, importId: this.importId, seq };
-    const columns = trimTweetColumns(this.cols);
+    const columns = encodeTweetColumns(trimTweetColumns(this.cols));
     this.full.push({
       block: { ...base, minTime: this.minTime, maxTime: this.maxTime, columns },
       search: { ...base, ...joinRows(this.text), filters: storedFilterBlock(columns) },
