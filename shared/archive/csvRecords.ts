@@ -54,6 +54,7 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const MiB = 1024 * 1024;
+const DECODE_SPAN = 64 * 1024;
 
 export class CsvRecordSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -202,29 +203,34 @@ export class CsvRecordSplitter {
   }
 
   /**
-   * Emit the records found in one chunk (start, end, extra triples), decoding them with one
-   * TextDecoder call: a call per record cost more than the decoding itself. Valid UTF-8 decodes to
-   * (bytes + extra) UTF-16 units, so each record's text is a slice of the chunk's. A chunk with
+   * Emit the records found in one chunk (start, end, extra triples), decoding runs of records of up
+   * to DECODE_SPAN bytes with one TextDecoder call: a call per record costs more than the decoding
+   * itself, and Chromium decodes 64 KiB pieces over twice as fast as 1 MiB ones. Valid UTF-8 decodes
+   * to (bytes + extra) UTF-16 units, so each record's text is a slice of its run's. A run with
    * invalid UTF-8 is decoded record by record, so only the bad record is reported.
    */
   private emitAll(buf: Uint8Array, found: number[]): void {
     const count = found.length;
-    if (count === 0) return;
-    const first = found[0]!;
-    let text: string;
-    try {
-      text = this.decoder.decode(buf.subarray(first, found[count - 2]!));
-    } catch {
-      for (let i = 0; i < count; i += 3) this.emit(buf, found[i]!, found[i + 1]!, this.pendingOffset + found[i]!);
-      return;
-    }
-    let at = 0;
-    for (let i = 0; i < count; i += 3) {
-      const start = found[i]!;
-      const end = found[i + 1]!;
-      const chars = end - start + found[i + 2]!;
-      this.deliver(buf, start, end, this.pendingOffset + start, text.slice(at, at + chars));
-      if (i + 3 < count) at += chars + (found[i + 3]! - end);
+    for (let from = 0; from < count; ) {
+      let to = from + 3;
+      while (to < count && found[to + 1]! - found[from]! <= DECODE_SPAN) to += 3;
+      let text: string;
+      try {
+        text = this.decoder.decode(buf.subarray(found[from]!, found[to - 2]!));
+      } catch {
+        for (let i = from; i < to; i += 3) this.emit(buf, found[i]!, found[i + 1]!, this.pendingOffset + found[i]!);
+        from = to;
+        continue;
+      }
+      let at = 0;
+      for (let i = from; i < to; i += 3) {
+        const start = found[i]!;
+        const end = found[i + 1]!;
+        const chars = end - start + found[i + 2]!;
+        this.deliver(buf, start, end, this.pendingOffset + start, text.slice(at, at + chars));
+        if (i + 3 < to) at += chars + (found[i + 3]! - end);
+      }
+      from = to;
     }
   }
 

@@ -53,6 +53,15 @@ describe('CsvRecordSplitter', () => {
     }
   });
 
+  it('decodes chunks much larger than one decoding run (64 KiB) exactly', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `"${i}","香港 ${'é'.repeat(i % 50)} 🇭🇰","مرحبا ${i}"`);
+    const bytes = enc.encode(rows.join('\r\n') + '\n');
+    expect(bytes.length).toBeGreaterThan(4 * 64 * 1024);
+    const whole = split(bytes);
+    expect(whole.map((r) => r.fields)).toEqual(rows.map((_, i) => [String(i), `香港 ${'é'.repeat(i % 50)} 🇭🇰`, `مرحبا ${i}`]));
+    expect(split(bytes, 1000).map((r) => [r.byteOffset, r.byteLength])).toEqual(whole.map((r) => [r.byteOffset, r.byteLength]));
+  });
+
   it('reports a file ending inside a quoted field as unterminated-quote', () => {
     const rs = split('"a","b"\n"1","trunc');
     expect(rs[1]).toMatchObject({ problem: 'unterminated-quote', recordNumber: 2, byteOffset: 8, byteLength: 10 });

@@ -6,6 +6,8 @@ import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseA
 import type { Tweet } from '../../../shared/domain/tweet';
 import { AggregateBuilder, mentionsOf, urlDomain } from '../../../renderer/src/workers/import/aggregateBuilder';
 import { TweetBlockPacker, TWEETS_PER_BLOCK } from '../../../renderer/src/store/write/tweetBlockPacker';
+import { searchBlockOf } from '../../../renderer/src/store/write/searchBlockOf';
+import { decodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 
 function demoTweetsSource(tweets: number, seed: number): ArchiveSource {
   const archive = createDemoArchive({ tweets, seed });
@@ -44,20 +46,21 @@ describe('AggregateBuilder over parsed demo tweets', () => {
   it('computes counts, languages, buckets, retweets and per-account activity equal to a naive recount', async () => {
     const tweets = await demoTweets(5000, 2);
     expect(tweets).toHaveLength(5000);
-    const agg = new AggregateBuilder('imp', 'ds');
+    // As the import does: packed into encoded blocks, aggregated from them by the block writer.
     const packer = new TweetBlockPacker('ds', 'imp', 0);
     const seqOf = new Map<string, number>();
     for (const t of tweets) {
       seqOf.set(t.tweetid, packer.seq);
-      agg.add(t, packer.seq);
       packer.push(t);
     }
     packer.close();
-    const blocks = packer.take();
+    const blocks = structuredClone(packer.take());
+    const agg = new AggregateBuilder('imp', 'ds');
+    for (const b of blocks) agg.addColumns(decodeTweetColumns(b.columns), b.seq);
     const a = agg.finish();
-    expect(blocks.map((b) => b.block.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
-    expect(blocks.map((b) => b.block.seq)).toEqual([0, 1, 2]);
-    const search = blocks[1]!.search;
+    expect(blocks.map((b) => b.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
+    expect(blocks.map((b) => b.seq)).toEqual([0, 1, 2]);
+    const search = searchBlockOf(blocks[1]!);
     const rows = Array.from({ length: search.starts.length - 1 }, (_, i) => search.joined.slice(search.starts[i], search.starts[i + 1]! - 1));
     expect(rows).toEqual(tweets.slice(TWEETS_PER_BLOCK, 2 * TWEETS_PER_BLOCK).map((t) => t.tweetText.normalize('NFKC').toLowerCase()));
     expect(a.tweets).toBe(5000);

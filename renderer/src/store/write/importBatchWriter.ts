@@ -1,39 +1,44 @@
 import type { QuarantinedRow } from '../../../../shared/domain/archive';
-import type {
-  AccountRecord, IndicatorRecord, QuarantineRecord, RedditAccountRecord, SearchBlockRecord, TweetBlockRecord, WorkbenchDb,
-} from '../schema';
+import type { AccountRecord, IndicatorRecord, QuarantineRecord, RedditAccountRecord, TweetBlockRecord, WorkbenchDb } from '../schema';
 
 interface Pending {
   blocks: TweetBlockRecord[];
-  search: SearchBlockRecord[];
   accounts: AccountRecord[];
   quarantine: QuarantineRecord[];
   indicators: IndicatorRecord[];
   reddit: RedditAccountRecord[];
 }
-const empty = (): Pending => ({ blocks: [], search: [], accounts: [], quarantine: [], indicators: [], reddit: [] });
+const empty = (): Pending => ({ blocks: [], accounts: [], quarantine: [], indicators: [], reddit: [] });
 
 /** Blocks per transaction: a few large transactions, bounded memory (10 blocks ≈ 20,000 tweets). */
 const BLOCKS_PER_WRITE = 10;
 const ROWS_PER_WRITE = 20_000;
+/** Block batches handed to `writeBlocks` and not yet written: enough to keep a writer thread busy. */
+const BLOCK_WRITES_IN_FLIGHT = 2;
+
+/** Stores tweet blocks (with their search records and aggregates): the import's block writer thread. */
+export type WriteBlocks = (blocks: TweetBlockRecord[]) => Promise<void>;
 
 /**
- * Buffers an import's records and writes them in few large transactions. One write may be in
- * flight while the parser fills the next batch (double buffering); nothing else is awaited inside
- * a transaction, so it never commits early.
+ * Buffers an import's records and writes them in few large transactions. Writes stay in flight
+ * while the parser fills the next batch; nothing else is awaited inside a transaction, so it never
+ * commits early.
  */
 export class ImportBatchWriter {
   private pending = empty();
   private inFlight: Promise<void> | undefined;
+  private blockWrites: Promise<void>[] = [];
   private failure: unknown;
 
-  constructor(private readonly db: WorkbenchDb, private readonly datasetId: string, private readonly importId: string) {}
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly datasetId: string,
+    private readonly importId: string,
+    private readonly writeBlocks: WriteBlocks,
+  ) {}
 
-  addBlocks(items: { block: TweetBlockRecord; search: SearchBlockRecord }[]): void {
-    for (const { block, search } of items) {
-      this.pending.blocks.push(block);
-      this.pending.search.push(search);
-    }
+  addBlocks(blocks: TweetBlockRecord[]): void {
+    this.pending.blocks.push(...blocks);
   }
   addAccounts(a: AccountRecord[]): void {
     this.pending.accounts.push(...a);
@@ -48,45 +53,47 @@ export class ImportBatchWriter {
     this.pending.reddit.push(...rows);
   }
 
-  private size(): { blocks: number; rows: number } {
-    const p = this.pending;
-    return { blocks: p.blocks.length, rows: p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length };
-  }
-
-  /** Start a write when enough is buffered (or always with `force`); waits for the previous one first. */
+  /** Start writes when enough is buffered (or always with `force`); waits for earlier ones first. */
   async maybeWrite(force = false): Promise<void> {
-    const s = this.size();
-    if (!force && s.blocks < BLOCKS_PER_WRITE && s.rows < ROWS_PER_WRITE) return;
-    if (s.blocks === 0 && s.rows === 0) return;
-    await this.settle();
+    const p = this.pending;
+    if (p.blocks.length >= BLOCKS_PER_WRITE || (force && p.blocks.length)) {
+      while (this.blockWrites.length >= BLOCK_WRITES_IN_FLIGHT) await this.blockWrites.shift();
+      this.throwFailure();
+      const blocks = p.blocks.splice(0);
+      this.blockWrites.push(this.writeBlocks(blocks).catch((e: unknown) => void (this.failure ??= e)));
+    }
+    const rows = p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length;
+    if (rows === 0 || (!force && rows < ROWS_PER_WRITE)) return;
+    await this.settleRows();
     const batch = this.pending;
-    this.pending = empty();
+    this.pending = { ...empty(), blocks: batch.blocks };
     const db = this.db;
     this.inFlight = db
-      .transaction('rw', [db.tweetBlocks, db.searchBlocks, db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
-        if (batch.blocks.length) {
-          void db.tweetBlocks.bulkPut(batch.blocks);
-          void db.searchBlocks.bulkPut(batch.search);
-        }
+      .transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
         if (batch.accounts.length) void db.accounts.bulkPut(batch.accounts);
         if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
         if (batch.indicators.length) void db.indicators.bulkAdd(batch.indicators);
         if (batch.reddit.length) void db.redditAccounts.bulkAdd(batch.reddit);
       })
       .catch((e: unknown) => {
-        this.failure = e;
+        this.failure ??= e;
       });
   }
 
-  /** Wait for the write in flight; rethrow its failure. */
-  async settle(): Promise<void> {
+  private async settleRows(): Promise<void> {
     if (this.inFlight) await this.inFlight;
     this.inFlight = undefined;
+    this.throwFailure();
+  }
+
+  private throwFailure(): void {
     if (this.failure) throw this.failure;
   }
 
+  /** Write everything buffered and wait for every write; rethrow the first failure. */
   async finish(): Promise<void> {
     await this.maybeWrite(true);
-    await this.settle();
+    await Promise.all(this.blockWrites.splice(0));
+    await this.settleRows();
   }
 }

@@ -1,8 +1,15 @@
 import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
-import type { Tweet } from '../../../../shared/domain/tweet';
+import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
 import { ownString } from '../../../../shared/archive/ownString';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
+
+/** The fields of a tweet that the aggregates read. */
+export type AggregatedTweet = Pick<
+  Tweet,
+  | 'tweetid' | 'userid' | 'tweetTime' | 'tweetLanguage' | 'tweetClientName' | 'tweetText' | 'hashtags' | 'urls' | 'userMentions'
+  | 'isRetweet' | 'retweetUserid' | 'retweetScreenName' | 'inReplyToTweetid' | 'inReplyToUserid' | 'quotedTweetTweetid'
+>;
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -63,7 +70,30 @@ export class AggregateBuilder {
     targets.set(t, (targets.get(t) ?? 0) + 1);
   }
 
-  add(t: Tweet, seq: number): void {
+  /** Every row of a block. */
+  addColumns(c: TweetColumns, seq: number): void {
+    const row = {} as AggregatedTweet; // one object, refilled per row
+    for (let i = 0; i < c.length; i++) {
+      row.tweetid = c.tweetid[i]!;
+      row.userid = c.userid[i]!;
+      row.tweetTime = c.tweetTime[i]!;
+      row.tweetLanguage = c.tweetLanguage[i]!;
+      row.tweetClientName = c.tweetClientName[i]!;
+      row.tweetText = c.tweetText[i]!;
+      row.hashtags = c.hashtags[i]!;
+      row.urls = c.urls[i]!;
+      row.userMentions = c.userMentions[i]!;
+      row.isRetweet = c.isRetweet[i] === 1;
+      row.retweetUserid = c.retweetUserid[i]!;
+      row.retweetScreenName = c.retweetScreenName[i]!;
+      row.inReplyToTweetid = c.inReplyToTweetid[i]!;
+      row.inReplyToUserid = c.inReplyToUserid[i]!;
+      row.quotedTweetTweetid = c.quotedTweetTweetid[i]!;
+      this.add(row, seq);
+    }
+  }
+
+  add(t: AggregatedTweet, seq: number): void {
     const user = t.userid;
     const time = t.tweetTime;
     const u = this.author(user);
@@ -212,7 +242,7 @@ const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9+]{37,43}=|[A-Za-z0-9_]{1,15}\b)/g
  * Mentioned accounts (may repeat): the archive's user_mentions ids ('0' = unresolved, skipped);
  * when the list is empty, the @names in the text (without a retweet's "RT @name:"), as '@name'.
  */
-export function mentionsOf(t: Tweet): string[] {
+export function mentionsOf(t: Pick<Tweet, 'userMentions' | 'tweetText' | 'isRetweet'>): string[] {
   const um = t.userMentions;
   if (um.length) return um.includes('0') || um.includes('') ? um.filter((m) => m && m !== '0') : um;
   if (!t.tweetText.includes('@')) return NO_MENTIONS;

@@ -7,8 +7,9 @@ import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from
 import { readTweetBlocks } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
-import { TWEETS_PER_BLOCK, TweetBlockPacker } from '../../store/write/tweetBlockPacker';
-import { AggregateBuilder } from './aggregateBuilder';
+import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
+import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
+import { BlockWriter } from './blockWriter';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
 import { hashPlainFileNatively } from './nativeHash';
@@ -88,14 +89,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   if (o.datasetId && !existing) throw new Error('The dataset to add to no longer exists.');
   const datasetId = existing?.id ?? newId();
   const importId = newId();
-  const agg = new AggregateBuilder(importId, datasetId);
+  /** Tweet ids stored or parsed so far: a tweet whose id is here is a duplicate. */
+  const seen = new TweetIdIndex();
   const knownAccounts = new Set<string>();
   let firstSeq = 0;
   if (existing) {
-    for await (const block of readTweetBlocks(db, datasetId)) {
-      const c = block.columns;
-      for (let i = 0; i < c.length; i++) agg.remember(c.tweetid[i]!, c.userid[i]!);
-    }
+    for await (const block of readTweetBlocks(db, datasetId)) for (const id of block.columns.tweetid) seen.set(id, 0);
     const last = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
     firstSeq = last ? last.seq + 1 : 0;
     const keys = await db.accounts.where('[datasetId+userid]').between([datasetId, ''], [datasetId, '\uffff']).primaryKeys();
@@ -104,9 +103,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const datasetName = existing?.name ?? datasetNameFor(toParse.map((p) => p.source.name));
   await beginImport(db, { id: importId, datasetId, fileNames: toParse.map((p) => p.source.name) });
 
+  // Tweet blocks go to a second thread, which aggregates and stores them (blockWriterWorker.ts).
+  const blockWriter = new BlockWriter();
   try {
+    await blockWriter.begin(importId, datasetId, !!existing);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
-    const writer = new ImportBatchWriter(db, datasetId, importId);
+    const writer = new ImportBatchWriter(db, datasetId, importId, (blocks) => blockWriter.write(blocks));
     /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
     const accountsHere = new Map<string, boolean>();
     const receipts: ImportReceipt[] = [];
@@ -134,19 +136,15 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
             signal.throwIfAborted();
             delivered += tweets.length;
             let t = performance.now();
-            const fresh = [];
             for (const tw of tweets) {
-              if (agg.has(tw.tweetid)) {
+              if (seen.has(tw.tweetid)) {
                 crossDuplicates[crossDuplicates.length - 1]!++;
                 continue;
               }
-              agg.add(tw, packer.seq + Math.floor((packer.pendingRows + fresh.length) / TWEETS_PER_BLOCK));
-              fresh.push(tw);
+              seen.set(tw.tweetid, 0);
+              packer.push(tw);
+              added.tweets++;
             }
-            timings.aggregateSeconds += lap(t);
-            t = performance.now();
-            for (const tw of fresh) packer.push(tw);
-            added.tweets += fresh.length;
             writer.addBlocks(packer.take());
             timings.packSeconds += lap(t);
             t = performance.now();
@@ -215,6 +213,9 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     packer.close();
     writer.addBlocks(packer.take());
     await writer.finish();
+    const { aggregates, aggregateSeconds } = await blockWriter.finish();
+    timings.aggregateSeconds = aggregateSeconds;
+    blockWriter.terminate();
     progress.report('', bytesBefore, totalBytes, rowsBefore, true);
 
     timings.parseSeconds = lap(tParse);
@@ -225,11 +226,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     progress.startPhase('committing');
     progress.report('', 0, 0, rowsBefore, true);
     const tCommit = performance.now();
-    const dataset = await commitImport(db, { importId, datasetId, datasetName, files, aggregates: agg.finish(), added });
+    const dataset = await commitImport(db, { importId, datasetId, datasetName, files, aggregates, added });
     timings.commitSeconds = lap(tCommit);
     return result({ datasetId, importId, dataset, receipts });
   } catch (e) {
     const cancelled = signal.aborted || (e instanceof DOMException && e.name === 'AbortError');
+    blockWriter.terminate(); // before deleting: no batch may land after
     await abandonImport(db, importId, cancelled ? 'cancelled' : 'failed', cancelled ? undefined : messageOf(e));
     throw e;
   }
