@@ -122,7 +122,12 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const node = nodeId ? nodes.get(nodeId) ?? null : null;
   const communities = useMemo(() => [...new Set(model.nodes.map((n) => n.community))].filter((c) => c >= 0).sort((a, b) => a - b), [model]);
   const set = (patch: Partial<ViewSettings>) => setSettings((s) => ({ ...s, ...patch }));
-  const tableEdges = useMemo(() => [...view.edges].sort((a, b) => (a.qValue ?? 0) - (b.qValue ?? 0) || b.weight - a.weight).slice(0, EDGE_ROWS), [view]);
+  const topEdges = useMemo(() => [...view.edges].sort((a, b) => (a.qValue ?? 0) - (b.qValue ?? 0) || b.weight - a.weight).slice(0, EDGE_ROWS), [view]);
+  // The selected edge is always a row: appended when it is not among the first EDGE_ROWS.
+  const tableEdges = useMemo(() => {
+    const selected = edgeIndex === null || topEdges.some((e) => e.index === edgeIndex) ? undefined : view.edges.find((e) => e.index === edgeIndex);
+    return selected ? [...topEdges, selected] : topEdges;
+  }, [topEdges, view, edgeIndex]);
   const omittedText = Object.entries(view.omitted).map(([k, v]) => `${k}: ${v.toLocaleString('en-US')}`).join(', ');
   const stable = model.edges.filter((e) => e.stable).length;
 
@@ -189,7 +194,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       </div>
       {cy && <ExportBar model={model} view={view} cy={cy.core} datasetName={datasetName} exportView={exportView} />}
       <table className="network-table" data-testid="edge-table">
-        <caption>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length})</caption>
+        <caption>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length}{tableEdges.length > topEdges.length ? ', and the selected edge' : ''})</caption>
         <thead><tr>
           <th scope="col">Source</th><th scope="col">Target</th><th scope="col">Weight</th>
           {coordination && <><th scope="col">Expected</th><th scope="col">p</th><th scope="col">q</th><th scope="col">Stable 60 s–1 h</th></>}
