@@ -15,6 +15,12 @@ const BLOCKS_PER_WRITE = 10;
 const ROWS_PER_WRITE = 20_000;
 /** Block batches handed to `writeBlocks` and not yet written: enough to keep a writer thread busy. */
 const BLOCK_WRITES_IN_FLIGHT = 2;
+/**
+ * Row transactions (accounts, quarantine, …) not yet committed. Per-row records write at only a few
+ * thousand a second, so parsing must not wait for each batch: a users file's 125,000 accounts
+ * would otherwise hold up its tweets file for half a minute.
+ */
+const ROW_WRITES_IN_FLIGHT = 6;
 
 /** Stores tweet blocks (with their search records and aggregates): the import's block writer thread. */
 export type WriteBlocks = (blocks: TweetBlockRecord[]) => Promise<void>;
@@ -26,7 +32,7 @@ export type WriteBlocks = (blocks: TweetBlockRecord[]) => Promise<void>;
  */
 export class ImportBatchWriter {
   private pending = empty();
-  private inFlight: Promise<void> | undefined;
+  private rowWrites: Promise<void>[] = [];
   private blockWrites: Promise<void>[] = [];
   private failure: unknown;
 
@@ -64,11 +70,12 @@ export class ImportBatchWriter {
     }
     const rows = p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length;
     if (rows === 0 || (!force && rows < ROWS_PER_WRITE)) return;
-    await this.settleRows();
+    while (this.rowWrites.length >= ROW_WRITES_IN_FLIGHT) await this.rowWrites.shift();
+    this.throwFailure();
     const batch = this.pending;
     this.pending = { ...empty(), blocks: batch.blocks };
     const db = this.db;
-    this.inFlight = db
+    const write = db
       .transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
         if (batch.accounts.length) void db.accounts.bulkPut(batch.accounts);
         if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
@@ -78,12 +85,7 @@ export class ImportBatchWriter {
       .catch((e: unknown) => {
         this.failure ??= e;
       });
-  }
-
-  private async settleRows(): Promise<void> {
-    if (this.inFlight) await this.inFlight;
-    this.inFlight = undefined;
-    this.throwFailure();
+    this.rowWrites.push(write);
   }
 
   private throwFailure(): void {
@@ -93,7 +95,7 @@ export class ImportBatchWriter {
   /** Write everything buffered and wait for every write; rethrow the first failure. */
   async finish(): Promise<void> {
     await this.maybeWrite(true);
-    await Promise.all(this.blockWrites.splice(0));
-    await this.settleRows();
+    await Promise.all([...this.blockWrites.splice(0), ...this.rowWrites.splice(0)]);
+    this.throwFailure();
   }
 }
