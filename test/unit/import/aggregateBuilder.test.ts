@@ -60,7 +60,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     const a = agg.finish();
     expect(blocks.map((b) => b.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
     expect(blocks.map((b) => b.seq)).toEqual([0, 1, 2]);
-    const search = searchBlockOf(blocks[1]!);
+    const search = searchBlockOf(blocks[1]!, decodeTweetColumns(blocks[1]!.columns).tweetText);
     const rows = Array.from({ length: search.starts.length - 1 }, (_, i) => search.joined.slice(search.starts[i], search.starts[i + 1]! - 1));
     expect(rows).toEqual(tweets.slice(TWEETS_PER_BLOCK, 2 * TWEETS_PER_BLOCK).map((t) => t.tweetText.normalize('NFKC').toLowerCase()));
     expect(a.tweets).toBe(5000);

@@ -63,29 +63,28 @@ export class ImportBatchWriter {
   async maybeWrite(force = false): Promise<void> {
     const p = this.pending;
     if (p.blocks.length >= BLOCKS_PER_WRITE || (force && p.blocks.length)) {
-      while (this.blockWrites.length >= BLOCK_WRITES_IN_FLIGHT) await this.blockWrites.shift();
-      this.throwFailure();
-      const blocks = p.blocks.splice(0);
-      this.blockWrites.push(this.writeBlocks(blocks).catch((e: unknown) => void (this.failure ??= e)));
+      await this.start(this.blockWrites, BLOCK_WRITES_IN_FLIGHT, () => this.writeBlocks(this.pending.blocks.splice(0)));
     }
     const rows = p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length;
     if (rows === 0 || (!force && rows < ROWS_PER_WRITE)) return;
-    while (this.rowWrites.length >= ROW_WRITES_IN_FLIGHT) await this.rowWrites.shift();
-    this.throwFailure();
-    const batch = this.pending;
-    this.pending = { ...empty(), blocks: batch.blocks };
-    const db = this.db;
-    const write = db
-      .transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
+    await this.start(this.rowWrites, ROW_WRITES_IN_FLIGHT, () => {
+      const batch = this.pending;
+      this.pending = { ...empty(), blocks: batch.blocks };
+      const db = this.db;
+      return db.transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
         if (batch.accounts.length) void db.accounts.bulkPut(batch.accounts);
         if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
         if (batch.indicators.length) void db.indicators.bulkAdd(batch.indicators);
         if (batch.reddit.length) void db.redditAccounts.bulkAdd(batch.reddit);
-      })
-      .catch((e: unknown) => {
-        this.failure ??= e;
       });
-    this.rowWrites.push(write);
+    });
+  }
+
+  /** Once fewer than `limit` writes of `queue` are in flight, start `write` (its failure is kept for the next call). */
+  private async start(queue: Promise<void>[], limit: number, write: () => Promise<void>): Promise<void> {
+    while (queue.length >= limit) await queue.shift();
+    this.throwFailure();
+    queue.push(write().catch((e: unknown) => void (this.failure ??= e)));
   }
 
   private throwFailure(): void {

@@ -42,9 +42,4 @@ export class TweetBlockPacker {
   take(): TweetBlockRecord[] {
     return this.full.splice(0);
   }
-
-  /** Tweets in the open (not yet full) block. */
-  get pendingRows(): number {
-    return this.cols.length;
-  }
 }
