@@ -72,7 +72,9 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   expect(edges0).toBeGreaterThan(0);
 
   // Click an edge on the canvas (keyboard users: the edge table's buttons, used when no clear point exists).
-  if (!(await clickEdgeOnCanvas(page))) await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  const onCanvas = await clickEdgeOnCanvas(page);
+  console.log(onCanvas ? 'edge selected by a click on the canvas' : 'no clear point on an edge: edge chosen in the table');
+  if (!onCanvas) await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
   const details = page.getByTestId('edge-details');
   await expect(details).toBeVisible();
   const edge = (await selectedEdge(page))!;
@@ -144,15 +146,43 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   const text = chunks.find((c) => c.type === 'tEXt' && c.data.toString('latin1').startsWith('analysis_receipt\0'))!;
   expect(text).toBeDefined();
   expectViewReceipt(JSON.parse(text.data.toString('latin1').slice('analysis_receipt\0'.length)), nodes, edges, 'PNG receipt');
+  // The edges are in the PNG, under the nodes and where they meet them: the midpoints of edges clear of
+  // every node (and label) are not white in the image (Cytoscape's image of the nodes alone is white there).
+  const ink = await page.getByTestId('network-canvas').evaluate(async (el, b64) => {
+    const { cy, edgeLayer } = el as unknown as { cy: import('cytoscape').Core; edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
+    const img = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const bb = cy.elements().boundingBox();
+    const scale = img.width / Math.ceil(bb.w); // the image is the graph's bounding box, scaled
+    const boxes = cy.nodes().map((n) => n.boundingBox({ includeLabels: true }));
+    let checked = 0;
+    let inked = 0;
+    for (const e of edgeLayer.list()) {
+      if (e.source === e.target) continue;
+      const s = cy.getElementById(e.source).position();
+      const t = cy.getElementById(e.target).position();
+      const x = (s.x + t.x) / 2;
+      const y = (s.y + t.y) / 2;
+      if (boxes.some((b) => x > b.x1 - 4 && x < b.x2 + 4 && y > b.y1 - 4 && y < b.y2 + 4)) continue;
+      const px = ctx.getImageData(Math.round((x - bb.x1) * scale) - 1, Math.round((y - bb.y1) * scale) - 1, 3, 3).data;
+      checked++;
+      if (px.some((v, i) => i % 4 !== 3 && v < 240)) inked++;
+      if (checked === 20) break;
+    }
+    return { checked, inked };
+  }, png.bytes.toString('base64'));
+  expect(ink.checked).toBeGreaterThan(0);
+  expect(ink.inked).toBe(ink.checked);
 
-  // SVG: parses (xmllint), one circle per drawn node, one line per drawn edge, the receipt in <metadata>.
+  // SVG: parses (xmllint), one circle per drawn node, one line (a circle for a self-loop) per drawn edge, the receipt in <metadata>.
   const svg = await download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click());
   const svgPath = path.join(dir, svg.name);
   writeFileSync(svgPath, svg.bytes);
   execFileSync('xmllint', ['--noout', svgPath]);
   const xpath = (expr: string) => execFileSync('xmllint', ['--xpath', expr, svgPath], { encoding: 'utf8' }).trim();
   expect(Number(xpath("count(//*[local-name()='g'][@id='nodes']/*[local-name()='circle'])"))).toBe(nodes);
-  expect(Number(xpath("count(//*[local-name()='g'][@id='edges']/*[local-name()='line'])"))).toBe(edges);
+  expect(Number(xpath("count(//*[local-name()='g'][@id='edges']/*)"))).toBe(edges);
   expectViewReceipt(JSON.parse(xpath("string(//*[local-name()='metadata'][@id='analysis_receipt'])")), nodes, edges, 'SVG receipt');
 
   // CSV edge list: the receipt is saved beside it (CSV has no place for it); header + one row per drawn edge.

@@ -74,36 +74,52 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   await page.screenshot({ path: path.join(SHOTS, 'network.png'), fullPage: false });
   step('communities checked, screenshot taken');
 
-  // Click a real edge on the canvas (its midpoint, from Cytoscape's rendered positions).
+  // Click a real edge on the canvas: a point on its drawn line (edge layer + Cytoscape's rendered node positions).
+  type Drawn = { cy: import('cytoscape').Core; edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
   const point = await page.getByTestId('network-canvas').evaluate((el) => {
-    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
-    cy.fit(cy.edges()[0]!.connectedNodes(), 150);
+    const { cy, edgeLayer } = el as unknown as Drawn;
+    const edges = edgeLayer.list().filter((e) => e.source !== e.target);
+    const ends = (e: (typeof edges)[number]) => [cy.getElementById(e.source), cy.getElementById(e.target)] as const;
+    cy.fit(ends(edges[0]!)[0].union(ends(edges[0]!)[1]), 150);
     // A point on an edge clear of every node (planted groups are dense cliques: many edges are short).
     const clear = (x: number, y: number) => cy.nodes().every((n) => {
       const b = n.renderedBoundingBox({ includeLabels: false });
       return x < b.x1 - 6 || x > b.x2 + 6 || y < b.y1 - 6 || y > b.y2 + 6;
     });
-    for (const e of cy.edges().toArray()) {
-      const s = e.source().renderedPosition();
-      const t = e.target().renderedPosition();
+    for (const e of edges) {
+      const s = ends(e)[0].renderedPosition();
+      const t = ends(e)[1].renderedPosition();
       for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
         const x = s.x + (t.x - s.x) * f;
         const y = s.y + (t.y - s.y) * f;
-        if (clear(x, y)) return { x, y, id: e.id() };
+        if (clear(x, y)) return { x, y, id: e.index };
       }
     }
-    const e = cy.edges()[0]!;
-    return { x: e.midpoint().x, y: e.midpoint().y, id: e.id() };
+    const s = ends(edges[0]!)[0].renderedPosition();
+    const t = ends(edges[0]!)[1].renderedPosition();
+    return { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2, id: edges[0]!.index };
   });
   const box = (await page.getByTestId('network-canvas').boundingBox())!;
   await page.waitForTimeout(300);
-  step(`clicking ${point.id} at ${Math.round(point.x)},${Math.round(point.y)}`);
+  step(`clicking edge ${point.id} at ${Math.round(point.x)},${Math.round(point.y)}`);
   await page.mouse.click(box.x + point.x, box.y + point.y);
   const details = page.getByTestId('edge-details');
   // A canvas hit can land on a label or a crossing edge of a dense clique: then use the edge table's button (the keyboard path).
   if (!(await details.isVisible({ timeout: 5_000 }).catch(() => false)) && !(await details.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
     step('canvas click selected no edge; using the edge table');
     await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  } else {
+    // The edge drawn as selected passes through the clicked point (a crossing edge there may be the one chosen).
+    const gap = await page.getByTestId('network-canvas').evaluate((el, p) => {
+      const { cy, edgeLayer } = el as unknown as Drawn;
+      const e = edgeLayer.list()[edgeLayer.currentHighlight.selectedRow]!;
+      const s = cy.getElementById(e.source).renderedPosition();
+      const t = cy.getElementById(e.target).renderedPosition();
+      const dx = t.x - s.x, dy = t.y - s.y;
+      const u = Math.max(0, Math.min(1, ((p.x - s.x) * dx + (p.y - s.y) * dy) / (dx * dx + dy * dy)));
+      return Math.hypot(s.x + u * dx - p.x, s.y + u * dy - p.y) - (edgeLayer.edges.width[e.row]! * cy.zoom()) / 2;
+    }, point);
+    expect(gap).toBeLessThanOrEqual(4);
   }
   await expect(details).toBeVisible();
   await expect(page.locator('.network-table tr[aria-selected="true"]')).toHaveCount(1);

@@ -23,25 +23,31 @@ export async function drawn(page: Page): Promise<[number, number]> {
   return [Number(m[1]), Number(m[2])];
 }
 
+type Drawn = { cy: import('cytoscape').Core; edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
+
 /**
- * Clicks a real edge on the canvas, at a point on it clear of every node (from Cytoscape's rendered
- * positions). Returns true when the click selected an edge; a dense graph can leave no clear point.
+ * Clicks a real edge on the canvas, at a point on its drawn line clear of every node (from the edge
+ * layer's edges and Cytoscape's rendered node positions). Returns true when the click selected an
+ * edge; a dense graph can leave no clear point.
  */
 export async function clickEdgeOnCanvas(page: Page): Promise<boolean> {
   const canvas = page.getByTestId('network-canvas');
   const point = await canvas.evaluate((el) => {
-    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
-    // Zoom onto the neighbourhood of the heaviest edge, so edges are long and nodes far apart.
-    const heaviest = cy.edges().max((e) => Number(e.data('width')) || 1).ele;
-    cy.fit(heaviest.connectedNodes(), 150);
+    const { cy, edgeLayer } = el as unknown as Drawn;
+    const edges = edgeLayer.list().filter((e) => e.source !== e.target);
+    if (!edges.length) return null;
+    // Zoom onto the neighbourhood of the heaviest (widest) edge, so edges are long and nodes far apart.
+    const width = (e: (typeof edges)[number]) => edgeLayer.edges.width[e.row]!;
+    const heaviest = edges.reduce((a, b) => (width(b) > width(a) ? b : a));
+    cy.fit(cy.getElementById(heaviest.source).union(cy.getElementById(heaviest.target)), 150);
     const clear = (x: number, y: number) => cy.nodes().every((n) => {
       const b = n.renderedBoundingBox({ includeLabels: true });
       return x < b.x1 - 6 || x > b.x2 + 6 || y < b.y1 - 6 || y > b.y2 + 6;
     });
     const inView = (x: number, y: number) => x > 10 && y > 10 && x < el.clientWidth - 10 && y < el.clientHeight - 10;
-    for (const e of [heaviest, ...cy.edges().toArray()]) {
-      const s = e.source().renderedPosition();
-      const t = e.target().renderedPosition();
+    for (const e of [heaviest, ...edges]) {
+      const s = cy.getElementById(e.source).renderedPosition();
+      const t = cy.getElementById(e.target).renderedPosition();
       for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
         const x = s.x + (t.x - s.x) * f;
         const y = s.y + (t.y - s.y) * f;
@@ -52,15 +58,17 @@ export async function clickEdgeOnCanvas(page: Page): Promise<boolean> {
   });
   if (!point) return false;
   const box = (await canvas.boundingBox())!;
-  await page.waitForTimeout(300); // the fit's frame
+  await page.waitForTimeout(300); // the fit's frame (big drawings bring their edges back 150 ms after the viewport stops)
   await page.mouse.click(box.x + point.x, box.y + point.y);
   return page.getByTestId('edge-details').waitFor({ timeout: 5_000 }).then(() => true, () => false);
 }
 
-/** The source and target ids of the selected edge, read from Cytoscape. */
+/** The source and target ids of the edge the edge layer draws as selected. */
 export function selectedEdge(page: Page): Promise<{ source: string; target: string } | null> {
   return page.getByTestId('network-canvas').evaluate((el) => {
-    const e = (el as unknown as { cy: import('cytoscape').Core }).cy.edges(':selected')[0];
-    return e ? { source: String(e.data('source')), target: String(e.data('target')) } : null;
+    const { edgeLayer } = el as unknown as Drawn;
+    const row = edgeLayer.currentHighlight.selectedRow;
+    const e = row < 0 ? undefined : edgeLayer.list()[row];
+    return e ? { source: e.source, target: e.target } : null;
   });
 }

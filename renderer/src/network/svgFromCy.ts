@@ -1,22 +1,18 @@
-import type cytoscape from 'cytoscape';
-import { LABEL_FONT } from './createNetworkCy';
+import { LABEL_FONT, type NetworkDrawing } from './createNetworkCy';
+import { edgeLook } from './drawEdges';
+import { loopCircle } from './edgeGeometry';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (x: number): string => (Math.round(x * 10) / 10).toString();
 
 /**
- * The drawn graph as SVG (no cytoscape-svg package is installed): straight edges and circles at the
- * model positions with the same colours, sizes and labels, plus a caption saying what it shows.
+ * The drawn graph as SVG (no cytoscape-svg package is installed): the edge layer's edges (straight
+ * lines, loops as circles) and circles at the model positions with the same colours, sizes and
+ * labels, plus a caption saying what it shows.
  * Text stays text (UTF-8), so Arabic/Hebrew/CJK names stay searchable and exact.
  */
-/** The edge's drawn opacity (big graphs draw opaque edges in pre-blended colours: see createNetworkCy). */
-function edgeOpacity(e: cytoscape.EdgeSingular): string {
-  const o = Number(e.style('opacity'));
-  return Number.isFinite(o) ? String(o) : '0.55';
-}
-
-export function svgFromCy(cy: cytoscape.Core, caption: string): string {
-  const visible = cy.elements(':visible');
+export function svgFromCy({ cy, edges }: NetworkDrawing, caption: string): string {
+  const visible = cy.nodes(':visible');
   const bb = visible.boundingBox({ includeLabels: true });
   const pad = 20;
   const captionH = 40;
@@ -30,11 +26,21 @@ export function svgFromCy(cy: cytoscape.Core, caption: string): string {
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     '<g id="edges" stroke-linecap="round">',
   ];
-  visible.edges().forEach((e) => {
-    const s = e.source().position();
-    const t = e.target().position();
-    out.push(`<line x1="${num(s.x + ox)}" y1="${num(s.y + oy)}" x2="${num(t.x + ox)}" y2="${num(t.y + oy)}" stroke="${esc(e.style('line-color') || String(e.data('color') ?? '#888'))}" stroke-width="${num(Number(e.data('width') ?? 1))}" stroke-opacity="${edgeOpacity(e)}"/>`);
-  });
+  const d = edges.edges;
+  const xy = d.xy;
+  const highlight = edges.currentHighlight;
+  for (let row = 0; row < d.source.length; row++) {
+    const s = d.source[row]!;
+    const t = d.target[row]!;
+    const look = edgeLook(d, row, highlight);
+    const paint = `stroke="${esc(look.colour)}" stroke-width="${num(look.width)}" stroke-opacity="${look.opacity}"`;
+    if (s === t) {
+      const c = loopCircle(xy[2 * s]!, xy[2 * s + 1]!, d.nodeSize[s]!);
+      out.push(`<circle cx="${num(c.cx + ox)}" cy="${num(c.cy + oy)}" r="${num(c.r)}" fill="none" ${paint}/>`);
+    } else {
+      out.push(`<line x1="${num(xy[2 * s]! + ox)}" y1="${num(xy[2 * s + 1]! + oy)}" x2="${num(xy[2 * t]! + ox)}" y2="${num(xy[2 * t + 1]! + oy)}" ${paint}/>`);
+    }
+  }
   out.push('</g>', '<g id="nodes">');
   visible.nodes().forEach((n) => {
     const p = n.position();

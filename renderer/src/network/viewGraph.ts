@@ -1,6 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { isolateLabel } from './bidiLabel';
 import { communityColour } from './communityColours';
+import type { EdgeSpec } from './drawnEdges';
 import { quantizeSize } from './levelOfDetail';
 import type { MetricName, NetEdge, NetNode, NetworkModel } from './networkModel';
 
@@ -75,26 +76,22 @@ export function nodeLabel(n: NetNode): string {
   return `${isolateLabel(d)} @${n.screenName}`;
 }
 
-export function toElements(v: ViewGraph, sizeBy: MetricName, positions?: Map<string, { x: number; y: number }>): cytoscape.ElementDefinition[] {
+/** What the view draws: node definitions for Cytoscape (with positions when laid out) and the edges for the EdgeLayer. */
+export function toDrawing(v: ViewGraph, sizeBy: MetricName, positions?: Map<string, { x: number; y: number }>): { nodes: cytoscape.ElementDefinition[]; edges: EdgeSpec[] } {
   let max = 0;
   for (const n of v.nodes) max = Math.max(max, n[sizeBy]);
   let maxW = 1;
   for (const e of v.edges) maxW = Math.max(maxW, e.weight);
   const big = v.edges.length > 5_000;
-  const els: cytoscape.ElementDefinition[] = v.nodes.map((n) => ({
+  const nodes: cytoscape.ElementDefinition[] = v.nodes.map((n) => ({
     group: 'nodes',
     data: { id: n.id, label: nodeLabel(n), color: communityColour(n.community), size: quantizeSize(8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0)) },
     ...(positions?.get(n.id) ? { position: positions.get(n.id)! } : {}),
   }));
-  for (const e of v.edges) {
-    els.push({
-      group: 'edges',
-      data: {
-        id: 'e' + e.index, source: e.source, target: e.target,
-        width: big ? 1 : 1 + 5 * Math.sqrt(e.weight / maxW),
-        color: e.significant === false ? '#c8c8c8' : '#6b6b6b',
-      },
-    });
-  }
-  return els;
+  const edges: EdgeSpec[] = v.edges.map((e) => ({
+    index: e.index, source: e.source, target: e.target,
+    width: big ? 1 : 1 + 5 * Math.sqrt(e.weight / maxW),
+    colour: e.significant === false ? '#c8c8c8' : '#6b6b6b',
+  }));
+  return { nodes, edges };
 }

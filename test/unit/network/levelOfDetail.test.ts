@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { overWhite, quantizeSize, SIZE_STEP } from '../../../renderer/src/network/levelOfDetail';
+import { quantizeSize, SIZE_STEP } from '../../../renderer/src/network/levelOfDetail';
 import { ringLayout } from '../../../renderer/src/network/ringLayout';
-import { toElements } from '../../../renderer/src/network/viewGraph';
+import { toDrawing } from '../../../renderer/src/network/viewGraph';
 import type { NetNode } from '../../../renderer/src/network/networkModel';
 
 const node = (id: string, degree: number, community = 0): NetNode => ({
@@ -15,17 +15,9 @@ describe('level of detail for big drawings', () => {
     expect(quantizeSize(0.2)).toBe(SIZE_STEP);
     for (let x = 0; x < 50; x += 0.37) expect(quantizeSize(quantizeSize(x))).toBe(quantizeSize(x));
     const nodes = Array.from({ length: 500 }, (_, i) => node('n' + i, i));
-    const sizes = new Set(toElements({ nodes, edges: [], omitted: {}, notes: [] }, 'degree').map((e) => e.data.size as number));
+    const sizes = new Set(toDrawing({ nodes, edges: [], omitted: {}, notes: [] }, 'degree').nodes.map((e) => e.data.size as number));
     for (const s of sizes) expect(s % SIZE_STEP).toBe(0);
     expect(sizes.size).toBeLessThanOrEqual(1 + 32 / SIZE_STEP); // 8 … 40 px
-  });
-
-  it('overWhite gives the opaque colour of a translucent stroke on white', () => {
-    expect(overWhite('#000000', 0.5)).toBe('#808080');
-    expect(overWhite('#6b6b6b', 0.55)).toBe('#aeaeae');
-    expect(overWhite('#fff', 0.3)).toBe('#ffffff');
-    expect(overWhite('#0072B2', 1)).toBe('#0072b2');
-    expect(overWhite('rgb(1, 2, 3)', 0.5)).toBe('rgb(1, 2, 3)');
   });
 
   it('ringLayout (cancelled layout) places every node at a distinct point, communities apart', () => {

@@ -1,9 +1,10 @@
-import type cytoscape from 'cytoscape';
 import { useState } from 'react';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import { safeFileName, saveBytes } from '../../charts/chartExport';
+import type { NetworkDrawing } from '../../network/createNetworkCy';
 import type { NetworkModel } from '../../network/networkModel';
 import { addPngText, asciiJson } from '../../network/pngText';
+import { pngWithEdges } from '../../network/pngWithEdges';
 import { svgFromCy } from '../../network/svgFromCy';
 import type { ViewGraph } from '../../network/viewGraph';
 
@@ -20,7 +21,7 @@ const FORMATS: { id: Format; label: string; mime: string; ext: string }[] = [
 type ExportFn = (m: { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }) => Promise<{ text: string; receipt: AnalysisReceipt }>;
 
 /** Exports what the view shows, each file with its analysis receipt (CSV: receipt saved beside it). */
-export function ExportBar({ model, view, cy, datasetName, exportView }: { model: NetworkModel; view: ViewGraph; cy: cytoscape.Core | null; datasetName: string; exportView: ExportFn }) {
+export function ExportBar({ model, view, drawing, datasetName, exportView }: { model: NetworkModel; view: ViewGraph; drawing: NetworkDrawing | null; datasetName: string; exportView: ExportFn }) {
   const [message, setMessage] = useState('');
   const base = safeFileName(`network-${model.request.kind}-${datasetName}`);
   const viewReceipt = (): AnalysisReceipt => ({
@@ -35,12 +36,12 @@ export function ExportBar({ model, view, cy, datasetName, exportView }: { model:
       const enc = new TextEncoder();
       let bytes: Uint8Array<ArrayBuffer>;
       if (f.id === 'png' || f.id === 'svg') {
-        if (!cy) throw new Error('The graph is not drawn yet.');
+        if (!drawing) throw new Error('The graph is not drawn yet.');
         if (f.id === 'png') {
-          const blob = cy.png({ output: 'blob', full: true, bg: '#ffffff', maxWidth: 4000, maxHeight: 4000 }) as unknown as Blob;
+          const blob = await pngWithEdges(drawing, 4000);
           bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), 'analysis_receipt', asciiJson(viewReceipt()));
         } else {
-          const svg = svgFromCy(cy, caption());
+          const svg = svgFromCy(drawing, caption());
           bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${escapeXml(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {

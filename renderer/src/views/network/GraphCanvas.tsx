@@ -1,6 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { createNetworkCy, LABEL_FONT } from '../../network/createNetworkCy';
+import { createNetworkCy, LABEL_FONT, type NetworkDrawing } from '../../network/createNetworkCy';
+import type { EdgeSpec } from '../../network/drawnEdges';
 
 let fontsReady: Promise<unknown> | null = null;
 /**
@@ -8,58 +9,61 @@ let fontsReady: Promise<unknown> | null = null;
  * The fonts are split by unicode-range (Noto Emoji and Noto Sans SC in many files), so the files
  * for the labels' own characters are loaded too, not just one sample per script.
  */
-function loadLabelFonts(elements: cytoscape.ElementDefinition[]): Promise<unknown> {
+function loadLabelFonts(nodes: cytoscape.ElementDefinition[]): Promise<unknown> {
   fontsReady ??= Promise.all(
     [['Noto Sans', 'Abc'], ['Noto Sans SC', '中文'], ['Noto Sans Arabic', 'مريم'], ['Noto Sans Hebrew', 'נועה']].map(([f, sample]) =>
       document.fonts.load(`11px "${f}"`, sample).catch(() => []),
     ),
   );
   const chars = new Set<string>();
-  for (const e of elements) if (typeof e.data.label === 'string') for (const c of e.data.label) if (c > '\u007f') chars.add(c);
+  for (const e of nodes) if (typeof e.data.label === 'string') for (const c of e.data.label) if (c > '\u007f') chars.add(c);
   if (chars.size === 0) return fontsReady;
   return Promise.all([fontsReady, document.fonts.load(`11px ${LABEL_FONT}`, [...chars].join('')).catch(() => [])]);
 }
 
 export interface GraphCanvasProps {
-  elements: cytoscape.ElementDefinition[];
+  nodes: cytoscape.ElementDefinition[];
+  edges: EdgeSpec[];
   preset: boolean;
-  onReady: (cy: cytoscape.Core | null, renderer: string) => void;
+  onReady: (drawing: NetworkDrawing | null) => void;
   onNode: (id: string | null) => void;
   onEdge: (index: number | null) => void;
   label: string;
 }
 
-/** The Cytoscape canvas. Keyboard users reach the same nodes and edges through the tables beside it. */
-export function GraphCanvas({ elements, preset, onReady, onNode, onEdge, label }: GraphCanvasProps) {
+/** The Cytoscape canvas (nodes) over the edge layer. Keyboard users reach the same nodes and edges through the tables beside it. */
+export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, label }: GraphCanvasProps) {
   const box = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onReady, onNode, onEdge });
   handlers.current = { onReady, onNode, onEdge };
   useEffect(() => {
-    let cy: cytoscape.Core | null = null;
+    let made: NetworkDrawing | null = null;
     let live = true;
-    void loadLabelFonts(elements).then(() => {
+    void loadLabelFonts(nodes).then(() => {
       if (!live || !box.current) return;
-      const made = createNetworkCy({ container: box.current, elements, preset });
-      cy = made.cy;
+      made = createNetworkCy({ container: box.current, nodes, edges, preset });
+      const { cy, edges: layer } = made;
       cy.on('tap', 'node', (e) => handlers.current.onNode(e.target.id()));
-      cy.on('tap', 'edge', (e) => handlers.current.onEdge(Number(String(e.target.id()).slice(1))));
+      // Edges are not Cytoscape elements: a tap on the background may be on an edge.
       cy.on('tap', (e) => {
-        if (e.target === cy) {
-          handlers.current.onNode(null);
-          handlers.current.onEdge(null);
-        }
+        if (e.target !== cy) return;
+        const edge = layer.edgeAt(e.position.x, e.position.y);
+        if (edge !== null) return handlers.current.onEdge(edge);
+        handlers.current.onNode(null);
+        handlers.current.onEdge(null);
       });
       cy.one('render', () => box.current?.setAttribute('data-rendered', 'true'));
-      // Browser tests read element positions from here to click real nodes and edges on the canvas.
-      (box.current as unknown as { cy?: cytoscape.Core }).cy = cy;
-      handlers.current.onReady(cy, made.renderer);
+      // Browser tests read node positions and the drawn edges from here to click real nodes and edges on the canvas.
+      Object.assign(box.current, { cy, edgeLayer: layer });
+      handlers.current.onReady(made);
     });
     return () => {
       live = false;
       box.current?.removeAttribute('data-rendered');
-      handlers.current.onReady(null, '');
-      cy?.destroy();
+      handlers.current.onReady(null);
+      made?.edges.destroy();
+      made?.cy.destroy();
     };
-  }, [elements, preset]);
+  }, [nodes, edges, preset]);
   return <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" style={{ fontFamily: LABEL_FONT }} />;
 }

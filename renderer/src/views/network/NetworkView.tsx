@@ -1,10 +1,9 @@
-import type cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES } from '../../network/createNetworkCy';
+import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
-import { toElements, viewGraph, type ViewSettings } from '../../network/viewGraph';
+import { toDrawing, viewGraph, type ViewSettings } from '../../network/viewGraph';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -53,7 +52,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [layoutAttempt, setLayoutAttempt] = useState(0);
   const layoutAbort = useRef<AbortController | null>(null);
-  const [cy, setCy] = useState<{ core: cytoscape.Core; renderer: string } | null>(null);
+  const [drawing, setDrawing] = useState<NetworkDrawing | null>(null);
   const [nodeId, setNodeId] = useState<string | null>(null);
   const [edgeIndex, setEdgeIndex] = useState<number | null>(null);
   const [focused, setFocused] = useState(false);
@@ -81,30 +80,31 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     return () => ac.abort('replaced');
   }, [view, useFcose, layoutAttempt]);
 
-  const elements = useMemo(() => (useFcose || positions ? toElements(view, settings.sizeBy, positions ?? undefined) : null), [view, positions, useFcose, settings.sizeBy]);
+  const drawn = useMemo(() => (useFcose || positions ? toDrawing(view, settings.sizeBy, positions ?? undefined) : null), [view, positions, useFcose, settings.sizeBy]);
 
   // Selection, focus and search are drawn with classes, never by rebuilding the graph.
   useEffect(() => {
-    const c = cy?.core;
-    if (!c) return;
+    if (!drawing) return;
+    const c = drawing.cy;
     c.batch(() => {
-      c.elements().removeClass('faded');
-      c.elements().unselect();
+      c.nodes().removeClass('faded');
+      c.nodes().unselect();
       if (nodeId) {
-        const n = c.getElementById(nodeId);
-        n.select();
+        c.getElementById(nodeId).select();
         if (focused) {
-          c.elements().addClass('faded');
-          n.closedNeighborhood().removeClass('faded');
+          // The neighbourhood comes from the view's edges: Cytoscape holds only the nodes.
+          const keep = new Set([nodeId]);
+          for (const e of view.edges) if (e.source === nodeId || e.target === nodeId) keep.add(e.source).add(e.target);
+          c.nodes().filter((n) => !keep.has(n.id())).addClass('faded');
         }
       }
-      if (edgeIndex !== null) c.getElementById('e' + edgeIndex).select();
     });
-  }, [cy, nodeId, edgeIndex, focused]);
+    drawing.edges.setHighlight(nodeId && focused ? nodeId : null, edgeIndex);
+  }, [drawing, view, nodeId, edgeIndex, focused]);
 
   const search = (e: React.FormEvent) => {
     e.preventDefault();
-    const c = cy?.core;
+    const c = drawing?.cy;
     const q = query.trim().toLowerCase();
     if (!c) return;
     c.nodes().removeClass('highlight');
@@ -166,7 +166,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       </form>
       <p className="network-drawn" data-testid="network-drawn">
         Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {model.edges.length.toLocaleString('en-US')} edges
-        {cy ? ` (${cy.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
+        {drawing ? ` (${drawing.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {view.notes.join('; ')}
       </p>
       {(layoutNote || layoutRunning) && (
@@ -178,9 +178,9 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       )}
       <div className="network-main">
         <div className="network-graph">
-          {elements && view.nodes.length > 0 ? (
-            <GraphCanvas elements={elements} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the tables list the same nodes and edges`}
-              onReady={(core, renderer) => setCy(core ? { core, renderer } : null)}
+          {drawn && view.nodes.length > 0 ? (
+            <GraphCanvas nodes={drawn.nodes} edges={drawn.edges} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the tables list the same nodes and edges`}
+              onReady={setDrawing}
               onNode={(id) => { setNodeId(id); setEdgeIndex(null); if (!id) setFocused(false); }}
               onEdge={(i) => { setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
           ) : view.nodes.length === 0 ? <p className="empty-state">Nothing to draw with these settings.</p> : null}
@@ -192,7 +192,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
       </div>
-      {cy && <ExportBar model={model} view={view} cy={cy.core} datasetName={datasetName} exportView={exportView} />}
+      {drawing && <ExportBar model={model} view={view} drawing={drawing} datasetName={datasetName} exportView={exportView} />}
       <table className="network-table" data-testid="edge-table">
         <caption>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length}{tableEdges.length > topEdges.length ? ', and the selected edge' : ''})</caption>
         <thead><tr>
