@@ -1,6 +1,8 @@
-// `npm run bench:graph -- --json`: Cytoscape first render and median pan/zoom frame time in headless
-// Chromium (canvas, the Network view's level-of-detail settings) at 1k/5k, 5k/20k, 20k/100k, plus
-// the coordination benchmark (test/bench/coordination.ts) when present. Prints ONE JSON line.
+// `npm run bench:graph -- --json`: first render and median pan/zoom frame time of the Network view's
+// drawing (Cytoscape with the nodes, canvas renderer, the view's level-of-detail settings, over the
+// edge layer) in headless Chromium at 1k/5k, 5k/20k, 20k/100k, plus the coordination benchmark
+// (test/bench/coordination.ts) when present. Prints ONE JSON line. `edgeLayerDrawMs`: one full redraw
+// of the edges (what a settled pan/zoom or a node drag costs).
 // `--render-only` skips the coordination part (its field then says so); the JSON shape stays the same.
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
@@ -37,6 +39,7 @@ async function renderBench(): Promise<Record<string, unknown>[]> {
     const first = await page.evaluate(([n, m]) => (globalThis as any).graphBench.render(n, m), [n, m] as const);
     const firstRenderCpuSeconds = +((await threadSeconds()) - cpu0).toFixed(3);
     const allNodesInView: boolean = await page.evaluate(() => (globalThis as any).graphBench.allNodesInView());
+    const edgeLayerDrawMs: number = await page.evaluate(() => (globalThis as any).graphBench.edgeLayerDrawMs());
     await page.waitForTimeout(300);
     // Real input events, so Cytoscape's viewport level of detail (hidden edges, texture) applies.
     await page.mouse.move(600, 400);
@@ -59,6 +62,7 @@ async function renderBench(): Promise<Record<string, unknown>[]> {
       // The renderer's first 'render' event (first frame drawn); firstRenderSeconds adds two animation frames.
       renderEventSeconds: +(first.renderEventMs / 1000).toFixed(3),
       loadAverage1m: +Math.max(load, loadavg()[0]!).toFixed(2),
+      edgeLayerDrawMs: +edgeLayerDrawMs.toFixed(1),
       medianFrameMs: +median(frames).toFixed(1),
       p90FrameMs: +[...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.9)]!.toFixed(1),
       maxFrameMs: +Math.max(...frames).toFixed(1),

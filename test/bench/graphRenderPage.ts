@@ -81,6 +81,17 @@ const api = {
     const bb = drawing!.cy.nodes().renderedBoundingBox({ includeLabels: false });
     return bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= container.clientWidth + 1 && bb.y2 <= container.clientHeight + 1;
   },
+  /** Median milliseconds of one full redraw of the edge layer (after a pan, zoom or node drag settles). */
+  edgeLayerDrawMs(): number {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      drawing!.edges.draw();
+      drawing!.edges.canvas.getContext('2d')!.getImageData(0, 0, 1, 1); // wait for the raster, not just the recording
+      times.push(performance.now() - t);
+    }
+    return times.sort((x, y) => x - y)[2]!;
+  },
   startFrames(): void {
     frames.length = 0;
     last = 0;

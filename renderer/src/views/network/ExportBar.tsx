@@ -5,7 +5,7 @@ import type { NetworkDrawing } from '../../network/createNetworkCy';
 import type { NetworkModel } from '../../network/networkModel';
 import { addPngText, asciiJson } from '../../network/pngText';
 import { pngWithEdges } from '../../network/pngWithEdges';
-import { svgFromCy } from '../../network/svgFromCy';
+import { svgFromDrawing } from '../../network/svgFromDrawing';
 import type { ViewGraph } from '../../network/viewGraph';
 
 type Format = 'png' | 'svg' | 'graphml' | 'gexf' | 'csv' | 'json';
@@ -41,7 +41,7 @@ export function ExportBar({ model, view, drawing, datasetName, exportView }: { m
           const blob = await pngWithEdges(drawing, 4000);
           bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), 'analysis_receipt', asciiJson(viewReceipt()));
         } else {
-          const svg = svgFromCy(drawing, caption());
+          const svg = svgFromDrawing(drawing, caption());
           bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${escapeXml(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {

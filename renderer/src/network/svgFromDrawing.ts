@@ -11,7 +11,7 @@ const num = (x: number): string => (Math.round(x * 10) / 10).toString();
  * labels, plus a caption saying what it shows.
  * Text stays text (UTF-8), so Arabic/Hebrew/CJK names stay searchable and exact.
  */
-export function svgFromCy({ cy, edges }: NetworkDrawing, caption: string): string {
+export function svgFromDrawing({ cy, edges }: NetworkDrawing, caption: string): string {
   const visible = cy.nodes(':visible');
   const bb = visible.boundingBox({ includeLabels: true });
   const pad = 20;
