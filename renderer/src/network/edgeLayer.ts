@@ -3,7 +3,10 @@ import { drawEdges, NO_HIGHLIGHT, type EdgeHighlight } from './drawEdges';
 import type { DrawnEdges } from './drawnEdges';
 import { nearestEdge } from './edgeHitTest';
 
-/** Big drawings: edges come back this long after the last pan or zoom step (as Cytoscape's hideEdgesOnViewport). */
+/**
+ * Big drawings: edges come back this long after the last pan or zoom step, once no button is held
+ * (as Cytoscape's hideEdgesOnViewport; its texture of the nodes is shown under the same conditions).
+ */
 const SETTLE_MS = 150;
 /** A tap this close to an edge's stroke (screen px) selects it. */
 const TAP_TOLERANCE_PX = 4;
@@ -25,6 +28,9 @@ export class EdgeLayer {
   private highlight: EdgeHighlight = NO_HIGHLIGHT;
   private frame = 0;
   private settle: ReturnType<typeof setTimeout> | undefined;
+  /** A button is held on the drawing (a drag that pans), and the edges are cleared while moving. */
+  private pressed = false;
+  private hidden = false;
   private readonly unbind: () => void;
 
   constructor(private readonly cy: cytoscape.Core, readonly edges: DrawnEdges, private readonly o: EdgeLayerOptions) {
@@ -34,12 +40,21 @@ export class EdgeLayer {
     Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
     // First child: below Cytoscape's own container (position: relative, z-index 0).
     container.prepend(canvas);
+    const settleLater = () => {
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => this.pressed || this.draw(), SETTLE_MS);
+    };
     const onViewport = () => {
       if (!o.hideWhileMoving) return this.schedule();
       cancelAnimationFrame(this.frame);
-      clearTimeout(this.settle);
-      this.clear();
-      this.settle = setTimeout(() => this.draw(), SETTLE_MS);
+      if (!this.hidden) this.clear();
+      this.hidden = true;
+      settleLater();
+    };
+    const onPress = () => (this.pressed = true);
+    const onRelease = () => {
+      this.pressed = false;
+      if (this.hidden) settleLater();
     };
     const onPosition = (e: cytoscape.EventObject) => {
       const i = edges.nodeIndex.get(e.target.id());
@@ -53,10 +68,14 @@ export class EdgeLayer {
     cy.on('viewport', onViewport);
     cy.on('position', 'node', onPosition);
     cy.on('resize', onResize);
+    cy.on('tapstart', onPress);
+    cy.on('tapend', onRelease);
     this.unbind = () => {
       cy.off('viewport', onViewport);
       cy.off('position', 'node', onPosition);
       cy.off('resize', onResize);
+      cy.off('tapstart', onPress);
+      cy.off('tapend', onRelease);
     };
     this.draw();
   }
@@ -76,7 +95,7 @@ export class EdgeLayer {
     this.schedule();
   }
 
-  /** The edges as drawn, by model index and end node ids (the SVG export, browser tests). */
+  /** The edges as drawn, by row, model index and end node ids (browser tests find points on them to click). */
   list(): { index: number; source: string; target: string; row: number }[] {
     const d = this.edges;
     return Array.from(d.index, (index, row) => ({ index, source: d.nodeIds[d.source[row]!]!, target: d.nodeIds[d.target[row]!]!, row }));
@@ -104,7 +123,9 @@ export class EdgeLayer {
   }
 
   private clear(): void {
-    this.canvas.getContext('2d')!.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0); // draw() leaves the model transform set
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
 
   /** Draws now, sized to the container (Cytoscape sizes its canvases the same way). */
@@ -121,9 +142,9 @@ export class EdgeLayer {
       c.style.width = `${w}px`;
       c.style.height = `${h}px`;
     }
+    this.clear();
+    this.hidden = false;
     const ctx = c.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, c.width, c.height);
     const z = this.cy.zoom();
     const p = this.cy.pan();
     ctx.setTransform(r * z, 0, 0, r * z, r * p.x, r * p.y);
