@@ -127,7 +127,7 @@ test('small drawing at device pixel ratio 2: edges under the nodes, following pa
   await page.close();
 });
 
-test('big drawing: edges cleared while the viewport moves (button held or wheel), back on the edges once it stops', async () => {
+test('big drawing: edges cleared while the viewport or a dragged node moves (button held or wheel), back on the edges once it stops', async () => {
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
   await drawRing(page, 700, 50); // 700 nodes + 1,400 edges: over the 2,000-element level of detail
   const some = Array.from({ length: 1400 }, (_, i) => i).filter((i) => i % 2 === 0 && i % 14 === 0); // ring edges, 50 of them
@@ -160,5 +160,26 @@ test('big drawing: edges cleared while the viewport moves (button held or wheel)
   expect(inkOnViewport.length).toBeGreaterThan(0);
   expect(inkOnViewport.every((n) => n === 0)).toBe(true);
   await expectDrawn(page, some, 10);
+
+  // Drag a node (zoomed onto n0; nodes overlap on the ring, so whichever is on top moves): cleared
+  // while the button is held, then its edges drawn where it now is.
+  const positions = () => page.evaluate(() => (globalThis as unknown as { drawing: Drawing }).drawing.cy.nodes().map((n) => [n.id(), n.position('x'), n.position('y')] as const));
+  await page.evaluate(() => {
+    const { cy } = (globalThis as unknown as { drawing: Drawing }).drawing;
+    cy.fit(cy.getElementById('n0'), 250);
+  });
+  await page.waitForTimeout(400);
+  const before = new Map((await positions()).map(([id, x, y]) => [id, { x, y }]));
+  const at = await page.evaluate(() => (globalThis as unknown as { drawing: Drawing }).drawing.cy.getElementById('n0').renderedPosition());
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(at.x + 12 * i, at.y + 16 * i);
+  await page.waitForTimeout(400);
+  expect(await layerInk(page)).toBe(0);
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  const moved = (await positions()).filter(([id, x, y]) => Math.hypot(x - before.get(id)!.x, y - before.get(id)!.y) > 1).map(([id]) => Number(id.slice(1)));
+  expect(moved.length).toBeGreaterThan(0);
+  await expectDrawn(page, moved.flatMap((k) => [2 * k, 2 * ((k + 699) % 700)]), 2);
   await page.close();
 });

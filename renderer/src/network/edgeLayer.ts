@@ -4,15 +4,15 @@ import type { DrawnEdges } from './drawnEdges';
 import { nearestEdge } from './edgeHitTest';
 
 /**
- * Big drawings: edges come back this long after the last pan or zoom step, once no button is held
- * (as Cytoscape's hideEdgesOnViewport; its texture of the nodes is shown under the same conditions).
+ * Big drawings: edges come back this long after the last pan, zoom or node drag step, once no button
+ * is held (as Cytoscape's hideEdgesOnViewport; its texture of the nodes is shown under the same conditions).
  */
 const SETTLE_MS = 150;
 /** A tap this close to an edge's stroke (screen px) selects it. */
 const TAP_TOLERANCE_PX = 4;
 
 export interface EdgeLayerOptions {
-  /** Clear the edges while the viewport moves and draw them once it stops (big drawings). */
+  /** Clear the edges while the viewport or a dragged node moves and draw them once it stops (big drawings). */
   hideWhileMoving: boolean;
   /** Canvas pixels per CSS pixel (the same as Cytoscape's). */
   pixelRatio: number;
@@ -28,7 +28,7 @@ export class EdgeLayer {
   private highlight: EdgeHighlight = NO_HIGHLIGHT;
   private frame = 0;
   private settle: ReturnType<typeof setTimeout> | undefined;
-  /** A button is held on the drawing (a drag that pans), and the edges are cleared while moving. */
+  /** A button is held on the drawing (a drag that pans or moves a node); the edges are cleared while moving. */
   private pressed = false;
   private hidden = false;
   private readonly unbind: () => void;
@@ -44,7 +44,7 @@ export class EdgeLayer {
       clearTimeout(this.settle);
       this.settle = setTimeout(() => this.pressed || this.draw(), SETTLE_MS);
     };
-    const onViewport = () => {
+    const onMove = () => {
       if (!o.hideWhileMoving) return this.schedule();
       cancelAnimationFrame(this.frame);
       if (!this.hidden) this.clear();
@@ -62,16 +62,16 @@ export class EdgeLayer {
       const p = e.target.position();
       edges.xy[2 * i] = p.x;
       edges.xy[2 * i + 1] = p.y;
-      this.schedule();
+      onMove();
     };
     const onResize = () => this.draw();
-    cy.on('viewport', onViewport);
+    cy.on('viewport', onMove);
     cy.on('position', 'node', onPosition);
     cy.on('resize', onResize);
     cy.on('tapstart', onPress);
     cy.on('tapend', onRelease);
     this.unbind = () => {
-      cy.off('viewport', onViewport);
+      cy.off('viewport', onMove);
       cy.off('position', 'node', onPosition);
       cy.off('resize', onResize);
       cy.off('tapstart', onPress);
