@@ -7,7 +7,7 @@ export function chromiumExecutable(): string | undefined {
   return undefined;
 }
 
-/** Flags that keep Chromium from reaching for the network on its own (updates, sync, metrics). */
+/** Flags that keep Chromium from reaching for the network on its own (updates, sync, metrics), and the app's V8 flag. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -18,4 +18,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-default-apps',
   '--disable-features=Translate,OptimizationHints,MediaRouter',
+  // As the Electron app (main/main.ts): the import's block writer collects garbage every 100,000 tweets.
+  '--js-flags=--expose-gc',
 ];

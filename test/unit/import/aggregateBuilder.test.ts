@@ -5,6 +5,7 @@ import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseArchive';
 import type { Tweet } from '../../../shared/domain/tweet';
 import { AggregateBuilder, mentionsOf, urlDomain } from '../../../renderer/src/workers/import/aggregateBuilder';
+import { TweetAuthors } from '../../../renderer/src/workers/import/tweetAuthors';
 import { TweetBlockPacker, TWEETS_PER_BLOCK } from '../../../renderer/src/store/write/tweetBlockPacker';
 import { searchBlockOf } from '../../../renderer/src/store/write/searchBlockOf';
 import { decodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
@@ -57,6 +58,11 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     const blocks = structuredClone(packer.take());
     const agg = new AggregateBuilder('imp', 'ds');
     for (const b of blocks) agg.addColumns(decodeTweetColumns(b.columns), b.seq);
+    // Quotes are resolved by the import worker, which sees every tweet's author (the quoted tweet may come later).
+    const seen = new TweetAuthors();
+    for (const t of tweets) seen.add(t.tweetid, t.userid);
+    for (const t of tweets) if (t.quotedTweetTweetid) seen.addQuote(t.userid, t.quotedTweetTweetid);
+    agg.addQuotes(seen.quotePairs());
     const a = agg.finish();
     expect(blocks.map((b) => b.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
     expect(blocks.map((b) => b.seq)).toEqual([0, 1, 2]);
@@ -91,16 +97,26 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     expect(edgeRecord(a.edges, 'quote')).toEqual(count(tweets, (t) => (t.quotedTweetTweetid && author.has(t.quotedTweetTweetid) ? t.userid + '\t' + author.get(t.quotedTweetTweetid) : undefined)));
   });
 
-  it('knows remembered tweets (dedupe against the dataset) and resolves quotes to them', async () => {
-    const [first, ...rest] = await demoTweets(2000, 4);
+  it('TweetAuthors knows stored tweets (dedupe against the dataset) and resolves quotes to them, before or after the quoted tweet', async () => {
+    const [stored, later, quoter, other] = await demoTweets(2000, 4);
+    const seen = new TweetAuthors();
+    seen.add(stored!.tweetid, stored!.userid);
+    expect(seen.has(stored!.tweetid)).toBe(true);
+    expect(seen.has(quoter!.tweetid)).toBe(false);
+    seen.add(quoter!.tweetid, quoter!.userid);
+    seen.addQuote(quoter!.userid, stored!.tweetid); // quoted tweet already known
+    seen.addQuote(quoter!.userid, later!.tweetid); // quoted tweet comes later in the import
+    seen.addQuote(quoter!.userid, '1' + other!.tweetid); // quoted tweet outside the dataset: no edge
+    seen.add(later!.tweetid, later!.userid);
     const agg = new AggregateBuilder('imp', 'ds');
-    agg.remember(first!.tweetid, first!.userid);
-    expect(agg.has(first!.tweetid)).toBe(true);
-    expect(agg.has(rest[0]!.tweetid)).toBe(false);
-    agg.add({ ...rest[0]!, quotedTweetTweetid: first!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
+    agg.add({ ...quoter!, quotedTweetTweetid: stored!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
+    agg.addQuotes(seen.quotePairs());
     const a = agg.finish();
     expect(a.tweets).toBe(1);
-    expect(edgeRecord(a.edges, 'quote')).toEqual({ [`${rest[0]!.userid}\t${first!.userid}`]: 1 });
+    expect(a.quotes).toBe(1);
+    const expected: Record<string, number> = {};
+    for (const q of [stored!, later!]) expected[`${quoter!.userid}\t${q.userid}`] = (expected[`${quoter!.userid}\t${q.userid}`] ?? 0) + 1;
+    expect(edgeRecord(a.edges, 'quote')).toEqual(expected);
   });
 });
 

@@ -1,12 +1,15 @@
 import type { QuarantinedRow } from '../../../../shared/domain/archive';
 import type { AccountRecord, IndicatorRecord, QuarantineRecord, RedditAccountRecord, TweetBlockRecord, WorkbenchDb } from '../schema';
 
-interface Pending {
-  blocks: TweetBlockRecord[];
+/** The per-row records of one write (one transaction). */
+export interface RowBatch {
   accounts: AccountRecord[];
   quarantine: QuarantineRecord[];
   indicators: IndicatorRecord[];
   reddit: RedditAccountRecord[];
+}
+interface Pending extends RowBatch {
+  blocks: TweetBlockRecord[];
 }
 const empty = (): Pending => ({ blocks: [], accounts: [], quarantine: [], indicators: [], reddit: [] });
 
@@ -22,8 +25,21 @@ const BLOCK_WRITES_IN_FLIGHT = 2;
  */
 const ROW_WRITES_IN_FLIGHT = 6;
 
-/** Stores tweet blocks (with their search records and aggregates): the import's block writer thread. */
-export type WriteBlocks = (blocks: TweetBlockRecord[]) => Promise<void>;
+/** Where batches go: the import's block writer thread (which also aggregates the blocks and indexes them for search). */
+export interface ImportRecordWriter {
+  writeBlocks(blocks: TweetBlockRecord[]): Promise<void>;
+  writeRows(rows: RowBatch): Promise<void>;
+}
+
+/** One transaction storing a batch of per-row records. */
+export function writeRowBatch(db: WorkbenchDb, batch: RowBatch): Promise<void> {
+  return db.transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
+    if (batch.accounts.length) void db.accounts.bulkPut(batch.accounts);
+    if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
+    if (batch.indicators.length) void db.indicators.bulkAdd(batch.indicators);
+    if (batch.reddit.length) void db.redditAccounts.bulkAdd(batch.reddit);
+  });
+}
 
 /**
  * Buffers an import's records and writes them in few large transactions. Writes stay in flight
@@ -37,10 +53,9 @@ export class ImportBatchWriter {
   private failure: unknown;
 
   constructor(
-    private readonly db: WorkbenchDb,
     private readonly datasetId: string,
     private readonly importId: string,
-    private readonly writeBlocks: WriteBlocks,
+    private readonly out: ImportRecordWriter,
   ) {}
 
   addBlocks(blocks: TweetBlockRecord[]): void {
@@ -63,20 +78,14 @@ export class ImportBatchWriter {
   async maybeWrite(force = false): Promise<void> {
     const p = this.pending;
     if (p.blocks.length >= BLOCKS_PER_WRITE || (force && p.blocks.length)) {
-      await this.start(this.blockWrites, BLOCK_WRITES_IN_FLIGHT, () => this.writeBlocks(this.pending.blocks.splice(0)));
+      await this.start(this.blockWrites, BLOCK_WRITES_IN_FLIGHT, () => this.out.writeBlocks(this.pending.blocks.splice(0)));
     }
     const rows = p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length;
     if (rows === 0 || (!force && rows < ROWS_PER_WRITE)) return;
     await this.start(this.rowWrites, ROW_WRITES_IN_FLIGHT, () => {
-      const batch = this.pending;
-      this.pending = { ...empty(), blocks: batch.blocks };
-      const db = this.db;
-      return db.transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
-        if (batch.accounts.length) void db.accounts.bulkPut(batch.accounts);
-        if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
-        if (batch.indicators.length) void db.indicators.bulkAdd(batch.indicators);
-        if (batch.reddit.length) void db.redditAccounts.bulkAdd(batch.reddit);
-      });
+      const { blocks, ...rows } = this.pending;
+      this.pending = { ...empty(), blocks };
+      return this.out.writeRows(rows);
     });
   }
 

@@ -1,4 +1,4 @@
-import type { DatasetRecord, ImportAggregates, ImportRecord, SourceFileRecord, WorkbenchDb } from '../schema';
+import type { DatasetRecord, ImportRecord, SourceFileRecord, WorkbenchDb } from '../schema';
 import { deleteImportRecords } from './deleteImportRecords';
 
 /** Record a new import as 'running' before it writes anything, so a killed page leaves a trace to sweep. */
@@ -14,20 +14,20 @@ export interface ImportCommit {
   /** Used when the dataset is new. */
   datasetName: string;
   files: SourceFileRecord[];
-  aggregates: ImportAggregates;
   added: DatasetRecord['counts'];
 }
 
 /**
- * The one transaction that makes an import visible: files and aggregates are stored, the import
- * becomes 'committed' and its id is appended to the dataset's committedImports (dataset created if new).
+ * The one transaction that makes an import visible: files are stored, the import becomes
+ * 'committed' and its id is appended to the dataset's committedImports (dataset created if new).
+ * Everything else (blocks, accounts, aggregates, …) was written under the importId before, unseen by
+ * readers until now.
  */
 export async function commitImport(db: WorkbenchDb, c: ImportCommit): Promise<DatasetRecord> {
-  return db.transaction('rw', [db.datasets, db.imports, db.files, db.aggregates], async () => {
+  return db.transaction('rw', [db.datasets, db.imports, db.files], async () => {
     const imp = await db.imports.get(c.importId);
     if (!imp || imp.state !== 'running') throw new Error(`import ${c.importId} is not running (${imp?.state ?? 'missing'})`);
     await db.files.bulkPut(c.files);
-    await db.aggregates.put(c.aggregates);
     await db.imports.update(c.importId, { state: 'committed', finishedAt: new Date().toISOString() });
     const prev = await db.datasets.get(c.datasetId);
     const next: DatasetRecord = prev

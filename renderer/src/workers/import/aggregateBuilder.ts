@@ -1,7 +1,7 @@
-import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
 import { ownString } from '../../../../shared/archive/ownString';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
+import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 
 /** The fields of a tweet that the aggregates read. */
@@ -33,24 +33,11 @@ export class AggregateBuilder {
   private readonly edges: Record<EdgeKind, (Map<number, number> | undefined)[]> = { retweet: [], mention: [], reply: [], quote: [] };
   /** Per author index (see `authors`); undefined for accounts that only receive edges. */
   private readonly activity: (AccountActivity | undefined)[] = [];
-  /** tweetid → index into `authors` (every account id seen, interned): dedupe, and quote edges resolved to the quoted account. */
-  private readonly tweetAuthor = new TweetIdIndex();
+  /** Every account id seen, interned. */
   private readonly authors: string[] = [];
   private readonly authorIndex = new Map<string, number>();
-  /** Quotes whose quoted tweet was not yet seen: resolved at the end against the whole import. */
-  private readonly pendingQuotes: [number, string][] = [];
 
   constructor(private readonly importId: string, private readonly datasetId: string) {}
-
-  /** Known tweet ids (of this import and of the dataset's committed imports). */
-  has(tweetid: string): boolean {
-    return this.tweetAuthor.has(tweetid);
-  }
-
-  /** Remember a tweet already stored in the dataset (dedupe + quote resolution only, not counted). */
-  remember(tweetid: string, userid: string): void {
-    this.tweetAuthor.set(tweetid, this.author(userid));
-  }
 
   private author(userid: string): number {
     let i = this.authorIndex.get(userid);
@@ -97,7 +84,6 @@ export class AggregateBuilder {
     const user = t.userid;
     const time = t.tweetTime;
     const u = this.author(user);
-    this.tweetAuthor.set(t.tweetid, u);
     this.tweets++;
     let act = this.activity[u];
     if (!act) this.activity[u] = act = newActivity(time);
@@ -136,11 +122,9 @@ export class AggregateBuilder {
       if (t.inReplyToUserid) this.edge('reply', u, t.inReplyToUserid);
     }
     if (t.quotedTweetTweetid) {
+      // The edge comes from the import worker, which knows every tweet's author (addQuotes).
       this.quotes++;
       act.quotes++;
-      const q = this.tweetAuthor.get(t.quotedTweetTweetid);
-      if (q !== undefined) this.edge('quote', u, this.authors[q]!);
-      else this.pendingQuotes.push([u, ownString(t.quotedTweetTweetid)]);
     }
     const mentions = mentionsOf(t);
     for (let i = 0; i < mentions.length; i++) {
@@ -151,13 +135,13 @@ export class AggregateBuilder {
     }
   }
 
-  /** The stored record. Quotes of tweets outside the dataset stay without an edge. */
+  /** The quote edges, resolved to the quoted tweets' authors by the import worker (TweetAuthors). */
+  addQuotes(q: QuotePairs): void {
+    for (let i = 0; i < q.pairs.length; i += 2) this.edge('quote', this.author(q.authors[q.pairs[i]!]!), q.authors[q.pairs[i + 1]!]!);
+  }
+
+  /** The stored record. */
   finish(): ImportAggregates {
-    for (const [user, quoted] of this.pendingQuotes) {
-      const q = this.tweetAuthor.get(quoted);
-      if (q !== undefined) this.edge('quote', user, this.authors[q]!);
-    }
-    this.pendingQuotes.length = 0;
     const clientsByDay: Record<string, Record<string, number>> = {};
     for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
     // Edge columns index straight into `authors` (the interned ids), so no pair string is ever built.

@@ -1,10 +1,12 @@
-import type { ImportAggregates, TweetBlockRecord } from '../../store/schema';
+import type { TweetBlockRecord } from '../../store/schema';
+import type { ImportRecordWriter, RowBatch } from '../../store/write/importBatchWriter';
+import type { QuotePairs } from './tweetAuthors';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './blockWriterMessages';
 
 type Reply = Extract<FromBlockWriter, { ok: true }>;
 
 /** The import worker's side of the block writer thread (blockWriterWorker.ts): one promise per request. */
-export class BlockWriter {
+export class BlockWriter implements ImportRecordWriter {
   private readonly worker = new Worker(new URL('../blockWriterWorker.ts', import.meta.url), { type: 'module', name: 'block-writer' });
   private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -15,24 +17,28 @@ export class BlockWriter {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.ok) w?.resolve(m);
-      else w?.reject(new Error(`Writing tweet blocks failed: ${m.message}`));
+      else w?.reject(new Error(`Storing the import failed: ${m.message}`));
     };
     this.worker.onerror = (e) => this.failAll(new Error(`The block writer stopped: ${e.message}`));
   }
 
-  begin(importId: string, datasetId: string, existing: boolean): Promise<void> {
-    return this.request({ kind: 'begin', importId, datasetId, existing }).then(() => undefined);
+  begin(importId: string, datasetId: string): Promise<void> {
+    return this.request({ kind: 'begin', importId, datasetId }).then(() => undefined);
   }
 
-  write(blocks: TweetBlockRecord[]): Promise<void> {
+  writeRows(rows: RowBatch): Promise<void> {
+    return this.request({ kind: 'rows', rows }).then(() => undefined);
+  }
+
+  writeBlocks(blocks: TweetBlockRecord[]): Promise<void> {
     // The typed arrays move; the strings are copied.
     return this.request({ kind: 'blocks', blocks }, [...new Set(blocks.flatMap((b) => typedBuffers(b.columns)))]).then(() => undefined);
   }
 
-  /** After the last write: the import's aggregates. */
-  async finish(): Promise<{ aggregates: ImportAggregates; aggregateSeconds: number }> {
-    const r = await this.request({ kind: 'finish' });
-    return { aggregates: r.aggregates!, aggregateSeconds: r.aggregateSeconds ?? 0 };
+  /** After the last write: store the import's aggregates, with the quote edges. */
+  async finish(quotes: QuotePairs): Promise<{ aggregateSeconds: number; collectSeconds: number }> {
+    const r = await this.request({ kind: 'finish', quotes }, [quotes.pairs.buffer as ArrayBuffer]);
+    return { aggregateSeconds: r.aggregateSeconds ?? 0, collectSeconds: r.collectSeconds ?? 0 };
   }
 
   /** Stop at once: a batch in flight is aborted with its transaction (its import is abandoned anyway). */

@@ -1,17 +1,21 @@
-import type { ImportAggregates, TweetBlockRecord } from '../../store/schema';
+import type { TweetBlockRecord } from '../../store/schema';
+import type { RowBatch } from '../../store/write/importBatchWriter';
+import type { QuotePairs } from './tweetAuthors';
 
 /**
  * Between the import worker and its block writer thread. The writer owns the import's tweet blocks
- * from here on: it aggregates them, builds their search records and stores both.
+ * from here on: it aggregates them, builds their search records and stores both, and the aggregates at the end. It also stores
+ * the per-row records (accounts, quarantine, …), whose IndexedDB writes cost ~80 µs a row of
+ * whichever thread makes them: on the writer they no longer hold up parsing.
  */
 export type BlockWriterRequest =
-  /** Start an import; with `existing`, the dataset's stored tweets are read first (quotes of them resolve). */
-  | { kind: 'begin'; importId: string; datasetId: string; existing: boolean }
+  | { kind: 'begin'; importId: string; datasetId: string }
   | { kind: 'blocks'; blocks: TweetBlockRecord[] }
-  /** Everything is written: the import's aggregates, and the seconds spent aggregating. */
-  | { kind: 'finish' };
+  | { kind: 'rows'; rows: RowBatch }
+  /** Everything else is written: add the quote edges, store the import's aggregates; reply with the seconds spent aggregating and collecting garbage. */
+  | { kind: 'finish'; quotes: QuotePairs };
 
 export type ToBlockWriter = { id: number; request: BlockWriterRequest };
 export type FromBlockWriter =
-  | { id: number; ok: true; aggregates?: ImportAggregates; aggregateSeconds?: number }
+  | { id: number; ok: true; aggregateSeconds?: number; collectSeconds?: number }
   | { id: number; ok: false; message: string };

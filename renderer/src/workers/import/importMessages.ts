@@ -51,7 +51,7 @@ export interface ImportResult {
   /** The streaming SHA-256 used in pass 1 (WebCrypto hashes plain files up to 256 MB instead). */
   hasher: string;
   /** Where the time went: pass 1, pass 2 (parse + aggregates + block writes), the commit. */
-  timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; packSeconds: number; writeWaitSeconds: number };
+  timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; collectSeconds: number; packSeconds: number; writeWaitSeconds: number };
 }
 
 export type FromImportWorker =

@@ -8,8 +8,8 @@ import { readTweetBlocks } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
-import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import { BlockWriter } from './blockWriter';
+import { TweetAuthors } from './tweetAuthors';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
 import { hashPlainFileNatively } from './nativeHash';
@@ -43,7 +43,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
   const added: DatasetRecord['counts'] = { accounts: 0, tweets: 0, rejected: 0, indicators: 0, hashedAccounts: 0, redditAccounts: 0 };
-  const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
+  const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, collectSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
   const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
     datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, hasher: sha256Implementation(), ...extra,
@@ -89,12 +89,15 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   if (o.datasetId && !existing) throw new Error('The dataset to add to no longer exists.');
   const datasetId = existing?.id ?? newId();
   const importId = newId();
-  /** Tweet ids stored or parsed so far: a tweet whose id is here is a duplicate. */
-  const seen = new TweetIdIndex();
+  /** Tweet ids stored or parsed so far (a tweet whose id is here is a duplicate), with their authors. */
+  const seen = new TweetAuthors();
   const knownAccounts = new Set<string>();
   let firstSeq = 0;
   if (existing) {
-    for await (const block of readTweetBlocks(db, datasetId)) for (const id of block.columns.tweetid) seen.set(id, 0);
+    for await (const block of readTweetBlocks(db, datasetId)) {
+      const c = block.columns;
+      for (let i = 0; i < c.length; i++) seen.add(c.tweetid[i]!, c.userid[i]!);
+    }
     const last = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
     firstSeq = last ? last.seq + 1 : 0;
     const keys = await db.accounts.where('[datasetId+userid]').between([datasetId, ''], [datasetId, '\uffff']).primaryKeys();
@@ -106,9 +109,9 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   // Tweet blocks go to a second thread, which aggregates and stores them (blockWriterWorker.ts).
   const blockWriter = new BlockWriter();
   try {
-    await blockWriter.begin(importId, datasetId, !!existing);
+    await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
-    const writer = new ImportBatchWriter(db, datasetId, importId, (blocks) => blockWriter.write(blocks));
+    const writer = new ImportBatchWriter(datasetId, importId, blockWriter);
     /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
     const accountsHere = new Map<string, boolean>();
     const receipts: ImportReceipt[] = [];
@@ -141,7 +144,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
                 crossDuplicates[crossDuplicates.length - 1]!++;
                 continue;
               }
-              seen.set(tw.tweetid, 0);
+              seen.add(tw.tweetid, tw.userid);
+              if (tw.quotedTweetTweetid) seen.addQuote(tw.userid, tw.quotedTweetTweetid);
               packer.push(tw);
               added.tweets++;
             }
@@ -213,8 +217,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     packer.close();
     writer.addBlocks(packer.take());
     await writer.finish();
-    const { aggregates, aggregateSeconds } = await blockWriter.finish();
-    timings.aggregateSeconds = aggregateSeconds;
+    const { aggregateSeconds, collectSeconds } = await blockWriter.finish(seen.quotePairs());
+    Object.assign(timings, { aggregateSeconds, collectSeconds });
     blockWriter.terminate();
     progress.report('', bytesBefore, totalBytes, rowsBefore, true);
 
@@ -226,7 +230,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     progress.startPhase('committing');
     progress.report('', 0, 0, rowsBefore, true);
     const tCommit = performance.now();
-    const dataset = await commitImport(db, { importId, datasetId, datasetName, files, aggregates, added });
+    const dataset = await commitImport(db, { importId, datasetId, datasetName, files, added });
     timings.commitSeconds = lap(tCommit);
     return result({ datasetId, importId, dataset, receipts });
   } catch (e) {

@@ -1,0 +1,71 @@
+import { ownString } from '../../../../shared/archive/ownString';
+import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
+
+/** Quote edges as account pairs: quoter authors[pairs[2i]] quoted authors[pairs[2i + 1]]. */
+export interface QuotePairs {
+  authors: string[];
+  pairs: Int32Array;
+}
+
+/**
+ * The tweet ids an import has seen (its own and the dataset's), each with its author: a tweet id
+ * seen before is a duplicate, and a quote resolves to the quoted tweet's account. One table for
+ * both (~32 bytes a tweet, off the GC heap): 5 M tweets need it once, not twice.
+ */
+export class TweetAuthors {
+  private readonly ids = new TweetIdIndex();
+  private readonly authors: string[] = [];
+  private readonly authorIndex = new Map<string, number>();
+  private pairs = new Int32Array(1024);
+  private pairCount = 0;
+  /** Quotes of tweets not (yet) seen: resolved in quotePairs(), against the whole import. */
+  private readonly pending: [number, string][] = [];
+
+  has(tweetid: string): boolean {
+    return this.ids.has(tweetid);
+  }
+
+  add(tweetid: string, userid: string): void {
+    this.ids.set(tweetid, this.author(userid));
+  }
+
+  /** A tweet by `userid` quoting `quotedTweetid`. */
+  addQuote(userid: string, quotedTweetid: string): void {
+    const quoter = this.author(userid);
+    const quoted = this.ids.get(quotedTweetid);
+    if (quoted !== undefined) this.pushPair(quoter, quoted);
+    else this.pending.push([quoter, ownString(quotedTweetid)]);
+  }
+
+  /** Every quote whose quoted tweet is in the dataset; quotes of tweets outside it have no edge. */
+  quotePairs(): QuotePairs {
+    for (const [quoter, tweetid] of this.pending) {
+      const quoted = this.ids.get(tweetid);
+      if (quoted !== undefined) this.pushPair(quoter, quoted);
+    }
+    this.pending.length = 0;
+    return { authors: this.authors, pairs: this.pairs.slice(0, 2 * this.pairCount) };
+  }
+
+  private author(userid: string): number {
+    let i = this.authorIndex.get(userid);
+    if (i === undefined) {
+      i = this.authors.length;
+      userid = ownString(userid);
+      this.authors.push(userid);
+      this.authorIndex.set(userid, i);
+    }
+    return i;
+  }
+
+  private pushPair(quoter: number, quoted: number): void {
+    if (2 * this.pairCount + 2 > this.pairs.length) {
+      const grown = new Int32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[2 * this.pairCount] = quoter;
+    this.pairs[2 * this.pairCount + 1] = quoted;
+    this.pairCount++;
+  }
+}
