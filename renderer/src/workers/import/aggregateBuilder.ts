@@ -1,6 +1,8 @@
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
 import { ownString } from '../../../../shared/archive/ownString';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
+import { InternedIds } from './internedIds';
+import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 
@@ -29,32 +31,17 @@ export class AggregateBuilder {
   private readonly urlDomains = new Map<string, number>();
   private readonly mentioned = new Map<string, number>();
   private readonly retweeted = new Map<string, number>();
-  /** kind → source author → target author → count (author indexes: small-integer keys are V8's fastest). */
-  private readonly edges: Record<EdgeKind, (Map<number, number> | undefined)[]> = { retweet: [], mention: [], reply: [], quote: [] };
+  /** kind → (source author, target author) → count. */
+  private readonly edges: Record<EdgeKind, PairCounter> = { retweet: new PairCounter(), mention: new PairCounter(), reply: new PairCounter(), quote: new PairCounter() };
   /** Per author index (see `authors`); undefined for accounts that only receive edges. */
   private readonly activity: (AccountActivity | undefined)[] = [];
-  /** Every account id seen, interned. */
-  private readonly authors: string[] = [];
-  private readonly authorIndex = new Map<string, number>();
+  /** Every account id seen. */
+  private readonly authors = new InternedIds();
 
   constructor(private readonly importId: string, private readonly datasetId: string) {}
 
-  private author(userid: string): number {
-    let i = this.authorIndex.get(userid);
-    if (i === undefined) {
-      i = this.authors.length;
-      userid = ownString(userid);
-      this.authors.push(userid);
-      this.authorIndex.set(userid, i);
-    }
-    return i;
-  }
-
   private edge(kind: EdgeKind, source: number, target: string): void {
-    const bySource = this.edges[kind];
-    const targets = (bySource[source] ??= new Map());
-    const t = this.author(target);
-    targets.set(t, (targets.get(t) ?? 0) + 1);
+    this.edges[kind].add(source, this.authors.indexOf(target));
   }
 
   /** Every row of a block. */
@@ -83,7 +70,7 @@ export class AggregateBuilder {
   add(t: AggregatedTweet, seq: number): void {
     const user = t.userid;
     const time = t.tweetTime;
-    const u = this.author(user);
+    const u = this.authors.indexOf(user);
     this.tweets++;
     let act = this.activity[u];
     if (!act) this.activity[u] = act = newActivity(time);
@@ -137,7 +124,7 @@ export class AggregateBuilder {
 
   /** The quote edges, resolved to the quoted tweets' authors by the import worker (TweetAuthors). */
   addQuotes(q: QuotePairs): void {
-    for (let i = 0; i < q.pairs.length; i += 2) this.edge('quote', this.author(q.authors[q.pairs[i]!]!), q.authors[q.pairs[i + 1]!]!);
+    for (let i = 0; i < q.pairs.length; i += 2) this.edge('quote', this.authors.indexOf(q.authors[q.pairs[i]!]!), q.authors[q.pairs[i + 1]!]!);
   }
 
   /** The stored record. */
@@ -145,24 +132,21 @@ export class AggregateBuilder {
     const clientsByDay: Record<string, Record<string, number>> = {};
     for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
     // Edge columns index straight into `authors` (the interned ids), so no pair string is ever built.
-    const edges = { accounts: this.authors } as ImportEdges;
+    const edges = { accounts: this.authors.ids } as ImportEdges;
     for (const kind of EDGE_KINDS) {
-      let n = 0;
-      this.edges[kind].forEach((targets) => (n += targets!.size));
-      const c: EdgeColumns = { source: new Int32Array(n), target: new Int32Array(n), weight: new Int32Array(n) };
+      const pairs = this.edges[kind];
+      const c: EdgeColumns = { source: new Int32Array(pairs.size), target: new Int32Array(pairs.size), weight: new Int32Array(pairs.size) };
       let i = 0;
-      this.edges[kind].forEach((targets, source) => {
-        for (const [target, w] of targets!) {
-          c.source[i] = source;
-          c.target[i] = target;
-          c.weight[i++] = w;
-        }
+      pairs.forEach((source, target, w) => {
+        c.source[i] = source;
+        c.target[i] = target;
+        c.weight[i++] = w;
       });
       edges[kind] = c;
     }
     const accountActivity: Record<string, AccountActivity> = {};
     this.activity.forEach((act, u) => {
-      if (act) accountActivity[this.authors[u]!] = act;
+      if (act) accountActivity[this.authors.ids[u]!] = act;
     });
     return {
       importId: this.importId,

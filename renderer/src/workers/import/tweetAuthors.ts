@@ -1,5 +1,6 @@
 import { ownString } from '../../../../shared/archive/ownString';
 import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
+import { InternedIds } from './internedIds';
 
 /** Quote edges as account pairs: quoter authors[pairs[2i]] quoted authors[pairs[2i + 1]]. */
 export interface QuotePairs {
@@ -14,8 +15,7 @@ export interface QuotePairs {
  */
 export class TweetAuthors {
   private readonly ids = new TweetIdIndex();
-  private readonly authors: string[] = [];
-  private readonly authorIndex = new Map<string, number>();
+  private readonly authors = new InternedIds();
   private pairs = new Int32Array(1024);
   private pairCount = 0;
   /** Quotes of tweets not (yet) seen: resolved in quotePairs(), against the whole import. */
@@ -26,12 +26,12 @@ export class TweetAuthors {
   }
 
   add(tweetid: string, userid: string): void {
-    this.ids.set(tweetid, this.author(userid));
+    this.ids.set(tweetid, this.authors.indexOf(userid));
   }
 
   /** A tweet by `userid` quoting `quotedTweetid`. */
   addQuote(userid: string, quotedTweetid: string): void {
-    const quoter = this.author(userid);
+    const quoter = this.authors.indexOf(userid);
     const quoted = this.ids.get(quotedTweetid);
     if (quoted !== undefined) this.pushPair(quoter, quoted);
     else this.pending.push([quoter, ownString(quotedTweetid)]);
@@ -44,18 +44,7 @@ export class TweetAuthors {
       if (quoted !== undefined) this.pushPair(quoter, quoted);
     }
     this.pending.length = 0;
-    return { authors: this.authors, pairs: this.pairs.slice(0, 2 * this.pairCount) };
-  }
-
-  private author(userid: string): number {
-    let i = this.authorIndex.get(userid);
-    if (i === undefined) {
-      i = this.authors.length;
-      userid = ownString(userid);
-      this.authors.push(userid);
-      this.authorIndex.set(userid, i);
-    }
-    return i;
+    return { authors: this.authors.ids, pairs: this.pairs.slice(0, 2 * this.pairCount) };
   }
 
   private pushPair(quoter: number, quoted: number): void {
