@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { WorkbenchDb, type TweetBlockRecord } from '../store/schema';
+import { WorkbenchDb } from '../store/schema';
 import { writeRowBatch } from '../store/write/importBatchWriter';
 import { searchBlockOf } from '../store/write/searchBlockOf';
 import { decodeTweetColumns } from '../store/tweetBlockCodec';
@@ -19,9 +19,12 @@ let aggregateSeconds = 0;
 let collectSeconds = 0;
 let rowsSinceCollect = 0;
 let queue = Promise.resolve();
+/** Requests received and not yet handled. */
+let queued = 0;
 
 scope.onmessage = (e: MessageEvent<ToBlockWriter>) => {
   const { id, request } = e.data;
+  queued++;
   queue = queue.then(async () => {
     let reply: FromBlockWriter;
     try {
@@ -29,7 +32,9 @@ scope.onmessage = (e: MessageEvent<ToBlockWriter>) => {
     } catch (err) {
       reply = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
+    queued--;
     scope.postMessage(reply);
+    collectGarbageWhenIdle();
   });
 };
 
@@ -57,7 +62,7 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
       void db.tweetBlocks.bulkPut(r.blocks);
       void db.searchBlocks.bulkPut(search);
     });
-    collectGarbageNow(r.blocks);
+    for (const b of r.blocks) rowsSinceCollect += b.columns.length;
     return {};
   }
   // Stored here, not handed back: copying a 5 M-tweet import's aggregates to the import worker for
@@ -73,14 +78,13 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const COLLECT_EVERY_ROWS = 100_000;
 
 /**
- * A full collection after every COLLECT_EVERY_ROWS tweets. This thread's garbage (decoded
- * columns, received batches) holds native memory that V8's heuristics let pile up to a gigabyte
- * on a 2 GB import before a major collection frees it.
+ * A full collection after every COLLECT_EVERY_ROWS tweets, at a moment when no request waits (the
+ * import worker is still parsing the next batch, so it costs no time), or anyway after three times
+ * as many. This thread's garbage (decoded columns, received batches) holds native memory that V8's
+ * heuristics let pile up to a gigabyte on a 2 GB import before a major collection frees it.
  */
-function collectGarbageNow(blocks: TweetBlockRecord[]): void {
-  if (!gc) return;
-  for (const b of blocks) rowsSinceCollect += b.columns.length;
-  if (rowsSinceCollect < COLLECT_EVERY_ROWS) return;
+function collectGarbageWhenIdle(): void {
+  if (!gc || rowsSinceCollect < COLLECT_EVERY_ROWS || (queued > 0 && rowsSinceCollect < 3 * COLLECT_EVERY_ROWS)) return;
   rowsSinceCollect = 0;
   const t = performance.now();
   gc();
