@@ -1,21 +1,6 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import { Dict } from '../../../shared/archive/dict';
 import { unpackStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
-
-/** String → small integer code, shared by every block of a corpus (one per column). */
-export class Dict {
-  private readonly map = new Map<string, number>();
-  /** values[code] = the string. */
-  readonly values: string[] = [];
-  code(s: string): number {
-    let c = this.map.get(s);
-    if (c === undefined) {
-      c = this.values.length;
-      this.map.set(s, c);
-      this.values.push(s);
-    }
-    return c;
-  }
-}
 
 export interface FilterDicts {
   language: Dict;

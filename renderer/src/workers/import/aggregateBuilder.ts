@@ -1,7 +1,7 @@
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
 import { ownString } from '../../../../shared/archive/ownString';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
-import { InternedIds } from './internedIds';
+import { Dict } from '../../../../shared/archive/dict';
 import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
@@ -36,12 +36,12 @@ export class AggregateBuilder {
   /** Per author index (see `authors`); undefined for accounts that only receive edges. */
   private readonly activity: (AccountActivity | undefined)[] = [];
   /** Every account id seen. */
-  private readonly authors = new InternedIds();
+  private readonly authors = new Dict();
 
   constructor(private readonly importId: string, private readonly datasetId: string) {}
 
   private edge(kind: EdgeKind, source: number, target: string): void {
-    this.edges[kind].add(source, this.authors.indexOf(target));
+    this.edges[kind].add(source, this.authors.code(target));
   }
 
   /** Every row of a block. */
@@ -70,7 +70,7 @@ export class AggregateBuilder {
   add(t: AggregatedTweet, seq: number): void {
     const user = t.userid;
     const time = t.tweetTime;
-    const u = this.authors.indexOf(user);
+    const u = this.authors.code(user);
     this.tweets++;
     let act = this.activity[u];
     if (!act) this.activity[u] = act = newActivity(time);
@@ -124,7 +124,7 @@ export class AggregateBuilder {
 
   /** The quote edges, resolved to the quoted tweets' authors by the import worker (TweetAuthors). */
   addQuotes(q: QuotePairs): void {
-    for (let i = 0; i < q.pairs.length; i += 2) this.edge('quote', this.authors.indexOf(q.authors[q.pairs[i]!]!), q.authors[q.pairs[i + 1]!]!);
+    for (let i = 0; i < q.pairs.length; i += 2) this.edge('quote', this.authors.code(q.authors[q.pairs[i]!]!), q.authors[q.pairs[i + 1]!]!);
   }
 
   /** The stored record. */
@@ -132,7 +132,7 @@ export class AggregateBuilder {
     const clientsByDay: Record<string, Record<string, number>> = {};
     for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
     // Edge columns index straight into `authors` (the interned ids), so no pair string is ever built.
-    const edges = { accounts: this.authors.ids } as ImportEdges;
+    const edges = { accounts: this.authors.values } as ImportEdges;
     for (const kind of EDGE_KINDS) {
       const pairs = this.edges[kind];
       const c: EdgeColumns = { source: new Int32Array(pairs.size), target: new Int32Array(pairs.size), weight: new Int32Array(pairs.size) };
@@ -146,7 +146,7 @@ export class AggregateBuilder {
     }
     const accountActivity: Record<string, AccountActivity> = {};
     this.activity.forEach((act, u) => {
-      if (act) accountActivity[this.authors.ids[u]!] = act;
+      if (act) accountActivity[this.authors.values[u]!] = act;
     });
     return {
       importId: this.importId,

@@ -1,6 +1,6 @@
 import { ownString } from '../../../../shared/archive/ownString';
 import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
-import { InternedIds } from './internedIds';
+import { Dict } from '../../../../shared/archive/dict';
 
 /** Quote edges as account pairs: quoter authors[pairs[2i]] quoted authors[pairs[2i + 1]]. */
 export interface QuotePairs {
@@ -15,7 +15,7 @@ export interface QuotePairs {
  */
 export class TweetAuthors {
   private readonly ids = new TweetIdIndex();
-  private readonly authors = new InternedIds();
+  private readonly authors = new Dict();
   private pairs = new Int32Array(1024);
   private pairCount = 0;
   /** Quotes of tweets not (yet) seen: resolved in quotePairs(), against the whole import. */
@@ -26,12 +26,12 @@ export class TweetAuthors {
   }
 
   add(tweetid: string, userid: string): void {
-    this.ids.set(tweetid, this.authors.indexOf(userid));
+    this.ids.set(tweetid, this.authors.code(userid));
   }
 
   /** A tweet by `userid` quoting `quotedTweetid`. */
   addQuote(userid: string, quotedTweetid: string): void {
-    const quoter = this.authors.indexOf(userid);
+    const quoter = this.authors.code(userid);
     const quoted = this.ids.get(quotedTweetid);
     if (quoted !== undefined) this.pushPair(quoter, quoted);
     else this.pending.push([quoter, ownString(quotedTweetid)]);
@@ -44,7 +44,7 @@ export class TweetAuthors {
       if (quoted !== undefined) this.pushPair(quoter, quoted);
     }
     this.pending.length = 0;
-    return { authors: this.authors.ids, pairs: this.pairs.slice(0, 2 * this.pairCount) };
+    return { authors: this.authors.values, pairs: this.pairs.slice(0, 2 * this.pairCount) };
   }
 
   private pushPair(quoter: number, quoted: number): void {
