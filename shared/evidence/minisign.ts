@@ -17,8 +17,10 @@ export function minisignKeyId(publicKey: Uint8Array): Uint8Array {
 }
 
 /** How minisign prints a key id: the 8 bytes read as a little-endian uint64, upper-case hex. */
+// The minisign tool prints the little-endian key id with printf's "%" PRIX64: upper-case hex,
+// leading zeros dropped. Matching it keeps our public key files byte-identical to the tool's.
 export function formatKeyId(keyId: Uint8Array): string {
-  return bytesToHex(keyId.slice().reverse()).toUpperCase();
+  return bytesToHex(keyId.slice().reverse()).toUpperCase().replace(/^0+(?=.)/, '');
 }
 
 export function formatMinisignPublicKey(publicKey: Uint8Array, keyId = minisignKeyId(publicKey)): string {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   defaultTrustedComment,
+  formatKeyId,
   formatMinisignPublicKey,
   minisignSign,
   minisignVerify,
@@ -66,5 +67,12 @@ describe('minisign', () => {
     // Our key-id display matches the tool's public key comment.
     const pub = parseMinisignPublicKey(readFileSync(pk, 'utf8'));
     expect(readFileSync(pk, 'utf8')).toContain(formatMinisignPublicKey(pub.publicKey, pub.keyId).split('\n')[0]!);
+  });
+
+  it('prints key ids as the tool does, without leading zeros', () => {
+    // Key id 05046836267D36B7 (little-endian bytes below); the minisign tool wrote its public key
+    // comment as "minisign public key 5046836267D36B7" in a CI run.
+    expect(formatKeyId(Uint8Array.from([0xb7, 0x36, 0x7d, 0x26, 0x36, 0x68, 0x04, 0x05]))).toBe('5046836267D36B7');
+    expect(formatKeyId(new Uint8Array(8))).toBe('0');
   });
 });
