@@ -1,6 +1,6 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { Dict } from '../../../shared/archive/dict';
-import { unpackStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
+import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
 
 export interface FilterDicts {
   language: Dict;
@@ -63,30 +63,33 @@ export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
  * the whole tweet block.
  */
 export interface StoredFilterBlock extends FilterBlock {
-  languages: string[];
-  userids: string[];
-  clients: string[];
-  hashtags: string[];
+  // Packed since 2026-11-29 (one string each, not ~2,000: cheaper to store); string[] in older stores.
+  languages: PackedStrings | string[];
+  userids: PackedStrings | string[];
+  clients: PackedStrings | string[];
+  hashtags: PackedStrings | string[];
 }
+
+const valuesOf = (v: PackedStrings | string[]): string[] => (Array.isArray(v) ? v : unpackStrings(v));
 
 /** The filter columns of an encoded block: its codes and dictionaries as they are. */
 export function storedFilterBlock(c: StoredTweetColumns): StoredFilterBlock {
   return {
     tweetTime: c.tweetTime, isRetweet: c.isRetweet,
-    language: c.tweetLanguage.codes, languages: unpackStrings(c.tweetLanguage.values),
-    userid: c.userid.codes, userids: unpackStrings(c.userid.values),
-    client: c.tweetClientName.codes, clients: unpackStrings(c.tweetClientName.values),
-    tagStarts: c.hashtags.starts, tagCodes: c.hashtags.codes, hashtags: unpackStrings(c.hashtags.values),
+    language: c.tweetLanguage.codes, languages: c.tweetLanguage.values,
+    userid: c.userid.codes, userids: c.userid.values,
+    client: c.tweetClientName.codes, clients: c.tweetClientName.values,
+    tagStarts: c.hashtags.starts, tagCodes: c.hashtags.codes, hashtags: c.hashtags.values,
   };
 }
 
 /** A stored block's codes moved into the corpus's dictionaries. */
 export function adoptFilterBlock(s: StoredFilterBlock, d: FilterDicts): FilterBlock {
-  const into = (values: string[], dict: Dict) => Int32Array.from(values, (v) => dict.code(v));
+  const into = (values: PackedStrings | string[], dict: Dict) => Int32Array.from(valuesOf(values), (v) => dict.code(v));
   const language = into(s.languages, d.language);
   const userid = into(s.userids, d.userid);
   const client = into(s.clients, d.client);
-  const tag = Int32Array.from(s.hashtags, (h) => {
+  const tag = Int32Array.from(valuesOf(s.hashtags), (h) => {
     const code = d.hashtag.code(h);
     if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(h.toLowerCase()));
     return code;

@@ -14,6 +14,7 @@
  *   peakRendererMB reported before 2026-11-29);
  * - baselineRowsPerSecond: the same first 100,000 tweets (read back from the app's blocks), written
  *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run.
+ * On stderr: the import's timings and the CPU seconds each kind of browser process used during it.
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -44,20 +45,44 @@ function parseArgs(argv: string[]) {
   return { files, tweets, seed, baselineRows };
 }
 
-/** RSS (MB) of the renderer processes that belong to the browser using `profileDir`: the largest, and all together. */
-function rendererRssMB(profileDir: string): { app: number; all: number } {
+/** The processes (pid → args, RSS in KB) of the browser that uses `profileDir`: it and its descendants. */
+function browserProcesses(profileDir: string): Map<string, { args: string; rssKB: number }> {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const procs = out.trim().split('\n').map((l) => {
     const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
-    return { pid: m[1]!, ppid: m[2]!, rss: Number(m[3]), args: m[4]! };
+    return { pid: m[1]!, ppid: m[2]!, rssKB: Number(m[3]), args: m[4]! };
   });
-  const ours = new Set(procs.filter((p) => p.args.includes(profileDir) && !p.args.includes('--type=')).map((p) => p.pid));
+  const ours = new Map(procs.filter((p) => p.args.includes(profileDir) && !p.args.includes('--type=')).map((p) => [p.pid, p]));
   let grew = true;
   while (grew) {
     grew = false;
-    for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) ours.add(p.pid), (grew = true);
+    for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) ours.set(p.pid, p), (grew = true);
   }
-  const rss = procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).map((p) => p.rss / 1024);
+  return ours;
+}
+
+/** CPU seconds used so far by each kind of browser process (browser, renderer, utility:…, gpu-process). */
+function cpuSecondsByProcess(profileDir: string): Record<string, number> {
+  const ticksPerSecond = 100; // USER_HZ
+  const byKind: Record<string, number> = {};
+  for (const [pid, { args }] of browserProcesses(profileDir)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // utime and stime are fields 14 and 15
+    const sub = /--utility-sub-type=(\S+)/.exec(args)?.[1];
+    const kind = (/--type=(\S+)/.exec(args)?.[1] ?? 'browser') + (sub ? ':' + sub : '');
+    byKind[kind] = (byKind[kind] ?? 0) + (Number(f[11]) + Number(f[12])) / ticksPerSecond;
+  }
+  return byKind;
+}
+
+/** RSS (MB) of the renderer processes of the browser that uses `profileDir`: the largest, and all together. */
+function rendererRssMB(profileDir: string): { app: number; all: number } {
+  const rss = [...browserProcesses(profileDir).values()].filter((p) => p.args.includes('--type=renderer')).map((p) => p.rssKB / 1024);
   return { app: Math.max(0, ...rss), all: rss.reduce((a, b) => a + b, 0) };
 }
 
@@ -99,6 +124,7 @@ async function main(): Promise<void> {
     // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(): define it in the page.
     await page.evaluate('globalThis.__name = (f) => f');
     log('importing', files.map((f) => path.basename(f)).join(', '));
+    const cpuBefore = cpuSecondsByProcess(profileDir);
     const t0 = performance.now();
     await page.getByLabel(/Import archive files/).setInputFiles(files);
     const outcome = await Promise.race([
@@ -106,6 +132,8 @@ async function main(): Promise<void> {
       page.locator('.import-alert').waitFor({ timeout: 3_600_000 }).then(() => 'alert'),
     ]);
     const seconds = (performance.now() - t0) / 1000;
+    const cpuAfter = cpuSecondsByProcess(profileDir);
+    log('cpu seconds during the import', JSON.stringify(Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, Math.round((v - (cpuBefore[k] ?? 0)) * 10) / 10]))));
     sample();
     const importPeak = { ...peak };
     if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));

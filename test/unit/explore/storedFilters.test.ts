@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import type { TweetColumns } from '../../../shared/domain/tweet';
-import { encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
+import { encodeTweetColumns, unpackStrings } from '../../../renderer/src/store/tweetBlockCodec';
 import { adoptFilterBlock, filterBlock, filterDicts, storedFilterBlock, type FilterBlock, type FilterDicts } from '../../../renderer/src/search/searchFilterColumns';
 
 /** Rows [from, to) of the columns, as a block. */
@@ -31,5 +31,15 @@ describe('filter columns stored by the import', () => {
     const viaStore = blocks.map((b) => adoptFilterBlock(structuredClone(storedFilterBlock(encodeTweetColumns(b))), adopted));
     expect(decoded(viaStore, adopted)).toEqual(decoded(built, direct));
     expect(decoded(viaStore, adopted).some((r) => r.tags.length > 0)).toBe(true);
+  });
+
+  it('reads the search blocks of older stores, whose dictionaries are string arrays', () => {
+    const { columns } = demoTweetColumns({ tweets: 2000, seed: 4 });
+    const direct = filterDicts();
+    const built = [filterBlock(columns, direct)];
+    const s = storedFilterBlock(encodeTweetColumns(columns));
+    const legacy = { ...s, languages: unpackStrings(s.languages as never), userids: unpackStrings(s.userids as never), clients: unpackStrings(s.clients as never), hashtags: unpackStrings(s.hashtags as never) };
+    const adopted = filterDicts();
+    expect(decoded([adoptFilterBlock(structuredClone(legacy), adopted)], adopted)).toEqual(decoded(built, direct));
   });
 });

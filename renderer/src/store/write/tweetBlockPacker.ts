@@ -1,6 +1,7 @@
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../../../shared/archive/columns';
 import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
 import type { TweetBlockRecord } from '../schema';
+import { intoOneBuffer } from '../oneBuffer';
 import { encodeTweetColumns } from '../tweetBlockCodec';
 
 export const TWEETS_PER_BLOCK = 2000;
@@ -31,7 +32,7 @@ export class TweetBlockPacker {
     if (this.cols.length === 0) return;
     this.full.push({
       datasetId: this.datasetId, importId: this.importId, seq: this.nextSeq++, minTime: this.minTime, maxTime: this.maxTime,
-      columns: encodeTweetColumns(trimTweetColumns(this.cols)),
+      columns: intoOneBuffer(encodeTweetColumns(trimTweetColumns(this.cols))),
     });
     this.cols = emptyTweetColumns(TWEETS_PER_BLOCK);
     this.minTime = Infinity;

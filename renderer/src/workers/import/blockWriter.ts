@@ -31,7 +31,7 @@ export class BlockWriter implements ImportRecordWriter {
   }
 
   writeBlocks(blocks: TweetBlockRecord[]): Promise<void> {
-    // The typed arrays move; the strings are copied.
+    // The typed arrays (one buffer per block: intoOneBuffer) move; the strings are copied.
     return this.request({ kind: 'blocks', blocks }, [...new Set(blocks.flatMap((b) => typedBuffers(b.columns)))]).then(() => undefined);
   }
 
@@ -61,10 +61,10 @@ export class BlockWriter implements ImportRecordWriter {
   }
 }
 
-/** Every ArrayBuffer wholly under a value (the encoded columns' typed arrays). */
+/** The ArrayBuffers under a value (the packer's encoded columns own theirs). */
 function typedBuffers(v: unknown, out: ArrayBuffer[] = []): ArrayBuffer[] {
   if (ArrayBuffer.isView(v)) {
-    if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) out.push(v.buffer);
+    if (v.buffer instanceof ArrayBuffer) out.push(v.buffer);
   } else if (v && typeof v === 'object') {
     for (const x of Object.values(v)) typedBuffers(x, out);
   }
