@@ -1,3 +1,4 @@
+import type { WorkerReply } from '../workerRequests';
 import type { TweetBlockRecord } from '../../store/schema';
 import type { RowBatch } from '../../store/write/importBatchWriter';
 import type { QuotePairs } from './tweetAuthors';
@@ -16,6 +17,5 @@ export type BlockWriterRequest =
   | { kind: 'finish'; quotes: QuotePairs };
 
 export type ToBlockWriter = { id: number; request: BlockWriterRequest };
-export type FromBlockWriter =
-  | { id: number; ok: true; aggregateSeconds?: number; collectSeconds?: number }
-  | { id: number; ok: false; message: string };
+export type BlockWriterResult = { aggregateSeconds?: number; collectSeconds?: number };
+export type FromBlockWriter = WorkerReply<BlockWriterResult>;
