@@ -7,11 +7,12 @@
  *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond","peakAllRenderersMB"}
  * - seconds: from handing the files to the app's file input until the import is committed (both passes);
  * - rowsPerSecond: data rows read (all files) / seconds;
- * - peakRendererMB: peak RSS of the app's renderer process (page, import worker and block writer: the
- *   largest renderer of this browser; the others are Chromium's own UI and a spare, ~150 and ~75 MB),
- *   sampled by `ps` every 250 ms from the file input until the import is committed (not during the
- *   baseline); peakAllRenderersMB: the same for the sum of all renderer processes (the figure that
- *   peakRendererMB reported before 2026-11-29);
+ * - peakRendererMB: peak RSS of the app's renderer process (page, import worker, block writer and
+ *   hasher: the largest renderer of this browser; the others are Chromium's own UI and a spare, ~150
+ *   and ~75 MB) until the import is committed (not during the baseline): the kernel's high-water mark
+ *   (VmHWM) read when the import ends, since 2026-11-29 (before, samples every 250 ms, which could
+ *   miss the short peak of storing the aggregates at the end); peakAllRenderersMB: the sum of all
+ *   renderer processes, sampled by `ps` every 250 ms (what peakRendererMB reported before 2026-11-29);
  * - baselineRowsPerSecond: the same first 100,000 tweets (read back from the app's blocks), written
  *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run.
  * On stderr: the import's timings and the CPU seconds each kind of browser process used during it.
@@ -80,6 +81,21 @@ function cpuSecondsByProcess(profileDir: string): Record<string, number> {
   return byKind;
 }
 
+/** Peak RSS so far (VmHWM, MB) of the largest renderer process of the browser that uses `profileDir`: exact, unlike sampling. */
+function rendererHighWaterMB(profileDir: string): number {
+  let max = 0;
+  for (const [pid, { args }] of browserProcesses(profileDir)) {
+    if (!args.includes('--type=renderer')) continue;
+    try {
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      max = Math.max(max, Number(kb ?? 0) / 1024);
+    } catch {
+      // exited
+    }
+  }
+  return max;
+}
+
 /** RSS (MB) of the renderer processes of the browser that uses `profileDir`: the largest, and all together. */
 function rendererRssMB(profileDir: string): { app: number; all: number } {
   const rss = [...browserProcesses(profileDir).values()].filter((p) => p.args.includes('--type=renderer')).map((p) => p.rssKB / 1024);
@@ -135,7 +151,7 @@ async function main(): Promise<void> {
     const cpuAfter = cpuSecondsByProcess(profileDir);
     log('cpu seconds during the import', JSON.stringify(Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, Math.round((v - (cpuBefore[k] ?? 0)) * 10) / 10]))));
     sample();
-    const importPeak = { ...peak };
+    const importPeak = { ...peak, app: Math.max(peak.app, rendererHighWaterMB(profileDir)) };
     if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));
     log('timings', await page.locator('[data-timings]').getAttribute('data-timings'));
     const stored = await page.evaluate(readStore);
