@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { realFixture } from '../fixtures/paths';
@@ -141,39 +140,3 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
   await expect(again.getByRole('article')).toHaveCount(1);
   expect(requests.outside()).toEqual([]);
 });
-
-test('a big plain file is hashed while it is parsed: every record carries its SHA-256; a repeat, or the same file chosen twice, adds nothing', async ({ page }) => {
-  test.setTimeout(180_000);
-  // Over 8 MB (HASH_WHILE_PARSING_MIN_BYTES), with a spreadsheet-damaged id in the first and the last row.
-  const text = readFileSync(await largeTweetsFile(30_000), 'utf8');
-  const header = text.slice(0, text.indexOf('\n') + 1);
-  const rows = text.slice(header.length);
-  const damaged = (row: string) => '9.06E+17' + row.slice(row.indexOf(','));
-  const firstRow = rows.slice(0, rows.indexOf('\n') + 1);
-  const dir = tempDir();
-  const file = path.join(dir, 'big_tweets_csv_hashed.csv');
-  writeFileSync(file, header + damaged(firstRow) + rows + damaged(firstRow));
-  const copy = path.join(dir, 'big_copy_tweets_csv_hashed.csv');
-  writeFileSync(copy, readFileSync(file));
-  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-
-  await importFiles(page, [file, copy]);
-  const status = await waitForImportDone(page, 120_000);
-  expect(status).toContain('30,000 tweets');
-  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('big_copy_tweets_csv_hashed.csv');
-  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('the same file is selected twice');
-  let store = await storeSummary(page);
-  expect(store.fileHashes).toEqual({ blocks: [sha256], accounts: [sha256], quarantine: [sha256], files: [sha256] });
-  expect(store.tweets).toBe(30_000);
-  expect(store.quarantine).toBe(2);
-  await page.getByRole('button', { name: 'Dismiss' }).click();
-
-  await importFiles(page, [copy]);
-  expect(await waitForImportDone(page, 120_000)).toContain('Nothing new was imported.');
-  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('(same SHA-256): nothing added');
-  store = await storeSummary(page);
-  expect(store.tweets).toBe(30_000);
-  expect(store.files).toBe(1);
-  expect(store.imports.map((i) => i.state)).toEqual(['committed']); // the repeat left no import behind
-});
-

@@ -41,8 +41,6 @@ export interface StoreSummary {
   redditAccounts: number;
   files: number;
   aggregates: number;
-  /** The distinct source-file hashes in the tweet blocks, the accounts' and quarantined rows' provenance, and the files. */
-  fileHashes: { blocks: string[]; accounts: string[]; quarantine: string[]; files: string[] };
 }
 
 /** Everything in the app's database, read with the raw IndexedDB API (no app code involved). */
@@ -70,16 +68,7 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
           return Array.from(ends, (end, i): string => joined.slice(i ? ends[i - 1] : 0, end));
         })
       : [];
-    const distinct = (xs: string[]) => [...new Set(xs)].sort();
-    const fileHashes = {
-      // A block's fileSha256 column is dictionary-coded: its distinct values, 64 hex digits each, joined.
-      blocks: distinct(blocks!.flatMap((b) => b.columns.fileSha256?.values?.joined.match(/.{64}/g) ?? [])),
-      accounts: distinct(accounts!.map((a) => a.provenance?.fileSha256)),
-      quarantine: distinct(quarantine!.map((q) => q.fileSha256)),
-      files: distinct(files!.map((f) => f.sha256)),
-    };
     return {
-      fileHashes,
       datasets: datasets!,
       imports: imports!.map((i) => ({ id: i.id, state: i.state })),
       runningImports: imports!.filter((i) => i.state === 'running').length,

@@ -49,10 +49,3 @@ export async function abandonImport(db: WorkbenchDb, importId: string, state: 'f
   await deleteImportRecords(db, importId);
   await db.imports.update(importId, { state, finishedAt: new Date().toISOString(), ...(error ? { error } : {}) });
 }
-
-/** An import that turned out to add nothing (every file already stored): delete its records and the ImportRecord. */
-export async function discardImport(db: WorkbenchDb, importId: string): Promise<void> {
-  await deleteImportRecords(db, importId);
-  await db.imports.delete(importId);
-}
-

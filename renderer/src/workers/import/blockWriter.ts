@@ -1,40 +1,66 @@
 import type { TweetBlockRecord } from '../../store/schema';
 import type { ImportRecordWriter, RowBatch } from '../../store/write/importBatchWriter';
 import type { QuotePairs } from './tweetAuthors';
-import type { BlockWriterRequest, BlockWriterResult } from './blockWriterMessages';
-import { WorkerRequests } from '../workerRequests';
+import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './blockWriterMessages';
+
+type Reply = Extract<FromBlockWriter, { ok: true }>;
 
 /** The import worker's side of the block writer thread (blockWriterWorker.ts): one promise per request. */
 export class BlockWriter implements ImportRecordWriter {
-  private readonly requests = new WorkerRequests<BlockWriterRequest, BlockWriterResult>(
-    new Worker(new URL('../blockWriterWorker.ts', import.meta.url), { type: 'module', name: 'block-writer' }),
-    (message) => `Storing the import failed: ${message}`,
-  );
+  private readonly worker = new Worker(new URL('../blockWriterWorker.ts', import.meta.url), { type: 'module', name: 'block-writer' });
+  private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  constructor() {
+    this.worker.onmessage = (e: MessageEvent<FromBlockWriter>) => {
+      const m = e.data;
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.ok) w?.resolve(m);
+      else w?.reject(new Error(`Storing the import failed: ${m.message}`));
+    };
+    this.worker.onerror = (e) => this.failAll(new Error(`The block writer stopped: ${e.message}`));
+  }
 
   begin(importId: string, datasetId: string): Promise<void> {
-    return this.requests.send({ kind: 'begin', importId, datasetId }).then(() => undefined);
+    return this.request({ kind: 'begin', importId, datasetId }).then(() => undefined);
   }
 
   writeRows(rows: RowBatch): Promise<void> {
-    return this.requests.send({ kind: 'rows', rows }).then(() => undefined);
+    return this.request({ kind: 'rows', rows }).then(() => undefined);
   }
 
   writeBlocks(blocks: TweetBlockRecord[]): Promise<void> {
     // The typed arrays (one buffer per block: intoOneBuffer) move; the strings are copied.
-    return this.requests.send({ kind: 'blocks', blocks }, [...new Set(blocks.flatMap((b) => typedBuffers(b.columns)))]).then(() => undefined);
+    return this.request({ kind: 'blocks', blocks }, [...new Set(blocks.flatMap((b) => typedBuffers(b.columns)))]).then(() => undefined);
   }
 
   /** After the last write: store the import's aggregates, with the quote edges. */
   async finish(quotes: QuotePairs): Promise<{ aggregateSeconds: number; collectSeconds: number }> {
-    const r = await this.requests.send({ kind: 'finish', quotes }, [quotes.pairs.buffer as ArrayBuffer]);
+    const r = await this.request({ kind: 'finish', quotes }, [quotes.pairs.buffer as ArrayBuffer]);
     return { aggregateSeconds: r.aggregateSeconds ?? 0, collectSeconds: r.collectSeconds ?? 0 };
   }
 
   /** Stop at once: a batch in flight is aborted with its transaction (its import is abandoned anyway). */
   terminate(): void {
-    this.requests.terminate('The block writer was stopped.');
+    this.worker.terminate();
+    this.failAll(new Error('The block writer was stopped.'));
+  }
+
+  private request(request: BlockWriterRequest, transfer: Transferable[] = []): Promise<Reply> {
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, request } satisfies ToBlockWriter, transfer);
+    });
+  }
+
+  private failAll(e: Error): void {
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
   }
 }
+
 /** The ArrayBuffers under a value (the packer's encoded columns own theirs). */
 function typedBuffers(v: unknown, out: ArrayBuffer[] = []): ArrayBuffer[] {
   if (ArrayBuffer.isView(v)) {

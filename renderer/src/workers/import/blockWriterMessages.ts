@@ -1,4 +1,3 @@
-import type { WorkerReply } from '../workerRequests';
 import type { TweetBlockRecord } from '../../store/schema';
 import type { RowBatch } from '../../store/write/importBatchWriter';
 import type { QuotePairs } from './tweetAuthors';
@@ -17,5 +16,6 @@ export type BlockWriterRequest =
   | { kind: 'finish'; quotes: QuotePairs };
 
 export type ToBlockWriter = { id: number; request: BlockWriterRequest };
-export type BlockWriterResult = { aggregateSeconds?: number; collectSeconds?: number };
-export type FromBlockWriter = WorkerReply<BlockWriterResult>;
+export type FromBlockWriter =
+  | { id: number; ok: true; aggregateSeconds?: number; collectSeconds?: number }
+  | { id: number; ok: false; message: string };

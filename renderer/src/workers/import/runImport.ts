@@ -1,23 +1,18 @@
 import { ArchiveFormatError } from '../../../../shared/archive/detectFormat';
 import { hashArchive, parseArchive, sha256Implementation, type ArchiveHashes } from '../../../../shared/archive/parseArchive';
 import type { Account } from '../../../../shared/domain/account';
-import type { Tweet } from '../../../../shared/domain/tweet';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
 import { readTweetBlocks } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
-import { abandonImport, beginImport, commitImport, discardImport } from '../../store/write/importLifecycle';
+import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
 import { BlockWriter } from './blockWriter';
 import { TweetAuthors } from './tweetAuthors';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
 import { hashPlainFileNatively } from './nativeHash';
-import { FileHasher } from './fileHasher';
-import { HashGate, PENDING_SHA256, SkipFile } from './hashGate';
-import { containerOf } from '../../../../shared/archive/openArchive';
-import type { Provenance } from '../../../../shared/domain/provenance';
 import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
 
@@ -36,19 +31,10 @@ export interface RunImportOptions {
 const newId = (): string => crypto.randomUUID();
 
 /**
- * Plain files at least this big are hashed on a thread of their own while they are parsed (pass 1
- * would read them whole first, with the second core idle); their output waits in a HashGate until
- * the hash is known. Smaller files, and gzip/zip archives, are hashed in pass 1.
- */
-const HASH_WHILE_PARSING_MIN_BYTES = 8 * 1024 * 1024;
-/** Parsed rows a HashGate holds before the parse waits for the hash (bounded memory). */
-const MAX_HELD_ROWS = 50_000;
-
-/**
- * One import: hash every file (pass 1; big plain files on another thread during pass 2), skip files
- * already stored, parse the rest (pass 2) into blocks, accounts, quarantine, indicators and
- * aggregates under a fresh importId, then commit in one transaction. Anything short of the commit
- * leaves nothing visible (and is deleted here, or by the start-up sweep when the page dies).
+ * One import: hash every file (pass 1), skip files already stored, parse the rest (pass 2) into
+ * blocks, accounts, quarantine, indicators and aggregates under a fresh importId, then commit in
+ * one transaction. Anything short of the commit leaves nothing visible (and is deleted here, or by
+ * the start-up sweep when the page dies).
  */
 export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const { db, signal } = o;
@@ -67,16 +53,10 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   progress.startPhase('hashing');
   const totalKnown = o.sources.reduce((n, s) => n + s.knownSize, 0);
   let hashedBytes = 0;
-  const toParse: { source: SizedSource; hashes: ArchiveHashes; hashing?: Promise<ArchiveHashes> }[] = [];
+  const toParse: { source: SizedSource; hashes: ArchiveHashes }[] = [];
   const seenHashes = new Set<string>();
-  let hasher: FileHasher | undefined;
   for (const s of o.sources) {
     signal.throwIfAborted();
-    if (s.blob && (await isBigPlainFile(s.blob))) {
-      hasher ??= new FileHasher();
-      toParse.push({ source: s, hashes: pendingHashes(s.blob.size), hashing: hasher.hash(s.blob) });
-      continue;
-    }
     let hashes: ArchiveHashes;
     try {
       const native = s.blob && (await hashPlainFileNatively(s.blob));
@@ -99,13 +79,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     seenHashes.add(hashes.sha256);
   }
   timings.hashSeconds = lap(t0);
-  /** A file hashed during its parse: stored already, or chosen twice? */
-  const acceptFile = async (h: ArchiveHashes): Promise<void> => {
-    const known = await knownFile(db, h);
-    const twice = seenHashes.has(h.sha256);
-    seenHashes.add(h.sha256);
-    if (known || twice) throw new SkipFile(h.sha256, known ?? 'the same file is selected twice');
-  };
   if (toParse.length === 0) {
     if (refused.length && !skipped.length) throw new RefusedError(refused);
     return result({});
@@ -149,105 +122,81 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     progress.startPhase('parsing');
     const tParse = performance.now();
 
-    for (const { source, hashes, hashing } of toParse) {
+    for (const { source, hashes } of toParse) {
       let format: ArchiveFormat | undefined;
       let delivered = 0;
-      // Output parsed before the file's hash is known waits in the gate (and carries PENDING_SHA256).
-      const gate = hashing && new HashGate(hashing, hashes, acceptFile, MAX_HELD_ROWS, signal);
-      const whenHashed = async (rows: number, work: () => unknown): Promise<void> => void (await (gate ? gate.run(rows, work) : work()));
-      const withHash = <T extends { provenance?: Provenance; fileSha256?: string }>(rows: T[]): T[] => {
-        if (gate) for (const r of rows) {
-          if (r.provenance?.fileSha256 === PENDING_SHA256) r.provenance.fileSha256 = gate.sha256;
-          if (r.fileSha256 === PENDING_SHA256) r.fileSha256 = gate.sha256;
-        }
-        return rows;
-      };
       const crossDuplicates: number[] = [];
       let fileRows = 0;
       const toRecord = (a: Account, fromUsersFile: boolean): AccountRecord => ({ ...a, datasetId, importId, fromUsersFile });
-      const storeTweets = async (tweets: Tweet[]) => {
-        let t = performance.now();
-        for (const tw of tweets) {
-          if (seen.has(tw.tweetid)) {
-            crossDuplicates[crossDuplicates.length - 1]!++;
-            continue;
-          }
-          seen.add(tw.tweetid, tw.userid);
-          if (tw.quotedTweetTweetid) seen.addQuote(tw.userid, tw.quotedTweetTweetid);
-          packer.push(tw);
-          added.tweets++;
-        }
-        writer.addBlocks(packer.take());
-        timings.packSeconds += lap(t);
-        t = performance.now();
-        await writer.maybeWrite();
-        timings.writeWaitSeconds += lap(t);
-      };
-      const storeAccounts = async (accounts: Account[]) => {
-        const fromUsersFile = format === 'twitter-io-users';
-        const out: AccountRecord[] = [];
-        for (const a of accounts) {
-          if (knownAccounts.has(a.userid)) continue;
-          const prev = accountsHere.get(a.userid);
-          if (prev === true || (prev === false && !fromUsersFile)) continue;
-          if (prev === undefined) {
-            added.accounts++;
-            if (isHashedId(a.userid)) added.hashedAccounts!++;
-          }
-          accountsHere.set(ownString(a.userid), fromUsersFile);
-          out.push(toRecord(a, fromUsersFile));
-        }
-        writer.addAccounts(out);
-        await writer.maybeWrite();
-      };
       try {
         const fileReceipts = await parseArchive(source, {
           hashes, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false,
-          onFormat: (f) => whenHashed(0, () => {
+          onFormat: (f) => {
             format = f.format;
             crossDuplicates.push(0);
-          }),
+          },
           onTweets: async (tweets) => {
             signal.throwIfAborted();
             delivered += tweets.length;
-            await whenHashed(tweets.length, () => storeTweets(withHash(tweets)));
+            let t = performance.now();
+            for (const tw of tweets) {
+              if (seen.has(tw.tweetid)) {
+                crossDuplicates[crossDuplicates.length - 1]!++;
+                continue;
+              }
+              seen.add(tw.tweetid, tw.userid);
+              if (tw.quotedTweetTweetid) seen.addQuote(tw.userid, tw.quotedTweetTweetid);
+              packer.push(tw);
+              added.tweets++;
+            }
+            writer.addBlocks(packer.take());
+            timings.packSeconds += lap(t);
+            t = performance.now();
+            await writer.maybeWrite();
+            timings.writeWaitSeconds += lap(t);
           },
           onAccounts: async (accounts) => {
             delivered += accounts.length;
-            await whenHashed(accounts.length, () => storeAccounts(withHash(accounts)));
+            const fromUsersFile = format === 'twitter-io-users';
+            const out: AccountRecord[] = [];
+            for (const a of accounts) {
+              if (knownAccounts.has(a.userid)) continue;
+              const prev = accountsHere.get(a.userid);
+              if (prev === true || (prev === false && !fromUsersFile)) continue;
+              if (prev === undefined) {
+                added.accounts++;
+                if (isHashedId(a.userid)) added.hashedAccounts!++;
+              }
+              accountsHere.set(ownString(a.userid), fromUsersFile);
+              out.push(toRecord(a, fromUsersFile));
+            }
+            writer.addAccounts(out);
+            await writer.maybeWrite();
           },
           onQuarantine: async (rows) => {
             delivered += rows.length;
-            await whenHashed(rows.length, async () => {
-              added.rejected += rows.length;
-              writer.addQuarantine(withHash(rows), source.name);
-              await writer.maybeWrite();
-            });
+            added.rejected += rows.length;
+            writer.addQuarantine(rows, source.name);
+            await writer.maybeWrite();
           },
           onIndicators: async (rows) => {
             delivered += rows.length;
-            await whenHashed(rows.length, async () => {
-              added.indicators += rows.length;
-              writer.addIndicators(withHash(rows).map((r) => ({ ...r, datasetId, importId })));
-              await writer.maybeWrite();
-            });
+            added.indicators += rows.length;
+            writer.addIndicators(rows.map((r) => ({ ...r, datasetId, importId })));
+            await writer.maybeWrite();
           },
           onRedditAccounts: async (rows) => {
             delivered += rows.length;
-            await whenHashed(rows.length, async () => {
-              added.redditAccounts! += rows.length;
-              writer.addReddit(withHash(rows).map((r) => ({ ...r, datasetId, importId })));
-              await writer.maybeWrite();
-            });
+            added.redditAccounts! += rows.length;
+            writer.addReddit(rows.map((r) => ({ ...r, datasetId, importId })));
+            await writer.maybeWrite();
           },
           onProgress: (p) => {
             fileRows = p.rows;
             progress.report(source.name, bytesBefore + p.bytes, totalBytes, rowsBefore + p.rows);
           },
         });
-        await gate?.release();
         fileReceipts.forEach((r, i) => {
-          if (r.sha256 === PENDING_SHA256) r.sha256 = hashes.sha256; // a receipt made before the hash came
           // Tweets already stored by an earlier file of this import or of the dataset.
           const d = crossDuplicates[i] ?? 0;
           const receipt: ImportReceipt = { ...r, rowsStored: r.rowsStored - d, rowsDuplicate: r.rowsDuplicate + d };
@@ -260,7 +209,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       } catch (e) {
         // A file refused before it delivered anything is left out; one that fails half-way fails the import.
         if (e instanceof ArchiveFormatError && delivered === 0) refused.push({ fileName: source.name, message: e.message });
-        else if (e instanceof SkipFile) skipped.push({ fileName: source.name, sha256: e.sha256, reason: e.reason });
         else throw e;
       }
       bytesBefore += hashes.size;
@@ -275,12 +223,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     progress.report('', bytesBefore, totalBytes, rowsBefore, true);
 
     timings.parseSeconds = lap(tParse);
-    hasher?.terminate();
-    if (files.length === 0 && !refused.length) {
-      // Every file was skipped once hashed: nothing to add, and no trace of this import either.
-      await discardImport(db, importId);
-      return result({});
-    }
     if (files.length === 0) throw new RefusedError(refused);
     if (refused.length && !(await o.decide(refused))) throw new DOMException('The import was cancelled.', 'AbortError');
     signal.throwIfAborted();
@@ -294,7 +236,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   } catch (e) {
     const cancelled = signal.aborted || (e instanceof DOMException && e.name === 'AbortError');
     blockWriter.terminate(); // before deleting: no batch may land after
-    hasher?.terminate();
     await abandonImport(db, importId, cancelled ? 'cancelled' : 'failed', cancelled ? undefined : messageOf(e));
     throw e;
   }
@@ -321,14 +262,4 @@ async function knownFile(db: WorkbenchDb, hashes: ArchiveHashes): Promise<string
     return `already imported into dataset "${ds?.name ?? f.datasetId}" (same SHA-256): nothing added`;
   }
   return undefined;
-}
-
-/** A plain (not gzip/zip) file big enough to be hashed while it is parsed. */
-async function isBigPlainFile(blob: Blob): Promise<boolean> {
-  return blob.size >= HASH_WHILE_PARSING_MIN_BYTES && containerOf(new Uint8Array(await blob.slice(0, 4).arrayBuffer())) === 'plain';
-}
-
-/** A plain file's hashes before they are known (HashGate completes them in place). */
-function pendingHashes(size: number): ArchiveHashes {
-  return { container: 'plain', sha256: PENDING_SHA256, size, entries: [{ entryName: undefined, sha256: PENDING_SHA256, size }] };
 }
