@@ -90,7 +90,7 @@ export class DatasetCorpus {
       for (const [j, seq] of chunk.entries()) {
         const r = bySeq.get(seq);
         let block: TextBlock;
-        if (r) block = { seq, joined: r.joined, starts: r.starts };
+        if (r) block = { seq, joined: r.joined, starts: r.starts.slice() }; // a copy: r.starts shares the record's buffer with its filters
         else {
           // A block without its search text (should not happen) is still searchable, normalised here.
           const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);

@@ -94,13 +94,15 @@ export function adoptFilterBlock(s: StoredFilterBlock, d: FilterDicts): FilterBl
     if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(h.toLowerCase()));
     return code;
   });
+  // Copies of what the corpus keeps: the stored arrays are views of one buffer per record (intoOneBuffer),
+  // which a kept view would hold whole (a search record's filter codes, or a tweet block's every column).
   return {
-    tweetTime: s.tweetTime,
-    isRetweet: s.isRetweet,
+    tweetTime: s.tweetTime.slice(),
+    isRetweet: s.isRetweet.slice(),
     language: s.language.map((c) => language[c]!),
     userid: s.userid.map((c) => userid[c]!),
     client: s.client.map((c) => client[c]!),
-    tagStarts: s.tagStarts,
+    tagStarts: s.tagStarts.slice(),
     tagCodes: s.tagCodes.map((c) => tag[c]!),
   };
 }
