@@ -16,9 +16,10 @@ export function minisignKeyId(publicKey: Uint8Array): Uint8Array {
   return blake2b(publicKey, { dkLen: 8 });
 }
 
-/** How minisign prints a key id: the 8 bytes read as a little-endian uint64, upper-case hex. */
-// The minisign tool prints the little-endian key id with printf's "%" PRIX64: upper-case hex,
-// leading zeros dropped. Matching it keeps our public key files byte-identical to the tool's.
+/**
+ * How minisign prints a key id: the 8 bytes read as a little-endian uint64, upper-case hex without
+ * leading zeros (printf's "%" PRIX64), so our public key files are byte-identical to the tool's.
+ */
 export function formatKeyId(keyId: Uint8Array): string {
   return bytesToHex(keyId.slice().reverse()).toUpperCase().replace(/^0+(?=.)/, '');
 }

@@ -7,11 +7,11 @@
  *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond","peakAllRenderersMB"}
  * - seconds: from handing the files to the app's file input until the import is committed (both passes);
  * - rowsPerSecond: data rows read (all files) / seconds;
- * - peakRendererMB: peak RSS of the app's renderer process (page, import worker, block writer and
- *   hasher: the largest renderer of this browser; the others are Chromium's own UI and a spare, ~150
- *   and ~75 MB) until the import is committed (not during the baseline): the kernel's high-water mark
+ * - peakRendererMB: peak RSS of the app's renderer process (page, import worker and block writer:
+ *   the largest renderer of this browser; the others are Chromium's own UI and a spare, ~150 and
+ *   ~75 MB) until the import is committed (not during the baseline): the kernel's high-water mark
  *   (VmHWM) read when the import ends, since 2026-11-29 (before, samples every 250 ms, which could
- *   miss the short peak of storing the aggregates at the end); peakAllRenderersMB: the sum of all
+ *   miss a short peak near the end of the import); peakAllRenderersMB: the sum of all
  *   renderer processes, sampled by `ps` every 250 ms (what peakRendererMB reported before 2026-11-29);
  * - baselineRowsPerSecond: the same first 100,000 tweets (read back from the app's blocks), written
  *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run.
