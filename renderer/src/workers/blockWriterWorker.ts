@@ -2,7 +2,7 @@
 import { WorkbenchDb } from '../store/schema';
 import { writeRowBatch } from '../store/write/importBatchWriter';
 import { searchBlockOf } from '../store/write/searchBlockOf';
-import { decodeTweetColumns } from '../store/tweetBlockCodec';
+import { unpackStrings } from '../store/tweetBlockCodec';
 import { AggregateBuilder } from './import/aggregateBuilder';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './import/blockWriterMessages';
 
@@ -52,11 +52,9 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
   if (r.kind === 'blocks') {
     const search = r.blocks.map((b) => {
       const t = performance.now();
-      // Decoded once: for the aggregates and for the search text.
-      const columns = decodeTweetColumns(b.columns);
-      a.addColumns(columns, b.seq);
+      a.addBlock(b.columns, b.seq);
       aggregateSeconds += (performance.now() - t) / 1000;
-      return searchBlockOf(b, columns.tweetText);
+      return searchBlockOf(b, unpackStrings(b.columns.tweetText));
     });
     await db.transaction('rw', [db.tweetBlocks, db.searchBlocks], () => {
       void db.tweetBlocks.bulkPut(r.blocks);

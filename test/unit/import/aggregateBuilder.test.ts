@@ -45,7 +45,10 @@ const count = <T>(items: T[], key: (t: T) => string | undefined) => {
 
 describe('AggregateBuilder over parsed demo tweets', () => {
   it('computes counts, languages, buckets, retweets and per-account activity equal to a naive recount', async () => {
-    const tweets = await demoTweets(5000, 2);
+    // Every 7th tweet loses its user_mentions and names accounts in its text instead (the 2018 files' way).
+    const tweets = (await demoTweets(5000, 2)).map((t, i) =>
+      i % 7 ? t : { ...t, userMentions: [], tweetText: `${t.isRetweet ? 'RT @rt' + (i % 5) + ': ' : ''}${t.tweetText} cc @n${i % 3} @n${i % 3} mail@x.org` },
+    );
     expect(tweets).toHaveLength(5000);
     // As the import does: packed into encoded blocks, aggregated from them by the block writer.
     const packer = new TweetBlockPacker('ds', 'imp', 0);
@@ -57,7 +60,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     packer.close();
     const blocks = structuredClone(packer.take());
     const agg = new AggregateBuilder('imp', 'ds');
-    for (const b of blocks) agg.addColumns(decodeTweetColumns(b.columns), b.seq);
+    for (const b of blocks) agg.addBlock(b.columns, b.seq);
     // Quotes are resolved by the import worker, which sees every tweet's author (the quoted tweet may come later).
     const seen = new TweetAuthors();
     for (const t of tweets) seen.add(t.tweetid, t.userid);
@@ -92,6 +95,38 @@ describe('AggregateBuilder over parsed demo tweets', () => {
       expect(act.blocks).toEqual([...new Set(mine.map((t) => seqOf.get(t.tweetid)!))]);
       expect(act.firstTweetTime).toBe(Math.min(...mine.map((t) => t.tweetTime)));
     }
+    // Mentions (user_mentions ids, else @names in the text), replies, URL domains and per-account
+    // breakdowns, recounted from the parsed tweets (the builder reads them from the block codes).
+    const mentions = (t: Tweet) => [...new Set(mentionsOf(t))].filter((m) => m !== t.userid);
+    const mentioned: Record<string, number> = {};
+    const mentionEdges: Record<string, number> = {};
+    for (const t of tweets) {
+      for (const m of mentions(t)) {
+        mentioned[m] = (mentioned[m] ?? 0) + 1;
+        mentionEdges[t.userid + '\t' + m] = (mentionEdges[t.userid + '\t' + m] ?? 0) + 1;
+      }
+    }
+    expect(tweets.some((t) => t.userMentions.length === 0 && mentions(t).length > 0)).toBe(true); // @names from text
+    expect(a.mentioned).toEqual(mentioned);
+    expect(edgeRecord(a.edges, 'mention')).toEqual(mentionEdges);
+    expect(edgeRecord(a.edges, 'reply')).toEqual(count(tweets, (t) => (t.inReplyToUserid ? t.userid + '\t' + t.inReplyToUserid : undefined)));
+    const domains: Record<string, number> = {};
+    for (const t of tweets) for (const u of t.urls) if (urlDomain(u)) domains[urlDomain(u)] = (domains[urlDomain(u)] ?? 0) + 1;
+    expect(Object.keys(domains).length).toBeGreaterThan(0);
+    expect(a.urlDomains).toEqual(domains);
+    for (const [user, act] of Object.entries(a.accountActivity)) {
+      const mine = byUser.get(user)!;
+      expect(act.languages).toEqual(count(mine, (t) => t.tweetLanguage));
+      expect(act.clients).toEqual(count(mine, (t) => t.tweetClientName));
+      const tags: Record<string, number> = {};
+      for (const t of mine) for (const h of t.hashtags) tags[h] = (tags[h] ?? 0) + 1;
+      expect(act.hashtags).toEqual(tags);
+      expect([act.retweets, act.replies, act.quotes]).toEqual([
+        mine.filter((t) => t.isRetweet).length,
+        mine.filter((t) => t.inReplyToTweetid || t.inReplyToUserid).length,
+        mine.filter((t) => t.quotedTweetTweetid).length,
+      ]);
+    }
     // Quote edges resolve to the quoted tweet's author when it is in the import.
     const author = new Map(tweets.map((t) => [t.tweetid, t.userid]));
     expect(edgeRecord(a.edges, 'quote')).toEqual(count(tweets, (t) => (t.quotedTweetTweetid && author.has(t.quotedTweetTweetid) ? t.userid + '\t' + author.get(t.quotedTweetTweetid) : undefined)));
@@ -109,7 +144,10 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     seen.addQuote(quoter!.userid, '1' + other!.tweetid); // quoted tweet outside the dataset: no edge
     seen.add(later!.tweetid, later!.userid);
     const agg = new AggregateBuilder('imp', 'ds');
-    agg.add({ ...quoter!, quotedTweetTweetid: stored!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
+    const packer = new TweetBlockPacker('ds', 'imp', 0);
+    packer.push({ ...quoter!, quotedTweetTweetid: stored!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' });
+    packer.close();
+    agg.addBlock(packer.take()[0]!.columns, 0);
     agg.addQuotes(seen.quotePairs());
     const a = agg.finish();
     expect(a.tweets).toBe(1);

@@ -1,17 +1,11 @@
-import type { Tweet, TweetColumns } from '../../../../shared/domain/tweet';
+import type { Tweet } from '../../../../shared/domain/tweet';
+import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../../store/tweetBlockCodec';
 import { ownString } from '../../../../shared/archive/ownString';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
 import { Dict } from '../../../../shared/archive/dict';
 import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
-
-/** The fields of a tweet that the aggregates read. */
-export type AggregatedTweet = Pick<
-  Tweet,
-  | 'tweetid' | 'userid' | 'tweetTime' | 'tweetLanguage' | 'tweetClientName' | 'tweetText' | 'hashtags' | 'urls' | 'userMentions'
-  | 'isRetweet' | 'retweetUserid' | 'retweetScreenName' | 'inReplyToTweetid' | 'inReplyToUserid' | 'quotedTweetTweetid'
->;
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -44,82 +38,100 @@ export class AggregateBuilder {
     this.edges[kind].add(source, this.authors.code(target));
   }
 
-  /** Every row of a block. */
-  addColumns(c: TweetColumns, seq: number): void {
-    const row = {} as AggregatedTweet; // one object, refilled per row
+  /**
+   * Every row of a stored (encoded) block, read from its codes: each block dictionary value is looked
+   * up once, not once per row, and no row's strings are decoded (only a text searched for @names).
+   */
+  addBlock(c: StoredTweetColumns, seq: number): void {
+    const users = this.authorCodes(c.userid.values);
+    const languages = unpackStrings(c.tweetLanguage.values);
+    const clients = unpackStrings(c.tweetClientName.values);
+    const hashtags = unpackStrings(c.hashtags.values);
+    const domains = unpackStrings(c.urls.values).map(urlDomain);
+    const mentions = unpackStrings(c.userMentions.values);
+    const retweetUserids = unpackStrings(c.retweetUserid.values);
+    const retweetScreenNames = unpackStrings(c.retweetScreenName.values);
+    const replyUserids = unpackStrings(c.inReplyToUserid.values);
+    const text = c.tweetText;
+    let nextAt = text.joined.indexOf('@'); // in the block's text, at or after the current row; -1: none left
+    const rowMentions: string[] = [];
     for (let i = 0; i < c.length; i++) {
-      row.tweetid = c.tweetid[i]!;
-      row.userid = c.userid[i]!;
-      row.tweetTime = c.tweetTime[i]!;
-      row.tweetLanguage = c.tweetLanguage[i]!;
-      row.tweetClientName = c.tweetClientName[i]!;
-      row.tweetText = c.tweetText[i]!;
-      row.hashtags = c.hashtags[i]!;
-      row.urls = c.urls[i]!;
-      row.userMentions = c.userMentions[i]!;
-      row.isRetweet = c.isRetweet[i] === 1;
-      row.retweetUserid = c.retweetUserid[i]!;
-      row.retweetScreenName = c.retweetScreenName[i]!;
-      row.inReplyToTweetid = c.inReplyToTweetid[i]!;
-      row.inReplyToUserid = c.inReplyToUserid[i]!;
-      row.quotedTweetTweetid = c.quotedTweetTweetid[i]!;
-      this.add(row, seq);
+      const u = users[c.userid.codes[i]!]!;
+      const time = c.tweetTime[i]!;
+      this.tweets++;
+      let act = this.activity[u];
+      if (!act) this.activity[u] = act = newActivity(time);
+      act.tweets++;
+      if (time < act.firstTweetTime) act.firstTweetTime = time;
+      if (time > act.lastTweetTime) act.lastTweetTime = time;
+      if (act.blocks[act.blocks.length - 1] !== seq) act.blocks.push(seq);
+      const language = languages[c.tweetLanguage.codes[i]!]!;
+      inc(this.languages, language);
+      incRecord(act.languages, language);
+      inc(this.quarterHours, Math.floor(time / 15));
+      const day = Math.floor(time / 1440);
+      let byClient = this.clientsByDay.get(day);
+      if (!byClient) this.clientsByDay.set(day, (byClient = new Map()));
+      const client = clients[c.tweetClientName.codes[i]!]!;
+      inc(byClient, client);
+      incRecord(act.clients, client);
+      for (let k = c.hashtags.starts[i]!; k < c.hashtags.starts[i + 1]!; k++) {
+        const h = hashtags[c.hashtags.codes[k]!]!;
+        inc(this.hashtags, h);
+        incRecord(act.hashtags, h);
+      }
+      for (let k = c.urls.starts[i]!; k < c.urls.starts[i + 1]!; k++) {
+        const d = domains[c.urls.codes[k]!]!;
+        if (d) inc(this.urlDomains, d);
+      }
+      const isRetweet = c.isRetweet[i] === 1;
+      if (isRetweet) {
+        this.retweets++;
+        act.retweets++;
+        const userid = retweetUserids[c.retweetUserid.codes[i]!]!;
+        const screenName = userid ? '' : retweetScreenNames[c.retweetScreenName.codes[i]!]!;
+        const target = userid || (screenName ? '@' + screenName : '');
+        if (target) {
+          inc(this.retweeted, target);
+          this.edge('retweet', u, target);
+        }
+      }
+      const replyUserid = replyUserids[c.inReplyToUserid.codes[i]!]!;
+      if (replyUserid || !isEmpty(c.inReplyToTweetid, i)) {
+        this.replies++;
+        act.replies++;
+        if (replyUserid) this.edge('reply', u, replyUserid);
+      }
+      if (!isEmpty(c.quotedTweetTweetid, i)) {
+        // The edge comes from the import worker, which knows every tweet's author (addQuotes).
+        this.quotes++;
+        act.quotes++;
+      }
+      rowMentions.length = 0;
+      for (let k = c.userMentions.starts[i]!; k < c.userMentions.starts[i + 1]!; k++) rowMentions.push(mentions[c.userMentions.codes[k]!]!);
+      if (rowMentions.length) this.addMentions(u, mentionsOf({ userMentions: rowMentions, tweetText: '', isRetweet }));
+      else if (nextAt >= 0) {
+        // Only a row whose text holds an '@' is sliced from the block.
+        const from = i ? text.ends[i - 1]! : 0;
+        if (nextAt < from) nextAt = text.joined.indexOf('@', from);
+        if (nextAt >= 0 && nextAt < text.ends[i]!) this.addMentions(u, mentionsOf({ userMentions: NO_MENTIONS, tweetText: text.joined.slice(from, text.ends[i]), isRetweet }));
+      }
     }
   }
 
-  add(t: AggregatedTweet, seq: number): void {
-    const user = t.userid;
-    const time = t.tweetTime;
-    const u = this.authors.code(user);
-    this.tweets++;
-    let act = this.activity[u];
-    if (!act) this.activity[u] = act = newActivity(time);
-    act.tweets++;
-    if (time < act.firstTweetTime) act.firstTweetTime = time;
-    if (time > act.lastTweetTime) act.lastTweetTime = time;
-    if (act.blocks[act.blocks.length - 1] !== seq) act.blocks.push(seq);
-    inc(this.languages, t.tweetLanguage);
-    incRecord(act.languages, t.tweetLanguage);
-    inc(this.quarterHours, Math.floor(time / 15));
-    const day = Math.floor(time / 1440);
-    let clients = this.clientsByDay.get(day);
-    if (!clients) this.clientsByDay.set(day, (clients = new Map()));
-    inc(clients, t.tweetClientName);
-    incRecord(act.clients, t.tweetClientName);
-    for (const h of t.hashtags) {
-      inc(this.hashtags, h);
-      incRecord(act.hashtags, h);
-    }
-    for (const u of t.urls) {
-      const d = urlDomain(u);
-      if (d) inc(this.urlDomains, d);
-    }
-    if (t.isRetweet) {
-      this.retweets++;
-      act.retweets++;
-      const target = t.retweetUserid || (t.retweetScreenName ? '@' + t.retweetScreenName : '');
-      if (target) {
-        inc(this.retweeted, target);
-        this.edge('retweet', u, target);
-      }
-    }
-    if (t.inReplyToTweetid || t.inReplyToUserid) {
-      this.replies++;
-      act.replies++;
-      if (t.inReplyToUserid) this.edge('reply', u, t.inReplyToUserid);
-    }
-    if (t.quotedTweetTweetid) {
-      // The edge comes from the import worker, which knows every tweet's author (addQuotes).
-      this.quotes++;
-      act.quotes++;
-    }
-    const mentions = mentionsOf(t);
+  private addMentions(u: number, mentions: readonly string[]): void {
+    const user = this.authors.values[u]!;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
       if (m === user || mentions.indexOf(m) !== i) continue;
       inc(this.mentioned, m);
       this.edge('mention', u, m);
     }
+  }
+
+  /** Import-wide author codes of a block's account dictionary. */
+  private authorCodes(values: PackedStrings): Int32Array {
+    return Int32Array.from(unpackStrings(values), (v) => this.authors.code(v));
   }
 
   /** The quote edges, resolved to the quoted tweets' authors by the import worker (TweetAuthors). */
@@ -201,6 +213,9 @@ export function urlDomain(url: string): string {
   const h = at >= 0 ? host.slice(at + 1) : host;
   return h.startsWith('www.') ? h.slice(4) : h;
 }
+
+/** Whether row i of a packed column is the empty string. */
+const isEmpty = (p: PackedStrings, i: number) => p.ends[i] === (i ? p.ends[i - 1] : 0);
 
 const NO_MENTIONS: string[] = [];
 // Hashed screen names (2019+: base64 ending '=') first, else the '+' would end a plain @name.
