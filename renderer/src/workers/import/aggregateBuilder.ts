@@ -1,6 +1,5 @@
 import type { Tweet } from '../../../../shared/domain/tweet';
 import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../../store/tweetBlockCodec';
-import { ownString } from '../../../../shared/archive/ownString';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
 import { Dict } from '../../../../shared/archive/dict';
 import { PairCounter } from './pairCounter';
@@ -17,44 +16,48 @@ export class AggregateBuilder {
   private retweets = 0;
   private replies = 0;
   private quotes = 0;
-  private readonly languages = new Map<string, number>();
+  private readonly languages = new Tally();
+  private readonly clients = new Tally();
+  private readonly hashtags = new Tally();
+  private readonly urlDomains = new Tally();
   private readonly quarterHours = new Map<number, number>();
-  /** UTC day index → client → count. */
-  private readonly clientsByDay = new Map<number, Map<string, number>>();
-  private readonly hashtags = new Map<string, number>();
-  private readonly urlDomains = new Map<string, number>();
-  private readonly mentioned = new Map<string, number>();
-  private readonly retweeted = new Map<string, number>();
+  /** (UTC day index, client code) → count. */
+  private readonly clientsByDay = new PairCounter();
+  /** Per author code: how often mentioned, retweeted. */
+  private readonly mentioned: number[] = [];
+  private readonly retweeted: number[] = [];
   /** kind → (source author, target author) → count. */
   private readonly edges: Record<EdgeKind, PairCounter> = { retweet: new PairCounter(), mention: new PairCounter(), reply: new PairCounter(), quote: new PairCounter() };
-  /** Per author index (see `authors`); undefined for accounts that only receive edges. */
-  private readonly activity: (AccountActivity | undefined)[] = [];
-  /** Every account id seen. */
+  /** (author, code) → count, per account: its languages, clients and hashtags (typed arrays, off the GC heap, which the writer collects often). */
+  private readonly accountLanguages = new PairCounter();
+  private readonly accountClients = new PairCounter();
+  private readonly accountHashtags = new PairCounter();
+  /** Per author code; undefined for accounts that only receive edges. */
+  private readonly activity: (Activity | undefined)[] = [];
+  /** Every account id seen: the codes above and in the edges. */
   private readonly authors = new Dict();
 
   constructor(private readonly importId: string, private readonly datasetId: string) {}
-
-  private edge(kind: EdgeKind, source: number, target: string): void {
-    this.edges[kind].add(source, this.authors.code(target));
-  }
 
   /**
    * Every row of a stored (encoded) block, read from its codes: each block dictionary value is looked
    * up once, not once per row, and no row's strings are decoded (only a text searched for @names).
    */
   addBlock(c: StoredTweetColumns, seq: number): void {
-    const users = this.authorCodes(c.userid.values);
-    const languages = unpackStrings(c.tweetLanguage.values);
-    const clients = unpackStrings(c.tweetClientName.values);
-    const hashtags = unpackStrings(c.hashtags.values);
-    const domains = unpackStrings(c.urls.values).map(urlDomain);
-    const mentions = unpackStrings(c.userMentions.values);
-    const retweetUserids = unpackStrings(c.retweetUserid.values);
-    const retweetScreenNames = unpackStrings(c.retweetScreenName.values);
-    const replyUserids = unpackStrings(c.inReplyToUserid.values);
+    const authorCode = (v: string) => (v === '' ? -1 : this.authors.code(v));
+    const users = Int32Array.from(unpackStrings(c.userid.values), (v) => this.authors.code(v));
+    const languages = this.languages.codes(c.tweetLanguage.values);
+    const clients = this.clients.codes(c.tweetClientName.values);
+    const hashtags = this.hashtags.codes(c.hashtags.values);
+    const domains = Int32Array.from(unpackStrings(c.urls.values), (u) => this.urlDomains.code(urlDomain(u)));
+    // '0' is an unresolved mention; '' none.
+    const mentions = Int32Array.from(unpackStrings(c.userMentions.values), (m) => (m === '0' ? -1 : authorCode(m)));
+    const retweetUsers = Int32Array.from(unpackStrings(c.retweetUserid.values), authorCode);
+    const retweetNames = Int32Array.from(unpackStrings(c.retweetScreenName.values), (n) => authorCode(n && '@' + n));
+    const replyUsers = Int32Array.from(unpackStrings(c.inReplyToUserid.values), authorCode);
     const text = c.tweetText;
     let nextAt = text.joined.indexOf('@'); // in the block's text, at or after the current row; -1: none left
-    const rowMentions: string[] = [];
+    const rowMentions: number[] = [];
     for (let i = 0; i < c.length; i++) {
       const u = users[c.userid.codes[i]!]!;
       const time = c.tweetTime[i]!;
@@ -66,83 +69,78 @@ export class AggregateBuilder {
       if (time > act.lastTweetTime) act.lastTweetTime = time;
       if (act.blocks[act.blocks.length - 1] !== seq) act.blocks.push(seq);
       const language = languages[c.tweetLanguage.codes[i]!]!;
-      inc(this.languages, language);
-      incRecord(act.languages, language);
-      inc(this.quarterHours, Math.floor(time / 15));
-      const day = Math.floor(time / 1440);
-      let byClient = this.clientsByDay.get(day);
-      if (!byClient) this.clientsByDay.set(day, (byClient = new Map()));
+      this.languages.counts[language]!++;
+      this.accountLanguages.add(u, language);
+      const quarter = Math.floor(time / 15);
+      this.quarterHours.set(quarter, (this.quarterHours.get(quarter) ?? 0) + 1);
       const client = clients[c.tweetClientName.codes[i]!]!;
-      inc(byClient, client);
-      incRecord(act.clients, client);
+      this.clients.counts[client]!++;
+      this.clientsByDay.add(Math.floor(time / 1440), client);
+      this.accountClients.add(u, client);
       for (let k = c.hashtags.starts[i]!; k < c.hashtags.starts[i + 1]!; k++) {
         const h = hashtags[c.hashtags.codes[k]!]!;
-        inc(this.hashtags, h);
-        incRecord(act.hashtags, h);
+        this.hashtags.counts[h]!++;
+        this.accountHashtags.add(u, h);
       }
-      for (let k = c.urls.starts[i]!; k < c.urls.starts[i + 1]!; k++) {
-        const d = domains[c.urls.codes[k]!]!;
-        if (d) inc(this.urlDomains, d);
-      }
+      for (let k = c.urls.starts[i]!; k < c.urls.starts[i + 1]!; k++) this.urlDomains.counts[domains[c.urls.codes[k]!]!]!++;
       const isRetweet = c.isRetweet[i] === 1;
       if (isRetweet) {
         this.retweets++;
         act.retweets++;
-        const userid = retweetUserids[c.retweetUserid.codes[i]!]!;
-        const screenName = userid ? '' : retweetScreenNames[c.retweetScreenName.codes[i]!]!;
-        const target = userid || (screenName ? '@' + screenName : '');
-        if (target) {
-          inc(this.retweeted, target);
-          this.edge('retweet', u, target);
+        const byId = retweetUsers[c.retweetUserid.codes[i]!]!;
+        const target = byId >= 0 ? byId : retweetNames[c.retweetScreenName.codes[i]!]!;
+        if (target >= 0) {
+          bump(this.retweeted, target);
+          this.edges.retweet.add(u, target);
         }
       }
-      const replyUserid = replyUserids[c.inReplyToUserid.codes[i]!]!;
-      if (replyUserid || !isEmpty(c.inReplyToTweetid, i)) {
+      const replyUser = replyUsers[c.inReplyToUserid.codes[i]!]!;
+      if (replyUser >= 0 || !isEmpty(c.inReplyToTweetid, i)) {
         this.replies++;
         act.replies++;
-        if (replyUserid) this.edge('reply', u, replyUserid);
+        if (replyUser >= 0) this.edges.reply.add(u, replyUser);
       }
       if (!isEmpty(c.quotedTweetTweetid, i)) {
         // The edge comes from the import worker, which knows every tweet's author (addQuotes).
         this.quotes++;
         act.quotes++;
       }
+      // Mentioned accounts: the row's user_mentions ids, else the @names in its text (mentionsOf).
       rowMentions.length = 0;
-      for (let k = c.userMentions.starts[i]!; k < c.userMentions.starts[i + 1]!; k++) rowMentions.push(mentions[c.userMentions.codes[k]!]!);
-      if (rowMentions.length) this.addMentions(u, mentionsOf({ userMentions: rowMentions, tweetText: '', isRetweet }));
-      else if (nextAt >= 0) {
+      const from = c.userMentions.starts[i]!;
+      const to = c.userMentions.starts[i + 1]!;
+      for (let k = from; k < to; k++) {
+        const m = mentions[c.userMentions.codes[k]!]!;
+        if (m >= 0) rowMentions.push(m);
+      }
+      if (to === from && nextAt >= 0) {
         // Only a row whose text holds an '@' is sliced from the block.
-        const from = i ? text.ends[i - 1]! : 0;
-        if (nextAt < from) nextAt = text.joined.indexOf('@', from);
-        if (nextAt >= 0 && nextAt < text.ends[i]!) this.addMentions(u, mentionsOf({ userMentions: NO_MENTIONS, tweetText: text.joined.slice(from, text.ends[i]), isRetweet }));
+        const start = i ? text.ends[i - 1]! : 0;
+        if (nextAt < start) nextAt = text.joined.indexOf('@', start);
+        if (nextAt >= 0 && nextAt < text.ends[i]!) {
+          for (const m of mentionsOf({ userMentions: NO_MENTIONS, tweetText: text.joined.slice(start, text.ends[i]), isRetweet })) rowMentions.push(this.authors.code(m));
+        }
+      }
+      for (let k = 0; k < rowMentions.length; k++) {
+        const m = rowMentions[k]!;
+        if (m === u || rowMentions.indexOf(m) !== k) continue;
+        bump(this.mentioned, m);
+        this.edges.mention.add(u, m);
       }
     }
   }
 
-  private addMentions(u: number, mentions: readonly string[]): void {
-    const user = this.authors.values[u]!;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i]!;
-      if (m === user || mentions.indexOf(m) !== i) continue;
-      inc(this.mentioned, m);
-      this.edge('mention', u, m);
-    }
-  }
-
-  /** Import-wide author codes of a block's account dictionary. */
-  private authorCodes(values: PackedStrings): Int32Array {
-    return Int32Array.from(unpackStrings(values), (v) => this.authors.code(v));
-  }
-
   /** The quote edges, resolved to the quoted tweets' authors by the import worker (TweetAuthors). */
   addQuotes(q: QuotePairs): void {
-    for (let i = 0; i < q.pairs.length; i += 2) this.edge('quote', this.authors.code(q.authors[q.pairs[i]!]!), q.authors[q.pairs[i + 1]!]!);
+    for (let i = 0; i < q.pairs.length; i += 2) this.edges.quote.add(this.authors.code(q.authors[q.pairs[i]!]!), this.authors.code(q.authors[q.pairs[i + 1]!]!));
   }
 
   /** The stored record. */
   finish(): ImportAggregates {
     const clientsByDay: Record<string, Record<string, number>> = {};
-    for (const [day, clients] of this.clientsByDay) clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] = Object.fromEntries(clients);
+    this.clientsByDay.forEach((day, client, n) => {
+      (clientsByDay[new Date(day * 86_400_000).toISOString().slice(0, 10)] ??= {})[this.clients.dict.values[client]!] = n;
+    });
     // Edge columns index straight into `authors` (the interned ids), so no pair string is ever built.
     const edges = { accounts: this.authors.values } as ImportEdges;
     for (const kind of EDGE_KINDS) {
@@ -157,9 +155,22 @@ export class AggregateBuilder {
       edges[kind] = c;
     }
     const accountActivity: Record<string, AccountActivity> = {};
+    const perAccount: AccountActivity[] = [];
     this.activity.forEach((act, u) => {
-      if (act) accountActivity[this.authors.values[u]!] = act;
+      if (act) accountActivity[this.authors.values[u]!] = perAccount[u] = { ...act, clients: {}, languages: {}, hashtags: {} };
     });
+    this.accountLanguages.forEach((u, code, n) => (perAccount[u]!.languages[this.languages.dict.values[code]!] = n));
+    this.accountClients.forEach((u, code, n) => (perAccount[u]!.clients[this.clients.dict.values[code]!] = n));
+    this.accountHashtags.forEach((u, code, n) => (perAccount[u]!.hashtags[this.hashtags.dict.values[code]!] = n));
+    const byAuthor = (counts: number[]) => {
+      const out: Record<string, number> = {};
+      counts.forEach((n, code) => {
+        if (n) out[this.authors.values[code]!] = n;
+      });
+      return out;
+    };
+    const domains = this.urlDomains.record();
+    delete domains['']; // URLs without a host
     return {
       importId: this.importId,
       datasetId: this.datasetId,
@@ -167,35 +178,54 @@ export class AggregateBuilder {
       retweets: this.retweets,
       replies: this.replies,
       quotes: this.quotes,
-      tweetLanguages: Object.fromEntries(this.languages),
+      tweetLanguages: this.languages.record(),
       quarterHourCounts: Object.fromEntries(this.quarterHours) as Record<number, number>,
       clientsByDay,
-      hashtags: Object.fromEntries(this.hashtags),
-      urlDomains: Object.fromEntries(this.urlDomains),
-      mentioned: Object.fromEntries(this.mentioned),
-      retweeted: Object.fromEntries(this.retweeted),
+      hashtags: this.hashtags.record(),
+      urlDomains: domains,
+      mentioned: byAuthor(this.mentioned),
+      retweeted: byAuthor(this.retweeted),
       accountActivity,
       edges,
     };
   }
 }
 
-function newActivity(time: number): AccountActivity {
-  return { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, clients: {}, languages: {}, hashtags: {}, blocks: [] };
+/** An account's activity while the import counts (its languages, clients and hashtags are counted apart). */
+type Activity = Omit<AccountActivity, 'clients' | 'languages' | 'hashtags'>;
+
+/** Counts of strings by dictionary code. */
+class Tally {
+  readonly dict = new Dict();
+  readonly counts: number[] = [];
+
+  code(value: string): number {
+    const c = this.dict.code(value);
+    if (c === this.counts.length) this.counts.push(0);
+    return c;
+  }
+
+  /** Codes of a block dictionary's values. */
+  codes(values: PackedStrings): Int32Array {
+    return Int32Array.from(unpackStrings(values), (v) => this.code(v));
+  }
+
+  record(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.counts.forEach((n, c) => {
+      if (n) out[this.dict.values[c]!] = n;
+    });
+    return out;
+  }
 }
 
-/** New keys are copied (ownString): a counter must not keep a whole CSV record alive. */
-function inc<K>(m: Map<K, number>, k: K): void {
-  const n = m.get(k);
-  if (n === undefined) m.set(typeof k === 'string' ? (ownString(k) as K) : k, 1);
-  else m.set(k, n + 1);
+function bump(counts: number[], i: number): void {
+  while (counts.length <= i) counts.push(0);
+  counts[i]!++;
 }
 
-/** Per-account records stay small (a few clients, languages, hashtags): plain objects are fine. */
-function incRecord(r: Record<string, number>, k: string): void {
-  const n = r[k];
-  if (n === undefined) r[ownString(k)] = 1;
-  else r[k] = n + 1;
+function newActivity(time: number): Activity {
+  return { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, blocks: [] };
 }
 
 /** Host of a URL, lower-cased, without "www."; '' when it has none. Hand-rolled: URL() per row is slow and throws. */
