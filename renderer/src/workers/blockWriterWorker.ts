@@ -77,7 +77,8 @@ const COLLECT_EVERY_ROWS = 100_000;
  * search records and what IndexedDB keeps for them) holds native memory that V8's heuristics let pile up
  * before a collection frees it. A plain full collection (`gc()`) every 100k rows, made only when no
  * request waited, still let the renderer reach ~1.1 GB in about half the 1 M-tweet runs (~0.6 GB in
- * the others; the writer's used heap grew to ~350 MB); with this, 4 runs of 4 stayed at 0.54–0.64 GB.
+ * the others; the writer's used heap grew to ~350 MB); with this, 7 runs of 7 stayed at 0.54–0.64 GB
+ * (4 collecting every 50k rows, 3 every 100k).
  * The writer's live heap is small (~10–25 MB at 1 M tweets: the aggregates count by code, off the
  * GC heap), so this costs ~2 s of the writer's time per 1 M tweets.
  */
