@@ -8,8 +8,9 @@ import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEd
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
- * ever rescans tweets for counts, rhythms, top lists or network edges. Counting happens in Maps
- * (objects with 100k+ keys are slow to grow); they become the stored record once, in finish().
+ * ever rescans tweets for counts, rhythms, top lists or network edges. Strings are counted by code
+ * (tallies, and typed-array pair counters off the GC heap); they become the stored record's objects
+ * once, in finish().
  */
 export class AggregateBuilder {
   private tweets = 0;
@@ -44,17 +45,17 @@ export class AggregateBuilder {
    * up once, not once per row, and no row's strings are decoded (only a text searched for @names).
    */
   addBlock(c: StoredTweetColumns, seq: number): void {
+    // Import-wide codes of each block dictionary value; -1 for none.
     const authorCode = (v: string) => (v === '' ? -1 : this.authors.code(v));
-    const users = Int32Array.from(unpackStrings(c.userid.values), (v) => this.authors.code(v));
-    const languages = this.languages.codes(c.tweetLanguage.values);
-    const clients = this.clients.codes(c.tweetClientName.values);
-    const hashtags = this.hashtags.codes(c.hashtags.values);
-    const domains = Int32Array.from(unpackStrings(c.urls.values), (u) => this.urlDomains.code(urlDomain(u)));
-    // '0' is an unresolved mention; '' none.
-    const mentions = Int32Array.from(unpackStrings(c.userMentions.values), (m) => (m === '0' ? -1 : authorCode(m)));
-    const retweetUsers = Int32Array.from(unpackStrings(c.retweetUserid.values), authorCode);
-    const retweetNames = Int32Array.from(unpackStrings(c.retweetScreenName.values), (n) => authorCode(n && '@' + n));
-    const replyUsers = Int32Array.from(unpackStrings(c.inReplyToUserid.values), authorCode);
+    const users = codesOf(c.userid.values, (v) => this.authors.code(v));
+    const languages = codesOf(c.tweetLanguage.values, (v) => this.languages.code(v));
+    const clients = codesOf(c.tweetClientName.values, (v) => this.clients.code(v));
+    const hashtags = codesOf(c.hashtags.values, (v) => this.hashtags.code(v));
+    const domains = codesOf(c.urls.values, (u) => this.urlDomains.code(urlDomain(u)));
+    const mentions = codesOf(c.userMentions.values, (m) => (resolvedMention(m) ? this.authors.code(m) : -1));
+    const retweetUsers = codesOf(c.retweetUserid.values, authorCode);
+    const retweetNames = codesOf(c.retweetScreenName.values, (n) => authorCode(n && '@' + n));
+    const replyUsers = codesOf(c.inReplyToUserid.values, authorCode);
     const text = c.tweetText;
     let nextAt = text.joined.indexOf('@'); // in the block's text, at or after the current row; -1: none left
     const rowMentions: number[] = [];
@@ -162,13 +163,6 @@ export class AggregateBuilder {
     this.accountLanguages.forEach((u, code, n) => (perAccount[u]!.languages[this.languages.dict.values[code]!] = n));
     this.accountClients.forEach((u, code, n) => (perAccount[u]!.clients[this.clients.dict.values[code]!] = n));
     this.accountHashtags.forEach((u, code, n) => (perAccount[u]!.hashtags[this.hashtags.dict.values[code]!] = n));
-    const byAuthor = (counts: number[]) => {
-      const out: Record<string, number> = {};
-      counts.forEach((n, code) => {
-        if (n) out[this.authors.values[code]!] = n;
-      });
-      return out;
-    };
     const domains = this.urlDomains.record();
     delete domains['']; // URLs without a host
     return {
@@ -183,8 +177,8 @@ export class AggregateBuilder {
       clientsByDay,
       hashtags: this.hashtags.record(),
       urlDomains: domains,
-      mentioned: byAuthor(this.mentioned),
-      retweeted: byAuthor(this.retweeted),
+      mentioned: countsRecord(this.mentioned, this.authors.values),
+      retweeted: countsRecord(this.retweeted, this.authors.values),
       accountActivity,
       edges,
     };
@@ -205,19 +199,22 @@ class Tally {
     return c;
   }
 
-  /** Codes of a block dictionary's values. */
-  codes(values: PackedStrings): Int32Array {
-    return Int32Array.from(unpackStrings(values), (v) => this.code(v));
-  }
-
   record(): Record<string, number> {
-    const out: Record<string, number> = {};
-    this.counts.forEach((n, c) => {
-      if (n) out[this.dict.values[c]!] = n;
-    });
-    return out;
+    return countsRecord(this.counts, this.dict.values);
   }
 }
+
+/** value → count for the non-zero counts, indexed by code into `values`. */
+function countsRecord(counts: readonly number[], values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  counts.forEach((n, code) => {
+    if (n) out[values[code]!] = n;
+  });
+  return out;
+}
+
+/** A block dictionary's values, each mapped to a code by `code`. */
+const codesOf = (values: PackedStrings, code: (value: string) => number): Int32Array => Int32Array.from(unpackStrings(values), code);
 
 function bump(counts: number[], i: number): void {
   while (counts.length <= i) counts.push(0);
@@ -248,6 +245,8 @@ export function urlDomain(url: string): string {
 const isEmpty = (p: PackedStrings, i: number) => p.ends[i] === (i ? p.ends[i - 1] : 0);
 
 const NO_MENTIONS: string[] = [];
+/** A user_mentions id that names an account: '0' is an unresolved mention, '' none. */
+const resolvedMention = (id: string) => id !== '' && id !== '0';
 // Hashed screen names (2019+: base64 ending '=') first, else the '+' would end a plain @name.
 const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9+]{37,43}=|[A-Za-z0-9_]{1,15}\b)/g;
 
@@ -257,7 +256,7 @@ const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9+]{37,43}=|[A-Za-z0-9_]{1,15}\b)/g
  */
 export function mentionsOf(t: Pick<Tweet, 'userMentions' | 'tweetText' | 'isRetweet'>): string[] {
   const um = t.userMentions;
-  if (um.length) return um.includes('0') || um.includes('') ? um.filter((m) => m && m !== '0') : um;
+  if (um.length) return um.every(resolvedMention) ? um : um.filter(resolvedMention);
   if (!t.tweetText.includes('@')) return NO_MENTIONS;
   let text = t.tweetText;
   if (t.isRetweet) text = text.replace(/^RT @[^\s:]+:?/, '');
