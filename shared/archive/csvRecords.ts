@@ -57,7 +57,8 @@ const MiB = 1024 * 1024;
 const DECODE_SPAN = 64 * 1024;
 
 export class CsvRecordSplitter {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  /** ignoreBOM: a BOM inside the file is text (the file's own BOM is skipped in push); not ignoring it would drop a record's leading U+FEFF. */
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly maxFieldChars: number;
   private readonly maxRecordBytes: number;
   /**

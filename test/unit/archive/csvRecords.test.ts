@@ -53,6 +53,19 @@ describe('CsvRecordSplitter', () => {
     }
   });
 
+  it('keeps a genuine U+FFFD and a byte-order mark inside the file as text, with every record around them exact', () => {
+    // A U+FEFF at a record's start used to be dropped by the decoder, shifting every later record of its decoding run.
+    const rows = ['"a","x"', '"\uFFFD replacement char","y"', '\uFEFFbom at record start,"z"', '"香港","🇭🇰"', '"b","\uFEFF"'];
+    const bytes = enc.encode('\uFEFF' + rows.join('\n') + '\n');
+    for (const chunk of [bytes.length, 5]) {
+      const rs = split(bytes, chunk);
+      expect(rs.map((r) => r.problem ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+      expect(rs.map((r) => r.fields)).toEqual([['a', 'x'], ['\uFFFD replacement char', 'y'], ['\uFEFFbom at record start', 'z'], ['香港', '🇭🇰'], ['b', '\uFEFF']]);
+      expect(rs[0].byteOffset).toBe(3); // the file's own BOM is skipped
+      for (const r of rs) expect(bytes.subarray(r.byteOffset, r.byteOffset + r.byteLength)).toEqual(r.bytes);
+    }
+  });
+
   it('decodes chunks much larger than one decoding run (64 KiB) exactly', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `"${i}","香港 ${'é'.repeat(i % 50)} 🇭🇰","مرحبا ${i}"`);
     const bytes = enc.encode(rows.join('\r\n') + '\n');
