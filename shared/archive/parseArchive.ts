@@ -151,7 +151,7 @@ export async function hashArchive(
   return { container, sha256, size, entries };
 }
 
-const lenient = new TextDecoder('utf-8');
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true }); // a quarantined row's text as it is, leading U+FEFF included
 
 /** Pass 2 (after pass 1): parse every CSV entry; one receipt per entry. Throws ArchiveFormatError to refuse a file. */
 export async function parseArchive(source: ArchiveSource, options: ParseArchiveOptions = {}): Promise<ImportReceipt[]> {
