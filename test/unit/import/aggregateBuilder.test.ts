@@ -94,6 +94,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
       const mine = byUser.get(user)!;
       expect(act.blocks).toEqual([...new Set(mine.map((t) => seqOf.get(t.tweetid)!))]);
       expect(act.firstTweetTime).toBe(Math.min(...mine.map((t) => t.tweetTime)));
+      expect(act.lastTweetTime).toBe(Math.max(...mine.map((t) => t.tweetTime)));
     }
     // Mentions (user_mentions ids, else @names in the text), replies, URL domains and per-account
     // breakdowns, recounted from the parsed tweets (the builder reads them from the block codes).

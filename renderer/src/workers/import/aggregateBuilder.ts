@@ -2,6 +2,7 @@ import type { Tweet } from '../../../../shared/domain/tweet';
 import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../../store/tweetBlockCodec';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
 import { Dict } from '../../../../shared/archive/dict';
+import { AuthorActivity } from './authorActivity';
 import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
@@ -33,8 +34,8 @@ export class AggregateBuilder {
   private readonly accountLanguages = new PairCounter();
   private readonly accountClients = new PairCounter();
   private readonly accountHashtags = new PairCounter();
-  /** Per author code; undefined for accounts that only receive edges. */
-  private readonly activity: (Activity | undefined)[] = [];
+  /** Per author code (accounts that only receive edges have none). */
+  private readonly activity = new AuthorActivity();
   /** Every account id seen: the codes above and in the edges. */
   private readonly authors = new Dict();
 
@@ -63,12 +64,7 @@ export class AggregateBuilder {
       const u = users[c.userid.codes[i]!]!;
       const time = c.tweetTime[i]!;
       this.tweets++;
-      let act = this.activity[u];
-      if (!act) this.activity[u] = act = newActivity(time);
-      act.tweets++;
-      if (time < act.firstTweetTime) act.firstTweetTime = time;
-      if (time > act.lastTweetTime) act.lastTweetTime = time;
-      if (act.blocks[act.blocks.length - 1] !== seq) act.blocks.push(seq);
+      this.activity.tweet(u, time, seq);
       const language = languages[c.tweetLanguage.codes[i]!]!;
       this.languages.counts[language]!++;
       this.accountLanguages.add(u, language);
@@ -87,7 +83,7 @@ export class AggregateBuilder {
       const isRetweet = c.isRetweet[i] === 1;
       if (isRetweet) {
         this.retweets++;
-        act.retweets++;
+        this.activity.retweet(u);
         const byId = retweetUsers[c.retweetUserid.codes[i]!]!;
         const target = byId >= 0 ? byId : retweetNames[c.retweetScreenName.codes[i]!]!;
         if (target >= 0) {
@@ -98,13 +94,13 @@ export class AggregateBuilder {
       const replyUser = replyUsers[c.inReplyToUserid.codes[i]!]!;
       if (replyUser >= 0 || !isEmpty(c.inReplyToTweetid, i)) {
         this.replies++;
-        act.replies++;
+        this.activity.reply(u);
         if (replyUser >= 0) this.edges.reply.add(u, replyUser);
       }
       if (!isEmpty(c.quotedTweetTweetid, i)) {
         // The edge comes from the import worker, which knows every tweet's author (addQuotes).
         this.quotes++;
-        act.quotes++;
+        this.activity.quote(u);
       }
       // Mentioned accounts: the row's user_mentions ids, else the @names in its text (mentionsOf).
       rowMentions.length = 0;
@@ -157,8 +153,8 @@ export class AggregateBuilder {
     }
     const accountActivity: Record<string, AccountActivity> = {};
     const perAccount: AccountActivity[] = [];
-    this.activity.forEach((act, u) => {
-      if (act) accountActivity[this.authors.values[u]!] = perAccount[u] = { ...act, clients: {}, languages: {}, hashtags: {} };
+    this.activity.forEach((u, act) => {
+      accountActivity[this.authors.values[u]!] = perAccount[u] = { ...act, clients: {}, languages: {}, hashtags: {} };
     });
     this.accountLanguages.forEach((u, code, n) => (perAccount[u]!.languages[this.languages.dict.values[code]!] = n));
     this.accountClients.forEach((u, code, n) => (perAccount[u]!.clients[this.clients.dict.values[code]!] = n));
@@ -184,9 +180,6 @@ export class AggregateBuilder {
     };
   }
 }
-
-/** An account's activity while the import counts (its languages, clients and hashtags are counted apart). */
-type Activity = Omit<AccountActivity, 'clients' | 'languages' | 'hashtags'>;
 
 /** Counts of strings by dictionary code. */
 class Tally {
@@ -219,10 +212,6 @@ const codesOf = (values: PackedStrings, code: (value: string) => number): Int32A
 function bump(counts: number[], i: number): void {
   while (counts.length <= i) counts.push(0);
   counts[i]!++;
-}
-
-function newActivity(time: number): Activity {
-  return { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, blocks: [] };
 }
 
 /** Host of a URL, lower-cased, without "www."; '' when it has none. Hand-rolled: URL() per row is slow and throws. */
