@@ -4,7 +4,10 @@ import { writeRowBatch } from '../store/write/importBatchWriter';
 import { searchBlockOf } from '../store/write/searchBlockOf';
 import { unpackStrings } from '../store/tweetBlockCodec';
 import { AggregateBuilder } from './import/aggregateBuilder';
+import { collectGarbage } from './collectGarbage';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './import/blockWriterMessages';
+import type { QuotePairs } from './import/tweetAuthors';
+import type { ImportAggregates } from '../store/schema';
 
 /**
  * The import worker's second thread: aggregates each tweet block (AggregateBuilder, stored at the end), builds its
@@ -43,9 +46,8 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
     await writeRowBatch(db, r.rows);
     return {};
   }
-  const a = agg;
-  if (!a) throw new Error('no import begun');
   if (r.kind === 'blocks') {
+    const a = builder();
     const search = r.blocks.map((b) => {
       const t = performance.now();
       a.addBlock(b.columns, b.seq);
@@ -61,14 +63,27 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
   }
   // Stored here, not handed back: copying a 5 M-tweet import's aggregates to the import worker for
   // the commit took hundreds of MB. Readers ignore them until commitImport marks the import committed.
-  a.addQuotes(r.quotes);
-  await db.aggregates.put(a.finish());
-  agg = undefined;
+  const record = finishAggregates(r.quotes);
+  // The builder's counters (typed arrays, tens of MB per million tweets) are garbage now: freed
+  // before the record is serialised, the import's last memory peak.
+  collectSeconds += collectGarbage();
+  await db.aggregates.put(record);
   return { aggregateSeconds, collectSeconds };
 }
 
-/** V8's full collection, where the host exposes it (Chromium started with --js-flags=--expose-gc: the Electron app, the benchmark). */
-const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+function builder(): AggregateBuilder {
+  if (!agg) throw new Error('no import begun');
+  return agg;
+}
+
+/** The import's aggregates record; the builder is dropped. */
+function finishAggregates(quotes: QuotePairs): ImportAggregates {
+  const a = builder();
+  agg = undefined;
+  a.addQuotes(quotes);
+  return a.finish();
+}
+
 const COLLECT_EVERY_ROWS = 100_000;
 
 /**
@@ -79,13 +94,11 @@ const COLLECT_EVERY_ROWS = 100_000;
  * request waited, still let the renderer reach ~1.1 GB in about half the 1 M-tweet runs (~0.6 GB in
  * the others; the writer's used heap grew to ~350 MB); with this, 7 runs of 7 stayed at 0.54–0.64 GB
  * (4 collecting every 50k rows, 3 every 100k).
- * The writer's live heap is small (~10–25 MB at 1 M tweets: the aggregates count by code, off the
- * GC heap), so this costs ~2 s of the writer's time per 1 M tweets.
+ * The writer's live heap is small (the aggregates count by code, and per account, in typed arrays
+ * off the GC heap), so this costs ~1 s of the writer's time for 1 M tweets, ~8 s for 5 M.
  */
 function collectGarbagePeriodically(): void {
-  if (!gc || rowsSinceCollect < COLLECT_EVERY_ROWS) return;
+  if (rowsSinceCollect < COLLECT_EVERY_ROWS) return;
   rowsSinceCollect = 0;
-  const t = performance.now();
-  gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-  collectSeconds += (performance.now() - t) / 1000;
+  collectSeconds += collectGarbage();
 }

@@ -15,6 +15,7 @@ import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './i
 import { hashPlainFileNatively } from './nativeHash';
 import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
+import { collectGarbage } from '../collectGarbage';
 
 export interface RunImportOptions {
   db: WorkbenchDb;
@@ -217,8 +218,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     packer.close();
     writer.addBlocks(packer.take());
     await writer.finish();
-    const { aggregateSeconds, collectSeconds } = await blockWriter.finish(seen.quotePairs());
-    Object.assign(timings, { aggregateSeconds, collectSeconds });
+    const quotes = seen.quotePairs();
+    // The tweet id table (~32 bytes a tweet) is freed before the block writer's last memory peak.
+    seen.release();
+    const releaseSeconds = collectGarbage();
+    const { aggregateSeconds, collectSeconds } = await blockWriter.finish(quotes);
+    Object.assign(timings, { aggregateSeconds, collectSeconds: collectSeconds + releaseSeconds });
     blockWriter.terminate();
     progress.report('', bytesBefore, totalBytes, rowsBefore, true);
 
