@@ -1,4 +1,5 @@
 import type { AccountActivity } from '../../store/schema';
+import { PairList } from './pairList';
 
 /** An account's activity while the import counts (its languages, clients and hashtags are counted apart). */
 export type Activity = Omit<AccountActivity, 'clients' | 'languages' | 'hashtags'>;
@@ -19,8 +20,7 @@ export class AuthorActivity {
   /** The last block seq counted for each author; -1 for none yet. */
   private lastSeq = new Int32Array(1024).fill(-1);
   /** (author, seq) pairs in the order blocks were counted, one per author and block. */
-  private blocks = new Int32Array(4096);
-  private blockPairs = 0;
+  private readonly blocks = new PairList();
 
   /** Count a tweet by `author` at `time` in block `seq`. */
   tweet(author: number, time: number, seq: number): void {
@@ -32,14 +32,7 @@ export class AuthorActivity {
     else if (time > this.last[author]!) this.last[author] = time;
     if (this.lastSeq[author] !== seq) {
       this.lastSeq[author] = seq;
-      if (2 * this.blockPairs + 2 > this.blocks.length) {
-        const grown = new Int32Array(this.blocks.length * 2);
-        grown.set(this.blocks);
-        this.blocks = grown;
-      }
-      this.blocks[2 * this.blockPairs] = author;
-      this.blocks[2 * this.blockPairs + 1] = seq;
-      this.blockPairs++;
+      this.blocks.push(author, seq);
     }
   }
 
@@ -58,12 +51,13 @@ export class AuthorActivity {
   forEach(fn: (author: number, activity: Activity) => void): void {
     const n = this.tweets.length;
     // Group the (author, seq) pairs by author, keeping their order: a counting sort.
+    const pairs = this.blocks.view();
     const starts = new Int32Array(n + 1);
-    for (let p = 0; p < this.blockPairs; p++) starts[this.blocks[2 * p]! + 1]!++;
+    for (let p = 0; p < pairs.length; p += 2) starts[pairs[p]! + 1]!++;
     for (let u = 0; u < n; u++) starts[u + 1]! += starts[u]!;
-    const seqs = new Int32Array(this.blockPairs);
+    const seqs = new Int32Array(pairs.length / 2);
     const at = starts.slice(0, n);
-    for (let p = 0; p < this.blockPairs; p++) seqs[at[this.blocks[2 * p]!]!++] = this.blocks[2 * p + 1]!;
+    for (let p = 0; p < pairs.length; p += 2) seqs[at[pairs[p]!]!++] = pairs[p + 1]!;
     for (let u = 0; u < n; u++) {
       if (this.tweets[u] === 0) continue;
       fn(u, {

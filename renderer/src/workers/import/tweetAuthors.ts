@@ -1,6 +1,7 @@
 import { ownString } from '../../../../shared/archive/ownString';
 import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import { Dict } from '../../../../shared/archive/dict';
+import { PairList } from './pairList';
 
 /** Quote edges as account pairs: quoter authors[pairs[2i]] quoted authors[pairs[2i + 1]]. */
 export interface QuotePairs {
@@ -16,8 +17,7 @@ export interface QuotePairs {
 export class TweetAuthors {
   private ids = new TweetIdIndex();
   private readonly authors = new Dict();
-  private pairs = new Int32Array(1024);
-  private pairCount = 0;
+  private readonly pairs = new PairList();
   /** Quotes of tweets not (yet) seen: resolved in quotePairs(), against the whole import. */
   private readonly pending: [number, string][] = [];
 
@@ -33,7 +33,7 @@ export class TweetAuthors {
   addQuote(userid: string, quotedTweetid: string): void {
     const quoter = this.authors.code(userid);
     const quoted = this.ids.get(quotedTweetid);
-    if (quoted !== undefined) this.pushPair(quoter, quoted);
+    if (quoted !== undefined) this.pairs.push(quoter, quoted);
     else this.pending.push([quoter, ownString(quotedTweetid)]);
   }
 
@@ -41,25 +41,14 @@ export class TweetAuthors {
   quotePairs(): QuotePairs {
     for (const [quoter, tweetid] of this.pending) {
       const quoted = this.ids.get(tweetid);
-      if (quoted !== undefined) this.pushPair(quoter, quoted);
+      if (quoted !== undefined) this.pairs.push(quoter, quoted);
     }
     this.pending.length = 0;
-    return { authors: this.authors.values, pairs: this.pairs.slice(0, 2 * this.pairCount) };
+    return { authors: this.authors.values, pairs: this.pairs.view().slice() };
   }
 
   /** Forget every tweet id (~32 bytes a tweet): after quotePairs(), at the end of an import. */
   release(): void {
     this.ids = new TweetIdIndex();
-  }
-
-  private pushPair(quoter: number, quoted: number): void {
-    if (2 * this.pairCount + 2 > this.pairs.length) {
-      const grown = new Int32Array(this.pairs.length * 2);
-      grown.set(this.pairs);
-      this.pairs = grown;
-    }
-    this.pairs[2 * this.pairCount] = quoter;
-    this.pairs[2 * this.pairCount + 1] = quoted;
-    this.pairCount++;
   }
 }
