@@ -3,10 +3,6 @@ export class PairList {
   private data = new Int32Array(2048);
   private count = 0;
 
-  get length(): number {
-    return this.count;
-  }
-
   push(a: number, b: number): void {
     if (2 * this.count + 2 > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
