@@ -4,7 +4,7 @@
  *   npm run bench:import -- --json [FILE...] [--tweets N] [--seed S]
  * Without files, the demo archive of N tweets (default 1,000,000) is generated into a temp dir first
  * (cached there by size and seed). Prints one JSON line:
- *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond","peakAllRenderersMB"}
+ *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond","peakAllRenderersMB","bareRowsPerSecond"}
  * - seconds: from handing the files to the app's file input until the import is committed (both passes);
  * - rowsPerSecond: data rows read (all files) / seconds;
  * - peakRendererMB: peak RSS of the app's renderer process (page, import worker and block writer:
@@ -14,12 +14,17 @@
  *   miss a short peak near the end of the import); peakAllRenderersMB: the sum of all
  *   renderer processes, sampled by `ps` every 250 ms (what peakRendererMB reported before 2026-11-29);
  * - baselineRowsPerSecond: the same first 100,000 tweets (read back from the app's blocks), written
- *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run.
+ *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run;
+ * - bareRowsPerSecond: a reference for what the app's import costs over the bare minimum: the same
+ *   files through a bare pipeline in one worker (bareImportWorker.ts: read, decode, split, 2,000-row
+ *   column arrays into IndexedDB; no hash, checks, provenance, dedupe, aggregates or search), same
+ *   browser, same run, after the baseline. On stderr, the seconds it takes up to each of its stages.
  * On stderr: the import's timings and the CPU seconds each kind of browser process used during it.
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { BareStage } from './bareImportWorker';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,11 +165,17 @@ async function main(): Promise<void> {
     await exposeModule(page, path.join(repoRoot, 'renderer/src/store/tweetBlockCodec.ts'), 'dwCodec');
     const baselineRowsPerSecond = await page.evaluate(naiveBaseline, args.baselineRows);
     const rowsRead = stored.receipts.reduce((n: number, r: { rowsRead: number }) => n + r.rowsRead, 0);
+    const stages: Record<string, number> = {};
+    for (const upTo of ['read', 'decode', 'split'] as const) stages[upTo + 'Seconds'] = (await bareImport(page, files, out, upTo)).seconds;
+    const bare = await bareImport(page, files, out);
+    log('bare import, seconds up to each stage:', JSON.stringify({ ...stages, storeSeconds: bare.seconds }));
+    if (bare.rows !== rowsRead) throw new Error(`the bare import read ${bare.rows} rows, the app ${rowsRead}: not the same work`);
     if (outside.length) throw new Error('requests outside 127.0.0.1: ' + outside.join(', '));
     console.log(JSON.stringify({
       files: stored.receipts, accounts: stored.accounts, tweets: stored.tweets, rejected: stored.rejected,
       seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(rowsRead / seconds),
       peakRendererMB: Math.round(importPeak.app), baselineRowsPerSecond: Math.round(baselineRowsPerSecond), peakAllRenderersMB: Math.round(importPeak.all),
+      bareRowsPerSecond: Math.round(bare.rows / bare.seconds),
     }));
   } finally {
     clearInterval(sampler);
@@ -172,6 +183,41 @@ async function main(): Promise<void> {
     server.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same files through the bare pipeline (bareImportWorker.ts), up to `upTo`, one after another in
+ * a worker of the app's page: rows (header excluded) and seconds, all files together.
+ */
+async function bareImport(page: import('@playwright/test').Page, files: string[], out: string, upTo: BareStage = 'store'): Promise<{ rows: number; seconds: number }> {
+  const worker = path.join(out, 'bench-bare-import.js');
+  if (!existsSync(worker)) {
+    const { transform } = await import('esbuild');
+    const source = readFileSync(path.join(repoRoot, 'test/bench/import/bareImportWorker.ts'), 'utf8');
+    writeFileSync(worker, (await transform(source, { loader: 'ts', target: 'es2022' })).code);
+  }
+  const total = { rows: 0, seconds: 0 };
+  for (const f of files) {
+    await page.evaluate(() => {
+      const input = Object.assign(document.createElement('input'), { type: 'file', id: 'bench-bare-input', hidden: true });
+      document.body.append(input);
+    });
+    await page.locator('#bench-bare-input').setInputFiles(f);
+    const r = await page.evaluate(
+      (upTo) =>
+        new Promise<{ rows: number; seconds: number; error?: string }>((resolve) => {
+          const input = document.getElementById('bench-bare-input') as HTMLInputElement;
+          const worker = new Worker('bench-bare-import.js');
+          worker.onmessage = (e) => (worker.terminate(), input.remove(), resolve(e.data));
+          worker.postMessage({ file: input.files![0], upTo });
+        }),
+      upTo,
+    );
+    if (r.error) throw new Error('bare import failed: ' + r.error);
+    total.rows += r.rows;
+    total.seconds += r.seconds;
+  }
+  return total;
 }
 
 /** In the page: the dataset's counts and receipts, through raw IndexedDB. */
