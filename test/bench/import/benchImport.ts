@@ -86,6 +86,11 @@ function cpuSecondsByProcess(profileDir: string): Record<string, number> {
   return byKind;
 }
 
+/** CPU seconds each kind of browser process used since `before` (a cpuSecondsByProcess reading). */
+function cpuSince(before: Record<string, number>, profileDir: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(cpuSecondsByProcess(profileDir)).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) * 10) / 10]));
+}
+
 /** Peak RSS so far (VmHWM, MB) of the largest renderer process of the browser that uses `profileDir`: exact, unlike sampling. */
 function rendererHighWaterMB(profileDir: string): number {
   let max = 0;
@@ -153,8 +158,7 @@ async function main(): Promise<void> {
       page.locator('.import-alert').waitFor({ timeout: 3_600_000 }).then(() => 'alert'),
     ]);
     const seconds = (performance.now() - t0) / 1000;
-    const cpuAfter = cpuSecondsByProcess(profileDir);
-    log('cpu seconds during the import', JSON.stringify(Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, Math.round((v - (cpuBefore[k] ?? 0)) * 10) / 10]))));
+    log('cpu seconds during the import', JSON.stringify(cpuSince(cpuBefore, profileDir)));
     sample();
     const importPeak = { ...peak, app: Math.max(peak.app, rendererHighWaterMB(profileDir)) };
     if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));
@@ -167,8 +171,10 @@ async function main(): Promise<void> {
     const rowsRead = stored.receipts.reduce((n: number, r: { rowsRead: number }) => n + r.rowsRead, 0);
     const stages: Record<string, number> = {};
     for (const upTo of ['read', 'decode', 'split'] as const) stages[upTo + 'Seconds'] = (await bareImport(page, files, out, upTo)).seconds;
+    const cpuBeforeBare = cpuSecondsByProcess(profileDir);
     const bare = await bareImport(page, files, out);
     log('bare import, seconds up to each stage:', JSON.stringify({ ...stages, storeSeconds: bare.seconds }));
+    log('cpu seconds during the bare import (all stages)', JSON.stringify(cpuSince(cpuBeforeBare, profileDir)));
     if (bare.rows !== rowsRead) throw new Error(`the bare import read ${bare.rows} rows, the app ${rowsRead}: not the same work`);
     if (outside.length) throw new Error('requests outside 127.0.0.1: ' + outside.join(', '));
     console.log(JSON.stringify({
