@@ -4,6 +4,8 @@ import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { badFiles, largeTweetsFile, tempDir, writeTweetRows } from './importTempFiles';
+import { exposeModule } from './pageModule';
+import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 
 const chinaUsers = realFixture('china_082019_1_users_csv_hashed.csv');
 
@@ -83,6 +85,37 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
   expect(store.tweets).toBe(2000);
   expect(new Set(store.tweetIds).size).toBe(2000);
   expect(store.datasets[0]!.committedImports).toHaveLength(2);
+});
+
+test('accounts seen in tweet rows before their users file are the users-file ones, once each; a later import adds only new accounts', async ({ page }) => {
+  const dir = tempDir();
+  const archive = createDemoArchive({ seed: 8, tweets: 1500 });
+  const users = path.join(dir, 'accts_users_csv_hashed.csv');
+  let usersCsv = '';
+  for await (const chunk of archive.usersCsv()) usersCsv += chunk;
+  writeFileSync(users, usersCsv);
+  const userCount = new Set(archive.plan.accounts.map((a) => a.userid)).size;
+  const tweets = writeTweetRows(path.join(dir, 'accts_tweets_csv_hashed.csv'), 8, 1500, 0, 1000);
+  await importFiles(page, [tweets, users]); // the tweets file first: its accounts are stored before the users file's
+  await waitForImportDone(page);
+  await exposeModule(page, path.resolve('renderer/src/store/read/datasetReader.ts'), 'dwReader');
+  await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
+  const read = () =>
+    page.evaluate(async () => {
+      const db = new (globalThis as any).dwSchema.WorkbenchDb();
+      const [dataset] = await (globalThis as any).dwReader.listDatasets(db);
+      const accounts: { userid: string; fromUsersFile: boolean }[] = await (globalThis as any).dwReader.readAccounts(db, dataset.id);
+      db.close();
+      return { count: accounts.length, distinct: new Set(accounts.map((a) => a.userid)).size, fromTweetRows: accounts.filter((a) => !a.fromUsersFile).length, sorted: accounts.every((a, i) => i === 0 || accounts[i - 1]!.userid < a.userid) };
+    });
+  expect(await read()).toEqual({ count: userCount, distinct: userCount, fromTweetRows: 0, sorted: true });
+  expect((await counts(datasetCard(page, 'accts'))).accounts).toBe(userCount);
+
+  const more = writeTweetRows(path.join(dir, 'accts2_tweets_csv_hashed.csv'), 8, 1500, 1000, 1500);
+  await importFiles(page, [more], 'accts');
+  await waitForImportDone(page);
+  expect(await read()).toEqual({ count: userCount, distinct: userCount, fromTweetRows: 0, sorted: true });
+  expect((await storeSummary(page)).accounts).toBe(userCount);
 });
 
 test('tweet rows repeated inside one file are stored once and counted as duplicates in its receipt', async ({ page }) => {

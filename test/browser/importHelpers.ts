@@ -57,10 +57,12 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-    const [datasets, imports, accounts, blocks, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
-      ['datasets', 'imports', 'accounts', 'tweetBlocks', 'quarantine', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
+    const [datasets, imports, accountBlocks, blocks, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
+      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'quarantine', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
     );
     db.close();
+    // Accounts are stored in blocks; one seen in tweet rows and in a users file is in two of them.
+    const accounts = [...new Map(accountBlocks!.flatMap((b) => b.accounts).map((a) => [a.datasetId + '\t' + a.userid, a])).values()];
     // Tweet ids are stored packed (renderer/src/store/tweetBlockCodec.ts): value i ends at ends[i].
     const tweetIds = withIds
       ? blocks!.flatMap((b) => {
@@ -72,8 +74,8 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
       datasets: datasets!,
       imports: imports!.map((i) => ({ id: i.id, state: i.state })),
       runningImports: imports!.filter((i) => i.state === 'running').length,
-      accounts: accounts!.length,
-      hashedAccounts: accounts!.filter((a) => a.idShape === 'hex64' || a.idShape === 'b64hash').length,
+      accounts: accounts.length,
+      hashedAccounts: accounts.filter((a) => a.idShape === 'hex64' || a.idShape === 'b64hash').length,
       tweetBlocks: blocks!.length,
       tweets: blocks!.reduce((n, b) => n + b.columns.length, 0),
       tweetIds,

@@ -9,13 +9,13 @@ const codec = (page: import('@playwright/test').Page) => exposeModule(page, path
 
 /**
  * A profile written by schema v3 (search text as one string per tweet, aggregate edges as a
- * "source\ttarget" → count record, tweet blocks as plain columns) is converted by the v4 and v5
- * upgrades on the next start, losing nothing.
+ * "source\ttarget" → count record, tweet blocks as plain columns, one record per account) is
+ * converted by the v4 to v7 upgrades on the next start, losing nothing.
  * The v3 database is made from a real import: every store is read, the database is recreated at
  * IndexedDB version 30 (Dexie's v3) with the same stores and indexes, and the records are written
  * back in the v3 shapes.
  */
-test('opening a v3 profile converts its search text, edges and tweet blocks to v5, losing nothing', async ({ page, baseURL }) => {
+test('opening a v3 profile converts its search text, edges, tweet blocks and accounts to v7, losing nothing', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const file = writeTweetRows(path.join(tempDir(), 'upgrade_tweets_csv_hashed.csv'), 6, 3000, 0, 3000);
   await importFiles(page, [file]);
@@ -25,6 +25,7 @@ test('opening a v3 profile converts its search text, edges and tweet blocks to v
   expect(before.searchRows).toBe(3000);
   expect(before.edgeCount).toBeGreaterThan(100);
   expect(before.tweetRows).toBe(3000);
+  expect(before.accountCount).toBeGreaterThan(100);
 
   // Leave the app (for a same-origin 404 page), so nothing holds or reopens the database meanwhile.
   await page.goto(new URL('no-app-here', baseURL).href);
@@ -40,12 +41,12 @@ test('opening a v3 profile converts its search text, edges and tweet blocks to v
   await expect(datasetCard(page, 'upgrade')).toBeVisible();
   await codec(page);
   const after = await page.evaluate(snapshot);
-  expect(after.version).toBe(50);
+  expect(after.version).toBe(70);
   expect(after.legacyFields).toBe(0);
-  expect(after).toEqual({ ...before, version: 50 });
+  expect(after).toEqual({ ...before, version: 70 });
 });
 
-/** In the page: what the search text, edges and tweet blocks hold, independent of their storage shape. */
+/** In the page: what the search text, edges, tweet blocks and accounts hold, independent of their storage shape. */
 async function snapshot() {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open('disclosure-workbench');
@@ -59,6 +60,8 @@ async function snapshot() {
       r.onerror = () => reject(r.error);
     });
   const [search, aggregates, blocks] = await Promise.all([all('searchBlocks'), all('aggregates'), all('tweetBlocks')]);
+  const legacyAccounts = db.objectStoreNames.contains('accounts');
+  const accountRecords = legacyAccounts ? await all('accounts') : (await all('accountBlocks')).flatMap((b) => b.accounts);
   const version = db.version;
   db.close();
   let legacyFields = 0;
@@ -82,13 +85,15 @@ async function snapshot() {
     const c = (globalThis as any).dwCodec.decodeTweetColumns(b.columns);
     for (let i = 0; i < c.length; i++) tweets.push(JSON.stringify(Object.keys(c).filter((k) => k !== 'length').map((k) => c[k][i])));
   }
+  if (legacyAccounts) legacyFields++;
+  const accounts = accountRecords.map((a) => JSON.stringify(a)).sort();
   return {
-    version, legacyFields, searchRows: rows.length, searchText: rows.join('\n'), edgeCount: edges.length, edges: edges.join('\n'),
+    version, legacyFields, accountCount: accounts.length, accounts: accounts.join('\n'), searchRows: rows.length, searchText: rows.join('\n'), edgeCount: edges.length, edges: edges.join('\n'),
     tweetRows: tweets.length, tweets: tweets.join('\n'),
   };
 }
 
-/** In the page: recreate the app's database as Dexie v3 (IndexedDB version 30) holding the same data in v3 shapes. */
+/** In the page: recreate the app's database as Dexie v3 (IndexedDB version 30) holding the same data in v3 shapes (accounts one record each). */
 async function rewriteAsV3() {
   const open = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
     new Promise<IDBDatabase>((resolve, reject) => {
@@ -116,7 +121,10 @@ async function rewriteAsV3() {
       };
       r.onerror = () => reject(r.error);
     });
-    stores.push({ name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, records });
+    if (name === 'accountBlocks') {
+      const accounts = records.flatMap((r) => r.value.accounts).map((a: any) => ({ key: [a.datasetId, a.userid], value: a }));
+      stores.push({ name: 'accounts', keyPath: ['datasetId', 'userid'], autoIncrement: false, indexes: [{ name: 'importId', keyPath: 'importId', unique: false, multiEntry: false }], records: accounts });
+    } else stores.push({ name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, records });
   }
   db.close();
   await new Promise<void>((resolve, reject) => {

@@ -27,15 +27,18 @@ export async function readAggregates(db: WorkbenchDb, datasetId: string): Promis
   return parts.length ? mergeAggregates(parts) : undefined;
 }
 
+/** The dataset's accounts (committed imports), in userid order; an account both in tweet rows and in a users file is the users-file one. */
 export async function readAccounts(db: WorkbenchDb, datasetId: string): Promise<AccountRecord[]> {
   const ids = await committed(db, datasetId);
-  return (await db.accounts.where('[datasetId+userid]').between([datasetId, ''], [datasetId, '\uffff']).toArray()).filter((a) => ids.has(a.importId));
-}
-
-export async function readAccount(db: WorkbenchDb, datasetId: string, userid: string): Promise<AccountRecord | undefined> {
-  const ids = await committed(db, datasetId);
-  const a = await db.accounts.get([datasetId, userid]);
-  return a && ids.has(a.importId) ? a : undefined;
+  const byId = new Map<string, AccountRecord>();
+  await db.accountBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).each((block) => {
+    if (!ids.has(block.importId)) return;
+    for (const a of block.accounts) {
+      const seen = byId.get(a.userid);
+      if (!seen || (a.fromUsersFile && !seen.fromUsersFile)) byId.set(a.userid, a);
+    }
+  });
+  return [...byId.values()].sort((a, b) => (a.userid < b.userid ? -1 : a.userid > b.userid ? 1 : 0)); // userid order, as IndexedDB keys
 }
 
 export const decodeTweetBlock = (r: TweetBlockRecord): TweetBlock => ({ ...r, columns: decodeTweetColumns(r.columns) });

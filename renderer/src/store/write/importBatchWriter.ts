@@ -1,15 +1,16 @@
 import type { QuarantinedRow } from '../../../../shared/domain/archive';
-import type { AccountRecord, IndicatorRecord, QuarantineRecord, RedditAccountRecord, TweetBlockRecord, WorkbenchDb } from '../schema';
+import { ACCOUNTS_PER_BLOCK, type AccountBlockRecord, type AccountRecord, type IndicatorRecord, type QuarantineRecord, type RedditAccountRecord, type TweetBlockRecord, type WorkbenchDb } from '../schema';
 
-/** The per-row records of one write (one transaction). */
+/** The row records of one write (one transaction): accounts in blocks, the rest one record each. */
 export interface RowBatch {
-  accounts: AccountRecord[];
+  accountBlocks: AccountBlockRecord[];
   quarantine: QuarantineRecord[];
   indicators: IndicatorRecord[];
   reddit: RedditAccountRecord[];
 }
-interface Pending extends RowBatch {
+interface Pending extends Omit<RowBatch, 'accountBlocks'> {
   blocks: TweetBlockRecord[];
+  accounts: AccountRecord[];
 }
 const empty = (): Pending => ({ blocks: [], accounts: [], quarantine: [], indicators: [], reddit: [] });
 
@@ -33,8 +34,8 @@ export interface ImportRecordWriter {
 
 /** One transaction storing a batch of per-row records. */
 export function writeRowBatch(db: WorkbenchDb, batch: RowBatch): Promise<void> {
-  return db.transaction('rw', [db.accounts, db.quarantine, db.indicators, db.redditAccounts], () => {
-    if (batch.accounts.length) void db.accounts.bulkPut(batch.accounts);
+  return db.transaction('rw', [db.accountBlocks, db.quarantine, db.indicators, db.redditAccounts], () => {
+    if (batch.accountBlocks.length) void db.accountBlocks.bulkAdd(batch.accountBlocks);
     if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
     if (batch.indicators.length) void db.indicators.bulkAdd(batch.indicators);
     if (batch.reddit.length) void db.redditAccounts.bulkAdd(batch.reddit);
@@ -56,6 +57,8 @@ export class ImportBatchWriter {
     private readonly datasetId: string,
     private readonly importId: string,
     private readonly out: ImportRecordWriter,
+    /** The seq of this import's first account block (after the dataset's existing ones). */
+    private nextAccountSeq = 0,
   ) {}
 
   addBlocks(blocks: TweetBlockRecord[]): void {
@@ -83,10 +86,18 @@ export class ImportBatchWriter {
     const rows = p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length;
     if (rows === 0 || (!force && rows < ROWS_PER_WRITE)) return;
     await this.start(this.rowWrites, ROW_WRITES_IN_FLIGHT, () => {
-      const { blocks, ...rows } = this.pending;
+      const { blocks, accounts, ...rows } = this.pending;
       this.pending = { ...empty(), blocks };
-      return this.out.writeRows(rows);
+      return this.out.writeRows({ ...rows, accountBlocks: this.accountBlocks(accounts) });
     });
+  }
+
+  private accountBlocks(accounts: AccountRecord[]): AccountBlockRecord[] {
+    const out: AccountBlockRecord[] = [];
+    for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_BLOCK) {
+      out.push({ datasetId: this.datasetId, importId: this.importId, seq: this.nextAccountSeq++, accounts: accounts.slice(i, i + ACCOUNTS_PER_BLOCK) });
+    }
+    return out;
   }
 
   /** Once fewer than `limit` writes of `queue` are in flight, start `write` (its failure is kept for the next call). */

@@ -94,6 +94,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const seen = new TweetAuthors();
   const knownAccounts = new Set<string>();
   let firstSeq = 0;
+  let firstAccountSeq = 0;
   if (existing) {
     for await (const block of readTweetBlocks(db, datasetId)) {
       const c = block.columns;
@@ -101,8 +102,10 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     }
     const last = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
     firstSeq = last ? last.seq + 1 : 0;
-    const keys = await db.accounts.where('[datasetId+userid]').between([datasetId, ''], [datasetId, '\uffff']).primaryKeys();
-    for (const k of keys) knownAccounts.add((k as [string, string])[1]);
+    await db.accountBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).each((b) => {
+      firstAccountSeq = b.seq + 1;
+      for (const a of b.accounts) knownAccounts.add(a.userid);
+    });
   }
   const datasetName = existing?.name ?? datasetNameFor(toParse.map((p) => p.source.name));
   await beginImport(db, { id: importId, datasetId, fileNames: toParse.map((p) => p.source.name) });
@@ -112,7 +115,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   try {
     await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
-    const writer = new ImportBatchWriter(datasetId, importId, blockWriter);
+    const writer = new ImportBatchWriter(datasetId, importId, blockWriter, firstAccountSeq);
     /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
     const accountsHere = new Map<string, boolean>();
     const receipts: ImportReceipt[] = [];
