@@ -118,6 +118,44 @@ test('accounts seen in tweet rows before their users file are the users-file one
   expect((await storeSummary(page)).accounts).toBe(userCount);
 });
 
+test('a file damaged in every row: its 1,100 quarantined rows are read back page by page, across block boundaries, in row order', async ({ page }) => {
+  const dir = tempDir();
+  const file = writeTweetRows(path.join(dir, 'excel_tweets_csv_hashed.csv'), 9, 3000, 0, 3000);
+  const [header, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const whole = (l: string) => /^"\d+",/.test(l) && l.split('"').length % 2 === 1; // a record on one line, quotes balanced
+  const damaged = lines.filter(whole).slice(0, 1100).map((l) => l.replace(/^"\d+"/, '"9.06E+17"'));
+  expect(damaged).toHaveLength(1100);
+  writeFileSync(file, [header, ...damaged].join('\n') + '\n');
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  expect((await counts(datasetCard(page, 'excel'))).rejected).toBe(1100);
+  expect((await storeSummary(page)).quarantine).toBe(1100);
+  await exposeModule(page, path.resolve('renderer/src/import/datasetDetails.ts'), 'dwDetails');
+  await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
+  const pages = await page.evaluate(async () => {
+    const db = new (globalThis as any).dwSchema.WorkbenchDb();
+    const [dataset] = await db.datasets.toArray();
+    const { countQuarantine, readQuarantinePage } = (globalThis as any).dwDetails;
+    const rowsOf = async (offset: number, limit: number) => ((await readQuarantinePage(db, dataset, offset, limit)) as { row: number }[]).map((r) => r.row);
+    const out = { count: await countQuarantine(db, dataset), all: await rowsOf(0, 5000), across: await rowsOf(990, 20), tail: await rowsOf(1090, 50), past: await rowsOf(1100, 50) };
+    db.close();
+    return out;
+  });
+  expect(pages.count).toBe(1100);
+  expect(pages.all).toHaveLength(1100);
+  expect(pages.all.every((r, i) => i === 0 || r > pages.all[i - 1]!)).toBe(true);
+  expect(pages.across).toEqual(pages.all.slice(990, 1010));
+  expect(pages.tail).toEqual(pages.all.slice(1090));
+  expect(pages.past).toEqual([]);
+  // The app's own list, last page: rows 1,051–1,100.
+  await datasetCard(page, 'excel').getByRole('button', { name: /Show quarantined rows/ }).click();
+  const list = page.locator('.quarantine');
+  for (let i = 0; i < 21; i++) await list.getByRole('button', { name: 'Next page' }).click();
+  await expect(list).toContainText('page 22 of 22');
+  await expect(list.locator('tbody tr')).toHaveCount(50);
+  await expect(list.locator('tbody tr').last().getByRole('cell').nth(1)).toHaveText(String(pages.all[1099]));
+});
+
 test('tweet rows repeated inside one file are stored once and counted as duplicates in its receipt', async ({ page }) => {
   const dir = tempDir();
   const first = readFileSync(writeTweetRows(path.join(dir, 'a.csv'), 4, 2000, 0, 600), 'utf8');

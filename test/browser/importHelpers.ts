@@ -58,7 +58,7 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
         r.onerror = () => reject(r.error);
       });
     const [datasets, imports, accountBlocks, blocks, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
-      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'quarantine', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
+      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'quarantineBlocks', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
     );
     db.close();
     // Accounts are stored in blocks; one seen in tweet rows and in a users file is in two of them.
@@ -79,7 +79,7 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
       tweetBlocks: blocks!.length,
       tweets: blocks!.reduce((n, b) => n + b.columns.length, 0),
       tweetIds,
-      quarantine: quarantine!.length,
+      quarantine: quarantine!.reduce((n, b) => n + b.rows.length, 0),
       indicators: indicators!.length,
       redditAccounts: reddit!.length,
       files: files!.length,

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
@@ -9,15 +10,20 @@ const codec = (page: import('@playwright/test').Page) => exposeModule(page, path
 
 /**
  * A profile written by schema v3 (search text as one string per tweet, aggregate edges as a
- * "source\ttarget" → count record, tweet blocks as plain columns, one record per account) is
- * converted by the v4 to v7 upgrades on the next start, losing nothing.
+ * "source\ttarget" → count record, tweet blocks as plain columns, one record per account and per
+ * quarantined row) is converted by the v4 to v9 upgrades on the next start, losing nothing.
  * The v3 database is made from a real import: every store is read, the database is recreated at
  * IndexedDB version 30 (Dexie's v3) with the same stores and indexes, and the records are written
  * back in the v3 shapes.
  */
-test('opening a v3 profile converts its search text, edges, tweet blocks and accounts to v7, losing nothing', async ({ page, baseURL }) => {
+test('opening a v3 profile converts its search text, edges, tweet blocks, accounts and quarantined rows to v9, losing nothing', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const file = writeTweetRows(path.join(tempDir(), 'upgrade_tweets_csv_hashed.csv'), 6, 3000, 0, 3000);
+  const [header, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const whole = (l: string) => /^"\d+",/.test(l) && l.split('"').length % 2 === 1; // a record on one line, quotes balanced
+  const damaged = lines.filter(whole).slice(0, 1100).map((l) => l.replace(/^"\d+"/, '"9.06E+17"'));
+  expect(damaged).toHaveLength(1100);
+  writeFileSync(file, [header, ...lines, ...damaged].join('\n') + '\n'); // 1,100 spreadsheet-damaged rows: two quarantine blocks
   await importFiles(page, [file]);
   await waitForImportDone(page);
   await codec(page);
@@ -26,6 +32,7 @@ test('opening a v3 profile converts its search text, edges, tweet blocks and acc
   expect(before.edgeCount).toBeGreaterThan(100);
   expect(before.tweetRows).toBe(3000);
   expect(before.accountCount).toBeGreaterThan(100);
+  expect(before.quarantineCount).toBe(1100);
 
   // Leave the app (for a same-origin 404 page), so nothing holds or reopens the database meanwhile.
   await page.goto(new URL('no-app-here', baseURL).href);
@@ -41,12 +48,12 @@ test('opening a v3 profile converts its search text, edges, tweet blocks and acc
   await expect(datasetCard(page, 'upgrade')).toBeVisible();
   await codec(page);
   const after = await page.evaluate(snapshot);
-  expect(after.version).toBe(70);
+  expect(after.version).toBe(90);
   expect(after.legacyFields).toBe(0);
-  expect(after).toEqual({ ...before, version: 70 });
+  expect(after).toEqual({ ...before, version: 90 });
 });
 
-/** In the page: what the search text, edges, tweet blocks and accounts hold, independent of their storage shape. */
+/** In the page: what the search text, edges, tweet blocks, accounts and quarantined rows hold, independent of their storage shape. */
 async function snapshot() {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open('disclosure-workbench');
@@ -62,6 +69,8 @@ async function snapshot() {
   const [search, aggregates, blocks] = await Promise.all([all('searchBlocks'), all('aggregates'), all('tweetBlocks')]);
   const legacyAccounts = db.objectStoreNames.contains('accounts');
   const accountRecords = legacyAccounts ? await all('accounts') : (await all('accountBlocks')).flatMap((b) => b.accounts);
+  const legacyQuarantine = db.objectStoreNames.contains('quarantine');
+  const quarantineRecords = legacyQuarantine ? (await all('quarantine')).map(({ id: _id, ...r }) => r) : (await all('quarantineBlocks')).flatMap((b) => b.rows);
   const version = db.version;
   db.close();
   let legacyFields = 0;
@@ -86,14 +95,16 @@ async function snapshot() {
     for (let i = 0; i < c.length; i++) tweets.push(JSON.stringify(Object.keys(c).filter((k) => k !== 'length').map((k) => c[k][i])));
   }
   if (legacyAccounts) legacyFields++;
+  if (legacyQuarantine) legacyFields++;
+  const quarantine = quarantineRecords.map((r) => JSON.stringify(r)); // write order, which the upgrade keeps
   const accounts = accountRecords.map((a) => JSON.stringify(a)).sort();
   return {
-    version, legacyFields, accountCount: accounts.length, accounts: accounts.join('\n'), searchRows: rows.length, searchText: rows.join('\n'), edgeCount: edges.length, edges: edges.join('\n'),
+    version, legacyFields, accountCount: accounts.length, accounts: accounts.join('\n'), quarantineCount: quarantine.length, quarantine: quarantine.join('\n'), searchRows: rows.length, searchText: rows.join('\n'), edgeCount: edges.length, edges: edges.join('\n'),
     tweetRows: tweets.length, tweets: tweets.join('\n'),
   };
 }
 
-/** In the page: recreate the app's database as Dexie v3 (IndexedDB version 30) holding the same data in v3 shapes (accounts one record each). */
+/** In the page: recreate the app's database as Dexie v3 (IndexedDB version 30) holding the same data in v3 shapes (accounts and quarantined rows one record each). */
 async function rewriteAsV3() {
   const open = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
     new Promise<IDBDatabase>((resolve, reject) => {
@@ -124,6 +135,10 @@ async function rewriteAsV3() {
     if (name === 'accountBlocks') {
       const accounts = records.flatMap((r) => r.value.accounts).map((a: any) => ({ key: [a.datasetId, a.userid], value: a }));
       stores.push({ name: 'accounts', keyPath: ['datasetId', 'userid'], autoIncrement: false, indexes: [{ name: 'importId', keyPath: 'importId', unique: false, multiEntry: false }], records: accounts });
+    } else if (name === 'quarantineBlocks') {
+      const rows = records.flatMap((r) => r.value.rows).map((row: any, i: number) => ({ key: i + 1, value: { ...row, id: i + 1 } }));
+      const index = (n: string, keyPath: string | string[]) => ({ name: n, keyPath, unique: false, multiEntry: false });
+      stores.push({ name: 'quarantine', keyPath: 'id', autoIncrement: true, indexes: [index('[datasetId+importId]', ['datasetId', 'importId']), index('importId', 'importId')], records: rows });
     } else stores.push({ name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, records });
   }
   db.close();

@@ -36,8 +36,8 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
+          {rows.map((r, i) => (
+            <tr key={page * PAGE + i}>
               <td dir="auto">{r.fileName}</td>
               <td>{r.row}</td>
               <td>{r.byteOffset}</td>

@@ -1,4 +1,4 @@
-import type { DatasetRecord, QuarantineRecord, SourceFileRecord, WorkbenchDb } from '../store/schema';
+import { QUARANTINE_PER_BLOCK, type DatasetRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../store/schema';
 
 /** Reads for the Datasets view that respect import atomicity (only committed imports). */
 
@@ -9,10 +9,36 @@ export async function readDatasetFiles(db: WorkbenchDb, d: DatasetRecord): Promi
     .sort((a, b) => a.receipt.startedAt.localeCompare(b.receipt.startedAt));
 }
 
-export async function countQuarantine(db: WorkbenchDb, d: DatasetRecord): Promise<number> {
-  return db.quarantine.where('importId').anyOf(d.committedImports).count();
+/** Quarantined rows per committed import, in import order: an import's count from its last block. */
+async function quarantineCounts(db: WorkbenchDb, d: DatasetRecord): Promise<{ importId: string; rows: number }[]> {
+  return Promise.all(
+    d.committedImports.map(async (importId) => {
+      const last = await db.quarantineBlocks.where('[importId+seq]').between([importId, -Infinity], [importId, Infinity]).last();
+      return { importId, rows: last ? last.seq * QUARANTINE_PER_BLOCK + last.rows.length : 0 };
+    }),
+  );
 }
 
+export async function countQuarantine(db: WorkbenchDb, d: DatasetRecord): Promise<number> {
+  return (await quarantineCounts(db, d)).reduce((n, c) => n + c.rows, 0);
+}
+
+/** Rows [offset, offset + limit) of the dataset's quarantine (imports in commit order, rows in write order), reading only the blocks they are in. */
 export async function readQuarantinePage(db: WorkbenchDb, d: DatasetRecord, offset: number, limit: number): Promise<QuarantineRecord[]> {
-  return db.quarantine.where('importId').anyOf(d.committedImports).offset(offset).limit(limit).toArray();
+  const out: QuarantineRecord[] = [];
+  let skip = offset;
+  for (const { importId, rows } of await quarantineCounts(db, d)) {
+    if (skip >= rows) {
+      skip -= rows;
+      continue;
+    }
+    for (let seq = Math.floor(skip / QUARANTINE_PER_BLOCK); out.length < limit && seq * QUARANTINE_PER_BLOCK < rows; seq++) {
+      const block = await db.quarantineBlocks.get([importId, seq]);
+      if (!block) break;
+      out.push(...block.rows.slice(Math.max(0, skip - seq * QUARANTINE_PER_BLOCK), Math.max(0, skip - seq * QUARANTINE_PER_BLOCK) + limit - out.length));
+    }
+    skip = 0;
+    if (out.length >= limit) break;
+  }
+  return out;
 }

@@ -104,10 +104,21 @@ export interface SearchBlockRecord {
 }
 
 export interface QuarantineRecord extends QuarantinedRow {
-  id?: number;
   datasetId: string;
   importId: string;
   fileName: string;
+}
+
+/**
+ * An import's quarantined rows in write order, QUARANTINE_PER_BLOCK to a record: rows
+ * [seq × QUARANTINE_PER_BLOCK, …) of the import; only its last block holds fewer. One record per
+ * row cost Chromium's browser process ~0.4 ms each: a spreadsheet-damaged 100,000-row file took 39 s.
+ */
+export interface QuarantineBlockRecord {
+  datasetId: string;
+  importId: string;
+  seq: number;
+  rows: QuarantineRecord[];
 }
 
 export interface IndicatorRecord extends Indicator {
@@ -174,6 +185,9 @@ export interface EdgeColumns {
 }
 export type ImportEdges = { accounts: string[] } & Record<EdgeKind, EdgeColumns>;
 
+/** Quarantined rows per QuarantineBlockRecord (all but an import's last block hold exactly this many). */
+export const QUARANTINE_PER_BLOCK = 1000;
+
 /** Accounts per AccountBlockRecord at most. */
 export const ACCOUNTS_PER_BLOCK = 20_000;
 
@@ -184,7 +198,7 @@ export class WorkbenchDb extends Dexie {
   accountBlocks!: Table<AccountBlockRecord, [string, number]>;
   tweetBlocks!: Table<TweetBlockRecord, [string, number]>;
   searchBlocks!: Table<SearchBlockRecord, [string, number]>;
-  quarantine!: Table<QuarantineRecord, number>;
+  quarantineBlocks!: Table<QuarantineBlockRecord, [string, number]>;
   indicators!: Table<IndicatorRecord, number>;
   redditAccounts!: Table<RedditAccountRecord, number>;
   aggregates!: Table<ImportAggregates, string>;
@@ -253,5 +267,19 @@ export class WorkbenchDb extends Dexie {
       }
     });
     this.version(7).stores({ accounts: null });
+    // v8: quarantined rows in blocks (QuarantineBlockRecord; were one record each), moved here; v9 drops the old table.
+    this.version(8).stores({ quarantineBlocks: '[importId+seq], importId, datasetId' }).upgrade(async (tx) => {
+      const byImport = new Map<string, QuarantineRecord[]>();
+      await tx.table('quarantine').each(({ id: _id, ...r }: QuarantineRecord & { id: number }) => {
+        const list = byImport.get(r.importId) ?? byImport.set(r.importId, []).get(r.importId)!;
+        list.push(r);
+      });
+      for (const [importId, rows] of byImport) {
+        for (let i = 0; i < rows.length; i += QUARANTINE_PER_BLOCK) {
+          await tx.table('quarantineBlocks').add({ datasetId: rows[0]!.datasetId, importId, seq: i / QUARANTINE_PER_BLOCK, rows: rows.slice(i, i + QUARANTINE_PER_BLOCK) });
+        }
+      }
+    });
+    this.version(9).stores({ quarantine: null });
   }
 }

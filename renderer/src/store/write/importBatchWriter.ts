@@ -1,16 +1,17 @@
 import type { QuarantinedRow } from '../../../../shared/domain/archive';
-import { ACCOUNTS_PER_BLOCK, type AccountBlockRecord, type AccountRecord, type IndicatorRecord, type QuarantineRecord, type RedditAccountRecord, type TweetBlockRecord, type WorkbenchDb } from '../schema';
+import { ACCOUNTS_PER_BLOCK, QUARANTINE_PER_BLOCK, type AccountBlockRecord, type AccountRecord, type IndicatorRecord, type QuarantineBlockRecord, type QuarantineRecord, type RedditAccountRecord, type TweetBlockRecord, type WorkbenchDb } from '../schema';
 
-/** The row records of one write (one transaction): accounts in blocks, the rest one record each. */
+/** The row records of one write (one transaction): accounts and quarantined rows in blocks, the rest one record each. */
 export interface RowBatch {
   accountBlocks: AccountBlockRecord[];
-  quarantine: QuarantineRecord[];
+  quarantineBlocks: QuarantineBlockRecord[];
   indicators: IndicatorRecord[];
   reddit: RedditAccountRecord[];
 }
-interface Pending extends Omit<RowBatch, 'accountBlocks'> {
+interface Pending extends Omit<RowBatch, 'accountBlocks' | 'quarantineBlocks'> {
   blocks: TweetBlockRecord[];
   accounts: AccountRecord[];
+  quarantine: QuarantineRecord[];
 }
 const empty = (): Pending => ({ blocks: [], accounts: [], quarantine: [], indicators: [], reddit: [] });
 
@@ -34,9 +35,9 @@ export interface ImportRecordWriter {
 
 /** One transaction storing a batch of per-row records. */
 export function writeRowBatch(db: WorkbenchDb, batch: RowBatch): Promise<void> {
-  return db.transaction('rw', [db.accountBlocks, db.quarantine, db.indicators, db.redditAccounts], () => {
+  return db.transaction('rw', [db.accountBlocks, db.quarantineBlocks, db.indicators, db.redditAccounts], () => {
     if (batch.accountBlocks.length) void db.accountBlocks.bulkAdd(batch.accountBlocks);
-    if (batch.quarantine.length) void db.quarantine.bulkAdd(batch.quarantine);
+    if (batch.quarantineBlocks.length) void db.quarantineBlocks.bulkAdd(batch.quarantineBlocks);
     if (batch.indicators.length) void db.indicators.bulkAdd(batch.indicators);
     if (batch.reddit.length) void db.redditAccounts.bulkAdd(batch.reddit);
   });
@@ -50,6 +51,7 @@ export function writeRowBatch(db: WorkbenchDb, batch: RowBatch): Promise<void> {
 export class ImportBatchWriter {
   private pending = empty();
   private rowWrites: Promise<void>[] = [];
+  private nextQuarantineSeq = 0;
   private blockWrites: Promise<void>[] = [];
   private failure: unknown;
 
@@ -86,10 +88,20 @@ export class ImportBatchWriter {
     const rows = p.accounts.length + p.quarantine.length + p.indicators.length + p.reddit.length;
     if (rows === 0 || (!force && rows < ROWS_PER_WRITE)) return;
     await this.start(this.rowWrites, ROW_WRITES_IN_FLIGHT, () => {
-      const { blocks, accounts, ...rows } = this.pending;
-      this.pending = { ...empty(), blocks };
-      return this.out.writeRows({ ...rows, accountBlocks: this.accountBlocks(accounts) });
+      const { blocks, accounts, quarantine, ...rows } = this.pending;
+      // Quarantine blocks are full but for the import's last: a partial one waits for more rows.
+      const whole = force ? quarantine.length : quarantine.length - (quarantine.length % QUARANTINE_PER_BLOCK);
+      this.pending = { ...empty(), blocks, quarantine: quarantine.slice(whole) };
+      return this.out.writeRows({ ...rows, accountBlocks: this.accountBlocks(accounts), quarantineBlocks: this.quarantineBlocks(quarantine.slice(0, whole)) });
     });
+  }
+
+  private quarantineBlocks(rows: QuarantineRecord[]): QuarantineBlockRecord[] {
+    const out: QuarantineBlockRecord[] = [];
+    for (let i = 0; i < rows.length; i += QUARANTINE_PER_BLOCK) {
+      out.push({ datasetId: this.datasetId, importId: this.importId, seq: this.nextQuarantineSeq++, rows: rows.slice(i, i + QUARANTINE_PER_BLOCK) });
+    }
+    return out;
   }
 
   private accountBlocks(accounts: AccountRecord[]): AccountBlockRecord[] {

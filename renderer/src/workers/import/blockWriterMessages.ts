@@ -5,7 +5,7 @@ import type { QuotePairs } from './tweetAuthors';
 /**
  * Between the import worker and its block writer thread. The writer owns the import's tweet blocks
  * from here on: it aggregates them, builds their search records and stores both, and the aggregates at the end. It also stores
- * the row records (account blocks, quarantine, …); per-row IndexedDB writes cost ~80 µs a row of
+ * the row records (account and quarantine blocks, indicators, …); per-row IndexedDB writes cost ~80 µs a row of
  * whichever thread makes them: on the writer they no longer hold up parsing.
  */
 export type BlockWriterRequest =
