@@ -35,7 +35,8 @@ export async function readQuarantinePage(db: WorkbenchDb, d: DatasetRecord, offs
     for (let seq = Math.floor(skip / QUARANTINE_PER_BLOCK); out.length < limit && seq * QUARANTINE_PER_BLOCK < rows; seq++) {
       const block = await db.quarantineBlocks.get([importId, seq]);
       if (!block) break;
-      out.push(...block.rows.slice(Math.max(0, skip - seq * QUARANTINE_PER_BLOCK), Math.max(0, skip - seq * QUARANTINE_PER_BLOCK) + limit - out.length));
+      const from = Math.max(0, skip - seq * QUARANTINE_PER_BLOCK);
+      out.push(...block.rows.slice(from, from + limit - out.length));
     }
     skip = 0;
     if (out.length >= limit) break;

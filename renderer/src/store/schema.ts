@@ -1,4 +1,5 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { chunks } from './chunks';
 import type { Account } from '../../../shared/domain/account';
 import type { ImportReceipt, QuarantinedRow } from '../../../shared/domain/archive';
 import type { Indicator, RedditAccount } from '../../../shared/domain/indicator';
@@ -62,7 +63,7 @@ export interface AccountRecord extends Account {
 }
 
 /**
- * Up to 20,000 accounts of one import in one record. Accounts are always read a dataset at a time,
+ * Up to 20,000 accounts of one import in one record (key [importId+seq]). Accounts are always read a dataset at a time,
  * and one IndexedDB record per account cost this Chromium ~0.4 ms of its browser process each (a
  * 125,000-account users file: ~50 CPU-s). An account seen in tweet rows and then in a users file
  * of the same import is in two blocks; `readAccounts` keeps the users-file one.
@@ -191,6 +192,19 @@ export const QUARANTINE_PER_BLOCK = 1000;
 /** Accounts per AccountBlockRecord at most. */
 export const ACCOUNTS_PER_BLOCK = 20_000;
 
+/** Schema upgrade: the one-per-row records of `from` become blocks of `size` in `to`, per import, in key (write) order. */
+async function rowsIntoBlocks(tx: Transaction, from: 'accounts' | 'quarantine', to: 'accountBlocks' | 'quarantineBlocks', size: number): Promise<void> {
+  const byImport = new Map<string, (AccountRecord | QuarantineRecord)[]>();
+  await tx.table(from).each(({ id: _id, ...row }: (AccountRecord | QuarantineRecord) & { id?: number }) => {
+    const rows = byImport.get(row.importId) ?? byImport.set(row.importId, []).get(row.importId)!;
+    rows.push(row);
+  });
+  for (const [importId, rows] of byImport) {
+    const field = to === 'accountBlocks' ? 'accounts' : 'rows';
+    for (const [seq, block] of chunks(rows, size).entries()) await tx.table(to).add({ datasetId: rows[0]!.datasetId, importId, seq, [field]: block });
+  }
+}
+
 export class WorkbenchDb extends Dexie {
   datasets!: Table<DatasetRecord, string>;
   imports!: Table<ImportRecord, string>;
@@ -250,36 +264,10 @@ export class WorkbenchDb extends Dexie {
       });
     });
     // v6: accounts in blocks (AccountBlockRecord; were one record each), moved here; v7 drops the old table.
-    this.version(6).stores({ accountBlocks: '[datasetId+seq], importId' }).upgrade(async (tx) => {
-      const byImport = new Map<string, AccountRecord[]>();
-      await tx.table('accounts').each((a: AccountRecord) => {
-        const list = byImport.get(a.importId) ?? byImport.set(a.importId, []).get(a.importId)!;
-        list.push(a);
-      });
-      const seqs = new Map<string, number>();
-      for (const accounts of byImport.values()) {
-        for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_BLOCK) {
-          const datasetId = accounts[0]!.datasetId;
-          const seq = seqs.get(datasetId) ?? 0;
-          seqs.set(datasetId, seq + 1);
-          await tx.table('accountBlocks').add({ datasetId, importId: accounts[0]!.importId, seq, accounts: accounts.slice(i, i + ACCOUNTS_PER_BLOCK) });
-        }
-      }
-    });
+    this.version(6).stores({ accountBlocks: '[importId+seq], importId, datasetId' }).upgrade((tx) => rowsIntoBlocks(tx, 'accounts', 'accountBlocks', ACCOUNTS_PER_BLOCK));
     this.version(7).stores({ accounts: null });
     // v8: quarantined rows in blocks (QuarantineBlockRecord; were one record each), moved here; v9 drops the old table.
-    this.version(8).stores({ quarantineBlocks: '[importId+seq], importId, datasetId' }).upgrade(async (tx) => {
-      const byImport = new Map<string, QuarantineRecord[]>();
-      await tx.table('quarantine').each(({ id: _id, ...r }: QuarantineRecord & { id: number }) => {
-        const list = byImport.get(r.importId) ?? byImport.set(r.importId, []).get(r.importId)!;
-        list.push(r);
-      });
-      for (const [importId, rows] of byImport) {
-        for (let i = 0; i < rows.length; i += QUARANTINE_PER_BLOCK) {
-          await tx.table('quarantineBlocks').add({ datasetId: rows[0]!.datasetId, importId, seq: i / QUARANTINE_PER_BLOCK, rows: rows.slice(i, i + QUARANTINE_PER_BLOCK) });
-        }
-      }
-    });
+    this.version(8).stores({ quarantineBlocks: '[importId+seq], importId, datasetId' }).upgrade((tx) => rowsIntoBlocks(tx, 'quarantine', 'quarantineBlocks', QUARANTINE_PER_BLOCK));
     this.version(9).stores({ quarantine: null });
   }
 }

@@ -31,7 +31,7 @@ export async function readAggregates(db: WorkbenchDb, datasetId: string): Promis
 export async function readAccounts(db: WorkbenchDb, datasetId: string): Promise<AccountRecord[]> {
   const ids = await committed(db, datasetId);
   const byId = new Map<string, AccountRecord>();
-  await db.accountBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).each((block) => {
+  await db.accountBlocks.where('datasetId').equals(datasetId).each((block) => {
     if (!ids.has(block.importId)) return;
     for (const a of block.accounts) {
       const seen = byId.get(a.userid);

@@ -7,7 +7,7 @@ export async function deleteDataset(db: WorkbenchDb, datasetId: string): Promise
     await db.datasets.delete(datasetId);
     await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).delete();
     await db.searchBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).delete();
-    await db.accountBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).delete();
+    await db.accountBlocks.where('datasetId').equals(datasetId).delete();
     for (const id of importIds) await db.quarantineBlocks.where('[importId+seq]').between([id, -Infinity], [id, Infinity]).delete();
     await db.indicators.where('datasetId').equals(datasetId).delete();
     await db.redditAccounts.where('datasetId').equals(datasetId).delete();

@@ -1,5 +1,6 @@
 import type { QuarantinedRow } from '../../../../shared/domain/archive';
 import { ACCOUNTS_PER_BLOCK, QUARANTINE_PER_BLOCK, type AccountBlockRecord, type AccountRecord, type IndicatorRecord, type QuarantineBlockRecord, type QuarantineRecord, type RedditAccountRecord, type TweetBlockRecord, type WorkbenchDb } from '../schema';
+import { chunks } from '../chunks';
 
 /** The row records of one write (one transaction): accounts and quarantined rows in blocks, the rest one record each. */
 export interface RowBatch {
@@ -51,6 +52,7 @@ export function writeRowBatch(db: WorkbenchDb, batch: RowBatch): Promise<void> {
 export class ImportBatchWriter {
   private pending = empty();
   private rowWrites: Promise<void>[] = [];
+  private nextAccountSeq = 0;
   private nextQuarantineSeq = 0;
   private blockWrites: Promise<void>[] = [];
   private failure: unknown;
@@ -59,8 +61,6 @@ export class ImportBatchWriter {
     private readonly datasetId: string,
     private readonly importId: string,
     private readonly out: ImportRecordWriter,
-    /** The seq of this import's first account block (after the dataset's existing ones). */
-    private nextAccountSeq = 0,
   ) {}
 
   addBlocks(blocks: TweetBlockRecord[]): void {
@@ -97,19 +97,11 @@ export class ImportBatchWriter {
   }
 
   private quarantineBlocks(rows: QuarantineRecord[]): QuarantineBlockRecord[] {
-    const out: QuarantineBlockRecord[] = [];
-    for (let i = 0; i < rows.length; i += QUARANTINE_PER_BLOCK) {
-      out.push({ datasetId: this.datasetId, importId: this.importId, seq: this.nextQuarantineSeq++, rows: rows.slice(i, i + QUARANTINE_PER_BLOCK) });
-    }
-    return out;
+    return chunks(rows, QUARANTINE_PER_BLOCK).map((block) => ({ datasetId: this.datasetId, importId: this.importId, seq: this.nextQuarantineSeq++, rows: block }));
   }
 
   private accountBlocks(accounts: AccountRecord[]): AccountBlockRecord[] {
-    const out: AccountBlockRecord[] = [];
-    for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_BLOCK) {
-      out.push({ datasetId: this.datasetId, importId: this.importId, seq: this.nextAccountSeq++, accounts: accounts.slice(i, i + ACCOUNTS_PER_BLOCK) });
-    }
-    return out;
+    return chunks(accounts, ACCOUNTS_PER_BLOCK).map((block) => ({ datasetId: this.datasetId, importId: this.importId, seq: this.nextAccountSeq++, accounts: block }));
   }
 
   /** Once fewer than `limit` writes of `queue` are in flight, start `write` (its failure is kept for the next call). */

@@ -94,7 +94,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const seen = new TweetAuthors();
   const knownAccounts = new Set<string>();
   let firstSeq = 0;
-  let firstAccountSeq = 0;
   if (existing) {
     for await (const block of readTweetBlocks(db, datasetId)) {
       const c = block.columns;
@@ -102,8 +101,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     }
     const last = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
     firstSeq = last ? last.seq + 1 : 0;
-    await db.accountBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).each((b) => {
-      firstAccountSeq = b.seq + 1;
+    await db.accountBlocks.where('datasetId').equals(datasetId).each((b) => {
       for (const a of b.accounts) knownAccounts.add(a.userid);
     });
   }
@@ -115,7 +113,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   try {
     await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
-    const writer = new ImportBatchWriter(datasetId, importId, blockWriter, firstAccountSeq);
+    const writer = new ImportBatchWriter(datasetId, importId, blockWriter);
     /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
     const accountsHere = new Map<string, boolean>();
     const receipts: ImportReceipt[] = [];
