@@ -1,9 +1,10 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
 import { ArchiveFormatError } from './detectFormat';
 
 /**
  * Open a user-supplied file as a sequence of CSV entries, by content (magic bytes), never by name:
  * gzip (1f 8b) through DecompressionStream, zip (PK 03 04) through fflate's streaming Unzip
+ * with native inflating (nativeInflate)
  * (every `*.csv` entry, in archive order), anything else as one plain CSV entry.
  *
  * Yields events rather than nested streams so that zip entries, which fflate delivers by
@@ -100,48 +101,106 @@ export async function* openArchive(
 }
 
 async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<ArchiveEvent> {
-  // fflate calls back synchronously inside push(); queue the events and yield them after each push.
-  const queue: ArchiveEvent[] = [];
+  // fflate finds the entries and calls back inside push(); deflated data is inflated natively
+  // (NativeInflate), which delivers later. Each entry queues its own events; after each push the
+  // inflating is awaited and the entries' events are yielded in archive order.
+  const entries: { events: ArchiveEvent[]; ended: boolean }[] = [];
+  const inflating: Promise<void>[] = [];
   let failure: Error | undefined;
-  let open = false;
-  let entries = 0;
+  let found = 0;
   const unzip = new Unzip();
-  unzip.register(UnzipInflate);
+  unzip.register(nativeInflate(inflating));
   unzip.onfile = (file: UnzipFile) => {
     if (!isCsvEntryName(file.name)) return;
-    entries++;
-    queue.push({ type: 'entry-start', entryName: file.name, container: 'zip' });
-    open = true;
+    found++;
+    const entry = { events: [{ type: 'entry-start', entryName: file.name, container: 'zip' } as ArchiveEvent], ended: false };
+    entries.push(entry);
     file.ondata = (err, data, final) => {
       if (err) {
         failure ??= new ArchiveFormatError(`${fileName}: zip entry ${file.name} is corrupt (${err.message}).`);
         return;
       }
-      if (data.length) queue.push({ type: 'data', chunk: data });
+      if (data.length) entry.events.push({ type: 'data', chunk: data });
       if (final) {
-        queue.push({ type: 'entry-end' });
-        open = false;
+        entry.events.push({ type: 'entry-end' });
+        entry.ended = true;
       }
     };
     file.start();
   };
-  let prev: Uint8Array | undefined;
-  const flush = function* () {
+  const flush = async function* () {
+    while (inflating.length) await Promise.all(inflating.splice(0));
     if (failure) throw failure;
-    while (queue.length) yield queue.shift() as ArchiveEvent;
+    while (entries.length) {
+      const entry = entries[0]!;
+      while (entry.events.length) yield entry.events.shift()!;
+      if (!entry.ended) return;
+      entries.shift();
+    }
+  };
+  const push = (chunk: Uint8Array, final: boolean) => {
+    try {
+      unzip.push(chunk, final);
+    } catch (e) {
+      throw new ArchiveFormatError(`${fileName}: zip file is truncated or damaged (${(e as Error).message}).`);
+    }
   };
   // push(chunk, final) needs to know the last chunk: hold one back.
+  let prev: Uint8Array | undefined;
   for await (const chunk of chunks) {
     if (prev) {
-      unzip.push(prev, false);
+      push(prev, false);
       yield* flush();
     }
     prev = chunk;
   }
-  unzip.push(prev ?? new Uint8Array(0), true);
+  push(prev ?? new Uint8Array(0), true);
   yield* flush();
-  if (open) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end).`);
-  if (entries === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry.`);
+  if (entries.length) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end).`);
+  if (found === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry.`);
+}
+
+/**
+ * fflate decoder for deflated zip entries that inflates with the platform's DecompressionStream
+ * ('deflate-raw'): ~2.5-3x faster than fflate's JavaScript inflate on a 400 MB entry (Chromium and
+ * Node). Its output arrives asynchronously: `inflating` collects a promise per pushed chunk (and,
+ * after the final one, the end of the entry's output) that the caller awaits before reading the events.
+ */
+function nativeInflate(inflating: Promise<void>[]): UnzipDecoderConstructor {
+  return class NativeInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata: AsyncFlateStreamHandler = () => {};
+    private readonly writer: WritableStreamDefaultWriter<Uint8Array<ArrayBuffer>>;
+    /** Settles when the entry's last output has been delivered (awaited only after its final push). */
+    private readonly delivered: Promise<void>;
+    private failed = false;
+
+    constructor() {
+      const inflate = new DecompressionStream('deflate-raw');
+      this.writer = inflate.writable.getWriter();
+      const reader = inflate.readable.getReader();
+      this.delivered = (async () => {
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) return this.ondata(null, new Uint8Array(0), true);
+          this.ondata(null, r.value, false);
+        }
+      })().catch((e: Error) => this.fail(e));
+    }
+
+    push(chunk: Uint8Array, final: boolean): void {
+      if (this.failed) return;
+      // A copy: fflate may hand a view of a buffer it keeps.
+      inflating.push(this.writer.write(new Uint8Array(chunk)).catch((e: Error) => this.fail(e)));
+      if (final) inflating.push(this.writer.close().catch((e: Error) => this.fail(e)), this.delivered);
+    }
+
+    private fail(e: Error): void {
+      if (this.failed) return;
+      this.failed = true;
+      this.ondata(Object.assign(e, { code: 0 }) as FlateError, null as never, true);
+    }
+  };
 }
 
 function tap(stream: ReadableStream<Uint8Array>, options: OpenArchiveOptions): ReadableStream<Uint8Array> {

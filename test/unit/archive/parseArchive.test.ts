@@ -141,7 +141,7 @@ describe('containers and refusals', () => {
     expect(receipts[0]).toMatchObject({ entryName: 'users.csv', rowsStored: 744, entrySha256: sha(plain) });
   });
 
-  it('refuses empty, binary, unknown-header, truncated-header and corrupt gzip files with clear messages', async () => {
+  it('refuses empty, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
     const refuse = (name: string, bytes: Uint8Array) => parseArchive(bytesSource(name, bytes));
     await expect(refuse('e.csv', new Uint8Array(0))).rejects.toThrow('e.csv: the file is empty.');
     await expect(refuse('b.csv', new Uint8Array([1, 2, 0, 3, 4]))).rejects.toThrow(/b\.csv: binary content \(NUL byte at offset 2/);
@@ -154,6 +154,11 @@ describe('containers and refusals', () => {
     runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
     await expect(refuse('q.csv', runaway)).rejects.toThrow(/q\.csv: CSV record 3 starting at byte 12 exceeds 16777216 bytes/);
     await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(/contains no \.csv entry/);
+    const zip = zipSync({ 'users.csv': plain });
+    const damaged = zip.slice();
+    damaged[30 + 'users.csv'.length] = 0x07; // the first deflate block: final, of the reserved (invalid) type
+    await expect(refuse('d.zip', damaged)).rejects.toThrow('d.zip: zip entry users.csv is corrupt (invalid block type).');
+    await expect(refuse('cut.zip', zip.subarray(0, zip.length >> 1))).rejects.toThrow(/^cut\.zip: zip file is truncated or damaged/);
   });
 
   it('stops on abort', async () => {
