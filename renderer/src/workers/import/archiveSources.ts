@@ -4,11 +4,9 @@ import type { ArchiveSource } from '../../../../shared/archive/parseArchive';
 export interface SizedSource extends ArchiveSource {
   /** Size in bytes when known before reading (a File), else 0. */
   knownSize: number;
-  /** The File itself, when there is one (lets pass 1 hash a plain file natively). */
-  blob?: Blob;
 }
 
-export const fileSource = (file: File): SizedSource => ({ name: file.name, knownSize: file.size, blob: file, open: () => file.stream() });
+export const fileSource = (file: File): SizedSource => ({ name: file.name, knownSize: file.size, open: () => file.stream() });
 
 /** The demo archive's users and tweets files, generated on the fly (twice: hashing, parsing) and never held whole. */
 export function demoSources(tweets: number, seed: number): SizedSource[] {

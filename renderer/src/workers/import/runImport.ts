@@ -12,7 +12,6 @@ import { BlockWriter } from './blockWriter';
 import { TweetAuthors } from './tweetAuthors';
 import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
-import { hashPlainFileNatively } from './nativeHash';
 import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
 import { collectGarbage } from '../collectGarbage';
@@ -60,12 +59,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     signal.throwIfAborted();
     let hashes: ArchiveHashes;
     try {
-      const native = s.blob && (await hashPlainFileNatively(s.blob));
-      if (native) {
-        hashedBytes += native.size;
-        progress.report(s.name, hashedBytes, totalKnown, 0);
-      }
-      hashes = native || (await hashArchive(countingSource(s, (n) => { hashedBytes += n; progress.report(s.name, hashedBytes, totalKnown, 0); }), signal));
+      hashes = await hashArchive(countingSource(s, (n) => { hashedBytes += n; progress.report(s.name, hashedBytes, totalKnown, 0); }), signal);
     } catch (e) {
       if (e instanceof ArchiveFormatError) {
         refused.push({ fileName: s.name, message: e.message });
