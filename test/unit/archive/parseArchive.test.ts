@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { zipSync, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { downloadZip } from 'client-zip';
 import { createHash } from 'node:crypto';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
@@ -139,6 +139,30 @@ describe('containers and refusals', () => {
     expect(zip[6] & 0x08).toBe(0x08); // general-purpose flag bit 3: sizes follow the data
     const { receipts } = await parseBytes('streamed.zip', zip, 777);
     expect(receipts[0]).toMatchObject({ entryName: 'users.csv', rowsStored: 744, entrySha256: sha(plain) });
+  });
+
+  it('reads deflated entries whose sizes follow the data (streaming zip writers), each inflated to the exact bytes', async () => {
+    const seed = readReal('reddit_2018_suspiciousaccounts_seed.csv');
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((err, chunk) => {
+      if (err) throw err;
+      parts.push(chunk);
+    });
+    for (const [name, bytes] of [['users.csv', plain], ['seed.csv', seed]] as const) {
+      const entry = new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      entry.push(bytes, true);
+    }
+    zip.end();
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    expect(bytes[6] & 0x08).toBe(0x08); // sizes follow the data
+    expect(bytes[8]).toBe(8); // deflated
+    const { receipts } = await parseBytes('streamed-deflate.zip', bytes, 1000);
+    expect(receipts.map((r) => [r.entryName, r.rowsStored, r.entrySha256, r.entrySize])).toEqual([
+      ['users.csv', 744, sha(plain), plain.length],
+      ['seed.csv', 943, sha(seed), seed.length],
+    ]);
   });
 
   it('refuses empty, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
