@@ -1,7 +1,7 @@
 /**
  * End-to-end import benchmark through the app's own UI, worker and store, in headless Chromium with
  * a persistent profile (IndexedDB on disk):
- *   npm run bench:import -- --json [FILE...] [--tweets N] [--seed S]
+ *   npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare]
  * Without files, the demo archive of N tweets (default 1,000,000) is generated into a temp dir first
  * (cached there by size and seed). Prints one JSON line:
  *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond","peakAllRenderersMB","bareRowsPerSecond"}
@@ -19,7 +19,8 @@
  *   files through a bare pipeline in one worker (bareImportWorker.ts: read, decode, split, 2,000-row
  *   column arrays into IndexedDB; no hash, checks, provenance, dedupe, aggregates or search), same
  *   browser, same run, after the baseline. On stderr, the seconds it takes up to each of its stages.
- *   null when a file is a .zip or .gz: the bare pipeline reads plain CSV only.
+ *   null when a file is a .zip or .gz (the bare pipeline reads plain CSV only), or with --no-bare (it
+ *   reads the files four more times: about a minute more for 1 M tweets).
  * On stderr: the import's timings and the CPU seconds each kind of browser process used during it.
  */
 import { chromium } from '@playwright/test';
@@ -42,15 +43,17 @@ function parseArgs(argv: string[]) {
   let tweets = 1_000_000;
   let seed = 11;
   let baselineRows = 100_000;
+  let bare = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--tweets') tweets = Number(argv[++i]);
     else if (a === '--seed') seed = Number(argv[++i]);
     else if (a === '--baseline-rows') baselineRows = Number(argv[++i]);
+    else if (a === '--no-bare') bare = false;
     else if (a === '--json') continue;
     else files.push(path.resolve(a));
   }
-  return { files, tweets, seed, baselineRows };
+  return { files, tweets, seed, baselineRows, bare };
 }
 
 /** The processes (pid → args, RSS in KB) of the browser that uses `profileDir`: it and its descendants. */
@@ -182,7 +185,7 @@ async function main(): Promise<void> {
     const baselineRowsPerSecond = await page.evaluate(naiveBaseline, args.baselineRows);
     const rowsRead = stored.receipts.reduce((n: number, r: { rowsRead: number }) => n + r.rowsRead, 0);
     let bareRowsPerSecond: number | null = null;
-    if (files.every((f) => containerOf(firstBytes(f, 4)) === 'plain')) {
+    if (args.bare && files.every((f) => containerOf(firstBytes(f, 4)) === 'plain')) {
       const stages: Record<string, number> = {};
       for (const upTo of ['read', 'decode', 'split'] as const) stages[upTo + 'Seconds'] = (await bareImport(page, files, out, upTo)).seconds;
       const cpuBeforeBare = cpuSecondsByProcess(profileDir);
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
       log('cpu seconds during the bare import (all stages)', JSON.stringify(cpuSince(cpuBeforeBare, profileDir)));
       if (bare.rows !== rowsRead) throw new Error(`the bare import read ${bare.rows} rows, the app ${rowsRead}: not the same work`);
       bareRowsPerSecond = Math.round(bare.rows / bare.seconds);
-    } else log('bare import skipped: it reads plain CSV files only (bareRowsPerSecond null)');
+    } else log(args.bare ? 'bare import skipped: it reads plain CSV files only (bareRowsPerSecond null)' : 'bare import skipped: --no-bare');
     if (outside.length) throw new Error('requests outside 127.0.0.1: ' + outside.join(', '));
     console.log(JSON.stringify({
       files: stored.receipts, accounts: stored.accounts, tweets: stored.tweets, rejected: stored.rejected,
