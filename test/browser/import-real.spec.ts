@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { realFixture } from '../fixtures/paths';
+import { tweetHeader, tweetRow } from '../unit/archive/synthetic';
+import { tempDir } from './importTempFiles';
 import { expect, test } from './fixtures';
 import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 
@@ -85,4 +89,37 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   await expect(receipts).toContainText('meta-killchain');
   await expect(receipts).toContainText('reddit-suspicious-accounts');
   expect(requests.outside()).toEqual([]);
+});
+
+test('Meta indicators are searchable on their dataset: defanged URLs refanged, with the tweets linking to their domains', async ({ page, requests, consoleLog }) => {
+  const tweets = path.join(tempDir(), 'linking_tweets_csv_hashed.csv');
+  const rows = [
+    tweetRow({ tweetid: '1148217422006640641', urls: "['https://www.avisindependent.eu/a']" }),
+    tweetRow({ tweetid: '1148217422006640642', urls: "['https://news.avisindependent.eu/b', 'https://e-petice.cz/petitions/x']" }),
+    tweetRow({ tweetid: '1148217422006640643', urls: "['https://example.org/']" }),
+  ];
+  writeFileSync(tweets, [tweetHeader(), ...rows].join('\n') + '\n');
+  await importFiles(page, [realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), tweets]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, /meta_threat_research_2022_09/);
+  expect(await counts(card)).toMatchObject({ indicators: 350, tweets: 3 });
+  await card.getByRole('button', { name: 'Show indicators (350)' }).click();
+  const table = card.getByRole('table', { name: /Indicators of/ });
+  await expect(table.locator('caption')).toContainText('350 of 350 match (first 100 shown)');
+  await expect(table.locator('tbody tr')).toHaveCount(100);
+  const search = card.getByLabel('Search indicators');
+  await search.fill('PETICE');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  const ePetice = table.locator('tbody tr', { hasText: 'e-petice[.]cz' });
+  await expect(ePetice.locator('td').nth(2)).toHaveText('https://e-petice.cz/petitions/pozadavek-aby-vlada-fiala-kladla-na-prvni-misto-zajmy-svych-obcanu-1.html');
+  await expect(ePetice.locator('[data-linking]')).toHaveText('1');
+  await expect(table.locator('tbody tr', { hasText: 'www.petice[.]com' }).locator('[data-linking]')).toHaveText('0');
+  await search.fill('france cib avisindependent');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr td').nth(2)).toHaveText('avisindependent.eu');
+  await expect(table.locator('[data-linking]')).toHaveText('2'); // www. and a subdomain
+  await search.fill('no such indicator');
+  await expect(table.locator('caption')).toContainText('0 of 350 match');
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
 });

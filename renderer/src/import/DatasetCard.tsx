@@ -4,13 +4,15 @@ import type { DatasetRecord, SourceFileRecord } from '../store/schema';
 import { deleteDataset } from '../store/write/deleteDataset';
 import { readDatasetFiles } from './datasetDetails';
 import { formatCount } from './formatters';
+import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
 import { ReceiptTable } from './ReceiptTable';
 
-/** One dataset: counts, file receipts, quarantined rows, delete. */
+/** One dataset: counts, file receipts, quarantined rows, indicators, delete. */
 export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetRecord; onChanged: () => void; busy: boolean }) {
   const [files, setFiles] = useState<SourceFileRecord[]>([]);
   const [showQuarantine, setShowQuarantine] = useState(false);
+  const [showIndicators, setShowIndicators] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   useEffect(() => {
@@ -41,6 +43,11 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
             {showQuarantine ? 'Hide' : 'Show'} quarantined rows ({formatCount(c.rejected)})
           </button>
         )}
+        {c.indicators > 0 && (
+          <button type="button" aria-expanded={showIndicators} onClick={() => setShowIndicators((v) => !v)}>
+            {showIndicators ? 'Hide' : 'Show'} indicators ({formatCount(c.indicators)})
+          </button>
+        )}
         {!confirming ? (
           <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
             Delete dataset…
@@ -56,6 +63,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
         )}
       </div>
       {showQuarantine && <QuarantineTable dataset={dataset} />}
+      {showIndicators && <IndicatorTable dataset={dataset} />}
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { QUARANTINE_PER_BLOCK, type DatasetRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../store/schema';
+import { QUARANTINE_PER_BLOCK, type DatasetRecord, type IndicatorRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../store/schema';
 
 /** Reads for the Datasets view that respect import atomicity (only committed imports). */
 
@@ -42,4 +42,10 @@ export async function readQuarantinePage(db: WorkbenchDb, d: DatasetRecord, offs
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** The dataset's indicators (Meta threat-research files) from committed imports, in file order. */
+export async function readIndicators(db: WorkbenchDb, d: DatasetRecord): Promise<IndicatorRecord[]> {
+  const ids = new Set(d.committedImports);
+  return (await db.indicators.where('datasetId').equals(d.id).toArray()).filter((r) => ids.has(r.importId));
 }

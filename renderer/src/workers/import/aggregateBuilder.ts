@@ -6,6 +6,7 @@ import { AuthorActivity } from './authorActivity';
 import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
+import { urlDomain } from '../../../../shared/domain/urlDomain';
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -212,22 +213,6 @@ const codesOf = (values: PackedStrings, code: (value: string) => number): Int32A
 function bump(counts: number[], i: number): void {
   while (counts.length <= i) counts.push(0);
   counts[i]!++;
-}
-
-/** Host of a URL, lower-cased, without "www."; '' when it has none. Hand-rolled: URL() per row is slow and throws. */
-export function urlDomain(url: string): string {
-  const s = url.indexOf('://');
-  if (s <= 0) return '';
-  let e = s + 3;
-  while (e < url.length) {
-    const c = url.charCodeAt(e);
-    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 58 /* : */ || c <= 32) break;
-    e++;
-  }
-  const host = url.slice(s + 3, e).toLowerCase();
-  const at = host.lastIndexOf('@');
-  const h = at >= 0 ? host.slice(at + 1) : host;
-  return h.startsWith('www.') ? h.slice(4) : h;
 }
 
 /** Whether row i of a packed column is the empty string. */
