@@ -88,6 +88,14 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   await expect(receipts.getByRole('row')).toHaveCount(6);
   await expect(receipts).toContainText('meta-killchain');
   await expect(receipts).toContainText('reddit-suspicious-accounts');
+  await card.getByRole('button', { name: /^Show Reddit accounts/ }).click();
+  const reddit = card.getByRole('table', { name: /Reddit accounts of/ });
+  await expect(reddit.locator('caption')).toContainText('of 1,883 match (first 100 shown)');
+  await card.getByLabel('Search Reddit accounts').fill('blacktolive');
+  // The same account in the list (its karma) and in the praw harvest (its columns).
+  await expect(reddit.locator('tbody tr')).toHaveCount(2);
+  await expect(reddit.locator('tbody tr').nth(0).locator('td')).toHaveText(['BlackToLive', '-16', '', '', '']);
+  await expect(reddit.locator('tbody tr').nth(1).locator('td')).toHaveText(['BlackToLive', '', '1', '-7', '2016-07-05']);
   expect(requests.outside()).toEqual([]);
 });
 

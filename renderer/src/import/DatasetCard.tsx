@@ -6,13 +6,15 @@ import { readDatasetFiles } from './datasetDetails';
 import { formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
+import { RedditAccountTable } from './RedditAccountTable';
 import { ReceiptTable } from './ReceiptTable';
 
-/** One dataset: counts, file receipts, quarantined rows, indicators, delete. */
+/** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */
 export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetRecord; onChanged: () => void; busy: boolean }) {
   const [files, setFiles] = useState<SourceFileRecord[]>([]);
   const [showQuarantine, setShowQuarantine] = useState(false);
   const [showIndicators, setShowIndicators] = useState(false);
+  const [showReddit, setShowReddit] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   useEffect(() => {
@@ -48,6 +50,11 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
             {showIndicators ? 'Hide' : 'Show'} indicators ({formatCount(c.indicators)})
           </button>
         )}
+        {(c.redditAccounts ?? 0) > 0 && (
+          <button type="button" aria-expanded={showReddit} onClick={() => setShowReddit((v) => !v)}>
+            {showReddit ? 'Hide' : 'Show'} Reddit accounts ({formatCount(c.redditAccounts ?? 0)})
+          </button>
+        )}
         {!confirming ? (
           <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
             Delete dataset…
@@ -64,6 +71,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
       </div>
       {showQuarantine && <QuarantineTable dataset={dataset} />}
       {showIndicators && <IndicatorTable dataset={dataset} />}
+      {showReddit && <RedditAccountTable dataset={dataset} />}
     </article>
   );
 }

@@ -1,4 +1,5 @@
-import { QUARANTINE_PER_BLOCK, type DatasetRecord, type IndicatorRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../store/schema';
+import type { Table } from 'dexie';
+import { QUARANTINE_PER_BLOCK, type DatasetRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../store/schema';
 
 /** Reads for the Datasets view that respect import atomicity (only committed imports). */
 
@@ -44,8 +45,8 @@ export async function readQuarantinePage(db: WorkbenchDb, d: DatasetRecord, offs
   return out;
 }
 
-/** The dataset's indicators (Meta threat-research files) from committed imports, in file order. */
-export async function readIndicators(db: WorkbenchDb, d: DatasetRecord): Promise<IndicatorRecord[]> {
+/** The dataset's records of a per-row table (indicators, Reddit accounts) from committed imports, in file order. */
+export async function readCommittedRows<T extends { importId: string }>(table: Table<T, number>, d: DatasetRecord): Promise<T[]> {
   const ids = new Set(d.committedImports);
-  return (await db.indicators.where('datasetId').equals(d.id).toArray()).filter((r) => ids.has(r.importId));
+  return (await table.where('datasetId').equals(d.id).toArray()).filter((r) => ids.has(r.importId));
 }
