@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { db } from '../store/database';
-import { readAggregates } from '../store/read/datasetReader';
+import { readUrlDomainCounts } from '../store/read/datasetReader';
 import type { DatasetRecord, IndicatorRecord } from '../store/schema';
 import { readCommittedRows } from './datasetDetails';
 import { formatCount } from './formatters';
@@ -15,12 +15,12 @@ import { searchText } from './searchRows';
 export function IndicatorTable({ dataset }: { dataset: DatasetRecord }) {
   const [rows, setRows] = useState<{ indicator: IndicatorRecord; text: string; linking: number }[]>([]);
   useEffect(() => {
-    void Promise.all([readCommittedRows(db.indicators, dataset), readAggregates(db, dataset.id)]).then(([indicators, aggregates]) =>
+    void Promise.all([readCommittedRows(db.indicators, dataset), readUrlDomainCounts(db, dataset.id)]).then(([indicators, urlDomains]) =>
       setRows(
         indicators.map((r) => ({
           indicator: r,
           text: searchText([r.type, r.value, r.refanged, r.comment, ...Object.values(r.extra)]),
-          linking: tweetsLinkingTo(indicatorDomain(r.refanged), aggregates?.urlDomains ?? {}),
+          linking: tweetsLinkingTo(indicatorDomain(r.refanged), urlDomains),
         })),
       ),
     );

@@ -1,6 +1,6 @@
 import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlock, TweetBlockRecord, WorkbenchDb } from '../schema';
 import { decodeTweetColumns } from '../tweetBlockCodec';
-import { mergeAggregates } from './mergeAggregates';
+import { addCounts, mergeAggregates } from './mergeAggregates';
 
 /**
  * Reads that respect import atomicity: only records of committed imports are ever returned.
@@ -25,6 +25,19 @@ export async function readAggregates(db: WorkbenchDb, datasetId: string): Promis
   const ids = await committed(db, datasetId);
   const parts = (await db.aggregates.where('datasetId').equals(datasetId).toArray()).filter((a) => ids.has(a.importId));
   return parts.length ? mergeAggregates(parts) : undefined;
+}
+
+/**
+ * The dataset's URL domain counts (committed imports) alone: summing them skips merging the rest of
+ * the aggregates (per-account activity, edges), which a view that needs only domains does not use.
+ */
+export async function readUrlDomainCounts(db: WorkbenchDb, datasetId: string): Promise<Record<string, number>> {
+  const ids = await committed(db, datasetId);
+  const out: Record<string, number> = {};
+  await db.aggregates.where('datasetId').equals(datasetId).each((a) => {
+    if (ids.has(a.importId)) addCounts(out, a.urlDomains);
+  });
+  return out;
 }
 
 /** The dataset's accounts (committed imports), in userid order; an account both in tweet rows and in a users file is the users-file one. */

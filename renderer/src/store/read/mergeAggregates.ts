@@ -1,7 +1,7 @@
 import type { AccountActivity, ImportAggregates } from '../schema';
 import { mergeEdges } from './edgeColumns';
 
-function addCounts<K extends string | number>(into: Record<K, number>, from: Record<K, number>): void {
+export function addCounts<K extends string | number>(into: Record<K, number>, from: Record<K, number>): void {
   for (const k in from) into[k] = (into[k] ?? 0) + from[k];
 }
 
