@@ -118,6 +118,39 @@ test('accounts seen in tweet rows before their users file are the users-file one
   expect((await storeSummary(page)).accounts).toBe(userCount);
 });
 
+test('a users file added later to a dataset of tweets replaces the accounts taken from its tweet rows', async ({ page }) => {
+  const dir = tempDir();
+  const archive = createDemoArchive({ seed: 8, tweets: 1500 });
+  const users = path.join(dir, 'later_users_csv_hashed.csv');
+  let usersCsv = '';
+  for await (const chunk of archive.usersCsv()) usersCsv += chunk;
+  writeFileSync(users, usersCsv);
+  const userCount = new Set(archive.plan.accounts.map((a) => a.userid)).size;
+  const tweets = writeTweetRows(path.join(dir, 'later_tweets_csv_hashed.csv'), 8, 1500, 0, 1500);
+  await importFiles(page, [tweets]);
+  await waitForImportDone(page);
+  await exposeModule(page, path.resolve('renderer/src/store/read/datasetReader.ts'), 'dwReader');
+  await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
+  const read = () =>
+    page.evaluate(async () => {
+      const db = new (globalThis as any).dwSchema.WorkbenchDb();
+      const [dataset] = await (globalThis as any).dwReader.listDatasets(db);
+      const accounts: { userid: string; fromUsersFile: boolean }[] = await (globalThis as any).dwReader.readAccounts(db, dataset.id);
+      db.close();
+      return { count: accounts.length, fromUsersFile: accounts.filter((a) => a.fromUsersFile).length, datasetAccounts: dataset.counts.accounts };
+    });
+  const before = await read();
+  expect(before.fromUsersFile).toBe(0);
+  expect(before.count).toBe(before.datasetAccounts);
+  expect(before.count).toBeGreaterThan(0);
+
+  await importFiles(page, [users], 'later');
+  await waitForImportDone(page);
+  // Every account is now its users-file record; none counted twice.
+  expect(await read()).toEqual({ count: userCount, fromUsersFile: userCount, datasetAccounts: userCount });
+  expect((await counts(datasetCard(page, 'later'))).accounts).toBe(userCount);
+});
+
 test('a file damaged in every row: its 1,100 quarantined rows are read back page by page, across block boundaries, in row order', async ({ page }) => {
   const dir = tempDir();
   const file = writeTweetRows(path.join(dir, 'excel_tweets_csv_hashed.csv'), 9, 3000, 0, 3000);

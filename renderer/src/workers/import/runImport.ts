@@ -4,7 +4,7 @@ import type { Account } from '../../../../shared/domain/account';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
-import { readTweetBlocks } from '../../store/read/datasetReader';
+import { readAccounts, readTweetBlocks } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
@@ -86,7 +86,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const importId = newId();
   /** Tweet ids stored or parsed so far (a tweet whose id is here is a duplicate), with their authors. */
   const seen = new TweetAuthors();
-  const knownAccounts = new Set<string>();
+  /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
+  const accountsHere = new Map<string, boolean>();
   let firstSeq = 0;
   if (existing) {
     for await (const block of readTweetBlocks(db, datasetId)) {
@@ -95,9 +96,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     }
     const last = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
     firstSeq = last ? last.seq + 1 : 0;
-    await db.accountBlocks.where('datasetId').equals(datasetId).each((b) => {
-      for (const a of b.accounts) knownAccounts.add(a.userid);
-    });
+    // The dataset's committed accounts: one from tweet rows is replaced by its users-file record later.
+    for (const a of await readAccounts(db, datasetId)) accountsHere.set(a.userid, a.fromUsersFile);
   }
   const datasetName = existing?.name ?? datasetNameFor(toParse.map((p) => p.source.name));
   await beginImport(db, { id: importId, datasetId, fileNames: toParse.map((p) => p.source.name) });
@@ -108,8 +108,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
     const writer = new ImportBatchWriter(datasetId, importId, blockWriter);
-    /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
-    const accountsHere = new Map<string, boolean>();
     const receipts: ImportReceipt[] = [];
     const files: SourceFileRecord[] = [];
     const totalBytes = toParse.reduce((n, p) => n + p.hashes.size, 0);
@@ -156,7 +154,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
             const fromUsersFile = format === 'twitter-io-users';
             const out: AccountRecord[] = [];
             for (const a of accounts) {
-              if (knownAccounts.has(a.userid)) continue;
               const prev = accountsHere.get(a.userid);
               if (prev === true || (prev === false && !fromUsersFile)) continue;
               if (prev === undefined) {
