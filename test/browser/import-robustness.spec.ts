@@ -1,13 +1,29 @@
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { realFixture } from '../fixtures/paths';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
-import { badFiles, largeTweetsFile, tempDir, writeTweetRows } from './importTempFiles';
+import { badFiles, largeTweetsFile, tempDir, writeDemoUsers, writeTweetRows } from './importTempFiles';
 import { exposeModule } from './pageModule';
-import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 
 const chinaUsers = realFixture('china_082019_1_users_csv_hashed.csv');
+
+/** The only dataset's accounts as readers see them, and its account count. */
+async function readDatasetAccounts(page: Page) {
+  await exposeModule(page, path.resolve('renderer/src/store/read/datasetReader.ts'), 'dwReader');
+  await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
+  return page.evaluate(async () => {
+    const db = new (globalThis as any).dwSchema.WorkbenchDb();
+    const [dataset] = await (globalThis as any).dwReader.listDatasets(db);
+    const accounts: { userid: string; fromUsersFile: boolean }[] = await (globalThis as any).dwReader.readAccounts(db, dataset.id);
+    db.close();
+    return {
+      count: accounts.length, distinct: new Set(accounts.map((a) => a.userid)).size, fromUsersFile: accounts.filter((a) => a.fromUsersFile).length,
+      sorted: accounts.every((a, i) => i === 0 || accounts[i - 1]!.userid < a.userid), datasetCount: dataset.counts.accounts as number,
+    };
+  });
+}
 
 test('unknown, empty and binary files are refused with a message; the app stays usable', async ({ page, requests }) => {
   const bad = badFiles(tempDir());
@@ -89,65 +105,36 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
 
 test('accounts seen in tweet rows before their users file are the users-file ones, once each; a later import adds only new accounts', async ({ page }) => {
   const dir = tempDir();
-  const archive = createDemoArchive({ seed: 8, tweets: 1500 });
-  const users = path.join(dir, 'accts_users_csv_hashed.csv');
-  let usersCsv = '';
-  for await (const chunk of archive.usersCsv()) usersCsv += chunk;
-  writeFileSync(users, usersCsv);
-  const userCount = new Set(archive.plan.accounts.map((a) => a.userid)).size;
+  const { file: users, userCount } = await writeDemoUsers(path.join(dir, 'accts_users_csv_hashed.csv'), 8, 1500);
   const tweets = writeTweetRows(path.join(dir, 'accts_tweets_csv_hashed.csv'), 8, 1500, 0, 1000);
   await importFiles(page, [tweets, users]); // the tweets file first: its accounts are stored before the users file's
   await waitForImportDone(page);
-  await exposeModule(page, path.resolve('renderer/src/store/read/datasetReader.ts'), 'dwReader');
-  await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
-  const read = () =>
-    page.evaluate(async () => {
-      const db = new (globalThis as any).dwSchema.WorkbenchDb();
-      const [dataset] = await (globalThis as any).dwReader.listDatasets(db);
-      const accounts: { userid: string; fromUsersFile: boolean }[] = await (globalThis as any).dwReader.readAccounts(db, dataset.id);
-      db.close();
-      return { count: accounts.length, distinct: new Set(accounts.map((a) => a.userid)).size, fromTweetRows: accounts.filter((a) => !a.fromUsersFile).length, sorted: accounts.every((a, i) => i === 0 || accounts[i - 1]!.userid < a.userid) };
-    });
-  expect(await read()).toEqual({ count: userCount, distinct: userCount, fromTweetRows: 0, sorted: true });
+  const all = { count: userCount, distinct: userCount, fromUsersFile: userCount, sorted: true, datasetCount: userCount };
+  expect(await readDatasetAccounts(page)).toEqual(all);
   expect((await counts(datasetCard(page, 'accts'))).accounts).toBe(userCount);
 
   const more = writeTweetRows(path.join(dir, 'accts2_tweets_csv_hashed.csv'), 8, 1500, 1000, 1500);
   await importFiles(page, [more], 'accts');
   await waitForImportDone(page);
-  expect(await read()).toEqual({ count: userCount, distinct: userCount, fromTweetRows: 0, sorted: true });
+  expect(await readDatasetAccounts(page)).toEqual(all);
   expect((await storeSummary(page)).accounts).toBe(userCount);
 });
 
 test('a users file added later to a dataset of tweets replaces the accounts taken from its tweet rows', async ({ page }) => {
   const dir = tempDir();
-  const archive = createDemoArchive({ seed: 8, tweets: 1500 });
-  const users = path.join(dir, 'later_users_csv_hashed.csv');
-  let usersCsv = '';
-  for await (const chunk of archive.usersCsv()) usersCsv += chunk;
-  writeFileSync(users, usersCsv);
-  const userCount = new Set(archive.plan.accounts.map((a) => a.userid)).size;
+  const { file: users, userCount } = await writeDemoUsers(path.join(dir, 'later_users_csv_hashed.csv'), 8, 1500);
   const tweets = writeTweetRows(path.join(dir, 'later_tweets_csv_hashed.csv'), 8, 1500, 0, 1500);
   await importFiles(page, [tweets]);
   await waitForImportDone(page);
-  await exposeModule(page, path.resolve('renderer/src/store/read/datasetReader.ts'), 'dwReader');
-  await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
-  const read = () =>
-    page.evaluate(async () => {
-      const db = new (globalThis as any).dwSchema.WorkbenchDb();
-      const [dataset] = await (globalThis as any).dwReader.listDatasets(db);
-      const accounts: { userid: string; fromUsersFile: boolean }[] = await (globalThis as any).dwReader.readAccounts(db, dataset.id);
-      db.close();
-      return { count: accounts.length, fromUsersFile: accounts.filter((a) => a.fromUsersFile).length, datasetAccounts: dataset.counts.accounts };
-    });
-  const before = await read();
+  const before = await readDatasetAccounts(page);
   expect(before.fromUsersFile).toBe(0);
-  expect(before.count).toBe(before.datasetAccounts);
   expect(before.count).toBeGreaterThan(0);
+  expect(before.datasetCount).toBe(before.count);
 
   await importFiles(page, [users], 'later');
   await waitForImportDone(page);
-  // Every account is now its users-file record; none counted twice.
-  expect(await read()).toEqual({ count: userCount, fromUsersFile: userCount, datasetAccounts: userCount });
+  // Every account is now its users-file record, none counted twice.
+  expect(await readDatasetAccounts(page)).toEqual({ count: userCount, distinct: userCount, fromUsersFile: userCount, sorted: true, datasetCount: userCount });
   expect((await counts(datasetCard(page, 'later'))).accounts).toBe(userCount);
 });
 

@@ -12,6 +12,15 @@ export function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'dw-import-test-'));
 }
 
+/** The users CSV of the demo archive (seed, tweets) and how many accounts it holds. */
+export async function writeDemoUsers(file: string, seed: number, tweets: number): Promise<{ file: string; userCount: number }> {
+  const archive = createDemoArchive({ seed, tweets });
+  let csv = '';
+  for await (const chunk of archive.usersCsv()) csv += chunk;
+  writeFileSync(file, csv);
+  return { file, userCount: new Set(archive.plan.accounts.map((a) => a.userid)).size };
+}
+
 /** Tweets CSV of the demo generator's rows [from, to), 2019+ layout. */
 export function writeTweetRows(file: string, seed: number, tweets: number, from: number, to: number): string {
   const archive = createDemoArchive({ seed, tweets });
