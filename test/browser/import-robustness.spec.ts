@@ -87,9 +87,23 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
   await waitForImportDone(page);
   const card = datasetCard(page, 'part1');
   expect((await counts(card)).tweets).toBe(1200);
+  // Every progress text shown: adding to a dataset first reads its stored tweets, with its own progress.
+  await page.evaluate(() => {
+    const seen: string[] = ((globalThis as any).progressTexts = []);
+    new MutationObserver(() => {
+      const t = document.querySelector('.import-progress p')?.textContent;
+      if (t && seen[seen.length - 1] !== t) seen.push(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await importFiles(page, [b], 'part1');
-  await waitForImportDone(page);
+  const done = await waitForImportDone(page);
   expect((await counts(card)).tweets).toBe(2000);
+  const texts: string[] = await page.evaluate(() => (globalThis as any).progressTexts);
+  expect(texts.filter((t) => t.startsWith('Reading the stored tweets of part1')).at(-1)).toMatch(/^Reading the stored tweets of part1 1,200 of 1,200 tweets, [\d,]+ rows\/s/);
+  const phases = texts.map((t) => t.split(' ')[0]);
+  expect(phases.indexOf('Reading')).toBeGreaterThan(phases.indexOf('Hashing'));
+  expect(phases.lastIndexOf('Reading')).toBeLessThan(phases.indexOf('Importing'));
+  expect(done).toMatch(/reading the dataset's stored tweets [\d.]+ (ms|s),/);
   const rows = card.getByRole('table', { name: /Files of/ }).getByRole('row');
   // File, Size, SHA, Format, Read, Stored, Duplicate
   const second = rows.filter({ hasText: 'part2_tweets_csv_hashed.csv' });

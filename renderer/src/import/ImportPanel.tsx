@@ -76,7 +76,7 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
 function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state' | 'cancel' | 'decide' | 'dismiss'>) {
   if (state.status === 'running') {
     const p = state.progress;
-    const fraction = p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : undefined;
+    const fraction = p?.totalRows ? Math.min(1, p.rows / p.totalRows) : p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : undefined;
     return (
       <div className="import-progress" role="status" aria-live="polite">
         <progress aria-label="Import progress" max={1} value={fraction} />
@@ -84,8 +84,12 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
           {state.cancelling ? 'Cancelling: removing what was written… ' : p ? `${phaseLabel[p.phase]} ` : 'Starting… '}
           {p && (
             <>
-              <bdi>{p.fileName}</bdi> {formatBytes(p.bytes)}
-              {p.totalBytes > 0 && ` of ${formatBytes(p.totalBytes)}`}, <span data-progress="rows">{formatCount(p.rows)}</span> rows,{' '}
+              <bdi>{p.fileName}</bdi>{' '}
+              {p.totalRows !== undefined ? (
+                <><span data-progress="rows">{formatCount(p.rows)}</span> of {formatCount(p.totalRows)} tweets,{' '}</>
+              ) : (
+                <>{formatBytes(p.bytes)}{p.totalBytes > 0 && ` of ${formatBytes(p.totalBytes)}`}, <span data-progress="rows">{formatCount(p.rows)}</span> rows,{' '}</>
+              )}
               {formatCount(p.rowsPerSecond)} rows/s{p.etaSeconds !== null && `, about ${formatSeconds(p.etaSeconds)} left`}
             </>
           )}
@@ -132,7 +136,9 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
         </p>
         {r.importId && (
           <p className="muted" data-timings={JSON.stringify(r.timings)} data-hasher={r.hasher}>
-            Pass 1 (hashing) {formatSeconds(r.timings.hashSeconds)}, pass 2 (reading and writing) {formatSeconds(r.timings.parseSeconds)}, commit {formatSeconds(r.timings.commitSeconds)}.
+            Pass 1 (hashing) {formatSeconds(r.timings.hashSeconds)},{' '}
+            {r.timings.datasetReadSeconds > 0 && `reading the dataset's stored tweets ${formatSeconds(r.timings.datasetReadSeconds)}, `}
+            pass 2 (reading and writing) {formatSeconds(r.timings.parseSeconds)}, commit {formatSeconds(r.timings.commitSeconds)}.
           </p>
         )}
         {r.skipped.length > 0 && (
@@ -155,7 +161,9 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   return null;
 }
 
-const phaseLabel = { hashing: 'Hashing (pass 1 of 2):', parsing: 'Importing (pass 2 of 2):', committing: 'Committing:' } as const;
+const phaseLabel = {
+  hashing: 'Hashing (pass 1 of 2):', reading: 'Reading the stored tweets of', parsing: 'Importing (pass 2 of 2):', committing: 'Committing:',
+} as const;
 
 function RefusedList({ refused }: { refused: { fileName: string; message: string }[] }) {
   if (!refused.length) return null;

@@ -13,7 +13,8 @@ export type ToImportWorker =
   /** Answer to 'decide': commit the files that were accepted, or cancel the whole import. */
   | { kind: 'decide'; proceed: boolean };
 
-export type ImportPhase = 'hashing' | 'parsing' | 'committing';
+/** 'reading': the stored tweet ids of the dataset being added to (to skip tweets it already has). */
+export type ImportPhase = 'hashing' | 'reading' | 'parsing' | 'committing';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -22,6 +23,8 @@ export interface ImportProgress {
   totalBytes: number;
   rows: number;
   rowsPerSecond: number;
+  /** Rows the phase will read, when known and the progress is by rows ('reading'); bytes are 0 then. */
+  totalRows?: number;
   /** Seconds left in this phase, when it can be estimated. */
   etaSeconds: number | null;
 }
@@ -48,10 +51,10 @@ export interface ImportResult {
   /** What this import added (after dedupe). */
   added: DatasetRecord['counts'];
   seconds: number;
-  /** The streaming SHA-256 used in pass 1 (WebCrypto hashes plain files up to 256 MB instead). */
+  /** The streaming SHA-256 used in pass 1. */
   hasher: string;
-  /** Where the time went: pass 1, pass 2 (parse + aggregates + block writes), the commit. */
-  timings: { hashSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; collectSeconds: number; packSeconds: number; writeWaitSeconds: number };
+  /** Where the time went: pass 1, reading the dataset added to, pass 2 (parse + aggregates + block writes), the commit. */
+  timings: { hashSeconds: number; datasetReadSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; collectSeconds: number; packSeconds: number; writeWaitSeconds: number };
 }
 
 export type FromImportWorker =

@@ -15,12 +15,26 @@ export class ProgressReporter {
   }
 
   report(fileName: string, bytes: number, totalBytes: number, rows: number, force = false): void {
+    const seconds = this.due(force);
+    if (seconds === undefined) return;
+    this.post({ phase: this.phase, fileName, bytes, totalBytes, rows, rowsPerSecond: Math.round(rows / seconds), etaSeconds: eta(bytes, totalBytes, seconds) });
+  }
+
+  /** Progress counted in rows of a known total (no bytes). */
+  reportRows(label: string, rows: number, totalRows: number, force = false): void {
+    const seconds = this.due(force);
+    if (seconds === undefined) return;
+    this.post({ phase: this.phase, fileName: label, bytes: 0, totalBytes: 0, rows, totalRows, rowsPerSecond: Math.round(rows / seconds), etaSeconds: eta(rows, totalRows, seconds) });
+  }
+
+  /** Seconds since the phase started, or undefined when the last report is too recent. */
+  private due(force: boolean): number | undefined {
     const now = performance.now();
-    if (!force && now - this.last < this.intervalMs) return;
+    if (!force && now - this.last < this.intervalMs) return undefined;
     this.last = now;
-    const seconds = Math.max((now - this.phaseStart) / 1000, 1e-3);
-    const bytesPerSecond = bytes / seconds;
-    const etaSeconds = totalBytes > 0 && bytes > 0 && bytes <= totalBytes ? (totalBytes - bytes) / bytesPerSecond : null;
-    this.post({ phase: this.phase, fileName, bytes, totalBytes, rows, rowsPerSecond: Math.round(rows / seconds), etaSeconds });
+    return Math.max((now - this.phaseStart) / 1000, 1e-3);
   }
 }
+
+const eta = (done: number, total: number, seconds: number): number | null =>
+  total > 0 && done > 0 && done <= total ? (total - done) / (done / seconds) : null;

@@ -43,7 +43,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
   const added: DatasetRecord['counts'] = { accounts: 0, tweets: 0, rejected: 0, indicators: 0, hashedAccounts: 0, redditAccounts: 0 };
-  const timings = { hashSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, collectSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
+  const timings = { hashSeconds: 0, datasetReadSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, collectSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
   const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
     datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, hasher: sha256Implementation(), ...extra,
@@ -90,14 +90,25 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const accountsHere = new Map<string, boolean>();
   let firstSeq = 0;
   if (existing) {
+    // Every stored tweet is read once (seconds for a million): the progress bar shows it, cancel stops it.
+    const tRead = performance.now();
+    progress.startPhase('reading');
+    const total = existing.counts.tweets;
+    let read = 0;
+    progress.reportRows(existing.name, 0, total, true);
     for await (const block of readTweetBlocks(db, datasetId)) {
+      signal.throwIfAborted();
       const c = block.columns;
       for (let i = 0; i < c.length; i++) seen.add(c.tweetid[i]!, c.userid[i]!);
+      read += c.length;
+      progress.reportRows(existing.name, read, total);
     }
+    progress.reportRows(existing.name, read, total, true);
     const last = await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).last();
     firstSeq = last ? last.seq + 1 : 0;
     // The dataset's committed accounts: one from tweet rows is replaced by its users-file record later.
     for (const a of await readAccounts(db, datasetId)) accountsHere.set(a.userid, a.fromUsersFile);
+    timings.datasetReadSeconds = lap(tRead);
   }
   const datasetName = existing?.name ?? datasetNameFor(toParse.map((p) => p.source.name));
   await beginImport(db, { id: importId, datasetId, fileNames: toParse.map((p) => p.source.name) });

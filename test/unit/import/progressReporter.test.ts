@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportProgress } from '../../../renderer/src/workers/import/importMessages';
+import { ProgressReporter } from '../../../renderer/src/workers/import/progressReporter';
+
+describe('ProgressReporter', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const clock = (ms: number[]) => {
+    const now = vi.spyOn(performance, 'now');
+    for (const t of ms) now.mockReturnValueOnce(t);
+  };
+
+  it('reports bytes with rows/s and the ETA from bytes, at most once per interval unless forced', () => {
+    const posted: ImportProgress[] = [];
+    clock([0, 0, 2000, 2050, 2060]); // construction, startPhase, then the reports
+    const r = new ProgressReporter((p) => posted.push(p), 100);
+    r.startPhase('parsing'); // t = 0
+    r.report('a.csv', 400, 1000, 10_000); // t = 2 s: 200 B/s, 600 B left
+    r.report('a.csv', 500, 1000, 12_000); // 50 ms later: dropped
+    r.report('a.csv', 500, 1000, 12_000, true); // forced
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toEqual({ phase: 'parsing', fileName: 'a.csv', bytes: 400, totalBytes: 1000, rows: 10_000, rowsPerSecond: 5000, etaSeconds: 3 });
+    expect(posted[1]!.rows).toBe(12_000);
+  });
+
+  it('reports rows of a known total (reading a dataset) with the ETA from rows and no bytes', () => {
+    const posted: ImportProgress[] = [];
+    clock([0, 0, 4000]);
+    const r = new ProgressReporter((p) => posted.push(p), 100);
+    r.startPhase('reading');
+    r.reportRows('big dataset', 250_000, 1_000_000); // 62,500 rows/s: 12 s left
+    expect(posted).toEqual([{ phase: 'reading', fileName: 'big dataset', bytes: 0, totalBytes: 0, rows: 250_000, totalRows: 1_000_000, rowsPerSecond: 62_500, etaSeconds: 12 }]);
+  });
+});
