@@ -21,5 +21,6 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   expect(store.datasets.map((d) => d.name)).toEqual(['ira_2018']);
   expect(store.quarantine).toBe(0);
   expect(store.tweets).toBe(2);
+  expect(store.tweetIdBlocks).toBe(1); // the deleted dataset's ids records went with it
   expect(store.files).toBe(2);
 });

@@ -17,6 +17,7 @@ test('the demo archive, opened from the empty state, imports with counts equal t
   expect(store.tweets).toBe(truth.counts.tweets);
   expect(store.accounts).toBe(truth.counts.accounts);
   expect(store.tweetBlocks).toBe(Math.ceil(truth.counts.tweets / 2000));
+  expect(store.tweetIdBlocks).toBe(store.tweetBlocks);
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
 });

@@ -115,6 +115,37 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
   expect(store.tweets).toBe(2000);
   expect(new Set(store.tweetIds).size).toBe(2000);
   expect(store.datasets[0]!.committedImports).toHaveLength(2);
+  // Each block's ids record holds its ids and authors, in the same order.
+  expect(store.tweetIdBlocks).toBe(store.tweetBlocks);
+  expect(store.idRecords).toEqual({ tweetid: store.tweetIds, userid: store.tweetAuthors });
+});
+
+test('a dataset whose blocks have no ids records (stored before schema v10) still dedupes the files added to it', async ({ page }) => {
+  const dir = tempDir();
+  const a = writeTweetRows(path.join(dir, 'old1_tweets_csv_hashed.csv'), 3, 5000, 0, 4500);
+  const b = writeTweetRows(path.join(dir, 'old2_tweets_csv_hashed.csv'), 3, 5000, 3000, 5000);
+  await importFiles(page, [a]);
+  await waitForImportDone(page);
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const r = indexedDB.open('disclosure-workbench');
+    r.onsuccess = () => {
+      const tx = r.result.transaction('tweetIds', 'readwrite');
+      tx.objectStore('tweetIds').clear();
+      tx.oncomplete = () => (r.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  expect((await storeSummary(page)).tweetIdBlocks).toBe(0);
+  await importFiles(page, [b], 'old1');
+  await waitForImportDone(page);
+  const store = await storeSummary(page, true);
+  expect(store.tweets).toBe(5000);
+  expect(new Set(store.tweetIds).size).toBe(5000);
+  const second = datasetCard(page, 'old1').getByRole('table', { name: /Files of/ }).getByRole('row').filter({ hasText: 'old2_tweets_csv_hashed.csv' });
+  await expect(second.getByRole('cell').nth(6)).toHaveText('1,500'); // duplicates: rows 3000–4499
+  // Only the second import's block (500 new tweets) has an ids record.
+  expect(store.tweetIdBlocks).toBe(1);
+  expect(store.idRecords.tweetid).toEqual(store.tweetIds.slice(4500));
 });
 
 test('accounts seen in tweet rows before their users file are the users-file ones, once each; a later import adds only new accounts', async ({ page }) => {
@@ -221,6 +252,7 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(0);
   expect(store.tweetBlocks).toBe(0);
+  expect(store.tweetIdBlocks).toBe(0);
   expect(store.accounts).toBe(0);
   expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
 });
@@ -238,6 +270,7 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
   // The start-up sweep removes what the killed import wrote.
   await expect.poll(async () => (await storeSummary(again)).tweetBlocks, { timeout: 30_000 }).toBe(0);
   const store = await storeSummary(again);
+  expect(store.tweetIdBlocks).toBe(0);
   expect(store.datasets).toHaveLength(1);
   expect(store.accounts).toBe(744);
   expect(store.runningImports).toBe(0);

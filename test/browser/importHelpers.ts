@@ -34,8 +34,14 @@ export interface StoreSummary {
   accounts: number;
   hashedAccounts: number;
   tweetBlocks: number;
+  /** Tweet blocks that an ids record covers (every block since schema v10). */
+  tweetIdBlocks: number;
   tweets: number;
   tweetIds: string[];
+  /** The tweet ids and authors of the ids records, in key order (with tweet ids only). */
+  idRecords: { tweetid: string[]; userid: string[] };
+  /** The authors in the tweet blocks, in key order (with tweet ids only). */
+  tweetAuthors: string[];
   quarantine: number;
   indicators: number;
   redditAccounts: number;
@@ -57,19 +63,21 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-    const [datasets, imports, accountBlocks, blocks, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
-      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'quarantineBlocks', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
+    const [datasets, imports, accountBlocks, blocks, idRecordsStored, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
+      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'tweetIds', 'quarantineBlocks', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
     );
     db.close();
     // Accounts are stored in blocks; one seen in tweet rows and in a users file is in two of them.
     const accounts = [...new Map(accountBlocks!.flatMap((b) => b.accounts).map((a) => [a.datasetId + '\t' + a.userid, a])).values()];
     // Tweet ids are stored packed (renderer/src/store/tweetBlockCodec.ts): value i ends at ends[i].
-    const tweetIds = withIds
-      ? blocks!.flatMap((b) => {
-          const { joined, ends } = b.columns.tweetid as { joined: string; ends: Int32Array };
-          return Array.from(ends, (end, i): string => joined.slice(i ? ends[i - 1] : 0, end));
-        })
-      : [];
+    type Packed = { joined: string; ends: Int32Array };
+    const unpack = ({ joined, ends }: Packed) => Array.from(ends, (end, i): string => joined.slice(i ? ends[i - 1] : 0, end));
+    // Dictionary-coded columns: row i is values[codes[i]].
+    const uncode = ({ values, codes }: { values: Packed; codes: Int32Array }) => Array.from(codes, (c) => unpack(values)[c]!);
+    const tweetIds = withIds ? blocks!.flatMap((b) => unpack(b.columns.tweetid)) : [];
+    const tweetAuthors = withIds ? blocks!.flatMap((b) => uncode(b.columns.userid)) : [];
+    const idBlocks = idRecordsStored!.flatMap((r) => r.blocks);
+    const idRecords = withIds ? { tweetid: idBlocks.flatMap((b) => unpack(b.tweetid)), userid: idBlocks.flatMap((b) => uncode(b.userid)) } : { tweetid: [], userid: [] };
     return {
       datasets: datasets!,
       imports: imports!.map((i) => ({ id: i.id, state: i.state })),
@@ -77,8 +85,11 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
       accounts: accounts.length,
       hashedAccounts: accounts.filter((a) => a.idShape === 'hex64' || a.idShape === 'b64hash').length,
       tweetBlocks: blocks!.length,
+      tweetIdBlocks: idBlocks.length,
       tweets: blocks!.reduce((n, b) => n + b.columns.length, 0),
       tweetIds,
+      idRecords,
+      tweetAuthors,
       quarantine: quarantine!.reduce((n, b) => n + b.rows.length, 0),
       indicators: indicators!.length,
       redditAccounts: reddit!.length,

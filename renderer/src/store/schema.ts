@@ -9,7 +9,7 @@ import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
 import type { StoredFilterBlock } from '../search/searchFilterColumns';
 import { joinRows } from './joinRows';
-import { encodeTweetColumns, type StoredTweetColumns } from './tweetBlockCodec';
+import { encodeTweetColumns, type CodedStrings, type PackedStrings, type StoredTweetColumns } from './tweetBlockCodec';
 import { EDGE_KINDS, edgesFromPairs } from './read/edgeColumns';
 
 /**
@@ -83,6 +83,22 @@ export interface TweetBlockRecord {
   minTime: number;
   maxTime: number;
   columns: StoredTweetColumns;
+}
+
+/**
+ * The ids and authors of the tweet blocks of one write (up to 10 blocks, 20,000 tweets): each block's
+ * `tweetid` and `userid` columns as stored, written with them. Adding files to a dataset reads these to
+ * skip the tweets it has; reading the whole blocks for that took ~5 s per million tweets, nearly all
+ * of it IndexedDB deserialising their text. One record per write, not per block: Chromium stores a
+ * value over 64 KiB as a file of its own, and 500 more per million tweets cost ~4 s of its browser
+ * process. Blocks written before schema v10 have none (`readTweetIds` reads the block then).
+ */
+export interface TweetIdsRecord {
+  datasetId: string;
+  importId: string;
+  /** The first block's seq. */
+  seq: number;
+  blocks: { seq: number; tweetid: PackedStrings; userid: CodedStrings }[];
 }
 
 /** A tweet block as readers get it (datasetReader.readTweetBlocks): columns decoded. */
@@ -211,6 +227,7 @@ export class WorkbenchDb extends Dexie {
   files!: Table<SourceFileRecord, string>;
   accountBlocks!: Table<AccountBlockRecord, [string, number]>;
   tweetBlocks!: Table<TweetBlockRecord, [string, number]>;
+  tweetIds!: Table<TweetIdsRecord, [string, number]>;
   searchBlocks!: Table<SearchBlockRecord, [string, number]>;
   quarantineBlocks!: Table<QuarantineBlockRecord, [string, number]>;
   indicators!: Table<IndicatorRecord, number>;
@@ -269,5 +286,7 @@ export class WorkbenchDb extends Dexie {
     // v8: quarantined rows in blocks (QuarantineBlockRecord; were one record each), moved here; v9 drops the old table.
     this.version(8).stores({ quarantineBlocks: '[importId+seq], importId, datasetId' }).upgrade((tx) => rowsIntoBlocks(tx, 'quarantine', 'quarantineBlocks', QUARANTINE_PER_BLOCK));
     this.version(9).stores({ quarantine: null });
+    // v10 (additive): the tweet ids and authors of each write's blocks, beside them (none for older blocks).
+    this.version(10).stores({ tweetIds: '[datasetId+seq], importId' });
   }
 }

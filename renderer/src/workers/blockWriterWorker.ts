@@ -2,6 +2,7 @@
 import { WorkbenchDb } from '../store/schema';
 import { writeRowBatch } from '../store/write/importBatchWriter';
 import { searchBlockOf } from '../store/write/searchBlockOf';
+import { tweetIdsOf } from '../store/write/tweetIdsOf';
 import { unpackStrings } from '../store/tweetBlockCodec';
 import { AggregateBuilder } from './import/aggregateBuilder';
 import { collectGarbage } from './collectGarbage';
@@ -11,7 +12,7 @@ import type { ImportAggregates } from '../store/schema';
 
 /**
  * The import worker's second thread: aggregates each tweet block (AggregateBuilder, stored at the end), builds its
- * search record and writes both to IndexedDB, one transaction per batch; it also writes the batches of
+ * search record and writes them, with the batch's ids record (TweetIdsRecord), to IndexedDB, one transaction per batch; it also writes the batches of
  * per-row records. Serialising records and counting cost about as much as parsing, so the import
  * uses both cores. Requests are handled one at a time, in order.
  */
@@ -54,9 +55,10 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
       aggregateSeconds += (performance.now() - t) / 1000;
       return searchBlockOf(b, unpackStrings(b.columns.tweetText));
     });
-    await db.transaction('rw', [db.tweetBlocks, db.searchBlocks], () => {
+    await db.transaction('rw', [db.tweetBlocks, db.searchBlocks, db.tweetIds], () => {
       void db.tweetBlocks.bulkPut(r.blocks);
       void db.searchBlocks.bulkPut(search);
+      if (r.blocks.length) void db.tweetIds.put(tweetIdsOf(r.blocks));
     });
     for (const b of r.blocks) rowsSinceCollect += b.columns.length;
     return {};

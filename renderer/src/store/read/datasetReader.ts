@@ -1,5 +1,5 @@
 import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlock, TweetBlockRecord, WorkbenchDb } from '../schema';
-import { decodeTweetColumns } from '../tweetBlockCodec';
+import { decodeStrings, decodeTweetColumns, unpackStrings } from '../tweetBlockCodec';
 import { addCounts, mergeAggregates } from './mergeAggregates';
 
 /**
@@ -71,5 +71,34 @@ export async function* readTweetBlocks(db: WorkbenchDb, datasetId: string, seqs?
   for (const key of keys) {
     const block = await db.tweetBlocks.get(key);
     if (block && ids.has(block.importId)) yield decodeTweetBlock(block);
+  }
+}
+
+/** Ids records read per IndexedDB request (~1.5 MB each). */
+const ID_RECORDS_PER_READ = 5;
+
+/**
+ * The ids and authors of the dataset's tweets, block by block (committed imports): from the ids
+ * records (TweetIdsRecord), or from the block itself where none covers it (written before schema
+ * v10). What adding files to a dataset reads to skip the tweets it has.
+ */
+export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGenerator<{ tweetid: string[]; userid: string[] }> {
+  const ids = await committed(db, datasetId);
+  const range = [[datasetId, -Infinity], [datasetId, Infinity]] as const;
+  const covered = new Set<number>();
+  const keys = (await db.tweetIds.where('[datasetId+seq]').between(...range).primaryKeys()) as [string, number][];
+  for (let a = 0; a < keys.length; a += ID_RECORDS_PER_READ) {
+    const last = keys[Math.min(a + ID_RECORDS_PER_READ, keys.length) - 1]!;
+    for (const r of await db.tweetIds.where('[datasetId+seq]').between(keys[a]!, last, true, true).toArray()) {
+      for (const b of r.blocks) covered.add(b.seq);
+      if (!ids.has(r.importId)) continue;
+      for (const b of r.blocks) yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid) };
+    }
+  }
+  const blockKeys = (await db.tweetBlocks.where('[datasetId+seq]').between(...range).primaryKeys()) as [string, number][];
+  for (const [, seq] of blockKeys) {
+    if (covered.has(seq)) continue;
+    const b = await db.tweetBlocks.get([datasetId, seq]);
+    if (b && ids.has(b.importId)) yield { tweetid: unpackStrings(b.columns.tweetid), userid: decodeStrings(b.columns.userid) };
   }
 }

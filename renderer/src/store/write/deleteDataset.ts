@@ -2,11 +2,12 @@ import type { WorkbenchDb } from '../schema';
 
 /** Delete a dataset and everything of it, in one transaction (it disappears whole or not at all). */
 export async function deleteDataset(db: WorkbenchDb, datasetId: string): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.imports, db.files, db.accountBlocks, db.tweetBlocks, db.searchBlocks, db.quarantineBlocks, db.indicators, db.redditAccounts, db.aggregates], async () => {
+  await db.transaction('rw', [db.datasets, db.imports, db.files, db.accountBlocks, db.tweetBlocks, db.searchBlocks, db.tweetIds, db.quarantineBlocks, db.indicators, db.redditAccounts, db.aggregates], async () => {
     const importIds = (await db.imports.where('datasetId').equals(datasetId).primaryKeys()) as string[];
     await db.datasets.delete(datasetId);
     await db.tweetBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).delete();
     await db.searchBlocks.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).delete();
+    await db.tweetIds.where('[datasetId+seq]').between([datasetId, -Infinity], [datasetId, Infinity]).delete();
     await db.accountBlocks.where('datasetId').equals(datasetId).delete();
     for (const id of importIds) await db.quarantineBlocks.where('[importId+seq]').between([id, -Infinity], [id, Infinity]).delete();
     await db.indicators.where('datasetId').equals(datasetId).delete();

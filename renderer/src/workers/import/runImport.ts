@@ -4,7 +4,7 @@ import type { Account } from '../../../../shared/domain/account';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
-import { readAccounts, readTweetBlocks } from '../../store/read/datasetReader';
+import { readAccounts, readTweetIds } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
@@ -90,17 +90,16 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const accountsHere = new Map<string, boolean>();
   let firstSeq = 0;
   if (existing) {
-    // Every stored tweet is read once (seconds for a million): the progress bar shows it, cancel stops it.
+    // Every stored tweet id is read once (ids records: ~1.2 s a million; whole blocks ~5 s): with progress, and cancel.
     const tRead = performance.now();
     progress.startPhase('reading');
     const total = existing.counts.tweets;
     let read = 0;
     progress.reportRows(existing.name, 0, total, true);
-    for await (const block of readTweetBlocks(db, datasetId)) {
+    for await (const block of readTweetIds(db, datasetId)) {
       signal.throwIfAborted();
-      const c = block.columns;
-      for (let i = 0; i < c.length; i++) seen.add(c.tweetid[i]!, c.userid[i]!);
-      read += c.length;
+      for (let i = 0; i < block.tweetid.length; i++) seen.add(block.tweetid[i]!, block.userid[i]!);
+      read += block.tweetid.length;
       progress.reportRows(existing.name, read, total);
     }
     progress.reportRows(existing.name, read, total, true);
