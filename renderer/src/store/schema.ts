@@ -89,9 +89,9 @@ export interface TweetBlockRecord {
  * The ids and authors of the tweet blocks of one write (up to 10 blocks, 20,000 tweets): each block's
  * `tweetid` and `userid` columns as stored, written with them. Adding files to a dataset reads these to
  * skip the tweets it has; reading the whole blocks for that took ~5 s per million tweets, nearly all
- * of it IndexedDB deserialising their text. One record per write, not per block: Chromium stores a
- * value over 64 KiB as a file of its own, and 500 more per million tweets cost ~4 s of its browser
- * process. Blocks written before schema v10 have none (`readTweetIds` reads the block then).
+ * of it IndexedDB deserialising their text. One record per write, not per block: Chromium keeps each
+ * large value as a file of its own, and 500 more files per million tweets cost ~4.5 CPU-s of its
+ * browser process. Blocks written before schema v10 have none (`readTweetIds` reads the block then).
  */
 export interface TweetIdsRecord {
   datasetId: string;
