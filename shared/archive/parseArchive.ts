@@ -1,12 +1,14 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { concatBytes } from '@noble/hashes/utils.js';
 import { createSHA256 } from 'hash-wasm';
 import type { Account } from '../domain/account';
-import type { DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
+import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat } from './detectFormat';
+import { HEADER_BYTES, headerFormat } from './headerFormat';
 import { RowRejection } from './fieldValues';
 import { indicatorNormalizer } from './normalizeIndicator';
 import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
@@ -83,6 +85,8 @@ export interface EntryHash {
   entryName: string | undefined;
   sha256: string;
   size: number;
+  /** The format its header row names, if any (headerFormat: a hint; pass 2 detects the format). */
+  headerFormat?: ArchiveFormat;
 }
 export interface ArchiveHashes {
   container: Container;
@@ -125,6 +129,17 @@ export async function hashArchive(
   let container: Container = 'plain';
   let entry = whole;
   let current: EntryHash | undefined;
+  /** The current entry's first bytes, until they hold a line end or HEADER_BYTES. */
+  let head: Uint8Array[] = [];
+  let headBytes = 0;
+  const readHead = () => {
+    if (current && head.length) {
+      const f = headerFormat(concatBytes(...head));
+      if (f) current.headerFormat = f;
+    }
+    head = [];
+    headBytes = HEADER_BYTES;
+  };
   const events = openArchive(source.name, source.open(), {
     signal,
     onRawChunk: (c) => {
@@ -137,10 +152,18 @@ export async function hashArchive(
       container = ev.container;
       if (ev.container !== 'plain') entry = await createHasher();
       current = { entryName: ev.entryName, sha256: '', size: 0 };
+      head = [];
+      headBytes = 0;
     } else if (ev.type === 'data') {
       if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
       if (current) current.size += ev.chunk.length;
+      if (headBytes < HEADER_BYTES) {
+        head.push(ev.chunk.slice(0, HEADER_BYTES - headBytes)); // a copy: decompressors may reuse the chunk's buffer
+        headBytes += ev.chunk.length;
+        if (headBytes >= HEADER_BYTES || ev.chunk.includes(0x0a)) readHead();
+      }
     } else if (current) {
+      if (headBytes < HEADER_BYTES) readHead();
       if (container !== 'plain') current.sha256 = entry.digest('hex');
       entries.push(current);
       current = undefined;

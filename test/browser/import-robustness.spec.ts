@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { realFixture } from '../fixtures/paths';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -152,7 +153,11 @@ test('accounts seen in tweet rows before their users file are the users-file one
   const dir = tempDir();
   const { file: users, userCount } = await writeDemoUsers(path.join(dir, 'accts_users_csv_hashed.csv'), 8, 1500);
   const tweets = writeTweetRows(path.join(dir, 'accts_tweets_csv_hashed.csv'), 8, 1500, 0, 1000);
-  await importFiles(page, [tweets, users]); // the tweets file first: its accounts are stored before the users file's
+  // One zip, the tweets entry first: its accounts are stored from tweet rows before the users entry's.
+  // (Separate files are imported users file first: see the next test.)
+  const zip = path.join(dir, 'accts.zip');
+  writeFileSync(zip, zipSync({ 'accts_tweets_csv_hashed.csv': readFileSync(tweets), 'accts_users_csv_hashed.csv': readFileSync(users) }));
+  await importFiles(page, [zip]);
   await waitForImportDone(page);
   const all = { count: userCount, distinct: userCount, fromUsersFile: userCount, sorted: true, datasetCount: userCount };
   expect(await readDatasetAccounts(page)).toEqual(all);
@@ -163,6 +168,19 @@ test('accounts seen in tweet rows before their users file are the users-file one
   await waitForImportDone(page);
   expect(await readDatasetAccounts(page)).toEqual(all);
   expect((await storeSummary(page)).accounts).toBe(userCount);
+});
+
+test('chosen after its tweets file, a users file is imported first', async ({ page }) => {
+  const dir = tempDir();
+  const { file: users, userCount } = await writeDemoUsers(path.join(dir, 'order_users_csv_hashed.csv'), 8, 1500);
+  const tweets = writeTweetRows(path.join(dir, 'order_tweets_csv_hashed.csv'), 8, 1500, 0, 1000);
+  await importFiles(page, [tweets, users]);
+  await waitForImportDone(page);
+  // The Files table lists the receipts by start time.
+  const rows = datasetCard(page, 'order').getByRole('table', { name: /Files of/ }).getByRole('row');
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText('order_users_csv_hashed.csv');
+  await expect(rows.nth(2).getByRole('cell').first()).toHaveText('order_tweets_csv_hashed.csv');
+  expect(await readDatasetAccounts(page)).toEqual({ count: userCount, distinct: userCount, fromUsersFile: userCount, sorted: true, datasetCount: userCount });
 });
 
 test('a users file added later to a dataset of tweets replaces the accounts taken from its tweet rows', async ({ page }) => {

@@ -74,6 +74,10 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     seenHashes.add(hashes.sha256);
   }
   timings.hashSeconds = lap(t0);
+  // Users files first, whatever the order chosen (tweets files usually sort first by name): the
+  // tweets' accounts are then known from the users file instead of being stored from tweet rows and
+  // replaced (a 5 M-tweet import peaked ~250-300 MB higher with the tweets file first).
+  toParse.sort((a, b) => Number(!onlyUsers(a.hashes)) - Number(!onlyUsers(b.hashes)));
   if (toParse.length === 0) {
     if (refused.length && !skipped.length) throw new RefusedError(refused);
     return result({});
@@ -257,6 +261,8 @@ async function readWhatTheDatasetHas(
   const last = await db.tweetBlocks.where('[datasetId+seq]').between([dataset.id, -Infinity], [dataset.id, Infinity]).last();
   return last ? last.seq + 1 : 0;
 }
+
+const onlyUsers = (h: ArchiveHashes): boolean => h.entries.length > 0 && h.entries.every((e) => e.headerFormat === 'twitter-io-users');
 
 /** All files refused: the import fails with their messages. */
 export class RefusedError extends Error {
