@@ -59,12 +59,32 @@ export class ArchiveFormatError extends Error {
 export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): void {
   if (firstBytes.length === 0) throw new ArchiveFormatError(`${fileName}: the file is empty.`);
   const probe = firstBytes.subarray(0, 1024);
+  if (looksLikeUtf16(probe)) {
+    throw new ArchiveFormatError(
+      `${fileName}: UTF-16 text (as Excel's "Unicode Text" saves); archives are UTF-8 CSV. ` +
+        'Open the original file from the platform, or re-save this one as "CSV UTF-8".',
+    );
+  }
   const nul = probe.indexOf(0);
   if (nul >= 0) {
     throw new ArchiveFormatError(
       `${fileName}: binary content (NUL byte at offset ${nul} in the first KB); expected a CSV text file, a .gz or a .zip.`,
     );
   }
+}
+
+/** A UTF-16 byte-order mark, or ASCII text stored as UTF-16 (every other byte NUL). */
+function looksLikeUtf16(b: Uint8Array): boolean {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return true;
+  const pairs = Math.floor(b.length / 2);
+  if (pairs < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
+  }
+  return (evenNul === pairs && oddNul === 0) || (oddNul === pairs && evenNul === 0);
 }
 
 const REDDIT_USERNAME = /^[A-Za-z0-9_-]{1,40}$/;
@@ -109,7 +129,10 @@ function unknownHeaderMessage(names: string[]): string {
       bestShared = shared;
     }
   }
-  let msg = `Unrecognised header (${names.length} columns: ${shown.join(', ')}).`;
+  let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${shown.join(', ')}).`;
+  // Spreadsheets save "CSV" with tabs ("Text") or, in many locales, semicolons.
+  const separator = names.length === 1 ? [['\t', 'tabs'], [';', 'semicolons']].find(([c]) => names[0]!.split(c!).length > 3) : undefined;
+  if (separator) msg += ` Its fields are separated by ${separator[1]}, not commas: re-save the file as comma-separated CSV (UTF-8).`;
   if (best) {
     const missing = best.columns.filter((c) => !names.includes(c) && !(best.optional ?? []).includes(c));
     const extra = names.filter((n) => !best.columns.includes(n) && !(best.optional ?? []).includes(n));

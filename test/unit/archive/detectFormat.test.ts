@@ -62,4 +62,17 @@ describe('detectFormat (from the header row only)', () => {
     expect(() => checkLooksLikeText(new Uint8Array([0x50, 0x44, 0x00, 0x01]), 'x.csv')).toThrow(/binary content \(NUL byte at offset 2/);
     expect(() => checkLooksLikeText(new TextEncoder().encode('a,b\n'), 'x.csv')).not.toThrow();
   });
+
+  it('names UTF-16 text and tab- or semicolon-separated headers (what spreadsheets save), with what to do', () => {
+    const utf16 = (s: string, bom: number[], le: boolean) =>
+      new Uint8Array([...bom, ...[...s].flatMap((c) => (le ? [c.charCodeAt(0), 0] : [0, c.charCodeAt(0)]))]);
+    for (const bytes of [utf16('tweetid,userid\n', [0xff, 0xfe], true), utf16('tweetid,userid\n', [0xfe, 0xff], false), utf16('tweetid,userid\n', [], true)]) {
+      expect(() => checkLooksLikeText(bytes, 'x.csv')).toThrow(/x\.csv: UTF-16 text .*re-save this one as "CSV UTF-8"/);
+    }
+    expect(() => checkLooksLikeText(new Uint8Array([0x50, 0x44, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06]), 'x.csv')).toThrow(/binary content/);
+    const names = ['tweetid', 'userid', 'user_display_name', 'user_screen_name'];
+    expect(() => detectFormat([names.join('\t')])).toThrow(/Unrecognised header \(1 column: tweetid.*separated by tabs, not commas: re-save the file as comma-separated CSV/);
+    expect(() => detectFormat([names.join(';')])).toThrow(/separated by semicolons, not commas/);
+    expect(() => detectFormat(['foo', 'bar', 'baz'])).not.toThrow(/separated by/);
+  });
 });
