@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvRecordSplitter, CsvRecordTooLargeError, splitCsvBytes, type CsvRecord } from '../../../shared/archive/csvRecords';
+import { CsvRecordSplitter, CsvRecordTooLargeError, splitCsvBytes, splitFields, type CsvRecord } from '../../../shared/archive/csvRecords';
 import { enc, readReal } from './helpers';
 
 const split = (s: string | Uint8Array, chunk?: number) => {
@@ -142,5 +142,22 @@ describe('CsvRecordSplitter', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('finds the same fields as splitFields on each record, however malformed the quoting (property)', () => {
+    // Fields are cut where the byte scan found commas outside quotes; anything but simple fields falls back to splitFields.
+    const text = fc.array(fc.constantFrom('a', 'b', '"', '""', ',', '\n', '\r\n', ' ', '香', '🇭🇰', 'é', '\uFEFF'), { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 13 }), (t, cut) => {
+        const bytes = enc.encode(t);
+        const chunks: Uint8Array[] = [];
+        for (let i = 0; i < bytes.length; i += cut) chunks.push(bytes.subarray(i, i + cut));
+        const dec = new TextDecoder('utf-8', { ignoreBOM: true });
+        for (const r of splitCsvBytes(chunks)) if (r.fields) expect(r.fields).toEqual(splitFields(dec.decode(r.bytes)));
+      }),
+      { numRuns: 2000 },
+    );
+    const rs = split('"a"x,"b"\n"",x"y"z,""""\n"q",\n');
+    expect(fields(rs)).toEqual([['ax', 'b'], ['', 'x"y"z', '"'], ['q', '']]);
   });
 });
