@@ -60,12 +60,30 @@ function utcMinutes(column: string, raw: string, y: number, mo: number, d: numbe
   return Date.UTC(y, mo - 1, d, h, mi) / 60000;
 }
 
-const ISO_MINUTE = /^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})$/;
-/** Twitter IO `tweet_time`: `YYYY-MM-DD HH:MM`, UTC. */
+/** The number the digits value[from, from + n) write, or -1 if one is not an ASCII digit (the caller checks the length). */
+function digitsAt(value: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * Twitter IO `tweet_time`: `YYYY-MM-DD HH:MM`, UTC. Read by character codes, not a regular
+ * expression with groups (one per tweet: ~0.5 s per million).
+ */
 export function readIsoMinute(column: string, value: string): number {
-  const m = ISO_MINUTE.exec(value);
-  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not YYYY-MM-DD HH:MM`);
-  return utcMinutes(column, value, +m[1], +m[2], +m[3], +m[4], +m[5]);
+  const ok = value.length === 16 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && value.charCodeAt(10) === 32 && value.charCodeAt(13) === 58;
+  const y = ok ? digitsAt(value, 0, 4) : -1;
+  const mo = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  const h = digitsAt(value, 11, 2);
+  const mi = digitsAt(value, 14, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not YYYY-MM-DD HH:MM`);
+  return utcMinutes(column, value, y, mo, d, h, mi);
 }
 
 const US_MINUTE = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}|[0-9]{2}) ([0-9]{1,2}):([0-9]{2})$/;
@@ -80,13 +98,15 @@ export function readUsMinute(column: string, value: string): number {
   return utcMinutes(column, value, year, +m[1], +m[2], +m[4], +m[5]);
 }
 
-const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-/** `account_creation_date` stays text; it must still be a real date (or empty). */
+/** `account_creation_date` stays text; it must still be a real date `YYYY-MM-DD` (or empty). */
 export function checkIsoDate(column: string, value: string): string {
   if (value === '') return value;
-  const m = ISO_DATE.exec(value);
-  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not YYYY-MM-DD`);
-  utcMinutes(column, value, +m[1], +m[2], +m[3], 0, 0);
+  const ok = value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
+  const y = ok ? digitsAt(value, 0, 4) : -1;
+  const mo = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not YYYY-MM-DD`);
+  utcMinutes(column, value, y, mo, d, 0, 0);
   return value;
 }
 

@@ -10,17 +10,32 @@ export type IdShape =
   | 'empty'
   | 'other';
 
-const NUMERIC = /^[0-9]{1,20}$/;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const HEX64 = /^[0-9a-f]{64}$/;
 const B64HASH = /^[A-Za-z0-9+]{37,43}=$/;
 const E_NOTATION = /^[0-9](\.[0-9]+)?[eE]\+?[0-9]+$/;
-/** A long numeric id whose trailing digits were zeroed by float rounding (>= 8 trailing zeros). */
-const ROUNDED = /^[1-9][0-9]{9,}0{8,}$/;
+/**
+ * A long numeric id whose trailing digits were zeroed by float rounding: for a string of digits,
+ * /^[1-9][0-9]{9,}0{8,}$/ (18 digits or more, no leading zero, >= 8 trailing zeros).
+ */
+function isRounded(digits: string): boolean {
+  const n = digits.length;
+  if (n < 18 || digits.charCodeAt(0) === 48) return false;
+  for (let i = n - 8; i < n; i++) if (digits.charCodeAt(i) !== 48) return false;
+  return true;
+}
 
 export function classifyId(id: string): IdShape {
-  if (id === '') return 'empty';
+  const n = id.length;
+  if (n === 0) return 'empty';
+  // Plain digits, the common case, without regular expressions (they cost ~1 s per million tweets).
+  let k = 0;
+  while (k < n && isDigit(id.charCodeAt(k))) k++;
+  if (k === n) {
+    if (n <= 20) return isRounded(id) ? 'spreadsheet-damaged' : 'numeric';
+    return n === 64 ? 'hex64' : 'other';
+  }
   if (E_NOTATION.test(id)) return 'spreadsheet-damaged';
-  if (NUMERIC.test(id)) return ROUNDED.test(id) ? 'spreadsheet-damaged' : 'numeric';
   if (HEX64.test(id)) return 'hex64';
   if (B64HASH.test(id)) return 'b64hash';
   return 'other';

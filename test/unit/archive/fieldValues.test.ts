@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
+import { checkIsoDate, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
 import { refang } from '../../../shared/archive/normalizeIndicator';
 import { emptyTweetColumns, pushTweet, tweetColumnsFrom } from '../../../shared/archive/columns';
 import type { Tweet } from '../../../shared/domain/tweet';
@@ -42,6 +42,45 @@ describe('field values', () => {
     expect(readUsMinute('p', '10/1/2017 19:58')).toBe(Date.UTC(2017, 9, 1, 19, 58) / 60000);
     expect(readUsMinute('p', '10/1/17 19:58')).toBe(Date.UTC(2017, 9, 1, 19, 58) / 60000);
     expect(reason(() => readUsMinute('p', '2/30/2017 1:00'))).toBe('impossible-date');
+  });
+
+  it('reads YYYY-MM-DD HH:MM and YYYY-MM-DD exactly as their regular expressions do (property)', () => {
+    // The rules as written before the parsers read character codes: a regular expression, then the same date checks.
+    const byRegex = (v: string, time: boolean): number | 'rejected' => {
+      const m = (time ? /^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})$/ : /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/).exec(v);
+      if (!m) return 'rejected';
+      const [y, mo, d, h, mi] = [+m[1]!, +m[2]!, +m[3]!, time ? +m[4]! : 0, time ? +m[5]! : 0];
+      const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+      if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59) return 'rejected';
+      return time ? Date.UTC(y, mo - 1, d, h, mi) / 60000 : 0;
+    };
+    const read = (f: () => number | string): number | 'rejected' => {
+      try {
+        const v = f();
+        return typeof v === 'string' ? 0 : v;
+      } catch (e) {
+        if (e instanceof RowRejection) return 'rejected';
+        throw e;
+      }
+    };
+    const chars = fc.constantFrom('0', '1', '2', '3', '5', '9', '-', ' ', ':', 'T', '٣', '/');
+    const time = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
+        .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`),
+      fc.array(chars, { minLength: 14, maxLength: 17 }).map((a) => a.join('')),
+    );
+    // Valid times with one character replaced: every position's check is exercised.
+    const mutated = fc.tuple(time, fc.nat(15), chars).map(([v, i, c]) => v.slice(0, i) + c + v.slice(i + 1));
+    fc.assert(
+      fc.property(fc.oneof(time, mutated), (v) => {
+        expect([v, read(() => readIsoMinute('t', v))]).toEqual([v, byRegex(v, true)]);
+        const date = v.slice(0, 10);
+        expect([date, read(() => checkIsoDate('d', date))]).toEqual([date, byRegex(date, false)]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(checkIsoDate('d', '')).toBe('');
   });
 
   it('booleans are case-insensitive; poll choices split on |', () => {
