@@ -25,10 +25,8 @@ export function readId(column: string, value: string, allowEmpty: boolean, allow
 /** Non-negative integer count; '' means absent (null). */
 export function readCount(column: string, value: string): number | null {
   if (value === '') return null;
-  if (/^[0-9]{1,10}$/.test(value)) {
-    const n = Number(value);
-    if (n <= 2147483647) return n;
-  }
+  const n = value.length <= 10 ? digitsAt(value, 0, value.length) : -1;
+  if (n >= 0 && n <= 2147483647) return n;
   throw new RowRejection('invalid-number', `${column} '${clip(value)}' is not a count`);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkIsoDate, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
+import { checkIsoDate, readCount, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
 import { refang } from '../../../shared/archive/normalizeIndicator';
 import { emptyTweetColumns, pushTweet, tweetColumnsFrom } from '../../../shared/archive/columns';
 import type { Tweet } from '../../../shared/domain/tweet';
@@ -81,6 +81,30 @@ describe('field values', () => {
       { numRuns: 3000 },
     );
     expect(checkIsoDate('d', '')).toBe('');
+  });
+
+  it('reads counts as the rule /^[0-9]{1,10}$/ up to 2^31 - 1, and rejects the rest (property)', () => {
+    const byRegex = (v: string): number | null | 'rejected' =>
+      v === '' ? null : /^[0-9]{1,10}$/.test(v) && Number(v) <= 2147483647 ? Number(v) : 'rejected';
+    const read = (v: string) => {
+      try {
+        return readCount('c', v);
+      } catch (e) {
+        if (e instanceof RowRejection) return 'rejected';
+        throw e;
+      }
+    };
+    const value = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,12}$/),
+      fc.constantFrom('2147483647', '2147483648', '0000000001', '-1', '1.5', '1e3', ' 1', '١٢', '+1'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect([v, read(v)]).toEqual([v, byRegex(v)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('booleans are case-insensitive; poll choices split on |', () => {
