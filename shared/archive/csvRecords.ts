@@ -4,7 +4,8 @@
  * Why bytes and not text: provenance must point at exact bytes of the (decompressed) source, and a
  * chunk may end inside a multi-byte UTF-8 character. ',', '"', '\r' and '\n' are ASCII and never
  * occur inside a multi-byte UTF-8 sequence, so record boundaries can be found on bytes; each
- * complete record is then decoded once (fatal UTF-8) and split into fields at string level.
+ * complete record is then decoded once (fatal UTF-8) and cut into fields where the same byte scan
+ * found its commas (splitFields re-reads the records whose quoting is not simple).
  *
  * Tolerates: BOM, LF and CRLF, missing final newline, minimal or full quoting, quoted newlines,
  * doubled quotes. Reports (never throws for): invalid UTF-8, a file ending inside a quoted field,
