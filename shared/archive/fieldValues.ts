@@ -55,7 +55,17 @@ function utcMinutes(column: string, raw: string, y: number, mo: number, d: numbe
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59) {
     throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is not a real date and time`);
   }
-  return Date.UTC(y, mo - 1, d, h, mi) / 60000;
+  if (y < 100) return Date.UTC(y, mo - 1, d, h, mi) / 60000; // as Date.UTC reads them: 19xx
+  return (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), for year >= 0. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** The number the digits value[from, from + n) write, or -1 if one is not an ASCII digit (the caller checks the length). */
@@ -108,12 +118,15 @@ export function checkIsoDate(column: string, value: string): string {
   return value;
 }
 
+/** The empty list of every row without items (most rows, in four list columns): shared, so frozen. */
+const NO_ITEMS = Object.freeze([]) as unknown as string[];
+
 /**
  * List columns: Python repr `['金鐘', '外國勢力']` / `[443196382, 12]` (2019+), bare `[http://a.b/c]`
  * (2018), or empty (`[]`, ''). Quoted items may contain commas; Python escapes `\\` and the quote.
  */
 export function readList(value: string): string[] {
-  if (value === '' || value === '[]') return [];
+  if (value === '' || value === '[]') return NO_ITEMS;
   let s = value;
   if (s.charCodeAt(0) === 0x5b && s.charCodeAt(s.length - 1) === 0x5d) s = s.slice(1, -1);
   const out: string[] = [];
@@ -147,7 +160,7 @@ export function readList(value: string): string[] {
 
 /** `poll_choices`: choices separated by `|`. */
 export function readPollChoices(value: string): string[] {
-  return value === '' ? [] : value.split('|');
+  return value === '' ? NO_ITEMS : value.split('|');
 }
 
 /** Latitude/longitude: a number, `absent`, `present` (withheld) or '' — kept as text. */

@@ -35,9 +35,10 @@ export function classifyId(id: string): IdShape {
     if (n <= 20) return isRounded(id) ? 'spreadsheet-damaged' : 'numeric';
     return n === 64 ? 'hex64' : 'other';
   }
-  if (E_NOTATION.test(id)) return 'spreadsheet-damaged';
-  if (HEX64.test(id)) return 'hex64';
-  if (B64HASH.test(id)) return 'b64hash';
+  // Each expression only where its length and characters allow a match (hashed ids run all three otherwise).
+  if (k === 1 && E_NOTATION.test(id)) return 'spreadsheet-damaged';
+  if (n === 64 && HEX64.test(id)) return 'hex64';
+  if (n >= 38 && n <= 44 && id.charCodeAt(n - 1) === 61 && B64HASH.test(id)) return 'b64hash';
   return 'other';
 }
 

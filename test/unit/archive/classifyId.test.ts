@@ -30,6 +30,11 @@ describe('classifyId', () => {
       ['1'.repeat(64), 'hex64'],
       ['A'.repeat(64), 'other'],
       ['Qj1H7x+2rYVJtM0xbsgcvNEKy3FxLNZexUYyzEJ4Zwk=', 'b64hash'],
+      ['A'.repeat(36) + '=', 'other'],
+      ['A'.repeat(37) + '=', 'b64hash'],
+      ['A'.repeat(43) + '=', 'b64hash'],
+      ['A'.repeat(44) + '=', 'other'],
+      ['9'.repeat(43) + '=', 'b64hash'],
       ['12 34', 'other'],
       ['-1', 'other'],
       ['١٢٣', 'other'], // Arabic-Indic digits are not ids
@@ -43,6 +48,7 @@ describe('classifyId', () => {
       fc.stringMatching(/^[1-9][0-9]{9,12}0{6,10}$/),
       fc.stringMatching(/^[0-9a-fA-F]{62,66}$/),
       fc.stringMatching(/^[A-Za-z0-9+/]{36,44}=?$/),
+      fc.stringMatching(/^[A-Za-z0-9+]{35,45}=$/),
       fc.stringMatching(/^[0-9.eE+-]{1,8}$/),
       fc.string({ maxLength: 70 }),
     );
