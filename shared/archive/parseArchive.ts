@@ -315,12 +315,9 @@ class EntryParser {
     switch (out.kind) {
       case 'tweet': {
         const { tweet, account } = out.row;
-        if (this.seenTweets) {
-          if (this.seenTweets.has(tweet.tweetid)) {
-            this.rowsDuplicate++;
-            return;
-          }
-          this.seenTweets.set(tweet.tweetid, 0);
+        if (this.seenTweets && !this.seenTweets.add(tweet.tweetid, 0)) {
+          this.rowsDuplicate++;
+          return;
         }
         this.tweets.push(tweet);
         if (!this.seenAccounts.has(account.userid)) {

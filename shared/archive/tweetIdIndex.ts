@@ -33,13 +33,24 @@ export class TweetIdIndex {
 
   /** Store `value` (a non-negative int32) for `id`, replacing any earlier value. */
   set(id: string, value: number): void {
+    this.store(id, value, true);
+  }
+
+  /** Store `value` for `id` unless `id` is already here: true when it was added (one lookup, where has + set take two). */
+  add(id: string, value: number): boolean {
+    return this.store(id, value, false);
+  }
+
+  private store(id: string, value: number, replace: boolean): boolean {
     if (!split(id)) {
+      if (!replace && this.others.has(id)) return false;
       this.others.set(ownString(id), value);
-      return;
+      return true;
     }
     const h = splitHigh;
     const l = splitLow;
     let slot = this.find(h, l);
+    if (this.high[slot] !== -1 && !replace) return false;
     if (this.high[slot] === -1) {
       if ((this.used + 1) * 4 > this.capacity * 3) {
         this.grow();
@@ -50,6 +61,7 @@ export class TweetIdIndex {
       this.used++;
     }
     this.values[slot] = value;
+    return true;
   }
 
   /** The slot holding (h, l), or the empty slot where it would go (linear probing, at most 3/4 full). */

@@ -6,14 +6,20 @@ const decimal = fc.stringMatching(/^[0-9]{1,21}$/);
 const anyId = fc.oneof(decimal, decimal, fc.string({ maxLength: 44 }), fc.constantFrom('', '0', '00', '01', '9999999999999999999', '18446744073709551616'));
 
 describe('TweetIdIndex', () => {
-  it('behaves exactly like a Map<string, number> for any mix of ids (leading zeros, hashes, long ids)', () => {
+  it('behaves exactly like a Map<string, number> for any mix of ids (leading zeros, hashes, long ids), set and add', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(anyId, fc.nat()), { maxLength: 300 }), fc.array(anyId, { maxLength: 50 }), (writes, probes) => {
         const index = new TweetIdIndex();
         const reference = new Map<string, number>();
-        for (const [id, v] of writes) {
-          index.set(id, v % 2 ** 31);
-          reference.set(id, v % 2 ** 31);
+        for (const [i, [id, v]] of writes.entries()) {
+          if (i % 2) {
+            index.set(id, v % 2 ** 31);
+            reference.set(id, v % 2 ** 31);
+          } else {
+            // add: only when absent, and says so.
+            expect(index.add(id, v % 2 ** 31)).toBe(!reference.has(id));
+            if (!reference.has(id)) reference.set(id, v % 2 ** 31);
+          }
         }
         expect(index.size).toBe(reference.size);
         for (const id of [...probes, ...reference.keys()]) expect(index.get(id)).toBe(reference.get(id));

@@ -133,11 +133,10 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
             delivered += tweets.length;
             let t = performance.now();
             for (const tw of tweets) {
-              if (seen.has(tw.tweetid)) {
+              if (!seen.add(tw.tweetid, tw.userid)) {
                 crossDuplicates[crossDuplicates.length - 1]!++;
                 continue;
               }
-              seen.add(tw.tweetid, tw.userid);
               if (tw.quotedTweetTweetid) seen.addQuote(tw.userid, tw.quotedTweetTweetid);
               packer.push(tw);
               added.tweets++;

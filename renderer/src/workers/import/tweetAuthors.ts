@@ -25,8 +25,9 @@ export class TweetAuthors {
     return this.ids.has(tweetid);
   }
 
-  add(tweetid: string, userid: string): void {
-    this.ids.set(tweetid, this.authors.code(userid));
+  /** Remember a tweet and its author; false (and nothing changed) when the tweet id was already seen. */
+  add(tweetid: string, userid: string): boolean {
+    return this.ids.add(tweetid, this.authors.code(userid));
   }
 
   /** A tweet by `userid` quoting `quotedTweetid`. */
