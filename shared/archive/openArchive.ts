@@ -14,7 +14,9 @@ import { ArchiveFormatError } from './detectFormat';
 export type ArchiveEvent =
   | { type: 'entry-start'; entryName: string | undefined; container: 'plain' | 'gzip' | 'zip' }
   | { type: 'data'; chunk: Uint8Array }
-  | { type: 'entry-end' };
+  | { type: 'entry-end' }
+  /** A zip entry that is not read: not a .csv (a readme, media). Directories and macOS metadata are not reported. */
+  | { type: 'entry-skipped'; entryName: string };
 
 export interface OpenArchiveOptions {
   /** Called with each raw (container) chunk as it is read: for hashing and byte progress. */
@@ -111,7 +113,12 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   const unzip = new Unzip();
   unzip.register(nativeInflate(inflating));
   unzip.onfile = (file: UnzipFile) => {
-    if (!isCsvEntryName(file.name)) return;
+    if (!isCsvEntryName(file.name)) {
+      if (!file.name.endsWith('/') && !/(^|\/)__MACOSX\//.test(file.name)) {
+        entries.push({ events: [{ type: 'entry-skipped', entryName: file.name }], ended: true });
+      }
+      return;
+    }
     found++;
     const entry = { events: [{ type: 'entry-start', entryName: file.name, container: 'zip' } as ArchiveEvent], ended: false };
     entries.push(entry);

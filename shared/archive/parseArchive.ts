@@ -93,6 +93,8 @@ export interface ArchiveHashes {
   sha256: string;
   size: number;
   entries: EntryHash[];
+  /** Zip entries that are not read (not .csv), in archive order. */
+  skippedEntries: string[];
 }
 
 let wasmRefused = false;
@@ -126,6 +128,7 @@ export async function hashArchive(
   const whole = await createHasher();
   let size = 0;
   const entries: EntryHash[] = [];
+  const skippedEntries: string[] = [];
   let container: Container = 'plain';
   let entry = whole;
   let current: EntryHash | undefined;
@@ -162,7 +165,8 @@ export async function hashArchive(
         headBytes += ev.chunk.length;
         if (headBytes >= HEADER_BYTES || ev.chunk.includes(0x0a)) readHead();
       }
-    } else if (current) {
+    } else if (ev.type === 'entry-skipped') skippedEntries.push(ev.entryName);
+    else if (current) {
       if (headBytes < HEADER_BYTES) readHead();
       if (container !== 'plain') current.sha256 = entry.digest('hex');
       entries.push(current);
@@ -171,7 +175,7 @@ export async function hashArchive(
   }
   const sha256 = whole.digest('hex');
   if (container === 'plain') for (const e of entries) e.sha256 = sha256;
-  return { container, sha256, size, entries };
+  return { container, sha256, size, entries, skippedEntries };
 }
 
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true }); // a quarantined row's text as it is, leading U+FEFF included

@@ -24,6 +24,8 @@ test('a .zip holding users and tweets CSVs (and a readme) becomes one dataset wi
   const receipts = datasetCard(page, 'ira_2018_hashed').getByRole('table', { name: /Files of/ });
   await expect(receipts).toContainText('ira_2018_hashed.zip › ira_2018/ira_users_csv_hashed.csv');
   await expect(receipts).toContainText('ira_2018_hashed.zip › ira_2018/ira_tweets_csv_hashed.csv');
+  // What was not imported is said, not dropped silently.
+  await expect(page.getByRole('list', { name: 'Skipped files' })).toHaveText('ira_2018_hashed.zip › ira_2018/README.txt: not a .csv entry of the zip, not imported');
   expect(requests.outside()).toEqual([]);
 });
 

@@ -4,7 +4,7 @@ import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { downloadZip } from 'client-zip';
 import { createHash } from 'node:crypto';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
-import { parseArchive } from '../../../shared/archive/parseArchive';
+import { hashArchive, parseArchive } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { tweetHeader, tweetRow } from './synthetic';
 
@@ -132,6 +132,11 @@ describe('containers and refusals', () => {
     expect(receipts[1].entrySha256).toBe(sha(seed));
     expect(accounts).toHaveLength(744);
     expect(reddit[0].provenance.fileSha256).toBe(sha(seed));
+    // Pass 1 names what is not read, so the import can say so (not directories or macOS metadata).
+    const withMore = zipSync({ 'a/': {}, 'a/users.csv': plain, 'a/README.txt': strToU8('x'), 'a/pic.jpg': new Uint8Array([1, 2, 3]), '__MACOSX/a/._users.csv': strToU8('x') });
+    expect((await hashArchive(bytesSource('more.zip', withMore, 999))).skippedEntries).toEqual(['a/README.txt', 'a/pic.jpg']);
+    expect((await hashArchive(bytesSource('bundle.zip', zip))).skippedEntries).toEqual(['README.txt']);
+    expect((await hashArchive(bytesSource('users.csv', plain))).skippedEntries).toEqual([]);
   });
 
   it('reads a streamed zip with data descriptors (as written by client-zip and other streaming writers)', async () => {

@@ -70,7 +70,11 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     const known = await knownFile(db, hashes);
     if (known) skipped.push({ fileName: s.name, sha256: hashes.sha256, reason: known });
     else if (seenHashes.has(hashes.sha256)) skipped.push({ fileName: s.name, sha256: hashes.sha256, reason: 'the same file is selected twice' });
-    else toParse.push({ source: s, hashes });
+    else {
+      toParse.push({ source: s, hashes });
+      // Said, not silently dropped: what of a zip is not imported.
+      for (const name of hashes.skippedEntries) skipped.push({ fileName: `${s.name} › ${name}`, sha256: hashes.sha256, reason: 'not a .csv entry of the zip, not imported' });
+    }
     seenHashes.add(hashes.sha256);
   }
   timings.hashSeconds = lap(t0);
