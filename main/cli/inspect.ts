@@ -1,5 +1,5 @@
 import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
-import { parseArchive } from '../../shared/archive/parseArchive';
+import { hashArchive, parseArchive } from '../../shared/archive/parseArchive';
 import { fileSource, nodeSha256 } from './loadArchiveFiles';
 
 interface FileReport {
@@ -8,6 +8,8 @@ interface FileReport {
   error?: string;
   receipts: ImportReceipt[];
   quarantined: QuarantinedRow[];
+  /** A zip's entries that are not read (not .csv). */
+  skippedEntries: string[];
 }
 
 /**
@@ -24,11 +26,14 @@ export async function run(argv: string[]): Promise<number> {
   const reports: FileReport[] = [];
   for (const p of paths) {
     const quarantined: QuarantinedRow[] = [];
+    let skippedEntries: string[] = [];
     try {
-      const receipts = await parseArchive(fileSource(p), { createHasher: nodeSha256, onQuarantine: (b) => void quarantined.push(...b) });
-      reports.push({ path: p, ok: true, receipts, quarantined });
+      const hashes = await hashArchive(fileSource(p), undefined, nodeSha256);
+      skippedEntries = hashes.skippedEntries;
+      const receipts = await parseArchive(fileSource(p), { hashes, onQuarantine: (b) => void quarantined.push(...b) });
+      reports.push({ path: p, ok: true, receipts, quarantined, skippedEntries });
     } catch (e) {
-      reports.push({ path: p, ok: false, error: (e as Error).message, receipts: [], quarantined });
+      reports.push({ path: p, ok: false, error: (e as Error).message, receipts: [], quarantined, skippedEntries });
     }
   }
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
@@ -48,6 +53,7 @@ function humanReport(r: FileReport): string {
     const reasons = Object.entries(x.rejectedByReason).map(([k, v]) => `${k} ${v}`);
     if (reasons.length) lines.push(`  rejected   ${reasons.join(', ')}`);
   }
+  for (const name of r.skippedEntries) lines.push(`${r.path} :: ${name}: not a .csv entry, not read`);
   const shown = r.quarantined.slice(0, 10);
   for (const q of shown) lines.push(`  row ${q.row} @${q.byteOffset}+${q.byteLength}: ${q.reason}: ${q.detail}`);
   if (r.quarantined.length > shown.length) lines.push(`  … ${r.quarantined.length - shown.length} more quarantined rows (use --json)`);

@@ -4,6 +4,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { loadArchiveFiles } from '../../../main/cli/loadArchiveFiles';
 import { realFixture, repoRoot } from '../../fixtures/paths';
 import { readReal } from './helpers';
@@ -20,6 +21,16 @@ describe('CLI inspect', () => {
     expect(doc.files[0].quarantined).toHaveLength(100);
     expect(doc.files[0].quarantined[0]).toMatchObject({ row: 1, reason: 'spreadsheet-damaged-id' });
     expect(doc.files[1].receipts[0]).toMatchObject({ format: 'twitter-io-tweets', formatVersion: '2018', rowsStored: 2 });
+    expect(doc.files[1].skippedEntries).toEqual([]);
+  });
+
+  it("names a zip's entries that are not read", () => {
+    const zip = path.join(mkdtempSync(path.join(tmpdir(), 'dw-archive-')), 'set.zip');
+    writeFileSync(zip, zipSync({ 'README.txt': strToU8('not a csv'), 'tweets.csv': readReal('ira_2018_tweets_csv_hashed_excerpt.csv') }));
+    const doc = JSON.parse(cli('inspect', zip, '--json').stdout);
+    expect(doc.files[0]).toMatchObject({ ok: true, skippedEntries: ['README.txt'] });
+    expect(doc.files[0].receipts.map((r: { entryName: string }) => r.entryName)).toEqual(['tweets.csv']);
+    expect(cli('inspect', zip).stdout).toContain('set.zip :: README.txt: not a .csv entry, not read');
   });
 
   it('exits non-zero when a file is refused, with the reason', () => {
