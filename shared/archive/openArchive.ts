@@ -32,8 +32,11 @@ export function containerOf(head: Uint8Array): Container {
   return 'plain';
 }
 
+/** A zip's directory entries and macOS metadata (`__MACOSX/`): not files of the archive. */
+const isZipMetadata = (name: string): boolean => name.endsWith('/') || /(^|\/)__MACOSX\//.test(name);
+
 /** Zip entries read as CSV: by entry name, since a zip may also hold readmes; detection still reads headers. */
-export const isCsvEntryName = (name: string): boolean => !name.endsWith('/') && /\.csv$/i.test(name) && !/(^|\/)__MACOSX\//.test(name);
+export const isCsvEntryName = (name: string): boolean => !isZipMetadata(name) && /\.csv$/i.test(name);
 
 export async function* openArchive(
   fileName: string,
@@ -114,9 +117,7 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   unzip.register(nativeInflate(inflating));
   unzip.onfile = (file: UnzipFile) => {
     if (!isCsvEntryName(file.name)) {
-      if (!file.name.endsWith('/') && !/(^|\/)__MACOSX\//.test(file.name)) {
-        entries.push({ events: [{ type: 'entry-skipped', entryName: file.name }], ended: true });
-      }
+      if (!isZipMetadata(file.name)) entries.push({ events: [{ type: 'entry-skipped', entryName: file.name }], ended: true });
       return;
     }
     found++;

@@ -50,8 +50,9 @@ export class TweetIdIndex {
     const h = splitHigh;
     const l = splitLow;
     let slot = this.find(h, l);
-    if (this.high[slot] !== -1 && !replace) return false;
-    if (this.high[slot] === -1) {
+    if (this.high[slot] !== -1) {
+      if (!replace) return false;
+    } else {
       if ((this.used + 1) * 4 > this.capacity * 3) {
         this.grow();
         slot = this.find(h, l);
