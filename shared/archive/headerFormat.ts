@@ -1,13 +1,15 @@
+import { concatBytes } from '@noble/hashes/utils.js';
 import type { ArchiveFormat } from '../domain/archive';
 import { CsvRecordSplitter } from './csvRecords';
 import { detectFormat } from './detectFormat';
+import { openArchive } from './openArchive';
 
-/** Bytes of an entry's start that pass 1 keeps to read its header (a header row is far shorter). */
+/** Bytes of an entry's start kept to read its header (a header row is far shorter). */
 export const HEADER_BYTES = 64 * 1024;
 
 /**
  * The format the first record of a CSV's first bytes names, or undefined when it names none. Only a
- * hint (pass 1 uses it to import users files first); the parse detects the format for real.
+ * hint (the import takes users files first); the parse detects the format for real.
  */
 export function headerFormat(head: Uint8Array): ArchiveFormat | undefined {
   let first: string[] | null = null;
@@ -22,4 +24,44 @@ export function headerFormat(head: Uint8Array): ArchiveFormat | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An entry's first bytes, kept until they hold a line end or HEADER_BYTES. */
+export class EntryHead {
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+  complete = false;
+
+  push(chunk: Uint8Array): void {
+    if (this.complete) return;
+    const part = chunk.slice(0, HEADER_BYTES - this.bytes); // a copy: decompressors may reuse the chunk's buffer
+    this.parts.push(part);
+    this.bytes += part.length;
+    this.complete = this.bytes >= HEADER_BYTES || part.includes(0x0a);
+  }
+
+  format(): ArchiveFormat | undefined {
+    return this.parts.length ? headerFormat(concatBytes(...this.parts)) : undefined;
+  }
+}
+
+/**
+ * The header format of a file's first CSV entry (a few KB read, then the stream is cancelled), or
+ * undefined: no known header, or the file cannot be read as an archive (its parse says why).
+ */
+export async function firstHeaderFormat(name: string, stream: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<ArchiveFormat | undefined> {
+  const head = new EntryHead();
+  try {
+    for await (const ev of openArchive(name, stream)) {
+      signal?.throwIfAborted();
+      if (ev.type === 'data') head.push(ev.chunk);
+      if (head.complete || ev.type === 'entry-end') break;
+    }
+  } catch {
+    signal?.throwIfAborted();
+    return undefined;
+  } finally {
+    await stream.cancel().catch(() => {});
+  }
+  return head.format();
 }

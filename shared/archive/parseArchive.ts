@@ -1,5 +1,4 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { concatBytes } from '@noble/hashes/utils.js';
 import { createSHA256 } from 'hash-wasm';
 import type { Account } from '../domain/account';
 import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
@@ -8,7 +7,7 @@ import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat } from './detectFormat';
-import { HEADER_BYTES, headerFormat } from './headerFormat';
+import { EntryHead } from './headerFormat';
 import { RowRejection } from './fieldValues';
 import { indicatorNormalizer } from './normalizeIndicator';
 import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
@@ -63,6 +62,8 @@ export interface ParseArchiveOptions {
   appVersion?: string;
   /** Pass-1 result already computed by the caller (e.g. to skip known files): saves one read. */
   hashes?: ArchiveHashes;
+  /** Or parse while pass 1 still runs elsewhere (the app hashes in a second thread). */
+  pendingHashes?: PendingHashes;
   /**
    * Drop a tweet whose id came earlier in the same entry (counted as rowsDuplicate). Default true;
    * the app's import passes false because it dedupes across every file of the dataset anyway (and
@@ -71,6 +72,16 @@ export interface ParseArchiveOptions {
   dedupeTweets?: boolean;
   /** SHA-256 implementation for pass 1; default below. The Node CLI injects node:crypto (much faster in Node). */
   createHasher?: CreateHasher;
+}
+
+/**
+ * Pass 1's result, still to come. Until then an entry's rows (provenance, quarantined rows) carry
+ * `placeholder(entryIndex)` as its SHA-256: the caller swaps it for the hash before storing them.
+ * Receipts wait for the hashes.
+ */
+export interface PendingHashes {
+  hashes: Promise<ArchiveHashes>;
+  placeholder(entryIndex: number): string;
 }
 
 /** An incremental SHA-256 (fresh state, ready for update). */
@@ -132,17 +143,7 @@ export async function hashArchive(
   let container: Container = 'plain';
   let entry = whole;
   let current: EntryHash | undefined;
-  /** The current entry's first bytes, until they hold a line end or HEADER_BYTES. */
-  let head: Uint8Array[] = [];
-  let headBytes = 0;
-  const readHead = () => {
-    if (current && head.length) {
-      const f = headerFormat(concatBytes(...head));
-      if (f) current.headerFormat = f;
-    }
-    head = [];
-    headBytes = HEADER_BYTES;
-  };
+  let head = new EntryHead();
   const events = openArchive(source.name, source.open(), {
     signal,
     onRawChunk: (c) => {
@@ -155,19 +156,15 @@ export async function hashArchive(
       container = ev.container;
       if (ev.container !== 'plain') entry = await createHasher();
       current = { entryName: ev.entryName, sha256: '', size: 0 };
-      head = [];
-      headBytes = 0;
+      head = new EntryHead();
     } else if (ev.type === 'data') {
       if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
       if (current) current.size += ev.chunk.length;
-      if (headBytes < HEADER_BYTES) {
-        head.push(ev.chunk.slice(0, HEADER_BYTES - headBytes)); // a copy: decompressors may reuse the chunk's buffer
-        headBytes += ev.chunk.length;
-        if (headBytes >= HEADER_BYTES || ev.chunk.includes(0x0a)) readHead();
-      }
+      head.push(ev.chunk);
     } else if (ev.type === 'entry-skipped') skippedEntries.push(ev.entryName);
     else if (current) {
-      if (headBytes < HEADER_BYTES) readHead();
+      const f = head.format();
+      if (f) current.headerFormat = f;
       if (container !== 'plain') current.sha256 = entry.digest('hex');
       entries.push(current);
       current = undefined;
@@ -184,7 +181,8 @@ const lenient = new TextDecoder('utf-8', { ignoreBOM: true }); // a quarantined 
 export async function parseArchive(source: ArchiveSource, options: ParseArchiveOptions = {}): Promise<ImportReceipt[]> {
   const { signal } = options;
   const batchSize = options.batchSize ?? 2000;
-  const hashes = options.hashes ?? (await hashArchive(source, signal, options.createHasher));
+  const pending = options.hashes ? undefined : options.pendingHashes;
+  const hashes = pending ? undefined : (options.hashes ?? (await hashArchive(source, signal, options.createHasher)));
   const receipts: ImportReceipt[] = [];
   let rawBytes = 0;
   let totalRows = 0;
@@ -195,9 +193,14 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
     signal?.throwIfAborted();
     if (ev.type === 'entry-start') {
       entryIndex++;
-      const h = hashes.entries[entryIndex];
-      if (!h || h.entryName !== ev.entryName) throw new ArchiveFormatError(`${source.name}: the file changed between reads.`);
-      entry = new EntryParser(source.name, h, hashes, batchSize, options);
+      if (hashes) {
+        const h = hashes.entries[entryIndex];
+        if (!h || h.entryName !== ev.entryName) throw changedBetweenReads(source.name);
+        entry = new EntryParser(source.name, h, hashes, batchSize, options);
+      } else {
+        const h = { entryName: ev.entryName, sha256: pending!.placeholder(entryIndex), size: 0 };
+        entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options);
+      }
     } else if (ev.type === 'data' && entry) {
       const before = entry.rowsRead;
       entry.push(ev.chunk);
@@ -214,7 +217,25 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
       entry = undefined;
     }
   }
+  if (pending) withHashes(source.name, receipts, await pending.hashes);
   return receipts;
+}
+
+const changedBetweenReads = (name: string) => new ArchiveFormatError(`${name}: the file changed between reads.`);
+
+/** Fills in the receipts of a parse that ran before its hashes were known. */
+function withHashes(name: string, receipts: ImportReceipt[], hashes: ArchiveHashes): void {
+  if (receipts.length !== hashes.entries.length) throw changedBetweenReads(name);
+  receipts.forEach((r, i) => {
+    const e = hashes.entries[i]!;
+    if (e.entryName !== r.entryName) throw changedBetweenReads(name);
+    r.size = hashes.size;
+    r.sha256 = hashes.sha256;
+    if (hashes.container !== 'plain') {
+      r.entrySha256 = e.sha256;
+      r.entrySize = e.size;
+    }
+  });
 }
 
 type RowOutcome =

@@ -139,6 +139,37 @@ describe('containers and refusals', () => {
     expect((await hashArchive(bytesSource('users.csv', plain))).skippedEntries).toEqual([]);
   });
 
+  it('parses before its hashes are known: placeholders in the rows, receipts completed when pass 1 ends', async () => {
+    const seed = readReal('reddit_2018_suspiciousaccounts_seed.csv');
+    const broken = enc.encode('"userid","user_display_name","user_screen_name","user_reported_location","user_profile_description","user_profile_url","follower_count","following_count","account_creation_date","account_language"\n"1","a","b","","","","x","1","2019-01-01","en"\n');
+    const zip = zipSync({ 'users.csv': plain, 'bad.csv': broken, 'reddit/seed.CSV': seed });
+    const source = bytesSource('bundle.zip', zip, 4096);
+    const collect = async (options: Parameters<typeof parseArchive>[1]) => {
+      type WithSource = { provenance: { fileSha256: string } };
+      const out = { accounts: [] as WithSource[], reddit: [] as WithSource[], quarantined: [] as { fileSha256: string }[] };
+      const receipts = await parseArchive(source, {
+        ...options, onAccounts: (b) => void out.accounts.push(...b), onRedditAccounts: (b) => void out.reddit.push(...b), onQuarantine: (b) => void out.quarantined.push(...b),
+      });
+      return { receipts, ...out };
+    };
+    const hashes = await hashArchive(source);
+    let resolve!: (h: typeof hashes) => void;
+    const later = collect({ pendingHashes: { hashes: new Promise((r) => (resolve = r)), placeholder: (i) => `entry ${i}` } });
+    await new Promise((r) => setTimeout(r, 50));
+    resolve(hashes); // after every row is parsed: the receipts wait for it
+    const pending = await later;
+    const known = await collect({ hashes });
+    expect(pending.accounts.map((a) => a.provenance.fileSha256)).toEqual(known.accounts.map(() => 'entry 0'));
+    expect(pending.quarantined.map((q) => q.fileSha256)).toEqual(['entry 1']);
+    expect(new Set(pending.reddit.map((r) => r.provenance.fileSha256))).toEqual(new Set(['entry 2']));
+    const timeless = (rs: typeof known.receipts) => rs.map(({ startedAt, durationMs, ...r }) => r);
+    expect(timeless(pending.receipts)).toEqual(timeless(known.receipts));
+    expect(known.receipts.map((r) => r.entrySha256)).toEqual([sha(plain), sha(broken), sha(seed)]);
+    // Hashes of another file: refused, not mixed in.
+    const other = await hashArchive(bytesSource('users.csv', plain));
+    await expect(collect({ pendingHashes: { hashes: Promise.resolve(other), placeholder: String } })).rejects.toThrow('bundle.zip: the file changed between reads.');
+  });
+
   it('reads a streamed zip with data descriptors (as written by client-zip and other streaming writers)', async () => {
     const zip = new Uint8Array(await downloadZip([{ name: 'users.csv', input: plain, lastModified: new Date(0) }]).arrayBuffer());
     expect(zip[6] & 0x08).toBe(0x08); // general-purpose flag bit 3: sizes follow the data
