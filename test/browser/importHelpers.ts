@@ -38,6 +38,8 @@ export interface StoreSummary {
   tweetIdBlocks: number;
   tweets: number;
   tweetIds: string[];
+  /** The distinct source SHA-256 values the stored rows carry (with tweet ids only). */
+  fileHashes: string[];
   /** The tweet ids and authors of the ids records, in key order (with tweet ids only). */
   idRecords: { tweetid: string[]; userid: string[] };
   /** The authors in the tweet blocks, in key order (with tweet ids only). */
@@ -77,6 +79,10 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
     const tweetIds = withIds ? blocks!.flatMap((b) => unpack(b.columns.tweetid)) : [];
     const tweetAuthors = withIds ? blocks!.flatMap((b) => uncode(b.columns.userid)) : [];
     const idBlocks = idRecordsStored!.flatMap((r) => r.blocks);
+    // Every source SHA-256 the stored rows name (tweets, accounts, quarantined rows).
+    const fileHashes = withIds
+      ? [...new Set([...blocks!.flatMap((b) => unpack(b.columns.fileSha256.values)), ...accounts.map((a) => a.provenance.fileSha256), ...quarantine!.flatMap((b) => b.rows.map((r: { fileSha256: string }) => r.fileSha256))])].sort()
+      : [];
     const idRecords = withIds ? { tweetid: idBlocks.flatMap((b) => unpack(b.tweetid)), userid: idBlocks.flatMap((b) => uncode(b.userid)) } : { tweetid: [], userid: [] };
     return {
       datasets: datasets!,
@@ -88,6 +94,7 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
       tweetIdBlocks: idBlocks.length,
       tweets: blocks!.reduce((n, b) => n + b.columns.length, 0),
       tweetIds,
+      fileHashes,
       idRecords,
       tweetAuthors,
       quarantine: quarantine!.reduce((n, b) => n + b.rows.length, 0),

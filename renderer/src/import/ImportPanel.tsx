@@ -136,9 +136,8 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
         </p>
         {r.importId && (
           <p className="muted" data-timings={JSON.stringify(r.timings)} data-hasher={r.hasher}>
-            Pass 1 (hashing) {formatSeconds(r.timings.hashSeconds)},{' '}
-            {r.timings.datasetReadSeconds > 0 && `reading the dataset's stored tweets ${formatSeconds(r.timings.datasetReadSeconds)}, `}
-            pass 2 (reading and writing) {formatSeconds(r.timings.parseSeconds)}, commit {formatSeconds(r.timings.commitSeconds)}.
+            {r.timings.datasetReadSeconds > 0 && `Reading the dataset's stored tweets ${formatSeconds(r.timings.datasetReadSeconds)}, `}
+            {r.timings.datasetReadSeconds > 0 ? 'reading' : 'Reading'} and writing {formatSeconds(r.timings.parseSeconds)} (every file hashed beside it in {formatSeconds(r.timings.hashSeconds)}), commit {formatSeconds(r.timings.commitSeconds)}.
           </p>
         )}
         {r.skipped.length > 0 && (
@@ -162,7 +161,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
 }
 
 const phaseLabel = {
-  hashing: 'Hashing (pass 1 of 2):', reading: 'Reading the stored tweets of', parsing: 'Importing (pass 2 of 2):', committing: 'Committing:',
+  reading: 'Reading the stored tweets of', parsing: 'Importing:', committing: 'Committing:',
 } as const;
 
 function RefusedList({ refused }: { refused: { fileName: string; message: string }[] }) {

@@ -6,8 +6,8 @@ import type { FromImportWorker, RefusedFile, ToImportWorker } from './import/imp
 import { messageOf, RefusedError, runImport } from './import/runImport';
 
 /**
- * The import worker: one import per worker. Parsing, hashing and IndexedDB writes all happen here,
- * off the UI thread; the UI gets counters only. Cancel aborts at once (the next chunk or batch).
+ * The import worker: one import per worker, off the UI thread. It parses here; hashing (pass 1) and
+ * storing run on two threads it starts (hashWorker.ts, blockWriterWorker.ts); the UI gets counters only. Cancel aborts at once (the next chunk or batch).
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromImportWorker) => scope.postMessage(m);

@@ -4,11 +4,13 @@ import type { ArchiveSource } from '../../../../shared/archive/parseArchive';
 export interface SizedSource extends ArchiveSource {
   /** Size in bytes when known before reading (a File), else 0. */
   knownSize: number;
+  /** The file itself, when there is one (the hashing thread reads it directly). */
+  file?: File;
 }
 
-export const fileSource = (file: File): SizedSource => ({ name: file.name, knownSize: file.size, open: () => file.stream() });
+export const fileSource = (file: File): SizedSource => ({ name: file.name, knownSize: file.size, file, open: () => file.stream() });
 
-/** The demo archive's users and tweets files, generated on the fly (twice: hashing, parsing) and never held whole. */
+/** The demo archive's users and tweets files, generated on the fly (three times: header, hashing, parsing) and never held whole. */
 export function demoSources(tweets: number, seed: number): SizedSource[] {
   const archive = createDemoArchive({ tweets, seed });
   const stream = (chunks: () => AsyncGenerator<string>): ReadableStream<Uint8Array> => {
@@ -30,22 +32,6 @@ export function demoSources(tweets: number, seed: number): SizedSource[] {
     { name: DEMO_USERS_FILE, knownSize: 0, open: () => stream(() => archive.usersCsv(1 << 18)) },
     { name: DEMO_TWEETS_FILE, knownSize: 0, open: () => stream(() => archive.tweetsCsv(1 << 18)) },
   ];
-}
-
-/** Count bytes as a source is read (progress of the hashing pass). */
-export function countingSource(source: SizedSource, onBytes: (n: number) => void): SizedSource {
-  return {
-    ...source,
-    open: () =>
-      source.open().pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            onBytes(chunk.length);
-            controller.enqueue(chunk);
-          },
-        }),
-      ),
-  };
 }
 
 /** A dataset name from file names: 'china_082019_1_users_csv_hashed.csv' → 'china_082019_1'. */

@@ -14,7 +14,7 @@ export type ToImportWorker =
   | { kind: 'decide'; proceed: boolean };
 
 /** 'reading': the stored tweet ids of the dataset being added to (to skip tweets it already has). */
-export type ImportPhase = 'hashing' | 'reading' | 'parsing' | 'committing';
+export type ImportPhase = 'reading' | 'parsing' | 'committing';
 
 export interface ImportProgress {
   phase: ImportPhase;

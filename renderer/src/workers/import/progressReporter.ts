@@ -4,7 +4,7 @@ import type { ImportPhase, ImportProgress } from './importMessages';
 export class ProgressReporter {
   private last = 0;
   private phaseStart = performance.now();
-  private phase: ImportPhase = 'hashing';
+  private phase: ImportPhase = 'parsing';
 
   constructor(private readonly post: (p: ImportProgress) => void, private readonly intervalMs = 100) {}
 

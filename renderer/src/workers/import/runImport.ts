@@ -1,5 +1,6 @@
 import { ArchiveFormatError } from '../../../../shared/archive/detectFormat';
-import { hashArchive, parseArchive, sha256Implementation, type ArchiveHashes } from '../../../../shared/archive/parseArchive';
+import { parseArchive, sha256Implementation, type ArchiveHashes, type ParseArchiveOptions } from '../../../../shared/archive/parseArchive';
+import { firstHeaderFormat } from '../../../../shared/archive/headerFormat';
 import type { Account } from '../../../../shared/domain/account';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
@@ -10,8 +11,11 @@ import { abandonImport, beginImport, commitImport } from '../../store/write/impo
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
 import { BlockWriter } from './blockWriter';
 import { TweetAuthors } from './tweetAuthors';
-import { countingSource, datasetNameFor, type SizedSource } from './archiveSources';
+import { datasetNameFor, type SizedSource } from './archiveSources';
+import { HashPlaceholders } from './hashPlaceholders';
+import { HashThread } from './hashThread';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
+import type { Verdict } from './hashMessages';
 import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
 import { collectGarbage } from '../collectGarbage';
@@ -31,61 +35,53 @@ export interface RunImportOptions {
 const newId = (): string => crypto.randomUUID();
 
 /**
- * One import: hash every file (pass 1), skip files already stored, parse the rest (pass 2) into
- * blocks, accounts, quarantine, indicators and aggregates under a fresh importId, then commit in
- * one transaction. Anything short of the commit leaves nothing visible (and is deleted here, or by
- * the start-up sweep when the page dies).
+ * One import. Every file is hashed (pass 1) on a second thread (FileVerdicts) while this one parses
+ * them (pass 2) into blocks, accounts, quarantine, indicators and aggregates under a fresh importId;
+ * then one transaction commits. A file parsed before its hashes are known gives its rows
+ * placeholders, and its records wait (HashPlaceholders). Should pass 1 then say the file must not be
+ * imported (already stored, chosen twice, or refused), the attempt is abandoned and the import
+ * starts again with every verdict known. Anything short of the commit leaves nothing visible (and
+ * is deleted here, or by the start-up sweep when the page dies).
  */
 export async function runImport(o: RunImportOptions): Promise<ImportResult> {
-  const { db, signal } = o;
   const t0 = performance.now();
   const progress = new ProgressReporter(o.onProgress);
+  const hashing = new HashThread();
+  try {
+    const pass1 = new FileVerdicts(await usersFilesFirst(o.sources, o.signal), hashing, t0);
+    const first = await attempt(o, pass1, true, progress, t0);
+    if (!(first instanceof RestartImport)) return first;
+    await Promise.all(pass1.verdicts); // a file pass 1 could not read fails the import here
+    const second = await attempt(o, pass1, false, progress, t0);
+    if (second instanceof RestartImport) throw new Error('The import could not settle which files to import.');
+    return second;
+  } finally {
+    hashing.terminate();
+  }
+}
+
+/** One try at the import; with `speculate`, files whose pass 1 is still running are parsed meanwhile. */
+async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: boolean, progress: ProgressReporter, t0: number): Promise<ImportResult | RestartImport> {
+  const { db } = o;
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
   const added: DatasetRecord['counts'] = { accounts: 0, tweets: 0, rejected: 0, indicators: 0, hashedAccounts: 0, redditAccounts: 0 };
   const timings = { hashSeconds: 0, datasetReadSeconds: 0, parseSeconds: 0, commitSeconds: 0, aggregateSeconds: 0, collectSeconds: 0, packSeconds: 0, writeWaitSeconds: 0 };
   const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
-    datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0), timings, hasher: sha256Implementation(), ...extra,
+    datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0),
+    timings: { ...timings, hashSeconds: pass1.hashSeconds }, hasher: pass1.hasher, ...extra,
   });
-
-  // Pass 1: hashes (and container integrity: corrupt gzip/zip is refused here).
-  progress.startPhase('hashing');
-  const totalKnown = o.sources.reduce((n, s) => n + s.knownSize, 0);
-  let hashedBytes = 0;
-  const toParse: { source: SizedSource; hashes: ArchiveHashes }[] = [];
-  const seenHashes = new Set<string>();
-  for (const s of o.sources) {
-    signal.throwIfAborted();
-    let hashes: ArchiveHashes;
-    try {
-      hashes = await hashArchive(countingSource(s, (n) => { hashedBytes += n; progress.report(s.name, hashedBytes, totalKnown, 0); }), signal);
-    } catch (e) {
-      if (e instanceof ArchiveFormatError) {
-        refused.push({ fileName: s.name, message: e.message });
-        continue;
-      }
-      throw e;
-    }
-    const known = await knownFile(db, hashes);
-    if (known) skipped.push({ fileName: s.name, sha256: hashes.sha256, reason: known });
-    else if (seenHashes.has(hashes.sha256)) skipped.push({ fileName: s.name, sha256: hashes.sha256, reason: 'the same file is selected twice' });
-    else {
-      toParse.push({ source: s, hashes });
-      // Said, not silently dropped: what of a zip is not imported.
-      for (const name of hashes.skippedEntries) skipped.push({ fileName: `${s.name} › ${name}`, sha256: hashes.sha256, reason: 'not a .csv entry of the zip, not imported' });
-    }
-    seenHashes.add(hashes.sha256);
-  }
-  timings.hashSeconds = lap(t0);
-  // Users files first, whatever the order chosen (tweets files usually sort first by name): the
-  // tweets' accounts are then known from the users file instead of being stored from tweet rows and
-  // replaced (a 5 M-tweet import peaked ~250-300 MB higher with the tweets file first).
-  toParse.sort((a, b) => Number(!onlyUsers(a.hashes)) - Number(!onlyUsers(b.hashes)));
-  if (toParse.length === 0) {
+  const { sources } = pass1;
+  if (!speculate && sources.every((_, i) => pass1.settled[i]?.kind !== 'parse')) {
+    for (const v of pass1.settled) if (v?.kind === 'skip') skipped.push(v.skipped);
+    for (const v of pass1.settled) if (v?.kind === 'refuse') refused.push(v.refused);
     if (refused.length && !skipped.length) throw new RefusedError(refused);
     return result({});
   }
+  // Stops this attempt: the user's cancel, a restart (RestartImport) or pass 1 failing.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([o.signal, stop.signal]);
 
   // The dataset: new, or an existing one whose tweets and accounts this import must not repeat.
   const existing = o.datasetId ? await db.datasets.get(o.datasetId) : undefined;
@@ -102,32 +98,65 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     firstSeq = await readWhatTheDatasetHas(db, existing, seen, accountsHere, progress, signal);
     timings.datasetReadSeconds = lap(tRead);
   }
-  const datasetName = existing?.name ?? datasetNameFor(toParse.map((p) => p.source.name));
-  await beginImport(db, { id: importId, datasetId, fileNames: toParse.map((p) => p.source.name) });
+  await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
 
   // Tweet blocks go to a second thread, which aggregates and stores them (blockWriterWorker.ts).
   const blockWriter = new BlockWriter();
   try {
     await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
-    const writer = new ImportBatchWriter(datasetId, importId, blockWriter);
+    const placeholders = new HashPlaceholders(blockWriter, signal);
+    const writer = new ImportBatchWriter(datasetId, importId, placeholders);
     const receipts: ImportReceipt[] = [];
     const files: SourceFileRecord[] = [];
-    const totalBytes = toParse.reduce((n, p) => n + p.hashes.size, 0);
+    const parsedNames: string[] = [];
+    /** Pass-1 verdicts this attempt parsed ahead of: each must be 'parse'. */
+    const awaited: Promise<unknown>[] = [];
     let bytesBefore = 0;
     let rowsBefore = 0;
+    /** Bytes still to read: a file's hashed size once known, else its size as chosen (0 for the demo: no ETA until then). */
+    const totalBytes = () => sources.reduce((n, s, i) => {
+      const v = pass1.settled[i];
+      return n + (v ? (v.kind === 'parse' ? v.hashes.size : 0) : s.knownSize);
+    }, 0);
     progress.startPhase('parsing');
     const tParse = performance.now();
 
-    for (const { source, hashes } of toParse) {
+    for (const [fileIndex, source] of sources.entries()) {
+      signal.throwIfAborted();
+      const verdict = pass1.settled[fileIndex];
+      let hashOption: Pick<ParseArchiveOptions, 'hashes' | 'pendingHashes'>;
+      if (verdict?.kind === 'skip') skipped.push(verdict.skipped);
+      else if (verdict?.kind === 'refuse') refused.push(verdict.refused);
+      if (verdict && verdict.kind !== 'parse') continue;
+      const noteSkippedEntries = (h: ArchiveHashes) => {
+        // Said, not silently dropped: what of a zip is not imported.
+        for (const name of h.skippedEntries) skipped.push({ fileName: `${source.name} › ${name}`, sha256: h.sha256, reason: 'not a .csv entry of the zip, not imported' });
+      };
+      if (verdict) {
+        noteSkippedEntries(verdict.hashes);
+        hashOption = { hashes: verdict.hashes };
+      } else {
+        const placeholder = placeholders.placeholdersFor(fileIndex);
+        const hashes = pass1.verdicts[fileIndex]!.then((v) => {
+          if (v.kind !== 'parse') throw restartBecause(stop);
+          placeholders.hashed(fileIndex, v.hashes);
+          noteSkippedEntries(v.hashes);
+          return v.hashes;
+        });
+        hashes.catch((e: unknown) => stop.abort(e));
+        awaited.push(hashes);
+        hashOption = { pendingHashes: { hashes, placeholder } };
+      }
       let format: ArchiveFormat | undefined;
       let delivered = 0;
       const crossDuplicates: number[] = [];
       let fileRows = 0;
+      let fileBytes = 0;
       const toRecord = (a: Account, fromUsersFile: boolean): AccountRecord => ({ ...a, datasetId, importId, fromUsersFile });
       try {
         const fileReceipts = await parseArchive(source, {
-          hashes, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false,
+          ...hashOption, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false,
           onFormat: (f) => {
             format = f.format;
             crossDuplicates.push(0);
@@ -188,7 +217,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
           },
           onProgress: (p) => {
             fileRows = p.rows;
-            progress.report(source.name, bytesBefore + p.bytes, totalBytes, rowsBefore + p.rows);
+            fileBytes = p.bytes;
+            progress.report(source.name, bytesBefore + p.bytes, totalBytes(), rowsBefore + p.rows);
           },
         });
         fileReceipts.forEach((r, i) => {
@@ -201,17 +231,24 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
             ...(r.entrySha256 && r.entrySha256 !== r.sha256 ? { containerSha256: r.sha256 } : {}),
           });
         });
+        parsedNames.push(source.name);
       } catch (e) {
+        // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins.
+        if (!verdict) await pass1.verdicts[fileIndex]!.catch(() => undefined);
+        signal.throwIfAborted();
         // A file refused before it delivered anything is left out; one that fails half-way fails the import.
         if (e instanceof ArchiveFormatError && delivered === 0) refused.push({ fileName: source.name, message: e.message });
         else throw e;
       }
-      bytesBefore += hashes.size;
+      bytesBefore += fileBytes;
       rowsBefore += fileRows;
     }
+    await Promise.all(awaited);
+    signal.throwIfAborted();
     packer.close();
     writer.addBlocks(packer.take());
     await writer.finish();
+    await placeholders.drain();
     const quotes = seen.quotePairs();
     // The tweet id table (~32 bytes a tweet) is freed before the block writer's last memory peak.
     seen.release();
@@ -219,25 +256,80 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     const { aggregateSeconds, collectSeconds } = await blockWriter.finish(quotes);
     Object.assign(timings, { aggregateSeconds, collectSeconds: collectSeconds + releaseSeconds });
     blockWriter.terminate();
-    progress.report('', bytesBefore, totalBytes, rowsBefore, true);
+    progress.report('', bytesBefore, bytesBefore, rowsBefore, true);
 
     timings.parseSeconds = lap(tParse);
-    if (files.length === 0) throw new RefusedError(refused);
+    // Nothing parsed: the next attempt, with every verdict known, says why as the import always has.
+    if (files.length === 0) throw speculate ? restartBecause(stop) : new RefusedError(refused);
     if (refused.length && !(await o.decide(refused))) throw new DOMException('The import was cancelled.', 'AbortError');
     signal.throwIfAborted();
 
     progress.startPhase('committing');
     progress.report('', 0, 0, rowsBefore, true);
     const tCommit = performance.now();
+    const datasetName = existing?.name ?? datasetNameFor(parsedNames);
     const dataset = await commitImport(db, { importId, datasetId, datasetName, files, added });
     timings.commitSeconds = lap(tCommit);
     return result({ datasetId, importId, dataset, receipts });
   } catch (e) {
-    const cancelled = signal.aborted || (e instanceof DOMException && e.name === 'AbortError');
+    const restart = !o.signal.aborted && stop.signal.reason instanceof RestartImport;
+    const cancelled = o.signal.aborted || (!restart && e instanceof DOMException && e.name === 'AbortError');
     blockWriter.terminate(); // before deleting: no batch may land after
-    await abandonImport(db, importId, cancelled ? 'cancelled' : 'failed', cancelled ? undefined : messageOf(e));
+    await abandonImport(db, importId, cancelled || restart ? 'cancelled' : 'failed', cancelled ? undefined : restart ? 'restarted without the files pass 1 left out' : messageOf(e));
+    if (restart) return stop.signal.reason as RestartImport;
     throw e;
   }
+}
+
+/** Pass 1 said a file parsed ahead of it must not be imported: this attempt stops, the next knows. */
+class RestartImport extends Error {
+  constructor() {
+    super('The import starts again without a file pass 1 left out.');
+    this.name = 'RestartImport';
+  }
+}
+
+function restartBecause(stop: AbortController): RestartImport {
+  const r = new RestartImport();
+  stop.abort(r);
+  return r;
+}
+
+/**
+ * Pass 1 of every file, on its own thread, in import order: each file's verdict as a promise, with
+ * `settled` telling which are known now.
+ */
+class FileVerdicts {
+  readonly verdicts: Promise<Verdict>[];
+  readonly settled: (Verdict | undefined)[] = [];
+  hasher: string = sha256Implementation();
+  /** Seconds from the import's start to the last verdict. */
+  hashSeconds = 0;
+
+  constructor(readonly sources: SizedSource[], thread: HashThread, t0: number) {
+    this.verdicts = sources.map((s, i) => {
+      const verdict = thread.judge(s).then(({ verdict, hasher }) => {
+        this.settled[i] = verdict;
+        this.hasher = hasher;
+        this.hashSeconds = (performance.now() - t0) / 1000;
+        return verdict;
+      });
+      verdict.catch(() => {}); // failures reach the import where it awaits the verdict
+      return verdict;
+    });
+  }
+}
+
+/**
+ * Users files first, whatever the order chosen (tweets files usually sort first by name): the tweets'
+ * accounts are then known from the users file instead of being stored from tweet rows and replaced
+ * (a 5 M-tweet import peaked ~250-300 MB higher with the tweets file first). Read from each file's
+ * first bytes: the header of its first CSV entry.
+ */
+async function usersFilesFirst(sources: SizedSource[], signal: AbortSignal): Promise<SizedSource[]> {
+  const users: boolean[] = [];
+  for (const s of sources) users.push((await firstHeaderFormat(s.name, s.open(), signal)) === 'twitter-io-users');
+  return sources.map((s, i) => ({ s, first: users[i]! })).sort((a, b) => Number(!a.first) - Number(!b.first)).map((x) => x.s);
 }
 
 /**
@@ -265,8 +357,6 @@ async function readWhatTheDatasetHas(
   return last ? last.seq + 1 : 0;
 }
 
-const onlyUsers = (h: ArchiveHashes): boolean => h.entries.length > 0 && h.entries.every((e) => e.headerFormat === 'twitter-io-users');
-
 /** All files refused: the import fails with their messages. */
 export class RefusedError extends Error {
   constructor(readonly refused: RefusedFile[]) {
@@ -276,16 +366,3 @@ export class RefusedError extends Error {
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** Why a file is already stored (every CSV entry known), or undefined. */
-async function knownFile(db: WorkbenchDb, hashes: ArchiveHashes): Promise<string | undefined> {
-  for (const entry of hashes.entries) {
-    const f = await db.files.get(entry.sha256);
-    if (!f) continue;
-    const imp = await db.imports.get(f.importId);
-    if (imp?.state !== 'committed') continue;
-    const ds = await db.datasets.get(f.datasetId);
-    return `already imported into dataset "${ds?.name ?? f.datasetId}" (same SHA-256): nothing added`;
-  }
-  return undefined;
-}
