@@ -75,7 +75,10 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
     type Packed = { joined: string; ends: Int32Array };
     const unpack = ({ joined, ends }: Packed) => Array.from(ends, (end, i): string => joined.slice(i ? ends[i - 1] : 0, end));
     // Dictionary-coded columns: row i is values[codes[i]].
-    const uncode = ({ values, codes }: { values: Packed; codes: Int32Array }) => Array.from(codes, (c) => unpack(values)[c]!);
+    const uncode = ({ values, codes }: { values: Packed; codes: Int32Array }) => {
+      const dictionary = unpack(values);
+      return Array.from(codes, (c) => dictionary[c]!);
+    };
     const tweetIds = withIds ? blocks!.flatMap((b) => unpack(b.columns.tweetid)) : [];
     const tweetAuthors = withIds ? blocks!.flatMap((b) => uncode(b.columns.userid)) : [];
     const idBlocks = idRecordsStored!.flatMap((r) => r.blocks);
