@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { realFixture } from '../fixtures/paths';
 import type { Page } from '@playwright/test';
@@ -322,4 +323,25 @@ test('a large file is read while a second thread hashes it: its rows carry its S
   expect(again.files).toBe(1);
   // The read begun before the verdict was abandoned like a cancelled import.
   expect(again.imports.map((i) => i.state).sort()).toEqual(['cancelled', 'committed']);
+});
+
+test('a truncated .gz read before pass 1 refused it: the import starts again without it, and the other file is imported', async ({ page }) => {
+  test.setTimeout(240_000);
+  const gz = gzipSync(readFileSync(await largeTweetsFile(300_000)), { level: 1 });
+  const truncated = path.join(tempDir(), 'cut_tweets_csv_hashed.csv.gz');
+  writeFileSync(truncated, gz.subarray(0, gz.length >> 1));
+  await importFiles(page, [truncated, chinaUsers]);
+  const decide = page.getByRole('alert');
+  await expect(decide).toContainText('Some files were refused', { timeout: 120_000 });
+  await expect(decide).toContainText('cut_tweets_csv_hashed.csv.gz: gzip data is corrupt or truncated');
+  await decide.getByRole('button', { name: 'Import the other files' }).click();
+  await waitForImportDone(page, 120_000);
+  await expect(page.getByRole('status')).toContainText('0 tweets, 744 accounts (254 hashed)');
+  const store = await storeSummary(page, true);
+  expect(store.tweets).toBe(0);
+  expect(store.files).toBe(1);
+  expect(store.accounts).toBe(744);
+  expect(store.fileHashes).toEqual(['d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604']);
+  // Its first rows were parsed while it was hashed: that attempt was abandoned, none of it kept.
+  expect(store.imports.map((i) => i.state).sort()).toEqual(['cancelled', 'committed']);
 });
