@@ -57,6 +57,18 @@ test('unknown, empty and binary files are refused with a message; the app stays 
   expect(requests.outside()).toEqual([]);
 });
 
+test('the same file chosen twice (under two names) is imported once; the second is listed as skipped', async ({ page }) => {
+  const copy = path.join(tempDir(), 'copy_of_users.csv');
+  writeFileSync(copy, readFileSync(chinaUsers));
+  await importFiles(page, [chinaUsers, copy]);
+  await waitForImportDone(page);
+  await expect(page.getByRole('status')).toContainText('744 accounts (254 hashed)');
+  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('copy_of_users.csv: the same file is selected twice');
+  const store = await storeSummary(page);
+  expect(store.files).toBe(1);
+  expect(store.accounts).toBe(744);
+});
+
 test('choosing to cancel after a refusal leaves nothing', async ({ page }) => {
   const bad = badFiles(tempDir());
   await importFiles(page, [chinaUsers, bad.binary]);
