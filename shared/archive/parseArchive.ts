@@ -26,7 +26,8 @@ import { TweetIdIndex } from './tweetIdIndex';
  * (receipt.entrySha256 for .gz/.zip). Pass 2 parses. Provenance.fileSha256 and
  * QuarantinedRow.fileSha256 are the SHA-256 of the decompressed CSV entry, because provenance byte
  * offsets index that entry; for a plain CSV it equals the file's SHA-256. Two passes cost one more
- * read, but every emitted row already carries its final hash (no patching after the fact).
+ * read, but every emitted row carries its final hash; or, when the caller runs pass 1 beside the parse
+ * (PendingHashes: the app), a placeholder the caller replaces before storing anything.
  *
  * Row numbers: Provenance.row is the record's position in the entry minus the header record, so a
  * repeated header row in the middle of a file keeps its row number (and is counted, not stored).
@@ -177,7 +178,7 @@ export async function hashArchive(
 
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true }); // a quarantined row's text as it is, leading U+FEFF included
 
-/** Pass 2 (after pass 1): parse every CSV entry; one receipt per entry. Throws ArchiveFormatError to refuse a file. */
+/** Pass 2 (after pass 1, or beside it: PendingHashes): parse every CSV entry; one receipt per entry. Throws ArchiveFormatError to refuse a file. */
 export async function parseArchive(source: ArchiveSource, options: ParseArchiveOptions = {}): Promise<ImportReceipt[]> {
   const { signal } = options;
   const batchSize = options.batchSize ?? 2000;
