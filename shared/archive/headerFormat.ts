@@ -26,36 +26,23 @@ export function headerFormat(head: Uint8Array): ArchiveFormat | undefined {
   }
 }
 
-/** An entry's first bytes, kept until they hold a line end or HEADER_BYTES. */
-export class EntryHead {
-  private parts: Uint8Array[] = [];
-  private bytes = 0;
-  complete = false;
-
-  push(chunk: Uint8Array): void {
-    if (this.complete) return;
-    const part = chunk.slice(0, HEADER_BYTES - this.bytes); // a copy: decompressors may reuse the chunk's buffer
-    this.parts.push(part);
-    this.bytes += part.length;
-    this.complete = this.bytes >= HEADER_BYTES || part.includes(0x0a);
-  }
-
-  format(): ArchiveFormat | undefined {
-    return this.parts.length ? headerFormat(concatBytes(...this.parts)) : undefined;
-  }
-}
-
 /**
  * The header format of a file's first CSV entry (a few KB read, then the stream is cancelled), or
  * undefined: no known header, or the file cannot be read as an archive (its parse says why).
  */
 export async function firstHeaderFormat(name: string, stream: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<ArchiveFormat | undefined> {
-  const head = new EntryHead();
+  // The entry's first bytes, until they hold a line end or HEADER_BYTES.
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
   try {
     for await (const ev of openArchive(name, stream)) {
       signal?.throwIfAborted();
-      if (ev.type === 'data') head.push(ev.chunk);
-      if (head.complete || ev.type === 'entry-end') break;
+      if (ev.type === 'data') {
+        const part = ev.chunk.slice(0, HEADER_BYTES - bytes); // a copy: decompressors may reuse the chunk's buffer
+        parts.push(part);
+        bytes += part.length;
+        if (bytes >= HEADER_BYTES || part.includes(0x0a)) break;
+      } else if (ev.type === 'entry-end') break;
     }
   } catch {
     signal?.throwIfAborted();
@@ -63,5 +50,5 @@ export async function firstHeaderFormat(name: string, stream: ReadableStream<Uin
   } finally {
     await stream.cancel().catch(() => {});
   }
-  return head.format();
+  return parts.length ? headerFormat(concatBytes(...parts)) : undefined;
 }

@@ -7,7 +7,6 @@ import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat } from './detectFormat';
-import { EntryHead } from './headerFormat';
 import { RowRejection } from './fieldValues';
 import { indicatorNormalizer } from './normalizeIndicator';
 import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
@@ -97,8 +96,6 @@ export interface EntryHash {
   entryName: string | undefined;
   sha256: string;
   size: number;
-  /** The format its header row names, if any (headerFormat: a hint; pass 2 detects the format). */
-  headerFormat?: ArchiveFormat;
 }
 export interface ArchiveHashes {
   container: Container;
@@ -144,7 +141,6 @@ export async function hashArchive(
   let container: Container = 'plain';
   let entry = whole;
   let current: EntryHash | undefined;
-  let head = new EntryHead();
   const events = openArchive(source.name, source.open(), {
     signal,
     onRawChunk: (c) => {
@@ -157,15 +153,11 @@ export async function hashArchive(
       container = ev.container;
       if (ev.container !== 'plain') entry = await createHasher();
       current = { entryName: ev.entryName, sha256: '', size: 0 };
-      head = new EntryHead();
     } else if (ev.type === 'data') {
       if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
       if (current) current.size += ev.chunk.length;
-      head.push(ev.chunk);
     } else if (ev.type === 'entry-skipped') skippedEntries.push(ev.entryName);
     else if (current) {
-      const f = head.format();
-      if (f) current.headerFormat = f;
       if (container !== 'plain') current.sha256 = entry.digest('hex');
       entries.push(current);
       current = undefined;
