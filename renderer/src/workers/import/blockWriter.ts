@@ -2,25 +2,13 @@ import type { TweetBlockRecord } from '../../store/schema';
 import type { ImportRecordWriter, RowBatch } from '../../store/write/importBatchWriter';
 import type { QuotePairs } from './tweetAuthors';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './blockWriterMessages';
-
-type Reply = Extract<FromBlockWriter, { ok: true }>;
+import { WorkerRequests } from './workerRequests';
 
 /** The import worker's side of the block writer thread (blockWriterWorker.ts): one promise per request. */
 export class BlockWriter implements ImportRecordWriter {
-  private readonly worker = new Worker(new URL('../blockWriterWorker.ts', import.meta.url), { type: 'module', name: 'block-writer' });
-  private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
-  private nextId = 0;
-
-  constructor() {
-    this.worker.onmessage = (e: MessageEvent<FromBlockWriter>) => {
-      const m = e.data;
-      const w = this.waiting.get(m.id);
-      this.waiting.delete(m.id);
-      if (m.ok) w?.resolve(m);
-      else w?.reject(new Error(`Storing the import failed: ${m.message}`));
-    };
-    this.worker.onerror = (e) => this.failAll(new Error(`The block writer stopped: ${e.message}`));
-  }
+  private readonly thread = new WorkerRequests<FromBlockWriter>(
+    new Worker(new URL('../blockWriterWorker.ts', import.meta.url), { type: 'module', name: 'block-writer' }), 'block writer', 'Storing the import failed',
+  );
 
   begin(importId: string, datasetId: string): Promise<void> {
     return this.request({ kind: 'begin', importId, datasetId }).then(() => undefined);
@@ -43,21 +31,11 @@ export class BlockWriter implements ImportRecordWriter {
 
   /** Stop at once: a batch in flight is aborted with its transaction (its import is abandoned anyway). */
   terminate(): void {
-    this.worker.terminate();
-    this.failAll(new Error('The block writer was stopped.'));
+    this.thread.terminate();
   }
 
-  private request(request: BlockWriterRequest, transfer: Transferable[] = []): Promise<Reply> {
-    const id = this.nextId++;
-    return new Promise<Reply>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request } satisfies ToBlockWriter, transfer);
-    });
-  }
-
-  private failAll(e: Error): void {
-    for (const w of this.waiting.values()) w.reject(e);
-    this.waiting.clear();
+  private request(request: BlockWriterRequest, transfer: Transferable[] = []) {
+    return this.thread.request((id) => ({ id, request }) satisfies ToBlockWriter, transfer);
   }
 }
 
