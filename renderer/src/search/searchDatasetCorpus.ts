@@ -5,6 +5,7 @@ import { adoptFilterBlock, filterDicts, storedFilterBlock, type FilterBlock } fr
 import type { LoadState } from './searchProtocol';
 import { normalizeForSearch } from './searchQuery';
 import { rowsOf, textBlock, type TextBlock } from './searchText';
+import { yieldToEvents } from '../workers/yieldToEvents';
 
 /** Search blocks read per IndexedDB request (one getAll over a key range). */
 const TEXT_BATCH = 16;
@@ -12,8 +13,6 @@ const TEXT_BATCH = 16;
 const COLUMN_BATCH = 4;
 /** Tweet blocks kept for building result rows (a page rarely spans more than a few blocks). */
 const HIT_CACHE = 4;
-
-const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
  * One dataset's search corpus in the search worker, loaded progressively so a query can run over the

@@ -6,6 +6,7 @@ import type { SearchMessage, SearchRequest, SearchResponse } from '../search/sea
 import { parseQuery } from '../search/searchQuery';
 import { compileQuery, scanBlock } from '../search/searchScan';
 import { rangeFacets } from '../search/searchFacets';
+import { yieldToEvents } from './yieldToEvents';
 
 /**
  * Full-text search over a dataset, off the UI thread (searchDatasetCorpus.ts loads it). A query
@@ -18,7 +19,6 @@ let corpus: { key: string; c: DatasetCorpus } | null = null;
 let newest = 0;
 
 const post = (m: SearchResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 class Cancelled extends Error {}
 
 async function corpusFor(datasetId: string, onProgress?: () => void): Promise<DatasetCorpus> {

@@ -3,6 +3,7 @@ import type { Provenance } from '../../../../shared/domain/provenance';
 import type { TweetBlockRecord } from '../../store/schema';
 import { packStrings, unpackStrings } from '../../store/tweetBlockCodec';
 import type { ImportRecordWriter, RowBatch } from '../../store/write/importBatchWriter';
+import { yieldToEvents } from '../yieldToEvents';
 
 const PREFIX = 'sha256-pending-';
 /**
@@ -10,22 +11,6 @@ const PREFIX = 'sha256-pending-';
  * at the renderer's peak) when hashing is slow (a 2 GB file takes ~20 s beside the parse).
  */
 const MAX_HELD_TWEETS = 100_000;
-
-/**
- * Resolves after the worker's queued tasks. A held write resolves so, not at once: the parse then
- * waits on it now and then, and the hashing thread's reply gets in. With held writes resolved at
- * once, the parse loop never gave way to it: the reply waited ~15 s behind the file's reads.
- */
-function nextTask(): Promise<void> {
-  const { port1, port2 } = new MessageChannel();
-  return new Promise((resolve) => {
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
 
 /**
  * Lets the parse run beside pass 1 (hashWorker.ts) instead of after it. A file parsed while it is
@@ -44,8 +29,9 @@ export class HashPlaceholders implements ImportRecordWriter {
   private release = () => {};
   private abandon = (_reason: unknown) => {};
   /** Resolves when the held writes go out; rejects when the import stops first. */
-  private released$ = this.nextRelease();
-  private readonly released: Promise<void>[] = [];
+  private whenReleased = this.nextRelease();
+  /** The held writes, sent once the hashes came. */
+  private readonly releasedWrites: Promise<void>[] = [];
   private failure: unknown;
 
   constructor(private readonly out: ImportRecordWriter, signal: AbortSignal) {
@@ -66,8 +52,8 @@ export class HashPlaceholders implements ImportRecordWriter {
     if (this.waitingFor.size) return;
     this.heldTweets = 0;
     this.release();
-    this.released$ = this.nextRelease();
-    for (const write of this.held.splice(0)) this.released.push(Promise.resolve().then(write).catch((e: unknown) => void (this.failure ??= e)));
+    this.whenReleased = this.nextRelease();
+    for (const write of this.held.splice(0)) this.releasedWrites.push(Promise.resolve().then(write).catch((e: unknown) => void (this.failure ??= e)));
   }
 
   writeBlocks(blocks: TweetBlockRecord[]): Promise<void> {
@@ -82,7 +68,7 @@ export class HashPlaceholders implements ImportRecordWriter {
   /** After the last file's hashes: every held write is written (or the first failure thrown). */
   async drain(): Promise<void> {
     if (this.waitingFor.size) throw new Error('The import ended before its files were hashed.');
-    await Promise.all(this.released.splice(0));
+    await Promise.all(this.releasedWrites.splice(0));
     if (this.failure) throw this.failure;
   }
 
@@ -98,7 +84,8 @@ export class HashPlaceholders implements ImportRecordWriter {
   private through(write: () => Promise<void>): Promise<void> {
     if (this.waitingFor.size === 0) return write();
     this.held.push(write);
-    return this.heldTweets >= MAX_HELD_TWEETS ? this.released$ : nextTask();
+    // Not resolved at once: the parse must give way now and then for the hashing thread's reply to get in.
+    return this.heldTweets >= MAX_HELD_TWEETS ? this.whenReleased : yieldToEvents();
   }
 
   private hash(s: string): string {
