@@ -72,10 +72,14 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0),
     timings: { ...timings, hashSeconds: pass1.hashSeconds }, hasher: pass1.hasher, ...extra,
   });
+  /** A verdict not to parse, said in the result. */
+  const note = (v: Verdict | undefined) => {
+    if (v?.kind === 'skip') skipped.push(v.skipped);
+    else if (v?.kind === 'refuse') refused.push(v.refused);
+  };
   const { sources } = pass1;
   if (!speculate && sources.every((_, i) => pass1.settled[i]?.kind !== 'parse')) {
-    for (const v of pass1.settled) if (v?.kind === 'skip') skipped.push(v.skipped);
-    for (const v of pass1.settled) if (v?.kind === 'refuse') refused.push(v.refused);
+    pass1.settled.forEach(note);
     if (refused.length && !skipped.length) throw new RefusedError(refused);
     return result({});
   }
@@ -126,8 +130,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
       signal.throwIfAborted();
       const verdict = pass1.settled[fileIndex];
       let hashOption: Pick<ParseArchiveOptions, 'hashes' | 'pendingHashes'>;
-      if (verdict?.kind === 'skip') skipped.push(verdict.skipped);
-      else if (verdict?.kind === 'refuse') refused.push(verdict.refused);
+      note(verdict);
       if (verdict && verdict.kind !== 'parse') continue;
       const noteSkippedEntries = (h: ArchiveHashes) => {
         // Said, not silently dropped: what of a zip is not imported.
