@@ -1,3 +1,5 @@
+import { createWasmCsvScan, STATE, type WasmCsvScan } from './csvScanWasm';
+
 /**
  * Streaming, byte-level CSV record splitter (RFC 4180 plus what archives really contain).
  *
@@ -35,6 +37,8 @@ export interface CsvSplitterOptions {
   maxFieldChars?: number;
   /** An unfinished record longer than this many bytes makes the splitter refuse the file. */
   maxRecordBytes?: number;
+  /** 'js': the byte scan in JS even where WebAssembly is available (tests compare the two). */
+  scan?: 'js';
 }
 
 export class CsvRecordTooLargeError extends Error {
@@ -57,6 +61,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 const MiB = 1024 * 1024;
 const DECODE_SPAN = 64 * 1024;
+const SCAN_SLICE = 256 * 1024;
 
 export class CsvRecordSplitter {
   /** ignoreBOM: a BOM inside the file is text (the file's own BOM is skipped in push); not ignoring it would drop a record's leading U+FEFF. */
@@ -94,6 +99,7 @@ export class CsvRecordSplitter {
   private pendingMess = 0;
   private recordNumber = 0;
   private started = false;
+  private readonly wasm: WasmCsvScan | null;
 
   constructor(
     private readonly onRecord: (record: CsvRecord) => void,
@@ -101,6 +107,7 @@ export class CsvRecordSplitter {
   ) {
     this.maxFieldChars = options.maxFieldChars ?? MiB;
     this.maxRecordBytes = options.maxRecordBytes ?? 16 * MiB;
+    this.wasm = options.scan === 'js' ? null : createWasmCsvScan();
   }
 
   push(chunk: Uint8Array): void {
@@ -178,6 +185,51 @@ export class CsvRecordSplitter {
   }
 
   private scan(buf: Uint8Array): void {
+    const start = this.wasm ? this.scanWasm(buf, this.wasm) : this.scanJs(buf);
+    this.pendingOffset += start;
+    this.keep(buf, start);
+    this.scanned = this.pendingLength;
+    if (this.pendingLength > this.maxRecordBytes) {
+      throw new CsvRecordTooLargeError(this.recordNumber + 1, this.pendingOffset, this.maxRecordBytes);
+    }
+  }
+
+  /**
+   * scanJs in WebAssembly SIMD (csvScanWasm.ts; ~5x faster), in slices of SCAN_SLICE bytes so the
+   * records found by one call stay few. Returns where the pending record starts in buf.
+   */
+  private scanWasm(buf: Uint8Array, w: WasmCsvScan): number {
+    let s = w.state;
+    s[STATE.odd] = this.inQuote ? 1 : 0;
+    s[STATE.extra] = this.pendingExtra;
+    s[STATE.quotes] = this.fieldQuotes;
+    s[STATE.fieldStart] = this.fieldStart;
+    s[STATE.mess] = this.pendingMess;
+    s[STATE.commaCount] = this.commaCount;
+    s[STATE.recordCommas] = 0;
+    s[STATE.start] = 0;
+    for (let from = this.scanned; from < buf.length; from += SCAN_SLICE) {
+      w.state[STATE.byteBefore] = from > 0 ? buf[from - 1]! : -1;
+      const found = w.scan(buf.subarray(from, from + SCAN_SLICE), from);
+      this.commas = w.commas;
+      this.emitAll(buf, found);
+      s = w.state;
+      this.commas.copyWithin(0, s[STATE.recordCommas]!, s[STATE.commaCount]!);
+      s[STATE.commaCount] -= s[STATE.recordCommas]!;
+      s[STATE.recordCommas] = 0;
+    }
+    s = w.state;
+    this.inQuote = s[STATE.odd] === 1;
+    this.pendingExtra = s[STATE.extra]!;
+    this.fieldQuotes = s[STATE.quotes]!;
+    this.fieldStart = s[STATE.fieldStart]!;
+    this.pendingMess = s[STATE.mess]!;
+    this.commaCount = s[STATE.commaCount]!;
+    return s[STATE.start]!;
+  }
+
+  /** The byte scan in JS, where WebAssembly is not available. Returns where the pending record starts in buf. */
+  private scanJs(buf: Uint8Array): number {
     // Find each LF natively, then count the quotes before it: the record ends at the first LF
     // preceded by an even number of quotes (doubled quotes count twice, so they cancel out).
     // Measured ~1.5-1.8x faster than a byte-by-byte state machine on quoted tweet rows.
@@ -233,18 +285,12 @@ export class CsvRecordSplitter {
     // The pending record's commas move to the front (offsets are relative to its start: unchanged).
     commas.copyWithin(0, recordCommas, nc);
     this.commaCount = nc - recordCommas;
-    const inQuote = odd === 1;
-    this.inQuote = inQuote;
+    this.inQuote = odd === 1;
     this.pendingExtra = extra;
     this.fieldQuotes = quotes;
     this.fieldStart = fieldStart;
     this.pendingMess = mess;
-    this.pendingOffset += start;
-    this.keep(buf, start);
-    this.scanned = this.pendingLength;
-    if (this.pendingLength > this.maxRecordBytes) {
-      throw new CsvRecordTooLargeError(this.recordNumber + 1, this.pendingOffset, this.maxRecordBytes);
-    }
+    return start;
   }
 
   private growCommas(n: number): Int32Array {
@@ -260,7 +306,7 @@ export class CsvRecordSplitter {
    * to (bytes + extra) UTF-16 units, so each record's text is a slice of its run's. A run with
    * invalid UTF-8 is decoded record by record, so only the bad record is reported.
    */
-  private emitAll(buf: Uint8Array, found: number[]): void {
+  private emitAll(buf: Uint8Array, found: ArrayLike<number>): void {
     const count = found.length;
     for (let from = 0; from < count; ) {
       let to = from + 6;

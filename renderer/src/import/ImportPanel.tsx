@@ -135,7 +135,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
             : 'Nothing new was imported.'}
         </p>
         {r.importId && (
-          <p className="muted" data-timings={JSON.stringify(r.timings)} data-hasher={r.hasher}>
+          <p className="muted" data-timings={JSON.stringify(r.timings)} data-hasher={r.hasher} data-csv-scan={r.csvScan}>
             {r.timings.datasetReadSeconds > 0 && `Reading the dataset's stored tweets ${formatSeconds(r.timings.datasetReadSeconds)}, `}
             {r.timings.datasetReadSeconds > 0 ? 'reading' : 'Reading'} and writing {formatSeconds(r.timings.parseSeconds)} (every file hashed beside it in {formatSeconds(r.timings.hashSeconds)}), commit {formatSeconds(r.timings.commitSeconds)}.
           </p>

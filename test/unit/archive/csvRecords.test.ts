@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CsvRecordSplitter, CsvRecordTooLargeError, splitCsvBytes, splitFields, type CsvRecord } from '../../../shared/archive/csvRecords';
+import { createWasmCsvScan } from '../../../shared/archive/csvScanWasm';
+import { CSV_SCAN_WASM } from '../../../shared/archive/csvScanWasmBytes';
+import { compileCsvScan } from '../../../scripts/build-wasm.mjs';
 import { enc, readReal } from './helpers';
 
 const split = (s: string | Uint8Array, chunk?: number) => {
@@ -159,5 +162,42 @@ describe('CsvRecordSplitter', () => {
     );
     const rs = split('"a"x,"b"\n"",x"y"z,""""\n"q",\n');
     expect(fields(rs)).toEqual([['ax', 'b'], ['', 'x"y"z', '"'], ['q', '']]);
+  });
+
+  describe('the byte scan in WebAssembly SIMD', () => {
+    it('is the one used here, and its bytes are csvScan.wat compiled', async () => {
+      expect(createWasmCsvScan()).not.toBeNull();
+      expect(await compileCsvScan()).toBe(CSV_SCAN_WASM);
+    });
+
+    it('gives the records the JS scan gives, for any bytes and chunking (property)', () => {
+      const piece = fc.oneof(
+        fc.constantFrom('a', '"', '""', ',', '\n', '\r', '\r\n', ' ', '香港', '🇭🇰', 'é', '\uFEFF', 'x'.repeat(17), '","').map((t) => enc.encode(t)),
+        fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b) => b.map((x) => x | 0x80)), // often invalid UTF-8
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 80 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (pieces, cuts) => {
+          const bytes = Uint8Array.from(pieces.flatMap((p) => [...p]));
+          const chunks: Uint8Array[] = [];
+          for (let i = 0, k = 0; i < bytes.length; k++) {
+            chunks.push(bytes.subarray(i, i + cuts[k % cuts.length]!));
+            i += cuts[k % cuts.length]!;
+          }
+          const shape = (rs: CsvRecord[]) => rs.map((r) => [r.recordNumber, r.byteOffset, r.byteLength, r.fields, r.problem ?? null]);
+          expect(shape(splitCsvBytes(chunks))).toEqual(shape(splitCsvBytes(chunks, { scan: 'js' })));
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('gives the records the JS scan gives on a real file pushed in pieces larger than its 256 KiB slices', () => {
+      const row = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
+      const bytes = new Uint8Array(row.length * 700);
+      for (let i = 0; i < 700; i++) bytes.set(row, i * row.length);
+      const shape = (rs: CsvRecord[]) => rs.map((r) => [r.byteOffset, r.byteLength, r.fields]);
+      const wasm = splitCsvBytes([bytes.subarray(0, 600_000), bytes.subarray(600_000)]);
+      expect(wasm.length).toBe(2100);
+      expect(shape(wasm)).toEqual(shape(splitCsvBytes([bytes], { scan: 'js' })));
+    });
   });
 });

@@ -53,6 +53,8 @@ export interface ImportResult {
   seconds: number;
   /** The streaming SHA-256 used in pass 1. */
   hasher: string;
+  /** The CSV byte scan used in pass 2 (csvScanWasm.ts). */
+  csvScan: string;
   /** Where the time went: pass 1, reading the dataset added to, pass 2 (parse + aggregates + block writes), the commit. */
   timings: { hashSeconds: number; datasetReadSeconds: number; parseSeconds: number; commitSeconds: number; aggregateSeconds: number; collectSeconds: number; packSeconds: number; writeWaitSeconds: number };
 }

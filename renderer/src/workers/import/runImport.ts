@@ -1,4 +1,5 @@
 import { ArchiveFormatError } from '../../../../shared/archive/detectFormat';
+import { csvScanImplementation } from '../../../../shared/archive/csvScanWasm';
 import { parseArchive, sha256Implementation, type ArchiveHashes, type ParseArchiveOptions } from '../../../../shared/archive/parseArchive';
 import { firstHeaderFormat } from '../../../../shared/archive/headerFormat';
 import type { Account } from '../../../../shared/domain/account';
@@ -70,7 +71,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   const lap = (since: number) => (performance.now() - since) / 1000;
   const result = (extra: Partial<ImportResult>): ImportResult => ({
     datasetId: null, importId: null, dataset: null, receipts: [], skipped, refused, added, seconds: lap(t0),
-    timings: { ...timings, hashSeconds: pass1.hashSeconds }, hasher: pass1.hasher, ...extra,
+    timings: { ...timings, hashSeconds: pass1.hashSeconds }, hasher: pass1.hasher, csvScan: csvScanImplementation(), ...extra,
   });
   /** A verdict not to parse, said in the result. */
   const note = (v: Verdict | undefined) => {
