@@ -195,7 +195,7 @@ export class CsvRecordSplitter {
   }
 
   /**
-   * scanJs in WebAssembly SIMD (csvScanWasm.ts; ~5x faster), in slices of SCAN_SLICE bytes so the
+   * scanJs in WebAssembly SIMD (csvScanWasm.ts; ~3x faster), in slices of SCAN_SLICE bytes so the
    * records found by one call stay few. Returns where the pending record starts in buf.
    */
   private scanWasm(buf: Uint8Array, w: WasmCsvScan): number {
