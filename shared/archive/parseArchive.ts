@@ -222,13 +222,13 @@ function withHashes(name: string, receipts: ImportReceipt[], hashes: ArchiveHash
   receipts.forEach((r, i) => {
     const e = hashes.entries[i]!;
     if (e.entryName !== r.entryName) throw changedBetweenReads(name);
-    r.size = hashes.size;
-    r.sha256 = hashes.sha256;
-    if (hashes.container !== 'plain') {
-      r.entrySha256 = e.sha256;
-      r.entrySize = e.size;
-    }
+    Object.assign(r, hashFields(hashes, e));
   });
+}
+
+/** A receipt's hash fields: the file's size and SHA-256, and for a .gz or .zip its CSV entry's. */
+function hashFields(file: ArchiveHashes, entry: EntryHash): Pick<ImportReceipt, 'size' | 'sha256' | 'entrySha256' | 'entrySize'> {
+  return { size: file.size, sha256: file.sha256, ...(file.container !== 'plain' ? { entrySha256: entry.sha256, entrySize: entry.size } : {}) };
 }
 
 type RowOutcome =
@@ -416,11 +416,7 @@ class EntryParser {
       appVersion: this.options.appVersion ?? '0.1.0',
     };
     if (this.hash.entryName !== undefined) receipt.entryName = this.hash.entryName;
-    if (this.file.container !== 'plain') {
-      receipt.entrySha256 = this.hash.sha256;
-      receipt.entrySize = this.hash.size;
-    }
-    return receipt;
+    return Object.assign(receipt, hashFields(this.file, this.hash));
   }
 }
 
