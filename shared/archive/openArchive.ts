@@ -113,10 +113,12 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   const inflating: Promise<void>[] = [];
   let failure: Error | undefined;
   let found = 0;
+  const others: string[] = [];
   const unzip = new Unzip();
   unzip.register(nativeInflate(inflating));
   unzip.onfile = (file: UnzipFile) => {
     if (!isCsvEntryName(file.name)) {
+      others.push(file.name);
       if (!isZipMetadata(file.name)) entries.push({ events: [{ type: 'entry-skipped', entryName: file.name }], ended: true });
       return;
     }
@@ -165,7 +167,7 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   push(prev ?? new Uint8Array(0), true);
   yield* flush();
   if (entries.length) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end).`);
-  if (found === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry.`);
+  if (found === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).`);
 }
 
 /**
@@ -234,4 +236,11 @@ function concat(parts: Uint8Array[]): Uint8Array {
     o += p.length;
   }
   return out;
+}
+
+/** What a zip without a .csv entry holds, for its refusal: the first few names. */
+function holding(names: string[]): string {
+  if (!names.length) return 'it holds no entry';
+  const shown = names.slice(0, 5).map((n) => `'${n}'`).join(', ');
+  return `it holds ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
 }

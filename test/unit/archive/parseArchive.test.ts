@@ -3,6 +3,10 @@ import { gzipSync } from 'node:zlib';
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { downloadZip } from 'client-zip';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
 import { hashArchive, parseArchive } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
@@ -201,6 +205,29 @@ describe('containers and refusals', () => {
     ]);
   });
 
+  it('reads Zip64 entries (as a CSV over 4 GB is zipped): Info-ZIP with sizes in the header, a streaming writer with them after the data', async () => {
+    // Both writers made to use Zip64 on a small file: the local header's sizes are 0xFFFFFFFF and the real ones 64-bit.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-zip64-'));
+    writeFileSync(path.join(dir, 'users.csv'), plain);
+    execFileSync('zip', ['-q', '-fz', 'info.zip', 'users.csv'], { cwd: dir });
+    execFileSync('python3', ['-c', [
+      'import io, zipfile',
+      'class Pipe(io.RawIOBase):',
+      '  def __init__(s, f): s.f = f',
+      '  def writable(s): return True',
+      '  def write(s, b): return s.f.write(b)',
+      "with open('streamed.zip', 'wb') as out, zipfile.ZipFile(Pipe(out), 'w', zipfile.ZIP_DEFLATED) as z, z.open('users.csv', 'w', force_zip64=True) as w:",
+      "  w.write(open('users.csv', 'rb').read())",
+    ].join('\n')], { cwd: dir });
+    for (const [name, dataDescriptor] of [['info.zip', 0], ['streamed.zip', 0x08]] as const) {
+      const zip = new Uint8Array(readFileSync(path.join(dir, name)));
+      expect([zip[6]! & 0x08, zip[18], zip[21], zip[22], zip[25]]).toEqual([dataDescriptor, 0xff, 0xff, 0xff, 0xff]);
+      const { receipts, accounts } = await parseBytes(name, zip, 4096);
+      expect(receipts.map((r) => [r.entryName, r.rowsStored, r.sha256, r.entrySha256, r.entrySize])).toEqual([['users.csv', 744, sha(zip), sha(plain), plain.length]]);
+      expect(accounts).toHaveLength(744);
+    }
+  });
+
   it('refuses empty, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
     const refuse = (name: string, bytes: Uint8Array) => parseArchive(bytesSource(name, bytes));
     await expect(refuse('e.csv', new Uint8Array(0))).rejects.toThrow('e.csv: the file is empty.');
@@ -213,7 +240,9 @@ describe('containers and refusals', () => {
     const runaway = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
     await expect(refuse('q.csv', runaway)).rejects.toThrow(/q\.csv: CSV record 3 starting at byte 12 exceeds 16777216 bytes/);
-    await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(/contains no \.csv entry/);
+    await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow("empty.zip: the zip file contains no .csv entry (it holds 'a.txt').");
+    const many = zipSync(Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((i) => [`a/${i}.json`, strToU8('{}')])));
+    await expect(refuse('m.zip', many)).rejects.toThrow("m.zip: the zip file contains no .csv entry (it holds 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json', 'a/5.json' and 2 more).");
     const zip = zipSync({ 'users.csv': plain });
     const damaged = zip.slice();
     damaged[30 + 'users.csv'.length] = 0x07; // the first deflate block: final, of the reserved (invalid) type
