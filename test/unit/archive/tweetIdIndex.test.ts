@@ -39,4 +39,22 @@ describe('TweetIdIndex', () => {
     expect(index.has('01100000000000000000')).toBe(false); // a leading zero is another id
     expect(index.get('1100000000000000000')).toBe(0);
   });
+
+  it("tells apart ids whose leading digits differ by multiples of 2^32 (the key's top bits), up to 19 digits", () => {
+    const index = new TweetIdIndex();
+    // All but the last 9 digits: h, h + 2^32, h + 2^33 (and the largest, 9999999999), each with the same last 9 digits.
+    const heads = [1n, 2n ** 32n + 1n, 2n ** 33n + 1n, 2n ** 32n, 2n ** 33n, 9_999_999_999n, 9_999_999_999n - 2n ** 32n];
+    const ids = heads.flatMap((h) => ['000000000', '999999999', '123456789'].map((tail) => `${h}${tail}`));
+    ids.forEach((id, i) => expect(index.add(id, i)).toBe(true));
+    expect(ids.map((id) => index.get(id))).toEqual(ids.map((_, i) => i));
+    expect(index.get('9999999999999999999')).toBe(ids.indexOf('9999999999999999999'));
+    expect(index.has('4294967296999999998')).toBe(false);
+  });
+
+  it('refuses a value it could not store (values are non-negative int32)', () => {
+    const index = new TweetIdIndex();
+    expect(() => index.set('1', -1)).toThrow(RangeError);
+    expect(() => index.add('2', 2 ** 31)).toThrow(RangeError);
+    expect(index.size).toBe(0);
+  });
 });
