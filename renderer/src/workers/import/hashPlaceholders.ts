@@ -6,18 +6,11 @@ import type { ImportRecordWriter, RowBatch } from '../../store/write/importBatch
 import { yieldToEvents } from '../yieldToEvents';
 
 const PREFIX = 'sha256-pending-';
-
 /**
- * How many tweets to hold at most while `bytes` of files are hashed: then the parse waits for the
- * hashes. Hashing takes time in proportion to the bytes (~120 MB/s), and the parse, sharing the
- * cores with it, reaches about a tweet per 8 KiB hashed by then; held tweets cost ~1 KB each at the
- * renderer's peak, so between 100,000 and 300,000. Measured in alternating runs (IMPORT_PERFORMANCE.md):
- * 300,000 rather than 100,000 took a 2 GB import from 113 to 96-99 s and a 6 GB one from 360 to 335 s,
- * but made a 404 MB one ~0.9 s slower (held records are more for the collector to trace).
+ * Tweets held at most: then the parse waits for the hashes. Bounds the memory held (~1 KB a tweet
+ * at the renderer's peak) when hashing is slow (a 2 GB file takes ~20 s beside the parse).
  */
-export function heldTweetsCap(bytes: number): number {
-  return Math.min(300_000, Math.max(100_000, Math.round(bytes / 8192)));
-}
+const MAX_HELD_TWEETS = 100_000;
 
 /**
  * Lets the parse run beside pass 1 (hashWorker.ts) instead of after it. A file parsed while it is
@@ -41,7 +34,7 @@ export class HashPlaceholders implements ImportRecordWriter {
   private readonly releasedWrites: Promise<void>[] = [];
   private failure: unknown;
 
-  constructor(private readonly out: ImportRecordWriter, signal: AbortSignal, private readonly maxHeldTweets = 100_000) {
+  constructor(private readonly out: ImportRecordWriter, signal: AbortSignal) {
     signal.addEventListener('abort', () => this.abandon(signal.reason), { once: true });
   }
 
@@ -92,7 +85,7 @@ export class HashPlaceholders implements ImportRecordWriter {
     if (this.waitingFor.size === 0) return write();
     this.held.push(write);
     // Not resolved at once: the parse must give way now and then for the hashing thread's reply to get in.
-    return this.heldTweets >= this.maxHeldTweets ? this.whenReleased : yieldToEvents();
+    return this.heldTweets >= MAX_HELD_TWEETS ? this.whenReleased : yieldToEvents();
   }
 
   private hash(s: string): string {

@@ -13,7 +13,7 @@ import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
 import { BlockWriter } from './blockWriter';
 import { TweetAuthors } from './tweetAuthors';
 import { datasetNameFor, type SizedSource } from './archiveSources';
-import { HashPlaceholders, heldTweetsCap } from './hashPlaceholders';
+import { HashPlaceholders } from './hashPlaceholders';
 import { HashThread } from './hashThread';
 import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './importMessages';
 import type { Verdict } from './hashMessages';
@@ -110,7 +110,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   try {
     await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
-    const placeholders = new HashPlaceholders(blockWriter, signal, heldTweetsCap(sources.reduce((n, s) => n + s.knownSize, 0)));
+    const placeholders = new HashPlaceholders(blockWriter, signal);
     const writer = new ImportBatchWriter(datasetId, importId, placeholders);
     const receipts: ImportReceipt[] = [];
     const files: SourceFileRecord[] = [];
