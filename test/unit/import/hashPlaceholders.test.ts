@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashArchive, parseArchive, type ArchiveHashes } from '../../../shared/archive/parseArchive';
 import type { Tweet } from '../../../shared/domain/tweet';
 import type { AccountRecord, TweetBlockRecord } from '../../../renderer/src/store/schema';
-import { decodeStrings } from '../../../renderer/src/store/tweetBlockCodec';
+import { decodeStrings, packStrings } from '../../../renderer/src/store/tweetBlockCodec';
 import { ImportBatchWriter, type RowBatch } from '../../../renderer/src/store/write/importBatchWriter';
 import { TweetBlockPacker } from '../../../renderer/src/store/write/tweetBlockPacker';
 import { HashPlaceholders } from '../../../renderer/src/workers/import/hashPlaceholders';
@@ -66,6 +66,24 @@ describe('HashPlaceholders: records parsed before their file is hashed', () => {
     expect(stored.length).toBeGreaterThan(rows); // every tweet, and the accounts of their rows
     expect(new Set(stored)).toEqual(new Set([hashes.sha256]));
     expect(receipts[0]!.sha256).toBe(hashes.sha256);
+  });
+
+  it('makes the parse wait once it holds its cap of tweets', async () => {
+    const out = capture();
+    const placeholders = new HashPlaceholders(out, new AbortController().signal, 4_000);
+    const placeholder = placeholders.placeholdersFor(0)(0);
+    const block = (seq: number) => ({ datasetId: 'd', importId: 'i', seq, columns: { length: 2_000, fileSha256: { values: packStrings([placeholder]), codes: new Int32Array(2_000) } } }) as unknown as TweetBlockRecord;
+    const settled: number[] = [];
+    const writes = [0, 1, 2].map((seq) => placeholders.writeBlocks([block(seq)]).then(() => void settled.push(seq)));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toEqual([0]); // 2,000 held: go on; 4,000 and 6,000: wait
+    expect(out.writes).toHaveLength(0);
+    const hashes = await hashArchive(bytesSource('t.csv', tweets));
+    placeholders.hashed(0, hashes);
+    await Promise.all(writes);
+    await placeholders.drain();
+    expect(settled.sort()).toEqual([0, 1, 2]);
+    expect(fileHashesIn(out.writes)).toEqual(new Array(6_000).fill(hashes.entries[0]!.sha256));
   });
 
   it('writes at once when nothing waits; a second file waiting holds the writes after it', async () => {

@@ -34,7 +34,7 @@ export class HashPlaceholders implements ImportRecordWriter {
   private readonly releasedWrites: Promise<void>[] = [];
   private failure: unknown;
 
-  constructor(private readonly out: ImportRecordWriter, signal: AbortSignal) {
+  constructor(private readonly out: ImportRecordWriter, signal: AbortSignal, private readonly maxHeldTweets = MAX_HELD_TWEETS) {
     signal.addEventListener('abort', () => this.abandon(signal.reason), { once: true });
   }
 
@@ -85,7 +85,7 @@ export class HashPlaceholders implements ImportRecordWriter {
     if (this.waitingFor.size === 0) return write();
     this.held.push(write);
     // Not resolved at once: the parse must give way now and then for the hashing thread's reply to get in.
-    return this.heldTweets >= MAX_HELD_TWEETS ? this.whenReleased : yieldToEvents();
+    return this.heldTweets >= this.maxHeldTweets ? this.whenReleased : yieldToEvents();
   }
 
   private hash(s: string): string {
