@@ -226,9 +226,13 @@ function withHashes(name: string, receipts: ImportReceipt[], hashes: ArchiveHash
   });
 }
 
-/** A receipt's hash fields: the file's size and SHA-256, and for a .gz or .zip its CSV entry's. */
-function hashFields(file: ArchiveHashes, entry: EntryHash): Pick<ImportReceipt, 'size' | 'sha256' | 'entrySha256' | 'entrySize'> {
-  return { size: file.size, sha256: file.sha256, ...(file.container !== 'plain' ? { entrySha256: entry.sha256, entrySize: entry.size } : {}) };
+/** A receipt's fields from pass 1: the file's size and SHA-256; for a .gz or .zip its CSV entry's; for a zip, what it holds besides. */
+function hashFields(file: ArchiveHashes, entry: EntryHash): Pick<ImportReceipt, 'size' | 'sha256' | 'entrySha256' | 'entrySize' | 'skippedEntries'> {
+  return {
+    size: file.size, sha256: file.sha256,
+    ...(file.container !== 'plain' ? { entrySha256: entry.sha256, entrySize: entry.size } : {}),
+    ...(file.skippedEntries.length ? { skippedEntries: file.skippedEntries } : {}),
+  };
 }
 
 type RowOutcome =

@@ -63,4 +63,6 @@ export interface ImportReceipt {
   entrySha256?: string;
   /** Bytes of the decompressed CSV entry (equals size for a plain CSV). */
   entrySize?: number;
+  /** The zip's other entries, not CSV files and so not imported (directories and macOS metadata left out). */
+  skippedEntries?: string[];
 }

@@ -26,6 +26,9 @@ test('a .zip holding users and tweets CSVs (and a readme) becomes one dataset wi
   await expect(receipts).toContainText('ira_2018_hashed.zip › ira_2018/ira_tweets_csv_hashed.csv');
   // What was not imported is said, not dropped silently.
   await expect(page.getByRole('list', { name: 'Skipped files' })).toHaveText('ira_2018_hashed.zip › ira_2018/README.txt: not a .csv entry of the zip, not imported');
+  // ...and stays said with the dataset, in each entry's stored receipt.
+  await page.reload();
+  await expect(receipts.getByText('also in the zip, not imported: ira_2018/README.txt')).toHaveCount(2);
   expect(requests.outside()).toEqual([]);
 });
 

@@ -22,7 +22,10 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
       <tbody>
         {files.map(({ receipt: r, sha256 }) => (
           <tr key={sha256}>
-            <td dir="auto">{r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}</td>
+            <td dir="auto">
+              {r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}
+              {r.skippedEntries && <div className="muted">also in the zip, not imported: {r.skippedEntries.join(', ')}</div>}
+            </td>
             <td>{formatBytes(r.size)}</td>
             <td><code className="hash" title={r.entrySha256 ? `entry ${r.entrySha256}` : undefined}>{r.sha256}</code></td>
             <td>{r.format}{r.formatVersion ? ` ${r.formatVersion}` : ''}</td>

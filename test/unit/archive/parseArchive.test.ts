@@ -134,6 +134,7 @@ describe('containers and refusals', () => {
     ]);
     expect(receipts[0].sha256).toBe(sha(zip));
     expect(receipts[1].entrySha256).toBe(sha(seed));
+    expect(receipts.map((r) => r.skippedEntries)).toEqual([['README.txt'], ['README.txt']]); // stored with the dataset
     expect(accounts).toHaveLength(744);
     expect(reddit[0].provenance.fileSha256).toBe(sha(seed));
     // Pass 1 names what is not read, so the import can say so (not directories or macOS metadata).
