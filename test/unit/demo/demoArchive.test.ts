@@ -8,6 +8,9 @@ import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../s
 import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import { loadArchiveFiles } from '../../../main/cli/loadArchiveFiles';
 import { repoRoot } from '../../fixtures/paths';
+import { demoB64Hash } from '../../../shared/archive/demo/demoIds';
+import { seededRandom, type SeededRandom } from '../../../shared/graph/seededRandom';
+import { classifyId } from '../../../shared/domain/ids';
 
 async function collect(chunks: AsyncGenerator<string>): Promise<string> {
   let s = '';
@@ -68,6 +71,19 @@ describe('demo archive generator', () => {
     }
     const members = new Set(archive.groundTruth.groups.flatMap((g) => g.members));
     expect([...members].every((m) => loaded.accounts.some((a) => a.userid === m))).toBe(true);
+  });
+
+  it("draws a hashed id again when removing its '/' would leave it shorter than the documented shape", () => {
+    // First draw: every character '/' (all removed); then an ordinary seeded stream.
+    const seeded = seededRandom(7);
+    let slashes = 42;
+    const rng = { ...seeded, int: (n: number) => (slashes-- > 0 ? 63 : seeded.int(n)) } as SeededRandom;
+    const id = demoB64Hash(rng);
+    expect(slashes).toBeLessThan(0);
+    expect(id.length).toBeGreaterThanOrEqual(38);
+    expect(classifyId(id)).toBe('b64hash');
+    const many = seededRandom(1);
+    for (let i = 0; i < 20_000; i++) expect(classifyId(demoB64Hash(many))).toBe('b64hash');
   });
 
   it('is faithful to ARCHIVES.md (checked with Python csv as an independent reader)', async () => {
