@@ -307,6 +307,17 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
   expect(store.runningImports).toBe(0);
   expect(store.imports.map((i) => i.state).sort()).toEqual(['committed', 'failed']);
   await expect(again.getByRole('article')).toHaveCount(1);
+  // The analyst is told which files were lost with the page, until they dismiss it.
+  const notice = again.getByRole('alert', { name: 'Interrupted imports' });
+  await expect(notice).toContainText(`The import of ${path.basename(big)}, started 20`);
+  await expect(notice).toContainText('did not finish: the app closed during it. Nothing of it was kept');
+  await again.reload();
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  await again.reload();
+  await expect(datasetCard(again, 'china_082019_1')).toBeVisible();
+  await expect(notice).toHaveCount(0);
   expect(requests.outside()).toEqual([]);
 });
 

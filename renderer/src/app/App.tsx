@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { db } from '../store/database';
-import { sweepIncompleteImports } from '../store/write/sweepIncompleteImports';
+import { startupSweep } from '../store/startupSweep';
 import { CasesView } from '../views/cases/CasesView';
 import { DatasetsView } from '../views/DatasetsView';
 import { ExploreView } from '../views/explore/ExploreView';
@@ -13,7 +12,7 @@ export function App() {
 
   // Imports left 'running' by a killed page are deleted before anything else happens.
   useEffect(() => {
-    void sweepIncompleteImports(db);
+    void startupSweep();
   }, []);
 
   // Alt+1..4 jumps between the top-level views from anywhere.

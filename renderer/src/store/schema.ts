@@ -43,6 +43,8 @@ export interface ImportRecord {
   finishedAt?: string;
   error?: string;
   fileNames: string[];
+  /** An interrupted import is announced on the Datasets page until the analyst dismisses it. */
+  noticeDismissed?: boolean;
 }
 
 /** One imported source file (or CSV entry of a zip). Primary key: SHA-256 of the CSV bytes. */

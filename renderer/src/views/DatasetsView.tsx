@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/api/hostApi';
 import { host } from '../host/host';
 import { DatasetCard } from '../import/DatasetCard';
 import { DEMO_SEED, DEMO_TWEETS, ImportPanel } from '../import/ImportPanel';
+import { InterruptedImports } from '../import/InterruptedImports';
 import { useImportWorker } from '../import/useImportWorker';
 import { db } from '../store/database';
 import { listDatasets } from '../store/read/datasetReader';
@@ -21,6 +22,7 @@ export function DatasetsView() {
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title">Datasets</h1>
+      <InterruptedImports />
       {datasets !== null && datasets.length === 0 && (
         <div className="empty-state">
           <h2>No datasets yet</h2>

@@ -1,5 +1,7 @@
-import type { WorkbenchDb } from '../schema';
+import type { ImportRecord, WorkbenchDb } from '../schema';
 import { deleteImportRecords } from './deleteImportRecords';
+
+const INTERRUPTED = 'interrupted: the app closed during the import';
 
 /**
  * Start-up sweep: an import still 'running' when the app starts was killed with its page (crash,
@@ -12,8 +14,18 @@ export async function sweepIncompleteImports(db: WorkbenchDb, startedBefore = ne
   for (const imp of stale) {
     await deleteImportRecords(db, imp.id);
     if (imp.state === 'running') {
-      await db.imports.update(imp.id, { state: 'failed', finishedAt: new Date().toISOString(), error: 'interrupted: the app closed during the import' });
+      await db.imports.update(imp.id, { state: 'failed', finishedAt: new Date().toISOString(), error: INTERRUPTED });
     }
   }
   return stale.filter((i) => i.state === 'running').map((i) => i.id);
+}
+
+/** Imports the sweep found killed, not yet dismissed by the analyst (oldest first). */
+export async function interruptedImports(db: WorkbenchDb): Promise<ImportRecord[]> {
+  const failed = await db.imports.where('state').equals('failed').toArray();
+  return failed.filter((i) => i.error === INTERRUPTED && !i.noticeDismissed).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+export async function dismissInterruptedImport(db: WorkbenchDb, importId: string): Promise<void> {
+  await db.imports.update(importId, { noticeDismissed: true });
 }
