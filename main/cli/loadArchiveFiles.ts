@@ -31,8 +31,8 @@ export function fileSource(filePath: string): ArchiveSource {
 
 /**
  * Load archive files into memory through the shared pipeline. Tweets are deduplicated by tweetid
- * across files (first file wins; later copies are added to that receipt's rowsDuplicate and moved
- * out of rowsStored), accounts by userid (first seen wins). Throws on the first refused file.
+ * across files (first file wins; a later copy counts in its own entry's receipt as duplicate, not
+ * stored), accounts by userid (first seen wins). Throws on the first refused file.
  */
 export async function loadArchiveFiles(
   paths: string[],
@@ -46,14 +46,15 @@ export async function loadArchiveFiles(
   const quarantined: QuarantinedRow[] = [];
   const seenTweets = new Set<string>();
   for (const p of paths) {
-    let crossFileDuplicates = 0;
+    // Tweets already loaded from an earlier file, per source entry (a tweet's fileSha256 is its CSV entry's).
+    const crossFileDuplicates = new Map<string, number>();
     const fileReceipts = await parseArchive(fileSource(p), {
       ...options,
       createHasher: nodeSha256,
       onTweets: (batch) => {
         for (const t of batch) {
           if (seenTweets.has(t.tweetid)) {
-            crossFileDuplicates++;
+            crossFileDuplicates.set(t.provenance.fileSha256, (crossFileDuplicates.get(t.provenance.fileSha256) ?? 0) + 1);
             continue;
           }
           seenTweets.add(t.tweetid);
@@ -67,11 +68,15 @@ export async function loadArchiveFiles(
       onRedditAccounts: (batch) => void redditAccounts.push(...batch),
       onQuarantine: (batch) => void quarantined.push(...batch),
     });
-    // Cross-file duplicates are only known here; a zip's entries share one counter (attributed to the last entry).
-    const last = fileReceipts[fileReceipts.length - 1];
-    if (last && crossFileDuplicates) {
-      last.rowsDuplicate += crossFileDuplicates;
-      last.rowsStored -= crossFileDuplicates;
+    // Each entry's receipt moves its own cross-file duplicates from stored to duplicate (two entries
+    // with the same bytes share a hash: the first takes what it stored, the next the rest).
+    for (const r of fileReceipts) {
+      const key = r.entrySha256 ?? r.sha256;
+      const n = Math.min(crossFileDuplicates.get(key) ?? 0, r.rowsStored);
+      if (!n) continue;
+      r.rowsDuplicate += n;
+      r.rowsStored -= n;
+      crossFileDuplicates.set(key, crossFileDuplicates.get(key)! - n);
     }
     receipts.push(...fileReceipts);
   }

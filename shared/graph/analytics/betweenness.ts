@@ -17,6 +17,8 @@ export interface BetweennessResult {
 export function betweenness(graph: Graph, options: { maxExactNodes?: number; samples?: number; seed?: number } = {}): BetweennessResult {
   const maxExact = options.maxExactNodes ?? 2000;
   const n = graph.order;
+  // graphology's Brandes cannot be built over no nodes; an empty network is a normal result.
+  if (n === 0) return { values: {}, exact: true, samples: 0 };
   if (n <= maxExact) return { values: betweennessExact(graph, { getEdgeWeight: null, normalized: false }), exact: true, samples: n };
   const k = Math.min(n, options.samples ?? 500);
   const rng = seededRandom(options.seed ?? 1);

@@ -61,4 +61,14 @@ describe('loadArchiveFiles', () => {
     expect(loaded.indicators).toHaveLength(25);
     expect(loaded.quarantined).toEqual([]);
   });
+
+  it("counts a zip's cross-file duplicates in the entry that holds them, not in its last entry", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const zip = path.join(dir, 'set.zip');
+    writeFileSync(zip, zipSync({ 'tweets.csv': readReal('ira_2018_tweets_csv_hashed_excerpt.csv'), 'users.csv': readReal('ira_2018_users_csv_hashed_excerpt.csv') }));
+    const loaded = await loadArchiveFiles([realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), zip]);
+    expect(loaded.receipts.map((r) => [r.entryName ?? r.fileName, r.rowsStored, r.rowsDuplicate])).toEqual([
+      ['ira_2018_tweets_csv_hashed_excerpt.csv', 2, 0], ['tweets.csv', 0, 2], ['users.csv', 2, 0],
+    ]);
+  });
 });

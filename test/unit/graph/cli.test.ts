@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../shared/archive/demo/demoArchive';
 import { run as runGraph } from '../../../main/cli/graph';
 import { run as runCoord } from '../../../main/cli/coord';
-import { repoRoot } from '../../fixtures/paths';
+import { realFixture, repoRoot } from '../../fixtures/paths';
 
 async function writeDemo(dir: string) {
   const a = createDemoArchive({ seed: 21, tweets: 8000 });
@@ -77,6 +77,16 @@ describe('graph and coord CLI on a generated archive read by the project parser'
       expect(Object.keys(back.nodes).length).toBeGreaterThan(100);
       expect(JSON.parse(back.desc).kind).toBe('network:retweet');
     }
+  });
+
+  it('graph writes an empty network (no reply in the file) with its receipt instead of failing', async () => {
+    const out = path.join(dir, 'empty.graphml');
+    const ira = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+    const { code } = await captureStdout(() => runGraph([ira, '--kind', 'reply', '--out', out]));
+    expect(code).toBe(0);
+    const [back] = JSON.parse(execFileSync('python3', [path.join(repoRoot, 'test/unit/graph/readGraphBack.py'), 'graphml', out], { encoding: 'utf8' }));
+    expect(back.nodes).toEqual({});
+    expect(JSON.parse(back.desc)).toMatchObject({ kind: 'network:reply', counts: { nodes: 0, edges: 0 } });
   });
 
   it('rejects bad usage with exit code 2', async () => {
