@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { loadArchiveFiles } from './loadArchiveFiles';
-import { filterFromOpts, numberOpt, parseCliArgs } from './graph';
+import { FILTER_OPTIONS, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
 import { windowStability, STABILITY_WINDOWS_SECONDS } from '../../shared/graph/coordination/windowStability';
@@ -16,32 +16,33 @@ const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--wi
        [--out PATH --format graphml|gexf|csv|json]   (the significant-edge graph with communities)`;
 
 /** `coord`: coordinated account pairs with evidence, significance, communities and a receipt. */
-export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(argv, ['--json', '--sweep', '--include-retweets']);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const { files, opts, flags } = args;
+export const run = (argv: string[]): Promise<number> => withUsage(USAGE, () => coord(argv));
+
+async function coord(argv: string[]): Promise<number> {
+  const { files, opts, flags } = parseCliArgs(argv, {
+    options: ['--kind', '--window', '--min-repeat', '--replicates', '--seed', '--alpha', '--max-pairs-per-object', '--out', '--format', ...FILTER_OPTIONS],
+    flags: ['--json', '--sweep', '--include-retweets'],
+  });
   const kind = opts.get('--kind') as CoordinationKind | undefined;
   const format = (opts.get('--format') ?? 'graphml') as GraphFormat;
-  if (!files.length || !kind || !COORDINATION_KINDS.includes(kind) || !GRAPH_FORMATS.includes(format)) {
-    process.stderr.write(USAGE + '\n');
-    return 2;
-  }
+  if (!files.length) throw new UsageError('no archive file given');
+  if (!kind || !COORDINATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${COORDINATION_KINDS.join(', ')}`);
+  if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}`);
+  if (opts.has('--format') && !opts.has('--out')) throw new UsageError('--format needs --out PATH');
   const options = {
     kind,
-    windowSeconds: numberOpt(opts, '--window') ?? 60,
-    minRepeat: numberOpt(opts, '--min-repeat') ?? 3,
-    replicates: numberOpt(opts, '--replicates') ?? 199,
-    seed: numberOpt(opts, '--seed') ?? 1,
-    alpha: numberOpt(opts, '--alpha') ?? 0.05,
-    maxPairsPerObject: numberOpt(opts, '--max-pairs-per-object') ?? 250_000,
+    windowSeconds: numberOpt(opts, '--window', { min: 0, above: true }) ?? 60,
+    minRepeat: numberOpt(opts, '--min-repeat', { min: 1, integer: true }) ?? 3,
+    replicates: numberOpt(opts, '--replicates', { min: 1, integer: true }) ?? 199,
+    seed: numberOpt(opts, '--seed', { min: 0, integer: true }) ?? 1,
+    alpha: numberOpt(opts, '--alpha', { min: 0, max: 1, above: true }) ?? 0.05,
+    maxPairsPerObject: numberOpt(opts, '--max-pairs-per-object', { min: 1, integer: true }) ?? 250_000,
     includeRetweets: flags.has('--include-retweets'),
     filter: filterFromOpts(opts),
   };
+  // With R replicates no p-value is below 1 / (R + 1): fewer could never be significant, whatever the data.
+  const fewest = Math.ceil(1 / options.alpha) - 1;
+  if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} cannot give a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
   const loaded = await loadArchiveFiles(files);
   const t0 = performance.now();
   const r = detectCoordination(loaded.tweets, options);

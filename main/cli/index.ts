@@ -3,6 +3,8 @@
  * `run(argv: string[]): Promise<number>` (the exit code), loaded on demand so engineers add
  * commands without touching this file.
  */
+import { ArchiveFormatError } from '../../shared/archive/detectFormat';
+
 const COMMANDS: Record<string, string> = {
   inspect: 'print import receipts and quarantined rows for archive files',
   graph: 'build a network from archive files',
@@ -42,12 +44,17 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
+/** Failures the user can act on (a refused archive, a missing file or folder): the message says it all, no stack. */
+function expected(e: unknown): boolean {
+  return e instanceof ArchiveFormatError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.stderr.write(`${expected(e) ? `error: ${(e as Error).message}` : ((e as Error).stack ?? e)}\n`);
     process.exitCode = 1;
   },
 );

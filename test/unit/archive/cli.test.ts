@@ -40,6 +40,14 @@ describe('CLI inspect', () => {
     expect(r.stdout).toContain('Closest known format: Twitter IO tweets');
     const u = cli('nosuchcommand');
     expect(u.status).toBe(2);
+    // graph and coord stop at a refused or missing file with its message, not a stack trace.
+    const g = cli('graph', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'), '--kind', 'retweet', '--out', path.join(tmpdir(), 'never.graphml'));
+    expect(g.status).toBe(1);
+    expect(g.stderr).toMatch(/^error: china_082019_tweets_14col_projection_from_notebook\.csv: .*Closest known format: Twitter IO tweets/);
+    expect(g.stderr).not.toContain('    at ');
+    const m = cli('coord', path.join(tmpdir(), 'no-such-file.csv'), '--kind', 'coretweet');
+    expect(m.status).toBe(1);
+    expect(m.stderr).toMatch(/^error: ENOENT: no such file or directory/);
   });
 });
 

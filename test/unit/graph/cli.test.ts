@@ -89,8 +89,26 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(JSON.parse(back.desc)).toMatchObject({ kind: 'network:reply', counts: { nodes: 0, edges: 0 } });
   });
 
-  it('rejects bad usage with exit code 2', async () => {
-    expect((await captureStdout(() => runGraph([tweets, '--kind', 'nope', '--out', 'x']))).code).toBe(2);
-    expect((await captureStdout(() => runCoord([tweets]))).code).toBe(2);
+  it('rejects bad usage with exit code 2 and says what is wrong', async () => {
+    const usage = async (run: typeof runGraph, argv: string[]) => {
+      let err = '';
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => void (err += String(chunk)) ?? true);
+      try {
+        return { code: await run(argv), err: err.split('\n')[0] };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(await usage(runGraph, [tweets, '--kind', 'nope', '--out', 'x'])).toEqual({ code: 2, err: '--kind must be one of retweet, mention, reply, quote, cohashtag, courl' });
+    expect(await usage(runCoord, [tweets])).toMatchObject({ code: 2, err: expect.stringMatching(/^--kind must be one of coretweet/) });
+    // A misspelt option is refused, never silently ignored (the run would use the default).
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--windw', '3600'])).toEqual({ code: 2, err: 'unknown option --windw' });
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--no-metric'])).toEqual({ code: 2, err: 'unknown option --no-metric' });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--window', '-5'])).toEqual({ code: 2, err: "--window must be a number above 0, got '-5'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--min-repeat', '0'])).toEqual({ code: 2, err: "--min-repeat must be an integer of at least 1, got '0'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--alpha', '2'])).toEqual({ code: 2, err: "--alpha must be a number above 0 and at most 1, got '2'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--replicates', '10'])).toEqual({ code: 2, err: '--replicates 10 cannot give a p-value at or below --alpha 0.05: use at least 19' });
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-13-01'])).toEqual({ code: 2, err: "--from must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '2019-13-01'" });
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', 'abc'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0, got 'abc'" });
   });
 });

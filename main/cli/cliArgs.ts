@@ -1,0 +1,76 @@
+import type { TweetFilter } from '../../shared/graph/tweetFilter';
+
+/** Bad usage: the command prints the message and its usage and exits 2. */
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  files: string[];
+  opts: Map<string, string>;
+  flags: Set<string>;
+}
+
+/**
+ * The argv reader of the graph and coord commands: `--name value` options and bare `--flag`s, both
+ * from a fixed list (a misspelt option is an error, never silently ignored); the rest are files.
+ */
+export function parseCliArgs(argv: string[], spec: { options: readonly string[]; flags: readonly string[] }): ParsedArgs {
+  const files: string[] = [];
+  const opts = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (spec.flags.includes(a)) flags.add(a);
+    else if (spec.options.includes(a)) {
+      const v = argv[i + 1];
+      if (v === undefined || (v.startsWith('--') && !/^--?\d/.test(v))) throw new UsageError(`${a} needs a value`);
+      if (opts.has(a)) throw new UsageError(`${a} is given twice`);
+      opts.set(a, v);
+      i++;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else files.push(a);
+  }
+  return { files, opts, flags };
+}
+
+/** A number option, checked against its range: `--window -5` is a usage error, not a result. */
+export function numberOpt(opts: Map<string, string>, name: string, range: { min: number; max?: number; integer?: boolean; above?: boolean }): number | undefined {
+  const v = opts.get(name);
+  if (v === undefined) return undefined;
+  const n = v.trim() === '' ? NaN : Number(v);
+  const kind = range.integer ? 'an integer' : 'a number';
+  const bounds = `${range.above ? 'above' : 'of at least'} ${range.min}${range.max === undefined ? '' : ` and at most ${range.max}`}`;
+  const ok = Number.isFinite(n) && (!range.integer || Number.isInteger(n)) && (range.above ? n > range.min : n >= range.min) && (range.max === undefined || n <= range.max);
+  if (!ok) throw new UsageError(`${name} must be ${kind} ${bounds}, got '${v}'`);
+  return n;
+}
+
+const dayOrMinute = (name: string, s: string): number => {
+  const ms = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(s) ? Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s.replace(' ', 'T') + ':00Z') : NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`${name} must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '${s}'`);
+  return Math.floor(ms / 60_000);
+};
+
+/** --from / --to (UTC 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'; --to exclusive), --lang, --users a,b,c. */
+export function filterFromOpts(opts: Map<string, string>): TweetFilter | undefined {
+  const f: TweetFilter = {};
+  if (opts.has('--from')) f.fromMinute = dayOrMinute('--from', opts.get('--from')!);
+  if (opts.has('--to')) f.toMinute = dayOrMinute('--to', opts.get('--to')!);
+  if (f.fromMinute !== undefined && f.toMinute !== undefined && f.toMinute <= f.fromMinute) throw new UsageError('--to must be after --from');
+  if (opts.has('--lang')) f.language = opts.get('--lang')!;
+  if (opts.has('--users')) f.userids = new Set(opts.get('--users')!.split(',').filter(Boolean));
+  return Object.keys(f).length ? f : undefined;
+}
+
+/** The filter options both commands take. */
+export const FILTER_OPTIONS = ['--from', '--to', '--lang', '--users'] as const;
+
+/** Runs a command; a UsageError thrown in it prints its message and the usage, and exits 2. */
+export async function withUsage(usage: string, command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n${usage}\n`);
+    return 2;
+  }
+}
