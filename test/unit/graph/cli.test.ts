@@ -92,7 +92,10 @@ describe('graph and coord CLI on a generated archive read by the project parser'
   it('rejects bad usage with exit code 2 and says what is wrong', async () => {
     const usage = async (run: typeof runGraph, argv: string[]) => {
       let err = '';
-      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => void (err += String(chunk)) ?? true);
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        err += String(chunk);
+        return true;
+      });
       try {
         return { code: await run(argv), err: err.split('\n')[0] };
       } finally {
