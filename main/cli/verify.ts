@@ -1,22 +1,26 @@
 /**
- * `npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:...]... [--require-trust]`
+ * `npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:...]... [--allow-unknown-signer]`
  * Prints the verdict ({ok, bundleId, fingerprint, checks: [{name, ok, status, detail}]}) and exits
- * 0 only when every check passes; 1 on a failed check, 2 on a usage error.
+ * 0 only when every check passes; 1 on a failed check, 2 on a usage error. The trust check passes
+ * only for a signer named with --trust: a bundle re-signed by anyone else is intact and validly
+ * signed, so without it a swapped key would pass. --allow-unknown-signer turns that check into a
+ * warning (integrity only); --require-trust, the old way to ask for it, is accepted and changes nothing.
  */
 import { readFile } from 'node:fs/promises';
 import { verifyBundle } from '../../shared/evidence/bundleVerifier';
 
-const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--require-trust]';
+const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
 
 export async function run(argv: string[]): Promise<number> {
   let file: string | undefined;
   let json = false;
-  let requireTrust = false;
+  let allowUnknownSigner = false;
   const trusted: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
-    else if (a === '--require-trust') requireTrust = true;
+    else if (a === '--allow-unknown-signer') allowUnknownSigner = true;
+    else if (a === '--require-trust') continue;
     else if (a === '--trust') {
       const fp = argv[++i];
       if (!fp || !/^SHA256:[A-Za-z0-9+/]{43}$/.test(fp)) {
@@ -43,13 +47,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
     return 2;
   }
-  const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: requireTrust || trusted.length > 0 });
+  const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 });
   if (json) {
     const out = { ok: v.ok, bundleId: v.bundleId, fingerprint: v.fingerprint, principal: v.principal, bagName: v.bagName, checks: v.checks };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     for (const c of v.checks) process.stdout.write(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(12)} ${c.detail}\n`);
     process.stdout.write(v.ok ? `OK bundle ${v.bundleId} signed by ${v.fingerprint}\n` : 'FAILED: see the checks above\n');
+    if (!trusted.length && v.fingerprint && !allowUnknownSigner) process.stdout.write(`Once ${v.fingerprint} matches the fingerprint you received out of band, run again with --trust ${v.fingerprint}\n`);
   }
   return v.ok ? 0 : 1;
 }

@@ -148,7 +148,8 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   if (!fingerprint) set('trust', false, `no signer fingerprint: ${signerProblem}`);
   else if (trusted.includes(fingerprint)) set('trust', true, `${fingerprint} is in the trusted list`);
   else if (trusted.length === 0 && !opts.requireTrust) set('trust', true, `unknown signer ${fingerprint}: compare it with the fingerprint received out of band`, 'warn');
-  else if (opts.requireTrust) set('trust', false, `signer ${fingerprint} is not one of the trusted fingerprints: ${trusted.join(', ') || '(none given)'}`);
+  else if (opts.requireTrust && trusted.length === 0) set('trust', false, `no trusted fingerprint given: compare the signer's ${fingerprint} with the fingerprint received out of band, then give it as trusted`);
+  else if (opts.requireTrust) set('trust', false, `signer ${fingerprint} is not one of the trusted fingerprints: ${trusted.join(', ')}`);
   else set('trust', true, `signer ${fingerprint} is not one of the trusted fingerprints: ${trusted.join(', ')}`, 'warn');
 
   // tagmanifest: every listed tag file matches.

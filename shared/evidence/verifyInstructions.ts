@@ -20,7 +20,8 @@ export function verifyTxt(p: VerifyTextParams): string {
 =====================================================================
 Everything below runs offline with standard tools: OpenSSH 8.2+ (ssh-keygen), coreutils
 (sha256sum/sha512sum; on macOS use "shasum -a 512 -c"), and optionally minisign.
-verify.sh in this folder runs the same steps:  sh verify.sh ${p.fingerprint}
+verify.sh in this folder runs the same steps:  sh verify.sh <signer fingerprint received out of band>
+(without it, verify.sh runs every other check and exits 3: the signer is not checked).
 
 Signer: ${p.principal}
 Signer key fingerprint at signing time: ${p.fingerprint}
@@ -39,7 +40,10 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 
 4. Check every tag file, then every payload file, against the signed manifests:
      sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt && sha256sum -c manifest-sha256.txt
-   Also check that data/ holds no file missing from manifest-sha512.txt (verify.sh does this).
+   Then check that data/ holds no file missing from the manifest (an added file), which must print
+   nothing but the last line:
+     find data -type f | LC_ALL=C sort > /tmp/found.txt && cut -c 131- manifest-sha512.txt | LC_ALL=C sort |
+       diff - /tmp/found.txt && echo "no unlisted payload file"
 
 5. Optionally, the minisign signature made with the same key:
      minisign -Vm tagmanifest-sha512.txt -x signatures/tagmanifest-sha512.txt.minisig -p metadata/signer/minisign.pub
@@ -63,8 +67,9 @@ covered by step 4 either way.
 export function verifySh(p: VerifyTextParams): string {
   return `#!/bin/sh
 # Verifies this evidence bundle offline with standard tools (see VERIFY.txt).
-# Usage: sh verify.sh [EXPECTED_FINGERPRINT]   e.g. sh verify.sh ${p.fingerprint}
+# Usage: sh verify.sh EXPECTED_FINGERPRINT   (the signer's SHA256:... fingerprint, received out of band)
 # Exits 0 only when every check passes; otherwise prints "FAILED <check>: <what>" and exits 1.
+# Without the fingerprint it runs every other check and exits 3: the signer is not checked.
 set -u
 cd "$(dirname "$0")" || exit 2
 PRINCIPAL=${q(p.principal)}
@@ -91,6 +96,7 @@ if [ $# -ge 1 ]; then
   case "$FP" in *" $1 "*) pass trust "signer fingerprint is the expected $1" ;;
     *) fail trust "signer fingerprint is not the expected $1" ;; esac
 else
+  UNCHECKED_SIGNER=$FP
   echo "warn    trust: no expected fingerprint given; compare the line above with the one received out of band"
 fi
 
@@ -140,6 +146,13 @@ elif [ -f signatures/evidence-report.pdf.sig ]; then
   fail report "signatures/evidence-report.pdf.sig present but report/evidence-report.pdf is missing"
 fi
 
-echo "ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): $($SHA256 tagmanifest-sha512.txt | cut -c 1-64)"
+ID=$($SHA256 tagmanifest-sha512.txt | cut -c 1-64)
+if [ -n "\${UNCHECKED_SIGNER:-}" ]; then
+  # Anyone can re-sign an edited bundle with a key of their own: without the expected fingerprint it is not verified.
+  echo "NOT VERIFIED: intact and validly signed, but by an unchecked key ($UNCHECKED_SIGNER)." >&2
+  echo "Compare it with the fingerprint received out of band, then run: sh verify.sh <that fingerprint>" >&2
+  exit 3
+fi
+echo "ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): $ID"
 `;
 }

@@ -149,7 +149,7 @@ async function main() {
     writeFileSync(path.join(outDir, 'passphrase.txt'), `${PASSPHRASE}\n`);
 
     const check = mkdtempSync(path.join(tmpdir(), 'dw-demo-bundle-check-'));
-    const { runs } = recipientChecks(zip, check, PRINCIPAL);
+    const { runs } = recipientChecks(zip, check, PRINCIPAL, fingerprintLine);
     rmSync(check, { recursive: true, force: true });
     const failed = runs.filter((r) => r.code !== 0);
     for (const r of failed) log(`FAILED: ${r.cmd}\n${r.out}`);

@@ -117,7 +117,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expectNoSeriousAxeViolations(page);
 
   // The recipient's tools, on the downloaded bytes.
-  const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL);
+  const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL, fingerprintLine);
   for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
   expect(runs.find((r) => r.cmd.startsWith('ssh-keygen -lf'))!.out.trim()).toBe(fingerprintLine);
   expect(runs.find((r) => r.cmd.includes('-Y verify'))!.out).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);

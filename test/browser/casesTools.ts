@@ -22,8 +22,12 @@ export function run(cmd: string, args: string[], cwd?: string, input?: Uint8Arra
   return { cmd: [cmd, ...args].join(' '), code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
-/** Unzips `zip` into `dir` and runs every recipient check; returns each run (all must be code 0). */
-export function recipientChecks(zip: string, dir: string, principal: string): { bag: string; runs: ToolRun[] } {
+/**
+ * Unzips `zip` into `dir` and runs every recipient check; returns each run (all must be code 0).
+ * `fingerprintLine` is the signer's key as the app shows it (`256 SHA256:… principal (ED25519)`), which
+ * the analyst sends out of band: verify.sh needs its fingerprint to call the bundle verified.
+ */
+export function recipientChecks(zip: string, dir: string, principal: string, fingerprintLine: string): { bag: string; runs: ToolRun[] } {
   const runs: ToolRun[] = [run('unzip', ['-t', zip])];
   runs.push(run('unzip', ['-q', '-o', zip, '-d', dir]));
   const bagName = readdirSync(dir)[0]!;
@@ -37,7 +41,7 @@ export function recipientChecks(zip: string, dir: string, principal: string): { 
   runs.push(run('sha512sum', ['-c', 'manifest-sha512.txt'], bag));
   runs.push(run('sha256sum', ['-c', 'manifest-sha256.txt'], bag));
   runs.push(run('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'signatures/tagmanifest-sha512.txt.minisig', '-p', 'metadata/signer/minisign.pub'], bag));
-  runs.push(run('sh', ['verify.sh'], bag));
+  runs.push(run('sh', ['verify.sh', fingerprintLine.split(' ')[1]!], bag));
   return { bag, runs };
 }
 

@@ -57,7 +57,7 @@ test('user-guide flow on the demo archive + China users file: import, explore, n
   expect(cli.code).toBe(0);
   expect(cli.verdict.ok).toBe(true);
   expect(cli.verdict.bundleId).toBe(bundleId);
-  const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL);
+  const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL, fingerprintLine);
   for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
   expect(createHash('sha256').update(readFileSync(path.join(bag, 'tagmanifest-sha512.txt'))).digest('hex')).toBe(bundleId);
 

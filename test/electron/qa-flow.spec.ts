@@ -142,7 +142,7 @@ test('verify: the app’s verify page, `npm run cli -- verify --json`, ssh-keyge
   expect(cli.verdict.bundleId).toBe(bundleId);
   expect(cli.verdict.fingerprint).toBe(fingerprint);
 
-  const { bag, runs } = recipientChecks(zipPath, path.join(work, 'unzipped'), PRINCIPAL);
+  const { bag, runs } = recipientChecks(zipPath, path.join(work, 'unzipped'), PRINCIPAL, fingerprintLine);
   for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
   expect(runs.find((r) => r.cmd.startsWith('ssh-keygen -lf'))!.out.trim()).toBe(fingerprintLine);
   expect(createHash('sha256').update(readFileSync(path.join(bag, 'tagmanifest-sha512.txt'))).digest('hex')).toBe(bundleId);

@@ -2,7 +2,8 @@
  * Tamper suite: every edit must make BOTH our verifier and the independent tools (the bundle's own
  * verify.sh over ssh-keygen/sha512sum/minisign, or unzip) fail, each with a specific message.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { manifestText, parseManifest } from '../../../shared/evidence/bagText';
@@ -51,6 +52,11 @@ describe('tamper suite', async () => {
     const { ours, sh } = check('added-file', z);
     expect(failed(ours, 'completeness')).toMatchObject({ ok: false, detail: expect.stringContaining('data/derived/planted.csv: in data/ but not in manifest-sha512.txt') });
     expect(sh.stderr).toContain('FAILED completeness: in data/ but not in manifest-sha512.txt: data/derived/planted.csv');
+    // By hand: VERIFY.txt's own command for it (sha*sum -c only checks the files a manifest lists).
+    const byHand = fromVerifyTxt(sh.bagDir, /^ +(find data -type f .*)\n +(.*)$/m);
+    expect(run('sh', ['-c', byHand], { cwd: sh.bagDir })).toMatchObject({ code: 1, stdout: '1a2\n> data/derived/planted.csv\n' });
+    const clean = runVerifySh(dir, bytes, 'clean-for-find', fp);
+    expect(run('sh', ['-c', byHand], { cwd: clean.bagDir })).toMatchObject({ code: 0, stdout: 'no unlisted payload file\n' });
   });
 
   it('added file outside data/', async () => {
@@ -125,10 +131,14 @@ describe('tamper suite', async () => {
     const { ours, sh } = check('resigned', z);
     expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['trust']);
     expect(sh.stderr).toContain(`FAILED trust: signer fingerprint is not the expected ${fp}`);
-    // Without the expected fingerprint verify.sh can only warn: that is why trust comes out of band.
+    // Without the expected fingerprint nothing can tell: verify.sh runs the other checks and refuses to call it verified.
     const noFp = runVerifySh(dir, z, 'resigned-nofp');
-    expect(noFp.code).toBe(0);
+    expect(noFp.code).toBe(3);
     expect(noFp.stdout).toContain('warn    trust: no expected fingerprint given');
+    expect(noFp.stderr).toContain(`NOT VERIFIED: intact and validly signed, but by an unchecked key (256 ${await seedSignerFp()}`);
+    expect(verifyBundle(z, { requireTrust: true }).checks.find((c) => c.name === 'trust')!.detail).toBe(
+      `no trusted fingerprint given: compare the signer's ${await seedSignerFp()} with the fingerprint received out of band, then give it as trusted`,
+    );
   });
 
   it('swapped signature (valid SSHSIG over the same tag manifest, by another key)', async () => {
@@ -178,3 +188,10 @@ describe('tamper suite', async () => {
     expect(sh.stderr).toContain('FAILED tagmanifest: metadata/custody.jsonl: FAILED');
   });
 });
+
+/** A command of the bag's VERIFY.txt (its lines joined), as a recipient would copy it. */
+function fromVerifyTxt(bagDir: string, pattern: RegExp): string {
+  const m = readFileSync(path.join(bagDir, 'VERIFY.txt'), 'utf8').match(pattern);
+  if (!m) throw new Error(`VERIFY.txt has no line matching ${pattern}`);
+  return m.slice(1).join(' ');
+}

@@ -32,4 +32,14 @@ describe('npm run cli -- verify', async () => {
     expect(JSON.parse(untrusted.stdout).checks.find((c: { name: string }) => c.name === 'trust').detail).toContain('is not one of the trusted fingerprints');
     expect(cli('--trust', 'nope').code).toBe(2);
   });
+
+  it('without --trust the signer is not established: exit 1, unless --allow-unknown-signer asks for integrity only', () => {
+    const r = cli(file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`FAIL  trust        no trusted fingerprint given: compare the signer's ${prepared.fingerprint} with the fingerprint received out of band`);
+    expect(r.stdout).toContain(`run again with --trust ${prepared.fingerprint}`);
+    const integrity = cli(file, '--json', '--allow-unknown-signer');
+    expect(integrity.code).toBe(0);
+    expect(JSON.parse(integrity.stdout).checks.find((c: { name: string }) => c.name === 'trust')).toMatchObject({ ok: true, status: 'warn' });
+  });
 });
