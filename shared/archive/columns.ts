@@ -71,6 +71,21 @@ export function pushTweet(cols: TweetColumns, t: Tweet): void {
   cols.length = i + 1;
 }
 
+/** Row i as a Tweet again (pushTweet's inverse): every archived field, as pinned evidence quotes it. Columns hold no display name: pass the account's. */
+export function tweetAt(cols: TweetColumns, i: number, userDisplayName = ''): Tweet {
+  const orNull = (n: number) => (n < 0 ? null : n);
+  return {
+    tweetid: cols.tweetid[i]!, userid: cols.userid[i]!, userScreenName: cols.userScreenName[i]!, userDisplayName,
+    tweetLanguage: cols.tweetLanguage[i]!, tweetText: cols.tweetText[i]!, tweetTime: cols.tweetTime[i]!, tweetClientName: cols.tweetClientName[i]!,
+    inReplyToUserid: cols.inReplyToUserid[i]!, inReplyToTweetid: cols.inReplyToTweetid[i]!, quotedTweetTweetid: cols.quotedTweetTweetid[i]!,
+    isRetweet: cols.isRetweet[i] === 1, retweetUserid: cols.retweetUserid[i]!, retweetTweetid: cols.retweetTweetid[i]!,
+    retweetScreenName: cols.retweetScreenName[i]!, latitude: cols.latitude[i]!, longitude: cols.longitude[i]!,
+    quoteCount: orNull(cols.quoteCount[i]!), replyCount: orNull(cols.replyCount[i]!), likeCount: orNull(cols.likeCount[i]!), retweetCount: orNull(cols.retweetCount[i]!),
+    hashtags: cols.hashtags[i]!, urls: cols.urls[i]!, userMentions: cols.userMentions[i]!, pollChoices: cols.pollChoices[i]!,
+    provenance: { fileSha256: cols.fileSha256[i]!, row: cols.row[i]!, byteOffset: cols.byteOffset[i]!, byteLength: cols.byteLength[i]! },
+  };
+}
+
 /** Trim typed arrays to `length` (after pushing), so a block stores no slack. */
 export function trimTweetColumns(cols: TweetColumns): TweetColumns {
   if (cols.tweetTime.length === cols.length) return cols;

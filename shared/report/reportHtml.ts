@@ -77,7 +77,7 @@ function method(m: ReportModel): string {
   const sources = m.sources.length
     ? `<h3>Source files</h3>` +
       table(
-        ['File', 'Format', 'Rows', 'SHA-256 at import'],
+        ['File', 'Format', 'Rows read', 'SHA-256 at import'],
         m.sources.map((s) => [text(s.fileName), text(s.format), s.rows === null ? 'not counted' : String(s.rows), `<code class="hash">${e(s.sha256)}</code>`]),
         'Source files',
       )
@@ -105,7 +105,7 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
 }
 
 function postBody(p: ReportPostItem, zone: string): string {
-  const count = (v: number | null) => (v === null ? 'not available' : String(v));
+  const count = (v: number | null) => (v === null ? 'not in the archive' : String(v));
   return (
     `<blockquote class="post-text user-text" dir="auto"${langAttr(p.tweetLanguage)}>${e(p.text)}</blockquote>` +
     dl([
@@ -114,7 +114,12 @@ function postBody(p: ReportPostItem, zone: string): string {
       ['Time (analyst zone)', e(zonedMinuteText(p.tweetTime, zone))],
       ['Language (archived)', p.tweetLanguage ? text(p.tweetLanguage) : 'not given'],
       ['Retweet', p.isRetweet === null ? 'not in archive' : p.isRetweet ? 'yes' : 'no'],
-      ['Engagement as archived', `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`],
+      [
+        'Engagement as archived',
+        p.engagement
+          ? `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`
+          : 'not recorded in this pin (see the source row)',
+      ],
       ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${e(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
     ])
   );
@@ -187,7 +192,9 @@ const section = (id: string, title: string, body: string) => `<section class="se
 /** User-supplied text: isolated, in its own direction. */
 const text = (s: string) => `<bdi>${e(s)}</bdi>`;
 
-const nameText = (display: string, screen: string) => `<bdi>${e(display)}</bdi> (<bdi>@${e(screen)}</bdi>)`;
+/** "Name (@screen)", leaving out what the pin does not hold (a post pinned from a network edge names no account). */
+const nameText = (display: string, screen: string) =>
+  [display && `<bdi>${e(display)}</bdi>`, screen && `(<bdi>@${e(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
 
 const langAttr = (lang: string) => (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? ` lang="${e(lang)}"` : '');
 

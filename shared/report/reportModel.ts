@@ -46,7 +46,8 @@ export interface ReportPostItem extends ReportItemBase {
   isRetweet: boolean | null;
   hashtags: string[];
   /** Counts as archived: null = not in the archive. */
-  engagement: { replies: number | null; retweets: number | null; likes: number | null; quotes: number | null };
+  /** Null when the pin holds no counts (a post pinned from a network edge); a count is null when the archive row has none. */
+  engagement: { replies: number | null; retweets: number | null; likes: number | null; quotes: number | null } | null;
 }
 
 export interface ReportAccountItem extends ReportItemBase {

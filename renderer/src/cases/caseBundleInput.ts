@@ -20,6 +20,8 @@ export interface SourceInfo {
   size: number;
   format: string;
   importedAt: string;
+  /** Data rows the file holds, as its import receipt counted them. */
+  rowsRead?: number;
 }
 
 export interface CaseBundleContent {

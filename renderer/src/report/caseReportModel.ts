@@ -72,7 +72,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
         tweetTime: num(p.tweetTime) ?? num(p.time) ?? 0,
         isRetweet: typeof p.isRetweet === 'boolean' ? p.isRetweet : null,
         hashtags: strs(p.hashtags),
-        engagement: { replies: num(p.replyCount), retweets: num(p.retweetCount), likes: num(p.likeCount), quotes: num(p.quoteCount) },
+        engagement: 'replyCount' in p ? { replies: num(p.replyCount), retweets: num(p.retweetCount), likes: num(p.likeCount), quotes: num(p.quoteCount) } : null,
       });
     } else if (pin.kind === 'account' && str(obj(p.account).userid) && p.finding === undefined) {
       const a = obj(p.account);
@@ -133,7 +133,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       ],
       limits: [...STANDARD_LIMITS],
     },
-    sources: input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: null, format: s.format })),
+    sources: input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: s.rowsRead ?? null, format: s.format })),
     items,
     figures,
     custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: JSON.stringify(c.detail), hash: c.hash })),

@@ -1,4 +1,5 @@
-import type { TweetColumns } from '../../../shared/domain/tweet';
+import type { Tweet, TweetColumns } from '../../../shared/domain/tweet';
+import { tweetAt } from '../../../shared/archive/columns';
 import { filterBlock, filterDicts, type FilterBlock, type FilterDicts } from './searchFilterColumns';
 import type { SearchFilters } from './searchQuery';
 import { compileQuery, scanBlock } from './searchScan';
@@ -17,6 +18,8 @@ export interface SearchHit {
   isRetweet: boolean;
   hashtags: string[];
   provenance: { fileSha256: string; row: number; byteOffset: number; byteLength: number };
+  /** The whole row as archived (no display name: accounts hold it): what a pin quotes. */
+  archived: Tweet;
 }
 
 export interface SearchResult {
@@ -32,6 +35,7 @@ export function hitAt(seq: number, c: TweetColumns, i: number): SearchHit {
     tweetLanguage: c.tweetLanguage[i]!, tweetText: c.tweetText[i]!, tweetTime: c.tweetTime[i]!,
     tweetClientName: c.tweetClientName[i]!, isRetweet: c.isRetweet[i] === 1, hashtags: c.hashtags[i]!,
     provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+    archived: tweetAt(c, i),
   };
 }
 

@@ -35,17 +35,18 @@ describe('caseReportModel: a case of pins → report model', () => {
     const at = '2026-11-28T10:00:00.000Z';
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
     const pins: PinRecord[] = [
-      // As SearchView pins a hit (SearchHit fields).
-      { id: 'p1', caseId: 'c1', pinnedAt: at, kind: 'tweet', datasetId: 'd1', title: `Tweet ${t.tweetid}`, provenance: [t.provenance],
-        payload: { tweetid: t.tweetid, userid: t.userid, userScreenName: t.userScreenName, tweetLanguage: t.tweetLanguage, tweetText: t.tweetText, tweetTime: t.tweetTime, isRetweet: t.isRetweet, hashtags: t.hashtags, provenance: t.provenance } },
+      // As SearchView and the account page pin a tweet: the whole archived row.
+      { id: 'p1', caseId: 'c1', pinnedAt: at, kind: 'tweet', datasetId: 'd1', title: `Tweet ${t.tweetid}`, provenance: [t.provenance], payload: { ...t, matchedQuery: 'x' } },
       // As AccountsTable pins an account.
       { id: 'p2', caseId: 'c1', pinnedAt: at, kind: 'account', datasetId: 'd2', title: `Account @${a.userScreenName}`, provenance: [a.provenance], payload: { account: a, activity: null } },
       { id: 'p3', caseId: 'c1', pinnedAt: at, kind: 'chart', datasetId: 'd1', title: 'Posts per day', provenance: [], payload: { title: 'Posts per day', caption: 'UTC days', option: {}, svg } },
-      { id: 'p4', caseId: 'c1', pinnedAt: at, kind: 'search', datasetId: 'd1', title: 'Search “<b>”', provenance: [t.provenance], payload: { query: '<b>', count: 1, firstTweetIds: [t.tweetid] } },
+      { id: 'p4', caseId: 'c1', pinnedAt: at, kind: 'search', datasetId: 'd1', title: 'Search “<b>”', provenance: [t.provenance], payload: { query: '<b>', count: 1, citedTweetIds: [t.tweetid] } },
+      // As a network edge pins one of its tweets: no names, no counts.
+      { id: 'p5', caseId: 'c1', pinnedAt: at, kind: 'tweet', datasetId: 'd1', title: `Tweet ${t.tweetid} (retweet edge)`, provenance: [t.provenance], payload: { kind: 'retweet', tweetid: t.tweetid, userid: t.userid, text: t.tweetText } },
     ];
     const caseRecord: CaseRecord = { id: 'c1', name: 'IRA & HK', createdAt: at, createdBy: 'analyst@example.org', archived: false, itemNotes: { p2: 'ملاحظة' } };
     const sources: SourceInfo[] = [
-      { sha256: ira.sha, fileName: 'ira_2018_tweets_csv_hashed_excerpt.csv', size: ira.bytes.length, format: 'twitter-tweets', importedAt: at },
+      { sha256: ira.sha, fileName: 'ira_2018_tweets_csv_hashed_excerpt.csv', size: ira.bytes.length, format: 'twitter-tweets', importedAt: at, rowsRead: 2 },
       { sha256: users.sha, fileName: 'china_082019_1_users_csv_hashed.csv', size: users.bytes.length, format: 'twitter-users', importedAt: at },
     ];
     const cut = (b: Uint8Array, p: { byteOffset: number; byteLength: number }) => b.slice(p.byteOffset, p.byteOffset + p.byteLength);
@@ -61,12 +62,18 @@ describe('caseReportModel: a case of pins → report model', () => {
     const m = caseReportModel({ caseRecord, items: pins, custody, sources, prepared, author: 'analyst@example.org', software, analystTimeZone: 'Europe/Berlin', createdAt: new Date(at) });
     expect(m.bundleId).toBe(prepared.bundleId);
     expect(m.signer.fingerprint).toBe(prepared.fingerprint);
-    expect(m.items.map((i) => i.kind)).toEqual(['post', 'account', 'finding']);
+    expect(m.items.map((i) => i.kind)).toEqual(['post', 'account', 'finding', 'post']);
+    expect(m.sources.map((x) => x.rows)).toEqual([2, null]);
     expect(m.figures).toHaveLength(1);
     expect(m.figures[0]!.imageDataUrl).toBe(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
 
-    const [post, account, finding] = m.items;
+    const [post, account, finding, edgePost] = m.items;
     expect(post!.kind === 'post' && post.text).toBe(t.tweetText);
+    expect(post!.kind === 'post' && [post.userDisplayName, post.userScreenName, post.engagement]).toEqual([
+      t.userDisplayName, t.userScreenName, { replies: t.replyCount, retweets: t.retweetCount, likes: t.likeCount, quotes: t.quoteCount },
+    ]);
+    expect(t.likeCount).toBe(0);
+    expect(edgePost!.kind === 'post' && [edgePost.text, edgePost.userScreenName, edgePost.engagement]).toEqual([t.tweetText, '', null]);
     expect(post!.kind === 'post' && post.tweetid).toBe(t.tweetid);
     expect(post!.sha256).toBe(hex(sha256(cut(ira.bytes, t.provenance))));
     expect(post!.source).toEqual({ fileName: sources[0]!.fileName, ...t.provenance });
@@ -81,6 +88,9 @@ describe('caseReportModel: a case of pins → report model', () => {
     const html = buildReportHtml(m, { stylesheets: [], pageSize: 'A4' });
     expect(html).toContain('Search “&lt;b&gt;”');
     expect(html).not.toContain('<b>');
+    expect(html).toContain('replies 0 · retweets 0 · likes 0 · quotes 0');
+    expect(html).toContain('Engagement as archived</dt><dd>not recorded in this pin (see the source row)');
+    expect(html).toContain('<td>2</td>'); // the IRA file's rows, from its receipt
   });
 
   it('without a bundle (preview) says so instead of an id', () => {

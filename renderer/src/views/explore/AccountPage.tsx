@@ -7,6 +7,8 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { PinButton } from '../../pins/PinButton';
 import { db } from '../../store/database';
 import { readTweetBlocks } from '../../store/read/datasetReader';
+import { tweetAt } from '../../../../shared/archive/columns';
+import type { Tweet } from '../../../../shared/domain/tweet';
 import type { ExploreData } from './exploreData';
 import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
@@ -20,6 +22,8 @@ interface AccountTweet extends TweetForPairing {
   isRetweet: boolean;
   inReplyToUserid: string;
   retweetUserid: string;
+  /** The whole row as archived: what a pin quotes (names, counts, lists). */
+  archived: Tweet;
 }
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en'));
@@ -44,6 +48,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
             tweetid: c.tweetid[i]!, text: c.tweetText[i]!, userMentions: c.userMentions[i]!, time: c.tweetTime[i]!, lang: c.tweetLanguage[i]!,
             client: c.tweetClientName[i]!, isRetweet: c.isRetweet[i] === 1, inReplyToUserid: c.inReplyToUserid[i]!, retweetUserid: c.retweetUserid[i]!,
             provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+            archived: tweetAt(c, i, row?.account.userDisplayName),
           });
         }
       }
@@ -211,7 +216,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
                   <article role="listitem" key={t.tweetid} data-index={v.index} ref={virtual.measureElement} className="tweet" style={{ transform: `translateY(${v.start}px)` }}>
                     <div className="tweet-meta muted">
                       {formatMinute(t.time)} · {t.lang || 'no language'} · {t.client}{t.isRetweet ? ' · retweet' : ''} · id {t.tweetid}
-                      {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t, userid }, provenance: [t.provenance] })} />
+                      {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t.archived }, provenance: [t.provenance] })} />
                     </div>
                     <TweetText text={t.text} knownAccount={known} />
                   </article>

@@ -117,7 +117,7 @@ export function SearchView({ data }: { data: ExploreData }) {
         <>
           <div className="toolbar">
             {/* Pinned only with its final count. */}
-            {!result.counting && <PinButton label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search “${result.query}”${filterText ? ` (${filterText})` : ''}: ${result.r.count} tweets`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, firstTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
+            {!result.counting && <PinButton label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search “${result.query}”${filterText ? ` (${filterText})` : ''}: ${result.r.count} tweets, results ${result.r.offset + 1}–${result.r.offset + result.r.hits.length} cited`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
             <button type="button" disabled={result.r.offset === 0} onClick={() => void run(Math.max(0, result.r.offset - PAGE))}>Previous page</button>
             <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
             <button type="button" disabled={result.r.offset + PAGE >= result.r.count} onClick={() => void run(result.r.offset + PAGE)}>Next page</button>
@@ -129,7 +129,7 @@ export function SearchView({ data }: { data: ExploreData }) {
                 <li key={h.seq + ':' + h.row} className="tweet" data-tweetid={h.tweetid}>
                   <div className="tweet-meta muted">
                     <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{acc?.account.userScreenName ?? h.userScreenName}</a> · {formatMinute(h.tweetTime)} · {h.tweetLanguage || 'no language'} · {h.tweetClientName}{h.isRetweet ? ' · retweet' : ''} · id {h.tweetid}
-                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${h.userScreenName}`, payload: { ...h, matchedQuery: result.query }, provenance: [h.provenance] })} />
+                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${h.userScreenName}`, payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
                   </div>
                   <TweetText text={h.tweetText} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
                 </li>
