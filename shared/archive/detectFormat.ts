@@ -48,6 +48,9 @@ const KNOWN: KnownHeader[] = [
   { format: 'meta-killchain', label: 'Meta kill-chain table', columns: META_KILLCHAIN_COLUMNS, optional: ['Note'] },
 ];
 
+/** A format's name for messages ('Twitter IO tweets'). */
+export const formatLabel = (f: ArchiveFormat): string => KNOWN.find((k) => k.format === f)?.label ?? f;
+
 export class ArchiveFormatError extends Error {
   constructor(message: string) {
     super(message);

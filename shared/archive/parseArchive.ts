@@ -6,7 +6,7 @@ import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
-import { ArchiveFormatError, checkLooksLikeText, detectFormat } from './detectFormat';
+import { ArchiveFormatError, checkLooksLikeText, detectFormat, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
 import { indicatorNormalizer } from './normalizeIndicator';
 import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
@@ -296,6 +296,8 @@ class EntryParser {
     if (!this.sawBytes) checkLooksLikeText(new Uint8Array(0), this.label);
     this.splitter.finish();
     if (!this.format) throw new ArchiveFormatError(`${this.label}: no complete header row.`);
+    // A header and nothing else would become an empty dataset that looks imported.
+    if (this.rowsRead === 0) throw new ArchiveFormatError(`${this.label}: a ${formatLabel(this.format.format)} header row and no data rows: nothing to import.`);
   }
 
   private onRecord(r: CsvRecord): void {

@@ -32,8 +32,8 @@ test('unknown, empty and binary files are refused with a message; the app stays 
   const bad = badFiles(tempDir());
   await importFiles(page, [bad.empty, bad.binary, bad.unknown]);
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Import failed: nothing was added.');
-  await expect(alert).toContainText('empty.csv: the file is empty');
+  await expect(alert).toContainText('Import failed: nothing was added. All 3 files were refused:');
+  await expect(alert.getByRole('listitem').first()).toHaveText('empty.csv: the file is empty.');
   await expect(alert).toContainText('picture.csv');
   await expect(alert).toContainText('unknown_columns.csv');
   let store = await storeSummary(page);

@@ -5,7 +5,7 @@ import { DatasetsView } from '../views/DatasetsView';
 import { ExploreView } from '../views/explore/ExploreView';
 import { ReportPage } from '../report/ReportPage';
 import { NetworkView } from '../views/network/NetworkView';
-import { hrefFor, useRoute, VIEWS } from './routes';
+import { decodeSegment, hrefFor, useRoute, VIEWS } from './routes';
 
 export function App() {
   const route = useRoute();
@@ -30,7 +30,7 @@ export function App() {
   }, []);
 
   // The evidence report renders alone (no app chrome): it is the page that gets printed.
-  if (location.hash.startsWith('#/report/')) return <ReportPage rest={location.hash.slice(9).split('/').filter(Boolean).map(decodeURIComponent)} />;
+  if (location.hash.startsWith('#/report/')) return <ReportPage rest={location.hash.slice(9).split('/').filter(Boolean).map(decodeSegment)} />;
 
   return (
     <div className="app">

@@ -15,8 +15,17 @@ export interface Route {
   rest: string[];
 }
 
+/** A hash path segment decoded; a malformed one (a hand-edited or cut link) is kept as typed, so the view says what is missing. */
+export function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeSegment);
   const view = VIEWS.find((v) => v.id === parts[0])?.id ?? 'datasets';
   return { view, rest: parts.slice(1) };
 }

@@ -111,7 +111,10 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   if (state.status === 'failed') {
     return (
       <div className="import-alert" role="alert">
-        <p className="error">Import failed: nothing was added. {state.message}</p>
+        <p className="error">
+          Import failed: nothing was added.{' '}
+          {state.refused.length === 0 ? state.message : state.refused.length === 1 ? 'The file was refused:' : `All ${state.refused.length} files were refused:`}
+        </p>
         <RefusedList refused={state.refused} />
         <button type="button" onClick={dismiss}>Dismiss</button>
       </div>
@@ -169,7 +172,8 @@ function RefusedList({ refused }: { refused: { fileName: string; message: string
   return (
     <ul aria-label="Refused files">
       {refused.map((f, i) => (
-        <li key={i}><bdi>{f.fileName}</bdi>: {f.message}</li>
+        // Format errors already start with the file's name: it is not said twice.
+        <li key={i}><bdi>{f.fileName}</bdi>: {f.message.startsWith(`${f.fileName}: `) ? f.message.slice(f.fileName.length + 2) : f.message}</li>
       ))}
     </ul>
   );

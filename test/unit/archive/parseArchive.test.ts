@@ -229,12 +229,17 @@ describe('containers and refusals', () => {
     }
   });
 
-  it('refuses empty, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
+  it('refuses empty, header-only, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
     const refuse = (name: string, bytes: Uint8Array) => parseArchive(bytesSource(name, bytes));
     await expect(refuse('e.csv', new Uint8Array(0))).rejects.toThrow('e.csv: the file is empty.');
     await expect(refuse('b.csv', new Uint8Array([1, 2, 0, 3, 4]))).rejects.toThrow(/b\.csv: binary content \(NUL byte at offset 2/);
     await expect(refuse('u.csv', enc.encode('name,age\nbob,3\n'))).rejects.toThrow(/u\.csv: Unrecognised header \(2 columns: name, age\)/);
     await expect(refuse('h.csv', enc.encode('"tweetid","userid","user_disp'))).rejects.toThrow(/h\.csv: the file ends inside its header row \(truncated file\)/);
+    // A header and nothing else (or only repeats of it) would make an empty dataset that looks imported.
+    const header = TWITTER_TWEET_COLUMNS.join(',') + '\n';
+    for (const body of [header, header + header]) {
+      await expect(refuse('o.csv', enc.encode(body))).rejects.toThrow('o.csv: a Twitter IO tweets header row and no data rows: nothing to import.');
+    }
     const gz = new Uint8Array(gzipSync(plain));
     await expect(refuse('cut.csv.gz', gz.subarray(0, gz.length / 2))).rejects.toThrow(/cut\.csv\.gz: gzip data is corrupt or truncated/);
     // an unbalanced quote would swallow the rest of the file: refused once the record passes 16 MiB
