@@ -4,14 +4,15 @@
  * pdf-lib, signs it into the bundle, and prints one JSON line of timings.
  *
  *   npm run demo:report -- --out DIR [--items 200] [--page-size A4|Letter]
- *   (serves $DW_RENDERER_OUT or dist/renderer; build it first with `npx vite build --config renderer/vite.config.ts`)
+ *   (serves $DW_RENDERER_OUT if set, else a fresh production build of the renderer in a temp folder)
  *
  * With --out, writes DIR/<bundle>.zip (the signed bundle holding report/evidence-report.pdf and
  * signatures/evidence-report.pdf.sig), DIR/evidence-report.pdf and DIR/page-N.png (first pages, 60 dpi).
  */
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { startStaticServer } from '../../scripts/staticServer.mjs';
@@ -30,7 +31,15 @@ const arg = (name: string): string | undefined => {
 const items = Number(arg('items') ?? 200);
 const out = arg('out');
 const pageSize = (arg('page-size') ?? 'A4') as ReportPageSize;
-const root = process.env.DW_RENDERER_OUT ?? path.join(repoRoot, 'dist/renderer');
+const root = process.env.DW_RENDERER_OUT ?? buildRenderer();
+
+/** A production build of the renderer (as demo:bundle does), so the command works on a fresh clone. */
+function buildRenderer(): string {
+  const dist = mkdtempSync(path.join(tmpdir(), 'dw-demo-report-dist-'));
+  const b = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: repoRoot, env: { ...process.env, DW_RENDERER_OUT: dist }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (b.status !== 0) throw new Error('renderer build failed');
+  return dist;
+}
 
 const t = performance.now.bind(performance);
 
