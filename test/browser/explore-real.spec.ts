@@ -56,7 +56,7 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await page.getByRole('link', { name: 'Search', exact: true }).click();
   await page.getByRole('searchbox').fill('новое видео');
   await page.getByRole('searchbox').press('Enter');
-  await expect(page.getByTestId('search-status')).toContainText('1 tweets match “новое видео”');
+  await expect(page.getByTestId('search-status')).toContainText('1 tweet matches “новое видео”');
   await expect(page.locator('.results mark')).toHaveText(['НОВОЕ', 'ВИДЕО']);
   const text = 'RT @ruopentwit: ⚡️У НАС НОВОЕ ВИДЕО! Американец: "Если бы не 27 миллионов русских, я бы сейчас говорил по-немецки"https://t.co/mAcCirn4o1…';
   await expect(page.locator('.results .tweet-text')).toHaveText(text);

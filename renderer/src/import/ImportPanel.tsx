@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import type { DatasetRecord } from '../store/schema';
-import { formatBytes, formatCount, formatSeconds } from './formatters';
+import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 import type { useImportWorker } from './useImportWorker';
 
 export const DEMO_TWEETS = 20_000;
@@ -134,7 +134,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
       <div role="status" className="import-done">
         <p className="ok">
           {r.importId
-            ? `Imported into “${r.dataset?.name}”: ${formatCount(r.added.tweets)} tweets, ${formatCount(r.added.accounts)} accounts (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${formatCount(r.added.rejected)} rows quarantined, ${formatCount(r.added.indicators)} indicators, ${formatCount(r.added.redditAccounts ?? 0)} Reddit accounts in ${formatSeconds(r.seconds)}.`
+            ? `Imported into “${r.dataset?.name}”: ${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`
             : 'Nothing new was imported.'}
         </p>
         {r.importId && (

@@ -4,45 +4,47 @@ import { formatBytes, formatCount, formatSeconds } from './formatters';
 /** One row per imported file: what went in, what came out, why anything was rejected. */
 export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; label: string }) {
   return (
-    <table className="receipts" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Size</th>
-          <th scope="col">SHA-256</th>
-          <th scope="col">Format</th>
-          <th scope="col">Read</th>
-          <th scope="col">Stored</th>
-          <th scope="col">Duplicate</th>
-          <th scope="col">Rejected</th>
-          <th scope="col">Duration</th>
-          <th scope="col">App</th>
-        </tr>
-      </thead>
-      <tbody>
-        {files.map(({ receipt: r, sha256 }) => (
-          <tr key={sha256}>
-            <td dir="auto">
-              {r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}
-              {r.skippedEntries && <div className="muted">also in the zip, not imported: {r.skippedEntries.join(', ')}</div>}
-            </td>
-            <td>{formatBytes(r.size)}</td>
-            <td><code className="hash" title={r.entrySha256 ? `entry ${r.entrySha256}` : undefined}>{r.sha256}</code></td>
-            <td>{r.format}{r.formatVersion ? ` ${r.formatVersion}` : ''}</td>
-            <td>{formatCount(r.rowsRead)}</td>
-            <td>{formatCount(r.rowsStored)}</td>
-            <td>{formatCount(r.rowsDuplicate)}</td>
-            <td>
-              {formatCount(r.rowsRejected)}
-              {Object.entries(r.rejectedByReason).map(([reason, n]) => (
-                <div key={reason} className="muted">{reason}: {formatCount(n ?? 0)}</div>
-              ))}
-            </td>
-            <td>{formatSeconds(r.durationMs / 1000)}</td>
-            <td>{r.appVersion}</td>
+    <div className="table-scroll">
+      <table className="receipts" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Size</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">Format</th>
+            <th scope="col">Read</th>
+            <th scope="col">Stored</th>
+            <th scope="col">Duplicate</th>
+            <th scope="col">Rejected</th>
+            <th scope="col">Duration</th>
+            <th scope="col">App</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {files.map(({ receipt: r, sha256 }) => (
+            <tr key={sha256}>
+              <td dir="auto">
+                {r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}
+                {r.skippedEntries && <div className="muted">also in the zip, not imported: {r.skippedEntries.join(', ')}</div>}
+              </td>
+              <td>{formatBytes(r.size)}</td>
+              <td><code className="hash" title={r.entrySha256 ? `entry ${r.entrySha256}` : undefined}>{r.sha256}</code></td>
+              <td>{r.format}{r.formatVersion ? ` ${r.formatVersion}` : ''}</td>
+              <td>{formatCount(r.rowsRead)}</td>
+              <td>{formatCount(r.rowsStored)}</td>
+              <td>{formatCount(r.rowsDuplicate)}</td>
+              <td>
+                {formatCount(r.rowsRejected)}
+                {Object.entries(r.rejectedByReason).map(([reason, n]) => (
+                  <div key={reason} className="muted">{reason}: {formatCount(n ?? 0)}</div>
+                ))}
+              </td>
+              <td>{formatSeconds(r.durationMs / 1000)}</td>
+              <td>{r.appVersion}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

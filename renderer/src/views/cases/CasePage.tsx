@@ -1,3 +1,4 @@
+import { countOf } from '../../import/formatters';
 import { useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
@@ -120,7 +121,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <h2>Custody log</h2>
       <p role="status" className={verdict.ok ? 'ok' : 'error'} data-testid="custody-verdict">
         {verdict.ok
-          ? `Chain intact: ${verdict.entries} entries, head ${verdict.head.slice(0, 16)}…`
+          ? `Chain intact: ${countOf(verdict.entries, 'entry', 'entries')}, head ${verdict.head.slice(0, 16)}…`
           : `Chain broken at entry ${verdict.brokenAt}: ${verdict.reason}`}
       </p>
       <CustodyTable entries={custody} brokenAt={verdict.ok ? null : verdict.brokenAt} />

@@ -1,3 +1,4 @@
+import { countOf } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { PinButton } from '../../pins/PinButton';
@@ -109,7 +110,7 @@ export function SearchView({ data }: { data: ExploreData }) {
       <p role="status" aria-live="polite" data-testid="search-status" data-state={busy ? 'busy' : result?.counting ? 'counting' : result ? 'done' : 'idle'}>
         {busy || (result ? (result.counting
           ? `${result.r.count.toLocaleString('en')}+ tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} so far — counting…`
-          : `${result.r.count.toLocaleString('en')} tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`) : '')}
+          : `${countOf(result.r.count, 'tweet matches', 'tweets match')}${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`) : '')}
       </p>
       {error && <p className="error" role="alert">{error}</p>}
       {load && <LoadLine s={load} />}

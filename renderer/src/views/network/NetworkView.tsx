@@ -1,3 +1,4 @@
+import { countOf } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
@@ -135,7 +136,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     <div className="network-result">
       <h2>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
       <p data-testid="network-summary">
-        {model.nodes.length.toLocaleString('en-US')} accounts, {model.edges.length.toLocaleString('en-US')} edges
+        {countOf(model.nodes.length, 'account')}, {countOf(model.edges.length, 'edge')}
         {coordination && <>, <strong>{model.edges.filter((e) => e.significant).length.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
         , {model.communities} communities{coordination && model.edges.some((e) => e.windows) && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
