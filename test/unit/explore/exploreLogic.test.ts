@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { BURST_K, creationHistogram } from '../../../renderer/src/views/explore/creationBursts';
 import { isRandomLookingHandle, randomHandleReasons } from '../../../renderer/src/views/explore/randomHandle';
-import { rhythmInZone, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
+import { everyDay, rhythmInZone, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
 import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 
 describe('creation bursts', () => {
@@ -42,6 +42,10 @@ describe('rhythm in a time zone', () => {
     expect(total(rhythmInZone(counts, 'UTC', { from: (b + 1) * 15, to: (b + 96) * 15 }))).toBe(5);
     const perDay = tweetsPerDay(counts);
     expect(perDay).toEqual({ days: ['2019-06-10', '2019-06-11'], counts: [7, 7] });
+    // Day axes (account creation, clients) are spaced as time is: a month's gap is a month of days, across a leap day.
+    expect(everyDay(['2016-02-27', '2016-03-02'])).toEqual(['2016-02-27', '2016-02-28', '2016-02-29', '2016-03-01', '2016-03-02']);
+    expect(everyDay(['2017-10-06', '2017-11-06'])).toHaveLength(32);
+    expect(everyDay([])).toEqual([]);
   });
 });
 

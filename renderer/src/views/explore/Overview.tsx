@@ -10,7 +10,7 @@ import { BURST_RULE, creationHistogram } from './creationBursts';
 import type { ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
-import { dayOfMinute, inRange, minuteOfDay, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
+import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 
 const ZONE_KEY = 'dw.explore.timeZone';
 const fmt = (n: number) => n.toLocaleString('en');
@@ -68,7 +68,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const volumeOption = useMemo<ChartOption>(() => ({
     grid: { left: 8, right: 24, top: 16, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: perDay.days },
-    yAxis: { type: 'value', name: 'tweets' },
+    yAxis: { type: 'value', name: 'tweets', minInterval: 1 },
     // Dragging over the bars brushes (selects) days; the wheel zooms, the slider pans and zooms.
     dataZoom: [{ type: 'inside', startValue: startIdx, endValue: endIdx, moveOnMouseMove: false }, { type: 'slider', startValue: startIdx, endValue: endIdx, bottom: 8 }],
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', transformable: false, removeOnClick: true, throttleType: 'debounce', throttleDelay: 50, brushStyle: { color: 'rgba(25, 118, 210, 0.15)', borderColor: '#1976d2', borderWidth: 1 } },
@@ -98,44 +98,52 @@ export function Overview({ data }: { data: ExploreData }) {
     });
   }, [perDay]);
 
-  const creationOption = useMemo<ChartOption>(() => ({
-    grid: { left: 8, right: 24, top: 16, bottom: 64, containLabel: true },
-    xAxis: { type: 'category', data: creation.days.map((d) => d.day) },
-    yAxis: { type: 'value', name: 'accounts' },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
-    series: [{
-      type: 'bar', name: 'accounts created',
-      data: creation.days.map((d) => ({ value: d.count, itemStyle: d.burst ? { color: '#c62828' } : undefined })),
-      markLine: { silent: true, symbol: 'none', data: [{ yAxis: creation.threshold, name: 'burst threshold' }], label: { formatter: 'burst threshold' } },
-    }],
-    tooltip: { trigger: 'axis' },
-  }), [creation]);
+  // Days with no account created are bars of 0: the axis is spaced as time is.
+  const creationOption = useMemo<ChartOption>(() => {
+    const byDay = new Map(creation.days.map((d) => [d.day, d]));
+    const days = everyDay(creation.days.map((d) => d.day));
+    return {
+      grid: { left: 8, right: 24, top: 32, bottom: 64, containLabel: true },
+      xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value', name: 'accounts', minInterval: 1 },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
+      series: [{
+        type: 'bar', name: 'accounts created', large: true,
+        data: days.map((day) => {
+          const d = byDay.get(day);
+          return d?.burst ? { value: d.count, itemStyle: { color: '#c62828' } } : (d?.count ?? 0);
+        }),
+        markLine: { silent: true, symbol: 'none', data: [{ yAxis: creation.threshold, name: 'burst threshold' }], label: { formatter: 'burst threshold', position: 'insideEndTop' } },
+      }],
+      tooltip: { trigger: 'axis' },
+    };
+  }, [creation]);
 
   const rhythm = useMemo(() => rhythmInZone(ag.quarterHourCounts, zone, range), [ag, zone, range]);
   const rhythmMax = Math.max(1, ...rhythm.flat());
   const rhythmOption = useMemo<ChartOption>(() => ({
-    grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
-    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: 'hour' },
+    grid: { left: 8, right: 24, top: 8, bottom: 72, containLabel: true },
+    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: 'hour', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', data: [...WEEKDAYS] },
-    visualMap: { min: 0, max: rhythmMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    visualMap: { min: 0, max: rhythmMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: [`${rhythmMax} tweets`, '0'] },
     series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((row, wd) => row.map((n, h) => [h, wd, n])) }],
     tooltip: {},
   }), [rhythm, rhythmMax]);
 
   const clientsOption = useMemo<ChartOption>(() => {
     const byDay = ag.clientsByDay;
-    const days = Object.keys(byDay).filter((d) => inRange(minuteOfDay(d), range)).sort();
+    const days = everyDay(Object.keys(byDay).filter((d) => inRange(minuteOfDay(d), range)).sort());
     const totals: Record<string, number> = {};
     for (const d of days) for (const c in byDay[d]) totals[c] = (totals[c] ?? 0) + byDay[d]![c]!;
     const top = topEntries(totals, 6).map((e) => e[0]);
     const other = Object.keys(totals).length > top.length;
-    const series = top.map((c) => ({ type: 'bar', stack: 'clients', name: c || '(empty)', data: days.map((d) => byDay[d]![c] ?? 0), large: true }));
-    if (other) series.push({ type: 'bar', stack: 'clients', name: 'other', data: days.map((d) => Object.entries(byDay[d]!).filter(([c]) => !top.includes(c)).reduce((n, [, v]) => n + v, 0)), large: true });
+    const series = top.map((c) => ({ type: 'bar', stack: 'clients', name: c || '(empty)', data: days.map((d) => byDay[d]?.[c] ?? 0), large: true }));
+    if (other) series.push({ type: 'bar', stack: 'clients', name: 'other', data: days.map((d) => Object.entries(byDay[d] ?? {}).filter(([c]) => !top.includes(c)).reduce((n, [, v]) => n + v, 0)), large: true });
     return {
-      grid: { left: 8, right: 24, top: 40, bottom: 64, containLabel: true },
+      grid: { left: 8, right: 24, top: 56, bottom: 64, containLabel: true },
       legend: { type: 'scroll', top: 0 },
       xAxis: { type: 'category', data: days },
-      yAxis: { type: 'value', name: 'tweets' },
+      yAxis: { type: 'value', name: 'tweets', minInterval: 1 },
       dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
       series,
       tooltip: { trigger: 'axis' },

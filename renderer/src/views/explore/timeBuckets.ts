@@ -10,6 +10,15 @@ export function minuteOfDay(day: string): number {
   return Date.parse(day + 'T00:00:00Z') / 60_000;
 }
 
+/** Every UTC day from the first to the last of `days` (sorted 'YYYY-MM-DD'): a day axis spaced as time is, gaps included. */
+export function everyDay(days: readonly string[]): string[] {
+  if (days.length === 0) return [];
+  const out: string[] = [];
+  const last = minuteOfDay(days[days.length - 1]!);
+  for (let m = minuteOfDay(days[0]!); m <= last; m += 1440) out.push(dayOfMinute(m));
+  return out;
+}
+
 export function formatMinute(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
