@@ -167,6 +167,7 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   push(prev ?? new Uint8Array(0), true);
   yield* flush();
   if (entries.length) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end).`);
+  if (found === 0 && others.length === 0) throw new ArchiveFormatError(`${fileName}: no zip entry could be read: the zip file is empty, damaged or truncated.`);
   if (found === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).`);
 }
 
@@ -240,7 +241,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 /** What a zip without a .csv entry holds, for its refusal: the first few names. */
 function holding(names: string[]): string {
-  if (!names.length) return 'it holds no entry';
   const shown = names.slice(0, 5).map((n) => `'${n}'`).join(', ');
   return `it holds ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
 }

@@ -181,37 +181,52 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   let totalRows = 0;
   let entryIndex = -1;
   let entry: EntryParser | undefined;
+  let plainContent = false;
   const events = openArchive(source.name, source.open(), { signal, onRawChunk: (c) => (rawBytes += c.length) });
-  for await (const ev of events) {
-    signal?.throwIfAborted();
-    if (ev.type === 'entry-start') {
-      entryIndex++;
-      if (hashes) {
-        const h = hashes.entries[entryIndex];
-        if (!h || h.entryName !== ev.entryName) throw changedBetweenReads(source.name);
-        entry = new EntryParser(source.name, h, hashes, batchSize, options);
-      } else {
-        const h = { entryName: ev.entryName, sha256: pending!.placeholder(entryIndex), size: 0 };
-        entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options);
-      }
-    } else if (ev.type === 'data' && entry) {
-      const before = entry.rowsRead;
-      entry.push(ev.chunk);
-      totalRows += entry.rowsRead - before;
-      await entry.flush(false);
-      options.onProgress?.({ bytes: rawBytes, rows: totalRows });
-    } else if (ev.type === 'entry-end' && entry) {
-      const before = entry.rowsRead;
-      entry.finish();
-      totalRows += entry.rowsRead - before;
-      await entry.flush(true);
-      receipts.push(entry.receipt());
-      options.onProgress?.({ bytes: rawBytes, rows: totalRows });
-      entry = undefined;
+  try {
+    await readEvents();
+  } catch (e) {
+    // Containers are known by their first bytes, not their names: a refusal of a '.gz' read as text says why.
+    const ext = /\.(gz|zip)$/i.exec(source.name)?.[1]?.toLowerCase();
+    if (e instanceof ArchiveFormatError && ext && plainContent) {
+      throw new ArchiveFormatError(`${e.message} It is named .${ext} but is not ${ext === 'gz' ? 'gzip' : 'zip'} data (no ${ext === 'gz' ? '1f 8b' : 'PK 03 04'} signature at its start), so it was read as CSV text.`);
     }
+    throw e;
   }
   if (pending) withHashes(source.name, receipts, await pending.hashes);
   return receipts;
+
+  async function readEvents(): Promise<void> {
+    for await (const ev of events) {
+      signal?.throwIfAborted();
+      if (ev.type === 'entry-start') {
+        plainContent = ev.container === 'plain';
+        entryIndex++;
+        if (hashes) {
+          const h = hashes.entries[entryIndex];
+          if (!h || h.entryName !== ev.entryName) throw changedBetweenReads(source.name);
+          entry = new EntryParser(source.name, h, hashes, batchSize, options);
+        } else {
+          const h = { entryName: ev.entryName, sha256: pending!.placeholder(entryIndex), size: 0 };
+          entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options);
+        }
+      } else if (ev.type === 'data' && entry) {
+        const before = entry.rowsRead;
+        entry.push(ev.chunk);
+        totalRows += entry.rowsRead - before;
+        await entry.flush(false);
+        options.onProgress?.({ bytes: rawBytes, rows: totalRows });
+      } else if (ev.type === 'entry-end' && entry) {
+        const before = entry.rowsRead;
+        entry.finish();
+        totalRows += entry.rowsRead - before;
+        await entry.flush(true);
+        receipts.push(entry.receipt());
+        options.onProgress?.({ bytes: rawBytes, rows: totalRows });
+        entry = undefined;
+      }
+    }
+  }
 }
 
 const changedBetweenReads = (name: string) => new ArchiveFormatError(`${name}: the file changed between reads.`);

@@ -247,6 +247,11 @@ describe('containers and refusals', () => {
     runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
     await expect(refuse('q.csv', runaway)).rejects.toThrow(/q\.csv: CSV record 3 starting at byte 12 exceeds 16777216 bytes/);
     await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow("empty.zip: the zip file contains no .csv entry (it holds 'a.txt').");
+    await expect(refuse('broken.zip', enc.encode('PK\x03\x04garbage'))).rejects.toThrow('broken.zip: no zip entry could be read: the zip file is empty, damaged or truncated.');
+    // Known by content, not name: random bytes named .gz are read as text, and the refusal says so.
+    await expect(refuse('junk.gz', new Uint8Array([0x77, 0x7d, 0x50, 0x0d, 0xa4, 0xe2, 0x4b, 0xd9, 0x15, 0x3b, 0x91, 0x1d]))).rejects.toThrow(
+      /^junk\.gz: .* It is named \.gz but is not gzip data \(no 1f 8b signature at its start\), so it was read as CSV text\.$/,
+    );
     const many = zipSync(Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((i) => [`a/${i}.json`, strToU8('{}')])));
     await expect(refuse('m.zip', many)).rejects.toThrow("m.zip: the zip file contains no .csv entry (it holds 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json', 'a/5.json' and 2 more).");
     const zip = zipSync({ 'users.csv': plain });
