@@ -208,6 +208,41 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   expect(consoleLog.errors).toEqual([]);
 });
 
+test('co-hashtag edge → the tweets of either account that use a hashtag both used, with those hashtags', async ({ page, consoleLog }) => {
+  test.setTimeout(300_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Co-hashtag');
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  const details = page.getByTestId('edge-details');
+  const edge = (await selectedEdge(page))!;
+  // Independently from the generator's columns: each account's hashtags (NFKC, lower case), less those
+  // used by more than 500 accounts (the network's pruning), and the rows of either account using a shared one.
+  const fold = (h: string) => h.normalize('NFKC').toLowerCase();
+  const accountsOf = new Map<string, Set<string>>();
+  for (let i = 0; i < demo.length; i++) for (const h of demo.hashtags[i]!) (accountsOf.get(fold(h)) ?? accountsOf.set(fold(h), new Set()).get(fold(h))!).add(demo.userid[i]!);
+  const tagsOf = (u: string) => new Set([...accountsOf].filter(([, users]) => users.has(u) && users.size <= 500).map(([h]) => h));
+  const a = tagsOf(edge.source);
+  const shared = new Set([...tagsOf(edge.target)].filter((h) => a.has(h)));
+  const expected = new Map<string, string[]>();
+  for (let i = 0; i < demo.length; i++) {
+    if (demo.userid[i] !== edge.source && demo.userid[i] !== edge.target) continue;
+    const items = [...new Set(demo.hashtags[i]!.map(fold).filter((h) => shared.has(h)))];
+    if (items.length) expected.set(demo.tweetid[i]!, items);
+  }
+  expect(shared.size).toBeGreaterThan(0);
+  await expect(details.locator('dd').first()).toHaveText(String(shared.size));
+  const table = details.getByTestId('edge-tweet-table');
+  await expect(table.locator('thead')).toContainText('Shared hashtags');
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(Math.min(200, expected.size));
+  for (const tr of await rows.all()) {
+    const [id, , items] = await tr.locator('td').allInnerTexts();
+    expect(items!.trim().split(' '), `tweet ${id}`).toEqual(expected.get(id!.trim()));
+  }
+  expect(consoleLog.errors).toEqual([]);
+});
+
 test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) leaves the view usable; the next builds work', async ({ page, consoleLog }) => {
   test.setTimeout(600_000);
   // Hold the layout worker's request until released, so the layout is certainly still running when

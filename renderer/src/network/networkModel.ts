@@ -62,6 +62,8 @@ export interface NetPair {
 /** A tweet behind an interaction edge (retweet, mention, reply, quote): what the source account posted. */
 export interface EdgeTweet {
   tweetid: string;
+  /** The tweet's account (either end of a co-use edge). */
+  userid: string;
   /** UTC minutes since the epoch. */
   time: number;
   /** The shared object: the retweeted, replied-to or quoted tweet id, or the mentioned account id. */

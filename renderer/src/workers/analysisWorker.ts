@@ -11,6 +11,8 @@ import { detectCoordination } from '../../../shared/graph/coordination/detectCoo
 import { STABILITY_WINDOWS_SECONDS, windowStability, type EdgeStability } from '../../../shared/graph/coordination/windowStability';
 import { exportGraph } from '../../../shared/graph/export/exportGraph';
 import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
+import { coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
+import type { CoUseKind } from '../../../shared/graph/networks/networkTypes';
 import { describeFilter, type TweetFilter } from '../../../shared/graph/tweetFilter';
 import { concatColumns } from '../network/concatColumns';
 import { isCoordinationKind, type AnalysisRequest, type FromAnalysisWorker, type NetEdge, type NetNode, type NetPair, type NetworkModel, type ToAnalysisWorker } from '../network/networkModel';
@@ -21,7 +23,14 @@ const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorke
 const progress = (phase: string, done = 0, total = 0): void => post({ type: 'progress', phase, done, total });
 
 /** The last analysed graph, kept for exports of the view (and, for interaction kinds, the tweets behind each edge). */
-let last: { graph: Graph; edgeKeys: string[]; receipt: AnalysisReceipt; interaction?: { columns: TweetColumns; kind: AnalysisRequest['kind']; edgeRows: Map<string, number[]> } } | null = null;
+let last: {
+  graph: Graph;
+  edgeKeys: string[];
+  receipt: AnalysisReceipt;
+  interaction?: { columns: TweetColumns; kind: AnalysisRequest['kind']; edgeRows: Map<string, number[]> };
+  /** Co-hashtag and co-URL edges: their rows are found when asked for (coUseEdgeRows), with the network's filter and pruned items. */
+  coUse?: { columns: TweetColumns; kind: CoUseKind; filter: TweetFilter; pruned: Set<string> };
+} | null = null;
 
 self.onmessage = (e: MessageEvent<ToAnalysisWorker>) => {
   const m = e.data;
@@ -185,7 +194,11 @@ async function run(request: AnalysisRequest): Promise<void> {
     nodes: graph.order, edges: graph.size, omitted,
     notes: ann.betweennessExact ? [] : [`betweenness approximated from ${ann.betweennessSamples} sampled sources`],
   });
-  last = { graph, edgeKeys, receipt, ...(edgeRows ? { interaction: { columns, kind, edgeRows } } : {}) };
+  last = {
+    graph, edgeKeys, receipt,
+    ...(edgeRows ? { interaction: { columns, kind, edgeRows } } : {}),
+    ...(kind === 'cohashtag' || kind === 'courl' ? { coUse: { columns, kind, filter, pruned: new Set(prunedItems.map((p) => p.item)) } } : {}),
+  };
   post({
     type: 'result',
     model: {
@@ -204,10 +217,23 @@ function tweetRows(c: TweetColumns, r: CoordinationResult): Map<string, number> 
   return rows;
 }
 
-/** The tweets behind one interaction edge: id, time, the shared object, text and source row (first `limit`). */
+/** The tweets behind one interaction or co-use edge: id, author, time, the shared object, text and source row (first `limit`). */
 function edgeTweets(edgeIndex: number, limit: number): void {
   const key = last?.edgeKeys[edgeIndex];
   const it = last?.interaction;
+  const co = last?.coUse;
+  if (last && co && key !== undefined) {
+    const rows = coUseEdgeRows(co.columns, co.kind, last.graph.source(key), last.graph.target(key), co.filter, co.pruned);
+    const c = co.columns;
+    post({
+      type: 'edgeTweets', edgeIndex, total: rows.length,
+      tweets: rows.slice(0, limit).map(({ row: i, items }) => ({
+        tweetid: c.tweetid[i]!, userid: c.userid[i]!, time: c.tweetTime[i]!, object: items.join(' '), text: c.tweetText[i]!,
+        provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+      })),
+    });
+    return;
+  }
   if (!last || !it || key === undefined) throw new Error('No tweets are recorded for this edge.');
   const rows = it.edgeRows.get(last.graph.source(key) + '\u0000' + last.graph.target(key)) ?? [];
   const c = it.columns;
@@ -221,7 +247,7 @@ function edgeTweets(edgeIndex: number, limit: number): void {
   post({
     type: 'edgeTweets', edgeIndex, total: unique.length,
     tweets: unique.slice(0, limit).map((i) => ({
-      tweetid: c.tweetid[i]!, time: c.tweetTime[i]!, object: objectOf(i), text: c.tweetText[i]!,
+      tweetid: c.tweetid[i]!, userid: c.userid[i]!, time: c.tweetTime[i]!, object: objectOf(i), text: c.tweetText[i]!,
       provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
     })),
   });

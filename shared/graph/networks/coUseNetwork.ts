@@ -29,8 +29,7 @@ export function buildCoUseNetwork(
     const u = c.userid[i]!;
     posts.set(u, (posts.get(u) ?? 0) + 1);
     if (!screen.has(u)) screen.set(u, c.userScreenName[i]!);
-    const items = kind === 'cohashtag' ? c.hashtags[i]!.map((h) => h.normalize('NFKC').toLowerCase()) : c.urls[i]!.map(normaliseUrl);
-    for (const item of items) {
+    for (const item of itemsOf(c, i, kind)) {
       if (!item) continue;
       let set = users.get(item);
       if (!set) users.set(item, (set = new Set()));
@@ -61,3 +60,40 @@ export function buildCoUseNetwork(
   pruned.sort((x, y) => y.accounts - x.accounts || (x.item < y.item ? -1 : 1));
   return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved: 0, prunedItems: pruned } };
 }
+
+/** Row i's items as the network counts them: hashtags NFKC-folded and lower-cased, URLs normalised. */
+function itemsOf(c: TweetColumns, i: number, kind: CoUseKind): string[] {
+  return kind === 'cohashtag' ? c.hashtags[i]!.map((h) => h.normalize('NFKC').toLowerCase()) : c.urls[i]!.map(normaliseUrl);
+}
+
+/**
+ * The evidence behind one co-use edge: every row of account `a` or `b` (passing the filter) that
+ * uses an item both used, with those items, in row order. Pruned items are not shared items: the
+ * network skipped them.
+ */
+export function coUseEdgeRows(
+  c: TweetColumns,
+  kind: CoUseKind,
+  a: string,
+  b: string,
+  filter?: TweetFilter,
+  pruned: ReadonlySet<string> = new Set(),
+): { row: number; items: string[] }[] {
+  const used = new Map([[a, new Set<string>()], [b, new Set<string>()]]);
+  const rows: number[] = [];
+  for (let i = 0; i < c.length; i++) {
+    const mine = used.get(c.userid[i]!);
+    if (!mine || !tweetPasses(c, i, filter)) continue;
+    rows.push(i);
+    for (const item of itemsOf(c, i, kind)) if (item && !pruned.has(item)) mine.add(item);
+  }
+  const other = used.get(b)!;
+  const shared = new Set([...used.get(a)!].filter((x) => other.has(x)));
+  const out: { row: number; items: string[] }[] = [];
+  for (const i of rows) {
+    const items = [...new Set(itemsOf(c, i, kind).filter((x) => shared.has(x)))];
+    if (items.length) out.push({ row: i, items });
+  }
+  return out;
+}
+

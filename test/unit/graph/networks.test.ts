@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
+import { coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
 import { handColumns, minuteOf, type HandTweet } from './handColumns';
 
 const HASH = 'vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=';
@@ -98,5 +99,15 @@ describe('co-use networks', () => {
 
   it('co-URL uses normalised URLs', () => {
     expect(edgesOf('courl').edges).toEqual([['a', 'b', 1]]);
+  });
+
+  it("an edge's evidence: the rows of either account using a shared item, with the items (as many as its weight)", () => {
+    const evidence = (kind: 'cohashtag' | 'courl', a: string, b: string, pruned?: Set<string>) =>
+      coUseEdgeRows(cols, kind, a, b, undefined, pruned).map((r) => [cols.tweetid[r.row], r.items]);
+    // a–c weight 3: 金鐘, 外國勢力 and hk (a's 'hk', c's 'ＨＫ' folded)
+    expect(evidence('cohashtag', 'a', 'c')).toEqual([['6', ['金鐘', '外國勢力']], ['8', ['金鐘', '外國勢力']], ['9', ['hk']], ['10', ['hk']]]);
+    expect(evidence('cohashtag', 'a', 'b')).toEqual([['6', ['金鐘']], ['7', ['金鐘']]]);
+    expect(evidence('cohashtag', 'a', 'c', new Set(['金鐘']))).toEqual([['6', ['外國勢力']], ['8', ['外國勢力']], ['9', ['hk']], ['10', ['hk']]]);
+    expect(evidence('courl', 'a', 'b')).toEqual([['6', ['http://x.hk/a']], ['7', ['http://x.hk/a']]]);
   });
 });

@@ -9,8 +9,11 @@ import { stripIsolates } from '../../network/bidiLabel';
 
 const PAIRS_SHOWN = 200;
 /** Interaction kinds record the tweets behind each edge (in the analysis worker). */
-const INTERACTION_KINDS: ReadonlySet<AnalysisKind> = new Set(['retweet', 'mention', 'reply', 'quote']);
-const OBJECT_LABEL: Partial<Record<AnalysisKind, string>> = { retweet: 'Retweeted tweet', mention: 'Mentioned account', reply: 'Replied-to tweet', quote: 'Quoted tweet' };
+/** Edges whose tweets the analysis worker can list: interactions, and co-use (the tweets using the shared items). */
+const TWEET_EDGE_KINDS: ReadonlySet<AnalysisKind> = new Set(['retweet', 'mention', 'reply', 'quote', 'cohashtag', 'courl']);
+const OBJECT_LABEL: Partial<Record<AnalysisKind, string>> = {
+  retweet: 'Retweeted tweet', mention: 'Mentioned account', reply: 'Replied-to tweet', quote: 'Quoted tweet', cohashtag: 'Shared hashtags', courl: 'Shared links',
+};
 
 export type LoadEdgeTweets = (edgeIndex: number, limit: number) => Promise<{ total: number; tweets: EdgeTweet[] }>;
 
@@ -80,7 +83,7 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
           </tbody>
         </table>
       )}
-      {INTERACTION_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} title={title} loadTweets={loadTweets} />}
+      {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} title={title} loadTweets={loadTweets} />}
     </section>
   );
 }
@@ -101,7 +104,8 @@ function InteractionTweets({ edge, model, title, loadTweets }: { edge: NetEdge; 
   if (!state || state.index !== edge.index) return <p role="status">Loading the tweets behind this edge…</p>;
   if ('error' in state) return <p role="alert" className="error">Could not load the tweets behind this edge: {state.error}</p>;
   const objectLabel = OBJECT_LABEL[kind] ?? 'Object';
-  const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: edge.source, time: utcMinute(t.time), [kind === 'mention' ? 'mentionedUserid' : 'objectTweetid']: t.object, text: t.text });
+  const objectKey = kind === 'mention' ? 'mentionedUserid' : kind === 'cohashtag' ? 'sharedHashtags' : kind === 'courl' ? 'sharedUrls' : 'objectTweetid';
+  const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: t.userid, time: utcMinute(t.time), [objectKey]: t.object, text: t.text });
   const pinEdge = (): EvidenceItemDraft => ({
     ...base, kind: 'network', title: `${kind} edge ${title} (${state.total} tweets)`,
     payload: {
