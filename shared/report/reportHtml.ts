@@ -116,9 +116,11 @@ function postBody(p: ReportPostItem, zone: string): string {
       ['Retweet', p.isRetweet === null ? 'not in archive' : p.isRetweet ? 'yes' : 'no'],
       [
         'Engagement as archived',
-        p.engagement
-          ? `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`
-          : 'not recorded in this pin (see the source row)',
+        !p.engagement
+          ? 'not recorded in this pin (see the source row)'
+          : Object.values(p.engagement).every((v) => v === null)
+            ? 'not in the archive'
+            : `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`
       ],
       ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${e(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
     ])

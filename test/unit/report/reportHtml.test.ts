@@ -51,7 +51,7 @@ describe('report HTML: every field of the model is printed', () => {
     expect(first.tweetid).toBe('1048217422006640640');
     expect(html).toContain('香港特區政府5日宣布加強全港滅鼠防鼠行動');
     expect(first.engagement!.likes).toBeNull(); // the 14-column projection has no counts
-    expect(html).toContain('likes not in the archive');
+    expect(html).toContain('Engagement as archived</dt><dd>not in the archive<');
     expect(html).toContain(escapeHtml(HEBREW_NOTE));
   });
 
