@@ -215,7 +215,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
                 return (
                   <article role="listitem" key={t.tweetid} data-index={v.index} ref={virtual.measureElement} className="tweet" style={{ transform: `translateY(${v.start}px)` }}>
                     <div className="tweet-meta muted">
-                      {formatMinute(t.time)} · {t.lang || 'no language'} · {t.client}{t.isRetweet ? ' · retweet' : ''} · id {t.tweetid}
+                      {[formatMinute(t.time), t.lang || 'no language', t.client, t.isRetweet ? 'retweet' : '', `id ${t.tweetid}`].filter(Boolean).join(' · ')}
                       {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t.archived }, provenance: [t.provenance] })} />
                     </div>
                     <TweetText text={t.text} knownAccount={known} />
