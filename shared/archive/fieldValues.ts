@@ -125,10 +125,14 @@ const NO_ITEMS = Object.freeze([]) as unknown as string[];
  * List columns: Python repr `['金鐘', '外國勢力']` / `[443196382, 12]` (2019+), bare `[http://a.b/c]`
  * (2018), or empty (`[]`, ''). Quoted items may contain commas; Python escapes `\\` and the quote.
  */
-export function readList(value: string): string[] {
+export function readList(column: string, value: string): string[] {
   if (value === '' || value === '[]') return NO_ITEMS;
   let s = value;
-  if (s.charCodeAt(0) === 0x5b && s.charCodeAt(s.length - 1) === 0x5d) s = s.slice(1, -1);
+  const open = s.charCodeAt(0) === 0x5b;
+  const close = s.charCodeAt(s.length - 1) === 0x5d;
+  // A list cut short (a damaged or truncated cell) is quarantined, never read as items.
+  if (open !== close) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: its brackets do not match`);
+  if (open) s = s.slice(1, -1);
   const out: string[] = [];
   const n = s.length;
   let i = 0;
@@ -145,6 +149,7 @@ export function readList(value: string): string[] {
           j += 2;
         } else item += s[j++];
       }
+      if (j >= n) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: a quoted item does not end`);
       out.push(item);
       const comma = s.indexOf(',', j + 1);
       i = comma < 0 ? n : comma + 1;

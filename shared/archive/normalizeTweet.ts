@@ -53,9 +53,9 @@ export function tweetNormalizer(columns: string[]): (fields: string[], provenanc
       replyCount: readCount('reply_count', opt(f, c.reply_count)),
       likeCount: readCount('like_count', opt(f, c.like_count)),
       retweetCount: readCount('retweet_count', opt(f, c.retweet_count)),
-      hashtags: readList(opt(f, c.hashtags)),
-      urls: readList(opt(f, c.urls)),
-      userMentions: readList(opt(f, c.user_mentions)),
+      hashtags: readList('hashtags', opt(f, c.hashtags)),
+      urls: readList('urls', opt(f, c.urls)),
+      userMentions: readList('user_mentions', opt(f, c.user_mentions)),
       pollChoices: readPollChoices(opt(f, c.poll_choices)),
       provenance,
     };

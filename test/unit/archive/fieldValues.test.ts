@@ -16,20 +16,27 @@ const reason = (f: () => unknown) => {
 
 describe('field values', () => {
   it('reads both list styles and empty lists', () => {
-    expect(readList("['金鐘', '外國勢力']")).toEqual(['金鐘', '外國勢力']);
-    expect(readList('[443196382, 12]')).toEqual(['443196382', '12']);
-    expect(readList('[http://a.b/c]')).toEqual(['http://a.b/c']);
-    expect(readList('[2572896396]')).toEqual(['2572896396']);
-    expect(readList('[]')).toEqual([]);
-    expect(readList('')).toEqual([]);
-    expect(readList(`['http://x.com/a,b', "it's"]`)).toEqual(['http://x.com/a,b', "it's"]);
+    expect(readList('hashtags', "['金鐘', '外國勢力']")).toEqual(['金鐘', '外國勢力']);
+    expect(readList('hashtags', '[443196382, 12]')).toEqual(['443196382', '12']);
+    expect(readList('hashtags', '[http://a.b/c]')).toEqual(['http://a.b/c']);
+    expect(readList('hashtags', '[2572896396]')).toEqual(['2572896396']);
+    expect(readList('hashtags', '[]')).toEqual([]);
+    expect(readList('hashtags', '')).toEqual([]);
+    expect(readList('hashtags', `['http://x.com/a,b', "it's"]`)).toEqual(['http://x.com/a,b', "it's"]);
+    // Cut short (a damaged cell): quarantined with the reason, never read as items.
+    expect(() => readList('hashtags', "['a', 'b")).toThrow(RowRejection);
+    expect(() => readList('urls', 'http://a.b/c]')).toThrow(RowRejection);
+    expect(() => readList('hashtags', "['unterminated")).toThrow(
+      expect.objectContaining({ reason: 'invalid-value', detail: "hashtags '['unterminated' is not a list: its brackets do not match" }),
+    );
+    expect(() => readList('hashtags', "['a', 'b]")).toThrow(expect.objectContaining({ detail: "hashtags '['a', 'b]' is not a list: a quoted item does not end" }));
   });
 
   it('round-trips any Python-repr list of strings (property)', () => {
     const pyrepr = (items: string[]) =>
       '[' + items.map((s) => (s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`)).join(', ') + ']';
     fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 10 }), { maxLength: 6 }), (items) => {
-      expect(readList(pyrepr(items))).toEqual(items);
+      expect(readList('hashtags', pyrepr(items))).toEqual(items);
     }));
   });
 

@@ -64,7 +64,7 @@ function projectionPosts(f: Loaded, bytes: Uint8Array): ReportPostItem[] {
     text: col(r, 'tweet_text'),
     tweetTime: readIsoMinute('tweet_time', col(r, 'tweet_time')),
     isRetweet: null,
-    hashtags: readList(col(r, 'hashtags')),
+    hashtags: readList('hashtags', col(r, 'hashtags')),
     engagement: { replies: null, retweets: null, likes: null, quotes: null },
   }));
 }
