@@ -66,6 +66,16 @@ test('the 2018 IRA excerpts (users + tweets, 2018 column order) become one datas
   const card = datasetCard(page, 'ira_2018');
   expect(await counts(card)).toMatchObject({ accounts: 4, tweets: 2, rejected: 0 });
   await expect(card.getByRole('table', { name: /Files of/ })).toContainText('twitter-io-tweets 2018');
+  await expect(card.getByTestId('mixed-sources')).toHaveCount(0); // users and tweets of one release
+
+  // Another release and another source added to it: the card says its accounts cannot be matched across them.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByLabel('Import into').selectOption({ label: 'dataset “ira_2018”' });
+  await importFiles(page, [realFixture('china_082019_1_users_csv_hashed.csv'), realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')]);
+  await waitForImportDone(page);
+  await expect(card.getByTestId('mixed-sources')).toHaveText(
+    'This dataset joins files of different releases (china_082019, ira_2018) and sources (FiveThirtyEight IRA, Twitter IO). A hashed id is the same account only within one release, so their accounts are not matched across them; import each release as a dataset of its own to compare them side by side.',
+  );
 });
 
 test('Reddit and Meta files: accounts and indicators kept on the dataset', async ({ page, requests }) => {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { mixedSources, type MixedSources } from '../../../shared/archive/mixedSources';
 import { db } from '../store/database';
 import type { DatasetRecord, SourceFileRecord } from '../store/schema';
 import { deleteDataset } from '../store/write/deleteDataset';
@@ -12,6 +13,7 @@ import { ReceiptTable } from './ReceiptTable';
 /** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */
 export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetRecord; onChanged: () => void; busy: boolean }) {
   const [files, setFiles] = useState<SourceFileRecord[]>([]);
+  const mixed = useMemo(() => mixedSources(files.map((f) => f.receipt)), [files]);
   const [showQuarantine, setShowQuarantine] = useState(false);
   const [showIndicators, setShowIndicators] = useState(false);
   const [showReddit, setShowReddit] = useState(false);
@@ -38,6 +40,12 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
         <div><dt>Indicators</dt><dd data-count="indicators">{formatCount(c.indicators)}</dd></div>
         <div><dt>Reddit accounts</dt><dd data-count="redditAccounts">{formatCount(c.redditAccounts ?? 0)}</dd></div>
       </dl>
+      {mixed && (
+        <p className="warning" role="note" data-testid="mixed-sources">
+          This dataset joins files of different {mixedText(mixed)}. A hashed id is the same account only within one release, so
+          their accounts are not matched across them; import each release as a dataset of its own to compare them side by side.
+        </p>
+      )}
       <ReceiptTable files={files} label={`Files of ${dataset.name}`} />
       <div className="card-actions">
         {c.rejected > 0 && (
@@ -75,3 +83,6 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
     </article>
   );
 }
+
+const mixedText = (m: MixedSources): string =>
+  [m.releases.length > 1 && `releases (${m.releases.join(', ')})`, m.sources.length > 1 && `sources (${m.sources.join(', ')})`].filter(Boolean).join(' and ');
