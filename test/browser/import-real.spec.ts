@@ -98,6 +98,11 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   await expect(receipts.getByRole('row')).toHaveCount(6);
   await expect(receipts).toContainText('meta-killchain');
   await expect(receipts).toContainText('reddit-suspicious-accounts');
+  // A kill-chain row's Technique and Procedure are shown, since the search matches them.
+  await card.getByRole('button', { name: /^Show indicators/ }).click();
+  await card.getByLabel('Search indicators').fill('0.9.1 Acquiring Facebook');
+  const indicators = card.getByRole('table', { name: /Indicators of/ });
+  await expect(indicators.locator('tbody tr').first().locator('td').nth(3)).toContainText('Procedure: 0.9.1 Acquiring Facebook assets');
   await card.getByRole('button', { name: /^Show Reddit accounts/ }).click();
   const reddit = card.getByRole('table', { name: /Reddit accounts of/ });
   await expect(reddit.locator('caption')).toContainText('of 1,883 match (first 100 shown)');

@@ -31,14 +31,20 @@ export function IndicatorTable({ dataset }: { dataset: DatasetRecord }) {
       title={`Indicators of ${dataset.name}`}
       searchLabel="Search indicators"
       placeholder="domain, type, comment…"
-      columns={['Type', 'Indicator as published', 'Refanged', 'Comment', 'Tweets linking to its domain']}
+      columns={['Type', 'Indicator as published', 'Refanged', 'Comment and other columns', 'Tweets linking to its domain']}
       rows={rows}
       renderRow={({ indicator: r, linking }) => (
         <tr key={r.id}>
           <td dir="auto">{r.type}</td>
           <td dir="auto"><code>{r.value}</code></td>
           <td><code>{r.refanged}</code></td>
-          <td dir="auto">{r.comment}</td>
+          <td dir="auto">
+            {r.comment}
+            {/* The file's other columns (kill-chain Technique and Procedure, ds): shown, since search matches them. */}
+            {Object.entries(r.extra).filter(([, v]) => v).map(([k, v]) => (
+              <div key={k} className="muted"><bdi>{k}</bdi>: <bdi>{v}</bdi></div>
+            ))}
+          </td>
           <td data-linking>{r.refanged ? formatCount(linking) : ''}</td>
         </tr>
       )}
