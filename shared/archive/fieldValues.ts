@@ -180,6 +180,18 @@ export function retweetScreenNameFromText(text: string): string {
   return m ? m[1] : '';
 }
 
+/**
+ * Hashtags in a post's text, in order, without the '#': for formats with no hashtags column
+ * (FiveThirtyEight). As Twitter counts them: '#' or '＃' not inside a word, then letters, marks,
+ * digits or '_' with at least one letter ('#1' is not a hashtag).
+ */
+export function hashtagsFromText(text: string): string[] {
+  if (!text.includes('#') && !text.includes('＃')) return NO_ITEMS;
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}_&/])[#＃]([\p{L}\p{M}\p{N}_]+)/gu)) if (/\p{L}/u.test(m[1]!)) out.push(m[1]!);
+  return out.length ? out : NO_ITEMS;
+}
+
 export function clip(s: string, max = 80): string {
   return s.length > max ? s.slice(0, max) + '…' : s;
 }

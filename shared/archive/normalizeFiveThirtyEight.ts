@@ -1,7 +1,7 @@
 import type { Account } from '../domain/account';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
-import { clip, readCount, readId, readUsMinute, retweetScreenNameFromText, RowRejection } from './fieldValues';
+import { clip, hashtagsFromText, readCount, readId, readUsMinute, retweetScreenNameFromText, RowRejection } from './fieldValues';
 import { columnIndex } from './normalizeUser';
 import { FIVETHIRTYEIGHT_COLUMNS } from './detectFormat';
 import type { TweetRow } from './normalizeTweet';
@@ -10,6 +10,7 @@ import type { TweetRow } from './normalizeTweet';
  * FiveThirtyEight / Clemson IRA tweets (21 columns). `external_author_id` was rounded upstream
  * (906000000000000000), so the account id is `alt_external_id`. Columns with no Tweet field
  * (region, account_category, ...) are not carried; the source bytes stay quotable via provenance.
+ * Hashtags and the retweeted screen name have no column here: they are read from the text.
  */
 export function fiveThirtyEightNormalizer(columns: string[]): (fields: string[], provenance: Provenance) => TweetRow {
   const c = columnIndex(columns, FIVETHIRTYEIGHT_COLUMNS);
@@ -56,7 +57,8 @@ export function fiveThirtyEightNormalizer(columns: string[]): (fields: string[],
       replyCount: null,
       likeCount: null,
       retweetCount: null,
-      hashtags: [],
+      // No hashtags column in this format: read from the text (like the RT prefix below), so hashtag charts and networks work.
+      hashtags: hashtagsFromText(f[c.content]),
       urls,
       userMentions: [],
       pollChoices: [],

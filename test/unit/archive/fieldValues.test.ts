@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkIsoDate, readCount, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
+import { checkIsoDate, hashtagsFromText, readCount, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
 import { refang } from '../../../shared/archive/normalizeIndicator';
 import { emptyTweetColumns, pushTweet, tweetColumnsFrom } from '../../../shared/archive/columns';
 import type { Tweet } from '../../../shared/domain/tweet';
@@ -30,6 +30,13 @@ describe('field values', () => {
       expect.objectContaining({ reason: 'invalid-value', detail: "hashtags '['unterminated' is not a list: its brackets do not match" }),
     );
     expect(() => readList('hashtags', "['a', 'b]")).toThrow(expect.objectContaining({ detail: "hashtags '['a', 'b]' is not a list: a quoted item does not end" }));
+  });
+
+  it('reads hashtags from text as Twitter counts them (formats with no hashtags column)', () => {
+    expect(hashtagsFromText('#BoycottNFL now, #StandForOurAnthem! #1 a#b &#39; http://x.y/#frag ＃香港 #非法禁錮 #_x #تست')).toEqual(
+      ['BoycottNFL', 'StandForOurAnthem', '香港', '非法禁錮', '_x', 'تست'],
+    );
+    expect(hashtagsFromText('no tags')).toEqual([]);
   });
 
   it('round-trips any Python-repr list of strings (property)', () => {

@@ -80,6 +80,8 @@ describe('real fixtures through the shared pipeline', () => {
     expect(tweets.some((t) => t.userid === '906000000000000000')).toBe(false);
     expect(tweets.filter((t) => t.isRetweet)).toHaveLength(3);
     expect(accounts.map((a) => a.userid)).toContain('905874659358453760');
+    // No hashtags column: read from the text.
+    expect(tweets.flatMap((t) => t.hashtags)).toEqual(['BoycottNFL', 'StandForOurAnthem']);
   });
 
   it('EXCEL re-saved FiveThirtyEight sample: every row has E-notation ids and is quarantined with its row number', async () => {
