@@ -118,6 +118,7 @@ function measureBeforeFirstFrame(cy: cytoscape.Core): void {
 
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 8;
+const FIT_MAX_ZOOM = 1.5;
 const FIT_PADDING = 30;
 
 /**
@@ -140,7 +141,9 @@ function presetLayout(nodes: cytoscape.ElementDefinition[], container: HTMLEleme
   const w = container.clientWidth;
   const h = container.clientHeight;
   if (!Number.isFinite(x1) || w === 0 || h === 0) return { name: 'preset', fit: true, animate: false };
-  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((w - 2 * FIT_PADDING) / Math.max(1, x2 - x1), (h - 2 * FIT_PADDING) / Math.max(1, y2 - y1))));
+  // A small graph is drawn at about its natural size, not blown up to fill the canvas (two nodes
+  // would sit at the edges with their labels cut off); the user can still zoom in to MAX_ZOOM.
+  const zoom = Math.min(FIT_MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((w - 2 * FIT_PADDING) / Math.max(1, x2 - x1), (h - 2 * FIT_PADDING) / Math.max(1, y2 - y1))));
   const pan = { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 };
   return { name: 'preset', positions: () => null, fit: false, zoom, pan, animate: false } as unknown as cytoscape.LayoutOptions;
 }
