@@ -6,7 +6,7 @@ import { rangeFacets } from '../../../renderer/src/search/searchFacets';
 import { normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
-import { accountFilter, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
+import { accountFilter, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
 import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
 
 function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string }[]): TweetColumns {
@@ -83,6 +83,9 @@ describe('accounts filter and CSV', () => {
     expect(rows.filter(accountFilter({ ...NO_FILTERS, hashed: 'hashed' })).map((r) => r.account.userid)).toEqual(['vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=']);
     expect(rows.filter(accountFilter({ ...NO_FILTERS, createdTo: '2017-09-01' }))).toHaveLength(1);
     expect(rows.filter(accountFilter({ ...NO_FILTERS, followersMin: '0' })).map((r) => r.account.userScreenName)).toEqual(['wuming11xia']);
+    // A range that cannot match is named (the table says so instead of just showing 0 rows); numbers compare as numbers.
+    expect(invertedRanges({ ...NO_FILTERS, followersMin: '20000', followersMax: '100', createdFrom: '2019-01-02', createdTo: '2019-01-01' })).toEqual(['Created', 'Followers']);
+    expect(invertedRanges({ ...NO_FILTERS, followersMin: '9', followersMax: '10', tweetsMin: '5' })).toEqual([]);
   });
   it('exports ids as quoted text, never as numbers', () => {
     const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));

@@ -4,7 +4,7 @@ import { hrefFor } from '../../app/routes';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
 import { ACCOUNT_COLUMNS, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
-import { accountFilter, NO_FILTERS, type AccountFilters } from './accountFilters';
+import { accountFilter, invertedRanges, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { AccountRow, ExploreData } from './exploreData';
 import { Field } from './Field';
 import { RANDOM_HANDLE_RULE } from './randomHandle';
@@ -29,6 +29,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
     const col = ACCOUNT_COLUMNS.find((c) => c.key === sort.key) ?? ACCOUNT_COLUMNS[0]!;
     return sortRows(data.accounts.filter(accountFilter(filters)), col, sort.dir);
   }, [data, filters, sort]);
+  const inverted = invertedRanges(filters);
 
   const grid = ['minmax(110px, auto)', ...cols.map((c) => c.width)].join(' ');
 
@@ -84,7 +85,10 @@ export function AccountsTable({ data }: { data: ExploreData }) {
       </form>
       <p id="random-rule" className="muted">Random-looking handle: {RANDOM_HANDLE_RULE}; hashed handles are never flagged.</p>
       <div className="toolbar">
-        <span role="status" data-testid="account-count">{rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts</span>
+        <span role="status" data-testid="account-count">
+          {rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts
+          {inverted.length > 0 && <strong className="error"> — {inverted.join(', ')}: the lower bound is above the upper one, so no account can match</strong>}
+        </span>
         <details className="column-chooser">
           <summary>Columns</summary>
           <fieldset>

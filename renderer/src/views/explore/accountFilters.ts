@@ -52,3 +52,15 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
     return true;
   };
 }
+
+/** The ranges whose lower bound is above their upper bound (no account can match them), by name. */
+export function invertedRanges(f: AccountFilters): string[] {
+  const pairs: [string, string, string, boolean][] = [
+    ['Created', f.createdFrom, f.createdTo, false], ['Followers', f.followersMin, f.followersMax, true],
+    ['Following', f.followingMin, f.followingMax, true], ['Tweets', f.tweetsMin, f.tweetsMax, true], ['Active', f.activeFrom, f.activeTo, false],
+  ];
+  return pairs
+    .filter(([, lo, hi, numeric]) => (numeric ? bound(lo) !== null && bound(hi) !== null && bound(lo)! > bound(hi)! : lo !== '' && hi !== '' && lo > hi))
+    .map(([name]) => name);
+}
+
