@@ -146,10 +146,22 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
   expect(provenance.egress).toEqual({ blockedRequests: 0, urls: [] });
 
-  // The verify page: ok on the bundle, a named failure on a tampered copy.
+  // The verify page: without a trusted fingerprint a bundle is not verified (anyone can re-sign an
+  // edited one); a mistyped one is refused by name; the verdict follows the list as it changes.
   await page.goto('#/cases/verify');
-  await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(fingerprintLine.split(' ')[1]!);
+  const trustedBox = page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)');
   await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(zip);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle NOT verified: intact and validly signed, but the signer is not checked/);
+  await expect(page.locator('tr[data-check="trust"]')).toHaveAttribute('data-status', 'fail');
+  const fp = fingerprintLine.split(' ')[1]!;
+  await trustedBox.fill(fp.slice(0, -2)); // cut short
+  await expect(page.getByRole('alert')).toContainText(`Not a fingerprint: ${fp.slice(0, -2)}`);
+  await expect(page.getByTestId('verify-verdict')).toHaveCount(0);
+  await trustedBox.fill('sha256:' + fp.slice(7)); // the prefix in any case
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified/);
+  await trustedBox.fill('SHA256:' + 'A'.repeat(43));
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle FAILED verification/);
+  await trustedBox.fill(fingerprintLine); // the whole ssh-keygen -lf line works too
   await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified/);
   await expect(page.getByTestId('verify-fingerprint')).toHaveText(fingerprintLine);
   await expectNoSeriousAxeViolations(page);

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import { verifyBundle, type BundleVerdict } from '../../../../shared/evidence/bundleVerifier';
 import { hrefFor } from '../../app/routes';
 
@@ -16,18 +16,25 @@ const LABEL: Record<string, string> = {
 
 /** Drop a bundle ZIP: one verdict per check, naming exactly what failed. Everything runs locally. */
 export function VerifyPage() {
-  const [verdict, setVerdict] = useState<(BundleVerdict & { file: string }) | null>(null);
+  const [bundle, setBundle] = useState<{ file: string; bytes: Uint8Array } | null>(null);
   const [trusted, setTrusted] = useState('');
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
+  const fingerprints = useMemo(() => readFingerprints(trusted), [trusted]);
+  // Re-checked whenever the bundle or the trusted list changes: a verdict never outlives its inputs.
+  // The signer must be one of the trusted fingerprints: a bundle re-signed with any other key is
+  // intact and validly signed, so without them nothing says who signed it.
+  const verdict = useMemo(
+    () => (bundle && fingerprints.bad.length === 0 ? { ...verifyBundle(bundle.bytes, { trustedFingerprints: fingerprints.good, requireTrust: true }), file: bundle.file } : null),
+    [bundle, fingerprints],
+  );
+  const signerUnchecked = !!verdict && !verdict.ok && fingerprints.good.length === 0 && verdict.checks.every((c) => c.ok || c.name === 'trust');
 
   const check = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const fps = trusted.split(/[\s,]+/).filter((s) => s.startsWith('SHA256:'));
-      setVerdict({ ...verifyBundle(bytes, { trustedFingerprints: fps, requireTrust: fps.length > 0 }), file: file.name });
+      setBundle({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     } finally {
       setBusy(false);
     }
@@ -46,7 +53,13 @@ export function VerifyPage() {
       <h1 id="view-title">Verify an evidence bundle</h1>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 4, maxWidth: 700 }}>
         <label htmlFor="trusted-fps">Trusted fingerprints (received out of band; optional, one per line)</label>
-        <textarea id="trusted-fps" rows={2} value={trusted} onChange={(e) => setTrusted(e.target.value)} placeholder="SHA256:…" spellCheck={false} />
+        <textarea id="trusted-fps" rows={2} value={trusted} onChange={(e) => setTrusted(e.target.value)} placeholder="SHA256:…" spellCheck={false}
+          aria-invalid={fingerprints.bad.length > 0} aria-describedby="trusted-fps-error" />
+        {fingerprints.bad.length > 0 && (
+          <p id="trusted-fps-error" role="alert" className="error">
+            Not a fingerprint: {fingerprints.bad.join(', ')}. Paste it as ssh-keygen -lf prints it: SHA256: and 43 characters (they are case-sensitive).
+          </p>
+        )}
       </div>
       <div className={`drop-zone${over ? ' over' : ''}`} onDragOver={(e) => (e.preventDefault(), setOver(true))} onDragLeave={() => setOver(false)} onDrop={drop}>
         <label htmlFor="bundle-file">Drop a bundle ZIP here, or choose one</label>
@@ -55,9 +68,11 @@ export function VerifyPage() {
       {busy && <p role="status">Verifying…</p>}
       {verdict && (
         <div aria-live="polite">
-          <h2 className={verdict.ok ? 'ok' : 'error'} data-testid="verify-verdict">
-            {verdict.ok ? 'Bundle verified' : 'Bundle FAILED verification'}: <span dir="auto">{verdict.file}</span>
+          <h2 className={verdict.ok ? 'ok' : signerUnchecked ? 'warning' : 'error'} data-testid="verify-verdict">
+            {verdict.ok ? 'Bundle verified' : signerUnchecked ? 'Bundle NOT verified: intact and validly signed, but the signer is not checked' : 'Bundle FAILED verification'}:{' '}
+            <span dir="auto">{verdict.file}</span>
           </h2>
+          {signerUnchecked && <p>Anyone can re-sign an edited bundle with a key of their own. Compare the signer below with the fingerprint you received out of band, and paste that one above.</p>}
           <dl className="facts">
             <dt>Bundle id</dt>
             <dd className="mono">{verdict.bundleId ?? '—'}</dd>
@@ -90,3 +105,20 @@ export function VerifyPage() {
     </section>
   );
 }
+
+/**
+ * The trusted list as typed: each token a fingerprint as ssh-keygen -lf prints it ('SHA256:' and 43
+ * base64 characters; the prefix in any case), or an error naming it. Also accepts whole
+ * `256 SHA256:… comment (ED25519)` lines.
+ */
+function readFingerprints(text: string): { good: string[]; bad: string[] } {
+  const good: string[] = [];
+  const bad: string[] = [];
+  for (const token of text.split(/[\s,]+/).filter(Boolean)) {
+    const fp = /^sha256:/i.test(token) ? 'SHA256:' + token.slice(7) : '';
+    if (/^SHA256:[A-Za-z0-9+/]{43}$/.test(fp)) good.push(fp);
+    else if (!/^(256|\(ED25519\))$/.test(token) && !token.includes('@')) bad.push(token); // the rest of an ssh-keygen -lf line is fine
+  }
+  return { good, bad };
+}
+
