@@ -116,6 +116,8 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   const tweetPin = pins.find((p) => p.kind === 'tweet')!;
   expect(tweetPin.payload.tweetid).toBe(firstId);
   expect(tweetPin.payload.objectTweetid).toBe(expected.get(firstId)!.object);
+  // The pin quotes the whole archived row (the report prints its time, language, retweet flag, counts).
+  expect(tweetPin.payload).toMatchObject({ tweetTime: expected.get(firstId)!.minute, isRetweet: true, userid: edge.source });
   expect(tweetPin.provenance.map((p) => p.row)).toEqual([expected.get(firstId)!.row]);
   const edgePinRecord = pins.find((p) => p.kind === 'network')!;
   expect(edgePinRecord.payload.source).toBe(edge.source);

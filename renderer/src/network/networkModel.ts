@@ -1,4 +1,5 @@
 import type { Provenance } from '../../../shared/domain/provenance';
+import type { Tweet } from '../../../shared/domain/tweet';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { CoordinationKind } from '../../../shared/graph/coordination/coordinationTypes';
 import type { EdgeWindowPresence } from '../../../shared/graph/coordination/windowStability';
@@ -70,6 +71,8 @@ export interface EdgeTweet {
   object: string;
   text: string;
   provenance: Provenance | null;
+  /** The whole row as archived: what a pin of this tweet quotes. */
+  archived: Tweet;
 }
 
 export interface NetEdge {

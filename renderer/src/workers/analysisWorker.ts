@@ -3,6 +3,7 @@
 // (committed imports only), runs shared/graph, and sends back a plain model. Cancel = terminate.
 import Graph from 'graphology';
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import { tweetAt } from '../../../shared/archive/columns';
 import { buildAnalysisReceipt, type AlgorithmName, type AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import { annotateGraph } from '../../../shared/graph/analytics/annotateGraph';
 import { coordinationCommunities, coordinationGraph } from '../../../shared/graph/coordination/coordinationCommunities';
@@ -230,6 +231,7 @@ function edgeTweets(edgeIndex: number, limit: number): void {
       tweets: rows.slice(0, limit).map(({ row: i, items }) => ({
         tweetid: c.tweetid[i]!, userid: c.userid[i]!, time: c.tweetTime[i]!, object: items.join(' '), text: c.tweetText[i]!,
         provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+        archived: tweetAt(c, i),
       })),
     });
     return;
@@ -249,6 +251,7 @@ function edgeTweets(edgeIndex: number, limit: number): void {
     tweets: unique.slice(0, limit).map((i) => ({
       tweetid: c.tweetid[i]!, userid: c.userid[i]!, time: c.tweetTime[i]!, object: objectOf(i), text: c.tweetText[i]!,
       provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
+      archived: tweetAt(c, i),
     })),
   });
 }

@@ -83,13 +83,13 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
           </tbody>
         </table>
       )}
-      {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} title={title} loadTweets={loadTweets} />}
+      {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} nodes={nodes} title={title} loadTweets={loadTweets} />}
     </section>
   );
 }
 
 /** Retweet, mention, reply and quote edges: the tweets the edge counts, each pinnable, and the edge with all of them. */
-function InteractionTweets({ edge, model, title, loadTweets }: { edge: NetEdge; model: NetworkModel; title: string; loadTweets: LoadEdgeTweets }) {
+function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; title: string; loadTweets: LoadEdgeTweets }) {
   const [state, setState] = useState<{ index: number; total: number; tweets: EdgeTweet[] } | { index: number; error: string } | null>(null);
   useEffect(() => {
     let live = true;
@@ -116,7 +116,7 @@ function InteractionTweets({ edge, model, title, loadTweets }: { edge: NetEdge; 
   });
   const pinTweet = (t: EdgeTweet): EvidenceItemDraft => ({
     ...base, kind: 'tweet', title: `Tweet ${t.tweetid} (${kind} edge ${title})`,
-    payload: { kind, edge: { source: edge.source, target: edge.target }, ...tweetPayload(t) },
+    payload: { ...t.archived, userDisplayName: nodes.get(t.userid)?.displayName ?? '', kind, edge: { source: edge.source, target: edge.target }, [objectKey]: t.object },
     provenance: t.provenance ? [t.provenance] : [],
   });
   return (
