@@ -68,6 +68,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
   await pinButtons(page, 'tweet').first().click();
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
+  // Pinning the same account again (a second click, or after a reload) adds nothing.
+  await page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]').click();
+  await page.reload();
+  await pinButtons(page, 'account').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]')).toHaveCount(1);
 
   await page.goto(caseUrl);
   const add = page.getByRole('button', { name: /^Add .* to this case$/ });

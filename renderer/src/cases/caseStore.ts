@@ -6,7 +6,7 @@
  */
 import type { JsonValue } from '../../../shared/evidence/canonicalJson';
 import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../shared/evidence/custodyLog';
-import type { PinRecord } from '../pins/pinTypes';
+import { sameItem, type PinRecord } from '../pins/pinTypes';
 import type { WorkbenchDb } from '../store/schema';
 import type { CaseRecord } from './caseTypes';
 
@@ -95,6 +95,8 @@ export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     if (!pin) throw new Error(`no pin ${pinId}`);
     if (pin.caseId === caseId) return;
     if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: it takes no new evidence');
+    const inCase = await db.pins.where('caseId').equals(caseId).toArray();
+    if (inCase.some((p) => sameItem(p, pin))) throw new Error(`“${pin.title}” is already in this case`);
     const log = await custodyRange(db, caseId).toArray();
     const seen = log.some((r) => r.entry.action === 'import' && (r.entry.detail as { datasetId?: string } | null)?.datasetId === pin.datasetId);
     if (!seen) {

@@ -1,6 +1,6 @@
 import { db } from '../store/database';
 import type { WorkbenchDb } from '../store/schema';
-import type { EvidenceItemDraft, PinRecord } from './pinTypes';
+import { sameItem, type EvidenceItemDraft, type PinRecord } from './pinTypes';
 
 export type { EvidenceItemDraft, EvidenceKind, PinRecord } from './pinTypes';
 
@@ -16,6 +16,9 @@ export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb =
     id: crypto.randomUUID(),
     pinnedAt: new Date().toISOString(),
   };
+  // Pinning the same thing again (a second click, or after a reload) gives the loose pin it already has.
+  const same = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).find((p) => !p.caseId && sameItem(p, pin));
+  if (same) return same;
   await database.pins.add(pin);
   window.dispatchEvent(new CustomEvent('dw:pins-changed', { detail: pin.id }));
   return pin;
@@ -35,3 +38,4 @@ export async function listUnattachedPins(database: WorkbenchDb = db): Promise<Pi
 export async function attachPinToCase(pinId: string, caseId: string, database: WorkbenchDb = db): Promise<void> {
   await database.pins.update(pinId, { caseId });
 }
+

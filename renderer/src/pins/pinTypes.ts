@@ -22,3 +22,10 @@ export interface PinRecord extends EvidenceItemDraft {
   pinnedAt: string;
   caseId?: string;
 }
+
+/** The same evidence: kind, dataset, title, content and source rows alike (ids and times aside). */
+export function sameItem(a: EvidenceItemDraft, b: EvidenceItemDraft): boolean {
+  return a.kind === b.kind && a.datasetId === b.datasetId && a.title === b.title &&
+    JSON.stringify(a.payload ?? null) === JSON.stringify(b.payload ?? null) && JSON.stringify(a.provenance) === JSON.stringify(b.provenance);
+}
+
