@@ -183,9 +183,18 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('tr[data-check="payload"] td.detail')).toContainText(`${tampered.path}: manifest-sha512.txt expects`);
   await expect(page.locator('tr[data-check="signature"]')).toHaveAttribute('data-status', 'pass');
 
-  // A tampered custody chain (edited in IndexedDB behind the app's back) shows where it breaks.
+  // Archiving asks first; an archived case keeps its items (no Remove, no Add) and logs it.
   await page.goto(caseUrl);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
+  await page.getByRole('button', { name: 'Archive case…' }).click();
+  await page.getByRole('group', { name: 'Confirm archiving' }).getByRole('button', { name: 'Keep it open' }).click();
+  await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(3);
+  await page.getByRole('button', { name: 'Archive case…' }).click();
+  await page.getByRole('group', { name: 'Confirm archiving' }).getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
+  await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+
+  // A tampered custody chain (edited in IndexedDB behind the app's back) shows where it breaks.
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('disclosure-workbench');

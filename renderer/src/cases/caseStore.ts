@@ -115,9 +115,10 @@ export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, 
 }
 
 export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
-  await db.transaction('rw', db.pins, db.custody, async () => {
+  await db.transaction('rw', db.pins, db.custody, db.cases, async () => {
     const pin = await db.pins.get(pinId);
     if (!pin || pin.caseId !== caseId) throw new Error(`pin ${pinId} is not in this case`);
+    if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: its evidence can no longer be removed');
     await db.pins.update(pinId, { caseId: undefined });
     await appendEntry(db, caseId, actor, 'unpin', pinDetail(pin));
   });

@@ -18,6 +18,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     return { c, items, custody, loose, verdict: verifyCustody(custody) };
   }, [caseId]);
   const [newName, setNewName] = useState<string | null>(null);
+  const [confirmArchive, setConfirmArchive] = useState(false);
   const [error, setError] = useState('');
   const act = (f: () => Promise<void>) => () => {
     setError('');
@@ -62,8 +63,13 @@ export function CasePage({ caseId }: { caseId: string }) {
             <button type="button" onClick={() => setNewName(null)}>Cancel</button>
           </form>
         )}
-        {!c.archived && (
-          <button type="button" onClick={act(() => archiveCase(db, c.id, actor))}>Archive case</button>
+        {!c.archived && !confirmArchive && <button type="button" onClick={() => setConfirmArchive(true)}>Archive case…</button>}
+        {!c.archived && confirmArchive && (
+          <span role="group" aria-label="Confirm archiving">
+            Archived for good: the case then takes no new evidence and no item can be removed.{' '}
+            <button type="button" className="danger" onClick={act(() => archiveCase(db, c.id, actor))}>Archive</button>{' '}
+            <button type="button" onClick={() => setConfirmArchive(false)}>Keep it open</button>
+          </span>
         )}
       </div>
       {error && <p role="alert" className="error">{error}</p>}
@@ -97,14 +103,14 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <NoteEditor label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
                 </td>
                 <td>
-                  <button type="button" onClick={act(() => detachPin(db, c.id, p.id, actor))} aria-label={`Remove ${p.title} from the case`}>Remove</button>
+                  {!c.archived && <button type="button" onClick={act(() => detachPin(db, c.id, p.id, actor))} aria-label={`Remove ${p.title} from the case`}>Remove</button>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {loose.length > 0 && (
+      {loose.length > 0 && !c.archived && (
         <>
           <h3>Pinned, not in a case yet ({loose.length})</h3>
           <ul className="plain-list">
