@@ -6,6 +6,7 @@
 import type { PreparedBundle } from '../../../shared/evidence/bundleWriter';
 import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
+import { visibleJson } from '../../../shared/evidence/visibleJson';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
 import { excerptPath, type SourceInfo } from '../cases/caseBundleInput';
@@ -100,7 +101,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       });
     } else {
       const { svg: _svg, png: _png, ...rest } = p;
-      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: JSON.stringify(rest, null, 2).slice(0, 20_000) });
+      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000) });
     }
   }
 
@@ -136,6 +137,6 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     sources: input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: s.rowsRead ?? null, format: s.format })),
     items,
     figures,
-    custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: JSON.stringify(c.detail), hash: c.hash })),
+    custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: visibleJson(c.detail), hash: c.hash })),
   };
 }

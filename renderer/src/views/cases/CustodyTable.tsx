@@ -1,9 +1,17 @@
+import { visibleJson } from '../../../../shared/evidence/visibleJson';
 import type { CustodyEntry } from '../../../../shared/evidence/custodyLog';
 
-const summary = (detail: unknown): string => {
-  const s = JSON.stringify(detail);
-  return s.length > 160 ? `${s.slice(0, 157)}…` : s;
-};
+/** The entry's detail as JSON with invisible characters escaped; a long one opens to its whole text. */
+function Detail({ detail }: { detail: unknown }) {
+  const s = visibleJson(detail);
+  if (s.length <= 160) return <>{s}</>;
+  return (
+    <details>
+      <summary>{s.slice(0, 157)}…</summary>
+      <pre className="custody-detail">{visibleJson(detail, 2)}</pre>
+    </details>
+  );
+}
 
 export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; brokenAt: number | null }) {
   return (
@@ -27,7 +35,7 @@ export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; b
               <td>{e.at}</td>
               <td>{e.actor}</td>
               <td>{e.action}</td>
-              <td dir="auto" className="detail">{summary(e.detail)}</td>
+              <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
               <td className="mono" title={e.hash}>{e.hash.slice(0, 12)}…</td>
             </tr>
           );

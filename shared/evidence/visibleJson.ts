@@ -1,0 +1,11 @@
+/**
+ * JSON for people to read: invisible format characters (bidi embeddings, overrides and isolates,
+ * zero-width characters, the BOM) written as \uXXXX escapes, which JSON.stringify leaves raw. A
+ * right-to-left override in an analyst's note would otherwise display 'gnp.exe' as 'exe.png' in
+ * the custody log. The escapes are still valid JSON for the same value.
+ */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+export function visibleJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
