@@ -142,7 +142,8 @@ function accountBody(a: ReportAccountItem): string {
 }
 
 function findingBody(f: ReportFindingItem): string {
-  return `<pre class="finding-detail user-text" dir="auto">${e(f.detail)}</pre>`;
+  if (!f.fields) return `<pre class="finding-detail user-text" dir="auto">${e(f.detail)}</pre>`;
+  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="auto">${e(v)}</span>`]));
 }
 
 function figure(f: ReportFigure): string {

@@ -71,6 +71,8 @@ export interface ReportFindingItem extends ReportItemBase {
   title: string;
   /** Pretty-printed JSON of what was pinned (parameters, ids, query …). */
   detail: string;
+  /** The same as fields to print: dotted paths ('pairs[0].textA') and values as text, user text exact. */
+  fields?: Array<[string, string]>;
 }
 
 export type ReportItem = ReportPostItem | ReportAccountItem | ReportFindingItem;

@@ -7,6 +7,7 @@ import type { PreparedBundle } from '../../../shared/evidence/bundleWriter';
 import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
 import { visibleJson } from '../../../shared/evidence/visibleJson';
+import { findingFields } from '../../../shared/report/findingFields';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
 import { excerptPath, type SourceInfo } from '../cases/caseBundleInput';
@@ -101,7 +102,9 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       });
     } else {
       const { svg: _svg, png: _png, ...rest } = p;
-      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000) });
+      // The receipt of an analysis is long and technical: the bundle's analysis.json has it whole.
+      const { receipt: _receipt, ...shown } = rest;
+      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields: findingFields(shown) });
     }
   }
 

@@ -81,6 +81,8 @@ describe('caseReportModel: a case of pins → report model', () => {
     expect(account!.sha256).toBe(hex(sha256(cut(users.bytes, a.provenance))));
     expect(account!.note).toBe('ملاحظة');
     expect(finding!.kind === 'finding' && finding.detail).toContain('"query": "<b>"');
+    // Printed as fields, user text as it is (no JSON escapes).
+    expect(finding!.kind === 'finding' && finding.fields).toEqual([['query', '<b>'], ['count', '1'], ['citedTweetIds', t.tweetid]]);
     // Every item's bundle path is a file the signed manifest covers.
     const inBundle = new Set(prepared.payload.map((p) => p.path));
     for (const it of m.items) expect(inBundle.has(it.bundlePath!)).toBe(true);

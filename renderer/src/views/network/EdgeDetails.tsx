@@ -34,7 +34,8 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
     kind, source: edge.source, target: edge.target, weight: edge.weight, expectedWeight: edge.expectedWeight,
     pValue: edge.pValue, qValue: edge.qValue, significant: edge.significant, windows: edge.windows, stable: edge.stable,
     parameters: model.receipt.parameters, receipt: model.receipt,
-    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => p),
+    // Times as UTC text, as the post-pair pins give them (stored minutes would print as bare integers).
+    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => ({ ...p, timeA: utcMinute(p.timeA), timeB: utcMinute(p.timeB) })),
   };
   const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kind} edge ${title}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
   const pinPair = (p: NetPair): EvidenceItemDraft => ({
