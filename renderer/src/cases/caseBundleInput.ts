@@ -49,12 +49,25 @@ export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'ent
 export const excerptPath = (info: SourceInfo, p: Provenance): string =>
   `${sourceFolder(info)}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`;
 
-/** String ids in the payload (tweetid, userid, source/target ids …), also one level down (e.g. payload.account.userid). */
+/** The figure a chart or network pin holds (its SVG, or its PNG data URL), as a file of data/derived/figures/. */
+function figureFile(item: PinRecord): { path: string; bytes: Uint8Array } | null {
+  const p = (item.payload ?? {}) as { svg?: unknown; png?: unknown };
+  if (item.kind !== 'chart' && item.kind !== 'network') return null;
+  if (typeof p.svg === 'string' && p.svg) return { path: `derived/figures/${item.id}.svg`, bytes: utf8(p.svg) };
+  const png = typeof p.png === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/.exec(p.png) : null;
+  return png ? { path: `derived/figures/${item.id}.png`, bytes: Uint8Array.from(atob(png[1]!), (c) => c.charCodeAt(0)) } : null;
+}
+
+/**
+ * Platform ids in the payload (tweetid, userid, source/target ids, a post pair's tweetA/tweetB …),
+ * also one level down (e.g. payload.account.userid); the app's own dataset and import ids are not.
+ */
 function platformIds(payload: unknown, depth = 0): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
     for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
-      if (/id$|ids$|^source$|^target$|^accounts$/i.test(k) && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
+      if (/^(dataset|import)Id$/i.test(k)) continue;
+      if (/id$|ids$|^source$|^target$|^accounts$|^tweet[AB]$/i.test(k) && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
         out[k] = v as JsonValue;
       } else if (depth === 0 && v && typeof v === 'object' && !Array.isArray(v)) {
         for (const [kk, vv] of Object.entries(platformIds(v, 1))) if (!(kk in out)) out[kk] = vv;
@@ -97,13 +110,16 @@ export function buildCaseBundleContent(args: {
         acquired_at: info.importedAt,
       };
     });
+    const figure = figureFile(item);
+    if (figure) payload.set(figure.path, figure);
     itemLines.push({
       id: item.id,
       kind: item.kind,
       title: item.title,
       dataset_id: item.datasetId,
-      path: cited[0]?.path ?? null,
-      sha256: cited[0]?.sha256 ?? null,
+      // A chart or network view is its figure file; other items, the first source row they cite.
+      path: figure ? `data/${figure.path}` : (cited[0]?.path ?? null),
+      sha256: figure ? bytesToHex(sha256(figure.bytes)) : (cited[0]?.sha256 ?? null),
       sources: cited,
       platform_ids: platformIds(item.payload),
       acquired_at: cited[0]?.acquired_at ?? null,

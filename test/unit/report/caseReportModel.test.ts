@@ -56,6 +56,10 @@ describe('caseReportModel: a case of pins → report model', () => {
     ]);
     const software = { name: 'Disclosure Workbench', version: '0.1.0' };
     const content = buildCaseBundleContent({ caseRecord, items: pins, excerpts, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: 'analyst@example.org', software });
+    // The chart is a figure file of the bundle, and its item line points to it.
+    const chartFile = content.payload.find((f) => f.path === 'derived/figures/p3.svg')!;
+    expect(new TextDecoder().decode(chartFile.bytes)).toBe(svg);
+    expect(content.items.find((i) => (i as { id: string }).id === 'p3')).toMatchObject({ path: 'data/derived/figures/p3.svg', sha256: hex(sha256(chartFile.bytes!)) });
     const custody = appendCustody([], { at, actor: 'analyst@example.org', action: 'case-created', detail: { caseId: 'c1' } });
     const prepared = await prepareBundle({ caseId: 'c1', createdAt: new Date(at), sourceOrganization: 'x', software, principal: 'analyst@example.org', signer: seedSigner(new Uint8Array(32).fill(3)), payload: content.payload, items: content.items, custody, analysis: content.analysis, egress: { blockedRequests: 0, urls: [] } });
 
