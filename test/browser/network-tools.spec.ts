@@ -217,6 +217,7 @@ test('co-hashtag edge → the tweets of either account that use a hashtag both u
   await buildNetwork(page, 'Co-hashtag');
   await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
   const details = page.getByTestId('edge-details');
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused(); // keyboard users land on the details
   const edge = (await selectedEdge(page))!;
   // Independently from the generator's columns: each account's hashtags (NFKC, lower case), less those
   // used by more than 500 accounts (the network's pruning), and the rows of either account using a shared one.

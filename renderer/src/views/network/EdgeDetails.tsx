@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Provenance } from '../../../../shared/domain/provenance';
 import { PinButton } from '../../pins/PinButton';
 import type { EvidenceItemDraft } from '../../pins/pinApi';
@@ -29,6 +29,9 @@ const provs = (pairs: NetPair[]): Provenance[] =>
 export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; loadTweets?: LoadEdgeTweets }) {
   const title = edgeTitle(edge, nodes);
   const kind = model.request.kind;
+  // Keyboard users land on the details (they come after the long edge table in the page), not back at the table's top.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [edge.index]);
   const base = { datasetId: model.request.datasetId };
   const edgePayload = {
     kind, source: edge.source, target: edge.target, weight: edge.weight, expectedWeight: edge.expectedWeight,
@@ -45,7 +48,7 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
   });
   return (
     <section className="network-details" aria-labelledby="edge-title" data-testid="edge-details">
-      <h2 id="edge-title" dir="auto">Edge {title}</h2>
+      <h2 id="edge-title" dir="auto" tabIndex={-1} ref={heading}>Edge {title}</h2>
       <dl className="network-facts">
         <dt>Weight</dt><dd>{fmt(edge.weight)}{edge.pairs ? ' post pairs' : ''}</dd>
         {edge.expectedWeight !== undefined && (<>
