@@ -39,7 +39,7 @@ export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): strin
     cover(m),
     section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'}, ${accounts} account${accounts === 1 ? '' : 's'} and ${findings} other finding${findings === 1 ? '' : 's'}.</p>`),
     section('method', 'Method and limits', method(m)),
-    section('items', `Evidence items (${m.items.length})`, m.items.length ? m.items.map((it, i) => itemCard(it, i + 1, m.analystTimeZone)).join('') : '<p>No items.</p>'),
+    section('items', `Evidence items (${m.items.length}${m.figures.length ? `; ${m.figures.length} figure${m.figures.length > 1 ? 's' : ''} under Network figures and Charts` : ''})`, m.items.length ? m.items.map((it, i) => itemCard(it, i + 1, m.analystTimeZone)).join('') : '<p>No items.</p>'),
     section('network', 'Network figures', networks.length ? networks.map(figure).join('') : '<p>No network figure is part of this report.</p>'),
     section('charts', 'Charts', charts.length ? charts.map(figure).join('') : '<p>No chart is part of this report.</p>'),
     section('custody', 'Custody log', custody(m)),
@@ -62,7 +62,7 @@ function cover(m: ReportModel): string {
       ['Signer key fingerprint', `<code class="hash">${e(m.signer.fingerprint)}</code>`],
       ['Signature namespace', `<code>${e(m.signer.namespace)}</code>`],
       ['Bundle id', `<code class="hash">${e(m.bundleId)}</code>`],
-      ['Bundle', `<code>${e(m.bagName)}.zip</code>`],
+      ['Bundle', m.hashes.length ? `<code>${e(m.bagName)}.zip</code>` : e(m.bagName)],
     ]) +
     `<p class="note">The bundle id is the SHA-256 of the signed file <code>tagmanifest-sha512.txt</code> in the bundle. ` +
     `Compare the signer key fingerprint with one received separately (phone, letter, website): this report cannot prove who signed it.</p>` +

@@ -6,6 +6,7 @@
  * automation with Chromium's page.pdf(), and in Electron the same HTML goes through 'report:print'.
  * `data-report-ready` on <html> turns true once the report's fonts have loaded.
  */
+import { hrefFor } from '../app/routes';
 import { useEffect, useMemo, useState } from 'react';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { buildReportBody, reportTitle } from '../../../shared/report/reportHtml';
@@ -113,7 +114,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
     <div className="report-page">
       <link rel="stylesheet" href={reportStylesheetUrl()} precedence="report" />
       <div className="report-toolbar" role="region" aria-label="Report controls">
-        <a href="#/cases">Back to cases</a>
+        {rest[0] === 'case' && rest[1] ? <a href={hrefFor('cases', rest[1])}>Back to the case</a> : <a href={hrefFor('cases')}>Back to cases</a>}
         <fieldset>
           <legend>Page size</legend>
           {(['A4', 'Letter'] as const).map((s) => (
