@@ -68,5 +68,22 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.locator('.tweet-scroll .tweet-text')).toHaveText(text);
   await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
   await expectNoSeriousAxeViolations(page);
+
+  // Another dataset chosen in Explore: the search starts afresh (its results, and so a pin of them, never carry over).
+  await page.goto('#/datasets');
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/search');
+  const other = 'fivethirtyeight_IRAhandle_tweets_1_excerpt (11 tweets)';
+  await page.getByLabel('Dataset').selectOption({ label: other }); // both datasets loaded once: switching back is instant
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: fivethirtyeight_IRAhandle_tweets_1_excerpt');
+  await page.getByLabel('Dataset').selectOption({ label: 'ira_2018 (2 tweets)' });
+  await page.getByRole('searchbox').fill('новое видео');
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page.getByTestId('search-status')).toContainText('1 tweet matches “новое видео”');
+  await page.getByLabel('Dataset').selectOption({ label: other });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: fivethirtyeight_IRAhandle_tweets_1_excerpt');
+  await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('.results [data-tweetid]')).toHaveCount(0);
   expect(consoleLog.errors).toEqual([]);
 });

@@ -6,7 +6,8 @@
  * `#tag` and `@name` are plain terms.
  */
 export function normalizeForSearch(s: string): string {
-  return s.normalize('NFKC').toLowerCase();
+  // Turkish dotted capital İ lower-cases to 'i' + a combining dot, which 'istanbul' would not match: it folds to 'i'.
+  return s.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase();
 }
 
 export function parseQuery(query: string): string[] {

@@ -37,6 +37,13 @@ describe('searchCorpus', () => {
     expect(ids('"hong kong" peace')).toEqual(['1100000000000000002', '1100000000000000004']);
     expect(ids('kong zzz')).toEqual([]);
   });
+  it('folds the Turkish dotted İ, so istanbul finds İSTANBUL and İstanbul', () => {
+    const t = columns([
+      { id: '1', user: 'a', text: 'İSTANBUL’da', time: 1, lang: 'tr' }, { id: '2', user: 'a', text: 'İstanbul', time: 2, lang: 'tr' }, { id: '3', user: 'a', text: 'istanbul', time: 3, lang: 'tr' },
+    ]);
+    const tb = [corpusBlock(0, t.tweetText.map(normalizeForSearch), t)];
+    for (const q of ['istanbul', 'ISTANBUL', 'İstanbul']) expect(searchCorpus(tb, parseQuery(q), {}, 0, 10).hits.map((h) => h.tweetid)).toEqual(['1', '2', '3']);
+  });
   it('applies every filter', () => {
     expect(ids('peace', { retweet: 'exclude' })).toEqual(['1100000000000000004']);
     expect(ids('peace', { retweet: 'only' })).toEqual(['1100000000000000002']);

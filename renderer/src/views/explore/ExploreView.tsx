@@ -59,10 +59,11 @@ export function ExploreView({ rest }: { rest: string[] }) {
       {error && <p className="error" role="alert">{error}</p>}
       {!data ? <p role="status">Loading {dataset?.name}…</p> : (
         <>
-          {sub === 'overview' && <Overview data={data} />}
-          {sub === 'accounts' && <AccountsTable data={data} />}
-          {sub === 'account' && rest[1] && <AccountPage data={data} userid={rest[1]} />}
-          {sub === 'search' && <SearchView data={data} />}
+          {/* Keyed by dataset: another dataset starts each view afresh (a search, its pin or a filter never carry over). */}
+          {sub === 'overview' && <Overview key={data.dataset.id} data={data} />}
+          {sub === 'accounts' && <AccountsTable key={data.dataset.id} data={data} />}
+          {sub === 'account' && rest[1] && <AccountPage key={data.dataset.id} data={data} userid={rest[1]} />}
+          {sub === 'search' && <SearchView key={data.dataset.id} data={data} />}
         </>
       )}
     </section>

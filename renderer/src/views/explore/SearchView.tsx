@@ -108,9 +108,15 @@ export function SearchView({ data }: { data: ExploreData }) {
         <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear</button>
       </form>
       <p role="status" aria-live="polite" data-testid="search-status" data-state={busy ? 'busy' : result?.counting ? 'counting' : result ? 'done' : 'idle'}>
-        {busy || (result ? (result.counting
-          ? `${result.r.count.toLocaleString('en')}+ tweets match${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} so far — counting…`
-          : `${countOf(result.r.count, 'tweet matches', 'tweets match')}${result.query ? ` “${result.query}”` : ''}${filterText ? ` (${filterText})` : ''} — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`) : '')}
+        {/* The query in <bdi>: an Arabic or Hebrew query must not reorder the rest of the line. */}
+        {busy || (result && (
+          <>
+            {result.counting ? `${result.r.count.toLocaleString('en')}+ tweets match` : countOf(result.r.count, 'tweet matches', 'tweets match')}
+            {result.query && <> “<bdi>{result.query}</bdi>”</>}
+            {filterText ? ` (${filterText})` : ''}
+            {result.counting ? ' so far — counting…' : ` — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`}
+          </>
+        ))}
       </p>
       {error && <p className="error" role="alert">{error}</p>}
       {load && <LoadLine s={load} />}
