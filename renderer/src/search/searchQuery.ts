@@ -12,7 +12,8 @@ export function normalizeForSearch(s: string): string {
 
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
+  // A quote left open runs to the end of the query (a phrase), rather than searching for the '"'.
+  const re = /"([^"]*)(?:"|$)|(\S+)/g;
   const q = normalizeForSearch(query);
   for (let m = re.exec(q); m; m = re.exec(q)) {
     const t = (m[1] ?? m[2] ?? '').trim();

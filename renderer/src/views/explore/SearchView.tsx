@@ -112,7 +112,7 @@ export function SearchView({ data }: { data: ExploreData }) {
         {busy || (result && (
           <>
             {result.counting ? `${result.r.count.toLocaleString('en')}+ tweets match` : countOf(result.r.count, 'tweet matches', 'tweets match')}
-            {result.query && <> “<bdi>{result.query}</bdi>”</>}
+            {result.terms.length > 0 ? <> “<bdi>{result.query}</bdi>”</> : ' (no search words: every tweet the filters allow)'}
             {filterText ? ` (${filterText})` : ''}
             {result.counting ? ' so far — counting…' : ` — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`}
           </>
