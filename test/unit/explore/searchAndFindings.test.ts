@@ -97,6 +97,7 @@ describe('accounts filter and CSV', () => {
     // A range that cannot match is named (the table says so instead of just showing 0 rows); numbers compare as numbers.
     expect(invertedRanges({ ...NO_FILTERS, followersMin: '20000', followersMax: '100', createdFrom: '2019-01-02', createdTo: '2019-01-01' })).toEqual(['Created', 'Followers']);
     expect(invertedRanges({ ...NO_FILTERS, followersMin: '9', followersMax: '10', tweetsMin: '5' })).toEqual([]);
+    expect(rows.filter(accountFilter({ ...NO_FILTERS, text: ' @wuming11xia ' })).map((r) => r.account.userScreenName)).toEqual(['wuming11xia']);
   });
   it('exports ids as quoted text, never as numbers', () => {
     const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));

@@ -29,7 +29,7 @@ const bound = (s: string): number | null => (s.trim() === '' || !Number.isFinite
 
 /** A predicate for the filters; numeric bounds exclude accounts whose value is unknown. */
 export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
-  const text = f.text.normalize('NFKC').toLowerCase().replace(/^@/, '');
+  const text = f.text.trim().normalize('NFKC').toLowerCase().replace(/^@/, ''); // a pasted name often brings spaces
   const [fMin, fMax, gMin, gMax, tMin, tMax] = [f.followersMin, f.followersMax, f.followingMin, f.followingMax, f.tweetsMin, f.tweetsMax].map(bound);
   const within = (v: number | null | undefined, lo: number | null, hi: number | null) =>
     (lo === null && hi === null) || (v !== null && v !== undefined && (lo === null || v >= lo) && (hi === null || v <= hi));
