@@ -57,7 +57,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   const caseName = 'Spamouflage 测试 تحقيق 🦜';
   await page.getByLabel('Case name').fill(caseName);
   await page.getByRole('button', { name: 'Create case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: caseName })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: caseName })).toBeFocused(); // keyboard users land on the new case
   const caseUrl = page.url();
 
   // Pin an account of a planted group and two of its tweets from the Explore account page.

@@ -1,5 +1,5 @@
 import { countOf } from '../../import/formatters';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, caseItems, detachPin, getCase, readCustody, renameCase, setItemNote } from '../../cases/caseStore';
@@ -20,6 +20,14 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [newName, setNewName] = useState<string | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [error, setError] = useState('');
+  // Keyboard users arrive on the case (after Create case focus was left on the page's body).
+  const focused = useRef(false);
+  const focusOnce = useCallback((el: HTMLHeadingElement | null) => {
+    if (el && !focused.current) {
+      focused.current = true;
+      el.focus({ preventScroll: true });
+    }
+  }, []);
   const act = (f: () => Promise<void>) => () => {
     setError('');
     f().catch((e: Error) => setError(e.message));
@@ -48,7 +56,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <p>
         <a href={hrefFor('cases')}>All cases</a> · <a href={`#/report/case/${encodeURIComponent(c.id)}`}>Preview the evidence report</a>
       </p>
-      <h1 id="view-title" dir="auto">{c.name}</h1>
+      <h1 id="view-title" dir="auto" tabIndex={-1} ref={focusOnce}>{c.name}</h1>
       <p className="muted">
         Case <code>{c.id}</code>, opened {c.createdAt} by {c.createdBy}. {c.archived ? 'Archived.' : ''}
       </p>
