@@ -41,6 +41,11 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await expect(page.getByTestId('profile')).toContainText('2017-08-30');
   await expectNoSeriousAxeViolations(page);
+  // Back to the table: the filters and the sort are as left.
+  await page.goBack();
+  await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
+  await expect(page.getByLabel('Created from')).toHaveValue('2017-08-30');
+  await expect(page.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'ascending');
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
 });

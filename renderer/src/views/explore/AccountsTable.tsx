@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
@@ -14,8 +14,12 @@ const COLS_KEY = 'dw.explore.accountColumns';
 
 /** Every account of the dataset: virtualized rows, sort, filters, column chooser, CSV export. */
 export function AccountsTable({ data }: { data: ExploreData }) {
-  const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'tweets', dir: -1 });
+  // Filters and sort live for the browsing session, per dataset: back from an account page, they are as left.
+  const viewKey = `dw.accounts.view.${data.dataset.id}`;
+  const saved = useMemo(() => readView(viewKey), [viewKey]);
+  const [filters, setFilters] = useState<AccountFilters>(saved?.filters ?? NO_FILTERS);
+  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>(saved?.sort ?? { key: 'tweets', dir: -1 });
+  useEffect(() => sessionStorage.setItem(viewKey, JSON.stringify({ filters, sort })), [viewKey, filters, sort]);
   const [visible, setVisible] = useState<string[]>(() => {
     const saved = localStorage.getItem(COLS_KEY);
     return saved ? (JSON.parse(saved) as string[]) : ACCOUNT_COLUMNS.filter((c) => c.defaultVisible).map((c) => c.key);
@@ -150,3 +154,13 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: {
         </div>
   );
 });
+
+function readView(key: string): { filters: AccountFilters; sort: { key: string; dir: 1 | -1 } } | null {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(key) ?? 'null') as { filters?: Partial<AccountFilters>; sort?: { key: string; dir: 1 | -1 } } | null;
+    return v?.filters && v.sort ? { filters: { ...NO_FILTERS, ...v.filters }, sort: v.sort } : null;
+  } catch {
+    return null;
+  }
+}
+
