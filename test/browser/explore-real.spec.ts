@@ -73,6 +73,11 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.locator('.tweet-scroll .tweet-text')).toHaveText(text);
   await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
   await expectNoSeriousAxeViolations(page);
+  // Back: the search is there again, query and results.
+  await page.goBack();
+  await expect(page.getByRole('searchbox')).toHaveValue('новое видео');
+  await expect(page.getByTestId('search-status')).toContainText('1 tweet matches “новое видео”');
+  await expect(page.locator('.results [data-tweetid]')).toHaveAttribute('data-tweetid', '877919995476496385');
 
   // Another dataset chosen in Explore: the search starts afresh (its results, and so a pin of them, never carry over).
   await page.goto('#/datasets');

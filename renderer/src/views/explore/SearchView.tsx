@@ -59,9 +59,20 @@ export function SearchView({ data }: { data: ExploreData }) {
     };
   };
 
-  const run = async (offset: number) => {
-    const filters = offset === 0 ? filtersOf(form) : result!.filters;
-    const query = offset === 0 ? form.query : result!.query;
+  const run = (offset: number) => (offset === 0 ? searchWith(form.query, filtersOf(form), 0) : searchWith(result!.query, result!.filters, offset));
+
+  // The last search lives for the browsing session, per dataset: back from an account page it is run again.
+  const savedKey = `dw.search.${data.dataset.id}`;
+  useEffect(() => {
+    const saved = readSavedSearch(savedKey);
+    if (!saved) return;
+    setForm(saved.form);
+    void searchWith(saved.query, saved.filters, saved.offset);
+    // Once, when the view opens (the view is keyed by dataset).
+  }, []);
+
+  const searchWith = async (query: string, filters: SearchFilters, offset: number) => {
+    sessionStorage.setItem(savedKey, JSON.stringify({ form: offset === 0 ? form : readSavedSearch(savedKey)?.form ?? form, query, filters, offset }));
     const mine = ++runId.current;
     const current = () => mine === runId.current;
     setError('');
@@ -105,7 +116,7 @@ export function SearchView({ data }: { data: ExploreData }) {
         <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} />)}</Field>
         <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={c}>{c}</option>)}</select>)}</Field>
         <button type="submit" className="primary">Search</button>
-        <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear</button>
+        <button type="button" onClick={() => { setForm(EMPTY); setResult(null); sessionStorage.removeItem(savedKey); }}>Clear</button>
       </form>
       <p role="status" aria-live="polite" data-testid="search-status" data-state={busy ? 'busy' : result?.counting ? 'counting' : result ? 'done' : 'idle'}>
         {/* The query in <bdi>: an Arabic or Hebrew query must not reorder the rest of the line. */}
@@ -160,3 +171,13 @@ function LoadLine({ s }: { s: LoadState }) {
       : `Search text loaded (${n(s.tweets)} tweets); filter columns: ${n(s.filterBlocks)} of ${n(s.blocks)} blocks. Searches with filters wait for them.`;
   return <p className="muted" data-testid="search-index" data-ready={ready ? 'true' : 'false'}>{text}</p>;
 }
+
+function readSavedSearch(key: string): { form: Form; query: string; filters: SearchFilters; offset: number } | null {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(key) ?? 'null') as { form?: Partial<Form>; query?: string; filters?: SearchFilters; offset?: number } | null;
+    return v && typeof v.query === 'string' && v.filters && typeof v.offset === 'number' ? { form: { ...EMPTY, ...v.form }, query: v.query, filters: v.filters, offset: v.offset } : null;
+  } catch {
+    return null;
+  }
+}
+
