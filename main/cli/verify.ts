@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { verifyBundle } from '../../shared/evidence/bundleVerifier';
+import { SHA256_FINGERPRINT } from '../../shared/evidence/opensshKeys';
 
 const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
 
@@ -23,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     else if (a === '--require-trust') continue;
     else if (a === '--trust') {
       const fp = argv[++i];
-      if (!fp || !/^SHA256:[A-Za-z0-9+/]{43}$/.test(fp)) {
+      if (!fp || !SHA256_FINGERPRINT.test(fp)) {
         process.stderr.write(`--trust needs a fingerprint like SHA256:<43 base64 chars> (as ssh-keygen -lf prints it)\n${USAGE}\n`);
         return 2;
       }

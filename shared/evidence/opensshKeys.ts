@@ -47,6 +47,9 @@ export function parsePublicKeyLine(text: string): ParsedPublicKey {
   return { publicKey, comment: (m[3] ?? '').trim() };
 }
 
+/** A fingerprint as `fingerprintSha256` writes it and ssh-keygen -lf prints it. */
+export const SHA256_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
+
 /** `SHA256:<unpadded base64 of sha256(blob)>`, the form ssh-keygen shows by default. */
 export function fingerprintSha256(publicKey: Uint8Array): string {
   return `SHA256:${toBase64(sha256(ed25519PublicKeyBlob(publicKey))).replace(/=+$/, '')}`;

@@ -38,4 +38,3 @@ export async function listUnattachedPins(database: WorkbenchDb = db): Promise<Pi
 export async function attachPinToCase(pinId: string, caseId: string, database: WorkbenchDb = db): Promise<void> {
   await database.pins.update(pinId, { caseId });
 }
-

@@ -28,4 +28,3 @@ export function sameItem(a: EvidenceItemDraft, b: EvidenceItemDraft): boolean {
   return a.kind === b.kind && a.datasetId === b.datasetId && a.title === b.title &&
     JSON.stringify(a.payload ?? null) === JSON.stringify(b.payload ?? null) && JSON.stringify(a.provenance) === JSON.stringify(b.provenance);
 }
-

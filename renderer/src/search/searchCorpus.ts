@@ -30,12 +30,11 @@ export interface SearchResult {
 
 /** A result row as the view shows and pins it, read from its block's columns. */
 export function hitAt(seq: number, c: TweetColumns, i: number): SearchHit {
+  const a = tweetAt(c, i);
   return {
-    seq, row: i, tweetid: c.tweetid[i]!, userid: c.userid[i]!, userScreenName: c.userScreenName[i]!,
-    tweetLanguage: c.tweetLanguage[i]!, tweetText: c.tweetText[i]!, tweetTime: c.tweetTime[i]!,
-    tweetClientName: c.tweetClientName[i]!, isRetweet: c.isRetweet[i] === 1, hashtags: c.hashtags[i]!,
-    provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
-    archived: tweetAt(c, i),
+    seq, row: i, tweetid: a.tweetid, userid: a.userid, userScreenName: a.userScreenName, tweetLanguage: a.tweetLanguage,
+    tweetText: a.tweetText, tweetTime: a.tweetTime, tweetClientName: a.tweetClientName, isRetweet: a.isRetweet, hashtags: a.hashtags,
+    provenance: a.provenance, archived: a,
   };
 }
 

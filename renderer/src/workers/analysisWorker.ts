@@ -16,7 +16,7 @@ import { coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
 import type { CoUseKind } from '../../../shared/graph/networks/networkTypes';
 import { describeFilter, type TweetFilter } from '../../../shared/graph/tweetFilter';
 import { concatColumns } from '../network/concatColumns';
-import { isCoordinationKind, type AnalysisRequest, type FromAnalysisWorker, type NetEdge, type NetNode, type NetPair, type NetworkModel, type ToAnalysisWorker } from '../network/networkModel';
+import { isCoordinationKind, type AnalysisRequest, type EdgeTweet, type FromAnalysisWorker, type NetEdge, type NetNode, type NetPair, type NetworkModel, type ToAnalysisWorker } from '../network/networkModel';
 import { db } from '../store/database';
 import { getDataset, readAccounts, readTweetBlocks } from '../store/read/datasetReader';
 
@@ -228,11 +228,7 @@ function edgeTweets(edgeIndex: number, limit: number): void {
     const c = co.columns;
     post({
       type: 'edgeTweets', edgeIndex, total: rows.length,
-      tweets: rows.slice(0, limit).map(({ row: i, items }) => ({
-        tweetid: c.tweetid[i]!, userid: c.userid[i]!, time: c.tweetTime[i]!, object: items.join(' '), text: c.tweetText[i]!,
-        provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
-        archived: tweetAt(c, i),
-      })),
+      tweets: rows.slice(0, limit).map(({ row: i, items }) => edgeTweet(c, i, items.join(' '))),
     });
     return;
   }
@@ -248,12 +244,14 @@ function edgeTweets(edgeIndex: number, limit: number): void {
   const unique = [...new Set(rows)]; // a tweet mentioning an account twice is one tweet (two interactions)
   post({
     type: 'edgeTweets', edgeIndex, total: unique.length,
-    tweets: unique.slice(0, limit).map((i) => ({
-      tweetid: c.tweetid[i]!, userid: c.userid[i]!, time: c.tweetTime[i]!, object: objectOf(i), text: c.tweetText[i]!,
-      provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
-      archived: tweetAt(c, i),
-    })),
+    tweets: unique.slice(0, limit).map((i) => edgeTweet(c, i, objectOf(i))),
   });
+}
+
+/** Row i as a tweet behind an edge: its archived row, and what the edge shares through it. */
+function edgeTweet(c: TweetColumns, i: number, object: string): EdgeTweet {
+  const a = tweetAt(c, i);
+  return { tweetid: a.tweetid, userid: a.userid, time: a.tweetTime, object, text: a.tweetText, provenance: a.provenance, archived: a };
 }
 
 /** Serialises what the view shows (visible nodes and edges) with the receipt and what was left out. */

@@ -1,5 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import { verifyBundle, type BundleVerdict } from '../../../../shared/evidence/bundleVerifier';
+import { verifyBundle } from '../../../../shared/evidence/bundleVerifier';
+import { SHA256_FINGERPRINT } from '../../../../shared/evidence/opensshKeys';
 import { hrefFor } from '../../app/routes';
 
 const LABEL: Record<string, string> = {
@@ -116,9 +117,8 @@ function readFingerprints(text: string): { good: string[]; bad: string[] } {
   const bad: string[] = [];
   for (const token of text.split(/[\s,]+/).filter(Boolean)) {
     const fp = /^sha256:/i.test(token) ? 'SHA256:' + token.slice(7) : '';
-    if (/^SHA256:[A-Za-z0-9+/]{43}$/.test(fp)) good.push(fp);
+    if (SHA256_FINGERPRINT.test(fp)) good.push(fp);
     else if (!/^(256|\(ED25519\))$/.test(token) && !token.includes('@')) bad.push(token); // the rest of an ssh-keygen -lf line is fine
   }
   return { good, bad };
 }
-

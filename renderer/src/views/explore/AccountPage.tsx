@@ -44,11 +44,11 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
         const c = b.columns;
         for (let i = 0; i < c.length; i++) {
           if (c.userid[i] !== userid) continue;
+          const a = tweetAt(c, i, row?.account.userDisplayName);
           out.push({
-            tweetid: c.tweetid[i]!, text: c.tweetText[i]!, userMentions: c.userMentions[i]!, time: c.tweetTime[i]!, lang: c.tweetLanguage[i]!,
-            client: c.tweetClientName[i]!, isRetweet: c.isRetweet[i] === 1, inReplyToUserid: c.inReplyToUserid[i]!, retweetUserid: c.retweetUserid[i]!,
-            provenance: { fileSha256: c.fileSha256[i]!, row: c.row[i]!, byteOffset: c.byteOffset[i]!, byteLength: c.byteLength[i]! },
-            archived: tweetAt(c, i, row?.account.userDisplayName),
+            tweetid: a.tweetid, text: a.tweetText, userMentions: a.userMentions, time: a.tweetTime, lang: a.tweetLanguage,
+            client: a.tweetClientName, isRetweet: a.isRetweet, inReplyToUserid: a.inReplyToUserid, retweetUserid: a.retweetUserid,
+            provenance: a.provenance, archived: a,
           });
         }
       }
