@@ -30,6 +30,20 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   expect(await stat(page, 'retweets')).toBe(rows.filter((r) => r.isRetweet).length);
   expect(await stat(page, 'tweet-languages')).toBe(new Set(rows.map((r) => r.lang)).size);
 
+  // Most retweeted: a retweet without retweet_userid counts for the archived account its "RT @name:" names.
+  const idOfName = new Map(DEMO.plan.accounts.map((a) => [a.screenName.toLowerCase(), a.userid]));
+  const retweeted = new Map<string, number>();
+  for (const r of rows) {
+    const name = r.isRetweet ? /^RT @([^:\s]+):/.exec(r.text)?.[1] : undefined;
+    const k = r.retweetUserid || (name && (idOfName.get(name.toLowerCase()) ?? '@' + name));
+    if (k) retweeted.set(k, (retweeted.get(k) ?? 0) + 1);
+  }
+  const mostRetweeted = page.getByRole('region', { name: 'Most retweeted accounts' });
+  const shownCounts = async () => (await mostRetweeted.locator('tbody td:nth-child(2)').allInnerTexts()).map((x) => Number(x.replace(/,/g, '')));
+  expect(await shownCounts()).toEqual([...retweeted.values()].sort((a, b) => b - a).slice(0, 20));
+  const labels = await mostRetweeted.locator('tbody td:first-child').allInnerTexts();
+  expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(labels.length);
+
   // Every planted group's creation day is flagged as a burst.
   const bursts = page.getByTestId('bursts');
   for (const g of truth.groups) await expect(bursts).toContainText(g.accountsCreatedOn);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edgesFromPairs, edgeTriples, mergeEdges } from '../../../renderer/src/store/read/edgeColumns';
-import type { EdgeKind } from '../../../renderer/src/store/schema';
+import { resolveScreenNames } from '../../../renderer/src/store/read/resolveScreenNames';
+import type { EdgeKind, ImportAggregates, ImportEdges } from '../../../renderer/src/store/schema';
 
 const pairs = (retweet: Record<string, number>, mention: Record<string, number> = {}) =>
   ({ retweet: new Map(Object.entries(retweet)), mention: new Map(Object.entries(mention)), reply: new Map(), quote: new Map() }) as Record<EdgeKind, Map<string, number>>;
@@ -19,5 +20,23 @@ describe('edge columns', () => {
     const two = edgesFromPairs(pairs({ 'x\ty': 4, 'a\tb': 3 }));
     const merged = mergeEdges([one, two]);
     expect(Object.fromEntries([...edgeTriples(merged, 'retweet')].map(([s, t, n]) => [s + '>' + t, n]))).toEqual({ 'a>b': 5, 'c>a': 1, 'x>y': 4 });
+  });
+});
+
+describe('resolving @names read back with the accounts', () => {
+  const stored = (edges: ImportEdges): ImportAggregates =>
+    ({ mentioned: { b: 2, '@B': 3, '@out': 1 }, retweeted: { '@b': 4 }, edges }) as unknown as ImportAggregates;
+
+  it('moves an archived screen name’s counts and edges onto its account id, summing pairs that meet', () => {
+    const ag = resolveScreenNames(stored(edgesFromPairs(pairs({ 'a\tb': 2, 'a\t@B': 1, 'c\t@b': 3 }, { 'a\t@out': 1 }))), new Map([['b', 'b']]));
+    expect(ag.mentioned).toEqual({ b: 5, '@out': 1 });
+    expect(ag.retweeted).toEqual({ b: 4 });
+    expect(Object.fromEntries([...edgeTriples(ag.edges, 'retweet')].map(([s, t, n]) => [s + '>' + t, n]))).toEqual({ 'a>b': 3, 'c>b': 3 });
+    expect([...edgeTriples(ag.edges, 'mention')]).toEqual([['a', '@out', 1]]);
+  });
+
+  it('leaves the aggregates as they are when no @name is an archived account', () => {
+    const ag = stored(edgesFromPairs(pairs({ 'a\t@x': 2 })));
+    expect(resolveScreenNames(ag, new Map([['b', 'b']]))).toBe(ag);
   });
 });

@@ -72,19 +72,18 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
     const out: Record<string, [string, number][]> = {};
     const inn: Record<string, [string, number][]> = {};
     const edges = data.aggregates?.edges;
-    const screen = row ? '@' + row.account.userScreenName : '';
     for (const kind of ['retweet', 'mention', 'reply', 'quote'] as const) {
       out[kind] = [];
       inn[kind] = [];
       for (const [s, t, n] of edges ? edgeTriples(edges, kind) : []) {
         if (s === userid) out[kind]!.push([t, n]);
-        if (t === userid || (screen && t.toLowerCase() === screen.toLowerCase())) inn[kind]!.push([s, n]);
+        if (t === userid) inn[kind]!.push([s, n]);
       }
       out[kind]!.sort((a, b) => b[1] - a[1]);
       inn[kind]!.sort((a, b) => b[1] - a[1]);
     }
     return { out, inn };
-  }, [data, userid, row]);
+  }, [data, userid]);
 
   const clearIds = useMemo(() => {
     const m = new Map<string, string>();

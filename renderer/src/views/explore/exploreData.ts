@@ -4,6 +4,7 @@ import { listDatasets, readAccounts, readAggregates } from '../../store/read/dat
 import { db } from '../../store/database';
 import type { AccountActivity, AccountRecord, DatasetRecord, ImportAggregates } from '../../store/schema';
 import { isRandomLookingHandle } from './randomHandle';
+import { resolveScreenNames } from '../../store/read/resolveScreenNames';
 
 /** One row of the accounts table: the archived account joined with its activity. */
 export interface AccountRow {
@@ -36,7 +37,10 @@ export function loadExploreData(dataset: DatasetRecord): Promise<ExploreData> {
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
-      const [aggregates, records] = await Promise.all([readAggregates(db, dataset.id), readAccounts(db, dataset.id)]);
+      const [stored, records] = await Promise.all([readAggregates(db, dataset.id), readAccounts(db, dataset.id)]);
+      const idOfScreenName = new Map<string, string>();
+      for (const a of records) if (a.userScreenName && !idOfScreenName.has(a.userScreenName.toLowerCase())) idOfScreenName.set(a.userScreenName.toLowerCase(), a.userid);
+      const aggregates = stored && resolveScreenNames(stored, idOfScreenName);
       const accounts = records.map((account): AccountRow => {
         const hashed = isHashedId(account.userid);
         const activity = aggregates?.accountActivity[account.userid];
