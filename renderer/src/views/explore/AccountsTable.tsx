@@ -36,6 +36,8 @@ export function AccountsTable({ data }: { data: ExploreData }) {
   const inverted = invertedRanges(filters);
 
   const grid = ['minmax(110px, auto)', ...cols.map((c) => c.width)].join(' ');
+  // Header and rows sit in one box as wide as the columns' minimums, so they scroll sideways together.
+  const minWidth = [110, ...cols.map((c) => Number(/(\d+)px/.exec(c.width)![1]))].reduce((w, px) => w + px + 8, 16);
 
   const set = <K extends keyof AccountFilters>(k: K) => (v: AccountFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const toggleCol = (key: string) => {
@@ -107,6 +109,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
       </div>
 
       <div role="table" aria-label="Accounts" aria-rowcount={rows.length + 1} className="vtable">
+        <div style={{ minWidth }}>
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vrow vhead" style={{ gridTemplateColumns: grid }}>
             <div role="columnheader">Pin</div>
@@ -120,6 +123,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
           </div>
         </div>
         <AccountRows rows={rows} cols={cols} grid={grid} datasetId={data.dataset.id} />
+        </div>
       </div>
     </div>
   );
