@@ -77,9 +77,12 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.goto(caseUrl);
   const add = page.getByRole('button', { name: /^Add .* to this case$/ });
   await expect(add).toHaveCount(3);
+  // By keyboard: after each Add, focus is on the next Add button, after the last on the items heading.
+  await add.first().focus();
   for (let n = 3; n > 0; n--) {
-    await add.first().click();
-    await expect(add).toHaveCount(n - 1); // wait for the re-render before the next click
+    await page.keyboard.press('Enter');
+    await expect(add).toHaveCount(n - 1); // wait for the re-render before the next key
+    await expect(n > 1 ? add.first() : page.getByRole('heading', { name: 'Evidence items (3)' })).toBeFocused();
   }
   await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(3);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();

@@ -1,5 +1,5 @@
 import { countOf } from '../../import/formatters';
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, caseItems, detachPin, getCase, readCustody, renameCase, setItemNote } from '../../cases/caseStore';
@@ -28,6 +28,16 @@ export function CasePage({ caseId }: { caseId: string }) {
       el.focus({ preventScroll: true });
     }
   }, []);
+  // Add and Remove take their button away: focus moves to the button now in its place in the same
+  // list (or the last one), else to the items heading, instead of falling to the page's body.
+  const refocus = useRef<{ action: 'add' | 'remove'; index: number } | null>(null);
+  useEffect(() => {
+    const r = refocus.current;
+    if (!r || !data) return;
+    refocus.current = null;
+    const buttons = document.querySelectorAll<HTMLElement>(`[data-case-action="${r.action}"]`);
+    (buttons[Math.min(r.index, buttons.length - 1)] ?? document.getElementById('case-items-title'))?.focus();
+  }, [data]);
   const act = (f: () => Promise<void>) => () => {
     setError('');
     f().catch((e: Error) => setError(e.message));
@@ -82,7 +92,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       </div>
       {error && <p role="alert" className="error">{error}</p>}
 
-      <h2>Evidence items ({items.length})</h2>
+      <h2 id="case-items-title" tabIndex={-1}>Evidence items ({items.length})</h2>
       {items.length === 0 && <p className="muted">Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.</p>}
       {items.length > 0 && (
         <table aria-label="Evidence items">
@@ -96,7 +106,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             </tr>
           </thead>
           <tbody>
-            {items.map((p) => (
+            {items.map((p, i) => (
               <tr key={p.id}>
                 <td>{p.kind}</td>
                 <td dir="auto">{p.title}</td>
@@ -111,7 +121,10 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <NoteEditor label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
                 </td>
                 <td>
-                  {!c.archived && <button type="button" onClick={act(() => detachPin(db, c.id, p.id, actor))} aria-label={`Remove ${p.title} from the case`}>Remove</button>}
+                  {!c.archived && <button type="button" data-case-action="remove" onClick={act(async () => {
+                    await detachPin(db, c.id, p.id, actor);
+                    refocus.current = { action: 'remove', index: i };
+                  })} aria-label={`Remove ${p.title} from the case`}>Remove</button>}
                 </td>
               </tr>
             ))}
@@ -122,9 +135,12 @@ export function CasePage({ caseId }: { caseId: string }) {
         <>
           <h3>Pinned, not in a case yet ({loose.length})</h3>
           <ul className="plain-list">
-            {loose.map((p) => (
+            {loose.map((p, i) => (
               <li key={p.id}>
-                <button type="button" onClick={act(() => attachPin(db, c.id, p.id, actor))} aria-label={`Add ${p.title} to this case`}>Add</button>{' '}
+                <button type="button" data-case-action="add" onClick={act(async () => {
+                  await attachPin(db, c.id, p.id, actor);
+                  refocus.current = { action: 'add', index: i };
+                })} aria-label={`Add ${p.title} to this case`}>Add</button>{' '}
                 <span className="muted">{p.kind}</span> <span dir="auto">{p.title}</span>
               </li>
             ))}
