@@ -133,6 +133,17 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   if (noRt > 0) await expect(page.locator('.results mark').first()).toHaveText('香港');
   await page.getByRole('button', { name: 'Pin to case: this search' }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(3);
+  // Newest first: the newest matching tweets, ties in file order, counted from the generator's rows.
+  await page.getByLabel('Order').selectOption('newest');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText(`${noRt.toLocaleString('en')} tweets match “香港” (no retweets, newest first)`);
+  const newest = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => !r.isRetweet && r.text.normalize('NFKC').toLowerCase().includes('香港'))
+    .sort((a, b) => b.r.minute - a.r.minute || a.i - b.i)
+    .slice(0, 50)
+    .map(({ r }) => r.tweetid);
+  expect(await page.locator('.results > li').evaluateAll((li) => li.map((e) => e.getAttribute('data-tweetid')))).toEqual(newest);
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/search.png' });
 

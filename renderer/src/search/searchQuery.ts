@@ -32,6 +32,8 @@ export interface SearchFilters {
   /** Hashtag without '#', compared case-insensitively with the tweet's hashtags column. */
   hashtag?: string;
   client?: string;
+  /** Results by tweet time (ties in file order); unset: in file order. */
+  order?: 'oldest' | 'newest';
 }
 
 export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => string): string {
@@ -43,6 +45,7 @@ export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => stri
   if (f.retweet) parts.push(f.retweet === 'only' ? 'retweets only' : 'no retweets');
   if (f.hashtag) parts.push(`#${f.hashtag}`);
   if (f.client) parts.push(`client ${f.client}`);
+  if (f.order) parts.push(f.order === 'oldest' ? 'oldest first' : 'newest first');
   return parts.join(', ');
 }
 

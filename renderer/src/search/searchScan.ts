@@ -28,8 +28,10 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
   const from = f.fromMinute;
   const to = f.toMinute;
   const rt = f.retweet;
-  const needsFilters = from !== undefined || to !== undefined || lang >= 0 || user >= 0 || client >= 0 || rt !== undefined || tagCode >= 0;
-  const keep = needsFilters
+  const filtered = from !== undefined || to !== undefined || lang >= 0 || user >= 0 || client >= 0 || rt !== undefined || tagCode >= 0;
+  // Ordering by time reads the time column too.
+  const needsFilters = filtered || f.order !== undefined;
+  const keep = filtered
     ? (b: FilterBlock, i: number): boolean => {
         const t = b.tweetTime[i]!;
         if (from !== undefined && t < from) return false;

@@ -7,6 +7,7 @@ import { parseQuery } from '../search/searchQuery';
 import { compileQuery, scanBlock } from '../search/searchScan';
 import { rangeFacets } from '../search/searchFacets';
 import { yieldToEvents } from './yieldToEvents';
+import { TimeOrderedMatches } from '../search/timeOrderedMatches';
 
 /**
  * Full-text search over a dataset, off the UI thread (searchDatasetCorpus.ts loads it). A query
@@ -53,6 +54,13 @@ async function hitsOf(c: DatasetCorpus, page: { k: number; rows: number[] }[]): 
   return hits;
 }
 
+/** Hits in the given order, each block read once. */
+async function orderedHits(c: DatasetCorpus, matches: { k: number; i: number }[]): Promise<SearchHit[]> {
+  const blocks = new Map<number, Awaited<ReturnType<DatasetCorpus['columnsAt']>>>();
+  for (const { k } of matches) if (!blocks.has(k)) blocks.set(k, await c.columnsAt(k));
+  return matches.map(({ k, i }) => hitAt(c.seqs[k]!, blocks.get(k)!, i));
+}
+
 async function search(r: SearchRequest): Promise<void> {
   const t0 = performance.now();
   let counted = 0;
@@ -68,13 +76,18 @@ async function search(r: SearchRequest): Promise<void> {
   let pageHits: Promise<SearchHit[]> | null = null;
   let last = performance.now();
   let done = false;
+  // In time order no page is known before every block is scanned.
+  const ordered = r.filters.order ? new TimeOrderedMatches() : null;
   for (; k < c.blocks; k++) {
     if (r.id !== newest) throw new Cancelled();
     const text = c.text[k] ?? (await c.textAt(k));
     const filters = q.needsFilters ? c.filters[k] ?? (await c.filtersAt(k)) : undefined;
     const rows: number[] = [];
-    counted += scanBlock(text, filters, q, Math.max(0, r.offset - counted), r.limit - pageRows, rows);
-    if (rows.length) {
+    if (ordered) {
+      counted += scanBlock(text, filters, q, 0, Infinity, rows);
+      ordered.add(k, rows, filters!.tweetTime);
+    } else counted += scanBlock(text, filters, q, Math.max(0, r.offset - counted), r.limit - pageRows, rows);
+    if (rows.length && !ordered) {
       page.push({ k, rows });
       pageRows += rows.length;
       if (pageRows === r.limit) {
@@ -89,7 +102,7 @@ async function search(r: SearchRequest): Promise<void> {
       last = performance.now();
     }
   }
-  const hits = await (pageHits ?? hitsOf(c, page));
+  const hits = ordered ? await orderedHits(c, ordered.page(r.filters.order!, r.offset, r.limit)) : await (pageHits ?? hitsOf(c, page));
   done = true;
   if (r.id !== newest) throw new Cancelled();
   post({ id: r.id, type: 'result', result: { count: counted, offset: r.offset, hits }, terms, searchMs: performance.now() - t0, loadMs: waitedForText ? c.textLoadMs : 0, tweets: c.tweets });

@@ -8,6 +8,7 @@ import { mentionPairings } from '../../../renderer/src/views/explore/mentionFind
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
 import { accountFilter, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
 import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
+import { TimeOrderedMatches } from '../../../renderer/src/search/timeOrderedMatches';
 
 function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string }[]): TweetColumns {
   const s = (f: (r: (typeof rows)[number]) => string) => rows.map(f);
@@ -174,5 +175,17 @@ describe('rangeFacets', () => {
     expect(rangeFacets(blocks.map((b) => b.filters), dicts).hashtags).toEqual({ HK: 2, hk: 1, 香港: 1 });
     // The hashtag filter stays case-insensitive over the as-archived codes.
     expect(searchCorpus(blocks, [], { hashtag: '#hk' }, 0, 10).hits.map((h) => h.tweetid)).toEqual(['1', '2']);
+  });
+});
+
+describe('search results by time', () => {
+  it('pages the matches oldest or newest first, ties in file order, across blocks', () => {
+    const m = new TimeOrderedMatches();
+    m.add(0, [1, 3], [50, 10, 50, 30]); // block 0: rows 1 (t10), 3 (t30)
+    m.add(4, [0, 2], [30, 99, 5]); // block 4: rows 0 (t30), 2 (t5)
+    expect(m.page('oldest', 0, 10)).toEqual([{ k: 4, i: 2 }, { k: 0, i: 1 }, { k: 0, i: 3 }, { k: 4, i: 0 }]);
+    expect(m.page('newest', 0, 10)).toEqual([{ k: 0, i: 3 }, { k: 4, i: 0 }, { k: 0, i: 1 }, { k: 4, i: 2 }]);
+    expect(m.page('newest', 1, 2)).toEqual([{ k: 4, i: 0 }, { k: 0, i: 1 }]);
+    expect(m.page('oldest', 4, 2)).toEqual([]);
   });
 });

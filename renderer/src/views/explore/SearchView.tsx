@@ -22,8 +22,9 @@ interface Form {
   retweet: '' | 'only' | 'exclude';
   hashtag: string;
   client: string;
+  order: '' | 'oldest' | 'newest';
 }
-const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '' };
+const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '', order: '' };
 
 /** Full-text search over every tweet of the dataset, in the search worker. */
 export function SearchView({ data }: { data: ExploreData }) {
@@ -56,6 +57,7 @@ export function SearchView({ data }: { data: ExploreData }) {
       retweet: f.retweet || undefined,
       hashtag: f.hashtag.trim().replace(/^#/, '') || undefined,
       client: f.client || undefined,
+      order: f.order || undefined,
     };
   };
 
@@ -115,6 +117,7 @@ export function SearchView({ data }: { data: ExploreData }) {
         <Field className="filter" label="Retweets">{(id) => (<select id={id} value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>)}</Field>
         <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} />)}</Field>
         <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={c}>{c}</option>)}</select>)}</Field>
+        <Field className="filter" label="Order">{(id) => (<select id={id} value={form.order} onChange={set('order')}><option value="">as in the files</option><option value="oldest">oldest first</option><option value="newest">newest first</option></select>)}</Field>
         <button type="submit" className="primary">Search</button>
         <button type="button" onClick={() => { setForm(EMPTY); setResult(null); sessionStorage.removeItem(savedKey); }}>Clear</button>
       </form>
