@@ -4,12 +4,14 @@
 (module
   (memory (export "memory") 1)
   ;; State (i32 at byte offsets): 0 odd, 4 extra, 8 quotes, 12 fieldStart, 16 mess, 20 nc, 24 recordCommas,
-  ;; 28 start, 32 found (numbers written), 36 byte before the input (-1: none).
+  ;; 28 start, 32 found (numbers written), 36 byte before the input (-1: none), 40 closeAt (where the last
+;; quoted section closed, from the record's start; -2: none).
   (func (export "scan") (param $in i32) (param $len i32) (param $from i32) (param $commas i32) (param $found i32)
     (local $i i32) (local $odd i32) (local $recBase i32) (local $cum i32) (local $quotes i32)
     (local $fieldStart i32) (local $mess i32) (local $nc i32) (local $rc i32) (local $start i32) (local $nf i32)
     (local $v v128) (local $mq i32) (local $mc i32) (local $mcont i32) (local $mfour i32) (local $s i32)
     (local $p i32) (local $below i32) (local $k i32) (local $ext i32) (local $bit i32) (local $end i32) (local $prev i32)
+    (local $closeAt i32) (local $at i32)
     (local.set $odd (i32.load (i32.const 0)))
     (local.set $recBase (i32.sub (i32.const 0) (i32.load (i32.const 4))))
     (local.set $quotes (i32.load (i32.const 8)))
@@ -18,6 +20,7 @@
     (local.set $nc (i32.load (i32.const 20)))
     (local.set $rc (i32.load (i32.const 24)))
     (local.set $start (i32.load (i32.const 28)))
+    (local.set $closeAt (i32.load (i32.const 40)))
     (block $done
       (loop $blocks
         (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
@@ -49,7 +52,17 @@
                       (i32.and (i32.eq (local.get $quotes) (i32.const 1))
                         (i32.ne (i32.sub (local.get $k) (local.get $start)) (local.get $fieldStart))))
                   (then (local.set $mess (i32.const 1))))
-                (local.set $odd (i32.xor (local.get $odd) (i32.const 1))))
+                ;; A quote opens a quoted section only where the field starts or right after the
+                ;; quote that closed one (a doubled quote); elsewhere it is a character of the field.
+                (local.set $at (i32.sub (local.get $k) (local.get $start)))
+                (if (local.get $odd)
+                  (then
+                    (local.set $odd (i32.const 0))
+                    (local.set $closeAt (local.get $at)))
+                  (else
+                    (if (i32.or (i32.eq (local.get $at) (local.get $fieldStart))
+                          (i32.eq (i32.sub (local.get $at) (i32.const 1)) (local.get $closeAt)))
+                      (then (local.set $odd (i32.const 1)))))))
               (else
                 (if (i32.eqz (local.get $odd))
                   (then
@@ -83,6 +96,7 @@
                         (local.set $quotes (i32.const 0))
                         (local.set $fieldStart (i32.const 0))
                         (local.set $mess (i32.const 0))
+                        (local.set $closeAt (i32.const -2))
                         (local.set $rc (local.get $nc))))))))
             (local.set $s (i32.and (local.get $s) (i32.sub (local.get $s) (i32.const 1))))
             (br $bits)))
@@ -98,4 +112,5 @@
     (i32.store (i32.const 20) (local.get $nc))
     (i32.store (i32.const 24) (local.get $rc))
     (i32.store (i32.const 28) (local.get $start))
-    (i32.store (i32.const 32) (local.get $nf))))
+    (i32.store (i32.const 32) (local.get $nf))
+    (i32.store (i32.const 40) (local.get $closeAt))))

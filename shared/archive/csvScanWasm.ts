@@ -10,7 +10,7 @@ import { CSV_SCAN_WASM } from './csvScanWasmBytes';
  * 16 zero bytes (the last 16-byte load reads past the end; zero is no byte the scan looks for).
  */
 export const STATE = {
-  odd: 0, extra: 1, quotes: 2, fieldStart: 3, mess: 4, commaCount: 5, recordCommas: 6, start: 7, found: 8, byteBefore: 9,
+  odd: 0, extra: 1, quotes: 2, fieldStart: 3, mess: 4, commaCount: 5, recordCommas: 6, start: 7, found: 8, byteBefore: 9, closeAt: 10,
 } as const;
 const COMMAS = 64;
 

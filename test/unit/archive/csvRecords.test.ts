@@ -164,6 +164,27 @@ describe('CsvRecordSplitter', () => {
     expect(fields(rs)).toEqual([['ax', 'b'], ['', 'x"y"z', '"'], ['q', '']]);
   });
 
+  it("reads records as Python's csv module does: a quote inside an unquoted field is a character (property)", () => {
+    // A stray quote (5" screen) once opened a quoted section and swallowed the records after it.
+    const text = fc.array(fc.constantFrom('a', 'b', '"', '""', ',', '\n', '\r\n', ' ', '5" ', '香', '🇭🇰'), { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 13 }), (t, cut) => {
+        const bytes = enc.encode(t);
+        const chunks: Uint8Array[] = [];
+        for (let i = 0; i < bytes.length; i += cut) chunks.push(bytes.subarray(i, i + cut));
+        const want = pythonCsv(t);
+        for (const scan of [undefined, 'js'] as const) {
+          const rs = splitCsvBytes(chunks, { scan });
+          if (want.unterminated) expect(rs.at(-1)?.problem).toBe('unterminated-quote');
+          expect(rs.slice(0, want.records.length).map((r) => r.fields)).toEqual(want.records);
+          expect(rs.length).toBe(want.records.length + (want.unterminated ? 1 : 0));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fields(split('1,5" screen,x\n2,"a ""b""",y\n3,c,z\n'))).toEqual([['1', '5" screen', 'x'], ['2', 'a "b"', 'y'], ['3', 'c', 'z']]);
+  });
+
   describe('the byte scan in WebAssembly SIMD', () => {
     it('is the one used here, and its bytes are csvScan.wat compiled', async () => {
       expect(createWasmCsvScan()).not.toBeNull();
@@ -201,3 +222,46 @@ describe('CsvRecordSplitter', () => {
     });
   });
 });
+
+/**
+ * Python's csv.reader (doublequote, strict=False) over LF / CRLF text, the reference: a quote opens
+ * a quoted field only at the field's start; after the closing quote, a quote doubles it and any
+ * other character continues the field unquoted. An empty line is one empty field here ([] in Python).
+ */
+function pythonCsv(t: string): { records: string[][]; unterminated: boolean } {
+  const records: string[][] = [];
+  let rec: string[] = [];
+  let f = '';
+  let state: 'start' | 'field' | 'quoted' | 'quote-in-quoted' = 'start';
+  const endField = () => {
+    rec.push(state === 'field' && f.endsWith('\r') ? f.slice(0, -1) : f);
+    f = '';
+  };
+  for (const c of t) {
+    if (state === 'quoted') {
+      if (c === '"') state = 'quote-in-quoted';
+      else f += c;
+    } else if (state === 'quote-in-quoted' && c === '"') {
+      f += '"';
+      state = 'quoted';
+    } else if (state === 'start' && c === '"') state = 'quoted';
+    else if (c === ',') {
+      endField();
+      state = 'start';
+    } else if (c === '\n') {
+      endField();
+      records.push(rec);
+      rec = [];
+      state = 'start';
+    } else {
+      f += c;
+      state = 'field';
+    }
+  }
+  if (state === 'quoted') return { records, unterminated: true };
+  if (state !== 'start' || f !== '' || rec.length) {
+    endField();
+    records.push(rec);
+  }
+  return { records, unterminated: false };
+}
