@@ -50,12 +50,16 @@ function daysIn(year: number, month: number): number {
   return DAYS[month - 1];
 }
 
+const FIRST_YEAR = 2006;
+
 /** Minutes since the Unix epoch for a valid UTC date-time, or a rejection naming the column. */
 function utcMinutes(column: string, raw: string, y: number, mo: number, d: number, h: number, mi: number): number {
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59) {
     throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is not a real date and time`);
   }
-  if (y < 100) return Date.UTC(y, mo - 1, d, h, mi) / 60000; // as Date.UTC reads them: 19xx
+  // No tweet, post or account of these archives predates Twitter (2006): an earlier year is damage
+  // (a spreadsheet's 1900 or 1970, a year cut to 0019), never read as another year.
+  if (y < FIRST_YEAR) throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is before Twitter existed (${FIRST_YEAR})`);
   return (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi;
 }
 

@@ -56,6 +56,12 @@ describe('field values', () => {
     expect(readUsMinute('p', '10/1/2017 19:58')).toBe(Date.UTC(2017, 9, 1, 19, 58) / 60000);
     expect(readUsMinute('p', '10/1/17 19:58')).toBe(Date.UTC(2017, 9, 1, 19, 58) / 60000);
     expect(reason(() => readUsMinute('p', '2/30/2017 1:00'))).toBe('impossible-date');
+    // Before Twitter: damage, never read as another year (0019 was read as 1919).
+    for (const bad of ['0019-01-01 00:00', '0000-01-01 00:00', '1969-12-31 23:59', '2005-12-31 23:59']) {
+      expect(() => readIsoMinute('t', bad)).toThrow(expect.objectContaining({ reason: 'impossible-date', detail: `t '${bad}' is before Twitter existed (2006)` }));
+    }
+    expect(reason(() => checkIsoDate('d', '1970-01-01'))).toBe('impossible-date');
+    expect(readIsoMinute('t', '2006-01-01 00:00')).toBe(Date.UTC(2006, 0, 1) / 60000);
   });
 
   it('reads YYYY-MM-DD HH:MM and YYYY-MM-DD exactly as their regular expressions do (property)', () => {
@@ -66,7 +72,7 @@ describe('field values', () => {
       const [y, mo, d, h, mi] = [+m[1]!, +m[2]!, +m[3]!, time ? +m[4]! : 0, time ? +m[5]! : 0];
       const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
       const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-      if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59) return 'rejected';
+      if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || y < 2006) return 'rejected';
       return time ? Date.UTC(y, mo - 1, d, h, mi) / 60000 : 0;
     };
     const read = (f: () => number | string): number | 'rejected' => {
