@@ -49,7 +49,7 @@ function humanReport(r: FileReport): string {
     lines.push(`  format     ${x.format}${x.formatVersion ? ` (${x.formatVersion})` : ''}`);
     lines.push(`  sha256     ${x.sha256}  (${x.size} bytes)`);
     if (x.entrySha256) lines.push(`  csv sha256 ${x.entrySha256}  (${x.entrySize} bytes decompressed)`);
-    lines.push(`  rows       read ${x.rowsRead}, stored ${x.rowsStored}, duplicate ${x.rowsDuplicate}, rejected ${x.rowsRejected}, repeated headers ${x.repeatedHeaderRows}`);
+    lines.push(`  rows       read ${x.rowsRead}, stored ${x.rowsStored}, duplicate ${x.rowsDuplicate}, rejected ${x.rowsRejected}, repeated headers ${x.repeatedHeaderRows}, blank lines ${x.blankLines ?? 0}`);
     const reasons = Object.entries(x.rejectedByReason).map(([k, v]) => `${k} ${v}`);
     if (reasons.length) lines.push(`  rejected   ${reasons.join(', ')}`);
   }

@@ -263,6 +263,9 @@ class EntryParser {
   private rowsDuplicate = 0;
   private rowsRejected = 0;
   private repeatedHeaderRows = 0;
+  private blankLines = 0;
+  /** The header's record number (blank lines may come before it). */
+  private headerRecord = 0;
   private readonly rejectedByReason: Partial<Record<QuarantineReason, number>> = {};
   private readonly started = Date.now();
   private readonly label: string;
@@ -316,6 +319,11 @@ class EntryParser {
   }
 
   private onRecord(r: CsvRecord): void {
+    // An empty line holds no row: counted apart, as repeated headers are (a file's trailing blank line).
+    if (r.byteLength === 0) {
+      this.blankLines++;
+      return;
+    }
     if (!this.format) {
       if (r.problem === 'unterminated-quote') {
         throw new ArchiveFormatError(`${this.label}: the file ends inside its header row (truncated file).`);
@@ -328,11 +336,12 @@ class EntryParser {
         throw e;
       }
       this.header = r.fields;
+      this.headerRecord = r.recordNumber;
       this.normalize = makeNormalizer(this.format);
       if (this.format.hasHeader) return;
     }
     const format = this.format;
-    const row = r.recordNumber - (format.hasHeader ? 1 : 0);
+    const row = r.recordNumber - (format.hasHeader ? this.headerRecord : 0);
     if (r.fields && format.hasHeader && sameFields(r.fields, this.header)) {
       this.repeatedHeaderRows++;
       return;
@@ -341,8 +350,7 @@ class EntryParser {
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, r.detail ?? '');
     if (r.fields.length !== format.columns.length) {
-      const blank = r.byteLength === 0 ? ' (blank line)' : '';
-      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${blank}`);
+      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}`);
     }
     let out: RowOutcome;
     try {
@@ -432,6 +440,7 @@ class EntryParser {
       rowsRejected: this.rowsRejected,
       rejectedByReason: this.rejectedByReason,
       repeatedHeaderRows: this.repeatedHeaderRows,
+      blankLines: this.blankLines,
       startedAt: new Date(this.started).toISOString(),
       durationMs: Date.now() - this.started,
       appVersion: this.options.appVersion ?? '0.1.0',
@@ -441,10 +450,17 @@ class EntryParser {
   }
 }
 
+/** Whether record a repeats header b. Parts joined by concatenation repeat their BOM: a record
+ * starting '\uFEFF' (its first field then keeps any quotes: they do not open the field) still is one. */
 function sameFields(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
+  let first = a[0]!;
+  if (first.charCodeAt(0) === 0xfeff) {
+    first = first.slice(1);
+    if (first.length >= 2 && first.startsWith('"') && first.endsWith('"')) first = first.slice(1, -1).replaceAll('""', '"');
+  }
+  return first === b[0];
 }
 
 function makeNormalizer(d: DetectedFormat): (f: string[], p: Provenance) => RowOutcome {

@@ -56,6 +56,8 @@ export interface ImportReceipt {
   rowsRejected: number;
   rejectedByReason: Partial<Record<QuarantineReason, number>>;
   repeatedHeaderRows: number;
+  /** Empty lines (no row in them). Absent from receipts stored before 2026-11-30. */
+  blankLines?: number;
   startedAt: string;
   durationMs: number;
   appVersion: string;

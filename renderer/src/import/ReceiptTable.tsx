@@ -1,5 +1,5 @@
 import type { SourceFileRecord } from '../store/schema';
-import { formatBytes, formatCount, formatSeconds } from './formatters';
+import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 
 /** One row per imported file: what went in, what came out, why anything was rejected. */
 export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; label: string }) {
@@ -30,7 +30,11 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
               <td>{formatBytes(r.size)}</td>
               <td><code className="hash" title={r.entrySha256 ? `entry ${r.entrySha256}` : undefined}>{r.sha256}</code></td>
               <td>{r.format}{r.formatVersion ? ` ${r.formatVersion}` : ''}</td>
-              <td>{formatCount(r.rowsRead)}</td>
+              <td>
+                {formatCount(r.rowsRead)}
+                {r.repeatedHeaderRows > 0 && <div className="muted">+ {countOf(r.repeatedHeaderRows, 'repeated header')}</div>}
+                {(r.blankLines ?? 0) > 0 && <div className="muted">+ {countOf(r.blankLines!, 'blank line')}</div>}
+              </td>
               <td>{formatCount(r.rowsStored)}</td>
               <td>{formatCount(r.rowsDuplicate)}</td>
               <td>

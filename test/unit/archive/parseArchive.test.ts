@@ -59,19 +59,37 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     const { receipts, tweets, quarantined } = await parseBytes('bad.csv', bytes);
     expect(quarantined.map((q) => [q.row, q.reason])).toEqual([
       [1, 'spreadsheet-damaged-id'], [2, 'spreadsheet-damaged-id'], [3, 'impossible-date'], [4, 'impossible-date'],
-      [5, 'invalid-number'], [6, 'invalid-value'], [7, 'invalid-id'], [8, 'impossible-date'], [10, 'field-count'], [11, 'field-count'],
+      [5, 'invalid-number'], [6, 'invalid-value'], [7, 'invalid-id'], [8, 'impossible-date'], [10, 'field-count'],
     ]);
     expect(quarantined[1].detail).toBe("userid '906000000000000000' is rounded by a spreadsheet (trailing zeros)");
-    expect(quarantined[9].detail).toBe('expected 31 fields, found 1 (blank line)');
+    expect(quarantined[8].detail).toBe('expected 31 fields, found 2');
     expect(tweets.map((t) => t.tweetid)).toEqual(['9']);
     expect(receipts[0]).toMatchObject({
-      rowsRead: 12, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 10,
-      rejectedByReason: { 'spreadsheet-damaged-id': 2, 'impossible-date': 3, 'invalid-number': 1, 'invalid-value': 1, 'invalid-id': 1, 'field-count': 2 },
+      rowsRead: 11, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 9, blankLines: 1,
+      rejectedByReason: { 'spreadsheet-damaged-id': 2, 'impossible-date': 3, 'invalid-number': 1, 'invalid-value': 1, 'invalid-id': 1, 'field-count': 1 },
     });
     for (const q of quarantined) {
       expect(new TextDecoder().decode(bytes.subarray(q.byteOffset, q.byteOffset + q.byteLength))).toBe(q.raw);
       expect(q.fileSha256).toBe(sha(bytes));
     }
+  });
+
+  it('counts blank lines apart (not rows, not quarantined), before the header, inside and at the end', async () => {
+    const bytes = file(['', tweetHeader(), tweetRow({ tweetid: '1' }), '', tweetRow({ tweetid: '2' }), '', ''], '\r\n');
+    const { receipts, tweets, quarantined } = await parseBytes('blank.csv', bytes);
+    expect(receipts[0]).toMatchObject({ blankLines: 4, rowsRead: 2, rowsStored: 2, rowsRejected: 0 });
+    expect(quarantined).toEqual([]);
+    // Rows are numbered from the header, blank lines included.
+    expect(tweets.map((t) => [t.tweetid, t.provenance.row])).toEqual([['1', 1], ['2', 3]]);
+  });
+
+  it('recognises a repeated header that carries its part\'s BOM, quoted or not', async () => {
+    const bom = '\uFEFF';
+    const quoted = TWITTER_TWEET_COLUMNS.map((c) => `"${c}"`).join(',');
+    const bytes = file([tweetHeader(), tweetRow({ tweetid: '1' }), bom + tweetHeader(), tweetRow({ tweetid: '2' }), bom + quoted, tweetRow({ tweetid: '3' })]);
+    const { receipts, quarantined } = await parseBytes('bom-parts.csv', bytes);
+    expect(quarantined).toEqual([]);
+    expect(receipts[0]).toMatchObject({ repeatedHeaderRows: 2, rowsRead: 3, rowsStored: 3 });
   });
 
   it('skips and counts repeated header rows of concatenated parts (not quarantined)', async () => {
