@@ -41,15 +41,25 @@ export interface CsvSplitterOptions {
   scan?: 'js';
 }
 
+/** Why a record could not end: inside a quoted field, in a line with no line feed, or CR-only line ends. */
+export type UnendedRecord = 'in-quotes' | 'long-line' | 'cr-only';
+
 export class CsvRecordTooLargeError extends Error {
   constructor(
     readonly recordNumber: number,
     readonly byteOffset: number,
     limit: number,
+    why: UnendedRecord,
   ) {
+    const mib = `${limit / MiB} MiB`;
     super(
-      `CSV record ${recordNumber} starting at byte ${byteOffset} exceeds ${limit} bytes without ending; ` +
-        'the file most likely has an unbalanced quote or is not a CSV file. Import refused.',
+      `the record starting at byte ${byteOffset} (record ${recordNumber}, the header counted) ` +
+        (why === 'cr-only'
+          ? `has no line feed in ${mib} but carriage returns: the file's lines end in CR only (classic Mac OS). Re-save it with LF or CRLF line ends.`
+          : why === 'in-quotes'
+            ? `is inside a quoted field that does not close within ${mib}: an unbalanced quote, or not a CSV file.`
+            : `is a line of over ${mib} (quotes balanced): a field far too large for an archive row, or not a CSV file.`) +
+        ' Import refused.',
     );
     this.name = 'CsvRecordTooLargeError';
   }
@@ -192,7 +202,9 @@ export class CsvRecordSplitter {
     this.keep(buf, start);
     this.scanned = this.pendingLength;
     if (this.pendingLength > this.maxRecordBytes) {
-      throw new CsvRecordTooLargeError(this.recordNumber + 1, this.pendingOffset, this.maxRecordBytes);
+      const pending = this.store.subarray(0, this.pendingLength);
+      const why = this.inQuote ? 'in-quotes' : pending.includes(CR) && !pending.includes(LF) ? 'cr-only' : 'long-line';
+      throw new CsvRecordTooLargeError(this.recordNumber + 1, this.pendingOffset, this.maxRecordBytes, why);
     }
   }
 

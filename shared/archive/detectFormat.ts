@@ -62,6 +62,8 @@ export class ArchiveFormatError extends Error {
 export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): void {
   if (firstBytes.length === 0) throw new ArchiveFormatError(`${fileName}: the file is empty.`);
   const probe = firstBytes.subarray(0, 1024);
+  const inner = containerInside(probe);
+  if (inner) throw new ArchiveFormatError(`${fileName}: ${inner}`);
   if (looksLikeUtf16(probe)) {
     throw new ArchiveFormatError(
       `${fileName}: UTF-16 text (as Excel's "Unicode Text" saves); archives are UTF-8 CSV. ` +
@@ -74,6 +76,16 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
       `${fileName}: binary content (NUL byte at offset ${nul} in the first KB); expected a CSV text file, a .gz or a .zip.`,
     );
   }
+}
+
+/**
+ * What a text entry that is itself a container is: an empty zip (only its end record, PK 05 06, so it
+ * is not read as a zip), or a zip or gzip inside a .gz or a zip (containers are opened one level deep).
+ */
+function containerInside(b: Uint8Array): string | undefined {
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x05 && b[3] === 0x06) return 'an empty zip file (it has no entries): nothing to import.';
+  const what = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 ? 'a zip file' : b[0] === 0x1f && b[1] === 0x8b ? 'gzip data' : '';
+  return what && `the content is ${what} inside another container (such as a zip inside a .gz), not CSV text; containers are opened one level deep: unpack the outer one and import what it holds.`;
 }
 
 /** A UTF-16 byte-order mark, or ASCII text stored as UTF-16 (every other byte NUL). */
@@ -120,8 +132,16 @@ function matches(names: string[], k: KnownHeader): boolean {
   return names.every((n) => allowed.includes(n)) && required.every((c) => names.includes(c));
 }
 
+/** At most `max` names, each cut at 40 characters: a file that is no CSV can make a "header" of a million fields. */
+function nameList(names: string[], max: number): string {
+  const shown = names
+    .slice(0, max)
+    .map((n) => (n.length > 40 ? n.slice(0, 40) + '…' : n).replace(/[\r\n]/g, (c) => (c === '\r' ? '\\r' : '\\n')))
+    .join(', ');
+  return names.length > max ? `${shown} … and ${names.length - max} more` : shown;
+}
+
 function unknownHeaderMessage(names: string[]): string {
-  const shown = names.slice(0, 40).map((n) => (n.length > 40 ? n.slice(0, 40) + '…' : n));
   // Name the closest known format and what it lacks: that is what an analyst can act on.
   let best: KnownHeader | undefined;
   let bestShared = 0;
@@ -132,7 +152,9 @@ function unknownHeaderMessage(names: string[]): string {
       bestShared = shared;
     }
   }
-  let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${shown.join(', ')}).`;
+  let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${nameList(names, 40)}).`;
+  // Classic Mac OS line ends: the whole file reads as one record.
+  if (names.some((n) => n.includes('\r'))) msg += ' Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line: re-save it with LF or CRLF line ends.';
   // Spreadsheets save "CSV" with tabs ("Text") or, in many locales, semicolons.
   const separator = names.length === 1 ? [['\t', 'tabs'], [';', 'semicolons']].find(([c]) => names[0]!.split(c!).length > 3) : undefined;
   if (separator) msg += ` Its fields are separated by ${separator[1]}, not commas: re-save the file as comma-separated CSV (UTF-8).`;
@@ -141,7 +163,7 @@ function unknownHeaderMessage(names: string[]): string {
     const extra = names.filter((n) => !best.columns.includes(n) && !(best.optional ?? []).includes(n));
     msg += ` Closest known format: ${best.label}, which expects ${best.columns.length} columns: ${best.columns.join(', ')}.`;
     if (missing.length) msg += ` Missing: ${missing.join(', ')}.`;
-    if (extra.length) msg += ` Unexpected: ${extra.join(', ')}.`;
+    if (extra.length) msg += ` Unexpected: ${nameList(extra, 20)}.`;
   }
   msg +=
     ' Known formats: ' +

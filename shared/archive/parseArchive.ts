@@ -65,7 +65,7 @@ export interface ParseArchiveOptions {
   /** Or parse while pass 1 still runs elsewhere (the app hashes in a second thread). */
   pendingHashes?: PendingHashes;
   /**
-   * Drop a tweet whose id came earlier in the same entry (counted as rowsDuplicate). Default true;
+   * Drop a tweet whose id came earlier in the same file, in any entry of a zip (counted as rowsDuplicate). Default true;
    * the app's import passes false because it dedupes across every file of the dataset anyway (and
    * adds those to rowsDuplicate), which saves a second table of millions of ids.
    */
@@ -182,6 +182,8 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   let entryIndex = -1;
   let entry: EntryParser | undefined;
   let plainContent = false;
+  // One table for the whole file: the parts of a multi-part zip may overlap.
+  const seenTweets = options.dedupeTweets !== false ? new TweetIdIndex() : undefined;
   const events = openArchive(source.name, source.open(), { signal, onRawChunk: (c) => (rawBytes += c.length) });
   try {
     await readEvents();
@@ -205,10 +207,10 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
         if (hashes) {
           const h = hashes.entries[entryIndex];
           if (!h || h.entryName !== ev.entryName) throw changedBetweenReads(source.name);
-          entry = new EntryParser(source.name, h, hashes, batchSize, options);
+          entry = new EntryParser(source.name, h, hashes, batchSize, options, seenTweets);
         } else {
           const h = { entryName: ev.entryName, sha256: pending!.placeholder(entryIndex), size: 0 };
-          entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options);
+          entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options, seenTweets);
         }
       } else if (ev.type === 'data' && entry) {
         const before = entry.rowsRead;
@@ -276,8 +278,6 @@ class EntryParser {
   private sawBytes = false;
   private formatAnnounced = false;
   private readonly seenKeys = new Set<string>();
-  /** Tweet ids of this entry (millions): a compact table, not a Set of strings. */
-  private readonly seenTweets: TweetIdIndex | undefined;
   private readonly seenAccounts = new Set<string>();
   private tweets: Tweet[] = [];
   private accounts: Account[] = [];
@@ -291,9 +291,10 @@ class EntryParser {
     private readonly file: ArchiveHashes,
     private readonly batchSize: number,
     private readonly options: ParseArchiveOptions,
+    /** Tweet ids of the file so far (millions): a compact table, not a Set of strings. */
+    private readonly seenTweets: TweetIdIndex | undefined,
   ) {
     this.label = hash.entryName ? `${fileName} (${hash.entryName})` : fileName;
-    if (options.dedupeTweets !== false) this.seenTweets = new TweetIdIndex();
     this.splitter = new CsvRecordSplitter((r) => this.onRecord(r));
   }
 

@@ -162,6 +162,13 @@ describe('containers and refusals', () => {
     expect((await hashArchive(bytesSource('users.csv', plain))).skippedEntries).toEqual([]);
   });
 
+  it('dedupes tweets across the parts of a zip (overlapping parts), as the app does', async () => {
+    const part = (from: number, to: number) => file([tweetHeader(), ...Array.from({ length: to - from }, (_, i) => tweetRow({ tweetid: String(1000 + from + i) }))]);
+    const { receipts, tweets } = await parseBytes('set.zip', zipSync({ 'set_part1.csv': part(0, 20), 'set_part2.csv': part(10, 30) }));
+    expect(receipts.map((r) => [r.entryName, r.rowsRead, r.rowsStored, r.rowsDuplicate])).toEqual([['set_part1.csv', 20, 20, 0], ['set_part2.csv', 20, 10, 10]]);
+    expect(tweets).toHaveLength(30);
+  });
+
   it('parses before its hashes are known: placeholders in the rows, receipts completed when pass 1 ends', async () => {
     const seed = readReal('reddit_2018_suspiciousaccounts_seed.csv');
     const broken = enc.encode('"userid","user_display_name","user_screen_name","user_reported_location","user_profile_description","user_profile_url","follower_count","following_count","account_creation_date","account_language"\n"1","a","b","","","","x","1","2019-01-01","en"\n');
@@ -263,7 +270,22 @@ describe('containers and refusals', () => {
     // an unbalanced quote would swallow the rest of the file: refused once the record passes 16 MiB
     const runaway = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
-    await expect(refuse('q.csv', runaway)).rejects.toThrow(/q\.csv: CSV record 3 starting at byte 12 exceeds 16777216 bytes/);
+    await expect(refuse('q.csv', runaway)).rejects.toThrow(/^q\.csv: the record starting at byte 12 \(record 3, the header counted\) is inside a quoted field that does not close within 16 MiB/);
+    // A huge field with balanced quotes, and CR-only line ends (classic Mac OS), are named as such.
+    runaway.set(enc.encode('bob,1\nann,2\nbig'), 0);
+    await expect(refuse('long.csv', runaway)).rejects.toThrow(/^long\.csv: the record starting at byte 12 .* is a line of over 16 MiB \(quotes balanced\)/);
+    const crOnly = enc.encode(('name,age\r' + 'bob,3\r'.repeat(3_000_000)));
+    await expect(refuse('cr.csv', crOnly)).rejects.toThrow(/^cr\.csv: the record starting at byte 0 .* the file's lines end in CR only \(classic Mac OS\)/);
+    const smallCr = enc.encode(TWITTER_TWEET_COLUMNS.join(',') + '\r' + TWITTER_TWEET_COLUMNS.map(() => 'x').join(',').repeat(2000) + '\r');
+    const crMessage = await refuse('cr-small.csv', smallCr).catch((e: Error) => e.message);
+    expect(crMessage).toMatch(/Its lines end in CR only \(classic Mac OS line ends\)/);
+    expect(crMessage).toMatch(/Unexpected: .* and \d+ more\./);
+    expect(crMessage.length).toBeLessThan(4000);
+    // Containers in containers, and a zip with no entries.
+    await expect(refuse('zip.gz', new Uint8Array(gzipSync(zipSync({ 'users.csv': plain }))))).rejects.toThrow(
+      'zip.gz: the content is a zip file inside another container (such as a zip inside a .gz), not CSV text;',
+    );
+    await expect(refuse('none.zip', zipSync({}))).rejects.toThrow('none.zip: an empty zip file (it has no entries): nothing to import.');
     await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow("empty.zip: the zip file contains no .csv entry (it holds 'a.txt').");
     await expect(refuse('broken.zip', enc.encode('PK\x03\x04garbage'))).rejects.toThrow('broken.zip: no zip entry could be read: the zip file is empty, damaged or truncated.');
     // Known by content, not name: random bytes named .gz are read as text, and the refusal says so.
