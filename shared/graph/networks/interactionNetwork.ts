@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
+import { textMentions } from '../../domain/mentions';
 import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from './networkTypes';
 
 /**
@@ -60,9 +61,18 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
         }
       } else unresolved++;
     } else if (kind === 'mention') {
-      for (const m of c.userMentions[i]!) {
+      const ids = c.userMentions[i]!;
+      for (const m of ids) {
         if (m === '' || m === '0') unresolved++; // 0 = unresolved in the archives
         else add(u, m);
+      }
+      // No user_mentions (FiveThirtyEight files have none): the @names of the text, as the Overview counts them.
+      if (!ids.length) {
+        for (const name of textMentions(c.tweetText[i]!, c.isRetweet[i] === 1)) {
+          const target = byScreenName.get(name.toLowerCase()) ?? '@' + name;
+          if (!archiveAccounts.has(target)) externalLabels.set(target, name);
+          add(u, target);
+        }
       }
     } else if (kind === 'reply') {
       if (c.inReplyToUserid[i]) add(u, c.inReplyToUserid[i]!);

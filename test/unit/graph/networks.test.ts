@@ -48,6 +48,19 @@ describe('interaction networks', () => {
     expect(graph.getNodeAttribute('443196382', 'external')).toBe(true);
   });
 
+  it('mention: with no user_mentions (FiveThirtyEight files), the @names of the text, by screen name or as @name nodes', () => {
+    const c = handColumns([
+      { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', text: '@BOB and @outsider, @bob again; mail a@b.org' },
+      { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', retweetOf: '1', retweetScreenName: 'alice', text: 'RT @alice: @outsider' },
+      { id: '3', user: 'b', screenName: 'bob', time: '2019-06-12 10:02', mentions: ['a'], text: '@outsider ignored: the ids are the mentions' },
+    ]);
+    const { graph } = buildNetwork(c, 'mention');
+    const edges: [string, string, number][] = [];
+    graph.forEachEdge((_e, at, s, t) => void edges.push([s, t, at.weight]));
+    expect(edges.sort()).toEqual([['a', '@outsider', 1], ['a', 'b', 2], ['b', '@outsider', 1], ['b', 'a', 1]]);
+    expect(graph.getNodeAttributes('@outsider')).toMatchObject({ label: 'outsider', external: true });
+  });
+
   it('reply and quote', () => {
     expect(edgesOf('reply').edges).toEqual([['b', 'a', 1], ['c', '777', 1]]);
     const q = edgesOf('quote');

@@ -7,6 +7,7 @@ import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
+import { mentionsOf, resolvedMention } from '../../../../shared/domain/mentions';
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -219,21 +220,3 @@ function bump(counts: number[], i: number): void {
 const isEmpty = (p: PackedStrings, i: number) => p.ends[i] === (i ? p.ends[i - 1] : 0);
 
 const NO_MENTIONS: string[] = [];
-/** A user_mentions id that names an account: '0' is an unresolved mention, '' none. */
-const resolvedMention = (id: string) => id !== '' && id !== '0';
-// Hashed screen names (2019+: base64 ending '=') first, else the '+' would end a plain @name.
-const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9+]{37,43}=|[A-Za-z0-9_]{1,15}\b)/g;
-
-/**
- * Mentioned accounts (may repeat): the archive's user_mentions ids ('0' = unresolved, skipped);
- * when the list is empty, the @names in the text (without a retweet's "RT @name:"), as '@name'.
- */
-export function mentionsOf(t: Pick<Tweet, 'userMentions' | 'tweetText' | 'isRetweet'>): string[] {
-  const um = t.userMentions;
-  if (um.length) return um.every(resolvedMention) ? um : um.filter(resolvedMention);
-  if (!t.tweetText.includes('@')) return NO_MENTIONS;
-  let text = t.tweetText;
-  if (t.isRetweet) text = text.replace(/^RT @[^\s:]+:?/, '');
-  if (!text.includes('@')) return NO_MENTIONS;
-  return Array.from(text.matchAll(TEXT_MENTION), (m) => '@' + m[1]);
-}
