@@ -4,6 +4,7 @@ import { FILTER_OPTIONS, filterFromOpts, numberOpt, parseCliArgs, UsageError, wi
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
 import { windowStability, STABILITY_WINDOWS_SECONDS } from '../../shared/graph/coordination/windowStability';
+import { fewestReplicates } from '../../shared/graph/coordination/parameterProblems';
 import { COORDINATION_KINDS, type CoordinationKind } from '../../shared/graph/coordination/coordinationTypes';
 import { buildAnalysisReceipt } from '../../shared/graph/analysisReceipt';
 import { describeFilter } from '../../shared/graph/tweetFilter';
@@ -40,8 +41,7 @@ async function coord(argv: string[]): Promise<number> {
     includeRetweets: flags.has('--include-retweets'),
     filter: filterFromOpts(opts),
   };
-  // With R replicates no p-value is below 1 / (R + 1): fewer could never be significant, whatever the data.
-  const fewest = Math.ceil(1 / options.alpha) - 1;
+  const fewest = fewestReplicates(options.alpha);
   if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} cannot give a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
   const loaded = await loadArchiveFiles(files);
   const t0 = performance.now();

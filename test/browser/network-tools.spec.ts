@@ -281,9 +281,19 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
 
   // A long coordination run: co-retweet with 999 null-model replicates and the window sweep.
   await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
-  await page.getByLabel('Null-model replicates').fill('999');
   const buildButton = page.getByRole('button', { name: 'Build network' });
+  // Values the CLI refuses are named, and nothing is built (5 replicates gave "0 significant").
+  await page.getByLabel('Null-model replicates').fill('5');
+  await page.getByLabel('Window Δt (seconds)').fill('0');
   await buildButton.click();
+  const problems = page.getByRole('alert').filter({ hasText: 'Not built:' });
+  await expect(problems).toContainText('The window Δt must be above 0 seconds');
+  await expect(problems).toContainText('5 null-model replicates cannot give a p-value at or below alpha 0.05');
+  await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0);
+  await page.getByLabel('Window Δt (seconds)').fill('60');
+  await page.getByLabel('Null-model replicates').fill('999');
+  await buildButton.click();
+  await expect(problems).toHaveCount(0);
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
   await expect(buildButton).toBeDisabled();
   const cancel = page.getByRole('button', { name: 'Cancel', exact: true });

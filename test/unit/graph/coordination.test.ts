@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fewestReplicates, parameterProblems } from '../../../shared/graph/coordination/parameterProblems';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
 import { benjaminiHochberg } from '../../../shared/graph/coordination/benjaminiHochberg';
 import { normaliseText, normaliseUrl } from '../../../shared/graph/coordination/normalise';
@@ -183,5 +184,19 @@ describe('window stability', () => {
       const w = e.windows.map((x) => x.weight);
       expect(w).toEqual([...w].sort((p, q) => p - q));
     }
+  });
+});
+
+describe('coordination parameters in words (the Network form; the CLI refuses the same)', () => {
+  it('names a window of 0, too few replicates for alpha, and out-of-range values', () => {
+    expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 199 })).toEqual([]);
+    expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 19 })).toEqual([]);
+    expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 5 })).toEqual([
+      '5 null-model replicates cannot give a p-value at or below alpha 0.05, so no edge could be significant: use at least 19.',
+    ]);
+    const bad = parameterProblems({ windowSeconds: 0, minRepeat: 1.5, alpha: 1, replicates: 0 });
+    expect(bad).toHaveLength(4);
+    expect(bad[0]).toMatch(/^The window Δt must be above 0 seconds/);
+    expect(fewestReplicates(0.01)).toBe(99);
   });
 });

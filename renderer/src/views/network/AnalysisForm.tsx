@@ -3,6 +3,7 @@ import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/det
 import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
 import { dayToMinute } from './format';
+import { parameterProblems } from '../../../../shared/graph/coordination/parameterProblems';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
 
@@ -21,11 +22,18 @@ export function AnalysisForm({ datasets, running, onRun, onCancel }: {
   const [alpha, setAlpha] = useState<number>(COORDINATION_DEFAULTS.alpha);
   const [replicates, setReplicates] = useState<number>(COORDINATION_DEFAULTS.replicates);
   const [sweep, setSweep] = useState(true);
+  const [problems, setProblems] = useState<string[]>([]);
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : datasets[datasets.length - 1]?.id ?? '';
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    const found = [
+      ...(coord ? parameterProblems({ windowSeconds, minRepeat, alpha, replicates }) : []),
+      ...(from && to && to < from ? ['The To day is before the From day: no tweet can match.'] : []),
+    ];
+    setProblems(found);
+    if (found.length) return;
     const userids = accounts.split(/[\s,]+/).filter(Boolean);
     onRun({
       datasetId: dataset, kind,
@@ -35,7 +43,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel }: {
   };
 
   return (
-    <form className="network-form" onSubmit={submit} aria-label="Network analysis">
+    <form className="network-form" onSubmit={submit} aria-label="Network analysis" noValidate>
       <label>Dataset
         <select value={dataset} onChange={(e) => setDatasetId(e.target.value)}>
           {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en-US')} tweets)</option>)}
@@ -56,13 +64,19 @@ export function AnalysisForm({ datasets, running, onRun, onCancel }: {
       {coord && (
         <fieldset>
           <legend>Coordination parameters</legend>
-          <label>Window Δt (seconds) <input type="number" min={0} step={10} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
+          <label>Window Δt (seconds) <input type="number" min={1} step={10} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
           <label>Minimum repeats <input type="number" min={1} value={minRepeat} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
           <label>FDR alpha <input type="number" min={0.001} max={0.5} step="any" value={alpha} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
-          <label>Null-model replicates <input type="number" min={0} max={999} value={replicates} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
+          <label>Null-model replicates <input type="number" min={1} max={9999} value={replicates} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
           <label><input type="checkbox" checked={sweep} onChange={(e) => setSweep(e.target.checked)} /> Window sweep 10 s … 1 h</label>
           <p className="muted" role="note">tweet_time has minute precision: two posts in the same minute have Δt 0 s, in adjacent minutes 60 s, so any window under 60 s means “same minute”.</p>
         </fieldset>
+      )}
+      {problems.length > 0 && (
+        <div role="alert" className="error">
+          <p>Not built:</p>
+          <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </div>
       )}
       <div className="network-actions">
         <button type="submit" disabled={running || !dataset}>Build network</button>

@@ -1,0 +1,28 @@
+/** The coordination parameters an analyst sets (CLI flags, the Network form). */
+export interface CoordinationParameters {
+  windowSeconds: number;
+  minRepeat: number;
+  alpha: number;
+  replicates: number;
+}
+
+/** With R null-model replicates no p-value is below 1 / (R + 1): fewer could never be significant, whatever the data. */
+export const fewestReplicates = (alpha: number): number => Math.ceil(1 / alpha) - 1;
+
+/**
+ * What is wrong with a set of parameters, in words (empty: nothing). The CLI refuses the same
+ * values through its flag checks; the form shows these instead of drawing a misleading result
+ * (0 significant edges from 5 replicates reads as "no coordination").
+ */
+export function parameterProblems(p: CoordinationParameters): string[] {
+  const out: string[] = [];
+  if (!(p.windowSeconds > 0)) out.push('The window Δt must be above 0 seconds (any window under 60 s means “same minute”).');
+  if (!(Number.isInteger(p.minRepeat) && p.minRepeat >= 1)) out.push('Minimum repeats must be a whole number of at least 1.');
+  const alphaOk = p.alpha > 0 && p.alpha < 1;
+  if (!alphaOk) out.push('The FDR alpha must be between 0 and 1 (0.05 is usual).');
+  if (!(Number.isInteger(p.replicates) && p.replicates >= 1)) out.push('Null-model replicates must be a whole number of at least 1.');
+  else if (alphaOk && p.replicates < fewestReplicates(p.alpha)) {
+    out.push(`${p.replicates} null-model replicates cannot give a p-value at or below alpha ${p.alpha}, so no edge could be significant: use at least ${fewestReplicates(p.alpha)}.`);
+  }
+  return out;
+}
