@@ -27,6 +27,17 @@ export interface ViewGraph {
   notes: string[];
 }
 
+/** The `omitted` keys (kept as they are in export receipts) in words, for the view. */
+export const OMITTED_LABELS: Record<string, string> = {
+  edgesNotSignificant: 'edges not significant',
+  edgesBelowMinWeight: 'edges under the minimum weight',
+  nodesFilteredByCommunityOrMetric: 'accounts outside the community or metric filter',
+  nodesWithoutDrawnEdge: 'accounts without a drawn edge',
+  nodesPrunedByCap: 'accounts beyond the node cap',
+  edgesOfHiddenNodes: 'edges of hidden accounts',
+  edgesPrunedByCap: 'edges beyond the edge cap',
+};
+
 /** Applies the view's filters, then prunes to the caps by the chosen metric, counting everything left out. */
 export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   const omitted: Record<string, number> = {};

@@ -72,20 +72,22 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
         </table>
       )}
       {edge.pairs && (
+        <div className="table-scroll">
         <table className="network-table" data-testid="pair-table">
           <caption>Post pairs behind this edge{edge.pairs.length > PAIRS_SHOWN ? ` (first ${PAIRS_SHOWN} of ${edge.pairs.length})` : ` (${edge.pairs.length})`}</caption>
           <thead><tr><th scope="col">Post A</th><th scope="col">Time A</th><th scope="col">Post B</th><th scope="col">Time B</th><th scope="col">Δt</th><th scope="col">Shared object</th><th scope="col">Evidence</th></tr></thead>
           <tbody>
             {edge.pairs.slice(0, PAIRS_SHOWN).map((p, i) => (
               <tr key={i}>
-                <td><code title={p.textA} dir="auto">{p.tweetA}</code></td><td>{utcMinute(p.timeA)}</td>
-                <td><code title={p.textB} dir="auto">{p.tweetB}</code></td><td>{utcMinute(p.timeB)}</td>
+                <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td>{utcMinute(p.timeA)}</td>
+                <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td>{utcMinute(p.timeB)}</td>
                 <td>{p.deltaSeconds} s</td><td dir="auto" className="network-object">{p.object}</td>
                 <td><PinButton item={() => pinPair(p)} label={`post pair ${p.tweetA} and ${p.tweetB}`} /></td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} nodes={nodes} title={title} loadTweets={loadTweets} />}
     </section>

@@ -4,7 +4,7 @@ import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing }
 import { communityColour } from '../../network/communityColours';
 import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
-import { toDrawing, viewGraph, type ViewSettings } from '../../network/viewGraph';
+import { OMITTED_LABELS, toDrawing, viewGraph, type ViewSettings } from '../../network/viewGraph';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -129,7 +129,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     const selected = edgeIndex === null || topEdges.some((e) => e.index === edgeIndex) ? undefined : view.edges.find((e) => e.index === edgeIndex);
     return selected ? [...topEdges, selected] : topEdges;
   }, [topEdges, view, edgeIndex]);
-  const omittedText = Object.entries(view.omitted).map(([k, v]) => `${k}: ${v.toLocaleString('en-US')}`).join(', ');
+  const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${OMITTED_LABELS[k] ?? k}`).join(', ');
   const stable = model.edges.filter((e) => e.stable).length;
 
   return (
