@@ -6,6 +6,8 @@
  * Headings: h1 = report, h2 = sections, h3 = items — Chromium builds the PDF outline from them.
  */
 import { escapeHtml as e } from './escapeHtml';
+import { htmlWithIsolatedTokens } from '../domain/textTokens';
+import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
 import { utcInstantText, utcMinuteText, zonedMinuteText } from './reportTimes';
 
@@ -100,14 +102,14 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
     : [['Source file', 'rests on no single source row']];
   common.push(['Item SHA-256', it.sha256 ? `<code class="hash">${e(it.sha256)}</code>` : 'none'], ['Item id', `<code>${e(it.itemId)}</code>`]);
   if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
-  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${e(it.note)}</span>`]);
+  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, e)}</span>`]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
 }
 
 function postBody(p: ReportPostItem, zone: string): string {
   const count = (v: number | null) => (v === null ? 'not in the archive' : String(v));
   return (
-    `<blockquote class="post-text user-text" dir="auto"${langAttr(p.tweetLanguage)}>${e(p.text)}</blockquote>` +
+    `<blockquote class="post-text user-text" dir="auto"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, e)}</blockquote>` +
     dl([
       ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id <code>${e(p.userid)}</code>`],
       ['Time (UTC)', e(utcMinuteText(p.tweetTime))],
@@ -199,7 +201,10 @@ const text = (s: string) => `<bdi>${e(s)}</bdi>`;
 const nameText = (display: string, screen: string) =>
   [display && `<bdi>${e(display)}</bdi>`, screen && `(<bdi>@${e(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
 
-const langAttr = (lang: string) => (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? ` lang="${e(lang)}"` : '');
+const langAttr = (lang: string) => {
+  const tag = languageTag(lang);
+  return tag ? ` lang="${e(tag)}"` : '';
+};
 
 function paragraphs(s: string): string {
   return s

@@ -6,6 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../shared/report/escapeHtml';
+import { htmlWithIsolatedTokens } from '../../../shared/domain/textTokens';
 import { bundleAttachments, finishReportPdf } from '../../../shared/report/finishReportPdf';
 import { footerTemplate, headerTemplate } from '../../../shared/report/printTemplates';
 import { buildReportBody, buildReportHtml } from '../../../shared/report/reportHtml';
@@ -35,7 +36,8 @@ describe('report HTML: every field of the model is printed', () => {
     expect(cards).toHaveLength(rc.items.length);
     for (const it of rc.items) {
       if (it.kind === 'finding' || !it.source) throw new Error('the case cites posts and accounts only');
-      expect(html).toContain(escapeHtml(it.kind === 'post' ? it.text : it.description));
+      // A post's @mentions, #hashtags and URLs are isolated (<bdi>), its text otherwise exact.
+      expect(html).toContain(it.kind === 'post' ? htmlWithIsolatedTokens(it.text, escapeHtml) : escapeHtml(it.description));
       expect(html).toContain(`row ${it.source.row}, byte offset ${it.source.byteOffset}, ${it.source.byteLength} bytes`);
       expect(html).toContain(it.sha256);
       expect(html).toContain(it.source.fileSha256);

@@ -124,13 +124,13 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
   const Counts = ({ title, counts }: { title: string; counts: Record<string, number> }) => (
     <section className="top-table" aria-label={title}>
       <h3>{title}</h3>
-      <table><tbody>{topEntries(counts, 10).map(([k, n]) => <tr key={k}><td dir="auto">{k || '(empty)'}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
+      <table aria-label={title}><tbody>{topEntries(counts, 10).map(([k, n]) => <tr key={k}><td dir="auto">{k || '(empty)'}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
     </section>
   );
   const EdgeList = ({ title, list }: { title: string; list: [string, number][] }) => (
     <section className="top-table" aria-label={title}>
       <h3>{title} ({list.length})</h3>
-      <table><tbody>{list.slice(0, 15).map(([k, n]) => <tr key={k}><td>{accountLink(k)}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
+      <table aria-label={title}><tbody>{list.slice(0, 15).map(([k, n]) => <tr key={k}><td>{accountLink(k)}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
       {list.length === 0 && <p className="muted">none</p>}
     </section>
   );
@@ -139,7 +139,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
     <div className="account-page">
       <p><a href={hrefFor('explore', 'accounts')}>← All accounts</a></p>
       <div className="explore-head">
-        <h2 dir="auto">{name}</h2>
+        <h2 dir="auto" data-route-focus>{name}</h2>
         <PinButton label={`account ${name}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Account ${name}`, payload: { account: a ?? { userid }, activity: act ? { ...act, blocks: undefined } : null }, provenance: a ? [a.provenance] : [] })} />
       </div>
       {a ? (
@@ -217,7 +217,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
                       {[formatMinute(t.time), t.lang || 'no language', t.client, t.isRetweet ? 'retweet' : '', `id ${t.tweetid}`].filter(Boolean).join(' · ')}
                       {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t.archived }, provenance: [t.provenance] })} />
                     </div>
-                    <TweetText text={t.text} knownAccount={known} />
+                    <TweetText text={t.text} lang={t.lang} knownAccount={known} />
                   </article>
                 );
               })}

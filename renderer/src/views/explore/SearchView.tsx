@@ -107,7 +107,7 @@ export function SearchView({ data }: { data: ExploreData }) {
 
   return (
     <div className="search-view">
-      <h2>Search tweets</h2>
+      <h2 data-route-focus>Search tweets</h2>
       <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
         <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} />)}</Field>
         <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} />)}</Field>
@@ -152,7 +152,7 @@ export function SearchView({ data }: { data: ExploreData }) {
                     <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{acc?.account.userScreenName ?? h.userScreenName}</a> · {[formatMinute(h.tweetTime), h.tweetLanguage || 'no language', h.tweetClientName, h.isRetweet ? 'retweet' : '', `id ${h.tweetid}`].filter(Boolean).join(' · ')}
                     {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${h.userScreenName}`, payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
                   </div>
-                  <TweetText text={h.tweetText} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
+                  <TweetText text={h.tweetText} lang={h.tweetLanguage} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
                 </li>
               );
             })}
