@@ -8,4 +8,9 @@ describe('visibleJson', () => {
     expect(s).toBe('{"note":"invoice\\u202egnp.exe","zw":"a\\u200bb","rtl":"שלום مرحبا 香港 🇭🇰"}');
     expect(JSON.parse(s)).toEqual(note);
   });
+
+  it('keeps the joiners of emoji sequences and Persian words as they are', () => {
+    const note = { family: '👨\u200D👩\u200D👧\u200D👦', fa: 'می\u200Cخواهم' };
+    expect(visibleJson(note)).toBe(JSON.stringify(note));
+  });
 });

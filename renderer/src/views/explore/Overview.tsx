@@ -273,7 +273,7 @@ function TopTable({ title, counts, prefix = '', data, accounts }: { title: strin
   return (
     <section className="top-table" aria-label={title}>
       <h3>{title}</h3>
-      <table>
+      <table aria-label={title}>
         <thead><tr><th scope="col">{accounts ? 'Account' : 'Value'}</th><th scope="col">Count</th></tr></thead>
         <tbody>
           {rows.map(([k, n]) => {
