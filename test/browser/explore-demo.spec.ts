@@ -109,6 +109,8 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await page.goto(`#/explore/account/${encodeURIComponent(member.id)}`);
   await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`, { timeout: 90_000 });
   await expect(page.getByTestId('profile')).toContainText(group0.accountsCreatedOn);
+  // A page change puts keyboard focus on the new page's heading (the account's name).
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeFocused();
   await expect(page.getByRole('list', { name: /Tweets of/ }).getByRole('listitem').first()).toBeVisible();
   await page.getByRole('list', { name: /Tweets of/ }).getByRole('button', { name: /Pin to case: tweet/ }).first().click();
   await expect.poll(() => countStore(page, 'pins')).toBe(2);
@@ -117,6 +119,7 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
 
   // Search: CJK, Arabic and hashtag queries, counts checked against the generator's rows.
   await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Search tweets' })).toBeFocused();
   const box = page.getByRole('searchbox');
   for (const q of ['香港', 'العنف', '#hongkong', 'violence']) {
     const expected = expectedMatches([q.normalize('NFKC').toLowerCase()]);

@@ -10,17 +10,18 @@ test('the production renderer loads offline with no console error and the empty 
   expect(requests.outside()).toEqual([]);
 });
 
-test('every view is reachable by keyboard: Tab to the navigation, Enter, and Alt+number', async ({ page }) => {
+test('every view is reachable by keyboard: Tab to the navigation, Enter, and Alt+number; focus lands on the new page\'s heading', async ({ page }) => {
   await page.keyboard.press('Tab'); // skip link
-  await page.keyboard.press('Tab'); // first nav link
-  for (const label of ['Explore', 'Network', 'Cases']) {
+  for (const label of ['Datasets', 'Explore', 'Network', 'Cases']) {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: label })).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
   }
-  await page.keyboard.press('Alt+1');
-  await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeFocused();
+  for (const [key, label] of [['Alt+2', 'Explore'], ['Alt+3', 'Network'], ['Alt+1', 'Datasets']] as const) {
+    await page.keyboard.press(key);
+    await expect(page.getByRole('heading', { name: label, level: 1 })).toBeFocused();
+  }
   await expect(page.getByRole('link', { name: 'Datasets' })).toHaveAttribute('aria-current', 'page');
 });
 

@@ -151,6 +151,8 @@ export async function createKey(page: Page, principal = PRINCIPAL, passphrase = 
   await page.getByRole('button', { name: 'Create key' }).click();
   const fp = page.getByTestId('key-fingerprint');
   await expect(fp).toBeVisible({ timeout: 30_000 });
+  // The button was disabled while the key was made: focus goes to the result, not the page's body.
+  await expect(page.getByRole('status').filter({ hasText: /^Key created: / })).toBeFocused();
   const line = (await fp.innerText()).trim();
   expect(line).toMatch(new RegExp(`^256 SHA256:[A-Za-z0-9+/]{43} ${principal} \\(ED25519\\)$`));
   return line;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { startupSweep } from '../store/startupSweep';
 import { CasesView } from '../views/cases/CasesView';
 import { DatasetsView } from '../views/DatasetsView';
@@ -28,6 +28,34 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // A page change moves keyboard focus to the new page's heading (it fell to the page's body): the
+  // heading marked data-route-focus (an account page, the accounts table, search), else the h1.
+  // Not on the first load, and not once the user is typing in a field of the new page.
+  const routeKey = route.view + '/' + route.rest.join('/');
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    const wanted = route.view === 'explore' && ['accounts', 'account', 'search'].includes(route.rest[0] ?? '') ? '[data-route-focus]' : 'h1';
+    let frame = 0;
+    let raf = 0;
+    const focusHeading = () => {
+      const main = document.getElementById('main');
+      const busy = document.activeElement?.matches('main input, main textarea, main select');
+      const target = main?.querySelector<HTMLElement>(wanted) ?? (frame > 120 ? main?.querySelector<HTMLElement>('h1') : null);
+      if (busy) return;
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+        target.focus({ preventScroll: true });
+      } else if (frame++ <= 120) raf = requestAnimationFrame(focusHeading); // the page may still be loading its data
+    };
+    focusHeading();
+    return () => cancelAnimationFrame(raf);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- routeKey names the route
+  }, [routeKey]);
 
   // The evidence report renders alone (no app chrome): it is the page that gets printed.
   if (location.hash.startsWith('#/report/')) return <ReportPage rest={location.hash.slice(9).split('/').filter(Boolean).map(decodeSegment)} />;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mixedSources, type MixedSources } from '../../../shared/archive/mixedSources';
 import { db } from '../store/database';
 import type { DatasetRecord, SourceFileRecord } from '../store/schema';
@@ -24,10 +24,22 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
   }, [dataset]);
   const c = dataset.counts;
   const headingId = `dataset-${dataset.id}`;
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  // Keep (or Escape) closes the question and puts focus back on "Delete dataset…".
+  const keep = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => deleteButton.current?.focus());
+  };
   const remove = async () => {
     setDeleting(true);
     await deleteDataset(db, dataset.id);
     onChanged();
+    // The card is gone: focus goes to the page's heading, not the body.
+    const heading = document.getElementById('view-title');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
   };
   return (
     <article className="dataset-card" aria-labelledby={headingId}>
@@ -64,16 +76,17 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
           </button>
         )}
         {!confirming ? (
-          <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} ref={deleteButton}>
             Delete dataset…
           </button>
         ) : (
-          <span role="group" aria-label="Confirm deletion">
+          // Focus starts on Keep: Enter pressed twice must not delete a dataset.
+          <span role="group" aria-label="Confirm deletion" onKeyDown={(e) => e.key === 'Escape' && keep()}>
             <span>Delete “<bdi>{dataset.name}</bdi>” and all its records? </span>
-            <button type="button" className="danger" autoFocus disabled={deleting} onClick={() => void remove()}>
+            <button type="button" className="danger" disabled={deleting} onClick={() => void remove()}>
               Delete permanently
             </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>Keep</button>
+            <button type="button" autoFocus onClick={keep}>Keep</button>
           </span>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import type { DatasetRecord } from '../store/schema';
 import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 import type { useImportWorker } from './useImportWorker';
+import { focusIfLost } from '../app/focusIfLost';
 
 export const DEMO_TWEETS = 20_000;
 export const DEMO_SEED = 1;
@@ -94,7 +95,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
             </>
           )}
         </p>
-        <button type="button" onClick={cancel} disabled={state.cancelling}>Cancel import</button>
+        <button type="button" onClick={cancel} disabled={state.cancelling} ref={focusIfLost}>Cancel import</button>
       </div>
     );
   }
@@ -103,14 +104,14 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
       <div className="import-alert" role="alert">
         <p>Some files were refused; nothing is visible yet:</p>
         <RefusedList refused={state.refused} />
-        <button type="button" className="primary" onClick={() => decide(true)}>Import the other files</button>{' '}
+        <button type="button" className="primary" onClick={() => decide(true)} ref={focusIfLost}>Import the other files</button>{' '}
         <button type="button" onClick={() => decide(false)}>Cancel the whole import</button>
       </div>
     );
   }
   if (state.status === 'failed') {
     return (
-      <div className="import-alert" role="alert">
+      <div className="import-alert" role="alert" tabIndex={-1} ref={focusIfLost}>
         <p className="error">
           Import failed: nothing was added.{' '}
           {state.refused.length === 0 ? state.message : state.refused.length === 1 ? 'The file was refused:' : `All ${state.refused.length} files were refused:`}
@@ -122,7 +123,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   }
   if (state.status === 'cancelled') {
     return (
-      <div role="status">
+      <div role="status" tabIndex={-1} ref={focusIfLost}>
         <p>Import cancelled: nothing was added.</p>
         <button type="button" onClick={dismiss}>Dismiss</button>
       </div>
@@ -131,7 +132,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   if (state.status === 'done') {
     const r = state.result;
     return (
-      <div role="status" className="import-done">
+      <div role="status" className="import-done" tabIndex={-1} ref={focusIfLost}>
         <p className="ok">
           {r.importId
             ? `Imported into “${r.dataset?.name}”: ${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`

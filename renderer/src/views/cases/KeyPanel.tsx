@@ -3,6 +3,7 @@ import { recordKeyChange } from '../../cases/caseStore';
 import { host } from '../../host/host';
 import { db } from '../../store/database';
 import { KEYS_CHANGED, useKeyStatus } from './useCaseData';
+import { focusIfLost } from '../../app/focusIfLost';
 
 const announce = () => window.dispatchEvent(new CustomEvent(KEYS_CHANGED));
 
@@ -137,7 +138,7 @@ export function KeyPanel() {
         </>
       )}
       {busy && <p role="status">Working… (sealing the key takes a moment)</p>}
-      {message && <p role="status" className="ok">{message}</p>}
+      {message && <p role="status" className="ok" tabIndex={-1} ref={focusIfLost}>{message}</p>}
       {error && <p role="alert" className="error">{error}</p>}
     </section>
   );

@@ -60,7 +60,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
 
   return (
     <div className="accounts-view">
-      <h2>Accounts</h2>
+      <h2 data-route-focus>Accounts</h2>
       <form className="filters" aria-label="Account filters" onSubmit={(e) => e.preventDefault()}>
         {text('Name or id', 'text', 'search')}
         <Field className="filter" label="Language">{(id) => (<select id={id} value={filters.language} onChange={(e) => set('language')(e.target.value)}>

@@ -3,6 +3,7 @@ import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/det
 import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
 import { dayToMinute } from './format';
+import { focusIfLost } from '../../app/focusIfLost';
 import { parameterProblems } from '../../../../shared/graph/coordination/parameterProblems';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
@@ -80,7 +81,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel }: {
       )}
       <div className="network-actions">
         <button type="submit" disabled={running || !dataset}>Build network</button>
-        {running && <button type="button" onClick={onCancel}>Cancel</button>}
+        {running && <button type="button" onClick={onCancel} ref={focusIfLost}>Cancel</button>}
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ import { GraphCanvas } from './GraphCanvas';
 import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
+import { focusIfLost } from '../../app/focusIfLost';
 
 const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 30_000 };
 const EDGE_ROWS = 100;
@@ -134,7 +135,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
 
   return (
     <div className="network-result">
-      <h2>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
+      <h2 tabIndex={-1} ref={focusIfLost}>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
       <p data-testid="network-summary">
         {countOf(model.nodes.length, 'account')}, {countOf(model.edges.length, 'edge')}
         {coordination && <>, <strong>{model.edges.filter((e) => e.significant).length.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
