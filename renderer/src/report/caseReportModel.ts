@@ -125,7 +125,8 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     software: input.software,
     ...bundle,
     analystTimeZone: input.analystTimeZone,
-    summary: `Evidence report for the case "${caseRecord.name}", opened ${caseRecord.createdAt} by ${caseRecord.createdBy}.`,
+    // The case's name last: a right-to-left name in the middle pulled the date after it into its run.
+    summary: `Evidence report for a case opened ${caseRecord.createdAt} by ${caseRecord.createdBy}: “${caseRecord.name}”.`,
     method: {
       description:
         'Each item was pinned in the app from an imported archive file; its card quotes the archived fields, and the bundle holds the exact bytes of the cited row (data/source/…). ' +
