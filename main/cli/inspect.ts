@@ -54,6 +54,7 @@ function humanReport(r: FileReport): string {
     if (reasons.length) lines.push(`  rejected   ${reasons.join(', ')}`);
   }
   for (const name of r.skippedEntries) lines.push(`${r.path} :: ${name}: not a .csv entry, not read`);
+  for (const x of r.receipts[0]?.refusedEntries ?? []) lines.push(`${r.path} :: ${x.entryName}: REFUSED: ${x.message}`);
   const shown = r.quarantined.slice(0, 10);
   for (const q of shown) lines.push(`  row ${q.row} @${q.byteOffset}+${q.byteLength}: ${q.reason}: ${q.detail}`);
   if (r.quarantined.length > shown.length) lines.push(`  … ${r.quarantined.length - shown.length} more quarantined rows (use --json)`);

@@ -182,6 +182,11 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   let entryIndex = -1;
   let entry: EntryParser | undefined;
   let plainContent = false;
+  // A zip's entries refused before they delivered anything, and the entry index of each receipt.
+  const refusedEntries: { entryName: string; message: string }[] = [];
+  const receiptEntries: number[] = [];
+  let refusing = false;
+  let container: Container = 'plain';
   // One table for the whole file: the parts of a multi-part zip may overlap.
   const seenTweets = options.dedupeTweets !== false ? new TweetIdIndex() : undefined;
   const events = openArchive(source.name, source.open(), { signal, onRawChunk: (c) => (rawBytes += c.length) });
@@ -195,14 +200,33 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
     }
     throw e;
   }
-  if (pending) withHashes(source.name, receipts, await pending.hashes);
+  if (refusedEntries.length) {
+    if (!receipts.length) {
+      throw new ArchiveFormatError(refusedEntries.length === 1 ? refusedEntries[0]!.message : `${source.name}: none of its ${refusedEntries.length} CSV entries could be read. ${refusedEntries.map((r) => r.message).join(' ')}`);
+    }
+    for (const r of receipts) r.refusedEntries = refusedEntries;
+  }
+  if (pending) withHashes(source.name, receipts, receiptEntries, await pending.hashes);
   return receipts;
+
+  /**
+   * In a zip, an entry refused before it delivered anything (binary, no known header, empty) is left
+   * out and named in the receipts of the others, as a refused file is beside the files imported;
+   * the zip is refused only if no entry is left. Anything else still refuses the whole file.
+   */
+  function refuseEntry(e: unknown, current: EntryParser): void {
+    if (!(e instanceof ArchiveFormatError) || container !== 'zip' || current.announced) throw e;
+    refusedEntries.push({ entryName: current.entryName, message: e.message });
+    refusing = true;
+  }
 
   async function readEvents(): Promise<void> {
     for await (const ev of events) {
       signal?.throwIfAborted();
       if (ev.type === 'entry-start') {
         plainContent = ev.container === 'plain';
+        container = ev.container;
+        refusing = false;
         entryIndex++;
         if (hashes) {
           const h = hashes.entries[entryIndex];
@@ -212,18 +236,34 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
           const h = { entryName: ev.entryName, sha256: pending!.placeholder(entryIndex), size: 0 };
           entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options, seenTweets);
         }
-      } else if (ev.type === 'data' && entry) {
+      } else if (ev.type === 'data' && entry && !refusing) {
         const before = entry.rowsRead;
-        entry.push(ev.chunk);
+        try {
+          entry.push(ev.chunk);
+        } catch (e) {
+          refuseEntry(e, entry);
+          continue;
+        }
         totalRows += entry.rowsRead - before;
         await entry.flush(false);
         options.onProgress?.({ bytes: rawBytes, rows: totalRows });
       } else if (ev.type === 'entry-end' && entry) {
+        if (refusing) {
+          entry = undefined;
+          continue;
+        }
         const before = entry.rowsRead;
-        entry.finish();
+        try {
+          entry.finish();
+        } catch (e) {
+          refuseEntry(e, entry);
+          entry = undefined;
+          continue;
+        }
         totalRows += entry.rowsRead - before;
         await entry.flush(true);
         receipts.push(entry.receipt());
+        receiptEntries.push(entryIndex);
         options.onProgress?.({ bytes: rawBytes, rows: totalRows });
         entry = undefined;
       }
@@ -233,11 +273,11 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
 
 const changedBetweenReads = (name: string) => new ArchiveFormatError(`${name}: the file changed between reads.`);
 
-/** Fills in the receipts of a parse that ran before its hashes were known. */
-function withHashes(name: string, receipts: ImportReceipt[], hashes: ArchiveHashes): void {
-  if (receipts.length !== hashes.entries.length) throw changedBetweenReads(name);
+/** Fills in the receipts of a parse that ran before its hashes were known (entries[i]: receipt i's entry index). */
+function withHashes(name: string, receipts: ImportReceipt[], entries: number[], hashes: ArchiveHashes): void {
   receipts.forEach((r, i) => {
-    const e = hashes.entries[i]!;
+    const e = hashes.entries[entries[i]!];
+    if (!e) throw changedBetweenReads(name);
     if (e.entryName !== r.entryName) throw changedBetweenReads(name);
     Object.assign(r, hashFields(hashes, e));
   });
@@ -277,7 +317,15 @@ class EntryParser {
   private readonly splitter: CsvRecordSplitter;
   private sawBytes = false;
   private formatAnnounced = false;
-  private readonly seenKeys = new Set<string>();
+  /** Its format was announced to the caller (onFormat): from then on it may have delivered rows. */
+  get announced(): boolean {
+    return this.formatAnnounced;
+  }
+  get entryName(): string {
+    return this.hash.entryName ?? this.fileName;
+  }
+  /** Account ids / Reddit names read so far: the row and a hash of the record's bytes. */
+  private readonly seenKeys = new Map<string, [row: number, bytes: number]>();
   private readonly seenAccounts = new Set<string>();
   private tweets: Tweet[] = [];
   private accounts: Account[] = [];
@@ -375,27 +423,34 @@ class EntryParser {
         break;
       }
       case 'account':
-        if (this.isDuplicate(out.account.userid)) return;
+        if (this.isDuplicate(out.account.userid, r, row, 'userid')) return;
         this.accounts.push(out.account);
         break;
       case 'indicator':
         this.indicators.push(out.indicator);
         break;
       case 'reddit':
-        if (this.isDuplicate(out.reddit.username)) return;
+        if (this.isDuplicate(out.reddit.username, r, row, 'username')) return;
         this.reddit.push(out.reddit);
         break;
     }
     this.rowsStored++;
   }
 
-  private isDuplicate(key: string): boolean {
-    if (this.seenKeys.has(key)) {
-      this.rowsDuplicate++;
-      return true;
+  /**
+   * A key read before is a duplicate when its record repeats the earlier one byte for byte; with
+   * other values (follower_count 10, then 999) it is quarantined, so the second version is seen, not lost.
+   */
+  private isDuplicate(key: string, r: CsvRecord, row: number, column: string): boolean {
+    const bytes = fnv1a(r.bytes);
+    const seen = this.seenKeys.get(key);
+    if (!seen) {
+      this.seenKeys.set(ownString(key), [row, bytes]);
+      return false;
     }
-    this.seenKeys.add(ownString(key));
-    return false;
+    if (seen[1] === bytes) this.rowsDuplicate++;
+    else this.reject(r, row, 'conflicting-duplicate', `${column} '${key}' was read at row ${seen[0]} with other values; the first is kept`);
+    return true;
   }
 
   private reject(r: CsvRecord, row: number, reason: QuarantineReason, detail: string): void {
@@ -493,4 +548,11 @@ function makeNormalizer(d: DetectedFormat): (f: string[], p: Provenance) => RowO
       return (f, p) => ({ kind: 'reddit', reddit: n(f, p) });
     }
   }
+}
+
+/** FNV-1a, 32 bits: tells a repeated record from a different one with the same key (collisions ~1 in 4 billion). */
+function fnv1a(b: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
 }

@@ -27,6 +27,7 @@ export type QuarantineReason =
   | 'invalid-value' // e.g. is_retweet neither true nor false
   | 'unterminated-quote' // file ended inside a quoted field (truncated)
   | 'field-too-large'
+  | 'conflicting-duplicate' // an account id (or Reddit name) read before, with other values: the first is kept
   | 'duplicate-header'; // not a rejection: counted separately (repeated header rows are skipped)
 
 export interface QuarantinedRow {
@@ -67,4 +68,6 @@ export interface ImportReceipt {
   entrySize?: number;
   /** The zip's other entries, not CSV files and so not imported (directories and macOS metadata left out). */
   skippedEntries?: string[];
+  /** The zip's CSV entries refused before they delivered anything (binary, no known header, empty), with why. */
+  refusedEntries?: { entryName: string; message: string }[];
 }

@@ -32,6 +32,23 @@ test('a .zip holding users and tweets CSVs (and a readme) becomes one dataset wi
   expect(requests.outside()).toEqual([]);
 });
 
+test('a .zip with a binary .csv entry: that entry is refused on its own, the analyst chooses, the rest is imported and the refusal kept in the receipts', async ({ page }) => {
+  const zip = path.join(tempDir(), 'with_junk.zip');
+  writeFileSync(zip, zipSync({
+    'ira_tweets_csv_hashed.csv': readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')),
+    'junk.csv': new Uint8Array([0, 1, 2, 3]),
+  }));
+  await importFiles(page, [zip]);
+  const question = page.getByRole('alert').filter({ hasText: 'Some files were refused' });
+  await expect(question.getByRole('list', { name: 'Refused files' })).toContainText('with_junk.zip (junk.csv): binary content');
+  await question.getByRole('button', { name: 'Import the other files' }).click();
+  await waitForImportDone(page);
+  const store = await storeSummary(page);
+  expect(store.tweets).toBe(2);
+  expect(store.files).toBe(1);
+  await expect(datasetCard(page, 'with_junk').getByRole('table', { name: /Files of/ })).toContainText('refused in the zip: with_junk.zip (junk.csv): binary content');
+});
+
 test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async ({ page }) => {
   const gz = path.join(tempDir(), 'china_082019_1_users_csv_hashed.csv.gz');
   writeFileSync(gz, gzipSync(readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'))));

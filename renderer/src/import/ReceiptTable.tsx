@@ -26,6 +26,7 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
               <td dir="auto">
                 {r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}
                 {r.skippedEntries && <div className="muted">also in the zip, not imported: {r.skippedEntries.join(', ')}</div>}
+                {r.refusedEntries?.map((x) => <div key={x.entryName} className="error">refused in the zip: {x.message}</div>)}
               </td>
               <td>{formatBytes(r.size)}</td>
               <td><code className="hash" title={r.entrySha256 ? `entry ${r.entrySha256}` : undefined}>{r.sha256}</code></td>

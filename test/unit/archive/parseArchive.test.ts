@@ -74,6 +74,16 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     }
   });
 
+  it('a users row repeated byte for byte is a duplicate; repeated with other values it is quarantined, the first kept', async () => {
+    const [header, a, b] = new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).trim().split('\n');
+    const changed = a!.replace('"1541"', '"9999"');
+    const { receipts, accounts, quarantined } = await parseBytes('users.csv', file([header!, a!, b!, a!, changed]));
+    expect(receipts[0]).toMatchObject({ rowsRead: 4, rowsStored: 2, rowsDuplicate: 1, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
+    expect(accounts).toHaveLength(2);
+    expect(accounts[0]!.followerCount).toBe(1541);
+    expect(quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', raw: changed, detail: `userid '${a!.slice(1, 65)}' was read at row 1 with other values; the first is kept` }]);
+  });
+
   it('counts blank lines apart (not rows, not quarantined), before the header, inside and at the end', async () => {
     const bytes = file(['', tweetHeader(), tweetRow({ tweetid: '1' }), '', tweetRow({ tweetid: '2' }), '', ''], '\r\n');
     const { receipts, tweets, quarantined } = await parseBytes('blank.csv', bytes);
@@ -172,7 +182,8 @@ describe('containers and refusals', () => {
   it('parses before its hashes are known: placeholders in the rows, receipts completed when pass 1 ends', async () => {
     const seed = readReal('reddit_2018_suspiciousaccounts_seed.csv');
     const broken = enc.encode('"userid","user_display_name","user_screen_name","user_reported_location","user_profile_description","user_profile_url","follower_count","following_count","account_creation_date","account_language"\n"1","a","b","","","","x","1","2019-01-01","en"\n');
-    const zip = zipSync({ 'users.csv': plain, 'bad.csv': broken, 'reddit/seed.CSV': seed });
+    // junk.csv (binary) is refused on its own: the other entries keep their places (entry 2, entry 3).
+    const zip = zipSync({ 'users.csv': plain, 'junk.csv': new Uint8Array([0, 1, 2, 3]), 'bad.csv': broken, 'reddit/seed.CSV': seed });
     const source = bytesSource('bundle.zip', zip, 4096);
     const collect = async (options: Parameters<typeof parseArchive>[1]) => {
       type WithSource = { provenance: { fileSha256: string } };
@@ -190,14 +201,20 @@ describe('containers and refusals', () => {
     const pending = await later;
     const known = await collect({ hashes });
     expect(pending.accounts.map((a) => a.provenance.fileSha256)).toEqual(known.accounts.map(() => 'entry 0'));
-    expect(pending.quarantined.map((q) => q.fileSha256)).toEqual(['entry 1']);
-    expect(new Set(pending.reddit.map((r) => r.provenance.fileSha256))).toEqual(new Set(['entry 2']));
+    expect(pending.quarantined.map((q) => q.fileSha256)).toEqual(['entry 2']);
+    expect(new Set(pending.reddit.map((r) => r.provenance.fileSha256))).toEqual(new Set(['entry 3']));
     const timeless = (rs: typeof known.receipts) => rs.map(({ startedAt, durationMs, ...r }) => r);
     expect(timeless(pending.receipts)).toEqual(timeless(known.receipts));
     expect(known.receipts.map((r) => r.entrySha256)).toEqual([sha(plain), sha(broken), sha(seed)]);
+    expect(known.receipts[0]!.refusedEntries).toEqual([{ entryName: 'junk.csv', message: expect.stringMatching(/^bundle\.zip \(junk\.csv\): binary content/) }]);
     // Hashes of another file: refused, not mixed in.
     const other = await hashArchive(bytesSource('users.csv', plain));
     await expect(collect({ pendingHashes: { hashes: Promise.resolve(other), placeholder: String } })).rejects.toThrow('bundle.zip: the file changed between reads.');
+  });
+
+  it('refuses a zip whose every CSV entry is refused, naming each', async () => {
+    const zip = zipSync({ 'a.csv': new Uint8Array([0, 1]), 'b.csv': enc.encode('name,age\nbob,3\n') });
+    await expect(parseArchive(bytesSource('z.zip', zip))).rejects.toThrow(/^z\.zip: none of its 2 CSV entries could be read\. z\.zip \(a\.csv\): binary content .* z\.zip \(b\.csv\): Unrecognised header/);
   });
 
   it('reads a streamed zip with data descriptors (as written by client-zip and other streaming writers)', async () => {

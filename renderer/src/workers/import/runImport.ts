@@ -235,6 +235,8 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
             ...(r.entrySha256 && r.entrySha256 !== r.sha256 ? { containerSha256: r.sha256 } : {}),
           });
         });
+        // A zip's entries refused on their own: the analyst chooses, as for refused files (decide below).
+        for (const x of fileReceipts[0]?.refusedEntries ?? []) refused.push({ fileName: `${source.name} › ${x.entryName}`, message: x.message });
         parsedNames.push(source.name);
       } catch (e) {
         // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins.
