@@ -73,6 +73,16 @@ export function highlightRanges(original: string, terms: string[]): [number, num
       ranges.push([start, end]);
     }
   }
+  // A match inside a user-perceived character (👍 of 👍🏽, a letter of a ZWJ sequence) highlights all
+  // of it: a <mark> ending inside it would break it in two.
+  if (ranges.length && /[^\u0000-\u02ff]/.test(original)) {
+    const bounds = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(original)].map((g) => g.index);
+    bounds.push(original.length);
+    for (const r of ranges) {
+      r[0] = bounds.findLast((b) => b <= r[0]) ?? 0;
+      r[1] = bounds.find((b) => b >= r[1]) ?? original.length;
+    }
+  }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const r of ranges) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { BURST_K, creationHistogram } from '../../../renderer/src/views/explore/creationBursts';
 import { isRandomLookingHandle, randomHandleReasons } from '../../../renderer/src/views/explore/randomHandle';
-import { everyDay, rhythmInZone, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
+import { everyDay, rhythmInZone, rhythmSummary, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
 import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 
 describe('creation bursts', () => {
@@ -68,5 +68,22 @@ describe('search query and highlights', () => {
     const t = '🔥香港 ＨＫ مرحبا';
     const r = highlightRanges(t, parseQuery('香港 hk مرحبا'));
     expect(r.map(([a, b]) => t.slice(a, b))).toEqual(['香港', 'ＨＫ', 'مرحبا']);
+  });
+  it('highlights whole user-perceived characters: a skin tone or a ZWJ sequence is not cut', () => {
+    const t = 'ok 👍🏽 and 👨‍👩‍👧 then e\u0301';
+    const r = highlightRanges(t, parseQuery('👍 👩 e'));
+    expect(r.map(([a, b]) => t.slice(a, b))).toEqual(['👍🏽', '👨‍👩‍👧', 'e', 'e\u0301']);
+  });
+});
+
+describe('rhythmSummary', () => {
+  it('names the busiest weekday hour and the quietest hour of the week, in words', () => {
+    const rhythm = Array.from({ length: 7 }, () => new Array<number>(24).fill(2));
+    rhythm[1]![14] = 90; // Tue 14:00
+    for (let wd = 0; wd < 7; wd++) rhythm[wd]![3] = 0;
+    expect(rhythmSummary(rhythm, 'Asia/Hong_Kong')).toBe(
+      'Tweets per hour and weekday in Asia/Hong_Kong. Busiest: Tue 14:00–15:00 (90 tweets); quietest hour over the week: 03:00 (0 tweets).',
+    );
+    expect(rhythmSummary(Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), 'UTC')).toBe('No tweets to place by hour and weekday in UTC.');
   });
 });

@@ -12,7 +12,7 @@ import type { Tweet } from '../../../../shared/domain/tweet';
 import type { ExploreData } from './exploreData';
 import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
-import { formatMinute, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS } from './timeBuckets';
+import { formatMinute, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
 
 interface AccountTweet extends TweetForPairing {
@@ -170,7 +170,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
       {tweets && tweets.length > 0 && (
         <div className="two-col">
           <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${tweets.length} tweets over ${perDay.days.length} days.`} />
-          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}`} summary={`Tweets per hour and weekday in ${zone}.`} />
+          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}`} summary={rhythmSummary(rhythm, zone)} />
         </div>
       )}
       {act && (

@@ -10,7 +10,7 @@ import { BURST_RULE, creationHistogram } from './creationBursts';
 import type { ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
-import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
+import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 
 const ZONE_KEY = 'dw.explore.timeZone';
 const fmt = (n: number) => n.toLocaleString('en');
@@ -130,16 +130,17 @@ export function Overview({ data }: { data: ExploreData }) {
     tooltip: {},
   }), [rhythm, rhythmMax]);
 
-  const clientsOption = useMemo<ChartOption>(() => {
+  const clients = useMemo((): { option: ChartOption; top: [string, number][] } => {
     const byDay = ag.clientsByDay;
     const days = everyDay(Object.keys(byDay).filter((d) => inRange(minuteOfDay(d), range)).sort());
     const totals: Record<string, number> = {};
     for (const d of days) for (const c in byDay[d]) totals[c] = (totals[c] ?? 0) + byDay[d]![c]!;
-    const top = topEntries(totals, 6).map((e) => e[0]);
+    const topCounts = topEntries(totals, 6);
+    const top = topCounts.map((e) => e[0]);
     const other = Object.keys(totals).length > top.length;
     const series = top.map((c) => ({ type: 'bar', stack: 'clients', name: c || '(empty)', data: days.map((d) => byDay[d]?.[c] ?? 0), large: true }));
     if (other) series.push({ type: 'bar', stack: 'clients', name: 'other', data: days.map((d) => Object.entries(byDay[d] ?? {}).filter(([c]) => !top.includes(c)).reduce((n, [, v]) => n + v, 0)), large: true });
-    return {
+    const option: ChartOption = {
       grid: { left: 8, right: 24, top: 56, bottom: 64, containLabel: true },
       legend: { type: 'scroll', top: 0 },
       xAxis: { type: 'category', data: days },
@@ -148,6 +149,7 @@ export function Overview({ data }: { data: ExploreData }) {
       series,
       tooltip: { trigger: 'axis' },
     };
+    return { option, top: topCounts };
   }, [ag, range]);
 
   // Languages, hashtags and retweets in the range: recounted by the search worker from its filter
@@ -237,7 +239,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
       {ag.tweets > 0 && <>
       <ChartFigure id="rhythm" title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
-        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied)`)} summary={`Tweets per local hour and weekday in ${zone}.`}>
+        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied)`)} summary={rhythmSummary(rhythm, zone)}>
         <Field label="Time zone " className="inline-field">
           {(id) => (
             <select id={id} value={zone} onChange={(e) => setZone(e.target.value)}>
@@ -247,8 +249,8 @@ export function Overview({ data }: { data: ExploreData }) {
         </Field>
       </ChartFigure>
 
-      <ChartFigure id="clients" title="Client apps over time (UTC days)" datasetId={dataset.id} option={clientsOption} height={320}
-        caption={caption(`${rangeText}; top 6 clients, the rest as “other”`)} summary="Tweets per day stacked by client app." />
+      <ChartFigure id="clients" title="Client apps over time (UTC days)" datasetId={dataset.id} option={clients.option} height={320}
+        caption={caption(`${rangeText}; top 6 clients, the rest as “other”`)} summary={`Tweets per day stacked by client app; in this range: ${clients.top.map(([c, n]) => `${c || '(empty)'} ${fmt(n)}`).join(', ') || 'none'}.`} />
       </>}
 
       <div className="two-col">

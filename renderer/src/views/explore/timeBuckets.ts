@@ -87,3 +87,17 @@ export function rhythmInZone(quarterHourCounts: Record<number, number>, timeZone
 export function topEntries(counts: Record<string, number>, n: number): [string, number][] {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
 }
+
+/** A rhythm heatmap in words, for screen readers and the chart's summary: the busiest and the quietest hours. */
+export function rhythmSummary(rhythm: number[][], zone: string): string {
+  let best = { n: -1, wd: 0, h: 0 };
+  const perHour = new Array<number>(24).fill(0);
+  rhythm.forEach((row, wd) => row.forEach((n, h) => {
+    perHour[h]! += n;
+    if (n > best.n) best = { n, wd, h };
+  }));
+  if (best.n <= 0) return `No tweets to place by hour and weekday in ${zone}.`;
+  const quiet = perHour.indexOf(Math.min(...perHour));
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return `Tweets per hour and weekday in ${zone}. Busiest: ${WEEKDAYS[best.wd]} ${hh(best.h)}–${hh((best.h + 1) % 24)} (${best.n.toLocaleString('en')} tweets); quietest hour over the week: ${hh(quiet)} (${perHour[quiet]!.toLocaleString('en')} tweets).`;
+}
