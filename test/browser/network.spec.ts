@@ -188,5 +188,18 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await page.getByRole('button', { name: 'Find' }).click();
   await expect(page.getByText(/accounts? match/)).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'network-rtl.png') });
+  // Several matches are listed as buttons: one is chosen by keyboard, and focus lands on its details.
+  await page.getByLabel('Find account').fill('a');
+  await page.getByLabel('Find account').press('Enter');
+  const matches = page.getByRole('list', { name: 'Matching accounts' });
+  await expect(matches.getByRole('button')).toHaveCount(20);
+  await expect(matches).toContainText('the first 20; type more of the name to narrow');
+  const first = matches.getByRole('button').first();
+  const chosen = (await first.innerText()).replace(/^Show /, '');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const details = page.getByTestId('node-details');
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+  expect(chosen).toContain((await details.getByRole('heading', { level: 2 }).innerText()).trim());
   expect(consoleLog.errors).toEqual([]);
 });

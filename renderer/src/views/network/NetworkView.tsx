@@ -4,7 +4,7 @@ import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing }
 import { communityColour } from '../../network/communityColours';
 import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
-import { OMITTED_LABELS, toDrawing, viewGraph, type ViewSettings } from '../../network/viewGraph';
+import { nodeLabel, OMITTED_LABELS, toDrawing, viewGraph, type ViewSettings } from '../../network/viewGraph';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -18,6 +18,7 @@ import { focusIfLost } from '../../app/focusIfLost';
 
 const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 30_000 };
 const EDGE_ROWS = 100;
+const MATCHES_LISTED = 20;
 
 export function NetworkView() {
   const datasets = useDatasets();
@@ -60,6 +61,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const [focused, setFocused] = useState(false);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState('');
+  /** Several accounts matched Find: listed as buttons, so one can be chosen without the mouse. */
+  const [matches, setMatches] = useState<{ total: number; shown: { id: string; label: string }[] }>({ total: 0, shown: [] });
   // fcose runs on the UI thread: only for small graphs; everything else is laid out in the worker.
   const useFcose = view.nodes.length <= FCOSE_MAX_NODES && view.edges.length <= FCOSE_MAX_EDGES;
 
@@ -110,6 +113,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     const q = query.trim().toLowerCase();
     if (!c) return;
     c.nodes().removeClass('highlight');
+    setMatches({ total: 0, shown: [] });
     if (!q) return setFound('');
     const hits = view.nodes.filter((n) => n.id.toLowerCase() === q || n.screenName.toLowerCase().includes(q) || n.displayName.toLowerCase().includes(q));
     const col = c.collection();
@@ -118,6 +122,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     if (col.length) c.fit(col, 80);
     setFound(`${hits.length} account${hits.length === 1 ? '' : 's'} match “${query.trim()}”.`);
     if (hits.length === 1) setNodeId(hits[0]!.id);
+    else setMatches({ total: hits.length, shown: hits.slice(0, MATCHES_LISTED).map((n) => ({ id: n.id, label: nodeLabel(n) })) });
   };
 
   const edge = edgeIndex === null ? null : model.edges[edgeIndex] ?? null;
@@ -165,6 +170,12 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       <form className="network-search" onSubmit={search} role="search">
         <label>Find account <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="screen name, display name or user id" dir="auto" /></label>
         <button type="submit">Find</button> <span role="status">{found}</span>
+        {matches.shown.length > 0 && (
+          <ul className="plain-list" aria-label="Matching accounts">
+            {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={() => setNodeId(m.id)}>Show <bdi>{m.label}</bdi></button></li>)}
+            {matches.total > MATCHES_LISTED && <li className="muted">the first {MATCHES_LISTED}; type more of the name to narrow</li>}
+          </ul>
+        )}
       </form>
       <p className="network-drawn" data-testid="network-drawn">
         Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {model.edges.length.toLocaleString('en-US')} edges

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { hrefFor } from '../../app/routes';
 import type { MetricName, NetNode } from '../../network/networkModel';
 import { METRICS } from '../../network/networkModel';
@@ -5,9 +6,12 @@ import { fmt } from './format';
 
 /** An account of the network: names as archived, community, metrics, and its page in Explore. */
 export function NodeDetails({ node, focused, onFocus }: { node: NetNode; focused: boolean; onFocus: () => void }) {
+  // Keyboard users land on the details (a match chosen under Find, a node clicked), as for an edge.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [node.id]);
   return (
     <section className="network-details" aria-labelledby="node-title" data-testid="node-details">
-      <h2 id="node-title"><bdi>{node.displayName || node.screenName}</bdi></h2>
+      <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi></h2>
       <dl className="network-facts">
         <dt>Screen name</dt><dd dir="auto">@{node.screenName}</dd>
         <dt>User id</dt><dd><code>{node.id}</code></dd>
