@@ -79,9 +79,9 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
           <tbody>
             {edge.pairs.slice(0, PAIRS_SHOWN).map((p, i) => (
               <tr key={i}>
-                <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td>{utcMinute(p.timeA)}</td>
-                <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td>{utcMinute(p.timeB)}</td>
-                <td>{p.deltaSeconds} s</td><td dir="auto" className="network-object">{p.object}</td>
+                <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td className="nowrap">{utcMinute(p.timeA)}</td>
+                <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td className="nowrap">{utcMinute(p.timeB)}</td>
+                <td className="nowrap">{p.deltaSeconds} s</td><td dir="auto" className="network-object">{p.object}</td>
                 <td><PinButton item={() => pinPair(p)} label={`post pair ${p.tweetA} and ${p.tweetB}`} /></td>
               </tr>
             ))}

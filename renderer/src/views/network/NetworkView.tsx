@@ -170,13 +170,14 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       <form className="network-search" onSubmit={search} role="search">
         <label>Find account <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="screen name, display name or user id" dir="auto" /></label>
         <button type="submit">Find</button> <span role="status">{found}</span>
-        {matches.shown.length > 0 && (
-          <ul className="plain-list" aria-label="Matching accounts">
-            {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={() => setNodeId(m.id)}>Show <bdi>{m.label}</bdi></button></li>)}
-            {matches.total > MATCHES_LISTED && <li className="muted">the first {MATCHES_LISTED}; type more of the name to narrow</li>}
-          </ul>
-        )}
       </form>
+      {matches.shown.length > 0 && (
+        <ul className="network-matches" aria-label="Matching accounts">
+          {/* The label isolates the display name (FSI … PDI) and reads left to right: "مريم @lily57139". */}
+          {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={() => setNodeId(m.id)}>Show <bdi dir="ltr">{m.label}</bdi></button></li>)}
+          {matches.total > MATCHES_LISTED && <li className="muted">the first {MATCHES_LISTED}; type more of the name to narrow</li>}
+        </ul>
+      )}
       <p className="network-drawn" data-testid="network-drawn">
         Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {model.edges.length.toLocaleString('en-US')} edges
         {drawing ? ` (${drawing.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
