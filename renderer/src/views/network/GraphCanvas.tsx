@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createNetworkCy, LABEL_FONT, type NetworkDrawing } from '../../network/createNetworkCy';
 import type { EdgeSpec } from '../../network/drawnEdges';
 
@@ -36,9 +36,12 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
   const box = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onReady, onNode, onEdge });
   handlers.current = { onReady, onNode, onEdge };
+  // Cytoscape styles and draws a big graph in one task of a second or two: say so before it starts.
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
     let made: NetworkDrawing | null = null;
     let live = true;
+    setRendered(false);
     void loadLabelFonts(nodes).then(() => {
       if (!live || !box.current) return;
       made = createNetworkCy({ container: box.current, nodes, edges, preset });
@@ -52,7 +55,10 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
         handlers.current.onNode(null);
         handlers.current.onEdge(null);
       });
-      cy.one('render', () => box.current?.setAttribute('data-rendered', 'true'));
+      cy.one('render', () => {
+        box.current?.setAttribute('data-rendered', 'true');
+        if (live) setRendered(true);
+      });
       // Browser tests read node positions and the drawn edges from here to click real nodes and edges on the canvas.
       Object.assign(box.current, { cy, edgeLayer: layer });
       handlers.current.onReady(made);
@@ -65,5 +71,10 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
       made?.cy.destroy();
     };
   }, [nodes, edges, preset]);
-  return <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" style={{ fontFamily: LABEL_FONT }} />;
+  return (
+    <>
+      {!rendered && <p role="status" className="muted network-drawing">Drawing {nodes.length.toLocaleString('en-US')} nodes and {edges.length.toLocaleString('en-US')} edges…</p>}
+      <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" style={{ fontFamily: LABEL_FONT }} />
+    </>
+  );
 }
