@@ -7,6 +7,7 @@
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { ReportModel } from './reportModel';
 import { reportTitle } from './reportHtml';
+import { fixRtlActualText } from './rtlActualText';
 
 export interface ReportAttachment {
   /** File name shown by PDF readers (the path's last segment). */
@@ -19,6 +20,7 @@ export interface ReportAttachment {
 export async function finishReportPdf(pdf: Uint8Array, model: ReportModel, attachments: ReportAttachment[]): Promise<Uint8Array> {
   // No yielding every few objects: a 100-page report has thousands, and each yield is a timer tick.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  fixRtlActualText(doc);
   const created = new Date(model.createdAt);
   for (const a of attachments) {
     await doc.attach(a.bytes, a.name, { mimeType: a.mimeType, description: a.description, creationDate: created, modificationDate: created });

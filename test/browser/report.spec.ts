@@ -10,7 +10,7 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { buildReportCase, EMOJI_NOTE, EMOJI_WORDS, HEBREW_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, HEBREW_NOTE, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, wordBoxes } from './pdfInk';
 
@@ -100,6 +100,7 @@ test.describe('evidence report PDF', () => {
     expect(missing).toEqual([]);
     expect(inTextLayer(all, HEBREW_NOTE)).toBe(true);
     expect(inTextLayer(all, EMOJI_NOTE)).toBe(true);
+    expect(inTextLayer(all, ARABIC_LIGATURE_NOTE)).toBe(true); // لا, السلام, الله: ligature glyphs
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
     for (const it of rc.items) if (it.kind === 'post') expect(all).toContain(it.tweetid);

@@ -27,6 +27,8 @@ export const IRA_TWEETS = 'ira_2018_tweets_csv_hashed_excerpt.csv';
 const FILES = [CHINA_TWEETS, CHINA_USERS, IRA_TWEETS];
 const PRINCIPAL = 'analyst@example.org';
 export const HEBREW_NOTE = 'הערת אנליסט: לבדוק מול הארכיון 🔍';
+/** Arabic words drawn with ligature glyphs (lam-alef, Allah), whose text pdftotext once reversed. */
+export const ARABIC_LIGATURE_NOTE = 'ملاحظة: لا للعنف والسلام عليكم والله أعلم';
 /** Emoji as separate words, so each one has its own box in the PDF (pdftotext -bbox): a flag is two code points. */
 export const EMOJI_WORDS = ['🔥', '😀', '🇭🇰'];
 export const EMOJI_NOTE = `Emoji as posted: ${EMOJI_WORDS.join(' ')}`;
@@ -125,7 +127,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
   const items: ReportItem[] = [];
   for (let i = 0; i < itemCount; i++) {
     const { f, t, a, p } = pool[i % pool.length]!;
-    const note = i === 0 ? HEBREW_NOTE : i === 1 ? EMOJI_NOTE : undefined;
+    const note = i === 0 ? HEBREW_NOTE : i === 1 ? EMOJI_NOTE : i === 2 ? ARABIC_LIGATURE_NOTE : undefined;
     const extra = { bundlePath: `data/source/${f.name}`, ...(note ? { note } : {}) };
     if (p) {
       items.push({ ...p, itemId: `item-${i + 1}`, ...extra });
