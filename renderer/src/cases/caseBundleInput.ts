@@ -4,6 +4,8 @@
  * and the re-scanned sources it returns what shared/evidence/bundleWriter.ts takes.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { importFacts } from './importFacts';
+import type { ImportReceipt } from '../../../shared/domain/archive';
 import { bytesToHex, utf8 } from '../../../shared/evidence/bytes';
 import type { PayloadFile } from '../../../shared/evidence/bundleWriter';
 import type { JsonValue } from '../../../shared/evidence/canonicalJson';
@@ -22,6 +24,8 @@ export interface SourceInfo {
   importedAt: string;
   /** Data rows the file holds, as its import receipt counted them. */
   rowsRead?: number;
+  /** The whole import receipt (counts, container, entries skipped or refused): into analysis.json. */
+  receipt?: ImportReceipt;
 }
 
 export interface CaseBundleContent {
@@ -148,7 +152,7 @@ export function buildCaseBundleContent(args: {
     software: { name: software.name, version: software.version },
     inputs: usedSources.map((sha) => {
       const s = sources.get(sha)!;
-      return { file: s.fileName, entry: s.entryName ?? null, sha256: sha, size: s.size, format: s.format, imported_at: s.importedAt };
+      return s.receipt ? importFacts(sha, s.receipt) : { name: s.fileName, entry: s.entryName ?? null, sha256: sha, size: s.size, format: s.format, imported_at: s.importedAt };
     }),
     excerpt_method: 'each data/source file holds the exact bytes [byte_offset, byte_offset + byte_length) of the cited row in the (decompressed) source file whose SHA-256 is source_sha256; the source was re-selected and re-hashed at export and matched its import hash',
     // Parameters, seeds and algorithm versions travel in each pinned item's payload.

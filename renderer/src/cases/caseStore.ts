@@ -5,6 +5,7 @@
  * (renderer/src/pins) whose `caseId` is this case.
  */
 import type { JsonValue } from '../../../shared/evidence/canonicalJson';
+import { importFacts } from './importFacts';
 import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { sameItem, type PinRecord } from '../pins/pinTypes';
 import type { WorkbenchDb } from '../store/schema';
@@ -105,7 +106,7 @@ export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, 
       await appendEntry(db, caseId, actor, 'import', {
         datasetId: pin.datasetId,
         dataset: ds?.name ?? '',
-        files: files.map((f) => ({ name: f.receipt.fileName, sha256: f.sha256, size: f.receipt.entrySize ?? f.receipt.size, importedAt: f.receipt.startedAt, format: f.receipt.format })),
+        files: files.map((f) => importFacts(f.sha256, f.receipt)),
       });
     }
     await db.pins.update(pinId, { caseId });

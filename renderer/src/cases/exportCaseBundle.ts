@@ -48,7 +48,7 @@ export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise
     const rec = await db.files.get(sha);
     if (!rec) throw new ExportRefused(`source ${sha} cited by this case is not in the store any more (was its dataset deleted?)`);
     const r = rec.receipt;
-    out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: r.startedAt, rowsRead: r.rowsRead });
+    out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: r.startedAt, rowsRead: r.rowsRead, receipt: r });
   }
   return out;
 }

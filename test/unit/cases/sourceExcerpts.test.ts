@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ImportReceipt } from '../../../shared/domain/archive';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
@@ -69,7 +70,13 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     const scanned = await scanSource(FILE, streamOf(bytes), wanted);
     const caseRecord: CaseRecord = { id: 'case-1', name: 'Test case', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'a@example.org', archived: false, itemNotes: { p1: 'lockstep' } };
     const items: PinRecord[] = cited.map((p, i) => ({ id: `p${i + 1}`, kind: 'account', datasetId: 'd1', title: `Tweet ${i}`, payload: { userid: ids[picks[i]!]! }, provenance: [p], pinnedAt: `2026-01-01T00:00:0${i}.000Z`, caseId: 'case-1' }));
-    const info: SourceInfo = { sha256, fileName: FILE, size: bytes.length, format: 'twitter-io-users', importedAt: '2025-12-31T00:00:00.000Z' };
+    // Imported from a zip: the custody log and analysis.json name the zip, its own hash and size, and what the receipt counted.
+    const receipt: ImportReceipt = {
+      fileName: 'set.zip', entryName: FILE, size: 9999, sha256: 'f'.repeat(64), entrySha256: sha256, entrySize: bytes.length, format: 'twitter-io-users', formatVersion: '',
+      rowsRead: 744, rowsStored: 743, rowsDuplicate: 1, rowsRejected: 0, rejectedByReason: {}, repeatedHeaderRows: 1, blankLines: 2,
+      startedAt: '2025-12-31T00:00:00.000Z', durationMs: 5, appVersion: '0', skippedEntries: ['README.txt'], refusedEntries: [{ entryName: 'junk.csv', message: 'set.zip (junk.csv): binary content' }],
+    };
+    const info: SourceInfo = { sha256, fileName: FILE, size: bytes.length, format: 'twitter-io-users', importedAt: '2025-12-31T00:00:00.000Z', receipt };
     const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
     expect(content.payload.map((p) => p.path).sort()).toEqual([
       'derived/evidence-items.csv',
@@ -79,6 +86,12 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     const line = content.items[0] as Record<string, any>;
     expect(line).toMatchObject({ id: 'p1', kind: 'account', note: 'lockstep', analyst: 'a@example.org', platform_ids: { userid: ids[0] }, acquired_at: info.importedAt });
     expect(line.sources[0]).toMatchObject({ source_sha256: sha256, row: cited[0]!.row, byte_offset: cited[0]!.byteOffset, byte_length: cited[0]!.byteLength });
+    expect((content.analysis as Record<string, any>).inputs).toEqual([{
+      name: 'set.zip', entry: FILE, sha256, size: bytes.length, container: { name: 'set.zip', sha256: 'f'.repeat(64), size: 9999 }, format: 'twitter-io-users', format_version: '',
+      imported_at: receipt.startedAt, app_version: '0',
+      rows: { read: 744, stored: 743, duplicate: 1, rejected: 0, rejected_by_reason: {}, repeated_header_rows: 1, blank_lines: 2 },
+      entries_not_imported: ['README.txt'], entries_refused: [{ entry: 'junk.csv', reason: 'set.zip (junk.csv): binary content' }],
+    }]);
 
     const custody = appendCustody([], { at: '2026-01-01T00:00:00.000Z', actor: 'a@example.org', action: 'case-created', detail: { caseId: 'case-1' } });
     const prepared = await prepareBundle({
