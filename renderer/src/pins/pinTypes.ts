@@ -23,8 +23,13 @@ export interface PinRecord extends EvidenceItemDraft {
   caseId?: string;
 }
 
-/** The same evidence: kind, dataset, title, content and source rows alike (ids and times aside). */
+/**
+ * The same evidence. A tweet or an account is its archived row(s): the same kind, dataset and source
+ * rows are the same item wherever it was pinned from (a search adds the query that found it, an
+ * account page does not). Anything else (a search, a chart, an edge) must also match in title and content.
+ */
 export function sameItem(a: EvidenceItemDraft, b: EvidenceItemDraft): boolean {
-  return a.kind === b.kind && a.datasetId === b.datasetId && a.title === b.title &&
-    JSON.stringify(a.payload ?? null) === JSON.stringify(b.payload ?? null) && JSON.stringify(a.provenance) === JSON.stringify(b.provenance);
+  if (a.kind !== b.kind || a.datasetId !== b.datasetId || JSON.stringify(a.provenance) !== JSON.stringify(b.provenance)) return false;
+  if ((a.kind === 'tweet' || a.kind === 'account') && a.provenance.length > 0) return true;
+  return a.title === b.title && JSON.stringify(a.payload ?? null) === JSON.stringify(b.payload ?? null);
 }
