@@ -58,6 +58,13 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 
 The bundle id printed in the report is the SHA-256 of tagmanifest-sha512.txt:
      sha256sum tagmanifest-sha512.txt
+Each cited row is a file data/source/<hash prefix>_<file>/row-<row>_bytes-<offset>-<length>.csv
+holding the exact bytes [offset, offset + length) of the (decompressed) source file whose SHA-256
+items.jsonl gives; check it against your own copy of the source:
+     tail -c +$((offset + 1)) SOURCE.csv | head -c length | cmp - data/source/.../row-..._bytes-...csv
+<row> counts the file's CSV records after its header row (a record can span several lines when a
+field holds a line break; blank lines and repeated header rows count too): the byte offset is the
+exact place.
 metadata/custody.jsonl is a hash-chained log (sha256 over sorted-key JSON of each entry without
 "hash"; "prev" links entries); the app's "verify" command re-checks the chain. Its bytes are
 covered by step 4 either way.
