@@ -33,14 +33,14 @@ export function edgesFromPairs(pairs: Record<EdgeKind, Map<string, number>>): Im
   return out;
 }
 
-/** The edges of several imports summed pair by pair, each account id passed through `resolve`. */
-export function mergeEdges(parts: ImportEdges[], resolve: (account: string) => string = (a) => a): ImportEdges {
+/** The edges of several imports summed pair by pair. */
+export function mergeEdges(parts: ImportEdges[]): ImportEdges {
   const pairs = { retweet: new Map(), mention: new Map(), reply: new Map(), quote: new Map() } as Record<EdgeKind, Map<string, number>>;
   for (const p of parts) {
     for (const kind of EDGE_KINDS) {
       const m = pairs[kind];
       for (const [s, t, n] of edgeTriples(p, kind)) {
-        const key = resolve(s) + '\t' + resolve(t);
+        const key = s + '\t' + t;
         m.set(key, (m.get(key) ?? 0) + n);
       }
     }
