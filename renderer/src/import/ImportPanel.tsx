@@ -83,7 +83,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
         <progress aria-label="Import progress" max={1} value={fraction} />
         <p>
           {state.cancelling ? 'Cancelling: removing what was written… ' : p ? `${phaseLabel[p.phase]} ` : 'Starting… '}
-          {p && (
+          {p && !state.cancelling && (
             <>
               <bdi>{p.fileName}</bdi>{' '}
               {p.totalRows !== undefined ? (

@@ -94,7 +94,9 @@ async function run(request: AnalysisRequest): Promise<void> {
     const options = { kind, windowSeconds: c.windowSeconds, minRepeat: c.minRepeat, alpha: c.alpha, replicates: c.replicates, seed, filter };
     if (c.sweep) {
       progress(`Window sweep (${STABILITY_WINDOWS_SECONDS.length} windows) with significance`, 0, STABILITY_WINDOWS_SECONDS.length);
-      const sweep = windowStability(columns, options);
+      const sweep = windowStability(columns, options, STABILITY_WINDOWS_SECONDS, (done) =>
+        progress(`Window sweep (${STABILITY_WINDOWS_SECONDS.length} windows) with significance`, done, STABILITY_WINDOWS_SECONDS.length),
+      );
       stability = new Map(sweep.edges.map((s) => [s.source + '\u0000' + s.target, s]));
       coordination = sweep.results.find((r) => r.windowSeconds === c.windowSeconds) ?? null;
     }

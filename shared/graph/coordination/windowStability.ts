@@ -29,8 +29,14 @@ export function windowStability(
   c: TweetColumns,
   options: CoordinationOptions,
   windows: readonly number[] = STABILITY_WINDOWS_SECONDS,
+  /** Called after each window, with how many are done (the sweep can take tens of seconds). */
+  onWindow?: (done: number) => void,
 ): { edges: EdgeStability[]; results: CoordinationResult[] } {
-  const results = windows.map((w) => detectCoordination(c, { ...options, windowSeconds: w }));
+  const results = windows.map((w, i) => {
+    const r = detectCoordination(c, { ...options, windowSeconds: w });
+    onWindow?.(i + 1);
+    return r;
+  });
   const byPair = new Map<string, EdgeStability>();
   const key = (s: string, t: string): string => s + '\u0000' + t;
   results.forEach((r) => {

@@ -170,7 +170,9 @@ function LoadLine({ s }: { s: LoadState }) {
   const text = ready
     ? `Search index ready: ${n(s.tweets)} tweets (text in ${(s.textMs! / 1000).toFixed(1)} s, filter columns in ${(s.filtersMs! / 1000).toFixed(1)} s).`
     : s.textMs === undefined
-      ? `Loading search text: ${n(s.textBlocks)} of ${n(s.blocks)} blocks (${n(s.tweets)} tweets). Searches run over what is loaded and finish when all is.`
+      ? s.blocks === 0
+        ? 'Loading search text… Searches run over what is loaded and finish when all is.'
+        : `Loading search text: ${n(s.textBlocks)} of ${n(s.blocks)} blocks (${n(s.tweets)} tweets). Searches run over what is loaded and finish when all is.`
       : `Search text loaded (${n(s.tweets)} tweets); filter columns: ${n(s.filterBlocks)} of ${n(s.blocks)} blocks. Searches with filters wait for them.`;
   return <p className="muted" data-testid="search-index" data-ready={ready ? 'true' : 'false'}>{text}</p>;
 }

@@ -14,6 +14,7 @@ import { GraphCanvas } from './GraphCanvas';
 import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
+import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
 import { focusIfLost } from '../../app/focusIfLost';
 
 const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 30_000 };
@@ -146,7 +147,13 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         {coordination && <>, <strong>{model.edges.filter((e) => e.significant).length.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
         , {model.communities} communities{coordination && model.edges.some((e) => e.windows) && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
-        {model.prunedItems.length > 0 && <> {model.prunedItems.length} items shared by too many accounts skipped.</>}
+        {model.prunedItems.length > 0 && (
+          <>
+            {' '}{countOf(model.prunedItems.length, 'item')} used by more than {DEFAULT_MAX_ACCOUNTS_PER_ITEM} accounts skipped (
+            <bdi>{[...model.prunedItems].sort((a, b) => b.accounts - a.accounts).slice(0, 3).map((p) => `${p.item} by ${p.accounts.toLocaleString('en-US')}`).join(', ')}</bdi>
+            {model.prunedItems.length > 3 ? ', …' : ''}): each would link all its users to one another. Narrow the dates, language or accounts to study them.
+          </>
+        )}
       </p>
       <fieldset className="network-view-controls">
         <legend>View</legend>
