@@ -76,11 +76,16 @@ export function groupBehaviours(g: number): CoordinationBehaviour[] {
   return ALL_BEHAVIOURS.filter((_, k) => g === 0 || (k + g) % 3 !== 0);
 }
 
-function makeAccount(rng: SeededRandom, seq: number, creationMinute: number, hashed: boolean, group: number): DemoAccount {
+/** `used`: the ids drawn so far. Random 8–10 digit ids collide (likely from ~50,000 accounts): a taken one is drawn again. */
+function makeAccount(rng: SeededRandom, seq: number, creationMinute: number, hashed: boolean, group: number, used: Set<string>): DemoAccount {
   const lang = group >= 0 ? 'zh' : rng.pick(TEXT_LANGUAGES);
   const followers = hashed ? rng.int(4999) : rng.chance(0.3) ? 0 : rng.int(60_000);
-  const numeric = demoNumericUserId(creationMinute, rng, seq);
-  const hash = hashed ? demoB64Hash(rng) : '';
+  let numeric = demoNumericUserId(creationMinute, rng, seq);
+  while (used.has(numeric)) numeric = demoNumericUserId(creationMinute, rng, seq);
+  used.add(numeric);
+  let hash = hashed ? demoB64Hash(rng) : '';
+  while (hashed && used.has(hash)) hash = demoB64Hash(rng);
+  if (hashed) used.add(hash);
   const screen = demoScreenName(rng, NAME_WORDS);
   return {
     userid: hashed ? hash : numeric,
@@ -127,6 +132,7 @@ export function buildDemoPlan(o: ResolvedDemoOptions): DemoPlan {
   const accounts: DemoAccount[] = [];
   const groups: DemoGroup[] = [];
   let seq = 0;
+  const used = new Set<string>();
   // Planted groups first: each created in a burst on one day of 2017 (like 2017-08-30 in China set 1).
   for (let g = 0; g < o.groups; g++) {
     const size = o.groupSizeMin + rng.int(o.groupSizeMax - o.groupSizeMin + 1);
@@ -134,7 +140,7 @@ export function buildDemoPlan(o: ResolvedDemoOptions): DemoPlan {
     const members: number[] = [];
     for (let i = 0; i < size; i++) {
       members.push(accounts.length);
-      accounts.push(makeAccount(rng, seq++, burstDay + rng.int(1440), rng.chance(0.7), g));
+      accounts.push(makeAccount(rng, seq++, burstDay + rng.int(1440), rng.chance(0.7), g, used));
     }
     groups.push({ id: g, members, behaviours: groupBehaviours(g), createdOn: formatDay(burstDay) });
   }
@@ -142,11 +148,11 @@ export function buildDemoPlan(o: ResolvedDemoOptions): DemoPlan {
   const burst0 = parseDayToMinute(groups[0]?.createdOn ?? '2017-08-30');
   while (accounts.length < o.accounts) {
     const creation = rng.chance(0.1) ? burst0 + rng.int(1440) : day2009 + rng.int(startMinute - day2009);
-    accounts.push(makeAccount(rng, seq++, creation, rng.chance(o.hashedShare), -1));
+    accounts.push(makeAccount(rng, seq++, creation, rng.chance(o.hashedShare), -1, used));
   }
   const externals: DemoAccount[] = [];
   for (let i = 0; i < 60; i++) {
-    const a = makeAccount(rng, seq++, day2009 + rng.int(startMinute - day2009), false, -1);
+    const a = makeAccount(rng, seq++, day2009 + rng.int(startMinute - day2009), false, -1, used);
     externals.push(a);
   }
   const popularCount = Math.min(20_000, Math.max(50, Math.round(o.tweets / 200)));

@@ -11,6 +11,8 @@ import { repoRoot } from '../../fixtures/paths';
 import { demoB64Hash } from '../../../shared/archive/demo/demoIds';
 import { seededRandom, type SeededRandom } from '../../../shared/graph/seededRandom';
 import { classifyId } from '../../../shared/domain/ids';
+import { buildDemoPlan } from '../../../shared/archive/demo/demoPlan';
+import { resolveDemoOptions } from '../../../shared/archive/demo/demoOptions';
 
 async function collect(chunks: AsyncGenerator<string>): Promise<string> {
   let s = '';
@@ -123,5 +125,17 @@ describe('demo archive generator', () => {
     expect(f.largestCreationBurst).toBeGreaterThanOrEqual(8);
     expect(f.operationClientsBeforeSwitch).toEqual(['Twitter for Android']);
     expect(f.operationClientsAfterSwitch).toEqual(['Twitter Web Client']);
+  });
+});
+
+describe('demo accounts at scale', () => {
+  it('every account (and outside author) has its own id, at 5 M tweets (125,000 accounts) too', () => {
+    // Random 8–10 digit ids collided there: two different accounts under one id (quarantined as conflicting-duplicate).
+    const plan = buildDemoPlan(resolveDemoOptions({ seed: 1, tweets: 5_000_000 }));
+    expect(plan.accounts).toHaveLength(125_000);
+    const ids = [...plan.accounts, ...plan.externals].map((a) => a.userid);
+    expect(new Set(ids).size).toBe(ids.length);
+    const mentionIds = plan.accounts.map((a) => a.mentionId);
+    expect(new Set(mentionIds).size).toBe(mentionIds.length);
   });
 });
