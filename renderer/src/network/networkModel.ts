@@ -1,4 +1,5 @@
 import type { Provenance } from '../../../shared/domain/provenance';
+import type { PackedEdges } from './packedEdges';
 import type { Tweet } from '../../../shared/domain/tweet';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { CoordinationKind } from '../../../shared/graph/coordination/coordinationTypes';
@@ -111,7 +112,8 @@ export type ToAnalysisWorker =
 
 export type FromAnalysisWorker =
   | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'result'; model: NetworkModel }
+  /** Plain edges travel packed (model.edges empty): see packedEdges.ts. */
+  | { type: 'result'; model: NetworkModel; packedEdges?: PackedEdges }
   | { type: 'exported'; text: string; receipt: AnalysisReceipt }
   | { type: 'edgeTweets'; edgeIndex: number; total: number; tweets: EdgeTweet[]; error?: string }
   | { type: 'error'; message: string };

@@ -10,6 +10,7 @@ import { coordinationCommunities, coordinationGraph } from '../../../shared/grap
 import type { CoordinationResult } from '../../../shared/graph/coordination/coordinationTypes';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
 import { STABILITY_WINDOWS_SECONDS, windowStability, type EdgeStability } from '../../../shared/graph/coordination/windowStability';
+import { packEdges } from '../network/packedEdges';
 import { exportGraph } from '../../../shared/graph/export/exportGraph';
 import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
 import { coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
@@ -202,10 +203,12 @@ async function run(request: AnalysisRequest): Promise<void> {
     ...(edgeRows ? { interaction: { columns, kind, edgeRows } } : {}),
     ...(kind === 'cohashtag' || kind === 'courl' ? { coUse: { columns, kind, filter, pruned: new Set(prunedItems.map((p) => p.item)) } } : {}),
   };
+  const packedEdges = packEdges(edges);
   post({
     type: 'result',
+    ...(packedEdges ? { packedEdges } : {}),
     model: {
-      request, nodes, edges, communities: Number(summary.communities ?? 0), receipt, summary,
+      request, nodes, edges: packedEdges ? [] : edges, communities: Number(summary.communities ?? 0), receipt, summary,
       cappedObjects: coordination?.cappedObjects ?? [], prunedItems, millis: Math.round(performance.now() - t0),
     },
   });
