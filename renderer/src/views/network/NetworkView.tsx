@@ -17,7 +17,11 @@ import { useAnalysisWorker } from './useAnalysisWorker';
 import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
 import { focusIfLost } from '../../app/focusIfLost';
 
-const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: DRAW_CAP_NODES, edgeCap: 30_000 };
+/**
+ * Drawn by default: the 5,000 accounts with the most weighted degree (up to 20,000 on request).
+ * Cytoscape styles and draws its nodes in one task: ~4 s for 20,000 here, ~1 s for 5,000.
+ */
+const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: 5_000, edgeCap: 30_000 };
 const EDGE_ROWS = 100;
 const MATCHES_LISTED = 20;
 
