@@ -217,14 +217,14 @@ test.describe('evidence report PDF', () => {
   test('preview: page size A4/Letter by keyboard, Print button, Letter PDF is Letter-sized', async ({ page }) => {
     const rc = await buildReportCase(3);
     await openReport(page, rc.model, 'case3');
-    await expect(page.getByRole('status')).toContainText('Ready: 3 items, A4');
+    await expect(page.getByRole('status')).toContainText('Ready: 3 items and 2 figures, A4');
     const a4 = page.getByRole('radio', { name: 'A4' });
     await a4.focus();
     await expect(a4).toBeChecked();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('radio', { name: 'Letter' })).toBeChecked();
     await expect(page.locator('article.dw-report')).toHaveAttribute('data-page-size', 'letter');
-    await expect(page.getByRole('status')).toContainText('Ready: 3 items, Letter');
+    await expect(page.getByRole('status')).toContainText('Ready: 3 items and 2 figures, Letter');
     await expect(page.getByRole('button', { name: 'Print…' })).toBeEnabled();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);

@@ -7,6 +7,7 @@
  * `data-report-ready` on <html> turns true once the report's fonts have loaded.
  */
 import { hrefFor } from '../app/routes';
+import { countOf } from '../import/formatters';
 import { useEffect, useMemo, useState } from 'react';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { buildReportBody, reportTitle } from '../../../shared/report/reportHtml';
@@ -88,7 +89,9 @@ export function ReportPage({ rest }: { rest: string[] }) {
       void document.fonts.ready.then(() => {
         if (!live) return;
         document.documentElement.dataset.reportReady = 'true';
-        setStatus(`Ready: ${loaded.model.items.length} items, ${pageSize}.`);
+        // Counted as the case page counts its evidence: items and figures (pinned charts, networks).
+        const m = loaded.model;
+        setStatus(`Ready: ${countOf(m.items.length, 'item')}${m.figures.length ? ` and ${countOf(m.figures.length, 'figure')}` : ''}, ${pageSize}.`);
       });
     });
     return () => {
