@@ -10,9 +10,10 @@ import { createWasmCsvScan, STATE, type WasmCsvScan } from './csvScanWasm';
  * found its commas (splitFields re-reads the records whose quoting is not simple).
  *
  * Tolerates: BOM, LF and CRLF, missing final newline, minimal or full quoting, quoted newlines,
- * doubled quotes, a quote inside an unquoted field (a character of the field). Reports (never throws for): invalid UTF-8, a file ending inside a quoted field,
- * a field larger than the limit. Throws CsvRecordTooLargeError when an unfinished record grows past
- * the hard limit (an unbalanced quote would otherwise swallow the rest of the file into memory).
+ * doubled quotes, a quote inside an unquoted field (a character of the field). Reports (never
+ * throws for): invalid UTF-8, a file ending inside a quoted field, a field larger than the limit.
+ * Throws CsvRecordTooLargeError when an unfinished record grows past the hard limit (an unbalanced
+ * quote would otherwise swallow the rest of the file into memory).
  */
 
 export type CsvProblem = 'invalid-utf8' | 'unterminated-quote' | 'field-too-large';

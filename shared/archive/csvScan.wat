@@ -5,7 +5,7 @@
   (memory (export "memory") 1)
   ;; State (i32 at byte offsets): 0 odd, 4 extra, 8 quotes, 12 fieldStart, 16 mess, 20 nc, 24 recordCommas,
   ;; 28 start, 32 found (numbers written), 36 byte before the input (-1: none), 40 closeAt (where the last
-;; quoted section closed, from the record's start; -2: none).
+  ;; quoted section closed, from the record's start; -2: none).
   (func (export "scan") (param $in i32) (param $len i32) (param $from i32) (param $commas i32) (param $found i32)
     (local $i i32) (local $odd i32) (local $recBase i32) (local $cum i32) (local $quotes i32)
     (local $fieldStart i32) (local $mess i32) (local $nc i32) (local $rc i32) (local $start i32) (local $nf i32)

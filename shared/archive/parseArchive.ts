@@ -181,7 +181,6 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   let totalRows = 0;
   let entryIndex = -1;
   let entry: EntryParser | undefined;
-  let plainContent = false;
   // A zip's entries refused before they delivered anything, and the entry index of each receipt.
   const refusedEntries: { entryName: string; message: string }[] = [];
   const receiptEntries: number[] = [];
@@ -195,7 +194,7 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   } catch (e) {
     // Containers are known by their first bytes, not their names: a refusal of a '.gz' read as text says why.
     const ext = /\.(gz|zip)$/i.exec(source.name)?.[1]?.toLowerCase();
-    if (e instanceof ArchiveFormatError && ext && plainContent) {
+    if (e instanceof ArchiveFormatError && ext && container === 'plain') {
       throw new ArchiveFormatError(`${e.message} It is named .${ext} but is not ${ext === 'gz' ? 'gzip' : 'zip'} data (no ${ext === 'gz' ? '1f 8b' : 'PK 03 04'} signature at its start), so it was read as CSV text.`);
     }
     throw e;
@@ -224,7 +223,6 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
     for await (const ev of events) {
       signal?.throwIfAborted();
       if (ev.type === 'entry-start') {
-        plainContent = ev.container === 'plain';
         container = ev.container;
         refusing = false;
         entryIndex++;
@@ -277,8 +275,7 @@ const changedBetweenReads = (name: string) => new ArchiveFormatError(`${name}: t
 function withHashes(name: string, receipts: ImportReceipt[], entries: number[], hashes: ArchiveHashes): void {
   receipts.forEach((r, i) => {
     const e = hashes.entries[entries[i]!];
-    if (!e) throw changedBetweenReads(name);
-    if (e.entryName !== r.entryName) throw changedBetweenReads(name);
+    if (!e || e.entryName !== r.entryName) throw changedBetweenReads(name);
     Object.assign(r, hashFields(hashes, e));
   });
 }

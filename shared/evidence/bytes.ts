@@ -8,11 +8,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Strict UTF-8 decode: throws on invalid bytes (tag files must be valid UTF-8). */
 export const fromUtf8 = (b: Uint8Array): string => decoder.decode(b);
 
-export function toBase64(b: Uint8Array): string {
+/** Bytes as a string of the same char codes (0–255), in pieces small enough for the argument list. */
+export function binaryString(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
-  return btoa(s);
+  return s;
 }
+
+export const toBase64 = (b: Uint8Array): string => btoa(binaryString(b));
 
 export function fromBase64(s: string): Uint8Array {
   const bin = atob(s.replace(/\s+/g, ''));

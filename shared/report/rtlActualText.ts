@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
+import { binaryString } from '../evidence/bytes';
 
 /**
  * Chromium marks each Arabic glyph of a printed page with its text (/ActualText, UTF-16). For a
@@ -20,7 +21,7 @@ export function fixRtlActualText(doc: PDFDocument): number {
       done.add(ref.toString());
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const text = latin1(decodePDFRawStream(stream).decode());
+      const text = binaryString(decodePDFRawStream(stream).decode());
       if (!text.includes('/ActualText')) continue;
       let n = 0;
       const out = text.replace(/\/ActualText\s*<([0-9A-Fa-f]+)>/g, (whole, hex: string) => {
@@ -53,9 +54,3 @@ const utf16 = (hex: string): string => {
   return s;
 };
 const toHex = (s: string): string => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')).join('');
-
-const latin1 = (b: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
-};

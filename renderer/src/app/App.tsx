@@ -43,10 +43,9 @@ export function App() {
     let frame = 0;
     let raf = 0;
     const focusHeading = () => {
+      if (document.activeElement?.matches('main input, main textarea, main select')) return;
       const main = document.getElementById('main');
-      const busy = document.activeElement?.matches('main input, main textarea, main select');
       const target = main?.querySelector<HTMLElement>(wanted) ?? (frame > 120 ? main?.querySelector<HTMLElement>('h1') : null);
-      if (busy) return;
       if (target) {
         if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
         target.focus({ preventScroll: true });

@@ -6,7 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { importFacts } from './importFacts';
 import type { ImportReceipt } from '../../../shared/domain/archive';
-import { bytesToHex, utf8 } from '../../../shared/evidence/bytes';
+import { bytesToHex, fromBase64, utf8 } from '../../../shared/evidence/bytes';
 import type { PayloadFile } from '../../../shared/evidence/bundleWriter';
 import type { JsonValue } from '../../../shared/evidence/canonicalJson';
 import type { Provenance } from '../../../shared/domain/provenance';
@@ -59,7 +59,7 @@ function figureFile(item: PinRecord): { path: string; bytes: Uint8Array } | null
   if (item.kind !== 'chart' && item.kind !== 'network') return null;
   if (typeof p.svg === 'string' && p.svg) return { path: `derived/figures/${item.id}.svg`, bytes: utf8(p.svg) };
   const png = typeof p.png === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/.exec(p.png) : null;
-  return png ? { path: `derived/figures/${item.id}.png`, bytes: Uint8Array.from(atob(png[1]!), (c) => c.charCodeAt(0)) } : null;
+  return png ? { path: `derived/figures/${item.id}.png`, bytes: fromBase64(png[1]!) } : null;
 }
 
 /**

@@ -4,6 +4,7 @@
  * fields say so. Pure: no store, no DOM.
  */
 import type { PreparedBundle } from '../../../shared/evidence/bundleWriter';
+import { toBase64, utf8 } from '../../../shared/evidence/bytes';
 import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
 import { visibleJson } from '../../../shared/evidence/visibleJson';
@@ -19,13 +20,6 @@ const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
-const toBase64 = (text: string): string => {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-};
 
 export interface CaseReportInput {
   caseRecord: CaseRecord;
@@ -95,7 +89,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       figures.push({
         kind: pin.kind === 'chart' ? 'chart' : 'network',
         title: str(p.title) || pin.title,
-        imageDataUrl: str(p.png).startsWith('data:image/png;base64,') ? str(p.png) : `data:image/svg+xml;base64,${toBase64(str(p.svg))}`,
+        imageDataUrl: str(p.png).startsWith('data:image/png;base64,') ? str(p.png) : `data:image/svg+xml;base64,${toBase64(utf8(str(p.svg)))}`,
         alt: str(p.alt) || str(p.caption) || pin.title,
         caption: str(p.caption),
         filtered: str(p.filtered) || str(p.hidden) || (pin.kind === 'network' ? 'not stated in the pinned view' : 'nothing'),

@@ -1,4 +1,3 @@
-import type { Tweet } from '../../../../shared/domain/tweet';
 import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../../store/tweetBlockCodec';
 import { EDGE_KINDS } from '../../store/read/edgeColumns';
 import { Dict } from '../../../../shared/archive/dict';
