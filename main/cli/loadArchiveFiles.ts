@@ -7,6 +7,7 @@ import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive'
 import type { Indicator, RedditAccount } from '../../shared/domain/indicator';
 import type { TweetColumns } from '../../shared/domain/tweet';
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/archive/columns';
+import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { parseArchive, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
 
 export interface LoadedArchives {
@@ -32,7 +33,8 @@ export function fileSource(filePath: string): ArchiveSource {
 /**
  * Load archive files into memory through the shared pipeline. Tweets are deduplicated by tweetid
  * across files (first file wins; a later copy counts in its own entry's receipt as duplicate, not
- * stored), accounts by userid (first seen wins). Throws on the first refused file.
+ * stored), accounts by userid (first seen wins; a users-file account repeated by a later file is a
+ * duplicate, or quarantined with other values, as in the app). Throws on the first refused file.
  */
 export async function loadArchiveFiles(
   paths: string[],
@@ -45,12 +47,14 @@ export async function loadArchiveFiles(
   const receipts: ImportReceipt[] = [];
   const quarantined: QuarantinedRow[] = [];
   const seenTweets = new Set<string>();
+  const knownAccounts: KnownRecords = new Map();
   for (const p of paths) {
     // Tweets already loaded from an earlier file, per source entry (a tweet's fileSha256 is its CSV entry's).
     const crossFileDuplicates = new Map<string, number>();
     const fileReceipts = await parseArchive(fileSource(p), {
       ...options,
       createHasher: nodeSha256,
+      knownAccounts,
       onTweets: (batch) => {
         for (const t of batch) {
           if (seenTweets.has(t.tweetid)) {

@@ -8,6 +8,7 @@ import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
+import { accountValues, redditValues, type KnownRecords } from './knownRecords';
 import { indicatorNormalizer } from './normalizeIndicator';
 import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
 import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
@@ -72,6 +73,12 @@ export interface ParseArchiveOptions {
   dedupeTweets?: boolean;
   /** SHA-256 implementation for pass 1; default below. The Node CLI injects node:crypto (much faster in Node). */
   createHasher?: CreateHasher;
+  /**
+   * Users-file accounts read before (knownRecords.ts): give one map to every file of an import, with
+   * the dataset's stored accounts, and a repeat in a later file is a duplicate or, with other values,
+   * quarantined. Default: this file's own.
+   */
+  knownAccounts?: KnownRecords;
 }
 
 /**
@@ -188,6 +195,7 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   let container: Container = 'plain';
   // One table for the whole file: the parts of a multi-part zip may overlap.
   const seenTweets = options.dedupeTweets !== false ? new TweetIdIndex() : undefined;
+  const knownAccounts = options.knownAccounts ?? new Map();
   const events = openArchive(source.name, source.open(), { signal, onRawChunk: (c) => (rawBytes += c.length) });
   try {
     await readEvents();
@@ -229,10 +237,10 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
         if (hashes) {
           const h = hashes.entries[entryIndex];
           if (!h || h.entryName !== ev.entryName) throw changedBetweenReads(source.name);
-          entry = new EntryParser(source.name, h, hashes, batchSize, options, seenTweets);
+          entry = new EntryParser(source.name, h, hashes, batchSize, options, seenTweets, knownAccounts);
         } else {
           const h = { entryName: ev.entryName, sha256: pending!.placeholder(entryIndex), size: 0 };
-          entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options, seenTweets);
+          entry = new EntryParser(source.name, h, { container: ev.container, sha256: '', size: 0, entries: [], skippedEntries: [] }, batchSize, options, seenTweets, knownAccounts);
         }
       } else if (ev.type === 'data' && entry && !refusing) {
         const before = entry.rowsRead;
@@ -321,8 +329,7 @@ class EntryParser {
   get entryName(): string {
     return this.hash.entryName ?? this.fileName;
   }
-  /** Account ids / Reddit names read so far: the row and a hash of the record's bytes. */
-  private readonly seenKeys = new Map<string, [row: number, bytes: number]>();
+  private readonly knownReddit: KnownRecords = new Map();
   private readonly seenAccounts = new Set<string>();
   private tweets: Tweet[] = [];
   private accounts: Account[] = [];
@@ -338,6 +345,7 @@ class EntryParser {
     private readonly options: ParseArchiveOptions,
     /** Tweet ids of the file so far (millions): a compact table, not a Set of strings. */
     private readonly seenTweets: TweetIdIndex | undefined,
+    private readonly knownAccounts: KnownRecords,
   ) {
     this.label = hash.entryName ? `${fileName} (${hash.entryName})` : fileName;
     this.splitter = new CsvRecordSplitter((r) => this.onRecord(r));
@@ -420,14 +428,14 @@ class EntryParser {
         break;
       }
       case 'account':
-        if (this.isDuplicate(out.account.userid, r, row, 'userid')) return;
+        if (this.isRepeat(this.knownAccounts, 'userid', out.account.userid, accountValues(out.account), r, row)) return;
         this.accounts.push(out.account);
         break;
       case 'indicator':
         this.indicators.push(out.indicator);
         break;
       case 'reddit':
-        if (this.isDuplicate(out.reddit.username, r, row, 'username')) return;
+        if (this.isRepeat(this.knownReddit, 'username', out.reddit.username, redditValues(out.reddit), r, row)) return;
         this.reddit.push(out.reddit);
         break;
     }
@@ -435,18 +443,20 @@ class EntryParser {
   }
 
   /**
-   * A key read before is a duplicate when its record repeats the earlier one byte for byte; with
-   * other values (follower_count 10, then 999) it is quarantined, so the second version is seen, not lost.
+   * A key read before is a duplicate when its values repeat the earlier ones; with other values
+   * (follower_count 10, then 999) it is quarantined, so the second version is seen, not lost.
    */
-  private isDuplicate(key: string, r: CsvRecord, row: number, column: string): boolean {
-    const bytes = fnv1a(r.bytes);
-    const seen = this.seenKeys.get(key);
+  private isRepeat(known: KnownRecords, column: string, key: string, values: number, r: CsvRecord, row: number): boolean {
+    const seen = known.get(key);
     if (!seen) {
-      this.seenKeys.set(ownString(key), [row, bytes]);
+      known.set(ownString(key), { file: this.label, row, values });
       return false;
     }
-    if (seen[1] === bytes) this.rowsDuplicate++;
-    else this.reject(r, row, 'conflicting-duplicate', `${column} '${key}' was read at row ${seen[0]} with other values; the first is kept`);
+    if (seen.values === values) this.rowsDuplicate++;
+    else {
+      const where = seen.file === this.label ? `row ${seen.row}` : `row ${seen.row} of ${seen.file}`;
+      this.reject(r, row, 'conflicting-duplicate', `${column} '${key}' was read at ${where} with other values; the first is kept`);
+    }
     return true;
   }
 
@@ -545,11 +555,4 @@ function makeNormalizer(d: DetectedFormat): (f: string[], p: Provenance) => RowO
       return (f, p) => ({ kind: 'reddit', reddit: n(f, p) });
     }
   }
-}
-
-/** FNV-1a, 32 bits: tells a repeated record from a different one with the same key (collisions ~1 in 4 billion). */
-function fnv1a(b: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  return h >>> 0;
 }

@@ -214,6 +214,37 @@ test('a users file added later to a dataset of tweets replaces the accounts take
   expect((await counts(datasetCard(page, 'later'))).accounts).toBe(userCount);
 });
 
+test('a users file added to a dataset: an account stored before is a duplicate, or with other values quarantined naming the first file', async ({ page }) => {
+  const dir = tempDir();
+  const [header, ...lines] = readFileSync(chinaUsers, 'utf8').trim().split('\n');
+  const rows = lines.slice(0, 40);
+  const first = path.join(dir, 'usersplit_a.csv');
+  writeFileSync(first, [header, ...rows.slice(0, 30)].join('\n') + '\n');
+  await importFiles(page, [first]);
+  await waitForImportDone(page);
+  // The second file: rows 21-30 again (one with another follower count) and rows 31-40, new.
+  const changed = rows[24]!.replace(/,"(\d+)","(\d+)","(\d{4}-)/, (_, f, g, d) => `,"${Number(f) + 7}","${g}","${d}`);
+  expect(changed).not.toBe(rows[24]);
+  const second = path.join(dir, 'usersplit_b.csv');
+  writeFileSync(second, [header, ...rows.slice(20, 24), changed, ...rows.slice(25, 40)].join('\n') + '\n');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [second], 'usersplit_a');
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'usersplit_a');
+  const receipt = card.getByRole('table', { name: /Files of/ }).getByRole('row').filter({ hasText: 'usersplit_b.csv' });
+  // Read, stored, duplicate, rejected: 20, 10, 9, 1.
+  await expect(receipt.getByRole('cell').nth(4)).toHaveText('20');
+  await expect(receipt.getByRole('cell').nth(5)).toHaveText('10');
+  await expect(receipt.getByRole('cell').nth(6)).toHaveText('9');
+  await expect(receipt.getByRole('cell').nth(7)).toContainText('conflicting-duplicate');
+  expect((await counts(card)).accounts).toBe(40);
+  await card.getByRole('button', { name: /Show quarantined rows/ }).click();
+  const quarantined = page.locator('.quarantine tbody tr');
+  await expect(quarantined).toHaveCount(1);
+  await expect(quarantined).toContainText('was read at row 25 of usersplit_a.csv with other values; the first is kept');
+  await expect(quarantined).toContainText(changed.slice(0, 40));
+});
+
 test('a file damaged in every row: its 1,100 quarantined rows are read back page by page, across block boundaries, in row order', async ({ page }) => {
   const dir = tempDir();
   const file = writeTweetRows(path.join(dir, 'excel_tweets_csv_hashed.csv'), 9, 3000, 0, 3000);

@@ -3,7 +3,7 @@ import type { Account } from '../../../shared/domain/account';
 import type { ImportReceipt, QuarantinedRow } from '../../../shared/domain/archive';
 import type { Indicator, RedditAccount } from '../../../shared/domain/indicator';
 import type { Tweet } from '../../../shared/domain/tweet';
-import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseArchive';
+import { parseArchive, type ArchiveSource, type ParseArchiveOptions } from '../../../shared/archive/parseArchive';
 import { realFixture } from '../../fixtures/paths';
 
 export const enc = new TextEncoder();
@@ -31,9 +31,10 @@ export interface Parsed {
   quarantined: QuarantinedRow[];
 }
 
-export async function parseBytes(name: string, bytes: Uint8Array, chunkSize?: number): Promise<Parsed> {
+export async function parseBytes(name: string, bytes: Uint8Array, chunkSize?: number, options: ParseArchiveOptions = {}): Promise<Parsed> {
   const out: Parsed = { receipts: [], tweets: [], accounts: [], indicators: [], reddit: [], quarantined: [] };
   out.receipts = await parseArchive(bytesSource(name, bytes, chunkSize), {
+    ...options,
     onTweets: (b) => void out.tweets.push(...b),
     onAccounts: (b) => void out.accounts.push(...b),
     onIndicators: (b) => void out.indicators.push(...b),

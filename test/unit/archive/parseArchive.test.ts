@@ -10,6 +10,8 @@ import path from 'node:path';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
 import { hashArchive, parseArchive } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
+import { splitFields } from '../../../shared/archive/csvRecords';
+import type { KnownRecords } from '../../../shared/archive/knownRecords';
 import { tweetHeader, tweetRow } from './synthetic';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -82,6 +84,24 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(accounts).toHaveLength(2);
     expect(accounts[0]!.followerCount).toBe(1541);
     expect(quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', raw: changed, detail: `userid '${a!.slice(1, 65)}' was read at row 1 with other values; the first is kept` }]);
+  });
+
+  it('a users row read in an earlier file (one map for the files of an import) is a duplicate, or quarantined naming that file', async () => {
+    const [header, ...rows] = new TextDecoder().decode(readReal('china_082019_1_users_csv_hashed.csv')).trim().split('\n');
+    // Lines that are whole records (a profile description may hold a line break).
+    const [a, b, c, d] = rows.filter((l) => splitFields(l).length === 10) as [string, string, string, string];
+    const knownAccounts: KnownRecords = new Map();
+    const first = await parseBytes('users_a.csv', file([header!, a, b, c]), undefined, { knownAccounts });
+    expect(first.receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 3, rowsDuplicate: 0, rowsRejected: 0 });
+    // The second file: c as it was (reordered quoting does not matter: values are compared), b with another follower count, d new.
+    const cUnquoted = c.replace(/^"([^"]*)"/, '$1');
+    const bChanged = b.replace(/,"(\d+)","(\d+)",/, (_, f, g) => `,"${Number(f) + 1}","${g}",`);
+    expect(bChanged).not.toBe(b);
+    const second = await parseBytes('users_b.csv', file([header!, cUnquoted, bChanged, d]), undefined, { knownAccounts });
+    expect(second.receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
+    const idOf = (line: string) => splitFields(line)[0];
+    expect(second.accounts.map((x) => x.userid)).toEqual([idOf(d)]);
+    expect(second.quarantined).toMatchObject([{ row: 2, reason: 'conflicting-duplicate', raw: bChanged, detail: `userid '${idOf(b)}' was read at row 2 of users_a.csv with other values; the first is kept` }]);
   });
 
   it('counts blank lines apart (not rows, not quarantined), before the header, inside and at the end', async () => {

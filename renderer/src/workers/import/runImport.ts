@@ -5,6 +5,7 @@ import { firstHeaderFormat } from '../../../../shared/archive/headerFormat';
 import type { Account } from '../../../../shared/domain/account';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
+import { accountValues, type KnownRecords } from '../../../../shared/archive/knownRecords';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
 import { readAccounts, readTweetIds } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
@@ -97,10 +98,12 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   const seen = new TweetAuthors();
   /** userid → came from a users file (users-file records win over the user columns of tweet rows). */
   const accountsHere = new Map<string, boolean>();
+  /** Users-file accounts of the dataset and of the files parsed so far: a conflicting repeat is quarantined. */
+  const knownAccounts: KnownRecords = new Map();
   let firstSeq = 0;
   if (existing) {
     const tRead = performance.now();
-    firstSeq = await readWhatTheDatasetHas(db, existing, seen, accountsHere, progress, signal);
+    firstSeq = await readWhatTheDatasetHas(db, existing, seen, accountsHere, knownAccounts, progress, signal);
     timings.datasetReadSeconds = lap(tRead);
   }
   await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
@@ -160,7 +163,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
       const toRecord = (a: Account, fromUsersFile: boolean): AccountRecord => ({ ...a, datasetId, importId, fromUsersFile });
       try {
         const fileReceipts = await parseArchive(source, {
-          ...hashOption, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false,
+          ...hashOption, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false, knownAccounts,
           onFormat: (f) => {
             format = f.format;
             crossDuplicates.push(0);
@@ -339,12 +342,14 @@ async function usersFilesFirst(sources: SizedSource[], signal: AbortSignal): Pro
 }
 
 /**
- * Adding to a dataset: the ids and authors of its tweets into `seen` and its accounts into
- * `accountsHere` (committed imports only), with progress and cancel: every stored tweet id is read
- * (~1.2 s a million from the ids records). Returns the seq of the dataset's next block.
+ * Adding to a dataset: the ids and authors of its tweets into `seen`, its accounts into
+ * `accountsHere` and its users-file accounts into `knownAccounts` (committed imports only), with
+ * progress and cancel: every stored tweet id is read (~1.2 s a million from the ids records).
+ * Returns the seq of the dataset's next block.
  */
 async function readWhatTheDatasetHas(
-  db: WorkbenchDb, dataset: DatasetRecord, seen: TweetAuthors, accountsHere: Map<string, boolean>, progress: ProgressReporter, signal: AbortSignal,
+  db: WorkbenchDb, dataset: DatasetRecord, seen: TweetAuthors, accountsHere: Map<string, boolean>, knownAccounts: KnownRecords,
+  progress: ProgressReporter, signal: AbortSignal,
 ): Promise<number> {
   progress.startPhase('reading');
   const total = dataset.counts.tweets;
@@ -358,7 +363,12 @@ async function readWhatTheDatasetHas(
   }
   progress.reportRows(dataset.name, read, total, true);
   // An account known only from tweet rows is replaced by its users-file record when one comes.
-  for (const a of await readAccounts(db, dataset.id)) accountsHere.set(a.userid, a.fromUsersFile);
+  const fileNames = new Map((await db.files.where('datasetId').equals(dataset.id).toArray()).map((f) => [f.sha256, f.receipt.fileName]));
+  for (const a of await readAccounts(db, dataset.id)) {
+    accountsHere.set(a.userid, a.fromUsersFile);
+    const file = fileNames.get(a.provenance.fileSha256) ?? 'an earlier import';
+    if (a.fromUsersFile) knownAccounts.set(a.userid, { file, row: a.provenance.row, values: accountValues(a) });
+  }
   const last = await db.tweetBlocks.where('[datasetId+seq]').between([dataset.id, -Infinity], [dataset.id, Infinity]).last();
   return last ? last.seq + 1 : 0;
 }

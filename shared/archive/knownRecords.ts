@@ -1,0 +1,33 @@
+import type { Account } from '../domain/account';
+import type { RedditAccount } from '../domain/indicator';
+
+/**
+ * Keyed records read so far (accounts by userid, Reddit accounts by username): where each was first
+ * read and a fingerprint of its archived values. A repeat with the same values is a duplicate; with
+ * other values it is quarantined as 'conflicting-duplicate' and the first is kept. One map can span
+ * the files of an import and the dataset's stored accounts, so a later file cannot silently lose a
+ * version.
+ */
+export type KnownRecords = Map<string, KnownRecord>;
+export interface KnownRecord {
+  file: string;
+  row: number;
+  values: number;
+}
+
+/** The archived values of an account (not where it was read), as a 32-bit hash. */
+export const accountValues = (a: Account): number =>
+  fingerprint([
+    a.userid, a.userDisplayName, a.userScreenName, a.userReportedLocation, a.userProfileDescription, a.userProfileUrl,
+    a.followerCount, a.followingCount, a.accountCreationDate, a.accountLanguageRaw,
+  ]);
+
+export const redditValues = (r: RedditAccount): number => fingerprint([r.username, r.karma, r.extra]);
+
+/** FNV-1a over the values' JSON (collisions ~1 in 4 billion). */
+function fingerprint(values: unknown[]): number {
+  const s = JSON.stringify(values);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
