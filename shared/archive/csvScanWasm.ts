@@ -1,3 +1,4 @@
+import { fromBase64 } from '../evidence/bytes';
 import { CSV_SCAN_WASM } from './csvScanWasmBytes';
 
 /**
@@ -20,7 +21,7 @@ let module: WebAssembly.Module | null | undefined;
 function compiled(): WebAssembly.Module | null {
   if (module === undefined) {
     try {
-      module = new WebAssembly.Module(Uint8Array.from(atob(CSV_SCAN_WASM), (c) => c.charCodeAt(0)));
+      module = new WebAssembly.Module(fromBase64(CSV_SCAN_WASM));
     } catch {
       module = null;
     }

@@ -17,7 +17,7 @@ export function binaryString(b: Uint8Array): string {
 
 export const toBase64 = (b: Uint8Array): string => btoa(binaryString(b));
 
-export function fromBase64(s: string): Uint8Array {
+export function fromBase64(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s.replace(/\s+/g, ''));
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

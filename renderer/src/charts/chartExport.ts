@@ -1,5 +1,6 @@
 import { host } from '../host/host';
 import { echarts, type ChartOption } from './echartsSetup';
+import { fromBase64 } from '../../../shared/evidence/bytes';
 
 /**
  * Exports a chart as PNG or SVG with its caption (dataset + filters) drawn under the plot, so a
@@ -53,10 +54,7 @@ export function chartPng(option: ChartOption, title: string, caption: string): U
   try {
     chart.setOption(exportOption(option, title, caption));
     const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    const bin = atob(url.slice(url.indexOf(',') + 1));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
+    return fromBase64(url.slice(url.indexOf(',') + 1));
   } finally {
     chart.dispose();
   }

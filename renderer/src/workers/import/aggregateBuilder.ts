@@ -6,7 +6,7 @@ import { PairCounter } from './pairCounter';
 import type { QuotePairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
-import { mentionsOf, resolvedMention } from '../../../../shared/domain/mentions';
+import { resolvedMention, textMentions } from '../../../../shared/domain/mentions';
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -116,7 +116,7 @@ export class AggregateBuilder {
         const start = i ? text.ends[i - 1]! : 0;
         if (nextAt < start) nextAt = text.joined.indexOf('@', start);
         if (nextAt >= 0 && nextAt < text.ends[i]!) {
-          for (const m of mentionsOf({ userMentions: NO_MENTIONS, tweetText: text.joined.slice(start, text.ends[i]), isRetweet })) rowMentions.push(this.authors.code(m));
+          for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) rowMentions.push(this.authors.code('@' + n));
         }
       }
       for (let k = 0; k < rowMentions.length; k++) {
@@ -218,4 +218,3 @@ function bump(counts: number[], i: number): void {
 /** Whether row i of a packed column is the empty string. */
 const isEmpty = (p: PackedStrings, i: number) => p.ends[i] === (i ? p.ends[i - 1] : 0);
 
-const NO_MENTIONS: string[] = [];
