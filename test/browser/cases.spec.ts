@@ -7,7 +7,8 @@ import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { repoRoot } from '../fixtures/paths';
 import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations } from './exploreHelpers';
+import { expectNoSeriousAxeViolations, openDemoArchive } from './exploreHelpers';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { createKey } from '../electron/flowSteps';
 
@@ -68,11 +69,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
   await pinButtons(page, 'tweet').first().click();
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
-  // Pinning the same account again (a second click, or after a reload) adds nothing.
+  // Pinning the same account again (a second click) adds nothing; after a reload its button says it is pinned.
   await page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]').click();
   await page.reload();
-  await pinButtons(page, 'account').first().click();
   await expect(page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]')).toHaveCount(1);
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
 
   await page.goto(caseUrl);
   const add = page.getByRole('button', { name: /^Add .* to this case$/ });
@@ -85,6 +86,10 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
     await expect(n > 1 ? add.first() : page.getByRole('heading', { name: 'Evidence items (3)' })).toBeFocused();
   }
   await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(3);
+  // Back on the account page, its button says which case holds it (pinning again gives a pin for another case).
+  await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);
+  await expect(page.locator('button.pin-button[aria-label^="In case “Spamouflage 测试 تحقيق 🦜”: pin again: account "]')).toHaveCount(1);
+  await page.goto(caseUrl);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
   await page.getByRole('button', { name: 'Save note' }).first().click();
@@ -286,4 +291,36 @@ test('browser-host key custody: import an ssh-keygen key, rotate it, custody rec
   expect(dump).not.toContain(JSON.stringify(Array.from(seed)).slice(1, 40));
   for (const r of stored) expect(r.envelope).toMatchObject({ kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } });
   expect(consoleLog.errors).toEqual([]);
+});
+
+test('a case citing the app\'s demo archive exports with the demo files generated again (it is never saved)', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
+  const fingerprintLine = await createKey(page, PRINCIPAL, PASSPHRASE);
+  await page.getByLabel('Case name').fill('Demo case');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo case' })).toBeVisible();
+  const caseUrl = page.url();
+  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
+  await pinButtons(page, 'account').first().click();
+  await pinButtons(page, 'tweet').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
+  await page.goto(caseUrl);
+  for (let n = 2; n > 0; n--) {
+    await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+    await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(n - 1);
+  }
+  await page.getByRole('button', { name: "Use the demo archive's files" }).click();
+  await expect(page.getByTestId('export-files')).toHaveText(`Selected: ${DEMO_USERS_FILE}, ${DEMO_TWEETS_FILE}`);
+  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+  const downloadP = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  const download = await downloadP;
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-cases-demo-'));
+  const zip = path.join(dir, download.suggestedFilename());
+  await download.saveAs(zip);
+  await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
+  const { runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL, fingerprintLine);
+  for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
 });

@@ -1,5 +1,5 @@
 import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
-import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/ImportPanel';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { expect, test } from './fixtures';
 import { counts, datasetCard, storeSummary, waitForImportDone } from './importHelpers';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { demoTweetColumns } from '../../shared/archive/demo/demoColumns';
-import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/ImportPanel';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
 import { buildNetwork, clickEdgeOnCanvas, drawn, selectedEdge, waitDrawn } from './networkHelpers';

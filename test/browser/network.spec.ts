@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
-import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/ImportPanel';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
 

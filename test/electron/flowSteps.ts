@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE, type DemoArchive } from '../../shared/archive/demo/demoArchive';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 import { isHashedId } from '../../shared/domain/ids';
-import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/ImportPanel';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { pinButtons } from '../browser/casesTools';
 import { openDemoArchive } from '../browser/exploreHelpers';
 import { counts, datasetCard, importFiles, waitForImportDone } from '../browser/importHelpers';

@@ -3,9 +3,7 @@ import type { DatasetRecord } from '../store/schema';
 import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 import type { useImportWorker } from './useImportWorker';
 import { focusIfLost } from '../app/focusIfLost';
-
-export const DEMO_TWEETS = 20_000;
-export const DEMO_SEED = 1;
+import { DEMO_SEED, DEMO_TWEETS } from './demoArchiveFiles';
 
 type Importer = ReturnType<typeof useImportWorker>;
 

@@ -1,13 +1,53 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { CASES_CHANGED } from '../cases/caseStore';
+import { db } from '../store/database';
 import { pinToCase, type EvidenceItemDraft } from './pinApi';
+import { sameItem, type PinRecord } from './pinTypes';
 
-/** "Pin to case" for any item; says when it is done. `label` names the item for screen readers. */
+/** Where an item is pinned already: nowhere, waiting for a case, or in these cases. */
+type PinPlace = { kind: 'none' } | { kind: 'loose' } | { kind: 'in-case'; cases: string[] };
+
+/** Every pin and case name, read once for all the buttons on a page and again when pins or cases change. */
+let stored: Promise<{ pins: PinRecord[]; caseNames: Map<string, string> }> | null = null;
+const forget = () => void (stored = null);
+window.addEventListener('dw:pins-changed', forget);
+window.addEventListener(CASES_CHANGED, forget);
+const readStored = () =>
+  (stored ??= Promise.all([db.pins.toArray(), db.cases.toArray()]).then(([pins, cases]) => ({ pins, caseNames: new Map(cases.map((c) => [c.id, c.name])) })));
+
+async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
+  const { pins, caseNames } = await readStored();
+  const same = pins.filter((p) => p.datasetId === item.datasetId && sameItem(p, item));
+  if (same.some((p) => !p.caseId)) return { kind: 'loose' };
+  const cases = same.map((p) => caseNames.get(p.caseId!)).filter((n): n is string => n !== undefined);
+  return cases.length ? { kind: 'in-case', cases } : { kind: 'none' };
+}
+
+/**
+ * "Pin to case" for any item; says when it is pinned already, waiting for a case or in one (pinning
+ * it again then gives a pin for another case). `label` names the item for screen readers.
+ */
 export function PinButton({ item, label }: { item: () => EvidenceItemDraft; label: string }) {
-  const [pinned, setPinned] = useState(false);
+  const [place, setPlace] = useState<PinPlace>({ kind: 'none' });
+  useEffect(() => {
+    let live = true;
+    const update = () => void placeOf(item()).then((p) => live && setPlace(p), () => {});
+    update();
+    window.addEventListener('dw:pins-changed', update);
+    window.addEventListener(CASES_CHANGED, update);
+    return () => {
+      live = false;
+      window.removeEventListener('dw:pins-changed', update);
+      window.removeEventListener(CASES_CHANGED, update);
+    };
+    // The item is read when the button mounts (and when pins change), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [label]);
+  const text = place.kind === 'loose' ? 'Pinned' : place.kind === 'in-case' ? `In case “${place.cases.join('”, “')}”: pin again` : 'Pin to case';
   return (
-    <button type="button" className="pin-button" aria-label={`${pinned ? "Pinned" : "Pin to case"}: ${label}`} aria-pressed={pinned}
-      onClick={() => void pinToCase(item()).then(() => setPinned(true))}>
-      {pinned ? 'Pinned' : 'Pin to case'}
+    <button type="button" className="pin-button" aria-label={`${text}: ${label}`} aria-pressed={place.kind === 'loose'}
+      onClick={() => void pinToCase(item()).then(() => setPlace({ kind: 'loose' }))}>
+      {text}
     </button>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { hrefFor } from '../../app/routes';
 import { createCase, listCases } from '../../cases/caseStore';
 import { db } from '../../store/database';
+import { listUnattachedPins } from '../../pins/pinApi';
 import { KeyPanel } from './KeyPanel';
 import { actorOf, useKeyStatus, useLive } from './useCaseData';
 
@@ -12,6 +13,7 @@ export function CaseListPage() {
     const counts = await Promise.all(all.map((c) => db.pins.where('caseId').equals(c.id).count()));
     return all.map((c, i) => ({ ...c, items: counts[i]! }));
   }, []);
+  const [loose] = useLive(async () => (await listUnattachedPins(db)).length, []);
   const [name, setName] = useState('');
   const [error, setError] = useState('');
 
@@ -41,6 +43,11 @@ export function CaseListPage() {
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       {cases && cases.length === 0 && <p className="muted">No cases yet.</p>}
+      {loose !== undefined && loose > 0 && (
+        <p data-testid="loose-pins">
+          {loose === 1 ? '1 pinned item waits' : `${loose.toLocaleString('en-US')} pinned items wait`} for a case: open a case{cases?.length ? '' : ' (create one above)'} to add {loose === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       {cases && cases.length > 0 && (
         <table aria-label="Cases">
           <thead>

@@ -5,6 +5,8 @@ import { createCaseReportRenderer } from '../../report/caseReportRenderer';
 import type { PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
 import { useKeyStatus, useLive } from './useCaseData';
+import { demoArchiveFiles, isDemoFileName } from '../../import/demoArchiveFiles';
+import { bytesToHex } from '../../../../shared/evidence/bytes';
 
 /** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
 export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecord[] }) {
@@ -16,6 +18,22 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState('');
   const busy = progress !== null && progress.phase !== 'done';
+  const citesDemo = sources?.some((s) => isDemoFileName(s.fileName)) ?? false;
+
+  /** The demo's files are generated again (it is never saved) and used if they are the bytes imported. */
+  const takeDemoFiles = async () => {
+    setError('');
+    const demo = await demoArchiveFiles();
+    const cited = new Set(sources?.map((s) => s.sha256));
+    for (const f of demo) {
+      const sha = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await f.arrayBuffer())));
+      if (!cited.has(sha)) {
+        setError(`The demo's ${f.name} generated here (SHA-256 ${sha}) is not the file this case cites: it was imported from other demo files. Select those files.`);
+        return;
+      }
+    }
+    setFiles((prev) => [...prev.filter((f) => !isDemoFileName(f.name)), ...demo]);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +70,16 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
       )}
       <form className="form-grid" onSubmit={(e) => void submit(e)}>
         <label htmlFor="export-sources">Source files</label>
-        <input id="export-sources" type="file" multiple accept=".csv,.gz,.zip,text/csv" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        <div>
+          <input id="export-sources" type="file" multiple accept=".csv,.gz,.zip,text/csv" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          {citesDemo && (
+            <p>
+              <button type="button" onClick={() => void takeDemoFiles()}>Use the demo archive's files</button>{' '}
+              <span className="muted">The demo is generated in the app, never saved: its files are generated again, byte for byte.</span>
+            </p>
+          )}
+          {files.length > 0 && <p className="muted" data-testid="export-files">Selected: <span dir="auto">{files.map((f) => f.name).join(', ')}</span></p>}
+        </div>
         {key?.needsPassphrase && (
           <>
             <label htmlFor="export-passphrase">Key passphrase</label>

@@ -50,8 +50,20 @@ export function NetworkView() {
   );
 }
 
+/** What the summary says of the edges: one pass per model (a co-use network has millions), not per render. */
+function edgeFacts(model: NetworkModel): { coordination: boolean; significant: number; stable: number; swept: boolean } {
+  const out = { coordination: model.receipt.kind.startsWith('coordination'), significant: 0, stable: 0, swept: false };
+  for (const e of model.edges) {
+    if (e.significant !== undefined) out.coordination = true;
+    if (e.significant) out.significant++;
+    if (e.stable) out.stable++;
+    if (e.windows) out.swept = true;
+  }
+  return out;
+}
+
 function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
-  const coordination = model.edges.some((e) => e.significant !== undefined) || model.receipt.kind.startsWith('coordination');
+  const { coordination, significant, stable, swept } = useMemo(() => edgeFacts(model), [model]);
   const [settings, setSettings] = useState<ViewSettings>({ ...DEFAULT_VIEW, significantOnly: coordination });
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
   const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
@@ -141,15 +153,14 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     return selected ? [...topEdges, selected] : topEdges;
   }, [topEdges, view, edgeIndex]);
   const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${OMITTED_LABELS[k] ?? k}`).join(', ');
-  const stable = model.edges.filter((e) => e.stable).length;
 
   return (
     <div className="network-result">
       <h2 tabIndex={-1} ref={focusIfLost}>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
       <p data-testid="network-summary">
         {countOf(model.nodes.length, 'account')}, {countOf(model.edges.length, 'edge')}
-        {coordination && <>, <strong>{model.edges.filter((e) => e.significant).length.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
-        , {model.communities} communities{coordination && model.edges.some((e) => e.windows) && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
+        {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
+        , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
         {model.prunedItems.length > 0 && (
           <>
