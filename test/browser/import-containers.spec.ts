@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
@@ -56,7 +57,7 @@ test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async (
   await waitForImportDone(page);
   const card = datasetCard(page, 'china_082019_1');
   expect(await counts(card)).toMatchObject({ accounts: 744, hashedAccounts: 254 });
-  await expect(card.getByRole('table', { name: /Files of/ }).locator('code.hash')).toHaveAttribute('title', 'entry d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604');
+  await expect(card.getByRole('table', { name: /Files of/ }).getByTestId('entry-sha256')).toHaveText('d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604');
   // The streaming hash and the CSV byte scan ran as WebAssembly in the workers: the CSP allows 'wasm-unsafe-eval'.
   await expect(page.locator('[data-hasher]')).toHaveAttribute('data-hasher', 'hash-wasm');
   await expect(page.locator('[data-csv-scan]')).toHaveAttribute('data-csv-scan', 'webassembly');
@@ -73,4 +74,44 @@ test('files dropped on the import area are imported', async ({ page }) => {
   await waitForImportDone(page);
   expect((await storeSummary(page)).indicators).toBe(350);
   expect(await counts(datasetCard(page, 'meta_indicators'))).toMatchObject({ indicators: 350 });
+});
+
+test('the same CSV content chosen twice in one import (a .csv and its .gz) is imported once; a zip mixing a stored entry with new ones is refused with the reason', async ({ page }) => {
+  const dir = tempDir();
+  const users = realFixture('china_082019_1_users_csv_hashed.csv');
+  const gz = path.join(dir, 'china_082019_1_users_csv_hashed.csv.gz');
+  writeFileSync(gz, gzipSync(readFileSync(users)));
+  await importFiles(page, [users, gz]);
+  await waitForImportDone(page);
+  await expect(page.getByRole('list', { name: 'Skipped files' })).toHaveText(
+    'china_082019_1_users_csv_hashed.csv.gz: the same CSV content as china_082019_1_users_csv_hashed.csv, chosen in this import (same SHA-256): imported once',
+  );
+  const store = await storeSummary(page);
+  expect(store.files).toBe(1);
+  expect(store.accounts).toBe(744);
+  const receipts = datasetCard(page, 'china_082019_1').getByRole('table', { name: /Files of/ }).getByRole('row');
+  await expect(receipts).toHaveCount(2);
+  await expect(receipts.nth(1).getByRole('cell').nth(5)).toHaveText('744');
+
+  // A zip holding that file (stored now) and a new one: importing it whole would repeat the first.
+  const zip = path.join(dir, 'mixed.zip');
+  writeFileSync(zip, zipSync({ 'users.csv': readFileSync(users), 'ira_tweets.csv': readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')) }));
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [zip]);
+  await expect(page.getByRole('alert')).toContainText(
+    'mixed.zip: its entries users.csv are already imported into dataset "china_082019_1" (same SHA-256) and its other entries are new. A zip is imported whole: extract the new entries and import them as files.',
+  );
+  expect((await storeSummary(page)).files).toBe(1);
+});
+
+test('a quarantined row of a zip entry names the entry, and its receipt shows the entry SHA-256 its rows cite', async ({ page }) => {
+  const excel = readFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'));
+  const zip = path.join(tempDir(), 'resaved.zip');
+  writeFileSync(zip, zipSync({ 'parts/excel.csv': excel }));
+  await importFiles(page, [zip]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'resaved');
+  await expect(card.getByRole('table', { name: /Files of/ }).getByTestId('entry-sha256')).toHaveText(createHash('sha256').update(excel).digest('hex'));
+  await card.getByRole('button', { name: /Show quarantined rows/ }).click();
+  await expect(page.locator('.quarantine tbody tr').first().getByRole('cell').first()).toHaveText('resaved.zip › parts/excel.csv');
 });

@@ -29,7 +29,7 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
           <tr>
             <th scope="col">File</th>
             <th scope="col">Row</th>
-            <th scope="col">Byte offset</th>
+            <th scope="col">Byte offset in the CSV</th>
             <th scope="col">Reason</th>
             <th scope="col">Detail</th>
             <th scope="col">Raw text</th>

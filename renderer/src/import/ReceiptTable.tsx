@@ -29,7 +29,11 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
                 {r.refusedEntries?.map((x) => <div key={x.entryName} className="error">refused in the zip: {x.message}</div>)}
               </td>
               <td>{formatBytes(r.size)}</td>
-              <td><code className="hash" title={r.entrySha256 ? `entry ${r.entrySha256}` : undefined}>{r.sha256}</code></td>
+              <td>
+                <code className="hash">{r.sha256}</code>
+                {/* Rows cite the CSV entry's SHA-256 (their byte offsets index it), not the container's. */}
+                {r.entrySha256 && <div className="muted">CSV entry: <code className="hash" data-testid="entry-sha256">{r.entrySha256}</code></div>}
+              </td>
               <td>{r.format}{r.formatVersion ? ` ${r.formatVersion}` : ''}</td>
               <td>
                 {formatCount(r.rowsRead)}

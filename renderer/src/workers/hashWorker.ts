@@ -2,7 +2,7 @@
 import { ArchiveFormatError } from '../../../shared/archive/detectFormat';
 import { hashArchive, sha256Implementation } from '../../../shared/archive/parseArchive';
 import { WorkbenchDb } from '../store/schema';
-import { whyAlreadyStored } from '../store/read/whyAlreadyStored';
+import { storedEntries } from '../store/read/storedEntries';
 import type { FromHashWorker, ToHashWorker, Verdict } from './import/hashMessages';
 
 /**
@@ -12,7 +12,9 @@ import type { FromHashWorker, ToHashWorker, Verdict } from './import/hashMessage
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = new WorkbenchDb();
-const seenHashes = new Set<string>();
+/** The files judged 'parse' in this import: by file SHA-256, and by the SHA-256 of each CSV entry. */
+const chosenFiles = new Set<string>();
+const chosenEntries = new Map<string, string>();
 let queue = Promise.resolve();
 
 scope.onmessage = (e: MessageEvent<ToHashWorker>) => {
@@ -37,10 +39,25 @@ async function judge(fileName: string, open: () => ReadableStream<Uint8Array>): 
     throw e;
   }
   const { sha256 } = hashes;
-  const known = await whyAlreadyStored(db, hashes);
-  const twice = seenHashes.has(sha256);
-  seenHashes.add(sha256);
-  if (known) return { kind: 'skip', skipped: { fileName, sha256, reason: known } };
-  if (twice) return { kind: 'skip', skipped: { fileName, sha256, reason: 'the same file is selected twice' } };
+  if (chosenFiles.has(sha256)) return { kind: 'skip', skipped: { fileName, sha256, reason: 'the same file is selected twice' } };
+  // Each CSV entry is stored already, chosen earlier in this import (the same content as a .csv and
+  // its .gz, or a zip holding it: one source, whose receipt and provenance are kept once), or new.
+  const stored = await storedEntries(db, hashes);
+  const chosen = hashes.entries.map((e) => chosenEntries.get(e.sha256));
+  const known = hashes.entries.map((_, i) => stored[i] !== undefined || chosen[i] !== undefined);
+  const names = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => x !== undefined))].join(', ');
+  if (known.length > 0 && known.every(Boolean)) {
+    const reason = chosen.some((c) => c !== undefined)
+      ? `the same CSV content as ${names(chosen)}, chosen in this import (same SHA-256): imported once`
+      : `already imported into dataset "${names(stored)}" (same SHA-256): nothing added`;
+    return { kind: 'skip', skipped: { fileName, sha256, reason } };
+  }
+  if (known.some(Boolean)) {
+    const old = hashes.entries.filter((_, i) => known[i]).map((e) => e.entryName).join(', ');
+    const where = [stored.some(Boolean) ? `imported into dataset "${names(stored)}"` : '', chosen.some(Boolean) ? `the same as ${names(chosen)}, chosen in this import` : ''].filter(Boolean).join(' or ');
+    return { kind: 'refuse', refused: { fileName, message: `${fileName}: its entries ${old} are already ${where} (same SHA-256) and its other entries are new. A zip is imported whole: extract the new entries and import them as files.` } };
+  }
+  chosenFiles.add(sha256);
+  for (const e of hashes.entries) chosenEntries.set(e.sha256, e.entryName ? `${fileName} › ${e.entryName}` : fileName);
   return { kind: 'parse', hashes };
 }

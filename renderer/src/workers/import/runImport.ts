@@ -156,6 +156,8 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
         hashOption = { pendingHashes: { hashes, placeholder } };
       }
       let format: ArchiveFormat | undefined;
+      /** The file, or for a zip the entry being read ('file › entry'): named with its quarantined rows. */
+      let entryLabel = source.name;
       let delivered = 0;
       const crossDuplicates: number[] = [];
       let fileRows = 0;
@@ -164,8 +166,9 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
       try {
         const fileReceipts = await parseArchive(source, {
           ...hashOption, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false, knownAccounts,
-          onFormat: (f) => {
+          onFormat: (f, entryName) => {
             format = f.format;
+            entryLabel = entryName ? `${source.name} › ${entryName}` : source.name;
             crossDuplicates.push(0);
           },
           onTweets: async (tweets) => {
@@ -207,7 +210,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
           onQuarantine: async (rows) => {
             delivered += rows.length;
             added.rejected += rows.length;
-            writer.addQuarantine(rows, source.name);
+            writer.addQuarantine(rows, entryLabel);
             await writer.maybeWrite();
           },
           onIndicators: async (rows) => {
