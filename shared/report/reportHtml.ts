@@ -5,6 +5,7 @@
  * renders under the app's CSP; the look comes from the report stylesheet (print CSS) passed in.
  * Headings: h1 = report, h2 = sections, h3 = items — Chromium builds the PDF outline from them.
  */
+import { textDirection } from '../domain/textDirection';
 import { escapeHtml as e } from './escapeHtml';
 import { htmlWithIsolatedTokens } from '../domain/textTokens';
 import { languageTag } from '../domain/languageTag';
@@ -109,7 +110,7 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
 function postBody(p: ReportPostItem, zone: string): string {
   const count = (v: number | null) => (v === null ? 'not in the archive' : String(v));
   return (
-    `<blockquote class="post-text user-text" dir="auto"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, e)}</blockquote>` +
+    `<blockquote class="post-text user-text" dir="${textDirection(p.text)}"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, e)}</blockquote>` +
     dl([
       ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id <code>${e(p.userid)}</code>`],
       ['Time (UTC)', e(utcMinuteText(p.tweetTime))],

@@ -106,12 +106,12 @@ describe('report HTML: escaping, CSP and bidi', () => {
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 
-  it('user text keeps its own direction: dir="auto" on blocks, <bdi> inline, lang from the archive', () => {
+  it('user text keeps its own direction: dir="auto" on blocks (a post: its first letter outside RT, tokens), <bdi> inline, lang from the archive', () => {
     const arabic = rc.items.find((i) => i.kind === 'account')!;
     expect(arabic.kind === 'account' && /[\u0600-\u06FF]/.test(arabic.description)).toBe(true);
     const desc = escapeHtml(arabic.kind === 'account' ? arabic.description : '');
     expect(html).toContain(`<blockquote class="account-text user-text" dir="auto">${desc}</blockquote>`);
-    expect(html).toContain(`<blockquote class="post-text user-text" dir="auto" lang="zh">`);
+    expect(html).toContain(`<blockquote class="post-text user-text" dir="ltr" lang="zh">`);
     expect(html).toContain(`<bdi>@${escapeHtml(arabic.userScreenName)}</bdi>`);
     expect(html).toContain(`<span class="user-text" dir="auto">${escapeHtml(HEBREW_NOTE)}</span>`);
   });

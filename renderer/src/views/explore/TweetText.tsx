@@ -3,9 +3,10 @@ import { hrefFor } from '../../app/routes';
 import { HASHED_MENTION } from './mentionFindings';
 import { isolatedTokens } from '../../../../shared/domain/textTokens';
 import { languageTag } from '../../../../shared/domain/languageTag';
+import { textDirection } from '../../../../shared/domain/textDirection';
 
 /**
- * A tweet's text exactly as archived (dir="auto", white space kept), with optional highlight ranges,
+ * A tweet's text exactly as archived (in its direction: textDirection; white space kept), with optional highlight ranges,
  * hashed `@mentions` linked to that account's page when the dataset holds it, and each @mention,
  * #hashtag and URL isolated so a right-to-left text does not turn "@name" into "name@".
  */
@@ -45,5 +46,5 @@ export function TweetText({ text, lang = '', highlights = [], knownAccount }: { 
       token = null;
     }
   }
-  return <p dir="auto" lang={languageTag(lang)} className="tweet-text">{parts}</p>;
+  return <p dir={textDirection(text)} lang={languageTag(lang)} className="tweet-text">{parts}</p>;
 }
