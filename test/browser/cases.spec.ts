@@ -92,7 +92,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.goto(caseUrl);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
-  await page.getByRole('button', { name: 'Save note' }).first().click();
+  // By keyboard: Save note is disabled once saved, so focus goes back to the note.
+  await page.getByRole('button', { name: 'Save note' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Note saved' })).toBeVisible();
+  await expect(firstNote).toBeFocused();
   // case-created, key? (created before the case: no), import, 3 × pin, note.
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 6 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
@@ -123,6 +127,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   const zip = path.join(dir, download.suggestedFilename());
   await download.saveAs(zip);
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the result
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);

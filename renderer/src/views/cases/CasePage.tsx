@@ -164,16 +164,22 @@ export function CasePage({ caseId }: { caseId: string }) {
 
 function NoteEditor({ label, value, onSave }: { label: string; value: string; onSave: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
+  const [saved, setSaved] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   return (
     <form
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
         onSave(draft);
+        setSaved(true);
+        // The button is disabled once the note is saved: focus goes back to the note, not to the page's body.
+        input.current?.focus();
       }}
     >
-      <input aria-label={label} value={draft} onChange={(e) => setDraft(e.target.value)} dir="auto" />
+      <input ref={input} aria-label={label} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
       <button type="submit" disabled={draft === value}>Save note</button>
+      {saved && draft === value && <span role="status" className="muted">Note saved</span>}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
 import { host } from '../../host/host';
+import { focusIfLost } from '../../app/focusIfLost';
 import { createCaseReportRenderer } from '../../report/caseReportRenderer';
 import type { PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
@@ -97,9 +98,9 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
           <progress id="export-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
         </div>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error" tabIndex={-1} ref={focusIfLost}>{error}</p>}
       {result && (
-        <div role="status" className="ok export-result">
+        <div role="status" className="ok export-result" tabIndex={-1} ref={focusIfLost}>
           <p>
             Bundle saved: <code dir="auto">{result.path}</code> ({result.bytes.toLocaleString('en')} bytes).
           </p>
