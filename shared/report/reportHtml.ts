@@ -101,7 +101,9 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
         ['Source file SHA-256', `<code class="hash">${e(src.fileSha256)}</code>`],
       ]
     : [['Source file', 'rests on no single source row']];
-  common.push(['Item SHA-256', it.sha256 ? `<code class="hash">${e(it.sha256)}</code>` : 'none'], ['Item id', `<code>${e(it.itemId)}</code>`]);
+  // An item with a file of its own in the bundle (a source excerpt, a figure) has its SHA-256; the row is left out otherwise.
+  if (it.sha256) common.push(['Item SHA-256', `<code class="hash">${e(it.sha256)}</code>`]);
+  common.push(['Item id', `<code>${e(it.itemId)}</code>`]);
   if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
   if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, e)}</span>`]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;

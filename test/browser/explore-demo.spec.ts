@@ -43,6 +43,8 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   expect(await shownCounts()).toEqual([...retweeted.values()].sort((a, b) => b - a).slice(0, 20));
   const labels = await mostRetweeted.locator('tbody td:first-child').allInnerTexts();
   expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(labels.length);
+  // Accounts outside the archive are plain text, and the table says why.
+  if ([...retweeted.keys()].some((k) => !DEMO.plan.accounts.some((a) => a.userid === k))) await expect(mostRetweeted).toContainText('Plain ids and names are accounts outside the archive');
 
   // Every planted group's creation day is flagged as a burst.
   const bursts = page.getByTestId('bursts');
@@ -112,6 +114,18 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // A page change puts keyboard focus on the new page's heading (the account's name).
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeFocused();
   await expect(page.getByRole('list', { name: /Tweets of/ }).getByRole('listitem').first()).toBeVisible();
+  // Each list of accounts says how many there are and how many it shows.
+  const retweets = new Map<string, number>();
+  for (const r of rows) {
+    if (r.account.userid !== member.id || !r.isRetweet) continue;
+    const name = /^RT @([^:\s]+):/.exec(r.text)?.[1];
+    const k = r.retweetUserid || (name && (idOfName.get(name.toLowerCase()) ?? '@' + name));
+    if (k) retweets.set(k, 1);
+  }
+  const accountsText = (n: number) => `${n.toLocaleString('en-US')} account${n === 1 ? '' : 's'}`;
+  await expect(page.getByRole('region', { name: 'Retweets', exact: true }).getByRole('heading')).toHaveText(
+    retweets.size > 15 ? `Retweets: top 15 of ${accountsText(retweets.size)}` : `Retweets: ${accountsText(retweets.size)}`,
+  );
   await page.getByRole('list', { name: /Tweets of/ }).getByRole('button', { name: /Pin to case: tweet/ }).first().click();
   await expect.poll(() => countStore(page, 'pins')).toBe(2);
   await expectNoSeriousAxeViolations(page);

@@ -96,13 +96,16 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   const rows = details.getByTestId('edge-tweet-table').locator('tbody tr');
   await expect(rows).toHaveCount(Math.min(200, expected.size));
   await expect(details.getByTestId('edge-tweet-table').locator('thead')).toContainText('Retweeted tweet');
+  const times: string[] = [];
   for (const tr of await rows.all()) {
     const [id, time, object] = await tr.locator('td').allInnerTexts();
     const want = expected.get(id!.trim());
     expect(want, `tweet ${id} is a retweet by ${edge.source} of ${edge.target}`).toBeDefined();
     expect(time).toBe(new Date(want!.minute * 60_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
     expect(object!.trim()).toBe(want!.object);
+    times.push(time!);
   }
+  expect(times).toEqual([...times].sort()); // oldest first
   // Pin one tweet, then the edge with all its tweets; the pins carry the tweets' source rows.
   const firstId = (await rows.first().locator('td').first().innerText()).trim();
   const pin = rows.first().getByRole('button', { name: `Pin to case: tweet ${firstId}` });

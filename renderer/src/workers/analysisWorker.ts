@@ -223,14 +223,14 @@ function tweetRows(c: TweetColumns, r: CoordinationResult): Map<string, number> 
   return rows;
 }
 
-/** The tweets behind one interaction or co-use edge: id, author, time, the shared object, text and source row (first `limit`). */
+/** The tweets behind one interaction or co-use edge, oldest first: id, author, time, the shared object, text and source row (first `limit`). */
 function edgeTweets(edgeIndex: number, limit: number): void {
   const key = last?.edgeKeys[edgeIndex];
   const it = last?.interaction;
   const co = last?.coUse;
   if (last && co && key !== undefined) {
-    const rows = coUseEdgeRows(co.columns, co.kind, last.graph.source(key), last.graph.target(key), co.filter, co.pruned);
     const c = co.columns;
+    const rows = coUseEdgeRows(c, co.kind, last.graph.source(key), last.graph.target(key), co.filter, co.pruned).sort((x, y) => c.tweetTime[x.row]! - c.tweetTime[y.row]! || x.row - y.row);
     post({
       type: 'edgeTweets', edgeIndex, total: rows.length,
       tweets: rows.slice(0, limit).map(({ row: i, items }) => edgeTweet(c, i, items.join(' '))),
@@ -246,7 +246,8 @@ function edgeTweets(edgeIndex: number, limit: number): void {
       : it.kind === 'reply' ? c.inReplyToTweetid[i] || target
         : it.kind === 'quote' ? c.quotedTweetTweetid[i]!
           : target;
-  const unique = [...new Set(rows)]; // a tweet mentioning an account twice is one tweet (two interactions)
+  // A tweet mentioning an account twice is one tweet (two interactions). Tweets are listed oldest first.
+  const unique = [...new Set(rows)].sort((a, b) => c.tweetTime[a]! - c.tweetTime[b]! || a - b);
   post({
     type: 'edgeTweets', edgeIndex, total: unique.length,
     tweets: unique.slice(0, limit).map((i) => edgeTweet(c, i, objectOf(i))),

@@ -14,6 +14,7 @@ import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
 import { formatMinute, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
+import { countOf } from '../../import/formatters';
 
 interface AccountTweet extends TweetForPairing {
   time: number;
@@ -29,6 +30,8 @@ interface AccountTweet extends TweetForPairing {
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en'));
 
 /** One account: profile as archived, activity, its network neighbours, its tweets (read from its blocks only). */
+const EDGE_ROWS = 15;
+
 export function AccountPage({ data, userid }: { data: ExploreData; userid: string }) {
   const row = data.byId.get(userid);
   const act = row?.activity ?? data.aggregates?.accountActivity[userid];
@@ -127,11 +130,14 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
       <table aria-label={title}><tbody>{topEntries(counts, 10).map(([k, n]) => <tr key={k}><td dir="auto">{k || '(empty)'}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
     </section>
   );
+  /** Accounts with the number of tweets between them: the first EDGE_ROWS, and how many there are. */
   const EdgeList = ({ title, list }: { title: string; list: [string, number][] }) => (
     <section className="top-table" aria-label={title}>
-      <h3>{title} ({list.length})</h3>
-      <table aria-label={title}><tbody>{list.slice(0, 15).map(([k, n]) => <tr key={k}><td>{accountLink(k)}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
-      {list.length === 0 && <p className="muted">none</p>}
+      <h3>{title}: {list.length > EDGE_ROWS ? `top ${EDGE_ROWS} of ${countOf(list.length, 'account')}` : countOf(list.length, 'account')}</h3>
+      <table aria-label={title}>
+        {list.length > 0 && <thead><tr><th scope="col">Account</th><th scope="col">Tweets</th></tr></thead>}
+        <tbody>{list.slice(0, EDGE_ROWS).map(([k, n]) => <tr key={k}><td>{accountLink(k)}</td><td>{fmt(n)}</td></tr>)}</tbody>
+      </table>
     </section>
   );
 

@@ -291,6 +291,12 @@ function TopTable({ title, counts, prefix = '', data, accounts }: { title: strin
           {rows.length === 0 && <tr><td colSpan={2} className="muted">none</td></tr>}
         </tbody>
       </table>
+      {accounts && rows.some(([k]) => !data.byId.has(k)) && (
+        <p className="muted">
+          Plain ids and names are accounts outside the archive (it holds only the operation's accounts). A hashed id names one
+          account only within its release and cannot be matched to an unhashed id or @name.
+        </p>
+      )}
     </section>
   );
 }
