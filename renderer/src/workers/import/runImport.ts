@@ -100,10 +100,14 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   const accountsHere = new Map<string, boolean>();
   /** Users-file accounts of the dataset and of the files parsed so far: a conflicting repeat is quarantined. */
   const knownAccounts: KnownRecords = new Map();
+  /** Reddit usernames of the dataset, lower-cased (Reddit's names are): the list and a harvest of it are one set of accounts. */
+  const redditNames = new Set<string>();
   let firstSeq = 0;
   if (existing) {
     const tRead = performance.now();
     firstSeq = await readWhatTheDatasetHas(db, existing, seen, accountsHere, knownAccounts, progress, signal);
+    const committed = new Set(existing.committedImports);
+    await db.redditAccounts.where('datasetId').equals(existing.id).each((r) => void (committed.has(r.importId) && redditNames.add(r.username.toLowerCase())));
     timings.datasetReadSeconds = lap(tRead);
   }
   await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
@@ -221,7 +225,12 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
           },
           onRedditAccounts: async (rows) => {
             delivered += rows.length;
-            added.redditAccounts! += rows.length;
+            for (const r of rows) {
+              const name = r.username.toLowerCase();
+              if (redditNames.has(name)) continue;
+              redditNames.add(name);
+              added.redditAccounts!++;
+            }
             writer.addReddit(rows.map((r) => ({ ...r, datasetId, importId })));
             await writer.maybeWrite();
           },
