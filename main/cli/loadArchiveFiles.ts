@@ -8,7 +8,7 @@ import type { Indicator, RedditAccount } from '../../shared/domain/indicator';
 import type { TweetColumns } from '../../shared/domain/tweet';
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/archive/columns';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
-import { parseArchive, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
+import { parseArchive, tweetIdSet, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
 
 export interface LoadedArchives {
   tweets: TweetColumns;
@@ -32,8 +32,8 @@ export function fileSource(filePath: string): ArchiveSource {
 
 /**
  * Load archive files into memory through the shared pipeline. Tweets are deduplicated by tweetid
- * across files (first file wins; a later copy counts in its own entry's receipt as duplicate, not
- * stored), accounts by userid (first seen wins; a users-file account repeated by a later file is a
+ * across files (first file wins; a later copy counts in its own entry's receipt as duplicate, or with
+ * other content is quarantined), accounts by userid (first seen wins; a users-file account repeated by a later file is a
  * duplicate, or quarantined with other values, as in the app). Throws on the first refused file.
  */
 export async function loadArchiveFiles(
@@ -46,24 +46,16 @@ export async function loadArchiveFiles(
   const redditAccounts: RedditAccount[] = [];
   const receipts: ImportReceipt[] = [];
   const quarantined: QuarantinedRow[] = [];
-  const seenTweets = new Set<string>();
+  const seenTweets = tweetIdSet();
   const knownAccounts: KnownRecords = new Map();
   for (const p of paths) {
-    // Tweets already loaded from an earlier file, per source entry (a tweet's fileSha256 is its CSV entry's).
-    const crossFileDuplicates = new Map<string, number>();
     const fileReceipts = await parseArchive(fileSource(p), {
       ...options,
       createHasher: nodeSha256,
+      seenTweets,
       knownAccounts,
       onTweets: (batch) => {
-        for (const t of batch) {
-          if (seenTweets.has(t.tweetid)) {
-            crossFileDuplicates.set(t.provenance.fileSha256, (crossFileDuplicates.get(t.provenance.fileSha256) ?? 0) + 1);
-            continue;
-          }
-          seenTweets.add(t.tweetid);
-          pushTweet(tweets, t);
-        }
+        for (const t of batch) pushTweet(tweets, t);
       },
       onAccounts: (batch) => {
         for (const a of batch) if (!accounts.has(a.userid)) accounts.set(a.userid, a);
@@ -72,16 +64,6 @@ export async function loadArchiveFiles(
       onRedditAccounts: (batch) => void redditAccounts.push(...batch),
       onQuarantine: (batch) => void quarantined.push(...batch),
     });
-    // Each entry's receipt moves its own cross-file duplicates from stored to duplicate (two entries
-    // with the same bytes share a hash: the first takes what it stored, the next the rest).
-    for (const r of fileReceipts) {
-      const key = r.entrySha256 ?? r.sha256;
-      const n = Math.min(crossFileDuplicates.get(key) ?? 0, r.rowsStored);
-      if (!n) continue;
-      r.rowsDuplicate += n;
-      r.rowsStored -= n;
-      crossFileDuplicates.set(key, crossFileDuplicates.get(key)! - n);
-    }
     receipts.push(...fileReceipts);
   }
   return { tweets: trimTweetColumns(tweets), accounts: [...accounts.values()], indicators, redditAccounts, receipts, quarantined };

@@ -16,7 +16,8 @@ import { tweetNormalizer, type TweetRow } from './normalizeTweet';
 import { userNormalizer } from './normalizeUser';
 import { openArchive, type Container } from './openArchive';
 import { ownString } from './ownString';
-import { TweetIdIndex } from './tweetIdIndex';
+import { ADDED, NO_TAG, TweetIdIndex } from './tweetIdIndex';
+import { tweetFingerprint } from './tweetFingerprint';
 
 /**
  * The one import pipeline, shared by the app's import worker and the Node CLI:
@@ -49,7 +50,8 @@ export interface ParseProgress {
 type Sink<T> = (items: T[]) => void | Promise<void>;
 
 export interface ParseArchiveOptions {
-  onTweets?: Sink<Tweet>;
+  /** Tweets, each with its content's fingerprint (tweetFingerprint). */
+  onTweets?: (tweets: Tweet[], fingerprints: number[]) => void | Promise<void>;
   /** Users-file accounts, and accounts from tweet rows' user columns (first row per userid per entry). */
   onAccounts?: Sink<Account>;
   onIndicators?: Sink<Indicator>;
@@ -66,10 +68,12 @@ export interface ParseArchiveOptions {
   /** Or parse while pass 1 still runs elsewhere (the app hashes in a second thread). */
   pendingHashes?: PendingHashes;
   /**
-   * Drop a tweet whose id came earlier in the same file, in any entry of a zip (counted as rowsDuplicate). Default true;
-   * the app's import passes false because it dedupes across every file of the dataset anyway (and
-   * adds those to rowsDuplicate), which saves a second table of millions of ids.
+   * The tweet ids read before (by default this file's own, in any entry of a zip): a tweet whose id is
+   * there is a duplicate (rowsDuplicate) or, with other content, quarantined as
+   * 'conflicting-duplicate'. Give one to every file of an import, with the dataset's tweets (the app).
    */
+  seenTweets?: SeenTweets;
+  /** False: no tweet is compared with another (seenTweets is ignored). */
   dedupeTweets?: boolean;
   /** SHA-256 implementation for pass 1; default below. The Node CLI injects node:crypto (much faster in Node). */
   createHasher?: CreateHasher;
@@ -79,6 +83,18 @@ export interface ParseArchiveOptions {
    * quarantined. Default: this file's own.
    */
   knownAccounts?: KnownRecords;
+}
+
+/** Tweet ids read so far, each with its content's fingerprint (tweetFingerprint) and author. */
+export interface SeenTweets {
+  /** Remember the tweet: ADDED, or the fingerprint its id was read with before (NO_TAG when that is not known). */
+  add(tweetid: string, userid: string, fingerprint: number): number;
+}
+
+/** A SeenTweets of ids alone (millions fit: TweetIdIndex). */
+export function tweetIdSet(): SeenTweets {
+  const ids = new TweetIdIndex();
+  return { add: (tweetid, _userid, fingerprint) => ids.addTagged(tweetid, 0, fingerprint) };
 }
 
 /**
@@ -194,7 +210,7 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   let refusing = false;
   let container: Container = 'plain';
   // One table for the whole file: the parts of a multi-part zip may overlap.
-  const seenTweets = options.dedupeTweets !== false ? new TweetIdIndex() : undefined;
+  const seenTweets = options.dedupeTweets === false ? undefined : (options.seenTweets ?? tweetIdSet());
   const knownAccounts = options.knownAccounts ?? new Map();
   const events = openArchive(source.name, source.open(), { signal, onRawChunk: (c) => (rawBytes += c.length) });
   try {
@@ -332,6 +348,7 @@ class EntryParser {
   private readonly knownReddit: KnownRecords = new Map();
   private readonly seenAccounts = new Set<string>();
   private tweets: Tweet[] = [];
+  private fingerprints: number[] = [];
   private accounts: Account[] = [];
   private indicators: Indicator[] = [];
   private reddit: RedditAccount[] = [];
@@ -344,7 +361,7 @@ class EntryParser {
     private readonly batchSize: number,
     private readonly options: ParseArchiveOptions,
     /** Tweet ids of the file so far (millions): a compact table, not a Set of strings. */
-    private readonly seenTweets: TweetIdIndex | undefined,
+    private readonly seenTweets: SeenTweets | undefined,
     private readonly knownAccounts: KnownRecords,
   ) {
     this.label = hash.entryName ? `${fileName} (${hash.entryName})` : fileName;
@@ -416,11 +433,17 @@ class EntryParser {
     switch (out.kind) {
       case 'tweet': {
         const { tweet, account } = out.row;
-        if (this.seenTweets && !this.seenTweets.add(tweet.tweetid, 0)) {
+        const fingerprint = tweetFingerprint(tweet);
+        const earlier = this.seenTweets ? this.seenTweets.add(tweet.tweetid, tweet.userid, fingerprint) : ADDED;
+        if (earlier !== ADDED) {
+          if (earlier !== fingerprint && earlier !== NO_TAG) {
+            return this.reject(r, row, 'conflicting-duplicate', `tweetid '${tweet.tweetid}' was read before with other content (text, time, counts or linked tweets); the first is kept`);
+          }
           this.rowsDuplicate++;
           return;
         }
         this.tweets.push(tweet);
+        this.fingerprints.push(fingerprint);
         if (!this.seenAccounts.has(account.userid)) {
           this.seenAccounts.add(ownString(account.userid));
           this.accounts.push(account);
@@ -484,7 +507,7 @@ class EntryParser {
     const min = all ? 1 : this.batchSize;
     if (this.quarantine.length >= min) await o.onQuarantine?.(this.quarantine.splice(0));
     if (this.accounts.length >= min) await o.onAccounts?.(this.accounts.splice(0));
-    if (this.tweets.length >= min) await o.onTweets?.(this.tweets.splice(0));
+    if (this.tweets.length >= min) await o.onTweets?.(this.tweets.splice(0), this.fingerprints.splice(0));
     if (this.indicators.length >= min) await o.onIndicators?.(this.indicators.splice(0));
     if (this.reddit.length >= min) await o.onRedditAccounts?.(this.reddit.splice(0));
   }

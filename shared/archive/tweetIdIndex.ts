@@ -5,18 +5,21 @@ import { ownString } from './ownString';
  * files, quote → quoted author). A Map<string, number> costs ~100 bytes per entry and millions of
  * long-lived strings that every major GC has to mark; this open-addressing table keeps a canonical
  * decimal id (what tweet ids are: 1–19 digits, no leading zero) as a 64-bit key in two Uint32
- * arrays, 12 bytes a slot with its value and nothing for the GC to trace (15 M tweets: 384 MiB, not
- * 512 with the key as a double and a Uint32). Any other id (leading zeros, hashes, more digits) goes
- * to an ordinary Map, so every string id is still told apart exactly. The numbers are a private hash
- * key: ids stay strings everywhere else.
+ * arrays, 16 bytes a slot with its value and tag and nothing for the GC to trace (15 M tweets:
+ * 512 MiB). Any other id (leading zeros, hashes, more digits) goes to an ordinary Map, so every
+ * string id is still told apart exactly. The numbers are a private hash key: ids stay strings
+ * everywhere else. The tag is a fingerprint of the tweet's content (tweetFingerprint), so a repeated
+ * id with other content can be told from a plain duplicate; NO_TAG when it is not known.
  */
 export class TweetIdIndex {
   private capacity = 1 << 16;
   private keyHigh = new Uint32Array(this.capacity);
   private keyLow = new Uint32Array(this.capacity);
   private values = new Int32Array(this.capacity).fill(EMPTY);
+  private tags = new Int32Array(this.capacity);
   private used = 0;
   private readonly others = new Map<string, number>();
+  private readonly otherTags = new Map<string, number>();
 
   get size(): number {
     return this.used + this.others.size;
@@ -34,26 +37,33 @@ export class TweetIdIndex {
 
   /** Store `value` (a non-negative int32) for `id`, replacing any earlier value. */
   set(id: string, value: number): void {
-    this.store(id, value, true);
+    this.store(id, value, NO_TAG, true);
   }
 
   /** Store `value` for `id` unless `id` is already here: true when it was added (one lookup, where has + set take two). */
   add(id: string, value: number): boolean {
-    return this.store(id, value, false);
+    return this.store(id, value, NO_TAG, false) === ADDED;
   }
 
-  private store(id: string, value: number, replace: boolean): boolean {
+  /** As add, with a tag (a non-negative int32, or NO_TAG): ADDED, or the tag stored with the id before. */
+  addTagged(id: string, value: number, tag: number): number {
+    return this.store(id, value, tag, false);
+  }
+
+  private store(id: string, value: number, tag: number, replace: boolean): number {
     if (!(value >= 0 && value <= 0x7fffffff && Number.isInteger(value))) throw new RangeError(`TweetIdIndex values are non-negative int32, not ${value}`);
     if (!split(id)) {
-      if (!replace && this.others.has(id)) return false;
-      this.others.set(ownString(id), value);
-      return true;
+      if (!replace && this.others.has(id)) return this.otherTags.get(id) ?? NO_TAG;
+      const own = ownString(id);
+      this.others.set(own, value);
+      if (tag !== NO_TAG) this.otherTags.set(own, tag);
+      return ADDED;
     }
     const h = splitHigh;
     const l = splitLow;
     let slot = this.find(h, l);
     if (this.values[slot] !== EMPTY) {
-      if (!replace) return false;
+      if (!replace) return this.tags[slot]!;
     } else {
       if ((this.used + 1) * 4 > this.capacity * 3) {
         this.grow();
@@ -61,10 +71,11 @@ export class TweetIdIndex {
       }
       this.keyHigh[slot] = h;
       this.keyLow[slot] = l;
+      this.tags[slot] = tag;
       this.used++;
     }
     this.values[slot] = value;
-    return true;
+    return ADDED;
   }
 
   /** The slot holding (h, l), or the empty slot where it would go (linear probing, at most 3/4 full). */
@@ -78,23 +89,29 @@ export class TweetIdIndex {
   }
 
   private grow(): void {
-    const { keyHigh, keyLow, values } = this;
+    const { keyHigh, keyLow, values, tags } = this;
     this.capacity *= 2;
     this.keyHigh = new Uint32Array(this.capacity);
     this.keyLow = new Uint32Array(this.capacity);
     this.values = new Int32Array(this.capacity).fill(EMPTY);
+    this.tags = new Int32Array(this.capacity);
     for (let i = 0; i < values.length; i++) {
       if (values[i] === EMPTY) continue;
       const slot = this.find(keyHigh[i]!, keyLow[i]!);
       this.keyHigh[slot] = keyHigh[i]!;
       this.keyLow[slot] = keyLow[i]!;
       this.values[slot] = values[i]!;
+      this.tags[slot] = tags[i]!;
     }
   }
 }
 
 /** A slot's value when it holds no id (values are non-negative). */
 const EMPTY = -1;
+/** addTagged's result when the id was not there before (tags are non-negative or NO_TAG). */
+export const ADDED = -2;
+/** The tag of an id stored without one. */
+export const NO_TAG = -1;
 
 // split()'s results, in module variables so the hot path allocates nothing.
 let splitHigh = 0;

@@ -27,7 +27,7 @@ export type QuarantineReason =
   | 'invalid-value' // e.g. is_retweet neither true nor false
   | 'unterminated-quote' // file ended inside a quoted field (truncated)
   | 'field-too-large'
-  | 'conflicting-duplicate' // an account id (or Reddit name) read before, with other values: the first is kept
+  | 'conflicting-duplicate' // an account id, Reddit name or tweet id read before, with other values: the first is kept
   | 'duplicate-header'; // not a rejection: counted separately (repeated header rows are skipped)
 
 export interface QuarantinedRow {

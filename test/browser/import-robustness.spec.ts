@@ -214,6 +214,37 @@ test('a users file added later to a dataset of tweets replaces the accounts take
   expect((await counts(datasetCard(page, 'later'))).accounts).toBe(userCount);
 });
 
+test('a tweet id read again with other content (in the same file, or a file added to the dataset) is quarantined as a conflicting duplicate, the first kept', async ({ page }) => {
+  const dir = tempDir();
+  const a = writeTweetRows(path.join(dir, 'conflict1_tweets_csv_hashed.csv'), 3, 2000, 0, 600);
+  await importFiles(page, [a]);
+  await waitForImportDone(page);
+  // Rows 400–799: 400–409 with edited text, 410–414 with another retweet count, the rest as they were or new.
+  const b = writeTweetRows(path.join(dir, 'conflict2_tweets_csv_hashed.csv'), 3, 2000, 400, 800, (f, i) => {
+    if (i < 410) f.tweet_text = `EDITED: ${f.tweet_text}`;
+    else if (i < 415) f.retweet_count = '999999';
+  });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [b], 'conflict1');
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'conflict1');
+  expect((await counts(card)).tweets).toBe(800);
+  const second = card.getByRole('table', { name: /Files of/ }).getByRole('row').filter({ hasText: 'conflict2_tweets_csv_hashed.csv' });
+  // Read, stored, duplicate, rejected: 400, 200, 185, 15.
+  await expect(second.getByRole('cell').nth(4)).toHaveText('400');
+  await expect(second.getByRole('cell').nth(5)).toHaveText('200');
+  await expect(second.getByRole('cell').nth(6)).toHaveText('185');
+  await expect(second.getByRole('cell').nth(7)).toContainText('conflicting-duplicate: 15');
+  await card.getByRole('button', { name: /Show quarantined rows/ }).click();
+  const rows = page.locator('.quarantine tbody tr');
+  await expect(rows).toHaveCount(15);
+  await expect(rows.first()).toContainText('was read before with other content (text, time, counts or linked tweets); the first is kept');
+  await expect(rows.first()).toContainText('EDITED: ');
+  // The stored tweets are the first versions.
+  const stored = await storeSummary(page, true);
+  expect(new Set(stored.tweetIds).size).toBe(800);
+});
+
 test('a users file added to a dataset: an account stored before is a duplicate, or with other values quarantined naming the first file', async ({ page }) => {
   const dir = tempDir();
   const [header, ...lines] = readFileSync(chinaUsers, 'utf8').trim().split('\n');

@@ -21,13 +21,21 @@ export async function writeDemoUsers(file: string, seed: number, tweets: number)
   return { file, userCount: new Set(archive.plan.accounts.map((a) => a.userid)).size };
 }
 
-/** Tweets CSV of the demo generator's rows [from, to), 2019+ layout. */
-export function writeTweetRows(file: string, seed: number, tweets: number, from: number, to: number): string {
+/** Tweets CSV of the demo generator's rows [from, to), 2019+ layout; `edit` may change row i's fields (by column name). */
+export function writeTweetRows(file: string, seed: number, tweets: number, from: number, to: number, edit?: (fields: Record<string, string>, i: number) => void): string {
   const archive = createDemoArchive({ seed, tweets });
   let out = csvRecord(TWEETS_COLUMNS);
   let i = 0;
   for (const r of demoTweetRows(archive.options, archive.plan)) {
-    if (i >= from && i < to) out += csvRecord(demoTweetFields(r));
+    if (i >= from && i < to) {
+      let fields = demoTweetFields(r);
+      if (edit) {
+        const byName = Object.fromEntries(TWEETS_COLUMNS.map((c, k) => [c, fields[k]!]));
+        edit(byName, i);
+        fields = TWEETS_COLUMNS.map((c) => byName[c]!);
+      }
+      out += csvRecord(fields);
+    }
     if (++i >= to) break;
   }
   writeFileSync(file, out);

@@ -85,6 +85,8 @@ export interface TweetBlockRecord {
   minTime: number;
   maxTime: number;
   columns: StoredTweetColumns;
+  /** Each row's content fingerprint (tweetFingerprint), on its way to the ids record: not stored with the block. */
+  fingerprints?: Int32Array;
 }
 
 /**
@@ -100,7 +102,8 @@ export interface TweetIdsRecord {
   importId: string;
   /** The first block's seq. */
   seq: number;
-  blocks: { seq: number; tweetid: PackedStrings; userid: CodedStrings }[];
+  /** fingerprints: each tweet's content fingerprint (tweetFingerprint), in records written since they were kept. */
+  blocks: { seq: number; tweetid: PackedStrings; userid: CodedStrings; fingerprints?: Int32Array }[];
 }
 
 /** A tweet block as readers get it (datasetReader.readTweetBlocks): columns decoded. */

@@ -55,10 +55,12 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
       aggregateSeconds += (performance.now() - t) / 1000;
       return searchBlockOf(b, unpackStrings(b.columns.tweetText));
     });
+    const ids = r.blocks.length ? tweetIdsOf(r.blocks) : undefined;
+    for (const b of r.blocks) delete b.fingerprints; // kept in the ids record only
     await db.transaction('rw', [db.tweetBlocks, db.searchBlocks, db.tweetIds], () => {
       void db.tweetBlocks.bulkPut(r.blocks);
       void db.searchBlocks.bulkPut(search);
-      if (r.blocks.length) void db.tweetIds.put(tweetIdsOf(r.blocks));
+      if (ids) void db.tweetIds.put(ids);
     });
     for (const b of r.blocks) rowsSinceCollect += b.columns.length;
     return {};

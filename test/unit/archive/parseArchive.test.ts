@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
-import { hashArchive, parseArchive } from '../../../shared/archive/parseArchive';
+import { hashArchive, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import type { KnownRecords } from '../../../shared/archive/knownRecords';
@@ -197,6 +197,19 @@ describe('containers and refusals', () => {
     const { receipts, tweets } = await parseBytes('set.zip', zipSync({ 'set_part1.csv': part(0, 20), 'set_part2.csv': part(10, 30) }));
     expect(receipts.map((r) => [r.entryName, r.rowsRead, r.rowsStored, r.rowsDuplicate])).toEqual([['set_part1.csv', 20, 20, 0], ['set_part2.csv', 20, 10, 10]]);
     expect(tweets).toHaveLength(30);
+  });
+
+  it('a tweet id repeated with other content is quarantined as conflicting-duplicate, in the file and across files sharing one SeenTweets', async () => {
+    const rows = [tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2' }), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', tweet_text: 'other text' })];
+    const seenTweets = tweetIdSet();
+    const first = await parseBytes('a.csv', file([tweetHeader(), ...rows]), undefined, { seenTweets });
+    expect(first.receipts[0]).toMatchObject({ rowsRead: 4, rowsStored: 2, rowsDuplicate: 1, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
+    expect(first.quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', detail: "tweetid '2' was read before with other content (text, time, counts or linked tweets); the first is kept" }]);
+    expect(first.tweets.map((t) => t.tweetText)).toEqual([first.tweets[0]!.tweetText, first.tweets[0]!.tweetText]);
+    // Another file of the same import: one tweet as stored, one with another like count, one new.
+    const second = await parseBytes('b.csv', file([tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', like_count: '7777' }), tweetRow({ tweetid: '3' })]), undefined, { seenTweets });
+    expect(second.receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 1 });
+    expect(second.quarantined.map((q) => q.row)).toEqual([2]);
   });
 
   it('parses before its hashes are known: placeholders in the rows, receipts completed when pass 1 ends', async () => {

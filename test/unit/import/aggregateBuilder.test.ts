@@ -1,4 +1,5 @@
 import { edgeTriples } from '../../../renderer/src/store/read/edgeColumns';
+import { tweetFingerprint } from '../../../shared/archive/tweetFingerprint';
 import type { EdgeKind, ImportEdges } from '../../../renderer/src/store/schema';
 import { describe, expect, it } from 'vitest';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
@@ -57,7 +58,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     const seqOf = new Map<string, number>();
     for (const t of tweets) {
       seqOf.set(t.tweetid, packer.seq);
-      packer.push(t);
+      packer.push(t, tweetFingerprint(t));
     }
     packer.close();
     const blocks = structuredClone(packer.take());
@@ -148,7 +149,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     seen.add(later!.tweetid, later!.userid);
     const agg = new AggregateBuilder('imp', 'ds');
     const packer = new TweetBlockPacker('ds', 'imp', 0);
-    packer.push({ ...quoter!, quotedTweetTweetid: stored!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' });
+    packer.push({ ...quoter!, quotedTweetTweetid: stored!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
     packer.close();
     agg.addBlock(packer.take()[0]!.columns, 0);
     agg.addQuotes(seen.quotePairs());

@@ -27,8 +27,8 @@ async function importPending(name: string, bytes: Uint8Array, placeholders: Hash
   const packer = new TweetBlockPacker('d', 'i', 0);
   const receipts = await parseArchive(bytesSource(name, bytes, 4096), {
     pendingHashes: { hashes, placeholder: placeholders.placeholdersFor(fileIndex) },
-    onTweets: async (tweets: Tweet[]) => {
-      for (const t of tweets) packer.push(t);
+    onTweets: async (tweets: Tweet[], fingerprints: number[]) => {
+      tweets.forEach((t, i) => packer.push(t, fingerprints[i]!));
       writer.addBlocks(packer.take());
       await writer.maybeWrite();
     },

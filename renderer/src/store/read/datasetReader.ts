@@ -78,11 +78,11 @@ export async function* readTweetBlocks(db: WorkbenchDb, datasetId: string, seqs?
 const ID_RECORDS_PER_READ = 5;
 
 /**
- * The ids and authors of the dataset's tweets, block by block (committed imports): from the ids
+ * The ids, authors and content fingerprints (where kept) of the dataset's tweets, block by block (committed imports): from the ids
  * records (TweetIdsRecord), or from the block itself where none covers it (written before schema
  * v10). What adding files to a dataset reads to skip the tweets it has.
  */
-export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGenerator<{ tweetid: string[]; userid: string[] }> {
+export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGenerator<{ tweetid: string[]; userid: string[]; fingerprints?: Int32Array }> {
   const ids = await committed(db, datasetId);
   const range = [[datasetId, -Infinity], [datasetId, Infinity]] as const;
   const covered = new Set<number>();
@@ -92,7 +92,7 @@ export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGe
     for (const r of await db.tweetIds.where('[datasetId+seq]').between(keys[a]!, last, true, true).toArray()) {
       for (const b of r.blocks) covered.add(b.seq);
       if (!ids.has(r.importId)) continue;
-      for (const b of r.blocks) yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid) };
+      for (const b of r.blocks) yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid), ...(b.fingerprints ? { fingerprints: b.fingerprints } : {}) };
     }
   }
   const blockKeys = (await db.tweetBlocks.where('[datasetId+seq]').between(...range).primaryKeys()) as [string, number][];

@@ -9,6 +9,7 @@ export const TWEETS_PER_BLOCK = 2000;
 /** Packs tweets into encoded blocks of TWEETS_PER_BLOCK (their search records are built by the writer: searchBlockOf). */
 export class TweetBlockPacker {
   private cols: TweetColumns = emptyTweetColumns(TWEETS_PER_BLOCK);
+  private fingerprints = new Int32Array(TWEETS_PER_BLOCK);
   private minTime = Infinity;
   private maxTime = -Infinity;
   private readonly full: TweetBlockRecord[] = [];
@@ -20,7 +21,9 @@ export class TweetBlockPacker {
     return this.nextSeq;
   }
 
-  push(t: Tweet): void {
+  /** A tweet, with its content's fingerprint (tweetFingerprint; kept in the block's ids record). */
+  push(t: Tweet, fingerprint: number): void {
+    this.fingerprints[this.cols.length] = fingerprint;
     pushTweet(this.cols, t);
     if (t.tweetTime < this.minTime) this.minTime = t.tweetTime;
     if (t.tweetTime > this.maxTime) this.maxTime = t.tweetTime;
@@ -33,6 +36,7 @@ export class TweetBlockPacker {
     this.full.push({
       datasetId: this.datasetId, importId: this.importId, seq: this.nextSeq++, minTime: this.minTime, maxTime: this.maxTime,
       columns: intoOneBuffer(encodeTweetColumns(trimTweetColumns(this.cols))),
+      fingerprints: this.fingerprints.slice(0, this.cols.length),
     });
     this.cols = emptyTweetColumns(TWEETS_PER_BLOCK);
     this.minTime = Infinity;

@@ -6,6 +6,7 @@ import type { Account } from '../../../../shared/domain/account';
 import type { ArchiveFormat, ImportReceipt } from '../../../../shared/domain/archive';
 import { isHashedId } from '../../../../shared/domain/ids';
 import { accountValues, type KnownRecords } from '../../../../shared/archive/knownRecords';
+import { NO_TAG } from '../../../../shared/archive/tweetIdIndex';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
 import { readAccounts, readTweetIds } from '../../store/read/datasetReader';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
@@ -163,31 +164,26 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
       /** The file, or for a zip the entry being read ('file › entry'): named with its quarantined rows. */
       let entryLabel = source.name;
       let delivered = 0;
-      const crossDuplicates: number[] = [];
       let fileRows = 0;
       let fileBytes = 0;
       const toRecord = (a: Account, fromUsersFile: boolean): AccountRecord => ({ ...a, datasetId, importId, fromUsersFile });
       try {
         const fileReceipts = await parseArchive(source, {
-          ...hashOption, signal, batchSize: 2000, appVersion: o.appVersion, dedupeTweets: false, knownAccounts,
+          // Tweets are compared with every tweet of the dataset and of this import (seen), duplicates counted in their receipts.
+          ...hashOption, signal, batchSize: 2000, appVersion: o.appVersion, seenTweets: seen, knownAccounts,
           onFormat: (f, entryName) => {
             format = f.format;
             entryLabel = entryName ? `${source.name} › ${entryName}` : source.name;
-            crossDuplicates.push(0);
           },
-          onTweets: async (tweets) => {
+          onTweets: async (tweets, fingerprints) => {
             signal.throwIfAborted();
             delivered += tweets.length;
             let t = performance.now();
-            for (const tw of tweets) {
-              if (!seen.add(tw.tweetid, tw.userid)) {
-                crossDuplicates[crossDuplicates.length - 1]!++;
-                continue;
-              }
+            tweets.forEach((tw, i) => {
               if (tw.quotedTweetTweetid) seen.addQuote(tw.userid, tw.quotedTweetTweetid);
-              packer.push(tw);
-              added.tweets++;
-            }
+              packer.push(tw, fingerprints[i]!);
+            });
+            added.tweets += tweets.length;
             writer.addBlocks(packer.take());
             timings.packSeconds += lap(t);
             t = performance.now();
@@ -240,16 +236,13 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
             progress.report(source.name, bytesBefore + p.bytes, totalBytes(), rowsBefore + p.rows);
           },
         });
-        fileReceipts.forEach((r, i) => {
-          // Tweets already stored by an earlier file of this import or of the dataset.
-          const d = crossDuplicates[i] ?? 0;
-          const receipt: ImportReceipt = { ...r, rowsStored: r.rowsStored - d, rowsDuplicate: r.rowsDuplicate + d };
-          receipts.push(receipt);
+        for (const r of fileReceipts) {
+          receipts.push(r);
           files.push({
-            sha256: r.entrySha256 ?? r.sha256, datasetId, importId, receipt,
+            sha256: r.entrySha256 ?? r.sha256, datasetId, importId, receipt: r,
             ...(r.entrySha256 && r.entrySha256 !== r.sha256 ? { containerSha256: r.sha256 } : {}),
           });
-        });
+        }
         // A zip's entries refused on their own: the analyst chooses, as for refused files (decide below).
         for (const x of fileReceipts[0]?.refusedEntries ?? []) refused.push({ fileName: `${source.name} › ${x.entryName}`, message: x.message });
         parsedNames.push(source.name);
@@ -369,7 +362,7 @@ async function readWhatTheDatasetHas(
   progress.reportRows(dataset.name, 0, total, true);
   for await (const block of readTweetIds(db, dataset.id)) {
     signal.throwIfAborted();
-    for (let i = 0; i < block.tweetid.length; i++) seen.add(block.tweetid[i]!, block.userid[i]!);
+    for (let i = 0; i < block.tweetid.length; i++) seen.add(block.tweetid[i]!, block.userid[i]!, block.fingerprints?.[i] ?? NO_TAG);
     read += block.tweetid.length;
     progress.reportRows(dataset.name, read, total);
   }

@@ -1,6 +1,7 @@
 import { ownString } from '../../../../shared/archive/ownString';
-import { TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
+import { NO_TAG, TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import { Dict } from '../../../../shared/archive/dict';
+import type { SeenTweets } from '../../../../shared/archive/parseArchive';
 import { PairList } from './pairList';
 
 /** Quote edges as account pairs: quoter authors[pairs[2i]] quoted authors[pairs[2i + 1]]. */
@@ -14,7 +15,7 @@ export interface QuotePairs {
  * seen before is a duplicate, and a quote resolves to the quoted tweet's account. One table for
  * both (~32 bytes a tweet, off the GC heap): 5 M tweets need it once, not twice.
  */
-export class TweetAuthors {
+export class TweetAuthors implements SeenTweets {
   private ids = new TweetIdIndex();
   private readonly authors = new Dict();
   private readonly pairs = new PairList();
@@ -25,9 +26,12 @@ export class TweetAuthors {
     return this.ids.has(tweetid);
   }
 
-  /** Remember a tweet and its author; false (and nothing changed) when the tweet id was already seen. */
-  add(tweetid: string, userid: string): boolean {
-    return this.ids.add(tweetid, this.authors.code(userid));
+  /**
+   * Remember a tweet, its author and its content's fingerprint: ADDED, or (nothing changed) the
+   * fingerprint its id was seen with before (NO_TAG: not known). A SeenTweets for parseArchive.
+   */
+  add(tweetid: string, userid: string, fingerprint: number = NO_TAG): number {
+    return this.ids.addTagged(tweetid, this.authors.code(userid), fingerprint);
   }
 
   /** A tweet by `userid` quoting `quotedTweetid`. */
