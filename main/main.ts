@@ -12,6 +12,7 @@ import { createKeyService } from './services/keys/keyService';
 import { createSaveFileService } from './services/saveFileService';
 import { createReportPrinter } from './services/printReport';
 import { openHiddenPrintWindow } from './services/printReportWindow';
+import { setApplicationMenu } from './window/applicationMenu';
 import { createMainWindow } from './window/createMainWindow';
 
 // Thin shell: wiring only. Every decision lives in a module a Node test can run.
@@ -21,6 +22,9 @@ protocol.registerSchemesAsPrivileged([
 app.setName(APP_NAME);
 app.commandLine.appendSwitch('disable-background-networking');
 app.commandLine.appendSwitch('disable-component-update');
+// No name resolves: a request that got past the session's guard (WebRTC's STUN lookups do not pass
+// through webRequest) still cannot reach a host. The app itself is served by app://, which needs none.
+app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
 // gc() for the import's block writer: a full collection every 100,000 tweets keeps a 2 GB import's
 // renderer under 1.5 GB (blockWriterWorker.ts). test/browser/chromium.ts starts Chromium the same way.
 app.commandLine.appendSwitch('js-flags', '--expose-gc');
@@ -28,7 +32,7 @@ app.commandLine.appendSwitch('js-flags', '--expose-gc');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const guard = createEgressGuard((url) => console.warn(`[egress] blocked ${url}`));
+  const guard = createEgressGuard((url) => console.warn(`[egress] blocked ${url}`), !app.isPackaged && process.env.WORKBENCH_DEVTOOLS === '1');
   const logBlocked = (what: string, url: string) => console.warn(`[security] blocked ${what} ${url}`);
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -36,9 +40,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp'); // no direct UDP: no STUN, no local addresses
   });
 
   void app.whenReady().then(() => {
+    setApplicationMenu();
     hardenSession(session.defaultSession, guard);
     // Report documents being printed are served from memory under app://workbench/__report/.
     const reportPrinter = createReportPrinter({ openWindow: openHiddenPrintWindow(logBlocked) });
@@ -64,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
           platform: process.platform,
         }),
         egressLog: () => guard.snapshot(),
+        egressBlocked: (url) => guard.record(url),
         saves,
         printReport: (request) => reportPrinter.print(request),
         keys: keyCustodyOver(createKeyService({ dir: path.join(app.getPath('userData'), 'keys'), secrets, clock: () => new Date() }), secrets),

@@ -7,3 +7,9 @@ const api = Object.fromEntries(
 ) as HostApi;
 
 contextBridge.exposeInMainWorld(HOST_API_GLOBAL, Object.freeze(api));
+
+// A request the page's CSP refuses never reaches the session's guard: the browser reports it here,
+// and it is counted in the egress log the evidence bundles carry. Only events the browser raised count.
+window.addEventListener('securitypolicyviolation', (e) => {
+  if (e.isTrusted && e.blockedURI) void ipcRenderer.invoke('egress:cspViolation', { url: e.blockedURI.slice(0, 8192), directive: e.effectiveDirective.slice(0, 200) });
+});

@@ -6,6 +6,8 @@ export type HostHandlers = { [C in ChannelName]: (...args: ChannelArgs<C>) => Pr
 export interface HostServices {
   appInfo: () => AppInfo;
   egressLog: () => EgressLog;
+  /** Count a request refused in the page (by its CSP) as blocked. */
+  egressBlocked: (url: string) => void;
   saves: SaveFileService;
   /** Analyst key custody (main/services/keys); absent → the key channels refuse with a message. */
   keys?: KeyCustody;
@@ -33,6 +35,7 @@ export function createHostHandlers(services: HostServices): HostHandlers {
   return {
     'app:info': async () => services.appInfo(),
     'egress:log': async () => services.egressLog(),
+    'egress:cspViolation': async ({ url, directive }) => services.egressBlocked(`${url} (refused by the page's CSP: ${directive})`),
     'save:begin': (request) => services.saves.begin(request),
     'save:write': (id, chunk) => services.saves.write(id, chunk),
     'save:end': (id) => services.saves.end(id),

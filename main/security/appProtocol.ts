@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { APP_ORIGIN } from '../../shared/appIdentity';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 
 const MIME: Record<string, string> = {
@@ -30,7 +31,9 @@ export function createAppProtocolHandler({ root, readFile }: AppProtocolDeps) {
   return async (request: { url: string }): Promise<Response> => {
     let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(request.url).pathname);
+      const url = new URL(request.url);
+      if (`${url.protocol}//${url.host}` !== APP_ORIGIN) return new Response('Not found', { status: 404 }); // app://other/ is nothing
+      pathname = decodeURIComponent(url.pathname);
     } catch {
       return new Response('Bad request', { status: 400 });
     }

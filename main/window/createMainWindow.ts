@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme } from 'electron';
 import { APP_NAME, APP_ORIGIN } from '../../shared/appIdentity';
 import { hardenWebContents } from '../security/hardenWebContents';
 import { secureWebPreferences } from './webPreferences';
@@ -10,7 +10,7 @@ export function createMainWindow(preloadPath: string, onBlocked: (what: string, 
     title: APP_NAME,
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, !app.isPackaged && process.env.WORKBENCH_DEVTOOLS === '1'),
   });
   hardenWebContents(window.webContents, onBlocked);
   window.once('ready-to-show', () => window.show());

@@ -2,9 +2,10 @@ import type { WebPreferences } from 'electron';
 
 /**
  * The security-relevant web preferences of every window. A unit test reads this object and fails
- * if one of them regresses, so keep it a plain constant.
+ * if one of them regresses, so keep it a plain constant. DevTools only when the caller allows them
+ * (an unpackaged run with WORKBENCH_DEVTOOLS=1: never in a release).
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -21,6 +22,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     // Middle-click would open links in new windows.
     disableBlinkFeatures: 'Auxclick',
     safeDialogs: true,
-    devTools: process.env.WORKBENCH_DEVTOOLS === '1',
+    devTools,
   };
 }

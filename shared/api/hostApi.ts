@@ -11,8 +11,14 @@ export const EgressLogSchema = z.object({
   blockedRequests: z.number().int().nonnegative(),
   /** The first URLs that were blocked (capped), in order. */
   urls: z.array(z.string()),
+  /** Set where the count is not a measurement: the browser build cannot see the page's requests. */
+  note: z.string().optional(),
 });
 export type EgressLog = z.infer<typeof EgressLogSchema>;
+
+/** The browser build's egress note: a page cannot see its own requests, so no count is claimed. */
+export const EGRESS_NOT_MEASURED =
+  'not measured: exported from the browser version, which cannot see the requests a page makes (the desktop app counts every request its session blocks)';
 
 export const AppInfoSchema = z.object({
   name: z.string(),
@@ -82,6 +88,8 @@ const Passphrase = z.string().min(1).max(1000);
 export const channels = {
   'app:info': { args: z.tuple([]), result: AppInfoSchema },
   'egress:log': { args: z.tuple([]), result: EgressLogSchema },
+  /** A request the page's CSP refused before it reached the session (the preload hears of it): logged as blocked. */
+  'egress:cspViolation': { args: z.tuple([z.object({ url: z.string().max(8192), directive: z.string().max(200) })]), result: z.void() },
   'save:begin': { args: z.tuple([SaveRequestSchema]), result: SaveTargetSchema },
   'save:write': { args: z.tuple([Id, Bytes]), result: z.void() },
   'save:end': { args: z.tuple([Id]), result: z.object({ path: z.string(), bytes: z.number() }) },

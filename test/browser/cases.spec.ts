@@ -9,6 +9,7 @@ import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations, openDemoArchive } from './exploreHelpers';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
+import { EGRESS_NOT_MEASURED } from '../../shared/api/hostApi';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { createKey } from '../electron/flowSteps';
 
@@ -162,7 +163,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   const custodyLines = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').trim().split('\n');
   expect(custodyLines).toHaveLength(6);
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
-  expect(provenance.egress).toEqual({ blockedRequests: 0, urls: [] });
+  expect(provenance.egress).toEqual({ blockedRequests: 0, urls: [], note: EGRESS_NOT_MEASURED }); // the browser build says it did not measure
 
   // The verify page: without a trusted fingerprint a bundle is not verified (anyone can re-sign an
   // edited one); a mistyped one is refused by name; the verdict follows the list as it changes.

@@ -1,4 +1,4 @@
-import type { HostApi, SaveRequest } from '../../../shared/api/hostApi';
+import { EGRESS_NOT_MEASURED, type HostApi, type SaveRequest } from '../../../shared/api/hostApi';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { appVersion } from '../app/version';
 import { createBrowserKeyStore } from '../keys/browserKeyStore';
@@ -21,8 +21,9 @@ export function createBrowserHost(): HostApi {
       dataLocation: `this browser profile's IndexedDB for ${location.origin}`,
       platform: navigator.platform,
     }),
-    // In a browser the page cannot see blocked requests; the browser tests record them instead.
-    'egress:log': async () => ({ blockedRequests: 0, urls: [] }),
+    // In a browser the page cannot see blocked requests (the browser tests record them instead): the log says so.
+    'egress:log': async () => ({ blockedRequests: 0, urls: [], note: EGRESS_NOT_MEASURED }),
+    'egress:cspViolation': async () => {},
     'save:begin': async (request) => {
       const id = `save-${++next}`;
       saves.set(id, { request, chunks: [], bytes: 0 });

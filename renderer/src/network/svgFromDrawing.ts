@@ -1,8 +1,10 @@
 import { LABEL_FONT, type NetworkDrawing } from './createNetworkCy';
 import { edgeLook } from './drawEdges';
 import { loopCircle } from './edgeGeometry';
+import { xmlAttr } from '../../../shared/graph/export/xmlText';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** XML-escaped, characters XML cannot hold (C0 controls in an archived name) as U+FFFD: the SVG stays well-formed. */
+const esc = xmlAttr;
 const num = (x: number): string => (Math.round(x * 10) / 10).toString();
 
 /**

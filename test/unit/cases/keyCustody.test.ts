@@ -32,6 +32,7 @@ function hostOver(backend: string) {
   const handlers = createHostHandlers({
     appInfo: () => ({ name: 'x', version: '0', host: 'electron', dataLocation: dir, platform: 'linux' }),
     egressLog: () => ({ blockedRequests: 0, urls: [] }),
+    egressBlocked: () => {},
     saves: undefined as never,
     printReport: undefined as never,
     keys: keyCustodyOver(createKeyService({ dir, secrets, clock: () => new Date('2026-11-28T12:00:00Z') }), secrets),

@@ -36,6 +36,10 @@ describe('app:// protocol handler', () => {
     }
   });
 
+  it('answers only for its own host: app://other/ is nothing', async () => {
+    expect((await handle({ url: 'app://other/index.html' })).status).toBe(404);
+  });
+
   it('answers 404 for a missing file', async () => {
     expect((await handle({ url: 'app://workbench/nope.js' })).status).toBe(404);
   });

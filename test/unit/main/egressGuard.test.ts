@@ -17,6 +17,12 @@ describe('egress guard', () => {
     expect(snap.urls).toEqual(['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'wss://x.y/', 'ftp://a/b']);
     expect(blocked).toEqual(snap.urls);
   });
+
+  it('lets only the app\'s own origin through on app://, and devtools: only where DevTools may open', () => {
+    expect(createEgressGuard().shouldCancel('app://other/index.html')).toBe(true);
+    expect(createEgressGuard().shouldCancel('devtools://devtools/bundled/inspector.html')).toBe(true);
+    expect(createEgressGuard(() => {}, true).shouldCancel('devtools://devtools/bundled/inspector.html')).toBe(false);
+  });
 });
 
 describe('IPC sender check', () => {

@@ -17,6 +17,7 @@ function setup() {
   const handlers = createHostHandlers({
     appInfo: () => ({ name: 'Disclosure Workbench', version: '0.0.0', host: 'electron', dataLocation: dir, platform: 'linux' }),
     egressLog: () => guard.snapshot(),
+    egressBlocked: (url) => guard.record(url),
     saves: createSaveFileService({ chooseSavePath: async () => chosen, open: (p) => open(p, 'w'), remove: (p) => rm(p, { force: true }), rename }),
   });
   return { dir, target, handlers, guard, cancelDialog: () => (chosen = null) };
@@ -69,5 +70,11 @@ describe('IPC dispatch', () => {
     const { handlers, guard } = setup();
     guard.shouldCancel('https://example.com/x');
     expect(await dispatchIpc(handlers, 'egress:log', APP, [])).toEqual({ blockedRequests: 1, urls: ['https://example.com/x'] });
+    // A request the page's CSP refused (reported by the preload) is counted too; the report is validated.
+    await dispatchIpc(handlers, 'egress:cspViolation', APP, [{ url: 'https://example.com/y', directive: 'connect-src' }]);
+    await expect(dispatchIpc(handlers, 'egress:cspViolation', APP, [{ url: 1 }])).rejects.toThrow();
+    expect(await dispatchIpc(handlers, 'egress:log', APP, [])).toEqual({
+      blockedRequests: 2, urls: ['https://example.com/x', "https://example.com/y (refused by the page's CSP: connect-src)"],
+    });
   });
 });

@@ -19,5 +19,10 @@ describe('window web preferences', () => {
     });
     expect(prefs.devTools).toBe(false);
     expect(prefs.preload).toBe('/x/preload.cjs');
+    // Only an unpackaged run asks for them (createMainWindow), whatever the environment says.
+    process.env.WORKBENCH_DEVTOOLS = '1';
+    expect(secureWebPreferences('/x/preload.cjs').devTools).toBe(false);
+    delete process.env.WORKBENCH_DEVTOOLS;
+    expect(secureWebPreferences('/x/preload.cjs', true).devTools).toBe(true);
   });
 });
