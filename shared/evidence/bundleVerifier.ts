@@ -59,10 +59,18 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
 
   // zip: readable, one top folder, safe names.
   let raw: Record<string, Uint8Array>;
+  // Every name in the ZIP's directory: unzipSync keeps one entry per name (the last).
+  const entryNames: string[] = [];
   try {
-    raw = unzipSync(zipBytes);
+    raw = unzipSync(zipBytes, { filter: (f) => (entryNames.push(f.name), true) });
   } catch (err) {
     set('zip', false, `the ZIP cannot be read: ${(err as Error).message}`);
+    return verdict(null, null, null, null);
+  }
+  // Two entries under one name: an extractor may show the copy the manifests do not cover.
+  const repeated = [...new Set(entryNames.filter((n, i) => entryNames.indexOf(n) !== i))];
+  if (repeated.length) {
+    set('zip', false, `entries stored twice under one name (an extractor may show either copy): ${list(repeated)}`);
     return verdict(null, null, null, null);
   }
   const names = Object.keys(raw).filter((n) => !n.endsWith('/'));

@@ -67,15 +67,18 @@ export async function writeBundle(dir: string, input = bundleInput()) {
   return { prepared, bytes, file };
 }
 
-/** Re-zips (client-zip: UTF-8 names flagged, unlike fflate's zipSync) after `edit` changes the entries. */
-export async function tamper(zip: Uint8Array, edit: (files: Map<string, Uint8Array>) => void): Promise<Uint8Array> {
+/**
+ * Re-zips (client-zip: UTF-8 names flagged, unlike fflate's zipSync) after `edit` changes the entries;
+ * `before` are extra entries written first (an entry stored twice under one name).
+ */
+export async function tamper(zip: Uint8Array, edit: (files: Map<string, Uint8Array>) => void, before: [string, Uint8Array][] = []): Promise<Uint8Array> {
   const raw = unzipSync(zip);
   const names = Object.keys(raw).filter((n) => !n.endsWith('/'));
   const top = names[0]!.split('/')[0]!;
   const files = new Map(names.map((n) => [n.slice(top.length + 1), raw[n]!]));
   edit(files);
   const lastModified = new Date('2026-11-28T12:00:00Z');
-  return collect(makeZip([...files].map(([p, b]) => ({ name: `${top}/${p}`, input: b, lastModified }))));
+  return collect(makeZip([...before, ...files].map(([p, b]) => ({ name: `${top}/${p}`, input: b, lastModified }))));
 }
 
 /** unzip into a fresh folder and run the bundle's own verify.sh (with the expected fingerprint). */

@@ -13,6 +13,7 @@ import { formatMinisignPublicKey, minisignSign } from '../../../shared/evidence/
 import { allowedSignersLine, formatPublicKeyLine, generateEd25519KeyPair } from '../../../shared/evidence/opensshKeys';
 import { seedSigner } from '../../../shared/evidence/signer';
 import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
+import { unzipSync } from 'fflate';
 import { PRINCIPAL, runVerifySh, tamper, writeBundle } from './bundleFixture';
 import { run, tempDir } from './tools';
 
@@ -22,6 +23,12 @@ const dec = new TextDecoder();
 const SRC = 'data/source/ira_2018_tweets_csv_hashed_excerpt.csv';
 
 const failed = (v: BundleVerdict, name: string) => v.checks.find((c) => c.name === name)!;
+
+/** The bag's files by path inside it. */
+function unzipBag(zip: Uint8Array): Map<string, Uint8Array> {
+  const raw = unzipSync(zip);
+  return new Map(Object.entries(raw).filter(([n]) => !n.endsWith('/')).map(([n, b]) => [n.slice(n.indexOf('/') + 1), b]));
+}
 
 /** Attacker helper: recompute a manifest for the current files. */
 function regenerate(files: Map<string, Uint8Array>, manifest: string, hash: (b: Uint8Array) => Uint8Array) {
@@ -57,6 +64,15 @@ describe('tamper suite', async () => {
     expect(run('sh', ['-c', byHand], { cwd: sh.bagDir })).toMatchObject({ code: 1, stdout: '1a2\n> data/derived/planted.csv\n' });
     const clean = runVerifySh(dir, bytes, 'clean-for-find', fp);
     expect(run('sh', ['-c', byHand], { cwd: clean.bagDir })).toMatchObject({ code: 0, stdout: 'no unlisted payload file\n' });
+  });
+
+  it('an entry stored twice under one name, the first copy edited (an extractor may show it)', async () => {
+    const edited = Uint8Array.from(unzipBag(bytes).get(SRC)!);
+    edited[200] ^= 0x20;
+    const z = await tamper(bytes, () => {}, [[SRC, edited]]);
+    const { ours } = check('duplicate-entry', z);
+    expect(ours.ok).toBe(false);
+    expect(failed(ours, 'zip')).toMatchObject({ ok: false, detail: `entries stored twice under one name (an extractor may show either copy): ${prepared.bagName}/${SRC}` });
   });
 
   it('added file outside data/', async () => {
