@@ -22,7 +22,8 @@ export const accountValues = (a: Account): number =>
     a.followerCount, a.followingCount, a.accountCreationDate, a.accountLanguageRaw,
   ]);
 
-export const redditValues = (r: RedditAccount): number => fingerprint([r.username, r.karma, r.extra]);
+/** A Reddit account's values, its name in any case (Reddit's names ignore case). */
+export const redditValues = (r: RedditAccount): number => fingerprint([r.username.toLowerCase(), r.karma, r.extra]);
 
 /** FNV-1a over the values' JSON (collisions ~1 in 4 billion). */
 function fingerprint(values: unknown[]): number {

@@ -390,8 +390,9 @@ class EntryParser {
   }
 
   private onRecord(r: CsvRecord): void {
-    // An empty line holds no row: counted apart, as repeated headers are (a file's trailing blank line).
-    if (r.byteLength === 0) {
+    // An empty line, or a row of empty fields (',,,', a spreadsheet's empty row), holds no row: counted
+    // apart, as repeated headers are (a file's trailing blank line).
+    if (r.byteLength === 0 || (this.format && r.fields?.every((f) => f === ''))) {
       this.blankLines++;
       return;
     }
@@ -458,7 +459,8 @@ class EntryParser {
         this.indicators.push(out.indicator);
         break;
       case 'reddit':
-        if (this.isRepeat(this.knownReddit, 'username', out.reddit.username, redditValues(out.reddit), r, row)) return;
+        // Reddit's names ignore case: 'VudonrisMakasa' and 'vudonrismakasa' are one account.
+        if (this.isRepeat(this.knownReddit, 'username', out.reddit.username, redditValues(out.reddit), r, row, out.reddit.username.toLowerCase())) return;
         this.reddit.push(out.reddit);
         break;
     }
@@ -469,7 +471,7 @@ class EntryParser {
    * A key read before is a duplicate when its values repeat the earlier ones; with other values
    * (follower_count 10, then 999) it is quarantined, so the second version is seen, not lost.
    */
-  private isRepeat(known: KnownRecords, column: string, key: string, values: number, r: CsvRecord, row: number): boolean {
+  private isRepeat(known: KnownRecords, column: string, name: string, values: number, r: CsvRecord, row: number, key = name): boolean {
     const seen = known.get(key);
     if (!seen) {
       known.set(ownString(key), { file: this.label, row, values });
@@ -478,7 +480,7 @@ class EntryParser {
     if (seen.values === values) this.rowsDuplicate++;
     else {
       const where = seen.file === this.label ? `row ${seen.row}` : `row ${seen.row} of ${seen.file}`;
-      this.reject(r, row, 'conflicting-duplicate', `${column} '${key}' was read at ${where} with other values; the first is kept`);
+      this.reject(r, row, 'conflicting-duplicate', `${column} '${name}' was read at ${where} with other values; the first is kept`);
     }
     return true;
   }

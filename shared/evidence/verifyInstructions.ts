@@ -21,15 +21,19 @@ export function verifyTxt(p: VerifyTextParams): string {
 Everything below runs offline with standard tools: OpenSSH 8.2+ (ssh-keygen), coreutils
 (sha256sum/sha512sum; on macOS use "shasum -a 512 -c"), and optionally minisign.
 verify.sh in this folder runs the same steps:  sh verify.sh <signer fingerprint received out of band>
-(without it, verify.sh runs every other check and exits 3: the signer is not checked).
+(without it, verify.sh runs every other check and exits 3: the signer is not checked). verify.sh
+travels with the bundle too: whoever could edit the bundle could replace it. Where the sender is
+not trusted, run the steps below yourself.
 
 Signer: ${p.principal}
 Signer key fingerprint at signing time: ${p.fingerprint}
 IMPORTANT: this file travels with the bundle, so it cannot prove who signed. Compare the
 fingerprint printed in step 2 with the one you received separately (phone, letter, website).
 
-1. Test and unpack the archive:
-     unzip -t ${p.bagName}.zip && unzip ${p.bagName}.zip && cd ${p.bagName}
+1. Test the archive, check that no name is stored twice in it (an extractor could show the copy the
+   manifests do not cover; this must print nothing), and unpack it:
+     unzip -t ${p.bagName}.zip && unzip -Z1 ${p.bagName}.zip | LC_ALL=C sort | uniq -d
+     unzip ${p.bagName}.zip && cd ${p.bagName}
 
 2. Show the signer's key fingerprint and compare it out of band:
      ssh-keygen -lf metadata/signer/id_ed25519.pub

@@ -77,7 +77,10 @@ async function renderBench(): Promise<Record<string, unknown>[]> {
 function coordinationBench(): unknown {
   const script = path.join(here, 'coordination.ts');
   if (!existsSync(script)) return { missing: 'test/bench/coordination.ts' };
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // --tweets N passes through to the coordination part (the render part draws fixed sizes).
+  const i = process.argv.indexOf('--tweets');
+  const size = i >= 0 ? ['--tweets', process.argv[i + 1]!] : [];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--json', ...size], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
   return line ? JSON.parse(line) : { error: r.stderr.slice(-500) };
 }

@@ -89,13 +89,14 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   await waitForImportDone(page);
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(1);
-  // 350 indicators + 529 + 25 kill-chain rows; 943 + 940 Reddit rows kept (each list deduped by username), of
-  // 941 accounts: Reddit's names ignore case, the list names two accounts twice in two cases (VudonrisMakasa,
-  // UelitheLandagelv) and the praw file harvests the list's accounts (58 of them in another case).
-  expect(store.indicators).toBe(350 + 529 + 25);
-  expect(store.redditAccounts).toBe(943 + 940);
+  // 350 indicators + 528 + 21 kill-chain rows (5 rows of empty fields are counted as blank); 941 + 940 Reddit
+  // rows kept, each list deduped by username in any case (Reddit's names ignore case: the list names
+  // VudonrisMakasa twice, and UelitheLandagelv with two karmas, the second quarantined), of 941 accounts:
+  // the praw file harvests the list's accounts (58 of them in another case).
+  expect(store.indicators).toBe(350 + 528 + 21);
+  expect(store.redditAccounts).toBe(941 + 940);
   const card = datasetCard(page, /reddit_2018/);
-  expect(await counts(card)).toMatchObject({ indicators: 904, redditAccounts: 941, tweets: 0 });
+  expect(await counts(card)).toMatchObject({ indicators: 899, redditAccounts: 941, rejected: 1, tweets: 0 });
   const receipts = card.getByRole('table', { name: /Files of/ });
   await expect(receipts.getByRole('row')).toHaveCount(6);
   await expect(receipts).toContainText('meta-killchain');

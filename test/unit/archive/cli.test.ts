@@ -64,9 +64,9 @@ describe('loadArchiveFiles', () => {
     ]);
     expect(loaded.tweets.length).toBe(2);
     expect(loaded.tweets.tweetid).toEqual(['877919995476496385', '492388766930444288']);
-    expect(loaded.receipts.map((r) => [r.rowsStored, r.rowsDuplicate])).toEqual([[2, 0], [0, 2], [744, 0], [25, 0]]);
+    expect(loaded.receipts.map((r) => [r.rowsStored, r.rowsDuplicate])).toEqual([[2, 0], [0, 2], [744, 0], [21, 0]]);
     expect(loaded.accounts).toHaveLength(746);
-    expect(loaded.indicators).toHaveLength(25);
+    expect(loaded.indicators).toHaveLength(21);
     expect(loaded.quarantined).toEqual([]);
   });
 

@@ -97,10 +97,13 @@ describe('real fixtures through the shared pipeline', () => {
     expect(quarantined.every((q) => !q.raw.endsWith('\r'))).toBe(true);
   });
 
-  it('Reddit 2018 seed: headerless, CRLF, no final newline, 944 rows (one username listed twice)', async () => {
+  it('Reddit 2018 seed: headerless, CRLF, no final newline, 944 rows (three accounts listed twice, names in any case)', async () => {
     const name = 'reddit_2018_suspiciousaccounts_seed.csv';
-    const { receipts, reddit } = await parseReal(name, 333);
-    expect(receipts[0]).toMatchObject({ format: 'reddit-suspicious-accounts', rowsRead: 944, rowsStored: 943, rowsDuplicate: 1, rowsRejected: 0 });
+    const { receipts, reddit, quarantined } = await parseReal(name, 333);
+    // KularimGaviril,0 twice and vudonrismakasa/VudonrisMakasa,306: duplicates; UelitheLandagelv,3496 then
+    // uelithelandagelv,3593: one account with two karmas, the second quarantined.
+    expect(receipts[0]).toMatchObject({ format: 'reddit-suspicious-accounts', rowsRead: 944, rowsStored: 941, rowsDuplicate: 2, rowsRejected: 1 });
+    expect(quarantined).toMatchObject([{ reason: 'conflicting-duplicate', raw: 'uelithelandagelv,3593', detail: expect.stringMatching(/^username 'uelithelandagelv' was read at row \d+ with other values; the first is kept$/) }]);
     expect(reddit[0]).toMatchObject({ username: 'BlackToLive', karma: -16 });
     expect(reddit[0].provenance).toMatchObject({ row: 1, byteOffset: 0, byteLength: 'BlackToLive,-16'.length });
     const last = reddit[reddit.length - 1];
@@ -132,14 +135,16 @@ describe('real fixtures through the shared pipeline', () => {
 
   it('Meta kill-chain tables: Note column, CRLF, no final newline, trailing-space header, embedded newline', async () => {
     const q2 = await parseReal('meta_threat_research_Q2_2023_Spamouflage_China_CIB_killchain.csv');
-    expect(q2.receipts[0]).toMatchObject({ format: 'meta-killchain', rowsStored: 529, rowsRejected: 0 });
+    // A row of empty fields (',,,': a spreadsheet's empty row) holds no indicator: counted with the blank lines.
+    expect(q2.receipts[0]).toMatchObject({ format: 'meta-killchain', rowsRead: 528, rowsStored: 528, rowsRejected: 0, blankLines: 1 });
     expect(q2.indicators[0]).toMatchObject({
       type: '0. Acquiring assets', value: '7,704 Facebook accounts', refanged: '', comment: '',
       extra: { Technique: '0.9 Acquiring social media accounts', Procedure: '0.9.1 Acquiring Facebook assets' },
     });
     expect(q2.indicators[4]).toMatchObject({ value: 'https://twitter[.]com/GarciaJasmyn1/', refanged: 'https://twitter.com/GarciaJasmyn1/' });
     const q4 = await parseReal('meta_threat_research_Q4_2024_China_CIB_killchain.csv');
-    expect(q4.receipts[0]).toMatchObject({ format: 'meta-killchain', rowsStored: 25, rowsRejected: 0 });
+    expect(q4.receipts[0]).toMatchObject({ format: 'meta-killchain', rowsRead: 21, rowsStored: 21, rowsRejected: 0, blankLines: 4 });
+    expect(q4.indicators.every((i) => i.type || i.value || i.comment || Object.values(i.extra).some(Boolean))).toBe(true);
     expect(q4.indicators[0].value).toBe('18 accounts '); // trailing space kept as published
     expect(q4.indicators[4]).toMatchObject({ value: 'x[.]com/pemadol99851', refanged: 'x.com/pemadol99851' });
     expect(q4.indicators.filter((i) => i.value.includes('\n'))).toHaveLength(1);
