@@ -33,6 +33,8 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 1. Test the archive, check that no name is stored twice in it (an extractor could show the copy the
    manifests do not cover; this must print nothing), and unpack it:
      unzip -t ${p.bagName}.zip && unzip -Z1 ${p.bagName}.zip | LC_ALL=C sort | uniq -d
+   and that it holds the one folder ${p.bagName}/ and nothing beside it (this must print only ${p.bagName}):
+     unzip -Z1 ${p.bagName}.zip | cut -d/ -f1 | LC_ALL=C sort -u
      unzip ${p.bagName}.zip && cd ${p.bagName}
 
 2. Show the signer's key fingerprint and compare it out of band:
@@ -133,6 +135,9 @@ EXTRA=$(find . -type f ! -path './data/*' ! -path './signatures/*' ! -path './re
 [ -z "$EXTRA" ] || fail completeness "outside data/ but not in tagmanifest-sha512.txt: $EXTRA"
 EXTRA=$(find report -type f ! -path report/evidence-report.pdf 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "unexpected file in report/: $EXTRA"
+EXTRA=$(find signatures -type f ! -path signatures/tagmanifest-sha512.txt.sig ! -path signatures/tagmanifest-sha512.txt.minisig \\
+  ! -path signatures/evidence-report.pdf.sig ! -name '*.tsr' ! -name '*.ots' 2>/dev/null)
+[ -z "$EXTRA" ] || fail completeness "unexpected file in signatures/: $EXTRA"
 pass completeness "no unlisted files"
 
 if have minisign; then

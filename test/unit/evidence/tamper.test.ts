@@ -75,6 +75,14 @@ describe('tamper suite', async () => {
     expect(failed(ours, 'zip')).toMatchObject({ ok: false, detail: `entries stored twice under one name (an extractor may show either copy): ${prepared.bagName}/${SRC}` });
   });
 
+  it('an unexpected file in signatures/', async () => {
+    const z = await tamper(bytes, (f) => f.set('signatures/note.txt', enc.encode('trust me\n')));
+    const { ours, sh } = check('added-signature-file', z);
+    expect(failed(ours, 'completeness').detail).toContain('signatures/note.txt: unexpected file in signatures/');
+    expect(sh.code).toBe(1);
+    expect(sh.stderr).toContain('FAILED completeness: unexpected file in signatures/: signatures/note.txt');
+  });
+
   it('added file outside data/', async () => {
     const z = await tamper(bytes, (f) => f.set('metadata/extra-note.txt', enc.encode('trust me\n')));
     const { ours, sh } = check('added-tag', z);
