@@ -2,6 +2,8 @@ import type { TweetFilter } from '../../shared/graph/tweetFilter';
 
 /** Bad usage: the command prints the message and its usage and exits 2. */
 export class UsageError extends Error {}
+/** --help / -h: the command prints its usage on standard output and exits 0. */
+class HelpRequested extends UsageError {}
 
 export interface ParsedArgs {
   files: string[];
@@ -10,8 +12,8 @@ export interface ParsedArgs {
 }
 
 /**
- * The argv reader of the graph and coord commands: `--name value` options and bare `--flag`s, both
- * from a fixed list (a misspelt option is an error, never silently ignored); the rest are files.
+ * The argv reader of the commands: `--name value` options and bare `--flag`s, both from a fixed list
+ * (a misspelt option is an error, never silently ignored); the rest are files. --help asks for the usage.
  */
 export function parseCliArgs(argv: string[], spec: { options: readonly string[]; flags: readonly string[] }): ParsedArgs {
   const files: string[] = [];
@@ -19,6 +21,7 @@ export function parseCliArgs(argv: string[], spec: { options: readonly string[];
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--help' || a === '-h') throw new HelpRequested();
     if (spec.flags.includes(a)) flags.add(a);
     else if (spec.options.includes(a)) {
       const v = argv[i + 1];
@@ -69,6 +72,10 @@ export async function withUsage(usage: string, command: () => Promise<number>): 
   try {
     return await command();
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`${e.message}\n${usage}\n`);
     return 2;

@@ -1,5 +1,6 @@
 import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
 import { hashArchive, parseArchive } from '../../shared/archive/parseArchive';
+import { parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { fileSource, nodeSha256 } from './loadArchiveFiles';
 
 interface FileReport {
@@ -16,13 +17,15 @@ interface FileReport {
  * `inspect FILE... [--json]`: parse each file through the shared pipeline and report its receipts
  * and quarantined rows. Exit code 1 when any file is refused.
  */
-export async function run(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const paths = argv.filter((a) => a !== '--json');
-  if (paths.length === 0) {
-    process.stderr.write('usage: inspect FILE... [--json]\n');
-    return 2;
-  }
+export function run(argv: string[]): Promise<number> {
+  return withUsage('usage: npm run -s cli -- inspect FILE... [--json]', () => {
+    const { files, flags } = parseCliArgs(argv, { options: [], flags: ['--json'] });
+    if (files.length === 0) throw new UsageError('no archive file given');
+    return inspect(files, flags.has('--json'));
+  });
+}
+
+async function inspect(paths: string[], json: boolean): Promise<number> {
   const reports: FileReport[] = [];
   for (const p of paths) {
     const quarantined: QuarantinedRow[] = [];

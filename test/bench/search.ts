@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArchive } from '../../shared/archive/parseArchive';
 import { fileSource, nodeSha256 } from '../../main/cli/loadArchiveFiles';
 import { cachedDemoArchive } from './cachedDemoArchive';
+import { scriptArgs } from './scriptArgs';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,19 +47,11 @@ const QUERIES: { query: string; retweet?: 'exclude' }[] = [
 ];
 
 function parseArgs(argv: string[]) {
-  let tweets = 1_000_000;
-  let seed = 11;
-  let profile: string | undefined;
-  let renderer: string | undefined;
-  let port = 4391;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--tweets') tweets = Number(argv[++i]);
-    else if (argv[i] === '--seed') seed = Number(argv[++i]);
-    else if (argv[i] === '--profile') profile = path.resolve(argv[++i]!);
-    else if (argv[i] === '--renderer') renderer = path.resolve(argv[++i]!);
-    else if (argv[i] === '--port') port = Number(argv[++i]);
-  }
-  return { tweets, seed, profile, renderer, port };
+  const args = scriptArgs('usage: npm run bench:search -- --json [--tweets N] [--seed S] [--profile DIR [--port P]] [--renderer DIR]', {
+    options: ['--tweets', '--seed', '--profile', '--renderer', '--port'], flags: ['--json'],
+  }, argv);
+  const dir = (name: string) => (args.text(name) === undefined ? undefined : path.resolve(args.text(name)!));
+  return { tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11), profile: dir('--profile'), renderer: dir('--renderer'), port: args.count('--port', 4391) };
 }
 
 /**

@@ -28,6 +28,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import type { BareStage } from './bareImportWorker';
 import { tmpdir } from 'node:os';
+import { scriptArgs } from '../scriptArgs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDemoArchive } from '../cachedDemoArchive';
@@ -39,21 +40,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const log = (...a: unknown[]) => console.error('[bench:import]', ...a);
 
 function parseArgs(argv: string[]) {
-  const files: string[] = [];
-  let tweets = 1_000_000;
-  let seed = 11;
-  let baselineRows = 100_000;
-  let bare = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--tweets') tweets = Number(argv[++i]);
-    else if (a === '--seed') seed = Number(argv[++i]);
-    else if (a === '--baseline-rows') baselineRows = Number(argv[++i]);
-    else if (a === '--no-bare') bare = false;
-    else if (a === '--json') continue;
-    else files.push(path.resolve(a));
-  }
-  return { files, tweets, seed, baselineRows, bare };
+  const args = scriptArgs('usage: npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare]', {
+    options: ['--tweets', '--seed', '--baseline-rows'], flags: ['--json', '--no-bare'],
+  }, argv);
+  const files = args.files.map((f) => path.resolve(f));
+  for (const f of files) if (!existsSync(f)) args.usageError(`no such file: ${f}`);
+  return { files, tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11), baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare') };
 }
 
 /** The processes (pid → args, RSS in KB) of the browser that uses `profileDir`: it and its descendants. */
