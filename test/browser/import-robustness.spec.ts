@@ -117,6 +117,8 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
   expect(texts.filter((t) => t.startsWith('Reading the stored tweets of part1')).at(-1)).toMatch(/^Reading the stored tweets of part1 1,200 of 1,200 tweets, [\d,]+ rows\/s/);
   const phases = texts.map((t) => t.split(' ')[0]);
   expect(phases.lastIndexOf('Reading')).toBeLessThan(phases.indexOf('Importing:'));
+  // Once every byte is read there is no time estimate ("0.0 s left" stayed while the last rows were stored).
+  expect(texts.filter((t) => / 0\.0 s left/.test(t))).toEqual([]);
   expect(done).toMatch(/Reading the dataset's stored tweets [\d.]+ (ms|s),/);
   const rows = card.getByRole('table', { name: /Files of/ }).getByRole('row');
   // File, Size, SHA, Format, Read, Stored, Duplicate
@@ -371,7 +373,7 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
   await expect(again.getByRole('article')).toHaveCount(1);
   // The analyst is told which files were lost with the page, until they dismiss it.
   const notice = again.getByRole('alert', { name: 'Interrupted imports' });
-  await expect(notice).toContainText(`The import of ${path.basename(big)}, started 20`);
+  await expect(notice).toContainText(`The import of ${path.basename(big)} as a new dataset, started 20`);
   await expect(notice).toContainText('did not finish: the app closed during it. Nothing of it was kept');
   await again.reload();
   await expect(notice).toBeVisible();

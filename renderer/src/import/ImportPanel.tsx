@@ -89,7 +89,8 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
               ) : (
                 <>{formatBytes(p.bytes)}{p.totalBytes > 0 && ` of ${formatBytes(p.totalBytes)}`}, <span data-progress="rows">{formatCount(p.rows)}</span> rows,{' '}</>
               )}
-              {formatCount(p.rowsPerSecond)} rows/s{p.etaSeconds !== null && `, about ${formatSeconds(p.etaSeconds)} left`}
+              {formatCount(p.rowsPerSecond)} rows/s
+              {p.etaSeconds !== null ? `, about ${formatSeconds(p.etaSeconds)} left` : p.phase === 'parsing' && p.totalBytes > 0 && p.bytes >= p.totalBytes ? ', every byte read: finishing the rows read ahead and the last writes' : ''}
             </>
           )}
         </p>

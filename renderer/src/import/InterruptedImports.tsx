@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { utcMinuteText } from '../../../shared/report/reportTimes';
 import { db } from '../store/database';
 import type { ImportRecord } from '../store/schema';
+import { getDataset } from '../store/read/datasetReader';
 import { startupSweep } from '../store/startupSweep';
 import { dismissInterruptedImport, interruptedImports } from '../store/write/sweepIncompleteImports';
 
@@ -10,11 +11,13 @@ import { dismissInterruptedImport, interruptedImports } from '../store/write/swe
  * deleted what they wrote, so without this notice their files would just be missing.
  */
 export function InterruptedImports() {
-  const [imports, setImports] = useState<ImportRecord[]>([]);
+  const [imports, setImports] = useState<(ImportRecord & { into?: string })[]>([]);
   useEffect(() => {
     let live = true;
     void startupSweep()
       .then(() => interruptedImports(db))
+      // The dataset it was adding to, when that exists (else it was to become a new dataset).
+      .then((list) => Promise.all(list.map(async (i) => ({ ...i, into: (await getDataset(db, i.datasetId))?.name }))))
       .then((list) => live && setImports(list));
     return () => void (live = false);
   }, []);
@@ -28,7 +31,8 @@ export function InterruptedImports() {
       {imports.map((i) => (
         <div key={i.id}>
           <p>
-            The import of {i.fileNames.map((f, k) => <span key={k}>{k > 0 && ', '}<bdi>{f}</bdi></span>)}, started{' '}
+            The import of {i.fileNames.map((f, k) => <span key={k}>{k > 0 && ', '}<bdi>{f}</bdi></span>)}
+            {i.into !== undefined ? <> into dataset “<bdi>{i.into}</bdi>”</> : ' as a new dataset'}, started{' '}
             {utcMinuteText(Math.floor(Date.parse(i.startedAt) / 60_000))}, did not finish: the app closed during it. Nothing of
             it was kept, and the datasets imported before it are intact. Import the files again to add them.
           </p>

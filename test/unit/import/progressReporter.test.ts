@@ -30,4 +30,13 @@ describe('ProgressReporter', () => {
     r.reportRows('big dataset', 250_000, 1_000_000); // 62,500 rows/s: 12 s left
     expect(posted).toEqual([{ phase: 'reading', fileName: 'big dataset', bytes: 0, totalBytes: 0, rows: 250_000, totalRows: 1_000_000, rowsPerSecond: 62_500, etaSeconds: 12 }]);
   });
+
+  it('gives no estimate once every byte is read (rows read ahead and the last writes remain, not bytes)', () => {
+    const posted: ImportProgress[] = [];
+    clock([0, 0, 2000]);
+    const r = new ProgressReporter((p) => posted.push(p), 100);
+    r.startPhase('parsing');
+    r.report('a.csv.gz', 1000, 1000, 70_000);
+    expect(posted[0]!.etaSeconds).toBeNull();
+  });
 });

@@ -36,5 +36,6 @@ export class ProgressReporter {
   }
 }
 
+/** No estimate once everything is read: what remains (rows read ahead, the last writes) is not in bytes. */
 const eta = (done: number, total: number, seconds: number): number | null =>
-  total > 0 && done > 0 && done <= total ? (total - done) / (done / seconds) : null;
+  total > 0 && done > 0 && done < total ? (total - done) / (done / seconds) : null;
