@@ -20,8 +20,8 @@ export interface KeyCustody {
   status(): Promise<KeyStatus>;
   create(req: { principal: string; passphrase?: string }): Promise<KeyStatus>;
   importKey(req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus>;
-  /** Raw Ed25519 signature over the message. */
-  sign(req: { message: Uint8Array; passphrase?: string }): Promise<Uint8Array>;
+  /** Raw Ed25519 signature over an evidence message (signingPolicy.ts). */
+  sign(req: { message: Uint8Array; preimage?: Uint8Array; passphrase?: string }): Promise<Uint8Array>;
   rotate(req: { passphrase?: string; currentPassphrase?: string }): Promise<KeyStatus>;
   exportPublic(): Promise<PublicKeyExport>;
 }

@@ -6,6 +6,7 @@
 import type { SafeStorage } from 'electron';
 import type { KeyStatus, PublicKeyExport } from '../../shared/api/hostApi';
 import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
+import { whySigningRefused } from '../../shared/evidence/signingPolicy';
 import type { KeyService, PublicKeyInfo } from '../services/keys/keyService';
 import type { SecretStore } from '../services/keys/secretStore';
 import type { KeyCustody } from './hostHandlers';
@@ -37,7 +38,11 @@ export function keyCustodyOver(service: KeyService, secrets: Pick<SecretStore, '
       }
       return status(await service.importOpenSshKey(req.privateKey, { principal, ...(req.passphrase ? { passphrase: req.passphrase } : {}) }));
     },
-    sign: (req) => service.sign(req.message, req.passphrase ? { passphrase: req.passphrase } : {}),
+    sign(req) {
+      const why = whySigningRefused(req.message, req.preimage);
+      if (why) throw new Error(`refused to sign: ${why}`);
+      return service.sign(req.message, req.passphrase ? { passphrase: req.passphrase } : {});
+    },
     async rotate(req) {
       const { current } = await service.rotate({
         ...(req.currentPassphrase ? { passphrase: req.currentPassphrase } : {}),

@@ -101,8 +101,11 @@ export const channels = {
     args: z.tuple([z.object({ privateKey: z.string().min(1).max(20_000), principal: Principal.optional(), passphrase: Passphrase.optional() })]),
     result: KeyStatusSchema,
   },
-  /** Raw Ed25519 signature (64 bytes) over `message`; the renderer builds SSHSIG/minisign from it. */
-  'keys:sign': { args: z.tuple([z.object({ message: Bytes, passphrase: Passphrase.optional() })]), result: Bytes },
+  /**
+   * Raw Ed25519 signature (64 bytes) over `message`; the renderer builds SSHSIG/minisign from it. Only
+   * evidence messages are signed (shared/evidence/signingPolicy.ts); `preimage` is what a minisign digest hashes.
+   */
+  'keys:sign': { args: z.tuple([z.object({ message: Bytes, preimage: Bytes.optional(), passphrase: Passphrase.optional() })]), result: Bytes },
   /** New key for the same principal; the old one is retired (kept, no longer used). */
   'keys:rotate': { args: z.tuple([z.object({ passphrase: Passphrase.optional(), currentPassphrase: Passphrase.optional() })]), result: KeyStatusSchema },
   'keys:exportPublic': { args: z.tuple([]), result: PublicKeyExportSchema },

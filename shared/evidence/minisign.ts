@@ -55,7 +55,7 @@ export async function minisignSign(
 ): Promise<string> {
   if (/[\r\n]/.test(trustedComment) || /[\r\n]/.test(untrustedComment)) throw new Error('minisign comments must be one line');
   const keyId = minisignKeyId(signer.publicKey);
-  const signature = await signer.sign(blake2b(message, { dkLen: 64 }));
+  const signature = await signer.sign(blake2b(message, { dkLen: 64 }), { preimage: message });
   const global = await signer.sign(concatBytes(signature, utf8(trustedComment)));
   return (
     `untrusted comment: ${untrustedComment}\n` +

@@ -6,7 +6,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 
 export interface Ed25519Signer {
   publicKey: Uint8Array;
-  sign(message: Uint8Array): Promise<Uint8Array>;
+  /** `preimage`: what a prehashed message is the hash of, for a custody that checks what it signs (signingPolicy.ts). */
+  sign(message: Uint8Array, context?: { preimage?: Uint8Array }): Promise<Uint8Array>;
 }
 
 /** A signer over an in-memory seed (tests, CLI, the key service's internal use). */

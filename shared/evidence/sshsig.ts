@@ -20,7 +20,7 @@ const BEGIN = '-----BEGIN SSH SIGNATURE-----';
 const END = '-----END SSH SIGNATURE-----';
 
 /** The blob that is actually signed: MAGIC, namespace, reserved, hash algorithm, H(message). */
-function signedData(namespace: string, messageHash: Uint8Array): Uint8Array {
+export function signedData(namespace: string, messageHash: Uint8Array): Uint8Array {
   return concatBytes(MAGIC, sshString(namespace), sshString(''), sshString(HASH_ALG), sshString(messageHash));
 }
 

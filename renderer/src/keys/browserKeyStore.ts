@@ -2,6 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import type { KeyStatus, PublicKeyExport } from '../../../shared/api/hostApi';
 import { openWithPassphrase, sealWithPassphrase } from '../../../shared/evidence/keyEnvelope';
 import { formatMinisignPublicKey } from '../../../shared/evidence/minisign';
+import { whySigningRefused } from '../../../shared/evidence/signingPolicy';
 import {
   allowedSignersLine,
   assertValidPrincipal,
@@ -81,7 +82,10 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
       assertValidPrincipal(principal);
       return install(await seal(pair, principal, needPassphrase(req.passphrase)));
     },
-    async sign(req: { message: Uint8Array; passphrase?: string }): Promise<Uint8Array<ArrayBuffer>> {
+    async sign(req: { message: Uint8Array; preimage?: Uint8Array; passphrase?: string }): Promise<Uint8Array<ArrayBuffer>> {
+      // The same policy as the desktop app's key custody, so the browser tests catch a message it would refuse.
+      const why = whySigningRefused(req.message, req.preimage);
+      if (why) throw new Error(`refused to sign: ${why}`);
       const rec = await current();
       if (!rec) throw new Error('no analyst key yet: create or import one');
       const seed = await openSeed(rec, req.passphrase);

@@ -14,6 +14,7 @@ export async function hostSigner(host: HostApi, passphrase?: string): Promise<Ed
     publicKey,
     principal: status.principal,
     fingerprint: status.fingerprint,
-    sign: (message) => host['keys:sign']({ message: new Uint8Array(message), ...(passphrase ? { passphrase } : {}) }),
+    sign: (message, context) =>
+      host['keys:sign']({ message: new Uint8Array(message), ...(context?.preimage ? { preimage: new Uint8Array(context.preimage) } : {}), ...(passphrase ? { passphrase } : {}) }),
   };
 }

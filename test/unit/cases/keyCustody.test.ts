@@ -1,3 +1,5 @@
+import { sha512 } from '@noble/hashes/sha2.js';
+import { EVIDENCE_NAMESPACE, signedData } from '../../../shared/evidence/sshsig';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +52,9 @@ describe('keys:* channels in the Electron host (key service + safeStorage port)'
     const s = await call('keys:create', { principal: 'ana@example.org', passphrase: 'long passphrase 1' });
     expect(s).toMatchObject({ exists: true, principal: 'ana@example.org', needsPassphrase: true });
     expect(s.fingerprintLine).toBe(`256 ${s.fingerprint} ana@example.org (ED25519)`);
-    const msg = new TextEncoder().encode('tag manifest bytes');
+    // What an SSHSIG signature over a tag manifest signs (the only kinds of message the key signs: signingPolicy).
+    const msg = signedData(EVIDENCE_NAMESPACE, sha512(new TextEncoder().encode('tag manifest bytes')));
+    await expect(call('keys:sign', { message: new TextEncoder().encode('any bytes'), passphrase: 'long passphrase 1' })).rejects.toThrow(/refused to sign: the analyst's key signs only evidence/);
     await expect(call('keys:sign', { message: msg })).rejects.toThrow(/passphrase/);
     await expect(call('keys:sign', { message: msg, passphrase: 'wrong one' })).rejects.toThrow(/wrong passphrase/);
     const sig: Uint8Array = await call('keys:sign', { message: msg, passphrase: 'long passphrase 1' });
@@ -73,7 +77,7 @@ describe('keys:* channels in the Electron host (key service + safeStorage port)'
     const s2 = await call('keys:rotate', {});
     expect(s2.fingerprint).not.toBe(s1.fingerprint);
     expect(s2.principal).toBe('ana@example.org');
-    const msg = new Uint8Array([1, 2, 3]);
+    const msg = signedData(EVIDENCE_NAMESPACE, sha512(new Uint8Array([1, 2, 3])));
     expect(verifyEd25519(await call('keys:sign', { message: msg }), msg, parsePublicKeyLine(s2.publicKey).publicKey)).toBe(true);
   });
 
