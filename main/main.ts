@@ -13,7 +13,7 @@ import { createSaveFileService } from './services/saveFileService';
 import { createReportPrinter } from './services/printReport';
 import { openHiddenPrintWindow } from './services/printReportWindow';
 import { setApplicationMenu } from './window/applicationMenu';
-import { createMainWindow } from './window/createMainWindow';
+import { createMainWindow, devToolsAllowed } from './window/createMainWindow';
 
 // Thin shell: wiring only. Every decision lives in a module a Node test can run.
 protocol.registerSchemesAsPrivileged([
@@ -32,7 +32,7 @@ app.commandLine.appendSwitch('js-flags', '--expose-gc');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const guard = createEgressGuard((url) => console.warn(`[egress] blocked ${url}`), !app.isPackaged && process.env.WORKBENCH_DEVTOOLS === '1');
+  const guard = createEgressGuard((url) => console.warn(`[egress] blocked ${url}`), devToolsAllowed());
   const logBlocked = (what: string, url: string) => console.warn(`[security] blocked ${what} ${url}`);
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');

@@ -3,6 +3,9 @@ import { APP_NAME, APP_ORIGIN } from '../../shared/appIdentity';
 import { hardenWebContents } from '../security/hardenWebContents';
 import { secureWebPreferences } from './webPreferences';
 
+/** DevTools (and devtools: URLs) only in an unpackaged run started with WORKBENCH_DEVTOOLS=1: never in a release. */
+export const devToolsAllowed = (): boolean => !app.isPackaged && process.env.WORKBENCH_DEVTOOLS === '1';
+
 export function createMainWindow(preloadPath: string, onBlocked: (what: string, url: string) => void): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
@@ -10,7 +13,7 @@ export function createMainWindow(preloadPath: string, onBlocked: (what: string, 
     title: APP_NAME,
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath, !app.isPackaged && process.env.WORKBENCH_DEVTOOLS === '1'),
+    webPreferences: secureWebPreferences(preloadPath, devToolsAllowed()),
   });
   hardenWebContents(window.webContents, onBlocked);
   window.once('ready-to-show', () => window.show());

@@ -1,4 +1,4 @@
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 export interface RequestLog {
   /** Every URL the page (and its workers) requested. */
   urls: string[];
-  /** Those that did not go to 127.0.0.1. */
+  /** Those that did not go to the app's own server (or stay in memory: blob:, data:, about:). */
   outside(): string[];
 }
 
@@ -25,40 +25,45 @@ export const test = base.extend<{ profileDir: string; context: BrowserContext; p
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  requests: async ({}, use) => {
+  requests: async ({ baseURL }, use) => {
     const urls: string[] = [];
-    await use({ urls, outside: () => urls.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|blob:|data:|about:)/.test(u)) });
+    const own = new URL(baseURL!).origin + '/';
+    await use({ urls, outside: () => urls.filter((u) => !u.startsWith(own) && !/^(blob:|data:|about:)/.test(u)) });
   },
   consoleLog: async ({}, use) => use({ errors: [] }),
   context: async ({ profileDir, requests, consoleLog }, use) => {
-    let context = await launch(profileDir);
-    const watch = (ctx: BrowserContext) => {
-      ctx.on('request', (r) => requests.urls.push(r.url()));
-      ctx.on('page', (p) => p.on('console', (m) => m.type() === 'error' && consoleLog.errors.push(m.text())));
-      ctx.on('page', (p) => p.on('pageerror', (e) => consoleLog.errors.push(String(e))));
-    };
-    watch(context);
+    const context = await launch(profileDir);
+    watch(context, requests, consoleLog);
     await use(context);
     await context.close().catch(() => {});
+    // Every test, whatever it checks, proves the app stayed offline.
+    expect(requests.outside(), 'requests that left the app').toEqual([]);
   },
   page: async ({ context, baseURL }, use) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseURL!);
     await use(page);
   },
-  reopen: async ({ context, profileDir, baseURL, requests }, use) => {
+  reopen: async ({ context, profileDir, baseURL, requests, consoleLog }, use) => {
     // Closes the browser (as a crash or quit would) and opens the same profile again.
     let current = context;
     await use(async () => {
       await current.close();
       current = await launch(profileDir);
-      current.on('request', (r) => requests.urls.push(r.url()));
+      watch(current, requests, consoleLog);
       const page = await current.newPage();
       await page.goto(baseURL!);
       return page;
     });
   },
 });
+
+/** Records every request of the context's pages and workers, and every console error. */
+function watch(ctx: BrowserContext, requests: RequestLog, consoleLog: ConsoleLog): void {
+  ctx.on('request', (r) => requests.urls.push(r.url()));
+  ctx.on('page', (p) => p.on('console', (m) => m.type() === 'error' && consoleLog.errors.push(m.text())));
+  ctx.on('page', (p) => p.on('pageerror', (e) => consoleLog.errors.push(String(e))));
+}
 
 function launch(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
