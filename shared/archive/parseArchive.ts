@@ -392,7 +392,7 @@ class EntryParser {
   private onRecord(r: CsvRecord): void {
     // An empty line, or a row of empty fields (',,,', a spreadsheet's empty row), holds no row: counted
     // apart, as repeated headers are (a file's trailing blank line).
-    if (r.byteLength === 0 || (this.format && r.fields?.every((f) => f === ''))) {
+    if (r.byteLength === 0 || r.fields?.every((f) => f === '')) {
       this.blankLines++;
       return;
     }

@@ -99,7 +99,7 @@ test('the same CSV content chosen twice in one import (a .csv and its .gz) is im
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await importFiles(page, [zip]);
   await expect(page.getByRole('alert')).toContainText(
-    'mixed.zip: its entries users.csv are already imported into dataset "china_082019_1" (same SHA-256) and its other entries are new. A zip is imported whole: extract the new entries and import them as files.',
+    'mixed.zip: its entries users.csv are already imported into dataset "china_082019_1" (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.',
   );
   expect((await storeSummary(page)).files).toBe(1);
 });
@@ -114,4 +114,13 @@ test('a quarantined row of a zip entry names the entry, and its receipt shows th
   await expect(card.getByRole('table', { name: /Files of/ }).getByTestId('entry-sha256')).toHaveText(createHash('sha256').update(excel).digest('hex'));
   await card.getByRole('button', { name: /Show quarantined rows/ }).click();
   await expect(page.locator('.quarantine tbody tr').first().getByRole('cell').first()).toHaveText('resaved.zip › parts/excel.csv');
+});
+
+test('a zip holding one CSV twice under two names is refused with their names (its receipts would replace each other)', async ({ page }) => {
+  const csv = readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'));
+  const zip = path.join(tempDir(), 'twice.zip');
+  writeFileSync(zip, zipSync({ 'a.csv': csv, 'b.csv': csv }));
+  await importFiles(page, [zip]);
+  await expect(page.getByRole('alert')).toContainText('twice.zip: b.csv has the same content as a.csv (same SHA-256). Extract the entries and import each content once.');
+  expect((await storeSummary(page)).files).toBe(0);
 });

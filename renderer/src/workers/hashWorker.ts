@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { ArchiveFormatError } from '../../../shared/archive/detectFormat';
-import { hashArchive, sha256Implementation } from '../../../shared/archive/parseArchive';
+import { hashArchive, sha256Implementation, type EntryHash } from '../../../shared/archive/parseArchive';
 import { WorkbenchDb } from '../store/schema';
 import { storedEntries } from '../store/read/storedEntries';
 import type { FromHashWorker, ToHashWorker, Verdict } from './import/hashMessages';
@@ -54,8 +54,14 @@ async function judge(fileName: string, open: () => ReadableStream<Uint8Array>): 
   }
   if (known.some(Boolean)) {
     const old = hashes.entries.filter((_, i) => known[i]).map((e) => e.entryName).join(', ');
-    const where = [stored.some(Boolean) ? `imported into dataset "${names(stored)}"` : '', chosen.some(Boolean) ? `the same as ${names(chosen)}, chosen in this import` : ''].filter(Boolean).join(' or ');
-    return { kind: 'refuse', refused: { fileName, message: `${fileName}: its entries ${old} are already ${where} (same SHA-256) and its other entries are new. A zip is imported whole: extract the new entries and import them as files.` } };
+    const where = [stored.some(Boolean) ? `already imported into dataset "${names(stored)}"` : '', chosen.some(Boolean) ? `the same content as ${names(chosen)}, chosen in this import` : ''].filter(Boolean).join(' or ');
+    return { kind: 'refuse', refused: { fileName, message: `${fileName}: its entries ${old} are ${where} (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.` } };
+  }
+  // A zip holding one CSV twice under two names: its rows and receipt are one source (entries keyed by content).
+  const twice = hashes.entries.filter((e, i) => hashes.entries.findIndex((f) => f.sha256 === e.sha256) !== i);
+  if (twice.length) {
+    const first = (e: EntryHash) => hashes.entries.find((f) => f.sha256 === e.sha256)!.entryName;
+    return { kind: 'refuse', refused: { fileName, message: `${fileName}: ${twice.map((e) => `${e.entryName} has the same content as ${first(e)}`).join('; ')} (same SHA-256). Extract the entries and import each content once.` } };
   }
   chosenFiles.add(sha256);
   for (const e of hashes.entries) chosenEntries.set(e.sha256, e.entryName ? `${fileName} › ${e.entryName}` : fileName);

@@ -23,7 +23,9 @@ describe('tweet columns', () => {
     // Any archived field of the tweet changes it; the account's columns (follower counts) do not.
     const t = all[0]!;
     const fp = tweetFingerprint(t);
-    for (const changed of [{ tweetText: t.tweetText + ' ' }, { likeCount: (t.likeCount ?? 0) + 1 }, { tweetTime: t.tweetTime + 1 }, { hashtags: [...t.hashtags, 'x'] }, { retweetTweetid: '1' }]) {
+    // Another author of the same length (two 19-digit ids) is another tweet too.
+    const otherAuthor = t.userid.replace(/.$/, (c) => (c === '1' ? '2' : '1'));
+    for (const changed of [{ tweetText: t.tweetText + ' ' }, { likeCount: (t.likeCount ?? 0) + 1 }, { tweetTime: t.tweetTime + 1 }, { hashtags: [...t.hashtags, 'x'] }, { retweetTweetid: '1' }, { userid: otherAuthor }]) {
       expect(tweetFingerprint({ ...t, ...changed })).not.toBe(fp);
     }
     expect(tweetFingerprint({ ...t, userDisplayName: 'someone else' } as typeof t)).toBe(fp);

@@ -104,6 +104,13 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(second.quarantined).toMatchObject([{ row: 2, reason: 'conflicting-duplicate', raw: bChanged, detail: `userid '${idOf(b)}' was read at row 2 of users_a.csv with other values; the first is kept` }]);
   });
 
+  it('a row of empty fields (a spreadsheet\'s empty row) counts as a blank line, before the header too', async () => {
+    const bytes = file([',,,', tweetHeader(), tweetRow({ tweetid: '1' }), ',,,,,,', tweetRow({ tweetid: '2' })]);
+    const { receipts, tweets } = await parseBytes('empty_rows.csv', bytes);
+    expect(receipts[0]).toMatchObject({ format: 'twitter-io-tweets', blankLines: 2, rowsRead: 2, rowsStored: 2, rowsRejected: 0 });
+    expect(tweets.map((t) => t.provenance.row)).toEqual([1, 3]);
+  });
+
   it('counts blank lines apart (not rows, not quarantined), before the header, inside and at the end', async () => {
     const bytes = file(['', tweetHeader(), tweetRow({ tweetid: '1' }), '', tweetRow({ tweetid: '2' }), '', ''], '\r\n');
     const { receipts, tweets, quarantined } = await parseBytes('blank.csv', bytes);

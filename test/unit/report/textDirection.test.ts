@@ -10,6 +10,9 @@ describe('textDirection', () => {
     expect(textDirection('Hello مرحبا')).toBe('ltr');
     expect(textDirection('سلام دنیا 🌍')).toBe('rtl');
     expect(textDirection('RTL is a word')).toBe('ltr');
+    expect(textDirection('RT: مرحبا')).toBe('rtl');
+    expect(textDirection('pic.twitter.com/abc مرحبا')).toBe('rtl');
+    expect(textDirection('www.example.com שלום')).toBe('rtl');
   });
 
   it("is 'auto' when nothing but tokens, digits, emoji and punctuation remain", () => {
