@@ -26,10 +26,18 @@ export function keyCustodyOver(service: KeyService, secrets: Pick<SecretStore, '
     if (!k) throw new Error('no signing key yet: create or import one');
     return k;
   };
+  // A new or imported key would retire the active one without its passphrase: only rotation replaces a key.
+  const noActiveKey = async () => {
+    if (await service.active()) throw new Error('an analyst key exists already: rotate it to replace it');
+  };
   return {
     status: async () => status(await service.active()),
-    create: async (req) => status(await service.createKey(req)),
+    create: async (req) => {
+      await noActiveKey();
+      return status(await service.createKey(req));
+    },
     async importKey(req) {
+      await noActiveKey();
       let principal = req.principal;
       if (!principal) {
         const pair = parseOpenSshPrivateKey(req.privateKey);

@@ -50,6 +50,8 @@ describe('keys:* channels in the Electron host (key service + safeStorage port)'
     expect(await call('keys:status')).toMatchObject({ exists: false, needsPassphrase: true, backend: 'basic_text' });
     await expect(call('keys:create', { principal: 'ana@example.org' })).rejects.toThrow(/passphrase is required/);
     const s = await call('keys:create', { principal: 'ana@example.org', passphrase: 'long passphrase 1' });
+    // A second key cannot replace it (it would retire the first without its passphrase): rotation does that.
+    await expect(call('keys:create', { principal: 'eve@example.org', passphrase: 'long passphrase 9' })).rejects.toThrow(/exists already: rotate it/);
     expect(s).toMatchObject({ exists: true, principal: 'ana@example.org', needsPassphrase: true });
     expect(s.fingerprintLine).toBe(`256 ${s.fingerprint} ana@example.org (ED25519)`);
     // What an SSHSIG signature over a tag manifest signs (the only kinds of message the key signs: signingPolicy).
