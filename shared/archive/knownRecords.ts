@@ -1,5 +1,6 @@
 import type { Account } from '../domain/account';
 import type { RedditAccount } from '../domain/indicator';
+import { fnv1a, FNV_OFFSET } from './fnv1a';
 
 /**
  * Keyed records read so far (accounts by userid, Reddit accounts by username): where each was first
@@ -26,9 +27,4 @@ export const accountValues = (a: Account): number =>
 export const redditValues = (r: RedditAccount): number => fingerprint([r.username.toLowerCase(), r.karma, r.extra]);
 
 /** FNV-1a over the values' JSON (collisions ~1 in 4 billion). */
-function fingerprint(values: unknown[]): number {
-  const s = JSON.stringify(values);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+const fingerprint = (values: unknown[]): number => fnv1a(FNV_OFFSET, JSON.stringify(values)) >>> 0;

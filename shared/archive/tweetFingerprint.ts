@@ -1,4 +1,5 @@
 import type { Tweet } from '../domain/tweet';
+import { fnv1a, FNV_OFFSET } from './fnv1a';
 
 /** What the fingerprint reads of a tweet row. */
 export type TweetContent = Pick<
@@ -19,7 +20,7 @@ const PRIME = 0x01000193;
  * Computed from the parsed row and from stored columns alike (tweetAt), so the two agree.
  */
 export function tweetFingerprint(t: TweetContent): number {
-  let h = str(0x811c9dc5, t.tweetText);
+  let h = str(FNV_OFFSET, t.tweetText);
   h = Math.imul(h ^ t.tweetTime, PRIME);
   h = Math.imul(h ^ (t.quoteCount ?? -1), PRIME);
   h = Math.imul(h ^ (t.replyCount ?? -1), PRIME);
@@ -33,7 +34,5 @@ export function tweetFingerprint(t: TweetContent): number {
   return h >>> 1;
 }
 
-function str(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
-  return Math.imul(h ^ 0xffff, PRIME); // end of a value: "ab","c" differs from "a","bc"
-}
+/** A string value, then an end mark: "ab","c" differs from "a","bc". */
+const str = (h: number, s: string): number => Math.imul(fnv1a(h, s) ^ 0xffff, PRIME);

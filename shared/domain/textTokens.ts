@@ -4,7 +4,7 @@
  * neutral '@' to the other side of the Latin run): each is shown isolated (<bdi>). Ranges [start, end)
  * in UTF-16 units, in order, not overlapping.
  */
-const TOKEN = /https?:\/\/[^\s]+|[@#][\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*/gu;
+export const TOKEN = /https?:\/\/[^\s]+|[@#][\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*/gu;
 
 export function isolatedTokens(text: string): [number, number][] {
   if (!/[@#]|http/.test(text)) return [];

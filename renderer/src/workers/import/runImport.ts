@@ -9,6 +9,7 @@ import { accountValues, type KnownRecords } from '../../../../shared/archive/kno
 import { NO_TAG } from '../../../../shared/archive/tweetIdIndex';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
 import { readAccounts, readTweetIds } from '../../store/read/datasetReader';
+import { readCommittedRows, readDatasetFiles } from '../../import/datasetDetails';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
@@ -106,9 +107,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   let firstSeq = 0;
   if (existing) {
     const tRead = performance.now();
-    firstSeq = await readWhatTheDatasetHas(db, existing, seen, accountsHere, knownAccounts, progress, signal);
-    const committed = new Set(existing.committedImports);
-    await db.redditAccounts.where('datasetId').equals(existing.id).each((r) => void (committed.has(r.importId) && redditNames.add(r.username.toLowerCase())));
+    firstSeq = await readWhatTheDatasetHas(db, existing, { seen, accountsHere, knownAccounts, redditNames }, progress, signal);
     timings.datasetReadSeconds = lap(tRead);
   }
   await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
@@ -347,13 +346,14 @@ async function usersFilesFirst(sources: SizedSource[], signal: AbortSignal): Pro
 }
 
 /**
- * Adding to a dataset: the ids and authors of its tweets into `seen`, its accounts into
- * `accountsHere` and its users-file accounts into `knownAccounts` (committed imports only), with
- * progress and cancel: every stored tweet id is read (~1.2 s a million from the ids records).
- * Returns the seq of the dataset's next block.
+ * Adding to a dataset: the ids, authors and fingerprints of its tweets into `seen`, its accounts into
+ * `accountsHere`, its users-file accounts into `knownAccounts` and its Reddit names into
+ * `redditNames` (committed imports only), with progress and cancel: every stored tweet id is read
+ * (~1.2 s a million from the ids records). Returns the seq of the dataset's next block.
  */
 async function readWhatTheDatasetHas(
-  db: WorkbenchDb, dataset: DatasetRecord, seen: TweetAuthors, accountsHere: Map<string, boolean>, knownAccounts: KnownRecords,
+  db: WorkbenchDb, dataset: DatasetRecord,
+  { seen, accountsHere, knownAccounts, redditNames }: { seen: TweetAuthors; accountsHere: Map<string, boolean>; knownAccounts: KnownRecords; redditNames: Set<string> },
   progress: ProgressReporter, signal: AbortSignal,
 ): Promise<number> {
   progress.startPhase('reading');
@@ -368,12 +368,13 @@ async function readWhatTheDatasetHas(
   }
   progress.reportRows(dataset.name, read, total, true);
   // An account known only from tweet rows is replaced by its users-file record when one comes.
-  const fileNames = new Map((await db.files.where('datasetId').equals(dataset.id).toArray()).map((f) => [f.sha256, f.receipt.fileName]));
+  const fileNames = new Map((await readDatasetFiles(db, dataset)).map((f) => [f.sha256, f.receipt.fileName]));
   for (const a of await readAccounts(db, dataset.id)) {
     accountsHere.set(a.userid, a.fromUsersFile);
     const file = fileNames.get(a.provenance.fileSha256) ?? 'an earlier import';
     if (a.fromUsersFile) knownAccounts.set(a.userid, { file, row: a.provenance.row, values: accountValues(a) });
   }
+  for (const r of await readCommittedRows(db.redditAccounts, dataset)) redditNames.add(r.username.toLowerCase());
   const last = await db.tweetBlocks.where('[datasetId+seq]').between([dataset.id, -Infinity], [dataset.id, Infinity]).last();
   return last ? last.seq + 1 : 0;
 }
