@@ -1,4 +1,5 @@
 import { app, dialog, protocol, safeStorage, session } from 'electron';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_NAME, APP_SCHEME } from '../shared/appIdentity';
@@ -7,6 +8,7 @@ import { electronSecretStore, keyCustodyOver } from './ipc/keyCustody';
 import { registerIpc } from './ipc/registerIpc';
 import { createAppProtocolHandler } from './security/appProtocol';
 import { createEgressGuard } from './security/egressGuard';
+import { egressLogFile } from './security/egressLogFile';
 import { hardenSession } from './security/hardenSession';
 import { createKeyService } from './services/keys/keyService';
 import { createSaveFileService } from './services/saveFileService';
@@ -32,7 +34,22 @@ app.commandLine.appendSwitch('js-flags', '--expose-gc');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const guard = createEgressGuard((url) => console.warn(`[egress] blocked ${url}`), devToolsAllowed());
+  const egressFile = egressLogFile(path.join(app.getPath('userData'), 'egress-log.json'), {
+    readFile: (p) => readFileSync(p, 'utf8'),
+    replaceFile: (p, text) => {
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(`${p}.partial`, text);
+      renameSync(`${p}.partial`, p);
+    },
+    rename: renameSync,
+  });
+  const guard = createEgressGuard({
+    onBlocked: (url) => console.warn(`[egress] blocked ${url}`),
+    devTools: devToolsAllowed(),
+    saved: egressFile.load(),
+    persist: (log) => egressFile.write(log),
+  });
+  egressFile.write(guard.snapshot()); // a new log's start (since) is kept from its first run
   const logBlocked = (what: string, url: string) => console.warn(`[security] blocked ${what} ${url}`);
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');

@@ -3,16 +3,31 @@ import { APP_ORIGIN } from '../../shared/appIdentity';
 
 const MAX_URLS_KEPT = 1000;
 
+export interface EgressGuardOptions {
+  onBlocked?: (url: string) => void;
+  /** devtools: passes only where DevTools may open (never in a release). */
+  devTools?: boolean;
+  /** The log kept by earlier runs (egressLogFile), counted on from. */
+  saved?: EgressLog | null;
+  /** Called with the log after each blocked request, to keep it across restarts. */
+  persist?: (log: EgressLog) => void;
+  clock?: () => Date;
+}
+
 /**
  * Decides every request the app's session makes: the app's own origin (and in-memory blob:/data:)
- * pass, anything else is cancelled and logged; devtools: only where DevTools may open (never in a
- * release). The log is exported with evidence bundles ("egress: 0").
+ * pass, anything else is cancelled and logged. The log counts from the app's first run (`since`),
+ * not from this start, and is exported with evidence bundles ("egress: 0").
  */
-export function createEgressGuard(onBlocked: (url: string) => void = () => {}, devTools = false) {
-  const log: EgressLog = { blockedRequests: 0, urls: [] };
+export function createEgressGuard({ onBlocked = () => {}, devTools = false, saved, persist = () => {}, clock = () => new Date() }: EgressGuardOptions = {}) {
+  const log: EgressLog = {
+    blockedRequests: saved?.blockedRequests ?? 0,
+    urls: saved?.urls.slice(0, MAX_URLS_KEPT) ?? [],
+    since: saved?.since ?? clock().toISOString(),
+    ...(saved?.note ? { note: saved.note } : {}),
+  };
   const allowedSchemes = new Set(['blob:', 'data:', ...(devTools ? ['devtools:'] : [])]);
   return {
-    log,
     /** Returns true when the request must be cancelled. */
     shouldCancel(url: string): boolean {
       let scheme: string;
@@ -32,10 +47,11 @@ export function createEgressGuard(onBlocked: (url: string) => void = () => {}, d
     record(url: string): void {
       log.blockedRequests += 1;
       if (log.urls.length < MAX_URLS_KEPT) log.urls.push(url);
+      persist(this.snapshot());
       onBlocked(url);
     },
     snapshot(): EgressLog {
-      return { blockedRequests: log.blockedRequests, urls: [...log.urls] };
+      return { ...log, urls: [...log.urls] };
     },
   };
 }

@@ -13,6 +13,8 @@ export const EgressLogSchema = z.object({
   urls: z.array(z.string()),
   /** Set where the count is not a measurement: the browser build cannot see the page's requests. */
   note: z.string().optional(),
+  /** When counting began: the desktop app's first run (the log is kept across restarts). */
+  since: z.string().optional(),
 });
 export type EgressLog = z.infer<typeof EgressLogSchema>;
 

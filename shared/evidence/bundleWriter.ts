@@ -51,7 +51,7 @@ export interface BundleInput {
   custody: CustodyEntry[];
   /** Parameters, input hashes, algorithm versions, seeds: enough to recompute. */
   analysis: JsonValue;
-  egress: { blockedRequests: number; urls: string[]; note?: string };
+  egress: { blockedRequests: number; urls: string[]; note?: string; since?: string };
   /** Extra bag-info.txt fields (e.g. Contact-Name, External-Description). */
   bagInfo?: ReadonlyArray<readonly [string, string]>;
 }

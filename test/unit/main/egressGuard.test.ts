@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createEgressGuard } from '../../../main/security/egressGuard';
+import { egressLogFile } from '../../../main/security/egressLogFile';
 import { isTrustedSenderUrl } from '../../../main/security/senderCheck';
 
 describe('egress guard', () => {
   it('lets app://, blob: and data: through and cancels and logs everything else', () => {
     const blocked: string[] = [];
-    const guard = createEgressGuard((u) => blocked.push(u));
+    const guard = createEgressGuard({ onBlocked: (u) => blocked.push(u) });
     expect(guard.shouldCancel('app://workbench/index.html')).toBe(false);
     expect(guard.shouldCancel('blob:app://workbench/1234')).toBe(false);
     expect(guard.shouldCancel('data:image/png;base64,AAAA')).toBe(false);
@@ -21,7 +25,50 @@ describe('egress guard', () => {
   it('lets only the app\'s own origin through on app://, and devtools: only where DevTools may open', () => {
     expect(createEgressGuard().shouldCancel('app://other/index.html')).toBe(true);
     expect(createEgressGuard().shouldCancel('devtools://devtools/bundled/inspector.html')).toBe(true);
-    expect(createEgressGuard(() => {}, true).shouldCancel('devtools://devtools/bundled/inspector.html')).toBe(false);
+    expect(createEgressGuard({ devTools: true }).shouldCancel('devtools://devtools/bundled/inspector.html')).toBe(false);
+  });
+});
+
+describe('egress log across restarts', () => {
+  const nodeFs = {
+    readFile: (p: string) => readFileSync(p, 'utf8'),
+    replaceFile: (p: string, text: string) => {
+      writeFileSync(`${p}.partial`, text);
+      renameSync(`${p}.partial`, p);
+    },
+    rename: renameSync,
+  };
+  const start = (file: ReturnType<typeof egressLogFile>, at: string) => {
+    const guard = createEgressGuard({ saved: file.load(), persist: (log) => file.write(log), clock: () => new Date(at) });
+    file.write(guard.snapshot()); // as main.ts does at start
+    return guard;
+  };
+
+  it('counts on from the first run: a restart does not reset the count or its start', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'egress-'));
+    const file = egressLogFile(path.join(dir, 'egress-log.json'), nodeFs);
+    const first = start(file, '2026-01-02T03:04:05.000Z');
+    expect(first.snapshot()).toEqual({ blockedRequests: 0, urls: [], since: '2026-01-02T03:04:05.000Z' });
+    first.shouldCancel('https://fonts.example/a.woff2');
+    const second = start(file, '2026-02-01T00:00:00.000Z');
+    expect(second.snapshot()).toEqual({ blockedRequests: 1, urls: ['https://fonts.example/a.woff2'], since: '2026-01-02T03:04:05.000Z' });
+    second.record('https://cdn.example/x.js');
+    expect(JSON.parse(readFileSync(path.join(dir, 'egress-log.json'), 'utf8'))).toEqual({
+      blockedRequests: 2, urls: ['https://fonts.example/a.woff2', 'https://cdn.example/x.js'], since: '2026-01-02T03:04:05.000Z',
+    });
+    expect(readdirSync(dir)).toEqual(['egress-log.json']);
+  });
+
+  it('a damaged log is kept aside and named in the new log, never read as a zero', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'egress-'));
+    const logPath = path.join(dir, 'egress-log.json');
+    writeFileSync(logPath, '{"blockedRequests": 3, "urls": [');
+    const file = egressLogFile(logPath, nodeFs, () => new Date('2026-03-04T05:06:07.000Z'));
+    const log = start(file, '2026-03-04T05:06:07.000Z').snapshot();
+    const aside = `${logPath}.damaged-2026-03-04T05-06-07-000Z`;
+    expect(log).toEqual({ blockedRequests: 0, urls: [], since: '2026-03-04T05:06:07.000Z', note: `counting restarted at 2026-03-04T05:06:07.000Z: the earlier log could not be read (kept as ${aside})` });
+    expect(readFileSync(aside, 'utf8')).toBe('{"blockedRequests": 3, "urls": [');
+    expect(file.load()).toEqual(log); // the note stays with the log
   });
 });
 
