@@ -76,6 +76,16 @@ if (!app.requestSingleInstanceLock()) {
       remove: (p) => rm(p, { force: true }),
       rename,
     });
+    // A save still open at quit (an export cut short) leaves no .partial file.
+    let savesAborted = false;
+    app.on('will-quit', (event) => {
+      if (savesAborted) return;
+      event.preventDefault();
+      void saves.abortAll().finally(() => {
+        savesAborted = true;
+        app.quit();
+      });
+    });
     const secrets = electronSecretStore(safeStorage);
     registerIpc(
       createHostHandlers({

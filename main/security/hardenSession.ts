@@ -1,4 +1,5 @@
 import type { Session } from 'electron';
+import { APP_ORIGIN } from '../../shared/appIdentity';
 import type { EgressGuard } from './egressGuard';
 
 /** Offline and permission policy for the app's session: nothing leaves, nothing is granted. */
@@ -11,4 +12,7 @@ export function hardenSession(session: Session, guard: EgressGuard): void {
   session.setDevicePermissionHandler(() => false);
   session.enableNetworkEmulation({ offline: true });
   session.setSpellCheckerEnabled(false);
+  // Were spellchecking ever turned on, Hunspell dictionaries would be fetched from Google's servers
+  // by default: they would be asked of the app's own origin instead (and not found).
+  session.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-spellcheck-dictionaries/`);
 }

@@ -9,15 +9,20 @@ export interface SaveFilePorts {
   remove: (path: string) => Promise<void>;
 }
 
+/** At most this many saves open at once (each holds a file handle); the app runs one at a time. */
+export const MAX_OPEN_SAVES = 8;
+
 /**
  * Chunked saves, so exports of any size stream to disk with flat memory. Data is written to
- * `<path>.partial` and renamed on success; an aborted save leaves nothing behind.
+ * `<path>.partial` and renamed on success; an aborted save, or one still open when the app quits
+ * (abortAll), leaves nothing behind.
  */
 export function createSaveFileService(ports: SaveFilePorts & { rename: (from: string, to: string) => Promise<void> }) {
   const open = new Map<string, { path: string; handle: FileHandle; bytes: number }>();
   const partial = (p: string) => `${p}.partial`;
   return {
     async begin(request: SaveRequest): Promise<SaveTarget> {
+      if (open.size >= MAX_OPEN_SAVES) throw new Error(`${MAX_OPEN_SAVES} saves are open already: finish or cancel one first`);
       const path = await ports.chooseSavePath(request);
       if (!path) return { id: null };
       const id = randomUUID();
@@ -44,6 +49,10 @@ export function createSaveFileService(ports: SaveFilePorts & { rename: (from: st
       open.delete(id);
       await target.handle.close();
       await ports.remove(partial(target.path));
+    },
+    /** Abort every open save (the app is quitting): no `.partial` file is left. */
+    async abortAll(): Promise<void> {
+      await Promise.all([...open.keys()].map((id) => this.abort(id)));
     },
   };
 }

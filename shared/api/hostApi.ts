@@ -47,6 +47,9 @@ export type SaveTarget = z.infer<typeof SaveTargetSchema>;
 
 const Id = z.string().min(1).max(100);
 const Bytes = z.instanceof(Uint8Array);
+/** One piece of a save: exports stream in pieces; a whole report PDF is one (tens of MB at most). */
+export const MAX_SAVE_CHUNK_BYTES = 256 * 2 ** 20;
+const SaveChunk = Bytes.refine((b) => b.byteLength <= MAX_SAVE_CHUNK_BYTES, { message: `a save chunk may hold at most ${MAX_SAVE_CHUNK_BYTES} bytes` });
 
 /** The analyst's signing key as the renderer may see it: never the private half. */
 export const KeyStatusSchema = z.object({
@@ -93,7 +96,7 @@ export const channels = {
   /** A request the page's CSP refused before it reached the session (the preload hears of it): logged as blocked. */
   'egress:cspViolation': { args: z.tuple([z.object({ url: z.string().max(8192), directive: z.string().max(200) })]), result: z.void() },
   'save:begin': { args: z.tuple([SaveRequestSchema]), result: SaveTargetSchema },
-  'save:write': { args: z.tuple([Id, Bytes]), result: z.void() },
+  'save:write': { args: z.tuple([Id, SaveChunk]), result: z.void() },
   'save:end': { args: z.tuple([Id]), result: z.object({ path: z.string(), bytes: z.number() }) },
   'save:abort': { args: z.tuple([Id]), result: z.void() },
   'keys:status': { args: z.tuple([]), result: KeyStatusSchema },

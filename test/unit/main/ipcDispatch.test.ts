@@ -1,26 +1,28 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { channels } from '../../../shared/api/hostApi';
+import { channels, MAX_SAVE_CHUNK_BYTES } from '../../../shared/api/hostApi';
 import { dispatchIpc } from '../../../main/ipc/dispatch';
 import { createHostHandlers } from '../../../main/ipc/hostHandlers';
 import { createEgressGuard } from '../../../main/security/egressGuard';
-import { createSaveFileService } from '../../../main/services/saveFileService';
+import { createSaveFileService, MAX_OPEN_SAVES } from '../../../main/services/saveFileService';
 
 function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'dw-ipc-'));
   const target = path.join(dir, 'out.zip');
   let chosen: string | null = target;
+  let n = 0;
+  const saves = createSaveFileService({ chooseSavePath: async () => chosen && path.join(dir, `out${n++ || ''}.zip`), open: (p) => open(p, 'w'), remove: (p) => rm(p, { force: true }), rename });
   const guard = createEgressGuard();
   const handlers = createHostHandlers({
     appInfo: () => ({ name: 'Disclosure Workbench', version: '0.0.0', host: 'electron', dataLocation: dir, platform: 'linux' }),
     egressLog: () => guard.snapshot(),
     egressBlocked: (url) => guard.record(url),
-    saves: createSaveFileService({ chooseSavePath: async () => chosen, open: (p) => open(p, 'w'), remove: (p) => rm(p, { force: true }), rename }),
+    saves,
   });
-  return { dir, target, handlers, guard, cancelDialog: () => (chosen = null) };
+  return { dir, target, handlers, guard, saves, cancelDialog: () => (chosen = null) };
 }
 const APP = 'app://workbench/index.html';
 
@@ -64,6 +66,19 @@ describe('IPC dispatch', () => {
     expect(existsSync(target + '.partial')).toBe(false);
     cancelDialog();
     expect(await dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: 'x', mimeType: '' }])).toEqual({ id: null });
+  });
+
+  it('saves still open when the app quits leave no .partial file; open saves and chunk sizes are capped', async () => {
+    const { handlers, saves, dir } = setup();
+    const begin = () => dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: 'out.zip', mimeType: 'application/zip' }]) as Promise<{ id: string }>;
+    const ids = [];
+    for (let i = 0; i < MAX_OPEN_SAVES; i++) ids.push((await begin()).id);
+    await expect(begin()).rejects.toThrow(`${MAX_OPEN_SAVES} saves are open already`);
+    await dispatchIpc(handlers, 'save:write', APP, [ids[0], new Uint8Array([1, 2, 3])]);
+    await expect(dispatchIpc(handlers, 'save:write', APP, [ids[0], new Uint8Array(MAX_SAVE_CHUNK_BYTES + 1)])).rejects.toThrow(/Invalid arguments for save:write/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toHaveLength(MAX_OPEN_SAVES);
+    await saves.abortAll();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reports the egress log through the contract', async () => {
