@@ -292,7 +292,7 @@ test('a file damaged in every row: its 1,100 quarantined rows are read back page
   await waitForImportDone(page);
   expect((await counts(datasetCard(page, 'excel'))).rejected).toBe(1100);
   expect((await storeSummary(page)).quarantine).toBe(1100);
-  await exposeModule(page, path.resolve('renderer/src/import/datasetDetails.ts'), 'dwDetails');
+  await exposeModule(page, path.resolve('renderer/src/store/read/committedRecords.ts'), 'dwDetails');
   await exposeModule(page, path.resolve('renderer/src/store/schema.ts'), 'dwSchema');
   const pages = await page.evaluate(async () => {
     const db = new (globalThis as any).dwSchema.WorkbenchDb();

@@ -3,7 +3,7 @@ import { mixedSources, type MixedSources } from '../../../shared/archive/mixedSo
 import { db } from '../store/database';
 import type { DatasetRecord, SourceFileRecord } from '../store/schema';
 import { deleteDataset } from '../store/write/deleteDataset';
-import { readDatasetFiles } from './datasetDetails';
+import { readDatasetFiles } from '../store/read/committedRecords';
 import { formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';

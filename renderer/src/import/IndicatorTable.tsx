@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { db } from '../store/database';
 import { readUrlDomainCounts } from '../store/read/datasetReader';
 import type { DatasetRecord, IndicatorRecord } from '../store/schema';
-import { readCommittedRows } from './datasetDetails';
+import { readCommittedRows } from '../store/read/committedRecords';
 import { formatCount } from './formatters';
 import { indicatorDomain, tweetsLinkingTo } from './indicatorLinks';
 import { SearchableRecords } from './SearchableRecords';

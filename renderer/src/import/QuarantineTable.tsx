@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { db } from '../store/database';
 import type { DatasetRecord, QuarantineRecord } from '../store/schema';
-import { countQuarantine, readQuarantinePage } from './datasetDetails';
+import { countQuarantine, readQuarantinePage } from '../store/read/committedRecords';
 import { formatCount } from './formatters';
 
 const PAGE = 50;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { db } from '../store/database';
 import type { DatasetRecord, RedditAccountRecord } from '../store/schema';
-import { readCommittedRows } from './datasetDetails';
+import { readCommittedRows } from '../store/read/committedRecords';
 import { SearchableRecords } from './SearchableRecords';
 import { searchText } from './searchRows';
 

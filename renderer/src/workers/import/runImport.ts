@@ -9,7 +9,7 @@ import { accountValues, type KnownRecords } from '../../../../shared/archive/kno
 import { NO_TAG } from '../../../../shared/archive/tweetIdIndex';
 import type { AccountRecord, DatasetRecord, SourceFileRecord, WorkbenchDb } from '../../store/schema';
 import { readAccounts, readTweetIds } from '../../store/read/datasetReader';
-import { readCommittedRows, readDatasetFiles } from '../../import/datasetDetails';
+import { readCommittedRows, readDatasetFiles } from '../../store/read/committedRecords';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';

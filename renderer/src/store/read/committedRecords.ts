@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
-import { QUARANTINE_PER_BLOCK, type DatasetRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../store/schema';
+import { QUARANTINE_PER_BLOCK, type DatasetRecord, type QuarantineRecord, type SourceFileRecord, type WorkbenchDb } from '../schema';
 
-/** Reads for the Datasets view that respect import atomicity (only committed imports). */
+/** Reads of a dataset that respect import atomicity (only committed imports): the Datasets view, and an import adding to the dataset. */
 
 export async function readDatasetFiles(db: WorkbenchDb, d: DatasetRecord): Promise<SourceFileRecord[]> {
   const ids = new Set(d.committedImports);
