@@ -3,8 +3,8 @@ import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
 import { concatColumns } from '../../../renderer/src/network/concatColumns';
 import { addPngText } from '../../../renderer/src/network/pngText';
-import { nodeLabel, viewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
-import type { NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
+import { nodeLabel, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
+import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
 
 const node = (id: string, degree: number, community = 0, displayName = ''): NetNode => ({
   id, label: id, screenName: id, displayName, external: false, posts: 1, community, degree, weightedDegree: degree, pagerank: 0, betweenness: 0, core: 1,
@@ -35,6 +35,70 @@ describe('viewGraph', () => {
     expect(v.omitted.nodesPrunedByCap).toBe(1); // c; d has no drawn edge and is counted under that reason
     expect(v.omitted.nodesWithoutDrawnEdge).toBe(1);
     expect(v.notes[0]).toContain('top 2 nodes by degree');
+  });
+});
+
+/** viewGraph as first written (filters and sorts over edge objects): the reference the typed-array version must equal. */
+function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
+  const omitted: Record<string, number> = {};
+  const notes: string[] = [];
+  const count = (k: string, n: number) => n > 0 && (omitted[k] = (omitted[k] ?? 0) + n);
+  let edges = model.edges;
+  const before = edges.length;
+  if (s.significantOnly && edges.some((e) => e.significant !== undefined)) edges = edges.filter((e) => e.significant);
+  count('edgesNotSignificant', before - edges.length);
+  let n0 = edges.length;
+  edges = edges.filter((e) => e.weight >= s.minWeight);
+  count('edgesBelowMinWeight', n0 - edges.length);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  let nodes = model.nodes.filter((n) => (s.community < 0 || n.community === s.community) && n[s.sizeBy] >= s.minMetric);
+  count('nodesFilteredByCommunityOrMetric', model.nodes.length - nodes.length);
+  if (model.edges.some((e) => e.significant !== undefined)) {
+    const touched = new Set<string>();
+    for (const e of edges) touched.add(e.source).add(e.target);
+    const n1 = nodes.length;
+    nodes = nodes.filter((n) => touched.has(n.id));
+    count('nodesWithoutDrawnEdge', n1 - nodes.length);
+  }
+  if (nodes.length > s.nodeCap) {
+    const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || (a.id < b.id ? -1 : 1));
+    count('nodesPrunedByCap', nodes.length - s.nodeCap);
+    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}`);
+    nodes = sorted.slice(0, s.nodeCap);
+  }
+  const keep = new Set(nodes.map((n) => n.id));
+  n0 = edges.length;
+  edges = edges.filter((e) => keep.has(e.source) && keep.has(e.target) && byId.has(e.source));
+  count('edgesOfHiddenNodes', n0 - edges.length);
+  if (edges.length > s.edgeCap) {
+    count('edgesPrunedByCap', edges.length - s.edgeCap);
+    notes.push(`pruned to the ${s.edgeCap} heaviest edges`);
+    edges = [...edges].sort((a, b) => b.weight - a.weight || a.index - b.index).slice(0, s.edgeCap);
+  }
+  return { nodes, edges, omitted, notes };
+}
+
+describe('viewGraph against its reference', () => {
+  it('gives the same nodes, edges (in order), omissions and notes on random models and settings', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 400; round++) {
+      const nodes = Array.from({ length: rand(30) }, (_, i) => ({ ...node(`n${i}`, rand(6), rand(3)), pagerank: rand(4) / 4 }));
+      const coordination = rand(2) === 1;
+      const edges: NetEdge[] = Array.from({ length: rand(120) }, (_, index) => ({
+        index, source: `n${rand(34)}`, target: `n${rand(34)}`, weight: 1 + rand(5), directed: false, // ids n30-n33: ends outside the model
+        ...(coordination ? { significant: rand(3) > 0 } : {}),
+      }));
+      const model = { nodes, edges, receipt: { kind: coordination ? 'coordination:coretweet' : 'network:retweet' } } as unknown as NetworkModel;
+      const s: ViewSettings = {
+        significantOnly: rand(2) === 1, minWeight: rand(4), community: rand(4) - 1, sizeBy: rand(2) ? 'degree' : 'pagerank',
+        minMetric: rand(3) / 2, nodeCap: 1 + rand(30), edgeCap: 1 + rand(60),
+      };
+      const got = viewGraph(model, s);
+      const want = referenceViewGraph(model, s);
+      const ids = (v: ViewGraph) => ({ nodes: v.nodes.map((n) => n.id), edges: v.edges.map((e) => e.index), omitted: v.omitted, notes: v.notes });
+      expect(ids(got), `round ${round}`).toEqual(ids(want));
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing }
 import { communityColour } from '../../network/communityColours';
 import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
-import { nodeLabel, OMITTED_LABELS, toDrawing, viewGraph, type ViewSettings } from '../../network/viewGraph';
+import { edgeFacts, nodeLabel, OMITTED_LABELS, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -50,24 +50,15 @@ export function NetworkView() {
   );
 }
 
-/** What the summary says of the edges: one pass per model (a co-use network has millions), not per render. */
-function edgeFacts(model: NetworkModel): { coordination: boolean; significant: number; stable: number; swept: boolean } {
-  const out = { coordination: model.receipt.kind.startsWith('coordination'), significant: 0, stable: 0, swept: false };
-  for (const e of model.edges) {
-    if (e.significant !== undefined) out.coordination = true;
-    if (e.significant) out.significant++;
-    if (e.stable) out.stable++;
-    if (e.windows) out.swept = true;
-  }
-  return out;
-}
-
 function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
   const { coordination, significant, stable, swept } = useMemo(() => edgeFacts(model), [model]);
   const [settings, setSettings] = useState<ViewSettings>({ ...DEFAULT_VIEW, significantOnly: coordination });
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
   const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
-  const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
+  // Positions belong to the view they were laid out for: a changed view is not drawn with the old
+  // one's positions (that built a 5,000-node graph only to replace it when the layout came).
+  const [laidOut, setLaidOut] = useState<{ view: ViewGraph; positions: Map<string, { x: number; y: number }> } | null>(null);
+  const positions = laidOut?.view === view ? laidOut.positions : null;
   const [layoutNote, setLayoutNote] = useState('');
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [layoutAttempt, setLayoutAttempt] = useState(0);
@@ -85,16 +76,15 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
 
   // Big graphs: ForceAtlas2 in a worker, then preset positions. Cancel: accounts on rings by community at once.
   useEffect(() => {
-    setPositions(null);
     if (useFcose || view.nodes.length === 0) return;
     const ac = new AbortController();
     layoutAbort.current = ac;
     setLayoutRunning(true);
     setLayoutNote('Laying out (ForceAtlas2 in a worker)…');
     runLayout(view, ac.signal, (d, t) => setLayoutNote(`Laying out (ForceAtlas2 in a worker): ${d} / ${t} iterations`))
-      .then((p) => { setPositions(p); setLayoutNote(''); }, (e: unknown) => {
+      .then((p) => { setLaidOut({ view, positions: p }); setLayoutNote(''); }, (e: unknown) => {
         if (ac.signal.reason === 'cancelled by the analyst') {
-          setPositions(ringLayout(view));
+          setLaidOut({ view, positions: ringLayout(view) });
           setLayoutNote('Layout cancelled: accounts are placed in one disc per community, without ForceAtlas2.');
         } else if (!ac.signal.aborted) setLayoutNote(`Layout failed: ${String(e)}`);
       })
@@ -109,8 +99,9 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     if (!drawing) return;
     const c = drawing.cy;
     c.batch(() => {
-      c.nodes().removeClass('faded');
-      c.nodes().unselect();
+      // Only the nodes that have the class or the selection: removeClass on all 5,000 restyles every one (~0.4 s).
+      c.nodes('.faded').removeClass('faded');
+      c.nodes(':selected').unselect();
       if (nodeId) {
         c.getElementById(nodeId).select();
         if (focused) {
@@ -129,7 +120,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     const c = drawing?.cy;
     const q = query.trim().toLowerCase();
     if (!c) return;
-    c.nodes().removeClass('highlight');
+    c.nodes('.highlight').removeClass('highlight');
     setMatches({ total: 0, shown: [] });
     if (!q) return setFound('');
     const hits = view.nodes.filter((n) => n.id.toLowerCase() === q || n.screenName.toLowerCase().includes(q) || n.displayName.toLowerCase().includes(q));
