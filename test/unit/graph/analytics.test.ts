@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import { louvainCommunities } from '../../../shared/graph/analytics/louvain';
 import { degrees } from '../../../shared/graph/analytics/degree';
 import { pagerank } from '../../../shared/graph/analytics/pagerank';
-import { betweenness } from '../../../shared/graph/analytics/betweenness';
+import { betweenness, defaultBetweennessSamples } from '../../../shared/graph/analytics/betweenness';
 import { coreNumbers } from '../../../shared/graph/analytics/kCore';
 import { connectedComponents } from '../../../shared/graph/analytics/components';
 import { annotateGraph } from '../../../shared/graph/analytics/annotateGraph';
@@ -63,6 +63,8 @@ describe('analytics', () => {
     const dExact = betweenness(dg);
     const dSampled = betweenness(dg, { maxExactNodes: 0, samples: dg.order });
     for (const n of dg.nodes()) expect(dSampled.values[n]).toBeCloseTo(dExact.values[n]!, 9);
+    // The default sample: 500 sources, fewer (never under 32) as the edges grow past 500,000.
+    expect([10, 500_000, 1_000_000, 5_239_492, 1e9].map(defaultBetweennessSamples)).toEqual([500, 500, 250, 47, 32]);
     const half = betweenness(g, { maxExactNodes: 0, samples: 5, seed: 9 });
     expect(half.samples).toBe(5);
     expect(betweenness(g, { maxExactNodes: 0, samples: 5, seed: 9 })).toEqual(half);
