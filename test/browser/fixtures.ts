@@ -23,7 +23,8 @@ export const test = base.extend<{ profileDir: string; context: BrowserContext; p
   profileDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-profile-'));
     await use(dir);
-    rmSync(dir, { recursive: true, force: true });
+    // Chromium may still be writing the profile for a moment after its context closed (ENOTEMPTY).
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   },
   requests: async ({ baseURL }, use) => {
     const urls: string[] = [];
