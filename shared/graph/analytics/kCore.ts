@@ -1,32 +1,26 @@
 import type Graph from 'graphology';
+import { simpleAdjacency } from './simpleAdjacency';
 
 /**
  * Core number of every node (Batagelj–Zaversnik bucket algorithm), on the undirected simple view
  * of the graph: direction, parallel edges and self-loops are ignored. No graphology package has it.
  */
 export function coreNumbers(graph: Graph): Record<string, number> {
-  const nodes = graph.nodes();
-  const index = new Map(nodes.map((n, i) => [n, i]));
-  const adj: number[][] = nodes.map((n) => {
-    const set = new Set<number>();
-    graph.forEachNeighbor(n, (m) => {
-      if (m !== n) set.add(index.get(m)!);
-    });
-    return [...set];
-  });
+  const { nodes, starts, neighbours } = simpleAdjacency(graph);
   const n = nodes.length;
-  const deg = adj.map((a) => a.length);
-  const maxDeg = Math.max(0, ...deg);
-  const bins = new Array<number>(maxDeg + 1).fill(0);
-  for (const d of deg) bins[d]!++;
+  const deg = new Int32Array(n);
+  let maxDeg = 0;
+  for (let v = 0; v < n; v++) maxDeg = Math.max(maxDeg, (deg[v] = starts[v + 1]! - starts[v]!));
+  const bins = new Int32Array(maxDeg + 1);
+  for (let v = 0; v < n; v++) bins[deg[v]!]!++;
   let start = 0;
   for (let d = 0; d <= maxDeg; d++) {
     const c = bins[d]!;
     bins[d] = start;
     start += c;
   }
-  const pos = new Array<number>(n);
-  const vert = new Array<number>(n);
+  const pos = new Int32Array(n);
+  const vert = new Int32Array(n);
   for (let v = 0; v < n; v++) {
     pos[v] = bins[deg[v]!]!;
     vert[pos[v]!] = v;
@@ -36,7 +30,8 @@ export function coreNumbers(graph: Graph): Record<string, number> {
   bins[0] = 0;
   for (let i = 0; i < n; i++) {
     const v = vert[i]!;
-    for (const u of adj[v]!) {
+    for (let k = starts[v]!; k < starts[v + 1]!; k++) {
+      const u = neighbours[k]!;
       if (deg[u]! > deg[v]!) {
         const du = deg[u]!;
         const pu = pos[u]!;

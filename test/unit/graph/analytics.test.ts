@@ -7,6 +7,7 @@ import { betweenness, defaultBetweennessSamples } from '../../../shared/graph/an
 import { coreNumbers } from '../../../shared/graph/analytics/kCore';
 import { connectedComponents } from '../../../shared/graph/analytics/components';
 import { annotateGraph } from '../../../shared/graph/analytics/annotateGraph';
+import { connectedComponents as graphologyComponents } from 'graphology-components';
 
 /** Two 4-cliques joined by one bridge (d–e), plus a pendant f on e and an isolated node z. */
 function twoCliques(type: 'undirected' | 'directed' = 'undirected'): Graph {
@@ -87,5 +88,81 @@ describe('analytics', () => {
     expect(Object.keys(g.getNodeAttributes('e')).sort()).toEqual(
       ['betweenness', 'community', 'component', 'core', 'degree', 'inDegree', 'outDegree', 'pagerank', 'weightedDegree'],
     );
+  });
+});
+
+/** k-core as first written (graphology neighbourhoods, arrays of numbers): the reference. */
+function referenceCoreNumbers(graph: Graph): Record<string, number> {
+  const nodes = graph.nodes();
+  const index = new Map(nodes.map((n, i) => [n, i]));
+  const adj: number[][] = nodes.map((n) => {
+    const set = new Set<number>();
+    graph.forEachNeighbor(n, (m) => {
+      if (m !== n) set.add(index.get(m)!);
+    });
+    return [...set];
+  });
+  const n = nodes.length;
+  const deg = adj.map((a) => a.length);
+  const maxDeg = Math.max(0, ...deg);
+  const bins = new Array<number>(maxDeg + 1).fill(0);
+  for (const d of deg) bins[d]!++;
+  let start = 0;
+  for (let d = 0; d <= maxDeg; d++) {
+    const c = bins[d]!;
+    bins[d] = start;
+    start += c;
+  }
+  const pos = new Array<number>(n);
+  const vert = new Array<number>(n);
+  for (let v = 0; v < n; v++) {
+    pos[v] = bins[deg[v]!]!;
+    vert[pos[v]!] = v;
+    bins[deg[v]!]!++;
+  }
+  for (let d = maxDeg; d > 0; d--) bins[d] = bins[d - 1]!;
+  bins[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vert[i]!;
+    for (const u of adj[v]!) {
+      if (deg[u]! > deg[v]!) {
+        const du = deg[u]!;
+        const pu = pos[u]!;
+        const pw = bins[du]!;
+        const w = vert[pw]!;
+        if (u !== w) {
+          pos[u] = pw; vert[pu] = w;
+          pos[w] = pu; vert[pw] = u;
+        }
+        bins[du]!++;
+        deg[u]!--;
+      }
+    }
+  }
+  const out: Record<string, number> = {};
+  nodes.forEach((node, i) => (out[node] = deg[i]!));
+  return out;
+}
+
+describe('k-core and components against their references', () => {
+  it('give the same results on random graphs: directed, undirected, with self-loops, parallel edges and isolated nodes', () => {
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 300; round++) {
+      const g = new Graph({ type: (['directed', 'undirected', 'mixed'] as const)[rand(3)], multi: rand(2) === 1 });
+      const n = rand(40);
+      for (let i = 0; i < n; i++) g.addNode(`v${rand(1000)}-${i}`);
+      const nodes = g.nodes();
+      for (let e = rand(120); n > 0 && e > 0; e--) {
+        const a = nodes[rand(n)]!;
+        const b = nodes[rand(n)]!;
+        if (!g.multi && g.hasEdge(a, b)) continue;
+        if (g.type === 'mixed' ? rand(2) === 1 : g.type === 'undirected') g.addUndirectedEdge(a, b);
+        else g.addDirectedEdge(a, b);
+      }
+      expect(coreNumbers(g), `round ${round}`).toEqual(referenceCoreNumbers(g));
+      const want = graphologyComponents(g).map((c) => c.sort()).sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+      expect(connectedComponents(g), `round ${round}`).toEqual(want);
+    }
   });
 });
