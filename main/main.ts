@@ -1,5 +1,4 @@
 import { app, dialog, protocol, safeStorage, session } from 'electron';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_NAME, APP_SCHEME } from '../shared/appIdentity';
@@ -8,7 +7,7 @@ import { electronSecretStore, keyCustodyOver } from './ipc/keyCustody';
 import { registerIpc } from './ipc/registerIpc';
 import { createAppProtocolHandler } from './security/appProtocol';
 import { createEgressGuard } from './security/egressGuard';
-import { egressLogFile } from './security/egressLogFile';
+import { egressLogFile, nodeEgressLogFileSystem } from './security/egressLogFile';
 import { hardenSession } from './security/hardenSession';
 import { createKeyService } from './services/keys/keyService';
 import { createSaveFileService } from './services/saveFileService';
@@ -34,15 +33,7 @@ app.commandLine.appendSwitch('js-flags', '--expose-gc');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const egressFile = egressLogFile(path.join(app.getPath('userData'), 'egress-log.json'), {
-    readFile: (p) => readFileSync(p, 'utf8'),
-    replaceFile: (p, text) => {
-      mkdirSync(path.dirname(p), { recursive: true });
-      writeFileSync(`${p}.partial`, text);
-      renameSync(`${p}.partial`, p);
-    },
-    rename: renameSync,
-  });
+  const egressFile = egressLogFile(path.join(app.getPath('userData'), 'egress-log.json'), nodeEgressLogFileSystem);
   const guard = createEgressGuard({
     onBlocked: (url) => console.warn(`[egress] blocked ${url}`),
     devTools: devToolsAllowed(),

@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { EgressLogSchema, type EgressLog } from '../../shared/api/hostApi';
 
 export interface EgressLogFileSystem {
@@ -6,6 +8,17 @@ export interface EgressLogFileSystem {
   replaceFile(path: string, text: string): void;
   rename(from: string, to: string): void;
 }
+
+/** The disk, as the app uses it (and the tests, on a temporary folder). */
+export const nodeEgressLogFileSystem: EgressLogFileSystem = {
+  readFile: (p) => readFileSync(p, 'utf8'),
+  replaceFile: (p, text) => {
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(`${p}.partial`, text);
+    renameSync(`${p}.partial`, p);
+  },
+  rename: renameSync,
+};
 
 /**
  * The egress log on disk (userData/egress-log.json), so that a restart does not reset the count an

@@ -1,4 +1,5 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { createSHA256 } from 'hash-wasm';
 import type { Account } from '../domain/account';
 import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
@@ -147,7 +148,7 @@ export async function defaultSha256(): Promise<IncrementalHash> {
   const h = nobleSha256.create();
   return {
     update: (d) => h.update(d),
-    digest: () => Array.from(h.digest(), (b) => b.toString(16).padStart(2, '0')).join(''),
+    digest: () => bytesToHex(h.digest()),
   };
 }
 
@@ -198,8 +199,7 @@ export async function hashArchive(
  */
 export async function hashPlainBytes(bytes: Uint8Array): Promise<ArchiveHashes | null> {
   if (bytes.length > 0 && containerOf(bytes.subarray(0, 4)) !== 'plain') return null;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
   const size = bytes.length;
   return { container: 'plain', sha256, size, entries: [{ entryName: undefined, sha256, size }], skippedEntries: [] };
 }

@@ -11,6 +11,7 @@
  */
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { makeZip } from 'client-zip';
+import type { EgressLog } from '../api/hostApi';
 import { assertBagPath, assertNoCollisions, bagName as makeBagName, comparePaths } from './bagPaths';
 import { BAGIT_TXT, bagInfoTxt, humanSize, manifestText, payloadOxum } from './bagText';
 import { bytesToHex, utf8 } from './bytes';
@@ -51,7 +52,7 @@ export interface BundleInput {
   custody: CustodyEntry[];
   /** Parameters, input hashes, algorithm versions, seeds: enough to recompute. */
   analysis: JsonValue;
-  egress: { blockedRequests: number; urls: string[]; note?: string; since?: string };
+  egress: EgressLog;
   /** Extra bag-info.txt fields (e.g. Contact-Name, External-Description). */
   bagInfo?: ReadonlyArray<readonly [string, string]>;
 }

@@ -47,6 +47,8 @@ export interface EdgeFacts {
   significant: number;
   stable: number;
   swept: boolean;
+  /** Each node's index in model.nodes, by id. */
+  nodeIndex: ReadonlyMap<string, number>;
   /** Each edge's ends as indices into model.nodes (-1: not a node of the model). */
   source: Int32Array;
   target: Int32Array;
@@ -60,7 +62,7 @@ export function edgeFacts(model: NetworkModel): EdgeFacts {
   const at = new Map<string, number>();
   model.nodes.forEach((n, i) => at.set(n.id, i));
   const m = model.edges.length;
-  f = { coordination: model.receipt?.kind.startsWith('coordination') ?? false, significance: false, significant: 0, stable: 0, swept: false, source: new Int32Array(m), target: new Int32Array(m) };
+  f = { coordination: model.receipt?.kind.startsWith('coordination') ?? false, significance: false, significant: 0, stable: 0, swept: false, nodeIndex: at, source: new Int32Array(m), target: new Int32Array(m) };
   for (let i = 0; i < m; i++) {
     const e = model.edges[i]!;
     if (e.significant !== undefined) f.coordination = f.significance = true;
@@ -104,8 +106,6 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
 
   let nodes = model.nodes.filter((n) => (s.community < 0 || n.community === s.community) && n[s.sizeBy] >= s.minMetric);
   count('nodesFilteredByCommunityOrMetric', model.nodes.length - nodes.length);
-  const index = new Map<NetNode, number>();
-  model.nodes.forEach((node, i) => index.set(node, i));
   // In coordination views an account with no drawn edge says nothing: hide it and count it.
   if (facts.significance) {
     const touched = new Uint8Array(model.nodes.length);
@@ -115,7 +115,7 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
       if (facts.target[i]! >= 0) touched[facts.target[i]!] = 1;
     }
     const n1 = nodes.length;
-    nodes = nodes.filter((node) => touched[index.get(node)!] === 1);
+    nodes = nodes.filter((node) => touched[facts.nodeIndex.get(node.id)!] === 1);
     count('nodesWithoutDrawnEdge', n1 - nodes.length);
   }
   if (nodes.length > s.nodeCap) {
@@ -125,7 +125,7 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     nodes = sorted.slice(0, s.nodeCap);
   }
   const keep = new Uint8Array(model.nodes.length);
-  for (const node of nodes) keep[index.get(node)!] = 1;
+  for (const node of nodes) keep[facts.nodeIndex.get(node.id)!] = 1;
   // An edge is drawn when both its ends are kept (an end outside the model's nodes is never kept).
   let shown = 0;
   for (let k = 0; k < n; k++) {

@@ -1,4 +1,5 @@
 import type Graph from 'graphology';
+import { indexNodes } from './indexNodes';
 
 /**
  * Weakly connected components, largest first (ties by first node key), each sorted. Union–find over
@@ -6,9 +7,7 @@ import type Graph from 'graphology';
  * edges of a 1 M-tweet co-URL network.
  */
 export function connectedComponents(graph: Graph): string[][] {
-  const nodes = graph.nodes();
-  const index = new Map<string, number>();
-  nodes.forEach((node, i) => index.set(node, i));
+  const { nodes, index } = indexNodes(graph);
   const parent = new Int32Array(nodes.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const root = (x: number): number => {

@@ -1,4 +1,5 @@
 import type Graph from 'graphology';
+import { indexNodes } from './indexNodes';
 
 /**
  * PageRank weighted by `weight` (damping 0.85): graphology-metrics' algorithm and convergence test
@@ -8,11 +9,9 @@ import type Graph from 'graphology';
  * (a self-loop once); a missing or non-numeric weight counts 1.
  */
 export function pagerank(graph: Graph, alpha = 0.85, maxIterations = 200, tolerance = 1e-9): Record<string, number> {
-  const nodes = graph.nodes();
+  const { nodes, index } = indexNodes(graph);
   const N = nodes.length;
   if (N === 0) return {};
-  const index = new Map<string, number>();
-  for (let i = 0; i < N; i++) index.set(nodes[i]!, i);
   // Arcs: each directed edge once, each undirected edge in both directions (a loop once).
   const arcs = graph.directedSize + 2 * graph.undirectedSize;
   const from = new Int32Array(arcs);

@@ -1,4 +1,5 @@
 import type Graph from 'graphology';
+import { indexNodes } from './indexNodes';
 
 /**
  * The undirected simple view of a graph (direction, parallel edges and self-loops ignored) as
@@ -13,10 +14,8 @@ export interface SimpleAdjacency {
 }
 
 export function simpleAdjacency(graph: Graph): SimpleAdjacency {
-  const nodes = graph.nodes();
+  const { nodes, index } = indexNodes(graph);
   const n = nodes.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) index.set(nodes[i]!, i);
   const m = graph.size;
   const from = new Int32Array(m);
   const to = new Int32Array(m);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEgressGuard } from '../../../main/security/egressGuard';
-import { egressLogFile } from '../../../main/security/egressLogFile';
+import { egressLogFile, nodeEgressLogFileSystem as nodeFs } from '../../../main/security/egressLogFile';
 import { isTrustedSenderUrl } from '../../../main/security/senderCheck';
 
 describe('egress guard', () => {
@@ -30,14 +30,6 @@ describe('egress guard', () => {
 });
 
 describe('egress log across restarts', () => {
-  const nodeFs = {
-    readFile: (p: string) => readFileSync(p, 'utf8'),
-    replaceFile: (p: string, text: string) => {
-      writeFileSync(`${p}.partial`, text);
-      renameSync(`${p}.partial`, p);
-    },
-    rename: renameSync,
-  };
   const start = (file: ReturnType<typeof egressLogFile>, at: string) => {
     const guard = createEgressGuard({ saved: file.load(), persist: (log) => file.write(log), clock: () => new Date(at) });
     file.write(guard.snapshot()); // as main.ts does at start
