@@ -45,11 +45,12 @@ export type AlgorithmName =
 
 const IMPLEMENTATION: Record<AlgorithmName, { implementation: string; version: string }> = {
   louvain: { implementation: 'graphology-communities-louvain', version: LIBRARY_VERSIONS['graphology-communities-louvain'] },
-  pagerank: { implementation: 'graphology-metrics', version: LIBRARY_VERSIONS['graphology-metrics'] },
+  // Our code since 2026-11-30, checked equal to graphology-metrics' PageRank and graphology-components in unit tests.
+  pagerank: { implementation: `disclosure-workbench (graphology-metrics ${LIBRARY_VERSIONS['graphology-metrics']} algorithm and convergence test)`, version: WORKBENCH_GRAPH_VERSION },
   betweenness: { implementation: 'graphology-metrics / graphology-shortest-path (sampled)', version: `${LIBRARY_VERSIONS['graphology-metrics']} / ${LIBRARY_VERSIONS['graphology-shortest-path']}` },
   degree: { implementation: 'disclosure-workbench', version: WORKBENCH_GRAPH_VERSION },
   'k-core': { implementation: 'disclosure-workbench (Batagelj–Zaversnik)', version: WORKBENCH_GRAPH_VERSION },
-  'connected-components': { implementation: 'graphology-components', version: LIBRARY_VERSIONS['graphology-components'] },
+  'connected-components': { implementation: 'disclosure-workbench (union-find)', version: WORKBENCH_GRAPH_VERSION },
   'network-builder': { implementation: `disclosure-workbench + graphology ${LIBRARY_VERSIONS.graphology}`, version: WORKBENCH_GRAPH_VERSION },
   'coordination-sweep': { implementation: 'disclosure-workbench', version: WORKBENCH_GRAPH_VERSION },
   'account-day-shift-null': { implementation: 'disclosure-workbench', version: WORKBENCH_GRAPH_VERSION },

@@ -6,9 +6,8 @@ export const LIBRARY_VERSIONS = {
   graphology: '0.26.0',
   'graphology-communities-louvain': '2.0.2',
   'graphology-metrics': '2.4.2',
-  'graphology-components': '1.5.4',
   'graphology-shortest-path': '2.1.0',
 } as const;
 
-/** Version of this project's own algorithms (coordination sweep, null model, exporters). */
-export const WORKBENCH_GRAPH_VERSION = '0.1.0';
+/** Version of this project's own algorithms (coordination sweep, null model, exporters, k-core, components, PageRank); 0.2.0 since their typed-array rewrites (same results). */
+export const WORKBENCH_GRAPH_VERSION = '0.2.0';

@@ -135,6 +135,18 @@ describe('analysis receipt', () => {
     expect(receipt.counts).toEqual({ nodes: 6, edges: 3, omitted: { tweetsFiltered: 0, unresolvedTargets: 2 } });
   });
 
+  it('names the code that runs: a library named for an algorithm is the one its source file imports', () => {
+    const files: Record<string, string> = { louvain: 'louvain', pagerank: 'pagerank', betweenness: 'betweenness', 'k-core': 'kCore', 'connected-components': 'components', degree: 'degree' };
+    const all = buildAnalysisReceipt({ kind: 'x', columns: handColumns([]), tweetsAnalysed: 0, parameters: {}, algorithms: Object.keys(files) as never, nodes: 0, edges: 0 });
+    for (const a of all.algorithms) {
+      const source = fs.readFileSync(path.join(repoRoot, 'shared/graph/analytics', `${files[a.name]}.ts`), 'utf8');
+      const imported = new Set([...source.matchAll(/^import (?!type ).* from '(graphology-[a-z-]+)/gm)].map((m) => m[1]));
+      const named = Object.keys(LIBRARY_VERSIONS).filter((lib) => lib !== 'graphology' && new RegExp(`(^|[ (/])${lib}( |$)`).test(a.implementation));
+      if (named.length && !a.implementation.startsWith('disclosure-workbench')) expect(imported, a.name).toEqual(new Set(named));
+      else expect(imported.size, a.name).toBe(0);
+    }
+  });
+
   it('library version constants match the installed packages', () => {
     for (const [name, version] of Object.entries(LIBRARY_VERSIONS)) {
       const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8'));
