@@ -1,5 +1,5 @@
 import type { Provenance } from '../../../shared/domain/provenance';
-import type { PackedEdges } from './packedEdges';
+import { packedEdgeAt, type PackedEdges } from './packedEdges';
 import type { Tweet } from '../../../shared/domain/tweet';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { CoordinationKind } from '../../../shared/graph/coordination/coordinationTypes';
@@ -96,7 +96,10 @@ export interface NetEdge {
 export interface NetworkModel {
   request: AnalysisRequest;
   nodes: NetNode[];
+  /** The edges as objects (coordination edges, with their significance and post pairs); empty when `packed` holds them. */
   edges: NetEdge[];
+  /** Plain networks' edges as columns (millions in a co-use network): read them through edgeCount and edgeAt. */
+  packed?: PackedEdges;
   communities: number;
   receipt: AnalysisReceipt;
   summary: Record<string, number | string | boolean>;
@@ -105,6 +108,12 @@ export interface NetworkModel {
   millis: number;
 }
 
+/** How many edges the model has, whether held as objects or columns. */
+export const edgeCount = (m: NetworkModel): number => m.packed?.weight.length ?? m.edges.length;
+
+/** Edge i of the model as an object (built on demand from columns). */
+export const edgeAt = (m: NetworkModel, i: number): NetEdge => (m.packed ? packedEdgeAt(m.packed, i) : m.edges[i]!);
+
 export type ToAnalysisWorker =
   | { type: 'run'; request: AnalysisRequest }
   | { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }
@@ -112,8 +121,7 @@ export type ToAnalysisWorker =
 
 export type FromAnalysisWorker =
   | { type: 'progress'; phase: string; done: number; total: number }
-  /** Plain edges travel packed (model.edges empty): see packedEdges.ts. */
-  | { type: 'result'; model: NetworkModel; packedEdges?: PackedEdges }
+  | { type: 'result'; model: NetworkModel }
   | { type: 'exported'; text: string; receipt: AnalysisReceipt }
   | { type: 'edgeTweets'; edgeIndex: number; total: number; tweets: EdgeTweet[]; error?: string }
   | { type: 'error'; message: string };

@@ -3,7 +3,7 @@ import { isolateLabel } from './bidiLabel';
 import { communityColour } from './communityColours';
 import type { EdgeSpec } from './drawnEdges';
 import { quantizeSize } from './levelOfDetail';
-import type { MetricName, NetEdge, NetNode, NetworkModel } from './networkModel';
+import { edgeAt, edgeCount, type MetricName, type NetEdge, type NetNode, type NetworkModel } from './networkModel';
 
 export interface ViewSettings {
   /** Coordination: draw only edges with q ≤ alpha. */
@@ -49,9 +49,10 @@ export interface EdgeFacts {
   swept: boolean;
   /** Each node's index in model.nodes, by id. */
   nodeIndex: ReadonlyMap<string, number>;
-  /** Each edge's ends as indices into model.nodes (-1: not a node of the model). */
+  /** Each edge's ends as indices into model.nodes (-1: not a node of the model), and its weight. */
   source: Int32Array;
   target: Int32Array;
+  weight: Float64Array;
 }
 
 const factsOfModel = new WeakMap<NetworkModel, EdgeFacts>();
@@ -61,23 +62,33 @@ export function edgeFacts(model: NetworkModel): EdgeFacts {
   if (f) return f;
   const at = new Map<string, number>();
   model.nodes.forEach((n, i) => at.set(n.id, i));
-  const m = model.edges.length;
-  f = { coordination: model.receipt?.kind.startsWith('coordination') ?? false, significance: false, significant: 0, stable: 0, swept: false, nodeIndex: at, source: new Int32Array(m), target: new Int32Array(m) };
-  for (let i = 0; i < m; i++) {
-    const e = model.edges[i]!;
-    if (e.significant !== undefined) f.coordination = f.significance = true;
-    if (e.significant) f.significant++;
-    if (e.stable) f.stable++;
-    if (e.windows) f.swept = true;
-    f.source[i] = at.get(e.source) ?? -1;
-    f.target[i] = at.get(e.target) ?? -1;
+  const m = edgeCount(model);
+  const coordination = model.receipt?.kind.startsWith('coordination') ?? false;
+  f = { coordination, significance: false, significant: 0, stable: 0, swept: false, nodeIndex: at, source: new Int32Array(m), target: new Int32Array(m), weight: new Float64Array(m) };
+  const p = model.packed;
+  if (p) {
+    // Columns: the ends are indices into p.ids, mapped once to indices into model.nodes.
+    const node = Int32Array.from(p.ids, (id) => at.get(id) ?? -1);
+    for (let i = 0; i < m; i++) {
+      f.source[i] = node[p.source[i]!]!;
+      f.target[i] = node[p.target[i]!]!;
+    }
+    f.weight = p.weight;
+  } else {
+    for (let i = 0; i < m; i++) {
+      const e = model.edges[i]!;
+      if (e.significant !== undefined) f.coordination = f.significance = true;
+      if (e.significant) f.significant++;
+      if (e.stable) f.stable++;
+      if (e.windows) f.swept = true;
+      f.source[i] = at.get(e.source) ?? -1;
+      f.target[i] = at.get(e.target) ?? -1;
+      f.weight[i] = e.weight;
+    }
   }
   factsOfModel.set(model, f);
   return f;
 }
-
-/** Heavier first, then in model order: how the edge cap chooses and how drawn edges are listed. */
-const heavierFirst = (a: NetEdge, b: NetEdge) => b.weight - a.weight || a.index - b.index;
 
 /**
  * Applies the view's filters, then prunes to the caps by the chosen metric, counting everything left
@@ -90,19 +101,20 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   const notes: string[] = [];
   const count = (k: string, n: number) => n > 0 && (omitted[k] = (omitted[k] ?? 0) + n);
   const facts = edgeFacts(model);
-  const all = model.edges;
+  const m = edgeCount(model);
+  const { weight } = facts;
+  // Significance is carried by edge objects only (coordination models are never packed).
   const significance = s.significantOnly && facts.significance;
   // The edges that pass the significance and weight filters, as indices.
-  const passing = new Int32Array(all.length);
+  const passing = new Int32Array(m);
   let n = 0;
   let notSignificant = 0;
-  for (let i = 0; i < all.length; i++) {
-    const e = all[i]!;
-    if (significance && !e.significant) notSignificant++;
-    else if (e.weight >= s.minWeight) passing[n++] = i;
+  for (let i = 0; i < m; i++) {
+    if (significance && !model.edges[i]!.significant) notSignificant++;
+    else if (weight[i]! >= s.minWeight) passing[n++] = i;
   }
   count('edgesNotSignificant', notSignificant);
-  count('edgesBelowMinWeight', all.length - notSignificant - n);
+  count('edgesBelowMinWeight', m - notSignificant - n);
 
   let nodes = model.nodes.filter((n) => (s.community < 0 || n.community === s.community) && n[s.sizeBy] >= s.minMetric);
   count('nodesFilteredByCommunityOrMetric', model.nodes.length - nodes.length);
@@ -139,37 +151,40 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   if (shown > s.edgeCap) {
     count('edgesPrunedByCap', shown - s.edgeCap);
     notes.push(`pruned to the ${s.edgeCap} heaviest edges`);
-    edges = heaviest(all, passing.subarray(0, shown), s.edgeCap);
+    edges = heaviest(weight, passing.subarray(0, shown), s.edgeCap).map((i) => edgeAt(model, i));
   } else {
     edges = new Array<NetEdge>(shown);
-    for (let k = 0; k < shown; k++) edges[k] = all[passing[k]!]!;
+    for (let k = 0; k < shown; k++) edges[k] = edgeAt(model, passing[k]!);
   }
   return { nodes, edges, omitted, notes };
 }
 
 /**
- * The `cap` heaviest of the edges at `indices` (ties: earlier in the model first), heaviest first:
- * the cut-off weight is found on a typed copy of the weights, so only the edges kept are sorted.
+ * The indices of the `cap` heaviest of the edges at `indices` (ties: earlier in the model first),
+ * heaviest first: the cut-off weight is found on a typed copy of the weights, so only the edges kept
+ * are sorted.
  */
-function heaviest(all: readonly NetEdge[], indices: Int32Array, cap: number): NetEdge[] {
+function heaviest(weight: Float64Array, indices: Int32Array, cap: number): number[] {
   const weights = new Float64Array(indices.length);
-  for (let k = 0; k < indices.length; k++) weights[k] = all[indices[k]!]!.weight;
+  for (let k = 0; k < indices.length; k++) weights[k] = weight[indices[k]!]!;
   weights.sort();
   const cutoff = weights[weights.length - cap]!;
   let above = 0;
   for (let k = weights.length - 1; k >= 0 && weights[k]! > cutoff; k--) above++;
   // Every edge heavier than the cut-off, and the first edges of exactly that weight (indices are in model order).
   let atCutoff = cap - above;
-  const out: NetEdge[] = [];
+  const out: number[] = [];
   for (let k = 0; k < indices.length; k++) {
-    const e = all[indices[k]!]!;
-    if (e.weight > cutoff) out.push(e);
-    else if (e.weight === cutoff && atCutoff > 0) {
-      out.push(e);
+    const i = indices[k]!;
+    const w = weight[i]!;
+    if (w > cutoff) out.push(i);
+    else if (w === cutoff && atCutoff > 0) {
+      out.push(i);
       atCutoff--;
     }
   }
-  return out.sort(heavierFirst);
+  // Heavier first, then in model order.
+  return out.sort((a, b) => weight[b]! - weight[a]! || a - b);
 }
 
 /** "مريم @lily123": the display name isolated so RTL text keeps its order next to the Latin handle. */

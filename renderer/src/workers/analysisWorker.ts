@@ -203,12 +203,11 @@ async function run(request: AnalysisRequest): Promise<void> {
     ...(edgeRows ? { interaction: { columns, kind, edgeRows } } : {}),
     ...(kind === 'cohashtag' || kind === 'courl' ? { coUse: { columns, kind, filter, pruned: new Set(prunedItems.map((p) => p.item)) } } : {}),
   };
-  const packedEdges = packEdges(edges);
+  const packed = packEdges(edges);
   post({
     type: 'result',
-    ...(packedEdges ? { packedEdges } : {}),
     model: {
-      request, nodes, edges: packedEdges ? [] : edges, communities: Number(summary.communities ?? 0), receipt, summary,
+      request, nodes, edges: packed ? [] : edges, ...(packed ? { packed } : {}), communities: Number(summary.communities ?? 0), receipt, summary,
       cappedObjects: coordination?.cappedObjects ?? [], prunedItems, millis: Math.round(performance.now() - t0),
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packEdges, unpackEdges } from '../../../renderer/src/network/packedEdges';
+import { packEdges, packedEdgeAt, type PackedEdges } from '../../../renderer/src/network/packedEdges';
 import type { NetEdge } from '../../../renderer/src/network/networkModel';
 
 describe('plain edges packed for the move from the analysis worker', () => {
@@ -11,8 +11,9 @@ describe('plain edges packed for the move from the analysis worker', () => {
     ];
     const p = packEdges(edges)!;
     expect(p.ids).toEqual(['1', '@外部', 'vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=']);
-    expect(unpackEdges(structuredClone(p))).toEqual(edges);
+    const unpack = (q: PackedEdges) => Array.from(q.weight, (_, i) => packedEdgeAt(q, i));
+    expect(unpack(structuredClone(p))).toEqual(edges);
     expect(packEdges([{ ...edges[0]!, pValue: 0.01, significant: true, pairs: [] }])).toBeNull();
-    expect(unpackEdges(packEdges([])!)).toEqual([]);
+    expect(unpack(packEdges([])!)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { countOf } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
-import { KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
+import { edgeAt, edgeCount, KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, OMITTED_LABELS, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { useDatasets } from '../explore/exploreData';
@@ -133,7 +133,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     else setMatches({ total: hits.length, shown: hits.slice(0, MATCHES_LISTED).map((n) => ({ id: n.id, label: nodeLabel(n) })) });
   };
 
-  const edge = edgeIndex === null ? null : model.edges[edgeIndex] ?? null;
+  const edge = useMemo(() => (edgeIndex === null || edgeIndex >= edgeCount(model) ? null : edgeAt(model, edgeIndex)), [model, edgeIndex]);
   const node = nodeId ? nodes.get(nodeId) ?? null : null;
   const communities = useMemo(() => [...new Set(model.nodes.map((n) => n.community))].filter((c) => c >= 0).sort((a, b) => a - b), [model]);
   const set = (patch: Partial<ViewSettings>) => setSettings((s) => ({ ...s, ...patch }));
@@ -149,7 +149,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     <div className="network-result">
       <h2 tabIndex={-1} ref={focusIfLost}>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
       <p data-testid="network-summary">
-        {countOf(model.nodes.length, 'account')}, {countOf(model.edges.length, 'edge')}
+        {countOf(model.nodes.length, 'account')}, {countOf(edgeCount(model), 'edge')}
         {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
         , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
@@ -192,7 +192,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         </ul>
       )}
       <p className="network-drawn" data-testid="network-drawn">
-        Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {model.edges.length.toLocaleString('en-US')} edges
+        Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {edgeCount(model).toLocaleString('en-US')} edges
         {drawing ? ` (${drawing.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {view.notes.join('; ')}
       </p>

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { unpackEdges } from '../../network/packedEdges';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import type { AnalysisRequest, EdgeTweet, FromAnalysisWorker, NetworkModel, ToAnalysisWorker } from '../../network/networkModel';
 
@@ -40,7 +39,7 @@ export function useAnalysisWorker() {
         return;
       }
       if (m.type === 'progress') setState({ status: 'running', phase: m.phase, done: m.done, total: m.total });
-      else if (m.type === 'result') setState({ status: 'done', model: m.packedEdges ? { ...m.model, edges: unpackEdges(m.packedEdges) } : m.model });
+      else if (m.type === 'result') setState({ status: 'done', model: m.model });
       else if (m.type === 'exported') pendingExport.current?.resolve({ text: m.text, receipt: m.receipt });
       else if (pendingExport.current) pendingExport.current.reject(new Error(m.message));
       else setState({ status: 'failed', message: m.message });
