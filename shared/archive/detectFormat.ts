@@ -142,14 +142,25 @@ function nameList(names: string[], max: number): string {
 }
 
 function unknownHeaderMessage(names: string[]): string {
-  // Name the closest known format and what it lacks: that is what an analyst can act on.
+  // Name the closest known format and what it lacks: that is what an analyst can act on. Closest:
+  // the fewest unexpected names, then the fewest missing ones (a projection of a tweets file is a
+  // tweets file; a users header with one misspelt column is a users header, though the tweets header
+  // holds every users column), names compared without case or surrounding spaces.
+  const plain = (n: string) => n.trim().toLowerCase();
+  const given = new Set(names.map(plain));
+  const optionalOf = (k: KnownHeader) => k.optional ?? [];
+  const knownOf = (k: KnownHeader) => new Set([...k.columns, ...optionalOf(k)].map(plain));
   let best: KnownHeader | undefined;
-  let bestShared = 0;
+  let bestDistance = Infinity;
   for (const k of KNOWN) {
-    const shared = names.filter((n) => k.columns.includes(n)).length;
-    if (shared > bestShared) {
+    const known = knownOf(k);
+    if (![...given].some((n) => known.has(n))) continue;
+    const unexpected = [...given].filter((n) => !known.has(n)).length;
+    const missing = k.columns.filter((c) => !given.has(plain(c)) && !optionalOf(k).includes(c)).length;
+    const distance = unexpected * 1000 + missing;
+    if (distance < bestDistance) {
       best = k;
-      bestShared = shared;
+      bestDistance = distance;
     }
   }
   let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${nameList(names, 40)}).`;
@@ -159,11 +170,16 @@ function unknownHeaderMessage(names: string[]): string {
   const separator = names.length === 1 ? [['\t', 'tabs'], [';', 'semicolons']].find(([c]) => names[0]!.split(c!).length > 3) : undefined;
   if (separator) msg += ` Its fields are separated by ${separator[1]}, not commas: re-save the file as comma-separated CSV (UTF-8).`;
   if (best) {
-    const missing = best.columns.filter((c) => !names.includes(c) && !(best.optional ?? []).includes(c));
-    const extra = names.filter((n) => !best.columns.includes(n) && !(best.optional ?? []).includes(n));
+    const known = knownOf(best);
+    const exact = new Set([...best.columns, ...optionalOf(best)]);
+    const missing = best.columns.filter((c) => !given.has(plain(c)) && !optionalOf(best).includes(c));
+    const extra = names.filter((n) => !known.has(plain(n)));
+    // Names right but for case or spaces: said, since the header is otherwise the format's.
+    const miswritten = names.filter((n) => known.has(plain(n)) && !exact.has(n) && !exact.has(n.trim()));
     msg += ` Closest known format: ${best.label}, which expects ${best.columns.length} columns: ${best.columns.join(', ')}.`;
     if (missing.length) msg += ` Missing: ${missing.join(', ')}.`;
     if (extra.length) msg += ` Unexpected: ${nameList(extra, 20)}.`;
+    if (miswritten.length) msg += ` Written otherwise than the format's: ${nameList(miswritten, 10)} (names must match exactly, as the platform publishes them).`;
   }
   msg +=
     ' Known formats: ' +

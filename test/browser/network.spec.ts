@@ -201,5 +201,24 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   const details = page.getByTestId('node-details');
   await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
   expect(chosen).toContain((await details.getByRole('heading', { level: 2 }).innerText()).trim());
+
+  // Find takes the screen name with its '@' and in full-width forms, as search does.
+  // A drawn label is the screen name, or the display name then '@' and the screen name.
+  const screenName = await page.getByTestId('network-canvas').evaluate((el) =>
+    (el as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((n) => /(?:^|@)([a-z0-9_]{4,})$/i.exec(String(n.data('label')))?.[1]).find(Boolean) ?? '');
+  expect(screenName).toMatch(/^[a-z0-9_]{4,}$/i);
+  const fullWidth = screenName.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  for (const q of [`@${screenName}`, fullWidth]) {
+    await page.getByLabel('Find account').fill(q);
+    await page.getByLabel('Find account').press('Enter');
+    await expect(page.getByText(new RegExp(`^[1-9][\\d,]* drawn accounts? match(es)? “${q}”`))).toBeVisible();
+  }
+  // A network limited to one account given by its @name; a name that is no account stops with a message.
+  await page.getByLabel(/Only accounts/).fill(`@${screenName}`);
+  await build(page, 'Retweet');
+  expect((await drawn(page))[0]).toBeGreaterThan(0);
+  await page.getByLabel(/Only accounts/).fill('@no_such_account_here');
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await expect(page.getByRole('alert')).toContainText('“@no_such_account_here” is not an account of this dataset');
   expect(consoleLog.errors).toEqual([]);
 });

@@ -62,11 +62,29 @@ async function readColumns(datasetId: string): Promise<TweetColumns> {
   return concatColumns(blocks);
 }
 
-function toFilter(f: AnalysisRequest['filter']): TweetFilter {
+/**
+ * The request's filter for the builders. Its accounts are user ids or '@' screen names (matched
+ * without case, as Twitter's are); one that names no account of the dataset stops the analysis with
+ * a message, where it would otherwise give an empty network that looks like a finding.
+ */
+function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { userScreenName: string }>): TweetFilter {
+  let userids: Set<string> | undefined;
+  if (f.userids?.length) {
+    const byName = new Map<string, string>();
+    for (const [id, a] of accounts) if (a.userScreenName) byName.set(a.userScreenName.toLowerCase(), id);
+    const unknown: string[] = [];
+    userids = new Set();
+    for (const given of f.userids) {
+      const id = given.startsWith('@') ? byName.get(given.slice(1).toLowerCase()) : accounts.has(given) ? given : undefined;
+      if (id === undefined) unknown.push(given);
+      else userids.add(id);
+    }
+    if (unknown.length) throw new Error(`Not built: ${unknown.map((u) => `“${u}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not ${unknown.length === 1 ? 'an account' : 'accounts'} of this dataset (give user ids, or screen names after @).`);
+  }
   return {
     ...(f.fromMinute !== undefined ? { fromMinute: f.fromMinute } : {}),
     ...(f.toMinute !== undefined ? { toMinute: f.toMinute } : {}),
-    ...(f.userids && f.userids.length ? { userids: new Set(f.userids) } : {}),
+    ...(userids ? { userids } : {}),
     ...(f.language ? { language: f.language } : {}),
   };
 }
@@ -76,7 +94,7 @@ async function run(request: AnalysisRequest): Promise<void> {
   const columns = await readColumns(request.datasetId);
   progress('Reading accounts');
   const accounts = new Map((await readAccounts(db, request.datasetId)).map((a) => [a.userid, a]));
-  const filter = toFilter(request.filter);
+  const filter = toFilter(request.filter, accounts);
   const kind = request.kind;
   let graph: Graph;
   let receiptKind: string;

@@ -50,6 +50,24 @@ describe('detectFormat (from the header row only)', () => {
     expect(message).toContain('retweet_userid');
   });
 
+  it('names the closest format by fewest unexpected, then fewest missing names: a damaged users header is a users header', () => {
+    const users = headerOf('china_082019_1_users_csv_hashed.csv');
+    const messageOf = (h: string[]) => {
+      try {
+        detectFormat(h);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(messageOf(users.map((c) => (c === 'follower_count' ? 'followers_count' : c)))).toMatch(/Closest known format: Twitter IO users, .*Missing: follower_count\. Unexpected: followers_count\./);
+    expect(messageOf([...users, 'extracol'])).toMatch(/Closest known format: Twitter IO users, .*Unexpected: extracol\./);
+    const upper = messageOf(users.map((c) => c.toUpperCase()));
+    expect(upper).toMatch(/Closest known format: Twitter IO users, /);
+    expect(upper).toContain("Written otherwise than the format's: USERID, USER_DISPLAY_NAME");
+    expect(upper).not.toContain('Missing:');
+  });
+
   it('rejects unknown headers, duplicates and extra columns with the list of known formats', () => {
     expect(() => detectFormat(['foo', 'bar', 'baz'])).toThrow(/Unrecognised header \(3 columns: foo, bar, baz\).*Known formats: Twitter IO tweets/);
     expect(() => detectFormat([...TWITTER_USER_COLUMNS, 'extra'])).toThrow(/Unexpected: extra/);

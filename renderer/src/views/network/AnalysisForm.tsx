@@ -60,7 +60,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel }: {
         <label>From day <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>To day (inclusive) <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <label>Tweet language <input type="text" value={language} placeholder="any, e.g. zh" size={6} onChange={(e) => setLanguage(e.target.value)} /></label>
-        <label>Only accounts (user ids) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
+        <label>Only accounts (user ids or @names) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
       </fieldset>
       {coord && (
         <fieldset>

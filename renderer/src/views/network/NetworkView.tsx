@@ -2,6 +2,7 @@ import { countOf } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
+import { findAccounts } from '../../network/findAccounts';
 import { edgeAt, edgeCount, KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, OMITTED_LABELS, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
@@ -118,17 +119,19 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const search = (e: React.FormEvent) => {
     e.preventDefault();
     const c = drawing?.cy;
-    const q = query.trim().toLowerCase();
     if (!c) return;
     c.nodes('.highlight').removeClass('highlight');
     setMatches({ total: 0, shown: [] });
-    if (!q) return setFound('');
-    const hits = view.nodes.filter((n) => n.id.toLowerCase() === q || n.screenName.toLowerCase().includes(q) || n.displayName.toLowerCase().includes(q));
+    if (!query.trim()) return setFound('');
+    const hits = findAccounts(view.nodes, query);
     const col = c.collection();
     for (const n of hits) col.merge(c.getElementById(n.id));
     col.addClass('highlight');
     if (col.length) c.fit(col, 80);
-    setFound(`${hits.length} account${hits.length === 1 ? '' : 's'} match “${query.trim()}”.`);
+    // Accounts of the network the view's filters or caps leave out are said, not reported missing.
+    const hidden = findAccounts(model.nodes, query).length - hits.length;
+    setFound(`${countOf(hits.length, 'drawn account')} match${hits.length === 1 ? 'es' : ''} “${query.trim()}”.` +
+      (hidden > 0 ? ` ${countOf(hidden, 'more account')} of the network match${hidden === 1 ? 'es' : ''} but ${hidden === 1 ? 'is' : 'are'} not drawn (filters or caps below).` : ''));
     if (hits.length === 1) setNodeId(hits[0]!.id);
     else setMatches({ total: hits.length, shown: hits.slice(0, MATCHES_LISTED).map((n) => ({ id: n.id, label: nodeLabel(n) })) });
   };
@@ -194,7 +197,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       <p className="network-drawn" data-testid="network-drawn">
         Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {edgeCount(model).toLocaleString('en-US')} edges
         {drawing ? ` (${drawing.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
-        {omittedText && <> Not drawn: {omittedText}.</>} {view.notes.join('; ')}
+        {omittedText && <> Not drawn: {omittedText}.</>} {sentence(view.notes)}
       </p>
       {(layoutNote || layoutRunning) && (
         <div className="network-layout-status">
@@ -252,4 +255,11 @@ function Legend({ communities }: { communities: number[] }) {
       ))}
     </ul>
   );
+}
+
+/** The view's notes (kept as they are in export receipts: 'pruned to the top 5000 nodes by degree') as one sentence of the page. */
+function sentence(notes: string[]): string {
+  if (!notes.length) return '';
+  const text = notes.join('; ').replace(/\d{4,}/g, (d) => Number(d).toLocaleString('en-US'));
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
