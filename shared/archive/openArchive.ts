@@ -94,7 +94,9 @@ export async function* openArchive(
         }
         await pump;
       } catch (e) {
-        throw new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${(e as Error).message}).`);
+        // The browser's words without its API prefix ("Failed to execute 'close' on 'WritableStreamDefaultWriter': ").
+        const why = (e as Error).message.replace(/^Failed to execute '[^']+' on '[^']+': /, '');
+        throw new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${why.replace(/\.$/, '')}).`);
       }
       yield { type: 'entry-end' };
     } else {

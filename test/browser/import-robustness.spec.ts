@@ -83,11 +83,19 @@ test('choosing to cancel after a refusal leaves nothing', async ({ page }) => {
 test('re-importing the same file adds nothing and says so', async ({ page }) => {
   await importFiles(page, [chinaUsers]);
   await waitForImportDone(page);
-  await page.getByRole('button', { name: 'Dismiss' }).click();
+  // Dismissed by keyboard, the outcome hands focus back to the file picker, where the next import starts.
+  await page.getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel(/Import archive files/)).toBeFocused();
   await importFiles(page, [chinaUsers]);
   const status = await waitForImportDone(page);
   expect(status).toContain('Nothing new was imported.');
   await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('already imported into dataset "china_082019_1" (same SHA-256): nothing added');
+  // Escape dismisses it too.
+  await page.locator('.import-done').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.import-done')).toHaveCount(0);
+  await expect(page.getByLabel(/Import archive files/)).toBeFocused();
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(1);
   expect(store.accounts).toBe(744);
@@ -344,6 +352,14 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   await expect(page.getByText(/Importing: /)).toBeVisible({ timeout: 120_000 });
   await expect.poll(async () => Number((await page.locator('[data-progress="rows"]').innerText()).replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(20_000);
   await page.screenshot({ path: 'docs/screenshots/import-progress.png' });
+  // Files dropped meanwhile are not queued: said, not ignored.
+  const dropped = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['userid\n'], 'late.csv', { type: 'text/csv' }));
+    return d;
+  });
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: dropped });
+  await expect(page.getByText('An import is running: the files dropped were not added. Drop them again when it ends.')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel import' }).click();
   await expect(page.getByText('Import cancelled: nothing was added.')).toBeVisible({ timeout: 30_000 });
   const store = await storeSummary(page);
@@ -379,11 +395,18 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
   await expect(notice).toContainText('did not finish: the app closed during it. Nothing of it was kept');
   await again.reload();
   await expect(notice).toBeVisible();
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  // Another file's import leaves it; importing the lost file again retires it (for good: reloaded below).
+  // (waitForImportDone would see the notice, an .import-alert itself: the outcome is awaited by its text.)
+  await importFiles(again, [chinaUsers]);
+  await expect(again.locator('.import-done')).toContainText('Nothing new was imported.');
+  await expect(notice).toBeVisible();
+  await importFiles(again, [big]);
+  await expect(again.locator('.import-done')).toContainText('Imported into', { timeout: 120_000 });
   await expect(notice).toHaveCount(0);
   await again.reload();
   await expect(datasetCard(again, 'china_082019_1')).toBeVisible();
   await expect(notice).toHaveCount(0);
+  await expect(again.getByRole('article')).toHaveCount(2);
   expect(requests.outside()).toEqual([]);
 });
 

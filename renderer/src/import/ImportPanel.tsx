@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { DatasetRecord } from '../store/schema';
 import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 import type { useImportWorker } from './useImportWorker';
@@ -12,7 +12,13 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
   const { state, start, cancel, decide, dismiss } = importer;
   const [target, setTarget] = useState('');
   const [dragging, setDragging] = useState(false);
+  /** Files dropped while an import runs are not queued: said, not ignored. */
+  const [dropRefused, setDropRefused] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
   const busy = state.status === 'running' || state.status === 'deciding';
+  useEffect(() => {
+    if (!busy) setDropRefused(false);
+  }, [busy]);
   const datasetId = datasets.some((d) => d.id === target) ? target : undefined;
   const importFiles = (list: FileList | null) => {
     const files = list ? [...list] : [];
@@ -21,7 +27,13 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    importFiles(e.dataTransfer.files);
+    if (busy) setDropRefused(e.dataTransfer.files.length > 0);
+    else importFiles(e.dataTransfer.files);
+  };
+  // After Dismiss, focus goes back where the next import starts (it was left on the removed button).
+  const dismissToPicker = () => {
+    dismiss();
+    picker.current?.focus();
   };
 
   return (
@@ -31,7 +43,8 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
         className={dragging ? 'drop-zone dragging' : 'drop-zone'}
         onDragOver={(e) => {
           e.preventDefault();
-          setDragging(true);
+          e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+          setDragging(!busy);
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
@@ -50,6 +63,7 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
         <label className="file-picker">
           Import archive files (.csv, .gz, .zip; several files become one dataset)
           <input
+            ref={picker}
             type="file"
             accept=".csv,.gz,.zip"
             multiple
@@ -67,12 +81,17 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
           </button>
         )}
       </div>
-      <ImportStatus state={state} cancel={cancel} decide={decide} dismiss={dismiss} />
+      {dropRefused && <p role="status" className="error">An import is running: the files dropped were not added. Drop them again when it ends.</p>}
+      <ImportStatus state={state} cancel={cancel} decide={decide} dismiss={dismissToPicker} />
     </section>
   );
 }
 
 function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state' | 'cancel' | 'decide' | 'dismiss'>) {
+  /** Escape dismisses an outcome, as its Dismiss button does (never a running import: Cancel is a button only). */
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') dismiss();
+  };
   if (state.status === 'running') {
     const p = state.progress;
     const fraction = p?.totalRows ? Math.min(1, p.rows / p.totalRows) : p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : undefined;
@@ -81,9 +100,10 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
         <progress aria-label="Import progress" max={1} value={fraction} />
         <p>
           {state.cancelling ? 'Cancelling: removing what was written… ' : p ? `${phaseLabel[p.phase]} ` : 'Starting… '}
-          {p && !state.cancelling && (
+          {p && !state.cancelling && p.phase === 'committing' && <><span data-progress="rows">{formatCount(p.rows)}</span> rows, in one transaction…</>}
+          {p && !state.cancelling && p.phase !== 'committing' && (
             <>
-              <bdi>{p.fileName}</bdi>{' '}
+              <bdi>{p.fileName}</bdi>{p.file && ` (file ${p.file.number} of ${p.file.of}; figures for all files)`}{' '}
               {p.totalRows !== undefined ? (
                 <><span data-progress="rows">{formatCount(p.rows)}</span> of {formatCount(p.totalRows)} tweets,{' '}</>
               ) : (
@@ -110,7 +130,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   }
   if (state.status === 'failed') {
     return (
-      <div className="import-alert" role="alert" tabIndex={-1} ref={focusIfLost}>
+      <div className="import-alert" role="alert" tabIndex={-1} ref={focusIfLost} onKeyDown={onKeyDown}>
         <p className="error">
           Import failed: nothing was added.{' '}
           {state.refused.length === 0 ? state.message : state.refused.length === 1 ? 'The file was refused:' : `All ${state.refused.length} files were refused:`}
@@ -122,7 +142,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   }
   if (state.status === 'cancelled') {
     return (
-      <div role="status" tabIndex={-1} ref={focusIfLost}>
+      <div role="status" tabIndex={-1} ref={focusIfLost} onKeyDown={onKeyDown}>
         <p>Import cancelled: nothing was added.</p>
         <button type="button" onClick={dismiss}>Dismiss</button>
       </div>
@@ -131,7 +151,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   if (state.status === 'done') {
     const r = state.result;
     return (
-      <div role="status" className="import-done" tabIndex={-1} ref={focusIfLost}>
+      <div role="status" className="import-done" tabIndex={-1} ref={focusIfLost} onKeyDown={onKeyDown}>
         <p className="ok">
           {r.importId
             ? `Imported into “${r.dataset?.name}”: ${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`
@@ -172,9 +192,15 @@ function RefusedList({ refused }: { refused: { fileName: string; message: string
   return (
     <ul aria-label="Refused files">
       {refused.map((f, i) => (
-        // Format errors already start with the file's name: it is not said twice.
-        <li key={i}><bdi>{f.fileName}</bdi>: {f.message.startsWith(`${f.fileName}: `) ? f.message.slice(f.fileName.length + 2) : f.message}</li>
+        // Format errors already start with the file's name ('a.zip (entry.csv): ' for 'a.zip › entry.csv'): it is not said twice.
+        <li key={i}><bdi>{f.fileName}</bdi>: {withoutName(f.message, f.fileName)}</li>
       ))}
     </ul>
   );
+}
+
+function withoutName(message: string, fileName: string): string {
+  const [file, entry] = fileName.split(' › ');
+  for (const prefix of [`${fileName}: `, entry ? `${file} (${entry}): ` : null]) if (prefix && message.startsWith(prefix)) return message.slice(prefix.length);
+  return message;
 }

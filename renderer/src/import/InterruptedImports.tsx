@@ -10,7 +10,7 @@ import { dismissInterruptedImport, interruptedImports } from '../store/write/swe
  * Tells the analyst of imports that a crash or a closed window cut short: the start-up sweep has
  * deleted what they wrote, so without this notice their files would just be missing.
  */
-export function InterruptedImports() {
+export function InterruptedImports({ imported }: { imported?: string[] }) {
   const [imports, setImports] = useState<(ImportRecord & { into?: string })[]>([]);
   useEffect(() => {
     let live = true;
@@ -25,6 +25,14 @@ export function InterruptedImports() {
     await dismissInterruptedImport(db, id);
     setImports((list) => list.filter((i) => i.id !== id));
   };
+  // Once an import has read every file of an interrupted one (imported or found already stored), its notice has done its work.
+  const importedKey = imported?.join('\n');
+  useEffect(() => {
+    if (!imported) return;
+    const done = new Set(imported);
+    for (const i of imports) if (i.fileNames.every((f) => done.has(f))) void dismiss(i.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on each new import outcome only
+  }, [importedKey]);
   if (!imports.length) return null;
   return (
     <section className="import-alert" role="alert" aria-label="Interrupted imports">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { db } from '../store/database';
 import type { DatasetRecord, QuarantineRecord } from '../store/schema';
 import { countQuarantine, readQuarantinePage } from '../store/read/committedRecords';
@@ -43,7 +43,8 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
               <td>{r.byteOffset}</td>
               <td><code>{r.reason}</code></td>
               <td dir="auto">{r.detail}</td>
-              <td><pre className="raw" dir="auto">{r.raw}</pre></td>
+              {/* The record as in the file: left to right in field order (an Arabic first field would turn the line under dir=auto), lines wrapping after commas. */}
+              <td><pre className="raw" dir="ltr">{r.raw.split(',').map((part, i) => <Fragment key={i}>{i > 0 && <>,<wbr /></>}{part}</Fragment>)}</pre></td>
             </tr>
           ))}
         </tbody>

@@ -21,14 +21,27 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
           </tr>
         </thead>
         <tbody>
-          {files.map(({ receipt: r, sha256 }) => (
+          {files.map(({ receipt: r, sha256 }, i) => (
             <tr key={sha256}>
               <td dir="auto">
                 {r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}
-                {r.skippedEntries && <div className="muted">also in the zip, not imported: {r.skippedEntries.join(', ')}</div>}
-                {r.refusedEntries?.map((x) => <div key={x.entryName} className="error">refused in the zip: {x.message}</div>)}
+                {/* Every entry's receipt names the zip's other entries: said once, on its first row. */}
+                {files.findIndex((f) => f.receipt.sha256 === r.sha256) === i && (
+                  <>
+                    {r.skippedEntries && <div className="muted">also in the zip, not imported: {r.skippedEntries.join(', ')}</div>}
+                    {r.refusedEntries?.map((x) => (
+                      <details key={x.entryName} className="error">
+                        <summary>refused in the zip: <bdi>{x.entryName}</bdi></summary>
+                        {x.message}
+                      </details>
+                    ))}
+                  </>
+                )}
               </td>
-              <td>{formatBytes(r.size)}</td>
+              <td>
+                {formatBytes(r.entrySize ?? r.size)}
+                {r.entrySize !== undefined && <div className="muted">zip {formatBytes(r.size)}</div>}
+              </td>
               <td>
                 <code className="hash">{r.sha256}</code>
                 {/* Rows cite the CSV entry's SHA-256 (their byte offsets index it), not the container's. */}

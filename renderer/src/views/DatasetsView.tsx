@@ -23,7 +23,7 @@ export function DatasetsView() {
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title">Datasets</h1>
-      <InterruptedImports />
+      <InterruptedImports imported={importer.state.status === 'done' ? importer.state.result.receipts.map((r) => r.fileName).concat(importer.state.result.skipped.map((s) => s.fileName)) : undefined} />
       {datasets !== null && datasets.length === 0 && (
         <div className="empty-state">
           <h2>No datasets yet</h2>

@@ -36,7 +36,7 @@ export function demoSources(tweets: number, seed: number): SizedSource[] {
 
 /** A dataset name from file names: 'china_082019_1_users_csv_hashed.csv' → 'china_082019_1'. */
 export function datasetNameFor(names: string[]): string {
-  const base = (names[0] ?? 'dataset').replace(/\.(csv|gz|zip)$/gi, '').replace(/\.(csv|gz|zip)$/gi, '');
+  const base = (names[0] ?? 'dataset').replace(/\.(csv|gz|zip|txt)$/gi, '').replace(/\.(csv|gz|zip|txt)$/gi, '');
   const stem = base.replace(/_?(users|tweets)?_csv_(un)?hashed.*$/i, '').replace(/_(users|tweets)$/i, '');
   return names.length > 1 && stem === base ? `${stem} (+${names.length - 1})` : stem || base;
 }

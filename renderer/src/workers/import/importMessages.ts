@@ -27,6 +27,8 @@ export interface ImportProgress {
   totalRows?: number;
   /** Seconds left in this phase, when it can be estimated. */
   etaSeconds: number | null;
+  /** Importing several files: which one is read now (1-based); bytes and rows count all of them. */
+  file?: { number: number; of: number };
 }
 
 export interface RefusedFile {

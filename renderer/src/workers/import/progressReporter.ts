@@ -5,8 +5,14 @@ export class ProgressReporter {
   private last = 0;
   private phaseStart = performance.now();
   private phase: ImportPhase = 'parsing';
+  private file: ImportProgress['file'];
 
   constructor(private readonly post: (p: ImportProgress) => void, private readonly intervalMs = 100) {}
+
+  /** The file being read now, of how many (said with the progress when more than one). */
+  atFile(index: number, count: number): void {
+    this.file = count > 1 ? { number: index + 1, of: count } : undefined;
+  }
 
   startPhase(phase: ImportPhase): void {
     this.phase = phase;
@@ -17,7 +23,10 @@ export class ProgressReporter {
   report(fileName: string, bytes: number, totalBytes: number, rows: number, force = false): void {
     const seconds = this.due(force);
     if (seconds === undefined) return;
-    this.post({ phase: this.phase, fileName, bytes, totalBytes, rows, rowsPerSecond: Math.round(rows / seconds), etaSeconds: eta(bytes, totalBytes, seconds) });
+    this.post({
+      phase: this.phase, fileName, bytes, totalBytes, rows, rowsPerSecond: Math.round(rows / seconds), etaSeconds: eta(bytes, totalBytes, seconds),
+      ...(this.file && this.phase === 'parsing' ? { file: this.file } : {}),
+    });
   }
 
   /** Progress counted in rows of a known total (no bytes). */
@@ -36,6 +45,10 @@ export class ProgressReporter {
   }
 }
 
-/** No estimate once everything is read: what remains (rows read ahead, the last writes) is not in bytes. */
+/**
+ * No estimate in the first seconds (the users file and the start of the pipeline are slower than the
+ * rest: an estimate from them was 4x too long), nor once everything is read (what remains, rows read
+ * ahead and the last writes, is not in bytes).
+ */
 const eta = (done: number, total: number, seconds: number): number | null =>
-  total > 0 && done > 0 && done < total ? (total - done) / (done / seconds) : null;
+  total > 0 && done < total && seconds >= 3 && done >= total * 0.02 ? (total - done) / (done / seconds) : null;

@@ -136,6 +136,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
 
     for (const [fileIndex, source] of sources.entries()) {
       signal.throwIfAborted();
+      progress.atFile(fileIndex, sources.length);
       const verdict = pass1.settled[fileIndex];
       let hashOption: Pick<ParseArchiveOptions, 'hashes' | 'pendingHashes'>;
       note(verdict);
