@@ -18,7 +18,13 @@ export function binaryString(b: Uint8Array): string {
 export const toBase64 = (b: Uint8Array): string => btoa(binaryString(b));
 
 export function fromBase64(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s.replace(/\s+/g, ''));
+  let bin: string;
+  try {
+    bin = atob(s.replace(/\s+/g, ''));
+  } catch {
+    // atob's own words name the browser API ("Failed to execute 'atob' on 'Window'"), not the damage.
+    throw new Error('the text is not valid base64 (damaged or edited)');
+  }
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;

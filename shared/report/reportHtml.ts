@@ -219,7 +219,8 @@ function paragraphs(s: string): string {
 }
 
 function dl(rows: Array<[string, string]>): string {
-  return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
+  // Long dotted keys ('parameters.nullModel.description') wrap after their dots, not over the value.
+  return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k).replace(/\./g, '.<wbr>')}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
 function table(head: string[], rows: string[][], caption: string, cls = ''): string {

@@ -200,12 +200,23 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // Archiving asks first; an archived case keeps its items (no Remove, no Add) and logs it.
   await page.goto(caseUrl);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
-  await page.getByRole('button', { name: 'Archive case…' }).click();
-  await page.getByRole('group', { name: 'Confirm archiving' }).getByRole('button', { name: 'Keep it open' }).click();
+  // By keyboard, focus follows each step: the safe choice first, then back where the analyst was.
+  const confirm = page.getByRole('group', { name: 'Confirm archiving' });
+  await page.getByRole('button', { name: 'Archive case…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: 'Keep it open' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Archive case…' })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(3);
+  // Rename: focus in the field, Escape leaves it unchanged, back on Rename….
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await expect(page.getByLabel('New name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Rename…' })).toBeFocused();
   await page.getByRole('button', { name: 'Archive case…' }).click();
-  await page.getByRole('group', { name: 'Confirm archiving' }).getByRole('button', { name: 'Archive' }).click();
+  await confirm.getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
 
   // A tampered custody chain (edited in IndexedDB behind the app's back) shows where it breaks.

@@ -9,6 +9,8 @@ import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
 import { visibleJson } from '../../../shared/evidence/visibleJson';
 import { findingFields } from '../../../shared/report/findingFields';
+import { analysisScope, filterFields } from '../../../shared/report/analysisScope';
+import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
 import { excerptPath, type SourceInfo } from '../cases/caseBundleInput';
@@ -97,15 +99,23 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     } else {
       const { svg: _svg, png: _png, ...rest } = p;
       // The receipt of an analysis is long and technical: the bundle's analysis.json has it whole.
-      const { receipt: _receipt, ...shown } = rest;
-      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields: findingFields(shown) });
+      const { receipt, ...shown } = rest;
+      // What the analysis read and left out comes first, in words; its filter is not repeated in epoch minutes.
+      const params = shown.parameters as Record<string, unknown> | undefined;
+      const { filter, ...otherParameters } = params ?? {};
+      const fields: Array<[string, string]> = [
+        ...analysisScope(receipt as Partial<AnalysisReceipt> | undefined),
+        ...(receipt ? [] : filterFields(filter)),
+        ...findingFields(params ? { ...shown, parameters: otherParameters } : shown),
+      ];
+      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields });
     }
   }
 
   const bundle = prepared
     ? reportBundleFields(prepared)
     : {
-        bagName: '(not exported yet)',
+        bagName: '(preview: named when the bundle is exported)',
         bundleId: 'PREVIEW — not signed; the bundle id is known only at export',
         signer: { principal: input.author, fingerprint: 'PREVIEW — no signature yet', namespace: '' },
         verifyText: 'This is a preview. The exported report prints the VERIFY.txt of its bundle here.',

@@ -54,6 +54,19 @@ describe('tamper suite', async () => {
     expect(sh.stderr).toContain(`FAILED payload: manifest-sha512.txt: ${SRC}: FAILED`);
   });
 
+  it('a signature file whose base64 is damaged: named as such, not as a browser API error', async () => {
+    const z = await tamper(bytes, (f) => {
+      const lines = new TextDecoder().decode(f.get('signatures/tagmanifest-sha512.txt.sig')!).split('\n');
+      lines[1] = `%${lines[1]!.slice(1)}`;
+      f.set('signatures/tagmanifest-sha512.txt.sig', enc.encode(lines.join('\n')));
+    });
+    const { ours, sh } = check('damaged-sig-base64', z);
+    expect(ours.ok).toBe(false);
+    expect(failed(ours, 'signature').detail).toContain('the text is not valid base64 (damaged or edited)');
+    expect(failed(ours, 'signature').detail).not.toContain('atob');
+    expect(sh.code).toBe(1);
+  });
+
   it('added payload file', async () => {
     const z = await tamper(bytes, (f) => f.set('data/derived/planted.csv', enc.encode('x\n')));
     const { ours, sh } = check('added-file', z);

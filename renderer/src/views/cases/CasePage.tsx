@@ -38,6 +38,14 @@ export function CasePage({ caseId }: { caseId: string }) {
     const buttons = document.querySelectorAll<HTMLElement>(`[data-case-action="${r.action}"]`);
     (buttons[Math.min(r.index, buttons.length - 1)] ?? document.getElementById('case-items-title'))?.focus();
   }, [data]);
+  // Rename and Archive replace their buttons too: focus goes to what takes their place, then back.
+  const focusAfter = useRef<'rename' | 'archive' | 'heading' | null>(null);
+  const focusTarget = (name: 'rename' | 'archive' | 'heading') => (el: HTMLElement | null) => {
+    if (el && focusAfter.current === name) {
+      focusAfter.current = null;
+      el.focus();
+    }
+  };
   const act = (f: () => Promise<void>) => () => {
     setError('');
     f().catch((e: Error) => setError(e.message));
@@ -57,6 +65,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     e.preventDefault();
     act(async () => {
       await renameCase(db, c.id, newName ?? c.name, actor);
+      focusAfter.current = 'rename';
       setNewName(null);
     })();
   };
@@ -66,27 +75,35 @@ export function CasePage({ caseId }: { caseId: string }) {
       <p>
         <a href={hrefFor('cases')}>All cases</a> · <a href={`#/report/case/${encodeURIComponent(c.id)}`}>Preview the evidence report</a>
       </p>
-      <h1 id="view-title" dir="auto" tabIndex={-1} ref={focusOnce}>{c.name}</h1>
+      <h1 id="view-title" dir="auto" tabIndex={-1} ref={(el) => { focusOnce(el); focusTarget('heading')(el); }}>{c.name}</h1>
       <p className="muted">
         Case <code>{c.id}</code>, opened {c.createdAt} by {c.createdBy}. {c.archived ? 'Archived.' : ''}
       </p>
       <div className="inline-form">
         {newName === null ? (
-          <button type="button" onClick={() => setNewName(c.name)}>Rename…</button>
+          <button type="button" onClick={() => setNewName(c.name)} ref={focusTarget('rename')}>Rename…</button>
         ) : (
           <form onSubmit={rename} className="inline-form">
             <label htmlFor="rename-case">New name</label>
-            <input id="rename-case" value={newName} onChange={(e) => setNewName(e.target.value)} dir="auto" required />
+            <input
+              id="rename-case" value={newName} onChange={(e) => setNewName(e.target.value)} dir="auto" required autoFocus
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                focusAfter.current = 'rename';
+                setNewName(null);
+              }}
+            />
             <button type="submit">Save name</button>
-            <button type="button" onClick={() => setNewName(null)}>Cancel</button>
+            <button type="button" onClick={() => { focusAfter.current = 'rename'; setNewName(null); }}>Cancel</button>
           </form>
         )}
-        {!c.archived && !confirmArchive && <button type="button" onClick={() => setConfirmArchive(true)}>Archive case…</button>}
+        {!c.archived && !confirmArchive && <button type="button" onClick={() => setConfirmArchive(true)} ref={focusTarget('archive')}>Archive case…</button>}
         {!c.archived && confirmArchive && (
           <span role="group" aria-label="Confirm archiving">
             Archived for good: the case then takes no new evidence and no item can be removed.{' '}
-            <button type="button" className="danger" onClick={act(() => archiveCase(db, c.id, actor))}>Archive</button>{' '}
-            <button type="button" onClick={() => setConfirmArchive(false)}>Keep it open</button>
+            <button type="button" className="danger" onClick={act(async () => { focusAfter.current = 'heading'; await archiveCase(db, c.id, actor); })}>Archive</button>{' '}
+            {/* The safe choice takes the focus: Enter pressed twice does not archive. */}
+            <button type="button" autoFocus onClick={() => { focusAfter.current = 'archive'; setConfirmArchive(false); }}>Keep it open</button>
           </span>
         )}
       </div>
