@@ -220,5 +220,20 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await page.getByLabel(/Only accounts/).fill('@no_such_account_here');
   await page.getByRole('button', { name: 'Build network' }).click();
   await expect(page.getByRole('alert')).toContainText('“@no_such_account_here” is not an account of this dataset');
+
+  // The analysis outlives the view: to Explore and back, the network, its view settings and the form are as left.
+  await page.getByLabel(/Only accounts/).fill('');
+  await build(page, 'Mention');
+  await page.getByLabel('Min weight', { exact: true }).fill('2');
+  const before = await page.getByTestId('network-drawn').innerText();
+  await page.goto('#/explore');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: /^Mention network of/ })).toBeVisible();
+  await expect(page.getByLabel('Min weight', { exact: true })).toHaveValue('2');
+  await expect(page.getByTestId('network-drawn')).toHaveText(before);
+  await expect(page.getByLabel('Network kind')).toHaveValue('mention');
+  await expect(page.getByLabel('From day')).toHaveValue('2019-03-01');
+  await expect(page.getByLabel('To day (inclusive)')).toHaveValue('2019-03-14');
   expect(consoleLog.errors).toEqual([]);
 });

@@ -2,27 +2,30 @@ import { useState } from 'react';
 import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/detectCoordination';
 import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
-import { dayToMinute } from './format';
+import { dayToMinute, minuteToDay } from './format';
 import { focusIfLost } from '../../app/focusIfLost';
 import { parameterProblems } from '../../../../shared/graph/coordination/parameterProblems';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
 
 /** Dataset, kind, filter and coordination parameters: everything the analysis worker needs. */
-export function AnalysisForm({ datasets, running, onRun, onCancel }: {
+export function AnalysisForm({ datasets, running, onRun, onCancel, last }: {
   datasets: DatasetRecord[]; running: boolean; onRun: (r: AnalysisRequest) => void; onCancel: () => void;
+  /** The request last run (back on the view): the form starts from it. */
+  last?: AnalysisRequest | null;
 }) {
-  const [datasetId, setDatasetId] = useState(datasets[datasets.length - 1]?.id ?? '');
-  const [kind, setKind] = useState<AnalysisKind>('coretweet');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [language, setLanguage] = useState('');
-  const [accounts, setAccounts] = useState('');
-  const [windowSeconds, setWindow] = useState<number>(COORDINATION_DEFAULTS.windowSeconds);
-  const [minRepeat, setMinRepeat] = useState<number>(COORDINATION_DEFAULTS.minRepeat);
-  const [alpha, setAlpha] = useState<number>(COORDINATION_DEFAULTS.alpha);
-  const [replicates, setReplicates] = useState<number>(COORDINATION_DEFAULTS.replicates);
-  const [sweep, setSweep] = useState(true);
+  const [datasetId, setDatasetId] = useState(last?.datasetId ?? datasets[datasets.length - 1]?.id ?? '');
+  const [kind, setKind] = useState<AnalysisKind>(last?.kind ?? 'coretweet');
+  const [from, setFrom] = useState(minuteToDay(last?.filter.fromMinute));
+  const [to, setTo] = useState(minuteToDay(last?.filter.toMinute, -1));
+  const [language, setLanguage] = useState(last?.filter.language ?? '');
+  const [accounts, setAccounts] = useState(last?.filter.userids?.join(' ') ?? '');
+  const c = last?.coordination;
+  const [windowSeconds, setWindow] = useState<number>(c?.windowSeconds ?? COORDINATION_DEFAULTS.windowSeconds);
+  const [minRepeat, setMinRepeat] = useState<number>(c?.minRepeat ?? COORDINATION_DEFAULTS.minRepeat);
+  const [alpha, setAlpha] = useState<number>(c?.alpha ?? COORDINATION_DEFAULTS.alpha);
+  const [replicates, setReplicates] = useState<number>(c?.replicates ?? COORDINATION_DEFAULTS.replicates);
+  const [sweep, setSweep] = useState(c?.sweep ?? true);
   const [problems, setProblems] = useState<string[]>([]);
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : datasets[datasets.length - 1]?.id ?? '';

@@ -24,19 +24,22 @@ import { focusIfLost } from '../../app/focusIfLost';
  */
 const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: 5_000, edgeCap: 30_000 };
 const EDGE_ROWS = 100;
+/** The view's settings of each result, kept while the result is (back from another view, the analyst finds them as left). */
+const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
 const MATCHES_LISTED = 20;
 
 export function NetworkView() {
   const datasets = useDatasets();
-  const { state, run, cancel, exportView, edgeTweets } = useAnalysisWorker();
-  const model = state.status === 'done' ? state.model : null;
+  const { state, request, run, cancel, exportView, edgeTweets } = useAnalysisWorker();
+  // The analysis outlives the view (analysisSession); a result whose dataset was deleted meanwhile is not shown.
+  const model = state.status === 'done' && datasets?.some((d) => d.id === state.model.request.datasetId) ? state.model : null;
   return (
     <section aria-labelledby="view-title" className="network-view">
       <h1 id="view-title">Network</h1>
       {datasets === null ? <p>Loading datasets…</p> : datasets.length === 0 ? (
         <p className="empty-state">No datasets yet. Import an archive (or open the demo archive) in <a href="#/datasets">Datasets</a> first.</p>
       ) : (
-        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} />
+        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} last={request} />
       )}
       <div role="status" aria-live="polite" className="network-status">
         {state.status === 'running' && (<>
@@ -53,7 +56,8 @@ export function NetworkView() {
 
 function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
   const { coordination, significant, stable, swept } = useMemo(() => edgeFacts(model), [model]);
-  const [settings, setSettings] = useState<ViewSettings>({ ...DEFAULT_VIEW, significantOnly: coordination });
+  const [settings, setSettings] = useState<ViewSettings>(() => viewSettingsOf.get(model) ?? { ...DEFAULT_VIEW, significantOnly: coordination });
+  useEffect(() => void viewSettingsOf.set(model, settings), [model, settings]);
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
   const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
   // Positions belong to the view they were laid out for: a changed view is not drawn with the old
