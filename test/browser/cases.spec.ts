@@ -93,11 +93,17 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.goto(caseUrl);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
+  // A note not saved yet is marked, and a reload keeps it.
+  await expect(page.getByText('not saved yet')).toBeVisible();
+  await page.reload();
+  await expect(firstNote).toHaveValue('Created the same day as 9 others; posts in lockstep. ملاحظة');
+  await expect(page.getByText('not saved yet')).toBeVisible();
   // By keyboard: Save note is disabled once saved, so focus goes back to the note.
   await page.getByRole('button', { name: 'Save note' }).first().focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Note saved' })).toBeVisible();
   await expect(firstNote).toBeFocused();
+  await expect(page.getByText('not saved yet')).toHaveCount(0);
   // case-created, key? (created before the case: no), import, 3 × pin, note.
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 6 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();

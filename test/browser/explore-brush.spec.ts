@@ -64,6 +64,12 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await page.getByLabel('From', { exact: true }).fill(from);
   await page.getByLabel('To', { exact: true }).fill(to);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
+  // A To day before the From day is said, and the range in force is kept.
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('To', { exact: true }).fill(dayBefore);
+  await expect(page.getByRole('alert')).toHaveText(`The From day (${from}) is after the To day (${dayBefore}): the range was not changed.`);
+  await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(to);
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

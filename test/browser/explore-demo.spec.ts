@@ -105,6 +105,16 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await expect(page.locator('.vscroll [role=row]').first().locator('[role=cell]').nth(4)).toHaveText(String(maxFollowers));
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/accounts.png' });
+  // Back from an account page, the rows are scrolled where they were.
+  const rowsBox = page.locator('.vscroll');
+  await rowsBox.evaluate((el) => (el.scrollTop = 3000));
+  const link = rowsBox.locator('[role=row] a').nth(5);
+  const linkText = await link.innerText();
+  await link.dispatchEvent('click'); // a click() would first scroll the link into view
+  await expect(page.getByTestId('profile')).toBeVisible();
+  await page.goBack();
+  await expect(rowsBox.locator('[role=row] a', { hasText: linkText })).toBeVisible();
+  expect(await rowsBox.evaluate((el) => el.scrollTop)).toBe(3000);
 
   // Account page of a busy group member: tweets read from its blocks equal the generator's.
   const member = group0.members.map((id) => ({ id, n: rows.filter((r) => r.account.userid === id).length })).sort((a, b) => b.n - a.n)[0]!;

@@ -72,6 +72,7 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText('Tweets (1)');
   await expect(page.locator('.tweet-scroll .tweet-text')).toHaveText(text);
   await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
+  const accountUrl = page.url();
   await expectNoSeriousAxeViolations(page);
   // Back: the search is there again, query and results.
   await page.goBack();
@@ -95,5 +96,10 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: fivethirtyeight_IRAhandle_tweets_1_excerpt');
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'idle');
   await expect(page.locator('.results [data-tweetid]')).toHaveCount(0);
+  // The account's page opened on the other dataset: said, with the dataset that holds it.
+  await page.goto(accountUrl);
+  await expect(page.getByRole('alert')).toContainText('in the dataset “fivethirtyeight_IRAhandle_tweets_1_excerpt”');
+  await page.getByRole('button', { name: 'Open it in the dataset “ira_2018”' }).click();
+  await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
   expect(consoleLog.errors).toEqual([]);
 });

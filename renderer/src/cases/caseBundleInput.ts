@@ -43,6 +43,16 @@ const METHOD: Record<PinRecord['kind'], string> = {
   'coordination-edge': 'coordination edge pinned with its detection parameters; excerpts = the rows of the co-actions it rests on',
 };
 
+/** Findings pinned as an account item (payload.finding) say what they are, not 'account record'. */
+const FINDING_METHOD: Record<string, string> = {
+  'hashed-mention-pairing': "finding pinned from an account page: a hashed @mention paired with a numeric user id; excerpts = the tweet rows it rests on",
+};
+
+function methodOf(item: PinRecord): string {
+  const finding = (item.payload as { finding?: unknown } | null)?.finding;
+  return (typeof finding === 'string' && FINDING_METHOD[finding]) || METHOD[item.kind] || item.kind;
+}
+
 const safeSegment = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+/, '').slice(0, 80) || 'source';
 
 export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'entryName'>): string {
@@ -71,7 +81,7 @@ function platformIds(payload: unknown, depth = 0): Record<string, JsonValue> {
   if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
     for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
       if (/^(dataset|import)Id$/i.test(k)) continue;
-      if (/id$|ids$|^source$|^target$|^accounts$|^tweet[AB]$/i.test(k) && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
+      if (/id$|ids$|^hash$|^source$|^target$|^accounts$|^tweet[AB]$/i.test(k) && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
         out[k] = v as JsonValue;
       } else if (depth === 0 && v && typeof v === 'object' && !Array.isArray(v)) {
         for (const [kk, vv] of Object.entries(platformIds(v, 1))) if (!(kk in out)) out[kk] = vv;
@@ -128,7 +138,7 @@ export function buildCaseBundleContent(args: {
       platform_ids: platformIds(item.payload),
       acquired_at: cited[0]?.acquired_at ?? null,
       pinned_at: item.pinnedAt,
-      method: METHOD[item.kind] ?? item.kind,
+      method: methodOf(item),
       tool: `${software.name} ${software.version}`,
       analyst,
       note: caseRecord.itemNotes[item.id] ?? '',

@@ -70,6 +70,8 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     const scanned = await scanSource(FILE, streamOf(bytes), wanted);
     const caseRecord: CaseRecord = { id: 'case-1', name: 'Test case', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'a@example.org', archived: false, itemNotes: { p1: 'lockstep' } };
     const items: PinRecord[] = cited.map((p, i) => ({ id: `p${i + 1}`, kind: 'account', datasetId: 'd1', title: `Tweet ${i}`, payload: { userid: ids[picks[i]!]! }, provenance: [p], pinnedAt: `2026-01-01T00:00:0${i}.000Z`, caseId: 'case-1' }));
+    // An account page's finding is pinned as an account item: its method and ids say what it is.
+    items[1] = { ...items[1]!, payload: { finding: 'hashed-mention-pairing', hash: 'y8B2kjH2Ht+I34ie5KBEPOTSKPTMs9ROiT3E3f4O3EA=', numericId: '917692198870712320', tweets: [] } };
     // Imported from a zip: the custody log and analysis.json name the zip, its own hash and size, and what the receipt counted.
     const receipt: ImportReceipt = {
       fileName: 'set.zip', entryName: FILE, size: 9999, sha256: 'f'.repeat(64), entrySha256: sha256, entrySize: bytes.length, format: 'twitter-io-users', formatVersion: '',
@@ -85,6 +87,11 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     ].sort());
     const line = content.items[0] as Record<string, any>;
     expect(line).toMatchObject({ id: 'p1', kind: 'account', note: 'lockstep', analyst: 'a@example.org', platform_ids: { userid: ids[0] }, acquired_at: info.importedAt });
+    expect(content.items[1]).toMatchObject({
+      kind: 'account', method: expect.stringMatching(/^finding pinned from an account page: a hashed @mention paired with a numeric user id/),
+      platform_ids: { hash: 'y8B2kjH2Ht+I34ie5KBEPOTSKPTMs9ROiT3E3f4O3EA=', numericId: '917692198870712320' },
+    });
+    expect(line.method).toBe('account record pinned from the Explore view; excerpt = its archived row');
     expect(line.sources[0]).toMatchObject({ source_sha256: sha256, row: cited[0]!.row, byte_offset: cited[0]!.byteOffset, byte_length: cited[0]!.byteLength });
     expect((content.analysis as Record<string, any>).inputs).toEqual([{
       name: 'set.zip', entry: FILE, sha256, size: bytes.length, container: { name: 'set.zip', sha256: 'f'.repeat(64), size: 9999 }, format: 'twitter-io-users', format_version: '',

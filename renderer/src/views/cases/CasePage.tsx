@@ -135,7 +135,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   ))}
                 </td>
                 <td>
-                  <NoteEditor label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
+                  <NoteEditor draftKey={`dw.noteDraft.${c.id}.${p.id}`} label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
                 </td>
                 <td>
                   {!c.archived && <button type="button" data-case-action="remove" onClick={act(async () => {
@@ -179,10 +179,23 @@ export function CasePage({ caseId }: { caseId: string }) {
   );
 }
 
-function NoteEditor({ label, value, onSave }: { label: string; value: string; onSave: (v: string) => void }) {
-  const [draft, setDraft] = useState(value);
+/**
+ * A note, saved with its button or Enter. A draft not saved yet is marked and kept for the browsing
+ * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
+ * text) drops the draft.
+ */
+function NoteEditor({ draftKey, label, value, onSave }: { draftKey: string; label: string; value: string; onSave: (v: string) => void }) {
+  const [draft, setDraftState] = useState(() => sessionStorage.getItem(draftKey) ?? value);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const setDraft = (d: string) => {
+    setDraftState(d);
+    if (d === value) sessionStorage.removeItem(draftKey);
+    else sessionStorage.setItem(draftKey, d);
+  };
+  useEffect(() => {
+    if (draft === value) sessionStorage.removeItem(draftKey);
+  }, [draft, value, draftKey]);
   return (
     <form
       className="inline-form"
@@ -197,6 +210,7 @@ function NoteEditor({ label, value, onSave }: { label: string; value: string; on
       <input ref={input} aria-label={label} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
       <button type="submit" disabled={draft === value}>Save note</button>
       {saved && draft === value && <span role="status" className="muted">Note saved</span>}
+      {draft !== value && <span className="muted">not saved yet</span>}
     </form>
   );
 }

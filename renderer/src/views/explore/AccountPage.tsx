@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { edgeTriples } from '../../store/read/edgeColumns';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { hrefFor } from '../../app/routes';
 import type { ChartOption } from '../../charts/echartsSetup';
 import { ChartFigure } from '../../charts/ChartFigure';
@@ -32,7 +32,7 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
 /** One account: profile as archived, activity, its network neighbours, its tweets (read from its blocks only). */
 const EDGE_ROWS = 15;
 
-export function AccountPage({ data, userid }: { data: ExploreData; userid: string }) {
+export function AccountPage({ data, userid, missing }: { data: ExploreData; userid: string; missing?: ReactNode }) {
   const row = data.byId.get(userid);
   const act = row?.activity ?? data.aggregates?.accountActivity[userid];
   const [tweets, setTweets] = useState<AccountTweet[] | null>(null);
@@ -98,7 +98,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: tweets?.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 6 });
 
-  if (!row && !act) return <p role="alert">No account with id <code>{userid}</code> in this dataset.</p>;
+  if (!row && !act) return missing ?? <p role="alert">No account with id <code>{userid}</code> in this dataset.</p>;
   const a = row?.account;
   const name = a ? `@${a.userScreenName}` : userid;
   const caption = `Dataset “${data.dataset.name}”; account ${name} (${userid})`;
@@ -109,7 +109,7 @@ export function AccountPage({ data, userid }: { data: ExploreData; userid: strin
   };
 
   const timelineOption: ChartOption = {
-    grid: { left: 8, right: 24, top: 16, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 24, top: 32, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: perDay.days },
     yAxis: { type: 'value', name: 'tweets' },
     dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
@@ -135,9 +135,16 @@ export function AccountsTable({ data }: { data: ExploreData }) {
  */
 const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: { rows: AccountRow[]; cols: AccountColumn[]; grid: string; datasetId: string }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // The scroll position lives with the filters and sort (AccountsTable): back from an account page, the rows are where they were.
+  const scrollKey = `dw.accounts.scroll.${datasetId}`;
+  const [initialOffset] = useState(() => Number(sessionStorage.getItem(scrollKey)) || 0);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialOffset });
+  useLayoutEffect(() => {
+    if (scroller.current && initialOffset) scroller.current.scrollTop = initialOffset;
+  }, [initialOffset]);
   return (
-        <div ref={scroller} className="vscroll" tabIndex={0} aria-label="Account rows (scroll with arrow keys)" role="rowgroup">
+        <div ref={scroller} className="vscroll" tabIndex={0} aria-label="Account rows (scroll with arrow keys)" role="rowgroup"
+          onScroll={(e) => sessionStorage.setItem(scrollKey, String(Math.round(e.currentTarget.scrollTop)))}>
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
               const r = rows[v.index]!;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { AccountPage } from './AccountPage';
+import { AccountElsewhere } from './AccountElsewhere';
 import { AccountsTable } from './AccountsTable';
 import { rememberDataset, rememberedDataset, useDatasets, useExploreData } from './exploreData';
 import { Field } from './Field';
@@ -62,7 +63,9 @@ export function ExploreView({ rest }: { rest: string[] }) {
           {/* Keyed by dataset: another dataset starts each view afresh (a search, its pin or a filter never carry over). */}
           {sub === 'overview' && <Overview key={data.dataset.id} data={data} />}
           {sub === 'accounts' && <AccountsTable key={data.dataset.id} data={data} />}
-          {sub === 'account' && rest[1] && <AccountPage key={data.dataset.id} data={data} userid={rest[1]} />}
+          {sub === 'account' && rest[1] && (
+            <AccountPage key={data.dataset.id} data={data} userid={rest[1]} missing={<AccountElsewhere userid={rest[1]} dataset={data.dataset} datasets={datasets} choose={setChosen} />} />
+          )}
           {sub === 'search' && <SearchView key={data.dataset.id} data={data} />}
         </>
       )}

@@ -41,6 +41,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const { dataset, accounts } = data;
   const ag = data.aggregates ?? NO_TWEETS;
   const [range, setRange] = useState<MinuteRange>(null);
+  const [dateProblem, setDateProblem] = useState('');
   const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? 'UTC');
   useEffect(() => localStorage.setItem(ZONE_KEY, zone), [zone]);
 
@@ -66,7 +67,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const startIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.from))) : 0;
   const endIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.to - 1))) : perDay.days.length - 1;
   const volumeOption = useMemo<ChartOption>(() => ({
-    grid: { left: 8, right: 24, top: 16, bottom: 64, containLabel: true },
+    grid: { left: 8, right: 24, top: 32, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: perDay.days },
     yAxis: { type: 'value', name: 'tweets', minInterval: 1 },
     // Dragging over the bars brushes (selects) days; the wheel zooms, the slider pans and zooms.
@@ -182,7 +183,13 @@ export function Overview({ data }: { data: ExploreData }) {
   const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
   const toDay = range ? dayOfMinute(range.to - 1) : perDay.days[perDay.days.length - 1] ?? '';
   const setDays = (from: string, to: string) => {
-    if (!from || !to || from > to) return;
+    // A range that cannot be applied is said; the inputs keep showing the range in force.
+    const first = perDay.days[0] ?? '';
+    const last = perDay.days[perDay.days.length - 1] ?? '';
+    if (!from || !to) return setDateProblem('');
+    if (from > to) return setDateProblem(`The From day (${from}) is after the To day (${to}): the range was not changed.`);
+    if (from > last || to < first) return setDateProblem(`No tweet of this dataset falls from ${from} to ${to}: its tweets run from ${first} to ${last}. The range was not changed.`);
+    setDateProblem('');
     setRange(from === perDay.days[0] && to === perDay.days[perDay.days.length - 1] ? null : { from: minuteOfDay(from), to: minuteOfDay(to) + 1440 });
   };
 
@@ -213,6 +220,7 @@ export function Overview({ data }: { data: ExploreData }) {
           {dateInput('To', toDay, (v) => setDays(fromDay, v))}
           <button type="button" onClick={() => setRange(null)} disabled={!range}>Show all</button>
           <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
+          {dateProblem && <span role="alert" className="error">{dateProblem}</span>}
         </div>
         {range && (
           <p role="status" className="muted" data-testid="range-facets" data-ready={rf ? 'true' : 'false'}>

@@ -19,7 +19,7 @@ const time = (m: number | undefined) => (m === undefined || !Number.isFinite(m) 
 export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'screenName', label: 'Screen name', width: 'minmax(160px, 1.4fr)', defaultVisible: true, sortValue: (r) => r.account.userScreenName.toLowerCase(), text: (r) => r.account.userScreenName },
   { key: 'displayName', label: 'Display name', width: 'minmax(140px, 1fr)', defaultVisible: true, sortValue: (r) => r.account.userDisplayName.toLowerCase(), text: (r) => r.account.userDisplayName },
-  { key: 'userid', label: 'User id', width: 'minmax(160px, 1.2fr)', defaultVisible: false, sortValue: (r) => r.account.userid, text: (r) => r.account.userid },
+  { key: 'userid', label: 'User id', width: 'minmax(160px, 1.2fr)', defaultVisible: false, sortValue: (r) => useridSortKey(r.account.userid), text: (r) => r.account.userid },
   { key: 'created', label: 'Created', width: '104px', defaultVisible: true, sortValue: (r) => r.account.accountCreationDate || null, text: (r) => r.account.accountCreationDate },
   { key: 'followers', label: 'Followers', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followerCount, text: (r) => num(r.account.followerCount) },
   { key: 'following', label: 'Following', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followingCount, text: (r) => num(r.account.followingCount) },
@@ -49,4 +49,12 @@ export function rowsToCsv(rows: AccountRow[], cols: AccountColumn[]): string {
   const lines = [cols.map((c) => q(c.label)).join(',')];
   for (const r of rows) lines.push(cols.map((c) => q(c.text(r))).join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * Numeric ids in numeric order (ids are strings: '1018492735' before '1014383617843883142', the order
+ * of account creation), then hashed ids, as text. Numeric ids never start with 0.
+ */
+export function useridSortKey(id: string): string {
+  return /^\d+$/.test(id) ? `0${String(id.length).padStart(3, '0')}${id}` : `1${id}`;
 }
