@@ -13,18 +13,38 @@ export type KnownRecords = Map<string, KnownRecord>;
 export interface KnownRecord {
   file: string;
   row: number;
-  values: number;
+  /** One 32-bit hash per value (see RecordValues): a conflict can say which columns differ. */
+  values: RecordValues;
 }
 
-/** The archived values of an account (not where it was read), as a 32-bit hash. */
-export const accountValues = (a: Account): number =>
-  fingerprint([
+/** A record's archived values (not where it was read), each as a 32-bit hash, with their column names. */
+export interface RecordValues {
+  columns: readonly string[];
+  hashes: Uint32Array;
+}
+
+const ACCOUNT_COLUMNS = [
+  'userid', 'user_display_name', 'user_screen_name', 'user_reported_location', 'user_profile_description', 'user_profile_url',
+  'follower_count', 'following_count', 'account_creation_date', 'account_language',
+] as const;
+
+export const accountValues = (a: Account): RecordValues =>
+  hashed(ACCOUNT_COLUMNS, [
     a.userid, a.userDisplayName, a.userScreenName, a.userReportedLocation, a.userProfileDescription, a.userProfileUrl,
     a.followerCount, a.followingCount, a.accountCreationDate, a.accountLanguageRaw,
   ]);
 
-/** A Reddit account's values, its name in any case (Reddit's names ignore case). */
-export const redditValues = (r: RedditAccount): number => fingerprint([r.username.toLowerCase(), r.karma, r.extra]);
+const REDDIT_COLUMNS = ['username', 'karma', 'other columns'] as const;
 
-/** FNV-1a over the values' JSON (collisions ~1 in 4 billion). */
-const fingerprint = (values: unknown[]): number => fnv1a(FNV_OFFSET, JSON.stringify(values)) >>> 0;
+/** A Reddit account's values, its name in any case (Reddit's names ignore case). */
+export const redditValues = (r: RedditAccount): RecordValues => hashed(REDDIT_COLUMNS, [r.username.toLowerCase(), r.karma, r.extra]);
+
+/** The columns whose values differ (none: the same record). */
+export function differingColumns(a: RecordValues, b: RecordValues): string[] {
+  return a.columns.filter((_, i) => a.hashes[i] !== b.hashes[i]);
+}
+
+/** FNV-1a over each value's JSON (collisions ~1 in 4 billion a value). */
+function hashed(columns: readonly string[], values: unknown[]): RecordValues {
+  return { columns, hashes: Uint32Array.from(values, (v) => fnv1a(FNV_OFFSET, JSON.stringify(v ?? null)) >>> 0) };
+}

@@ -9,7 +9,7 @@ import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
-import { accountValues, redditValues, type KnownRecords } from './knownRecords';
+import { accountValues, differingColumns, redditValues, type KnownRecords, type RecordValues } from './knownRecords';
 import { indicatorNormalizer } from './normalizeIndicator';
 import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
 import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
@@ -484,16 +484,17 @@ class EntryParser {
    * A key read before is a duplicate when its values repeat the earlier ones; with other values
    * (follower_count 10, then 999) it is quarantined, so the second version is seen, not lost.
    */
-  private isRepeat(known: KnownRecords, column: string, name: string, values: number, r: CsvRecord, row: number, key = name): boolean {
+  private isRepeat(known: KnownRecords, column: string, name: string, values: RecordValues, r: CsvRecord, row: number, key = name): boolean {
     const seen = known.get(key);
     if (!seen) {
       known.set(ownString(key), { file: this.label, row, values });
       return false;
     }
-    if (seen.values === values) this.rowsDuplicate++;
+    const differing = differingColumns(seen.values, values);
+    if (differing.length === 0) this.rowsDuplicate++;
     else {
       const where = seen.file === this.label ? `row ${seen.row}` : `row ${seen.row} of ${seen.file}`;
-      this.reject(r, row, 'conflicting-duplicate', `${column} '${name}' was read at ${where} with other values; the first is kept`);
+      this.reject(r, row, 'conflicting-duplicate', `${column} '${name}' was read at ${where} with other values (differing: ${differing.join(', ')}); the first is kept`);
     }
     return true;
   }

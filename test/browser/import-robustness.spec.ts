@@ -284,7 +284,7 @@ test('a users file added to a dataset: an account stored before is a duplicate, 
   await card.getByRole('button', { name: /Show quarantined rows/ }).click();
   const quarantined = page.locator('.quarantine tbody tr');
   await expect(quarantined).toHaveCount(1);
-  await expect(quarantined).toContainText('was read at row 25 of usersplit_a.csv with other values; the first is kept');
+  await expect(quarantined).toContainText('was read at row 25 of usersplit_a.csv with other values (differing: follower_count); the first is kept');
   await expect(quarantined).toContainText(changed.slice(0, 40));
 });
 

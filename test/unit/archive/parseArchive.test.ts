@@ -83,7 +83,19 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(receipts[0]).toMatchObject({ rowsRead: 4, rowsStored: 2, rowsDuplicate: 1, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
     expect(accounts).toHaveLength(2);
     expect(accounts[0]!.followerCount).toBe(1541);
-    expect(quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', raw: changed, detail: `userid '${a!.slice(1, 65)}' was read at row 1 with other values; the first is kept` }]);
+    expect(quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', raw: changed, detail: `userid '${a!.slice(1, 65)}' was read at row 1 with other values (differing: follower_count); the first is kept` }]);
+  });
+
+  it('a users row again with its description in CRLF line ends (a Windows re-save) is quarantined naming that column', async () => {
+    const text = new TextDecoder().decode(readReal('china_082019_1_users_csv_hashed.csv'));
+    const [header] = text.split('\n');
+    // The first record whose quoted description holds a line break.
+    const record = /\n("[^"\n]*",(?:"[^"]*",){3}"[^"]*\n[^"]*",(?:"[^"]*",){4}"[^"]*")\n/.exec(text)![1]!;
+    const crlf = record.replace(/\n/g, '\r\n');
+    const knownAccounts: KnownRecords = new Map();
+    await parseBytes('users_lf.csv', file([header!, record]), undefined, { knownAccounts });
+    const again = await parseBytes('users_crlf.csv', file([header!, crlf]), undefined, { knownAccounts });
+    expect(again.quarantined).toMatchObject([{ reason: 'conflicting-duplicate', detail: expect.stringContaining('with other values (differing: user_profile_description); the first is kept') }]);
   });
 
   it('a users row read in an earlier file (one map for the files of an import) is a duplicate, or quarantined naming that file', async () => {
@@ -101,7 +113,7 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(second.receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
     const idOf = (line: string) => splitFields(line)[0];
     expect(second.accounts.map((x) => x.userid)).toEqual([idOf(d)]);
-    expect(second.quarantined).toMatchObject([{ row: 2, reason: 'conflicting-duplicate', raw: bChanged, detail: `userid '${idOf(b)}' was read at row 2 of users_a.csv with other values; the first is kept` }]);
+    expect(second.quarantined).toMatchObject([{ row: 2, reason: 'conflicting-duplicate', raw: bChanged, detail: `userid '${idOf(b)}' was read at row 2 of users_a.csv with other values (differing: follower_count); the first is kept` }]);
   });
 
   it('a row of empty fields (a spreadsheet\'s empty row) counts as a blank line, before the header too', async () => {

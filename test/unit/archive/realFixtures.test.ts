@@ -103,7 +103,7 @@ describe('real fixtures through the shared pipeline', () => {
     // KularimGaviril,0 twice and vudonrismakasa/VudonrisMakasa,306: duplicates; UelitheLandagelv,3496 then
     // uelithelandagelv,3593: one account with two karmas, the second quarantined.
     expect(receipts[0]).toMatchObject({ format: 'reddit-suspicious-accounts', rowsRead: 944, rowsStored: 941, rowsDuplicate: 2, rowsRejected: 1 });
-    expect(quarantined).toMatchObject([{ reason: 'conflicting-duplicate', raw: 'uelithelandagelv,3593', detail: expect.stringMatching(/^username 'uelithelandagelv' was read at row \d+ with other values; the first is kept$/) }]);
+    expect(quarantined).toMatchObject([{ reason: 'conflicting-duplicate', raw: 'uelithelandagelv,3593', detail: expect.stringMatching(/^username 'uelithelandagelv' was read at row \d+ with other values \(differing: karma\); the first is kept$/) }]);
     expect(reddit[0]).toMatchObject({ username: 'BlackToLive', karma: -16 });
     expect(reddit[0].provenance).toMatchObject({ row: 1, byteOffset: 0, byteLength: 'BlackToLive,-16'.length });
     const last = reddit[reddit.length - 1];
