@@ -228,7 +228,10 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       </div>
       {drawing && <ExportBar model={model} view={view} drawing={drawing} datasetName={datasetName} exportView={exportView} />}
       <table className="network-table" data-testid="edge-table">
-        <caption>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length}{tableEdges.length > topEdges.length ? ', and the selected edge' : ''})</caption>
+        <caption>
+          {view.edges.length === 0 ? 'No edge is drawn with these settings.'
+            : <>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length.toLocaleString('en-US')}{tableEdges.length > topEdges.length ? ', and the selected edge' : ''})</>}
+        </caption>
         <thead><tr>
           <th scope="col">Source</th><th scope="col">Target</th><th scope="col">Weight</th>
           {coordination && <><th scope="col">Expected</th><th scope="col">p</th><th scope="col">q</th><th scope="col">Stable 60 s–1 h</th></>}
