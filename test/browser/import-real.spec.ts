@@ -49,6 +49,8 @@ test('the spreadsheet-damaged file: every E-notation id quarantined and listed w
   await page.screenshot({ path: 'docs/screenshots/quarantine.png', fullPage: false });
   await card.getByRole('button', { name: 'Next page' }).click();
   await expect(table).toContainText('page 2 of 2');
+  // Next page is disabled on the last page: focus is on Previous page, not lost to the page's body.
+  await expect(card.getByRole('button', { name: 'Previous page' })).toBeFocused();
   await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('51');
   expect((await storeSummary(page)).quarantine).toBe(100);
   expect(requests.outside()).toEqual([]);

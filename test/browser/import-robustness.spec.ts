@@ -370,6 +370,24 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
 });
 
+test('an import runs on while the analyst opens other views: the header says so, and it ends as it would have', async ({ page }) => {
+  test.setTimeout(240_000);
+  const big = await largeTweetsFile(300_000);
+  await importFiles(page, [big]);
+  await expect.poll(async () => Number((await page.locator('[data-progress="rows"]').innerText()).replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(20_000);
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { name: 'Explore', level: 1 })).toBeVisible();
+  const indicator = page.locator('.import-indicator');
+  await expect(indicator).toContainText(/^Importing/);
+  await expect(indicator).toHaveText('Import finished', { timeout: 120_000 });
+  await indicator.click();
+  await expect(page.locator('.import-done')).toContainText('Imported into');
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.runningImports).toBe(0);
+  expect(store.imports.map((i) => i.state)).toEqual(['committed']);
+});
+
 test('closing the browser mid-import: on reopen the earlier dataset is intact and no partial dataset exists', async ({ page, reopen, requests }) => {
   test.setTimeout(240_000);
   await importFiles(page, [chinaUsers]);

@@ -23,6 +23,15 @@ test('every view is reachable by keyboard: Tab to the navigation, Enter, and Alt
     await expect(page.getByRole('heading', { name: label, level: 1 })).toBeFocused();
   }
   await expect(page.getByRole('link', { name: 'Datasets' })).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveTitle('Datasets — Disclosure Workbench');
+  // The skip link moves focus into the page and stays on the view (the hash is the router's).
+  await page.keyboard.press('Alt+3');
+  await expect(page).toHaveTitle('Network — Disclosure Workbench');
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/network');
 });
 
 test('the Content-Security-Policy is in force: inline script is refused', async ({ page }) => {

@@ -6,6 +6,7 @@ import { ExploreView } from '../views/explore/ExploreView';
 import { ReportPage } from '../report/ReportPage';
 import { NetworkView } from '../views/network/NetworkView';
 import { decodeSegment, hrefFor, useRoute, VIEWS } from './routes';
+import { ImportIndicator } from './ImportIndicator';
 
 export function App() {
   const route = useRoute();
@@ -56,12 +57,20 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- routeKey names the route
   }, [routeKey]);
 
+  // Each view names the window (the report names it itself).
+  useEffect(() => {
+    if (location.hash.startsWith('#/report/')) return;
+    const label = VIEWS.find((v) => v.id === route.view)?.label ?? '';
+    document.title = `${label} — Disclosure Workbench`;
+  }, [routeKey, route.view]);
+
   // The evidence report renders alone (no app chrome): it is the page that gets printed.
   if (location.hash.startsWith('#/report/')) return <ReportPage rest={location.hash.slice(9).split('/').filter(Boolean).map(decodeSegment)} />;
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
+      {/* Not an href="#main" jump: the hash is the router's (it would leave the view for Datasets). */}
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
       <header className="app-header">
         <span className="app-title">Disclosure Workbench</span>
         <nav aria-label="Main">
@@ -75,6 +84,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <ImportIndicator here={route.view === 'datasets'} />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {route.view === 'datasets' && <DatasetsView />}

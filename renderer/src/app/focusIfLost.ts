@@ -6,5 +6,9 @@
  */
 export function focusIfLost(el: HTMLElement | null): void {
   const a = document.activeElement;
-  if (el && (!a || a === document.body || (a as HTMLButtonElement).disabled)) el.focus({ preventScroll: true });
+  if (el && (!a || a === document.body || (a as HTMLButtonElement).disabled)) {
+    el.focus({ preventScroll: true });
+    // Into view only as far as needed (a Cancel button below the fold), never to the top.
+    el.scrollIntoView?.({ block: 'nearest' });
+  }
 }

@@ -21,9 +21,11 @@ export function InterruptedImports({ imported }: { imported?: string[] }) {
       .then((list) => live && setImports(list));
     return () => void (live = false);
   }, []);
-  const dismiss = async (id: string) => {
+  const dismiss = async (id: string, refocus = false) => {
     await dismissInterruptedImport(db, id);
     setImports((list) => list.filter((i) => i.id !== id));
+    // The button is gone with its notice: focus goes to the page's heading, not to its body.
+    if (refocus) document.getElementById('view-title')?.focus();
   };
   // Once an import has read every file of an interrupted one (imported or found already stored), its notice has done its work.
   const importedKey = imported?.join('\n');
@@ -44,7 +46,7 @@ export function InterruptedImports({ imported }: { imported?: string[] }) {
             {utcMinuteText(Math.floor(Date.parse(i.startedAt) / 60_000))}, did not finish: the app closed during it. Nothing of
             it was kept, and the datasets imported before it are intact. Import the files again to add them.
           </p>
-          <button type="button" onClick={() => void dismiss(i.id)}>Dismiss</button>
+          <button type="button" onClick={() => void dismiss(i.id, true)}>Dismiss</button>
         </div>
       ))}
     </section>

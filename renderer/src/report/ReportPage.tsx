@@ -86,6 +86,12 @@ export function ReportPage({ rest }: { rest: string[] }) {
     document.documentElement.dataset.reportReady = 'false';
     setStatus('Loading fonts…');
     requestAnimationFrame(() => {
+      // Arriving on the report, keyboard focus goes to its title (it was on the page's body), as on every page.
+      const title = document.getElementById('r-title');
+      if (title && (document.activeElement === document.body || !document.activeElement)) {
+        title.tabIndex = -1;
+        title.focus({ preventScroll: true });
+      }
       void document.fonts.ready.then(() => {
         if (!live) return;
         document.documentElement.dataset.reportReady = 'true';

@@ -41,15 +41,15 @@ export function DatasetsView() {
             </button>{' '}
             <span className="muted">A synthetic archive of {DEMO_TWEETS.toLocaleString('en-US')} tweets with planted coordinated groups, to try the app.</span>
           </p>
-          {info && (
-            <p className="muted">
-              Data is stored in {info.dataLocation}. Version {info.version}, {info.host} host.
-            </p>
-          )}
         </div>
       )}
       <ImportPanel importer={importer} datasets={datasets ?? []} />
       {datasets?.map((d) => <DatasetCard key={d.id + d.committedImports.length} dataset={d} onChanged={refresh} busy={busy} />)}
+      {info && (
+        <p className="muted data-location">
+          Data is stored in {info.dataLocation}. Version {info.version}, {info.host} host.
+        </p>
+      )}
     </section>
   );
 }

@@ -126,11 +126,20 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     const awaited: Promise<unknown>[] = [];
     let bytesBefore = 0;
     let rowsBefore = 0;
-    /** Bytes still to read: a file's hashed size once known, else its size as chosen (0 for the demo: no ETA until then). */
-    const totalBytes = () => sources.reduce((n, s, i) => {
-      const v = pass1.settled[i];
-      return n + (v ? (v.kind === 'parse' ? v.hashes.size : 0) : s.knownSize);
-    }, 0);
+    /**
+     * Bytes to read in all: a file's hashed size once known, else its size as chosen; 0 (unknown: no
+     * total, no ETA) while a file of unknown size (the generated demo) is not yet hashed.
+     */
+    const totalBytes = () => {
+      let n = 0;
+      for (const [i, s] of sources.entries()) {
+        const v = pass1.settled[i];
+        if (v) n += v.kind === 'parse' ? v.hashes.size : 0;
+        else if (s.knownSize > 0) n += s.knownSize;
+        else return 0;
+      }
+      return n;
+    };
     progress.startPhase('parsing');
     const tParse = performance.now();
 

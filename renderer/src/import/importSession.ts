@@ -1,0 +1,82 @@
+import type { FromImportWorker, ImportRequest, ToImportWorker } from '../workers/import/importMessages';
+import type { ImportProgress, ImportResult, RefusedFile } from '../workers/import/importMessages';
+
+export type ImportState =
+  | { status: 'idle' }
+  | { status: 'running'; progress: ImportProgress | null; cancelling: boolean }
+  | { status: 'deciding'; refused: RefusedFile[] }
+  | { status: 'done'; result: ImportResult }
+  | { status: 'failed'; message: string; refused: RefusedFile[] }
+  | { status: 'cancelled' };
+
+/**
+ * The app's one import at a time, in a fresh module worker; the UI sees counters and the final
+ * result only. It outlives the Datasets view: an analyst who opens another view meanwhile does not
+ * stop it (only Cancel, or closing the app, does), and finds its progress or outcome on return.
+ */
+class ImportSession {
+  state: ImportState = { status: 'idle' };
+  private worker: Worker | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly finishedListeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Called when an import ends (done, failed or cancelled): the datasets may have changed. */
+  readonly onFinished = (listener: () => void): (() => void) => {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
+  };
+
+  readonly getState = (): ImportState => this.state;
+
+  private set(next: ImportState | ((s: ImportState) => ImportState)): void {
+    this.state = typeof next === 'function' ? next(this.state) : next;
+    for (const l of this.listeners) l();
+  }
+
+  private send(m: ToImportWorker): void {
+    this.worker?.postMessage(m);
+  }
+
+  readonly start = (request: ImportRequest): void => {
+    if (this.worker) return;
+    const w = new Worker(new URL('../workers/importWorker.ts', import.meta.url), { type: 'module', name: 'import' });
+    this.worker = w;
+    this.set({ status: 'running', progress: null, cancelling: false });
+    const end = (next: ImportState) => {
+      w.terminate();
+      this.worker = null;
+      this.set(next);
+      for (const l of this.finishedListeners) l();
+    };
+    w.onmessage = (e: MessageEvent<FromImportWorker>) => {
+      const m = e.data;
+      if (m.kind === 'progress') this.set((s) => (s.status === 'running' ? { ...s, progress: m.progress } : s));
+      else if (m.kind === 'decide') this.set({ status: 'deciding', refused: m.refused });
+      else if (m.kind === 'done') end({ status: 'done', result: m.result });
+      else if (m.kind === 'failed') end({ status: 'failed', message: m.message, refused: m.refused });
+      else end({ status: 'cancelled' });
+    };
+    w.onerror = (e) => end({ status: 'failed', message: `The import worker stopped: ${e.message || 'unknown error'}`, refused: [] });
+    w.postMessage({ kind: 'start', request } satisfies ToImportWorker);
+  };
+
+  /** The worker deletes what it wrote, then reports 'cancelled'. */
+  readonly cancel = (): void => {
+    this.send({ kind: 'cancel' });
+    this.set((s) => (s.status === 'running' ? { ...s, cancelling: true } : s));
+  };
+
+  readonly decide = (proceed: boolean): void => {
+    this.send({ kind: 'decide', proceed });
+    this.set({ status: 'running', progress: null, cancelling: !proceed });
+  };
+
+  readonly dismiss = (): void => this.set((s) => (s.status === 'running' || s.status === 'deciding' ? s : { status: 'idle' }));
+}
+
+export const importSession = new ImportSession();
