@@ -266,6 +266,12 @@ test('browser-host key custody: import an ssh-keygen key, rotate it, custody rec
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Key custody' })).toBeVisible();
   const caseUrl = page.url();
+  // A second case of the same name is refused (two would be told apart by their ids only).
+  await page.goto('#/cases');
+  await page.getByLabel('Case name').fill(' Key custody ');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('alert')).toContainText('a case named “Key custody” exists already: choose another name');
+  await page.goto(caseUrl);
 
   await page.getByText('Import an existing OpenSSH Ed25519 key').click();
   const importForm = page.getByRole('form', { name: 'Import key' });

@@ -96,6 +96,11 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: fivethirtyeight_IRAhandle_tweets_1_excerpt');
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'idle');
   await expect(page.locator('.results [data-tweetid]')).toHaveCount(0);
+  // A cut or hand-edited link says what is wrong.
+  await page.goto('#/explore/bogus');
+  await expect(page.getByRole('alert')).toHaveText('Explore has no section “bogus”: choose one of the tabs above.');
+  await page.goto('#/explore/account');
+  await expect(page.getByRole('alert')).toContainText('This link names no account');
   // The account's page opened on the other dataset: said, with the dataset that holds it.
   await page.goto(accountUrl);
   await expect(page.getByRole('alert')).toContainText('in the dataset “fivethirtyeight_IRAhandle_tweets_1_excerpt”');

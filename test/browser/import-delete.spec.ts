@@ -18,7 +18,27 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   await page.keyboard.press('Escape');
   await expect(deleteButton).toBeFocused();
   expect((await storeSummary(page)).datasets).toHaveLength(2);
+  // A case item pinned from it (written as the Cases view would, without its UI): the question says what deleting costs.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const datasets = await new Promise<{ id: string; name: string }[]>((res) => {
+      const r = db.transaction('datasets').objectStore('datasets').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    const id = datasets.find((d) => d.name.includes('EXCEL_RESAVED'))!.id;
+    await new Promise((res) => {
+      const tx = db.transaction('pins', 'readwrite');
+      tx.objectStore('pins').put({ id: 'pin-1', kind: 'search', datasetId: id, title: 'a search', payload: {}, provenance: [], pinnedAt: new Date().toISOString(), caseId: 'case-1' });
+      tx.oncomplete = res;
+    });
+    db.close();
+  });
   await deleteButton.click();
+  await expect(card.getByTestId('delete-cited')).toHaveText('1 case item cites it: their cases keep the items, but can no longer be exported as evidence bundles (the records of its source files go with it).');
   await card.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByRole('article')).toHaveCount(1);
   // Focus goes to the page's heading, not the body.

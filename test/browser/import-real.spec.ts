@@ -112,6 +112,10 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   await card.getByRole('button', { name: /^Show Reddit accounts/ }).click();
   const reddit = card.getByRole('table', { name: /Reddit accounts of/ });
   await expect(reddit.locator('caption')).toContainText('of 941 match (first 100 shown)');
+  // The rest is reached a hundred at a time, not only by searching.
+  await card.getByRole('button', { name: 'Show 100 more' }).click();
+  await expect(reddit.locator('caption')).toContainText('of 941 match (first 200 shown)');
+  await expect(reddit.locator('tbody tr')).toHaveCount(200);
   await card.getByLabel('Search Reddit accounts').fill('blacktolive');
   // One account: its karma in the list and its columns in the praw harvest.
   await expect(reddit.locator('tbody tr')).toHaveCount(1);

@@ -16,9 +16,10 @@ export function ImportIndicator({ here }: { here: boolean }) {
     : state.status === 'done' ? 'Import finished'
     : state.status === 'failed' ? 'Import failed'
     : 'Import cancelled';
+  // A live region around the link (a role on the link itself would hide its name from assistive technology).
   return (
-    <a className="import-indicator" href={hrefFor('datasets')} role="status">
-      {text}
-    </a>
+    <span role="status" className="import-indicator-region">
+      <a className="import-indicator" href={hrefFor('datasets')}>{text}</a>
+    </span>
   );
 }

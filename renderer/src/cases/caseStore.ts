@@ -45,6 +45,8 @@ export async function createCase(db: WorkbenchDb, name: string, actor: string): 
   if (!trimmed) throw new Error('a case needs a name');
   const rec: CaseRecord = { id: crypto.randomUUID(), name: trimmed, createdAt: new Date().toISOString(), createdBy: actor, archived: false, itemNotes: {} };
   await db.transaction('rw', db.cases, db.custody, async () => {
+    // Two cases of one name would be told apart by their ids only (in the list, the report, a bundle).
+    if ((await db.cases.filter((c) => c.name === trimmed).count()) > 0) throw new Error(`a case named “${trimmed}” exists already: choose another name`);
     await db.cases.add(rec);
     await appendEntry(db, rec.id, actor, 'case-created', { caseId: rec.id, name: rec.name }, new Date(rec.createdAt));
   });

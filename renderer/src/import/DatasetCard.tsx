@@ -4,7 +4,7 @@ import { db } from '../store/database';
 import type { DatasetRecord, SourceFileRecord } from '../store/schema';
 import { deleteDataset } from '../store/write/deleteDataset';
 import { readDatasetFiles } from '../store/read/committedRecords';
-import { formatCount } from './formatters';
+import { countOf, formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
 import { RedditAccountTable } from './RedditAccountTable';
@@ -19,6 +19,11 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
   const [showReddit, setShowReddit] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  /** Case items pinned from this dataset: said before deleting it. */
+  const [citing, setCiting] = useState(0);
+  useEffect(() => {
+    if (confirming) void db.pins.where('datasetId').equals(dataset.id).filter((p) => !!p.caseId).count().then(setCiting);
+  }, [confirming, dataset.id]);
   useEffect(() => {
     void readDatasetFiles(db, dataset).then(setFiles);
   }, [dataset]);
@@ -83,6 +88,12 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
           // Focus starts on Keep: Enter pressed twice must not delete a dataset.
           <span role="group" aria-label="Confirm deletion" onKeyDown={(e) => e.key === 'Escape' && keep()}>
             <span>Delete “<bdi>{dataset.name}</bdi>” and all its records? </span>
+            {citing > 0 && (
+              <strong className="warning" data-testid="delete-cited">
+                {countOf(citing, 'case item')} cite{citing === 1 ? 's' : ''} it: their cases keep the items, but can no longer be exported as
+                evidence bundles (the records of its source files go with it).{' '}
+              </strong>
+            )}
             <button type="button" className="danger" disabled={deleting} onClick={() => void remove()}>
               Delete permanently
             </button>{' '}

@@ -6,7 +6,7 @@ const SHOWN = 100;
 
 /**
  * A dataset's per-row records (indicators, Reddit accounts) with a search box: the rows every word
- * of the query occurs in, the first SHOWN of them drawn.
+ * of the query occurs in, SHOWN at a time ("Show more" draws the next).
  */
 export function SearchableRecords<T extends { text: string }>(props: {
   id: string;
@@ -18,7 +18,12 @@ export function SearchableRecords<T extends { text: string }>(props: {
   rows: readonly T[];
   renderRow: (row: T) => ReactNode;
 }) {
-  const [query, setQuery] = useState('');
+  const [query, setQueryState] = useState('');
+  const [shown, setShown] = useState(SHOWN);
+  const setQuery = (q: string) => {
+    setQueryState(q);
+    setShown(SHOWN);
+  };
   const matches = useMemo(() => searchRows(props.rows, query), [props.rows, query]);
   const captionId = `${props.id}-caption`;
   return (
@@ -29,7 +34,7 @@ export function SearchableRecords<T extends { text: string }>(props: {
       <table aria-labelledby={captionId}>
         <caption id={captionId}>
           {props.title}: {formatCount(matches.length)} of {formatCount(props.rows.length)} match
-          {matches.length > SHOWN ? ` (first ${SHOWN} shown)` : ''}
+          {matches.length > shown ? ` (first ${formatCount(shown)} shown)` : ''}
         </caption>
         <thead>
           <tr>
@@ -38,8 +43,13 @@ export function SearchableRecords<T extends { text: string }>(props: {
             ))}
           </tr>
         </thead>
-        <tbody>{matches.slice(0, SHOWN).map(props.renderRow)}</tbody>
+        <tbody>{matches.slice(0, shown).map(props.renderRow)}</tbody>
       </table>
+      {matches.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + SHOWN)}>
+          Show {formatCount(Math.min(SHOWN, matches.length - shown))} more
+        </button>
+      )}
     </div>
   );
 }

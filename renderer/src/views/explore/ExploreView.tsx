@@ -67,6 +67,9 @@ export function ExploreView({ rest }: { rest: string[] }) {
             <AccountPage key={data.dataset.id} data={data} userid={rest[1]} missing={<AccountElsewhere userid={rest[1]} dataset={data.dataset} datasets={datasets} choose={setChosen} />} />
           )}
           {sub === 'search' && <SearchView key={data.dataset.id} data={data} />}
+          {/* A hand-edited or cut link says what is wrong, not an empty page. */}
+          {sub === 'account' && !rest[1] && <p role="alert">This link names no account: open one from the <a href={hrefFor('explore', 'accounts')}>Accounts</a> table.</p>}
+          {!['overview', 'accounts', 'account', 'search'].includes(sub) && <p role="alert">Explore has no section “{sub}”: choose one of the tabs above.</p>}
         </>
       )}
     </section>
