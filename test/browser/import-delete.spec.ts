@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
@@ -19,7 +21,8 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   await expect(deleteButton).toBeFocused();
   expect((await storeSummary(page)).datasets).toHaveLength(2);
   // A case item pinned from it (written as the Cases view would, without its UI): the question says what deleting costs.
-  await page.evaluate(async () => {
+  const excelSha = createHash('sha256').update(readFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'))).digest('hex');
+  await page.evaluate(async (fileSha256) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('disclosure-workbench');
       r.onsuccess = () => res(r.result);
@@ -31,12 +34,13 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
     });
     const id = datasets.find((d) => d.name.includes('EXCEL_RESAVED'))!.id;
     await new Promise((res) => {
-      const tx = db.transaction('pins', 'readwrite');
-      tx.objectStore('pins').put({ id: 'pin-1', kind: 'search', datasetId: id, title: 'a search', payload: {}, provenance: [], pinnedAt: new Date().toISOString(), caseId: 'case-1' });
+      const tx = db.transaction(['pins', 'cases'], 'readwrite');
+      tx.objectStore('pins').put({ id: 'pin-1', kind: 'search', datasetId: id, title: 'a search', payload: {}, provenance: [{ fileSha256, row: 1, byteOffset: 0, byteLength: 1 }], pinnedAt: new Date().toISOString(), caseId: 'case-1' });
+      tx.objectStore('cases').put({ id: 'case-1', name: 'Cites a deleted dataset', createdAt: new Date().toISOString(), createdBy: 'qa@example.org', archived: false, itemNotes: {} });
       tx.oncomplete = res;
     });
     db.close();
-  });
+  }, excelSha);
   await deleteButton.click();
   await expect(card.getByTestId('delete-cited')).toHaveText('1 case item cites it: their cases keep the items, but can no longer be exported as evidence bundles (the records of its source files go with it).');
   await card.getByRole('button', { name: 'Delete permanently' }).click();
@@ -50,4 +54,7 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   expect(store.tweets).toBe(2);
   expect(store.tweetIdBlocks).toBe(1); // the deleted dataset's ids records went with it
   expect(store.files).toBe(2);
+  // The case that cites it says at once that it cannot be exported, not first when the export is tried.
+  await page.goto('#/cases/case-1');
+  await expect(page.getByTestId('export-missing-source')).toHaveText(`This case cannot be exported as it is: source ${excelSha} cited by this case is not in the store any more (was its dataset deleted?).`);
 });

@@ -12,7 +12,9 @@ import { bytesToHex } from '../../../../shared/evidence/bytes';
 /** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
 export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecord[] }) {
   const key = useKeyStatus();
-  const [sources] = useLive(() => citedSources(db, items).catch(() => []), [items.map((i) => i.id).join()]);
+  // A cited source whose records are gone (its dataset deleted) is said now, not first at export.
+  const [cited] = useLive(() => citedSources(db, items).then((sources) => ({ sources, missing: '' }), (e: Error) => ({ sources: [], missing: e.message })), [items.map((i) => i.id).join()]);
+  const sources = cited?.sources;
   const [files, setFiles] = useState<File[]>([]);
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -57,6 +59,7 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   return (
     <section className="panel" aria-labelledby="export-h">
       <h2 id="export-h">Export signed evidence bundle</h2>
+      {cited?.missing && <p role="alert" className="error" data-testid="export-missing-source">This case cannot be exported as it is: {cited.missing}.</p>}
       {sources && sources.length > 0 && (
         <>
           <p>The bundle quotes the exact bytes of every cited row. Select these source files again; each is re-hashed and must be unchanged since collection:</p>
