@@ -271,6 +271,14 @@ test('browser-host key custody: import an ssh-keygen key, rotate it, custody rec
   await page.getByLabel('Case name').fill(' Key custody ');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('alert')).toContainText('a case named “Key custody” exists already: choose another name');
+  // ...and so is renaming another case to it.
+  await page.getByLabel('Case name').fill('Another case');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await page.getByLabel('New name').fill('Key custody');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('alert')).toContainText('a case named “Key custody” exists already: choose another name');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Another case');
   await page.goto(caseUrl);
 
   await page.getByText('Import an existing OpenSSH Ed25519 key').click();

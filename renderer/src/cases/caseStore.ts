@@ -45,13 +45,17 @@ export async function createCase(db: WorkbenchDb, name: string, actor: string): 
   if (!trimmed) throw new Error('a case needs a name');
   const rec: CaseRecord = { id: crypto.randomUUID(), name: trimmed, createdAt: new Date().toISOString(), createdBy: actor, archived: false, itemNotes: {} };
   await db.transaction('rw', db.cases, db.custody, async () => {
-    // Two cases of one name would be told apart by their ids only (in the list, the report, a bundle).
-    if ((await db.cases.filter((c) => c.name === trimmed).count()) > 0) throw new Error(`a case named “${trimmed}” exists already: choose another name`);
+    await refuseTakenName(db, trimmed);
     await db.cases.add(rec);
     await appendEntry(db, rec.id, actor, 'case-created', { caseId: rec.id, name: rec.name }, new Date(rec.createdAt));
   });
   changed(rec.id);
   return rec;
+}
+
+/** Two cases of one name would be told apart by their ids only (in the list, the report, a bundle). */
+async function refuseTakenName(db: WorkbenchDb, name: string): Promise<void> {
+  if ((await db.cases.filter((c) => c.name === name).count()) > 0) throw new Error(`a case named “${name}” exists already: choose another name`);
 }
 
 export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
@@ -61,6 +65,7 @@ export async function renameCase(db: WorkbenchDb, caseId: string, name: string, 
     const c = await db.cases.get(caseId);
     if (!c) throw new Error(`no case ${caseId}`);
     if (c.name === trimmed) return;
+    await refuseTakenName(db, trimmed);
     await db.cases.update(caseId, { name: trimmed });
     await appendEntry(db, caseId, actor, 'case-renamed', { from: c.name, to: trimmed });
   });
