@@ -1,5 +1,5 @@
-import type { FromImportWorker, ImportRequest, ToImportWorker } from '../workers/import/importMessages';
-import type { ImportProgress, ImportResult, RefusedFile } from '../workers/import/importMessages';
+import { SessionState } from '../app/sessionState';
+import type { FromImportWorker, ImportProgress, ImportRequest, ImportResult, RefusedFile, ToImportWorker } from '../workers/import/importMessages';
 
 export type ImportState =
   | { status: 'idle' }
@@ -14,29 +14,15 @@ export type ImportState =
  * result only. It outlives the Datasets view: an analyst who opens another view meanwhile does not
  * stop it (only Cancel, or closing the app, does), and finds its progress or outcome on return.
  */
-class ImportSession {
-  state: ImportState = { status: 'idle' };
+class ImportSession extends SessionState<ImportState> {
   private worker: Worker | null = null;
-  private readonly listeners = new Set<() => void>();
   private readonly finishedListeners = new Set<() => void>();
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   /** Called when an import ends (done, failed or cancelled): the datasets may have changed. */
   readonly onFinished = (listener: () => void): (() => void) => {
     this.finishedListeners.add(listener);
     return () => this.finishedListeners.delete(listener);
   };
-
-  readonly getState = (): ImportState => this.state;
-
-  private set(next: ImportState | ((s: ImportState) => ImportState)): void {
-    this.state = typeof next === 'function' ? next(this.state) : next;
-    for (const l of this.listeners) l();
-  }
 
   private send(m: ToImportWorker): void {
     this.worker?.postMessage(m);
@@ -79,4 +65,4 @@ class ImportSession {
   readonly dismiss = (): void => this.set((s) => (s.status === 'running' || s.status === 'deciding' ? s : { status: 'idle' }));
 }
 
-export const importSession = new ImportSession();
+export const importSession = new ImportSession({ status: 'idle' });

@@ -185,16 +185,12 @@ export function CasePage({ caseId }: { caseId: string }) {
  * text) drops the draft.
  */
 function NoteEditor({ draftKey, label, value, onSave }: { draftKey: string; label: string; value: string; onSave: (v: string) => void }) {
-  const [draft, setDraftState] = useState(() => sessionStorage.getItem(draftKey) ?? value);
+  const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey) ?? value);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const setDraft = (d: string) => {
-    setDraftState(d);
-    if (d === value) sessionStorage.removeItem(draftKey);
-    else sessionStorage.setItem(draftKey, d);
-  };
   useEffect(() => {
     if (draft === value) sessionStorage.removeItem(draftKey);
+    else sessionStorage.setItem(draftKey, draft);
   }, [draft, value, draftKey]);
   return (
     <form

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/detectCoordination';
 import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
-import { dayToMinute, minuteToDay } from './format';
+import { dayToMinute } from './format';
+import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
 import { parameterProblems } from '../../../../shared/graph/coordination/parameterProblems';
 
@@ -16,8 +17,10 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, last }: {
 }) {
   const [datasetId, setDatasetId] = useState(last?.datasetId ?? datasets[datasets.length - 1]?.id ?? '');
   const [kind, setKind] = useState<AnalysisKind>(last?.kind ?? 'coretweet');
-  const [from, setFrom] = useState(minuteToDay(last?.filter.fromMinute));
-  const [to, setTo] = useState(minuteToDay(last?.filter.toMinute, -1));
+  const f = last?.filter;
+  const [from, setFrom] = useState(f?.fromMinute !== undefined ? dayOfMinute(f.fromMinute) : '');
+  // toMinute is exclusive (the day after the To day): the To day holds the minute before it.
+  const [to, setTo] = useState(f?.toMinute !== undefined ? dayOfMinute(f.toMinute - 1) : '');
   const [language, setLanguage] = useState(last?.filter.language ?? '');
   const [accounts, setAccounts] = useState(last?.filter.userids?.join(' ') ?? '');
   const c = last?.coordination;

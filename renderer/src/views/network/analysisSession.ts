@@ -1,3 +1,4 @@
+import { SessionState } from '../../app/sessionState';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import type { AnalysisRequest, EdgeTweet, FromAnalysisWorker, NetworkModel, ToAnalysisWorker } from '../../network/networkModel';
 
@@ -15,26 +16,12 @@ type Pending<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
  * its state and the request that made it. It outlives the Network view, so an analyst who goes to
  * Explore and back finds the network as they left it; a new run or Cancel ends the old worker.
  */
-class AnalysisSession {
-  state: AnalysisState = { status: 'idle' };
+class AnalysisSession extends SessionState<AnalysisState> {
   /** The last request run: the form starts from it. */
   request: AnalysisRequest | null = null;
   private worker: Worker | null = null;
   private pendingExport: Pending<{ text: string; receipt: AnalysisReceipt }> | null = null;
   private readonly pendingTweets = new Map<number, Pending<{ total: number; tweets: EdgeTweet[] }>>();
-  private readonly listeners = new Set<() => void>();
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getState = (): AnalysisState => this.state;
-
-  private set(state: AnalysisState): void {
-    this.state = state;
-    for (const l of this.listeners) l();
-  }
 
   private stop(): void {
     this.worker?.terminate();
@@ -100,4 +87,4 @@ class AnalysisSession {
   };
 }
 
-export const analysisSession = new AnalysisSession();
+export const analysisSession = new AnalysisSession({ status: 'idle' });

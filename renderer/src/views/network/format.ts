@@ -10,11 +10,6 @@ export function dayToMinute(day: string, plusDays = 0): number | undefined {
   return Number.isNaN(t) ? undefined : t / 60_000 + plusDays * 1440;
 }
 
-/** Minutes since the epoch → its UTC day "YYYY-MM-DD" (plusDays: -1 for an exclusive end); '' when undefined. */
-export function minuteToDay(minute: number | undefined, plusDays = 0): string {
-  return minute === undefined ? '' : new Date((minute + plusDays * 1440) * 60_000).toISOString().slice(0, 10);
-}
-
 export function fmt(x: number | undefined, digits = 3): string {
   if (x === undefined || Number.isNaN(x)) return '–';
   if (Number.isInteger(x)) return x.toLocaleString('en-US');
