@@ -1,19 +1,14 @@
 import type { AnalysisReceipt } from '../graph/analysisReceipt';
 import { utcMinuteText } from './reportTimes';
+import { VIEW_OMITTED_LABELS } from '../graph/viewOmissions';
 
-/** The receipt's `omitted` keys in words (the view's own keys are in renderer/src/network/viewGraph.ts). */
+/** The receipt's `omitted` keys in words: the analysis's own, then the view's (what it did not draw). */
 const OMITTED_WORDS: Record<string, string> = {
   tweetsFiltered: 'tweets outside the filter',
   unresolvedTargets: 'links to accounts or tweets not in the archive',
   prunedItems: 'items used by too many accounts, skipped',
   cappedObjects: 'objects acted on by too many accounts, skipped',
-  edgesNotSignificant: 'edges not significant (not drawn)',
-  edgesBelowMinWeight: 'edges under the minimum weight (not drawn)',
-  nodesFilteredByCommunityOrMetric: 'accounts outside the community or metric filter (not drawn)',
-  nodesWithoutDrawnEdge: 'accounts without a drawn edge (not drawn)',
-  nodesPrunedByCap: 'accounts beyond the node cap (not drawn)',
-  edgesOfHiddenNodes: 'edges of hidden accounts (not drawn)',
-  edgesPrunedByCap: 'edges beyond the edge cap (not drawn)',
+  ...Object.fromEntries(Object.entries(VIEW_OMITTED_LABELS).map(([k, words]) => [k, `${words} (not drawn)`])),
 };
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -27,17 +27,6 @@ export interface ViewGraph {
   notes: string[];
 }
 
-/** The `omitted` keys (kept as they are in export receipts) in words, for the view. */
-export const OMITTED_LABELS: Record<string, string> = {
-  edgesNotSignificant: 'edges not significant',
-  edgesBelowMinWeight: 'edges under the minimum weight',
-  nodesFilteredByCommunityOrMetric: 'accounts outside the community or metric filter',
-  nodesWithoutDrawnEdge: 'accounts without a drawn edge',
-  nodesPrunedByCap: 'accounts beyond the node cap',
-  edgesOfHiddenNodes: 'edges of hidden accounts',
-  edgesPrunedByCap: 'edges beyond the edge cap',
-};
-
 /** What the view and the summary need of a model's edges, found in one pass per model (a co-use network has millions). */
 export interface EdgeFacts {
   /** A coordination model (by its kind, or because its edges carry significance). */

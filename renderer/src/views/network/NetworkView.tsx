@@ -5,7 +5,8 @@ import { communityColour } from '../../network/communityColours';
 import { findAccounts } from '../../network/findAccounts';
 import { edgeAt, edgeCount, KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
-import { edgeFacts, nodeLabel, OMITTED_LABELS, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
+import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
+import { VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -150,7 +151,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     const selected = edgeIndex === null || topEdges.some((e) => e.index === edgeIndex) ? undefined : view.edges.find((e) => e.index === edgeIndex);
     return selected ? [...topEdges, selected] : topEdges;
   }, [topEdges, view, edgeIndex]);
-  const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${OMITTED_LABELS[k] ?? k}`).join(', ');
+  const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${VIEW_OMITTED_LABELS[k] ?? k}`).join(', ');
 
   return (
     <div className="network-result">
