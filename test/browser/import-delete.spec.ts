@@ -20,6 +20,12 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   await page.keyboard.press('Escape');
   await expect(deleteButton).toBeFocused();
   expect((await storeSummary(page)).datasets).toHaveLength(2);
+  // Explore shows the dataset about to be deleted (it remembers it across visits).
+  await page.goto('#/explore');
+  const excelOption = await page.getByLabel('Dataset').locator('option', { hasText: 'EXCEL_RESAVED' }).getAttribute('value');
+  await page.getByLabel('Dataset').selectOption(excelOption!);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('EXCEL_RESAVED');
+  await page.goto('#/datasets');
   // A case item pinned from it (written as the Cases view would, without its UI): the question says what deleting costs.
   const excelSha = createHash('sha256').update(readFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'))).digest('hex');
   await page.evaluate(async (fileSha256) => {
@@ -54,6 +60,12 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   expect(store.tweets).toBe(2);
   expect(store.tweetIdBlocks).toBe(1); // the deleted dataset's ids records went with it
   expect(store.files).toBe(2);
+  // Explore says the dataset it showed is gone, and which one it shows instead.
+  await page.goto('#/explore');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: ira_2018');
+  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toHaveText(
+    /^“fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED”, the dataset you explored last, is no longer in this workbench \(deleted\)\. Showing the newest dataset, “ira_2018”\.$/,
+  );
   // The case that cites it says at once that it cannot be exported, not first when the export is tried.
   await page.goto('#/cases/case-1');
   await expect(page.getByTestId('export-missing-source')).toHaveText(`This case cannot be exported as it is: source ${excelSha} cited by this case is not in the store any more (was its dataset deleted?).`);

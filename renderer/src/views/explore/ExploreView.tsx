@@ -3,7 +3,7 @@ import { hrefFor } from '../../app/routes';
 import { AccountPage } from './AccountPage';
 import { AccountElsewhere } from './AccountElsewhere';
 import { AccountsTable } from './AccountsTable';
-import { rememberDataset, rememberedDataset, useDatasets, useExploreData } from './exploreData';
+import { rememberDataset, rememberedDataset, rememberedDatasetName, useDatasets, useExploreData } from './exploreData';
 import { Field } from './Field';
 import { Overview } from './Overview';
 import { SearchView } from './SearchView';
@@ -19,10 +19,14 @@ const TABS = [
 export function ExploreView({ rest }: { rest: string[] }) {
   const datasets = useDatasets();
   const [chosen, setChosen] = useState(rememberedDataset);
+  // The dataset Explore showed last, read once: if it has been deleted since, Explore says so
+  // instead of silently showing another one.
+  const [remembered] = useState(() => ({ id: rememberedDataset(), name: rememberedDatasetName() }));
   const dataset = useMemo(() => datasets?.find((d) => d.id === chosen) ?? datasets?.[datasets.length - 1], [datasets, chosen]);
   useEffect(() => {
-    if (dataset) rememberDataset(dataset.id);
+    if (dataset) rememberDataset(dataset);
   }, [dataset]);
+  const gone = datasets !== null && remembered.id !== '' && !datasets.some((d) => d.id === remembered.id);
   const { data, error } = useExploreData(dataset);
   const sub = rest[0] ?? 'overview';
   const tab = sub === 'account' ? 'accounts' : sub;
@@ -57,6 +61,11 @@ export function ExploreView({ rest }: { rest: string[] }) {
           </ul>
         </nav>
       </div>
+      {gone && dataset && chosen === remembered.id && (
+        <p className="muted" role="status">
+          {remembered.name ? `“${remembered.name}”, the dataset you explored last,` : 'The dataset you explored last'} is no longer in this workbench (deleted). Showing the newest dataset, “{dataset.name}”.
+        </p>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       {!data ? <p role="status">Loading {dataset?.name}…</p> : (
         <>

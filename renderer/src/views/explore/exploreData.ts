@@ -89,5 +89,11 @@ export function useExploreData(dataset: DatasetRecord | undefined): { data: Expl
 }
 
 const DATASET_KEY = 'dw.explore.dataset';
+const DATASET_NAME_KEY = 'dw.explore.datasetName';
 export const rememberedDataset = () => localStorage.getItem(DATASET_KEY) ?? '';
-export const rememberDataset = (id: string) => localStorage.setItem(DATASET_KEY, id);
+/** The remembered dataset's name, so Explore can say which dataset is gone when it was deleted. */
+export const rememberedDatasetName = () => localStorage.getItem(DATASET_NAME_KEY) ?? '';
+export const rememberDataset = (dataset: { id: string; name: string }) => {
+  localStorage.setItem(DATASET_KEY, dataset.id);
+  localStorage.setItem(DATASET_NAME_KEY, dataset.name);
+};
