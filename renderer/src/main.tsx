@@ -8,6 +8,10 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { host } from './host/host';
+import { forwardWorkerCspViolations } from './host/workerCspViolations';
+
+forwardWorkerCspViolations(host);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,6 @@
 import { expect, test } from './fixtures';
+import { realFixture } from '../fixtures/paths';
+import { importFiles, waitForImportDone } from './importHelpers';
 
 test('the production renderer loads offline with no console error and the empty state explains what to import', async ({ page, consoleLog, requests }) => {
   await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
@@ -51,4 +53,21 @@ test('the Content-Security-Policy is in force: inline script is refused', async 
       }),
   );
   expect(result).toEqual({ ran: false, violated: 'script-src-elem' });
+});
+
+test('a request refused by a worker’s CSP is reported to the page, for the egress log, as the page’s own are', async ({ page }) => {
+  await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv'), realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  const searchWorker = page.waitForEvent('worker', (w) => w.url().includes('searchWorker'));
+  await page.goto('#/explore/search');
+  const worker = await searchWorker;
+  const reported = page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const channel = new BroadcastChannel('dw-worker-csp-violations');
+        channel.onmessage = (e) => resolve(e.data);
+      }),
+  );
+  expect(await worker.evaluate(() => fetch('https://example.com/csp-probe').then(() => 'fetched', () => 'refused'))).toBe('refused');
+  expect(await reported).toEqual({ url: 'https://example.com/csp-probe', directive: 'connect-src', worker: 'search' });
 });

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 // Builds a network or detects coordination off the UI thread: reads the dataset's tweet blocks
 // (committed imports only), runs shared/graph, and sends back a plain model. Cancel = terminate.
 import Graph from 'graphology';

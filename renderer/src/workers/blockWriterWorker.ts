@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 import { WorkbenchDb } from '../store/schema';
 import { writeRowBatch } from '../store/write/importBatchWriter';
 import { searchBlockOf } from '../store/write/searchBlockOf';

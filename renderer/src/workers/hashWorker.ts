@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 import { ArchiveFormatError } from '../../../shared/archive/detectFormat';
 import { containerOf } from '../../../shared/archive/openArchive';
 import { hashArchive, hashPlainBytes, sha256Implementation, type ArchiveHashes, type EntryHash } from '../../../shared/archive/parseArchive';

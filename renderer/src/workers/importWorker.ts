@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 import { appVersion } from '../app/version';
 import { WorkbenchDb } from '../store/schema';
 import { demoSources, fileSource } from './import/archiveSources';

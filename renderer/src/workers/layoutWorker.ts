@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 // ForceAtlas2 (graphology) for graphs too big for fcose on the UI thread; Cytoscape gets the result
 // as `preset` positions. Seeded start positions make the same graph come out the same.
 import Graph from 'graphology';

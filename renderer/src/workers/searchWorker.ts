@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 import { WorkbenchDb } from '../store/schema';
 import { hitAt, type SearchHit } from '../search/searchCorpus';
 import { DatasetCorpus } from '../search/searchDatasetCorpus';
