@@ -32,7 +32,7 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 
 1. Test the archive, check that no name is stored twice in it (an extractor could show the copy the
    manifests do not cover; this must print nothing), and unpack it:
-     unzip -t ${p.bagName}.zip && unzip -Z1 ${p.bagName}.zip | LC_ALL=C sort | uniq -d
+     unzip -tq ${p.bagName}.zip >/dev/null && unzip -Z1 ${p.bagName}.zip | LC_ALL=C sort | uniq -d
    and that it holds the one folder ${p.bagName}/ and nothing beside it (this must print only ${p.bagName}):
      unzip -Z1 ${p.bagName}.zip | cut -d/ -f1 | LC_ALL=C sort -u
      unzip ${p.bagName}.zip && cd ${p.bagName}
@@ -40,22 +40,32 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 2. Show the signer's key fingerprint and compare it out of band:
      ssh-keygen -lf metadata/signer/id_ed25519.pub
 
-3. Check the signature over the tag manifest (it must say Good "${p.namespace}" signature):
+3. Check the signature over the tag manifest. It must say Good "${p.namespace}" signature
+   for ${p.principal} with ED25519 key <the fingerprint of step 2>: a different key there means
+   metadata/signer/allowed_signers was replaced, and the bundle was signed by someone else.
      ${sv} \\
        -s signatures/tagmanifest-sha512.txt.sig < tagmanifest-sha512.txt
 
 4. Check every tag file, then every payload file, against the signed manifests:
      sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt && sha256sum -c manifest-sha256.txt
-   Then check that data/ holds no file missing from the manifest (an added file), which must print
-   nothing but the last line:
-     find data -type f | LC_ALL=C sort > /tmp/found.txt && cut -c 131- manifest-sha512.txt | LC_ALL=C sort |
+   Then check that data/ holds no file missing from the manifest (an added file or link), which must
+   print nothing but the last line:
+     find data ! -type d | LC_ALL=C sort > /tmp/found.txt && cut -c 131- manifest-sha512.txt | LC_ALL=C sort |
        diff - /tmp/found.txt && echo "no unlisted payload file"
+   and that nothing was added beside data/ either (the tag manifest lists every other file but itself,
+   the signatures and the report), and that no entry is a link: both must print nothing:
+     cut -c 131- tagmanifest-sha512.txt > /tmp/tags.txt && find . ! -type d ! -path './data/*' | sed 's|^\\./||' |
+       grep -vxF -f /tmp/tags.txt | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.pdf|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.pdf\\.sig|[^/]*\\.(tsr|ots)))$'
+     find . ! -type d ! -type f
 
 5. Optionally, the minisign signature made with the same key:
      minisign -Vm tagmanifest-sha512.txt -x signatures/tagmanifest-sha512.txt.minisig -p metadata/signer/minisign.pub
+   minisign.pub must hold the key of step 2 (these two commands must print the same line):
+     sed -n 2p metadata/signer/minisign.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
+     cut -d' ' -f2 metadata/signer/id_ed25519.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
 
 6. If report/evidence-report.pdf is present, check its own signature (it was added after signing,
-   because it prints the bundle id):
+   because it prints the bundle id); it must name the key of step 2 as in step 3:
      ${sv} \\
        -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf
 
@@ -105,9 +115,11 @@ done
 
 FP=$(ssh-keygen -lf metadata/signer/id_ed25519.pub 2>&1) || fail key "ssh-keygen cannot read metadata/signer/id_ed25519.pub: $FP"
 pass key "$FP"
+# The fingerprint field alone: the line's comment is the key file's, which whoever made it chose.
+KEYFP=$(printf '%s\\n' "$FP" | cut -d' ' -f2)
 if [ $# -ge 1 ]; then
-  case "$FP" in *" $1 "*) pass trust "signer fingerprint is the expected $1" ;;
-    *) fail trust "signer fingerprint is not the expected $1" ;; esac
+  [ "$KEYFP" = "$1" ] || fail trust "signer fingerprint $KEYFP is not the expected $1"
+  pass trust "signer fingerprint is the expected $1"
 else
   UNCHECKED_SIGNER=$FP
   echo "warn    trust: no expected fingerprint given; compare the line above with the one received out of band"
@@ -116,6 +128,8 @@ fi
 OUT=$(ssh-keygen -Y verify -f metadata/signer/allowed_signers -I "$PRINCIPAL" -n "$NAMESPACE" \\
   -s signatures/tagmanifest-sha512.txt.sig < tagmanifest-sha512.txt 2>&1) ||
   fail signature "ssh-keygen -Y verify rejected signatures/tagmanifest-sha512.txt.sig over tagmanifest-sha512.txt: $OUT"
+# allowed_signers decides which key may sign: it must be the key shown and checked above.
+[ "\${OUT##* }" = "$KEYFP" ] || fail signature "signed by key \${OUT##* } (metadata/signer/allowed_signers), not by metadata/signer/id_ed25519.pub ($KEYFP)"
 pass signature "$OUT"
 
 OUT=$($SHA512 -c --quiet tagmanifest-sha512.txt 2>&1) || fail tagmanifest "$OUT"
@@ -125,21 +139,29 @@ OUT=$($SHA512 -c --quiet manifest-sha512.txt 2>&1) || fail payload "manifest-sha
 OUT=$($SHA256 -c --quiet manifest-sha256.txt 2>&1) || fail payload "manifest-sha256.txt: $OUT"
 pass payload "every payload file matches manifest-sha512.txt and manifest-sha256.txt"
 
-EXTRA=$(find data -type f | while IFS= read -r f; do
+EXTRA=$(find . ! -type d ! -type f)
+[ -z "$EXTRA" ] || fail completeness "not a regular file (a link?): $EXTRA"
+EXTRA=$(find data ! -type d | while IFS= read -r f; do
   listed 131 manifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
 [ -z "$EXTRA" ] || fail completeness "in data/ but not in manifest-sha512.txt: $EXTRA"
 [ "$(listed 131 manifest-sha512.txt | LC_ALL=C sort)" = "$(listed 67 manifest-sha256.txt | LC_ALL=C sort)" ] ||
   fail completeness "manifest-sha256.txt and manifest-sha512.txt list different files"
-EXTRA=$(find . -type f ! -path './data/*' ! -path './signatures/*' ! -path './report/*' ! -path ./tagmanifest-sha512.txt |
+EXTRA=$(find . ! -type d ! -path './data/*' ! -path './signatures/*' ! -path './report/*' ! -path ./tagmanifest-sha512.txt |
   sed 's|^\\./||' | while IFS= read -r f; do listed 131 tagmanifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
 [ -z "$EXTRA" ] || fail completeness "outside data/ but not in tagmanifest-sha512.txt: $EXTRA"
-EXTRA=$(find report -type f ! -path report/evidence-report.pdf 2>/dev/null)
+EXTRA=$(find report ! -type d ! -path report/evidence-report.pdf 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "unexpected file in report/: $EXTRA"
-EXTRA=$(find signatures -type f ! -path signatures/tagmanifest-sha512.txt.sig ! -path signatures/tagmanifest-sha512.txt.minisig \\
+EXTRA=$(find signatures ! -type d ! -path signatures/tagmanifest-sha512.txt.sig ! -path signatures/tagmanifest-sha512.txt.minisig \\
   ! -path signatures/evidence-report.pdf.sig ! -name '*.tsr' ! -name '*.ots' 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "unexpected file in signatures/: $EXTRA"
 pass completeness "no unlisted files"
 
+# The raw Ed25519 key: the last 32 bytes of both the minisign and the OpenSSH public key.
+rawkey() { base64 -d 2>/dev/null | tail -c 32 | od -An -tx1 | tr -d ' \\n'; }
+if have base64 && have od; then
+  [ "$(sed -n 2p metadata/signer/minisign.pub | rawkey)" = "$(cut -d' ' -f2 metadata/signer/id_ed25519.pub | rawkey)" ] ||
+    fail minisign "metadata/signer/minisign.pub holds another key than metadata/signer/id_ed25519.pub"
+fi
 if have minisign; then
   if [ -f signatures/tagmanifest-sha512.txt.minisig ]; then
     OUT=$(minisign -Vm tagmanifest-sha512.txt -x signatures/tagmanifest-sha512.txt.minisig -p metadata/signer/minisign.pub 2>&1) ||
@@ -157,6 +179,7 @@ if [ -f report/evidence-report.pdf ]; then
   OUT=$(ssh-keygen -Y verify -f metadata/signer/allowed_signers -I "$PRINCIPAL" -n "$NAMESPACE" \\
     -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf 2>&1) ||
     fail report "ssh-keygen -Y verify rejected signatures/evidence-report.pdf.sig over report/evidence-report.pdf: $OUT"
+  [ "\${OUT##* }" = "$KEYFP" ] || fail report "report signed by key \${OUT##* }, not by metadata/signer/id_ed25519.pub ($KEYFP)"
   pass report "$OUT"
 elif [ -f signatures/evidence-report.pdf.sig ]; then
   fail report "signatures/evidence-report.pdf.sig present but report/evidence-report.pdf is missing"

@@ -2,7 +2,7 @@
  * Tamper suite: every edit must make BOTH our verifier and the independent tools (the bundle's own
  * verify.sh over ssh-keygen/sha512sum/minisign, or unzip) fail, each with a specific message.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ describe('tamper suite', async () => {
     expect(failed(ours, 'completeness')).toMatchObject({ ok: false, detail: expect.stringContaining('data/derived/planted.csv: in data/ but not in manifest-sha512.txt') });
     expect(sh.stderr).toContain('FAILED completeness: in data/ but not in manifest-sha512.txt: data/derived/planted.csv');
     // By hand: VERIFY.txt's own command for it (sha*sum -c only checks the files a manifest lists).
-    const byHand = fromVerifyTxt(sh.bagDir, /^ +(find data -type f .*)\n +(.*)$/m);
+    const byHand = fromVerifyTxt(sh.bagDir, /^ +(find data ! -type d .*)\n +(.*)$/m);
     expect(run('sh', ['-c', byHand], { cwd: sh.bagDir })).toMatchObject({ code: 1, stdout: '1a2\n> data/derived/planted.csv\n' });
     const clean = runVerifySh(dir, bytes, 'clean-for-find', fp);
     expect(run('sh', ['-c', byHand], { cwd: clean.bagDir })).toMatchObject({ code: 0, stdout: 'no unlisted payload file\n' });
@@ -101,6 +101,22 @@ describe('tamper suite', async () => {
     const { ours, sh } = check('added-tag', z);
     expect(failed(ours, 'completeness').detail).toContain('metadata/extra-note.txt: outside data/ but not in tagmanifest-sha512.txt');
     expect(sh.stderr).toContain('FAILED completeness: outside data/ but not in tagmanifest-sha512.txt: metadata/extra-note.txt');
+    // By hand: VERIFY.txt's command for files beside data/ names it (and prints nothing on the intact bundle).
+    const byHand = fromVerifyTxt(sh.bagDir, /^ +(cut -c 131- tagmanifest-sha512.txt > .*)\n +(.*)$/m);
+    expect(run('sh', ['-c', byHand], { cwd: sh.bagDir }).stdout).toBe('metadata/extra-note.txt\n');
+    const clean = runVerifySh(dir, bytes, 'clean-for-tags', fp);
+    expect(clean.code).toBe(0);
+    expect(run('sh', ['-c', byHand], { cwd: clean.bagDir }).stdout).toBe('');
+  });
+
+  it('a link added to data/ (its target may be any file): verify.sh and VERIFY.txt name it', async () => {
+    const clean = runVerifySh(dir, bytes, 'symlink', fp);
+    symlinkSync('../../VERIFY.txt', path.join(clean.bagDir, 'data/derived/zz-extra.csv'));
+    const r = run('sh', ['verify.sh', fp], { cwd: clean.bagDir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('FAILED completeness: not a regular file (a link?): ./data/derived/zz-extra.csv');
+    expect(run('sh', ['-c', 'find . ! -type d ! -type f'], { cwd: clean.bagDir }).stdout).toBe('./data/derived/zz-extra.csv\n');
+    expect(run('sh', ['-c', fromVerifyTxt(clean.bagDir, /^ +(find data ! -type d .*)\n +(.*)$/m)], { cwd: clean.bagDir }).stdout).toContain('> data/derived/zz-extra.csv');
   });
 
   it('removed payload file', async () => {
@@ -148,7 +164,7 @@ describe('tamper suite', async () => {
     const { ours, sh } = check('swapped-key', z);
     expect(failed(ours, 'signature').detail).toMatch(/does not verify over tagmanifest-sha512.txt/);
     expect(failed(ours, 'trust').detail).toContain(`is not one of the trusted fingerprints: ${fp}`);
-    expect(sh.stderr).toContain(`FAILED trust: signer fingerprint is not the expected ${fp}`);
+    expect(sh.stderr).toContain(`FAILED trust: signer fingerprint ${await seedSignerFp()} is not the expected ${fp}`);
   });
 
   it('swapped key AND everything re-signed by the attacker: only the out-of-band fingerprint catches it', async () => {
@@ -167,7 +183,7 @@ describe('tamper suite', async () => {
     });
     const { ours, sh } = check('resigned', z);
     expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['trust']);
-    expect(sh.stderr).toContain(`FAILED trust: signer fingerprint is not the expected ${fp}`);
+    expect(sh.stderr).toContain(`FAILED trust: signer fingerprint ${await seedSignerFp()} is not the expected ${fp}`);
     // Without the expected fingerprint nothing can tell: verify.sh runs the other checks and refuses to call it verified.
     const noFp = runVerifySh(dir, z, 'resigned-nofp');
     expect(noFp.code).toBe(3);
@@ -176,6 +192,53 @@ describe('tamper suite', async () => {
     expect(verifyBundle(z, { requireTrust: true }).checks.find((c) => c.name === 'trust')!.detail).toBe(
       `no trusted fingerprint given: compare the signer's ${await seedSignerFp()} with the fingerprint received out of band, then give it as trusted`,
     );
+  });
+
+  it('allowed_signers swapped and everything re-signed, the genuine id_ed25519.pub kept: the signing key is not the one shown', async () => {
+    const z = await tamper(bytes, (f) => {
+      f.set(SRC, enc.encode('forged,source\n'));
+      regenerate(f, 'manifest-sha512.txt', sha512);
+      regenerate(f, 'manifest-sha256.txt', sha256);
+      f.set('metadata/signer/allowed_signers', enc.encode(`${allowedSignersLine(PRINCIPAL, attacker.publicKey, EVIDENCE_NAMESPACE)}\n`));
+      f.set('metadata/signer/minisign.pub', enc.encode(formatMinisignPublicKey(attacker.publicKey)));
+      regenerate(f, 'tagmanifest-sha512.txt', sha512);
+      f.delete('report/evidence-report.pdf');
+      f.delete('signatures/evidence-report.pdf.sig');
+    });
+    const tm = unzipBag(z).get('tagmanifest-sha512.txt')!;
+    const sig = await sshsigSign(mallory, tm);
+    const msig = await minisignSign(mallory, tm, 'forged');
+    const forged = await tamper(z, (f) => {
+      f.set('signatures/tagmanifest-sha512.txt.sig', enc.encode(sig));
+      f.set('signatures/tagmanifest-sha512.txt.minisig', enc.encode(msig));
+    });
+    const { ours, sh } = check('allowed-signers-swapped', forged);
+    expect(ours.ok).toBe(false);
+    expect(sh.code).toBe(1);
+    expect(sh.stdout).toContain(`ok      trust: signer fingerprint is the expected ${fp}`); // id_ed25519.pub is genuine
+    expect(sh.stderr).toContain(`FAILED signature: signed by key ${await seedSignerFp()} (metadata/signer/allowed_signers), not by metadata/signer/id_ed25519.pub (${fp})`);
+    // By hand: the Good line of VERIFY.txt's step 3 names the attacker's key, not the fingerprint of step 2.
+    const step3 = fromVerifyTxt(sh.bagDir, /^ +(ssh-keygen -Y verify .* \\)\n +(-s signatures\/tagmanifest.*)$/m).replace(' \\ ', ' ');
+    expect(run('sh', ['-c', step3], { cwd: sh.bagDir }).stdout).toMatch(new RegExp(`^Good "${EVIDENCE_NAMESPACE}" signature for ${PRINCIPAL} with ED25519 key ${(await seedSignerFp())!.replace(/[+/]/g, '\\$&')}\n$`));
+    // By hand, step 5: minisign.pub (swapped with it) holds another key than id_ed25519.pub.
+    const [minisignKey, sshKey] = [/^ +(sed -n 2p metadata\/signer\/minisign.pub .*)$/m, /^ +(cut -d' ' -f2 metadata\/signer\/id_ed25519.pub .*)$/m].map(
+      (line) => run('sh', ['-c', fromVerifyTxt(sh.bagDir, line)], { cwd: sh.bagDir }).stdout.trim(),
+    );
+    expect(minisignKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(sshKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(minisignKey).not.toBe(sshKey);
+  });
+
+  it('a swapped key whose comment holds the genuine fingerprint, and a principal given for a fingerprint: neither passes as trusted', async () => {
+    const z = await tamper(bytes, (f) => {
+      swapKeyFiles(f);
+      f.set('metadata/signer/id_ed25519.pub', enc.encode(`${formatPublicKeyLine(attacker.publicKey, fp)}\n`));
+      regenerate(f, 'tagmanifest-sha512.txt', sha512);
+    });
+    expect(check('comment-holds-fp', z).sh.stderr).toContain(`FAILED trust: signer fingerprint ${await seedSignerFp()} is not the expected ${fp}`);
+    const byPrincipal = runVerifySh(dir, bytes, 'principal-for-fp', PRINCIPAL);
+    expect(byPrincipal.code).toBe(1);
+    expect(byPrincipal.stderr).toContain(`FAILED trust: signer fingerprint ${fp} is not the expected ${PRINCIPAL}`);
   });
 
   it('swapped signature (valid SSHSIG over the same tag manifest, by another key)', async () => {
