@@ -11,12 +11,13 @@ import { createWasmCsvScan, STATE, type WasmCsvScan } from './csvScanWasm';
  *
  * Tolerates: BOM, LF and CRLF, missing final newline, minimal or full quoting, quoted newlines,
  * doubled quotes, a quote inside an unquoted field (a character of the field). Reports (never
- * throws for): invalid UTF-8, a file ending inside a quoted field, a field larger than the limit.
+ * throws for): invalid UTF-8, a file ending inside a quoted field, a field larger than the limit,
+ * text after a quoted field's closing quote (an undoubled quote inside it: "abc"def").
  * Throws CsvRecordTooLargeError when an unfinished record grows past the hard limit (an unbalanced
  * quote would otherwise swallow the rest of the file into memory).
  */
 
-export type CsvProblem = 'invalid-utf8' | 'unterminated-quote' | 'field-too-large';
+export type CsvProblem = 'invalid-utf8' | 'unterminated-quote' | 'field-too-large' | 'stray-quote';
 
 export interface CsvRecord {
   /** 1-based index of this record among all records of the file (header included). */
@@ -381,7 +382,15 @@ export class CsvRecordSplitter {
       bytes: buf.subarray(start, end),
       fields: null,
     };
-    const fields = (mess === 0 && fieldsAt(text, this.commas, c0, c1)) || splitFields(text);
+    const stray = { field: -1 };
+    const fields = (mess === 0 && fieldsAt(text, this.commas, c0, c1)) || splitFields(text, stray);
+    if (stray.field >= 0) {
+      // Reading it as Python's csv module does would change the archive's text ("abc"def" -> abcdef"): reported, not repaired.
+      record.problem = 'stray-quote';
+      record.detail = `field ${stray.field + 1} has text after its closing quote: a quote inside a quoted field must be doubled ("")`;
+      this.onRecord(record);
+      return;
+    }
     for (let k = 0; k < fields.length; k++) {
       if (fields[k]!.length > this.maxFieldChars) {
         record.problem = 'field-too-large';
@@ -418,9 +427,9 @@ function fieldsAt(text: string, commas: Int32Array, c0: number, c1: number): str
 /**
  * Split one complete record (already decoded, no terminator) into fields. A quoted field runs to
  * its closing quote; text after the closing quote and before the comma is kept (lenient, like
- * Python's csv module) rather than dropped.
+ * Python's csv module) rather than dropped, and `stray.field` names the first such field (0-based).
  */
-export function splitFields(s: string): string[] {
+export function splitFields(s: string, stray?: { field: number }): string[] {
   const out: string[] = [];
   const n = s.length;
   let i = 0;
@@ -445,6 +454,7 @@ export function splitFields(s: string): string[] {
         i = q + 1;
         break;
       }
+      if (stray && stray.field < 0 && i < n && s.charCodeAt(i) !== COMMA) stray.field = out.length;
       const comma = s.indexOf(',', i);
       if (comma < 0) {
         out.push(i < n ? value + s.slice(i) : value);

@@ -26,6 +26,7 @@ export type QuarantineReason =
   | 'invalid-number'
   | 'invalid-value' // e.g. is_retweet neither true nor false
   | 'unterminated-quote' // file ended inside a quoted field (truncated)
+  | 'stray-quote' // text after a quoted field's closing quote: an undoubled quote inside the field
   | 'field-too-large'
   | 'conflicting-duplicate' // an account id, Reddit name or tweet id read before, with other values: the first is kept
   | 'duplicate-header'; // not a rejection: counted separately (repeated header rows are skipped)

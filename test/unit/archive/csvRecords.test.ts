@@ -161,7 +161,7 @@ describe('CsvRecordSplitter', () => {
       { numRuns: 2000 },
     );
     const rs = split('"a"x,"b"\n"",x"y"z,""""\n"q",\n');
-    expect(fields(rs)).toEqual([['ax', 'b'], ['', 'x"y"z', '"'], ['q', '']]);
+    expect(fields(rs)).toEqual([null, ['', 'x"y"z', '"'], ['q', '']]);
   });
 
   it("reads records as Python's csv module does: a quote inside an unquoted field is a character (property)", () => {
@@ -176,13 +176,20 @@ describe('CsvRecordSplitter', () => {
         for (const scan of [undefined, 'js'] as const) {
           const rs = splitCsvBytes(chunks, { scan });
           if (want.unterminated) expect(rs.at(-1)?.problem).toBe('unterminated-quote');
-          expect(rs.slice(0, want.records.length).map((r) => r.fields)).toEqual(want.records);
+          expect(rs.slice(0, want.records.length).map((r) => (r.problem === 'stray-quote' ? 'stray' : r.fields))).toEqual(want.records.map((f, i) => (want.stray[i] ? 'stray' : f)));
           expect(rs.length).toBe(want.records.length + (want.unterminated ? 1 : 0));
         }
       }),
       { numRuns: 2000 },
     );
     expect(fields(split('1,5" screen,x\n2,"a ""b""",y\n3,c,z\n'))).toEqual([['1', '5" screen', 'x'], ['2', 'a "b"', 'y'], ['3', 'c', 'z']]);
+  });
+
+  it('reports text after a closing quote (an undoubled quote inside a quoted field) instead of repairing it', () => {
+    const rs = split('1,"abc"def",x\n2,"abc" def,x\n3,"a ""b""",x\n4,"ok"\r\n');
+    const why = 'field 2 has text after its closing quote: a quote inside a quoted field must be doubled ("")';
+    expect(rs.map((r) => [r.problem ?? null, r.detail ?? null])).toEqual([['stray-quote', why], ['stray-quote', why], [null, null], [null, null]]);
+    expect(fields(rs).slice(2)).toEqual([['3', 'a "b"', 'x'], ['4', 'ok']]);
   });
 
   describe('the byte scan in WebAssembly SIMD', () => {
@@ -228,9 +235,13 @@ describe('CsvRecordSplitter', () => {
  * a quoted field only at the field's start; after the closing quote, a quote doubles it and any
  * other character continues the field unquoted. An empty line is one empty field here ([] in Python).
  */
-function pythonCsv(t: string): { records: string[][]; unterminated: boolean } {
+/** Python's csv reader, and which records it reads with text after a closing quote (the splitter reports those as 'stray-quote'). */
+function pythonCsv(t: string): { records: string[][]; stray: boolean[]; unterminated: boolean } {
   const records: string[][] = [];
+  const stray: boolean[] = [];
   let rec: string[] = [];
+  let recStray = false;
+  let crAfterQuote = false;
   let f = '';
   let state: 'start' | 'field' | 'quoted' | 'quote-in-quoted' = 'start';
   const endField = () => {
@@ -238,6 +249,13 @@ function pythonCsv(t: string): { records: string[][]; unterminated: boolean } {
     f = '';
   };
   for (const c of t) {
+    // After a closing quote only a comma or a line end (LF or CRLF) may follow.
+    if (crAfterQuote && c !== '\n') recStray = true;
+    crAfterQuote = false;
+    if (state === 'quote-in-quoted' && c !== '"' && c !== ',' && c !== '\n') {
+      if (c === '\r') crAfterQuote = true;
+      else recStray = true;
+    }
     if (state === 'quoted') {
       if (c === '"') state = 'quote-in-quoted';
       else f += c;
@@ -251,17 +269,20 @@ function pythonCsv(t: string): { records: string[][]; unterminated: boolean } {
     } else if (c === '\n') {
       endField();
       records.push(rec);
+      stray.push(recStray);
       rec = [];
+      recStray = false;
       state = 'start';
     } else {
       f += c;
       state = 'field';
     }
   }
-  if (state === 'quoted') return { records, unterminated: true };
+  if (state === 'quoted') return { records, stray, unterminated: true };
   if (state !== 'start' || f !== '' || rec.length) {
     endField();
     records.push(rec);
+    stray.push(recStray || crAfterQuote);
   }
-  return { records, unterminated: false };
+  return { records, stray, unterminated: false };
 }
