@@ -125,11 +125,20 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
       return;
     }
     found++;
+    if (file.compression !== 0 && file.compression !== 8) {
+      // fflate has no decoder for it (it would fail with "e is not a constructor").
+      failure ??= new ArchiveFormatError(
+        `${fileName}: zip entry ${file.name} is ${ZIP_METHODS[file.compression] ?? `compressed with method ${file.compression}`}, which cannot be read: ` +
+          're-save the zip with standard (deflate) compression and no password, or import the CSV itself.',
+      );
+      return;
+    }
     const entry = { events: [{ type: 'entry-start', entryName: file.name, container: 'zip' } as ArchiveEvent], ended: false };
     entries.push(entry);
     file.ondata = (err, data, final) => {
       if (err) {
-        failure ??= new ArchiveFormatError(`${fileName}: zip entry ${file.name} is corrupt (${err.message}).`);
+        // A password (ZipCrypto) looks the same to the inflater: deflate method, data that is not deflate.
+        failure ??= new ArchiveFormatError(`${fileName}: zip entry ${file.name} is corrupt or password-protected (${err.message.replace(/\.$/, '')}).`);
         return;
       }
       if (data.length) entry.events.push({ type: 'data', chunk: data });
@@ -172,6 +181,17 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   if (found === 0 && others.length === 0) throw new ArchiveFormatError(`${fileName}: no zip entry could be read: the zip file is empty, damaged or truncated.`);
   if (found === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).`);
 }
+
+/** Zip compression methods other than stored (0) and deflate (8), by their APPNOTE numbers. */
+const ZIP_METHODS: Record<number, string> = {
+  9: 'compressed with Deflate64',
+  12: 'compressed with bzip2',
+  14: 'compressed with LZMA',
+  93: 'compressed with Zstandard',
+  95: 'compressed with xz',
+  98: 'compressed with PPMd',
+  99: 'encrypted (AES, password-protected)',
+};
 
 /**
  * fflate decoder for deflated zip entries that inflates with the platform's DecompressionStream

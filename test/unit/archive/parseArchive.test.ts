@@ -380,7 +380,16 @@ describe('containers and refusals', () => {
     const zip = zipSync({ 'users.csv': plain });
     const damaged = zip.slice();
     damaged[30 + 'users.csv'.length] = 0x07; // the first deflate block: final, of the reserved (invalid) type
-    await expect(refuse('d.zip', damaged)).rejects.toThrow('d.zip: zip entry users.csv is corrupt (invalid block type).');
+    await expect(refuse('d.zip', damaged)).rejects.toThrow('d.zip: zip entry users.csv is corrupt or password-protected (invalid block type).');
+    // Methods fflate cannot read (bzip2, WinZip AES) are named, not reported as "e is not a constructor".
+    for (const [method, what] of [[12, 'compressed with bzip2'], [99, 'encrypted (AES, password-protected)']] as const) {
+      const other = zipSync({ 'users.csv': plain }, { level: 0 });
+      const view = new DataView(other.buffer);
+      view.setUint16(8, method, true); // the local header's compression method
+      await expect(refuse('m.zip', other)).rejects.toThrow(
+        `m.zip: zip entry users.csv is ${what}, which cannot be read: re-save the zip with standard (deflate) compression and no password, or import the CSV itself.`,
+      );
+    }
     await expect(refuse('cut.zip', zip.subarray(0, zip.length >> 1))).rejects.toThrow(/^cut\.zip: zip file is truncated or damaged/);
   });
 
