@@ -1,12 +1,13 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { createSHA256 } from 'hash-wasm';
+import { createCRC32, createSHA256, type IHasher } from 'hash-wasm';
 import type { Account } from '../domain/account';
 import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
+import { ZipTail } from './zipCentralDirectory';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
 import { accountValues, differingColumns, redditValues, type KnownRecords, type RecordValues } from './knownRecords';
@@ -152,7 +153,7 @@ export async function defaultSha256(): Promise<IncrementalHash> {
   };
 }
 
-/** Pass 1: SHA-256 and size of the file and of each decompressed CSV entry. */
+/** Pass 1: SHA-256 and size of the file and of each decompressed CSV entry; a zip entry's CRC-32 is checked. */
 export async function hashArchive(
   source: ArchiveSource,
   signal?: AbortSignal,
@@ -165,31 +166,52 @@ export async function hashArchive(
   let container: Container = 'plain';
   let entry = whole;
   let current: EntryHash | undefined;
+  const tail = new ZipTail();
+  let crc: IHasher | undefined;
+  const crcs: { name: string; crc: string }[] = [];
   const events = openArchive(source.name, source.open(), {
     signal,
     onRawChunk: (c) => {
       whole.update(c);
       size += c.length;
+      tail.push(c); // the last 8 MiB: a zip's central directory
     },
   });
   for await (const ev of events) {
     if (ev.type === 'entry-start') {
       container = ev.container;
       if (ev.container !== 'plain') entry = await createHasher();
+      if (ev.container === 'zip') crc = (await createCRC32()).init();
       current = { entryName: ev.entryName, sha256: '', size: 0 };
     } else if (ev.type === 'data') {
       if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
+      crc?.update(ev.chunk);
       if (current) current.size += ev.chunk.length;
     } else if (ev.type === 'entry-skipped') skippedEntries.push(ev.entryName);
     else if (current) {
       if (container !== 'plain') current.sha256 = entry.digest('hex');
+      if (crc) crcs.push({ name: current.entryName!, crc: crc.digest('hex') });
       entries.push(current);
       current = undefined;
     }
   }
+  if (container === 'zip') checkZipCrcs(source.name, crcs, tail.centralCrcs());
   const sha256 = whole.digest('hex');
   if (container === 'plain') for (const e of entries) e.sha256 = sha256;
   return { container, sha256, size, entries, skippedEntries };
+}
+
+/** Each inflated entry against the CRC-32 its zip's central directory records (not found: unchecked). */
+function checkZipCrcs(fileName: string, read: { name: string; crc: string }[], central: Map<string, number[]> | null): void {
+  if (!central) return;
+  for (const { name, crc } of read) {
+    const stored = central.get(name)?.shift();
+    if (stored === undefined) continue;
+    const want = stored.toString(16).padStart(8, '0');
+    if (want !== crc) {
+      throw new ArchiveFormatError(`${fileName}: zip entry ${name} fails its CRC-32 check (the zip records ${want}, its data gives ${crc}): the zip file is damaged.`);
+    }
+  }
 }
 
 /**

@@ -412,3 +412,18 @@ describe('containers and refusals', () => {
     expect(progress[progress.length - 1]).toBe(plain.length);
   });
 });
+
+describe('zip CRC-32', () => {
+  it("refuses a zip whose entry's bytes no longer match the CRC-32 its central directory records (a damaged stored entry)", async () => {
+    const csv = readReal('china_082019_1_users_csv_hashed.csv');
+    const zip = zipSync({ 'users.csv': csv }, { level: 0 });
+    const intact = await hashArchive(bytesSource('ok.zip', zip));
+    expect(intact.entries.map((e) => e.entryName)).toEqual(['users.csv']);
+    const damaged = zip.slice();
+    damaged[30 + 'users.csv'.length + 5000] ^= 0x01; // a byte of the stored data
+    await expect(hashArchive(bytesSource('bad.zip', damaged))).rejects.toThrow(
+      /^bad\.zip: zip entry users\.csv fails its CRC-32 check \(the zip records [0-9a-f]{8}, its data gives [0-9a-f]{8}\): the zip file is damaged\.$/,
+    );
+    await expect(parseArchive(bytesSource('bad.zip', damaged))).rejects.toThrow('fails its CRC-32 check');
+  });
+});
