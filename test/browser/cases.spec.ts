@@ -334,7 +334,7 @@ test('a case citing the app\'s demo archive exports with the demo files generate
   test.setTimeout(240_000);
   await openDemoArchive(page);
   const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
-  const fingerprintLine = await createKey(page, PRINCIPAL, PASSPHRASE);
+  const fingerprintLine = await createKey(page, PRINCIPAL, PASSPHRASE, 'enter');
   await page.getByLabel('Case name').fill('Demo case');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Demo case' })).toBeVisible();

@@ -118,11 +118,18 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
 
   // Account page of a busy group member: tweets read from its blocks equal the generator's.
   const member = group0.members.map((id) => ({ id, n: rows.filter((r) => r.account.userid === id).length })).sort((a, b) => b.n - a.n)[0]!;
+  // Opened from far down the Overview, the account page starts at its top.
+  await page.goto('#/explore');
+  await expect(page.getByRole('region', { name: 'Most retweeted accounts' })).toBeVisible();
+  await page.locator('#main').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  expect(await page.locator('#main').evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
   await page.goto(`#/explore/account/${encodeURIComponent(member.id)}`);
   await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText(`Tweets (${member.n.toLocaleString('en')})`, { timeout: 90_000 });
   await expect(page.getByTestId('profile')).toContainText(group0.accountsCreatedOn);
   // A page change puts keyboard focus on the new page's heading (the account's name).
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeInViewport();
+  expect(await page.locator('#main').evaluate((el) => el.scrollTop)).toBe(0);
   await expect(page.getByRole('list', { name: /Tweets of/ }).getByRole('listitem').first()).toBeVisible();
   // Each list of accounts says how many there are and how many it shows.
   const retweets = new Map<string, number>();

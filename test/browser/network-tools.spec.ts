@@ -218,9 +218,12 @@ test('co-hashtag edge → the tweets of either account that use a hashtag both u
   await openDemoArchive(page);
   await page.goto('#/network');
   await buildNetwork(page, 'Co-hashtag');
-  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  // From a scrolled side panel (a keyboard user far down the edge table), the details heading is brought into view.
+  await page.locator('.network-side').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().dispatchEvent('click');
   const details = page.getByTestId('edge-details');
   await expect(details.getByRole('heading', { level: 2 })).toBeFocused(); // keyboard users land on the details
+  await expect(details.getByRole('heading', { level: 2 })).toBeInViewport();
   const edge = (await selectedEdge(page))!;
   // Independently from the generator's columns: each account's hashtags (NFKC, lower case), less those
   // used by more than 500 accounts (the network's pruning), and the rows of either account using a shared one.

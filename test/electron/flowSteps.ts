@@ -143,15 +143,17 @@ export async function coordinationEdgeEvidence(page: Page, screenshot?: (name: s
  * Cases: a signing key. Fills the passphrase when the host asks for one (browser host; Electron on
  * Linux without a keyring, where safeStorage is 'basic_text'). Returns the `ssh-keygen -lf` line.
  */
-export async function createKey(page: Page, principal = PRINCIPAL, passphrase = PASSPHRASE): Promise<string> {
+/** `submit: 'enter'` submits from the passphrase field, as a keyboard user does. */
+export async function createKey(page: Page, principal = PRINCIPAL, passphrase = PASSPHRASE, submit: 'click' | 'enter' = 'click'): Promise<string> {
   await gotoHash(page, '#/cases');
   await page.getByLabel('Principal (e-mail-like name)').fill(principal);
   await page.getByLabel('Passphrase', { exact: true }).first().fill(passphrase);
   await page.getByLabel('Repeat passphrase').first().fill(passphrase);
-  await page.getByRole('button', { name: 'Create key' }).click();
+  if (submit === 'enter') await page.getByLabel('Repeat passphrase').first().press('Enter');
+  else await page.getByRole('button', { name: 'Create key' }).click();
   const fp = page.getByTestId('key-fingerprint');
   await expect(fp).toBeVisible({ timeout: 30_000 });
-  // The button was disabled while the key was made: focus goes to the result, not the page's body.
+  // The button was disabled, or the form that had focus is gone: focus goes to the result, not the page's body.
   await expect(page.getByRole('status').filter({ hasText: /^Key created: / })).toBeFocused();
   const line = (await fp.innerText()).trim();
   expect(line).toMatch(new RegExp(`^256 SHA256:[A-Za-z0-9+/]{43} ${principal} \\(ED25519\\)$`));

@@ -7,6 +7,7 @@ import { ReportPage } from '../report/ReportPage';
 import { NetworkView } from '../views/network/NetworkView';
 import { decodeSegment, hrefFor, useRoute, VIEWS } from './routes';
 import { ImportIndicator } from './ImportIndicator';
+import { focusInView } from './focusIfLost';
 
 export function App() {
   const route = useRoute();
@@ -40,6 +41,9 @@ export function App() {
       firstRoute.current = false;
       return;
     }
+    // A new page starts at its top (the main area keeps its scroll otherwise: an account page opened
+    // from far down the Overview would open halfway down, its heading out of sight).
+    document.getElementById('main')?.scrollTo(0, 0);
     const wanted = route.view === 'explore' && ['accounts', 'account', 'search'].includes(route.rest[0] ?? '') ? '[data-route-focus]' : 'h1';
     let frame = 0;
     let raf = 0;
@@ -49,7 +53,7 @@ export function App() {
       const target = main?.querySelector<HTMLElement>(wanted) ?? (frame > 120 ? main?.querySelector<HTMLElement>('h1') : null);
       if (target) {
         if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
-        target.focus({ preventScroll: true });
+        focusInView(target);
       } else if (frame++ <= 120) raf = requestAnimationFrame(focusHeading); // the page may still be loading its data
     };
     focusHeading();

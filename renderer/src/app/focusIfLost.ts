@@ -6,9 +6,15 @@
  */
 export function focusIfLost(el: HTMLElement | null): void {
   const a = document.activeElement;
-  if (el && (!a || a === document.body || (a as HTMLButtonElement).disabled)) {
-    el.focus({ preventScroll: true });
-    // Into view only as far as needed (a Cancel button below the fold), never to the top.
-    el.scrollIntoView?.({ block: 'nearest' });
-  }
+  if (el && (!a || a === document.body || (a as HTMLButtonElement).disabled)) focusInView(el);
+}
+
+/**
+ * Focus, scrolled into view only as far as needed (a Cancel button below the fold, a details
+ * heading above a scrolled panel), never to the top: focus alone would jump the page to it.
+ */
+export function focusInView(el: HTMLElement | null | undefined): void {
+  if (!el) return;
+  el.focus({ preventScroll: true });
+  el.scrollIntoView?.({ block: 'nearest' });
 }

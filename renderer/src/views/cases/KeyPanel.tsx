@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { recordKeyChange } from '../../cases/caseStore';
 import { host } from '../../host/host';
 import { db } from '../../store/database';
 import { KEYS_CHANGED, useKeyStatus } from './useCaseData';
-import { focusIfLost } from '../../app/focusIfLost';
+import { focusIfLost, focusInView } from '../../app/focusIfLost';
 
 const announce = () => window.dispatchEvent(new CustomEvent(KEYS_CHANGED));
 
@@ -19,6 +19,13 @@ export function KeyPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [message, setMessage] = useState('');
+  const section = useRef<HTMLElement>(null);
+  // The result takes focus when the work started in this panel: Enter in a passphrase field leaves
+  // focus in a form that the new key's status then removes (focus would fall to the page's body).
+  const focusResult = useCallback((el: HTMLElement | null) => {
+    if (section.current?.contains(document.activeElement)) focusInView(el);
+    else focusIfLost(el);
+  }, []);
 
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
@@ -87,7 +94,7 @@ export function KeyPanel() {
     </>
   );
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
+    <section className="panel" aria-labelledby={`${id}-h`} ref={section}>
       <h2 id={`${id}-h`}>Analyst signing key</h2>
       {status.exists ? (
         <>
@@ -138,7 +145,7 @@ export function KeyPanel() {
         </>
       )}
       {busy && <p role="status">Working… (sealing the key takes a moment)</p>}
-      {message && <p role="status" className="ok" tabIndex={-1} ref={focusIfLost}>{message}</p>}
+      {message && <p role="status" className="ok" tabIndex={-1} ref={focusResult}>{message}</p>}
       {error && <p role="alert" className="error">{error}</p>}
     </section>
   );

@@ -3,12 +3,13 @@ import { hrefFor } from '../../app/routes';
 import type { MetricName, NetNode } from '../../network/networkModel';
 import { METRICS } from '../../network/networkModel';
 import { fmt } from './format';
+import { focusInView } from '../../app/focusIfLost';
 
 /** An account of the network: names as archived, community, metrics, and its page in Explore. */
 export function NodeDetails({ node, focused, onFocus }: { node: NetNode; focused: boolean; onFocus: () => void }) {
   // Keyboard users land on the details (a match chosen under Find, a node clicked), as for an edge.
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus({ preventScroll: true }), [node.id]);
+  useEffect(() => focusInView(heading.current), [node.id]);
   return (
     <section className="network-details" aria-labelledby="node-title" data-testid="node-details">
       <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi></h2>
