@@ -2,9 +2,10 @@
  * Tokens of a post's text that must keep their own direction: @mentions, #hashtags and URLs. In a
  * right-to-left text an unisolated "@ar_user1" displays as "ar_user1@" (the bidi algorithm moves the
  * neutral '@' to the other side of the Latin run): each is shown isolated (<bdi>). Ranges [start, end)
- * in UTF-16 units, in order, not overlapping.
+ * in UTF-16 units, in order, not overlapping. A retweet's leading "RT @name:" is one token, so it
+ * reads as one unit in a right-to-left retweet (not "@name RT").
  */
-export const TOKEN = /https?:\/\/[^\s]+|[@#][\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*/gu;
+export const TOKEN = /^RT @[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*:|https?:\/\/[^\s]+|[@#][\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*/gu;
 
 export function isolatedTokens(text: string): [number, number][] {
   if (!/[@#]|http/.test(text)) return [];

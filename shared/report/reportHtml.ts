@@ -135,7 +135,7 @@ function postBody(p: ReportPostItem, zone: string): string {
 function accountBody(a: ReportAccountItem): string {
   const count = (v: number | null) => (v === null ? 'not available' : String(v));
   return (
-    (a.description ? `<blockquote class="account-text user-text" dir="auto">${e(a.description)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
+    (a.description ? `<blockquote class="account-text user-text" dir="${textDirection(a.description)}">${htmlWithIsolatedTokens(a.description, e)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
     dl([
       ['Account', `${nameText(a.userDisplayName, a.userScreenName)} · user id <code>${e(a.userid)}</code>`],
       ['Reported location', a.reportedLocation ? text(a.reportedLocation) : 'not given'],
@@ -148,7 +148,8 @@ function accountBody(a: ReportAccountItem): string {
 
 function findingBody(f: ReportFindingItem): string {
   if (!f.fields) return `<pre class="finding-detail user-text" dir="auto">${e(f.detail)}</pre>`;
-  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="auto">${e(v)}</span>`]));
+  // A value may be a post's text (a retweet edge's tweets): in its own direction, its tokens isolated, as post cards are.
+  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="${textDirection(v)}">${htmlWithIsolatedTokens(v, e)}</span>`]));
 }
 
 function figure(f: ReportFigure): string {

@@ -37,7 +37,7 @@ describe('report HTML: every field of the model is printed', () => {
     for (const it of rc.items) {
       if (it.kind === 'finding' || !it.source) throw new Error('the case cites posts and accounts only');
       // A post's @mentions, #hashtags and URLs are isolated (<bdi>), its text otherwise exact.
-      expect(html).toContain(it.kind === 'post' ? htmlWithIsolatedTokens(it.text, escapeHtml) : escapeHtml(it.description));
+      expect(html).toContain(htmlWithIsolatedTokens(it.kind === 'post' ? it.text : it.description, escapeHtml));
       expect(html).toContain(`row ${it.source.row}, byte offset ${it.source.byteOffset}, ${it.source.byteLength} bytes`);
       expect(html).toContain(it.sha256);
       expect(html).toContain(it.source.fileSha256);
@@ -109,8 +109,10 @@ describe('report HTML: escaping, CSP and bidi', () => {
   it('user text keeps its own direction: dir="auto" on blocks (a post: its first letter outside RT, tokens), <bdi> inline, lang from the archive', () => {
     const arabic = rc.items.find((i) => i.kind === 'account')!;
     expect(arabic.kind === 'account' && /[\u0600-\u06FF]/.test(arabic.description)).toBe(true);
-    const desc = escapeHtml(arabic.kind === 'account' ? arabic.description : '');
-    expect(html).toContain(`<blockquote class="account-text user-text" dir="auto">${desc}</blockquote>`);
+    // A profile description as a post: its first letter's direction, @mentions and #hashtags isolated ("@1lMI1", not "1lMI1@").
+    const desc = htmlWithIsolatedTokens(arabic.kind === 'account' ? arabic.description : '', escapeHtml);
+    expect(desc).toContain('<bdi>@1lMI1</bdi>');
+    expect(html).toContain(`<blockquote class="account-text user-text" dir="rtl">${desc}</blockquote>`);
     expect(html).toContain(`<blockquote class="post-text user-text" dir="ltr" lang="zh">`);
     expect(html).toContain(`<bdi>@${escapeHtml(arabic.userScreenName)}</bdi>`);
     expect(html).toContain(`<span class="user-text" dir="auto">${escapeHtml(HEBREW_NOTE)}</span>`);

@@ -9,6 +9,9 @@ describe('tokens isolated in right-to-left text', () => {
     const tokens = isolatedTokens(text).map(([a, b]) => text.slice(a, b));
     expect(tokens).toEqual(['@ar_user1', '#חדשות', 'https://t.co/x1', '@b', '@AbC+dEf=/x', '#香港']);
     expect(isolatedTokens('no tokens here, just text')).toEqual([]);
+    // A retweet's prefix is one unit; a later "RT @x:" is not a prefix.
+    const rt = 'RT @akhbar_2019: لا إله @b RT @c: x';
+    expect(isolatedTokens(rt).map(([a, b]) => rt.slice(a, b))).toEqual(['RT @akhbar_2019:', '@b', '@c']);
   });
 
   it('writes each token in <bdi>, the rest escaped, and the text is unchanged', () => {

@@ -6,6 +6,7 @@ import type { AnalysisKind, EdgeTweet, NetEdge, NetNode, NetworkModel, NetPair }
 import { nodeLabel } from '../../network/viewGraph';
 import { fmt, utcMinute } from './format';
 import { stripIsolates } from '../../network/bidiLabel';
+import { focusInView } from '../../app/focusIfLost';
 
 const PAIRS_SHOWN = 200;
 /** Interaction kinds record the tweets behind each edge (in the analysis worker). */
@@ -31,7 +32,7 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
   const kind = model.request.kind;
   // Keyboard users land on the details (they come after the long edge table in the page), not back at the table's top.
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus({ preventScroll: true }), [edge.index]);
+  useEffect(() => focusInView(heading.current), [edge.index]);
   const base = { datasetId: model.request.datasetId };
   const edgePayload = {
     kind, source: edge.source, target: edge.target, weight: edge.weight, expectedWeight: edge.expectedWeight,
@@ -81,7 +82,7 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
               <tr key={i}>
                 <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td className="nowrap">{utcMinute(p.timeA)}</td>
                 <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td className="nowrap">{utcMinute(p.timeB)}</td>
-                <td className="nowrap">{p.deltaSeconds} s</td><td dir="auto" className="network-object">{p.object}</td>
+                <td className="nowrap">{p.deltaSeconds} s</td><td dir="auto" className={objectClass(p.object)}>{p.object}</td>
                 <td><PinButton item={() => pinPair(p)} label={`post pair ${p.tweetA} and ${p.tweetB}`} /></td>
               </tr>
             ))}
@@ -134,8 +135,8 @@ function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: Ne
         <tbody>
           {state.tweets.map((t) => (
             <tr key={t.tweetid}>
-              <td><code title={t.text} dir="auto">{t.tweetid}</code></td><td>{utcMinute(t.time)}</td>
-              <td dir="auto" className="network-object">{t.object}</td>
+              <td className="nowrap"><code title={t.text} dir="auto">{t.tweetid}</code></td><td className="nowrap">{utcMinute(t.time)}</td>
+              <td dir="auto" className={objectClass(t.object)}>{t.object}</td>
               <td><PinButton item={() => pinTweet(t)} label={`tweet ${t.tweetid}`} /></td>
             </tr>
           ))}
@@ -144,3 +145,6 @@ function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: Ne
     </>
   );
 }
+
+/** An id (a retweeted tweet's) never breaks mid-number; text (URLs, hashtags) wraps anywhere. */
+const objectClass = (object: string) => (/^\d+$/.test(object) ? 'nowrap' : 'network-object');
