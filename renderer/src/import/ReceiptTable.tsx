@@ -40,7 +40,7 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
               </td>
               <td>
                 {formatBytes(r.entrySize ?? r.size)}
-                {r.entrySize !== undefined && <div className="muted">zip {formatBytes(r.size)}</div>}
+                {r.entrySize !== undefined && <div className="muted">{r.entryName !== undefined ? 'zip' : 'gzip'} {formatBytes(r.size)}</div>}
               </td>
               <td>
                 <code className="hash">{r.sha256}</code>
