@@ -48,7 +48,10 @@ export function numberOpt(opts: Map<string, string>, name: string, range: { min:
 }
 
 const dayOrMinute = (name: string, s: string): number => {
-  const ms = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(s) ? Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s.replace(' ', 'T') + ':00Z') : NaN;
+  const iso = s.length === 10 ? s + 'T00:00:00Z' : s.replace(' ', 'T') + ':00Z';
+  const ms = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(s) ? Date.parse(iso) : NaN;
+  // Date.parse rolls an impossible day over (2019-02-30 -> 2019-03-02): only a date that reads back the same is one.
+  if (!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 16) !== iso.slice(0, 16)) throw new UsageError(`${name}: '${s}' is not a date of the calendar`);
   if (Number.isNaN(ms)) throw new UsageError(`${name} must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '${s}'`);
   return Math.floor(ms / 60_000);
 };
@@ -62,6 +65,20 @@ export function filterFromOpts(opts: Map<string, string>): TweetFilter | undefin
   if (opts.has('--lang')) f.language = opts.get('--lang')!;
   if (opts.has('--users')) f.userids = new Set(opts.get('--users')!.split(',').filter(Boolean));
   return Object.keys(f).length ? f : undefined;
+}
+
+/**
+ * --users must name accounts of the files, as the Network view requires: an id mistyped or from
+ * another release would otherwise give an empty network, which reads as a finding.
+ */
+export function checkUsersKnown(filter: TweetFilter | undefined, loaded: { tweets: { userid: readonly string[] }; accounts: readonly { userid: string }[] }): void {
+  if (!filter?.userids) return;
+  const known = new Set(loaded.tweets.userid);
+  for (const a of loaded.accounts) known.add(a.userid);
+  const unknown = [...filter.userids].filter((u) => !known.has(u));
+  if (unknown.length) {
+    throw new UsageError(`--users names ${unknown.length === 1 ? 'an account' : `${unknown.length} accounts`} not in these files: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
+  }
 }
 
 /** The filter options both commands take. */

@@ -6,7 +6,7 @@ import { annotateGraph } from '../../shared/graph/analytics/annotateGraph';
 import { buildAnalysisReceipt, type AnalysisReceipt } from '../../shared/graph/analysisReceipt';
 import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
-import { FILTER_OPTIONS, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { checkUsersKnown, FILTER_OPTIONS, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 
 const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} --format ${GRAPH_FORMATS.join('|')} --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id,id] [--seed N] [--max-accounts-per-item N] [--no-metrics]
@@ -18,6 +18,7 @@ export const run = (argv: string[]): Promise<number> => withUsage(USAGE, () => g
 async function graph(argv: string[]): Promise<number> {
   const { files, kind, format, out, seed, filter, maxAccountsPerItem, metrics } = readArgs(argv);
   const loaded = await loadArchiveFiles(files);
+  checkUsersKnown(filter, loaded);
   const net = buildNetwork(loaded.tweets, kind, { filter, maxAccountsPerItem });
   const summary = metrics ? annotateGraph(net.graph, seed) : null;
   const receipt: AnalysisReceipt = buildAnalysisReceipt({

@@ -15,7 +15,7 @@ interface FileReport {
 
 /**
  * `inspect FILE... [--json]`: parse each file through the shared pipeline and report its receipts
- * and quarantined rows. Exit code 1 when any file is refused.
+ * and quarantined rows. Exit code 1 when any file, or any CSV entry of a zip, is refused.
  */
 export function run(argv: string[]): Promise<number> {
   return withUsage('usage: npm run -s cli -- inspect FILE... [--json]', () => {
@@ -41,7 +41,7 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
   }
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
   else process.stdout.write(reports.map(humanReport).join('\n') + '\n');
-  return reports.every((r) => r.ok) ? 0 : 1;
+  return reports.every((r) => r.ok && !r.receipts[0]?.refusedEntries?.length) ? 0 : 1;
 }
 
 function humanReport(r: FileReport): string {

@@ -7,6 +7,7 @@ import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive'
 import type { Indicator, RedditAccount } from '../../shared/domain/indicator';
 import type { TweetColumns } from '../../shared/domain/tweet';
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/archive/columns';
+import { ArchiveFormatError } from '../../shared/archive/detectFormat';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { parseArchive, tweetIdSet, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
 
@@ -34,7 +35,8 @@ export function fileSource(filePath: string): ArchiveSource {
  * Load archive files into memory through the shared pipeline. Tweets are deduplicated by tweetid
  * across files (first file wins; a later copy counts in its own entry's receipt as duplicate, or with
  * other content is quarantined), accounts by userid (first seen wins; a users-file account repeated by a later file is a
- * duplicate, or quarantined with other values, as in the app). Throws on the first refused file.
+ * duplicate, or quarantined with other values, as in the app). Throws on the first refused file, or
+ * zip entry.
  */
 export async function loadArchiveFiles(
   paths: string[],
@@ -64,6 +66,11 @@ export async function loadArchiveFiles(
       onRedditAccounts: (batch) => void redditAccounts.push(...batch),
       onQuarantine: (batch) => void quarantined.push(...batch),
     });
+    // A zip of which some entries were refused would be analysed in part, and its receipts say so only in a field.
+    const refused = fileReceipts[0]?.refusedEntries ?? [];
+    if (refused.length) {
+      throw new ArchiveFormatError(`${p}: ${refused.length} of its CSV entries could not be read, so nothing was analysed (see \`inspect\`): ${refused.map((r) => r.message).join(' ')}`);
+    }
     receipts.push(...fileReceipts);
   }
   return { tweets: trimTweetColumns(tweets), accounts: [...accounts.values()], indicators, redditAccounts, receipts, quarantined };

@@ -33,6 +33,18 @@ describe('CLI inspect', () => {
     expect(cli('inspect', zip).stdout).toContain('set.zip :: README.txt: not a .csv entry, not read');
   });
 
+  it('exits non-zero when a zip entry is refused, still printing the rest; graph and coord analyse nothing of such a zip', async () => {
+    const zip = path.join(mkdtempSync(path.join(tmpdir(), 'dw-archive-')), 'partial.zip');
+    const tweets = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
+    writeFileSync(zip, zipSync({ 'tweets.csv': tweets, 'part2.csv': strToU8(new TextDecoder().decode(tweets).replaceAll(',', ';')) }));
+    const r = cli('inspect', zip, '--json');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files[0].receipts.map((x: { entryName: string }) => x.entryName)).toEqual(['tweets.csv']);
+    expect(doc.files[0].receipts[0].refusedEntries.map((x: { entryName: string }) => x.entryName)).toEqual(['part2.csv']);
+    await expect(loadArchiveFiles([zip])).rejects.toThrow(/^.*partial\.zip: 1 of its CSV entries could not be read, so nothing was analysed \(see `inspect`\): /);
+  });
+
   it('exits non-zero when a file is refused, with the reason', () => {
     const r = cli('inspect', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'));
     expect(r.status).toBe(1);

@@ -113,5 +113,9 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--replicates', '10'])).toEqual({ code: 2, err: '--replicates 10 cannot give a p-value at or below --alpha 0.05: use at least 19' });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-13-01'])).toEqual({ code: 2, err: "--from must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '2019-13-01'" });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', 'abc'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0, got 'abc'" });
+    // An impossible day is refused, not rolled over into the next month; unknown --users stop the run, as in the Network view.
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-02-30'])).toEqual({ code: 2, err: "--from: '2019-02-30' is not a date of the calendar" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--to', '2019-06-31 10:00'])).toEqual({ code: 2, err: "--to: '2019-06-31 10:00' is not a date of the calendar" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--users', 'nosuch,other'])).toEqual({ code: 2, err: '--users names 2 accounts not in these files: nosuch, other' });
   });
 });
