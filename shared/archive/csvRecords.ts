@@ -91,6 +91,8 @@ export class CsvRecordSplitter {
   /** How many pending bytes the quote state below already covers (so a long record is scanned once). */
   private scanned = 0;
   private inQuote = false;
+  /** splitFields' report of text after a closing quote (one object, reused per record). */
+  private readonly stray = { field: -1 };
   /** Where (bytes from the pending record's start) the last quoted section closed; -2: none in this field. */
   private closeAt = -2;
   /** UTF-16 units minus bytes of the scanned part of the pending record (see scan). */
@@ -382,7 +384,8 @@ export class CsvRecordSplitter {
       bytes: buf.subarray(start, end),
       fields: null,
     };
-    const stray = { field: -1 };
+    const stray = this.stray;
+    stray.field = -1;
     const fields = (mess === 0 && fieldsAt(text, this.commas, c0, c1)) || splitFields(text, stray);
     if (stray.field >= 0) {
       // Reading it as Python's csv module does would change the archive's text ("abc"def" -> abcdef"): reported, not repaired.
