@@ -23,28 +23,14 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { repoRoot } from '../fixtures/paths';
 import { buildReportCase } from '../unit/report/reportCase';
 import { childrenCpuMs } from './processCpu';
-import { numberOpt, parseCliArgs, UsageError } from '../../main/cli/cliArgs';
+import { scriptArgs } from './scriptArgs';
 
-const USAGE = 'usage: npm run demo:report -- [--out DIR] [--items N] [--page-size A4|Letter]';
-/** The options, checked as the CLI checks its own: a misspelt option or a bad value stops with the usage (exit 2). */
-function readArgs(): { items: number; out: string | undefined; pageSize: ReportPageSize } {
-  try {
-    const { files, opts } = parseCliArgs(process.argv.slice(2), { options: ['--out', '--items', '--page-size'], flags: [] });
-    if (files.length) throw new UsageError(`unexpected argument ${files[0]}`);
-    const pageSize = opts.get('--page-size') ?? 'A4';
-    if (pageSize !== 'A4' && pageSize !== 'Letter') throw new UsageError(`--page-size must be A4 or Letter, got '${pageSize}'`);
-    return { items: numberOpt(opts, '--items', { min: 1, max: 5000, integer: true }) ?? 200, out: opts.get('--out'), pageSize };
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    if (!e.message) {
-      process.stdout.write(`${USAGE}\n`); // --help
-      process.exit(0);
-    }
-    process.stderr.write(`${e.message}\n${USAGE}\n`);
-    process.exit(2);
-  }
-}
-const { items, out, pageSize } = readArgs();
+const args = scriptArgs('usage: npm run demo:report -- [--out DIR] [--items N] [--page-size A4|Letter]', { options: ['--out', '--items', '--page-size'] });
+if (args.files.length) args.usageError(`unexpected argument ${args.files[0]}`);
+const items = args.count('--items', 200);
+const out = args.text('--out');
+const pageSize = (args.text('--page-size') ?? 'A4') as ReportPageSize;
+if (pageSize !== 'A4' && pageSize !== 'Letter') args.usageError(`--page-size must be A4 or Letter, got '${pageSize}'`);
 const root = process.env.DW_RENDERER_OUT ?? buildRenderer();
 
 /** A production build of the renderer (as demo:bundle does), so the command works on a fresh clone. */
