@@ -105,7 +105,7 @@ const US_MINUTE = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}|[0-9]{2}) ([0-9]{1,2})
  */
 export function readUsMinute(column: string, value: string): number {
   const m = US_MINUTE.exec(value);
-  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not M/D/YYYY H:MM`);
+  if (!m) throw new RowRejection('impossible-date', `${column} '${clip(value)}' is not M/D/YYYY H:MM (or M/D/YY H:MM, a spreadsheet's re-save)`);
   const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
   return utcMinutes(column, value, year, +m[1], +m[2], +m[4], +m[5]);
 }
