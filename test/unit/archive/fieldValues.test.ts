@@ -56,7 +56,9 @@ describe('field values', () => {
     expect(readUsMinute('p', '10/1/2017 19:58')).toBe(Date.UTC(2017, 9, 1, 19, 58) / 60000);
     expect(readUsMinute('p', '10/1/17 19:58')).toBe(Date.UTC(2017, 9, 1, 19, 58) / 60000);
     expect(reason(() => readUsMinute('p', '2/30/2017 1:00'))).toBe('impossible-date');
-    expect(() => readUsMinute('p', '2017-10-01 19:58')).toThrow("p '2017-10-01 19:58' is not M/D/YYYY H:MM (or M/D/YY H:MM, a spreadsheet's re-save)");
+    expect(() => readUsMinute('p', '2017-10-01 19:58')).toThrow(
+      expect.objectContaining({ reason: 'impossible-date', detail: "p '2017-10-01 19:58' is not M/D/YYYY H:MM (or M/D/YY H:MM, a spreadsheet's re-save)" }),
+    );
     // Before Twitter: damage, never read as another year (0019 was read as 1919).
     for (const bad of ['0019-01-01 00:00', '0000-01-01 00:00', '1969-12-31 23:59', '2005-12-31 23:59']) {
       expect(() => readIsoMinute('t', bad)).toThrow(expect.objectContaining({ reason: 'impossible-date', detail: `t '${bad}' is before Twitter existed (2006)` }));
