@@ -102,6 +102,18 @@ function looksLikeUtf16(b: Uint8Array): boolean {
   return (evenNul === pairs && oddNul === 0) || (oddNul === pairs && evenNul === 0);
 }
 
+/**
+ * A tweets header's release by its column order: the Oct 2018 files put in_reply_to_tweetid right
+ * before in_reply_to_userid, later ones after it; any other order (a re-saved or hand-made file)
+ * names no release. Columns are read by name whatever the order.
+ */
+function tweetsVersion(names: string[]): string {
+  const canonical = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices' || names.includes(c)) as string[];
+  const swapped = canonical.map((c) => (c === 'in_reply_to_userid' ? 'in_reply_to_tweetid' : c === 'in_reply_to_tweetid' ? 'in_reply_to_userid' : c));
+  const same = (order: string[]) => order.length === names.length && order.every((c, i) => c === names[i]);
+  return same(canonical) ? '2019+' : same(swapped) ? '2018' : 'columns reordered';
+}
+
 const REDDIT_USERNAME = /^[A-Za-z0-9_-]{1,40}$/;
 const INTEGER = /^-?[0-9]+$/;
 
@@ -112,7 +124,7 @@ export function detectFormat(first: string[]): DetectedFormat {
     if (matches(names, k)) {
       let version = '';
       if (k.format === 'twitter-io-tweets') {
-        version = names.indexOf('in_reply_to_tweetid') < names.indexOf('in_reply_to_userid') ? '2018' : '2019+';
+        version = tweetsVersion(names);
       }
       return { format: k.format, version, columns: names, hasHeader: true };
     }

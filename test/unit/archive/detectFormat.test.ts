@@ -26,6 +26,8 @@ describe('detectFormat (from the header row only)', () => {
 
   it('tells 2019+ from 2018 column order and accepts 30 columns without poll_choices', () => {
     expect(detectFormat([...TWITTER_TWEET_COLUMNS]).version).toBe('2019+');
+    // Another order names no release (it is still read by column name).
+    expect(detectFormat([...TWITTER_TWEET_COLUMNS].reverse())).toMatchObject({ format: 'twitter-io-tweets', version: 'columns reordered' });
     const no = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices');
     expect(detectFormat(no)).toMatchObject({ format: 'twitter-io-tweets', version: '2019+' });
     expect(detectFormat(no).columns).toHaveLength(30);
