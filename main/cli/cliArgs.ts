@@ -29,7 +29,8 @@ export function parseCliArgs(argv: string[], spec: { options: readonly string[];
       if (opts.has(a)) throw new UsageError(`${a} is given twice`);
       opts.set(a, v);
       i++;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    } else if (a === '-') throw new UsageError('reading standard input is not supported: give the file path');
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
   return { files, opts, flags };

@@ -1,7 +1,8 @@
 /**
  * `npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:...]... [--allow-unknown-signer]`
  * Prints the verdict ({ok, bundleId, fingerprint, checks: [{name, ok, status, detail}]}) and exits
- * 0 only when every check passes; 1 on a failed check, 2 on a usage error. The trust check passes
+ * 0 only when every check passes; 1 on a failed check or a file that cannot be read (as the other
+ * commands), 2 on a usage error. The trust check passes
  * only for a signer named with --trust: a bundle re-signed by anyone else is intact and validly
  * signed, so without it a swapped key would pass. --allow-unknown-signer turns that check into a
  * warning (integrity only); --require-trust, the old way to ask for it, is accepted and changes nothing.
@@ -45,8 +46,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
-    process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
-    return 2;
+    process.stderr.write(`error: cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
   }
   const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 });
   if (json) {

@@ -52,6 +52,7 @@ describe('CLI inspect', () => {
     expect(r.stdout).toContain('Closest known format: Twitter IO tweets');
     const u = cli('nosuchcommand');
     expect(u.status).toBe(2);
+    expect(cli('inspect', '-')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^reading standard input is not supported: give the file path\n/) });
     // graph and coord stop at a refused or missing file with its message, not a stack trace.
     const g = cli('graph', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'), '--kind', 'retweet', '--out', path.join(tmpdir(), 'never.graphml'));
     expect(g.status).toBe(1);

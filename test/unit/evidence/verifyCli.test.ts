@@ -31,6 +31,8 @@ describe('npm run cli -- verify', async () => {
     expect(untrusted.code).toBe(1);
     expect(JSON.parse(untrusted.stdout).checks.find((c: { name: string }) => c.name === 'trust').detail).toContain('is not one of the trusted fingerprints');
     expect(cli('--trust', 'nope').code).toBe(2);
+    // A missing file exits 1, as it does for the other commands; 2 stays for usage mistakes.
+    expect(cli(path.join(dir, 'no-such.zip'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read .*no-such\.zip: ENOENT/) });
   });
 
   it('without --trust the signer is not established: exit 1, unless --allow-unknown-signer asks for integrity only', () => {
