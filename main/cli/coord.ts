@@ -51,7 +51,8 @@ async function coord(argv: string[]): Promise<number> {
   const communities = coordinationCommunities(r.edges, options.seed);
   const significant = r.edges.filter((e) => e.significant);
   const stability = flags.has('--sweep') ? windowStability(loaded.tweets, options).edges : null;
-  const receipt = buildAnalysisReceipt({
+  // One receipt per output: the JSON lists every edge, the exported graph only the significant ones.
+  const receiptFor = (listed: typeof r.edges) => buildAnalysisReceipt({
     kind: `coordination:${kind}`,
     columns: loaded.tweets,
     tweetsAnalysed: loaded.tweets.length - r.tweetsFiltered,
@@ -62,28 +63,34 @@ async function coord(argv: string[]): Promise<number> {
     },
     algorithms: ['coordination-sweep', 'account-day-shift-null', 'benjamini-hochberg', 'louvain'],
     seed: options.seed,
-    nodes: new Set(r.edges.flatMap((e) => [e.source, e.target])).size,
-    edges: r.edges.length,
+    nodes: nodesOf(listed),
+    edges: listed.length,
     omitted: {
       tweetsFiltered: r.tweetsFiltered,
       cappedObjects: r.cappedObjects.length,
       candidatePairsBelowMinRepeat: r.candidatePairs - r.edges.length,
+      ...(listed.length < r.edges.length ? { edgesNotSignificant: r.edges.length - listed.length, accountsOnlyOnEdgesNotSignificant: nodesOf(r.edges) - nodesOf(listed) } : {}),
       quarantinedRows: loaded.quarantined.length,
     },
     notes: [
       'weight = number of distinct objects both accounts acted on within the window; pairs lists every post pair behind it',
-      'p-values are empirical ((1 + #null >= observed) / (R + 1)) and conditional on the pair reaching minRepeat; q-values are Benjamini-Hochberg over the edges listed',
+      `p-values from the ${options.replicates} null-model replicates: (1 + k) / (R + 1) when k >= 10 replicates reach the observed weight, else the upper tail of a negative binomial (Poisson when not overdispersed) fitted to the null weights' mean and variance, never below k / (R + 1)`,
+      `q-values are Benjamini-Hochberg over all ${r.candidatePairs} account pairs that co-acted at least once (those under minRepeat count as p = 1)`,
       ...r.cappedObjects.slice(0, 20).map((c) => `capped object '${c.object}': ${c.actions} posts, ${c.pairsInWindow} pairs in window (excluded)`),
     ],
   });
+  const receipt = receiptFor(r.edges);
   if (opts.has('--out')) {
     const g = coordinationGraph(significant);
     const communityOf = new Map<string, number>();
     for (const c of communities) for (const m of c.members) communityOf.set(m, c.id);
-    g.forEachNode((n) => g.mergeNodeAttributes(n, { label: n, community: communityOf.get(n) ?? -1 }));
+    // Labelled by screen name, as graph's exports are (the node key stays the userid).
+    const screenName = new Map(loaded.accounts.map((a) => [a.userid, a.userScreenName]));
+    g.forEachNode((n) => g.mergeNodeAttributes(n, { label: screenName.get(n) || n, community: communityOf.get(n) ?? -1 }));
     const out = opts.get('--out')!;
-    fs.writeFileSync(out, exportGraph(g, format, receipt));
-    if (format === 'csv') fs.writeFileSync(out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n');
+    const fileReceipt = receiptFor(significant);
+    fs.writeFileSync(out, exportGraph(g, format, fileReceipt));
+    if (format === 'csv') fs.writeFileSync(out + '.receipt.json', JSON.stringify(fileReceipt, null, 2) + '\n');
   }
   if (flags.has('--json')) {
     const stabilityOf = new Map(stability?.map((s) => [s.source + '\u0000' + s.target, s]) ?? []);
@@ -113,3 +120,5 @@ async function coord(argv: string[]): Promise<number> {
   }
   return 0;
 }
+
+const nodesOf = (edges: readonly { source: string; target: string }[]): number => new Set(edges.flatMap((e) => [e.source, e.target])).size;

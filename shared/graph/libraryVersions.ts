@@ -9,5 +9,9 @@ export const LIBRARY_VERSIONS = {
   'graphology-shortest-path': '2.1.0',
 } as const;
 
-/** Version of this project's own algorithms (coordination sweep, null model, exporters, k-core, components, PageRank); 0.2.0 since their typed-array rewrites (same results). */
-export const WORKBENCH_GRAPH_VERSION = '0.2.0';
+/**
+ * Version of this project's own algorithms (coordination sweep, null model, exporters, k-core,
+ * components, PageRank): 0.2.0 since their typed-array rewrites (same results); 0.3.0 since
+ * coordination p-values read the null's fitted tail and q-values count every co-acting pair.
+ */
+export const WORKBENCH_GRAPH_VERSION = '0.3.0';

@@ -23,6 +23,8 @@ export interface NullModelInput extends SweepInput {
 export interface NullModelOutput {
   /** Mean null weight per edge. */
   expected: Float64Array;
+  /** Variance of the null weight per edge (over the replicates). */
+  variance: Float64Array;
   /** Number of replicates whose null weight was >= the observed weight. */
   atLeastObserved: Uint32Array;
   shiftMaxMinutes: number;
@@ -45,6 +47,7 @@ export function dayShiftNull(
 ): NullModelOutput {
   const E = observed.length;
   const expected = new Float64Array(E);
+  const squares = new Float64Array(E);
   const atLeast = new Uint32Array(E);
   const onEdge = new Uint8Array(input.accountCount);
   for (const key of edgeOf.keys()) {
@@ -104,9 +107,16 @@ export function dayShiftNull(
     });
     for (let e = 0; e < E; e++) {
       expected[e] += counts[e]!;
+      squares[e] += counts[e]! * counts[e]!;
       if (counts[e]! >= observed[e]!) atLeast[e]++;
     }
   }
-  if (replicates > 0) for (let e = 0; e < E; e++) expected[e] /= replicates;
-  return { expected, atLeastObserved: atLeast, shiftMaxMinutes: S };
+  const variance = new Float64Array(E);
+  if (replicates > 0) {
+    for (let e = 0; e < E; e++) {
+      expected[e] /= replicates;
+      variance[e] = Math.max(0, squares[e]! / replicates - expected[e]! * expected[e]!);
+    }
+  }
+  return { expected, variance, atLeastObserved: atLeast, shiftMaxMinutes: S };
 }

@@ -3,6 +3,7 @@ import { extractCoActions } from './coActions';
 import { sweepCoActions } from './sweepCoActions';
 import { dayShiftNull, defaultShiftMinutes, NULL_MODEL_DESCRIPTION, NULL_MODEL_NAME } from './dayShiftNull';
 import { benjaminiHochberg } from './benjaminiHochberg';
+import { edgePValue } from './nullTail';
 import type { CoordinationEdge, CoordinationOptions, CoordinationPair, CoordinationResult } from './coordinationTypes';
 
 export const COORDINATION_DEFAULTS = {
@@ -18,7 +19,8 @@ export const COORDINATION_DEFAULTS = {
 /**
  * Account pairs that acted on the same object (retweeted tweet, text, link, replied-to tweet)
  * within the window at least minRepeat times, each with its evidence pairs and its significance
- * against a per-account circular-shift null model (empirical p, Benjamini–Hochberg q).
+ * against a per-account circular-shift null model (p from the replicates: nullTail.ts;
+ * Benjamini–Hochberg q over every pair that co-acted at least once).
  */
 export function detectCoordination(c: TweetColumns, options: CoordinationOptions): CoordinationResult {
   const o = { ...COORDINATION_DEFAULTS, ...stripUndefined(options), kind: options.kind };
@@ -75,8 +77,12 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
   );
   const t2 = performance.now();
   const p = new Float64Array(E);
-  for (let e = 0; e < E; e++) p[e] = o.replicates > 0 ? (1 + nul.atLeastObserved[e]!) / (o.replicates + 1) : 1;
-  const q = benjaminiHochberg(p);
+  for (let e = 0; e < E; e++) {
+    p[e] = edgePValue({ observed: observed[e]!, mean: nul.expected[e]!, variance: nul.variance[e]!, atLeast: nul.atLeastObserved[e]!, replicates: o.replicates });
+  }
+  // The false-discovery rate is over every pair that co-acted at least once: minRepeat picks which
+  // pairs are shown, and a correction over those alone would not hold the rate for the pairs screened.
+  const q = benjaminiHochberg(p, pairIndex.size);
 
   const edges: CoordinationEdge[] = [];
   for (let e = 0; e < E; e++) {

@@ -58,6 +58,24 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(j.receipt.parameters).toMatchObject({ windowSeconds: 60, minRepeat: 3, replicates: 49 });
   });
 
+  it('coord --out: the file holds the significant edges, and its receipt counts those and says how many are left out', async () => {
+    await writeDemo(dir);
+    const out = path.join(dir, 'coord.csv');
+    const { code, out: stdout } = await captureStdout(() => runCoord([tweets, '--kind', 'coretweet', '--window', '900', '--min-repeat', '1', '--replicates', '49', '--json', '--out', out, '--format', 'csv']));
+    expect(code).toBe(0);
+    const j = JSON.parse(stdout);
+    const significant = j.edges.filter((e: { significant: boolean }) => e.significant);
+    expect(significant.length).toBeGreaterThan(0);
+    expect(significant.length).toBeLessThan(j.edges.length);
+    const rows = fs.readFileSync(out, 'utf8').trimEnd().split('\n').length - 1;
+    const receipt = JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8'));
+    expect(rows).toBe(significant.length);
+    expect(receipt.counts.edges).toBe(significant.length);
+    expect(receipt.counts.omitted.edgesNotSignificant).toBe(j.edges.length - significant.length);
+    expect(j.receipt.counts.edges).toBe(j.edges.length); // the JSON lists them all
+    expect(j.receipt.notes.join(' ')).toContain(`Benjamini-Hochberg over all ${j.counts.candidatePairs} account pairs that co-acted at least once`);
+  });
+
   it('graph --format graphml|gexf|csv|json writes files an independent reader opens', async () => {
     for (const format of ['graphml', 'gexf', 'csv', 'json']) {
       const out = path.join(dir, `rt.${format}`);

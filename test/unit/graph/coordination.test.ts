@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fewestReplicates, parameterProblems } from '../../../shared/graph/coordination/parameterProblems';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
 import { benjaminiHochberg } from '../../../shared/graph/coordination/benjaminiHochberg';
+import { edgePValue, logGamma, negativeBinomialTail, poissonTail } from '../../../shared/graph/coordination/nullTail';
 import { normaliseText, normaliseUrl } from '../../../shared/graph/coordination/normalise';
 import { windowStability } from '../../../shared/graph/coordination/windowStability';
 import { handColumns, minuteOf, type HandTweet } from './handColumns';
@@ -140,8 +141,11 @@ describe('significance', () => {
     expect(r2.edges).toEqual(r1.edges);
     const ab = r1.edges.find((e) => e.source === 'a' && e.target === 'b')!;
     expect(ab.weight).toBe(6);
-    expect(ab.pValue).toBeCloseTo(1 / 51, 12); // no replicate reaches 6
     expect(ab.expectedWeight).toBeLessThan(1);
+    // No replicate reaches 6: the p-value is the tail of the count distribution fitted to the null
+    // weights, below the 1/51 that 50 replicates could show on their own.
+    expect(ab.pValue).toBeLessThan(1 / 51);
+    expect(ab.pValue).toBeGreaterThan(0);
     expect(r1.nullModel).toMatchObject({ name: 'account-day-shift', replicates: 50, seed: 7, shiftMaxMinutes: 60 });
     const shifted = (seed: number) =>
       detectCoordination(cols, { kind: 'coretweet', minRepeat: 1, replicates: 50, seed, nullShiftMinutes: 2 }).edges.map((e) => e.expectedWeight);
@@ -156,7 +160,47 @@ describe('significance', () => {
   });
 });
 
+describe('edge p-values from the null replicates', () => {
+  const poissonDirect = (w: number, mu: number) => {
+    let below = 0;
+    let term = Math.exp(-mu);
+    for (let k = 0; k < w; k++) {
+      below += term;
+      term *= mu / (k + 1);
+    }
+    return 1 - below;
+  };
+  it('Poisson and negative binomial tails match direct sums', () => {
+    for (const [w, mu] of [[1, 0.3], [3, 0.3], [6, 2.5], [2, 4], [12, 9]] as const) expect(poissonTail(w, mu)).toBeCloseTo(poissonDirect(w, mu), 12);
+    // Far tails keep their precision (1 - sum would round to 0).
+    let upper = 0;
+    for (let k = 9, term = (Math.exp(-0.3) * 0.3 ** 9) / 362880; k < 40; k++, term *= 0.3 / k) upper += term;
+    expect(poissonTail(9, 0.3) / upper).toBeCloseTo(1.0, 10);
+    // Negative binomial (mean 2, variance 6: r = 1, q = 1/3) is geometric: P(X >= w) = (2/3)^w.
+    for (const w of [1, 2, 5, 20]) expect(negativeBinomialTail(w, 2, 6)).toBeCloseTo((2 / 3) ** w, 12);
+    expect(Math.exp(logGamma(5))).toBeCloseTo(24, 9);
+    expect(Math.exp(logGamma(0.5))).toBeCloseTo(Math.sqrt(Math.PI), 12);
+  });
+  it('uses the replicates when enough reach the weight, else the fitted tail, never below what they show', () => {
+    const base = { observed: 3, mean: 1.2, variance: 1.2, replicates: 199 };
+    expect(edgePValue({ ...base, atLeast: 40 })).toBe(41 / 200);
+    expect(edgePValue({ ...base, atLeast: 2 })).toBeCloseTo(Math.max(poissonTail(3, 1.2), 2 / 200), 15);
+    expect(edgePValue({ ...base, observed: 9, mean: 0.2, variance: 0.2, atLeast: 0 })).toBeCloseTo(poissonTail(9, 0.2), 20);
+    // Overdispersed null weights give a fatter tail than Poisson: a larger p.
+    expect(edgePValue({ ...base, observed: 6, mean: 0.5, variance: 2, atLeast: 0 })).toBeGreaterThan(poissonTail(6, 0.5));
+    // A null mean of 0 counts as one co-action over all replicates, not as impossible.
+    expect(edgePValue({ ...base, observed: 2, mean: 0, variance: 0, atLeast: 0 })).toBeCloseTo(poissonTail(2, 1 / 199), 15);
+    expect(edgePValue({ ...base, replicates: 0, atLeast: 0 })).toBe(1);
+  });
+});
+
 describe('Benjamini–Hochberg', () => {
+  it('counts hypotheses that are not listed as p = 1 (the pairs under minRepeat)', () => {
+    // m = 10, two listed: 0.001 * 10 / 1 = 0.01; 0.004 * 10 / 2 = 0.02
+    expect([...benjaminiHochberg([0.004, 0.001], 10)].map((x) => +x.toFixed(12))).toEqual([0.02, 0.01]);
+    expect(() => benjaminiHochberg([0.1, 0.2], 1)).toThrow();
+  });
+
   it('matches a hand computation', () => {
     // sorted p: 0.005 (4/1=0.02), 0.01 (4/2 -> 0.02), 0.03 (4/3 -> 0.04), 0.04 (4/4 -> 0.04)
     expect([...benjaminiHochberg([0.01, 0.04, 0.03, 0.005])].map((x) => +x.toFixed(12))).toEqual([0.02, 0.04, 0.04, 0.02]);
