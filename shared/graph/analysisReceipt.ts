@@ -47,7 +47,8 @@ const IMPLEMENTATION: Record<AlgorithmName, { implementation: string; version: s
   louvain: { implementation: 'graphology-communities-louvain', version: LIBRARY_VERSIONS['graphology-communities-louvain'] },
   // Our code since 2026-11-30, checked equal to graphology-metrics' PageRank and graphology-components in unit tests.
   pagerank: { implementation: `disclosure-workbench (graphology-metrics ${LIBRARY_VERSIONS['graphology-metrics']} algorithm and convergence test)`, version: WORKBENCH_GRAPH_VERSION },
-  betweenness: { implementation: 'graphology-metrics / graphology-shortest-path (sampled)', version: `${LIBRARY_VERSIONS['graphology-metrics']} / ${LIBRARY_VERSIONS['graphology-shortest-path']}` },
+  // Exact (graphology-metrics) up to 2,000 nodes, else Brandes from sampled sources (graphology-shortest-path): parameters.betweennessExact says which ran.
+  betweenness: { implementation: 'graphology-metrics (exact) / graphology-shortest-path (sampled sources)', version: `${LIBRARY_VERSIONS['graphology-metrics']} / ${LIBRARY_VERSIONS['graphology-shortest-path']}` },
   degree: { implementation: 'disclosure-workbench', version: WORKBENCH_GRAPH_VERSION },
   'k-core': { implementation: 'disclosure-workbench (Batagelj–Zaversnik)', version: WORKBENCH_GRAPH_VERSION },
   'connected-components': { implementation: 'disclosure-workbench (union-find)', version: WORKBENCH_GRAPH_VERSION },

@@ -2,6 +2,13 @@ import type Graph from 'graphology';
 
 export type AttrType = 'boolean' | 'int' | 'double' | 'string';
 
+/**
+ * Measures that are real numbers even when every value of one graph happens to be whole (exact
+ * betweenness of a tree, a PageRank of 0): typed double always, so exports of different networks
+ * have the same schema and can be merged or compared.
+ */
+const REAL_VALUED = new Set(['betweenness', 'pagerank', 'expectedWeight', 'pValue', 'qValue']);
+
 /** Scalar attributes only (objects/arrays are not exported); the widest type seen wins. */
 export function attributeTypes(items: Iterable<Record<string, unknown>>): Map<string, AttrType> {
   const types = new Map<string, AttrType>();
@@ -10,7 +17,7 @@ export function attributeTypes(items: Iterable<Record<string, unknown>>): Map<st
     for (const [k, v] of Object.entries(attrs)) {
       let t: AttrType | null = null;
       if (typeof v === 'boolean') t = 'boolean';
-      else if (typeof v === 'number') t = Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? 'int' : 'double';
+      else if (typeof v === 'number') t = !REAL_VALUED.has(k) && Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? 'int' : 'double';
       else if (typeof v === 'string') t = 'string';
       if (!t) continue;
       const prev = types.get(k);

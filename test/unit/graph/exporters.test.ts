@@ -9,6 +9,7 @@ import { toGEXF } from '../../../shared/graph/export/gexf';
 import { toEdgeListCsv } from '../../../shared/graph/export/edgeListCsv';
 import { toCytoscapeJson } from '../../../shared/graph/export/cytoscapeJson';
 import { xmlAttr, xmlText } from '../../../shared/graph/export/xmlText';
+import { nodeAttributeTypes } from '../../../shared/graph/export/attributeTypes';
 import { buildAnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import { LIBRARY_VERSIONS } from '../../../shared/graph/libraryVersions';
 import { handColumns } from './handColumns';
@@ -117,6 +118,15 @@ describe('exporters, read back with networkx and ElementTree (independent XML pa
     expect(j.elements.nodes).toHaveLength(6);
     expect(j.elements.edges[2].data).toEqual({ id: 'e2', source: 'fa', target: 'odd', weight: 2, directed: false });
     expect(j.elements.nodes.find((n: { data: { id: string } }) => n.data.id === 'he').data.label).toBe(LABELS.he);
+  });
+
+  it('real-valued measures are typed double even when every value is whole (one schema across networks)', () => {
+    const g = new Graph();
+    g.addNode('a', { betweenness: 0, pagerank: 1, degree: 2 });
+    g.addNode('b', { betweenness: 4, pagerank: 0, degree: 1 });
+    const types = nodeAttributeTypes(g);
+    expect([types.get('betweenness'), types.get('pagerank'), types.get('degree')]).toEqual(['double', 'double', 'int']);
+    expect(toGraphML(g, receipt)).toContain('attr.name="betweenness" attr.type="double"');
   });
 
   it('xml escaping', () => {
