@@ -114,7 +114,8 @@ function tweetsVersion(names: string[]): string {
   return same(canonical) ? '2019+' : same(swapped) ? '2018' : 'columns reordered';
 }
 
-const REDDIT_USERNAME = /^[A-Za-z0-9_-]{1,40}$/;
+/** Reddit's rule for names (3 to 20 of these): a file starting "1,2" is no Reddit list. */
+const REDDIT_USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
 const INTEGER = /^-?[0-9]+$/;
 
 /** Identify the format from the first record's fields. Throws ArchiveFormatError naming what was expected. */

@@ -17,6 +17,9 @@ describe('detectFormat (from the header row only)', () => {
     expect(detectFormat(headerOf('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')).format).toBe('fivethirtyeight-ira-tweets');
     expect(detectFormat(headerOf('reddit_2018_suspiciousaccounts_seed.csv'))).toMatchObject({ format: 'reddit-suspicious-accounts', hasHeader: false, columns: ['username', 'karma'] });
     expect(detectFormat(headerOf('reddit_2018_suspiciousaccounts_users_praw.csv')).format).toBe('reddit-praw-users');
+    // Two numbers, or a name Reddit would not allow, are no Reddit list: the file is refused, not read as one.
+    expect(() => detectFormat(['1', '2'])).toThrow();
+    expect(() => detectFormat(['a_name_much_longer_than_twenty', '5'])).toThrow();
     expect(detectFormat(headerOf('meta_threat_research_2022_09_cib_china_russia_indicators.csv')).format).toBe('meta-indicators');
     expect(detectFormat(headerOf('meta_threat_research_Q2_2023_Spamouflage_China_CIB_killchain.csv')).format).toBe('meta-killchain');
     // header 'Tactic ,Technique,...' with a trailing space
