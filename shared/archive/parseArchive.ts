@@ -6,7 +6,7 @@ import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, Quar
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
-import { CsvRecordSplitter, CsvRecordTooLargeError, type CsvRecord } from './csvRecords';
+import { CsvRecordSplitter, CsvRecordTooLargeError, splitFields, type CsvRecord } from './csvRecords';
 import { ZipTail } from './zipCentralDirectory';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
@@ -435,7 +435,19 @@ class EntryParser {
       if (r.problem === 'unterminated-quote') {
         throw new ArchiveFormatError(`${this.label}: the file ends inside its header row (truncated file).`);
       }
-      if (!r.fields) throw new ArchiveFormatError(`${this.label}: the header row is unreadable (${r.detail}).`);
+      if (!r.fields) {
+        // A header quoted field by field but split by semicolons or tabs reads as text after a
+        // closing quote: its lenient reading says what it is (detectFormat names the separator).
+        if (r.problem === 'stray-quote') {
+          try {
+            detectFormat(splitFields(new TextDecoder().decode(r.bytes)));
+          } catch (e) {
+            if (e instanceof ArchiveFormatError) throw new ArchiveFormatError(`${this.label}: ${e.message}`);
+            throw e;
+          }
+        }
+        throw new ArchiveFormatError(`${this.label}: the header row is unreadable (${r.detail}).`);
+      }
       try {
         this.format = detectFormat(r.fields);
       } catch (e) {

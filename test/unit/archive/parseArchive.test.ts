@@ -391,6 +391,9 @@ describe('containers and refusals', () => {
       );
     }
     await expect(refuse('cut.zip', zip.subarray(0, zip.length >> 1))).rejects.toThrow(/^cut\.zip: zip file is truncated or damaged/);
+    // A spreadsheet's semicolon "CSV" quoted field by field (as the real users file is): named as such, not as a stray quote.
+    const semicolons = enc.encode(new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).replaceAll('","', '";"'));
+    await expect(refuse('s.csv', semicolons)).rejects.toThrow(/^s\.csv: Unrecognised header .* Its fields are separated by semicolons, not commas/);
   });
 
   it('stops on abort', async () => {
