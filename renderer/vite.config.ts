@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../shared/security/contentSecurityPolicy';
+// With its extension: Node loads this file natively (and warns about an extensionless import).
+import { CONTENT_SECURITY_POLICY } from '../shared/security/contentSecurityPolicy.ts';
 
 /**
  * Puts the app's CSP into index.html (a meta tag, in force in every host) and beside the build
@@ -21,7 +22,7 @@ function emitCsp(): Plugin {
 }
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './', // relative asset URLs: works from app:// and from any http://127.0.0.1:<port>/
   plugins: [react(), emitCsp()],
   build: {
