@@ -69,6 +69,12 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // Exports: PNG and SVG with the caption naming dataset and filters.
   const png = await download(page, () => page.getByRole('button', { name: /Export Posting rhythm.* as PNG/ }).click());
   expect(png.name).toMatch(/\.png$/);
+  // A long caption is cut between words, not inside one.
+  expect(png.name.length).toBeLessThanOrEqual(124);
+  const named = `${await page.locator('[data-chart="rhythm"] h3').innerText()}-${await page.locator('[data-chart="rhythm"] figcaption').innerText()}`;
+  const words = named.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/_+/g, '_').split('_');
+  const pieces = png.name.replace(/\.png$/, '').split('_');
+  expect(pieces.at(-1)).toBe(words[pieces.length - 1]);
   expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   const svg = await download(page, () => page.getByRole('button', { name: /Export Posting rhythm.* as SVG/ }).click());
   const svgText = svg.bytes.toString('utf8');
@@ -76,6 +82,10 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   expect(svgText).toContain('Asia/Hong_Kong');
   expect(svgText).toContain(`tweets from ${from} to ${to}`);
   await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
+  await expect.poll(() => countStore(page, 'pins')).toBe(1);
+  // The chart's button says it is pinned, and pressing it again adds no second pin.
+  await expect(page.getByRole('button', { name: /^Pinned: Posting rhythm/ })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: /^Pinned: Posting rhythm/ }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
   await page.getByRole('button', { name: 'Show all' }).click();
   await expectNoSeriousAxeViolations(page);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { pinToCase } from '../pins/pinApi';
+import { PinButton } from '../pins/PinButton';
 import { chartPng, chartSvg, safeFileName, saveBytes } from './chartExport';
 import { echarts, type ChartOption } from './echartsSetup';
 
@@ -55,10 +55,8 @@ export function ChartFigure({ id, title, caption, option, datasetId, summary, he
       setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const pin = async () => {
-    await pinToCase({ kind: 'chart', datasetId, title, payload: { title, caption, option, svg: chartSvg(option, title, caption) }, provenance: [] });
-    setStatus('Pinned to case.');
-  };
+  // Titled with its caption (dataset, range, zone): the same chart of two datasets or ranges is told apart in a case.
+  const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, option, svg: chartSvg(option, title, caption) }, provenance: [] });
 
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`} data-chart={id}>
@@ -67,7 +65,8 @@ export function ChartFigure({ id, title, caption, option, datasetId, summary, he
         <div className="chart-actions">
           <button type="button" onClick={() => void exportAs('png')} aria-label={`Export ${title} as PNG`}>PNG</button>
           <button type="button" onClick={() => void exportAs('svg')} aria-label={`Export ${title} as SVG`}>SVG</button>
-          <button type="button" onClick={() => void pin()} aria-label={`Pin to case: ${title}`}>Pin to case</button>
+          {/* Keyed by caption: another range or zone is another chart (PinButton reads its item when it mounts). */}
+          <PinButton key={caption} item={pinItem} label={title} />
         </div>
       </div>
       {children}

@@ -75,6 +75,10 @@ export async function saveBytes(suggestedName: string, mimeType: string, bytes: 
   }
 }
 
+/** A file name from a title: letters, digits and ._- only, at most 120 characters, cut between words. */
 export function safeFileName(s: string): string {
-  return s.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/_+/g, '_').slice(0, 120) || 'chart';
+  const name = s.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/_+/g, '_');
+  if (name.length <= 120) return name || 'chart';
+  const cut = name.lastIndexOf('_', 120);
+  return name.slice(0, cut > 60 ? cut : 120);
 }
