@@ -226,12 +226,15 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await build(page, 'Mention');
   await page.getByLabel('Min weight', { exact: true }).fill('2');
   const before = await page.getByTestId('network-drawn').innerText();
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  const edgeTitle = await page.getByTestId('edge-details').getByRole('heading', { level: 2 }).innerText();
   await page.goto('#/explore');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 2, name: /^Mention network of/ })).toBeVisible();
   await expect(page.getByLabel('Min weight', { exact: true })).toHaveValue('2');
   await expect(page.getByTestId('network-drawn')).toHaveText(before);
+  await expect(page.getByTestId('edge-details').getByRole('heading', { level: 2 })).toHaveText(edgeTitle); // the open edge too
   await expect(page.getByLabel('Network kind')).toHaveValue('mention');
   await expect(page.getByLabel('From day')).toHaveValue('2019-03-01');
   await expect(page.getByLabel('To day (inclusive)')).toHaveValue('2019-03-14');

@@ -27,6 +27,8 @@ const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, commun
 const EDGE_ROWS = 100;
 /** The view's settings of each result, kept while the result is (back from another view, the analyst finds them as left). */
 const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
+/** The selected account or edge of each result, kept the same way (its evidence panel comes back open). */
+const selectionOf = new WeakMap<NetworkModel, { nodeId: string | null; edgeIndex: number | null; focused: boolean }>();
 const MATCHES_LISTED = 20;
 
 export function NetworkView() {
@@ -70,9 +72,10 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const [layoutAttempt, setLayoutAttempt] = useState(0);
   const layoutAbort = useRef<AbortController | null>(null);
   const [drawing, setDrawing] = useState<NetworkDrawing | null>(null);
-  const [nodeId, setNodeId] = useState<string | null>(null);
-  const [edgeIndex, setEdgeIndex] = useState<number | null>(null);
-  const [focused, setFocused] = useState(false);
+  const [nodeId, setNodeId] = useState<string | null>(() => selectionOf.get(model)?.nodeId ?? null);
+  const [edgeIndex, setEdgeIndex] = useState<number | null>(() => selectionOf.get(model)?.edgeIndex ?? null);
+  const [focused, setFocused] = useState(() => selectionOf.get(model)?.focused ?? false);
+  useEffect(() => void selectionOf.set(model, { nodeId, edgeIndex, focused }), [model, nodeId, edgeIndex, focused]);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState('');
   /** Several accounts matched Find: listed as buttons, so one can be chosen without the mouse. */
