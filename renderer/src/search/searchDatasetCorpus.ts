@@ -3,7 +3,7 @@ import type { WorkbenchDb } from '../store/schema';
 import { decodeTweetColumns, unpackStrings } from '../store/tweetBlockCodec';
 import { adoptFilterBlock, filterDicts, storedFilterBlock, type FilterBlock } from './searchFilterColumns';
 import type { LoadState } from './searchProtocol';
-import { normalizeForSearch } from './searchQuery';
+import { normalizeForSearch, SEARCH_TEXT_VERSION } from './searchQuery';
 import { rowsOf, textBlock, type TextBlock } from './searchText';
 import { yieldToEvents } from '../workers/yieldToEvents';
 
@@ -89,9 +89,10 @@ export class DatasetCorpus {
       for (const [j, seq] of chunk.entries()) {
         const r = bySeq.get(seq);
         let block: TextBlock;
-        if (r) block = { seq, joined: r.joined, starts: r.starts.slice() }; // a copy: r.starts shares the record's buffer with its filters
+        if (r && (r.norm ?? 1) === SEARCH_TEXT_VERSION) block = { seq, joined: r.joined, starts: r.starts.slice() }; // a copy: r.starts shares the record's buffer with its filters
         else {
-          // A block without its search text (should not happen) is still searchable, normalised here.
+          // A block without its search text, or written by an older normalizeForSearch (a dataset
+          // imported before it changed), is still searchable: normalised here from its tweets.
           const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
           block = textBlock(seq, (tb ? unpackStrings(tb.columns.tweetText) : []).map(normalizeForSearch));
         }

@@ -123,6 +123,8 @@ export interface SearchBlockRecord {
   starts: Int32Array;
   /** The columns the search filters read, coded per block (absent in records written before it existed). */
   filters?: StoredFilterBlock;
+  /** normalizeForSearch's version the text was written with (SEARCH_TEXT_VERSION; absent: 1). */
+  norm?: number;
 }
 
 export interface QuarantineRecord extends QuarantinedRow {

@@ -3,7 +3,7 @@ import type { TweetColumns } from '../../../shared/domain/tweet';
 import { corpusBlock, searchCorpus } from '../../../renderer/src/search/searchCorpus';
 import { filterDicts } from '../../../renderer/src/search/searchFilterColumns';
 import { rangeFacets } from '../../../renderer/src/search/searchFacets';
-import { normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
+import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
 import { accountFilter, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
@@ -49,6 +49,18 @@ describe('searchCorpus', () => {
     const tb = [corpusBlock(0, t.tweetText.map(normalizeForSearch), t)];
     for (const q of ['istanbul', 'ISTANBUL', 'İstanbul']) expect(searchCorpus(tb, parseQuery(q), {}, 0, 10).hits.map((h) => h.tweetid)).toEqual(['1', '2', '3']);
   });
+  it('finds a Persian word with or without its zero-width non-joiner, and Arabic with or without tatweel', () => {
+    const t = columns([
+      { id: '1', user: 'a', text: 'من می\u200cخواهم بروم', time: 1, lang: 'fa' }, { id: '2', user: 'a', text: 'من میخواهم', time: 2, lang: 'fa' },
+      { id: '3', user: 'a', text: 'كـتاب جديد', time: 3, lang: 'ar' },
+    ]);
+    const tb = [corpusBlock(0, t.tweetText.map(normalizeForSearch), t)];
+    for (const q of ['میخواهم', 'می\u200cخواهم']) expect(searchCorpus(tb, parseQuery(q), {}, 0, 10).hits.map((h) => h.tweetid)).toEqual(['1', '2']);
+    expect(searchCorpus(tb, parseQuery('كتاب'), {}, 0, 10).hits.map((h) => h.tweetid)).toEqual(['3']);
+    // The highlight covers the word as archived, its ZWNJ included.
+    expect(highlightRanges('من می\u200cخواهم بروم', parseQuery('میخواهم'))).toEqual([[3, 11]]);
+  });
+
   it('applies every filter', () => {
     expect(ids('peace', { retweet: 'exclude' })).toEqual(['1100000000000000004']);
     expect(ids('peace', { retweet: 'only' })).toEqual(['1100000000000000002']);

@@ -1,4 +1,4 @@
-import { normalizeForSearch } from '../../search/searchQuery';
+import { normalizeForSearch, SEARCH_TEXT_VERSION } from '../../search/searchQuery';
 import { storedFilterBlock } from '../../search/searchFilterColumns';
 import { joinRows } from '../joinRows';
 import { intoOneBuffer } from '../oneBuffer';
@@ -12,6 +12,7 @@ export function searchBlockOf(b: TweetBlockRecord, tweetText: readonly string[])
   return intoOneBuffer({
     datasetId: b.datasetId, importId: b.importId, seq: b.seq,
     ...joinRows(tweetText.map(normalizeForSearch)),
+    norm: SEARCH_TEXT_VERSION,
     filters: storedFilterBlock(b.columns),
   });
 }
