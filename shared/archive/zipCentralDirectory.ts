@@ -13,14 +13,17 @@ const CENTRAL_ENTRY = 0x02014b50;
 export class ZipTail {
   private chunks: Uint8Array[] = [];
   private bytes = 0;
+  /** Bytes pushed in all: the tail starts at total - bytes in the file. */
+  private total = 0;
 
   push(chunk: Uint8Array): void {
     this.chunks.push(chunk);
     this.bytes += chunk.length;
+    this.total += chunk.length;
     while (this.chunks.length > 1 && this.bytes - this.chunks[0]!.length >= TAIL_BYTES) this.bytes -= this.chunks.shift()!.length;
   }
 
-  /** Entry name -> CRC-32s in directory order (a name may repeat); null when the directory is not in the tail. */
+  /** Entry name -> CRC-32s in directory order (a name may repeat); null when the directory is not found in the tail. */
   centralCrcs(): Map<string, number[]> | null {
     const tail = new Uint8Array(this.bytes);
     let at = 0;
@@ -40,9 +43,11 @@ export class ZipTail {
     if (eocd < 0) return null;
     let size = v.getUint32(eocd + 12, true);
     let end = eocd; // the directory ends where the end records begin
-    if (size === 0xffffffff && eocd >= 20 && v.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
-      end = eocd - 20 - 56;
-      if (end < 0 || v.getUint32(end, true) !== ZIP64_EOCD) return null;
+    // A zip64 archive (over 4 GiB or 65,535 entries) puts its own end record, found through the
+    // locator just before the classic one, after the directory; writers fill the classic fields or not.
+    if (eocd >= 20 && v.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+      end = Number(v.getBigUint64(eocd - 20 + 8, true)) - (this.total - this.bytes);
+      if (end < 0 || end + 56 > tail.length || v.getUint32(end, true) !== ZIP64_EOCD) return null;
       size = Number(v.getBigUint64(end + 40, true));
     }
     let p = end - size;
@@ -59,6 +64,6 @@ export class ZipTail {
       out.set(name, [...(out.get(name) ?? []), crc]);
       p += 46 + nameLength + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
     }
-    return out;
+    return out.size ? out : null;
   }
 }

@@ -11,6 +11,8 @@ import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
 import { hashArchive, hashPlainBytes, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { splitFields } from '../../../shared/archive/csvRecords';
+import { ZipTail } from '../../../shared/archive/zipCentralDirectory';
+import { realFixture } from '../../fixtures/paths';
 import type { KnownRecords } from '../../../shared/archive/knownRecords';
 import { tweetHeader, tweetRow } from './synthetic';
 
@@ -429,4 +431,25 @@ describe('zip CRC-32', () => {
     );
     await expect(parseArchive(bytesSource('bad.zip', damaged))).rejects.toThrow('fails its CRC-32 check');
   });
+
+  it('finds the directory of a zip64 archive (70,001 entries, as Python writes it) and checks its CRC-32 too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-zip64-'));
+    const zip = path.join(dir, 'many.zip');
+    const script = [
+      'import sys, zipfile',
+      'z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_STORED)',
+      'z.write(sys.argv[2], "users.csv")',
+      'for i in range(70000): z.writestr("f%d.txt" % i, "x")',
+      'z.close()',
+      'print(zipfile.ZipFile(sys.argv[1]).getinfo("users.csv").header_offset + 30 + len("users.csv"))',
+    ].join('\n');
+    const dataAt = Number(execFileSync('python3', ['-c', script, zip, realFixture('china_082019_1_users_csv_hashed.csv')]).toString().trim());
+    const bytes = new Uint8Array(readFileSync(zip));
+    const tail = new ZipTail();
+    for (let i = 0; i < bytes.length; i += 65536) tail.push(bytes.subarray(i, i + 65536));
+    expect(tail.centralCrcs()?.size).toBe(70001);
+    const damaged = bytes.slice();
+    damaged[dataAt + 5000] ^= 0x01;
+    await expect(hashArchive(bytesSource('many.zip', damaged))).rejects.toThrow(/^many\.zip: zip entry users\.csv fails its CRC-32 check/);
+  }, 60_000);
 });
