@@ -30,9 +30,11 @@ Signer key fingerprint at signing time: ${p.fingerprint}
 IMPORTANT: this file travels with the bundle, so it cannot prove who signed. Compare the
 fingerprint printed in step 2 with the one you received separately (phone, letter, website).
 
-1. Test the archive, check that no name is stored twice in it (an extractor could show the copy the
-   manifests do not cover; this must print nothing), and unpack it:
-     unzip -tq ${p.bagName}.zip >/dev/null && unzip -Z1 ${p.bagName}.zip | LC_ALL=C sort | uniq -d
+1. Test the archive (this must print "No errors detected in compressed data of ${p.bagName}.zip."):
+     unzip -tq ${p.bagName}.zip
+   check that no name is stored twice in it (an extractor could show the copy the manifests do not
+   cover; this must print nothing):
+     unzip -Z1 ${p.bagName}.zip | LC_ALL=C sort | uniq -d
    and that it holds the one folder ${p.bagName}/ and nothing beside it (this must print only ${p.bagName}):
      unzip -Z1 ${p.bagName}.zip | cut -d/ -f1 | LC_ALL=C sort -u
      unzip ${p.bagName}.zip && cd ${p.bagName}
@@ -60,7 +62,8 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 
 5. Optionally, the minisign signature made with the same key:
      minisign -Vm tagmanifest-sha512.txt -x signatures/tagmanifest-sha512.txt.minisig -p metadata/signer/minisign.pub
-   minisign.pub must hold the key of step 2 (these two commands must print the same line):
+   minisign.pub must hold the key of step 2 (these two commands must print the same line of 64 hex
+   digits; if your base64 has no -d, use base64 -D or openssl base64 -d -A):
      sed -n 2p metadata/signer/minisign.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
      cut -d' ' -f2 metadata/signer/id_ed25519.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
 
@@ -158,9 +161,12 @@ pass completeness "no unlisted files"
 
 # The raw Ed25519 key: the last 32 bytes of both the minisign and the OpenSSH public key.
 rawkey() { base64 -d 2>/dev/null | tail -c 32 | od -An -tx1 | tr -d ' \\n'; }
-if have base64 && have od; then
-  [ "$(sed -n 2p metadata/signer/minisign.pub | rawkey)" = "$(cut -d' ' -f2 metadata/signer/id_ed25519.pub | rawkey)" ] ||
-    fail minisign "metadata/signer/minisign.pub holds another key than metadata/signer/id_ed25519.pub"
+MKEY=$(sed -n 2p metadata/signer/minisign.pub | rawkey)
+SKEY=$(cut -d' ' -f2 metadata/signer/id_ed25519.pub | rawkey)
+if [ \${#MKEY} -eq 64 ] && [ \${#SKEY} -eq 64 ]; then
+  [ "$MKEY" = "$SKEY" ] || fail minisign "metadata/signer/minisign.pub holds another key than metadata/signer/id_ed25519.pub"
+else
+  echo "skip    minisign key: this system's base64 cannot decode the keys to compare them"
 fi
 if have minisign; then
   if [ -f signatures/tagmanifest-sha512.txt.minisig ]; then

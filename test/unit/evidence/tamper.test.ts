@@ -2,7 +2,7 @@
  * Tamper suite: every edit must make BOTH our verifier and the independent tools (the bundle's own
  * verify.sh over ssh-keygen/sha512sum/minisign, or unzip) fail, each with a specific message.
  */
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
@@ -227,6 +227,16 @@ describe('tamper suite', async () => {
     expect(minisignKey).toMatch(/^[0-9a-f]{64}$/);
     expect(sshKey).toMatch(/^[0-9a-f]{64}$/);
     expect(minisignKey).not.toBe(sshKey);
+  });
+
+  it("where base64 cannot decode (an old macOS base64 has no -d), the minisign key comparison says it is skipped instead of passing", async () => {
+    const clean = runVerifySh(dir, bytes, 'no-base64-d', fp);
+    const bin = path.join(dir, 'fakebin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'base64'), '#!/bin/sh\necho "base64: invalid option -- d" >&2\nexit 64\n', { mode: 0o755 });
+    const r = run('sh', ['-c', `PATH="${bin}:$PATH" sh verify.sh ${fp}`], { cwd: clean.bagDir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("skip    minisign key: this system's base64 cannot decode the keys to compare them");
   });
 
   it('a swapped key whose comment holds the genuine fingerprint, and a principal given for a fingerprint: neither passes as trusted', async () => {
