@@ -10,6 +10,7 @@ import { buildAnalysisReceipt } from '../../shared/graph/analysisReceipt';
 import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
 import { formatMinute } from '../../shared/archive/demo/csvFormat';
+import { P_FLOOR, TAIL_REPLICATES } from '../../shared/graph/coordination/nullTail';
 
 const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
        [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
@@ -42,7 +43,7 @@ async function coord(argv: string[]): Promise<number> {
     filter: filterFromOpts(opts),
   };
   const fewest = fewestReplicates(options.alpha);
-  if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} cannot give a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
+  if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} are too few: alone they cannot show a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
   const loaded = await loadArchiveFiles(files);
   checkUsersKnown(options.filter, loaded);
   const t0 = performance.now();
@@ -74,7 +75,7 @@ async function coord(argv: string[]): Promise<number> {
     },
     notes: [
       'weight = number of distinct objects both accounts acted on within the window; pairs lists every post pair behind it',
-      `p-values from the ${options.replicates} null-model replicates: (1 + k) / (R + 1) when k >= 10 replicates reach the observed weight, else the upper tail of a negative binomial (Poisson when not overdispersed) fitted to the null weights' mean and variance, never below k / (R + 1)`,
+      `p-values from the ${options.replicates} null-model replicates: (1 + k) / (R + 1) when k >= ${TAIL_REPLICATES} replicates reach the observed weight, else the upper tail of a negative binomial (Poisson when not overdispersed) fitted to the null weights' mean and variance, never below k / (R + 1) nor ${P_FLOOR}`,
       `q-values are Benjamini-Hochberg over all ${r.candidatePairs} account pairs that co-acted at least once (those under minRepeat count as p = 1)`,
       ...r.cappedObjects.slice(0, 20).map((c) => `capped object '${c.object}': ${c.actions} posts, ${c.pairsInWindow} pairs in window (excluded)`),
     ],

@@ -1,13 +1,7 @@
-/**
- * An edge's p-value from its null-model replicates. With R replicates the empirical p-value
- * (1 + k) / (R + 1) cannot go below 1 / (R + 1) (0.005 for 199), far above what a false-discovery
- * correction over thousands of account pairs needs: the planted groups and the chance
- * coincidences of popular tweets would get the same p. Where few replicates reach the observed
- * weight (k < TAIL_REPLICATES), the tail is read from a count distribution fitted to the null
- * weights' mean and variance instead (negative binomial when they are overdispersed, else Poisson),
- * never below k / (R + 1), what the replicates show directly.
- */
-const TAIL_REPLICATES = 10;
+/** Replicates reaching the observed weight from which their share is the p-value itself. */
+export const TAIL_REPLICATES = 10;
+/** Below this a p-value is printed as this: smaller values are beyond what the fit can claim (and would underflow to 0). */
+export const P_FLOOR = 1e-300;
 
 export interface NullWeights {
   observed: number;
@@ -19,6 +13,15 @@ export interface NullWeights {
   replicates: number;
 }
 
+/**
+ * An edge's p-value from its null-model replicates. With R replicates the empirical p-value
+ * (1 + k) / (R + 1) cannot go below 1 / (R + 1) (0.005 for 199), far above what a false-discovery
+ * correction over thousands of account pairs needs: the planted groups and the chance
+ * coincidences of popular tweets would get the same p. Where few replicates reach the observed
+ * weight (k < TAIL_REPLICATES), the tail is read from a count distribution fitted to the null
+ * weights' mean and variance instead (negative binomial when they are overdispersed, else Poisson),
+ * never below k / (R + 1), what the replicates show directly, nor below P_FLOOR.
+ */
 export function edgePValue(n: NullWeights): number {
   if (n.replicates <= 0) return 1;
   const empirical = (1 + n.atLeast) / (n.replicates + 1);
@@ -28,7 +31,7 @@ export function edgePValue(n: NullWeights): number {
   const mean = Math.max(n.mean, 1 / n.replicates);
   const variance = Math.max(n.variance, mean);
   const tail = variance > mean * (1 + 1e-9) ? negativeBinomialTail(n.observed, mean, variance) : poissonTail(n.observed, mean);
-  return Math.min(1, Math.max(tail, n.atLeast / (n.replicates + 1)));
+  return Math.min(1, Math.max(tail, n.atLeast / (n.replicates + 1), P_FLOOR));
 }
 
 /** P(X >= w) for X ~ Poisson(mean). */

@@ -6,7 +6,11 @@ export interface CoordinationParameters {
   replicates: number;
 }
 
-/** With R null-model replicates no p-value is below 1 / (R + 1): fewer could never be significant, whatever the data. */
+/**
+ * With R null-model replicates the replicates alone give no p-value below 1 / (R + 1): with fewer
+ * than this, an edge could be significant only through the tail fitted to them (nullTail.ts), from
+ * too few null weights to trust their mean and variance.
+ */
 export const fewestReplicates = (alpha: number): number => Math.ceil(1 / alpha) - 1;
 
 /**
@@ -22,7 +26,7 @@ export function parameterProblems(p: CoordinationParameters): string[] {
   if (!alphaOk) out.push('The FDR alpha must be between 0 and 1 (0.05 is usual).');
   if (!(Number.isInteger(p.replicates) && p.replicates >= 1)) out.push('Null-model replicates must be a whole number of at least 1.');
   else if (alphaOk && p.replicates < fewestReplicates(p.alpha)) {
-    out.push(`${p.replicates} null-model replicates cannot give a p-value at or below alpha ${p.alpha}, so no edge could be significant: use at least ${fewestReplicates(p.alpha)}.`);
+    out.push(`${p.replicates} null-model replicates are too few: alone they cannot show a p-value at or below alpha ${p.alpha}, and a tail fitted to so few null weights is not to be trusted: use at least ${fewestReplicates(p.alpha)}.`);
   }
   return out;
 }

@@ -153,9 +153,13 @@ describe('significance', () => {
     expect(shifted(1)).not.toEqual(shifted(2));
   });
 
-  it('q-values are Benjamini–Hochberg of the p-values', () => {
-    const r = detectCoordination(cols, { kind: 'coretweet', minRepeat: 1, replicates: 30, seed: 2 });
-    expect([...benjaminiHochberg(r.edges.map((e) => e.pValue))]).toEqual(r.edges.map((e) => e.qValue));
+  it('q-values are Benjamini–Hochberg of the p-values over every pair that co-acted, the pairs under minRepeat included', () => {
+    // Two more accounts that co-retweet once: a pair under minRepeat.
+    const more = handColumns([...rows, { id: String(id++), user: 'c', time: at(100_000), retweetOf: 'q' }, { id: String(id++), user: 'd', time: at(100_000), retweetOf: 'q' }]);
+    const r = detectCoordination(more, { kind: 'coretweet', minRepeat: 2, replicates: 30, seed: 2 });
+    expect(r.candidatePairs).toBeGreaterThan(r.edges.length); // some pairs co-acted once only: not shown, but counted
+    expect([...benjaminiHochberg(r.edges.map((e) => e.pValue), r.candidatePairs)]).toEqual(r.edges.map((e) => e.qValue));
+    expect([...benjaminiHochberg(r.edges.map((e) => e.pValue))]).not.toEqual(r.edges.map((e) => e.qValue));
     for (const e of r.edges) expect(e.significant).toBe(e.qValue <= 0.05);
   });
 });
@@ -191,6 +195,8 @@ describe('edge p-values from the null replicates', () => {
     // A null mean of 0 counts as one co-action over all replicates, not as impossible.
     expect(edgePValue({ ...base, observed: 2, mean: 0, variance: 0, atLeast: 0 })).toBeCloseTo(poissonTail(2, 1 / 199), 15);
     expect(edgePValue({ ...base, replicates: 0, atLeast: 0 })).toBe(1);
+    // A weight far beyond the null never gives p = 0 (the tail would underflow): it is floored.
+    expect(edgePValue({ ...base, observed: 400, mean: 0, variance: 0, atLeast: 0 })).toBe(1e-300);
   });
 });
 
@@ -236,7 +242,7 @@ describe('coordination parameters in words (the Network form; the CLI refuses th
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 199 })).toEqual([]);
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 19 })).toEqual([]);
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 5 })).toEqual([
-      '5 null-model replicates cannot give a p-value at or below alpha 0.05, so no edge could be significant: use at least 19.',
+      '5 null-model replicates are too few: alone they cannot show a p-value at or below alpha 0.05, and a tail fitted to so few null weights is not to be trusted: use at least 19.',
     ]);
     const bad = parameterProblems({ windowSeconds: 0, minRepeat: 1.5, alpha: 1, replicates: 0 });
     expect(bad).toHaveLength(4);
