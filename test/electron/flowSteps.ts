@@ -142,8 +142,8 @@ export async function coordinationEdgeEvidence(page: Page, screenshot?: (name: s
 /**
  * Cases: a signing key. Fills the passphrase when the host asks for one (browser host; Electron on
  * Linux without a keyring, where safeStorage is 'basic_text'). Returns the `ssh-keygen -lf` line.
+ * `submit: 'enter'` submits from the passphrase field, as a keyboard user does.
  */
-/** `submit: 'enter'` submits from the passphrase field, as a keyboard user does. */
 export async function createKey(page: Page, principal = PRINCIPAL, passphrase = PASSPHRASE, submit: 'click' | 'enter' = 'click'): Promise<string> {
   await gotoHash(page, '#/cases');
   await page.getByLabel('Principal (e-mail-like name)').fill(principal);
