@@ -1,3 +1,4 @@
+import { resolveAccounts } from '../../shared/graph/resolveAccounts';
 import type { TweetFilter } from '../../shared/graph/tweetFilter';
 
 /** Bad usage: the command prints the message and its usage and exits 2. */
@@ -69,17 +70,16 @@ export function filterFromOpts(opts: Map<string, string>): TweetFilter | undefin
 }
 
 /**
- * --users must name accounts of the files, as the Network view requires: an id mistyped or from
- * another release would otherwise give an empty network, which reads as a finding.
+ * The filter with --users resolved (user ids, or screen names after @, as the Network view takes
+ * them); a name that is no account of the files stops the run, as there.
  */
-export function checkUsersKnown(filter: TweetFilter | undefined, loaded: { tweets: { userid: readonly string[] }; accounts: readonly { userid: string }[] }): void {
-  if (!filter?.userids) return;
-  const known = new Set(loaded.tweets.userid);
-  for (const a of loaded.accounts) known.add(a.userid);
-  const unknown = [...filter.userids].filter((u) => !known.has(u));
+export function resolveUsersOpt(filter: TweetFilter | undefined, loaded: { accounts: readonly { userid: string; userScreenName: string }[] }): TweetFilter | undefined {
+  if (!filter?.userids) return filter;
+  const { userids, unknown } = resolveAccounts(filter.userids, loaded.accounts);
   if (unknown.length) {
-    throw new UsageError(`--users names ${unknown.length === 1 ? 'an account' : `${unknown.length} accounts`} not in these files: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
+    throw new UsageError(`--users names ${unknown.length === 1 ? 'an account' : `${unknown.length} accounts`} not in these files: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''} (give user ids, or screen names after @)`);
   }
+  return { ...filter, userids };
 }
 
 /** The filter options both commands take. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { loadArchiveFiles } from './loadArchiveFiles';
-import { checkUsersKnown, FILTER_OPTIONS, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
 import { windowStability, STABILITY_WINDOWS_SECONDS } from '../../shared/graph/coordination/windowStability';
@@ -45,7 +45,7 @@ async function coord(argv: string[]): Promise<number> {
   const fewest = fewestReplicates(options.alpha);
   if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} are too few: alone they cannot show a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
   const loaded = await loadArchiveFiles(files);
-  checkUsersKnown(options.filter, loaded);
+  options.filter = resolveUsersOpt(options.filter, loaded);
   const t0 = performance.now();
   const r = detectCoordination(loaded.tweets, options);
   const seconds = (performance.now() - t0) / 1000;

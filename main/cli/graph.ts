@@ -6,7 +6,7 @@ import { annotateGraph } from '../../shared/graph/analytics/annotateGraph';
 import { buildAnalysisReceipt, type AnalysisReceipt } from '../../shared/graph/analysisReceipt';
 import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
-import { checkUsersKnown, FILTER_OPTIONS, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 
 const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} --format ${GRAPH_FORMATS.join('|')} --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id,id] [--seed N] [--max-accounts-per-item N] [--no-metrics]
@@ -16,9 +16,9 @@ const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} --format $
 export const run = (argv: string[]): Promise<number> => withUsage(USAGE, () => graph(argv));
 
 async function graph(argv: string[]): Promise<number> {
-  const { files, kind, format, out, seed, filter, maxAccountsPerItem, metrics } = readArgs(argv);
+  const { files, kind, format, out, seed, filter: given, maxAccountsPerItem, metrics } = readArgs(argv);
   const loaded = await loadArchiveFiles(files);
-  checkUsersKnown(filter, loaded);
+  const filter = resolveUsersOpt(given, loaded);
   const net = buildNetwork(loaded.tweets, kind, { filter, maxAccountsPerItem });
   const summary = metrics ? annotateGraph(net.graph, seed) : null;
   const receipt: AnalysisReceipt = buildAnalysisReceipt({

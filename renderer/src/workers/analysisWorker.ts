@@ -21,6 +21,7 @@ import { concatColumns } from '../network/concatColumns';
 import { isCoordinationKind, type AnalysisRequest, type EdgeTweet, type FromAnalysisWorker, type NetEdge, type NetNode, type NetPair, type NetworkModel, type ToAnalysisWorker } from '../network/networkModel';
 import { db } from '../store/database';
 import { getDataset, readAccounts, readTweetBlocks } from '../store/read/datasetReader';
+import { resolveAccounts } from '../../../shared/graph/resolveAccounts';
 
 const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const progress = (phase: string, done = 0, total = 0): void => post({ type: 'progress', phase, done, total });
@@ -64,22 +65,15 @@ async function readColumns(datasetId: string): Promise<TweetColumns> {
 }
 
 /**
- * The request's filter for the builders. Its accounts are user ids or '@' screen names (matched
- * without case, as Twitter's are); one that names no account of the dataset stops the analysis with
- * a message, where it would otherwise give an empty network that looks like a finding.
+ * The request's filter for the builders: its accounts resolved (resolveAccounts.ts); one that names
+ * no account of the dataset stops the analysis with a message.
  */
 function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { userScreenName: string }>): TweetFilter {
   let userids: Set<string> | undefined;
   if (f.userids?.length) {
-    const byName = new Map<string, string>();
-    for (const [id, a] of accounts) if (a.userScreenName) byName.set(a.userScreenName.toLowerCase(), id);
-    const unknown: string[] = [];
-    userids = new Set();
-    for (const given of f.userids) {
-      const id = given.startsWith('@') ? byName.get(given.slice(1).toLowerCase()) : accounts.has(given) ? given : undefined;
-      if (id === undefined) unknown.push(given);
-      else userids.add(id);
-    }
+    const resolved = resolveAccounts(f.userids, Array.from(accounts, ([userid, a]) => ({ userid, userScreenName: a.userScreenName })));
+    const unknown = resolved.unknown;
+    userids = resolved.userids;
     if (unknown.length) throw new Error(`Not built: ${unknown.map((u) => `“${u}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not ${unknown.length === 1 ? 'an account' : 'accounts'} of this dataset (give user ids, or screen names after @).`);
   }
   return {

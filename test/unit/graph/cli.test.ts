@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../shared/archive/demo/demoArchive';
 import { run as runGraph } from '../../../main/cli/graph';
 import { run as runCoord } from '../../../main/cli/coord';
+import { splitFields } from '../../../shared/archive/csvRecords';
 import { realFixture, repoRoot } from '../../fixtures/paths';
 
 async function writeDemo(dir: string) {
@@ -134,6 +135,12 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     // An impossible day is refused, not rolled over into the next month; unknown --users stop the run, as in the Network view.
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-02-30'])).toEqual({ code: 2, err: "--from: '2019-02-30' is not a date of the calendar" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--to', '2019-06-31 10:00'])).toEqual({ code: 2, err: "--to: '2019-06-31 10:00' is not a date of the calendar" });
-    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--users', 'nosuch,other'])).toEqual({ code: 2, err: '--users names 2 accounts not in these files: nosuch, other' });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--users', 'nosuch,@nobody_here'])).toEqual({ code: 2, err: '--users names 2 accounts not in these files: nosuch, @nobody_here (give user ids, or screen names after @)' });
+    // A screen name after @ is taken, without case, as the Network view takes it.
+    const [, first] = fs.readFileSync(tweets, 'utf8').split('\n');
+    const [userid, , screenName] = splitFields(first!).slice(1, 4);
+    const out = path.join(dir, 'one.csv');
+    expect(await usage(runGraph, [tweets, '--kind', 'retweet', '--format', 'csv', '--out', out, '--users', `@${screenName!.toUpperCase()}`])).toMatchObject({ code: 0 });
+    expect(JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8')).parameters.filter.userids).toEqual([userid]);
   });
 });
