@@ -26,9 +26,9 @@ export function edgePValue(n: NullWeights): number {
   if (n.replicates <= 0) return 1;
   const empirical = (1 + n.atLeast) / (n.replicates + 1);
   if (n.atLeast >= TAIL_REPLICATES) return empirical;
-  // A null mean of 0 (no replicate co-acted) would make any weight impossible: at least one null
-  // co-action over all replicates is assumed.
-  const mean = Math.max(n.mean, 1 / n.replicates);
+  // A null mean of 0 (no replicate co-acted) would make any weight impossible: the mean is taken
+  // at least at 3 / R, the 95% upper bound of a rate never seen in R replicates (the rule of three).
+  const mean = Math.max(n.mean, 3 / n.replicates);
   const variance = Math.max(n.variance, mean);
   const tail = variance > mean * (1 + 1e-9) ? negativeBinomialTail(n.observed, mean, variance) : poissonTail(n.observed, mean);
   return Math.min(1, Math.max(tail, n.atLeast / (n.replicates + 1), P_FLOOR));

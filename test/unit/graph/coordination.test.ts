@@ -192,8 +192,8 @@ describe('edge p-values from the null replicates', () => {
     expect(edgePValue({ ...base, observed: 9, mean: 0.2, variance: 0.2, atLeast: 0 })).toBeCloseTo(poissonTail(9, 0.2), 20);
     // Overdispersed null weights give a fatter tail than Poisson: a larger p.
     expect(edgePValue({ ...base, observed: 6, mean: 0.5, variance: 2, atLeast: 0 })).toBeGreaterThan(poissonTail(6, 0.5));
-    // A null mean of 0 counts as one co-action over all replicates, not as impossible.
-    expect(edgePValue({ ...base, observed: 2, mean: 0, variance: 0, atLeast: 0 })).toBeCloseTo(poissonTail(2, 1 / 199), 15);
+    // A null mean of 0 is taken as 3 / R (the rule of three), not as impossible.
+    expect(edgePValue({ ...base, observed: 2, mean: 0, variance: 0, atLeast: 0 })).toBeCloseTo(poissonTail(2, 3 / 199), 15);
     expect(edgePValue({ ...base, replicates: 0, atLeast: 0 })).toBe(1);
     // A weight far beyond the null never gives p = 0 (the tail would underflow): it is floored.
     expect(edgePValue({ ...base, observed: 400, mean: 0, variance: 0, atLeast: 0 })).toBe(1e-300);
