@@ -1,5 +1,6 @@
 import type { Account } from '../domain/account';
 import type { RedditAccount } from '../domain/indicator';
+import { TWITTER_USER_COLUMNS } from './detectFormat';
 import { fnv1a, FNV_OFFSET } from './fnv1a';
 
 /**
@@ -23,13 +24,9 @@ export interface RecordValues {
   hashes: Uint32Array;
 }
 
-const ACCOUNT_COLUMNS = [
-  'userid', 'user_display_name', 'user_screen_name', 'user_reported_location', 'user_profile_description', 'user_profile_url',
-  'follower_count', 'following_count', 'account_creation_date', 'account_language',
-] as const;
-
+/** Named by the users file's columns, in their order (the values below follow it). */
 export const accountValues = (a: Account): RecordValues =>
-  hashed(ACCOUNT_COLUMNS, [
+  hashed(TWITTER_USER_COLUMNS, [
     a.userid, a.userDisplayName, a.userScreenName, a.userReportedLocation, a.userProfileDescription, a.userProfileUrl,
     a.followerCount, a.followingCount, a.accountCreationDate, a.accountLanguageRaw,
   ]);
