@@ -10,11 +10,10 @@ export function normalizeForSearch(s: string): string {
   const n = s.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase();
   // Persian writers put the zero-width non-joiner (می‌خواهم) or leave it out (میخواهم), and Arabic
   // script stretches words with tatweel (كـتاب): neither changes the word, so neither is searched.
-  return INVISIBLE_IN_WORDS.test(n) ? n.replace(INVISIBLE_IN_WORDS_ALL, '') : n;
+  return n.replace(INVISIBLE_IN_WORDS, '');
 }
 
-const INVISIBLE_IN_WORDS = /[\u200c\u0640]/;
-const INVISIBLE_IN_WORDS_ALL = /[\u200c\u0640]/g;
+const INVISIBLE_IN_WORDS = /[\u200c\u0640]/g;
 /**
  * The version of normalizeForSearch that search blocks were written with (SearchBlockRecord.norm):
  * a block of another version is normalised again from its tweets when it is searched.
