@@ -83,6 +83,18 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   expect(svgText).toContain(`tweets from ${from} to ${to}`);
   await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
+  // The pin keeps the chart's SVG (rendered when pinned), which the case's report prints.
+  const pinnedSvg = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const r = indexedDB.open('disclosure-workbench');
+        r.onsuccess = () => {
+          const get = r.result.transaction('pins').objectStore('pins').getAll();
+          get.onsuccess = () => resolve(String(get.result[0]?.payload?.svg ?? ''));
+        };
+      }),
+  );
+  expect(pinnedSvg).toMatch(/^<svg[\s\S]*Posting rhythm/);
   // The chart's button says it is pinned, and pressing it again adds no second pin.
   await expect(page.getByRole('button', { name: /^Pinned: Posting rhythm/ })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: /^Pinned: Posting rhythm/ }).click();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { PinButton } from '../pins/PinButton';
+import type { EvidenceItemDraft } from '../pins/pinTypes';
 import { chartPng, chartSvg, safeFileName, saveBytes } from './chartExport';
 import { echarts, type ChartOption } from './echartsSetup';
 
@@ -56,7 +57,9 @@ export function ChartFigure({ id, title, caption, option, datasetId, summary, he
     }
   };
   // Titled with its caption (dataset, range, zone): the same chart of two datasets or ranges is told apart in a case.
-  const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, option, svg: chartSvg(option, title, caption) }, provenance: [] });
+  const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, option }, provenance: [] });
+  // The SVG the case keeps (and the report prints) is rendered when the chart is pinned.
+  const withSvg = (i: EvidenceItemDraft) => ({ ...i, payload: { title, caption, option, svg: chartSvg(option, title, caption) } });
 
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`} data-chart={id}>
@@ -66,7 +69,7 @@ export function ChartFigure({ id, title, caption, option, datasetId, summary, he
           <button type="button" onClick={() => void exportAs('png')} aria-label={`Export ${title} as PNG`}>PNG</button>
           <button type="button" onClick={() => void exportAs('svg')} aria-label={`Export ${title} as SVG`}>SVG</button>
           {/* Keyed by caption: another range or zone is another chart (PinButton reads its item when it mounts). */}
-          <PinButton key={caption} item={pinItem} label={title} />
+          <PinButton key={caption} item={pinItem} stored={withSvg} label={title} />
         </div>
       </div>
       {children}

@@ -25,9 +25,11 @@ async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
 
 /**
  * "Pin to case" for any item; says when it is pinned already, waiting for a case or in one (pinning
- * it again then gives a pin for another case). `label` names the item for screen readers.
+ * it again then gives a pin for another case). `label` names the item for screen readers. `stored`
+ * adds what the pin keeps beyond what identifies the item, made only when it is pinned (a chart's
+ * SVG: rendering it at every check of the button's state would be wasted).
  */
-export function PinButton({ item, label }: { item: () => EvidenceItemDraft; label: string }) {
+export function PinButton({ item, label, stored = (i) => i }: { item: () => EvidenceItemDraft; label: string; stored?: (item: EvidenceItemDraft) => EvidenceItemDraft }) {
   const [place, setPlace] = useState<PinPlace>({ kind: 'none' });
   useEffect(() => {
     let live = true;
@@ -46,7 +48,7 @@ export function PinButton({ item, label }: { item: () => EvidenceItemDraft; labe
   const text = place.kind === 'loose' ? 'Pinned' : place.kind === 'in-case' ? `In case “${place.cases.join('”, “')}”: pin again` : 'Pin to case';
   return (
     <button type="button" className="pin-button" aria-label={`${text}: ${label}`} aria-pressed={place.kind === 'loose'}
-      onClick={() => void pinToCase(item()).then(() => setPlace({ kind: 'loose' }))}>
+      onClick={() => void pinToCase(stored(item())).then(() => setPlace({ kind: 'loose' }))}>
       {text}
     </button>
   );
