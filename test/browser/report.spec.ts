@@ -218,6 +218,7 @@ test.describe('evidence report PDF', () => {
     const rc = await buildReportCase(3);
     await openReport(page, rc.model, 'case3');
     await expect(page.getByRole('status')).toContainText('Ready: 3 items and 2 figures, A4');
+    await expect(page.locator('#r-title')).toBeFocused(); // keyboard focus starts on the report's title, not the body
     const a4 = page.getByRole('radio', { name: 'A4' });
     await a4.focus();
     await expect(a4).toBeChecked();

@@ -22,6 +22,7 @@ import { loadReportModel } from './reportHandoff';
 import { printWithMarginBoxes } from './printMarginBoxes';
 import { printReportPdf } from './printReportPdf';
 import { reportStylesheetUrl } from './reportStylesheet';
+import { focusIfLost } from '../app/focusIfLost';
 
 type Loaded = { model: ReportModel } | { error: string } | null;
 
@@ -88,10 +89,8 @@ export function ReportPage({ rest }: { rest: string[] }) {
     requestAnimationFrame(() => {
       // Arriving on the report, keyboard focus goes to its title (it was on the page's body), as on every page.
       const title = document.getElementById('r-title');
-      if (title && (document.activeElement === document.body || !document.activeElement)) {
-        title.tabIndex = -1;
-        title.focus({ preventScroll: true });
-      }
+      if (title) title.tabIndex = -1;
+      focusIfLost(title);
       void document.fonts.ready.then(() => {
         if (!live) return;
         document.documentElement.dataset.reportReady = 'true';

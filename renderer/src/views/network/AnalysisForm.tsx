@@ -21,8 +21,8 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, last }: {
   const [from, setFrom] = useState(f?.fromMinute !== undefined ? dayOfMinute(f.fromMinute) : '');
   // toMinute is exclusive (the day after the To day): the To day holds the minute before it.
   const [to, setTo] = useState(f?.toMinute !== undefined ? dayOfMinute(f.toMinute - 1) : '');
-  const [language, setLanguage] = useState(last?.filter.language ?? '');
-  const [accounts, setAccounts] = useState(last?.filter.userids?.join(' ') ?? '');
+  const [language, setLanguage] = useState(f?.language ?? '');
+  const [accounts, setAccounts] = useState(f?.userids?.join(' ') ?? '');
   const c = last?.coordination;
   const [windowSeconds, setWindow] = useState<number>(c?.windowSeconds ?? COORDINATION_DEFAULTS.windowSeconds);
   const [minRepeat, setMinRepeat] = useState<number>(c?.minRepeat ?? COORDINATION_DEFAULTS.minRepeat);
