@@ -2,7 +2,7 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 import { isHashedId } from '../../shared/domain/ids';
 import { expect, test } from './fixtures';
-import { countStore, download, expectNoSeriousAxeViolations, openDemoArchive, stat } from './exploreHelpers';
+import { countStore, storeRecords, download, expectNoSeriousAxeViolations, openDemoArchive, stat } from './exploreHelpers';
 
 // The Datasets view's "Open demo archive" imports this generator configuration (renderer/src/import/ImportPanel.tsx).
 const DEMO = createDemoArchive({ seed: 1, tweets: 20_000 });
@@ -84,16 +84,8 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
   // The pin keeps the chart's SVG (rendered when pinned), which the case's report prints.
-  const pinnedSvg = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const r = indexedDB.open('disclosure-workbench');
-        r.onsuccess = () => {
-          const get = r.result.transaction('pins').objectStore('pins').getAll();
-          get.onsuccess = () => resolve(String(get.result[0]?.payload?.svg ?? ''));
-        };
-      }),
-  );
+  const [pinned] = await storeRecords<{ payload: { svg?: string } }>(page, 'pins');
+  const pinnedSvg = pinned?.payload.svg ?? '';
   expect(pinnedSvg).toMatch(/^<svg[\s\S]*Posting rhythm/);
   // The chart's button says it is pinned, and pressing it again adds no second pin.
   await expect(page.getByRole('button', { name: /^Pinned: Posting rhythm/ })).toHaveAttribute('aria-pressed', 'true');

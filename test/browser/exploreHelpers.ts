@@ -28,19 +28,24 @@ export const stat = async (page: Page, name: string): Promise<number> =>
   Number((await page.locator(`[data-stat="${name}"]`).first().innerText()).replace(/,/g, ''));
 
 /** Counts the rows of a raw IndexedDB store (no app code involved). */
-export function countStore(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (name) => {
+export const countStore = (page: Page, store: string): Promise<number> => readStore<number>(page, store, 'count');
+
+/** Every record of a raw IndexedDB store, as stored (no app code involved). */
+export const storeRecords = <T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> => readStore<T[]>(page, store, 'getAll');
+
+function readStore<T>(page: Page, store: string, op: 'count' | 'getAll'): Promise<T> {
+  return page.evaluate(async ([name, op]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('disclosure-workbench');
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    const n = await new Promise<number>((resolve, reject) => {
-      const r = db.transaction(name).objectStore(name).count();
+    const out = await new Promise<unknown>((resolve, reject) => {
+      const r = db.transaction(name).objectStore(name)[op]();
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
     db.close();
-    return n;
-  }, store);
+    return out;
+  }, [store, op] as const) as Promise<T>;
 }
