@@ -18,10 +18,10 @@ const TABS = [
 /** #/explore (overview), #/explore/accounts, #/explore/account/<userid>, #/explore/search. */
 export function ExploreView({ rest }: { rest: string[] }) {
   const datasets = useDatasets();
-  const [chosen, setChosen] = useState(rememberedDataset);
-  // The dataset Explore showed last, read once: if it has been deleted since, Explore says so
-  // instead of silently showing another one.
+  // The dataset Explore showed last, read once: shown again, or, if it has been deleted since,
+  // Explore says so instead of silently showing another one.
   const [remembered] = useState(() => ({ id: rememberedDataset(), name: rememberedDatasetName() }));
+  const [chosen, setChosen] = useState(remembered.id);
   const dataset = useMemo(() => datasets?.find((d) => d.id === chosen) ?? datasets?.[datasets.length - 1], [datasets, chosen]);
   useEffect(() => {
     if (dataset) rememberDataset(dataset);
