@@ -248,7 +248,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
               <td dir="auto">{nodes.get(e.target)?.screenName ?? e.target}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge {nodes.get(e.source)?.screenName ?? e.source} – {nodes.get(e.target)?.screenName ?? e.target}</button></td>
+              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> {nodes.get(e.source)?.screenName ?? e.source} – {nodes.get(e.target)?.screenName ?? e.target}</span></button></td>
             </tr>
           ))}
         </tbody>
