@@ -30,34 +30,45 @@ export function keyCustodyOver(service: KeyService, secrets: Pick<SecretStore, '
   const noActiveKey = async () => {
     if (await service.active()) throw new Error('an analyst key exists already: rotate it to replace it');
   };
+  // keys.json is read, changed and written: two changes at once would each write over the other
+  // (two creates would both succeed and one key be lost), so they run one after the other.
+  let lastChange: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(change: () => Promise<T>): Promise<T> => {
+    const run = lastChange.then(change, change);
+    lastChange = run.catch(() => {});
+    return run;
+  };
   return {
     status: async () => status(await service.active()),
-    create: async (req) => {
-      await noActiveKey();
-      return status(await service.createKey(req));
-    },
-    async importKey(req) {
-      await noActiveKey();
-      let principal = req.principal;
-      if (!principal) {
-        const pair = parseOpenSshPrivateKey(req.privateKey);
-        pair.seed.fill(0);
-        principal = pair.comment;
-      }
-      return status(await service.importOpenSshKey(req.privateKey, { principal, ...(req.passphrase ? { passphrase: req.passphrase } : {}) }));
-    },
+    create: (req) =>
+      oneAtATime(async () => {
+        await noActiveKey();
+        return status(await service.createKey(req));
+      }),
+    importKey: (req) =>
+      oneAtATime(async () => {
+        await noActiveKey();
+        let principal = req.principal;
+        if (!principal) {
+          const pair = parseOpenSshPrivateKey(req.privateKey);
+          pair.seed.fill(0);
+          principal = pair.comment;
+        }
+        return status(await service.importOpenSshKey(req.privateKey, { principal, ...(req.passphrase ? { passphrase: req.passphrase } : {}) }));
+      }),
     sign(req) {
       const why = whySigningRefused(req.message, req.preimage);
       if (why) throw new Error(`refused to sign: ${why}`);
       return service.sign(req.message, req.passphrase ? { passphrase: req.passphrase } : {});
     },
-    async rotate(req) {
-      const { current } = await service.rotate({
-        ...(req.currentPassphrase ? { passphrase: req.currentPassphrase } : {}),
-        ...(req.passphrase ? { newPassphrase: req.passphrase } : {}),
-      });
-      return status(current);
-    },
+    rotate: (req) =>
+      oneAtATime(async () => {
+        const { current } = await service.rotate({
+          ...(req.currentPassphrase ? { passphrase: req.currentPassphrase } : {}),
+          ...(req.passphrase ? { newPassphrase: req.passphrase } : {}),
+        });
+        return status(current);
+      }),
     async exportPublic(): Promise<PublicKeyExport> {
       const k = await active();
       return { fingerprint: k.fingerprint, fingerprintLine: k.fingerprintLine, publicKey: k.publicKeyLine, allowedSigners: k.allowedSigners, minisignPublicKey: k.minisignPublicKey };

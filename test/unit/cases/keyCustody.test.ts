@@ -83,6 +83,20 @@ describe('keys:* channels in the Electron host (key service + safeStorage port)'
     expect(verifyEd25519(await call('keys:sign', { message: msg }), msg, parsePublicKeyLine(s2.publicKey).publicKey)).toBe(true);
   });
 
+  it('two key changes at once run one after the other: the second create is refused, two rotations chain, no key is lost', async () => {
+    const { call, dir } = hostOver('gnome_libsecret');
+    const [a, b] = await Promise.allSettled([call('keys:create', { principal: 'a@example.org' }), call('keys:create', { principal: 'b@example.org' })]);
+    expect(a.status).toBe('fulfilled');
+    expect(b).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('an analyst key exists already') } });
+    const first = (a as PromiseFulfilledResult<{ fingerprint: string }>).value.fingerprint;
+    const [r1, r2] = await Promise.all([call('keys:rotate', {}), call('keys:rotate', {})]);
+    const stored = JSON.parse(readFileSync(path.join(dir, 'keys.json'), 'utf8')) as { active: string; keys: Record<string, { replacedBy?: string }> };
+    expect(Object.keys(stored.keys).sort()).toEqual([first, r1.fingerprint, r2.fingerprint].sort());
+    expect(stored.keys[first]!.replacedBy).toBe(r1.fingerprint);
+    expect(stored.keys[r1.fingerprint]!.replacedBy).toBe(r2.fingerprint);
+    expect(stored.active).toBe(r2.fingerprint);
+  });
+
   it('imports a key made by ssh-keygen: same fingerprint line as ssh-keygen -lf, principal from its comment', async () => {
     const d = temp();
     const keyFile = sshKeygen(d, 'id_ed25519', 'imported@example.org');
