@@ -41,7 +41,8 @@ if (!app.requestSingleInstanceLock()) {
     persist: (log) => egressFile.write(log),
   });
   egressFile.write(guard.snapshot()); // a new log's start (since) is kept from its first run
-  const logBlocked = (what: string, url: string) => console.warn(`[security] blocked ${what} ${url}`);
+  // A refused navigation, redirect, window or webview is an attempt to leave too: the egress log counts it.
+  const logBlocked = (what: string, url: string) => guard.record(`${url || '(no address)'} (${what} refused)`);
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');
 
@@ -60,7 +61,8 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, (request) => reportPrinter.serve(request) ?? appFiles(request));
     const saves = createSaveFileService({
       chooseSavePath: async (request) => {
-        const result = await dialog.showSaveDialog({ defaultPath: request.suggestedName });
+        // The page suggests a file name, never a folder: the dialog opens in its default folder.
+        const result = await dialog.showSaveDialog({ defaultPath: path.basename(request.suggestedName.replaceAll('\\', '/')) });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       open: (p) => open(p, 'w'),
