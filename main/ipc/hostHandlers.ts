@@ -1,4 +1,5 @@
 import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog, KeyStatus, PublicKeyExport, ReportPrintRequest } from '../../shared/api/hostApi';
+import { cspViolationIsRequest } from '../security/egressGuard';
 import type { SaveFileService } from '../services/saveFileService';
 
 export type HostHandlers = { [C in ChannelName]: (...args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
@@ -35,7 +36,9 @@ export function createHostHandlers(services: HostServices): HostHandlers {
   return {
     'app:info': async () => services.appInfo(),
     'egress:log': async () => services.egressLog(),
-    'egress:cspViolation': async ({ url, directive }) => services.egressBlocked(`${url} (refused by the page's CSP: ${directive})`),
+    'egress:cspViolation': async ({ url, directive }) => {
+      if (cspViolationIsRequest(url)) services.egressBlocked(`${url} (refused by the page's CSP: ${directive})`);
+    },
     'save:begin': (request) => services.saves.begin(request),
     'save:write': (id, chunk) => services.saves.write(id, chunk),
     'save:end': (id) => services.saves.end(id),

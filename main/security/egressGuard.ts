@@ -56,3 +56,10 @@ export function createEgressGuard({ onBlocked = () => {}, devTools = false, save
   };
 }
 export type EgressGuard = ReturnType<typeof createEgressGuard>;
+
+/**
+ * Where the CSP refuses code rather than a request (inline script, eval, WebAssembly compilation,
+ * Trusted Types), the violation names a keyword instead of an address: nothing tried to leave.
+ */
+const CSP_KEYWORDS = new Set(['inline', 'eval', 'wasm-eval', 'trusted-types-policy', 'trusted-types-sink']);
+export const cspViolationIsRequest = (blockedURI: string): boolean => !CSP_KEYWORDS.has(blockedURI);

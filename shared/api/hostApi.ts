@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// zod compiles object parsers with `new Function` where it can; it probes for that once, and under
+// the app's CSP (no 'unsafe-eval') the probe is a CSP violation in every start. Parse without it.
+z.config({ jitless: true });
+
 /**
  * The typed contract between the renderer and its host (Electron main process, or the browser).
  * Every channel is declared once here with runtime schemas for its arguments and result: the

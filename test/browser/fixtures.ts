@@ -13,7 +13,12 @@ export interface RequestLog {
 
 export interface ConsoleLog {
   errors: string[];
+  /** The page's CSP violations (blocked address or keyword, and directive): none in normal use. */
+  cspViolations: string[];
 }
+
+/** Tests that provoke a CSP violation on purpose say so with this annotation. */
+export const CSP_VIOLATION_EXPECTED = { type: 'csp-violation-expected' };
 
 /**
  * `page` here lives in a persistent profile (IndexedDB on disk, as in the app), records every
@@ -31,14 +36,16 @@ export const test = base.extend<{ profileDir: string; context: BrowserContext; p
     const own = new URL(baseURL!).origin + '/';
     await use({ urls, outside: () => urls.filter((u) => !u.startsWith(own) && !/^(blob:|data:|about:)/.test(u)) });
   },
-  consoleLog: async ({}, use) => use({ errors: [] }),
+  consoleLog: async ({}, use) => use({ errors: [], cspViolations: [] }),
   context: async ({ profileDir, requests, consoleLog }, use) => {
     const context = await launch(profileDir);
-    watch(context, requests, consoleLog);
+    await watch(context, requests, consoleLog);
     await use(context);
     await context.close().catch(() => {});
-    // Every test, whatever it checks, proves the app stayed offline.
+    // Every test, whatever it checks, proves the app stayed offline, and that its CSP never had to
+    // refuse anything (a refusal in the desktop app is counted in the egress log of every bundle).
     expect(requests.outside(), 'requests that left the app').toEqual([]);
+    if (!test.info().annotations.some((a) => a.type === CSP_VIOLATION_EXPECTED.type)) expect(consoleLog.cspViolations, 'CSP violations').toEqual([]);
   },
   page: async ({ context, baseURL }, use) => {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -51,7 +58,7 @@ export const test = base.extend<{ profileDir: string; context: BrowserContext; p
     await use(async () => {
       await current.close();
       current = await launch(profileDir);
-      watch(current, requests, consoleLog);
+      await watch(current, requests, consoleLog);
       const page = await current.newPage();
       await page.goto(baseURL!);
       return page;
@@ -59,8 +66,12 @@ export const test = base.extend<{ profileDir: string; context: BrowserContext; p
   },
 });
 
-/** Records every request of the context's pages and workers, and every console error. */
-function watch(ctx: BrowserContext, requests: RequestLog, consoleLog: ConsoleLog): void {
+/** Records every request of the context's pages and workers, every console error and every CSP violation of a page. */
+async function watch(ctx: BrowserContext, requests: RequestLog, consoleLog: ConsoleLog): Promise<void> {
+  await ctx.exposeBinding('__dwCspViolation', (_source, v: string) => void consoleLog.cspViolations.push(v));
+  await ctx.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __dwCspViolation(v: string): void }).__dwCspViolation(`${e.blockedURI} ${e.effectiveDirective}`)),
+  );
   ctx.on('request', (r) => requests.urls.push(r.url()));
   ctx.on('page', (p) => p.on('console', (m) => m.type() === 'error' && consoleLog.errors.push(m.text())));
   ctx.on('page', (p) => p.on('pageerror', (e) => consoleLog.errors.push(String(e))));

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { CSP_VIOLATION_EXPECTED, expect, test } from './fixtures';
 import { realFixture } from '../fixtures/paths';
 import { importFiles, waitForImportDone } from './importHelpers';
 
@@ -36,7 +36,7 @@ test('every view is reachable by keyboard: Tab to the navigation, Enter, and Alt
   expect(new URL(page.url()).hash).toBe('#/network');
 });
 
-test('the Content-Security-Policy is in force: inline script is refused', async ({ page }) => {
+test('the Content-Security-Policy is in force: inline script is refused', { annotation: CSP_VIOLATION_EXPECTED }, async ({ page }) => {
   const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain("'unsafe-eval'");

@@ -81,13 +81,15 @@ describe('IPC dispatch', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('reports the egress log through the contract', async () => {
+  it('reports the egress log through the contract; refused code is not counted as a request', async () => {
     const { handlers, guard } = setup();
     guard.shouldCancel('https://example.com/x');
     expect(await dispatchIpc(handlers, 'egress:log', APP, [])).toEqual({ blockedRequests: 1, urls: ['https://example.com/x'], since: guard.snapshot().since });
     // A request the page's CSP refused (reported by the preload) is counted too; the report is validated.
     await dispatchIpc(handlers, 'egress:cspViolation', APP, [{ url: 'https://example.com/y', directive: 'connect-src' }]);
     await expect(dispatchIpc(handlers, 'egress:cspViolation', APP, [{ url: 1 }])).rejects.toThrow();
+    // Code the CSP refused (eval, inline script) is no request: it is not counted.
+    for (const url of ['eval', 'inline', 'wasm-eval']) await dispatchIpc(handlers, 'egress:cspViolation', APP, [{ url, directive: 'script-src' }]);
     expect(await dispatchIpc(handlers, 'egress:log', APP, [])).toEqual({
       blockedRequests: 2, urls: ['https://example.com/x', "https://example.com/y (refused by the page's CSP: connect-src)"], since: guard.snapshot().since,
     });
