@@ -8,6 +8,14 @@ const api = Object.fromEntries(
 
 contextBridge.exposeInMainWorld(HOST_API_GLOBAL, Object.freeze(api));
 
+// WebRTC's connections do not pass through the session's request guard, and the app has no WebRTC
+// code: the page starts without it.
+contextBridge.executeInMainWorld({
+  func: () => {
+    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel']) delete (globalThis as Record<string, unknown>)[name];
+  },
+});
+
 // A request the page's CSP refuses never reaches the session's guard: the browser reports it here,
 // and it is counted in the egress log the evidence bundles carry. Only events the browser raised count.
 window.addEventListener('securitypolicyviolation', (e) => {

@@ -51,6 +51,8 @@ test.describe('window security', () => {
 
     const permission = await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' as PermissionName })).state);
     expect(permission).not.toBe('granted');
+    // WebRTC would bypass the session's guard: the preload removes it from the page.
+    expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).RTCPeerConnection)).toBe('undefined');
     await app.close();
   });
 });
