@@ -1,8 +1,9 @@
 // Security audit: Electronegativity (offline, with the Electron version given) over the main
 // process, the renderer sources and the built index.html. Fails on any finding that
-// security-audit.json does not accept with a written reason.
+// security-audit.json does not accept with a written reason. An acceptance names the flagged line's
+// code exactly: when that line changes (a new CSP, another switch), the finding is open again.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -23,11 +24,15 @@ execFileSync(bin, ['-i', staged, '-e', electronVersion, '-r', '-v', 'false', '-o
 const findings = JSON.parse(readFileSync(sarif, 'utf8')).runs.flatMap((run) =>
   run.results.map((r) => {
     const where = r.locations?.[0]?.physicalLocation;
-    return { check: r.ruleId, file: (where?.artifactLocation?.uri ?? '').replace(/^(main|renderer)\//, ''), line: where?.region?.startLine };
+    const uri = where?.artifactLocation?.uri ?? '';
+    const line = where?.region?.startLine;
+    const code = line ? (readFileSync(path.join(staged, uri), 'utf8').split('\n')[line - 1] ?? '').trim() : '';
+    return { check: r.ruleId, file: uri.replace(/^(main|renderer)\//, ''), line, code };
   }),
 );
+rmSync(staged, { recursive: true, force: true });
 const { accepted } = JSON.parse(readFileSync('security-audit.json', 'utf8'));
-const open = findings.filter((f) => !accepted.some((a) => a.check === f.check && (a.file === f.file || a.file === '*')));
+const open = findings.filter((f) => !accepted.some((a) => a.check === f.check && a.file === f.file && a.code === f.code));
 console.log(JSON.stringify({ electronVersion, findings: findings.length, accepted: findings.length - open.length, open }));
 if (open.length) {
   console.error(`electronegativity: ${open.length} failed (not accepted in security-audit.json)`);
