@@ -176,11 +176,14 @@ function heaviest(weight: Float64Array, indices: Int32Array, cap: number): numbe
   return out.sort((a, b) => weight[b]! - weight[a]! || a - b);
 }
 
-/** "مريم @lily123": the display name isolated so RTL text keeps its order next to the Latin handle. */
-export function nodeLabel(n: NetNode): string {
+/**
+ * "مريم @lily123": the display name isolated so RTL text keeps its order next to the Latin handle
+ * (`isolate` = containBidi for text in a DOM element of its own, which lays out RTL by itself).
+ */
+export function nodeLabel(n: NetNode, isolate: (text: string) => string = isolateLabel): string {
   const d = n.displayName.trim();
-  if (!d || d === n.screenName) return isolateLabel(n.screenName);
-  return `${isolateLabel(d)} @${n.screenName}`;
+  if (!d || d === n.screenName) return isolate(n.screenName);
+  return `${isolate(d)} @${isolate(n.screenName)}`;
 }
 
 /** What the view draws: node definitions for Cytoscape (with positions when laid out) and the edges for the EdgeLayer. */

@@ -3,6 +3,7 @@ import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
 import { concatColumns } from '../../../renderer/src/network/concatColumns';
 import { addPngText } from '../../../renderer/src/network/pngText';
+import { containBidi, isolateBidi } from '../../../shared/domain/bidiIsolate';
 import { nodeLabel, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
 import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
@@ -116,6 +117,15 @@ describe('labels', () => {
     expect(nodeLabel(node('x', 1, 0, 'נועה'))).toBe('\u2068נועה\u2069 @x');
     expect(nodeLabel(node('x', 1, 0, '牛小牛'))).toBe('牛小牛 @x');
     expect(nodeLabel(node('x', 1, 0, ''))).toBe('x');
+  });
+
+  it('contains a name\'s bidi controls: balanced isolates, even against a stray PDI or an unclosed isolate', () => {
+    expect(nodeLabel(node('x', 1, 0, 'Bob \u202E'))).toBe('\u2068Bob \u202E\u2069 @x');
+    expect(isolateBidi('a\u2069\u202Eb')).toBe('\u2068\u2068a\u2069\u202Eb\u2069');
+    expect(isolateBidi('\u2067abc')).toBe('\u2068\u2067abc\u2069\u2069');
+    // Titles in DOM elements: only names with controls change.
+    expect(nodeLabel(node('x', 1, 0, 'مريم'), containBidi)).toBe('مريم @x');
+    expect(containBidi('plain')).toBe('plain');
   });
 });
 

@@ -1,3 +1,4 @@
+import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { edgeTriples } from '../../store/read/edgeColumns';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -100,7 +101,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
 
   if (!row && !act) return missing ?? <p role="alert">No account with id <code>{userid}</code> in this dataset.</p>;
   const a = row?.account;
-  const name = a ? `@${a.userScreenName}` : userid;
+  const name = a ? `@${containBidi(a.userScreenName)}` : userid;
   const caption = `Dataset “${data.dataset.name}”; account ${name} (${userid})`;
   const known = (id: string) => data.byId.has(id);
   const accountLink = (id: string) => {

@@ -1,3 +1,4 @@
+import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { countOf, formatCount } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
@@ -150,7 +151,7 @@ export function SearchView({ data }: { data: ExploreData }) {
                 <li key={h.seq + ':' + h.row} className="tweet" data-tweetid={h.tweetid}>
                   <div className="tweet-meta muted">
                     <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{acc?.account.userScreenName ?? h.userScreenName}</a> · {[formatMinute(h.tweetTime), h.tweetLanguage || 'no language', h.tweetClientName, h.isRetweet ? 'retweet' : '', `id ${h.tweetid}`].filter(Boolean).join(' · ')}
-                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${h.userScreenName}`, payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
+                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${containBidi(h.userScreenName)}`, payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
                   </div>
                   <TweetText text={h.tweetText} lang={h.tweetLanguage} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
                 </li>

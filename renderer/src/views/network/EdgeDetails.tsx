@@ -5,7 +5,7 @@ import type { EvidenceItemDraft } from '../../pins/pinApi';
 import type { AnalysisKind, EdgeTweet, NetEdge, NetNode, NetworkModel, NetPair } from '../../network/networkModel';
 import { nodeLabel } from '../../network/viewGraph';
 import { fmt, utcMinute } from './format';
-import { stripIsolates } from '../../network/bidiLabel';
+import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { focusInView } from '../../app/focusIfLost';
 
 const PAIRS_SHOWN = 200;
@@ -19,7 +19,7 @@ const OBJECT_LABEL: Partial<Record<AnalysisKind, string>> = {
 export type LoadEdgeTweets = (edgeIndex: number, limit: number) => Promise<{ total: number; tweets: EdgeTweet[] }>;
 
 function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>): string {
-  const name = (id: string) => stripIsolates(nodes.get(id) ? nodeLabel(nodes.get(id)!) : id);
+  const name = (id: string) => (nodes.get(id) ? nodeLabel(nodes.get(id)!, containBidi) : id);
   return `${name(e.source)} ${e.directed ? '→' : '—'} ${name(e.target)}`;
 }
 
