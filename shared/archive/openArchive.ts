@@ -33,7 +33,7 @@ export function containerOf(head: Uint8Array): Container {
 }
 
 /** A zip's directory entries and macOS metadata (`__MACOSX/`): not files of the archive. */
-const isZipMetadata = (name: string): boolean => name.endsWith('/') || /(^|\/)__MACOSX\//.test(name);
+export const isZipMetadata = (name: string): boolean => name.endsWith('/') || /(^|\/)__MACOSX\//.test(name);
 
 /** Zip entries read as CSV: by entry name, since a zip may also hold readmes; detection still reads headers. */
 export const isCsvEntryName = (name: string): boolean => !isZipMetadata(name) && /\.csv$/i.test(name);

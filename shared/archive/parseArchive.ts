@@ -16,7 +16,7 @@ import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
 import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
 import { tweetNormalizer, type TweetRow } from './normalizeTweet';
 import { userNormalizer } from './normalizeUser';
-import { containerOf, openArchive, type Container } from './openArchive';
+import { containerOf, isZipMetadata, openArchive, type Container } from './openArchive';
 import { ownString } from './ownString';
 import { ADDED, NO_TAG, TweetIdIndex } from './tweetIdIndex';
 import { tweetFingerprint } from './tweetFingerprint';
@@ -195,15 +195,27 @@ export async function hashArchive(
       current = undefined;
     }
   }
-  if (container === 'zip') checkZipCrcs(source.name, crcs, tail.centralCrcs());
+  if (container === 'zip') checkZipCrcs(source.name, crcs, skippedEntries, tail.centralCrcs());
   const sha256 = whole.digest('hex');
   if (container === 'plain') for (const e of entries) e.sha256 = sha256;
   return { container, sha256, size, entries, skippedEntries };
 }
 
-/** Each inflated entry against the CRC-32 its zip's central directory records (not found: unchecked). */
-function checkZipCrcs(fileName: string, read: { name: string; crc: string }[], central: Map<string, number[]> | null): void {
-  if (!central) return;
+/**
+ * Each inflated entry against the CRC-32 its zip's central directory records (a directory beyond the
+ * kept tail: unchecked), and every file the directory lists against the entries read: a zip cut
+ * short, its end record or later entries missing, is refused instead of imported in part.
+ */
+function checkZipCrcs(fileName: string, read: { name: string; crc: string }[], skipped: string[], central: ReturnType<ZipTail['centralCrcs']>): void {
+  if (central === null) return;
+  if (central === 'no-end-record') {
+    throw new ArchiveFormatError(`${fileName}: the zip has no end-of-archive record, so it is truncated or damaged (a download cut short?): nothing was imported. Fetch the file again; \`unzip -t\` checks a zip.`);
+  }
+  const seen = new Set([...read.map((r) => r.name), ...skipped]);
+  const missing = [...central.keys()].filter((name) => !isZipMetadata(name) && !seen.has(name));
+  if (missing.length) {
+    throw new ArchiveFormatError(`${fileName}: the zip's directory lists ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}, whose data was not found: the zip is damaged. Nothing was imported.`);
+  }
   for (const { name, crc } of read) {
     const stored = central.get(name)?.shift();
     if (stored === undefined) continue;

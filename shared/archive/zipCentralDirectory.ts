@@ -3,6 +3,8 @@
  * does not check CRCs, so pass 1 compares them with the entries it inflated (hashArchive): a
  * damaged stored entry would otherwise import its changed bytes. The directory is at the end of
  * the file: the last bytes seen are kept (TAIL_BYTES), and a directory larger than that goes unchecked.
+ * A zip with no end record at all was cut short (the streaming unzip reads the entries before the
+ * cut as if they were all): the caller refuses it.
  */
 const TAIL_BYTES = 8 << 20;
 const EOCD = 0x06054b50;
@@ -23,8 +25,8 @@ export class ZipTail {
     while (this.chunks.length > 1 && this.bytes - this.chunks[0]!.length >= TAIL_BYTES) this.bytes -= this.chunks.shift()!.length;
   }
 
-  /** Entry name -> CRC-32s in directory order (a name may repeat); null when the directory is not found in the tail. */
-  centralCrcs(): Map<string, number[]> | null {
+  /** Entry name -> CRC-32s in directory order (a name may repeat); 'no-end-record' for a truncated zip; null when the directory is not in the tail. */
+  centralCrcs(): Map<string, number[]> | 'no-end-record' | null {
     const tail = new Uint8Array(this.bytes);
     let at = 0;
     for (const c of this.chunks) {
@@ -40,7 +42,7 @@ export class ZipTail {
         break;
       }
     }
-    if (eocd < 0) return null;
+    if (eocd < 0) return 'no-end-record';
     let size = v.getUint32(eocd + 12, true);
     let end = eocd; // the directory ends where the end records begin
     // A zip64 archive (over 4 GiB or 65,535 entries) puts its own end record, found through the
@@ -64,6 +66,6 @@ export class ZipTail {
       out.set(name, [...(out.get(name) ?? []), crc]);
       p += 46 + nameLength + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
     }
-    return out.size ? out : null;
+    return out;
   }
 }

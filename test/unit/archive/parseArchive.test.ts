@@ -432,6 +432,24 @@ describe('zip CRC-32', () => {
     await expect(parseArchive(bytesSource('bad.zip', damaged))).rejects.toThrow('fails its CRC-32 check');
   });
 
+  it('refuses a zip cut short (no end record) and one whose directory lists an entry whose data is missing; the whole zip imports', async () => {
+    const files = { 'users.csv': readReal('china_082019_1_users_csv_hashed.csv'), 'tweets.csv': readReal('ira_2018_tweets_csv_hashed_excerpt.csv'), 'more.csv': readReal('ira_2018_users_csv_hashed_excerpt.csv') };
+    const mtime = new Date('2024-01-01T00:00:00Z');
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, [b, { mtime }]])));
+    const eocd = new DataView(zip.buffer, zip.byteOffset + zip.length - 22);
+    const directoryAt = eocd.getUint32(16, true);
+    const firstTwo = zipSync({ 'users.csv': [files['users.csv'], { mtime }], 'tweets.csv': [files['tweets.csv'], { mtime }] });
+    const thirdAt = new DataView(firstTwo.buffer, firstTwo.byteOffset + firstTwo.length - 22).getUint32(16, true);
+    expect((await hashArchive(bytesSource('whole.zip', zip))).entries.map((e) => e.entryName)).toEqual(['users.csv', 'tweets.csv', 'more.csv']);
+    for (const [name, cut] of [['cut-at-entry-3.zip', zip.slice(0, thirdAt)], ['cut-in-header-3.zip', zip.slice(0, thirdAt + 10)], ['no-directory.zip', zip.slice(0, directoryAt)]] as const) {
+      await expect(hashArchive(bytesSource(name, cut)), name).rejects.toThrow(`${name}: the zip has no end-of-archive record, so it is truncated or damaged`);
+      await expect(parseArchive(bytesSource(name, cut)), name).rejects.toThrow('no end-of-archive record');
+    }
+    // The first two entries' data, then the directory (and end record) of all three.
+    const spliced = new Uint8Array([...zip.subarray(0, thirdAt), ...zip.subarray(directoryAt)]);
+    await expect(hashArchive(bytesSource('spliced.zip', spliced))).rejects.toThrow("spliced.zip: the zip's directory lists more.csv, whose data was not found: the zip is damaged.");
+  });
+
   it('finds the directory of a zip64 archive (70,001 entries, as Python writes it) and checks its CRC-32 too', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-zip64-'));
     const zip = path.join(dir, 'many.zip');
@@ -447,7 +465,7 @@ describe('zip CRC-32', () => {
     const bytes = new Uint8Array(readFileSync(zip));
     const tail = new ZipTail();
     for (let i = 0; i < bytes.length; i += 65536) tail.push(bytes.subarray(i, i + 65536));
-    expect(tail.centralCrcs()?.size).toBe(70001);
+    expect((tail.centralCrcs() as Map<string, number[]>).size).toBe(70001);
     const damaged = bytes.slice();
     damaged[dataAt + 5000] ^= 0x01;
     await expect(hashArchive(bytesSource('many.zip', damaged))).rejects.toThrow(/^many\.zip: zip entry users\.csv fails its CRC-32 check/);
