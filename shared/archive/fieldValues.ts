@@ -157,6 +157,10 @@ export function readList(column: string, value: string): string[] {
       out.push(item);
       const comma = s.indexOf(',', j + 1);
       i = comma < 0 ? n : comma + 1;
+      // Only spaces may stand between an item's closing quote and the next comma: anything else would be dropped.
+      if (s.slice(j + 1, comma < 0 ? n : comma).trim() !== '') {
+        throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: text follows a quoted item before the next comma`);
+      }
     } else {
       const comma = s.indexOf(',', i);
       const end = comma < 0 ? n : comma;

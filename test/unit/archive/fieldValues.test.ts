@@ -30,6 +30,11 @@ describe('field values', () => {
       expect.objectContaining({ reason: 'invalid-value', detail: "hashtags '['unterminated' is not a list: its brackets do not match" }),
     );
     expect(() => readList('hashtags', "['a', 'b]")).toThrow(expect.objectContaining({ detail: "hashtags '['a', 'b]' is not a list: a quoted item does not end" }));
+    // Text after a closing quote (a damaged cell) would be dropped: quarantined instead.
+    for (const damaged of ["['a' 'b']", "['it''s']", "['a'junk, 'b']"]) {
+      expect(() => readList('hashtags', damaged), damaged).toThrow(expect.objectContaining({ detail: `hashtags '${damaged}' is not a list: text follows a quoted item before the next comma` }));
+    }
+    expect(readList('hashtags', "['a' , 'b' ]")).toEqual(['a', 'b']);
   });
 
   it('reads hashtags from text as Twitter counts them (formats with no hashtags column)', () => {
