@@ -1,5 +1,6 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { Dict } from '../../../shared/archive/dict';
+import { normalizeForSearch } from './searchQuery';
 import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
 
 export interface FilterDicts {
@@ -8,7 +9,7 @@ export interface FilterDicts {
   client: Dict;
   /** Hashtags as archived (counted as such, like the import's aggregates)… */
   hashtag: Dict;
-  /** …and lower-cased (the filter compares case-insensitively): hashtagLowerOf[hashtag code]. */
+  /** …and folded as search words are (normalizeForSearch: case, width, ZWNJ, tatweel), which the filter compares: hashtagLowerOf[hashtag code]. */
   hashtagLower: Dict;
   hashtagLowerOf: number[];
 }
@@ -17,7 +18,7 @@ export const filterDicts = (): FilterDicts => ({ language: new Dict(), userid: n
 
 /**
  * What the search filters read of one block, without per-row objects: times and retweet flags as
- * they are stored, strings as dictionary codes, each row's lower-cased hashtags as a run of codes
+ * they are stored, strings as dictionary codes, each row's folded hashtags as a run of codes
  * (row i's are tagCodes[tagStarts[i] .. tagStarts[i+1]), codes of d.hashtag). A whole block record is read once to build
  * this, then dropped.
  */
@@ -48,7 +49,7 @@ export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
     tagStarts[i] = t;
     for (const h of c.hashtags[i]!) {
       const code = d.hashtag.code(h);
-      if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(h.toLowerCase()));
+      if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(normalizeForSearch(h)));
       tagCodes[t++] = code;
     }
   }
@@ -91,7 +92,7 @@ export function adoptFilterBlock(s: StoredFilterBlock, d: FilterDicts): FilterBl
   const client = into(s.clients, d.client);
   const tag = Int32Array.from(valuesOf(s.hashtags), (h) => {
     const code = d.hashtag.code(h);
-    if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(h.toLowerCase()));
+    if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(normalizeForSearch(h)));
     return code;
   });
   // Copies of what the corpus keeps: the stored arrays are views of one buffer per record (intoOneBuffer),

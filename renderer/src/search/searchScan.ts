@@ -1,5 +1,6 @@
 import type { FilterBlock, FilterDicts } from './searchFilterColumns';
 import type { SearchFilters } from './searchQuery';
+import { normalizeForSearch } from './searchQuery';
 import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
 
 /** A query prepared once for a corpus: terms ordered for scanning, filters as dictionary codes. */
@@ -18,7 +19,7 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
   const clean = terms.map((t) => t.replaceAll(SEP, '')).filter(Boolean);
   const first = clean.reduce((a, t) => (t.length > a.length ? t : a), '');
   const others = clean.filter((t) => t !== first);
-  const tag = f.hashtag?.replace(/^#/, '').toLowerCase();
+  const tag = f.hashtag === undefined ? undefined : normalizeForSearch(f.hashtag.replace(/^#/, ''));
   // code(), not a look-up: blocks still loading may hold a value no loaded block holds yet.
   const lang = f.language ? d.language.code(f.language) : -1;
   const user = f.userid ? d.userid.code(f.userid) : -1;

@@ -27,7 +27,7 @@ describe('searchCorpus', () => {
   const c = columns([
     { id: '1100000000000000001', user: 'a', text: '香港是中國的香港 #香港', time: 100, lang: 'zh', tags: ['香港'] },
     { id: '1100000000000000002', user: 'b', text: 'RT @x: Hong Kong needs PEACE', time: 200, lang: 'en', rt: true },
-    { id: '1100000000000000003', user: 'a', text: 'السلام في هونغ كونغ', time: 300, lang: 'ar', client: 'Twitter for Android' },
+    { id: '1100000000000000003', user: 'a', text: 'السلام في هونغ كونغ', time: 300, lang: 'ar', client: 'Twitter for Android', tags: ['نیم\u200cفاصله', 'Café'] },
     { id: '1100000000000000004', user: 'c', text: 'Ｈｏｎｇ ｋｏｎｇ peace', time: 400, lang: 'en' },
   ]);
   const blocks = [corpusBlock(0, c.tweetText.map(normalizeForSearch), c)];
@@ -68,6 +68,8 @@ describe('searchCorpus', () => {
     expect(ids('', { toMinute: 200 })).toEqual(['1100000000000000001']);
     expect(ids('', { language: 'en' })).toHaveLength(2);
     expect(ids('', { hashtag: '#香港' })).toEqual(['1100000000000000001']);
+    // The hashtag filter folds as search words do: case and width, ZWNJ, NFC/NFD.
+    for (const tag of ['نیمفاصله', '#نیم\u200cفاصله', 'CAFÉ', 'Cafe\u0301', 'ｃａｆé']) expect(ids('', { hashtag: tag }), tag).toEqual(['1100000000000000003']);
     expect(ids('', { client: 'Twitter for Android' })).toEqual(['1100000000000000003']);
   });
   it('counts all matches and pages', () => {
@@ -144,9 +146,9 @@ describe('searchCorpus with filters and several terms agrees with a naive per-tw
     const fc = await import('fast-check');
     const alphabet = fc.constantFrom('a', 'b', 'A', '香', '港', 'ع', 'ن', ' ', '#', 'ｂ');
     const text = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
-    const row = fc.record({ text, time: fc.nat(9), lang: fc.constantFrom('en', 'zh', 'ar', ''), user: fc.constantFrom('u1', 'u2'), rt: fc.boolean(), client: fc.constantFrom('web', 'Android'), tags: fc.array(fc.constantFrom('HK', 'hk', '香港', 'x'), { maxLength: 3 }) });
+    const row = fc.record({ text, time: fc.nat(9), lang: fc.constantFrom('en', 'zh', 'ar', ''), user: fc.constantFrom('u1', 'u2'), rt: fc.boolean(), client: fc.constantFrom('web', 'Android'), tags: fc.array(fc.constantFrom('HK', 'hk', 'Ｈｋ', '香港', 'x'), { maxLength: 3 }) });
     const filters = fc.record(
-      { fromMinute: fc.nat(9), toMinute: fc.nat(10), language: fc.constantFrom('en', 'zh', 'none'), userid: fc.constantFrom('u1', 'u2'), retweet: fc.constantFrom<'only' | 'exclude'>('only', 'exclude'), hashtag: fc.constantFrom('#hk', '香港', 'HK', 'nope'), client: fc.constantFrom('web', 'Android') },
+      { fromMinute: fc.nat(9), toMinute: fc.nat(10), language: fc.constantFrom('en', 'zh', 'none'), userid: fc.constantFrom('u1', 'u2'), retweet: fc.constantFrom<'only' | 'exclude'>('only', 'exclude'), hashtag: fc.constantFrom('#hk', '香港', 'HK', 'ＨＫ', 'nope'), client: fc.constantFrom('web', 'Android') },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -156,14 +158,14 @@ describe('searchCorpus with filters and several terms agrees with a naive per-tw
           corpusBlock(seq, rows.map((r) => normalizeForSearch(r.text)), columns(rows.map((r, i) => ({ id: `${seq}-${i}`, user: r.user, text: r.text, time: r.time, lang: r.lang, rt: r.rt, tags: r.tags, client: r.client }))), dicts),
         );
         const terms = parseQuery(rawTerms.join(' '));
-        const tag = f.hashtag?.replace(/^#/, '').toLowerCase();
+        const tag = f.hashtag === undefined ? undefined : normalizeForSearch(f.hashtag.replace(/^#/, ''));
         const naive = blockRows
           .flatMap((rows, seq) => rows.map((r, i) => ({ ...r, id: `${seq}-${i}` })))
           .filter((r) => terms.every((t) => normalizeForSearch(r.text).includes(t)))
           .filter((r) => (f.fromMinute === undefined || r.time >= f.fromMinute) && (f.toMinute === undefined || r.time < f.toMinute))
           .filter((r) => (!f.language || r.lang === f.language) && (!f.userid || r.user === f.userid) && (!f.client || r.client === f.client))
           .filter((r) => (f.retweet === 'only' ? r.rt : f.retweet === 'exclude' ? !r.rt : true))
-          .filter((r) => !tag || r.tags.some((h) => h.toLowerCase() === tag));
+          .filter((r) => !tag || r.tags.some((h) => normalizeForSearch(h) === tag));
         const r = searchCorpus(blocks, terms, f, offset, 4);
         expect(r.count).toBe(naive.length);
         expect(r.hits.map((h) => h.tweetid)).toEqual(naive.slice(offset, offset + 4).map((x) => x.id));
