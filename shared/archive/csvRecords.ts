@@ -390,7 +390,7 @@ export class CsvRecordSplitter {
     if (stray.field >= 0) {
       // Reading it as Python's csv module does would change the archive's text ("abc"def" -> abcdef"): reported, not repaired.
       record.problem = 'stray-quote';
-      record.detail = `field ${stray.field + 1} has text after its closing quote: a quote inside a quoted field must be doubled ("")`;
+      record.detail = `field ${stray.field + 1} has text after its closing quote: a quote inside a quoted field must be doubled ("")${bareCrHint(record.bytes)}`;
       this.onRecord(record);
       return;
     }
@@ -484,4 +484,13 @@ export function splitCsvBytes(chunks: Uint8Array[], options?: CsvSplitterOptions
   for (const c of chunks) splitter.push(c);
   splitter.finish();
   return out;
+}
+
+/**
+ * A quarantined record holding a carriage return with no line feed after it: where a file mixes
+ * CR-only line ends into LF or CRLF ones, two rows are read as one, and the reason should say so.
+ */
+export function bareCrHint(bytes: Uint8Array): string {
+  for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) return '; it holds a carriage return with no line feed after it: where a file mixes in CR-only line ends, two rows are read as one';
+  return '';
 }

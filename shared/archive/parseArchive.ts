@@ -6,7 +6,7 @@ import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, Quar
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
-import { CsvRecordSplitter, CsvRecordTooLargeError, splitFields, type CsvRecord } from './csvRecords';
+import { bareCrHint, CsvRecordSplitter, CsvRecordTooLargeError, splitFields, type CsvRecord } from './csvRecords';
 import { ZipTail } from './zipCentralDirectory';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
@@ -481,7 +481,7 @@ class EntryParser {
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, r.detail ?? '');
     if (r.fields.length !== format.columns.length) {
-      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}`);
+      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}`);
     }
     let out: RowOutcome;
     try {

@@ -78,6 +78,16 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     }
   });
 
+  it('a CR-only line end among LF ones joins two rows into one quarantined row, and its reason says so', async () => {
+    const lines = new TextDecoder().decode(readReal('china_082019_1_users_csv_hashed.csv')).split('\n');
+    const mixed = [lines[0], lines[1], `${lines[2]}\r${lines[3]}`, lines[4], ''].join('\n');
+    const { receipts, quarantined } = await parseBytes('mixed.csv', Buffer.from(mixed));
+    expect(receipts[0]!.rowsStored).toBe(2);
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]!.row).toBe(2);
+    expect(quarantined[0]!.detail).toMatch(/; it holds a carriage return with no line feed after it: where a file mixes in CR-only line ends, two rows are read as one$/);
+  });
+
   it('a users row repeated byte for byte is a duplicate; repeated with other values it is quarantined, the first kept', async () => {
     const [header, a, b] = new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).trim().split('\n');
     const changed = a!.replace('"1541"', '"9999"');
