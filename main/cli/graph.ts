@@ -8,7 +8,7 @@ import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 
-const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} --format ${GRAPH_FORMATS.join('|')} --out PATH
+const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
   csv writes the receipt beside the edge list as PATH.receipt.json`;
 

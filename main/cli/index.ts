@@ -19,7 +19,8 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') {
-    process.stdout.write(usage() + '\n');
+    // Asked for: standard output, exit 0; a missing command is a usage error: standard error, exit 2.
+    (command ? process.stdout : process.stderr).write(usage() + '\n');
     return command ? 0 : 2;
   }
   if (!(command in COMMANDS)) {
@@ -48,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
 function expected(e: unknown): boolean {
   return e instanceof ArchiveFormatError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e);
 }
+
+// A reader that stops early (`| head`) is not an error of the command.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -34,18 +34,22 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
       const hashes = await hashArchive(fileSource(p), undefined, nodeSha256);
       skippedEntries = hashes.skippedEntries;
       const receipts = await parseArchive(fileSource(p), { hashes, onQuarantine: (b) => void quarantined.push(...b) });
-      reports.push({ path: p, ok: true, receipts, quarantined, skippedEntries });
+      // A zip with a refused CSV entry is refused as the app and the analysis commands refuse it; its other entries' receipts are kept.
+      const refused = receipts[0]?.refusedEntries ?? [];
+      const error = refused.length ? `${refused.length} CSV ${refused.length === 1 ? 'entry' : 'entries'} refused: ${refused.map((x) => `${x.entryName}: ${x.message}`).join('; ')}` : undefined;
+      reports.push({ path: p, ok: !error, ...(error ? { error } : {}), receipts, quarantined, skippedEntries });
     } catch (e) {
       reports.push({ path: p, ok: false, error: (e as Error).message, receipts: [], quarantined, skippedEntries });
     }
   }
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
   else process.stdout.write(reports.map(humanReport).join('\n') + '\n');
-  return reports.every((r) => r.ok && !r.receipts[0]?.refusedEntries?.length) ? 0 : 1;
+  for (const r of reports) if (!r.ok) process.stderr.write(`error: ${r.path}: ${r.error}\n`);
+  return reports.every((r) => r.ok) ? 0 : 1;
 }
 
 function humanReport(r: FileReport): string {
-  if (!r.ok) return `${r.path}: REFUSED\n  ${r.error}\n`;
+  if (!r.ok && !r.receipts.length) return `${r.path}: REFUSED\n  ${r.error}\n`;
   const lines: string[] = [];
   for (const x of r.receipts) {
     lines.push(`${r.path}${x.entryName ? ` :: ${x.entryName}` : ''}`);

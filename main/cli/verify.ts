@@ -24,9 +24,11 @@ export async function run(argv: string[]): Promise<number> {
     else if (a === '--allow-unknown-signer') allowUnknownSigner = true;
     else if (a === '--require-trust') continue;
     else if (a === '--trust') {
-      const fp = argv[++i];
+      // The fingerprint, or the whole line `ssh-keygen -lf` prints (the app shows and sends that line): its second field.
+      const given = argv[++i]?.trim().split(/\s+/) ?? [];
+      const fp = given.length > 1 && /^\d+$/.test(given[0]!) ? given[1] : given.length === 1 ? given[0] : undefined;
       if (!fp || !SHA256_FINGERPRINT.test(fp)) {
-        process.stderr.write(`--trust needs a fingerprint like SHA256:<43 base64 chars> (as ssh-keygen -lf prints it)\n${USAGE}\n`);
+        process.stderr.write(`--trust needs a fingerprint like SHA256:<43 base64 chars>, or the whole line ssh-keygen -lf prints\n${USAGE}\n`);
         return 2;
       }
       trusted.push(fp);

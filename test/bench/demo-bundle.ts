@@ -28,9 +28,15 @@ const PASSPHRASE = 'demo passphrase, not a secret';
 const T = Number(process.env.DEMO_BUNDLE_TIMEOUT_MS ?? 180_000);
 const log = (s: string) => process.stderr.write(`[demo:bundle] ${s}\n`);
 
+let demo: ReturnType<typeof createDemoArchive>;
+try {
+  demo = createDemoArchive({ seed, tweets });
+} catch (e) {
+  args.usageError((e as Error).message);
+}
+
 async function writeArchive(dir: string) {
   mkdirSync(dir, { recursive: true });
-  const demo = createDemoArchive({ seed, tweets });
   const write = async (name: string, chunks: AsyncGenerator<string>) => {
     const parts: string[] = [];
     for await (const c of chunks) parts.push(c);
@@ -170,7 +176,7 @@ async function main() {
         seconds: Math.round((performance.now() - t0) / 100) / 10,
       }),
     );
-    if (failed.length) process.exitCode = 1;
+    if (failed.length || !edge) process.exitCode = 1; // the issue promises a pinned coordination edge
   } catch (e) {
     await context.pages()[0]?.screenshot({ path: path.join(outDir, 'error.png') }).catch(() => {});
     log(`pin buttons on the page: ${await context.pages()[0]?.locator('button.pin-button').evaluateAll((bs) => bs.map((b) => b.outerHTML).join('\n')).catch(() => '?')}`);

@@ -85,6 +85,8 @@ export function createDemoArchive(options: DemoArchiveOptions): DemoArchive {
       accountsCreatedOn: g.createdOn,
     })),
   };
+  // Checked here, before a caller writes anything (the tweet rows would refuse only once the users file is out).
+  if (groundTruth.counts.coordinatedPosts > o.tweets) throw new Error(`--tweets ${o.tweets} is fewer than the ${groundTruth.counts.coordinatedPosts} planted coordinated posts`);
   return {
     options: o,
     groundTruth,

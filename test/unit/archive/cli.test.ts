@@ -42,6 +42,9 @@ describe('CLI inspect', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.files[0].receipts.map((x: { entryName: string }) => x.entryName)).toEqual(['tweets.csv']);
     expect(doc.files[0].receipts[0].refusedEntries.map((x: { entryName: string }) => x.entryName)).toEqual(['part2.csv']);
+    // The file's verdict agrees with the exit code (and with graph and coord, below); the error is on standard error too.
+    expect(doc.files[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^1 CSV entry refused: part2\.csv: /) });
+    expect(r.stderr).toMatch(/^error: .*partial\.zip: 1 CSV entry refused: part2\.csv: /);
     await expect(loadArchiveFiles([zip])).rejects.toThrow(/^.*partial\.zip: 1 of its CSV entries could not be read, so nothing was analysed \(see `inspect`\): /);
   });
 
@@ -50,8 +53,12 @@ describe('CLI inspect', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('REFUSED');
     expect(r.stdout).toContain('Closest known format: Twitter IO tweets');
+    expect(r.stderr).toMatch(/^error: .*china_082019_tweets_14col_projection_from_notebook\.csv: .*Closest known format: Twitter IO tweets/);
     const u = cli('nosuchcommand');
     expect(u.status).toBe(2);
+    // No command: the usage is a usage error, on standard error; --help prints it on standard output.
+    expect(cli()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('usage: npm run cli -- <command> [args]') });
+    expect(cli('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('usage: npm run cli -- <command> [args]') });
     expect(cli('inspect', '-')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^reading standard input is not supported: give the file path\n/) });
     // graph and coord stop at a refused or missing file with its message, not a stack trace.
     const g = cli('graph', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'), '--kind', 'retweet', '--out', path.join(tmpdir(), 'never.graphml'));

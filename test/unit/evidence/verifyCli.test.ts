@@ -17,6 +17,10 @@ describe('npm run cli -- verify', async () => {
     const v = JSON.parse(r.stdout);
     expect(v).toMatchObject({ ok: true, bundleId: prepared.bundleId, fingerprint: prepared.fingerprint });
     expect(v.checks.map((c: { name: string }) => c.name)).toEqual(['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report']);
+    // The whole line ssh-keygen -lf prints (as the app shows it and senders pass it on) names the same key by its second field only.
+    expect(cli(file, '--trust', `256 ${prepared.fingerprint} analyst@example.org (ED25519)`).code).toBe(0);
+    expect(cli(file, '--trust', `256 SHA256:${'A'.repeat(43)} ${prepared.fingerprint} (ED25519)`).code).toBe(1);
+    expect(cli(file, '--trust', `${prepared.fingerprint} extra`).code).toBe(2);
   });
 
   it('exits 1 naming the failed check for a tampered bundle, and for an untrusted signer', async () => {
