@@ -95,8 +95,14 @@ export async function* openArchive(
         await pump;
       } catch (e) {
         // The browser's words without its API prefix ("Failed to execute 'close' on 'WritableStreamDefaultWriter': ").
-        const why = (e as Error).message.replace(/^Failed to execute '[^']+' on '[^']+': /, '');
-        throw new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${why.replace(/\.$/, '')}).`);
+        const why = (e as Error).message.replace(/^Failed to execute '[^']+' on '[^']+': /, '').replace(/\.$/, '');
+        // Chromium's gzip decoder stops after the first member: several .gz files joined with cat are valid gzip it cannot read.
+        if (/junk found after end/i.test(why)) {
+          throw new ArchiveFormatError(
+            `${fileName}: more bytes follow the end of the gzip data (${why}): the file is several gzip files joined together (cat a.gz b.gz), which the app cannot read in one piece, or has data appended. Unpack it with \`gunzip -c\`, which reads joined parts, and import the CSV.`,
+          );
+        }
+        throw new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${why}).`);
       }
       yield { type: 'entry-end' };
     } else {

@@ -57,6 +57,18 @@ test('unknown, empty and binary files are refused with a message; the app stays 
   expect(requests.outside()).toEqual([]);
 });
 
+test('a .gz of two gzip files joined (cat a.gz b.gz), which Chromium reads only in part, is refused saying so, not called corrupt', async ({ page }) => {
+  const csv = readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'));
+  const half = csv.indexOf(0x0a, csv.length >> 1) + 1;
+  const joined = path.join(tempDir(), 'joined_users.csv.gz');
+  writeFileSync(joined, Buffer.concat([gzipSync(csv.subarray(0, half)), gzipSync(csv.subarray(half))]));
+  await importFiles(page, [joined]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('joined_users.csv.gz: more bytes follow the end of the gzip data');
+  await expect(alert).toContainText('several gzip files joined together (cat a.gz b.gz)');
+  expect((await storeSummary(page)).datasets).toHaveLength(0);
+});
+
 test('the same file chosen twice (under two names) is imported once; the second is listed as skipped', async ({ page }) => {
   const copy = path.join(tempDir(), 'copy_of_users.csv');
   writeFileSync(copy, readFileSync(chinaUsers));
