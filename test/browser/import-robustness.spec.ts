@@ -400,6 +400,23 @@ test('an import runs on while the analyst opens other views: the header says so,
   expect(store.imports.map((i) => i.state)).toEqual(['committed']);
 });
 
+test('a second tab opened mid-import leaves the first tab\'s import running: its start-up sweep skips an import whose lock a live page holds', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const big = await largeTweetsFile(300_000);
+  await importFiles(page, [big]);
+  await expect.poll(async () => (await storeSummary(page)).tweetBlocks, { timeout: 120_000 }).toBeGreaterThan(5);
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await expect(second.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
+  expect(await waitForImportDone(page, 180_000)).toContain('300,000 tweets');
+  await second.reload();
+  await expect(datasetCard(second, path.basename(big, '.csv'))).toBeVisible();
+  await expect(second.getByRole('alert', { name: 'Interrupted imports' })).toHaveCount(0);
+  const store = await storeSummary(second);
+  expect(store.tweets).toBe(300_000);
+  expect(store.imports.map((i) => i.state)).toEqual(['committed']);
+});
+
 test('closing the browser mid-import: on reopen the earlier dataset is intact and no partial dataset exists', async ({ page, reopen, requests }) => {
   test.setTimeout(240_000);
   await importFiles(page, [chinaUsers]);

@@ -1,5 +1,6 @@
 import type { ImportRecord, WorkbenchDb } from '../schema';
 import { deleteImportRecords } from './deleteImportRecords';
+import { importsRunningNow } from './importLock';
 
 const INTERRUPTED = 'interrupted: the app closed during the import';
 
@@ -7,10 +8,12 @@ const INTERRUPTED = 'interrupted: the app closed during the import';
  * Start-up sweep: an import still 'running' when the app starts was killed with its page (crash,
  * quit, closed window): delete what it wrote and mark it failed. Failed/cancelled imports whose
  * clean-up was interrupted are swept again. Only imports started before `startedBefore` are
- * touched, so an import begun in this session is never swept from under itself.
+ * touched, so an import begun in this session is never swept from under itself, and none whose
+ * lock a live page holds (importLock.ts: one running in another tab).
  */
 export async function sweepIncompleteImports(db: WorkbenchDb, startedBefore = new Date().toISOString()): Promise<string[]> {
-  const stale = (await db.imports.toArray()).filter((i) => i.state !== 'committed' && i.startedAt < startedBefore);
+  const running = await importsRunningNow();
+  const stale = (await db.imports.toArray()).filter((i) => i.state !== 'committed' && i.startedAt < startedBefore && !running.has(i.id));
   for (const imp of stale) {
     await deleteImportRecords(db, imp.id);
     if (imp.state === 'running') {

@@ -12,6 +12,7 @@ import { readAccounts, readTweetIds } from '../../store/read/datasetReader';
 import { readCommittedRows, readDatasetFiles } from '../../store/read/committedRecords';
 import { ImportBatchWriter } from '../../store/write/importBatchWriter';
 import { abandonImport, beginImport, commitImport } from '../../store/write/importLifecycle';
+import { holdImportLock } from '../../store/write/importLock';
 import { TweetBlockPacker } from '../../store/write/tweetBlockPacker';
 import { BlockWriter } from './blockWriter';
 import { TweetAuthors } from './tweetAuthors';
@@ -110,6 +111,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     firstSeq = await readWhatTheDatasetHas(db, existing, { seen, accountsHere, knownAccounts, redditNames }, progress, signal);
     timings.datasetReadSeconds = lap(tRead);
   }
+  const releaseLock = await holdImportLock(importId);
   await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
 
   // Tweet blocks go to a second thread, which aggregates and stores them (blockWriterWorker.ts).
@@ -301,6 +303,8 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     await abandonImport(db, importId, cancelled || restart ? 'cancelled' : 'failed', cancelled ? undefined : restart ? 'restarted without the files pass 1 left out' : messageOf(e));
     if (restart) return stop.signal.reason as RestartImport;
     throw e;
+  } finally {
+    releaseLock();
   }
 }
 
