@@ -1,6 +1,7 @@
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-kr/400.css'; // Hangul: Noto Sans SC has none
 import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-hebrew/400.css';
 import '@fontsource/noto-emoji/400.css';

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvRecord, TWEETS_COLUMNS } from '../../shared/archive/demo/csvFormat';
 import { realFixture } from '../fixtures/paths';
@@ -142,4 +142,16 @@ test('emoji have ink in network node labels (Cytoscape canvas)', async ({ page, 
     expect(ink!.middle, `${emoji} is a glyph, not a .notdef box`).toBeGreaterThanOrEqual(MIN_MIDDLE);
   }
   expect(requests.outside()).toEqual([]);
+});
+
+test('Hangul, which Noto Sans SC lacks, is drawn from the bundled Noto Sans KR (a dataset named in Korean)', async ({ page }) => {
+  const file = path.join(tempDir(), '한국어_계정.csv');
+  writeFileSync(file, readFileSync(realFixture('china_082019_1_users_csv_hashed.csv')));
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await expect(datasetCard(page, '한국어_계정')).toBeVisible();
+  const fonts = await fontsUsed(page, 'article h2');
+  console.log('  fonts drawing the dataset name:', fonts);
+  // The @fontsource files carry the name of the variable font they were cut from ('Noto Sans KR Thin'); the system's CJK font is 'Noto Sans CJK KR'.
+  expect(Object.keys(fonts).filter((f) => f.startsWith('Noto Sans KR'))).toHaveLength(1);
 });

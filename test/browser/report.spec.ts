@@ -10,7 +10,7 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, HEBREW_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, HEBREW_NOTE, KOREAN_NOTE, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, wordBoxes } from './pdfInk';
 
@@ -100,6 +100,7 @@ test.describe('evidence report PDF', () => {
     expect(missing).toEqual([]);
     expect(inTextLayer(all, HEBREW_NOTE)).toBe(true);
     expect(inTextLayer(all, EMOJI_NOTE)).toBe(true);
+    expect(inTextLayer(all, KOREAN_NOTE)).toBe(true);
     expect(inTextLayer(all, ARABIC_LIGATURE_NOTE)).toBe(true); // لا, السلام, الله: ligature glyphs
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
@@ -133,7 +134,7 @@ test.describe('evidence report PDF', () => {
     const notEmbedded = fonts.filter((l) => !/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
     expect(notEmbedded).toEqual([]);
     const names = fonts.join('\n');
-    for (const face of ['NotoSansSC', 'Vazirmatn', 'NotoSansHebrew', 'NotoSans-', 'NotoEmoji-']) expect(names).toContain(face);
+    for (const face of ['NotoSansSC', 'NotoSansKR', 'Vazirmatn', 'NotoSansHebrew', 'NotoSans-', 'NotoEmoji-']) expect(names).toContain(face);
     // All CJK glyphs from one font file, so one PDF font (report.css says why).
     expect(fonts.filter((l) => l.includes('NotoSansSC'))).toHaveLength(1);
     // Emoji come from the monochrome Noto Emoji (outlines), never the COLR colour font or a Type 3 font.

@@ -32,6 +32,8 @@ export const ARABIC_LIGATURE_NOTE = 'ملاحظة: لا للعنف والسلا�
 /** Emoji as separate words, so each one has its own box in the PDF (pdftotext -bbox): a flag is two code points. */
 export const EMOJI_WORDS = ['🔥', '😀', '🇭🇰'];
 export const EMOJI_NOTE = `Emoji as posted: ${EMOJI_WORDS.join(' ')}`;
+/** Hangul, which the CJK font (Noto Sans SC) lacks: drawn from the report's Noto Sans KR. */
+export const KOREAN_NOTE = '분석가 메모: 홍콩 관련 계정 확인';
 export const CREATED = new Date('2026-11-28T12:00:00.000Z');
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -127,7 +129,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
   const items: ReportItem[] = [];
   for (let i = 0; i < itemCount; i++) {
     const { f, t, a, p } = pool[i % pool.length]!;
-    const note = i === 0 ? HEBREW_NOTE : i === 1 ? EMOJI_NOTE : i === 2 ? ARABIC_LIGATURE_NOTE : undefined;
+    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE][i];
     const extra = { bundlePath: `data/source/${f.name}`, ...(note ? { note } : {}) };
     if (p) {
       items.push({ ...p, itemId: `item-${i + 1}`, ...extra });

@@ -11,7 +11,7 @@ let fontsReady: Promise<unknown> | null = null;
  */
 function loadLabelFonts(nodes: cytoscape.ElementDefinition[]): Promise<unknown> {
   fontsReady ??= Promise.all(
-    [['Noto Sans', 'Abc'], ['Noto Sans SC', '中文'], ['Noto Sans Arabic', 'مريم'], ['Noto Sans Hebrew', 'נועה']].map(([f, sample]) =>
+    [['Noto Sans', 'Abc'], ['Noto Sans SC', '中文'], ['Noto Sans KR', '한국어'], ['Noto Sans Arabic', 'مريم'], ['Noto Sans Hebrew', 'נועה']].map(([f, sample]) =>
       document.fonts.load(`11px "${f}"`, sample).catch(() => []),
     ),
   );
