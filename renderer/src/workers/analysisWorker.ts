@@ -89,6 +89,9 @@ async function run(request: AnalysisRequest): Promise<void> {
   const columns = await readColumns(request.datasetId);
   progress('Reading accounts');
   const accounts = new Map((await readAccounts(db, request.datasetId)).map((a) => [a.userid, a]));
+  // The reads' transactions end only when this task does: the seconds of analysis below would hold
+  // them open, and an import or a deletion (which write those stores) would wait for all of it.
+  await new Promise((resolve) => setTimeout(resolve));
   const filter = toFilter(request.filter, accounts);
   const kind = request.kind;
   let graph: Graph;
