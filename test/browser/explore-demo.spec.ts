@@ -84,13 +84,26 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
   // The pin keeps the chart's SVG (rendered when pinned), which the case's report prints.
-  const [pinned] = await storeRecords<{ payload: { svg?: string } }>(page, 'pins');
+  const [pinned] = await storeRecords<{ payload: { svg?: string; filtered?: string } }>(page, 'pins');
   const pinnedSvg = pinned?.payload.svg ?? '';
+  // It says what the time filter left out ("Filtered or hidden" in the report).
+  expect(pinned?.payload.filtered).toBe(`only tweets from ${from} to ${to} (UTC): ${inRange.toLocaleString('en')} of ${truth.counts.tweets.toLocaleString('en')} tweets`);
   expect(pinnedSvg).toMatch(/^<svg[\s\S]*Posting rhythm/);
   // The chart's button says it is pinned, and pressing it again adds no second pin.
   await expect(page.getByRole('button', { name: /^Pinned: Posting rhythm/ })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: /^Pinned: Posting rhythm/ }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
+  await page.getByRole('button', { name: 'Show all' }).click();
+  // The button disabled itself: focus went on to the From day, not to the page.
+  await expect(page.getByLabel('From', { exact: true })).toBeFocused();
+  // Typed digit by digit, as from the keyboard (month, day, year), the To day is applied once, when
+  // done, not at each half-typed day on the way (0002-…, a day before From: each refused with an alert).
+  await page.getByLabel('To', { exact: true }).focus();
+  await page.keyboard.type(`${to.slice(5, 7)}${to.slice(8, 10)}${to.slice(0, 4)}`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('range-status')).toHaveText(`${inRange.toLocaleString('en')} of ${truth.counts.tweets.toLocaleString('en')} tweets in range`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show all' }).click();
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/explore-overview.png', fullPage: true });

@@ -9,6 +9,8 @@ export interface ChartFigureProps {
   title: string;
   /** Names the dataset and the filters in force; shown under the chart and drawn into exports. */
   caption: string;
+  /** What the chart leaves out, said with a pinned chart ("Filtered or hidden" in the report): the time filter in force, say. */
+  filtered?: string;
   option: ChartOption;
   datasetId: string;
   /** Plain-language summary for screen readers (the chart itself is a picture). */
@@ -20,7 +22,7 @@ export interface ChartFigureProps {
 }
 
 /** An echarts chart with its caption, PNG/SVG export through the host, and "Pin to case". */
-export function ChartFigure({ id, title, caption, option, datasetId, summary, height = 280, onChart, children }: ChartFigureProps) {
+export function ChartFigure({ id, title, caption, filtered, option, datasetId, summary, height = 280, onChart, children }: ChartFigureProps) {
   const el = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const [status, setStatus] = useState('');
@@ -57,9 +59,10 @@ export function ChartFigure({ id, title, caption, option, datasetId, summary, he
     }
   };
   // Titled with its caption (dataset, range, zone): the same chart of two datasets or ranges is told apart in a case.
-  const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, option }, provenance: [] });
+  const said = filtered ? { filtered } : {};
+  const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, ...said, option }, provenance: [] });
   // The SVG the case keeps (and the report prints) is rendered when the chart is pinned.
-  const withSvg = (i: EvidenceItemDraft) => ({ ...i, payload: { title, caption, option, svg: chartSvg(option, title, caption) } });
+  const withSvg = (i: EvidenceItemDraft) => ({ ...i, payload: { title, caption, ...said, option, svg: chartSvg(option, title, caption) } });
 
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`} data-chart={id}>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { focusIfLost } from '../../app/focusIfLost';
 import { mergeEdges } from '../../store/read/edgeColumns';
 import type { ChartOption } from '../../charts/echartsSetup';
 import { ChartFigure } from '../../charts/ChartFigure';
@@ -9,6 +10,7 @@ import type { RangeFacets } from '../../search/searchFacets';
 import { BURST_RULE, creationHistogram } from './creationBursts';
 import type { ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
+import { DayInput } from './DayInput';
 import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 
@@ -42,6 +44,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const ag = data.aggregates ?? NO_TWEETS;
   const [range, setRange] = useState<MinuteRange>(null);
   const [dateProblem, setDateProblem] = useState('');
+  const fromInput = useRef<HTMLInputElement>(null);
   const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? 'UTC');
   useEffect(() => localStorage.setItem(ZONE_KEY, zone), [zone]);
 
@@ -62,6 +65,8 @@ export function Overview({ data }: { data: ExploreData }) {
     for (const k in ag.quarterHourCounts) if (inRange(Number(k) * 15, range)) n += ag.quarterHourCounts[k]!;
     return n;
   }, [ag, range]);
+  /** Said with a pinned chart that the time filter narrows. */
+  const rangeFiltered = range ? `only ${rangeText}: ${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets` : undefined;
 
   // Volume: bars per UTC day; the slider/zoom range and a brushed span of days are the page's time filter.
   const startIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.from))) : 0;
@@ -175,9 +180,9 @@ export function Overview({ data }: { data: ExploreData }) {
   const tweetLangs = useMemo(() => topEntries(rf ? rf.languages : ag.tweetLanguages, 15), [ag, rf]);
   const accountLangs = useMemo(() => topEntries(accountLanguages, 15), [accountLanguages]);
 
-  const dateInput = (label: string, value: string, onChange: (v: string) => void) => (
+  const dateInput = (label: string, value: string, onApply: (v: string) => void, inputRef?: RefObject<HTMLInputElement | null>) => (
     <Field label={label + ' '} className="inline-field">
-      {(id) => <input id={id} type="date" value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onChange={(e) => onChange(e.target.value)} />}
+      {(id) => <DayInput id={id} value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onApply={onApply} inputRef={inputRef} />}
     </Field>
   );
   const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
@@ -216,9 +221,10 @@ export function Overview({ data }: { data: ExploreData }) {
         <h2 id="filter-title">Time filter</h2>
         <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates: the range filters the posting rhythm, client, tweet-language and top-hashtag panels and counts the retweets in it. URL domains, mentioned and retweeted accounts and the account panels are whole-dataset totals.</p>
         <div className="toolbar">
-          {dateInput('From', fromDay, (v) => setDays(v, toDay))}
+          {dateInput('From', fromDay, (v) => setDays(v, toDay), fromInput)}
           {dateInput('To', toDay, (v) => setDays(fromDay, v))}
-          <button type="button" onClick={() => setRange(null)} disabled={!range}>Show all</button>
+          {/* The button disables itself: focus goes on to the From day rather than to the page. */}
+          <button type="button" onClick={() => { setRange(null); setDateProblem(''); requestAnimationFrame(() => focusIfLost(fromInput.current)); }} disabled={!range}>Show all</button>
           <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
           {dateProblem && <span role="alert" className="error">{dateProblem}</span>}
         </div>
@@ -229,7 +235,7 @@ export function Overview({ data }: { data: ExploreData }) {
         )}
       </section>
 
-      <ChartFigure id="volume" title="Tweet volume per day (UTC)" datasetId={dataset.id} option={volumeOption} onChart={onVolumeChart} height={300}
+      <ChartFigure id="volume" filtered={rangeFiltered} title="Tweet volume per day (UTC)" datasetId={dataset.id} option={volumeOption} onChart={onVolumeChart} height={300}
         caption={caption(`${rangeText}; bars = tweets per UTC day`)} summary={`${perDay.days.length} days from ${perDay.days[0]} to ${perDay.days[perDay.days.length - 1]}, peak ${fmt(Math.max(0, ...perDay.counts))} tweets per day.`} />
 
  </>}
@@ -246,7 +252,7 @@ export function Overview({ data }: { data: ExploreData }) {
       </ChartFigure>
 
       {ag.tweets > 0 && <>
-      <ChartFigure id="rhythm" title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
+      <ChartFigure id="rhythm" filtered={rangeFiltered} title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
         caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied)`)} summary={rhythmSummary(rhythm, zone)}>
         <Field label="Time zone " className="inline-field">
           {(id) => (
@@ -257,12 +263,12 @@ export function Overview({ data }: { data: ExploreData }) {
         </Field>
       </ChartFigure>
 
-      <ChartFigure id="clients" title="Client apps over time (UTC days)" datasetId={dataset.id} option={clients.option} height={320}
+      <ChartFigure id="clients" filtered={rangeFiltered} title="Client apps over time (UTC days)" datasetId={dataset.id} option={clients.option} height={320}
         caption={caption(`${rangeText}; top 6 clients, the rest as “other”`)} summary={`Tweets per day stacked by client app; in this range: ${clients.top.map(([c, n]) => `${c || '(empty)'} ${fmt(n)}`).join(', ') || 'none'}.`} />
       </>}
 
       <div className="two-col">
-        {ag.tweets > 0 && <ChartFigure id="tweet-languages" title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption(`${rf ? rangeText : 'all tweets'}; top 15 languages as archived`)}
+        {ag.tweets > 0 && <ChartFigure id="tweet-languages" filtered={rf ? rangeFiltered : undefined} title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption(`${rf ? rangeText : 'all tweets'}; top 15 languages as archived`)}
           summary={tweetLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />}
         <ChartFigure id="account-languages" title="Account languages" datasetId={dataset.id} option={barOption(accountLangs, 'accounts')} caption={caption('all accounts; top 15 account languages (lower-cased)')}
           summary={accountLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
