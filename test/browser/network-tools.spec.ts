@@ -18,6 +18,7 @@ interface Receipt {
   kind: string;
   parameters: { kind: string; filter?: unknown };
   counts: { nodes: number; edges: number; omitted: Record<string, number> };
+  notes: string[];
 }
 
 /** Reads every pin straight from IndexedDB (no app code). */
@@ -58,8 +59,9 @@ function expectViewReceipt(r: Receipt, nodes: number, edges: number, what: strin
   expect(r.parameters.kind, what).toBe('retweet');
   expect(r.counts.nodes, what).toBe(nodes);
   expect(r.counts.edges, what).toBe(edges);
-  // What the view hid is said: the edges under the minimum weight.
+  // What the view hid is said: the edges under the minimum weight, and the filter that hid them.
   expect(r.counts.omitted.edgesBelowMinWeight, what).toBeGreaterThan(0);
+  expect(r.notes, what).toContain('view: edges of weight ≥ 2 only');
 }
 
 test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exports of the view carry its receipt', async ({ page, consoleLog, requests }) => {
@@ -208,6 +210,16 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   for (const line of csv.slice(1)) expect(Number(line.split(',')[2])).toBeGreaterThanOrEqual(2);
   expectViewReceipt(JSON.parse(await file('.receipt.json')), nodes, edges, 'CSV receipt');
   await expect(page.getByRole('group', { name: 'Export the view' }).getByRole('status')).toContainText(/Saved .*\.csv/);
+
+  // The view itself as evidence: its figure, its receipt, and what it leaves out.
+  await page.getByRole('button', { name: 'Pin to case: this network view' }).click();
+  await expect(page.getByRole('button', { name: 'Pinned: this network view' })).toBeVisible();
+  await expect.poll(() => countStore(page, 'pins')).toBe(3);
+  const viewPin = (await readPins(page)).find((p) => p.kind === 'network' && p.payload.receipt)!;
+  expect(viewPin.title).toMatch(new RegExp(`^network:retweet network view of .*: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges$`));
+  expect(viewPin.payload.filtered).toMatch(/^view: edges of weight ≥ 2 only; left out: .*edgesBelowMinWeight [0-9,]+/);
+  expect(String(viewPin.payload.svg)).toMatch(/^<\?xml[^>]*>\s*<svg /);
+  expectViewReceipt(viewPin.payload.receipt as Receipt, nodes, edges, 'pinned view receipt');
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

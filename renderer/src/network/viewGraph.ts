@@ -19,6 +19,16 @@ export interface ViewSettings {
   edgeCap: number;
 }
 
+/** The view's own filters, in words, for export receipts and pinned views: with them the subset shown can be made again. */
+export function viewFilterNotes(s: ViewSettings, coordination: boolean): string[] {
+  return [
+    ...(coordination && s.significantOnly ? ['view: significant edges only (q ≤ alpha)'] : []),
+    ...(s.minWeight > 0 ? [`view: edges of weight ≥ ${s.minWeight} only`] : []),
+    ...(s.community >= 0 ? [`view: community ${s.community} only`] : []),
+    ...(s.minMetric > 0 ? [`view: nodes with ${s.sizeBy} ≥ ${s.minMetric} only`] : []),
+  ];
+}
+
 export interface ViewGraph {
   nodes: NetNode[];
   edges: NetEdge[];

@@ -31,8 +31,8 @@ export interface PinRecord extends EvidenceItemDraft {
 export function sameItem(a: EvidenceItemDraft, b: EvidenceItemDraft): boolean {
   if (a.kind !== b.kind || a.datasetId !== b.datasetId || JSON.stringify(a.provenance) !== JSON.stringify(b.provenance)) return false;
   if ((a.kind === 'tweet' || a.kind === 'account') && a.provenance.length > 0) return true;
-  // A chart's SVG is rendered only when pinned, and differs on each render (the renderer numbers its
-  // elements): its option and caption say what it is.
-  const comparable = (x: EvidenceItemDraft) => JSON.stringify(x.kind === 'chart' && x.payload && typeof x.payload === 'object' ? { ...x.payload, svg: undefined } : (x.payload ?? null));
+  // A chart's or network view's SVG is rendered only when pinned, and differs on each render (the
+  // renderer numbers its elements): its option or receipt, and caption, say what it is.
+  const comparable = (x: EvidenceItemDraft) => JSON.stringify((x.kind === 'chart' || x.kind === 'network') && x.payload && typeof x.payload === 'object' ? { ...x.payload, svg: undefined } : (x.payload ?? null));
   return a.title === b.title && comparable(a) === comparable(b);
 }

@@ -6,7 +6,9 @@ import type { NetworkModel } from '../../network/networkModel';
 import { addPngText, asciiJson } from '../../network/pngText';
 import { pngWithEdges } from '../../network/pngWithEdges';
 import { svgFromDrawing } from '../../network/svgFromDrawing';
-import type { ViewGraph } from '../../network/viewGraph';
+import { viewFilterNotes, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
+import { PinButton } from '../../pins/PinButton';
+import type { EvidenceItemDraft } from '../../pins/pinTypes';
 
 type Format = 'png' | 'svg' | 'graphml' | 'gexf' | 'csv' | 'json';
 const FORMATS: { id: Format; label: string; mime: string; ext: string }[] = [
@@ -21,14 +23,24 @@ const FORMATS: { id: Format; label: string; mime: string; ext: string }[] = [
 type ExportFn = (m: { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }) => Promise<{ text: string; receipt: AnalysisReceipt }>;
 
 /** Exports what the view shows, each file with its analysis receipt (CSV: receipt saved beside it). */
-export function ExportBar({ model, view, drawing, datasetName, exportView }: { model: NetworkModel; view: ViewGraph; drawing: NetworkDrawing | null; datasetName: string; exportView: ExportFn }) {
+export function ExportBar({ model, view, settings, coordination, drawing, datasetName, exportView }: { model: NetworkModel; view: ViewGraph; settings: ViewSettings; coordination: boolean; drawing: NetworkDrawing | null; datasetName: string; exportView: ExportFn }) {
   const [message, setMessage] = useState('');
   const base = safeFileName(`network-${model.request.kind}-${datasetName}`);
+  const notes = [...view.notes, ...viewFilterNotes(settings, coordination)];
   const viewReceipt = (): AnalysisReceipt => ({
     ...model.receipt,
     counts: { nodes: view.nodes.length, edges: view.edges.length, omitted: { ...model.receipt.counts.omitted, ...view.omitted } },
-    notes: [...model.receipt.notes, ...view.notes],
+    notes: [...model.receipt.notes, ...notes],
   });
+  // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out.
+  const left = Object.entries(view.omitted).map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`);
+  const pinItem = (): EvidenceItemDraft => ({
+    kind: 'network', datasetId: model.request.datasetId,
+    title: `${model.receipt.kind} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
+    payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...notes, ...(left.length ? [`left out: ${left.join(', ')}`] : [])].join('; ') || 'nothing', receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
+    provenance: [],
+  });
+  const withSvg = (i: EvidenceItemDraft): EvidenceItemDraft => (drawing ? { ...i, payload: { ...(i.payload as object), svg: svgFromDrawing(drawing, caption()) } as EvidenceItemDraft['payload'] } : i);
   const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${asciiJson(model.receipt.parameters.filter ?? {})}`;
   const save = async (f: (typeof FORMATS)[number]) => {
     setMessage(`Exporting ${f.label}…`);
@@ -45,7 +57,7 @@ export function ExportBar({ model, view, drawing, datasetName, exportView }: { m
           bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${escapeXml(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {
-        const r = await exportView({ type: 'export', format: f.id, nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes: view.notes });
+        const r = await exportView({ type: 'export', format: f.id, nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes });
         bytes = enc.encode(r.text);
         if (f.id === 'csv') await saveBytes(`${base}.receipt.json`, 'application/json', enc.encode(JSON.stringify(r.receipt, null, 2) + '\n'));
       }
@@ -59,6 +71,8 @@ export function ExportBar({ model, view, drawing, datasetName, exportView }: { m
     <div className="network-export" role="group" aria-label="Export the view">
       <span>Export:</span>
       {FORMATS.map((f) => <button key={f.id} type="button" onClick={() => void save(f)}>{f.label}</button>)}
+      {/* Keyed by what the view shows: another filter is another view (PinButton reads its item when it mounts). */}
+      <PinButton key={JSON.stringify([settings, view.nodes.length, view.edges.length])} item={pinItem} stored={withSvg} label="this network view" />
       <span role="status" className="muted">{message}</span>
     </div>
   );

@@ -230,7 +230,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
       </div>
-      {drawing && <ExportBar model={model} view={view} drawing={drawing} datasetName={datasetName} exportView={exportView} />}
+      {drawing && <ExportBar model={model} view={view} settings={settings} coordination={coordination} drawing={drawing} datasetName={datasetName} exportView={exportView} />}
       <table className="network-table" data-testid="edge-table">
         <caption>
           {view.edges.length === 0 ? 'No edge is drawn with these settings.'
