@@ -12,6 +12,8 @@ export const CUSTODY_ACTIONS = [
   'pin',
   'unpin',
   'note',
+  'tags',
+  'case-notes',
   'export',
   'key-created',
   'key-rotated',

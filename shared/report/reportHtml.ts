@@ -106,6 +106,7 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
   common.push(['Item id', `<code>${e(it.itemId)}</code>`]);
   if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
   if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, e)}</span>`]);
+  if (it.tags?.length) common.push(['Tags', it.tags.map((t) => `<bdi class="tag">${e(t)}</bdi>`).join(', ')]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
 }
 
@@ -178,6 +179,12 @@ function custody(m: ReportModel): string {
 }
 
 function verify(m: ReportModel): string {
+  if (m.preview) {
+    return (
+      `<p>This is a preview of the case, not a signed report: it has no bundle id, no signature and no attachments, and proves nothing by itself. ` +
+      `The report exported with the case's evidence bundle carries the signed tag manifest, its signatures and the bundle's VERIFY.txt, and is signed itself (<code>signatures/evidence-report.pdf.sig</code>).</p>`
+    );
+  }
   return (
     `<p>Signer key fingerprint: <code class="hash">${e(m.signer.fingerprint)}</code>. Bundle id: <code class="hash">${e(m.bundleId)}</code>.</p>` +
     `<p>This PDF carries the signed tag manifest, its signatures and these instructions as attachments; ` +

@@ -29,6 +29,8 @@ interface ReportItemBase {
   bundlePath?: string;
   /** The analyst's note, as typed. */
   note?: string;
+  /** The analyst's tags, in their order. */
+  tags?: string[];
 }
 
 export interface ReportPostItem extends ReportItemBase {
@@ -110,6 +112,8 @@ export interface ReportModel {
   /** SHA-256 (hex) of the signed tagmanifest-sha512.txt. */
   bundleId: string;
   bagName: string;
+  /** A preview of the case, made before any export: no bundle, no signature, no attachments. */
+  preview?: boolean;
   /** IANA time zone of the analyst for the second time column, e.g. 'Europe/Berlin'. */
   analystTimeZone: string;
   /** The analyst's summary; blank lines separate paragraphs. */

@@ -104,10 +104,21 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByRole('status').filter({ hasText: 'Note saved' })).toBeVisible();
   await expect(firstNote).toBeFocused();
   await expect(page.getByText('not saved yet')).toHaveCount(0);
-  // case-created, key? (created before the case: no), import, 3 × pin, note.
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 6 entries/);
+  // Tags (typed comma-separated, stored trimmed and without repeats) and the case's own notes.
+  const firstTags = page.getByRole('textbox', { name: /^Tags of / }).first();
+  await firstTags.fill('lockstep,同日創建 , lockstep');
+  await page.getByRole('button', { name: 'Save tags' }).first().click();
+  await expect(firstTags).toHaveValue('lockstep, 同日創建');
+  await page.getByRole('textbox', { name: 'Case notes' }).fill('Scope: the demo archive.\n\nPlanted group, co-retweets.');
+  await page.getByRole('button', { name: 'Save case notes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Case notes saved' })).toBeVisible();
+  await page.reload();
+  await expect(firstTags).toHaveValue('lockstep, 同日創建');
+  await expect(page.getByRole('textbox', { name: 'Case notes' })).toHaveValue('Scope: the demo archive.\n\nPlanted group, co-retweets.');
+  // case-created, key? (created before the case: no), import, 3 × pin, note, tags, case notes.
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
-  expect(actions).toEqual(['case-created', 'import', 'pin', 'pin', 'pin', 'note']);
+  expect(actions).toEqual(['case-created', 'import', 'pin', 'pin', 'pin', 'note', 'tags', 'case-notes']);
 
   // Export refuses a source file that changed since import (same name, one byte different).
   const changedDir = mkdtempSync(path.join(tmpdir(), 'dw-cases-changed-'));
@@ -137,7 +148,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the result
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
   await shot(page, 'case.png');
   await expectNoSeriousAxeViolations(page);
 
@@ -165,9 +176,10 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
       expect(createHash('sha256').update(excerpt).digest('hex')).toBe(s.sha256);
     }
   }
-  expect(items.some((i) => i.note.startsWith('Created the same day'))).toBe(true);
+  expect(items.some((i) => i.note.startsWith('Created the same day') && i.tags.join('|') === 'lockstep|同日創建')).toBe(true);
+  expect(readFileSync(path.join(bag, 'data/derived/case-notes.txt'), 'utf8')).toBe('Scope: the demo archive.\n\nPlanted group, co-retweets.\n');
   const custodyLines = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').trim().split('\n');
-  expect(custodyLines).toHaveLength(6);
+  expect(custodyLines).toHaveLength(8);
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
   expect(provenance.egress).toEqual({ blockedRequests: 0, urls: [], note: EGRESS_NOT_MEASURED }); // the browser build says it did not measure
 
@@ -205,7 +217,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
 
   // Archiving asks first; an archived case keeps its items (no Remove, no Add) and logs it.
   await page.goto(caseUrl);
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 7 entries/);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
   // By keyboard, focus follows each step: the safe choice first, then back where the analyst was.
   const confirm = page.getByRole('group', { name: 'Confirm archiving' });
   await page.getByRole('button', { name: 'Archive case…' }).focus();
@@ -221,7 +233,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByRole('button', { name: 'Rename…' })).toBeFocused();
   await page.getByRole('button', { name: 'Archive case…' }).click();
   await confirm.getByRole('button', { name: 'Archive' }).click();
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
 

@@ -142,17 +142,19 @@ export function buildCaseBundleContent(args: {
       tool: `${software.name} ${software.version}`,
       analyst,
       note: caseRecord.itemNotes[item.id] ?? '',
+      tags: caseRecord.itemTags?.[item.id] ?? [],
     });
   }
 
   // Derived: the items as a table, and exactly what was pinned (chart options, queries, parameters).
   const table = [
-    'id,kind,title,dataset_id,pinned_at,source_rows,note',
+    'id,kind,title,dataset_id,pinned_at,source_rows,note,tags',
     ...items.map((i) =>
-      [i.id, i.kind, i.title, i.datasetId, i.pinnedAt, String(i.provenance.length), caseRecord.itemNotes[i.id] ?? ''].map(csvField).join(','),
+      [i.id, i.kind, i.title, i.datasetId, i.pinnedAt, String(i.provenance.length), caseRecord.itemNotes[i.id] ?? '', (caseRecord.itemTags?.[i.id] ?? []).join(', ')].map(csvField).join(','),
     ),
   ].join('\n');
   payload.set('derived/evidence-items.csv', { path: 'derived/evidence-items.csv', bytes: utf8(`${table}\n`) });
+  if (caseRecord.notes) payload.set('derived/case-notes.txt', { path: 'derived/case-notes.txt', bytes: utf8(`${caseRecord.notes}\n`) });
   const pinned = items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, datasetId: i.datasetId, pinnedAt: i.pinnedAt, payload: i.payload ?? null }));
   payload.set('derived/pinned-items.json', { path: 'derived/pinned-items.json', bytes: utf8(`${JSON.stringify(pinned, null, 2)}\n`) });
 

@@ -109,6 +109,8 @@ export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     const seen = log.some((r) => r.entry.action === 'import' && (r.entry.detail as { datasetId?: string } | null)?.datasetId === pin.datasetId);
     if (!seen) {
       const ds = await db.datasets.get(pin.datasetId);
+      // Pinned in a window that still showed it: the dataset's files, which the log must name, are gone.
+      if (!ds) throw new Error(`“${pin.title}” comes from a dataset that was deleted: it cannot be added as evidence (its source files are no longer recorded)`);
       const files = (await db.files.where('datasetId').equals(pin.datasetId).toArray()).filter((f) => ds?.committedImports.includes(f.importId));
       await appendEntry(db, caseId, actor, 'import', {
         datasetId: pin.datasetId,
@@ -140,6 +142,31 @@ export async function setItemNote(db: WorkbenchDb, caseId: string, pinId: string
     if ((c.itemNotes[pinId] ?? '') === note) return;
     await db.cases.update(caseId, { itemNotes: { ...c.itemNotes, [pinId]: note } });
     await appendEntry(db, caseId, actor, 'note', { pinId, note });
+  });
+  changed(caseId);
+}
+
+/** Tags typed as one text: split at commas, trimmed, blanks and repeats dropped, in the analyst's order. */
+export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+
+export async function setItemTags(db: WorkbenchDb, caseId: string, pinId: string, tags: string[], actor: string): Promise<void> {
+  await db.transaction('rw', db.cases, db.custody, async () => {
+    const c = await db.cases.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    if ((c.itemTags?.[pinId] ?? []).join('\u0000') === tags.join('\u0000')) return;
+    await db.cases.update(caseId, { itemTags: { ...c.itemTags, [pinId]: tags } });
+    await appendEntry(db, caseId, actor, 'tags', { pinId, tags });
+  });
+  changed(caseId);
+}
+
+export async function setCaseNotes(db: WorkbenchDb, caseId: string, notes: string, actor: string): Promise<void> {
+  await db.transaction('rw', db.cases, db.custody, async () => {
+    const c = await db.cases.get(caseId);
+    if (!c) throw new Error(`no case ${caseId}`);
+    if ((c.notes ?? '') === notes) return;
+    await db.cases.update(caseId, { notes });
+    await appendEntry(db, caseId, actor, 'case-notes', { notes });
   });
   changed(caseId);
 }

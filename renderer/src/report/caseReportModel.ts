@@ -55,6 +55,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       sourceRows: pin.provenance.length,
       ...(bundlePath ? { bundlePath } : {}),
       ...(caseRecord.itemNotes[pin.id] ? { note: caseRecord.itemNotes[pin.id]! } : {}),
+      ...(caseRecord.itemTags?.[pin.id]?.length ? { tags: caseRecord.itemTags[pin.id]! } : {}),
     };
     const p = obj(pin.payload);
     if (pin.kind === 'tweet' && str(p.tweetid)) {
@@ -94,7 +95,8 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
         imageDataUrl: str(p.png).startsWith('data:image/png;base64,') ? str(p.png) : `data:image/svg+xml;base64,${toBase64(utf8(str(p.svg)))}`,
         alt: str(p.alt) || str(p.caption) || pin.title,
         caption: str(p.caption),
-        filtered: str(p.filtered) || str(p.hidden) || (pin.kind === 'network' ? 'not stated in the pinned view' : 'nothing'),
+        // A chart says its limits (top 15, the rest as other) in its caption; a time filter is stated on its own.
+        filtered: str(p.filtered) || str(p.hidden) || (pin.kind === 'network' ? 'not stated in the pinned view' : 'no time filter; other limits as the caption states'),
       });
     } else {
       const { svg: _svg, png: _png, ...rest } = p;
@@ -115,6 +117,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
   const bundle = prepared
     ? reportBundleFields(prepared)
     : {
+        preview: true,
         bagName: '(preview: named when the bundle is exported)',
         bundleId: 'PREVIEW — not signed; the bundle id is known only at export',
         signer: { principal: input.author, fingerprint: 'PREVIEW — no signature yet', namespace: '' },
@@ -130,7 +133,8 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     ...bundle,
     analystTimeZone: input.analystTimeZone,
     // The case's name last: a right-to-left name in the middle pulled the date after it into its run.
-    summary: `Evidence report for a case opened ${caseRecord.createdAt} by ${caseRecord.createdBy}: “${caseRecord.name}”.`,
+    // The case's own notes follow as paragraphs of the summary (blank lines separate them).
+    summary: `Evidence report for a case opened ${caseRecord.createdAt} by ${caseRecord.createdBy}: “${caseRecord.name}”.${caseRecord.notes ? `\n\n${caseRecord.notes}` : ''}`,
     method: {
       description:
         'Each item was pinned in the app from an imported archive file; its card quotes the archived fields, and the bundle holds the exact bytes of the cited row (data/source/…). ' +

@@ -68,7 +68,7 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
 
   it('the case content makes a bundle the verifier accepts, with items.jsonl pointing at the excerpts', async () => {
     const scanned = await scanSource(FILE, streamOf(bytes), wanted);
-    const caseRecord: CaseRecord = { id: 'case-1', name: 'Test case', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'a@example.org', archived: false, itemNotes: { p1: 'lockstep' } };
+    const caseRecord: CaseRecord = { id: 'case-1', name: 'Test case', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'a@example.org', archived: false, itemNotes: { p1: 'lockstep' }, itemTags: { p1: ['HK', 'هونغ كونغ'] }, notes: 'Why this case:\n\nplanted accounts' };
     const items: PinRecord[] = cited.map((p, i) => ({ id: `p${i + 1}`, kind: 'account', datasetId: 'd1', title: `Tweet ${i}`, payload: { userid: ids[picks[i]!]! }, provenance: [p], pinnedAt: `2026-01-01T00:00:0${i}.000Z`, caseId: 'case-1' }));
     // An account page's finding is pinned as an account item: its method and ids say what it is.
     items[1] = { ...items[1]!, payload: { finding: 'hashed-mention-pairing', hash: 'y8B2kjH2Ht+I34ie5KBEPOTSKPTMs9ROiT3E3f4O3EA=', numericId: '917692198870712320', tweets: [] } };
@@ -81,12 +81,19 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     const info: SourceInfo = { sha256, fileName: FILE, size: bytes.length, format: 'twitter-io-users', importedAt: '2025-12-31T00:00:00.000Z', receipt };
     const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
     expect(content.payload.map((p) => p.path).sort()).toEqual([
+      'derived/case-notes.txt',
       'derived/evidence-items.csv',
       'derived/pinned-items.json',
       ...cited.map((p) => `source/${sha256.slice(0, 12)}_${FILE}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`),
     ].sort());
     const line = content.items[0] as Record<string, any>;
-    expect(line).toMatchObject({ id: 'p1', kind: 'account', note: 'lockstep', analyst: 'a@example.org', platform_ids: { userid: ids[0] }, acquired_at: info.importedAt });
+    // Tags and the case's notes travel with the items: items.jsonl, the items table, case-notes.txt.
+    const file = (path: string) => new TextDecoder().decode(content.payload.find((p) => p.path === path)!.bytes);
+    expect(file('derived/case-notes.txt')).toBe('Why this case:\n\nplanted accounts\n');
+    expect(file('derived/evidence-items.csv').split('\n')[0]).toBe('id,kind,title,dataset_id,pinned_at,source_rows,note,tags');
+    expect(file('derived/evidence-items.csv')).toContain(',lockstep,"HK, هونغ كونغ"\n');
+    expect(content.items[1]).toMatchObject({ tags: [] });
+    expect(line).toMatchObject({ id: 'p1', kind: 'account', note: 'lockstep', tags: ['HK', 'هونغ كونغ'], analyst: 'a@example.org', platform_ids: { userid: ids[0] }, acquired_at: info.importedAt });
     expect(content.items[1]).toMatchObject({
       kind: 'account', method: expect.stringMatching(/^finding pinned from an account page: a hashed @mention paired with a numeric user id/),
       platform_ids: { hash: 'y8B2kjH2Ht+I34ie5KBEPOTSKPTMs9ROiT3E3f4O3EA=', numericId: '917692198870712320' },

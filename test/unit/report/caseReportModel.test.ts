@@ -44,7 +44,7 @@ describe('caseReportModel: a case of pins → report model', () => {
       // As a network edge pins one of its tweets: no names, no counts.
       { id: 'p5', caseId: 'c1', pinnedAt: at, kind: 'tweet', datasetId: 'd1', title: `Tweet ${t.tweetid} (retweet edge)`, provenance: [t.provenance], payload: { kind: 'retweet', tweetid: t.tweetid, userid: t.userid, text: t.tweetText } },
     ];
-    const caseRecord: CaseRecord = { id: 'c1', name: 'IRA & HK', createdAt: at, createdBy: 'analyst@example.org', archived: false, itemNotes: { p2: 'ملاحظة' } };
+    const caseRecord: CaseRecord = { id: 'c1', name: 'IRA & HK', createdAt: at, createdBy: 'analyst@example.org', archived: false, itemNotes: { p2: 'ملاحظة' }, itemTags: { p2: ['lockstep', '同日創建'] }, notes: 'Scope: the 2019 Hong Kong set.' };
     const sources: SourceInfo[] = [
       { sha256: ira.sha, fileName: 'ira_2018_tweets_csv_hashed_excerpt.csv', size: ira.bytes.length, format: 'twitter-tweets', importedAt: at, rowsRead: 2 },
       { sha256: users.sha, fileName: 'china_082019_1_users_csv_hashed.csv', size: users.bytes.length, format: 'twitter-users', importedAt: at },
@@ -72,6 +72,10 @@ describe('caseReportModel: a case of pins → report model', () => {
     expect(m.figures[0]!.imageDataUrl).toBe(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
 
     const [post, account, finding, edgePost] = m.items;
+    // The item's tags, and the case's notes as a paragraph of the summary.
+    expect(account).toMatchObject({ note: 'ملاحظة', tags: ['lockstep', '同日創建'] });
+    expect(post!.tags).toBeUndefined();
+    expect(m.summary.split('\n\n')[1]).toBe('Scope: the 2019 Hong Kong set.');
     expect(post!.kind === 'post' && post.text).toBe(t.tweetText);
     expect(post!.kind === 'post' && [post.userDisplayName, post.userScreenName, post.engagement]).toEqual([
       t.userDisplayName, t.userScreenName, { replies: t.replyCount, retweets: t.retweetCount, likes: t.likeCount, quotes: t.quoteCount },

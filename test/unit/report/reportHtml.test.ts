@@ -87,6 +87,19 @@ describe('report HTML: escaping, CSP and bidi', () => {
     return m;
   };
 
+  it("an item's tags are printed, each isolated and escaped", () => {
+    const tagged = buildReportBody({ ...rc.model, items: rc.model.items.map((it, i) => (i === 0 ? { ...it, tags: ['a&b', 'هونغ كونغ'] } : it)) }, 'A4');
+    expect(tagged).toContain('<bdi class="tag">a&amp;b</bdi>, <bdi class="tag">هونغ كونغ</bdi>');
+    expect(html).not.toContain('class="tag"');
+  });
+
+  it('a preview says it is not a signed report and claims no attachments', () => {
+    const preview = buildReportHtml({ ...rc.model, preview: true }, { stylesheets: [], pageSize: 'A4' });
+    expect(preview).toContain('This is a preview of the case, not a signed report');
+    expect(preview).not.toContain('This PDF carries the signed tag manifest');
+    expect(html).toContain('This PDF carries the signed tag manifest');
+  });
+
   it('escapes every value: no markup from data survives', () => {
     const out = buildReportHtml(hostile(), { stylesheets: ['a"b.css'], pageSize: 'Letter' });
     expect(out).not.toMatch(/<script/i);

@@ -2,7 +2,7 @@ import { countOf } from '../../import/formatters';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
-import { archiveCase, attachPin, caseItems, detachPin, getCase, readCustody, renameCase, setItemNote } from '../../cases/caseStore';
+import { archiveCase, attachPin, caseItems, detachPin, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags } from '../../cases/caseStore';
 import { listUnattachedPins } from '../../pins/pinApi';
 import { db } from '../../store/database';
 import { CustodyTable } from './CustodyTable';
@@ -109,6 +109,9 @@ export function CasePage({ caseId }: { caseId: string }) {
       </div>
       {error && <p role="alert" className="error">{error}</p>}
 
+      <h2 id="case-notes-title">Case notes</h2>
+      <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" value={c.notes ?? ''} onSave={(notes) => act(() => setCaseNotes(db, c.id, notes, actor))()} />
+
       <h2 id="case-items-title" tabIndex={-1}>Evidence items ({items.length})</h2>
       {items.length === 0 && <p className="muted">Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.</p>}
       {items.length > 0 && (
@@ -118,7 +121,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <th scope="col">Kind</th>
               <th scope="col">Item</th>
               <th scope="col">Source rows</th>
-              <th scope="col">Note</th>
+              <th scope="col">Note and tags</th>
               <th scope="col"><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
@@ -136,6 +139,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                 </td>
                 <td>
                   <NoteEditor draftKey={`dw.noteDraft.${c.id}.${p.id}`} label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
+                  <NoteEditor what="tags" draftKey={`dw.tagsDraft.${c.id}.${p.id}`} label={`Tags of ${p.title} (comma-separated)`} value={(c.itemTags?.[p.id] ?? []).join(', ')}
+                    onSave={(tags) => act(() => setItemTags(db, c.id, p.id, parseTags(tags), actor))()} />
                 </td>
                 <td>
                   {!c.archived && <button type="button" data-case-action="remove" onClick={act(async () => {
@@ -179,15 +184,24 @@ export function CasePage({ caseId }: { caseId: string }) {
   );
 }
 
+const SAVED_WORDS = { note: ['Save note', 'Note saved'], tags: ['Save tags', 'Tags saved'], notes: ['Save case notes', 'Case notes saved'] } as const;
+
 /**
- * A note, saved with its button or Enter. A draft not saved yet is marked and kept for the browsing
+ * A note (an item's note or tags, or the case's notes, several lines), saved with its button or Enter
+ * (Ctrl+Enter where Enter starts a line). A draft not saved yet is marked and kept for the browsing
  * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
  * text) drops the draft.
  */
-function NoteEditor({ draftKey, label, value, onSave }: { draftKey: string; label: string; value: string; onSave: (v: string) => void }) {
+function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline = false }: { draftKey: string; label: string; value: string; onSave: (v: string) => void; what?: keyof typeof SAVED_WORDS; multiline?: boolean }) {
   const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey) ?? value);
   const [saved, setSaved] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const [saveWord, savedWord] = SAVED_WORDS[what];
+  // Saved, the text shows as stored (tags "a,b" come back as "a, b").
+  useEffect(() => {
+    if (saved) setDraft(value);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new stored value resets the draft
+  }, [value]);
   useEffect(() => {
     if (draft === value) sessionStorage.removeItem(draftKey);
     else sessionStorage.setItem(draftKey, draft);
@@ -203,9 +217,15 @@ function NoteEditor({ draftKey, label, value, onSave }: { draftKey: string; labe
         input.current?.focus();
       }}
     >
-      <input ref={input} aria-label={label} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
-      <button type="submit" disabled={draft === value}>Save note</button>
-      {saved && draft === value && <span role="status" className="muted">Note saved</span>}
+      {multiline ? (
+        <textarea ref={input} aria-label={label} value={draft} rows={4} cols={80} dir="auto"
+          onChange={(e) => { setDraft(e.target.value); setSaved(false); }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.currentTarget.form?.requestSubmit()} />
+      ) : (
+        <input ref={input} aria-label={label} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
+      )}
+      <button type="submit" disabled={draft === value}>{saveWord}</button>
+      {saved && draft === value && <span role="status" className="muted">{savedWord}</span>}
       {draft !== value && <span className="muted">not saved yet</span>}
     </form>
   );
