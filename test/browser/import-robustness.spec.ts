@@ -417,6 +417,40 @@ test('a second tab opened mid-import leaves the first tab\'s import running: its
   expect(store.imports.map((i) => i.state)).toEqual(['committed']);
 });
 
+test('two windows: the same file imported in both at once is kept once (the later commit is refused); a dataset cannot be deleted while an import into it runs', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  const big = await largeTweetsFile(300_000);
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await importFiles(page, [big]);
+  await importFiles(second, [big]);
+  const outcomes = [await waitForImportDone(page, 240_000), await waitForImportDone(second, 240_000)];
+  expect(outcomes.filter((o) => o.includes('300,000 tweets'))).toHaveLength(1);
+  expect(outcomes.filter((o) => o.includes(`The same file was imported in another window meanwhile: ${path.basename(big)}`))).toHaveLength(1);
+  let store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.tweets).toBe(300_000);
+  expect(store.files).toBe(1);
+
+  // Each window lists the dataset the other committed, without a reload (store/datasetsChanged.ts).
+  await expect(datasetCard(page, path.basename(big, '.csv'))).toBeVisible();
+  await expect(datasetCard(second, path.basename(big, '.csv'))).toBeVisible();
+
+  // An import into that dataset runs in the first window; the second may not delete the dataset meanwhile.
+  await page.reload();
+  await importFiles(page, [await largeTweetsFile(200_000, 6)], path.basename(big, '.csv'));
+  await expect(page.getByRole('button', { name: 'Cancel import' })).toBeVisible();
+  const card = datasetCard(second, path.basename(big, '.csv'));
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(card.getByRole('alert')).toHaveText('An import into this dataset is running (in this or another window): cancel it or let it finish, then delete the dataset.');
+  await waitForImportDone(page, 240_000);
+  store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.files).toBe(2);
+  expect(store.runningImports).toBe(0);
+});
+
 test('closing the browser mid-import: on reopen the earlier dataset is intact and no partial dataset exists', async ({ page, reopen, requests }) => {
   test.setTimeout(240_000);
   await importFiles(page, [chinaUsers]);

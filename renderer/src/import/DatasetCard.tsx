@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { announceDatasetsChanged } from '../store/datasetsChanged';
 import { mixedSources, type MixedSources } from '../../../shared/archive/mixedSources';
 import { db } from '../store/database';
 import type { DatasetRecord, SourceFileRecord } from '../store/schema';
@@ -19,6 +20,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
   const [showReddit, setShowReddit] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState('');
   /** Case items pinned from this dataset: said before deleting it. */
   const [citing, setCiting] = useState(0);
   useEffect(() => {
@@ -37,7 +39,15 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
   };
   const remove = async () => {
     setDeleting(true);
-    await deleteDataset(db, dataset.id);
+    setDeleteError('');
+    try {
+      await deleteDataset(db, dataset.id);
+      announceDatasetsChanged();
+    } catch (e) {
+      setDeleteError((e as Error).message);
+      setDeleting(false);
+      return;
+    }
     onChanged();
     // The card is gone: focus goes to the page's heading, not the body.
     const heading = document.getElementById('view-title');
@@ -98,6 +108,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
               Delete permanently
             </button>{' '}
             <button type="button" autoFocus onClick={keep}>Keep</button>
+            {deleteError && <span role="alert" className="error"> {deleteError}</span>}
           </span>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { SessionState } from '../app/sessionState';
+import { announceDatasetsChanged } from '../store/datasetsChanged';
 import type { FromImportWorker, ImportProgress, ImportRequest, ImportResult, RefusedFile, ToImportWorker } from '../workers/import/importMessages';
 
 export type ImportState =
@@ -43,7 +44,10 @@ class ImportSession extends SessionState<ImportState> {
       const m = e.data;
       if (m.kind === 'progress') this.set((s) => (s.status === 'running' ? { ...s, progress: m.progress } : s));
       else if (m.kind === 'decide') this.set({ status: 'deciding', refused: m.refused });
-      else if (m.kind === 'done') end({ status: 'done', result: m.result });
+      else if (m.kind === 'done') {
+        announceDatasetsChanged();
+        end({ status: 'done', result: m.result });
+      }
       else if (m.kind === 'failed') end({ status: 'failed', message: m.message, refused: m.refused });
       else end({ status: 'cancelled' });
     };

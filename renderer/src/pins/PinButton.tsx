@@ -31,6 +31,7 @@ async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
  */
 export function PinButton({ item, label, stored = (i) => i }: { item: () => EvidenceItemDraft; label: string; stored?: (item: EvidenceItemDraft) => EvidenceItemDraft }) {
   const [place, setPlace] = useState<PinPlace>({ kind: 'none' });
+  const [error, setError] = useState('');
   useEffect(() => {
     let live = true;
     const update = () => void placeOf(item()).then((p) => live && setPlace(p), () => {});
@@ -47,9 +48,15 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
   }, [label]);
   const text = place.kind === 'loose' ? 'Pinned' : place.kind === 'in-case' ? `In case “${place.cases.join('”, “')}”: pin again` : 'Pin to case';
   return (
-    <button type="button" className="pin-button" aria-label={`${text}: ${label}`} aria-pressed={place.kind === 'loose'}
-      onClick={() => void pinToCase(stored(item())).then(() => setPlace({ kind: 'loose' }))}>
-      {text}
-    </button>
+    <>
+      <button type="button" className="pin-button" aria-label={`${text}: ${label}`} aria-pressed={place.kind === 'loose'}
+        onClick={() => {
+          setError('');
+          void pinToCase(stored(item())).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${e instanceof Error ? e.message : String(e)}`));
+        }}>
+        {text}
+      </button>
+      {error && <span role="alert" className="error"> {error}</span>}
+    </>
   );
 }

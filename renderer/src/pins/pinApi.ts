@@ -16,6 +16,7 @@ export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb =
     id: crypto.randomUUID(),
     pinnedAt: new Date().toISOString(),
   };
+  if (!(await database.datasets.get(pin.datasetId))) throw new Error('its dataset was deleted (in another window?): reload the page');
   // Pinning the same thing again (a second click, or after a reload) gives the loose pin it already has.
   const same = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).find((p) => !p.caseId && sameItem(p, pin));
   if (same) return same;

@@ -7,6 +7,7 @@ import { ImportPanel } from '../import/ImportPanel';
 import { InterruptedImports } from '../import/InterruptedImports';
 import { useImportWorker } from '../import/useImportWorker';
 import { db } from '../store/database';
+import { DATASETS_CHANGED } from '../store/datasetsChanged';
 import { listDatasets } from '../store/read/datasetReader';
 import type { DatasetRecord } from '../store/schema';
 
@@ -19,6 +20,9 @@ export function DatasetsView() {
   useEffect(() => {
     void host['app:info']().then(setInfo);
     refresh();
+    // Another window's import or deletion (announceDatasetsChanged) shows here too.
+    window.addEventListener(DATASETS_CHANGED, refresh);
+    return () => window.removeEventListener(DATASETS_CHANGED, refresh);
   }, [refresh]);
   return (
     <section aria-labelledby="view-title">

@@ -1,7 +1,14 @@
 import type { WorkbenchDb } from '../schema';
+import { importsRunningNow } from './importLock';
+
+/** The refusal while an import into the dataset runs: its rows, written under its own import, would outlive the dataset. */
+export const IMPORT_RUNNING = 'An import into this dataset is running (in this or another window): cancel it or let it finish, then delete the dataset.';
 
 /** Delete a dataset and everything of it, in one transaction (it disappears whole or not at all). */
 export async function deleteDataset(db: WorkbenchDb, datasetId: string): Promise<void> {
+  const running = await importsRunningNow();
+  const imports = await db.imports.where('datasetId').equals(datasetId).toArray();
+  if (imports.some((i) => i.state === 'running' && running.has(i.id))) throw new Error(IMPORT_RUNNING);
   await db.transaction('rw', [db.datasets, db.imports, db.files, db.accountBlocks, db.tweetBlocks, db.searchBlocks, db.tweetIds, db.quarantineBlocks, db.indicators, db.redditAccounts, db.aggregates], async () => {
     const importIds = (await db.imports.where('datasetId').equals(datasetId).primaryKeys()) as string[];
     await db.datasets.delete(datasetId);

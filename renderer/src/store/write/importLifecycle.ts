@@ -26,7 +26,15 @@ export interface ImportCommit {
 export async function commitImport(db: WorkbenchDb, c: ImportCommit): Promise<DatasetRecord> {
   return db.transaction('rw', [db.datasets, db.imports, db.files], async () => {
     const imp = await db.imports.get(c.importId);
-    if (!imp || imp.state !== 'running') throw new Error(`import ${c.importId} is not running (${imp?.state ?? 'missing'})`);
+    if (!imp) throw new Error('The dataset was deleted (in another window) while the import ran: nothing of it was kept.');
+    if (imp.state !== 'running') throw new Error(`import ${c.importId} is not running (${imp.state})`);
+    // Checked before the import began, and again here: another window may have imported a file meanwhile.
+    const stored = await db.files.bulkGet(c.files.map((f) => f.sha256));
+    const taken = stored.filter((f): f is SourceFileRecord => f !== undefined);
+    if (taken.length) {
+      const names = await Promise.all(taken.map(async (f) => `${f.receipt.fileName} (into "${(await db.datasets.get(f.datasetId))?.name ?? f.datasetId}")`));
+      throw new Error(`The same file was imported in another window meanwhile: ${names.join(', ')}. Nothing of this import was kept.`);
+    }
     await db.files.bulkPut(c.files);
     await db.imports.update(c.importId, { state: 'committed', finishedAt: new Date().toISOString() });
     const prev = await db.datasets.get(c.datasetId);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isHashedId } from '../../../../shared/domain/ids';
+import { DATASETS_CHANGED } from '../../store/datasetsChanged';
 import { listDatasets, readAccounts, readAggregates } from '../../store/read/datasetReader';
 import { db } from '../../store/database';
 import type { AccountActivity, AccountRecord, DatasetRecord, ImportAggregates } from '../../store/schema';
@@ -59,13 +60,13 @@ export function useDatasets(): DatasetRecord[] | null {
     let live = true;
     const load = () => void listDatasets(db).then((l) => live && setList(l));
     load();
-    // The import view announces commits; a focus also re-reads (cheap: one small table).
+    // Imports and deletions, in this window or another, are announced (store/datasetsChanged.ts); a focus also re-reads (cheap: one small table).
     window.addEventListener('focus', load);
-    window.addEventListener('dw:datasets-changed', load);
+    window.addEventListener(DATASETS_CHANGED, load);
     return () => {
       live = false;
       window.removeEventListener('focus', load);
-      window.removeEventListener('dw:datasets-changed', load);
+      window.removeEventListener(DATASETS_CHANGED, load);
     };
   }, []);
   return list;

@@ -105,18 +105,19 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   const knownAccounts: KnownRecords = new Map();
   /** Reddit usernames of the dataset, lower-cased (Reddit's names are): the list and a harvest of it are one set of accounts. */
   const redditNames = new Set<string>();
-  let firstSeq = 0;
-  if (existing) {
-    const tRead = performance.now();
-    firstSeq = await readWhatTheDatasetHas(db, existing, { seen, accountsHere, knownAccounts, redditNames }, progress, signal);
-    timings.datasetReadSeconds = lap(tRead);
-  }
+  // Recorded as running (and locked) before the dataset is read: a deletion of the dataset meanwhile is refused.
   const releaseLock = await holdImportLock(importId);
   await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
 
   // Tweet blocks go to a second thread, which aggregates and stores them (blockWriterWorker.ts).
   const blockWriter = new BlockWriter();
   try {
+    let firstSeq = 0;
+    if (existing) {
+      const tRead = performance.now();
+      firstSeq = await readWhatTheDatasetHas(db, existing, { seen, accountsHere, knownAccounts, redditNames }, progress, signal);
+      timings.datasetReadSeconds = lap(tRead);
+    }
     await blockWriter.begin(importId, datasetId);
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
     const placeholders = new HashPlaceholders(blockWriter, signal);
