@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
+import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE, tooFewTweets } from '../../shared/archive/demo/demoArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { pinButtons, recipientChecks } from '../browser/casesTools';
 import { scriptArgs } from './scriptArgs';
@@ -28,12 +28,9 @@ const PASSPHRASE = 'demo passphrase, not a secret';
 const T = Number(process.env.DEMO_BUNDLE_TIMEOUT_MS ?? 180_000);
 const log = (s: string) => process.stderr.write(`[demo:bundle] ${s}\n`);
 
-let demo: ReturnType<typeof createDemoArchive>;
-try {
-  demo = createDemoArchive({ seed, tweets });
-} catch (e) {
-  args.usageError((e as Error).message);
-}
+const demo = createDemoArchive({ seed, tweets });
+const tooFew = tooFewTweets(demo);
+if (tooFew) args.usageError(tooFew);
 
 async function writeArchive(dir: string) {
   mkdirSync(dir, { recursive: true });

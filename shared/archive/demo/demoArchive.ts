@@ -85,8 +85,6 @@ export function createDemoArchive(options: DemoArchiveOptions): DemoArchive {
       accountsCreatedOn: g.createdOn,
     })),
   };
-  // Checked here, before a caller writes anything (the tweet rows would refuse only once the users file is out).
-  if (groundTruth.counts.coordinatedPosts > o.tweets) throw new Error(`--tweets ${o.tweets} is fewer than the ${groundTruth.counts.coordinatedPosts} planted coordinated posts`);
   return {
     options: o,
     groundTruth,
@@ -108,4 +106,14 @@ export function createDemoArchive(options: DemoArchiveOptions): DemoArchive {
         chunkChars,
       ),
   };
+}
+
+/**
+ * Why the archive's tweets file cannot be written (fewer tweets than its planted coordinated posts),
+ * for a script to say before it writes anything: the tweet rows refuse only once the users file is out.
+ * A users-only archive (its tweets never read) has no such limit.
+ */
+export function tooFewTweets(archive: DemoArchive): string | null {
+  const planted = archive.groundTruth.counts.coordinatedPosts;
+  return planted > archive.options.tweets ? `--tweets ${archive.options.tweets} is fewer than the ${planted} planted coordinated posts` : null;
 }
