@@ -205,6 +205,17 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
     .slice(0, 50)
     .map(({ r }) => r.tweetid);
   expect(await page.locator('.results > li').evaluateAll((li) => li.map((e) => e.getAttribute('data-tweetid')))).toEqual(newest);
+  // Paging by keyboard: back on the first page, Previous disables itself and focus goes on to Next.
+  if (noRt > 50) {
+    await page.getByRole('button', { name: 'Next page' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('search-status')).toBeVisible();
+    await expect(page.locator('.results')).toHaveAttribute('start', '51');
+    await page.getByRole('button', { name: 'Previous page' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.results')).toHaveAttribute('start', '1');
+    await expect(page.getByRole('button', { name: 'Next page' })).toBeFocused();
+  }
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/search.png' });
 

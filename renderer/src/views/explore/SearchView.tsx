@@ -1,6 +1,7 @@
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { countOf, formatCount } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { focusIfLost } from '../../app/focusIfLost';
 import { hrefFor } from '../../app/routes';
 import { PinButton } from '../../pins/PinButton';
 import { SearchCancelled, searchClient } from '../../search/searchClient';
@@ -34,6 +35,8 @@ export function SearchView({ data }: { data: ExploreData }) {
   const [result, setResult] = useState<{ r: SearchResult; terms: string[]; ms: number; loadMs: number; query: string; filters: SearchFilters; counting: boolean } | null>(null);
   /** Only the newest run may update the view. */
   const runId = useRef(0);
+  const previousPage = useRef<HTMLButtonElement>(null);
+  const nextPage = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const ag = data.aggregates;
@@ -140,9 +143,10 @@ export function SearchView({ data }: { data: ExploreData }) {
           <div className="toolbar">
             {/* Pinned only with its final count. The query comes last in the title: an Arabic or Hebrew query in the middle pulled the counts after it into its right-to-left run. */}
             {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${filterText ? ` (${filterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
-            <button type="button" disabled={result.r.offset === 0} onClick={() => void run(Math.max(0, result.r.offset - PAGE))}>Previous page</button>
+            {/* On the first or last page the button pressed disables itself: focus goes on to the other one. */}
+            <button type="button" ref={previousPage} disabled={result.r.offset === 0} onClick={() => void run(Math.max(0, result.r.offset - PAGE)).then(() => requestAnimationFrame(() => focusIfLost(nextPage.current)))}>Previous page</button>
             <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
-            <button type="button" disabled={result.r.offset + PAGE >= result.r.count} onClick={() => void run(result.r.offset + PAGE)}>Next page</button>
+            <button type="button" ref={nextPage} disabled={result.r.offset + PAGE >= result.r.count} onClick={() => void run(result.r.offset + PAGE).then(() => requestAnimationFrame(() => focusIfLost(previousPage.current)))}>Next page</button>
           </div>
           <ol className="results" start={result.r.offset + 1} aria-label="Search results">
             {result.r.hits.map((h) => {
