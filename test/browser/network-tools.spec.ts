@@ -215,7 +215,7 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   await page.getByRole('button', { name: 'Pin to case: this network view' }).click();
   await expect(page.getByRole('button', { name: 'Pinned: this network view' })).toBeVisible();
   await expect.poll(() => countStore(page, 'pins')).toBe(3);
-  const viewPin = (await readPins(page)).find((p) => p.kind === 'network' && p.payload.receipt)!;
+  const viewPin = (await readPins(page)).find((p) => p.kind === 'network' && p.title.includes(' network view of '))!;
   expect(viewPin.title).toMatch(new RegExp(`^network:retweet network view of .*: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges$`));
   expect(viewPin.payload.filtered).toMatch(/^view: edges of weight ≥ 2 only; left out: .*edgesBelowMinWeight [0-9,]+/);
   expect(String(viewPin.payload.svg)).toMatch(/^<\?xml[^>]*>\s*<svg /);

@@ -219,7 +219,18 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   expect((await drawn(page))[0]).toBeGreaterThan(0);
   await page.getByLabel(/Only accounts/).fill('@no_such_account_here');
   await page.getByRole('button', { name: 'Build network' }).click();
-  await expect(page.getByRole('alert')).toContainText('“@no_such_account_here” is not an account of this dataset');
+  const failure = page.getByRole('alert').filter({ hasText: '“@no_such_account_here” is not an account of this dataset' });
+  await expect(failure).toBeVisible();
+  await expect(failure).toBeFocused(); // the Cancel button that had the focus is gone
+  // The form refusing its own values next: only its own alert is shown, not the earlier failure.
+  await page.getByLabel(/Only accounts/).fill('');
+  await page.getByLabel('From day').fill('2019-03-14');
+  await page.getByLabel('To day (inclusive)').fill('2019-03-01');
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toContainText('The To day is before the From day');
+  await page.getByLabel('From day').fill('2019-03-01');
+  await page.getByLabel('To day (inclusive)').fill('2019-03-14');
 
   // The analysis outlives the view: to Explore and back, the network, its view settings and the form are as left.
   await page.getByLabel(/Only accounts/).fill('');

@@ -10,8 +10,10 @@ import { parameterProblems } from '../../../../shared/graph/coordination/paramet
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
 
 /** Dataset, kind, filter and coordination parameters: everything the analysis worker needs. */
-export function AnalysisForm({ datasets, running, onRun, onCancel, last }: {
+export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, last }: {
   datasets: DatasetRecord[]; running: boolean; onRun: (r: AnalysisRequest) => void; onCancel: () => void;
+  /** The form refused its values (its own alert says why): an earlier run's failure is no longer the news. */
+  onInvalid?: () => void;
   /** The request last run (back on the view): the form starts from it. */
   last?: AnalysisRequest | null;
 }) {
@@ -40,7 +42,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, last }: {
       ...(from && to && to < from ? ['The To day is before the From day: no tweet can match.'] : []),
     ];
     setProblems(found);
-    if (found.length) return;
+    if (found.length) return onInvalid?.();
     const userids = accounts.split(/[\s,]+/).filter(Boolean);
     onRun({
       datasetId: dataset, kind,

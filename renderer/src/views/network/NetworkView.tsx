@@ -36,13 +36,22 @@ export function NetworkView() {
   const { state, request, run, cancel, exportView, edgeTweets } = useAnalysisWorker();
   // The analysis outlives the view (analysisSession); a result whose dataset was deleted meanwhile is not shown.
   const model = state.status === 'done' && datasets?.some((d) => d.id === state.model.request.datasetId) ? state.model : null;
+  // A failed run's alert stays until the next run or until the form refuses its own values; it takes
+  // the focus when the button that started the run has gone (Cancel) or is disabled.
+  const [failureShown, setFailureShown] = useState(true);
+  const failure = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status !== 'failed') return;
+    setFailureShown(true);
+    requestAnimationFrame(() => focusIfLost(failure.current));
+  }, [state]);
   return (
     <section aria-labelledby="view-title" className="network-view">
       <h1 id="view-title">Network</h1>
       {datasets === null ? <p>Loading datasets…</p> : datasets.length === 0 ? (
         <p className="empty-state">No datasets yet. Import an archive (or open the demo archive) in <a href="#/datasets">Datasets</a> first.</p>
       ) : (
-        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} last={request} />
+        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} onInvalid={() => setFailureShown(false)} last={request} />
       )}
       <div role="status" aria-live="polite" className="network-status">
         {state.status === 'running' && (<>
@@ -51,7 +60,7 @@ export function NetworkView() {
         </>)}
         {state.status === 'cancelled' && 'Analysis cancelled.'}
       </div>
-      {state.status === 'failed' && <p role="alert" className="error">{state.message}</p>}
+      {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}</p>}
       {model && <NetworkResult key={model.receipt.kind + model.millis} model={model} datasetName={datasets?.find((d) => d.id === model.request.datasetId)?.name ?? ''} exportView={exportView} edgeTweets={edgeTweets} />}
     </section>
   );
