@@ -219,13 +219,14 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
               {virtual.getVirtualItems().map((v) => {
                 const t = tweets[v.index]!;
                 return (
-                  <article role="listitem" key={t.tweetid} data-index={v.index} ref={virtual.measureElement} className="tweet" style={{ transform: `translateY(${v.start}px)` }}>
+                  // A div: an <article> may not take the listitem role (axe: aria-allowed-role).
+                  <div role="listitem" key={t.tweetid} data-index={v.index} ref={virtual.measureElement} className="tweet" style={{ transform: `translateY(${v.start}px)` }}>
                     <div className="tweet-meta muted">
                       {[formatMinute(t.time), t.lang || 'no language', t.client, t.isRetweet ? 'retweet' : '', `id ${t.tweetid}`].filter(Boolean).join(' · ')}
                       {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t.archived }, provenance: [t.provenance] })} />
                     </div>
                     <TweetText text={t.text} lang={t.lang} knownAccount={known} />
-                  </article>
+                  </div>
                 );
               })}
             </div>
