@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
+import { exposeModule } from './pageModule';
 
 test('deleting a dataset asks first, then removes it and all its records; the other dataset stays', async ({ page }) => {
   await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
@@ -69,4 +70,39 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   // The case that cites it says at once that it cannot be exported, not first when the export is tried.
   await page.goto('#/cases/case-1');
   await expect(page.getByTestId('export-missing-source')).toHaveText(`This case cannot be exported as it is: source ${excelSha} cited by this case is not in the store any more (was its dataset deleted?).`);
+});
+
+test('a case citing a dataset deleted and imported again keeps the first import as the sources\' acquisition time', async ({ page }) => {
+  const tweetsFile = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+  const sha = createHash('sha256').update(readFileSync(tweetsFile)).digest('hex');
+  await importFiles(page, [tweetsFile]);
+  await waitForImportDone(page);
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/cases/exportCaseBundle.ts', 'exportCaseBundle');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); exportCaseBundle: typeof import('../../renderer/src/cases/exportCaseBundle'); database: typeof import('../../renderer/src/store/database') };
+  // A case cites the file's first row (pinned, then attached: the custody log records the import).
+  const first = await page.evaluate(async (fileSha256) => {
+    const { caseStore, database } = globalThis as unknown as Modules;
+    const db = database.db;
+    const [ds] = await db.datasets.toArray();
+    const c = await caseStore.createCase(db, 'Re-imported source', 'qa@example.org');
+    await db.pins.put({ id: 'pin-1', kind: 'tweet', datasetId: ds!.id, title: 'first row', payload: {}, provenance: [{ fileSha256, row: 1, byteOffset: 0, byteLength: 1 }], pinnedAt: new Date().toISOString() });
+    await caseStore.attachPin(db, c.id, 'pin-1', 'qa@example.org');
+    return { caseId: c.id, importedAt: (await db.files.get(fileSha256))!.receipt.startedAt };
+  }, sha);
+  const card = datasetCard(page, 'ira_2018');
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await importFiles(page, [tweetsFile]);
+  await waitForImportDone(page);
+  const again = await page.evaluate(async ({ fileSha256, caseId }) => {
+    const { caseStore, exportCaseBundle, database } = globalThis as unknown as Modules;
+    const db = database.db;
+    const [source] = await exportCaseBundle.citedSources(db, await caseStore.caseItems(db, caseId));
+    return { reimportedAt: (await db.files.get(fileSha256))!.receipt.startedAt, citedAt: source!.importedAt };
+  }, { fileSha256: sha, caseId: first.caseId });
+  expect(again.reimportedAt > first.importedAt).toBe(true);
+  expect(again.citedAt).toBe(first.importedAt);
 });

@@ -40,15 +40,30 @@ export class ExportRefused extends Error {
   override name = 'ExportRefused';
 }
 
-/** The source files the case's items cite, as recorded at import. */
+/**
+ * The source files the case's items cite, as recorded at import. A file's import time is the first
+ * one its case's custody log recorded: a dataset deleted and imported again holds the same bytes
+ * under a later import, after the items were pinned.
+ */
 export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise<SourceInfo[]> {
   const shas = [...new Set(items.flatMap((i) => i.provenance.map((p) => p.fileSha256)))].sort();
+  const firstImport = new Map<string, string>();
+  for (const caseId of new Set(items.flatMap((i) => (i.caseId ? [i.caseId] : [])))) {
+    for (const entry of await readCustody(db, caseId)) {
+      if (entry.action !== 'import') continue;
+      for (const f of (entry.detail as { files?: { sha256?: unknown; imported_at?: unknown }[] } | null)?.files ?? []) {
+        if (typeof f.sha256 !== 'string' || typeof f.imported_at !== 'string') continue;
+        const known = firstImport.get(f.sha256);
+        if (!known || f.imported_at < known) firstImport.set(f.sha256, f.imported_at);
+      }
+    }
+  }
   const out: SourceInfo[] = [];
   for (const sha of shas) {
     const rec = await db.files.get(sha);
     if (!rec) throw new ExportRefused(`source ${sha} cited by this case is not in the store any more (was its dataset deleted?)`);
     const r = rec.receipt;
-    out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: r.startedAt, rowsRead: r.rowsRead, receipt: r });
+    out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: firstImport.get(sha) ?? r.startedAt, rowsRead: r.rowsRead, receipt: r });
   }
   return out;
 }
