@@ -61,6 +61,8 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: caseName })).toBeFocused(); // keyboard users land on the new case
   const caseUrl = page.url();
+  // Empty, it cannot be exported, and says why.
+  await expect(page.getByTestId('export-empty')).toHaveText('A bundle needs at least one evidence item: add a pinned item to this case first.');
 
   // Pin an account of a planted group and two of its tweets from the Explore account page.
   await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);

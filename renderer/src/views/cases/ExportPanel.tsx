@@ -93,6 +93,7 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
         <button type="submit" className="primary" disabled={busy || !key?.exists || items.length === 0}>Export bundle</button>
       </form>
       {!key?.exists && <p className="muted">Create or import a signing key first (below).</p>}
+      {items.length === 0 && <p className="muted" data-testid="export-empty">A bundle needs at least one evidence item: add a pinned item to this case first.</p>}
       {progress && progress.phase !== 'done' && (
         <div role="status">
           <label htmlFor="export-progress">
