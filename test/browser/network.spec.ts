@@ -249,5 +249,14 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await expect(page.getByLabel('Network kind')).toHaveValue('mention');
   await expect(page.getByLabel('From day')).toHaveValue('2019-03-01');
   await expect(page.getByLabel('To day (inclusive)')).toHaveValue('2019-03-14');
+
+  // Its dataset deleted, the network is not shown, and the view says why.
+  await page.goto('#/datasets');
+  const card = page.getByRole('article').first();
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await page.goto('#/network');
+  await expect(page.getByTestId('network-dataset-gone')).toHaveText('The network built last is not shown: its dataset was deleted.');
   expect(consoleLog.errors).toEqual([]);
 });

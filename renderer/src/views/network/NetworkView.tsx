@@ -61,6 +61,9 @@ export function NetworkView() {
         {state.status === 'cancelled' && 'Analysis cancelled.'}
       </div>
       {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}</p>}
+      {state.status === 'done' && !model && datasets !== null && (
+        <p role="status" className="muted" data-testid="network-dataset-gone">The network built last is not shown: its dataset was deleted.</p>
+      )}
       {model && <NetworkResult key={model.receipt.kind + model.millis} model={model} datasetName={datasets?.find((d) => d.id === model.request.datasetId)?.name ?? ''} exportView={exportView} edgeTweets={edgeTweets} />}
     </section>
   );
