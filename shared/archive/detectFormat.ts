@@ -78,12 +78,13 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
   }
 }
 
+/** The refusal of an empty zip: parseArchive adds nothing to it (the file is zip data, only empty). */
+export const EMPTY_ZIP = 'an empty zip file (it has no entries): nothing to import.';
+
 /**
  * What a text entry that is itself a container is: an empty zip (only its end record, PK 05 06, so it
  * is not read as a zip), or a zip or gzip inside a .gz or a zip (containers are opened one level deep).
  */
-export const EMPTY_ZIP = 'an empty zip file (it has no entries): nothing to import.';
-
 function containerInside(b: Uint8Array): string | undefined {
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x05 && b[3] === 0x06) return EMPTY_ZIP;
   const what = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 ? 'a zip file' : b[0] === 0x1f && b[1] === 0x8b ? 'gzip data' : '';
