@@ -24,7 +24,12 @@ export function containBidi(text: string): string {
   return BIDI_CONTROL.test(text) ? isolateBidi(text) : text;
 }
 
-/** Right-to-left letters (Hebrew, Arabic and their presentation forms) or bidi controls: text that needs isolating where it has no element of its own (canvas labels). */
-export function needsIsolation(text: string): boolean {
-  return BIDI_CONTROL.test(text) || /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(text);
+/**
+ * Canvas text has no dir="auto": a label with right-to-left letters (Hebrew, Arabic and their
+ * presentation forms) is isolated so the bidi algorithm lays it out right-to-left on its own and
+ * neighbouring Latin text does not reorder it; one with bidi controls, so they stay inside it.
+ * Other labels are unchanged.
+ */
+export function isolateLabel(text: string): string {
+  return BIDI_CONTROL.test(text) || /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(text) ? isolateBidi(text) : text;
 }

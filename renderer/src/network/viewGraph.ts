@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import { isolateLabel } from './bidiLabel';
+import { isolateLabel } from '../../../shared/domain/bidiIsolate';
 import { communityColour } from './communityColours';
 import type { EdgeSpec } from './drawnEdges';
 import { quantizeSize } from './levelOfDetail';
