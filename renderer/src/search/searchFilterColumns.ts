@@ -16,6 +16,13 @@ export interface FilterDicts {
 
 export const filterDicts = (): FilterDicts => ({ language: new Dict(), userid: new Dict(), client: new Dict(), hashtag: new Dict(), hashtagLower: new Dict(), hashtagLowerOf: [] });
 
+/** A hashtag's code, its folded form (what the filter compares) coded the first time it is seen. */
+function hashtagCode(d: FilterDicts, h: string): number {
+  const code = d.hashtag.code(h);
+  if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(normalizeForSearch(h)));
+  return code;
+}
+
 /**
  * What the search filters read of one block, without per-row objects: times and retweet flags as
  * they are stored, strings as dictionary codes, each row's folded hashtags as a run of codes
@@ -47,11 +54,7 @@ export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
     userid[i] = d.userid.code(c.userid[i]!);
     client[i] = d.client.code(c.tweetClientName[i]!);
     tagStarts[i] = t;
-    for (const h of c.hashtags[i]!) {
-      const code = d.hashtag.code(h);
-      if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(normalizeForSearch(h)));
-      tagCodes[t++] = code;
-    }
+    for (const h of c.hashtags[i]!) tagCodes[t++] = hashtagCode(d, h);
   }
   tagStarts[n] = t;
   // Copies, so the block record's other columns can be collected.
@@ -90,11 +93,7 @@ export function adoptFilterBlock(s: StoredFilterBlock, d: FilterDicts): FilterBl
   const language = into(s.languages, d.language);
   const userid = into(s.userids, d.userid);
   const client = into(s.clients, d.client);
-  const tag = Int32Array.from(valuesOf(s.hashtags), (h) => {
-    const code = d.hashtag.code(h);
-    if (code === d.hashtagLowerOf.length) d.hashtagLowerOf.push(d.hashtagLower.code(normalizeForSearch(h)));
-    return code;
-  });
+  const tag = Int32Array.from(valuesOf(s.hashtags), (h) => hashtagCode(d, h));
   // Copies of what the corpus keeps: the stored arrays are views of one buffer per record (intoOneBuffer),
   // which a kept view would hold whole (a search record's filter codes, or a tweet block's every column).
   return {
