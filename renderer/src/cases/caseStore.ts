@@ -58,18 +58,37 @@ async function refuseTakenName(db: WorkbenchDb, name: string): Promise<void> {
   if ((await db.cases.filter((c) => c.name === name).count()) > 0) throw new Error(`a case named “${name}” exists already: choose another name`);
 }
 
-export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
-  const trimmed = name.trim();
-  if (!trimmed) throw new Error('a case needs a name');
+/** A change of a case record, with the custody entry that logs it. */
+interface CaseChange {
+  set: Partial<CaseRecord>;
+  action: CustodyAction;
+  detail: JsonValue;
+}
+
+/**
+ * Changes a case record and logs the change, in one transaction. `change` reads the record and gives
+ * the change, or null when there is none (a note saved again as it was): then nothing is logged.
+ */
+async function changeCase(db: WorkbenchDb, caseId: string, actor: string, change: (c: CaseRecord) => CaseChange | null | Promise<CaseChange | null>): Promise<void> {
   await db.transaction('rw', db.cases, db.custody, async () => {
     const c = await db.cases.get(caseId);
     if (!c) throw new Error(`no case ${caseId}`);
-    if (c.name === trimmed) return;
-    await refuseTakenName(db, trimmed);
-    await db.cases.update(caseId, { name: trimmed });
-    await appendEntry(db, caseId, actor, 'case-renamed', { from: c.name, to: trimmed });
+    const next = await change(c);
+    if (!next) return;
+    await db.cases.update(caseId, next.set);
+    await appendEntry(db, caseId, actor, next.action, next.detail);
   });
   changed(caseId);
+}
+
+export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('a case needs a name');
+  await changeCase(db, caseId, actor, async (c) => {
+    if (c.name === trimmed) return null;
+    await refuseTakenName(db, trimmed);
+    return { set: { name: trimmed }, action: 'case-renamed', detail: { from: c.name, to: trimmed } };
+  });
 }
 
 export async function archiveCase(db: WorkbenchDb, caseId: string, actor: string): Promise<void> {
@@ -135,41 +154,19 @@ export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, 
   changed(caseId);
 }
 
-export async function setItemNote(db: WorkbenchDb, caseId: string, pinId: string, note: string, actor: string): Promise<void> {
-  await db.transaction('rw', db.cases, db.custody, async () => {
-    const c = await db.cases.get(caseId);
-    if (!c) throw new Error(`no case ${caseId}`);
-    if ((c.itemNotes[pinId] ?? '') === note) return;
-    await db.cases.update(caseId, { itemNotes: { ...c.itemNotes, [pinId]: note } });
-    await appendEntry(db, caseId, actor, 'note', { pinId, note });
-  });
-  changed(caseId);
-}
+export const setItemNote = (db: WorkbenchDb, caseId: string, pinId: string, note: string, actor: string): Promise<void> =>
+  changeCase(db, caseId, actor, (c) => ((c.itemNotes[pinId] ?? '') === note ? null : { set: { itemNotes: { ...c.itemNotes, [pinId]: note } }, action: 'note', detail: { pinId, note } }));
 
 /** Tags typed as one text: split at commas, trimmed, blanks and repeats dropped, in the analyst's order. */
 export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
 
-export async function setItemTags(db: WorkbenchDb, caseId: string, pinId: string, tags: string[], actor: string): Promise<void> {
-  await db.transaction('rw', db.cases, db.custody, async () => {
-    const c = await db.cases.get(caseId);
-    if (!c) throw new Error(`no case ${caseId}`);
-    if ((c.itemTags?.[pinId] ?? []).join('\u0000') === tags.join('\u0000')) return;
-    await db.cases.update(caseId, { itemTags: { ...c.itemTags, [pinId]: tags } });
-    await appendEntry(db, caseId, actor, 'tags', { pinId, tags });
-  });
-  changed(caseId);
-}
+export const setItemTags = (db: WorkbenchDb, caseId: string, pinId: string, tags: string[], actor: string): Promise<void> =>
+  changeCase(db, caseId, actor, (c) =>
+    (c.itemTags?.[pinId] ?? []).join('\u0000') === tags.join('\u0000') ? null : { set: { itemTags: { ...c.itemTags, [pinId]: tags } }, action: 'tags', detail: { pinId, tags } },
+  );
 
-export async function setCaseNotes(db: WorkbenchDb, caseId: string, notes: string, actor: string): Promise<void> {
-  await db.transaction('rw', db.cases, db.custody, async () => {
-    const c = await db.cases.get(caseId);
-    if (!c) throw new Error(`no case ${caseId}`);
-    if ((c.notes ?? '') === notes) return;
-    await db.cases.update(caseId, { notes });
-    await appendEntry(db, caseId, actor, 'case-notes', { notes });
-  });
-  changed(caseId);
-}
+export const setCaseNotes = (db: WorkbenchDb, caseId: string, notes: string, actor: string): Promise<void> =>
+  changeCase(db, caseId, actor, (c) => ((c.notes ?? '') === notes ? null : { set: { notes }, action: 'case-notes', detail: { notes } }));
 
 /** Key changes matter to every open case (they change who signs its next bundle). */
 export async function recordKeyChange(db: WorkbenchDb, action: 'key-created' | 'key-rotated', actor: string, detail: JsonValue): Promise<void> {
