@@ -68,10 +68,10 @@ async function readColumns(datasetId: string): Promise<TweetColumns> {
  * The request's filter for the builders: its accounts resolved (resolveAccounts.ts); one that names
  * no account of the dataset stops the analysis with a message.
  */
-function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { userScreenName: string }>): TweetFilter {
+function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { userid: string; userScreenName: string }>): TweetFilter {
   let userids: Set<string> | undefined;
   if (f.userids?.length) {
-    const resolved = resolveAccounts(f.userids, Array.from(accounts, ([userid, a]) => ({ userid, userScreenName: a.userScreenName })));
+    const resolved = resolveAccounts(f.userids, accounts.values());
     const unknown = resolved.unknown;
     userids = resolved.userids;
     if (unknown.length) throw new Error(`Not built: ${unknown.map((u) => `“${u}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not ${unknown.length === 1 ? 'an account' : 'accounts'} of this dataset (give user ids, or screen names after @).`);

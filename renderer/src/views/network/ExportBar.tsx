@@ -32,6 +32,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     counts: { nodes: view.nodes.length, edges: view.edges.length, omitted: { ...model.receipt.counts.omitted, ...view.omitted } },
     notes: [...model.receipt.notes, ...notes],
   });
+  const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${asciiJson(model.receipt.parameters.filter ?? {})}`;
   // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out.
   const left = Object.entries(view.omitted).map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`);
   const pinItem = (): EvidenceItemDraft => ({
@@ -41,7 +42,6 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     provenance: [],
   });
   const withSvg = (i: EvidenceItemDraft): EvidenceItemDraft => (drawing ? { ...i, payload: { ...(i.payload as object), svg: svgFromDrawing(drawing, caption()) } as EvidenceItemDraft['payload'] } : i);
-  const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${asciiJson(model.receipt.parameters.filter ?? {})}`;
   const save = async (f: (typeof FORMATS)[number]) => {
     setMessage(`Exporting ${f.label}…`);
     try {
