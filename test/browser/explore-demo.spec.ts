@@ -135,6 +135,8 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // Back from an account page, the rows are scrolled where they were.
   const rowsBox = page.locator('.vscroll');
   await rowsBox.evaluate((el) => (el.scrollTop = 3000));
+  // The rows re-render on the scroll event, a frame later: wait for them before choosing a link among them.
+  await expect.poll(() => rowsBox.locator('[role=row]').first().getAttribute('aria-rowindex').then(Number)).toBeGreaterThan(3000 / 34 - 20);
   const link = rowsBox.locator('[role=row] a').nth(5);
   const linkText = await link.innerText();
   await link.dispatchEvent('click'); // a click() would first scroll the link into view

@@ -143,6 +143,11 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: {
   useLayoutEffect(() => {
     if (scroller.current && initialOffset) scroller.current.scrollTop = initialOffset;
   }, [initialOffset]);
+  // Also saved on leaving: a scroll event is dispatched a frame late, so a click right after scrolling would save the old place.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    return () => { if (el) sessionStorage.setItem(scrollKey, String(Math.round(el.scrollTop))); };
+  }, [scrollKey]);
   return (
         <div ref={scroller} className="vscroll" tabIndex={0} aria-label="Account rows (scroll with arrow keys)" role="rowgroup"
           onScroll={(e) => sessionStorage.setItem(scrollKey, String(Math.round(e.currentTarget.scrollTop)))}>
