@@ -107,7 +107,10 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   const redditNames = new Set<string>();
   // Recorded as running (and locked) before the dataset is read: a deletion of the dataset meanwhile is refused.
   const releaseLock = await holdImportLock(importId);
-  await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) });
+  await beginImport(db, { id: importId, datasetId, fileNames: sources.map((s) => s.name) }).catch((e: unknown) => {
+    releaseLock(); // nothing recorded: nothing for the lock to guard
+    throw e;
+  });
 
   // Tweet blocks go to a second thread, which aggregates and stores them (blockWriterWorker.ts).
   const blockWriter = new BlockWriter();
