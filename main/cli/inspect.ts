@@ -1,5 +1,6 @@
 import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
-import { hashArchive, parseArchive } from '../../shared/archive/parseArchive';
+import type { KnownRecords } from '../../shared/archive/knownRecords';
+import { hashArchive, parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
 import { parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { fileSource, nodeSha256 } from './loadArchiveFiles';
 
@@ -15,7 +16,9 @@ interface FileReport {
 
 /**
  * `inspect FILE... [--json]`: parse each file through the shared pipeline and report its receipts
- * and quarantined rows. Exit code 1 when any file, or any CSV entry of a zip, is refused.
+ * and quarantined rows. The files are read as one import of them in this order: a tweet or users-file
+ * account a file repeats from an earlier one counts as duplicate (or is quarantined with other
+ * content), as in the app. Exit code 1 when any file, or any CSV entry of a zip, is refused.
  */
 export function run(argv: string[]): Promise<number> {
   return withUsage('usage: npm run -s cli -- inspect FILE... [--json]', () => {
@@ -26,26 +29,45 @@ export function run(argv: string[]): Promise<number> {
 }
 
 async function inspect(paths: string[], json: boolean): Promise<number> {
-  const reports: FileReport[] = [];
-  for (const p of paths) {
-    const quarantined: QuarantinedRow[] = [];
-    let skippedEntries: string[] = [];
-    try {
-      const hashes = await hashArchive(fileSource(p), undefined, nodeSha256);
-      skippedEntries = hashes.skippedEntries;
-      const receipts = await parseArchive(fileSource(p), { hashes, onQuarantine: (b) => void quarantined.push(...b) });
-      // A zip with a refused CSV entry is refused as the app and the analysis commands refuse it; its other entries' receipts are kept.
-      const refused = receipts[0]?.refusedEntries ?? [];
-      const error = refused.length ? `${refused.length} CSV ${refused.length === 1 ? 'entry' : 'entries'} refused: ${refused.map((x) => `${x.entryName}: ${x.message}`).join('; ')}` : undefined;
-      reports.push({ path: p, ok: !error, ...(error ? { error } : {}), receipts, quarantined, skippedEntries });
-    } catch (e) {
-      reports.push({ path: p, ok: false, error: (e as Error).message, receipts: [], quarantined, skippedEntries });
+  // A file refused after it delivered rows is left out and the others are read again, as the app
+  // restarts an import without it: its tweets must not make another file's rows duplicates.
+  const refusedFiles = new Map<number, FileReport>();
+  let reports: FileReport[];
+  for (;;) {
+    reports = [];
+    const tables = { seenTweets: tweetIdSet(), knownAccounts: new Map() as KnownRecords };
+    let again = false;
+    for (const [i, p] of paths.entries()) {
+      const report = refusedFiles.get(i) ?? (await inspectFile(p, tables));
+      reports.push(report);
+      if (!report.ok && !report.receipts.length && !refusedFiles.has(i)) {
+        refusedFiles.set(i, report);
+        again = i < paths.length - 1;
+        if (again) break;
+      }
     }
+    if (!again) break;
   }
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
   else process.stdout.write(reports.map(humanReport).join('\n') + '\n');
   for (const r of reports) if (!r.ok) process.stderr.write(`error: ${r.path}: ${r.error}\n`);
   return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+async function inspectFile(p: string, tables: { seenTweets: SeenTweets; knownAccounts: KnownRecords }): Promise<FileReport> {
+  const quarantined: QuarantinedRow[] = [];
+  let skippedEntries: string[] = [];
+  try {
+    const hashes = await hashArchive(fileSource(p), undefined, nodeSha256);
+    skippedEntries = hashes.skippedEntries;
+    const receipts = await parseArchive(fileSource(p), { hashes, ...tables, onQuarantine: (b) => void quarantined.push(...b) });
+    // A zip with a refused CSV entry is refused as the app and the analysis commands refuse it; its other entries' receipts are kept.
+    const refused = receipts[0]?.refusedEntries ?? [];
+    const error = refused.length ? `${refused.length} CSV ${refused.length === 1 ? 'entry' : 'entries'} refused: ${refused.map((x) => `${x.entryName}: ${x.message}`).join('; ')}` : undefined;
+    return { path: p, ok: !error, ...(error ? { error } : {}), receipts, quarantined, skippedEntries };
+  } catch (e) {
+    return { path: p, ok: false, error: (e as Error).message, receipts: [], quarantined, skippedEntries };
+  }
 }
 
 function humanReport(r: FileReport): string {

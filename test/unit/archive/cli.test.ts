@@ -69,6 +69,23 @@ describe('CLI inspect', () => {
     expect(m.status).toBe(1);
     expect(m.stderr).toMatch(/^error: ENOENT: no such file or directory/);
   });
+
+  it('reads the files as one import: a tweet repeated from an earlier file is a duplicate, unless that file was refused', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const tweets = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
+    // Its rows are read, then an unclosed quote runs past the 16 MiB record limit: the whole file is refused.
+    const broken = path.join(dir, 'broken.csv');
+    writeFileSync(broken, Buffer.concat([tweets, Buffer.from('"'), Buffer.alloc(17 * 1024 * 1024, 'x')]));
+    const again = path.join(dir, 'again.csv.gz');
+    writeFileSync(again, gzipSync(tweets));
+    const r = cli('inspect', broken, realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), again, '--json');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true, true]);
+    expect(doc.files[0].error).toMatch(/broken\.csv: .*16 MiB/);
+    expect(doc.files[1].receipts[0]).toMatchObject({ rowsRead: 2, rowsStored: 2, rowsDuplicate: 0 });
+    expect(doc.files[2].receipts[0]).toMatchObject({ rowsRead: 2, rowsStored: 0, rowsDuplicate: 2 });
+  });
 });
 
 describe('loadArchiveFiles', () => {
