@@ -118,7 +118,7 @@ function tweetsVersion(names: string[]): string {
 }
 
 /** Reddit's rule for names (3 to 20 of these): a file starting "1,2" is no Reddit list. */
-const REDDIT_USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
+export const REDDIT_USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
 const INTEGER = /^-?[0-9]+$/;
 
 /** Identify the format from the first record's fields. Throws ArchiveFormatError naming what was expected. */

@@ -1,11 +1,14 @@
 import type { RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
+import { REDDIT_USERNAME } from './detectFormat';
 import { readInteger, RowRejection } from './fieldValues';
 
 /** Reddit 2018 suspicious-accounts list: headerless `username,karma`. */
 export function redditSeedNormalizer(): (fields: string[], provenance: Provenance) => RedditAccount {
   return (f, provenance) => {
     if (f[0] === '') throw new RowRejection('invalid-value', 'username is empty');
+    // The list's first row was recognised by this rule; a later row that breaks it is no Reddit name.
+    if (!REDDIT_USERNAME.test(f[0])) throw new RowRejection('invalid-value', `username ${JSON.stringify(f[0].slice(0, 40))} is not a Reddit name (3 to 20 letters, digits, _ or -)`);
     return { username: f[0], karma: readInteger('karma', f[1]), extra: {}, provenance };
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyId } from '../../../shared/domain/ids';
-import { parseReal, readReal } from './helpers';
+import { parseBytes, parseReal, readReal } from './helpers';
 
 const minutes = (iso: string) => Date.parse(iso + 'Z') / 60000;
 
@@ -110,6 +110,17 @@ describe('real fixtures through the shared pipeline', () => {
     expect(last.username).toBe('rubinjer');
     expect(last.karma).toBe(99493);
     expect(last.provenance.byteOffset + last.provenance.byteLength).toBe(readReal(name).length);
+  });
+
+  it('Reddit 2018 seed with rows that are no Reddit names: each quarantined with its row and reason, the others stored', async () => {
+    const seed = new TextDecoder().decode(readReal('reddit_2018_suspiciousaccounts_seed.csv'));
+    const bytes = new TextEncoder().encode(`${seed}\r\nsome user,5\r\nab,1\r\nname_that_is_far_too_long_x,2\r\nفارسی,3\r\nok_name,4`);
+    const { receipts, reddit, quarantined } = await parseBytes('seed.csv', bytes, 333);
+    expect(receipts[0]).toMatchObject({ format: 'reddit-suspicious-accounts', rowsRead: 949, rowsStored: 942, rowsRejected: 5 });
+    const bad = quarantined.filter((q) => q.reason === 'invalid-value');
+    expect(bad.map((q) => [q.row, q.raw])).toEqual([[945, 'some user,5'], [946, 'ab,1'], [947, 'name_that_is_far_too_long_x,2'], [948, 'فارسی,3']]);
+    expect(bad[0]!.detail).toBe('username "some user" is not a Reddit name (3 to 20 letters, digits, _ or -)');
+    expect(reddit.at(-1)).toMatchObject({ username: 'ok_name', karma: 4 });
   });
 
   it('Reddit praw harvest: 12 columns, 943 rows, karma kept per column', async () => {
