@@ -10,9 +10,11 @@ import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../s
 import { sameItem, type PinRecord } from '../pins/pinTypes';
 import type { WorkbenchDb } from '../store/schema';
 import type { CaseRecord } from './caseTypes';
+import { crossWindowEvent } from '../store/crossWindowEvent';
 
+/** A case, its items or its custody log changed, in this window or another; the detail is the case id. */
 export const CASES_CHANGED = 'dw:cases-changed';
-const changed = (caseId: string) => globalThis.dispatchEvent?.(new CustomEvent(CASES_CHANGED, { detail: caseId }));
+const changed = crossWindowEvent(CASES_CHANGED);
 
 const custodyRange = (db: WorkbenchDb, caseId: string) => db.custody.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]);
 
@@ -121,6 +123,8 @@ export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     const pin = await db.pins.get(pinId);
     if (!pin) throw new Error(`no pin ${pinId}`);
     if (pin.caseId === caseId) return;
+    // Added to another case meanwhile (in another window that listed it as waiting): moving it would leave that case's log without its 'unpin'.
+    if (pin.caseId) throw new Error(`“${pin.title}” was added to the case “${(await db.cases.get(pin.caseId))?.name ?? pin.caseId}” meanwhile (in another window): remove it there first to add it here`);
     if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: it takes no new evidence');
     const inCase = await db.pins.where('caseId').equals(caseId).toArray();
     if (inCase.some((p) => sameItem(p, pin))) throw new Error(`“${pin.title}” is already in this case`);
@@ -154,19 +158,46 @@ export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, 
   changed(caseId);
 }
 
-export const setItemNote = (db: WorkbenchDb, caseId: string, pinId: string, note: string, actor: string): Promise<void> =>
-  changeCase(db, caseId, actor, (c) => ((c.itemNotes[pinId] ?? '') === note ? null : { set: { itemNotes: { ...c.itemNotes, [pinId]: note } }, action: 'note', detail: { pinId, note } }));
+/**
+ * A note, tags or case notes saved over a text that changed since the analyst began editing (in
+ * another window): refused, naming the text now stored, so neither version is lost unseen. `current`
+ * is that text: saving again with it as the base replaces it.
+ */
+export class EditConflict extends Error {
+  constructor(what: string, readonly current: string) {
+    super(`The ${what} was changed in another window after you began editing; it now reads “${current}”. Your text is still in the box: save again to replace theirs.`);
+    this.name = 'EditConflict';
+  }
+}
+
+/**
+ * One of the case's texts set to `next`, as written by `write`. `base` is the text the analyst began
+ * editing from: if the stored one differs (and is not already `next`), EditConflict.
+ */
+const setText = (what: string, read: (c: CaseRecord) => string, write: (c: CaseRecord) => CaseChange) =>
+  (db: WorkbenchDb, caseId: string, next: string, actor: string, base?: string): Promise<void> =>
+    changeCase(db, caseId, actor, (c) => {
+      const stored = read(c);
+      if (stored === next) return null;
+      if (base !== undefined && stored !== base) throw new EditConflict(what, stored);
+      return write(c);
+    });
+
+export const setItemNote = (db: WorkbenchDb, caseId: string, pinId: string, note: string, actor: string, base?: string): Promise<void> =>
+  setText('note', (c) => c.itemNotes[pinId] ?? '', (c) => ({ set: { itemNotes: { ...c.itemNotes, [pinId]: note } }, action: 'note', detail: { pinId, note } }))(db, caseId, note, actor, base);
 
 /** Tags typed as one text: split at commas, trimmed, blanks and repeats dropped, in the analyst's order. */
 export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
 
-export const setItemTags = (db: WorkbenchDb, caseId: string, pinId: string, tags: string[], actor: string): Promise<void> =>
-  changeCase(db, caseId, actor, (c) =>
-    (c.itemTags?.[pinId] ?? []).join('\u0000') === tags.join('\u0000') ? null : { set: { itemTags: { ...c.itemTags, [pinId]: tags } }, action: 'tags', detail: { pinId, tags } },
-  );
+/** Tags as the analyst sees and edits them: one text. */
+export const tagsText = (tags: readonly string[] | undefined): string => (tags ?? []).join(', ');
 
-export const setCaseNotes = (db: WorkbenchDb, caseId: string, notes: string, actor: string): Promise<void> =>
-  changeCase(db, caseId, actor, (c) => ((c.notes ?? '') === notes ? null : { set: { notes }, action: 'case-notes', detail: { notes } }));
+/** `base` is the tags' text (tagsText) the analyst began editing from. */
+export const setItemTags = (db: WorkbenchDb, caseId: string, pinId: string, tags: string[], actor: string, base?: string): Promise<void> =>
+  setText('tags', (c) => tagsText(c.itemTags?.[pinId]), (c) => ({ set: { itemTags: { ...c.itemTags, [pinId]: tags } }, action: 'tags', detail: { pinId, tags } }))(db, caseId, tagsText(tags), actor, base);
+
+export const setCaseNotes = (db: WorkbenchDb, caseId: string, notes: string, actor: string, base?: string): Promise<void> =>
+  setText('case notes', (c) => c.notes ?? '', () => ({ set: { notes }, action: 'case-notes', detail: { notes } }))(db, caseId, notes, actor, base);
 
 /** Key changes matter to every open case (they change who signs its next bundle). */
 export async function recordKeyChange(db: WorkbenchDb, action: 'key-created' | 'key-rotated', actor: string, detail: JsonValue): Promise<void> {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CASES_CHANGED } from '../cases/caseStore';
 import { db } from '../store/database';
-import { pinToCase, type EvidenceItemDraft } from './pinApi';
+import { PINS_CHANGED, pinToCase, type EvidenceItemDraft } from './pinApi';
 import { sameItem, type PinRecord } from './pinTypes';
 
 /** Where an item is pinned already: nowhere, waiting for a case, or in these cases. */
@@ -10,7 +10,7 @@ type PinPlace = { kind: 'none' } | { kind: 'loose' } | { kind: 'in-case'; cases:
 /** Every pin and case name, read once for all the buttons on a page and again when pins or cases change. */
 let stored: Promise<{ pins: PinRecord[]; caseNames: Map<string, string> }> | null = null;
 const forget = () => void (stored = null);
-window.addEventListener('dw:pins-changed', forget);
+window.addEventListener(PINS_CHANGED, forget);
 window.addEventListener(CASES_CHANGED, forget);
 const readStored = () =>
   (stored ??= Promise.all([db.pins.toArray(), db.cases.toArray()]).then(([pins, cases]) => ({ pins, caseNames: new Map(cases.map((c) => [c.id, c.name])) })));
@@ -36,11 +36,11 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
     let live = true;
     const update = () => void placeOf(item()).then((p) => live && setPlace(p), () => {});
     update();
-    window.addEventListener('dw:pins-changed', update);
+    window.addEventListener(PINS_CHANGED, update);
     window.addEventListener(CASES_CHANGED, update);
     return () => {
       live = false;
-      window.removeEventListener('dw:pins-changed', update);
+      window.removeEventListener(PINS_CHANGED, update);
       window.removeEventListener(CASES_CHANGED, update);
     };
     // The item is read when the button mounts (and when pins change), not on every render.

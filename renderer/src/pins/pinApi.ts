@@ -1,8 +1,13 @@
+import { crossWindowEvent } from '../store/crossWindowEvent';
 import { db } from '../store/database';
 import type { WorkbenchDb } from '../store/schema';
 import { sameItem, type EvidenceItemDraft, type PinRecord } from './pinTypes';
 
 export type { EvidenceItemDraft, EvidenceKind, PinRecord } from './pinTypes';
+
+/** A pin was added, in this window or another; the detail is its id. */
+export const PINS_CHANGED = 'dw:pins-changed';
+const announcePinsChanged = crossWindowEvent(PINS_CHANGED);
 
 /**
  * Pins an item for a case. Cases are attached later (Cases view sets `caseId`), so a pin is stored
@@ -21,7 +26,7 @@ export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb =
   const same = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).find((p) => !p.caseId && sameItem(p, pin));
   if (same) return same;
   await database.pins.add(pin);
-  window.dispatchEvent(new CustomEvent('dw:pins-changed', { detail: pin.id }));
+  announcePinsChanged(pin.id);
   return pin;
 }
 
@@ -34,8 +39,4 @@ export async function listPins(datasetId?: string, database: WorkbenchDb = db): 
 /** Pins not yet attached to any case. */
 export async function listUnattachedPins(database: WorkbenchDb = db): Promise<PinRecord[]> {
   return (await listPins(undefined, database)).filter((p) => !p.caseId);
-}
-
-export async function attachPinToCase(pinId: string, caseId: string, database: WorkbenchDb = db): Promise<void> {
-  await database.pins.update(pinId, { caseId });
 }

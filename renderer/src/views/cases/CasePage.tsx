@@ -2,7 +2,7 @@ import { countOf } from '../../import/formatters';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
-import { archiveCase, attachPin, caseItems, detachPin, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags } from '../../cases/caseStore';
+import { archiveCase, attachPin, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
 import { listUnattachedPins } from '../../pins/pinApi';
 import { db } from '../../store/database';
 import { CustodyTable } from './CustodyTable';
@@ -46,10 +46,15 @@ export function CasePage({ caseId }: { caseId: string }) {
       el.focus();
     }
   };
-  const act = (f: () => Promise<void>) => () => {
+  /** Runs a change; its refusal is shown on the page, and the returned promise still rejects with it. */
+  const attempt = (f: () => Promise<void>): Promise<void> => {
     setError('');
-    f().catch((e: Error) => setError(e.message));
+    return f().catch((e: Error) => {
+      setError(e.message);
+      throw e;
+    });
   };
+  const act = (f: () => Promise<void>) => () => void attempt(f).catch(() => undefined);
 
   if (!data) return <p role="status">Loading case…</p>;
   const { c, items, custody, loose, verdict } = data;
@@ -99,7 +104,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         )}
         {!c.archived && !confirmArchive && <button type="button" onClick={() => setConfirmArchive(true)} ref={focusTarget('archive')}>Archive case…</button>}
         {!c.archived && confirmArchive && (
-          <span role="group" aria-label="Confirm archiving">
+          <span role="group" aria-label="Confirm archiving" onKeyDown={(e) => {
+            if (e.key !== 'Escape') return; // as Keep it open
+            focusAfter.current = 'archive';
+            setConfirmArchive(false);
+          }}>
             Archived for good: the case then takes no new evidence and no item can be removed.{' '}
             <button type="button" className="danger" onClick={act(async () => { focusAfter.current = 'heading'; await archiveCase(db, c.id, actor); })}>Archive</button>{' '}
             {/* The safe choice takes the focus: Enter pressed twice does not archive. */}
@@ -110,7 +119,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       {error && <p role="alert" className="error">{error}</p>}
 
       <h2 id="case-notes-title">Case notes</h2>
-      <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" value={c.notes ?? ''} onSave={(notes) => act(() => setCaseNotes(db, c.id, notes, actor))()} />
+      <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" value={c.notes ?? ''} onSave={(notes, base) => attempt(() => setCaseNotes(db, c.id, notes, actor, base))} />
 
       <h2 id="case-items-title" tabIndex={-1}>Evidence items ({items.length})</h2>
       {items.length === 0 && <p className="muted">Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.</p>}
@@ -138,9 +147,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                   ))}
                 </td>
                 <td>
-                  <NoteEditor draftKey={`dw.noteDraft.${c.id}.${p.id}`} label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note) => act(() => setItemNote(db, c.id, p.id, note, actor))()} />
-                  <NoteEditor what="tags" draftKey={`dw.tagsDraft.${c.id}.${p.id}`} label={`Tags of ${p.title} (comma-separated)`} value={(c.itemTags?.[p.id] ?? []).join(', ')}
-                    onSave={(tags) => act(() => setItemTags(db, c.id, p.id, parseTags(tags), actor))()} />
+                  <NoteEditor draftKey={`dw.noteDraft.${c.id}.${p.id}`} label={`Note on ${p.title}`} value={c.itemNotes[p.id] ?? ''} onSave={(note, base) => attempt(() => setItemNote(db, c.id, p.id, note, actor, base))} />
+                  <NoteEditor what="tags" draftKey={`dw.tagsDraft.${c.id}.${p.id}`} label={`Tags of ${p.title} (comma-separated)`} value={tagsText(c.itemTags?.[p.id])}
+                    onSave={(tags, base) => attempt(() => setItemTags(db, c.id, p.id, parseTags(tags), actor, base))} />
                 </td>
                 <td>
                   {!c.archived && <button type="button" data-case-action="remove" onClick={act(async () => {
@@ -192,14 +201,20 @@ const SAVED_WORDS = { note: ['Save note', 'Note saved'], tags: ['Save tags', 'Ta
  * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
  * text) drops the draft.
  */
-function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline = false }: { draftKey: string; label: string; value: string; onSave: (v: string) => void; what?: keyof typeof SAVED_WORDS; multiline?: boolean }) {
+function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline = false }: { draftKey: string; label: string; value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean }) {
   const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey) ?? value);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [saveWord, savedWord] = SAVED_WORDS[what];
-  // Saved, the text shows as stored (tags "a,b" come back as "a, b").
+  // The stored text the analyst began editing from: saving over a text changed since (another window) is refused once (EditConflict).
+  const base = useRef(value);
   useEffect(() => {
-    if (saved) setDraft(value);
+    if (draft === value) base.current = value;
+  }, [draft, value]);
+  // Saved, the text shows as stored (tags "a,b" come back as "a, b"); unedited, it follows the stored
+  // text (changed in another window); an unsaved draft is never replaced.
+  useEffect(() => {
+    if (saved || draft === base.current) setDraft(value);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new stored value resets the draft
   }, [value]);
   useEffect(() => {
@@ -211,8 +226,11 @@ function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline =
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave(draft);
         setSaved(true);
+        onSave(draft, base.current).catch((err: unknown) => {
+          setSaved(false); // the draft stays: a stored text arriving now must not replace it
+          if (err instanceof EditConflict) base.current = err.current;
+        });
         // The button is disabled once the note is saved: focus goes back to the note, not to the page's body.
         input.current?.focus();
       }}

@@ -2,10 +2,10 @@ import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { recordKeyChange } from '../../cases/caseStore';
 import { host } from '../../host/host';
 import { db } from '../../store/database';
-import { KEYS_CHANGED, useKeyStatus } from './useCaseData';
+import { announceKeysChanged, useKeyStatus } from './useCaseData';
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
 
-const announce = () => window.dispatchEvent(new CustomEvent(KEYS_CHANGED));
+const announce = () => announceKeysChanged();
 
 /** The analyst's signing key: create, import, rotate; shows the fingerprint as ssh-keygen -lf prints it. */
 export function KeyPanel() {

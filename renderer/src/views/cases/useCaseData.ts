@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KeyStatus } from '../../../../shared/api/hostApi';
 import { CASES_CHANGED } from '../../cases/caseStore';
+import { PINS_CHANGED } from '../../pins/pinApi';
+import { crossWindowEvent } from '../../store/crossWindowEvent';
 import { host } from '../../host/host';
 
-/** Re-runs `load` whenever cases, custody or pins change anywhere in the app. */
+/** Re-runs `load` whenever cases, custody, pins or the key change, in this window or another. */
 export function useLive<T>(load: () => Promise<T>, deps: unknown[]): [T | undefined, () => void] {
   const [value, setValue] = useState<T>();
   const [tick, setTick] = useState(0);
@@ -18,18 +20,20 @@ export function useLive<T>(load: () => Promise<T>, deps: unknown[]): [T | undefi
   }, [...deps, tick]);
   useEffect(() => {
     window.addEventListener(CASES_CHANGED, refresh);
-    window.addEventListener('dw:pins-changed', refresh);
+    window.addEventListener(PINS_CHANGED, refresh);
     window.addEventListener(KEYS_CHANGED, refresh);
     return () => {
       window.removeEventListener(CASES_CHANGED, refresh);
-      window.removeEventListener('dw:pins-changed', refresh);
+      window.removeEventListener(PINS_CHANGED, refresh);
       window.removeEventListener(KEYS_CHANGED, refresh);
     };
   }, [refresh]);
   return [value, refresh];
 }
 
+/** The analyst's key was created, imported or rotated, in this window or another. */
 export const KEYS_CHANGED = 'dw:keys-changed';
+export const announceKeysChanged = crossWindowEvent(KEYS_CHANGED);
 
 export function useKeyStatus(): KeyStatus | undefined {
   return useLive(() => host['keys:status'](), [])[0];

@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import { pinButtons } from './casesTools';
+import { openDemoArchive, storeRecords } from './exploreHelpers';
+import { expect, test } from './fixtures';
+import { gotoHash } from './pageNav';
+
+interface CustodyRow { caseId: string; seq: number; entry: { action: string; detail: { pinId?: string; note?: string } } }
+
+async function createCase(page: Page, name: string): Promise<string> {
+  await gotoHash(page, '#/cases');
+  await page.getByLabel('Case name').fill(name);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  return page.url();
+}
+
+test('two windows on the cases: a change in one shows in the other at once; a window that missed it can neither take an item from another case nor save over a newer note', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await openDemoArchive(page);
+  await page.getByRole('link', { name: 'Explore' }).click();
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  for (let i = 1; i <= 2; i++) {
+    await pinButtons(page, 'account').first().click();
+    await expect(page.locator('.vscroll button.pin-button[aria-pressed="true"]')).toHaveCount(i);
+  }
+  const beta = await createCase(page, 'Beta');
+  const alpha = await createCase(page, 'Alpha');
+
+  // A window that misses the other windows' announcements of changes (store/crossWindowEvent.ts): its channels are renamed.
+  const stale = await context.newPage();
+  await stale.addInitScript(() => {
+    const Real = BroadcastChannel;
+    globalThis.BroadcastChannel = class extends Real {
+      constructor(name: string) {
+        super(/^dw:.*-changed$/.test(name) ? `muted ${name}` : name);
+      }
+    };
+  });
+  await stale.goto(beta);
+  const fresh = await context.newPage();
+  await fresh.goto(beta);
+  const addButtons = (p: Page) => p.getByRole('button', { name: /^Add .* to this case$/ });
+  await expect(addButtons(stale)).toHaveCount(2);
+  await expect(addButtons(fresh)).toHaveCount(2);
+
+  const first = (await addButtons(page).first().getAttribute('aria-label')) ?? (await addButtons(page).first().innerText());
+  await addButtons(page).first().click();
+  await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(1);
+  // The other window lists one waiting item now, without a reload.
+  await expect(addButtons(fresh)).toHaveCount(1);
+  // The stale one still offers the item Alpha took: adding it is refused, and Alpha keeps it.
+  await expect(addButtons(stale)).toHaveCount(2);
+  await addButtons(stale).first().click();
+  await expect(stale.getByRole('alert')).toContainText('was added to the case “Alpha” meanwhile (in another window): remove it there first to add it here');
+  const pins = await storeRecords<{ id: string; caseId?: string; title: string }>(page, 'pins');
+  const taken = pins.find((p) => p.caseId)!;
+  expect(first).toContain(taken.title);
+  const alphaId = decodeURIComponent(alpha.split('/').at(-1)!);
+  expect(taken.caseId).toBe(alphaId);
+  let custody = await storeRecords<CustodyRow>(page, 'custody');
+  expect(custody.filter((r) => r.entry.action === 'pin').map((r) => r.caseId)).toEqual([alphaId]);
+
+  // Notes: the first window saves one; the stale window, still showing none, is refused once, keeps its text, then replaces it.
+  await stale.goto(alpha);
+  await fresh.goto(alpha);
+  const note = (p: Page) => p.getByLabel(`Note on ${taken.title}`);
+  await note(page).fill('from the first window');
+  await note(page).press('Enter');
+  await expect(note(fresh)).toHaveValue('from the first window');
+  await expect(note(stale)).toHaveValue('');
+  await note(stale).fill('from the stale window');
+  await note(stale).press('Enter');
+  await expect(stale.getByRole('alert')).toHaveText('The note was changed in another window after you began editing; it now reads “from the first window”. Your text is still in the box: save again to replace theirs.');
+  await expect(note(stale)).toHaveValue('from the stale window');
+  await expect(stale.getByText('not saved yet')).toBeVisible();
+  await note(stale).press('Enter');
+  await expect(stale.getByRole('alert')).toHaveCount(0);
+  await expect(stale.getByText('Note saved')).toBeVisible();
+  await fresh.reload(); // the stale window's own announcements are muted too
+  await expect(note(fresh)).toHaveValue('from the stale window');
+  custody = await storeRecords<CustodyRow>(page, 'custody');
+  expect(custody.filter((r) => r.entry.action === 'note').map((r) => r.entry.detail.note)).toEqual(['from the first window', 'from the stale window']);
+  await expect(fresh.getByTestId('custody-verdict')).toHaveText(/^Chain intact/);
+
+  // Escape backs out of the archive question, as Keep it open does.
+  await page.getByRole('button', { name: 'Archive case…' }).click();
+  await expect(page.getByRole('button', { name: 'Keep it open' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Confirm archiving' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Archive case…' })).toBeFocused();
+});
