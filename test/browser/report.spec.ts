@@ -102,6 +102,8 @@ test.describe('evidence report PDF', () => {
     expect(inTextLayer(all, EMOJI_NOTE)).toBe(true);
     expect(inTextLayer(all, KOREAN_NOTE)).toBe(true);
     expect(inTextLayer(all, ARABIC_LIGATURE_NOTE)).toBe(true); // لا, السلام, الله: ligature glyphs
+    // A line break typed inside a paragraph of the summary (the case notes) is kept.
+    expect(all).toContain("August 2019 China disclosure,\ncited verbatim.");
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
     for (const it of rc.items) if (it.kind === 'post') expect(all).toContain(it.tweetid);

@@ -172,7 +172,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
     software: { name: 'Disclosure Workbench', version: '0.1.0' },
     ...reportBundleFields(prepared),
     analystTimeZone: 'Asia/Hong_Kong',
-    summary: 'Posts and accounts from Twitter\'s August 2019 China disclosure, cited verbatim.\n\nEvery item links back to its source file, row and byte offset.',
+    summary: 'Posts and accounts from Twitter\'s August 2019 China disclosure,\ncited verbatim.\n\nEvery item links back to its source file, row and byte offset.',
     method: {
       description: 'Items were pinned from the imported archive files; each card quotes the archived fields exactly.',
       parameters: [

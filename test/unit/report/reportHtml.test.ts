@@ -31,6 +31,11 @@ describe('report HTML: every field of the model is printed', () => {
     }
   });
 
+  it('summary: paragraphs at blank lines, each paragraph\'s own line breaks kept (the case notes as typed)', () => {
+    const body = buildReportHtml({ ...rc.model, summary: 'Intro.\n\nLine 1\n=HYPERLINK("x")\n  indented <b>\n\n\nLast' }, { stylesheets: [], pageSize: 'A4' });
+    expect(body).toContain('<p class="user-text" dir="auto">Intro.</p><p class="user-text" dir="auto">Line 1\n=HYPERLINK(&quot;x&quot;)\n  indented &lt;b&gt;</p><p class="user-text" dir="auto">Last</p>');
+  });
+
   it('one card per item with exact text, ids as strings, UTC and zone time, source row/offset, hashes, engagement', () => {
     const cards = html.match(/<section class="card card-(post|account)"/g) ?? [];
     expect(cards).toHaveLength(rc.items.length);
