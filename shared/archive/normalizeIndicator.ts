@@ -8,8 +8,8 @@ import type { Provenance } from '../domain/provenance';
 const URL_OR_DOMAIN = /^([a-z][a-z0-9+.-]*:\/\/)?([a-z0-9-]+\.)+[a-z][a-z0-9-]{1,62}(:[0-9]+)?([/?#]\S*)?$/i;
 
 export function refang(value: string): string {
-  const v = value
-    .trim()
+  // The first word: a published indicator may carry a remark after it (`https://x[.]com/a [comment]`).
+  const v = (value.trim().split(/\s+/)[0] ?? '')
     .replace(/\[\.\]|\(\.\)|\{\.\}|\[dot\]/gi, '.')
     .replace(/\[:\]/g, ':')
     .replace(/^hxxp/i, 'http')

@@ -153,6 +153,9 @@ describe('real fixtures through the shared pipeline', () => {
       extra: { Technique: '0.9 Acquiring social media accounts', Procedure: '0.9.1 Acquiring Facebook assets' },
     });
     expect(q2.indicators[4]).toMatchObject({ value: 'https://twitter[.]com/GarciaJasmyn1/', refanged: 'https://twitter.com/GarciaJasmyn1/' });
+    // A remark after the indicator does not keep it from matching tweet links.
+    expect(q2.indicators.find((i) => i.value.endsWith(' [comment]'))).toMatchObject({ refanged: 'https://www.indiatimes.com/explainers/news/victory-day-in-russia-its-significance-this-may-9-569022.html' });
+    expect(q2.indicators.filter((i) => /^(hxxps?|https?):\/\//.test(i.value) && !i.refanged)).toEqual([]);
     const q4 = await parseReal('meta_threat_research_Q4_2024_China_CIB_killchain.csv');
     expect(q4.receipts[0]).toMatchObject({ format: 'meta-killchain', rowsRead: 21, rowsStored: 21, rowsRejected: 0, blankLines: 4 });
     expect(q4.indicators.every((i) => i.type || i.value || i.comment || Object.values(i.extra).some(Boolean))).toBe(true);
