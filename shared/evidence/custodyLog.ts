@@ -20,6 +20,7 @@ export const CUSTODY_ACTIONS = [
   'case-created',
   'case-renamed',
   'case-archived',
+  'dataset-deleted',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

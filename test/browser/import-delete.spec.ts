@@ -4,6 +4,7 @@ import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { exposeModule } from './pageModule';
+import { storeRecords } from './exploreHelpers';
 
 test('deleting a dataset asks first, then removes it and all its records; the other dataset stays', async ({ page }) => {
   await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
@@ -49,7 +50,7 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
     db.close();
   }, excelSha);
   await deleteButton.click();
-  await expect(card.getByTestId('delete-cited')).toHaveText('1 case item cites it: their cases keep the items, but can no longer be exported as evidence bundles (the records of its source files go with it).');
+  await expect(card.getByTestId('delete-cited')).toHaveText('1 case item cites it: their cases keep the items, and their custody logs record the deletion. The one that quotes its source rows keeps its case from being exported as evidence bundles (the records of its source files go with it).');
   await card.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByRole('article')).toHaveCount(1);
   // Focus goes to the page's heading, not the body.
@@ -70,6 +71,12 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   // The case that cites it says at once that it cannot be exported, not first when the export is tried.
   await page.goto('#/cases/case-1');
   await expect(page.getByTestId('export-missing-source')).toHaveText(`This case cannot be exported as it is: source ${excelSha} cited by this case is not in the store any more (was its dataset deleted?).`);
+  // Its custody log records the deletion, naming the dataset and the item that stays.
+  const custody = await storeRecords<{ caseId: string; entry: { action: string; detail: unknown } }>(page, 'custody');
+  expect(custody.filter((r) => r.caseId === 'case-1').map((r) => [r.entry.action, r.entry.detail])).toEqual([
+    ['dataset-deleted', { datasetId: expect.any(String), dataset: 'fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED', items: ['pin-1'] }],
+  ]);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact/);
 });
 
 test('a case citing a dataset deleted and imported again keeps the first import as the sources\' acquisition time', async ({ page }) => {

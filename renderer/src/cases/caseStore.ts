@@ -14,7 +14,8 @@ import { crossWindowEvent } from '../store/crossWindowEvent';
 
 /** A case, its items or its custody log changed, in this window or another; the detail is the case id. */
 export const CASES_CHANGED = 'dw:cases-changed';
-const changed = crossWindowEvent(CASES_CHANGED);
+export const announceCaseChanged = crossWindowEvent(CASES_CHANGED);
+const changed = announceCaseChanged;
 
 const custodyRange = (db: WorkbenchDb, caseId: string) => db.custody.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]);
 
@@ -198,6 +199,25 @@ export const setItemTags = (db: WorkbenchDb, caseId: string, pinId: string, tags
 
 export const setCaseNotes = (db: WorkbenchDb, caseId: string, notes: string, actor: string, base?: string): Promise<void> =>
   setText('case notes', (c) => c.notes ?? '', () => ({ set: { notes }, action: 'case-notes', detail: { notes } }))(db, caseId, notes, actor, base);
+
+/**
+ * A dataset the case cites (its log names it in an 'import' entry, or it holds an item of it) is being deleted: logged in that
+ * case, with the items that come from it, which stay in the case. Call inside the deletion's
+ * transaction (it must include db.custody and db.pins), so the log and the store never disagree.
+ */
+export async function recordDatasetDeleted(db: WorkbenchDb, datasetId: string, dataset: string, actor: string): Promise<string[]> {
+  const cases = new Set<string>();
+  await db.custody.each((r) => {
+    if (r.entry.action === 'import' && (r.entry.detail as { datasetId?: string } | null)?.datasetId === datasetId) cases.add(r.caseId);
+  });
+  const pins = await db.pins.where('datasetId').equals(datasetId).toArray();
+  for (const p of pins) if (p.caseId) cases.add(p.caseId);
+  for (const caseId of cases) {
+    const items = pins.filter((p) => p.caseId === caseId).map((p) => p.id);
+    await appendEntry(db, caseId, actor, 'dataset-deleted', { datasetId, dataset, items });
+  }
+  return [...cases];
+}
 
 /** Key changes matter to every open case (they change who signs its next bundle). */
 export async function recordKeyChange(db: WorkbenchDb, action: 'key-created' | 'key-rotated', actor: string, detail: JsonValue): Promise<void> {

@@ -9,6 +9,7 @@ import { countOf, formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
 import { RedditAccountTable } from './RedditAccountTable';
+import { actorOf, useKeyStatus } from '../views/cases/useCaseData';
 import { ReceiptTable } from './ReceiptTable';
 
 /** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */
@@ -21,11 +22,14 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState('');
-  /** Case items pinned from this dataset: said before deleting it. */
-  const [citing, setCiting] = useState(0);
+  /** Case items pinned from this dataset, and those quoting its source rows: said before deleting it. */
+  const [citing, setCiting] = useState({ items: 0, quoting: 0 });
   useEffect(() => {
-    if (confirming) void db.pins.where('datasetId').equals(dataset.id).filter((p) => !!p.caseId).count().then(setCiting);
+    if (!confirming) return;
+    void db.pins.where('datasetId').equals(dataset.id).filter((p) => !!p.caseId).toArray()
+      .then((pins) => setCiting({ items: pins.length, quoting: pins.filter((p) => p.provenance.length > 0).length }));
   }, [confirming, dataset.id]);
+  const actor = actorOf(useKeyStatus());
   useEffect(() => {
     void readDatasetFiles(db, dataset).then(setFiles);
   }, [dataset]);
@@ -41,7 +45,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
     setDeleting(true);
     setDeleteError('');
     try {
-      await deleteDataset(db, dataset.id);
+      await deleteDataset(db, dataset.id, actor);
       announceDatasetsChanged();
     } catch (e) {
       setDeleteError((e as Error).message);
@@ -98,10 +102,12 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
           // Focus starts on Keep: Enter pressed twice must not delete a dataset.
           <span role="group" aria-label="Confirm deletion" onKeyDown={(e) => e.key === 'Escape' && keep()}>
             <span>Delete “<bdi>{dataset.name}</bdi>” and all its records? </span>
-            {citing > 0 && (
+            {citing.items > 0 && (
               <strong className="warning" data-testid="delete-cited">
-                {countOf(citing, 'case item')} cite{citing === 1 ? 's' : ''} it: their cases keep the items, but can no longer be exported as
-                evidence bundles (the records of its source files go with it).{' '}
+                {countOf(citing.items, 'case item')} cite{citing.items === 1 ? 's' : ''} it: their cases keep the items, and their custody logs record the deletion.{' '}
+                {citing.quoting === 0
+                  ? 'None quotes its source rows, so their cases still export. '
+                  : `${citing.quoting === 1 ? 'The one that quotes its source rows keeps its case' : `The ${formatCount(citing.quoting)} that quote its source rows keep their cases`} from being exported as evidence bundles (the records of its source files go with it). `}
               </strong>
             )}
             <button type="button" className="danger" disabled={deleting} onClick={() => void remove()}>
