@@ -7,6 +7,7 @@
  */
 import { textDirection } from '../domain/textDirection';
 import { escapeHtml as e } from './escapeHtml';
+import { inlineSvg } from './inlineSvg';
 import { htmlWithIsolatedTokens } from '../domain/textTokens';
 import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
@@ -43,8 +44,8 @@ export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): strin
     section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'}, ${accounts} account${accounts === 1 ? '' : 's'} and ${findings} other finding${findings === 1 ? '' : 's'}.</p>`),
     section('method', 'Method and limits', method(m)),
     section('items', `Evidence items (${m.items.length}${m.figures.length ? `; ${m.figures.length} figure${m.figures.length > 1 ? 's' : ''} under Network figures and Charts` : ''})`, m.items.length ? m.items.map((it, i) => itemCard(it, i + 1, m.analystTimeZone)).join('') : '<p>No items.</p>'),
-    section('network', 'Network figures', networks.length ? networks.map(figure).join('') : '<p>No network figure is part of this report.</p>'),
-    section('charts', 'Charts', charts.length ? charts.map(figure).join('') : '<p>No chart is part of this report.</p>'),
+    section('network', 'Network figures', networks.length ? networks.map((f, i) => figure(f, `network${i + 1}`)).join('') : '<p>No network figure is part of this report.</p>'),
+    section('charts', 'Charts', charts.length ? charts.map((f, i) => figure(f, `chart${i + 1}`)).join('') : '<p>No chart is part of this report.</p>'),
     section('custody', 'Custody log', custody(m)),
     section('verify', 'How to verify', verify(m)),
     section('hashes', 'Hash appendix', hashes(m)),
@@ -153,11 +154,15 @@ function findingBody(f: ReportFindingItem): string {
   return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="${textDirection(v)}">${htmlWithIsolatedTokens(v, e)}</span>`]));
 }
 
-function figure(f: ReportFigure): string {
+/** `id`: unique in the report, prefixed to the ids of an inlined SVG. */
+function figure(f: ReportFigure, id: string): string {
   const ok = /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/.test(f.imageDataUrl);
-  const img = ok
-    ? `<img src="${e(f.imageDataUrl)}" alt="${e(f.alt)}">`
-    : `<p class="refused">Figure not shown: only base64 PNG, JPEG or SVG data URLs are embedded.</p>`;
+  const svg = ok ? inlineSvg(f.imageDataUrl, id) : null;
+  const img = svg
+    ? `<div class="figure-drawing" role="img" aria-label="${e(f.alt)}">${svg}</div>`
+    : ok
+      ? `<img src="${e(f.imageDataUrl)}" alt="${e(f.alt)}">`
+      : `<p class="refused">Figure not shown: only base64 PNG, JPEG or SVG data URLs are embedded.</p>`;
   return (
     `<figure class="figure figure-${f.kind}"><h3>${e(f.title)}</h3>${img}<figcaption>` +
     `<span class="user-text" dir="auto">${e(f.caption)}</span>` +

@@ -10,7 +10,7 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, HEBREW_NOTE, KOREAN_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, wordBoxes } from './pdfInk';
 
@@ -102,6 +102,8 @@ test.describe('evidence report PDF', () => {
     expect(inTextLayer(all, EMOJI_NOTE)).toBe(true);
     expect(inTextLayer(all, KOREAN_NOTE)).toBe(true);
     expect(inTextLayer(all, ARABIC_LIGATURE_NOTE)).toBe(true); // لا, السلام, الله: ligature glyphs
+    // A figure's labels are drawn with the report's fonts (the figure is inlined), so they come back exactly.
+    expect(inTextLayer(all, FIGURE_LABEL)).toBe(true);
     // A line break typed inside a paragraph of the summary (the case notes) is kept.
     expect(all).toContain("August 2019 China disclosure,\ncited verbatim.");
     // The check is not vacuous: a word that is not in the report fails it.

@@ -91,9 +91,13 @@ async function load(name: string): Promise<Loaded> {
 
 const exactBytes = (f: Loaded, p: { byteOffset: number; byteLength: number }) => f.bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength);
 
+/** A node label of the network figure: CJK, drawn in the SVG as the app's network exports draw labels. */
+export const FIGURE_LABEL = '香港警察 节点';
+
 /** A small SVG figure (a real file the report embeds as a data URL). */
 function svgFigure(kind: ReportFigure['kind'], title: string): ReportFigure {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="160" viewBox="0 0 400 160"><rect width="400" height="160" fill="#fff"/><circle cx="80" cy="80" r="30" fill="#2563eb"/><circle cx="220" cy="50" r="20" fill="#dc2626"/><circle cx="300" cy="110" r="25" fill="#16a34a"/><line x1="80" y1="80" x2="220" y2="50" stroke="#333"/><line x1="220" y1="50" x2="300" y2="110" stroke="#333"/></svg>`;
+  const label = kind === 'network' ? `<text x="80" y="130" font-family="sans-serif" font-size="11" text-anchor="middle">${FIGURE_LABEL}</text>` : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="160" viewBox="0 0 400 160"><rect width="400" height="160" fill="#fff"/><circle cx="80" cy="80" r="30" fill="#2563eb"/><circle cx="220" cy="50" r="20" fill="#dc2626"/><circle cx="300" cy="110" r="25" fill="#16a34a"/><line x1="80" y1="80" x2="220" y2="50" stroke="#333"/><line x1="220" y1="50" x2="300" y2="110" stroke="#333"/>${label}</svg>`;
   return {
     kind,
     title,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { inlineSvg } from '../../../shared/report/inlineSvg';
+import { chartSvg } from '../../../renderer/src/charts/chartExport';
+
+const url = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+
+describe('inlineSvg: a figure drawn inline, with the report fonts', () => {
+  it("inlines an exported chart (ECharts' hover stylesheet dropped), its ids and references prefixed", () => {
+    const svg = chartSvg({ xAxis: { type: 'category', data: ['香港', 'عربي', '🐝'] }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: [1, 2, 3] }] } as never, 'Posts 香港🐝', 'caption عربي');
+    const out = inlineSvg(url(`<?xml version="1.0"?>\n${svg}`), 'chart1')!;
+    expect(out).not.toBeNull();
+    expect(out.startsWith('<svg ')).toBe(true);
+    expect(out).not.toContain('<style');
+    for (const label of ['香港', 'عربي', 'Posts 香港🐝', 'caption عربي']) expect(out).toContain(`>${label}</text>`);
+  });
+
+  it('prefixes ids and the url(#…) and href="#…" that point at them', () => {
+    const out = inlineSvg(url('<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="c0"><rect/></clipPath></defs><g clip-path="url(#c0)"><use href="#c0"/><use xlink:href="#c0"/></g></svg>'), 'network2');
+    expect(out).toBe('<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="network2-c0"><rect/></clipPath></defs><g clip-path="url(#network2-c0)"><use href="#network2-c0"/><use xlink:href="#network2-c0"/></g></svg>');
+  });
+
+  it('keeps as an image anything that could run, load or link, and what is not SVG', () => {
+    for (const bad of [
+      '<svg><script>alert(1)</script></svg>',
+      '<svg onload="alert(1)"></svg>',
+      '<svg><foreignObject><div/></foreignObject></svg>',
+      '<svg><image href="http://example.org/x.png"/></svg>',
+      '<svg><use href="http://example.org/x.svg#a"/></svg>',
+      '<svg><rect fill="url(http://example.org/p)"/></svg>',
+      '<svg><style>text { fill: red }</style></svg>',
+      '<svg><a href="#x"><text>t</text></a></svg>',
+      '<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>',
+      '<html><svg></svg></html>',
+    ]) expect(inlineSvg(url(bad), 'f1'), bad).toBeNull();
+    expect(inlineSvg('data:image/png;base64,iVBORw0KGgo=', 'f1')).toBeNull();
+    expect(inlineSvg(`data:image/svg+xml;base64,${Buffer.from([0x3c, 0x73, 0x76, 0x67, 0xff]).toString('base64')}`, 'f1')).toBeNull();
+  });
+});
