@@ -93,7 +93,7 @@ covered by step 4 either way.
 export function verifySh(p: VerifyTextParams): string {
   return `#!/bin/sh
 # Verifies this evidence bundle offline with standard tools (see VERIFY.txt).
-# Usage: sh verify.sh EXPECTED_FINGERPRINT   (the signer's SHA256:... fingerprint, received out of band)
+# Usage: sh verify.sh EXPECTED_FINGERPRINT   (the signer's SHA256:... fingerprint, or the whole ssh-keygen -lf line, received out of band)
 # Exits 0 only when every check passes; otherwise prints "FAILED <check>: <what>" and exits 1.
 # Without the fingerprint it runs every other check and exits 3: the signer is not checked.
 set -u
@@ -121,8 +121,11 @@ pass key "$FP"
 # The fingerprint field alone: the line's comment is the key file's, which whoever made it chose.
 KEYFP=$(printf '%s\\n' "$FP" | cut -d' ' -f2)
 if [ $# -ge 1 ]; then
-  [ "$KEYFP" = "$1" ] || fail trust "signer fingerprint $KEYFP is not the expected $1"
-  pass trust "signer fingerprint is the expected $1"
+  # Given as SHA256:… or as the whole line ssh-keygen -lf prints (the app shows that line).
+  WANT=$(printf '%s\n' "$1" | tr ' ' '\n' | grep '^SHA256:' | head -n 1)
+  [ -n "$WANT" ] || WANT=$1
+  [ "$KEYFP" = "$WANT" ] || fail trust "signer fingerprint $KEYFP is not the expected $WANT"
+  pass trust "signer fingerprint is the expected $WANT"
 else
   UNCHECKED_SIGNER=$FP
   echo "warn    trust: no expected fingerprint given; compare the line above with the one received out of band"

@@ -32,9 +32,12 @@ describe('bundle writer, checked with the independent tools', async () => {
       const r = run(tool, ['-c', '--strict', mf], { cwd: bag });
       expect(r.code, `${tool} -c ${mf}: ${r.stdout}${r.stderr}`).toBe(0);
     }
-    // The signer fingerprint line is exactly what ssh-keygen prints.
+    // The signer fingerprint line is exactly what ssh-keygen prints; verify.sh takes that whole line too.
     const lf = run('ssh-keygen', ['-lf', 'metadata/signer/id_ed25519.pub'], { cwd: bag });
     expect(lf.stdout.trim()).toBe(fingerprintLine(key.publicKey, PRINCIPAL));
+    const byLine = run('sh', ['verify.sh', lf.stdout.trim()], { cwd: bag });
+    expect(byLine.code, byLine.stderr).toBe(0);
+    expect(byLine.stdout).toContain(`ok      trust: signer fingerprint is the expected ${prepared.fingerprint}`);
     // Source files are verbatim copies of the real fixtures.
     for (const s of SOURCES) expect(readFileSync(path.join(bag, 'data/source', s)).equals(readFileSync(realFixture(s)))).toBe(true);
     const info = readFileSync(path.join(bag, 'bag-info.txt'), 'utf8');
