@@ -45,7 +45,7 @@ export function createEgressGuard({ onBlocked = () => {}, devTools = false, save
     },
     /** A request stopped elsewhere (the page's CSP, which runs before the session sees it). */
     record(url: string): void {
-      log.blockedRequests += 1;
+      log.blockedRequests = (log.blockedRequests ?? 0) + 1;
       if (log.urls.length < MAX_URLS_KEPT) log.urls.push(url);
       persist(this.snapshot());
       onBlocked(url);

@@ -12,7 +12,8 @@ z.config({ jitless: true });
  */
 
 export const EgressLogSchema = z.object({
-  blockedRequests: z.number().int().nonnegative(),
+  /** null where nothing was counted (the browser build: see note), never a 0 that was not measured. */
+  blockedRequests: z.number().int().nonnegative().nullable(),
   /** The first URLs that were blocked (capped), in order. */
   urls: z.array(z.string()),
   /** Set where the count is not a measurement: the browser build cannot see the page's requests. */

@@ -183,7 +183,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   const custodyLines = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').trim().split('\n');
   expect(custodyLines).toHaveLength(8);
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
-  expect(provenance.egress).toEqual({ blockedRequests: 0, urls: [], note: EGRESS_NOT_MEASURED }); // the browser build says it did not measure
+  expect(provenance.egress).toEqual({ blockedRequests: null, urls: [], note: EGRESS_NOT_MEASURED }); // the browser build says it did not measure, and claims no count
 
   // The verify page: without a trusted fingerprint a bundle is not verified (anyone can re-sign an
   // edited one); a mistyped one is refused by name; the verdict follows the list as it changes.

@@ -22,7 +22,7 @@ export function createBrowserHost(): HostApi {
       platform: navigator.platform,
     }),
     // In a browser the page cannot see blocked requests (the browser tests record them instead): the log says so.
-    'egress:log': async () => ({ blockedRequests: 0, urls: [], note: EGRESS_NOT_MEASURED }),
+    'egress:log': async () => ({ blockedRequests: null, urls: [], note: EGRESS_NOT_MEASURED }),
     'egress:cspViolation': async () => {},
     'save:begin': async (request) => {
       const id = `save-${++next}`;
