@@ -1,7 +1,7 @@
 /**
  * `npm run cli -- <command> [args]`. Each command is a module `./<command>.ts` exporting
- * `run(argv: string[]): Promise<number>` (the exit code), loaded on demand so engineers add
- * commands without touching this file.
+ * `run(argv: string[]): Promise<number>` (the exit code), loaded on demand; a new command is one
+ * such module and one line in COMMANDS below.
  */
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
 

@@ -115,11 +115,6 @@ export function generateEd25519KeyPair(comment = ''): Ed25519KeyPair {
   return { seed, publicKey: ed25519.getPublicKey(seed), comment };
 }
 
-export function keyPairFromSeed(seed: Uint8Array, comment = ''): Ed25519KeyPair {
-  if (seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
-  return { seed: seed.slice(), publicKey: ed25519.getPublicKey(seed), comment };
-}
-
 /**
  * Unencrypted OpenSSH private key, as `ssh-keygen -t ed25519 -N ''` writes it. `checkInt` is random
  * in ssh-keygen; pass one to reproduce a file byte for byte.

@@ -4,6 +4,7 @@
  * `ssh-keygen -Y sign -n <namespace> -f key`.
  */
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { APP_ID } from '../appIdentity';
 import { bytesEqual, concatBytes, fromBase64, toBase64, utf8, wrap } from './bytes';
 import { ED25519_KEY_TYPE, ed25519PublicKeyBlob, parseEd25519PublicKeyBlob } from './opensshKeys';
 import type { Ed25519Signer } from './signer';
@@ -11,7 +12,7 @@ import { verifyEd25519 } from './signer';
 import { SshReader, sshString, sshUint32 } from './sshWire';
 
 /** The namespace every evidence signature of this app uses (`evidence-bundle@<app id>`). */
-export const EVIDENCE_NAMESPACE = 'evidence-bundle@org.disclosure-workbench';
+export const EVIDENCE_NAMESPACE = `evidence-bundle@${APP_ID}`;
 
 const MAGIC = utf8('SSHSIG');
 const SIG_VERSION = 1;

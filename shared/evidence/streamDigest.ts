@@ -58,9 +58,3 @@ export async function digestStream(stream: ReadableStream<Uint8Array>, withSha51
   }
   return d.digest();
 }
-
-export async function digestBytes(bytes: Uint8Array): Promise<DigestSet> {
-  const d = await createMultiDigest(true);
-  d.update(bytes);
-  return d.digest();
-}

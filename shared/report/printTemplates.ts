@@ -23,18 +23,4 @@ export function footerTemplate(m: ReportModel): string {
 /** Margins leave room for the header and footer. */
 export const PRINT_MARGINS = { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' } as const;
 
-/** The options both hosts pass to Chromium's PDF printer (Electron wants inches and a pageSize name). */
-export function printOptions(m: ReportModel, pageSize: ReportPageSize) {
-  return {
-    pageSize,
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: headerTemplate(m),
-    footerTemplate: footerTemplate(m),
-    margins: PRINT_MARGINS,
-    generateTaggedPDF: true,
-    generateDocumentOutline: true,
-  };
-}
-
 export const mmToInches = (mm: string): number => Number.parseFloat(mm) / 25.4;

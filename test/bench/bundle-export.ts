@@ -1,4 +1,4 @@
-/** `npx tsx test/bench/bundle-export.ts [bytes]`: a 1 GB (default) source through the bundle writer; prints one JSON line. */
+/** `npm run bench:bundle -- [bytes]`: a 1 GB (default) source through the bundle writer; prints one JSON line. */
 import { runBundleExport } from './bundleExportRun';
 
 const bytes = Number(process.argv[2] ?? 1024 ** 3);

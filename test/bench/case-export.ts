@@ -1,5 +1,5 @@
 /**
- * `npx tsx test/bench/case-export.ts [--tweets N] [--cited K]`: the export's source pass at scale.
+ * `npm run bench:export -- [--tweets N] [--cited K]`: the export's source pass at scale.
  * Writes a demo tweets file (N tweets), parses it once for real provenance, then times
  * scanSource (re-hash + cut K cited rows, the code the case export runs in the renderer) and
  * the bundle build over the cut excerpts. Prints ONE JSON line.

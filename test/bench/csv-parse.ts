@@ -6,7 +6,7 @@
  *   splitNormalizeRowsPerS the above + tweet normalisation
  *   pipeline*RowsPerS      parseArchive end to end (hash pass + split + detect + normalise + batches),
  *                          with node:crypto (CLI) or the default hasher (hash-wasm / noble: the app)
- * Usage: npx tsx test/bench/csv-parse.ts [rows=200000] [cjk|ascii]   (ascii: English-only text, like the 2018 IRA set;
+ * Usage: npm run bench:csv -- [rows=200000] [cjk|ascii]   (ascii: English-only text, like the 2018 IRA set;
  * UTF-8 decoding of multi-byte text is the floor in Node 20, ASCII decodes far faster)
  */
 import { CsvRecordSplitter } from '../../shared/archive/csvRecords';

@@ -1,5 +1,5 @@
 /**
- * The report page (#/report/<key> for a model handed over with stashReportModel, #/report/case/<id>
+ * The report page (#/report/<key> for a model handed over by automation, reportHandoff.ts; #/report/case/<id>
  * for a preview of a case before export). It renders alone, without the app's chrome, because it
  * is what gets printed: by the user with window.print() (print CSS hides the toolbar; the footer
  * comes from CSS page-margin boxes, printMarginBoxes.ts), by

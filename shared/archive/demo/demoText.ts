@@ -27,10 +27,6 @@ export const LINK_DOMAINS = [
   'http://goo.gl/', 'https://bit.ly/', 'https://www.news-example.hk/article/', 'http://dwz.cn/',
   'https://video.example.cn/v/',
 ];
-export const CLIENTS_BACKGROUND = [
-  'Twitter for iPhone', 'Twitter for Android', 'Twitter Web App', 'Twitter Web Client', 'TweetDeck',
-  'Twitter for iPad',
-];
 export const LOCATIONS = ['', '', '', 'Hong Kong', '香港', 'Tsuen Wan District, Hong Kong', 'Beijing', 'طهران', 'תל אביב', 'California, USA'];
 export const DESCRIPTIONS = [
   '', '', '', '愛港、愛國，關注時政、民生。', 'Love Hong Kong, love China.', 'news • politics • 新聞',
