@@ -7,7 +7,7 @@ import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { repoRoot } from '../fixtures/paths';
 import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations, openDemoArchive } from './exploreHelpers';
+import { expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './exploreHelpers';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { EGRESS_NOT_MEASURED } from '../../shared/api/hostApi';
 import { importFiles, waitForImportDone } from './importHelpers';
@@ -182,6 +182,9 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   expect(readFileSync(path.join(bag, 'data/derived/case-notes.txt'), 'utf8')).toBe('Scope: the demo archive.\n\nPlanted group, co-retweets.\n');
   const custodyLines = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').trim().split('\n');
   expect(custodyLines).toHaveLength(8);
+  // The export entry, logged after the bundle was written, names the last custody entry the bundle holds.
+  const logged = await storeRecords<{ caseId: string; seq: number; entry: { action: string; detail: { custodyHead?: string } } }>(page, 'custody');
+  expect(logged.find((r) => r.entry.action === 'export')!.entry.detail.custodyHead).toBe(JSON.parse(custodyLines.at(-1)!).hash);
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
   expect(provenance.egress).toEqual({ blockedRequests: null, urls: [], note: EGRESS_NOT_MEASURED }); // the browser build says it did not measure, and claims no count
 

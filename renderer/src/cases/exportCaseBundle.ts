@@ -81,12 +81,16 @@ export async function exportCaseBundle(opts: {
 }): Promise<ExportResult | null> {
   const { db, host, caseId } = opts;
   const progress = opts.onProgress ?? (() => {});
-  const caseRecord = await getCase(db, caseId);
-  if (!caseRecord) throw new Error(`no case ${caseId}`);
-  const items = await caseItems(db, caseId);
-  if (items.length === 0) throw new ExportRefused('this case has no evidence items yet');
+  // One snapshot of the case, its items, its custody log and their sources: a change made meanwhile
+  // (in another window) is in the next bundle, never in half of this one.
+  const { caseRecord, items, custody, sources } = await db.transaction('r', [db.cases, db.pins, db.custody, db.files], async () => {
+    const caseRecord = await getCase(db, caseId);
+    if (!caseRecord) throw new Error(`no case ${caseId}`);
+    const items = await caseItems(db, caseId);
+    if (items.length === 0) throw new ExportRefused('this case has no evidence items yet');
+    return { caseRecord, items, custody: await readCustody(db, caseId), sources: await citedSources(db, items) };
+  });
   const signer = await hostSigner(host, opts.passphrase);
-  const sources = await citedSources(db, items);
 
   // Re-read every selected file; keep the entries whose SHA-256 is cited.
   const wanted = new Map<string, ByteRange[]>();
@@ -114,7 +118,6 @@ export async function exportCaseBundle(opts: {
   progress({ phase: 'signing', done: 0, total: 0, detail: `signing with ${signer.fingerprint}` });
   const software = { name: APP_NAME, version: appVersion };
   const content = buildCaseBundleContent({ caseRecord, items, excerpts, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
-  const custody = await readCustody(db, caseId);
   const prepared = await prepareBundle({
     caseId: caseRecord.id,
     createdAt: opts.now ?? new Date(),
@@ -175,6 +178,8 @@ export async function exportCaseBundle(opts: {
     items: items.length,
     sources: sources.map((s) => s.sha256),
     report: pdf !== null,
+    // The custody entries the bundle holds end here (entries made during the export are not in it).
+    custodyHead: custody.at(-1)?.hash ?? null,
   });
   progress({ phase: 'done', done: saved.bytes, total: saved.bytes, detail: saved.path });
   return { bundleId: prepared.bundleId, fingerprint: prepared.fingerprint, zipName: prepared.zipName, path: saved.path, bytes: saved.bytes };
