@@ -220,6 +220,12 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   expect(viewPin.payload.filtered).toMatch(/^view: edges of weight ≥ 2 only; left out: .*edgesBelowMinWeight [0-9,]+/);
   expect(String(viewPin.payload.svg)).toMatch(/^<\?xml[^>]*>\s*<svg /);
   expectViewReceipt(viewPin.payload.receipt as Receipt, nodes, edges, 'pinned view receipt');
+  // And its graph, as GraphML (the bundle's data/derived/graphs/): what it draws, read back by xmllint.
+  const gm = path.join(mkdtempSync(path.join(tmpdir(), 'dw-view-')), 'view.graphml');
+  writeFileSync(gm, String(viewPin.payload.graphml));
+  const count = (xpath: string) => Number(execFileSync('xmllint', ['--xpath', xpath, gm], { encoding: 'utf8' }).trim());
+  expect(count("count(//*[local-name()='node'])")).toBe(nodes);
+  expect(count("count(//*[local-name()='edge'])")).toBe(edges);
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

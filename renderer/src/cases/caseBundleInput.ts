@@ -72,6 +72,12 @@ function figureFile(item: PinRecord): { path: string; bytes: Uint8Array } | null
   return png ? { path: `derived/figures/${item.id}.png`, bytes: fromBase64(png[1]!) } : null;
 }
 
+/** The graph a pinned network view holds (GraphML with its analysis receipt), as a file of data/derived/graphs/. */
+function graphFile(item: PinRecord): { path: string; bytes: Uint8Array } | null {
+  const g = (item.payload as { graphml?: unknown } | undefined)?.graphml;
+  return item.kind === 'network' && typeof g === 'string' && g ? { path: `derived/graphs/${item.id}.graphml`, bytes: utf8(g) } : null;
+}
+
 /**
  * Platform ids in the payload (tweetid, userid, source/target ids, a post pair's tweetA/tweetB …),
  * also one level down (e.g. payload.account.userid); the app's own dataset and import ids are not.
@@ -126,6 +132,8 @@ export function buildCaseBundleContent(args: {
     });
     const figure = figureFile(item);
     if (figure) payload.set(figure.path, figure);
+    const graph = graphFile(item);
+    if (graph) payload.set(graph.path, graph);
     itemLines.push({
       id: item.id,
       kind: item.kind,
@@ -134,6 +142,7 @@ export function buildCaseBundleContent(args: {
       // A chart or network view is its figure file; other items, the first source row they cite.
       path: figure ? `data/${figure.path}` : (cited[0]?.path ?? null),
       sha256: figure ? bytesToHex(sha256(figure.bytes)) : (cited[0]?.sha256 ?? null),
+      ...(graph ? { graph: { path: `data/${graph.path}`, sha256: bytesToHex(sha256(graph.bytes)) } } : {}),
       sources: cited,
       platform_ids: platformIds(item.payload),
       acquired_at: cited[0]?.acquired_at ?? null,
@@ -155,7 +164,11 @@ export function buildCaseBundleContent(args: {
   ].join('\n');
   payload.set('derived/evidence-items.csv', { path: 'derived/evidence-items.csv', bytes: utf8(`${table}\n`) });
   if (caseRecord.notes) payload.set('derived/case-notes.txt', { path: 'derived/case-notes.txt', bytes: utf8(`${caseRecord.notes}\n`) });
-  const pinned = items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, datasetId: i.datasetId, pinnedAt: i.pinnedAt, payload: i.payload ?? null }));
+  // A network view's graph is its own file: named here, not repeated.
+  const pinned = items.map((i) => {
+    const graph = graphFile(i);
+    return { id: i.id, kind: i.kind, title: i.title, datasetId: i.datasetId, pinnedAt: i.pinnedAt, payload: graph ? { ...(i.payload as object), graphml: `data/${graph.path}` } : (i.payload ?? null) };
+  });
   payload.set('derived/pinned-items.json', { path: 'derived/pinned-items.json', bytes: utf8(`${JSON.stringify(pinned, null, 2)}\n`) });
 
   const usedSources = [...new Set(items.flatMap((i) => i.provenance.map((p) => p.fileSha256)))].sort();

@@ -29,7 +29,7 @@ async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
  * adds what the pin keeps beyond what identifies the item, made only when it is pinned (a chart's
  * SVG: rendering it at every check of the button's state would be wasted).
  */
-export function PinButton({ item, label, stored = (i) => i }: { item: () => EvidenceItemDraft; label: string; stored?: (item: EvidenceItemDraft) => EvidenceItemDraft }) {
+export function PinButton({ item, label, stored = (i) => i }: { item: () => EvidenceItemDraft; label: string; stored?: (item: EvidenceItemDraft) => EvidenceItemDraft | Promise<EvidenceItemDraft> }) {
   const [place, setPlace] = useState<PinPlace>({ kind: 'none' });
   const [error, setError] = useState('');
   useEffect(() => {
@@ -52,7 +52,7 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
       <button type="button" className="pin-button" aria-label={`${text}: ${label}`} aria-pressed={place.kind === 'loose'}
         onClick={() => {
           setError('');
-          void pinToCase(stored(item())).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${e instanceof Error ? e.message : String(e)}`));
+          void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${e instanceof Error ? e.message : String(e)}`));
         }}>
         {text}
       </button>

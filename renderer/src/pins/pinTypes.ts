@@ -33,6 +33,6 @@ export function sameItem(a: EvidenceItemDraft, b: EvidenceItemDraft): boolean {
   if ((a.kind === 'tweet' || a.kind === 'account') && a.provenance.length > 0) return true;
   // A chart's or network view's SVG is rendered only when pinned, and differs on each render (the
   // renderer numbers its elements): its option or receipt, and caption, say what it is.
-  const comparable = (x: EvidenceItemDraft) => JSON.stringify((x.kind === 'chart' || x.kind === 'network') && x.payload && typeof x.payload === 'object' ? { ...x.payload, svg: undefined } : (x.payload ?? null));
+  const comparable = (x: EvidenceItemDraft) => JSON.stringify((x.kind === 'chart' || x.kind === 'network') && x.payload && typeof x.payload === 'object' ? { ...x.payload, svg: undefined, graphml: undefined } : (x.payload ?? null));
   return a.title === b.title && comparable(a) === comparable(b);
 }

@@ -79,10 +79,20 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
       startedAt: '2025-12-31T00:00:00.000Z', durationMs: 5, appVersion: '0', skippedEntries: ['README.txt'], refusedEntries: [{ entryName: 'junk.csv', message: 'set.zip (junk.csv): binary content' }],
     };
     const info: SourceInfo = { sha256, fileName: FILE, size: bytes.length, format: 'twitter-io-users', importedAt: '2025-12-31T00:00:00.000Z', receipt };
+    // A pinned network view: its figure and its graph are files of their own.
+    const graphml = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="香港"/><node id="b"/><edge source="香港" target="b"/></graph></graphml>\n';
+    items.push({ id: 'v1', kind: 'network', datasetId: 'd1', title: 'retweet network view', payload: { caption: 'c', svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', graphml }, provenance: [], pinnedAt: '2026-01-01T00:00:09.000Z', caseId: 'case-1' });
     const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
+    const view = content.items.at(-1) as Record<string, any>;
+    expect(view).toMatchObject({ path: 'data/derived/figures/v1.svg', graph: { path: 'data/derived/graphs/v1.graphml', sha256: createHash('sha256').update(graphml).digest('hex') } });
+    const pinnedView = JSON.parse(new TextDecoder().decode(content.payload.find((p) => p.path === 'derived/pinned-items.json')!.bytes)).at(-1);
+    expect(pinnedView.payload.graphml).toBe('data/derived/graphs/v1.graphml'); // named, not repeated
+    expect(new TextDecoder().decode(content.payload.find((p) => p.path === 'derived/graphs/v1.graphml')!.bytes)).toBe(graphml);
     expect(content.payload.map((p) => p.path).sort()).toEqual([
       'derived/case-notes.txt',
       'derived/evidence-items.csv',
+      'derived/figures/v1.svg',
+      'derived/graphs/v1.graphml',
       'derived/pinned-items.json',
       ...cited.map((p) => `source/${sha256.slice(0, 12)}_${FILE}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`),
     ].sort());

@@ -41,7 +41,11 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...notes, ...(left.length ? [`left out: ${left.join(', ')}`] : [])].join('; ') || 'nothing', receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });
-  const withSvg = (i: EvidenceItemDraft): EvidenceItemDraft => (drawing ? { ...i, payload: { ...(i.payload as object), svg: svgFromDrawing(drawing, caption()) } as EvidenceItemDraft['payload'] } : i);
+  // Stored with its figure and its graph (GraphML, with the receipt), so a recipient can inspect and recompute what it shows.
+  const withFigureAndGraph = async (i: EvidenceItemDraft): Promise<EvidenceItemDraft> => {
+    const graph = await exportView({ type: 'export', format: 'graphml', nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes });
+    return { ...i, payload: { ...(i.payload as object), ...(drawing ? { svg: svgFromDrawing(drawing, caption()) } : {}), graphml: graph.text } as EvidenceItemDraft['payload'] };
+  };
   const save = async (f: (typeof FORMATS)[number]) => {
     setMessage(`Exporting ${f.label}…`);
     try {
@@ -72,7 +76,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
       <span>Export:</span>
       {FORMATS.map((f) => <button key={f.id} type="button" onClick={() => void save(f)}>{f.label}</button>)}
       {/* Keyed by what the view shows: another filter is another view (PinButton reads its item when it mounts). */}
-      <PinButton key={JSON.stringify([settings, view.nodes.length, view.edges.length])} item={pinItem} stored={withSvg} label="this network view" />
+      <PinButton key={JSON.stringify([settings, view.nodes.length, view.edges.length])} item={pinItem} stored={withFigureAndGraph} label="this network view" />
       <span role="status" className="muted">{message}</span>
     </div>
   );
