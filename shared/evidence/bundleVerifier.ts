@@ -12,10 +12,11 @@ import { parseAndVerifyCustody } from './custodyLog';
 import { REPORT_PATH, REPORT_SIG_PATH } from './bundleWriter';
 import { minisignVerify, parseMinisignPublicKey } from './minisign';
 import { fingerprintSha256, parseAllowedSigners, parsePublicKeyLine } from './opensshKeys';
+import { verifyKeyHistory } from './keyHistory';
 import { EVIDENCE_NAMESPACE, sshsigVerify } from './sshsig';
 
-export type CheckName = 'zip' | 'signature' | 'minisign' | 'trust' | 'tagmanifest' | 'payload' | 'completeness' | 'custody' | 'report';
-export const CHECK_NAMES: CheckName[] = ['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report'];
+export type CheckName = 'zip' | 'signature' | 'minisign' | 'key-history' | 'trust' | 'tagmanifest' | 'payload' | 'completeness' | 'custody' | 'report';
+export const CHECK_NAMES: CheckName[] = ['zip', 'signature', 'minisign', 'key-history', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report'];
 
 export interface BundleCheck {
   name: CheckName;
@@ -151,10 +152,18 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     }
   }
 
-  // trust: out-of-band fingerprints.
+  // key-history: the signer's earlier keys, each vouching for the key after it (keyHistory.ts).
+  const history = verifyKeyHistory(text, EVIDENCE_NAMESPACE);
+  if (history.count === 0) set('key-history', true, 'the signer names no earlier key', 'skip');
+  else if (history.problem) set('key-history', false, history.problem);
+  else set('key-history', true, `${history.count} earlier key${history.count === 1 ? '' : 's'} of the signer, each vouching for the key after it: ${history.fingerprints.join(' → ')} → ${fingerprint}`);
+
+  // trust: out-of-band fingerprints (the signer's, or an earlier key's that vouched for it).
   const trusted = opts.trustedFingerprints ?? [];
+  const trustedEarlier = history.problem ? undefined : history.fingerprints.find((fp) => trusted.includes(fp));
   if (!fingerprint) set('trust', false, `no signer fingerprint: ${signerProblem}`);
   else if (trusted.includes(fingerprint)) set('trust', true, `${fingerprint} is in the trusted list`);
+  else if (trustedEarlier) set('trust', true, `${trustedEarlier} is in the trusted list: an earlier key of the signer, it vouched for ${fingerprint} (key-history)`);
   else if (trusted.length === 0 && !opts.requireTrust) set('trust', true, `unknown signer ${fingerprint}: compare it with the fingerprint received out of band`, 'warn');
   else if (opts.requireTrust && trusted.length === 0) set('trust', false, `no trusted fingerprint given: compare the signer's ${fingerprint} with the fingerprint received out of band, then give it as trusted`);
   else if (opts.requireTrust) set('trust', false, `signer ${fingerprint} is not one of the trusted fingerprints: ${trusted.join(', ')}`);

@@ -21,6 +21,7 @@ import { defaultTrustedComment, formatMinisignPublicKey, minisignSign } from './
 import { allowedSignersLine, assertValidPrincipal, fingerprintSha256, formatPublicKeyLine } from './opensshKeys';
 import type { Ed25519Signer } from './signer';
 import { EVIDENCE_NAMESPACE, sshsigSign } from './sshsig';
+import { previousKeyFiles, verifyKeyHistory, type PreviousKey } from './keyHistory';
 import { createMultiDigest, digestStream, type DigestSet } from './streamDigest';
 import { verifySh, verifyTxt } from './verifyInstructions';
 
@@ -55,6 +56,8 @@ export interface BundleInput {
   egress: EgressLog;
   /** Extra bag-info.txt fields (e.g. Contact-Name, External-Description). */
   bagInfo?: ReadonlyArray<readonly [string, string]>;
+  /** The signer's earlier keys, most recent first, each vouching for the next (keyHistory.ts). */
+  previousKeys?: readonly PreviousKey[];
 }
 
 /** A finished ZIP entry relative to the bag folder. */
@@ -117,7 +120,8 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
   const name = makeBagName(input.caseId, input.createdAt);
   const created = input.createdAt.toISOString();
   const totalBytes = payload.reduce((s, p) => s + p.size, 0);
-  const params = { bagName: name, principal: input.principal, namespace, fingerprint };
+  const previous = input.previousKeys ?? [];
+  const params = { bagName: name, principal: input.principal, namespace, fingerprint, previousKeys: previous.length };
 
   const tagFiles: BundleEntry[] = [
     textEntry('bagit.txt', BAGIT_TXT),
@@ -157,10 +161,17 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
     textEntry('metadata/signer/allowed_signers', `${allowedSignersLine(input.principal, input.signer.publicKey, namespace)}\n`),
     textEntry('metadata/signer/id_ed25519.pub', `${formatPublicKeyLine(input.signer.publicKey, input.principal)}\n`),
     textEntry('metadata/signer/minisign.pub', formatMinisignPublicKey(input.signer.publicKey)),
+    ...previousKeyFiles(previous, input.principal, namespace).map((f) => textEntry(f.path, f.text)),
     textEntry('VERIFY.txt', verifyTxt(params)),
     textEntry('verify.sh', verifySh(params)),
   ];
   tagFiles.sort((a, b) => comparePaths(a.path, b.path));
+  // A chain a recipient could not follow is not written.
+  const history = verifyKeyHistory((p) => {
+    const t = tagFiles.find((f) => f.path === p);
+    return t ? new TextDecoder().decode(t.bytes) : null;
+  }, namespace);
+  if (history.problem) throw new Error(`the signer's key history does not verify: ${history.problem}`);
 
   const tagManifest = utf8(manifestText(tagFiles.map((t) => ({ path: t.path, hex: bytesToHex(sha512(t.bytes)) }))));
   const bundleId = bytesToHex(sha256(tagManifest));

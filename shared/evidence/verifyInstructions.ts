@@ -9,6 +9,8 @@ export interface VerifyTextParams {
   principal: string;
   namespace: string;
   fingerprint: string;
+  /** How many earlier keys metadata/signer/previous/ holds (keyHistory.ts). */
+  previousKeys: number;
 }
 
 /** Single-quote for sh; principals and namespaces are already restricted to a safe alphabet. */
@@ -41,7 +43,7 @@ fingerprint printed in step 2 with the one you received separately (phone, lette
 
 2. Show the signer's key fingerprint and compare it out of band:
      ssh-keygen -lf metadata/signer/id_ed25519.pub
-
+${previousKeysStep(p)}
 3. Check the signature over the tag manifest. It must say Good "${p.namespace}" signature
    for ${p.principal} with ED25519 key <the fingerprint of step 2>: a different key there means
    metadata/signer/allowed_signers was replaced, and the bundle was signed by someone else.
@@ -90,6 +92,24 @@ covered by step 4 either way.
 `;
 }
 
+/** Step 2's sequel where the signer's key replaced earlier ones: the commands that follow the chain. */
+function previousKeysStep(p: VerifyTextParams): string {
+  if (!p.previousKeys) return '';
+  const steps = Array.from({ length: p.previousKeys }, (_, i) => {
+    const n = i + 1;
+    const vouched = n === 1 ? 'metadata/signer/allowed_signers' : `metadata/signer/previous/${n - 1}/allowed_signers`;
+    return `     ssh-keygen -lf metadata/signer/previous/${n}/id_ed25519.pub
+     ssh-keygen -Y verify -f metadata/signer/previous/${n}/allowed_signers -I ${p.principal} -n ${p.namespace} \\
+       -s metadata/signer/previous/${n}/rotation.sig < ${vouched}`;
+  });
+  return `   This key replaced ${p.previousKeys === 1 ? 'an earlier key' : `${p.previousKeys} earlier keys`} of the same analyst (key rotation). If the fingerprint you
+   received is of an earlier key, follow the chain: each earlier key signed the allowed_signers
+   line of the key after it. Each verify must say Good "${p.namespace}" signature with the
+   fingerprint printed just before it, and you may stop at the key whose fingerprint you trust:
+${steps.join('\n')}
+`;
+}
+
 export function verifySh(p: VerifyTextParams): string {
   return `#!/bin/sh
 # Verifies this evidence bundle offline with standard tools (see VERIFY.txt).
@@ -120,12 +140,35 @@ FP=$(ssh-keygen -lf metadata/signer/id_ed25519.pub 2>&1) || fail key "ssh-keygen
 pass key "$FP"
 # The fingerprint field alone: the line's comment is the key file's, which whoever made it chose.
 KEYFP=$(printf '%s\\n' "$FP" | cut -d' ' -f2)
+# Earlier keys (metadata/signer/previous/N, key rotation): each signed the allowed_signers line of the key after it.
+CHAIN=""
+N=1
+VOUCHED=metadata/signer/allowed_signers
+while [ -f "metadata/signer/previous/$N/id_ed25519.pub" ]; do
+  D=metadata/signer/previous/$N
+  PFP=$(ssh-keygen -lf "$D/id_ed25519.pub" 2>&1) || fail key-history "ssh-keygen cannot read $D/id_ed25519.pub: $PFP"
+  PFP=$(printf '%s\\n' "$PFP" | cut -d' ' -f2)
+  OUT=$(ssh-keygen -Y verify -f "$D/allowed_signers" -I "$PRINCIPAL" -n "$NAMESPACE" -s "$D/rotation.sig" < "$VOUCHED" 2>&1) ||
+    fail key-history "$D/rotation.sig does not verify over $VOUCHED: $OUT"
+  [ "\${OUT##* }" = "$PFP" ] || fail key-history "$D/rotation.sig was made by \${OUT##* }, not by $D/id_ed25519.pub ($PFP)"
+  pass key-history "earlier key $PFP vouched for the key after it ($VOUCHED)"
+  CHAIN="$CHAIN $PFP"
+  VOUCHED=$D/allowed_signers
+  N=$((N + 1))
+done
+
 if [ $# -ge 1 ]; then
   # Given as SHA256:… or as the whole line ssh-keygen -lf prints (the app shows that line).
-  WANT=$(printf '%s\n' "$1" | tr ' ' '\n' | grep '^SHA256:' | head -n 1)
+  WANT=$(printf '%s\\n' "$1" | tr ' ' '\\n' | grep '^SHA256:' | head -n 1)
   [ -n "$WANT" ] || WANT=$1
-  [ "$KEYFP" = "$WANT" ] || fail trust "signer fingerprint $KEYFP is not the expected $WANT"
-  pass trust "signer fingerprint is the expected $WANT"
+  if [ "$KEYFP" = "$WANT" ]; then
+    pass trust "signer fingerprint is the expected $WANT"
+  else
+    case " $CHAIN " in
+      *" $WANT "*) pass trust "the expected $WANT is an earlier key of the signer: it vouched for $KEYFP through the key-history lines above" ;;
+      *) fail trust "signer fingerprint $KEYFP is not the expected $WANT" ;;
+    esac
+  fi
 else
   UNCHECKED_SIGNER=$FP
   echo "warn    trust: no expected fingerprint given; compare the line above with the one received out of band"

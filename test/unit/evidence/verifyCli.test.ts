@@ -16,7 +16,7 @@ describe('npm run cli -- verify', async () => {
     expect(r.code).toBe(0);
     const v = JSON.parse(r.stdout);
     expect(v).toMatchObject({ ok: true, bundleId: prepared.bundleId, fingerprint: prepared.fingerprint });
-    expect(v.checks.map((c: { name: string }) => c.name)).toEqual(['zip', 'signature', 'minisign', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report']);
+    expect(v.checks.map((c: { name: string }) => c.name)).toEqual(['zip', 'signature', 'minisign', 'key-history', 'trust', 'tagmanifest', 'payload', 'completeness', 'custody', 'report']);
     // The whole line ssh-keygen -lf prints (as the app shows it and senders pass it on) names the same key by its second field only.
     expect(cli(file, '--trust', `256 ${prepared.fingerprint} analyst@example.org (ED25519)`).code).toBe(0);
     expect(cli(file, '--trust', `256 SHA256:${'A'.repeat(43)} ${prepared.fingerprint} (ED25519)`).code).toBe(1);
