@@ -5,6 +5,7 @@
  */
 import type { SafeStorage } from 'electron';
 import type { KeyStatus, PublicKeyExport } from '../../shared/api/hostApi';
+import { previousKeys } from '../../shared/evidence/keyHistory';
 import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { whySigningRefused } from '../../shared/evidence/signingPolicy';
 import type { KeyService, PublicKeyInfo } from '../services/keys/keyService';
@@ -71,7 +72,10 @@ export function keyCustodyOver(service: KeyService, secrets: Pick<SecretStore, '
       }),
     async exportPublic(): Promise<PublicKeyExport> {
       const k = await active();
-      return { fingerprint: k.fingerprint, fingerprintLine: k.fingerprintLine, publicKey: k.publicKeyLine, allowedSigners: k.allowedSigners, minisignPublicKey: k.minisignPublicKey };
+      return {
+        fingerprint: k.fingerprint, fingerprintLine: k.fingerprintLine, publicKey: k.publicKeyLine, allowedSigners: k.allowedSigners, minisignPublicKey: k.minisignPublicKey,
+        previousKeys: previousKeys(await service.list(), k.fingerprint),
+      };
     },
   };
 }

@@ -79,6 +79,8 @@ export const PublicKeyExportSchema = z.object({
   publicKey: z.string(),
   allowedSigners: z.string(),
   minisignPublicKey: z.string(),
+  /** The keys this one replaced, most recent first, each with its rotation statement (shared/evidence/keyHistory.ts). */
+  previousKeys: z.array(z.object({ publicKey: z.string(), rotationStatement: z.string() })),
 });
 export type PublicKeyExport = z.infer<typeof PublicKeyExportSchema>;
 

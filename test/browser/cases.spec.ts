@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
-import { repoRoot } from '../fixtures/paths';
+import { realFixture, repoRoot } from '../fixtures/paths';
 import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './exploreHelpers';
@@ -344,6 +345,35 @@ test('browser-host key custody: import an ssh-keygen key, rotate it, custody rec
   expect(dump).not.toContain(Buffer.from(seed).toString('hex').slice(0, 20));
   expect(dump).not.toContain(JSON.stringify(Array.from(seed)).slice(1, 40));
   for (const r of stored) expect(r.envelope).toMatchObject({ kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } });
+
+  // A bundle signed by the new key carries the old one and its rotation statement: a recipient who
+  // was given the imported key's fingerprint can follow the chain, with the bundle's verify.sh and the CLI.
+  const users = realFixture('ira_2018_users_csv_hashed_excerpt.csv');
+  await page.goto('#/datasets');
+  await importFiles(page, [users]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await pinButtons(page, 'account').first().click();
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  await page.getByLabel('Source files').setInputFiles([users]);
+  await page.getByLabel('Key passphrase').fill(`${PASSPHRASE} 2`);
+  const downloadP = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  const zip = path.join(dir, (await downloadP).suggestedFilename());
+  await (await downloadP).saveAs(zip);
+  const oldFp = keygenLine.split(' ')[1]!;
+  const unzipped = path.join(dir, 'rotated');
+  expect(run('unzip', ['-q', zip, '-d', unzipped]).code).toBe(0);
+  const bag = path.join(unzipped, path.basename(zip, '.zip'));
+  expect(readFileSync(path.join(bag, 'metadata/signer/previous/1/id_ed25519.pub'), 'utf8')).toBe(readFileSync(`${keyFile}.pub`, 'utf8'));
+  const sh = run('sh', ['verify.sh', oldFp], bag);
+  expect(sh.code, sh.out).toBe(0);
+  expect(sh.out).toContain(`ok      trust: the expected ${oldFp} is an earlier key of the signer`);
+  const cli = spawnSync('npx', ['tsx', 'main/cli/index.ts', 'verify', zip, '--json', '--trust', oldFp], { cwd: repoRoot, encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+  expect(JSON.parse(cli.stdout).checks.find((c: { name: string }) => c.name === 'key-history').status).toBe('pass');
   expect(consoleLog.errors).toEqual([]);
 });
 

@@ -91,6 +91,9 @@ export async function exportCaseBundle(opts: {
     return { caseRecord, items, custody: await readCustody(db, caseId), sources: await citedSources(db, items) };
   });
   const signer = await hostSigner(host, opts.passphrase);
+  // The keys the signer's key replaced travel with the bundle: a recipient who trusts an earlier fingerprint can follow.
+  const publicKey = await host['keys:exportPublic']();
+  if (publicKey.fingerprint !== signer.fingerprint) throw new Error('the analyst key changed while the export began (rotated in another window?): export again');
 
   // Re-read every selected file; keep the entries whose SHA-256 is cited.
   const wanted = new Map<string, ByteRange[]>();
@@ -131,6 +134,7 @@ export async function exportCaseBundle(opts: {
     analysis: content.analysis,
     egress: await host['egress:log'](),
     bagInfo: [['External-Description', `Evidence bundle of case "${caseRecord.name}"`]],
+    previousKeys: publicKey.previousKeys,
   });
   let extra: BundleEntry[] = [];
   const pdf = opts.renderReport ? await opts.renderReport({ prepared, caseRecord, items, custody }) : null;

@@ -13,7 +13,10 @@ import {
   parseOpenSshPrivateKey,
   type Ed25519KeyPair,
 } from '../../../shared/evidence/opensshKeys';
-import { EVIDENCE_NAMESPACE } from '../../../shared/evidence/sshsig';
+import { previousKeys } from '../../../shared/evidence/keyHistory';
+import { seedSigner } from '../../../shared/evidence/signer';
+import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
+import { utf8 } from '../../../shared/evidence/bytes';
 import type { WorkbenchDb } from '../store/schema';
 import type { StoredKeyRecord } from './keyTypes';
 
@@ -55,7 +58,7 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
     const db = getDb();
     await db.transaction('rw', db.keys, async () => {
       const old = await db.keys.get(CURRENT);
-      if (old) await db.keys.put({ ...old, id: `retired-${old.fingerprint}`, retiredAt: rec.createdAt });
+      if (old) await db.keys.put({ ...old, id: `retired-${old.fingerprint}`, retiredAt: rec.createdAt, ...(rec.rotationStatement ? { replacedBy: rec.fingerprint } : {}) });
       await db.keys.put(rec);
     });
     return statusOf(rec);
@@ -73,10 +76,12 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
     status: async (): Promise<KeyStatus> => statusOf(await current()),
     async create(req: { principal: string; passphrase?: string }): Promise<KeyStatus> {
       assertValidPrincipal(req.principal);
-      if (await current()) throw new Error('a key exists already: rotate it instead');
+      if (await current()) throw new Error('an analyst key exists already: rotate it to replace it');
       return install(await seal(generateEd25519KeyPair(req.principal), req.principal, needPassphrase(req.passphrase)));
     },
     async importKey(req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus> {
+      // As in the desktop app: an imported key would retire the current one without its passphrase.
+      if (await current()) throw new Error('an analyst key exists already: rotate it to replace it');
       const pair = parseOpenSshPrivateKey(req.privateKey);
       const principal = req.principal ?? pair.comment;
       assertValidPrincipal(principal);
@@ -99,8 +104,16 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
       const rec = await current();
       if (!rec) throw new Error('no analyst key to rotate');
       // Proving the current passphrase keeps someone at an unlocked screen from swapping keys.
-      (await openSeed(rec, req.currentPassphrase)).fill(0);
-      return install(await seal(generateEd25519KeyPair(rec.principal), rec.principal, needPassphrase(req.passphrase ?? req.currentPassphrase)));
+      const oldSeed = await openSeed(rec, req.currentPassphrase);
+      const pair = generateEd25519KeyPair(rec.principal);
+      let rotationStatement: string;
+      try {
+        // The old key vouches for the new one: recipients who trust the old fingerprint can follow.
+        rotationStatement = await sshsigSign(seedSigner(oldSeed), utf8(`${allowedSignersLine(rec.principal, pair.publicKey, EVIDENCE_NAMESPACE)}\n`), EVIDENCE_NAMESPACE);
+      } finally {
+        oldSeed.fill(0);
+      }
+      return install({ ...(await seal(pair, rec.principal, needPassphrase(req.passphrase ?? req.currentPassphrase))), rotationStatement });
     },
     async exportPublic(): Promise<PublicKeyExport> {
       const rec = await current();
@@ -111,6 +124,10 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
         publicKey: formatPublicKeyLine(rec.publicKey, rec.principal),
         allowedSigners: allowedSignersLine(rec.principal, rec.publicKey, EVIDENCE_NAMESPACE),
         minisignPublicKey: formatMinisignPublicKey(rec.publicKey),
+        previousKeys: previousKeys(
+          (await getDb().keys.toArray()).map((k) => ({ fingerprint: k.fingerprint, publicKeyLine: formatPublicKeyLine(k.publicKey, k.principal), replacedBy: k.replacedBy ?? null, rotationStatement: k.rotationStatement ?? null })),
+          rec.fingerprint,
+        ),
       };
     },
   };

@@ -15,4 +15,8 @@ export interface StoredKeyRecord {
   envelope: KeyEnvelope;
   createdAt: string;
   retiredAt?: string;
+  /** On a retired key: the fingerprint of the key that replaced it. */
+  replacedBy?: string;
+  /** On a key made by rotation: the replaced key's SSHSIG over this key's allowed_signers line (keyHistory.ts). */
+  rotationStatement?: string;
 }

@@ -1,5 +1,5 @@
 import { sha512 } from '@noble/hashes/sha2.js';
-import { EVIDENCE_NAMESPACE, signedData } from '../../../shared/evidence/sshsig';
+import { EVIDENCE_NAMESPACE, signedData, sshsigVerify } from '../../../shared/evidence/sshsig';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { keyCustodyOver } from '../../../main/ipc/keyCustody';
 import { createKeyService } from '../../../main/services/keys/keyService';
 import type { SecretStore } from '../../../main/services/keys/secretStore';
 import { APP_ORIGIN } from '../../../shared/appIdentity';
-import { parsePublicKeyLine } from '../../../shared/evidence/opensshKeys';
+import { fingerprintSha256, parsePublicKeyLine } from '../../../shared/evidence/opensshKeys';
 import { verifyEd25519 } from '../../../shared/evidence/signer';
 import { run, sshKeygen } from '../evidence/tools';
 
@@ -95,6 +95,11 @@ describe('keys:* channels in the Electron host (key service + safeStorage port)'
     expect(stored.keys[first]!.replacedBy).toBe(r1.fingerprint);
     expect(stored.keys[r1.fingerprint]!.replacedBy).toBe(r2.fingerprint);
     expect(stored.active).toBe(r2.fingerprint);
+    // The public export names the chain, most recent first: each earlier key with its statement for the next.
+    const pub = await call('keys:exportPublic');
+    expect(pub.previousKeys.map((k: { publicKey: string }) => fingerprintSha256(parsePublicKeyLine(k.publicKey).publicKey))).toEqual([r1.fingerprint, first]);
+    const vouched = sshsigVerify(pub.previousKeys[0].rotationStatement, new TextEncoder().encode(`${pub.allowedSigners}\n`));
+    expect(vouched.ok && fingerprintSha256(vouched.publicKey)).toBe(r1.fingerprint);
   });
 
   it('imports a key made by ssh-keygen: same fingerprint line as ssh-keygen -lf, principal from its comment', async () => {
