@@ -491,6 +491,24 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
   expect(requests.outside()).toEqual([]);
 });
 
+test('reloading the page mid-import: the reloaded page removes what the import wrote and says so, once the old page has let go of it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  const big = await largeTweetsFile(300_000);
+  await importFiles(page, [big]);
+  await expect.poll(async () => (await storeSummary(page)).tweetBlocks, { timeout: 120_000 }).toBeGreaterThan(5);
+  await page.reload();
+  // The dying page's lock outlives it by a moment, past the reloaded page's first sweep: a second one follows.
+  await expect(page.getByRole('alert', { name: 'Interrupted imports' })).toContainText(`The import of ${path.basename(big)} as a new dataset`, { timeout: 30_000 });
+  const store = await storeSummary(page);
+  expect(store.tweetBlocks).toBe(0);
+  expect(store.tweetIdBlocks).toBe(0);
+  expect(store.runningImports).toBe(0);
+  expect(store.datasets).toHaveLength(1);
+  expect(store.imports.map((i) => i.state).sort()).toEqual(['committed', 'failed']);
+});
+
 test('a large file is read while a second thread hashes it: its rows carry its SHA-256; chosen again, it adds nothing', async ({ page }) => {
   test.setTimeout(240_000);
   const big = await largeTweetsFile(300_000);

@@ -3,6 +3,7 @@ import { utcMinuteText } from '../../../shared/report/reportTimes';
 import { db } from '../store/database';
 import type { ImportRecord } from '../store/schema';
 import { getDataset } from '../store/read/datasetReader';
+import { DATASETS_CHANGED } from '../store/datasetsChanged';
 import { startupSweep } from '../store/startupSweep';
 import { dismissInterruptedImport, interruptedImports } from '../store/write/sweepIncompleteImports';
 
@@ -14,12 +15,19 @@ export function InterruptedImports({ imported }: { imported?: string[] }) {
   const [imports, setImports] = useState<(ImportRecord & { into?: string })[]>([]);
   useEffect(() => {
     let live = true;
-    void startupSweep()
-      .then(() => interruptedImports(db))
-      // The dataset it was adding to, when that exists (else it was to become a new dataset).
-      .then((list) => Promise.all(list.map(async (i) => ({ ...i, into: (await getDataset(db, i.datasetId))?.name }))))
-      .then((list) => live && setImports(list));
-    return () => void (live = false);
+    const load = () =>
+      void startupSweep()
+        .then(() => interruptedImports(db))
+        // The dataset it was adding to, when that exists (else it was to become a new dataset).
+        .then((list) => Promise.all(list.map(async (i) => ({ ...i, into: (await getDataset(db, i.datasetId))?.name }))))
+        .then((list) => live && setImports(list));
+    load();
+    // A sweep after start-up (an import whose page was reloaded or closed while this one ran) shows here too.
+    window.addEventListener(DATASETS_CHANGED, load);
+    return () => {
+      live = false;
+      window.removeEventListener(DATASETS_CHANGED, load);
+    };
   }, []);
   const dismiss = async (id: string, refocus = false) => {
     await dismissInterruptedImport(db, id);

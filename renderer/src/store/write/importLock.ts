@@ -11,6 +11,11 @@ export function holdImportLock(importId: string): Promise<() => void> {
   return new Promise((held) => void navigator.locks.request(PREFIX + importId, () => new Promise<void>((release) => held(release))));
 }
 
+/** Resolves once nothing holds the import's lock: it ended, or the page running it is gone. */
+export async function importLockFree(importId: string): Promise<void> {
+  await navigator.locks.request(PREFIX + importId, () => undefined);
+}
+
 /** Ids of the imports whose lock some live page or worker holds. */
 export async function importsRunningNow(): Promise<Set<string>> {
   const { held = [] } = await navigator.locks.query();
