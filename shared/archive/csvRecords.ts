@@ -55,11 +55,12 @@ export class CsvRecordTooLargeError extends Error {
   ) {
     const mib = `${limit / MiB} MiB`;
     super(
-      `the record starting at byte ${byteOffset} (record ${recordNumber}, the header counted) ` +
+      // Numbered as quarantined rows are: the first record after the header is row 1.
+      `the record starting at byte ${byteOffset} (${recordNumber === 1 ? 'the header row' : `row ${recordNumber - 1}`}) ` +
         (why === 'cr-only'
           ? `has no line feed in ${mib} but carriage returns: the file's lines end in CR only (classic Mac OS). Re-save it with LF or CRLF line ends.`
           : why === 'in-quotes'
-            ? `is inside a quoted field that does not close within ${mib}: an unbalanced quote, or not a CSV file.`
+            ? `is inside a quoted field that does not close within ${mib}: a field larger than the ${mib} an archive row may hold, a quote that never closes, or not a CSV file.`
             : `is a line of over ${mib} (quotes balanced): a field far too large for an archive row, or not a CSV file.`) +
         ' Import refused.',
     );

@@ -36,8 +36,13 @@ test('the spreadsheet-damaged file: every E-notation id quarantined and listed w
   expect(await counts(card)).toMatchObject({ tweets: 0, rejected: 100 });
   await expect(card.getByRole('table', { name: /Files of/ })).toContainText('spreadsheet-damaged-id: 100');
   await card.getByRole('button', { name: /Show quarantined rows \(100\)/ }).click();
+  // The pager comes right after the card's buttons, before the 50 rows (each raw text box is a Tab stop).
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Delete dataset…' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Next page' })).toBeFocused();
   const table = card.getByRole('table', { name: /Quarantined rows/ });
-  await expect(table).toContainText('100 (page 1 of 2)');
+  await expect(table).toContainText('100 (page 1 of 2; rows after each file\'s header row, from 1)');
   const first = table.getByRole('row').nth(1);
   await expect(first.getByRole('cell').nth(1)).toHaveText('1');
   await expect(first).toContainText('spreadsheet-damaged-id');

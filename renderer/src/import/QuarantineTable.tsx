@@ -10,13 +10,17 @@ const PAGE = 50;
 export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(0);
-  const [rows, setRows] = useState<QuarantineRecord[]>([]);
+  // The rows shown and the page they are: the caption turns with the rows, not before them.
+  const [shown, setShown] = useState<{ page: number; rows: QuarantineRecord[] }>({ page: 0, rows: [] });
   useEffect(() => {
     void countQuarantine(db, dataset).then(setTotal);
   }, [dataset]);
   useEffect(() => {
-    void readQuarantinePage(db, dataset, page * PAGE, PAGE).then(setRows);
+    let live = true;
+    void readQuarantinePage(db, dataset, page * PAGE, PAGE).then((rows) => live && setShown({ page, rows }));
+    return () => void (live = false);
   }, [dataset, page]);
+  const rows = shown.rows;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const previous = useRef<HTMLButtonElement>(null);
   const next = useRef<HTMLButtonElement>(null);
@@ -34,10 +38,16 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
   const captionId = `quarantine-caption-${dataset.id}`;
   return (
     <div className="quarantine">
+      {/* Before the table: each row's raw text, a scrolling box, is a Tab stop of its own. */}
+      <div className="pager">
+        {/* The last (or first) page disables its button: focus moves to the other one, not to the page's body. */}
+        <button type="button" ref={previous} onClick={() => turn(-1)} disabled={page === 0}>Previous page</button>
+        <button type="button" ref={next} onClick={() => turn(1)} disabled={page + 1 >= pages}>Next page</button>
+      </div>
       <div className="table-scroll">
       <table aria-labelledby={captionId}>
         <caption id={captionId}>
-          Quarantined rows of {dataset.name}: {formatCount(total)} (page {page + 1} of {pages})
+          Quarantined rows of {dataset.name}: {formatCount(total)} (page {shown.page + 1} of {pages}; rows after each file's header row, from 1)
         </caption>
         <thead>
           <tr>
@@ -51,7 +61,7 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={page * PAGE + i}>
+            <tr key={shown.page * PAGE + i}>
               <td dir="auto">{r.fileName}</td>
               <td>{r.row}</td>
               <td>{r.byteOffset}</td>
@@ -63,11 +73,6 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
           ))}
         </tbody>
       </table>
-      </div>
-      <div className="pager">
-        {/* The last (or first) page disables its button: focus moves to the other one, not to the page's body. */}
-        <button type="button" ref={previous} onClick={() => turn(-1)} disabled={page === 0}>Previous page</button>
-        <button type="button" ref={next} onClick={() => turn(1)} disabled={page + 1 >= pages}>Next page</button>
       </div>
     </div>
   );

@@ -365,7 +365,7 @@ describe('containers and refusals', () => {
     // an unbalanced quote would swallow the rest of the file: refused once the record passes 16 MiB
     const runaway = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
-    await expect(refuse('q.csv', runaway)).rejects.toThrow(/^q\.csv: the record starting at byte 12 \(record 3, the header counted\) is inside a quoted field that does not close within 16 MiB/);
+    await expect(refuse('q.csv', runaway)).rejects.toThrow(/^q\.csv: the record starting at byte 12 \(row 2\) is inside a quoted field that does not close within 16 MiB: a field larger than the 16 MiB an archive row may hold, a quote that never closes, or not a CSV file/);
     // A huge field with balanced quotes, and CR-only line ends (classic Mac OS), are named as such.
     runaway.set(enc.encode('bob,1\nann,2\nbig'), 0);
     await expect(refuse('long.csv', runaway)).rejects.toThrow(/^long\.csv: the record starting at byte 12 .* is a line of over 16 MiB \(quotes balanced\)/);

@@ -285,7 +285,9 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     const { aggregateSeconds, collectSeconds } = await blockWriter.finish(quotes);
     Object.assign(timings, { aggregateSeconds, collectSeconds: collectSeconds + releaseSeconds });
     blockWriter.terminate();
-    progress.report('', bytesBefore, bytesBefore, rowsBefore, true);
+    // Every file read: the last line names them all, not a file among them.
+    progress.atFile(0, 1);
+    progress.report(sources.length > 1 ? `all ${sources.length} files` : (sources[0]?.name ?? ''), bytesBefore, bytesBefore, rowsBefore, true);
 
     timings.parseSeconds = lap(tParse);
     // Nothing parsed: the next attempt, with every verdict known, says why as the import always has.
