@@ -55,7 +55,10 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
             <select value={datasetId ?? ''} onChange={(e) => setTarget(e.target.value)} disabled={busy}>
               <option value="">a new dataset</option>
               {datasets.map((d) => (
-                <option key={d.id} value={d.id}>{`dataset “${d.name}”`}</option>
+                // Two of one name are told apart by their size and creation time.
+                <option key={d.id} value={d.id}>
+                  {`dataset “${d.name}”` + (datasets.some((o) => o !== d && o.name === d.name) ? ` (${formatCount(d.counts.tweets)} tweets, ${formatCount(d.counts.accounts)} accounts, created ${d.createdAt.slice(0, 16).replace('T', ' ')} UTC)` : '')}
+                </option>
               ))}
             </select>
           </label>
