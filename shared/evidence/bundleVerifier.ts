@@ -258,10 +258,17 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     else set('custody', false, `metadata/custody.jsonl broken at seq ${c.brokenAt}: ${c.reason}`);
   }
 
-  // report: optional, with its own SSHSIG by the same key.
+  // report: optional, with its own SSHSIG by the same key; provenance.json (signed) says whether one was added.
   const report = files.get(REPORT_PATH);
   const reportSig = text(REPORT_SIG_PATH);
-  if (!report && !reportSig) set('report', true, 'no report in this bundle', 'skip');
+  let promised: unknown;
+  try {
+    promised = (JSON.parse(text('metadata/provenance.json') ?? '{}') as { report?: unknown }).report;
+  } catch {
+    promised = undefined;
+  }
+  if (!report && promised === REPORT_PATH) set('report', false, `metadata/provenance.json says the bundle holds ${REPORT_PATH}, and it is missing (removed after signing?)`);
+  else if (!report && !reportSig) set('report', true, promised === null ? 'no report: none was made for this bundle (metadata/provenance.json)' : 'no report in this bundle', 'skip');
   else if (!report) set('report', false, `${REPORT_SIG_PATH} present but ${REPORT_PATH} is missing`);
   else if (!reportSig) set('report', false, `${REPORT_PATH} has no ${REPORT_SIG_PATH}`);
   else {

@@ -58,6 +58,11 @@ export interface BundleInput {
   bagInfo?: ReadonlyArray<readonly [string, string]>;
   /** The signer's earlier keys, most recent first, each vouching for the next (keyHistory.ts). */
   previousKeys?: readonly PreviousKey[];
+  /**
+   * A signed report will be added (signReport): provenance.json says so, so a recipient's tools tell a
+   * report removed from the bundle from one never made, and zip() refuses to leave it out.
+   */
+  report?: boolean;
 }
 
 /** A finished ZIP entry relative to the bag folder. */
@@ -153,6 +158,8 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
           created,
           caseId: input.caseId,
           egress: input.egress,
+          // Added after signing (it prints the bundle id), so this signed line is what tells its absence.
+          report: input.report ? REPORT_PATH : null,
         },
         null,
         2,
@@ -186,6 +193,7 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
     for (const e of extra) {
       if (e.path !== REPORT_PATH && !e.path.startsWith('signatures/')) throw new Error(`extra entry '${e.path}' must be the report or a signature`);
     }
+    if (input.report && !extra.some((e) => e.path === REPORT_PATH)) throw new Error('the bundle says it holds a signed report (provenance.json): add it with signReport()');
     async function* entries() {
       const meta = { lastModified: input.createdAt };
       for (const t of signedTags.sort((a, b) => comparePaths(a.path, b.path))) yield { name: `${name}/${t.path}`, input: t.bytes, ...meta };

@@ -70,7 +70,9 @@ ${previousKeysStep(p)}
      cut -d' ' -f2 metadata/signer/id_ed25519.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
 
 6. If report/evidence-report.pdf is present, check its own signature (it was added after signing,
-   because it prints the bundle id); it must name the key of step 2 as in step 3:
+   because it prints the bundle id); it must name the key of step 2 as in step 3. Whether a report
+   was made for this bundle is in metadata/provenance.json ("report": its path, or null), which
+   step 4 checked: a report it names must be here.
      ${sv} \\
        -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf
 
@@ -235,6 +237,8 @@ if [ -f report/evidence-report.pdf ]; then
   pass report "$OUT"
 elif [ -f signatures/evidence-report.pdf.sig ]; then
   fail report "signatures/evidence-report.pdf.sig present but report/evidence-report.pdf is missing"
+elif grep -q '"report": "report/evidence-report.pdf"' metadata/provenance.json; then
+  fail report "metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing (removed after signing?)"
 fi
 
 ID=$($SHA256 tagmanifest-sha512.txt | cut -c 1-64)

@@ -188,6 +188,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   expect(logged.find((r) => r.entry.action === 'export')!.entry.detail.custodyHead).toBe(JSON.parse(custodyLines.at(-1)!).hash);
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
   expect(provenance.egress).toEqual({ blockedRequests: null, urls: [], note: EGRESS_NOT_MEASURED }); // the browser build says it did not measure, and claims no count
+  expect(provenance.report).toBeNull(); // the browser build prints no report: the signed provenance says none was made
 
   // The verify page: without a trusted fingerprint a bundle is not verified (anyone can re-sign an
   // edited one); a mistyped one is refused by name; the verdict follows the list as it changes.

@@ -33,7 +33,7 @@ export interface ExportResult {
   bytes: number;
 }
 
-/** Renders the evidence PDF once the bundle id is known (the PDF engineer's hook); null = no report. */
+/** Renders the evidence PDF once the bundle id is known (the PDF engineer's hook). Given, the bundle says it holds a report. */
 export type ReportRenderer = (ctx: { prepared: PreparedBundle; caseRecord: CaseRecord; items: PinRecord[]; custody: CustodyEntry[] }) => Promise<Uint8Array | null>;
 
 export class ExportRefused extends Error {
@@ -135,9 +135,11 @@ export async function exportCaseBundle(opts: {
     egress: await host['egress:log'](),
     bagInfo: [['External-Description', `Evidence bundle of case "${caseRecord.name}"`]],
     previousKeys: publicKey.previousKeys,
+    report: opts.renderReport !== undefined,
   });
   let extra: BundleEntry[] = [];
   const pdf = opts.renderReport ? await opts.renderReport({ prepared, caseRecord, items, custody }) : null;
+  if (opts.renderReport && !pdf) throw new Error('the evidence report could not be printed, and the bundle says it holds one: nothing was saved');
   if (pdf) extra = await prepared.signReport(pdf);
 
   const target = await host['save:begin']({ suggestedName: prepared.zipName, mimeType: 'application/zip' });

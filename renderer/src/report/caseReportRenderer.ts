@@ -22,7 +22,6 @@ export function createCaseReportRenderer(opts: {
   onPhase?: (phase: ReportPhase, detail: string) => void;
 }): ReportRenderer {
   return async ({ prepared, caseRecord, items, custody }) => {
-    if ((await opts.host['app:info']()).host !== 'electron') return null;
     const model = caseReportModel({
       caseRecord,
       items,

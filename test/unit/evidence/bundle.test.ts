@@ -6,7 +6,7 @@ import { verifyBundle } from '../../../shared/evidence/bundleVerifier';
 import { fingerprintLine, generateEd25519KeyPair } from '../../../shared/evidence/opensshKeys';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '../../../shared/evidence/bytes';
-import { bundleInput, PRINCIPAL, runVerifySh, SOURCES, writeBundle } from './bundleFixture';
+import { bundleInput, collect, PRINCIPAL, runVerifySh, SOURCES, writeBundle } from './bundleFixture';
 import { run, tempDir } from './tools';
 import { realFixture } from '../../fixtures/paths';
 
@@ -50,6 +50,7 @@ describe('bundle writer, checked with the independent tools', async () => {
     const prov = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
     expect(prov.signer).toMatchObject({ fingerprint: prepared.fingerprint, namespace: 'evidence-bundle@org.disclosure-workbench' });
     expect(prov.egress).toEqual({ blockedRequests: 0, urls: [] });
+    expect(prov.report).toBe('report/evidence-report.pdf'); // signed: a removed report is noticed
   });
 
   it('the bundle id is the SHA-256 of the signed tag manifest; layout matches EVIDENCE.md', () => {
@@ -79,6 +80,14 @@ describe('bundle writer, checked with the independent tools', async () => {
     const unknown = verifyBundle(bytes);
     expect(unknown.ok).toBe(true);
     expect(unknown.checks.find((c) => c.name === 'trust')).toMatchObject({ status: 'warn', detail: expect.stringContaining('unknown signer') });
+  });
+
+  it('a bundle made without a report says so; one that promises a report cannot be zipped without it', async () => {
+    const none = await prepareBundle(bundleInput(key));
+    const v = verifyBundle(await collect(none.zip()));
+    expect(v.checks.find((c) => c.name === 'report')).toMatchObject({ ok: true, status: 'skip', detail: 'no report: none was made for this bundle (metadata/provenance.json)' });
+    const promised = await prepareBundle({ ...bundleInput(key), report: true });
+    expect(() => promised.zip()).toThrow('the bundle says it holds a signed report (provenance.json): add it with signReport()');
   });
 
   it('is deterministic: same input and key, same ZIP bytes (Ed25519 is deterministic)', async () => {

@@ -59,7 +59,7 @@ export function bundleInput(key: Ed25519KeyPair = generateEd25519KeyPair()): Bun
 
 /** Writes the bundle ZIP (with a signed report) to dir and returns its path and metadata. */
 export async function writeBundle(dir: string, input = bundleInput()) {
-  const prepared = await prepareBundle(input);
+  const prepared = await prepareBundle({ ...input, report: true });
   const extra = await prepared.signReport(await reportPdf(prepared.bundleId));
   const bytes = await collect(prepared.zip(extra));
   const file = path.join(dir, prepared.zipName);

@@ -170,6 +170,9 @@ describe('tamper suite', async () => {
   it('swapped key AND everything re-signed by the attacker: only the out-of-band fingerprint catches it', async () => {
     let tm: Uint8Array = new Uint8Array();
     const z0 = await tamper(bytes, (f) => {
+      // The attacker drops the report (signed by the genuine key) and the signed line that says there was one.
+      const prov = JSON.parse(new TextDecoder().decode(f.get('metadata/provenance.json')!));
+      f.set('metadata/provenance.json', enc.encode(`${JSON.stringify({ ...prov, report: null }, null, 2)}\n`));
       swapKeyFiles(f);
       tm = f.get('tagmanifest-sha512.txt')!;
     });
@@ -262,6 +265,17 @@ describe('tamper suite', async () => {
     expect(sh.stderr).toContain('FAILED signature: ssh-keygen -Y verify rejected signatures/tagmanifest-sha512.txt.sig');
   });
   const seedSignerFp = async () => verifyBundle(await tamper(bytes, swapKeyFiles)).fingerprint;
+
+  it('report removed (with its signature): the signed provenance.json says there was one', async () => {
+    const z = await tamper(bytes, (f) => {
+      f.delete('report/evidence-report.pdf');
+      f.delete('signatures/evidence-report.pdf.sig');
+    });
+    const { ours, sh } = check('report-removed', z);
+    expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['report']);
+    expect(failed(ours, 'report').detail).toBe('metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing (removed after signing?)');
+    expect(sh.stderr).toContain('FAILED report: metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing');
+  });
 
   it('edited report', async () => {
     const z = await tamper(bytes, (f) => {

@@ -45,8 +45,9 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
     try {
       // The PDF report is printed and signed into the bundle where the host can print (Electron).
-      const renderReport = createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase, detail) => setProgress({ phase: 'signing', done: 0, total: 0, detail: `report: ${phase} ${detail}` }) });
-      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, renderReport });
+      const canPrint = (await host['app:info']()).host === 'electron';
+      const renderReport = canPrint ? createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase, detail) => setProgress({ phase: 'signing', done: 0, total: 0, detail: `report: ${phase} ${detail}` }) }) : undefined;
+      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, ...(renderReport ? { renderReport } : {}) });
       setPassphrase('');
       if (r) setResult(r);
       else setProgress(null);
