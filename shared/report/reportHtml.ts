@@ -193,7 +193,8 @@ function verify(m: ReportModel): string {
   return (
     `<p>Signer key fingerprint: <code class="hash">${e(m.signer.fingerprint)}</code>. Bundle id: <code class="hash">${e(m.bundleId)}</code>.</p>` +
     `<p>This PDF carries the signed tag manifest, its signatures and these instructions as attachments; ` +
-    `the bundle holds the same files and <code>signatures/evidence-report.pdf.sig</code> over this PDF. The instructions below are VERIFY.txt of the bundle:</p>` +
+    `the bundle holds the same files and <code>signatures/evidence-report.pdf.sig</code> over this PDF. The instructions below are VERIFY.txt of the bundle. ` +
+    `Long lines are wrapped to fit the page, at any character: copy commands from VERIFY.txt (attached to this PDF: <code>pdfdetach -saveall</code>, and in the bundle), not from the print.</p>` +
     `<pre class="verify-text">${e(m.verifyText)}</pre>`
   );
 }
