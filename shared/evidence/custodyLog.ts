@@ -21,6 +21,7 @@ export const CUSTODY_ACTIONS = [
   'case-renamed',
   'case-archived',
   'dataset-deleted',
+  'export-refused',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

@@ -133,6 +133,9 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Export bundle' }).click();
   await expect(page.getByRole('alert')).toHaveText(new RegExp(`refusing to export: ${DEMO_TWEETS_FILE} changed since collection \\(SHA-256 at import [0-9a-f]{64}, now [0-9a-f]{64}\\)`));
+  // ...and the case's custody log records it (a source that no longer matches is a custody event).
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
+  expect((await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts()).at(-1)).toBe('export-refused');
 
   // Wrong passphrase: refused by AES-GCM, nothing saved.
   await page.getByLabel('Source files').setInputFiles([demo.users, demo.tweets]);
@@ -151,7 +154,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the result
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);
   await shot(page, 'case.png');
   await expectNoSeriousAxeViolations(page);
 
@@ -182,7 +185,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   expect(items.some((i) => i.note.startsWith('Created the same day') && i.tags.join('|') === 'lockstep|同日創建')).toBe(true);
   expect(readFileSync(path.join(bag, 'data/derived/case-notes.txt'), 'utf8')).toBe('Scope: the demo archive.\n\nPlanted group, co-retweets.\n');
   const custodyLines = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').trim().split('\n');
-  expect(custodyLines).toHaveLength(8);
+  expect(custodyLines).toHaveLength(9);
   // The export entry, logged after the bundle was written, names the last custody entry the bundle holds.
   const logged = await storeRecords<{ caseId: string; seq: number; entry: { action: string; detail: { custodyHead?: string } } }>(page, 'custody');
   expect(logged.find((r) => r.entry.action === 'export')!.entry.detail.custodyHead).toBe(JSON.parse(custodyLines.at(-1)!).hash);
@@ -224,7 +227,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
 
   // Archiving asks first; an archived case keeps its items (no Remove, no Add) and logs it.
   await page.goto(caseUrl);
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);
   // By keyboard, focus follows each step: the safe choice first, then back where the analyst was.
   const confirm = page.getByRole('group', { name: 'Confirm archiving' });
   await page.getByRole('button', { name: 'Archive case…' }).focus();
@@ -240,7 +243,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByRole('button', { name: 'Rename…' })).toBeFocused();
   await page.getByRole('button', { name: 'Archive case…' }).click();
   await confirm.getByRole('button', { name: 'Archive' }).click();
-  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 11 entries/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
 

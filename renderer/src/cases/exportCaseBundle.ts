@@ -113,7 +113,10 @@ export async function exportCaseBundle(opts: {
     const sameName = scanned.find((s) => s.fileName === src.fileName);
     if (sameName) {
       const now = sameName.entries.find((e) => e.entryName === src.entryName)?.sha256 ?? sameName.sha256;
-      throw new ExportRefused(`refusing to export: ${src.fileName}${src.entryName ? `/${src.entryName}` : ''} changed since collection (SHA-256 at import ${src.sha256}, now ${now})`);
+      const name = `${src.fileName}${src.entryName ? `/${src.entryName}` : ''}`;
+      // A source that no longer matches what was collected is an event of the case's custody, not only a refusal.
+      await recordCustody(db, caseId, signer.principal, 'export-refused', { reason: 'source changed since collection', file: name, sha256AtImport: src.sha256, sha256Now: now });
+      throw new ExportRefused(`refusing to export: ${name} changed since collection (SHA-256 at import ${src.sha256}, now ${now})`);
     }
     throw new ExportRefused(`select the source file ${src.fileName} again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
   }
