@@ -63,7 +63,7 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
   if (firstBytes.length === 0) throw new ArchiveFormatError(`${fileName}: the file is empty.`);
   const probe = firstBytes.subarray(0, 1024);
   const inner = containerInside(probe);
-  if (inner) throw new ArchiveFormatError(`${fileName}: ${inner}`);
+  if (inner) throw inner === EMPTY_ZIP ? new EmptyZipError(`${fileName}: ${inner}`) : new ArchiveFormatError(`${fileName}: ${inner}`);
   if (looksLikeUtf16(probe)) {
     throw new ArchiveFormatError(
       `${fileName}: UTF-16 text (as Excel's "Unicode Text" saves); archives are UTF-8 CSV. ` +
@@ -79,7 +79,9 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
 }
 
 /** The refusal of an empty zip: parseArchive adds nothing to it (the file is zip data, only empty). */
-export const EMPTY_ZIP = 'an empty zip file (it has no entries): nothing to import.';
+const EMPTY_ZIP = 'an empty zip file (it has no entries): nothing to import.';
+
+export class EmptyZipError extends ArchiveFormatError {}
 
 /**
  * What a text entry that is itself a container is: an empty zip (only its end record, PK 05 06, so it

@@ -8,7 +8,7 @@ import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { bareCrHint, CsvRecordSplitter, CsvRecordTooLargeError, splitFields, type CsvRecord } from './csvRecords';
 import { ZipTail } from './zipCentralDirectory';
-import { ArchiveFormatError, checkLooksLikeText, detectFormat, EMPTY_ZIP, formatLabel } from './detectFormat';
+import { ArchiveFormatError, checkLooksLikeText, detectFormat, EmptyZipError, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
 import { accountValues, differingColumns, redditValues, type KnownRecords, type RecordValues } from './knownRecords';
 import { indicatorNormalizer } from './normalizeIndicator';
@@ -265,7 +265,7 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   } catch (e) {
     // Containers are known by their first bytes, not their names: a refusal of a '.gz' read as text says why.
     const ext = /\.(gz|zip)$/i.exec(source.name)?.[1]?.toLowerCase();
-    if (e instanceof ArchiveFormatError && ext && container === 'plain' && !e.message.endsWith(EMPTY_ZIP)) {
+    if (e instanceof ArchiveFormatError && !(e instanceof EmptyZipError) && ext && container === 'plain') {
       throw new ArchiveFormatError(`${e.message} It is named .${ext} but is not ${ext === 'gz' ? 'gzip' : 'zip'} data (no ${ext === 'gz' ? '1f 8b' : 'PK 03 04'} signature at its start), so it was read as CSV text.`);
     }
     throw e;
