@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
@@ -149,4 +149,31 @@ test('Persian search ignores the zero-width non-joiner, also in a dataset whose 
   });
   await page.reload();
   await search();
+});
+
+test('"(empty)" in the language filters of Search and Accounts finds what has no language, not everything', async ({ page }) => {
+  // The IRA 2018 tweets excerpt with the second row's account and tweet language ("en", "ru") emptied.
+  const lines = readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), 'utf8').split(/(?<=\n)/);
+  const emptied = lines[2]!.replace(',"en","ru",', ',"","",');
+  expect(emptied).not.toBe(lines[2]);
+  const file = path.join(tempDir(), 'no_language_tweets_csv_hashed.csv');
+  writeFileSync(file, [lines[0], lines[1], emptied, ...lines.slice(3)].join(''));
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="tweets"]')).toHaveText('2', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: '(empty)' });
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText('1 tweet matches');
+  await expect(page.getByTestId('search-status')).toContainText('language (none)');
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: 'ru' });
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText('1 tweet matches');
+
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  const all = Number((await page.getByTestId('account-count').innerText()).split(' of ')[1]!.split(' ')[0]);
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption({ label: '(empty)' });
+  await expect(page.getByTestId('account-count')).toHaveText(`1 of ${all} accounts`);
 });

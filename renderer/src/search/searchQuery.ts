@@ -51,11 +51,11 @@ export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => stri
   const parts: string[] = [];
   if (f.fromMinute !== undefined) parts.push(`from ${fmtMinute(f.fromMinute)}`);
   if (f.toMinute !== undefined) parts.push(`before ${fmtMinute(f.toMinute)}`);
-  if (f.language) parts.push(`language ${f.language}`);
+  if (f.language !== undefined) parts.push(`language ${f.language || '(none)'}`);
   if (f.userid) parts.push(`account ${f.userid}`);
   if (f.retweet) parts.push(f.retweet === 'only' ? 'retweets only' : 'no retweets');
   if (f.hashtag) parts.push(`#${f.hashtag}`);
-  if (f.client) parts.push(`client ${f.client}`);
+  if (f.client !== undefined) parts.push(`client ${f.client || '(none)'}`);
   if (f.order) parts.push(f.order === 'oldest' ? 'oldest first' : 'newest first');
   return parts.join(', ');
 }

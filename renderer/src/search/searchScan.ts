@@ -21,9 +21,9 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
   const others = clean.filter((t) => t !== first);
   const tag = f.hashtag === undefined ? undefined : normalizeForSearch(f.hashtag.replace(/^#/, ''));
   // code(), not a look-up: blocks still loading may hold a value no loaded block holds yet.
-  const lang = f.language ? d.language.code(f.language) : -1;
+  const lang = f.language !== undefined ? d.language.code(f.language) : -1;
   const user = f.userid ? d.userid.code(f.userid) : -1;
-  const client = f.client ? d.client.code(f.client) : -1;
+  const client = f.client !== undefined ? d.client.code(f.client) : -1;
   const tagCode = tag ? d.hashtagLower.code(tag) : -1;
   const lowerOf = d.hashtagLowerOf;
   const from = f.fromMinute;

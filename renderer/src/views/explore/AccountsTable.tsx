@@ -1,4 +1,5 @@
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
+import { optionValue } from './emptyOption';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
@@ -66,7 +67,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
         {text('Name or id', 'text', 'search')}
         <Field className="filter" label="Language">{(id) => (<select id={id} value={filters.language} onChange={(e) => set('language')(e.target.value)}>
             <option value="">any</option>
-            {languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}
+            {languages.map((l) => <option key={l} value={optionValue(l)}>{l || '(empty)'}</option>)}
           </select>)}</Field>
         <Field className="filter" label="Id">{(id) => (<select id={id} value={filters.hashed} onChange={(e) => set('hashed')(e.target.value as AccountFilters['hashed'])}>
             <option value="any">hashed or clear</option><option value="hashed">hashed only</option><option value="clear">clear only</option>

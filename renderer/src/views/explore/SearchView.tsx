@@ -1,4 +1,5 @@
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
+import { chosenValue, optionValue } from './emptyOption';
 import { countOf, formatCount } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { focusIfLost } from '../../app/focusIfLost';
@@ -56,11 +57,11 @@ export function SearchView({ data }: { data: ExploreData }) {
     return {
       fromMinute: f.from ? minuteOfDay(f.from) : undefined,
       toMinute: f.to ? minuteOfDay(f.to) + 1440 : undefined,
-      language: f.language || undefined,
+      language: chosenValue(f.language),
       userid: acc ? (data.byId.has(acc) ? acc : screenToId.get(acc.toLowerCase()) ?? acc) : undefined,
       retweet: f.retweet || undefined,
       hashtag: f.hashtag.trim().replace(/^#/, '') || undefined,
-      client: f.client || undefined,
+      client: chosenValue(f.client),
       order: f.order || undefined,
     };
   };
@@ -116,11 +117,11 @@ export function SearchView({ data }: { data: ExploreData }) {
         <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} />)}</Field>
         <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} />)}</Field>
         <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} />)}</Field>
-        <Field className="filter" label="Language">{(id) => (<select id={id} value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={l}>{l || '(empty)'}</option>)}</select>)}</Field>
+        <Field className="filter" label="Language">{(id) => (<select id={id} value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={optionValue(l)}>{l || '(empty)'}</option>)}</select>)}</Field>
         <Field className="filter" label="Account (id or @name)">{(id) => (<input id={id} type="text" dir="auto" value={form.account} onChange={set('account')} />)}</Field>
         <Field className="filter" label="Retweets">{(id) => (<select id={id} value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>)}</Field>
         <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} />)}</Field>
-        <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={c}>{c}</option>)}</select>)}</Field>
+        <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={optionValue(c)}>{c || '(empty)'}</option>)}</select>)}</Field>
         <Field className="filter" label="Order">{(id) => (<select id={id} value={form.order} onChange={set('order')}><option value="">as in the files</option><option value="oldest">oldest first</option><option value="newest">newest first</option></select>)}</Field>
         <button type="submit" className="primary">Search</button>
         <button type="button" onClick={() => { setForm(EMPTY); setResult(null); sessionStorage.removeItem(savedKey); }}>Clear</button>

@@ -1,3 +1,4 @@
+import { chosenValue } from './emptyOption';
 import type { AccountRow } from './exploreData';
 import { minuteOfDay } from './timeBuckets';
 
@@ -38,7 +39,8 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
   return (r) => {
     const a = r.account;
     if (text && !(a.userScreenName.normalize('NFKC').toLowerCase().includes(text) || a.userDisplayName.normalize('NFKC').toLowerCase().includes(text) || a.userid.toLowerCase().includes(text))) return false;
-    if (f.language && a.accountLanguage !== f.language) return false;
+    const language = chosenValue(f.language);
+    if (language !== undefined && a.accountLanguage !== language) return false;
     if (f.hashed !== 'any' && r.hashed !== (f.hashed === 'hashed')) return false;
     if (f.random !== 'any' && r.randomHandle !== (f.random === 'yes')) return false;
     if (f.client && r.mainClient !== f.client) return false;
