@@ -58,6 +58,8 @@ export class AggregateBuilder {
     const retweetUsers = codesOf(c.retweetUserid.values, authorCode);
     const retweetNames = codesOf(c.retweetScreenName.values, (n) => authorCode(n && '@' + n));
     const replyUsers = codesOf(c.inReplyToUserid.values, authorCode);
+    // An @name in the text is the author's own when it is the author's screen name (names ignore case).
+    const ownNames = unpackStrings(c.userScreenName.values).map((v) => v.toLowerCase());
     const text = c.tweetText;
     let nextAt = text.joined.indexOf('@'); // in the block's text, at or after the current row; -1: none left
     const rowMentions: number[] = [];
@@ -116,7 +118,8 @@ export class AggregateBuilder {
         const start = i ? text.ends[i - 1]! : 0;
         if (nextAt < start) nextAt = text.joined.indexOf('@', start);
         if (nextAt >= 0 && nextAt < text.ends[i]!) {
-          for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) rowMentions.push(this.authors.code('@' + n));
+          const own = ownNames[c.userScreenName.codes[i]!];
+          for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) if (n.toLowerCase() !== own) rowMentions.push(this.authors.code('@' + n));
         }
       }
       for (let k = 0; k < rowMentions.length; k++) {
