@@ -46,3 +46,9 @@ export function isHashedId(id: string): boolean {
   const s = classifyId(id);
   return s === 'hex64' || s === 'b64hash';
 }
+
+/** Order of two ids as numbers, kept as strings (a 19-digit id is later than an 18-digit one); non-numeric ids by text. */
+export function compareIds(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a < b ? -1 : a > b ? 1 : 0;
+}

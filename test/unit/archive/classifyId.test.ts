@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyId, type IdShape } from '../../../shared/domain/ids';
+import { classifyId, compareIds, type IdShape } from '../../../shared/domain/ids';
 
 /** The rules as regular expressions (classifyId reads plain digits without them). */
 function byRegex(id: string): IdShape {
@@ -58,5 +58,12 @@ describe('classifyId', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('compareIds', () => {
+  it('orders numeric ids as numbers without converting them (no precision lost), others as text', () => {
+    const ids = ['1000000000000000001', '999999999999999999', '9007199254740993', '9007199254740992', 'abc', '12'];
+    expect([...ids].sort(compareIds)).toEqual(['12', '9007199254740992', '9007199254740993', '999999999999999999', '1000000000000000001', 'abc']);
   });
 });

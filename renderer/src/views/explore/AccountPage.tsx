@@ -1,4 +1,5 @@
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
+import { compareIds } from '../../../../shared/domain/ids';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { edgeTriples } from '../../store/read/edgeColumns';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -56,7 +57,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
           });
         }
       }
-      out.sort((a, b) => a.time - b.time || a.tweetid.localeCompare(b.tweetid));
+      out.sort((a, b) => a.time - b.time || compareIds(a.tweetid, b.tweetid)); // ids as numbers: later tweets have larger ids
       if (live) setTweets(out);
     })();
     return () => {
