@@ -113,7 +113,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
   const timelineOption: ChartOption = {
     grid: { left: 8, right: 24, top: 32, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: perDay.days },
-    yAxis: { type: 'value', name: 'tweets' },
+    yAxis: { type: 'value', name: 'tweets', minInterval: 1 },
     dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
     series: [{ type: 'bar', name: 'tweets per day', data: perDay.counts }],
     tooltip: { trigger: 'axis' },
