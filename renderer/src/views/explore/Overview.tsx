@@ -17,9 +17,16 @@ import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummar
 const ZONE_KEY = 'dw.explore.timeZone';
 const fmt = (n: number) => n.toLocaleString('en');
 
+/** ICU lists some zones under their older names; the current ones are what analysts type (ICU knows both). */
+const RENAMED_ZONES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv', 'America/Godthab': 'America/Nuuk', 'Atlantic/Faeroe': 'Atlantic/Faroe', 'Pacific/Ponape': 'Pacific/Pohnpei', 'Pacific/Truk': 'Pacific/Chuuk',
+};
+
 function zones(): string[] {
   const list = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return ['UTC', ...list.filter((z) => z !== 'UTC')];
+  const current = list.map((z) => RENAMED_ZONES[z] ?? z).filter((z) => z !== 'UTC');
+  return ['UTC', ...[...new Set(current)].sort()];
 }
 
 function barOption(entries: [string, number][], name: string): ChartOption {
@@ -45,7 +52,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const [range, setRange] = useState<MinuteRange>(null);
   const [dateProblem, setDateProblem] = useState('');
   const fromInput = useRef<HTMLInputElement>(null);
-  const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? 'UTC');
+  const [zone, setZone] = useState(() => { const saved = localStorage.getItem(ZONE_KEY) ?? 'UTC'; return RENAMED_ZONES[saved] ?? saved; });
   useEffect(() => localStorage.setItem(ZONE_KEY, zone), [zone]);
 
   const perDay = useMemo(() => tweetsPerDay(ag.quarterHourCounts), [ag]);
