@@ -38,6 +38,9 @@ export function SearchView({ data }: { data: ExploreData }) {
   const runId = useRef(0);
   const previousPage = useRef<HTMLButtonElement>(null);
   const nextPage = useRef<HTMLButtonElement>(null);
+  // After a page turn, the other pager button takes focus if the pressed one disabled itself: checked
+  // once the new page is rendered (the button is disabled then), not when the search resolves.
+  const focusAfterTurn = useRef<typeof nextPage | null>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const ag = data.aggregates;
@@ -50,6 +53,12 @@ export function SearchView({ data }: { data: ExploreData }) {
   // Load the dataset's search text in the worker while the user types the first query.
   const [load, setLoad] = useState<LoadState | null>(null);
   useEffect(() => searchClient.warm(data.dataset.id, setLoad), [data.dataset.id]);
+  useEffect(() => {
+    const target = focusAfterTurn.current;
+    if (!target || !result || busy) return;
+    focusAfterTurn.current = null;
+    focusIfLost(target.current);
+  }, [result, busy]);
   const screenToId = useMemo(() => new Map(data.accounts.map((a) => [a.account.userScreenName.toLowerCase(), a.account.userid])), [data]);
 
   const filtersOf = (f: Form): SearchFilters => {
@@ -145,9 +154,9 @@ export function SearchView({ data }: { data: ExploreData }) {
             {/* Pinned only with its final count. The query comes last in the title: an Arabic or Hebrew query in the middle pulled the counts after it into its right-to-left run. */}
             {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${filterText ? ` (${filterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
             {/* On the first or last page the button pressed disables itself: focus goes on to the other one. */}
-            <button type="button" ref={previousPage} disabled={result.r.offset === 0} onClick={() => void run(Math.max(0, result.r.offset - PAGE)).then(() => requestAnimationFrame(() => focusIfLost(nextPage.current)))}>Previous page</button>
+            <button type="button" ref={previousPage} disabled={result.r.offset === 0} onClick={() => { focusAfterTurn.current = nextPage; void run(Math.max(0, result.r.offset - PAGE)); }}>Previous page</button>
             <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
-            <button type="button" ref={nextPage} disabled={result.r.offset + PAGE >= result.r.count} onClick={() => void run(result.r.offset + PAGE).then(() => requestAnimationFrame(() => focusIfLost(previousPage.current)))}>Next page</button>
+            <button type="button" ref={nextPage} disabled={result.r.offset + PAGE >= result.r.count} onClick={() => { focusAfterTurn.current = previousPage; void run(result.r.offset + PAGE); }}>Next page</button>
           </div>
           <ol className="results" start={result.r.offset + 1} aria-label="Search results">
             {result.r.hits.map((h) => {
