@@ -451,13 +451,19 @@ test('two windows: the same file imported in both at once is kept once (the late
   expect(store.runningImports).toBe(0);
 });
 
-test('closing the browser mid-import: on reopen the earlier dataset is intact and no partial dataset exists', async ({ page, reopen, requests }) => {
-  test.setTimeout(240_000);
+/** A committed dataset (the China users file), then a 300,000-tweet import well under way: returns its file. */
+async function interruptibleImport(page: Page): Promise<string> {
   await importFiles(page, [chinaUsers]);
   await waitForImportDone(page);
   const big = await largeTweetsFile(300_000);
   await importFiles(page, [big]);
   await expect.poll(async () => (await storeSummary(page)).tweetBlocks, { timeout: 120_000 }).toBeGreaterThan(5);
+  return big;
+}
+
+test('closing the browser mid-import: on reopen the earlier dataset is intact and no partial dataset exists', async ({ page, reopen, requests }) => {
+  test.setTimeout(240_000);
+  const big = await interruptibleImport(page);
   expect((await storeSummary(page)).runningImports).toBe(1);
   const again = await reopen();
   await expect(datasetCard(again, 'china_082019_1')).toBeVisible();
@@ -493,11 +499,7 @@ test('closing the browser mid-import: on reopen the earlier dataset is intact an
 
 test('reloading the page mid-import: the reloaded page removes what the import wrote and says so, once the old page has let go of it', async ({ page }) => {
   test.setTimeout(240_000);
-  await importFiles(page, [chinaUsers]);
-  await waitForImportDone(page);
-  const big = await largeTweetsFile(300_000);
-  await importFiles(page, [big]);
-  await expect.poll(async () => (await storeSummary(page)).tweetBlocks, { timeout: 120_000 }).toBeGreaterThan(5);
+  const big = await interruptibleImport(page);
   await page.reload();
   // The dying page's lock outlives it by a moment, past the reloaded page's first sweep: a second one follows.
   await expect(page.getByRole('alert', { name: 'Interrupted imports' })).toContainText(`The import of ${path.basename(big)} as a new dataset`, { timeout: 30_000 });
