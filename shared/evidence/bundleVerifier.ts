@@ -156,7 +156,7 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   const history = verifyKeyHistory(text, EVIDENCE_NAMESPACE);
   if (history.count === 0) set('key-history', true, 'the signer names no earlier key', 'skip');
   else if (history.problem) set('key-history', false, history.problem);
-  else set('key-history', true, `${history.count} earlier key${history.count === 1 ? '' : 's'} of the signer, each vouching for the key after it: ${history.fingerprints.join(' → ')} → ${fingerprint}`);
+  else set('key-history', true, `${history.count} earlier key${history.count === 1 ? '' : 's'} of the signer, each vouching for the key after it: ${[...history.fingerprints].reverse().join(' → ')} → ${fingerprint}`);
 
   // trust: out-of-band fingerprints (the signer's, or an earlier key's that vouched for it).
   const trusted = opts.trustedFingerprints ?? [];
@@ -268,6 +268,7 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     promised = undefined;
   }
   if (!report && promised === REPORT_PATH) set('report', false, `metadata/provenance.json says the bundle holds ${REPORT_PATH}, and it is missing (removed after signing?)`);
+  else if (report && promised === null) set('report', false, `metadata/provenance.json says no report was made for this bundle, and ${REPORT_PATH} is present (added after signing?)`);
   else if (!report && !reportSig) set('report', true, promised === null ? 'no report: none was made for this bundle (metadata/provenance.json)' : 'no report in this bundle', 'skip');
   else if (!report) set('report', false, `${REPORT_SIG_PATH} present but ${REPORT_PATH} is missing`);
   else if (!reportSig) set('report', false, `${REPORT_PATH} has no ${REPORT_SIG_PATH}`);

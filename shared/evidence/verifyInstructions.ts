@@ -163,6 +163,7 @@ if [ $# -ge 1 ]; then
   # Given as SHA256:… or as the whole line ssh-keygen -lf prints (the app shows that line).
   WANT=$(printf '%s\\n' "$1" | tr ' ' '\\n' | grep '^SHA256:' | head -n 1)
   [ -n "$WANT" ] || WANT=$1
+  [ -n "$WANT" ] || fail trust "the expected fingerprint given is empty: give the signer's SHA256:… fingerprint received out of band"
   if [ "$KEYFP" = "$WANT" ]; then
     pass trust "signer fingerprint is the expected $WANT"
   else
@@ -239,6 +240,9 @@ elif [ -f signatures/evidence-report.pdf.sig ]; then
   fail report "signatures/evidence-report.pdf.sig present but report/evidence-report.pdf is missing"
 elif grep -q '"report": "report/evidence-report.pdf"' metadata/provenance.json; then
   fail report "metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing (removed after signing?)"
+fi
+if [ -f report/evidence-report.pdf ] && grep -q '"report": null' metadata/provenance.json; then
+  fail report "metadata/provenance.json says no report was made for this bundle, and report/evidence-report.pdf is present (added after signing?)"
 fi
 
 ID=$($SHA256 tagmanifest-sha512.txt | cut -c 1-64)

@@ -6,7 +6,7 @@ import { verifyBundle } from '../../../shared/evidence/bundleVerifier';
 import { fingerprintLine, generateEd25519KeyPair } from '../../../shared/evidence/opensshKeys';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '../../../shared/evidence/bytes';
-import { bundleInput, collect, PRINCIPAL, runVerifySh, SOURCES, writeBundle } from './bundleFixture';
+import { bundleInput, collect, PRINCIPAL, reportPdf, runVerifySh, SOURCES, writeBundle } from './bundleFixture';
 import { run, tempDir } from './tools';
 import { realFixture } from '../../fixtures/paths';
 
@@ -88,6 +88,12 @@ describe('bundle writer, checked with the independent tools', async () => {
     expect(v.checks.find((c) => c.name === 'report')).toMatchObject({ ok: true, status: 'skip', detail: 'no report: none was made for this bundle (metadata/provenance.json)' });
     const promised = await prepareBundle({ ...bundleInput(key), report: true });
     expect(() => promised.zip()).toThrow('the bundle says it holds a signed report (provenance.json): add it with signReport()');
+    // A report signed by the genuine key but added to a bundle made without one fails: the signed provenance says none.
+    const added = await collect(none.zip(await none.signReport(await reportPdf(none.bundleId))));
+    expect(verifyBundle(added).checks.find((c) => c.name === 'report')).toMatchObject({ ok: false, detail: 'metadata/provenance.json says no report was made for this bundle, and report/evidence-report.pdf is present (added after signing?)' });
+    const sh = runVerifySh(dir, added, 'report-added', prepared.fingerprint);
+    expect(sh.code).toBe(1);
+    expect(sh.stderr).toContain('FAILED report: metadata/provenance.json says no report was made for this bundle');
   });
 
   it('is deterministic: same input and key, same ZIP bytes (Ed25519 is deterministic)', async () => {

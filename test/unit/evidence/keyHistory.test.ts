@@ -49,6 +49,10 @@ describe('key rotation in a bundle: earlier keys vouch for the signer', async ()
     const other = runVerifySh(dir, bytes, 'other', fingerprintSha256(generateEd25519KeyPair().publicKey));
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('FAILED trust: signer fingerprint');
+    // An empty expected fingerprint (an unset variable) is no fingerprint: it must not match the chain's padding.
+    const empty = run('sh', ['verify.sh', ''], { cwd: v.bagDir });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('FAILED trust: the expected fingerprint given is empty');
   });
 
   it("VERIFY.txt's commands for the chain succeed with ssh-keygen as written", () => {
@@ -67,7 +71,7 @@ describe('key rotation in a bundle: earlier keys vouch for the signer', async ()
   it("our verifier checks the chain and trusts the signer through an earlier key's fingerprint", async () => {
     const v = verifyBundle(bytes, { trustedFingerprints: [fp0], requireTrust: true });
     expect(v.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(v.checks.find((c) => c.name === 'key-history')!.detail).toBe(`2 earlier keys of the signer, each vouching for the key after it: ${fp1} → ${fp0} → ${fp2}`);
+    expect(v.checks.find((c) => c.name === 'key-history')!.detail).toBe(`2 earlier keys of the signer, each vouching for the key after it: ${fp0} → ${fp1} → ${fp2}`);
     expect(v.checks.find((c) => c.name === 'trust')!.detail).toBe(`${fp0} is in the trusted list: an earlier key of the signer, it vouched for ${fp2} (key-history)`);
     // A statement swapped for another fails by name (and the tag manifest with it).
     const swapped = await tamper(bytes, (f) => f.set('metadata/signer/previous/1/rotation.sig', f.get('metadata/signer/previous/2/rotation.sig')!));
