@@ -14,13 +14,13 @@ import { makeZip } from 'client-zip';
 import type { EgressLog } from '../api/hostApi';
 import { assertBagPath, assertNoCollisions, bagName as makeBagName, comparePaths } from './bagPaths';
 import { BAGIT_TXT, bagInfoTxt, humanSize, manifestText, payloadOxum } from './bagText';
-import { bytesToHex, utf8 } from './bytes';
+import { bytesEqual, bytesToHex, utf8 } from './bytes';
 import { canonicalJson, type JsonValue } from './canonicalJson';
 import { serializeCustody, verifyCustody, type CustodyEntry } from './custodyLog';
-import { defaultTrustedComment, formatMinisignPublicKey, minisignSign } from './minisign';
+import { defaultTrustedComment, formatMinisignPublicKey, minisignSign, minisignVerify, parseMinisignPublicKey } from './minisign';
 import { allowedSignersLine, assertValidPrincipal, fingerprintSha256, formatPublicKeyLine } from './opensshKeys';
 import type { Ed25519Signer } from './signer';
-import { EVIDENCE_NAMESPACE, sshsigSign } from './sshsig';
+import { EVIDENCE_NAMESPACE, sshsigSign, sshsigVerify } from './sshsig';
 import { previousKeyFiles, verifyKeyHistory, type PreviousKey } from './keyHistory';
 import { createMultiDigest, digestStream, type DigestSet } from './streamDigest';
 import { verifySh, verifyTxt } from './verifyInstructions';
@@ -183,9 +183,17 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
   const tagManifest = utf8(manifestText(tagFiles.map((t) => ({ path: t.path, hex: bytesToHex(sha512(t.bytes)) }))));
   const bundleId = bytesToHex(sha256(tagManifest));
   const trusted = defaultTrustedComment(input.createdAt.getTime() / 1000, `${name}/tagmanifest-sha512.txt`) + `\tbundle:${bundleId}`;
+  const minisig = await minisignSign(input.signer, tagManifest, trusted);
+  const sig = await sshsigSign(input.signer, tagManifest, namespace);
+  // The signer signs through the host, whose key may have changed meanwhile (rotated in another window): a
+  // bundle whose signatures are not by the key its signer files name is never written.
+  assertSignedBy(sig, tagManifest, input.signer.publicKey, namespace);
+  if (!minisignVerify(minisig, tagManifest, parseMinisignPublicKey(formatMinisignPublicKey(input.signer.publicKey))).ok) {
+    throw new Error('the minisign signature is not by the signer key named in the bundle (was the key rotated during the export?): nothing was written');
+  }
   const signatures: BundleEntry[] = [
-    textEntry('signatures/tagmanifest-sha512.txt.minisig', await minisignSign(input.signer, tagManifest, trusted)),
-    textEntry('signatures/tagmanifest-sha512.txt.sig', await sshsigSign(input.signer, tagManifest, namespace)),
+    textEntry('signatures/tagmanifest-sha512.txt.minisig', minisig),
+    textEntry('signatures/tagmanifest-sha512.txt.sig', sig),
   ];
   const signedTags = [...tagFiles, { path: 'tagmanifest-sha512.txt', bytes: tagManifest }];
 
@@ -217,12 +225,23 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
     payload,
     tagFiles: signedTags,
     signatures,
-    signReport: async (pdf) => [
-      { path: REPORT_PATH, bytes: pdf },
-      { path: REPORT_SIG_PATH, bytes: utf8(await sshsigSign(input.signer, pdf, namespace)) },
-    ],
+    signReport: async (pdf) => {
+      const reportSig = await sshsigSign(input.signer, pdf, namespace);
+      assertSignedBy(reportSig, pdf, input.signer.publicKey, namespace);
+      return [
+        { path: REPORT_PATH, bytes: pdf },
+        { path: REPORT_SIG_PATH, bytes: utf8(reportSig) },
+      ];
+    },
     zip,
   };
+}
+
+function assertSignedBy(armored: string, message: Uint8Array, publicKey: Uint8Array, namespace: string): void {
+  const v = sshsigVerify(armored, message, namespace);
+  if (!v.ok || !bytesEqual(v.publicKey, publicKey)) {
+    throw new Error(`the signature is not by the signer key named in the bundle (${v.ok ? `made by ${fingerprintSha256(v.publicKey)}` : v.reason}; was the key rotated during the export?): nothing was written`);
+  }
 }
 
 /** Re-reads a payload stream for the ZIP, failing if its bytes differ from the hashing pass. */

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareBundle } from '../../../shared/evidence/bundleWriter';
+import { seedSigner } from '../../../shared/evidence/signer';
 import { verifyBundle } from '../../../shared/evidence/bundleVerifier';
 import { fingerprintLine, generateEd25519KeyPair } from '../../../shared/evidence/opensshKeys';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -94,6 +95,12 @@ describe('bundle writer, checked with the independent tools', async () => {
     const sh = runVerifySh(dir, added, 'report-added', prepared.fingerprint);
     expect(sh.code).toBe(1);
     expect(sh.stderr).toContain('FAILED report: metadata/provenance.json says no report was made for this bundle');
+  });
+
+  it('writes nothing when the host signs with another key than the one the bundle names (rotated during the export)', async () => {
+    const other = seedSigner(generateEd25519KeyPair().seed);
+    const switched = { publicKey: seedSigner(key.seed).publicKey, sign: other.sign };
+    await expect(prepareBundle({ ...bundleInput(key), signer: switched })).rejects.toThrow(/^the (minisign )?signature is not by the signer key named in the bundle/);
   });
 
   it('is deterministic: same input and key, same ZIP bytes (Ed25519 is deterministic)', async () => {
