@@ -3,6 +3,9 @@ import { pinButtons } from './casesTools';
 import { openDemoArchive, storeRecords } from './exploreHelpers';
 import { expect, test } from './fixtures';
 import { gotoHash } from './pageNav';
+import { createKey, PASSPHRASE } from '../electron/flowSteps';
+import { fingerprintSha256 } from '../../shared/evidence/opensshKeys';
+import { sshsigVerify } from '../../shared/evidence/sshsig';
 
 interface CustodyRow { caseId: string; seq: number; entry: { action: string; detail: { pinId?: string; note?: string } } }
 
@@ -88,4 +91,34 @@ test('two windows on the cases: a change in one shows in the other at once; a wi
   await page.keyboard.press('Escape');
   await expect(page.getByRole('group', { name: 'Confirm archiving' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Archive case…' })).toBeFocused();
+});
+
+test('two windows rotating the key at once: one rotation after the other, the key history one chain, not a fork', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await createKey(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  for (const p of [page, other]) {
+    await p.getByText('Rotate key').first().click();
+    await p.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await p.getByLabel('New passphrase').fill(PASSPHRASE);
+    await p.getByLabel('Repeat passphrase').fill(PASSPHRASE);
+  }
+  // Both submitted in the same moment (clicks dispatched in the pages, not one after the other's result).
+  await Promise.all([page, other].map((p) => p.getByRole('button', { name: 'Rotate key' }).evaluate((b: HTMLButtonElement) => b.click())));
+  await expect.poll(async () => (await storeRecords<{ id: string }>(page, 'keys')).length, { timeout: 60_000 }).toBe(3);
+  const keys = await storeRecords<{ id: string; fingerprint: string; replacedBy?: string; rotationStatement?: string }>(page, 'keys');
+  const current = keys.find((k) => k.id === 'current')!;
+  const retired = keys.filter((k) => k.id !== 'current');
+  // Each key replaced once, by the next: first → second → current.
+  expect(new Set(retired.map((k) => k.replacedBy)).size).toBe(2);
+  const second = retired.find((k) => k.replacedBy === current.fingerprint)!;
+  expect(retired.find((k) => k.replacedBy === second.fingerprint)).toBeDefined();
+  // ...and each statement is signed by the key it replaced (two rotations of one key would both be by the first).
+  const signerOf = (statement: string) => {
+    const v = sshsigVerify(statement, new Uint8Array());
+    return 'publicKey' in v && v.publicKey ? fingerprintSha256(v.publicKey) : null;
+  };
+  expect(signerOf(current.rotationStatement!)).toBe(second.fingerprint);
+  expect(signerOf(second.rotationStatement!)).toBe(retired.find((k) => k.replacedBy === second.fingerprint)!.fingerprint);
 });

@@ -22,6 +22,9 @@ import type { StoredKeyRecord } from './keyTypes';
 
 const CURRENT = 'current';
 
+/** Key changes (create, import, rotate) one at a time, in this window and the app's others. */
+const keyChange = <T>(change: () => Promise<T>): Promise<T> => navigator.locks.request('dw-keys', change);
+
 function needPassphrase(passphrase: string | undefined): string {
   if (!passphrase) throw new Error('this host keeps the key sealed with a passphrase: enter it');
   return passphrase;
@@ -54,10 +57,16 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
   async function current(): Promise<StoredKeyRecord | undefined> {
     return getDb().keys.get(CURRENT);
   }
-  async function install(rec: StoredKeyRecord): Promise<KeyStatus> {
+  /**
+   * Installs `rec` as the current key, replacing the key of fingerprint `replaces` (null: none). Key
+   * changes run one at a time across the app's windows (keyChange), and the current key is checked
+   * again in the transaction: two rotations of one key would fork the key history.
+   */
+  async function install(rec: StoredKeyRecord, replaces: string | null): Promise<KeyStatus> {
     const db = getDb();
     await db.transaction('rw', db.keys, async () => {
       const old = await db.keys.get(CURRENT);
+      if ((old?.fingerprint ?? null) !== replaces) throw new Error('the analyst key was changed in another window meanwhile: nothing was changed here');
       if (old) await db.keys.put({ ...old, id: `retired-${old.fingerprint}`, retiredAt: rec.createdAt, ...(rec.rotationStatement ? { replacedBy: rec.fingerprint } : {}) });
       await db.keys.put(rec);
     });
@@ -74,19 +83,21 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
 
   return {
     status: async (): Promise<KeyStatus> => statusOf(await current()),
-    async create(req: { principal: string; passphrase?: string }): Promise<KeyStatus> {
-      assertValidPrincipal(req.principal);
-      if (await current()) throw new Error('an analyst key exists already: rotate it to replace it');
-      return install(await seal(generateEd25519KeyPair(req.principal), req.principal, needPassphrase(req.passphrase)));
-    },
-    async importKey(req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus> {
-      // As in the desktop app: an imported key would retire the current one without its passphrase.
-      if (await current()) throw new Error('an analyst key exists already: rotate it to replace it');
-      const pair = parseOpenSshPrivateKey(req.privateKey);
-      const principal = req.principal ?? pair.comment;
-      assertValidPrincipal(principal);
-      return install(await seal(pair, principal, needPassphrase(req.passphrase)));
-    },
+    create: (req: { principal: string; passphrase?: string }): Promise<KeyStatus> =>
+      keyChange(async () => {
+        assertValidPrincipal(req.principal);
+        if (await current()) throw new Error('an analyst key exists already: rotate it to replace it');
+        return install(await seal(generateEd25519KeyPair(req.principal), req.principal, needPassphrase(req.passphrase)), null);
+      }),
+    importKey: (req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus> =>
+      keyChange(async () => {
+        // As in the desktop app: an imported key would retire the current one without its passphrase.
+        if (await current()) throw new Error('an analyst key exists already: rotate it to replace it');
+        const pair = parseOpenSshPrivateKey(req.privateKey);
+        const principal = req.principal ?? pair.comment;
+        assertValidPrincipal(principal);
+        return install(await seal(pair, principal, needPassphrase(req.passphrase)), null);
+      }),
     async sign(req: { message: Uint8Array; preimage?: Uint8Array; passphrase?: string }): Promise<Uint8Array<ArrayBuffer>> {
       // The same policy as the desktop app's key custody, so the browser tests catch a message it would refuse.
       const why = whySigningRefused(req.message, req.preimage);
@@ -100,7 +111,7 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
         seed.fill(0);
       }
     },
-    async rotate(req: { passphrase?: string; currentPassphrase?: string }): Promise<KeyStatus> {
+    rotate: (req: { passphrase?: string; currentPassphrase?: string }): Promise<KeyStatus> => keyChange(async () => {
       const rec = await current();
       if (!rec) throw new Error('no analyst key to rotate');
       // Proving the current passphrase keeps someone at an unlocked screen from swapping keys.
@@ -113,8 +124,8 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
       } finally {
         oldSeed.fill(0);
       }
-      return install({ ...(await seal(pair, rec.principal, needPassphrase(req.passphrase ?? req.currentPassphrase))), rotationStatement });
-    },
+      return install({ ...(await seal(pair, rec.principal, needPassphrase(req.passphrase ?? req.currentPassphrase))), rotationStatement }, rec.fingerprint);
+    }),
     async exportPublic(): Promise<PublicKeyExport> {
       const rec = await current();
       if (!rec) throw new Error('no analyst key yet');
