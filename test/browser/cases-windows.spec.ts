@@ -85,6 +85,16 @@ test('two windows on the cases: a change in one shows in the other at once; a wi
   expect(custody.filter((r) => r.entry.action === 'note').map((r) => r.entry.detail.note)).toEqual(['from the first window', 'from the stale window']);
   await expect(fresh.getByTestId('custody-verdict')).toHaveText(/^Chain intact/);
 
+  // A draft kept over a reload keeps the text it was begun from: saved over a newer note, it is refused once too.
+  await note(page).fill('draft kept over a reload');
+  await note(fresh).fill('saved by the other window');
+  await note(fresh).press('Enter');
+  await expect(fresh.getByText('Note saved')).toBeVisible();
+  await page.reload();
+  await expect(note(page)).toHaveValue('draft kept over a reload');
+  await note(page).press('Enter');
+  await expect(page.getByRole('alert')).toContainText('it now reads “saved by the other window”');
+
   // Escape backs out of the archive question, as Keep it open does.
   await page.getByRole('button', { name: 'Archive case…' }).click();
   await expect(page.getByRole('button', { name: 'Keep it open' })).toBeFocused();

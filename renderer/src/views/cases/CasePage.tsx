@@ -201,13 +201,28 @@ const SAVED_WORDS = { note: ['Save note', 'Note saved'], tags: ['Save tags', 'Ta
  * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
  * text) drops the draft.
  */
+/** A kept draft and its base ({draft, base} JSON; a plain string, as kept before, is begun from the stored text). */
+function readDraft(key: string, stored: string): { draft: string; base: string } {
+  const raw = sessionStorage.getItem(key);
+  if (raw === null) return { draft: stored, base: stored };
+  try {
+    const v = JSON.parse(raw) as { draft?: unknown; base?: unknown };
+    if (typeof v.draft === 'string' && typeof v.base === 'string') return { draft: v.draft, base: v.base };
+  } catch {
+    // kept as a plain string
+  }
+  return { draft: raw, base: stored };
+}
+
 function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline = false }: { draftKey: string; label: string; value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean }) {
-  const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey) ?? value);
+  // A draft kept across a reload comes back with the stored text it was begun from.
+  const [kept] = useState(() => readDraft(draftKey, value));
+  const [draft, setDraft] = useState(kept.draft);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [saveWord, savedWord] = SAVED_WORDS[what];
   // The stored text the analyst began editing from: saving over a text changed since (another window) is refused once (EditConflict).
-  const base = useRef(value);
+  const base = useRef(kept.base);
   useEffect(() => {
     if (draft === value) base.current = value;
   }, [draft, value]);
@@ -219,7 +234,7 @@ function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline =
   }, [value]);
   useEffect(() => {
     if (draft === value) sessionStorage.removeItem(draftKey);
-    else sessionStorage.setItem(draftKey, draft);
+    else sessionStorage.setItem(draftKey, JSON.stringify({ draft, base: base.current }));
   }, [draft, value, draftKey]);
   return (
     <form
