@@ -136,6 +136,10 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // ...and the case's custody log records it (a source that no longer matches is a custody event).
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
   expect((await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts()).at(-1)).toBe('export-refused');
+  // The same refusal again is not logged twice.
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByRole('alert')).toContainText('changed since collection');
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
 
   // Wrong passphrase: refused by AES-GCM, nothing saved.
   await page.getByLabel('Source files').setInputFiles([demo.users, demo.tweets]);

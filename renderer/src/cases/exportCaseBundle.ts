@@ -114,8 +114,11 @@ export async function exportCaseBundle(opts: {
     if (sameName) {
       const now = sameName.entries.find((e) => e.entryName === src.entryName)?.sha256 ?? sameName.sha256;
       const name = `${src.fileName}${src.entryName ? `/${src.entryName}` : ''}`;
-      // A source that no longer matches what was collected is an event of the case's custody, not only a refusal.
-      await recordCustody(db, caseId, signer.principal, 'export-refused', { reason: 'source changed since collection', file: name, sha256AtImport: src.sha256, sha256Now: now });
+      // A source that no longer matches what was collected is an event of the case's custody, not only a
+      // refusal. Said as what is known (a file of that name, other bytes: changed, or another file), once per file and hash.
+      const detail = { reason: 'a file of the cited name does not have the SHA-256 recorded at import', file: name, sha256AtImport: src.sha256, sha256Selected: now };
+      const last = (await readCustody(db, caseId)).at(-1);
+      if (last?.action !== 'export-refused' || JSON.stringify(last.detail) !== JSON.stringify(detail)) await recordCustody(db, caseId, signer.principal, 'export-refused', detail);
       throw new ExportRefused(`refusing to export: ${name} changed since collection (SHA-256 at import ${src.sha256}, now ${now})`);
     }
     throw new ExportRefused(`select the source file ${src.fileName} again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
