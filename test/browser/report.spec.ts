@@ -13,6 +13,8 @@ import { repoRoot } from '../fixtures/paths';
 import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, wordBoxes } from './pdfInk';
+import { openDemoArchive } from './exploreHelpers';
+import { buildNetwork } from './networkHelpers';
 
 /**
  * The evidence report printed by real Chromium (page.pdf: the engine Electron's printToPDF uses)
@@ -271,4 +273,31 @@ test.describe('evidence report PDF', () => {
     await page.goto('/#/report/nope');
     await expect(page.getByRole('status')).toContainText('no longer available');
   });
+});
+
+test('a case with a pinned chart and network view: its report preview draws both inline, labels in the report fonts, nothing refused by the CSP', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openDemoArchive(page);
+  await page.goto('#/explore');
+  await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
+  await page.goto('#/network');
+  await buildNetwork(page, 'Co-hashtag');
+  await page.getByRole('button', { name: 'Pin to case: this network view' }).click();
+  await expect(page.getByRole('button', { name: 'Pinned: this network view' })).toBeVisible();
+  await page.goto('#/cases');
+  await page.getByLabel('Case name').fill('Figures');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  for (let i = 1; i <= 2; i++) {
+    await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+    await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(i);
+  }
+  await page.getByRole('link', { name: 'Preview the evidence report' }).click();
+  await page.waitForSelector('html[data-report-ready="true"]', { timeout: 60_000 });
+  // Both figures inline (not an <img>), their text in the report's fonts; the fixture fails the test on any CSP violation.
+  await expect(page.locator('.figure .figure-drawing svg')).toHaveCount(2);
+  await expect(page.locator('.figure img')).toHaveCount(0);
+  const fonts = await page.locator('.figure-drawing svg text').evaluateAll((ts) => [...new Set(ts.map((t) => getComputedStyle(t).fontFamily))]);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const f of fonts) expect(f).toMatch(/^"?Noto Sans"?, "?Noto Emoji"?, "?DW Report CJK"?/);
+  expect(await page.locator('.figure-drawing svg text').count()).toBeGreaterThan(10);
 });

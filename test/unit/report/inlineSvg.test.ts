@@ -14,9 +14,9 @@ describe('inlineSvg: a figure drawn inline, with the report fonts', () => {
     for (const label of ['香港', 'عربي', 'Posts 香港🐝', 'caption عربي']) expect(out).toContain(`>${label}</text>`);
   });
 
-  it('prefixes ids and the url(#…) and href="#…" that point at them', () => {
-    const out = inlineSvg(url('<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="c0"><rect/></clipPath></defs><g clip-path="url(#c0)"><use href="#c0"/><use xlink:href="#c0"/></g></svg>'), 'network2');
-    expect(out).toBe('<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="network2-c0"><rect/></clipPath></defs><g clip-path="url(#network2-c0)"><use href="#network2-c0"/><use xlink:href="#network2-c0"/></g></svg>');
+  it('writes the figure again: ids and the url(#…) pointing at them prefixed, style declarations as attributes, interaction attributes dropped', () => {
+    const out = inlineSvg(url('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><clipPath id="c0"><rect width=\'5\'/></clipPath></defs><g clip-path="url(#c0)" class="zr0" pointer-events="visible"><text style="font-size:12px;font-family:Noto Sans, sans-serif;" x="1">a &amp; b &gt; c 香港</text></g></svg>'), 'network2');
+    expect(out).toBe('<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="network2-c0"><rect width="5"/></clipPath></defs><g clip-path="url(#network2-c0)"><text font-size="12px" font-family="Noto Sans, sans-serif" x="1">a &amp; b &gt; c 香港</text></g></svg>');
   });
 
   it('keeps as an image anything that could run, load or link, and what is not SVG', () => {
@@ -31,6 +31,22 @@ describe('inlineSvg: a figure drawn inline, with the report fonts', () => {
       '<svg><a href="#x"><text>t</text></a></svg>',
       '<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>',
       '<html><svg></svg></html>',
+      // Found by QA against the first, regex-based check: HTML in the figure, unquoted or glued attributes, escapes, a refresh.
+      '<svg><g><p>text</p></g></svg>',
+      '<svg><text>a</text><img src="x"/></svg>',
+      '<svg><meta http-equiv="refresh" content="1;url=http://evil.example/"/></svg>',
+      '<svg><feImage href=http://example.org/x.png /></svg>',
+      '<svg><use href="#a"/></svg>',
+      '<svg><rect x="1"onclick="alert(1)"/></svg>',
+      '<svg><rect/onmouseover="alert(1)"/></svg>',
+      '<svg><rect fill="u\\72l(http://example.org/p)"/></svg>',
+      '<svg><rect style="fill:url(http://example.org/p)"/></svg>',
+      '<svg><rect style="behavior:url(#x)"/></svg>',
+      '<svg><text>&nbsp;</text></svg>',
+      '<svg><!-- c --></svg>',
+      '<svg></svg><svg></svg>',
+      '<svg><text>a</text></svg>trailing',
+      '<svg><g></svg></g>',
     ]) expect(inlineSvg(url(bad), 'f1'), bad).toBeNull();
     expect(inlineSvg('data:image/png;base64,iVBORw0KGgo=', 'f1')).toBeNull();
     expect(inlineSvg(`data:image/svg+xml;base64,${Buffer.from([0x3c, 0x73, 0x76, 0x67, 0xff]).toString('base64')}`, 'f1')).toBeNull();
