@@ -399,10 +399,13 @@ test('a case citing the app\'s demo archive exports with the demo files generate
   await pinButtons(page, 'tweet').first().click();
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
   await page.goto(caseUrl);
-  for (let n = 2; n > 0; n--) {
-    await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
-    await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(n - 1);
-  }
+  // The tweet first (pinned last, listed first): the case cites the demo's tweets file only, and takes only that one.
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(1);
+  await page.getByRole('button', { name: "Use the demo archive's files" }).click();
+  await expect(page.getByTestId('export-files')).toHaveText(`Selected: ${DEMO_TWEETS_FILE}`);
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(0);
   await page.getByRole('button', { name: "Use the demo archive's files" }).click();
   await expect(page.getByTestId('export-files')).toHaveText(`Selected: ${DEMO_USERS_FILE}, ${DEMO_TWEETS_FILE}`);
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);

@@ -26,11 +26,12 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   /** The demo's files are generated again (it is never saved) and used if they are the bytes imported. */
   const takeDemoFiles = async () => {
     setError('');
-    const demo = await demoArchiveFiles();
-    const cited = new Set(sources?.map((s) => s.sha256));
+    // The demo files the case cites (a case may cite the users file only, or the tweets file only).
+    const citedNames = new Map(sources?.filter((s) => isDemoFileName(s.fileName)).map((s) => [s.fileName, s.sha256]));
+    const demo = (await demoArchiveFiles()).filter((f) => citedNames.has(f.name));
     for (const f of demo) {
       const sha = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await f.arrayBuffer())));
-      if (!cited.has(sha)) {
+      if (sha !== citedNames.get(f.name)) {
         setError(`The demo's ${f.name} generated here (SHA-256 ${sha}) is not the file this case cites: it was imported from other demo files. Select those files.`);
         return;
       }
