@@ -45,9 +45,9 @@ const ATTRIBUTES = new Set([
 /** Attributes left out without refusing the figure: they only serve interaction or the lost stylesheet. */
 const DROPPED = new Set(['class', 'pointer-events', 'cursor', 'xmlns:xlink']);
 
-/** A value may point only at an id inside the figure: url(#id). No other url(), no escapes, no scheme. */
+/** A value may point only at an id inside the figure: url(#id). No other url(), no escapes or character references, no scheme. */
 function safeValue(v: string): boolean {
-  return !/[\\<>]|&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)|javascript:|expression\s*\(/i.test(v) && ![...v.matchAll(/url\s*\(([^)]*)\)/gi)].some((u) => !/^\s*['"]?#[\w.-]+['"]?\s*$/.test(u[1]!));
+  return !/[\\<>]|&(?!amp;)|javascript:|expression\s*\(/i.test(v) && ![...v.matchAll(/url\s*\(([^)]*)\)/gi)].some((u) => !/^\s*['"]?#[\w.-]+['"]?\s*$/.test(u[1]!));
 }
 
 const TOKEN = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/y;

@@ -42,6 +42,8 @@ describe('inlineSvg: a figure drawn inline, with the report fonts', () => {
       '<svg><rect fill="u\\72l(http://example.org/p)"/></svg>',
       '<svg><rect style="fill:url(http://example.org/p)"/></svg>',
       '<svg><rect style="behavior:url(#x)"/></svg>',
+      '<svg><rect fill="url(#a&#41;url(http://example.org/p)"/></svg>',
+      '<svg><rect fill="&#x75;rl(http://example.org/p)"/></svg>',
       '<svg><text>&nbsp;</text></svg>',
       '<svg><!-- c --></svg>',
       '<svg></svg><svg></svg>',
