@@ -212,7 +212,11 @@ async function run(request: AnalysisRequest): Promise<void> {
   const receipt = buildAnalysisReceipt({
     kind: receiptKind, columns, tweetsAnalysed: columns.length - (omitted.tweetsFiltered ?? 0), parameters, algorithms, seed,
     nodes: graph.order, edges: graph.size, omitted,
-    notes: ann.betweennessExact ? [] : [`betweenness approximated from ${ann.betweennessSamples} sampled sources`],
+    notes: [
+      ...(ann.betweennessExact ? [] : [`betweenness approximated from ${ann.betweennessSamples} sampled sources`]),
+      // The view may hide the non-significant edges; the metrics (and the filters and ranking that use them) do not.
+      ...(coordination ? ['node metrics (degree, weighted degree, PageRank, k-core, betweenness) count every candidate edge, significant or not; communities are those of the significant edges only'] : []),
+    ],
   });
   last = {
     graph, edgeKeys, receipt,

@@ -23,8 +23,15 @@ function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>): string {
   return `${name(e.source)} ${e.directed ? '→' : '—'} ${name(e.target)}`;
 }
 
-const provs = (pairs: NetPair[]): Provenance[] =>
-  pairs.flatMap((p) => [p.provenanceA, p.provenanceB]).filter((p): p is Provenance => p !== null);
+/** The source rows of the pairs, each once (a post acting within the window of two others is in two pairs). */
+const provs = (pairs: NetPair[]): Provenance[] => {
+  const seen = new Set<string>();
+  return pairs.flatMap((p) => [p.provenanceA, p.provenanceB]).filter((p): p is Provenance => {
+    if (p === null) return false;
+    const key = `${p.fileSha256}:${p.byteOffset}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+};
 
 /** An edge and the post pairs behind it; each pair, and the whole edge, can be pinned as evidence. */
 export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; loadTweets?: LoadEdgeTweets }) {
@@ -51,7 +58,8 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
     <section className="network-details" aria-labelledby="edge-title" data-testid="edge-details">
       <h2 id="edge-title" dir="auto" tabIndex={-1} ref={heading}>Edge {title}</h2>
       <dl className="network-facts">
-        <dt>Weight</dt><dd>{fmt(edge.weight)}{edge.pairs ? ' post pairs' : ''}</dd>
+        {/* A coordination edge's weight counts the distinct objects both acted on; its post pairs may be more. */}
+        <dt>Weight</dt><dd>{fmt(edge.weight)}{edge.pairs ? ` shared ${edge.weight === 1 ? 'object' : 'objects'} (${fmt(edge.pairs.length)} post ${edge.pairs.length === 1 ? 'pair' : 'pairs'})` : ''}</dd>
         {edge.expectedWeight !== undefined && (<>
           <dt>Expected (null model)</dt><dd>{fmt(edge.expectedWeight, 2)}</dd>
           <dt>p</dt><dd>{fmt(edge.pValue, 4)}</dd>
