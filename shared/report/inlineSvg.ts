@@ -45,9 +45,12 @@ const ATTRIBUTES = new Set([
 /** Attributes left out without refusing the figure: they only serve interaction or the lost stylesheet. */
 const DROPPED = new Set(['class', 'pointer-events', 'cursor', 'xmlns:xlink']);
 
-/** A value may point only at an id inside the figure: url(#id). No other url(), no escapes or character references, no scheme. */
+/**
+ * A value may point only at an id inside the figure: url(#id). No other url(), no escapes, no scheme,
+ * no numeric character references (the XML five named ones only: the network figure quotes its fonts).
+ */
 function safeValue(v: string): boolean {
-  return !/[\\<>]|&(?!amp;)|javascript:|expression\s*\(/i.test(v) && ![...v.matchAll(/url\s*\(([^)]*)\)/gi)].some((u) => !/^\s*['"]?#[\w.-]+['"]?\s*$/.test(u[1]!));
+  return !/[\\<>]|&(?!(amp|lt|gt|quot|apos);)|javascript:|expression\s*\(/i.test(v) && ![...v.matchAll(/url\s*\(([^)]*)\)/gi)].some((u) => !/^\s*['"]?#[\w.-]+['"]?\s*$/.test(u[1]!));
 }
 
 const TOKEN = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/y;

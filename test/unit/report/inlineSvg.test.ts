@@ -17,6 +17,8 @@ describe('inlineSvg: a figure drawn inline, with the report fonts', () => {
   it('writes the figure again: ids and the url(#…) pointing at them prefixed, style declarations as attributes, interaction attributes dropped', () => {
     const out = inlineSvg(url('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><clipPath id="c0"><rect width=\'5\'/></clipPath></defs><g clip-path="url(#c0)" class="zr0" pointer-events="visible"><text style="font-size:12px;font-family:Noto Sans, sans-serif;" x="1">a &amp; b &gt; c 香港</text></g></svg>'), 'network2');
     expect(out).toBe('<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="network2-c0"><rect width="5"/></clipPath></defs><g clip-path="url(#network2-c0)"><text font-size="12px" font-family="Noto Sans, sans-serif" x="1">a &amp; b &gt; c 香港</text></g></svg>');
+    // The network figure's font list, quoted as svgFromDrawing writes it.
+    expect(inlineSvg(url('<svg xmlns="http://www.w3.org/2000/svg" font-family="&quot;Noto Sans&quot;, sans-serif"><text>a</text></svg>'), 'n')).toBe('<svg xmlns="http://www.w3.org/2000/svg" font-family="&quot;Noto Sans&quot;, sans-serif"><text>a</text></svg>');
   });
 
   it('keeps as an image anything that could run, load or link, and what is not SVG', () => {
