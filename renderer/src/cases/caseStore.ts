@@ -4,7 +4,7 @@
  * the log and the case never disagree. Evidence items are the explore engineer's pins
  * (renderer/src/pins) whose `caseId` is this case.
  */
-import type { JsonValue } from '../../../shared/evidence/canonicalJson';
+import { canonicalJson, type JsonValue } from '../../../shared/evidence/canonicalJson';
 import { importFacts } from './importFacts';
 import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { sameItem, type PinRecord } from '../pins/pinTypes';
@@ -15,7 +15,6 @@ import { crossWindowEvent } from '../store/crossWindowEvent';
 /** A case, its items or its custody log changed, in this window or another; the detail is the case id. */
 export const CASES_CHANGED = 'dw:cases-changed';
 export const announceCaseChanged = crossWindowEvent(CASES_CHANGED);
-const changed = announceCaseChanged;
 
 const custodyRange = (db: WorkbenchDb, caseId: string) => db.custody.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]);
 
@@ -27,9 +26,17 @@ async function appendEntry(db: WorkbenchDb, caseId: string, actor: string, actio
   return entry;
 }
 
-export async function recordCustody(db: WorkbenchDb, caseId: string, actor: string, action: CustodyAction, detail: JsonValue): Promise<CustodyEntry> {
-  const entry = await db.transaction('rw', db.custody, () => appendEntry(db, caseId, actor, action, detail));
-  changed(caseId);
+/**
+ * Appends one entry to the case's log. `unlessRepeated`: not when the log's last entry is this same
+ * action with this same detail (a refusal retried: once is what happened). Returns null then.
+ */
+export async function recordCustody(db: WorkbenchDb, caseId: string, actor: string, action: CustodyAction, detail: JsonValue, unlessRepeated = false): Promise<CustodyEntry | null> {
+  const entry = await db.transaction('rw', db.custody, async () => {
+    const last = unlessRepeated ? (await custodyRange(db, caseId).last())?.entry : undefined;
+    if (last?.action === action && canonicalJson(last.detail) === canonicalJson(detail)) return null;
+    return appendEntry(db, caseId, actor, action, detail);
+  });
+  if (entry) announceCaseChanged(caseId);
   return entry;
 }
 
@@ -52,7 +59,7 @@ export async function createCase(db: WorkbenchDb, name: string, actor: string): 
     await db.cases.add(rec);
     await appendEntry(db, rec.id, actor, 'case-created', { caseId: rec.id, name: rec.name }, new Date(rec.createdAt));
   });
-  changed(rec.id);
+  announceCaseChanged(rec.id);
   return rec;
 }
 
@@ -81,7 +88,7 @@ async function changeCase(db: WorkbenchDb, caseId: string, actor: string, change
     await db.cases.update(caseId, next.set);
     await appendEntry(db, caseId, actor, next.action, next.detail);
   });
-  changed(caseId);
+  announceCaseChanged(caseId);
 }
 
 export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
@@ -99,7 +106,7 @@ export async function archiveCase(db: WorkbenchDb, caseId: string, actor: string
     await db.cases.update(caseId, { archived: true });
     await appendEntry(db, caseId, actor, 'case-archived', { caseId });
   });
-  changed(caseId);
+  announceCaseChanged(caseId);
 }
 
 /** The case's evidence items: pins attached to it, oldest first. */
@@ -145,7 +152,7 @@ export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     await db.pins.update(pinId, { caseId });
     await appendEntry(db, caseId, actor, 'pin', pinDetail(pin));
   });
-  changed(caseId);
+  announceCaseChanged(caseId);
 }
 
 export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
@@ -156,7 +163,7 @@ export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     await db.pins.update(pinId, { caseId: undefined });
     await appendEntry(db, caseId, actor, 'unpin', pinDetail(pin));
   });
-  changed(caseId);
+  announceCaseChanged(caseId);
 }
 
 /**
@@ -225,5 +232,5 @@ export async function recordKeyChange(db: WorkbenchDb, action: 'key-created' | '
   await db.transaction('rw', db.custody, async () => {
     for (const c of open) await appendEntry(db, c.id, actor, action, detail);
   });
-  for (const c of open) changed(c.id);
+  for (const c of open) announceCaseChanged(c.id);
 }

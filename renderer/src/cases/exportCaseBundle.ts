@@ -117,8 +117,7 @@ export async function exportCaseBundle(opts: {
       // A source that no longer matches what was collected is an event of the case's custody, not only a
       // refusal. Said as what is known (a file of that name, other bytes: changed, or another file), once per file and hash.
       const detail = { reason: 'a file of the cited name does not have the SHA-256 recorded at import', file: name, sha256AtImport: src.sha256, sha256Selected: now };
-      const last = (await readCustody(db, caseId)).at(-1);
-      if (last?.action !== 'export-refused' || JSON.stringify(last.detail) !== JSON.stringify(detail)) await recordCustody(db, caseId, signer.principal, 'export-refused', detail);
+      await recordCustody(db, caseId, signer.principal, 'export-refused', detail, true);
       throw new ExportRefused(`refusing to export: ${name} changed since collection (SHA-256 at import ${src.sha256}, now ${now})`);
     }
     throw new ExportRefused(`select the source file ${src.fileName} again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
