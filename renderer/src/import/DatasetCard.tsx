@@ -9,7 +9,8 @@ import { countOf, formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
 import { RedditAccountTable } from './RedditAccountTable';
-import { actorOf, useKeyStatus } from '../views/cases/useCaseData';
+import { actorOf } from '../views/cases/useCaseData';
+import { host } from '../host/host';
 import { ReceiptTable } from './ReceiptTable';
 
 /** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */
@@ -29,7 +30,6 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
     void db.pins.where('datasetId').equals(dataset.id).filter((p) => !!p.caseId).toArray()
       .then((pins) => setCiting({ items: pins.length, quoting: pins.filter((p) => p.provenance.length > 0).length }));
   }, [confirming, dataset.id]);
-  const actor = actorOf(useKeyStatus());
   useEffect(() => {
     void readDatasetFiles(db, dataset).then(setFiles);
   }, [dataset]);
@@ -45,7 +45,8 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
     setDeleting(true);
     setDeleteError('');
     try {
-      await deleteDataset(db, dataset.id, actor);
+      // Who deletes, for the custody logs of the cases citing it: read now, not kept live by every card.
+      await deleteDataset(db, dataset.id, actorOf(await host['keys:status']()));
       announceDatasetsChanged();
     } catch (e) {
       setDeleteError((e as Error).message);
