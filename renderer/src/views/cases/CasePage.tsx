@@ -195,12 +195,6 @@ export function CasePage({ caseId }: { caseId: string }) {
 
 const SAVED_WORDS = { note: ['Save note', 'Note saved'], tags: ['Save tags', 'Tags saved'], notes: ['Save case notes', 'Case notes saved'] } as const;
 
-/**
- * A note (an item's note or tags, or the case's notes, several lines), saved with its button or Enter
- * (Ctrl+Enter where Enter starts a line). A draft not saved yet is marked and kept for the browsing
- * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
- * text) drops the draft.
- */
 /** A kept draft and its base ({draft, base} JSON; a plain string, as kept before, is begun from the stored text). */
 function readDraft(key: string, stored: string): { draft: string; base: string } {
   const raw = sessionStorage.getItem(key);
@@ -214,6 +208,12 @@ function readDraft(key: string, stored: string): { draft: string; base: string }
   return { draft: raw, base: stored };
 }
 
+/**
+ * A note (an item's note or tags, or the case's notes, several lines), saved with its button or Enter
+ * (Ctrl+Enter where Enter starts a line). A draft not saved yet is marked and kept for the browsing
+ * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
+ * text) drops the draft.
+ */
 function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline = false }: { draftKey: string; label: string; value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean }) {
   // A draft kept across a reload comes back with the stored text it was begun from.
   const [kept] = useState(() => readDraft(draftKey, value));

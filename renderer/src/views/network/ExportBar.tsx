@@ -41,9 +41,12 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...notes, ...(left.length ? [`left out: ${left.join(', ')}`] : [])].join('; ') || 'nothing', receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });
+  /** What the view shows, as a graph file with its receipt, written by the analysis worker. */
+  const exportShown = (format: 'graphml' | 'gexf' | 'csv' | 'json') =>
+    exportView({ type: 'export', format, nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes });
   // Stored with its figure and its graph (GraphML, with the receipt), so a recipient can inspect and recompute what it shows.
   const withFigureAndGraph = async (i: EvidenceItemDraft): Promise<EvidenceItemDraft> => {
-    const graph = await exportView({ type: 'export', format: 'graphml', nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes });
+    const graph = await exportShown('graphml');
     return { ...i, payload: { ...(i.payload as object), ...(drawing ? { svg: svgFromDrawing(drawing, caption()) } : {}), graphml: graph.text } as EvidenceItemDraft['payload'] };
   };
   const save = async (f: (typeof FORMATS)[number]) => {
@@ -61,7 +64,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
           bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${escapeXml(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {
-        const r = await exportView({ type: 'export', format: f.id, nodeIds: view.nodes.map((n) => n.id), edgeIndices: view.edges.map((e) => e.index), omitted: view.omitted, notes });
+        const r = await exportShown(f.id);
         bytes = enc.encode(r.text);
         if (f.id === 'csv') await saveBytes(`${base}.receipt.json`, 'application/json', enc.encode(JSON.stringify(r.receipt, null, 2) + '\n'));
       }
