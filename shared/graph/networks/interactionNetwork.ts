@@ -7,7 +7,7 @@ import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from '
 /**
  * Directed, weighted account -> account network: retweeter -> retweeted author, author ->
  * mentioned account, replier -> replied-to account, quoter -> quoted tweet's author. Accounts
- * outside the archive become nodes flagged `external`. Weight = number of interactions.
+ * outside the archive become nodes flagged `external`. Weight = number of tweets behind the edge.
  */
 export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter, options: { edgeRows?: boolean } = {}): NetworkResult {
   const archiveAccounts = new Map<string, string>(); // userid -> screen name
@@ -61,19 +61,26 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
         }
       } else unresolved++;
     } else if (kind === 'mention') {
+      // A tweet mentions an account once however often it names it, and an author naming itself is
+      // no edge: weight = tweets, as the import's aggregates (the Overview, the account page) count them.
       const ids = c.userMentions[i]!;
+      const targets = new Set<string>();
       for (const m of ids) {
         if (m === '' || m === '0') unresolved++; // 0 = unresolved in the archives
-        else add(u, m);
+        else targets.add(m);
       }
-      // No user_mentions (FiveThirtyEight files have none): the @names of the text, as the Overview counts them.
+      // No user_mentions (FiveThirtyEight files have none): the @names of the text.
       if (!ids.length) {
+        const own = c.userScreenName[i]!.toLowerCase();
         for (const name of textMentions(c.tweetText[i]!, c.isRetweet[i] === 1)) {
+          if (name.toLowerCase() === own) continue;
           const target = byScreenName.get(name.toLowerCase()) ?? '@' + name;
           if (!archiveAccounts.has(target)) externalLabels.set(target, name);
-          add(u, target);
+          targets.add(target);
         }
       }
+      targets.delete(u);
+      for (const t of targets) add(u, t);
     } else if (kind === 'reply') {
       if (c.inReplyToUserid[i]) add(u, c.inReplyToUserid[i]!);
       else if (c.inReplyToTweetid[i]) unresolved++;

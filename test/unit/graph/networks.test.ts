@@ -53,11 +53,14 @@ describe('interaction networks', () => {
       { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', text: '@BOB and @outsider, @bob again; mail a@b.org' },
       { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', retweetOf: '1', retweetScreenName: 'alice', text: 'RT @alice: @outsider' },
       { id: '3', user: 'b', screenName: 'bob', time: '2019-06-12 10:02', mentions: ['a'], text: '@outsider ignored: the ids are the mentions' },
+      { id: '4', user: 'a', screenName: 'alice', time: '2019-06-12 10:03', text: 'me, @Alice, to @bob' },
+      { id: '5', user: 'b', screenName: 'bob', time: '2019-06-12 10:04', mentions: ['b', 'a', 'a'] },
     ]);
     const { graph } = buildNetwork(c, 'mention');
     const edges: [string, string, number][] = [];
     graph.forEachEdge((_e, at, s, t) => void edges.push([s, t, at.weight]));
-    expect(edges.sort()).toEqual([['a', '@outsider', 1], ['a', 'b', 2], ['b', '@outsider', 1], ['b', 'a', 1]]);
+    // Weight = tweets: @bob twice in tweet 1 is one mention; an author naming itself (tweets 4 and 5) is no edge.
+    expect(edges.sort()).toEqual([['a', '@outsider', 1], ['a', 'b', 2], ['b', '@outsider', 1], ['b', 'a', 2]]);
     expect(graph.getNodeAttributes('@outsider')).toMatchObject({ label: 'outsider', external: true });
   });
 
