@@ -40,7 +40,11 @@ if (!app.requestSingleInstanceLock()) {
     saved: egressFile.load(),
     persist: (log) => egressFile.write(log),
   });
-  egressFile.write(guard.snapshot()); // a new log's start (since) is kept from its first run
+  try {
+    egressFile.write(guard.snapshot()); // a new log's start (since) is kept from its first run
+  } catch (err) {
+    console.error(`[egress] the egress log cannot be saved: ${(err as Error).message}`);
+  }
   // A refused navigation, redirect, window or webview is an attempt to leave too: the egress log counts it.
   const logBlocked = (what: string, url: string) => guard.record(`${url || '(no address)'} (${what} refused)`);
   const rendererRoot = path.join(__dirname, '..', 'renderer');
@@ -62,7 +66,10 @@ if (!app.requestSingleInstanceLock()) {
     const saves = createSaveFileService({
       chooseSavePath: async (request) => {
         // The page suggests a file name, never a folder: the dialog opens in its default folder.
-        const result = await dialog.showSaveDialog({ defaultPath: path.basename(request.suggestedName.replaceAll('\\', '/')) });
+        const result = await dialog.showSaveDialog({
+          defaultPath: path.basename(request.suggestedName.replaceAll('\\', '/')),
+          properties: ['showOverwriteConfirmation', 'createDirectory'], // Linux asks before replacing only when told to
+        });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       open: (p) => open(p, 'w'),

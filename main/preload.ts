@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels, HOST_API_GLOBAL, type HostApi } from '../shared/api/hostApi';
+import { isHeaderPolicy } from '../shared/security/contentSecurityPolicy';
 
 // The preload is a mapping of the host contract onto IPC, nothing more: no ipcRenderer escapes.
 const api = Object.fromEntries(
@@ -17,7 +18,8 @@ contextBridge.executeInMainWorld({
 });
 
 // A request the page's CSP refuses never reaches the session's guard: the browser reports it here,
-// and it is counted in the egress log the evidence bundles carry. Only events the browser raised count.
+// and it is counted in the egress log the evidence bundles carry. Only events the browser raised count,
+// once per request (the header's policy, not the meta tag's copy of it).
 window.addEventListener('securitypolicyviolation', (e) => {
-  if (e.isTrusted && e.blockedURI) void ipcRenderer.invoke('egress:cspViolation', { url: e.blockedURI.slice(0, 8192), directive: e.effectiveDirective.slice(0, 200) });
+  if (e.isTrusted && e.blockedURI && isHeaderPolicy(e.originalPolicy)) void ipcRenderer.invoke('egress:cspViolation', { url: e.blockedURI.slice(0, 8192), directive: e.effectiveDirective.slice(0, 200) });
 });

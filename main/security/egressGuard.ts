@@ -27,6 +27,7 @@ export function createEgressGuard({ onBlocked = () => {}, devTools = false, save
     ...(saved?.note ? { note: saved.note } : {}),
   };
   const allowedSchemes = new Set(['blob:', 'data:', ...(devTools ? ['devtools:'] : [])]);
+  let unsaved = false;
   return {
     /** Returns true when the request must be cancelled. */
     shouldCancel(url: string): boolean {
@@ -47,7 +48,14 @@ export function createEgressGuard({ onBlocked = () => {}, devTools = false, save
     record(url: string): void {
       log.blockedRequests = (log.blockedRequests ?? 0) + 1;
       if (log.urls.length < MAX_URLS_KEPT) log.urls.push(url);
-      persist(this.snapshot());
+      // A log that cannot be saved (a full disk) must not stop the refusal: the count goes on in
+      // memory, and the log says it was not kept.
+      try {
+        persist(this.snapshot());
+      } catch (err) {
+        if (!unsaved) log.note = [log.note, `not saved to disk since ${clock().toISOString()} (${(err as Error).message}): a restart loses the count since`].filter(Boolean).join('; ');
+        unsaved = true;
+      }
       onBlocked(url);
     },
     snapshot(): EgressLog {

@@ -32,15 +32,28 @@ export function createSaveFileService(ports: SaveFilePorts & { rename: (from: st
     async write(id: string, chunk: Uint8Array): Promise<void> {
       const target = open.get(id);
       if (!target) throw new Error(`No open save with id ${id}`);
-      await target.handle.write(chunk);
+      // write(2) may store part of a chunk (a full disk) without an error: write the rest, and a
+      // disk that takes nothing more fails with its error here, never at a rename of a short file.
+      for (let done = 0; done < chunk.byteLength; ) {
+        const { bytesWritten } = await target.handle.write(chunk, done, chunk.byteLength - done);
+        if (bytesWritten <= 0) throw new Error(`${partial(target.path)}: the disk took no more bytes (is it full?)`);
+        done += bytesWritten;
+      }
       target.bytes += chunk.byteLength;
     },
     async end(id: string): Promise<{ path: string; bytes: number }> {
       const target = open.get(id);
       if (!target) throw new Error(`No open save with id ${id}`);
       open.delete(id);
-      await target.handle.close();
-      await ports.rename(partial(target.path), target.path);
+      try {
+        await target.handle.sync(); // on disk before it takes the chosen name
+        await target.handle.close();
+        await ports.rename(partial(target.path), target.path);
+      } catch (err) {
+        await target.handle.close().catch(() => {});
+        await ports.remove(partial(target.path));
+        throw err;
+      }
       return { path: target.path, bytes: target.bytes };
     },
     async abort(id: string): Promise<void> {

@@ -19,3 +19,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The policy reaches the page twice, as the header and as index.html's meta tag (the only one the
+ * browser host's static pages are sure to have), and a refused request raises one violation event
+ * per policy: the desktop app's egress log counts the header's, the one with frame-ancestors (a
+ * meta tag cannot carry it).
+ */
+export const isHeaderPolicy = (originalPolicy: string): boolean => originalPolicy.split(';').some((d) => d.trim().startsWith('frame-ancestors'));

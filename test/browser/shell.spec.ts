@@ -1,6 +1,7 @@
 import { CSP_VIOLATION_EXPECTED, expect, test } from './fixtures';
 import { realFixture } from '../fixtures/paths';
 import { importFiles, waitForImportDone } from './importHelpers';
+import { CONTENT_SECURITY_POLICY, isHeaderPolicy } from '../../shared/security/contentSecurityPolicy';
 
 test('the production renderer loads offline with no console error and the empty state explains what to import', async ({ page, consoleLog, requests }) => {
   await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
@@ -53,6 +54,18 @@ test('the Content-Security-Policy is in force: inline script is refused', { anno
       }),
   );
   expect(result).toEqual({ ran: false, violated: 'script-src-elem' });
+});
+
+test('a request the page’s CSP refuses raises one event per copy of the policy (header, meta tag): the egress log counts the header’s, once', { annotation: CSP_VIOLATION_EXPECTED }, async ({ page }) => {
+  const policies = await page.evaluate(async () => {
+    const seen: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => e.blockedURI && seen.push(e.originalPolicy));
+    await fetch('https://example.com/one-attempt').catch(() => {});
+    await new Promise((r) => setTimeout(r, 500));
+    return seen;
+  });
+  expect(policies.length).toBe(2);
+  expect(policies.filter(isHeaderPolicy)).toEqual([CONTENT_SECURITY_POLICY]); // the preload's filter (main/preload.ts)
 });
 
 test('a request refused by a worker’s CSP is reported to the page, for the egress log, as the page’s own are', async ({ page }) => {

@@ -6,7 +6,7 @@
  * port whose seed lives only in a closure.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fromBase64, toBase64 } from '../../../shared/evidence/bytes';
 import { type KeyEnvelope, openWithPassphrase, sealWithPassphrase } from '../../../shared/evidence/keyEnvelope';
@@ -96,21 +96,50 @@ export function createKeyService(ports: KeyServicePorts): KeyService {
   const file = path.join(ports.dir, 'keys.json');
   const mustUsePassphrase = () => !secretStoreProtects(ports.secrets);
 
+  // Temporary files of saves cut short by a crash hold sealed keys: they are removed once, before the
+  // service's first read (every save follows a read, so none of this run's can be in flight).
+  let swept: Promise<void> | undefined;
+  const sweepTemporaryFiles = async () => {
+    const names = await readdir(ports.dir).catch(() => [] as string[]);
+    for (const name of names) if (name.startsWith('keys.json.') && name.endsWith('.tmp')) await rm(path.join(ports.dir, name), { force: true });
+  };
+
   async function load(): Promise<KeyFile> {
+    await (swept ??= sweepTemporaryFiles());
+    let text: string;
     try {
-      const kf = JSON.parse(await readFile(file, 'utf8')) as KeyFile;
-      if (kf.version !== 1) throw new Error(`unsupported keys.json version ${String(kf.version)}`);
-      return kf;
+      text = await readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, active: null, keys: {} };
       throw err;
     }
+    let kf: KeyFile;
+    try {
+      kf = JSON.parse(text) as KeyFile;
+    } catch (err) {
+      // A damaged key file (a power cut on a file system that lost it) would stop every key action
+      // with a parse error. It is set aside, never deleted: its sealed keys may still be recovered.
+      const aside = `${file}.damaged-${ports.clock().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(file, aside);
+      throw new Error(
+        `the signing key file could not be read (${(err as Error).message}) and was moved to ${aside}. ` +
+          'Create a new signing key; bundles signed with the old key still verify against its public key, which their recipients hold.',
+      );
+    }
+    if (kf.version !== 1) throw new Error(`unsupported keys.json version ${String(kf.version)}`);
+    return kf;
   }
 
   async function save(kf: KeyFile): Promise<void> {
     await mkdir(ports.dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${randomUUID()}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(kf, null, 2)}\n`, { mode: 0o600 });
+    const handle = await open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(kf, null, 2)}\n`);
+      await handle.sync(); // on disk before the rename, so a power cut leaves the old file or the new one
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, file); // atomic replace: a crash never leaves a half-written key file
   }
 

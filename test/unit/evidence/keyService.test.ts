@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKeyService } from '../../../main/services/keys/keyService';
@@ -83,5 +83,20 @@ describe('key service (real fs, fake safeStorage)', () => {
     expect((await reloaded.active())!.fingerprint).toBe(current.fingerprint);
     expect((await reloaded.list()).map((k) => k.fingerprint).sort()).toEqual([old.fingerprint, current.fingerprint].sort());
     expect(sshsigVerify(await sshsigSign(await reloaded.signer(), msg), msg)).toMatchObject({ ok: true });
+  });
+
+  it("sets a damaged keys.json aside with a message naming where, then works again; a crashed save's temporary file is removed", async () => {
+    const dir = path.join(base, 'damaged');
+    const first = createKeyService({ dir, secrets: fakeSecretStore('gnome_libsecret'), clock });
+    await first.createKey({ principal: 'd@example.org' });
+    writeFileSync(path.join(dir, 'keys.json.0000-crashed.tmp'), '{"sealed": "left by a crash"}');
+    writeFileSync(path.join(dir, 'keys.json'), ''); // what a power cut may leave
+    const svc = createKeyService({ dir, secrets: fakeSecretStore('gnome_libsecret'), clock });
+    const aside = path.join(dir, 'keys.json.damaged-2026-11-28T12-00-00-000Z');
+    await expect(svc.active()).rejects.toThrow(`the signing key file could not be read (Unexpected end of JSON input) and was moved to ${aside}. Create a new signing key`);
+    expect(readdirSync(dir).sort()).toEqual(['keys.json.damaged-2026-11-28T12-00-00-000Z']);
+    expect(await svc.active()).toBeNull();
+    const k = await svc.createKey({ principal: 'd@example.org' });
+    expect((await svc.active())!.fingerprint).toBe(k.fingerprint);
   });
 });

@@ -73,3 +73,14 @@ describe('IPC sender check', () => {
     }
   });
 });
+
+describe('egress guard when the log cannot be saved', () => {
+  it('still refuses and counts the request, and the log says it was not kept', () => {
+    const guard = createEgressGuard({ persist: () => { throw new Error('ENOSPC: no space left on device'); }, clock: () => new Date('2026-12-01T00:00:00.000Z') });
+    expect(guard.shouldCancel('https://example.com/a')).toBe(true);
+    expect(guard.shouldCancel('https://example.com/b')).toBe(true);
+    const log = guard.snapshot();
+    expect(log.blockedRequests).toBe(2);
+    expect(log.note).toBe('not saved to disk since 2026-12-01T00:00:00.000Z (ENOSPC: no space left on device): a restart loses the count since');
+  });
+});
