@@ -9,7 +9,7 @@ import { bagPathProblem } from './bagPaths';
 import { parseManifest } from './bagText';
 import { bytesEqual, bytesToHex, fromUtf8 } from './bytes';
 import { parseAndVerifyCustody } from './custodyLog';
-import { REPORT_PATH, REPORT_SIG_PATH } from './bundleWriter';
+import { REPORT_BINDING_PATH, REPORT_BINDING_SIG_PATH, REPORT_PATH, REPORT_SIG_PATH, reportBindingText } from './bundleWriter';
 import { minisignVerify, parseMinisignPublicKey } from './minisign';
 import { fingerprintSha256, parseAllowedSigners, parsePublicKeyLine } from './opensshKeys';
 import { verifyKeyHistory } from './keyHistory';
@@ -46,6 +46,8 @@ const TAGMANIFEST = 'tagmanifest-sha512.txt';
 const SIG = 'signatures/tagmanifest-sha512.txt.sig';
 const MINISIG = 'signatures/tagmanifest-sha512.txt.minisig';
 const MAX_LISTED = 5;
+/** A trusted timestamp (RFC 3161 .tsr, OpenTimestamps .ots) added to signatures/ after signing. */
+const TIMESTAMP_PROOF = /^signatures\/[^/]+\.(tsr|ots)$/;
 
 const list = (xs: string[]): string => xs.slice(0, MAX_LISTED).join('; ') + (xs.length > MAX_LISTED ? `; and ${xs.length - MAX_LISTED} more` : '');
 
@@ -230,6 +232,7 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
 
   // completeness: nothing unlisted anywhere, both manifests list the same files.
   const incomplete: string[] = [];
+  const timestampProofs: string[] = [];
   const m512 = safeParse(text('manifest-sha512.txt'), 128);
   const m256 = safeParse(text('manifest-sha256.txt'), 64);
   for (const p of files.keys()) {
@@ -237,9 +240,10 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
       if (!m512?.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha512.txt`);
       if (!m256?.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha256.txt`);
     } else if (p.startsWith('signatures/')) {
-      if (![SIG, MINISIG, REPORT_SIG_PATH].includes(p) && !p.endsWith('.tsr') && !p.endsWith('.ots')) incomplete.push(`${p}: unexpected file in signatures/`);
+      if (TIMESTAMP_PROOF.test(p)) timestampProofs.push(p);
+      else if (![SIG, MINISIG, REPORT_SIG_PATH, REPORT_BINDING_SIG_PATH].includes(p)) incomplete.push(`${p}: unexpected file in signatures/`);
     } else if (p.startsWith('report/')) {
-      if (p !== REPORT_PATH) incomplete.push(`${p}: unexpected file in report/`);
+      if (p !== REPORT_PATH && p !== REPORT_BINDING_PATH) incomplete.push(`${p}: unexpected file in report/`);
     } else if (p !== TAGMANIFEST && !tagEntries?.has(p)) incomplete.push(`${p}: outside data/ but not in ${TAGMANIFEST}`);
   }
   for (const p of listedPayload) if (!files.has(p)) incomplete.push(`${p}: listed in a manifest but missing`);
@@ -247,6 +251,8 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     if (!tagEntries?.has(req)) incomplete.push(`${req}: required tag file not in ${TAGMANIFEST}`);
   }
   if (incomplete.length) set('completeness', false, list(incomplete));
+  // Trusted timestamps are added to signatures/ later (they need a network); offline they cannot be checked.
+  else if (timestampProofs.length) set('completeness', true, `no unlisted or missing files; not checked (timestamp proofs added after signing, which need their issuer to verify): ${list(timestampProofs)}`, 'warn');
   else set('completeness', true, 'no unlisted or missing files');
 
   // custody: the hash chain.
@@ -258,25 +264,46 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     else set('custody', false, `metadata/custody.jsonl broken at seq ${c.brokenAt}: ${c.reason}`);
   }
 
-  // report: optional, with its own SSHSIG by the same key; provenance.json (signed) says whether one was added.
+  // report: optional, made after signing (it prints the bundle id); provenance.json (signed) says
+  // whether one was added and whether it is bound to the bundle: report/evidence-report.sha256 holds
+  // the report's SHA-256 and the bundle id, signed, so a report of another bundle fails here.
   const report = files.get(REPORT_PATH);
-  const reportSig = text(REPORT_SIG_PATH);
-  let promised: unknown;
+  const reportFiles = [REPORT_PATH, REPORT_BINDING_PATH, REPORT_SIG_PATH, REPORT_BINDING_SIG_PATH].filter((p) => files.has(p));
+  let provenance: { report?: unknown; reportBinding?: unknown } = {};
   try {
-    promised = (JSON.parse(text('metadata/provenance.json') ?? '{}') as { report?: unknown }).report;
+    provenance = JSON.parse(text('metadata/provenance.json') ?? '{}') as typeof provenance;
   } catch {
-    promised = undefined;
+    provenance = {};
   }
+  const promised = provenance.report;
+  const bound = provenance.reportBinding === REPORT_BINDING_PATH;
+  const signedBySigner = (sigPath: string, path: string): string | null => {
+    const message = files.get(path);
+    const sig = text(sigPath);
+    if (!message) return `${path} is missing`;
+    if (!sig) return `${path} has no ${sigPath}`;
+    const v = sshsigVerify(sig, message, EVIDENCE_NAMESPACE);
+    if (!v.ok) return `${sigPath} does not verify over ${path}: ${v.reason}`;
+    if (!signerKey || !bytesEqual(v.publicKey, signerKey)) return `${sigPath} was made by ${fingerprintSha256(v.publicKey)}, not by the bundle's signer`;
+    return null;
+  };
+  const bindingProblem = (): string | null => {
+    const expected = reportBindingText(bytesToHex(sha256(report!)), bundleId ?? '(no tag manifest)');
+    const actual = text(REPORT_BINDING_PATH);
+    if (actual === expected) return null;
+    return `${REPORT_BINDING_PATH} does not bind this report to this bundle (a report of another bundle?): it reads ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+  };
   if (!report && promised === REPORT_PATH) set('report', false, `metadata/provenance.json says the bundle holds ${REPORT_PATH}, and it is missing (removed after signing?)`);
-  else if (report && promised === null) set('report', false, `metadata/provenance.json says no report was made for this bundle, and ${REPORT_PATH} is present (added after signing?)`);
-  else if (!report && !reportSig) set('report', true, promised === null ? 'no report: none was made for this bundle (metadata/provenance.json)' : 'no report in this bundle', 'skip');
-  else if (!report) set('report', false, `${REPORT_SIG_PATH} present but ${REPORT_PATH} is missing`);
-  else if (!reportSig) set('report', false, `${REPORT_PATH} has no ${REPORT_SIG_PATH}`);
+  else if (reportFiles.length && promised === null) set('report', false, `metadata/provenance.json says no report was made for this bundle, and ${list(reportFiles)} ${reportFiles.length === 1 ? 'is' : 'are'} present (added after signing?)`);
+  else if (!reportFiles.length) set('report', true, promised === null ? 'no report: none was made for this bundle (metadata/provenance.json)' : 'no report in this bundle', 'skip');
+  else if (!report) set('report', false, `${list(reportFiles)} present but ${REPORT_PATH} is missing`);
   else {
-    const v = sshsigVerify(reportSig, report, EVIDENCE_NAMESPACE);
-    if (!v.ok) set('report', false, `${REPORT_SIG_PATH} does not verify over ${REPORT_PATH}: ${v.reason}`);
-    else if (!signerKey || !bytesEqual(v.publicKey, signerKey)) set('report', false, `${REPORT_SIG_PATH} was made by ${fingerprintSha256(v.publicKey)}, not by the bundle's signer`);
-    else set('report', true, `${REPORT_PATH} signed by ${fingerprint}`);
+    const problem = signedBySigner(REPORT_SIG_PATH, REPORT_PATH) ?? (bound ? (signedBySigner(REPORT_BINDING_SIG_PATH, REPORT_BINDING_PATH) ?? bindingProblem()) : null);
+    if (problem) set('report', false, problem);
+    else if (bound) set('report', true, `${REPORT_PATH} signed by ${fingerprint} and bound to this bundle (${REPORT_BINDING_PATH})`);
+    // Bundles of app versions before 2026-12-01 have no binding: the report's own signature only.
+    else if (files.has(REPORT_BINDING_PATH) || files.has(REPORT_BINDING_SIG_PATH)) set('report', false, `metadata/provenance.json names no report binding, and ${REPORT_BINDING_PATH} or its signature is present (added after signing?)`);
+    else set('report', true, `${REPORT_PATH} signed by ${fingerprint}, but not bound to this bundle (made by an app version before 2026-12-01): check that the bundle id it prints is ${bundleId}`, 'warn');
   }
 
   return verdict(bundleId, fingerprint, principal, bagName);

@@ -28,6 +28,16 @@ import { verifySh, verifyTxt } from './verifyInstructions';
 export const BUNDLE_FORMAT_VERSION = 'disclosure-workbench-evidence-bundle/1';
 export const REPORT_PATH = 'report/evidence-report.pdf';
 export const REPORT_SIG_PATH = 'signatures/evidence-report.pdf.sig';
+/**
+ * What ties the report to its bundle: the report's SHA-256 and the bundle id (the SHA-256 of the tag
+ * manifest) as two sha256sum lines, signed. A report's own signature covers only its bytes, so a
+ * report of another bundle by the same signer would verify as well; `sha256sum -c` of this file
+ * fails in any bundle but its own.
+ */
+export const REPORT_BINDING_PATH = 'report/evidence-report.sha256';
+export const REPORT_BINDING_SIG_PATH = 'signatures/evidence-report.sha256.sig';
+export const reportBindingText = (reportSha256: string, bundleId: string): string =>
+  `${reportSha256}  ${REPORT_PATH}\n${bundleId}  tagmanifest-sha512.txt\n`;
 
 export interface PayloadFile {
   /** Path under data/, e.g. 'source/tweets.csv' or 'derived/retweet-graph.graphml'. */
@@ -82,7 +92,7 @@ export interface PreparedBundle {
   payload: Array<{ path: string } & DigestSet>;
   tagFiles: BundleEntry[];
   signatures: BundleEntry[];
-  /** Signs the PDF report (which prints the bundle id) and returns its two entries for zip(). */
+  /** Signs the PDF report (which prints the bundle id) and its binding to the bundle; returns their entries for zip(). */
   signReport(pdf: Uint8Array): Promise<BundleEntry[]>;
   /** Streams the ZIP; `extra` are entries from signReport(). */
   zip(extra?: BundleEntry[]): ReadableStream<Uint8Array>;
@@ -160,6 +170,7 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
           egress: input.egress,
           // Added after signing (it prints the bundle id), so this signed line is what tells its absence.
           report: input.report ? REPORT_PATH : null,
+          reportBinding: input.report ? REPORT_BINDING_PATH : null,
         },
         null,
         2,
@@ -199,7 +210,7 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
 
   const zip = (extra: BundleEntry[] = []): ReadableStream<Uint8Array> => {
     for (const e of extra) {
-      if (e.path !== REPORT_PATH && !e.path.startsWith('signatures/')) throw new Error(`extra entry '${e.path}' must be the report or a signature`);
+      if (e.path !== REPORT_PATH && e.path !== REPORT_BINDING_PATH && !e.path.startsWith('signatures/')) throw new Error(`extra entry '${e.path}' must be the report, its binding or a signature`);
     }
     if (input.report && !extra.some((e) => e.path === REPORT_PATH)) throw new Error('the bundle says it holds a signed report (provenance.json): add it with signReport()');
     async function* entries() {
@@ -228,9 +239,14 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
     signReport: async (pdf) => {
       const reportSig = await sshsigSign(input.signer, pdf, namespace);
       assertSignedBy(reportSig, pdf, input.signer.publicKey, namespace);
+      const binding = utf8(reportBindingText(bytesToHex(sha256(pdf)), bundleId));
+      const bindingSig = await sshsigSign(input.signer, binding, namespace);
+      assertSignedBy(bindingSig, binding, input.signer.publicKey, namespace);
       return [
         { path: REPORT_PATH, bytes: pdf },
+        { path: REPORT_BINDING_PATH, bytes: binding },
         { path: REPORT_SIG_PATH, bytes: utf8(reportSig) },
+        { path: REPORT_BINDING_SIG_PATH, bytes: utf8(bindingSig) },
       ];
     },
     zip,

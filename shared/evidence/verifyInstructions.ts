@@ -22,7 +22,8 @@ export function verifyTxt(p: VerifyTextParams): string {
 =====================================================================
 Everything below runs offline with standard tools: OpenSSH 8.2+ (ssh-keygen), coreutils
 (sha256sum/sha512sum; on macOS use "shasum -a 512 -c"), and optionally minisign.
-verify.sh in this folder runs the same steps:  sh verify.sh <signer fingerprint received out of band>
+verify.sh in this folder runs steps 2 to 6 (step 1 checks the ZIP itself: run it first):
+     sh verify.sh <signer fingerprint received out of band>
 (without it, verify.sh runs every other check and exits 3: the signer is not checked). verify.sh
 travels with the bundle too: whoever could edit the bundle could replace it. Where the sender is
 not trusted, run the steps below yourself.
@@ -59,7 +60,7 @@ ${previousKeysStep(p)}
    and that nothing was added beside data/ either (the tag manifest lists every other file but itself,
    the signatures and the report), and that no entry is a link: both must print nothing:
      cut -c 131- tagmanifest-sha512.txt > /tmp/tags.txt && find . ! -type d ! -path './data/*' | sed 's|^\\./||' |
-       grep -vxF -f /tmp/tags.txt | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.pdf|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.pdf\\.sig|[^/]*\\.(tsr|ots)))$'
+       grep -vxF -f /tmp/tags.txt | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.(pdf|sha256)|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.(pdf|sha256)\\.sig|[^/]*\\.(tsr|ots)))$'
      find . ! -type d ! -type f
 
 5. Optionally, the minisign signature made with the same key:
@@ -69,12 +70,19 @@ ${previousKeysStep(p)}
      sed -n 2p metadata/signer/minisign.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
      cut -d' ' -f2 metadata/signer/id_ed25519.pub | base64 -d | tail -c 32 | od -An -tx1 | tr -d ' \\n'; echo
 
-6. If report/evidence-report.pdf is present, check its own signature (it was added after signing,
-   because it prints the bundle id); it must name the key of step 2 as in step 3. Whether a report
-   was made for this bundle is in metadata/provenance.json ("report": its path, or null), which
-   step 4 checked: a report it names must be here.
+6. The report. Whether one was made for this bundle is in metadata/provenance.json (checked in
+   step 4): with "report": null, nothing may be in report/ and no signatures/evidence-report.* may
+   exist (a report added after signing); with "report": "report/evidence-report.pdf" it must be
+   here. It was added after signing, because it prints the bundle id, so it has its own signature,
+   and report/evidence-report.sha256 (signed too) ties it to this bundle: it names the report's
+   SHA-256 and the bundle id. Both signatures must name the key of step 2 as in step 3, and
+   sha256sum must print "OK" for report/evidence-report.pdf and for tagmanifest-sha512.txt (a
+   report of another bundle fails here):
      ${sv} \\
        -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf
+     ${sv} \\
+       -s signatures/evidence-report.sha256.sig < report/evidence-report.sha256
+     sha256sum -c --strict report/evidence-report.sha256
 
 7. Where installed, the Library of Congress BagIt validator:
      python3 -m bagit --validate .
@@ -201,12 +209,16 @@ EXTRA=$(find data ! -type d | while IFS= read -r f; do
 EXTRA=$(find . ! -type d ! -path './data/*' ! -path './signatures/*' ! -path './report/*' ! -path ./tagmanifest-sha512.txt |
   sed 's|^\\./||' | while IFS= read -r f; do listed 131 tagmanifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
 [ -z "$EXTRA" ] || fail completeness "outside data/ but not in tagmanifest-sha512.txt: $EXTRA"
-EXTRA=$(find report ! -type d ! -path report/evidence-report.pdf 2>/dev/null)
+EXTRA=$(find report signatures -mindepth 1 -type d 2>/dev/null)
+[ -z "$EXTRA" ] || fail completeness "a folder inside report/ or signatures/: $EXTRA"
+EXTRA=$(find report ! -type d ! -path report/evidence-report.pdf ! -path report/evidence-report.sha256 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "unexpected file in report/: $EXTRA"
 EXTRA=$(find signatures ! -type d ! -path signatures/tagmanifest-sha512.txt.sig ! -path signatures/tagmanifest-sha512.txt.minisig \\
-  ! -path signatures/evidence-report.pdf.sig ! -name '*.tsr' ! -name '*.ots' 2>/dev/null)
+  ! -path signatures/evidence-report.pdf.sig ! -path signatures/evidence-report.sha256.sig ! -name '*.tsr' ! -name '*.ots' 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "unexpected file in signatures/: $EXTRA"
+TSP=$(find signatures -name '*.tsr' -o -name '*.ots' 2>/dev/null)
 pass completeness "no unlisted files"
+[ -z "$TSP" ] || echo "warn    timestamps: not checked (added after signing; their issuer's tools verify them): $TSP"
 
 # The raw Ed25519 key: the last 32 bytes of both the minisign and the OpenSSH public key.
 rawkey() { base64 -d 2>/dev/null | tail -c 32 | od -An -tx1 | tr -d ' \\n'; }
@@ -229,20 +241,35 @@ else
   echo "skip    minisign: not installed"
 fi
 
-if [ -f report/evidence-report.pdf ]; then
+# The report (made after signing: it prints the bundle id), its signature, and its binding to this
+# bundle: report/evidence-report.sha256 names the report's SHA-256 and the bundle id, signed.
+signed_by_signer() { # $1 signature, $2 signed file
+  OUT=$(ssh-keygen -Y verify -f metadata/signer/allowed_signers -I "$PRINCIPAL" -n "$NAMESPACE" -s "$1" < "$2" 2>&1) ||
+    fail report "ssh-keygen -Y verify rejected $1 over $2: $OUT"
+  [ "\${OUT##* }" = "$KEYFP" ] || fail report "$2 signed by key \${OUT##* }, not by metadata/signer/id_ed25519.pub ($KEYFP)"
+}
+RFILES=""
+for f in report/evidence-report.pdf report/evidence-report.sha256 signatures/evidence-report.pdf.sig signatures/evidence-report.sha256.sig; do
+  [ -f "$f" ] && RFILES="$RFILES $f"
+done
+if grep -q '"report": null' metadata/provenance.json; then
+  [ -z "$RFILES" ] || fail report "metadata/provenance.json says no report was made for this bundle, and$RFILES present (added after signing?)"
+elif [ -f report/evidence-report.pdf ]; then
   [ -f signatures/evidence-report.pdf.sig ] || fail report "report/evidence-report.pdf has no signatures/evidence-report.pdf.sig"
-  OUT=$(ssh-keygen -Y verify -f metadata/signer/allowed_signers -I "$PRINCIPAL" -n "$NAMESPACE" \\
-    -s signatures/evidence-report.pdf.sig < report/evidence-report.pdf 2>&1) ||
-    fail report "ssh-keygen -Y verify rejected signatures/evidence-report.pdf.sig over report/evidence-report.pdf: $OUT"
-  [ "\${OUT##* }" = "$KEYFP" ] || fail report "report signed by key \${OUT##* }, not by metadata/signer/id_ed25519.pub ($KEYFP)"
+  signed_by_signer signatures/evidence-report.pdf.sig report/evidence-report.pdf
   pass report "$OUT"
-elif [ -f signatures/evidence-report.pdf.sig ]; then
-  fail report "signatures/evidence-report.pdf.sig present but report/evidence-report.pdf is missing"
+  [ -f report/evidence-report.sha256 ] && [ -f signatures/evidence-report.sha256.sig ] ||
+    fail report "report/evidence-report.sha256 or signatures/evidence-report.sha256.sig is missing: nothing ties the report to this bundle"
+  signed_by_signer signatures/evidence-report.sha256.sig report/evidence-report.sha256
+  [ "$(listed 67 report/evidence-report.sha256)" = "$(printf 'report/evidence-report.pdf\ntagmanifest-sha512.txt')" ] ||
+    fail report "report/evidence-report.sha256 must name report/evidence-report.pdf, then tagmanifest-sha512.txt"
+  OUT=$($SHA256 -c --strict report/evidence-report.sha256 2>&1) ||
+    fail report "the report is not this bundle's (report/evidence-report.sha256 names another report or another bundle id): $OUT"
+  pass report "bound to this bundle by report/evidence-report.sha256 (signed)"
+elif [ -n "$RFILES" ]; then
+  fail report "$RFILES present but report/evidence-report.pdf is missing"
 elif grep -q '"report": "report/evidence-report.pdf"' metadata/provenance.json; then
   fail report "metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing (removed after signing?)"
-fi
-if [ -f report/evidence-report.pdf ] && grep -q '"report": null' metadata/provenance.json; then
-  fail report "metadata/provenance.json says no report was made for this bundle, and report/evidence-report.pdf is present (added after signing?)"
 fi
 
 ID=$($SHA256 tagmanifest-sha512.txt | cut -c 1-64)

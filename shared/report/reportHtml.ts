@@ -187,13 +187,13 @@ function verify(m: ReportModel): string {
   if (m.preview) {
     return (
       `<p>This is a preview of the case, not a signed report: it has no bundle id, no signature and no attachments, and proves nothing by itself. ` +
-      `The report exported with the case's evidence bundle carries the signed tag manifest, its signatures and the bundle's VERIFY.txt, and is signed itself (<code>signatures/evidence-report.pdf.sig</code>).</p>`
+      `The report exported with the case's evidence bundle carries the signed tag manifest, its signatures and the bundle's VERIFY.txt, and is signed itself (<code>signatures/evidence-report.pdf.sig</code>) and bound to its bundle (<code>report/evidence-report.sha256</code>, signed).</p>`
     );
   }
   return (
     `<p>Signer key fingerprint: <code class="hash">${e(m.signer.fingerprint)}</code>. Bundle id: <code class="hash">${e(m.bundleId)}</code>.</p>` +
     `<p>This PDF carries the signed tag manifest, its signatures and these instructions as attachments; ` +
-    `the bundle holds the same files and <code>signatures/evidence-report.pdf.sig</code> over this PDF. The instructions below are VERIFY.txt of the bundle. ` +
+    `the bundle holds the same files, <code>signatures/evidence-report.pdf.sig</code> over this PDF, and <code>report/evidence-report.sha256</code> (signed) naming this PDF's SHA-256 and the bundle id. The instructions below are VERIFY.txt of the bundle. ` +
     `Long lines are wrapped to fit the page, at any character: copy commands from VERIFY.txt (attached to this PDF: <code>pdfdetach -saveall</code>, and in the bundle), not from the print.</p>` +
     `<pre class="verify-text">${e(m.verifyText)}</pre>`
   );

@@ -5,6 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { REPORT_PATH, REPORT_SIG_PATH } from '../../shared/evidence/bundleWriter';
 import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
 import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
@@ -66,7 +67,9 @@ async function printPdf(page: Page, model: ReportModel, pageSize: ReportPageSize
 /** Finish and sign exactly as an export does; returns the PDF path in dir. */
 async function finishAndSign(rc: ReportCase, raw: Uint8Array, dir: string) {
   const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared));
-  const [report, sig] = await rc.prepared.signReport(pdf);
+  const signed = await rc.prepared.signReport(pdf);
+  const report = signed.find((e) => e.path === REPORT_PATH);
+  const sig = signed.find((e) => e.path === REPORT_SIG_PATH);
   const file = path.join(dir, 'evidence-report.pdf');
   writeFileSync(file, report!.bytes);
   if (process.env.DW_REPORT_KEEP) writeFileSync(process.env.DW_REPORT_KEEP, report!.bytes); // keep a copy for inspection

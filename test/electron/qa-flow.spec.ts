@@ -151,6 +151,10 @@ test('verify: the app’s verify page, `npm run cli -- verify --json`, ssh-keyge
   const report = readFileSync(path.join(bag, 'report/evidence-report.pdf'));
   const reportSig = run('ssh-keygen', ['-Y', 'verify', '-f', 'metadata/signer/allowed_signers', '-I', PRINCIPAL, '-n', EVIDENCE_NAMESPACE, '-s', 'signatures/evidence-report.pdf.sig'], bag, report);
   expect(reportSig.code, reportSig.out).toBe(0);
+  // ... and binds it to this bundle: report/evidence-report.sha256 (signed) names the report and the bundle id.
+  const binding = run('ssh-keygen', ['-Y', 'verify', '-f', 'metadata/signer/allowed_signers', '-I', PRINCIPAL, '-n', EVIDENCE_NAMESPACE, '-s', 'signatures/evidence-report.sha256.sig'], bag, readFileSync(path.join(bag, 'report/evidence-report.sha256')));
+  expect(binding.code, binding.out).toBe(0);
+  expect(execFileSync('sha256sum', ['-c', '--strict', 'report/evidence-report.sha256'], { cwd: bag, encoding: 'utf8' })).toBe('report/evidence-report.pdf: OK\ntagmanifest-sha512.txt: OK\n');
   expect(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(bag, 'report/evidence-report.pdf'), '-'], { encoding: 'utf8' })).toContain(bundleId);
 
   // The egress log went into the bundle: nothing was blocked because nothing was attempted.

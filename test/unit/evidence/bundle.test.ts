@@ -52,6 +52,7 @@ describe('bundle writer, checked with the independent tools', async () => {
     expect(prov.signer).toMatchObject({ fingerprint: prepared.fingerprint, namespace: 'evidence-bundle@org.disclosure-workbench' });
     expect(prov.egress).toEqual({ blockedRequests: 0, urls: [] });
     expect(prov.report).toBe('report/evidence-report.pdf'); // signed: a removed report is noticed
+    expect(prov.reportBinding).toBe('report/evidence-report.sha256'); // and one without its binding
   });
 
   it('the bundle id is the SHA-256 of the signed tag manifest; layout matches EVIDENCE.md', () => {
@@ -67,7 +68,8 @@ describe('bundle writer, checked with the independent tools', async () => {
     ]);
     const entries = run('unzip', ['-Z1', file]).stdout.trim().split('\n');
     expect(entries.filter((e) => e.includes('/signatures/') || e.includes('/report/')).map((e) => e.slice(prepared.bagName.length + 1))).toEqual([
-      'signatures/tagmanifest-sha512.txt.minisig', 'signatures/tagmanifest-sha512.txt.sig', 'report/evidence-report.pdf', 'signatures/evidence-report.pdf.sig',
+      'signatures/tagmanifest-sha512.txt.minisig', 'signatures/tagmanifest-sha512.txt.sig',
+      'report/evidence-report.pdf', 'report/evidence-report.sha256', 'signatures/evidence-report.pdf.sig', 'signatures/evidence-report.sha256.sig',
     ]);
   });
 
@@ -91,7 +93,7 @@ describe('bundle writer, checked with the independent tools', async () => {
     expect(() => promised.zip()).toThrow('the bundle says it holds a signed report (provenance.json): add it with signReport()');
     // A report signed by the genuine key but added to a bundle made without one fails: the signed provenance says none.
     const added = await collect(none.zip(await none.signReport(await reportPdf(none.bundleId))));
-    expect(verifyBundle(added).checks.find((c) => c.name === 'report')).toMatchObject({ ok: false, detail: 'metadata/provenance.json says no report was made for this bundle, and report/evidence-report.pdf is present (added after signing?)' });
+    expect(verifyBundle(added).checks.find((c) => c.name === 'report')).toMatchObject({ ok: false, detail: 'metadata/provenance.json says no report was made for this bundle, and report/evidence-report.pdf; report/evidence-report.sha256; signatures/evidence-report.pdf.sig; signatures/evidence-report.sha256.sig are present (added after signing?)' });
     const sh = runVerifySh(dir, added, 'report-added', prepared.fingerprint);
     expect(sh.code).toBe(1);
     expect(sh.stderr).toContain('FAILED report: metadata/provenance.json says no report was made for this bundle');

@@ -14,7 +14,8 @@ import { allowedSignersLine, formatPublicKeyLine, generateEd25519KeyPair } from 
 import { seedSigner } from '../../../shared/evidence/signer';
 import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
 import { unzipSync } from 'fflate';
-import { PRINCIPAL, runVerifySh, tamper, writeBundle } from './bundleFixture';
+import { bundleInput, PRINCIPAL, runVerifySh, tamper, writeBundle } from './bundleFixture';
+import { REPORT_BINDING_PATH, REPORT_BINDING_SIG_PATH, REPORT_PATH, REPORT_SIG_PATH } from '../../../shared/evidence/bundleWriter';
 import { run, tempDir } from './tools';
 
 const dir = tempDir('tamper-');
@@ -36,8 +37,11 @@ function regenerate(files: Map<string, Uint8Array>, manifest: string, hash: (b: 
   files.set(manifest, enc.encode(manifestText([...old.keys()].filter((p) => files.has(p)).map((p) => ({ path: p, hex: bytesToHex(hash(files.get(p)!)) })))));
 }
 
+const REPORT_FILES = [REPORT_PATH, REPORT_BINDING_PATH, REPORT_SIG_PATH, REPORT_BINDING_SIG_PATH];
+
 describe('tamper suite', async () => {
-  const { prepared, bytes } = await writeBundle(dir);
+  const signingKey = generateEd25519KeyPair();
+  const { prepared, bytes } = await writeBundle(dir, bundleInput(signingKey));
   const fp = prepared.fingerprint;
   const check = (label: string, zip: Uint8Array) => ({ ours: verifyBundle(zip, { trustedFingerprints: [fp], requireTrust: true }), sh: runVerifySh(dir, zip, label, fp) });
 
@@ -181,8 +185,7 @@ describe('tamper suite', async () => {
     const z = await tamper(z0, (f) => {
       f.set('signatures/tagmanifest-sha512.txt.sig', enc.encode(sig));
       f.set('signatures/tagmanifest-sha512.txt.minisig', enc.encode(msig));
-      f.delete('report/evidence-report.pdf');
-      f.delete('signatures/evidence-report.pdf.sig');
+      for (const r of REPORT_FILES) f.delete(r);
     });
     const { ours, sh } = check('resigned', z);
     expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['trust']);
@@ -266,15 +269,82 @@ describe('tamper suite', async () => {
   });
   const seedSignerFp = async () => verifyBundle(await tamper(bytes, swapKeyFiles)).fingerprint;
 
-  it('report removed (with its signature): the signed provenance.json says there was one', async () => {
+  it('report removed (with its signatures and binding): the signed provenance.json says there was one', async () => {
     const z = await tamper(bytes, (f) => {
-      f.delete('report/evidence-report.pdf');
-      f.delete('signatures/evidence-report.pdf.sig');
+      for (const r of REPORT_FILES) f.delete(r);
     });
     const { ours, sh } = check('report-removed', z);
     expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['report']);
     expect(failed(ours, 'report').detail).toBe('metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing (removed after signing?)');
     expect(sh.stderr).toContain('FAILED report: metadata/provenance.json says the bundle holds report/evidence-report.pdf, and it is missing');
+  });
+
+  it('a report of another bundle by the same signer, with its signature and binding: the binding names another bundle id', async () => {
+    // Bundle B: same key, other contents (its report prints B's id). Its report files are moved into bundle A.
+    const input = bundleInput(signingKey);
+    const other = await writeBundle(tempDir('tamper-other-'), { ...input, caseId: 'case-43 another case' });
+    const theirs = unzipBag(other.bytes);
+    const z = await tamper(bytes, (f) => {
+      for (const r of REPORT_FILES) f.set(r, theirs.get(r)!);
+    });
+    const { ours, sh } = check('report-swapped', z);
+    expect(ours.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['report']);
+    expect(failed(ours, 'report').detail).toMatch(/^report\/evidence-report\.sha256 does not bind this report to this bundle \(a report of another bundle\?\)/);
+    expect(sh.stderr).toContain('FAILED report: the report is not this bundle\'s (report/evidence-report.sha256 names another report or another bundle id): ');
+    expect(sh.stderr).toContain('tagmanifest-sha512.txt: FAILED');
+    // By hand: VERIFY.txt step 6's sha256sum line fails too (and passes on the intact bundle).
+    const byHand = fromVerifyTxt(sh.bagDir, /^ +(sha256sum -c --strict report\/evidence-report\.sha256)$/m);
+    expect(run('sh', ['-c', byHand], { cwd: sh.bagDir }).code).toBe(1);
+    const clean = runVerifySh(dir, bytes, 'clean-for-binding', fp);
+    expect(run('sh', ['-c', byHand], { cwd: clean.bagDir })).toMatchObject({ code: 0, stdout: 'report/evidence-report.pdf: OK\ntagmanifest-sha512.txt: OK\n' });
+    // Another bundle's tag manifest and its signature presented as "the report" fail the same way.
+    const z2 = await tamper(bytes, (f) => {
+      f.set('report/evidence-report.pdf', theirs.get('tagmanifest-sha512.txt')!);
+      f.set('signatures/evidence-report.pdf.sig', theirs.get('signatures/tagmanifest-sha512.txt.sig')!);
+    });
+    expect(failed(verifyBundle(z2, { trustedFingerprints: [fp] }), 'report').detail).toMatch(/does not bind this report to this bundle/);
+  });
+
+  it('a bundle of an app version before report bindings (provenance names none): its signed report passes with a warning to compare the bundle id', async () => {
+    // Rebuilt as such a version wrote it, signed by the genuine key: no reportBinding in provenance.json, no binding files.
+    let tm: Uint8Array = new Uint8Array();
+    const z0 = await tamper(bytes, (f) => {
+      const { reportBinding: _dropped, ...prov } = JSON.parse(dec.decode(f.get('metadata/provenance.json')!));
+      f.set('metadata/provenance.json', enc.encode(`${JSON.stringify(prov, null, 2)}\n`));
+      regenerate(f, 'tagmanifest-sha512.txt', sha512);
+      tm = f.get('tagmanifest-sha512.txt')!;
+    });
+    const genuine = seedSigner(signingKey.seed);
+    const [sig, msig] = [await sshsigSign(genuine, tm), await minisignSign(genuine, tm, 'old version')];
+    const z = await tamper(z0, (f) => {
+      f.set('signatures/tagmanifest-sha512.txt.sig', enc.encode(sig));
+      f.set('signatures/tagmanifest-sha512.txt.minisig', enc.encode(msig));
+      f.delete(REPORT_BINDING_PATH);
+      f.delete(REPORT_BINDING_SIG_PATH);
+    });
+    const v = verifyBundle(z, { trustedFingerprints: [fp], requireTrust: true });
+    expect(v.ok).toBe(true);
+    expect(failed(v, 'report')).toMatchObject({ status: 'warn', detail: `report/evidence-report.pdf signed by ${fp}, but not bound to this bundle (made by an app version before 2026-12-01): check that the bundle id it prints is ${v.bundleId}` });
+    // Binding files added to such a bundle are not taken on trust either.
+    const added = await tamper(z, (f) => {
+      const theirs = unzipBag(bytes);
+      f.set(REPORT_BINDING_PATH, theirs.get(REPORT_BINDING_PATH)!);
+      f.set(REPORT_BINDING_SIG_PATH, theirs.get(REPORT_BINDING_SIG_PATH)!);
+    });
+    expect(failed(verifyBundle(added, { trustedFingerprints: [fp] }), 'report').ok).toBe(false);
+  });
+
+  it('a timestamp proof in signatures/ is listed as not checked; one in a folder there is refused by every route', async () => {
+    const top = await tamper(bytes, (f) => f.set('signatures/CORRECTED evidence-report.pdf.tsr', enc.encode('anything')));
+    const t = check('tsr-top', top);
+    expect(t.ours.ok).toBe(true);
+    expect(failed(t.ours, 'completeness')).toMatchObject({ status: 'warn', detail: expect.stringContaining('not checked (timestamp proofs added after signing, which need their issuer to verify): signatures/CORRECTED evidence-report.pdf.tsr') });
+    expect(t.sh.code).toBe(0);
+    expect(t.sh.stdout).toContain('warn    timestamps: not checked');
+    const nested = await tamper(bytes, (f) => f.set('signatures/x/y.tsr', enc.encode('anything')));
+    const n = check('tsr-nested', nested);
+    expect(failed(n.ours, 'completeness').detail).toBe('signatures/x/y.tsr: unexpected file in signatures/');
+    expect(n.sh.stderr).toContain('FAILED completeness: a folder inside report/ or signatures/: signatures/x');
   });
 
   it('edited report', async () => {
