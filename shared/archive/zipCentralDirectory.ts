@@ -7,10 +7,11 @@
  * cut as if they were all): the caller refuses it.
  */
 const TAIL_BYTES = 8 << 20;
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL_ENTRY = 0x02014b50;
+/** Record signatures (little-endian uint32), shared with the evidence bundle's strict reader (bundleZip.ts). */
+export const EOCD = 0x06054b50;
+export const ZIP64_LOCATOR = 0x07064b50;
+export const ZIP64_EOCD = 0x06064b50;
+export const CENTRAL_ENTRY = 0x02014b50;
 
 export class ZipTail {
   private chunks: Uint8Array[] = [];

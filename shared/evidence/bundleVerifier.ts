@@ -1,15 +1,16 @@
 /**
  * Verifies a bundle ZIP independently of how it was written: one verdict per check, each failure
- * naming exactly what failed. Limit: fflate's unzipSync holds the whole ZIP and all entries in
- * memory (fine for bundles of a few hundred MB; a streaming/random-access reader is future work).
+ * naming exactly what failed. The ZIP is read strictly (bundleZip.ts), so these checks see the files
+ * unzip extracts. Limit: the whole ZIP is held in memory, and any deflated entry inflated beside it
+ * (fine for bundles of a few hundred MB; a streaming/random-access reader is future work).
  */
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { unzipSync } from 'fflate';
 import { bagPathProblem } from './bagPaths';
 import { parseManifest } from './bagText';
 import { bytesEqual, bytesToHex, fromUtf8 } from './bytes';
 import { parseAndVerifyCustody } from './custodyLog';
 import { REPORT_BINDING_PATH, REPORT_BINDING_SIG_PATH, REPORT_PATH, REPORT_SIG_PATH, reportBindingText } from './bundleWriter';
+import { readBundleZip } from './bundleZip';
 import { minisignVerify, parseMinisignPublicKey } from './minisign';
 import { fingerprintSha256, parseAllowedSigners, parsePublicKeyLine } from './opensshKeys';
 import { verifyKeyHistory } from './keyHistory';
@@ -60,42 +61,42 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     return { ok: all.every((c) => c.ok), bundleId, fingerprint, principal, bagName, checks: all };
   };
 
-  // zip: readable, one top folder, safe names.
-  let raw: Record<string, Uint8Array>;
-  // Every name in the ZIP's directory: unzipSync keeps one entry per name (the last).
-  const entryNames: string[] = [];
-  try {
-    raw = unzipSync(zipBytes, { filter: (f) => (entryNames.push(f.name), true) });
-  } catch (err) {
-    set('zip', false, `the ZIP cannot be read: ${(err as Error).message}`);
+  // zip: read as unzip extracts it (bundleZip.ts: every entry a regular file, CRC-32s checked, nothing
+  // a tool could read another way), no name twice, safe names, one top folder.
+  const read = readBundleZip(zipBytes);
+  if (!read.ok) {
+    set('zip', false, `${read.kind === 'unreadable' ? 'the ZIP cannot be read' : 'the ZIP is refused'}: ${list(read.problems)}`);
     return verdict(null, null, null, null);
   }
+  const names = read.entries.map((e) => e.name);
   // Two entries under one name: an extractor may show the copy the manifests do not cover.
-  const repeated = [...new Set(entryNames.filter((n, i) => entryNames.indexOf(n) !== i))];
+  const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
   if (repeated.length) {
     set('zip', false, `entries stored twice under one name (an extractor may show either copy): ${list(repeated)}`);
     return verdict(null, null, null, null);
   }
-  const names = Object.keys(raw).filter((n) => !n.endsWith('/'));
-  const tops = new Set(names.map((n) => n.split('/')[0]!));
-  if (tops.size !== 1 || names.some((n) => !n.includes('/'))) {
-    set('zip', false, `expected one top-level folder, found: ${list([...tops])}`);
-    return verdict(null, null, null, null);
-  }
-  const bagName = [...tops][0]!;
-  const files = new Map<string, Uint8Array>();
-  const badNames: string[] = [];
-  for (const n of names) {
-    const rel = n.slice(bagName.length + 1);
-    const p = bagPathProblem(rel);
-    if (p) badNames.push(`${JSON.stringify(rel)}: ${p}`);
-    files.set(rel, raw[n]!);
-  }
+  // Whole names, the top folder too: unzip would strip a leading '/' or '../' and write elsewhere.
+  const badNames = names.flatMap((n) => {
+    const p = bagPathProblem(n);
+    return p ? [`${JSON.stringify(n)}: ${p}`] : [];
+  });
   if (badNames.length) {
     set('zip', false, `unsafe entry names: ${list(badNames)}`);
-    return verdict(null, null, null, bagName);
+    return verdict(null, null, null, null);
   }
-  set('zip', true, `${files.size} files in ${bagName}/`);
+  // The bag is the top folder most entries are in; every entry must be inside it.
+  const perTop = new Map<string, number>();
+  for (const n of names) if (n.includes('/')) perTop.set(n.slice(0, n.indexOf('/')), (perTop.get(n.slice(0, n.indexOf('/'))) ?? 0) + 1);
+  const bagName = [...perTop].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const outside = names.filter((n) => bagName === undefined || !n.startsWith(`${bagName}/`));
+  if (bagName === undefined || outside.length) {
+    const where = bagName === undefined ? 'found none' : `${bagName}/`;
+    set('zip', false, `expected every entry in one top-level folder (${where}), outside it: ${outside.length ? list(outside.map((n) => JSON.stringify(n))) : 'no entries at all'}`);
+    return verdict(null, null, null, bagName ?? null);
+  }
+  const files = new Map<string, Uint8Array>();
+  for (const { name, data } of read.entries) files.set(name.slice(bagName.length + 1), data);
+  set('zip', true, `${files.size} files in ${bagName}/, each a regular file whose CRC-32 matches, read as unzip extracts them`);
 
   const text = (p: string): string | null => {
     const b = files.get(p);
