@@ -28,6 +28,7 @@
  */
 import { inflateSync } from 'fflate';
 import { CENTRAL_ENTRY, EOCD, ZIP64_EOCD, ZIP64_LOCATOR } from '../archive/zipCentralDirectory';
+import { crc32 } from '../crc32';
 import { bytesEqual } from './bytes';
 
 export interface ZipEntry {
@@ -115,7 +116,7 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
   let cdEnd = eocd;
   const locator = eocd - 20;
   if (locator >= 0 && u32(locator) === ZIP64_LOCATOR) {
-    // ZIP64: its end record directly before the locator, the classic fields equal to its values or saturated.
+    // ZIP64: its end record directly before the locator.
     if (u32(locator + 4) !== 0 || u32(locator + 16) !== 1) throw new Unreadable('the ZIP64 locator names another disk (a split archive)');
     const z = u64(locator + 8);
     if (z + 56 !== locator || u32(z) !== ZIP64_EOCD || u64(z + 4) !== 44) {
@@ -126,7 +127,8 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     cdSize = u64(z + 40);
     cdOffset = u64(z + 48);
     if (u64(z + 24) !== count) throw new Unreadable(`the ZIP64 end record counts ${u64(z + 24)} entries on this disk and ${count} in all`);
-    const fits = (value: number, field: number, max: number) => field === Math.min(value, max);
+    // Each classic field holds the value or is saturated (client-zip saturates the ones that do not fit).
+    const fits = (value: number, field: number, max: number) => field === value || field === max;
     if (!fits(count, diskEntries, MAX16) || !fits(count, total, MAX16) || !fits(cdSize, cdSize32, MAX32) || !fits(cdOffset, cdOffset32, MAX32)) {
       throw new Unreadable(`the end-of-central-directory record (${total} entries, directory of ${cdSize32} bytes at ${cdOffset32}) and the ZIP64 end record (${count} entries, ${cdSize} bytes at ${cdOffset}) disagree`);
     }
@@ -344,21 +346,4 @@ function describeField({ id, body }: ExtraField): string {
     0x7875: 'an Info-ZIP Unix UID/GID field (0x7875)',
   };
   return `${known[id] ?? `an extra field ${hex(id, 4)}`} (bundles have none)`;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (ISO-HDLC, as ZIP records it). */
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
