@@ -70,8 +70,8 @@ export function readBundleZip(zip: Uint8Array): BundleZip {
     const entries = readEntries(zip, problems);
     return problems.length ? { ok: false, kind: 'refused', problems } : { ok: true, entries };
   } catch (err) {
-    // Unreadable, or (not expected: every read is bounded first) a read past the end.
-    return { ok: false, kind: 'unreadable', problems: [...problems, err instanceof Unreadable ? err.message : `${(err as Error).message}`] };
+    // Unreadable, or (not expected: every read is bounded first) a RangeError from a read past the end.
+    return { ok: false, kind: 'unreadable', problems: [...problems, (err as Error).message] };
   }
 }
 
