@@ -220,7 +220,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
     await expect(page.locator(`tr[data-check="${name}"]`)).toHaveAttribute('data-status', 'pass');
   }
   await shot(page, 'verify.png');
-  const tampered = tamperPayload(readFileSync(zip), /\/data\/source\/.*\.csv$/);
+  const tampered = await tamperPayload(readFileSync(zip), /^data\/source\/.*\.csv$/);
   const tamperedZip = path.join(dir, 'tampered.zip');
   writeFileSync(tamperedZip, tampered.bytes);
   await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(tamperedZip);

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Locator, Page } from '@playwright/test';
 import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
+import { tamper } from '../unit/evidence/bundleFixture';
 
 export interface ToolRun {
   cmd: string;
@@ -45,14 +45,15 @@ export function recipientChecks(zip: string, dir: string, principal: string, fin
   return { bag, runs };
 }
 
-/** A copy of the bundle with one payload file's bytes changed (same name, same manifests). */
-export function tamperPayload(zipBytes: Uint8Array, match: RegExp): { bytes: Uint8Array; path: string } {
-  const files = unzipSync(zipBytes);
-  const target = Object.keys(files).find((n) => match.test(n));
-  if (!target) throw new Error(`no entry matches ${match}`);
-  const out: Zippable = {};
-  for (const [n, b] of Object.entries(files)) out[n] = n === target ? new Uint8Array([...b, ...strToU8('tampered')]) : b;
-  return { bytes: zipSync(out), path: target.slice(target.indexOf('/') + 1) };
+/** A copy of the bundle with one payload file's bytes changed (same name, same manifests), zipped as the app zips. */
+export async function tamperPayload(zipBytes: Uint8Array, match: RegExp): Promise<{ bytes: Uint8Array; path: string }> {
+  let target = '';
+  const bytes = await tamper(zipBytes, (files) => {
+    target = [...files.keys()].find((p) => match.test(p)) ?? '';
+    if (!target) throw new Error(`no entry matches ${match}`);
+    files.set(target, new Uint8Array([...files.get(target)!, ...new TextEncoder().encode('tampered')]));
+  });
+  return { bytes, path: target };
 }
 
 /** Unpinned "Pin to case" buttons (explore/network views) for `what`: 'account', 'tweet', 'edge'… */
