@@ -92,7 +92,9 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(3);
   // Back on the account page, its button says which case holds it (pinning again gives a pin for another case).
   await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);
-  await expect(page.locator('button.pin-button[aria-label^="In case “Spamouflage 测试 تحقيق 🦜”: pin again: account "]')).toHaveCount(1);
+  const inCase = page.locator('button.pin-button[aria-label^="In case “Spamouflage 测试 تحقيق 🦜”: pin again: account "]');
+  await expect(inCase).toHaveCount(1);
+  await expect(inCase.locator('bdi')).toHaveText('Spamouflage 测试 تحقيق 🦜'); // isolated: a right-to-left name keeps to its quotes
   await page.goto(caseUrl);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
@@ -150,12 +152,25 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // The real export, captured as a download.
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);
   const downloadP = page.waitForEvent('download', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await page.evaluate(() => {
+    // Focus is never left on the page's body while the export works (the Export button disables itself).
+    const w = window as unknown as { bodyFocusFrames: number; sampling: boolean };
+    w.bodyFocusFrames = 0;
+    w.sampling = true;
+    const sample = () => {
+      if (document.activeElement === document.body) w.bodyFocusFrames++;
+      if (w.sampling) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.getByRole('button', { name: 'Export bundle' }).focus();
+  await page.keyboard.press('Enter');
   const download = await downloadP;
   const zip = path.join(dir, download.suggestedFilename());
   await download.saveAs(zip);
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
-  await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the result
+  await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the progress, then to the result
+  expect(await page.evaluate(() => Object.assign(window, { sampling: false }) && (window as unknown as { bodyFocusFrames: number }).bodyFocusFrames)).toBe(0);
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);

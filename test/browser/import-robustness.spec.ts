@@ -81,6 +81,25 @@ test('the same file chosen twice (under two names) is imported once; the second 
   expect(store.accounts).toBe(744);
 });
 
+test('a right-to-left dataset name keeps to its quotes in the outcome line: the counts after it are drawn after it', async ({ page }) => {
+  const rtl = path.join(tempDir(), 'حملة_062020_users_csv_hashed.csv');
+  writeFileSync(rtl, readFileSync(chinaUsers));
+  await importFiles(page, [rtl]);
+  await waitForImportDone(page);
+  const line = page.locator('.import-done p.ok');
+  await expect(line.locator('bdi')).toHaveText(/^حملة_062020/);
+  // Chromium's layout is the judge: the name's box ends left of the counts that follow it in the sentence.
+  const order = await line.evaluate((p) => {
+    const bdi = p.querySelector('bdi')!.getBoundingClientRect();
+    const after = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('744 accounts'))!;
+    const r = document.createRange();
+    r.setStart(after, after.textContent!.indexOf('744'));
+    r.setEnd(after, after.textContent!.indexOf('744') + 3);
+    return { nameRight: bdi.right, countLeft: r.getBoundingClientRect().left };
+  });
+  expect(order.countLeft).toBeGreaterThan(order.nameRight);
+});
+
 test('choosing to cancel after a refusal leaves nothing', async ({ page }) => {
   const bad = badFiles(tempDir());
   await importFiles(page, [chinaUsers, bad.binary]);
@@ -372,8 +391,21 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   });
   await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: dropped });
   await expect(page.getByText('An import is running: the files dropped were not added. Drop them again when it ends.')).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel import' }).click();
+  // By keyboard: the button keeps the focus while it cancels (aria-disabled), and the outcome takes it.
+  await page.getByRole('button', { name: 'Cancel import' }).focus();
+  await page.evaluate(() => {
+    const w = window as unknown as { bodyFocusFrames: number };
+    w.bodyFocusFrames = 0;
+    const sample = () => {
+      if (document.activeElement === document.body) w.bodyFocusFrames++;
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Import cancelled: nothing was added.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Import cancelled: nothing was added.' })).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { bodyFocusFrames: number }).bodyFocusFrames)).toBe(0);
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(0);
   expect(store.tweetBlocks).toBe(0);

@@ -18,3 +18,15 @@ export function focusInView(el: HTMLElement | null | undefined): void {
   el.focus({ preventScroll: true });
   el.scrollIntoView?.({ block: 'nearest' });
 }
+
+/**
+ * Focus the page's heading (#view-title), for when what had focus is gone with its work (a deleted
+ * card, a dismissed notice). A heading takes focus only with a tabindex, which the first page has
+ * not been given yet (App gives one on each page change).
+ */
+export function focusPageHeading(): void {
+  const heading = document.getElementById('view-title');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  focusInView(heading);
+}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { focusPageHeading } from '../app/focusIfLost';
 import { announceDatasetsChanged } from '../store/datasetsChanged';
 import { mixedSources, type MixedSources } from '../../../shared/archive/mixedSources';
 import { db } from '../store/database';
@@ -55,11 +56,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
     }
     onChanged();
     // The card is gone: focus goes to the page's heading, not the body.
-    const heading = document.getElementById('view-title');
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    }
+    focusPageHeading();
   };
   return (
     <article className="dataset-card" aria-labelledby={headingId}>

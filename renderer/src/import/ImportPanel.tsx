@@ -4,6 +4,7 @@ import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 import type { useImportWorker } from './useImportWorker';
 import { focusIfLost } from '../app/focusIfLost';
 import { DEMO_SEED, DEMO_TWEETS } from './demoArchiveFiles';
+import { isolateLabel } from '../../../shared/domain/bidiIsolate';
 
 type Importer = ReturnType<typeof useImportWorker>;
 
@@ -57,7 +58,8 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
               {datasets.map((d) => (
                 // Two of one name are told apart by their size and creation time.
                 <option key={d.id} value={d.id}>
-                  {`dataset “${d.name}”` + (datasets.some((o) => o !== d && o.name === d.name) ? ` (${formatCount(d.counts.tweets)} tweets, ${formatCount(d.counts.accounts)} accounts, created ${d.createdAt.slice(0, 16).replace('T', ' ')} UTC)` : '')}
+                  {/* An option holds text only: a right-to-left name is isolated by characters, not <bdi>. */}
+                  {`dataset “${isolateLabel(d.name)}”` + (datasets.some((o) => o !== d && o.name === d.name) ? ` (${formatCount(d.counts.tweets)} tweets, ${formatCount(d.counts.accounts)} accounts, created ${d.createdAt.slice(0, 16).replace('T', ' ')} UTC)` : '')}
                 </option>
               ))}
             </select>
@@ -117,7 +119,8 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
             </>
           )}
         </p>
-        <button type="button" onClick={cancel} disabled={state.cancelling} ref={focusIfLost}>Cancel import</button>
+        {/* aria-disabled, not disabled, while cancelling: a disabled button drops the keyboard focus to the page's body. */}
+        <button type="button" onClick={() => state.cancelling || cancel()} aria-disabled={state.cancelling || undefined} ref={focusIfLost}>Cancel import</button>
       </div>
     );
   }
@@ -156,9 +159,15 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
     return (
       <div role="status" className="import-done" tabIndex={-1} ref={focusIfLost} onKeyDown={onKeyDown}>
         <p className="ok">
-          {r.importId
-            ? `Imported into “${r.dataset?.name}”: ${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`
-            : 'Nothing new was imported.'}
+          {r.importId ? (
+            // The name in <bdi>: a right-to-left name must not carry the counts after it into its own run.
+            <>
+              Imported into “<bdi>{r.dataset?.name}</bdi>”:{' '}
+              {`${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`}
+            </>
+          ) : (
+            'Nothing new was imported.'
+          )}
         </p>
         {r.importId && (
           <p className="muted" data-timings={JSON.stringify(r.timings)} data-hasher={r.hasher} data-csv-scan={r.csvScan}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { focusPageHeading } from '../app/focusIfLost';
 import { utcMinuteText } from '../../../shared/report/reportTimes';
 import { db } from '../store/database';
 import type { ImportRecord } from '../store/schema';
@@ -33,7 +34,7 @@ export function InterruptedImports({ imported }: { imported?: string[] }) {
     await dismissInterruptedImport(db, id);
     setImports((list) => list.filter((i) => i.id !== id));
     // The button is gone with its notice: focus goes to the page's heading, not to its body.
-    if (refocus) document.getElementById('view-title')?.focus();
+    if (refocus) focusPageHeading();
   };
   // Once an import has read every file of an interrupted one (imported or found already stored), its notice has done its work.
   const importedKey = imported?.join('\n');

@@ -49,12 +49,17 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
   const text = place.kind === 'loose' ? 'Pinned' : place.kind === 'in-case' ? `In case “${place.cases.join('”, “')}”: pin again` : 'Pin to case';
   return (
     <>
-      <button type="button" className="pin-button" aria-label={`${text}: ${label}`} aria-pressed={place.kind === 'loose'}
+      <button type="button" className="pin-button" aria-label={`${text}: ${label}`} title={place.kind === 'in-case' ? text : undefined} aria-pressed={place.kind === 'loose'}
         onClick={() => {
           setError('');
           void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${e instanceof Error ? e.message : String(e)}`));
         }}>
-        {text}
+        {place.kind === 'in-case' ? (
+          // Each case name in <bdi>: two right-to-left names, or one beside the quotes, must not interleave.
+          <>In case {place.cases.map((c, i) => <span key={i}>{i ? ', ' : ''}“<bdi>{c}</bdi>”</span>)}: pin again</>
+        ) : (
+          text
+        )}
       </button>
       {error && <span role="alert" className="error"> {error}</span>}
     </>

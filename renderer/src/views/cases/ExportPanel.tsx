@@ -97,7 +97,8 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
       {!key?.exists && <p className="muted">Create or import a signing key first (below).</p>}
       {items.length === 0 && <p className="muted" data-testid="export-empty">A bundle needs at least one evidence item: add a pinned item to this case first.</p>}
       {progress && progress.phase !== 'done' && (
-        <div role="status">
+        // Focus comes here from the Export button, which the work disables (else it would fall to the page's body).
+        <div role="status" tabIndex={-1} ref={focusIfLost}>
           <label htmlFor="export-progress">
             {progress.phase}: {progress.detail}
           </label>
