@@ -258,10 +258,15 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
       if (compressed !== size) refuse(`is stored, yet its sizes differ (${compressed} stored, ${size} recorded)`);
       else data = raw;
     } else if (method === 8) {
-      try {
-        data = inflateSync(raw);
-      } catch (err) {
-        refuse(`its deflate data cannot be inflated: ${(err as Error).message}`);
+      // Deflate expands at most 1032:1: a larger recorded size is a lie, and inflating into a buffer
+      // of the recorded size plus one byte bounds the memory a hostile entry can take.
+      if (size > compressed * 1032 + 64) refuse(`records ${size} bytes from ${compressed} compressed, more than deflate can expand to`);
+      else {
+        try {
+          data = inflateSync(raw, { out: new Uint8Array(size + 1) });
+        } catch (err) {
+          refuse(`its deflate data cannot be inflated: ${(err as Error).message}`);
+        }
       }
       if (data && data.length !== size) {
         refuse(`inflates to ${data.length} bytes, its header says ${size}`);

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { deflateSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle, type BundleVerdict } from '../../../shared/evidence/bundleVerifier';
 import { readBundleZip } from '../../../shared/evidence/bundleZip';
@@ -29,6 +29,9 @@ interface RawEntry {
   extra?: Uint8Array;
   /** Bytes written before its local header. */
   gap?: Uint8Array;
+  /** Deflated (method 8): these bytes are written, `data` is what they inflate to; `size` overrides the recorded size. */
+  deflated?: Uint8Array;
+  size?: number;
 }
 
 /** The entries of a genuine bundle, in order, as the QA's zipkit read them (UTF-8 flagged, mode 100644). */
@@ -61,12 +64,13 @@ function record(size: number, fields: Array<[number, number, 2 | 4]>, ...tail: U
 
 const localRecord = (e: RawEntry): Uint8Array => {
   const extra = e.extra ?? new Uint8Array(0);
-  return record(30, [[0, 0x04034b50, 4], [4, 20, 2], [6, e.flag ?? 0, 2], [12, 0x21, 2], [14, crc32(e.data), 4], [18, e.data.length, 4], [22, e.data.length, 4], [26, e.name.length, 2], [28, extra.length, 2]], e.name, extra, e.data);
+  const body = e.deflated ?? e.data;
+  return record(30, [[0, 0x04034b50, 4], [4, 20, 2], [6, e.flag ?? 0, 2], [8, e.deflated ? 8 : 0, 2], [12, 0x21, 2], [14, crc32(e.data), 4], [18, body.length, 4], [22, e.size ?? e.data.length, 4], [26, e.name.length, 2], [28, extra.length, 2]], e.name, extra, body);
 };
 
 const centralRecord = (e: RawEntry, offset: number): Uint8Array => {
   const extra = e.extra ?? new Uint8Array(0);
-  const fields: Array<[number, number, 2 | 4]> = [[0, 0x02014b50, 4], [4, e.madeBy ?? 0x0314, 2], [6, 20, 2], [8, e.flag ?? 0, 2], [14, 0x21, 2], [16, crc32(e.data), 4], [20, e.data.length, 4], [24, e.data.length, 4], [28, e.name.length, 2], [30, extra.length, 2], [38, e.externalAttr ?? 0o100644 << 16, 4], [42, offset, 4]];
+  const fields: Array<[number, number, 2 | 4]> = [[0, 0x02014b50, 4], [4, e.madeBy ?? 0x0314, 2], [6, 20, 2], [8, e.flag ?? 0, 2], [10, e.deflated ? 8 : 0, 2], [14, 0x21, 2], [16, crc32(e.data), 4], [20, (e.deflated ?? e.data).length, 4], [24, e.size ?? e.data.length, 4], [28, e.name.length, 2], [30, extra.length, 2], [38, e.externalAttr ?? 0o100644 << 16, 4], [42, offset, 4]];
   return record(46, fields, e.name, extra);
 };
 
@@ -174,6 +178,19 @@ describe('ZIP-level forgeries are refused, naming the entry', async () => {
         `"../../escaped/": is a directory entry (its name ends in '/'; bundles have none); ` +
         `"${bag}/data/hidden/": is a directory entry (its name ends in '/') holding 35 bytes of data`,
     );
+  });
+
+  it('a deflated entry is read (unzip -t agrees); one recording more bytes than deflate can make, or fewer than it holds, is refused', () => {
+    const deflate = (edit: (e: RawEntry) => RawEntry) =>
+      rawZip(entriesOf(bytes).map((e) => (new TextDecoder().decode(e.name) === `${bag}/${ITEMS}` ? edit({ ...e, deflated: deflateSync(e.data) }) : e)));
+    const plain = deflate((e) => e);
+    expect(zipCheck(verify(plain)).ok).toBe(true);
+    expect(run('unzip', ['-tq', unzipTo(plain, 'deflated').file]).stdout).toContain('No errors detected');
+    // A bomb's recorded size (1 GB from a few hundred bytes) is refused before anything is allocated.
+    expect(zipCheck(verify(deflate((e) => ({ ...e, size: 1e9 })))).detail).toMatch(new RegExp(`^the ZIP is refused: "${bag}/${ITEMS}": records 1000000000 bytes from \\d+ compressed, more than deflate can expand to`));
+    // Deflate data longer than the size recorded (unzip would extract it all): refused, not cut to the recorded size.
+    const longer = deflate((e) => ({ ...e, size: e.data.length - 1 }));
+    expect(zipCheck(verify(longer)).detail).toContain(`"${bag}/${ITEMS}": inflates to`);
   });
 
   it('a wrong stored CRC-32 (f5 crc): refused, as unzip -t reports it', () => {
