@@ -127,7 +127,8 @@ const NO_ITEMS = Object.freeze([]) as unknown as string[];
 
 /**
  * List columns: Python repr `['金鐘', '外國勢力']` / `[443196382, 12]` (2019+), bare `[http://a.b/c]`
- * (2018), or empty (`[]`, ''). Quoted items may contain commas; Python escapes `\\` and the quote.
+ * (2018), or empty (`[]`, ''). Quoted items may contain commas, and are decoded as Python wrote them
+ * (readQuotedItem); bare items have no escapes and are kept as written.
  */
 export function readList(column: string, value: string): string[] {
   if (value === '' || value === '[]') return NO_ITEMS;
@@ -143,18 +144,9 @@ export function readList(column: string, value: string): string[] {
   while (i < n) {
     while (i < n && s.charCodeAt(i) === 0x20) i++;
     if (i >= n) break;
-    const c = s[i];
-    if (c === "'" || c === '"') {
-      let item = '';
-      let j = i + 1;
-      while (j < n && s[j] !== c) {
-        if (s[j] === '\\' && j + 1 < n) {
-          item += s[j + 1];
-          j += 2;
-        } else item += s[j++];
-      }
-      if (j >= n) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: a quoted item does not end`);
-      out.push(item);
+    const q = s.charCodeAt(i);
+    if (q === 0x27 || q === 0x22) {
+      const j = readQuotedItem(column, value, s, i, out);
       const comma = s.indexOf(',', j + 1);
       i = comma < 0 ? n : comma + 1;
       // Only spaces may stand between an item's closing quote and the next comma: anything else would be dropped.
@@ -169,6 +161,62 @@ export function readList(column: string, value: string): string[] {
     }
   }
   return out;
+}
+
+/** Python's one-character escapes in a str repr: `\\`, `\n`, `\r`, `\t` (and the item's own quote, below). */
+const SIMPLE_ESCAPE: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t' };
+/** Hex digits after `\x`, `\u` and `\U`. */
+const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * The quoted item of s starting at its quote s[start], pushed to out decoded; returns the index of its
+ * closing quote. Decodes exactly the escapes Python's repr of a str writes: `\\`, the item's quote
+ * (`\'`, or `\"` in a double-quoted item), `\n`, `\r`, `\t`, `\xNN`, `\uNNNN` and `\UNNNNNNNN` (for
+ * zero-width joiners, direction marks, no-break spaces, control characters; beyond U+FFFF as one code
+ * point). Any other backslash sequence (`\q`, `\x4`, `\U00110000`, a lone surrogate half) is no text
+ * Python could have written: the row is quarantined, as guessing what it meant would change the value.
+ */
+function readQuotedItem(column: string, value: string, s: string, start: number, out: string[]): number {
+  const quote = s.charCodeAt(start);
+  const n = s.length;
+  let item = '';
+  let from = start + 1;
+  let j = from;
+  for (;;) {
+    if (j >= n) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: a quoted item does not end`);
+    const c = s.charCodeAt(j);
+    if (c === quote) break;
+    if (c !== 0x5c) {
+      j++;
+      continue;
+    }
+    item += s.slice(from, j);
+    const e = j + 1 < n ? String.fromCodePoint(s.codePointAt(j + 1)!) : undefined;
+    if (e === undefined) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: a quoted item does not end`);
+    const simple = SIMPLE_ESCAPE[e];
+    if (simple !== undefined || e.charCodeAt(0) === quote) {
+      item += simple ?? e;
+      j += 2;
+    } else {
+      const digits = HEX_DIGITS[e];
+      const hex = digits === undefined ? '' : s.slice(j + 2, j + 2 + digits);
+      if (digits === undefined || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) {
+        const shown = digits === undefined ? '\\' + e : '\\' + e + s.slice(j + 2, j + 2 + digits).replace(/[^0-9a-fA-F].*$/s, '');
+        const why = digits === undefined ? 'not an escape Python writes' : `not an escape Python writes (\\${e} takes ${digits} hex digits)`;
+        throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: ${shown} in item ${out.length + 1} is ${why}`);
+      }
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: \\${e}${hex} in item ${out.length + 1} is beyond Unicode (U+10FFFF)`);
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: \\${e}${hex} in item ${out.length + 1} is half of a UTF-16 surrogate pair, not a character`);
+      }
+      item += String.fromCodePoint(cp);
+      j += 2 + digits;
+    }
+    from = j;
+  }
+  out.push(from === start + 1 ? s.slice(from, j) : item + s.slice(from, j));
+  return j;
 }
 
 /** `poll_choices`: choices separated by `|`. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkIsoDate, hashtagsFromText, readCount, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
@@ -35,6 +36,60 @@ describe('field values', () => {
       expect(() => readList('hashtags', damaged), damaged).toThrow(expect.objectContaining({ detail: `hashtags '${damaged}' is not a list: text follows a quoted item before the next comma` }));
     }
     expect(readList('hashtags', "['a' , 'b' ]")).toEqual(['a', 'b']);
+  });
+
+  it("decodes the escapes of Python's repr in quoted list items", () => {
+    // Pasted from python3: repr(['می\u200cخواهم', 'tab\tx', 'line\nbreak\r', 'nb\xa0sp', 'rtl\u200fmark', 'bell\x07del\x7f', 'tag\U000e0001', "it's", 'both\'"', 'back\\slash'])
+    const repr = String.raw`['می\u200cخواهم', 'tab\tx', 'line\nbreak\r', 'nb\xa0sp', 'rtl\u200fmark', 'bell\x07del\x7f', 'tag\U000e0001', "it's", 'both\'"', 'back\\slash']`;
+    expect(readList('hashtags', repr)).toEqual([
+      'می\u200cخواهم', 'tab\tx', 'line\nbreak\r', 'nb\u00a0sp', 'rtl\u200fmark', 'bell\u0007del\u007f', 'tag\u{e0001}', "it's", 'both\'"', 'back\\slash',
+    ]);
+    // Persian hashtags with the zero-width non-joiner, as the 2019+ files write them: the ZWNJ, not 'u200c'.
+    expect(readList('hashtags', String.raw`['نه\u200cبه\u200cجنگ', 'می\u200cخواهم']`)).toEqual(['نه\u200cبه\u200cجنگ', 'می\u200cخواهم']);
+    // Beyond the BMP (as ascii() or an older Python writes an emoji): one code point, a proper surrogate pair.
+    const [emoji] = readList('hashtags', String.raw`['\U0001f600x']`);
+    expect(emoji).toBe('😀x');
+    expect([...emoji!].map((c) => c.codePointAt(0))).toEqual([0x1f600, 0x78]);
+    // The item's own quote, in a double-quoted item too; hex digits in either case; an escape at each end of an item.
+    expect(readList('hashtags', String.raw`["say \"hi\"", '\'', '\\', '\t\u200C\n']`)).toEqual(['say "hi"', "'", '\\', '\t\u200c\n']);
+    // 2018 lists have no inner quotes and no escapes: a backslash is text.
+    expect(readList('urls', String.raw`[http://a.b/c\u200c, MAGA\t]`)).toEqual([String.raw`http://a.b/c\u200c`, String.raw`MAGA\t`]);
+    expect(readList('hashtags', '[MAGA, tcot]')).toEqual(['MAGA', 'tcot']);
+  });
+
+  it('quarantines a quoted list item with an escape Python never writes', () => {
+    const cases: [string, string][] = [
+      [String.raw`['a\q']`, String.raw`\q in item 1 is not an escape Python writes`],
+      [String.raw`['ok', 'a\x4']`, String.raw`\x4 in item 2 is not an escape Python writes (\x takes 2 hex digits)`],
+      [String.raw`['\u20c']`, String.raw`\u20c in item 1 is not an escape Python writes (\u takes 4 hex digits)`],
+      [String.raw`['\U0001f60']`, String.raw`\U0001f60 in item 1 is not an escape Python writes (\U takes 8 hex digits)`],
+      [String.raw`['\xg1']`, String.raw`\x in item 1 is not an escape Python writes (\x takes 2 hex digits)`],
+      [String.raw`['\U00110000']`, String.raw`\U00110000 in item 1 is beyond Unicode (U+10FFFF)`],
+      [String.raw`['\ud83d\ude00']`, String.raw`\ud83d in item 1 is half of a UTF-16 surrogate pair, not a character`],
+      // Python escapes only the item's own quote.
+      [String.raw`['say \"hi\"']`, String.raw`\" in item 1 is not an escape Python writes`],
+      [String.raw`["it\'s"]`, String.raw`\' in item 1 is not an escape Python writes`],
+      [String.raw`['\a\0']`, String.raw`\a in item 1 is not an escape Python writes`],
+      ['[\'a\\😀\']', '\\😀 in item 1 is not an escape Python writes'],
+    ];
+    for (const [cell, why] of cases) {
+      expect(() => readList('hashtags', cell), cell).toThrow(expect.objectContaining({ reason: 'invalid-value', detail: `hashtags '${cell}' is not a list: ${why}` }));
+    }
+    // A backslash before the closing quote escapes it: the item does not end.
+    expect(() => readList('hashtags', String.raw`['a\']`)).toThrow(expect.objectContaining({ detail: String.raw`hashtags '['a\']' is not a list: a quoted item does not end` }));
+  });
+
+  it("reads back what python3's repr writes for any list of strings", () => {
+    // Python itself writes the cells (the tool that made the 2019+ files): control characters,
+    // format characters, quotes, backslashes and code points of every plane.
+    const special = fc.constantFrom("'", '"', '\\', '\n', '\r', '\t', '\u200c', '\u200d', '\u200f', '\u202e', '\u00a0', '\u00ad', '\u0007', '\u007f', '\u0085', '\u{e0001}', '\u{f0000}', '😀', 'ی', ',', ' ', ']');
+    const item = fc.string({ unit: fc.oneof(special, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 12 });
+    const lists = fc.sample(fc.array(item, { maxLength: 5 }), { numRuns: 400, seed: 20261201 });
+    const reprs = execFileSync('python3', ['-c', 'import json,sys\nfor l in json.load(sys.stdin): print(repr(l))'], {
+      input: JSON.stringify(lists), encoding: 'utf8', env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    }).split('\n');
+    expect(reprs.filter((r) => r.includes('\\')).length).toBeGreaterThan(100);
+    lists.forEach((items, k) => expect(readList('hashtags', reprs[k]!), reprs[k]).toEqual(items));
   });
 
   it('reads hashtags from text as Twitter counts them (formats with no hashtags column)', () => {

@@ -32,6 +32,21 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(accounts[0]).toMatchObject({ userProfileDescription: 'line one\nline two', accountLanguage: 'zh-cn', accountLanguageRaw: 'zh-CN' });
   });
 
+  it("stores list items as Python wrote them (its repr's escapes decoded) and quarantines an escape Python never writes", async () => {
+    const bytes = file([
+      tweetHeader(),
+      tweetRow({ tweetid: '1', hashtags: String.raw`['می\u200cخواهم', 'tab\tx', '\U0001f600']`, urls: String.raw`['http://x.y/a\\b']`, user_mentions: '[443196382, 12]' }),
+      tweetRow({ tweetid: '2', hashtags: String.raw`['bad\q']` }),
+    ]);
+    const { tweets, quarantined } = await parseBytes('esc.csv', bytes);
+    expect(tweets.map((t) => [t.tweetid, t.hashtags, t.urls, t.userMentions])).toEqual([
+      ['1', ['می\u200cخواهم', 'tab\tx', '😀'], ['http://x.y/a\\b'], ['443196382', '12']],
+    ]);
+    expect(quarantined.map((q) => [q.row, q.reason, q.detail])).toEqual([
+      [2, 'invalid-value', String.raw`hashtags '['bad\q']' is not a list: \q in item 1 is not an escape Python writes`],
+    ]);
+  });
+
   it('accepts 30 columns (no poll_choices), empty counts as null, present/absent coordinates, RT fallback', async () => {
     const cols = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices');
     const bytes = file([
