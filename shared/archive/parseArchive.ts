@@ -436,6 +436,15 @@ class EntryParser {
     if (this.rowsRead === 0) throw new ArchiveFormatError(`${this.label}: a ${formatLabel(this.format.format)} header row and no data rows: nothing to import.`);
   }
 
+  /** The refusal of a file whose last record, row `row` starting at byteOffset, ends inside a quoted field. */
+  private truncated(row: number, byteOffset: number): ArchiveFormatError {
+    const plain = this.file.container === 'plain';
+    return new ArchiveFormatError(
+      `${this.label}: ${plain ? 'the file' : 'its CSV'} ends inside a quoted field: row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}, ` +
+        `opens a quote that never closes. The ${plain ? 'file' : 'CSV'} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`,
+    );
+  }
+
   private onRecord(r: CsvRecord): void {
     // An empty line, or a row of empty fields (',,,', a spreadsheet's empty row), holds no row: counted
     // apart, as repeated headers are (a file's trailing blank line).
@@ -473,6 +482,10 @@ class EntryParser {
     }
     const format = this.format;
     const row = r.recordNumber - (format.hasHeader ? this.headerRecord : 0);
+    // The splitter reports this only for the last record: the file ends inside a quoted field. A quote
+    // left open in the middle of a file is closed by a later one (that row is quarantined); one left
+    // open at the end is a file cut short, so its last row is missing text: refused, not imported in part.
+    if (r.problem === 'unterminated-quote') throw this.truncated(row, r.byteOffset);
     if (r.fields && format.hasHeader && sameFields(r.fields, this.header)) {
       this.repeatedHeaderRows++;
       return;

@@ -25,7 +25,7 @@ export type QuarantineReason =
   | 'impossible-date'
   | 'invalid-number'
   | 'invalid-value' // e.g. is_retweet neither true nor false
-  | 'unterminated-quote' // file ended inside a quoted field (truncated)
+  | 'unterminated-quote' // file ended inside a quoted field: in receipts stored before 2026-12-01; such a file is now refused as cut short
   | 'stray-quote' // text after a quoted field's closing quote: an undoubled quote inside the field
   | 'field-too-large'
   | 'conflicting-duplicate' // an account id, Reddit name or tweet id read before, with other values: the first is kept

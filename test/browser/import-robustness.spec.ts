@@ -69,6 +69,38 @@ test('a .gz of two gzip files joined (cat a.gz b.gz), which Chromium reads only 
   expect((await storeSummary(page)).datasets).toHaveLength(0);
 });
 
+test('a CSV cut short inside a quoted field is refused as truncated (row and byte named) after its first rows were written: nothing is kept; the app stays usable', async ({ page }) => {
+  const file = path.join(tempDir(), 'cut_tweets.csv');
+  let lastId = '';
+  // 5,000 rows: more than a batch, so rows were written before the end showed the file cut short.
+  writeTweetRows(file, 7, 5000, 0, 5000, (f, i) => {
+    if (i === 4999) {
+      f.tweet_text = 'CUT here, inside the text';
+      lastId = f.tweetid!;
+    }
+  });
+  const whole = readFileSync(file, 'utf8');
+  const recordStart = whole.lastIndexOf(`\n"${lastId}",`) + 1;
+  writeFileSync(file, whole.slice(0, whole.lastIndexOf('CUT') + 3));
+  // Found at its end, in the parse, the refusal fails the import of every file chosen with it (atomic).
+  await importFiles(page, [file, chinaUsers]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Import failed: nothing was added.', { timeout: 60_000 });
+  await expect(alert).toContainText(
+    `cut_tweets.csv: the file ends inside a quoted field: row 5000, which begins at byte ${Buffer.byteLength(whole.slice(0, recordStart))}, opens a quote that never closes. ` +
+      'The file looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.',
+  );
+  let store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(0);
+  expect([store.tweets, store.accounts]).toEqual([0, 0]);
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  await expect(page.getByRole('status')).toContainText('744 accounts (254 hashed)');
+  store = await storeSummary(page);
+  expect([store.datasets.length, store.tweets, store.accounts]).toEqual([1, 0, 744]);
+});
+
 test('the same file chosen twice (under two names) is imported once; the second is listed as skipped', async ({ page }) => {
   const copy = path.join(tempDir(), 'copy_of_users.csv');
   writeFileSync(copy, readFileSync(chinaUsers));

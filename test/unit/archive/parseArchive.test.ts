@@ -185,17 +185,48 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(new TextDecoder().decode(bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength))).toBe(tweetRow({ tweetid: '2' }));
   });
 
-  it('quarantines invalid UTF-8 rows and a truncated final row', async () => {
+  it('quarantines invalid UTF-8 rows', async () => {
     const good = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n');
     const bad = enc.encode(tweetRow({ tweetid: '2', tweet_text: 'XX' }) + '\n');
     const at = Buffer.from(bad).indexOf('XX'); // a byte index (the row has multi-byte text before it)
     bad[at] = 0xc3; // lone lead byte
     bad[at + 1] = 0x28;
-    const truncated = enc.encode(tweetRow({ tweetid: '3' }).slice(0, 200));
-    const bytes = new Uint8Array([...good, ...bad, ...truncated]);
-    const { receipts, quarantined } = await parseBytes('u.csv', bytes);
-    expect(quarantined.map((q) => [q.row, q.reason])).toEqual([[2, 'invalid-utf8'], [3, 'unterminated-quote']]);
-    expect(receipts[0].rowsStored).toBe(1);
+    const { receipts, quarantined } = await parseBytes('u.csv', new Uint8Array([...good, ...bad, ...good.subarray(tweetHeader().length + 1)]));
+    expect(quarantined.map((q) => [q.row, q.reason])).toEqual([[2, 'invalid-utf8']]);
+    expect(receipts[0]).toMatchObject({ rowsStored: 1, rowsDuplicate: 1 });
+  });
+
+  it('refuses a file that ends inside a quoted field (cut short), naming the row and the byte its record begins at, in .csv, .gz and .zip', async () => {
+    const head = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n' + tweetRow({ tweetid: '2' }) + '\n');
+    const inText = (id: string) => tweetRow({ tweetid: id }).split('quoted')[0]!; // ends inside tweet_text's quotes: "香港 ""
+    const cut = enc.encode(inText('3'));
+    const bytes = new Uint8Array([...head, ...cut]);
+    const why = (row: number, at: string, what: string) =>
+      `ends inside a quoted field: row ${row}, which begins at byte ${at}, opens a quote that never closes. The ${what} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`;
+    for (const chunk of [7, 4096, undefined]) {
+      await expect(parseBytes('cut.csv', bytes, chunk), String(chunk)).rejects.toThrow(`cut.csv: the file ${why(3, String(head.length), 'file')}`);
+    }
+    // The header and one row cut inside its text (QA's truncated.csv): refused, not a dataset of 0 rows.
+    const one = enc.encode(tweetHeader() + '\n' + inText('1'));
+    await expect(parseBytes('truncated.csv', one)).rejects.toThrow(`truncated.csv: the file ${why(1, String(tweetHeader().length + 1), 'file')}`);
+    // CRLF line ends: the offset is still the record's first byte.
+    const crlf = enc.encode(tweetHeader() + '\r\n' + tweetRow({ tweetid: '1' }).replace(/\n/g, '\r\n') + '\r\n' + inText('2'));
+    const crlfStart = enc.encode(tweetHeader() + '\r\n' + tweetRow({ tweetid: '1' }).replace(/\n/g, '\r\n') + '\r\n').length;
+    await expect(parseBytes('crlf.csv', crlf)).rejects.toThrow(`crlf.csv: the file ${why(2, String(crlfStart), 'file')}`);
+    // Whole gzip or zip data holding a CSV that was cut short before it was packed.
+    await expect(parseBytes('cut.csv.gz', new Uint8Array(gzipSync(bytes)))).rejects.toThrow(`cut.csv.gz: its CSV ${why(3, `${head.length} of the CSV`, 'CSV')}`);
+    await expect(parseBytes('cut.zip', zipSync({ 'a.csv': bytes }))).rejects.toThrow(`cut.zip (a.csv): its CSV ${why(3, `${head.length} of the CSV`, 'CSV')}`);
+  });
+
+  it('keeps as quarantined rows a quote left open in the middle of a file and closed by a later one', async () => {
+    const open = (id: string) => tweetRow({ tweetid: id }).replace(/""$/, '"'); // its last field's quote not closed: the row runs on into the next line
+    const bytes = file([tweetHeader(), tweetRow({ tweetid: '1' }), open('2'), tweetRow({ tweetid: '3' }), open('4'), tweetRow({ tweetid: '5' })]);
+    const { receipts, tweets, quarantined } = await parseBytes('mid.csv', bytes);
+    // Row 2's open quote runs on into row 3 and is closed there (as row 4's by row 5): two quarantined rows, the file imported.
+    expect(tweets.map((t) => t.tweetid)).toEqual(['1']);
+    expect(quarantined.map((q) => [q.row, q.reason])).toEqual([[2, 'stray-quote'], [3, 'stray-quote']]);
+    expect(quarantined[0]!.raw).toContain('"3","747292706536226816"');
+    expect(receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 1, rowsRejected: 2 });
   });
 });
 
