@@ -109,6 +109,20 @@ test('the same CSV content chosen twice in one import (a .csv and its .gz) is im
     'mixed.zip: its entries users.csv are already imported into dataset "china_082019_1" (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.',
   );
   expect((await storeSummary(page)).files).toBe(1);
+
+  // Its other entry imported into a dataset of its own: the zip's entries are stored in two datasets, each named.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  const datasets = (await storeSummary(page)).datasets.map((d) => d.name);
+  expect(datasets).toHaveLength(2);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [zip]);
+  await waitForImportDone(page);
+  await expect(page.getByRole('list', { name: 'Skipped files' })).toHaveText(
+    `mixed.zip: already imported into datasets "china_082019_1" and "${datasets.find((n) => n !== 'china_082019_1')}" (same SHA-256): nothing added`,
+  );
+  expect((await storeSummary(page)).files).toBe(2);
 });
 
 test('a quarantined row of a zip entry names the entry, and its receipt shows the entry SHA-256 its rows cite', async ({ page }) => {

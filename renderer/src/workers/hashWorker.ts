@@ -6,6 +6,7 @@ import { hashArchive, hashPlainBytes, sha256Implementation, type ArchiveHashes, 
 import { WorkbenchDb } from '../store/schema';
 import { storedEntries } from '../store/read/storedEntries';
 import type { FromHashWorker, ToHashWorker, Verdict } from './import/hashMessages';
+import { inDatasets } from './import/datasetNames';
 
 /**
  * The import's pass 1 on a thread of its own, so that it runs beside the parse instead of before
@@ -62,16 +63,17 @@ async function judge(fileName: string, hashes: ArchiveHashes | ArchiveFormatErro
   const stored = await storedEntries(db, hashes);
   const chosen = hashes.entries.map((e) => chosenEntries.get(e.sha256));
   const known = hashes.entries.map((_, i) => stored[i] !== undefined || chosen[i] !== undefined);
-  const names = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => x !== undefined))].join(', ');
+  const defined = (xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
+  const names = (xs: (string | undefined)[]) => [...new Set(defined(xs))].join(', ');
   if (known.length > 0 && known.every(Boolean)) {
     const reason = chosen.some((c) => c !== undefined)
       ? `the same CSV content as ${names(chosen)}, chosen in this import (same SHA-256): imported once`
-      : `already imported into dataset "${names(stored)}" (same SHA-256): nothing added`;
+      : `already imported into ${inDatasets(defined(stored))} (same SHA-256): nothing added`;
     return { kind: 'skip', skipped: { fileName, sha256, reason } };
   }
   if (known.some(Boolean)) {
     const old = hashes.entries.filter((_, i) => known[i]).map((e) => e.entryName).join(', ');
-    const where = [stored.some(Boolean) ? `already imported into dataset "${names(stored)}"` : '', chosen.some(Boolean) ? `the same content as ${names(chosen)}, chosen in this import` : ''].filter(Boolean).join(' or ');
+    const where = [stored.some(Boolean) ? `already imported into ${inDatasets(defined(stored))}` : '', chosen.some(Boolean) ? `the same content as ${names(chosen)}, chosen in this import` : ''].filter(Boolean).join(' or ');
     return { kind: 'refuse', refused: { fileName, message: `${fileName}: its entries ${old} are ${where} (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.` } };
   }
   // A zip holding one CSV twice under two names: its rows and receipt are one source (entries keyed by content).

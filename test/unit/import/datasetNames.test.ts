@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { inDatasets } from '../../../renderer/src/workers/import/datasetNames';
+
+describe('dataset names in the "already imported" messages', () => {
+  it('quotes each dataset, singular for one, "and" before the last (QA: "users, t2019_31, t2018_31" read as one dataset)', () => {
+    expect(inDatasets(['china_082019_1'])).toBe('dataset "china_082019_1"');
+    expect(inDatasets(['a', 'a'])).toBe('dataset "a"');
+    expect(inDatasets(['users', 't2019_31'])).toBe('datasets "users" and "t2019_31"');
+    expect(inDatasets(['users', 't2019_31', 'users', 't2018_31'])).toBe('datasets "users", "t2019_31" and "t2018_31"');
+    expect(inDatasets(['a, b', 'c'])).toBe('datasets "a, b" and "c"');
+  });
+});
