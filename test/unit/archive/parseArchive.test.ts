@@ -12,6 +12,7 @@ import { hashArchive, hashPlainBytes, parseArchive, tweetIdSet } from '../../../
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { ZipTail } from '../../../shared/archive/zipCentralDirectory';
+import { readsJoinedGzip } from '../../../shared/archive/openArchive';
 import { realFixture } from '../../fixtures/paths';
 import type { KnownRecords } from '../../../shared/archive/knownRecords';
 import { tweetHeader, tweetRow } from './synthetic';
@@ -393,6 +394,28 @@ describe('containers and refusals', () => {
       expect(receipts.map((r) => [r.entryName, r.rowsStored, r.sha256, r.entrySha256, r.entrySize])).toEqual([['users.csv', 744, sha(zip), sha(plain), plain.length]]);
       expect(accounts).toHaveLength(744);
     }
+  });
+
+  it('refuses a .gz with bytes after its first member (joined gzip files, zero padding, appended data) as the app (Chromium) does, also where the platform reads on (Node)', async () => {
+    const half = plain.indexOf(0x0a, plain.length >> 1) + 1;
+    const one = new Uint8Array(gzipSync(plain));
+    expect(await readsJoinedGzip()).toBe(true); // Node's DecompressionStream would read these: the check runs
+    const junk = `more bytes follow the end of the gzip data (Junk found after end of compressed data): the file is several gzip files joined together (cat a.gz b.gz), which the app cannot read in one piece, or has data appended. Unpack it with \`gunzip -c\`, which reads joined parts, and import the CSV.`;
+    const cases: [string, Uint8Array][] = [
+      ['joined.csv.gz', new Uint8Array([...gzipSync(plain.subarray(0, half)), ...gzipSync(plain.subarray(half))])],
+      ['padded.csv.gz', new Uint8Array([...one, ...new Uint8Array(512)])],
+      ['appended.csv.gz', new Uint8Array([...one, ...enc.encode('garbage appended')])],
+      ['one_zero.csv.gz', new Uint8Array([...one, 0])],
+    ];
+    for (const [name, bytes] of cases) {
+      for (const chunk of [1000, 1 << 20]) {
+        await expect(hashArchive(bytesSource(name, bytes, chunk)), name).rejects.toThrow(`${name}: ${junk}`);
+        await expect(parseArchive(bytesSource(name, bytes, chunk), { hashes: { container: 'gzip', sha256: '', size: 0, entries: [{ entryName: undefined, sha256: 'x', size: 0 }], skippedEntries: [] } }), name).rejects.toThrow(`${name}: ${junk}`);
+      }
+    }
+    // One member, whatever its last bytes, imports (a member's trailer is checked against what came out).
+    const { receipts } = await parseBytes('one.csv.gz', one, 1000);
+    expect(receipts[0]).toMatchObject({ rowsStored: 744, entrySha256: sha(plain) });
   });
 
   it('refuses empty, header-only, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
