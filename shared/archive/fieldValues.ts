@@ -239,12 +239,13 @@ export function retweetScreenNameFromText(text: string): string {
 /**
  * Hashtags in a post's text, in order, without the '#': for formats with no hashtags column
  * (FiveThirtyEight). As Twitter counts them: '#' or '＃' not inside a word, then letters, marks,
- * digits or '_' with at least one letter ('#1' is not a hashtag).
+ * digits, '_' or the zero-width (non-)joiner that Persian words hold (U+200C, U+200D), with at
+ * least one letter ('#1' is not a hashtag).
  */
 export function hashtagsFromText(text: string): string[] {
   if (!text.includes('#') && !text.includes('＃')) return NO_ITEMS;
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}_&/])[#＃]([\p{L}\p{M}\p{N}_]+)/gu)) if (/\p{L}/u.test(m[1]!)) out.push(m[1]!);
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}_&/])[#＃]([\p{L}\p{M}\p{N}_\u200c\u200d]+)/gu)) if (/\p{L}/u.test(m[1]!)) out.push(m[1]!);
   return out.length ? out : NO_ITEMS;
 }
 

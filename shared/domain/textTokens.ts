@@ -5,7 +5,7 @@
  * in UTF-16 units, in order, not overlapping. A retweet's leading "RT @name:" is one token, so it
  * reads as one unit in a right-to-left retweet (not "@name RT").
  */
-export const TOKEN = /^RT @[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*:|https?:\/\/[^\s]+|[@#][\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*/gu;
+export const TOKEN = /^RT @[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=]*:|https?:\/\/[^\s]+|[@#][\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_+/=\u200c\u200d]*/gu;
 
 export function isolatedTokens(text: string): [number, number][] {
   if (!/[@#]|http/.test(text)) return [];

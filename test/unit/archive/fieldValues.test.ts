@@ -97,6 +97,8 @@ describe('field values', () => {
       ['BoycottNFL', 'StandForOurAnthem', '香港', '非法禁錮', '_x', 'تست'],
     );
     expect(hashtagsFromText('no tags')).toEqual([]);
+    // A Persian hashtag holds its zero-width non-joiner (می‌خواهم), as Twitter counts it.
+    expect(hashtagsFromText('#می\u200cخواهم و #a\u200db')).toEqual(['می\u200cخواهم', 'a\u200db']);
   });
 
   it('round-trips any Python-repr list of strings (property)', () => {
