@@ -62,38 +62,35 @@ export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => stri
 
 /**
  * Highlight ranges [start, end) in the ORIGINAL text for the given normalised terms: the original is
- * normalised code point by code point, remembering where each normalised unit came from.
+ * normalised piece by piece, remembering where each normalised unit came from. A piece is a
+ * user-perceived character where the text has any non-ASCII (an accent stored as its own code point,
+ * e + U+0301, composes with its letter as the search's whole-text normalisation composes it), else a
+ * code point.
  */
 export function highlightRanges(original: string, terms: string[]): [number, number][] {
   let norm = '';
-  const origin: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const pieces = /[^\u0000-\u007f]/.test(original)
+    ? Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(original), (g) => g.segment)
+    : original;
   let i = 0;
-  for (const ch of original) {
-    const n = normalizeForSearch(ch);
-    for (let k = 0; k < n.length; k++) origin.push(i);
+  for (const piece of pieces) {
+    const n = normalizeForSearch(piece);
+    for (let k = 0; k < n.length; k++) {
+      from.push(i);
+      to.push(i + piece.length);
+    }
     norm += n;
-    i += ch.length;
+    i += piece.length;
   }
-  origin.push(original.length);
   const ranges: [number, number][] = [];
   for (const term of terms) {
     for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + Math.max(term.length, 1))) {
-      const start = origin[at]!;
-      const lastUnit = origin[at + term.length - 1]!;
-      const end = lastUnit + (original.codePointAt(lastUnit)! > 0xffff ? 2 : 1);
-      ranges.push([start, end]);
+      ranges.push([from[at]!, to[at + term.length - 1]!]);
     }
   }
-  // A match inside a user-perceived character (👍 of 👍🏽, a letter of a ZWJ sequence) highlights all
-  // of it: a <mark> ending inside it would break it in two.
-  if (ranges.length && /[^\u0000-\u02ff]/.test(original)) {
-    const bounds = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(original)].map((g) => g.index);
-    bounds.push(original.length);
-    for (const r of ranges) {
-      r[0] = bounds.findLast((b) => b <= r[0]) ?? 0;
-      r[1] = bounds.find((b) => b >= r[1]) ?? original.length;
-    }
-  }
+  // Ranges fall on whole user-perceived characters: a <mark> never cuts 👍🏽 or a ZWJ sequence in two.
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const r of ranges) {
