@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { edgeTriples } from '../../store/read/edgeColumns';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { hrefFor } from '../../app/routes';
+import { useFocusKeptInList } from '../../app/useFocusKeptInList';
 import type { ChartOption } from '../../charts/echartsSetup';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { PinButton } from '../../pins/PinButton';
@@ -99,6 +100,8 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: tweets?.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 6 });
+  // The list appears once the tweets are read.
+  useFocusKeptInList(scroller, tweets !== null);
 
   if (!row && !act) return missing ?? <p role="alert">No account with id <code>{userid}</code> in this dataset.</p>;
   const a = row?.account;

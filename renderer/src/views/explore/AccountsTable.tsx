@@ -3,6 +3,7 @@ import { optionValue } from './emptyOption';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor } from '../../app/routes';
+import { useFocusKeptInList } from '../../app/useFocusKeptInList';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
 import { PinButton } from '../../pins/PinButton';
 import { ACCOUNT_COLUMNS, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
@@ -141,6 +142,7 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: {
   const scrollKey = `dw.accounts.scroll.${datasetId}`;
   const [initialOffset] = useState(() => Number(sessionStorage.getItem(scrollKey)) || 0);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialOffset });
+  useFocusKeptInList(scroller);
   useLayoutEffect(() => {
     if (scroller.current && initialOffset) scroller.current.scrollTop = initialOffset;
   }, [initialOffset]);
