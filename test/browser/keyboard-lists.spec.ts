@@ -53,3 +53,37 @@ test('arrow keys scroll the accounts table and an account page’s tweets withou
   await arrowDownKeepsFocus(page, tweets, 40);
   await expect(tweets).toBeFocused();
 });
+
+test('a pin button saying its case fits its accounts-table row: one line, cut, its whole text in its name and tooltip', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  await gotoHash(page, '#/explore/accounts');
+  const list = page.getByRole('rowgroup', { name: 'Account rows (scroll with arrow keys)' });
+  const firstPin = list.getByRole('row').first().locator('button.pin-button');
+  await firstPin.click();
+  await expect(firstPin).toHaveAttribute('aria-pressed', 'true');
+
+  const caseName = 'قضية طويلة جدا عن حملة 香港 2019 #1';
+  await gotoHash(page, '#/cases');
+  await page.getByLabel('Case name').fill(caseName);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(1);
+
+  await gotoHash(page, '#/explore/accounts');
+  const row = list.getByRole('row').first();
+  const pin = row.locator('button.pin-button');
+  await expect(pin).toHaveText(/^In case/);
+  // The whole text, case name included, is the button's accessible name.
+  await expect(pin).toHaveAccessibleName(new RegExp(`^In case “${caseName}”: pin again: account @`));
+  const [rowBox, pinBox, next] = [await row.boundingBox(), await pin.boundingBox(), await list.getByRole('row').nth(1).boundingBox()];
+  expect(rowBox!.height).toBeLessThanOrEqual(35);
+  expect(pinBox!.y).toBeGreaterThanOrEqual(rowBox!.y);
+  expect(pinBox!.y + pinBox!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
+  expect(pinBox!.y + pinBox!.height).toBeLessThanOrEqual(next!.y);
+  // One line, cut with an ellipsis: the text is wider than the button.
+  expect(await pin.evaluate((b) => [getComputedStyle(b).whiteSpace, getComputedStyle(b).textOverflow, b.scrollWidth > b.clientWidth])).toEqual(['nowrap', 'ellipsis', true]);
+  // The pointer on it shows the whole text as a tooltip.
+  await pin.hover();
+  expect(await pin.evaluate((b) => b.closest('[role=cell]')!.getAttribute('title'))).toBe(await pin.getAttribute('aria-label'));
+});

@@ -13,6 +13,8 @@ import { Field } from './Field';
 import { RANDOM_HANDLE_RULE } from './randomHandle';
 
 const ROW_HEIGHT = 34;
+/** The Pin column: a button saying the cases an account is pinned in is cut to one line here (its accessible name, also the cell's tooltip, says it all). */
+const PIN_WIDTH = 150;
 const COLS_KEY = 'dw.explore.accountColumns';
 
 /** Every account of the dataset: virtualized rows, sort, filters, column chooser, CSV export. */
@@ -38,9 +40,9 @@ export function AccountsTable({ data }: { data: ExploreData }) {
   }, [data, filters, sort]);
   const inverted = invertedRanges(filters);
 
-  const grid = ['minmax(110px, auto)', ...cols.map((c) => c.width)].join(' ');
+  const grid = [`${PIN_WIDTH}px`, ...cols.map((c) => c.width)].join(' ');
   // Header and rows sit in one box as wide as the columns' minimums, so they scroll sideways together.
-  const minWidth = [110, ...cols.map((c) => Number(/(\d+)px/.exec(c.width)![1]))].reduce((w, px) => w + px + 8, 16);
+  const minWidth = [PIN_WIDTH, ...cols.map((c) => Number(/(\d+)px/.exec(c.width)![1]))].reduce((w, px) => w + px + 8, 16);
 
   const set = <K extends keyof AccountFilters>(k: K) => (v: AccountFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const toggleCol = (key: string) => {
@@ -159,7 +161,8 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: {
               const r = rows[v.index]!;
               return (
                 <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-                  <div role="cell">
+                  {/* The tooltip is the button's accessible name, read when the pointer comes: it follows the pins. */}
+                  <div role="cell" className="pin-cell" onPointerEnter={(e) => { e.currentTarget.title = e.currentTarget.querySelector('button')?.getAttribute('aria-label') ?? ''; }}>
                     <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: datasetId, title: `Account @${containBidi(r.account.userScreenName)}`, payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
                   </div>
                   {cols.map((c) => (
