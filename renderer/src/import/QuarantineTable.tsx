@@ -1,4 +1,5 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
+import { Pager } from '../app/Pager';
 import { db } from '../store/database';
 import type { DatasetRecord, QuarantineRecord } from '../store/schema';
 import { countQuarantine, readQuarantinePage } from '../store/read/committedRecords';
@@ -22,28 +23,11 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
   }, [dataset, page]);
   const rows = shown.rows;
   const pages = Math.max(1, Math.ceil(total / PAGE));
-  const previous = useRef<HTMLButtonElement>(null);
-  const next = useRef<HTMLButtonElement>(null);
-  const refocus = useRef<HTMLButtonElement | null>(null);
-  const turn = (by: 1 | -1) => {
-    const to = page + by;
-    setPage(to);
-    // Focused once rendered: the other button may be disabled until then.
-    refocus.current = by > 0 && to + 1 >= pages ? previous.current : by < 0 && to === 0 ? next.current : null;
-  };
-  useEffect(() => {
-    refocus.current?.focus();
-    refocus.current = null;
-  }, [page]);
   const captionId = `quarantine-caption-${dataset.id}`;
   return (
     <div className="quarantine">
       {/* Before the table: each row's raw text, a scrolling box, is a Tab stop of its own. */}
-      <div className="pager">
-        {/* The last (or first) page disables its button: focus moves to the other one, not to the page's body. */}
-        <button type="button" ref={previous} onClick={() => turn(-1)} disabled={page === 0}>Previous page</button>
-        <button type="button" ref={next} onClick={() => turn(1)} disabled={page + 1 >= pages}>Next page</button>
-      </div>
+      <Pager page={page} pages={pages} onPage={setPage} />
       <div className="table-scroll">
       <table aria-labelledby={captionId}>
         <caption id={captionId}>

@@ -17,13 +17,15 @@ import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
 import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
-import { focusIfLost } from '../../app/focusIfLost';
+import { focusIfLost, focusInView } from '../../app/focusIfLost';
+import { Pager } from '../../app/Pager';
 
 /**
  * Drawn by default: the 5,000 accounts with the most weighted degree (up to 20,000 on request).
  * Cytoscape styles and draws its nodes in one task: ~4 s for 20,000 here, ~1 s for 5,000.
  */
 const DEFAULT_VIEW: ViewSettings = { significantOnly: true, minWeight: 0, community: -1, sizeBy: 'weightedDegree', minMetric: 0, nodeCap: 5_000, edgeCap: 30_000 };
+/** Rows of a page of the edge table. */
 const EDGE_ROWS = 100;
 /** The view's settings of each result, kept while the result is (back from another view, the analyst finds them as left). */
 const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
@@ -88,6 +90,9 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const [edgeIndex, setEdgeIndex] = useState<number | null>(() => selectionOf.get(model)?.edgeIndex ?? null);
   const [focused, setFocused] = useState(() => selectionOf.get(model)?.focused ?? false);
   useEffect(() => void selectionOf.set(model, { nodeId, edgeIndex, focused }), [model, nodeId, edgeIndex, focused]);
+  // The edge table lists the edges of the account selected last (kept while one of its edges is shown) or all edges, a page at a time.
+  const [table, setTable] = useState<{ account: string | null; page: number }>(() => ({ account: selectionOf.get(model)?.nodeId ?? null, page: 0 }));
+  useEffect(() => { if (nodeId) setTable((t) => (t.account === nodeId ? t : { account: nodeId, page: 0 })); }, [nodeId]);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState('');
   /** Several accounts matched Find: listed as buttons, so one can be chosen without the mouse. */
@@ -160,12 +165,19 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const node = nodeId ? nodes.get(nodeId) ?? null : null;
   const communities = useMemo(() => [...new Set(model.nodes.map((n) => n.community))].filter((c) => c >= 0).sort((a, b) => a - b), [model]);
   const set = (patch: Partial<ViewSettings>) => setSettings((s) => ({ ...s, ...patch }));
-  const topEdges = useMemo(() => [...view.edges].sort((a, b) => (a.qValue ?? 0) - (b.qValue ?? 0) || b.weight - a.weight).slice(0, EDGE_ROWS), [view]);
-  // The selected edge is always a row: appended when it is not among the first EDGE_ROWS.
+  const sortedEdges = useMemo(() => [...view.edges].sort((a, b) => (a.qValue ?? 0) - (b.qValue ?? 0) || b.weight - a.weight), [view]);
+  const listedEdges = useMemo(() => (table.account === null ? sortedEdges : sortedEdges.filter((e) => e.source === table.account || e.target === table.account)), [sortedEdges, table.account]);
+  const pages = Math.max(1, Math.ceil(listedEdges.length / EDGE_ROWS));
+  const page = Math.min(table.page, pages - 1);
+  const pageEdges = useMemo(() => listedEdges.slice(page * EDGE_ROWS, (page + 1) * EDGE_ROWS), [listedEdges, page]);
+  // The selected edge is always a row: appended when it is not on the page shown.
   const tableEdges = useMemo(() => {
-    const selected = edgeIndex === null || topEdges.some((e) => e.index === edgeIndex) ? undefined : view.edges.find((e) => e.index === edgeIndex);
-    return selected ? [...topEdges, selected] : topEdges;
-  }, [topEdges, view, edgeIndex]);
+    const selected = edgeIndex === null || pageEdges.some((e) => e.index === edgeIndex) ? undefined : view.edges.find((e) => e.index === edgeIndex);
+    return selected ? [...pageEdges, selected] : pageEdges;
+  }, [pageEdges, view, edgeIndex]);
+  const tableNode = table.account === null ? null : nodes.get(table.account) ?? null;
+  const edgeTable = useRef<HTMLTableElement>(null);
+  const screenName = (id: string) => nodes.get(id)?.screenName ?? id;
   const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${VIEW_OMITTED_LABELS[k] ?? k}`).join(', ');
 
   return (
@@ -244,10 +256,16 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         </aside>
       </div>
       {drawing && <ExportBar model={model} view={view} settings={settings} coordination={coordination} drawing={drawing} datasetName={datasetName} exportView={exportView} />}
-      <table className="network-table" data-testid="edge-table">
+      <div className="network-table-tools">
+        {/* The button goes with the account's list: focus goes to the table, which now lists all edges. */}
+        {tableNode && <button type="button" onClick={() => { setTable({ account: null, page: 0 }); focusInView(edgeTable.current); }}>Show all edges in the table</button>}
+        {listedEdges.length > EDGE_ROWS && <Pager page={page} pages={pages} onPage={(p) => setTable((t) => ({ ...t, page: p }))} label="Pages of the edge table" />}
+      </div>
+      <table className="network-table" data-testid="edge-table" ref={edgeTable} tabIndex={-1}>
         <caption>
-          {view.edges.length === 0 ? 'No edge is drawn with these settings.'
-            : <>{coordination ? 'Edges drawn, by q-value then weight' : 'Edges drawn, by weight'} (first {Math.min(EDGE_ROWS, view.edges.length)} of {view.edges.length.toLocaleString('en-US')}{tableEdges.length > topEdges.length ? ', and the selected edge' : ''})</>}
+          {tableNode ? <>Edges of <bdi dir="ltr">{nodeLabel(tableNode)}</bdi> drawn</> : 'Edges drawn'}, {coordination ? 'by q-value then weight' : 'by weight'}
+          {listedEdges.length === 0 ? ': none with these settings.'
+            : <>: {(page * EDGE_ROWS + 1).toLocaleString('en-US')}–{(page * EDGE_ROWS + pageEdges.length).toLocaleString('en-US')} of {listedEdges.length.toLocaleString('en-US')}{tableEdges.length > pageEdges.length ? ', and the selected edge' : ''}</>}
         </caption>
         <thead><tr>
           <th scope="col">Source</th><th scope="col">Target</th><th scope="col">Weight</th>
@@ -257,11 +275,11 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         <tbody>
           {tableEdges.map((e) => (
             <tr key={e.index} aria-selected={e.index === edgeIndex}>
-              <td dir="auto">{nodes.get(e.source)?.screenName ?? e.source}</td>
-              <td dir="auto">{nodes.get(e.target)?.screenName ?? e.target}</td>
+              <td dir="auto">{screenName(e.source)}</td>
+              <td dir="auto">{screenName(e.target)}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> {nodes.get(e.source)?.screenName ?? e.source} – {nodes.get(e.target)?.screenName ?? e.target}</span></button></td>
+              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi> – <bdi>{screenName(e.target)}</bdi></span></button></td>
             </tr>
           ))}
         </tbody>

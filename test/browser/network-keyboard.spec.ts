@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { openDemoArchive } from './exploreHelpers';
+import { expect, test } from './fixtures';
+import { buildNetwork, drawn } from './networkHelpers';
+
+// The Network view from the keyboard on the demo archive: every drawn edge reachable in the edge table.
+
+/** The edge table's rows as "source → target". */
+const tableRows = (page: Page): Promise<string[]> =>
+  page.getByTestId('edge-table').locator('tbody tr').evaluateAll((rows) => (rows as HTMLTableRowElement[]).map((r) => `${r.cells[0]!.textContent} → ${r.cells[1]!.textContent}`));
+
+test('the edge table pages through every drawn edge, and lists a found account’s edges (keyboard)', async ({ page, consoleLog }) => {
+  test.setTimeout(300_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  const [, edges] = await drawn(page);
+  expect(edges).toBeGreaterThan(200);
+  const caption = page.getByTestId('edge-table').locator('caption');
+  await expect(caption).toHaveText(`Edges drawn, by weight: 1–100 of ${edges.toLocaleString('en-US')}`);
+
+  // Next page to the end, with Enter: every drawn edge is a row once.
+  const pager = page.getByRole('group', { name: 'Pages of the edge table' });
+  const next = pager.getByRole('button', { name: 'Next page' });
+  const all: string[] = await tableRows(page);
+  await next.focus();
+  const pages = Math.ceil(edges / 100);
+  for (let p = 2; p <= pages; p++) {
+    await page.keyboard.press('Enter');
+    const last = Math.min(p * 100, edges);
+    await expect(caption).toHaveText(`Edges drawn, by weight: ${((p - 1) * 100 + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${edges.toLocaleString('en-US')}`);
+    all.push(...(await tableRows(page)));
+  }
+  expect(all).toHaveLength(edges);
+  // The last page disables Next page: the focus is on Previous page, not lost.
+  await expect(next).toBeDisabled();
+  await expect(pager.getByRole('button', { name: 'Previous page' })).toBeFocused();
+
+  // Find an account: the table lists its edges (all of them, on every page before).
+  const name = all[all.length - 1]!.split(' → ')[0]!;
+  const pattern = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const own = all.filter((r) => r.split(' → ').includes(name));
+  const search = page.getByRole('searchbox', { name: 'Find account' });
+  await search.focus();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  const choose = page.getByRole('list', { name: 'Matching accounts' }).getByRole('button', { name: new RegExp(`(^Show |@)${pattern}$`) });
+  if (await choose.count()) {
+    await choose.focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(caption).toHaveText(new RegExp(`^Edges of .*${pattern}.* drawn, by weight: 1–${own.length} of ${own.length}$`));
+  expect((await tableRows(page)).sort()).toEqual([...own].sort());
+  // Showing one of its edges keeps the table on the account's edges.
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).last().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edge-tweet-table')).toBeVisible();
+  await expect(caption).toHaveText(new RegExp(`^Edges of .*${pattern}`));
+  // Back to all edges: the focus goes to the table.
+  await page.getByRole('button', { name: 'Show all edges in the table' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(caption).toHaveText(new RegExp(`^Edges drawn, by weight: 1–100 of ${edges.toLocaleString('en-US')}(, and the selected edge)?$`));
+  await expect(page.getByTestId('edge-table')).toBeFocused();
+  expect(consoleLog.errors).toEqual([]);
+});
