@@ -63,3 +63,25 @@ test('the edge table pages through every drawn edge, and lists a found accountâ€
   await expect(page.getByTestId('edge-table')).toBeFocused();
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('cancelling a network build from the keyboard puts the focus on the news', async ({ page, consoleLog }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
+  await page.getByLabel('Null-model replicates').fill('9999');
+  await page.getByLabel('Window Î”t (seconds)').fill('3600');
+  await page.getByRole('button', { name: 'Build network' }).focus();
+  await page.keyboard.press('Enter');
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
+  const news = page.getByText('Analysis cancelled.', { exact: true });
+  await expect(news).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.closest('[role=status]') !== null)).toBe(true);
+  // Tab goes on from there to what follows; Shift+Tab goes back to Build network.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Build network' })).toBeFocused();
+  expect(consoleLog.errors).toEqual([]);
+});
+

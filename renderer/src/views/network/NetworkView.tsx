@@ -60,7 +60,8 @@ export function NetworkView() {
           <span>{state.phase}{state.total ? ` ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')}` : '…'}</span>{' '}
           <progress aria-label="Analysis progress" max={state.total || undefined} value={state.total ? state.done : undefined} />
         </>)}
-        {state.status === 'cancelled' && 'Analysis cancelled.'}
+        {/* Cancel has gone with the run: the focus goes to this news (as an import's cancel does), not to the page's body. */}
+        {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.</span>}
       </div>
       {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}</p>}
       {state.status === 'done' && !model && datasets !== null && (
