@@ -85,3 +85,36 @@ test('cancelling a network build from the keyboard puts the focus on the news', 
   expect(consoleLog.errors).toEqual([]);
 });
 
+test('Find account’s answer isolates a right-to-left query: the sentence around it keeps its order', async ({ page, consoleLog }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  // Few accounts drawn: accounts of the network that match but are not drawn are counted after the query.
+  await page.getByLabel('Max nodes drawn').fill('3');
+  const search = page.getByRole('searchbox', { name: 'Find account' });
+  await search.focus();
+  await page.keyboard.type('ا');
+  await page.keyboard.press('Enter');
+  const status = page.getByRole('search').getByRole('status');
+  await expect(status).toHaveText(/^[\d,]+ drawn accounts? match(es)? “ا”\. [\d,]+ more accounts? of the network match/);
+  await expect(status.locator('bdi')).toHaveText('ا');
+  // Drawn left to right as written: the count, the quoted query, the closing quote and full stop, the
+  // count of accounts not drawn (an Arabic letter unisolated turned "”. 2" into "2 .”").
+  const order = await status.evaluate((el) => {
+    const bdi = el.querySelector('bdi')!;
+    const left = (node: Node, from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      return range.getBoundingClientRect().left;
+    };
+    const texts = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    const more = texts.find((n) => n.textContent!.includes('more account'))!;
+    return { count: left(texts[0]!, 0, 1), query: bdi.getBoundingClientRect().left, close: left(bdi.nextSibling!, 0, 2), more: left(more, 1, 2) };
+  });
+  expect(order.count).toBeLessThan(order.query);
+  expect(order.query).toBeLessThan(order.close);
+  expect(order.close).toBeLessThan(order.more);
+  expect(consoleLog.errors).toEqual([]);
+});

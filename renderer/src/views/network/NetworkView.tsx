@@ -95,7 +95,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const [table, setTable] = useState<{ account: string | null; page: number }>(() => ({ account: selectionOf.get(model)?.nodeId ?? null, page: 0 }));
   useEffect(() => { if (nodeId) setTable((t) => (t.account === nodeId ? t : { account: nodeId, page: 0 })); }, [nodeId]);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState('');
+  /** What Find said: the query, the drawn accounts matching it and those of the network that match but are not drawn. */
+  const [found, setFound] = useState<{ query: string; hits: number; hidden: number } | null>(null);
   /** Several accounts matched Find: listed as buttons, so one can be chosen without the mouse. */
   const [matches, setMatches] = useState<{ total: number; shown: { id: string; label: string }[] }>({ total: 0, shown: [] });
   // fcose runs on the UI thread: only for small graphs; everything else is laid out in the worker.
@@ -148,7 +149,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     if (!c) return;
     c.nodes('.highlight').removeClass('highlight');
     setMatches({ total: 0, shown: [] });
-    if (!query.trim()) return setFound('');
+    if (!query.trim()) return setFound(null);
     const hits = findAccounts(view.nodes, query);
     const col = c.collection();
     for (const n of hits) col.merge(c.getElementById(n.id));
@@ -156,8 +157,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     if (col.length) c.fit(col, 80);
     // Accounts of the network the view's filters or caps leave out are said, not reported missing.
     const hidden = findAccounts(model.nodes, query).length - hits.length;
-    setFound(`${countOf(hits.length, 'drawn account')} match${hits.length === 1 ? 'es' : ''} “${query.trim()}”.` +
-      (hidden > 0 ? ` ${countOf(hidden, 'more account')} of the network match${hidden === 1 ? 'es' : ''} but ${hidden === 1 ? 'is' : 'are'} not drawn (filters or caps below).` : ''));
+    setFound({ query: query.trim(), hits: hits.length, hidden });
     if (hits.length === 1) setNodeId(hits[0]!.id);
     else setMatches({ total: hits.length, shown: hits.slice(0, MATCHES_LISTED).map((n) => ({ id: n.id, label: nodeLabel(n) })) });
   };
@@ -219,7 +219,12 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       </fieldset>
       <form className="network-search" onSubmit={search} role="search">
         <label>Find account <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="screen name, display name or user id" dir="auto" /></label>
-        <button type="submit">Find</button> <span role="status">{found}</span>
+        <button type="submit">Find</button>{' '}
+        <span role="status">
+          {/* The query is isolated: an Arabic or Hebrew one must not reorder the sentence around it. */}
+          {found && <>{countOf(found.hits, 'drawn account')} match{found.hits === 1 ? 'es' : ''} “<bdi>{found.query}</bdi>”.
+            {found.hidden > 0 && ` ${countOf(found.hidden, 'more account')} of the network match${found.hidden === 1 ? 'es' : ''} but ${found.hidden === 1 ? 'is' : 'are'} not drawn (filters or caps below).`}</>}
+        </span>
       </form>
       {matches.shown.length > 0 && (
         <ul className="network-matches" aria-label="Matching accounts">
