@@ -162,7 +162,7 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: {
               return (
                 <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                   {/* The tooltip is the button's accessible name, read when the pointer comes: it follows the pins. */}
-                  <div role="cell" className="pin-cell" onPointerEnter={(e) => { e.currentTarget.title = e.currentTarget.querySelector('button')?.getAttribute('aria-label') ?? ''; }}>
+                  <div role="cell" className="pin-cell">
                     <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: datasetId, title: `Account @${containBidi(r.account.userScreenName)}`, payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
                   </div>
                   {cols.map((c) => (
