@@ -9,7 +9,7 @@
  * This reader accepts what the bundle writer makes (client-zip: one entry after another from byte 0,
  * stored, UTF-8 names, data descriptors, Unix regular-file modes, ZIP64 where needed, no comment,
  * no other extra field) and refuses, naming the entry and the reason, anything a tool could read
- * differently:
+ * differently (or not at all):
  *  - the end record not at the very end, a comment, a second end record whose comment reaches the
  *    end, ZIP64 records that disagree with it, a central directory not ending where they say or not
  *    holding the stated number of entries;
@@ -18,15 +18,16 @@
  *    descriptor that differs;
  *  - a name with non-ASCII bytes without the UTF-8 flag (unzip decodes CP437) or not valid UTF-8,
  *    any extra field but ZIP64 (0x0001) in the directory (Unicode Path 0x7075 above all), any in a
- *    local header, an entry comment, encryption, flags other than UTF-8 and data descriptor, a method
- *    other than stored or deflate;
+ *    local header, an entry comment, encryption, flags other than UTF-8 and data descriptor, a
+ *    version needed to extract above 4.5 (unzip skips the entry), compression: entries are stored
+ *    (deflate would be a second reading of the bytes, by another inflater than unzip's: fflate does
+ *    not check what zlib checks, and bytes after the last block would ride along unread);
  *  - an entry not made by Unix, or whose mode is not a regular file (a symbolic link), directory
  *    entries (the writer makes none; a name ending in '/' is one, whatever it holds);
  *  - a CRC-32 that does not match the entry's data.
  * Names are returned as unzip decodes them; their safety, the one top folder and duplicates are
  * the verifier's. Platform-free (no Node or DOM APIs).
  */
-import { inflateSync } from 'fflate';
 import { CENTRAL_ENTRY, EOCD, ZIP64_EOCD, ZIP64_LOCATOR } from '../archive/zipCentralDirectory';
 import { crc32 } from '../crc32';
 import { bytesEqual } from './bytes';
@@ -50,11 +51,11 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DEFLATE_OPTIONS = 0x0006;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const FLAG_UTF8 = 0x0800;
 const ZIP64_FIELD = 0x0001;
+const MAX_VERSION_NEEDED = 45;
 const UNICODE_PATH_FIELD = 0x7075;
 
 /** A problem that stops the reading: what follows cannot be located. */
@@ -197,10 +198,12 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     if (diskStart !== 0) refuse(`starts on another disk (${diskStart})`);
     if (commentLength) refuse(`has an entry comment (${commentLength} bytes; bundles have none)`);
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) refuse('is encrypted');
-    else if (flags & ~(FLAG_DESCRIPTOR | FLAG_UTF8 | (method === 8 ? FLAG_DEFLATE_OPTIONS : 0))) {
+    else if (flags & ~(FLAG_DESCRIPTOR | FLAG_UTF8)) {
       refuse(`has general-purpose flags ${hex(flags, 4)} (bundles set only UTF-8 names, bit 11, and data descriptors, bit 3)`);
     }
-    if (method !== 0 && method !== 8) refuse(`is compressed with method ${method} (only stored, 0, and deflate, 8, are read)`);
+    if (method !== 0) refuse(`is compressed (method ${method}): bundles are stored uncompressed, so this ZIP was packed again by another tool; verify the original`);
+    // Info-ZIP extracts what needs at most version 4.6 of the format; the writer needs 4.5 at most (ZIP64).
+    if (u16(p + 6) > MAX_VERSION_NEEDED) refuse(`needs version ${u16(p + 6) / 10} of the ZIP format to extract (unzip skips it; bundles need at most 4.5)`);
 
     // What unzip makes of it: a regular file, or refused (a directory, a link, anything else).
     const mode = external >>> 16;
@@ -227,6 +230,7 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     if (!bytesEqual(localName, rawName)) refuse(`its local header names it ${JSON.stringify(utf8Lossy.decode(localName))}`);
     if (u16(offset + 6) !== flags) refuse(`its local header's flags ${hex(u16(offset + 6), 4)} differ from the central directory's ${hex(flags, 4)}`);
     if (u16(offset + 8) !== method) refuse(`its local header's method ${u16(offset + 8)} differs from the central directory's ${method}`);
+    if (u16(offset + 4) > MAX_VERSION_NEEDED) refuse(`its local header needs version ${u16(offset + 4) / 10} of the ZIP format to extract (unzip skips it)`);
     if (localExtraLength) {
       const local = parseExtra(zip.subarray(offset + 30 + localNameLength, dataStart));
       if (typeof local === 'string') refuse(`its local header's extra field ${local}`);
@@ -242,13 +246,18 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     if (dataEnd > cdOffset) throw new Unreadable(`${label}: its data (${compressed} bytes at byte ${dataStart}) runs into the central directory`);
     next = dataEnd;
     if (flags & FLAG_DESCRIPTOR) {
-      const length = wide ? 24 : 16;
-      if (dataEnd + length > cdOffset || u32(dataEnd) !== DATA_DESCRIPTOR) throw new Unreadable(`${label}: no data descriptor after its data (byte ${dataEnd})`);
-      const d = [u32(dataEnd + 4), wide ? u64(dataEnd + 8) : u32(dataEnd + 8), wide ? u64(dataEnd + 16) : u32(dataEnd + 12)] as const;
-      if (d[0] !== crc || d[1] !== compressed || d[2] !== size) {
+      // With its optional signature (as client-zip writes it) or without (APPNOTE allows both).
+      const read = (at: number) => [u32(at), wide ? u64(at + 4) : u32(at + 4), wide ? u64(at + 12) : u32(at + 8)] as const;
+      const length = wide ? 20 : 12;
+      const agrees = (at: number) => at + length <= cdOffset && read(at).every((x, k) => x === [crc, compressed, size][k]);
+      const signed = dataEnd + 4 + length <= cdOffset && u32(dataEnd) === DATA_DESCRIPTOR;
+      if (signed && agrees(dataEnd + 4)) next += 4 + length;
+      else if (agrees(dataEnd)) next += length;
+      else if (signed) {
+        const d = read(dataEnd + 4);
         refuse(`its data descriptor records CRC-32 ${hex(d[0], 8)} and sizes ${d[1]}/${d[2]}, the central directory ${hex(crc, 8)} and ${compressed}/${size}`);
-      }
-      next += length;
+        next += 4 + length;
+      } else throw new Unreadable(`${label}: no data descriptor agreeing with the central directory after its data (byte ${dataEnd})`);
     }
 
     // The data, its size and CRC-32 (unzip -t checks them).
@@ -257,21 +266,6 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     if (method === 0) {
       if (compressed !== size) refuse(`is stored, yet its sizes differ (${compressed} stored, ${size} recorded)`);
       else data = raw;
-    } else if (method === 8) {
-      // Deflate expands at most 1032:1: a larger recorded size is a lie, and inflating into a buffer
-      // of the recorded size plus one byte bounds the memory a hostile entry can take.
-      if (size > compressed * 1032 + 64) refuse(`records ${size} bytes from ${compressed} compressed, more than deflate can expand to`);
-      else {
-        try {
-          data = inflateSync(raw, { out: new Uint8Array(size + 1) });
-        } catch (err) {
-          refuse(`its deflate data cannot be inflated: ${(err as Error).message}`);
-        }
-      }
-      if (data && data.length !== size) {
-        refuse(`inflates to ${data.length} bytes, its header says ${size}`);
-        data = null;
-      }
     }
     if (data) {
       const actual = crc32(data);

@@ -60,7 +60,7 @@ ${previousKeysStep(p)}
    and that nothing was added beside data/ either (the tag manifest lists every other file but itself,
    the signatures and the report), and that no entry is a link: both must print nothing:
      cut -c 131- tagmanifest-sha512.txt > /tmp/tags.txt && find . ! -type d ! -path './data/*' | sed 's|^\\./||' |
-       grep -vxF -f /tmp/tags.txt | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.(pdf|sha256)|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.(pdf|sha256)\\.sig|[^/]*\\.(tsr|ots)))$'
+       grep -vxF -f /tmp/tags.txt | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.(pdf|sha256)|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.(pdf|sha256)\\.sig|[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(tsr|ots)))$'
      find . ! -type d ! -type f
 
 5. Optionally, the minisign signature made with the same key:
@@ -132,6 +132,7 @@ PRINCIPAL=${q(p.principal)}
 NAMESPACE=${q(p.namespace)}
 
 fail() { echo "FAILED $1: $2" >&2; exit 1; }
+echo "note    zip: this script checks the extracted folder; the ZIP itself is checked by step 1 of VERIFY.txt (or the app)"
 pass() { echo "ok      $1: $2"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 # Paths listed in a "<hex>  <path>" manifest ($1 = hex length + 3).
@@ -213,8 +214,8 @@ EXTRA=$(find report signatures -mindepth 1 -type d 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "a folder inside report/ or signatures/: $EXTRA"
 EXTRA=$(find report ! -type d ! -path report/evidence-report.pdf ! -path report/evidence-report.sha256 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "unexpected file in report/: $EXTRA"
-EXTRA=$(find signatures ! -type d ! -path signatures/tagmanifest-sha512.txt.sig ! -path signatures/tagmanifest-sha512.txt.minisig \\
-  ! -path signatures/evidence-report.pdf.sig ! -path signatures/evidence-report.sha256.sig ! -name '*.tsr' ! -name '*.ots' 2>/dev/null)
+# Timestamp proofs added later: plain names only (as the app's verifier and VERIFY.txt allow them).
+EXTRA=$(find signatures ! -type d 2>/dev/null | grep -vxE 'signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.(pdf|sha256)\\.sig|[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(tsr|ots))')
 [ -z "$EXTRA" ] || fail completeness "unexpected file in signatures/: $EXTRA"
 TSP=$(find signatures -name '*.tsr' -o -name '*.ots' 2>/dev/null)
 pass completeness "no unlisted files"

@@ -325,6 +325,12 @@ describe('tamper suite', async () => {
     const v = verifyBundle(z, { trustedFingerprints: [fp], requireTrust: true });
     expect(v.ok).toBe(true);
     expect(failed(v, 'report')).toMatchObject({ status: 'warn', detail: `report/evidence-report.pdf signed by ${fp}, but not bound to this bundle (made by an app version before 2026-12-01): check that the bundle id it prints is ${v.bundleId}` });
+    // Another file the key signed (its own tag manifest) presented as such a bundle's report: not a PDF.
+    const notPdf = await tamper(z, (f) => {
+      f.set(REPORT_PATH, f.get('tagmanifest-sha512.txt')!);
+      f.set(REPORT_SIG_PATH, f.get('signatures/tagmanifest-sha512.txt.sig')!);
+    });
+    expect(failed(verifyBundle(notPdf, { trustedFingerprints: [fp] }), 'report')).toMatchObject({ ok: false, detail: expect.stringContaining('report/evidence-report.pdf is not a PDF') });
     // Binding files added to such a bundle are not taken on trust either.
     const added = await tamper(z, (f) => {
       const theirs = unzipBag(bytes);
@@ -334,13 +340,20 @@ describe('tamper suite', async () => {
     expect(failed(verifyBundle(added, { trustedFingerprints: [fp] }), 'report').ok).toBe(false);
   });
 
-  it('a timestamp proof in signatures/ is listed as not checked; one in a folder there is refused by every route', async () => {
-    const top = await tamper(bytes, (f) => f.set('signatures/CORRECTED evidence-report.pdf.tsr', enc.encode('anything')));
+  it('a timestamp proof in signatures/ is listed as not checked; one in a folder there, or with an unplain name, is refused by every route', async () => {
+    const top = await tamper(bytes, (f) => f.set('signatures/tagmanifest-sha512.txt.tsr', enc.encode('anything')));
     const t = check('tsr-top', top);
     expect(t.ours.ok).toBe(true);
-    expect(failed(t.ours, 'completeness')).toMatchObject({ status: 'warn', detail: expect.stringContaining('not checked (timestamp proofs added after signing, which need their issuer to verify): signatures/CORRECTED evidence-report.pdf.tsr') });
+    expect(failed(t.ours, 'completeness')).toMatchObject({ status: 'warn', detail: expect.stringContaining('not checked (timestamp proofs added after signing, which need their issuer to verify): signatures/tagmanifest-sha512.txt.tsr') });
     expect(t.sh.code).toBe(0);
     expect(t.sh.stdout).toContain('warn    timestamps: not checked');
+    const byHand = fromVerifyTxt(t.sh.bagDir, /^ +(cut -c 131- tagmanifest-sha512.txt > .*)\n +(.*)$/m);
+    expect(run('sh', ['-c', byHand], { cwd: t.sh.bagDir }).stdout).toBe('');
+    const spaced = await tamper(bytes, (f) => f.set('signatures/CORRECTED evidence-report.pdf.tsr', enc.encode('anything')));
+    const s = check('tsr-spaced', spaced);
+    expect(failed(s.ours, 'completeness').detail).toBe('signatures/CORRECTED evidence-report.pdf.tsr: unexpected file in signatures/');
+    expect(s.sh.stderr).toContain('FAILED completeness: unexpected file in signatures/: signatures/CORRECTED evidence-report.pdf.tsr');
+    expect(run('sh', ['-c', byHand], { cwd: s.sh.bagDir }).stdout).toBe('signatures/CORRECTED evidence-report.pdf.tsr\n');
     const nested = await tamper(bytes, (f) => f.set('signatures/x/y.tsr', enc.encode('anything')));
     const n = check('tsr-nested', nested);
     expect(failed(n.ours, 'completeness').detail).toBe('signatures/x/y.tsr: unexpected file in signatures/');

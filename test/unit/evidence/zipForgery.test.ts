@@ -29,9 +29,12 @@ interface RawEntry {
   extra?: Uint8Array;
   /** Bytes written before its local header. */
   gap?: Uint8Array;
-  /** Deflated (method 8): these bytes are written, `data` is what they inflate to; `size` overrides the recorded size. */
+  /** Deflated (method 8): these bytes are written, `data` is what they inflate to. */
   deflated?: Uint8Array;
-  size?: number;
+  /** Version needed to extract (x10), local header and directory alike; 20 when absent. */
+  versionNeeded?: number;
+  /** A data descriptor after the data (flag bit 3, the local header's CRC and sizes zero), with or without its signature. */
+  descriptor?: 'signed' | 'unsigned';
 }
 
 /** The entries of a genuine bundle, in order, as the QA's zipkit read them (UTF-8 flagged, mode 100644). */
@@ -62,15 +65,22 @@ function record(size: number, fields: Array<[number, number, 2 | 4]>, ...tail: U
   return concat([new Uint8Array(v.buffer), ...tail]);
 }
 
+const flagOf = (e: RawEntry): number => (e.flag ?? 0) | (e.descriptor ? 0x08 : 0);
+
 const localRecord = (e: RawEntry): Uint8Array => {
   const extra = e.extra ?? new Uint8Array(0);
   const body = e.deflated ?? e.data;
-  return record(30, [[0, 0x04034b50, 4], [4, 20, 2], [6, e.flag ?? 0, 2], [8, e.deflated ? 8 : 0, 2], [12, 0x21, 2], [14, crc32(e.data), 4], [18, body.length, 4], [22, e.size ?? e.data.length, 4], [26, e.name.length, 2], [28, extra.length, 2]], e.name, extra, body);
+  const known = e.descriptor ? 0 : 1; // with a descriptor, the local header's CRC and sizes are zero
+  const sig = e.descriptor === 'signed' ? 4 : 0;
+  const descriptorFields: Array<[number, number, 2 | 4]> = [[sig, crc32(e.data), 4], [sig + 4, body.length, 4], [sig + 8, e.data.length, 4]];
+  if (sig) descriptorFields.push([0, 0x08074b50, 4]);
+  const descriptor = e.descriptor ? record(sig + 12, descriptorFields) : new Uint8Array(0);
+  return record(30, [[0, 0x04034b50, 4], [4, e.versionNeeded ?? 20, 2], [6, flagOf(e), 2], [8, e.deflated ? 8 : 0, 2], [12, 0x21, 2], [14, known * crc32(e.data), 4], [18, known * body.length, 4], [22, known * e.data.length, 4], [26, e.name.length, 2], [28, extra.length, 2]], e.name, extra, body, descriptor);
 };
 
 const centralRecord = (e: RawEntry, offset: number): Uint8Array => {
   const extra = e.extra ?? new Uint8Array(0);
-  const fields: Array<[number, number, 2 | 4]> = [[0, 0x02014b50, 4], [4, e.madeBy ?? 0x0314, 2], [6, 20, 2], [8, e.flag ?? 0, 2], [10, e.deflated ? 8 : 0, 2], [14, 0x21, 2], [16, crc32(e.data), 4], [20, (e.deflated ?? e.data).length, 4], [24, e.size ?? e.data.length, 4], [28, e.name.length, 2], [30, extra.length, 2], [38, e.externalAttr ?? 0o100644 << 16, 4], [42, offset, 4]];
+  const fields: Array<[number, number, 2 | 4]> = [[0, 0x02014b50, 4], [4, e.madeBy ?? 0x0314, 2], [6, e.versionNeeded ?? 20, 2], [8, flagOf(e), 2], [10, e.deflated ? 8 : 0, 2], [14, 0x21, 2], [16, crc32(e.data), 4], [20, (e.deflated ?? e.data).length, 4], [24, e.data.length, 4], [28, e.name.length, 2], [30, extra.length, 2], [38, e.externalAttr ?? 0o100644 << 16, 4], [42, offset, 4]];
   return record(46, fields, e.name, extra);
 };
 
@@ -180,17 +190,22 @@ describe('ZIP-level forgeries are refused, naming the entry', async () => {
     );
   });
 
-  it('a deflated entry is read (unzip -t agrees); one recording more bytes than deflate can make, or fewer than it holds, is refused', () => {
-    const deflate = (edit: (e: RawEntry) => RawEntry) =>
-      rawZip(entriesOf(bytes).map((e) => (new TextDecoder().decode(e.name) === `${bag}/${ITEMS}` ? edit({ ...e, deflated: deflateSync(e.data) }) : e)));
-    const plain = deflate((e) => e);
-    expect(zipCheck(verify(plain)).ok).toBe(true);
-    expect(run('unzip', ['-tq', unzipTo(plain, 'deflated').file]).stdout).toContain('No errors detected');
-    // A bomb's recorded size (1 GB from a few hundred bytes) is refused before anything is allocated.
-    expect(zipCheck(verify(deflate((e) => ({ ...e, size: 1e9 })))).detail).toMatch(new RegExp(`^the ZIP is refused: "${bag}/${ITEMS}": records 1000000000 bytes from \\d+ compressed, more than deflate can expand to`));
-    // Deflate data longer than the size recorded (unzip would extract it all): refused, not cut to the recorded size.
-    const longer = deflate((e) => ({ ...e, size: e.data.length - 1 }));
-    expect(zipCheck(verify(longer)).detail).toContain(`"${bag}/${ITEMS}": inflates to`);
+  it('a deflated entry (bundles are stored: a re-packed ZIP) and one needing a later ZIP version than 4.5 (unzip skips it): refused', () => {
+    const edited = (edit: (e: RawEntry) => RawEntry) => rawZip(entriesOf(bytes).map((e) => (new TextDecoder().decode(e.name) === `${bag}/${ITEMS}` ? edit(e) : e)));
+    const deflated = edited((e) => ({ ...e, deflated: deflateSync(e.data) }));
+    expect(run('unzip', ['-tq', unzipTo(deflated, 'deflated').file]).stdout).toContain('No errors detected');
+    expect(zipCheck(verify(deflated)).detail).toBe(`the ZIP is refused: "${bag}/${ITEMS}": is compressed (method 8): bundles are stored uncompressed, so this ZIP was packed again by another tool; verify the original`);
+    const later = edited((e) => ({ ...e, versionNeeded: 63 }));
+    expect(run('unzip', ['-tq', unzipTo(later, 'version-63').file]).stdout).toContain('1 file skipped');
+    expect(zipCheck(verify(later)).detail).toContain(`"${bag}/${ITEMS}": needs version 6.3 of the ZIP format to extract (unzip skips it; bundles need at most 4.5)`);
+  });
+
+  it('data descriptors with and without their optional signature are read alike (APPNOTE allows both; unzip does)', () => {
+    for (const descriptor of ['signed', 'unsigned'] as const) {
+      const z = rawZip(entriesOf(bytes).map((e) => ({ ...e, descriptor })));
+      expect(run('unzip', ['-tq', unzipTo(z, `descriptor-${descriptor}`).file]).stdout, descriptor).toContain('No errors detected');
+      expect(zipCheck(verify(z)), descriptor).toMatchObject({ ok: true });
+    }
   });
 
   it('a wrong stored CRC-32 (f5 crc): refused, as unzip -t reports it', () => {
