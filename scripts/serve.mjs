@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { startStaticServer } from './staticServer.mjs';
 
 const portArg = process.argv.indexOf('--port');
-const port = Number(process.env.PORT ?? (portArg > 0 ? process.argv[portArg + 1] : 4173));
+// --port wins over PORT: a script that asks for its own port (--port 0) must not get the shell's.
+const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 4173));
 // The CSP is kept in one TypeScript file; read it from the built renderer's copy.
 const root = process.env.DW_RENDERER_OUT ?? 'dist/renderer';
 const csp = readFileSync(`${root}/csp.txt`, 'utf8').trim();

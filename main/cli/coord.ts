@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { loadArchiveFiles } from './loadArchiveFiles';
+import { loadArchiveFiles, warnIfNoTweets } from './loadArchiveFiles';
+import { writeOutputs } from './writeOutputs';
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
@@ -45,6 +45,7 @@ async function coord(argv: string[]): Promise<number> {
   const fewest = fewestReplicates(options.alpha);
   if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} are too few: alone they cannot show a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
   const loaded = await loadArchiveFiles(files);
+  warnIfNoTweets(loaded);
   options.filter = resolveUsersOpt(options.filter, loaded);
   const t0 = performance.now();
   const r = detectCoordination(loaded.tweets, options);
@@ -90,8 +91,7 @@ async function coord(argv: string[]): Promise<number> {
     g.forEachNode((n) => g.mergeNodeAttributes(n, { label: screenName.get(n) || n, community: communityOf.get(n) ?? -1 }));
     const out = opts.get('--out')!;
     const fileReceipt = receiptFor(significant);
-    fs.writeFileSync(out, exportGraph(g, format, fileReceipt));
-    if (format === 'csv') fs.writeFileSync(out + '.receipt.json', JSON.stringify(fileReceipt, null, 2) + '\n');
+    writeOutputs([[out, exportGraph(g, format, fileReceipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(fileReceipt, null, 2) + '\n'] as [string, string]] : [])]);
   }
   if (flags.has('--json')) {
     const stabilityOf = new Map(stability?.map((s) => [s.source + '\u0000' + s.target, s]) ?? []);

@@ -1,6 +1,7 @@
-import fs from 'node:fs';
-import { loadArchiveFiles } from './loadArchiveFiles';
+import { loadArchiveFiles, warnIfNoTweets } from './loadArchiveFiles';
+import { writeOutputs } from './writeOutputs';
 import { buildNetwork } from '../../shared/graph/networks/buildNetwork';
+import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../shared/graph/networks/coUseNetwork';
 import { NETWORK_KINDS, type NetworkKind } from '../../shared/graph/networks/networkTypes';
 import { annotateGraph } from '../../shared/graph/analytics/annotateGraph';
 import { buildAnalysisReceipt, type AnalysisReceipt } from '../../shared/graph/analysisReceipt';
@@ -18,6 +19,7 @@ export const run = (argv: string[]): Promise<number> => withUsage(USAGE, () => g
 async function graph(argv: string[]): Promise<number> {
   const { files, kind, format, out, seed, filter: given, maxAccountsPerItem, metrics } = readArgs(argv);
   const loaded = await loadArchiveFiles(files);
+  warnIfNoTweets(loaded);
   const filter = resolveUsersOpt(given, loaded);
   const net = buildNetwork(loaded.tweets, kind, { filter, maxAccountsPerItem });
   const summary = metrics ? annotateGraph(net.graph, seed) : null;
@@ -26,7 +28,9 @@ async function graph(argv: string[]): Promise<number> {
     columns: loaded.tweets,
     tweetsAnalysed: loaded.tweets.length - net.stats.tweetsFiltered,
     parameters: {
-      kind, format, filter: describeFilter(filter), maxAccountsPerItem: maxAccountsPerItem ?? null,
+      kind, format, filter: describeFilter(filter),
+      // The cap applied: co-use networks default to DEFAULT_MAX_ACCOUNTS_PER_ITEM; the others have none.
+      maxAccountsPerItem: kind === 'cohashtag' || kind === 'courl' ? (maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM) : null,
       inputFiles: loaded.receipts.map((r) => ({ fileName: r.fileName, sha256: r.sha256, format: r.format, rowsStored: r.rowsStored, rowsRejected: r.rowsRejected })),
       ...(summary ? { communities: summary.communities, modularity: summary.modularity, components: summary.components, betweennessExact: summary.betweennessExact, betweennessSamples: summary.betweennessSamples } : {}),
     },
@@ -42,8 +46,7 @@ async function graph(argv: string[]): Promise<number> {
     },
     notes: net.stats.prunedItems.slice(0, 20).map((p) => `pruned item '${p.item}' used by ${p.accounts} accounts`),
   });
-  fs.writeFileSync(out, exportGraph(net.graph, format, receipt));
-  if (format === 'csv') fs.writeFileSync(out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n');
+  writeOutputs([[out, exportGraph(net.graph, format, receipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n'] as [string, string]] : [])]);
   process.stderr.write(`${kind} network: ${net.graph.order} nodes, ${net.graph.size} edges -> ${out}\n`);
   return 0;
 }

@@ -75,3 +75,10 @@ export async function loadArchiveFiles(
   }
   return { tweets: trimTweetColumns(tweets), accounts: [...accounts.values()], indicators, redditAccounts, receipts, quarantined };
 }
+
+/** Says on stderr when the files hold no tweet to analyse (a users file, indicators, every row quarantined): an empty result is not silent. */
+export function warnIfNoTweets(loaded: LoadedArchives): void {
+  if (loaded.tweets.length === 0) {
+    process.stderr.write(`warning: the files hold no tweets to analyse (${loaded.receipts.map((r) => `${r.fileName}: ${r.format}, ${r.rowsStored} stored, ${r.rowsRejected} quarantined`).join('; ')}): the result is empty\n`);
+  }
+}

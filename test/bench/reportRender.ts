@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { startStaticServer } from '../../scripts/staticServer.mjs';
+import { verifyBundle } from '../../shared/evidence/bundleVerifier';
 import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
 import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
 import type { ReportPageSize } from '../../shared/report/reportModel';
@@ -85,7 +86,11 @@ try {
     mkdirSync(out, { recursive: true });
     const file = path.join(out, 'evidence-report.pdf');
     writeFileSync(file, pdf);
-    writeFileSync(path.join(out, rc.prepared.zipName), new Uint8Array(await new Response(rc.prepared.zip(extra)).arrayBuffer()));
+    const zip = new Uint8Array(await new Response(rc.prepared.zip(extra)).arrayBuffer());
+    // The demo bundle must pass the app's own verifier (its signer is the demo key: integrity only).
+    const verdict = verifyBundle(zip);
+    if (!verdict.ok) throw new Error(`the demo bundle does not verify: ${verdict.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+    writeFileSync(path.join(out, rc.prepared.zipName), zip);
     pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '6', file, path.join(out, 'page')]);
   }

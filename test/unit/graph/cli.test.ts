@@ -108,6 +108,14 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(JSON.parse(back.desc)).toMatchObject({ kind: 'network:reply', counts: { nodes: 0, edges: 0 } });
   });
 
+  it('graph --format csv whose receipt cannot be written leaves neither file (no edge list without its receipt, no .partial)', async () => {
+    const out = path.join(dir, 'no-receipt.csv');
+    fs.mkdirSync(`${out}.receipt.json`); // a folder where the receipt must go
+    await expect(captureStdout(() => runGraph([tweets, '--kind', 'retweet', '--format', 'csv', '--out', out]))).rejects.toThrow(/EISDIR|directory/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('no-receipt') && n.endsWith('.partial'))).toEqual([]);
+  });
+
   it('rejects bad usage with exit code 2 and says what is wrong', async () => {
     const usage = async (run: typeof runGraph, argv: string[]) => {
       let err = '';

@@ -166,6 +166,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
     custody,
     analysis: { method: 'manual citation', version: '1' },
     egress: { blockedRequests: 0, urls: [] },
+    report: true, // its report is signed and added (signReport), as an export's is
   });
 
   const model: ReportModel = {
