@@ -49,9 +49,9 @@ const count = <T>(items: T[], key: (t: T) => string | undefined) => {
 describe('AggregateBuilder over parsed demo tweets', () => {
   it('computes counts, languages, buckets, retweets and per-account activity equal to a naive recount', async () => {
     // Every 7th tweet loses its user_mentions and names accounts in its text instead (the 2018 files' way),
-    // every 14th also its own author, in another case: no mention of oneself.
+    // each naming one account twice in two cases (one mention), every 14th also its own author, in another case: no mention of oneself.
     const tweets = (await demoTweets(5000, 2)).map((t, i) =>
-      i % 7 ? t : { ...t, userMentions: [], tweetText: `${t.isRetweet ? 'RT @rt' + (i % 5) + ': ' : ''}${t.tweetText} cc @n${i % 3} @n${i % 3} mail@x.org${i % 14 ? '' : ` @${t.userScreenName.toUpperCase()}`}` },
+      i % 7 ? t : { ...t, userMentions: [], tweetText: `${t.isRetweet ? 'RT @rt' + (i % 5) + ': ' : ''}${t.tweetText} cc @n${i % 3} @N${i % 3} mail@x.org${i % 14 ? '' : ` @${t.userScreenName.toUpperCase()}`}` },
     );
     expect(tweets).toHaveLength(5000);
     // As the import does: packed into encoded blocks, aggregated from them by the block writer.
@@ -102,7 +102,15 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     }
     // Mentions (user_mentions ids, else @names in the text), replies, URL domains and per-account
     // breakdowns, recounted from the parsed tweets (the builder reads them from the block codes).
-    const mentions = (t: Tweet) => [...new Set(mentionsOf(t))].filter((m) => m !== t.userid && m.toLowerCase() !== `@${t.userScreenName.toLowerCase()}`);
+    const mentions = (t: Tweet) => {
+      // One per account a tweet names: @names ignore case (the first spelling is kept), ids are exact.
+      const seen = new Set<string>();
+      const out = mentionsOf(t).filter((m) => {
+        const key = m.startsWith('@') ? m.toLowerCase() : m;
+        return !seen.has(key) && Boolean(seen.add(key));
+      });
+      return out.filter((m) => m !== t.userid && m.toLowerCase() !== `@${t.userScreenName.toLowerCase()}`);
+    };
     const mentioned: Record<string, number> = {};
     const mentionEdges: Record<string, number> = {};
     for (const t of tweets) {

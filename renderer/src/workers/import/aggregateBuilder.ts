@@ -118,8 +118,15 @@ export class AggregateBuilder {
         const start = i ? text.ends[i - 1]! : 0;
         if (nextAt < start) nextAt = text.joined.indexOf('@', start);
         if (nextAt >= 0 && nextAt < text.ends[i]!) {
-          const own = ownNames[c.userScreenName.codes[i]!];
-          for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) if (n.toLowerCase() !== own) rowMentions.push(this.authors.code('@' + n));
+          // Names ignore case: @gamma and @GAMMA in one tweet are one mention (the readers resolve either to the account).
+          const named = new Set([ownNames[c.userScreenName.codes[i]!]]);
+          for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) {
+            const lower = n.toLowerCase();
+            if (!named.has(lower)) {
+              named.add(lower);
+              rowMentions.push(this.authors.code('@' + n));
+            }
+          }
         }
       }
       for (let k = 0; k < rowMentions.length; k++) {
