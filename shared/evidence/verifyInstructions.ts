@@ -20,8 +20,8 @@ export function verifyTxt(p: VerifyTextParams): string {
   const sv = `ssh-keygen -Y verify -f metadata/signer/allowed_signers -I ${p.principal} -n ${p.namespace}`;
   return `How to verify this evidence bundle (${p.bagName})
 =====================================================================
-Everything below runs offline with standard tools: OpenSSH 8.2+ (ssh-keygen), coreutils
-(sha256sum/sha512sum; on macOS use "shasum -a 512 -c"), and optionally minisign.
+Everything below runs offline with standard tools: unzip (Info-ZIP), OpenSSH 8.2+ (ssh-keygen),
+coreutils (sha256sum/sha512sum; on macOS use "shasum -a 512 -c"), and optionally minisign.
 verify.sh in this folder runs steps 2 to 6 (step 1 checks the ZIP itself: run it first):
      sh verify.sh <signer fingerprint received out of band>
 (without it, verify.sh runs every other check and exits 3: the signer is not checked). verify.sh
@@ -96,9 +96,11 @@ items.jsonl gives; check it against your own copy of the source:
 <row> counts the file's CSV records after its header row (a record can span several lines when a
 field holds a line break; blank lines and repeated header rows count too): the byte offset is the
 exact place.
-metadata/custody.jsonl is a hash-chained log (sha256 over sorted-key JSON of each entry without
-"hash"; "prev" links entries); the app's "verify" command re-checks the chain. Its bytes are
-covered by step 4 either way.
+metadata/custody.jsonl is a hash-chained log: each entry's "hash" is the SHA-256 of the entry
+without "hash" as compact sorted-key JSON in UTF-8 (Python: json.dumps(entry, sort_keys=True,
+separators=(",", ":"), ensure_ascii=False)), and its "prev" is the entry before's "hash" (64
+zeros for the first); the
+app's "verify" command re-checks the chain. Its bytes are covered by step 4 either way.
 `;
 }
 
