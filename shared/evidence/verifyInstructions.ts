@@ -55,12 +55,12 @@ ${previousKeysStep(p)}
      sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt && sha256sum -c manifest-sha256.txt
    Then check that data/ holds no file missing from the manifest (an added file or link), which must
    print nothing but the last line:
-     find data ! -type d | LC_ALL=C sort > /tmp/found.txt && cut -c 131- manifest-sha512.txt | LC_ALL=C sort |
-       diff - /tmp/found.txt && echo "no unlisted payload file"
+     F=$(mktemp) && find data ! -type d | LC_ALL=C sort > "$F" && cut -c 131- manifest-sha512.txt | LC_ALL=C sort |
+       diff - "$F" && echo "no unlisted payload file"
    and that nothing was added beside data/ either (the tag manifest lists every other file but itself,
    the signatures and the report), and that no entry is a link: both must print nothing:
-     cut -c 131- tagmanifest-sha512.txt > /tmp/tags.txt && find . ! -type d ! -path './data/*' | sed 's|^\\./||' |
-       grep -vxF -f /tmp/tags.txt | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.(pdf|sha256)|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.(pdf|sha256)\\.sig|[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(tsr|ots)))$'
+     T=$(mktemp) && cut -c 131- tagmanifest-sha512.txt > "$T" && find . ! -type d ! -path './data/*' | sed 's|^\\./||' |
+       grep -vxF -f "$T" | grep -vE '^(tagmanifest-sha512\\.txt|report/evidence-report\\.(pdf|sha256)|signatures/(tagmanifest-sha512\\.txt\\.(sig|minisig)|evidence-report\\.(pdf|sha256)\\.sig|[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(tsr|ots)))$'
      find . ! -type d ! -type f
 
 5. Optionally, the minisign signature made with the same key:

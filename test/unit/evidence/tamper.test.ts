@@ -77,7 +77,7 @@ describe('tamper suite', async () => {
     expect(failed(ours, 'completeness')).toMatchObject({ ok: false, detail: expect.stringContaining('data/derived/planted.csv: in data/ but not in manifest-sha512.txt') });
     expect(sh.stderr).toContain('FAILED completeness: in data/ but not in manifest-sha512.txt: data/derived/planted.csv');
     // By hand: VERIFY.txt's own command for it (sha*sum -c only checks the files a manifest lists).
-    const byHand = fromVerifyTxt(sh.bagDir, /^ +(find data ! -type d .*)\n +(.*)$/m);
+    const byHand = fromVerifyTxt(sh.bagDir, /^ +(F=\$\(mktemp\) && find data ! -type d .*)\n +(.*)$/m);
     expect(run('sh', ['-c', byHand], { cwd: sh.bagDir })).toMatchObject({ code: 1, stdout: '1a2\n> data/derived/planted.csv\n' });
     const clean = runVerifySh(dir, bytes, 'clean-for-find', fp);
     expect(run('sh', ['-c', byHand], { cwd: clean.bagDir })).toMatchObject({ code: 0, stdout: 'no unlisted payload file\n' });
@@ -106,7 +106,7 @@ describe('tamper suite', async () => {
     expect(failed(ours, 'completeness').detail).toContain('metadata/extra-note.txt: outside data/ but not in tagmanifest-sha512.txt');
     expect(sh.stderr).toContain('FAILED completeness: outside data/ but not in tagmanifest-sha512.txt: metadata/extra-note.txt');
     // By hand: VERIFY.txt's command for files beside data/ names it (and prints nothing on the intact bundle).
-    const byHand = fromVerifyTxt(sh.bagDir, /^ +(cut -c 131- tagmanifest-sha512.txt > .*)\n +(.*)$/m);
+    const byHand = fromVerifyTxt(sh.bagDir, /^ +(T=\$\(mktemp\) && cut -c 131- tagmanifest-sha512.txt > .*)\n +(.*)$/m);
     expect(run('sh', ['-c', byHand], { cwd: sh.bagDir }).stdout).toBe('metadata/extra-note.txt\n');
     const clean = runVerifySh(dir, bytes, 'clean-for-tags', fp);
     expect(clean.code).toBe(0);
@@ -120,7 +120,7 @@ describe('tamper suite', async () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('FAILED completeness: not a regular file (a link?): ./data/derived/zz-extra.csv');
     expect(run('sh', ['-c', 'find . ! -type d ! -type f'], { cwd: clean.bagDir }).stdout).toBe('./data/derived/zz-extra.csv\n');
-    expect(run('sh', ['-c', fromVerifyTxt(clean.bagDir, /^ +(find data ! -type d .*)\n +(.*)$/m)], { cwd: clean.bagDir }).stdout).toContain('> data/derived/zz-extra.csv');
+    expect(run('sh', ['-c', fromVerifyTxt(clean.bagDir, /^ +(F=\$\(mktemp\) && find data ! -type d .*)\n +(.*)$/m)], { cwd: clean.bagDir }).stdout).toContain('> data/derived/zz-extra.csv');
   });
 
   it('removed payload file', async () => {
@@ -347,7 +347,7 @@ describe('tamper suite', async () => {
     expect(failed(t.ours, 'completeness')).toMatchObject({ status: 'warn', detail: expect.stringContaining('not checked (timestamp proofs added after signing, which need their issuer to verify): signatures/tagmanifest-sha512.txt.tsr') });
     expect(t.sh.code).toBe(0);
     expect(t.sh.stdout).toContain('warn    timestamps: not checked');
-    const byHand = fromVerifyTxt(t.sh.bagDir, /^ +(cut -c 131- tagmanifest-sha512.txt > .*)\n +(.*)$/m);
+    const byHand = fromVerifyTxt(t.sh.bagDir, /^ +(T=\$\(mktemp\) && cut -c 131- tagmanifest-sha512.txt > .*)\n +(.*)$/m);
     expect(run('sh', ['-c', byHand], { cwd: t.sh.bagDir }).stdout).toBe('');
     const spaced = await tamper(bytes, (f) => f.set('signatures/CORRECTED evidence-report.pdf.tsr', enc.encode('anything')));
     const s = check('tsr-spaced', spaced);
