@@ -18,7 +18,9 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       byScreenName.set(c.userScreenName[i]!.toLowerCase(), c.userid[i]!);
     }
   }
-  const authorOf = kind === 'quote' ? new Map(c.tweetid.map((id, i) => [id, c.userid[i]!])) : null;
+  // A quoted tweet's author, or a replied-to tweet's where the row names no account: by tweet id, when it is in the archive.
+  let authors: Map<string, string> | undefined;
+  const authorOf = (tweetid: string): string | undefined => (authors ??= new Map(c.tweetid.map((id, i) => [id, c.userid[i]!]))).get(tweetid);
   const weights = new Map<string, number>();
   const posts = new Map<string, number>();
   const externalLabels = new Map<string, string>();
@@ -82,12 +84,13 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       targets.delete(u);
       for (const t of targets) add(u, t);
     } else if (kind === 'reply') {
-      if (c.inReplyToUserid[i]) add(u, c.inReplyToUserid[i]!);
+      const target = c.inReplyToUserid[i] || (c.inReplyToTweetid[i] ? authorOf(c.inReplyToTweetid[i]!) : undefined);
+      if (target) add(u, target);
       else if (c.inReplyToTweetid[i]) unresolved++;
     } else {
       const q = c.quotedTweetTweetid[i]!;
       if (!q) continue;
-      const author = authorOf!.get(q);
+      const author = authorOf(q);
       if (author) add(u, author);
       else unresolved++;
     }

@@ -66,6 +66,12 @@ describe('interaction networks', () => {
 
   it('reply and quote', () => {
     expect(edgesOf('reply').edges).toEqual([['b', 'a', 1], ['c', '777', 1]]);
+    // A reply naming only the replied-to tweet: its author when that tweet is in the archive, else unresolved.
+    const onlyTweet = buildNetwork(handColumns([...rows, { id: '11', user: 'c', screenName: 'carol', time: '2019-06-14 10:00', replyTo: '7' }, { id: '12', user: 'c', screenName: 'carol', time: '2019-06-14 10:01', replyTo: '999999' }]), 'reply');
+    const replyEdges: [string, string, number][] = [];
+    onlyTweet.graph.forEachEdge((_e, a, s, t) => void replyEdges.push([s, t, a.weight]));
+    expect(replyEdges.sort()).toEqual([['b', 'a', 1], ['c', '777', 1], ['c', 'b', 1]]);
+    expect(onlyTweet.stats.unresolved).toBe(1);
     const q = edgesOf('quote');
     expect(q.edges).toEqual([['c', 'b', 1]]); // tweet 3 is by b
     expect(q.stats.unresolved).toBe(1); // 424242 is outside the archive
