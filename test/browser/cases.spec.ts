@@ -7,6 +7,7 @@ import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shar
 import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { realFixture, repoRoot } from '../fixtures/paths';
 import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
+import { watchBodyFocus } from './bodyFocusFrames';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './exploreHelpers';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
@@ -152,17 +153,8 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // The real export, captured as a download.
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);
   const downloadP = page.waitForEvent('download', { timeout: 60_000 });
-  await page.evaluate(() => {
-    // Focus is never left on the page's body while the export works (the Export button disables itself).
-    const w = window as unknown as { bodyFocusFrames: number; sampling: boolean };
-    w.bodyFocusFrames = 0;
-    w.sampling = true;
-    const sample = () => {
-      if (document.activeElement === document.body) w.bodyFocusFrames++;
-      if (w.sampling) requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
-  });
+  // Focus is never left on the page's body while the export works (the Export button disables itself).
+  const bodyFocusFrames = await watchBodyFocus(page);
   await page.getByRole('button', { name: 'Export bundle' }).focus();
   await page.keyboard.press('Enter');
   const download = await downloadP;
@@ -170,7 +162,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await download.saveAs(zip);
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the progress, then to the result
-  expect(await page.evaluate(() => Object.assign(window, { sampling: false }) && (window as unknown as { bodyFocusFrames: number }).bodyFocusFrames)).toBe(0);
+  expect(await bodyFocusFrames()).toBe(0);
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);

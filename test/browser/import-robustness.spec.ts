@@ -9,6 +9,7 @@ import { expect, test } from './fixtures';
 import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { badFiles, largeTweetsFile, tempDir, writeDemoUsers, writeTweetRows } from './importTempFiles';
 import { exposeModule } from './pageModule';
+import { watchBodyFocus } from './bodyFocusFrames';
 
 const chinaUsers = realFixture('china_082019_1_users_csv_hashed.csv');
 
@@ -438,19 +439,11 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   await expect(page.getByText('An import is running: the files dropped were not added. Drop them again when it ends.')).toBeVisible();
   // By keyboard: the button keeps the focus while it cancels (aria-disabled), and the outcome takes it.
   await page.getByRole('button', { name: 'Cancel import' }).focus();
-  await page.evaluate(() => {
-    const w = window as unknown as { bodyFocusFrames: number };
-    w.bodyFocusFrames = 0;
-    const sample = () => {
-      if (document.activeElement === document.body) w.bodyFocusFrames++;
-      requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
-  });
+  const bodyFocusFrames = await watchBodyFocus(page);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Import cancelled: nothing was added.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Import cancelled: nothing was added.' })).toBeFocused();
-  expect(await page.evaluate(() => (window as unknown as { bodyFocusFrames: number }).bodyFocusFrames)).toBe(0);
+  expect(await bodyFocusFrames()).toBe(0);
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(0);
   expect(store.tweetBlocks).toBe(0);
