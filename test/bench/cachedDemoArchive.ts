@@ -1,16 +1,8 @@
-import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
-
-async function writeChunks(file: string, chunks: AsyncGenerator<string>): Promise<void> {
-  const out = createWriteStream(file + '.part');
-  for await (const c of chunks) if (!out.write(c)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-  renameSync(file + '.part', file);
-}
+import { writeChunks } from '../fixtures/writeChunks';
 
 /**
  * The demo archive for `tweets` and `seed`, generated once into a temp cache folder and reused by
