@@ -7,7 +7,7 @@
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bagPathProblem } from './bagPaths';
 import { parseManifest } from './bagText';
-import { bytesEqual, bytesToHex, fromUtf8 } from './bytes';
+import { bytesEqual, bytesToHex, fromUtf8, utf8 } from './bytes';
 import { parseAndVerifyCustody } from './custodyLog';
 import { REPORT_BINDING_PATH, REPORT_BINDING_SIG_PATH, REPORT_PATH, REPORT_SIG_PATH, reportBindingText } from './bundleWriter';
 import { readBundleZip } from './bundleZip';
@@ -47,7 +47,6 @@ const TAGMANIFEST = 'tagmanifest-sha512.txt';
 const SIG = 'signatures/tagmanifest-sha512.txt.sig';
 const MINISIG = 'signatures/tagmanifest-sha512.txt.minisig';
 const MAX_LISTED = 5;
-const fromUtf8Lossy = (b: Uint8Array): string => new TextDecoder().decode(b);
 /** A trusted timestamp (RFC 3161 .tsr, OpenTimestamps .ots) added to signatures/ after signing. */
 // Plain names only, the same pattern in VERIFY.txt and verify.sh (verifyInstructions.ts), so every route agrees.
 const TIMESTAMP_PROOF = /^signatures\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(tsr|ots)$/;
@@ -306,7 +305,7 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     else if (bound) set('report', true, `${REPORT_PATH} signed by ${fingerprint} and bound to this bundle (${REPORT_BINDING_PATH})`);
     // Bundles of app versions before 2026-12-01 have no binding: the report's own signature only.
     else if (files.has(REPORT_BINDING_PATH) || files.has(REPORT_BINDING_SIG_PATH)) set('report', false, `metadata/provenance.json names no report binding, and ${REPORT_BINDING_PATH} or its signature is present (added after signing?)`);
-    else if (fromUtf8Lossy(report.subarray(0, 5)) !== '%PDF-') set('report', false, `${REPORT_PATH} is not a PDF (it does not begin with %PDF-), and nothing binds it to this bundle: another file the signer signed?`);
+    else if (!bytesEqual(report.subarray(0, 5), utf8('%PDF-'))) set('report', false, `${REPORT_PATH} is not a PDF (it does not begin with %PDF-), and nothing binds it to this bundle: another file the signer signed?`);
     else set('report', true, `${REPORT_PATH} signed by ${fingerprint}, but not bound to this bundle (made by an app version before 2026-12-01): check that the bundle id it prints is ${bundleId}`, 'warn');
   }
 
