@@ -510,7 +510,7 @@ class EntryParser {
         const earlier = this.seenTweets ? this.seenTweets.add(tweet.tweetid, tweet.userid, fingerprint) : ADDED;
         if (earlier !== ADDED) {
           if (earlier !== fingerprint && earlier !== NO_TAG) {
-            return this.reject(r, row, 'conflicting-duplicate', `tweetid '${tweet.tweetid}' was read before with other content (text, time, counts or linked tweets); the first is kept`);
+            return this.reject(r, row, 'conflicting-duplicate', `tweetid '${tweet.tweetid}' was read before with other content (text, time or account); the first is kept`);
           }
           this.rowsDuplicate++;
           return;

@@ -308,7 +308,7 @@ test('a tweet id read again with other content (in the same file, or a file adde
   const a = writeTweetRows(path.join(dir, 'conflict1_tweets_csv_hashed.csv'), 3, 2000, 0, 600);
   await importFiles(page, [a]);
   await waitForImportDone(page);
-  // Rows 400–799: 400–409 with edited text, 410–414 with another retweet count, the rest as they were or new.
+  // Rows 400–799: 400–409 with edited text, 410–414 with another retweet count (a later snapshot: duplicates), the rest as they were or new.
   const b = writeTweetRows(path.join(dir, 'conflict2_tweets_csv_hashed.csv'), 3, 2000, 400, 800, (f, i) => {
     if (i < 410) f.tweet_text = `EDITED: ${f.tweet_text}`;
     else if (i < 415) f.retweet_count = '999999';
@@ -319,19 +319,55 @@ test('a tweet id read again with other content (in the same file, or a file adde
   const card = datasetCard(page, 'conflict1');
   expect((await counts(card)).tweets).toBe(800);
   const second = card.getByRole('table', { name: /Files of/ }).getByRole('row').filter({ hasText: 'conflict2_tweets_csv_hashed.csv' });
-  // Read, stored, duplicate, rejected: 400, 200, 185, 15.
+  // Read, stored, duplicate, rejected: 400, 200, 190, 10.
   await expect(second.getByRole('cell').nth(4)).toHaveText('400');
   await expect(second.getByRole('cell').nth(5)).toHaveText('200');
-  await expect(second.getByRole('cell').nth(6)).toHaveText('185');
-  await expect(second.getByRole('cell').nth(7)).toContainText('conflicting-duplicate: 15');
+  await expect(second.getByRole('cell').nth(6)).toHaveText('190');
+  await expect(second.getByRole('cell').nth(7)).toContainText('conflicting-duplicate: 10');
   await card.getByRole('button', { name: /Show quarantined rows/ }).click();
   const rows = page.locator('.quarantine tbody tr');
-  await expect(rows).toHaveCount(15);
-  await expect(rows.first()).toContainText('was read before with other content (text, time, counts or linked tweets); the first is kept');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText('was read before with other content (text, time or account); the first is kept');
   await expect(rows.first()).toContainText('EDITED: ');
   // The stored tweets are the first versions.
   const stored = await storeSummary(page, true);
   expect(new Set(stored.tweetIds).size).toBe(800);
+});
+
+test('fingerprints stored by an earlier version of the app (another fingerprint) are not compared: a tweet read again is a duplicate', async ({ page }) => {
+  const dir = tempDir();
+  await importFiles(page, [writeTweetRows(path.join(dir, 'fpold1_tweets_csv_hashed.csv'), 3, 2000, 0, 300)]);
+  await waitForImportDone(page);
+  // Version 1 ids records carried their fingerprints without a fingerprintVersion.
+  const changed = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const r = indexedDB.open('disclosure-workbench');
+    r.onsuccess = () => {
+      const tx = r.result.transaction('tweetIds', 'readwrite');
+      let n = 0;
+      tx.objectStore('tweetIds').openCursor().onsuccess = (e) => {
+        const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!cursor) return;
+        const v = cursor.value as { blocks: { fingerprints?: Int32Array; fingerprintVersion?: number }[] };
+        for (const b of v.blocks) if (b.fingerprints && b.fingerprintVersion !== undefined) (delete b.fingerprintVersion, n++);
+        cursor.update(v);
+        cursor.continue();
+      };
+      tx.oncomplete = () => (r.result.close(), resolve(n));
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  expect(changed).toBeGreaterThan(0);
+  const b = writeTweetRows(path.join(dir, 'fpold2_tweets_csv_hashed.csv'), 3, 2000, 200, 400, (f, i) => {
+    if (i < 210) f.tweet_text = `EDITED: ${f.tweet_text}`;
+  });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [b], 'fpold1');
+  await waitForImportDone(page);
+  const second = datasetCard(page, 'fpold1').getByRole('table', { name: /Files of/ }).getByRole('row').filter({ hasText: 'fpold2_tweets_csv_hashed.csv' });
+  // Read, stored, duplicate, rejected: 200, 100, 100 (the edited ten among them), 0.
+  await expect(second.getByRole('cell').nth(5)).toHaveText('100');
+  await expect(second.getByRole('cell').nth(6)).toHaveText('100');
+  await expect(second.getByRole('cell').nth(7)).toHaveText('0');
 });
 
 test('a users file added to a dataset: an account stored before is a duplicate, or with other values quarantined naming the first file', async ({ page }) => {

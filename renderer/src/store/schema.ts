@@ -102,8 +102,11 @@ export interface TweetIdsRecord {
   importId: string;
   /** The first block's seq. */
   seq: number;
-  /** fingerprints: each tweet's content fingerprint (tweetFingerprint), in records written since they were kept. */
-  blocks: { seq: number; tweetid: PackedStrings; userid: CodedStrings; fingerprints?: Int32Array }[];
+  /**
+   * fingerprints: each tweet's content fingerprint (tweetFingerprint), in records written since they
+   * were kept; fingerprintVersion: which (TWEET_FINGERPRINT_VERSION; none: version 1).
+   */
+  blocks: { seq: number; tweetid: PackedStrings; userid: CodedStrings; fingerprints?: Int32Array; fingerprintVersion?: number }[];
 }
 
 /** A tweet block as readers get it (datasetReader.readTweetBlocks): columns decoded. */

@@ -295,12 +295,30 @@ describe('containers and refusals', () => {
     const seenTweets = tweetIdSet();
     const first = await parseBytes('a.csv', file([tweetHeader(), ...rows]), undefined, { seenTweets });
     expect(first.receipts[0]).toMatchObject({ rowsRead: 4, rowsStored: 2, rowsDuplicate: 1, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
-    expect(first.quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', detail: "tweetid '2' was read before with other content (text, time, counts or linked tweets); the first is kept" }]);
+    expect(first.quarantined).toMatchObject([{ row: 4, reason: 'conflicting-duplicate', detail: "tweetid '2' was read before with other content (text, time or account); the first is kept" }]);
     expect(first.tweets.map((t) => t.tweetText)).toEqual([first.tweets[0]!.tweetText, first.tweets[0]!.tweetText]);
-    // Another file of the same import: one tweet as stored, one with another like count, one new.
-    const second = await parseBytes('b.csv', file([tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', like_count: '7777' }), tweetRow({ tweetid: '3' })]), undefined, { seenTweets });
-    expect(second.receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 1, rowsDuplicate: 1, rowsRejected: 1 });
-    expect(second.quarantined.map((q) => q.row)).toEqual([2]);
+    // Another file of the same import: one tweet as stored, one with other counts and lists (a later
+    // snapshot: a duplicate), one new, one at another time and one under another account (conflicts).
+    const second = await parseBytes('b.csv', file([
+      tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', like_count: '7777', retweet_count: '', user_mentions: '[]', retweet_tweetid: '9' }), tweetRow({ tweetid: '3' }),
+      tweetRow({ tweetid: '1', tweet_time: '2019-06-18 12:07' }), tweetRow({ tweetid: '3', userid: '747292706536226817' }),
+    ]), undefined, { seenTweets });
+    expect(second.receipts[0]).toMatchObject({ rowsRead: 5, rowsStored: 1, rowsDuplicate: 2, rowsRejected: 2 });
+    expect(second.quarantined.map((q) => q.row)).toEqual([4, 5]);
+  });
+
+  it('the same tweet in a FiveThirtyEight file and a Twitter file (with counts, linked tweets and mentions FiveThirtyEight lacks) is one tweet', async () => {
+    const ira = readReal('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv');
+    const seenTweets = tweetIdSet();
+    const first = await parseBytes('ira.csv', ira, undefined, { seenTweets });
+    const [a, b] = first.tweets;
+    const minute = (m: number) => new Date(m * 60000).toISOString().slice(0, 16).replace('T', ' ');
+    const io = (t: typeof a, over: Record<string, string>) =>
+      tweetRow({ tweetid: t!.tweetid, userid: t!.userid, user_screen_name: t!.userScreenName, tweet_text: t!.tweetText, tweet_time: minute(t!.tweetTime), is_retweet: String(t!.isRetweet), ...over });
+    const twitter = file([tweetHeader(), io(a, { like_count: '12', user_mentions: '[12345]', in_reply_to_tweetid: '914580356430536700' }), io(b, {}), io(a, { tweet_text: a!.tweetText + '!' })]);
+    const second = await parseBytes('ira_tweets_csv_unhashed.csv', twitter, undefined, { seenTweets });
+    expect(second.receipts[0]).toMatchObject({ rowsRead: 3, rowsStored: 0, rowsDuplicate: 2, rowsRejected: 1, rejectedByReason: { 'conflicting-duplicate': 1 } });
+    expect(second.quarantined.map((q) => q.row)).toEqual([3]);
   });
 
   it('parses before its hashes are known: placeholders in the rows, receipts completed when pass 1 ends', async () => {

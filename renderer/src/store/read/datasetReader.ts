@@ -1,6 +1,7 @@
 import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlock, TweetBlockRecord, WorkbenchDb } from '../schema';
 import { decodeStrings, decodeTweetColumns, unpackStrings } from '../tweetBlockCodec';
 import { addCounts, mergeAggregates } from './mergeAggregates';
+import { TWEET_FINGERPRINT_VERSION } from '../../../../shared/archive/tweetFingerprint';
 
 /**
  * Reads that respect import atomicity: only records of committed imports are ever returned.
@@ -92,7 +93,11 @@ export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGe
     for (const r of await db.tweetIds.where('[datasetId+seq]').between(keys[a]!, last, true, true).toArray()) {
       for (const b of r.blocks) covered.add(b.seq);
       if (!ids.has(r.importId)) continue;
-      for (const b of r.blocks) yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid), ...(b.fingerprints ? { fingerprints: b.fingerprints } : {}) };
+      // Fingerprints of another version are not comparable: those tweets read again count as duplicates.
+      for (const b of r.blocks) {
+        const fingerprints = b.fingerprintVersion === TWEET_FINGERPRINT_VERSION ? b.fingerprints : undefined;
+        yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid), ...(fingerprints ? { fingerprints } : {}) };
+      }
     }
   }
   const blockKeys = (await db.tweetBlocks.where('[datasetId+seq]').between(...range).primaryKeys()) as [string, number][];

@@ -1,5 +1,6 @@
 import { intoOneBuffer } from '../oneBuffer';
 import type { TweetBlockRecord, TweetIdsRecord } from '../schema';
+import { TWEET_FINGERPRINT_VERSION } from '../../../../shared/archive/tweetFingerprint';
 
 /** The ids record of one write's blocks: their tweetid and userid columns and content fingerprints, copied onto one buffer (a block's views share its buffer, which storing them would copy whole). */
 export function tweetIdsOf(blocks: TweetBlockRecord[]): TweetIdsRecord {
@@ -10,7 +11,7 @@ export function tweetIdsOf(blocks: TweetBlockRecord[]): TweetIdsRecord {
       seq,
       tweetid: { joined: tweetid.joined, ends: tweetid.ends },
       userid: { values: { joined: userid.values.joined, ends: userid.values.ends }, codes: userid.codes },
-      ...(fingerprints ? { fingerprints } : {}),
+      ...(fingerprints ? { fingerprints, fingerprintVersion: TWEET_FINGERPRINT_VERSION } : {}),
     })),
   });
 }
