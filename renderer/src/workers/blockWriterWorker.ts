@@ -8,7 +8,7 @@ import { unpackStrings } from '../store/tweetBlockCodec';
 import { AggregateBuilder } from './import/aggregateBuilder';
 import { collectGarbage } from './collectGarbage';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './import/blockWriterMessages';
-import type { QuotePairs } from './import/tweetAuthors';
+import type { LinkPairs } from './import/tweetAuthors';
 import type { ImportAggregates } from '../store/schema';
 
 /**
@@ -68,7 +68,7 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
   }
   // Stored here, not handed back: copying a 5 M-tweet import's aggregates to the import worker for
   // the commit took hundreds of MB. Readers ignore them until commitImport marks the import committed.
-  const record = finishAggregates(r.quotes);
+  const record = finishAggregates(r.links);
   // The builder's counters (typed arrays, tens of MB per million tweets) are garbage now: freed
   // before the record is serialised, the import's last memory peak.
   collectSeconds += collectGarbage();
@@ -82,10 +82,10 @@ function builder(): AggregateBuilder {
 }
 
 /** The import's aggregates record; the builder is dropped. */
-function finishAggregates(quotes: QuotePairs): ImportAggregates {
+function finishAggregates(links: LinkPairs): ImportAggregates {
   const a = builder();
   agg = undefined;
-  a.addQuotes(quotes);
+  a.addLinks(links);
   return a.finish();
 }
 

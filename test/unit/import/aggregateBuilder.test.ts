@@ -12,6 +12,10 @@ import { TweetAuthors } from '../../../renderer/src/workers/import/tweetAuthors'
 import { TweetBlockPacker, TWEETS_PER_BLOCK } from '../../../renderer/src/store/write/tweetBlockPacker';
 import { searchBlockOf } from '../../../renderer/src/store/write/searchBlockOf';
 import { decodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
+import { buildInteractionNetwork } from '../../../shared/graph/networks/interactionNetwork';
+import { tweetColumnsFrom } from '../../../shared/archive/columns';
+import { tweetHeader, tweetRow, type TweetFields } from '../archive/synthetic';
+import { enc, parseBytes } from '../archive/helpers';
 
 function demoTweetsSource(tweets: number, seed: number): ArchiveSource {
   const archive = createDemoArchive({ tweets, seed });
@@ -50,9 +54,13 @@ describe('AggregateBuilder over parsed demo tweets', () => {
   it('computes counts, languages, buckets, retweets and per-account activity equal to a naive recount', async () => {
     // Every 7th tweet loses its user_mentions and names accounts in its text instead (the 2018 files' way),
     // each naming one account twice in two cases (one mention), every 14th also its own author, in another case: no mention of oneself.
-    const tweets = (await demoTweets(5000, 2)).map((t, i) =>
-      i % 7 ? t : { ...t, userMentions: [], tweetText: `${t.isRetweet ? 'RT @rt' + (i % 5) + ': ' : ''}${t.tweetText} cc @n${i % 3} @N${i % 3} mail@x.org${i % 14 ? '' : ` @${t.userScreenName.toUpperCase()}`}` },
-    );
+    // Every 3rd reply names only the replied-to tweet (no in_reply_to_userid): every 6th one outside the archive (the demo's
+    // replies all are), the others a tweet of the archive, earlier or later in the file.
+    const tweets = (await demoTweets(5000, 2))
+      .map((t, i) =>
+        i % 7 ? t : { ...t, userMentions: [], tweetText: `${t.isRetweet ? 'RT @rt' + (i % 5) + ': ' : ''}${t.tweetText} cc @n${i % 3} @N${i % 3} mail@x.org${i % 14 ? '' : ` @${t.userScreenName.toUpperCase()}`}` },
+      )
+      .map((t, i, all) => (!t.inReplyToUserid || i % 3 ? t : { ...t, inReplyToUserid: '', inReplyToTweetid: i % 2 ? all[(i * 7) % all.length]!.tweetid : t.inReplyToTweetid }));
     expect(tweets).toHaveLength(5000);
     // As the import does: packed into encoded blocks, aggregated from them by the block writer.
     const packer = new TweetBlockPacker('ds', 'imp', 0);
@@ -65,11 +73,11 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     const blocks = structuredClone(packer.take());
     const agg = new AggregateBuilder('imp', 'ds');
     for (const b of blocks) agg.addBlock(b.columns, b.seq);
-    // Quotes are resolved by the import worker, which sees every tweet's author (the quoted tweet may come later).
+    // Quotes, and replies naming only the tweet, are resolved by the import worker, which sees every tweet's author (the linked tweet may come later).
     const seen = new TweetAuthors();
     for (const t of tweets) seen.add(t.tweetid, t.userid);
-    for (const t of tweets) if (t.quotedTweetTweetid) seen.addQuote(t.userid, t.quotedTweetTweetid);
-    agg.addQuotes(seen.quotePairs());
+    for (const t of tweets) seen.addLinks(t);
+    agg.addLinks(seen.linkPairs());
     const a = agg.finish();
     expect(blocks.map((b) => b.columns.length)).toEqual([TWEETS_PER_BLOCK, TWEETS_PER_BLOCK, 1000]);
     expect(blocks.map((b) => b.seq)).toEqual([0, 1, 2]);
@@ -122,7 +130,12 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     expect(tweets.some((t) => t.userMentions.length === 0 && mentions(t).length > 0)).toBe(true); // @names from text
     expect(a.mentioned).toEqual(mentioned);
     expect(edgeRecord(a.edges, 'mention')).toEqual(mentionEdges);
-    expect(edgeRecord(a.edges, 'reply')).toEqual(count(tweets, (t) => (t.inReplyToUserid ? t.userid + '\t' + t.inReplyToUserid : undefined)));
+    // Reply and quote edges are the Reply and Quote networks' (in_reply_to_userid, else the replied-to tweet's author when it is in the archive).
+    const author = new Map(tweets.map((t) => [t.tweetid, t.userid]));
+    const tweetOnly = tweets.filter((t) => t.inReplyToTweetid && !t.inReplyToUserid);
+    expect(tweetOnly.filter((t) => author.has(t.inReplyToTweetid)).length).toBeGreaterThan(50);
+    expect(tweetOnly.filter((t) => !author.has(t.inReplyToTweetid)).length).toBeGreaterThan(50);
+    for (const kind of ['reply', 'quote'] as const) expect(edgeRecord(a.edges, kind)).toEqual(networkEdges(tweets, kind));
     const domains: Record<string, number> = {};
     for (const t of tweets) for (const u of t.urls) if (urlDomain(u)) domains[urlDomain(u)] = (domains[urlDomain(u)] ?? 0) + 1;
     expect(Object.keys(domains).length).toBeGreaterThan(0);
@@ -141,33 +154,74 @@ describe('AggregateBuilder over parsed demo tweets', () => {
       ]);
     }
     // Quote edges resolve to the quoted tweet's author when it is in the import.
-    const author = new Map(tweets.map((t) => [t.tweetid, t.userid]));
     expect(edgeRecord(a.edges, 'quote')).toEqual(count(tweets, (t) => (t.quotedTweetTweetid && author.has(t.quotedTweetTweetid) ? t.userid + '\t' + author.get(t.quotedTweetTweetid) : undefined)));
   });
 
-  it('TweetAuthors knows stored tweets (dedupe against the dataset) and resolves quotes to them, before or after the quoted tweet', async () => {
+  it('TweetAuthors knows stored tweets (dedupe against the dataset) and resolves quotes and tweet-only replies to them, before or after the linked tweet', async () => {
     const [stored, later, quoter, other] = await demoTweets(2000, 4);
     const seen = new TweetAuthors();
     seen.add(stored!.tweetid, stored!.userid);
     expect(seen.has(stored!.tweetid)).toBe(true);
     expect(seen.has(quoter!.tweetid)).toBe(false);
     seen.add(quoter!.tweetid, quoter!.userid);
-    seen.addQuote(quoter!.userid, stored!.tweetid); // quoted tweet already known
-    seen.addQuote(quoter!.userid, later!.tweetid); // quoted tweet comes later in the import
-    seen.addQuote(quoter!.userid, '1' + other!.tweetid); // quoted tweet outside the dataset: no edge
+    const link = (quoted: string, repliedTo: string, repliedToUser = '') => seen.addLinks({ userid: quoter!.userid, quotedTweetTweetid: quoted, inReplyToTweetid: repliedTo, inReplyToUserid: repliedToUser });
+    link(stored!.tweetid, ''); // quoted tweet already known
+    link(later!.tweetid, stored!.tweetid); // quoted tweet comes later in the import; replied-to tweet known
+    link('1' + other!.tweetid, later!.tweetid); // quoted tweet outside the dataset: no edge; replied-to tweet comes later
+    link('', '1' + other!.tweetid); // replied-to tweet outside the dataset: no edge
+    link('', later!.tweetid, other!.userid); // the reply names its account: the block writer links it, not TweetAuthors
     seen.add(later!.tweetid, later!.userid);
     const agg = new AggregateBuilder('imp', 'ds');
     const packer = new TweetBlockPacker('ds', 'imp', 0);
     packer.push({ ...quoter!, quotedTweetTweetid: stored!.tweetid, isRetweet: false, inReplyToTweetid: '', inReplyToUserid: '' }, 0);
     packer.close();
     agg.addBlock(packer.take()[0]!.columns, 0);
-    agg.addQuotes(seen.quotePairs());
+    agg.addLinks(seen.linkPairs());
     const a = agg.finish();
     expect(a.tweets).toBe(1);
     expect(a.quotes).toBe(1);
-    const expected: Record<string, number> = {};
-    for (const q of [stored!, later!]) expected[`${quoter!.userid}\t${q.userid}`] = (expected[`${quoter!.userid}\t${q.userid}`] ?? 0) + 1;
-    expect(edgeRecord(a.edges, 'quote')).toEqual(expected);
+    const pairs = (...to: Tweet[]) => count(to, (t) => `${quoter!.userid}\t${t.userid}`);
+    expect(stored!.userid).not.toBe(later!.userid);
+    expect(edgeRecord(a.edges, 'quote')).toEqual(pairs(stored!, later!));
+    expect(edgeRecord(a.edges, 'reply')).toEqual(pairs(stored!, later!));
+  });
+
+  it('a reply naming only the replied-to tweet links to its author, as the Reply network does (a small CSV)', async () => {
+    const row = (tweetid: string, userid: string, f: TweetFields = {}) => tweetRow({ tweetid, userid, user_screen_name: 'u' + userid, ...f });
+    const csv = [
+      tweetHeader(),
+      row('100', '1'),
+      row('101', '2', { in_reply_to_tweetid: '100' }), // → 1, an earlier tweet
+      row('102', '2', { in_reply_to_tweetid: '104' }), // → 3, a later tweet
+      row('103', '3', { in_reply_to_tweetid: '999' }), // outside the archive: a reply, no edge
+      row('104', '3'),
+      row('105', '1', { in_reply_to_userid: '555', in_reply_to_tweetid: '104' }), // the named account, not the tweet's author
+      row('106', '1', { in_reply_to_userid: '777' }),
+      row('107', '3', { quoted_tweet_tweetid: '100' }),
+    ].join('\n') + '\n';
+    const { tweets, quarantined } = await parseBytes('small_tweets_csv_unhashed.csv', enc.encode(csv));
+    expect(quarantined).toEqual([]);
+    expect(tweets).toHaveLength(8);
+    // In file order, as the import reads them: 102's replied-to tweet is not seen yet when 102 is.
+    const seen = new TweetAuthors();
+    const packer = new TweetBlockPacker('ds', 'imp', 0);
+    for (const t of tweets) {
+      seen.add(t.tweetid, t.userid);
+      seen.addLinks(t);
+      packer.push(t, tweetFingerprint(t));
+    }
+    packer.close();
+    const agg = new AggregateBuilder('imp', 'ds');
+    for (const b of packer.take()) agg.addBlock(b.columns, b.seq);
+    agg.addLinks(seen.linkPairs());
+    const a = agg.finish();
+    expect(a.replies).toBe(5);
+    expect(a.accountActivity['2']!.replies).toBe(2);
+    // What the account page lists under "Replies to" / "Replied to by", and the Reply network's edges.
+    expect(edgeRecord(a.edges, 'reply')).toEqual({ '2\t1': 1, '2\t3': 1, '1\t555': 1, '1\t777': 1 });
+    expect(networkEdges(tweets, 'reply')).toEqual(edgeRecord(a.edges, 'reply'));
+    expect(buildInteractionNetwork(tweetColumnsFrom(tweets), 'reply').stats.unresolved).toBe(1);
+    expect(edgeRecord(a.edges, 'quote')).toEqual({ '3\t1': 1 });
   });
 });
 
@@ -189,6 +243,13 @@ describe('urlDomain and mentionsOf', () => {
     expect(mentionsOf({ ...base, tweetText: 'mail me at a@b.com' })).toEqual([]);
   });
 });
+
+/** The Reply or Quote network's edges over `tweets`, as edgeRecord writes them. */
+function networkEdges(tweets: Tweet[], kind: 'reply' | 'quote'): Record<string, number> {
+  const out: Record<string, number> = {};
+  buildInteractionNetwork(tweetColumnsFrom(tweets), kind).graph.forEachEdge((_e, a, s, t) => (out[s + '\t' + t] = a.weight));
+  return out;
+}
 
 /** The edges of a kind as the "source\ttarget" → weight record the expectations are written in. */
 function edgeRecord(edges: ImportEdges, kind: EdgeKind): Record<string, number> {

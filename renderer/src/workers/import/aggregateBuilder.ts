@@ -3,7 +3,7 @@ import { EDGE_KINDS } from '../../store/read/edgeColumns';
 import { Dict } from '../../../../shared/archive/dict';
 import { AuthorActivity } from './authorActivity';
 import { PairCounter } from './pairCounter';
-import type { QuotePairs } from './tweetAuthors';
+import { LINK_KINDS, type LinkPairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
 import { resolvedMention, textMentions } from '../../../../shared/domain/mentions';
@@ -98,10 +98,11 @@ export class AggregateBuilder {
       if (replyUser >= 0 || !isEmpty(c.inReplyToTweetid, i)) {
         this.replies++;
         this.activity.reply(u);
+        // A reply naming only the replied-to tweet: its edge comes from the import worker (addLinks), as a quote's.
         if (replyUser >= 0) this.edges.reply.add(u, replyUser);
       }
       if (!isEmpty(c.quotedTweetTweetid, i)) {
-        // The edge comes from the import worker, which knows every tweet's author (addQuotes).
+        // The edge comes from the import worker, which knows every tweet's author (addLinks).
         this.quotes++;
         this.activity.quote(u);
       }
@@ -138,9 +139,12 @@ export class AggregateBuilder {
     }
   }
 
-  /** The quote edges, resolved to the quoted tweets' authors by the import worker (TweetAuthors). */
-  addQuotes(q: QuotePairs): void {
-    for (let i = 0; i < q.pairs.length; i += 2) this.edges.quote.add(this.authors.code(q.authors[q.pairs[i]!]!), this.authors.code(q.authors[q.pairs[i + 1]!]!));
+  /** The quote edges, and those of replies naming only the replied-to tweet: resolved to the linked tweets' authors by the import worker (TweetAuthors). */
+  addLinks(l: LinkPairs): void {
+    for (const kind of LINK_KINDS) {
+      const p = l.pairs[kind];
+      for (let i = 0; i < p.length; i += 2) this.edges[kind].add(this.authors.code(l.authors[p[i]!]!), this.authors.code(l.authors[p[i + 1]!]!));
+    }
   }
 
   /** The stored record. */

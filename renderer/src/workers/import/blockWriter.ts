@@ -1,6 +1,6 @@
 import type { TweetBlockRecord } from '../../store/schema';
 import type { ImportRecordWriter, RowBatch } from '../../store/write/importBatchWriter';
-import type { QuotePairs } from './tweetAuthors';
+import type { LinkPairs } from './tweetAuthors';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './blockWriterMessages';
 import { WorkerRequests } from './workerRequests';
 
@@ -23,9 +23,9 @@ export class BlockWriter implements ImportRecordWriter {
     return this.request({ kind: 'blocks', blocks }, [...new Set(blocks.flatMap((b) => typedBuffers(b.columns)))]).then(() => undefined);
   }
 
-  /** After the last write: store the import's aggregates, with the quote edges. */
-  async finish(quotes: QuotePairs): Promise<{ aggregateSeconds: number; collectSeconds: number }> {
-    const r = await this.request({ kind: 'finish', quotes }, [quotes.pairs.buffer as ArrayBuffer]);
+  /** After the last write: store the import's aggregates, with the edges resolved by tweet id (quotes, replies naming only the tweet). */
+  async finish(links: LinkPairs): Promise<{ aggregateSeconds: number; collectSeconds: number }> {
+    const r = await this.request({ kind: 'finish', links }, Object.values(links.pairs).map((p) => p.buffer as ArrayBuffer));
     return { aggregateSeconds: r.aggregateSeconds ?? 0, collectSeconds: r.collectSeconds ?? 0 };
   }
 

@@ -1,6 +1,6 @@
 import type { TweetBlockRecord } from '../../store/schema';
 import type { RowBatch } from '../../store/write/importBatchWriter';
-import type { QuotePairs } from './tweetAuthors';
+import type { LinkPairs } from './tweetAuthors';
 
 /**
  * Between the import worker and its block writer thread. The writer owns the import's tweet blocks
@@ -12,8 +12,8 @@ export type BlockWriterRequest =
   | { kind: 'begin'; importId: string; datasetId: string }
   | { kind: 'blocks'; blocks: TweetBlockRecord[] }
   | { kind: 'rows'; rows: RowBatch }
-  /** Everything else is written: add the quote edges, store the import's aggregates; reply with the seconds spent aggregating and collecting garbage. */
-  | { kind: 'finish'; quotes: QuotePairs };
+  /** Everything else is written: add the edges resolved by tweet id, store the import's aggregates; reply with the seconds spent aggregating and collecting garbage. */
+  | { kind: 'finish'; links: LinkPairs };
 
 export type ToBlockWriter = { id: number; request: BlockWriterRequest };
 export type FromBlockWriter =

@@ -195,7 +195,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
             delivered += tweets.length;
             let t = performance.now();
             tweets.forEach((tw, i) => {
-              if (tw.quotedTweetTweetid) seen.addQuote(tw.userid, tw.quotedTweetTweetid);
+              seen.addLinks(tw);
               packer.push(tw, fingerprints[i]!);
             });
             added.tweets += tweets.length;
@@ -278,11 +278,11 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     writer.addBlocks(packer.take());
     await writer.finish();
     await placeholders.drain();
-    const quotes = seen.quotePairs();
+    const links = seen.linkPairs();
     // The tweet id table (~32 bytes a tweet) is freed before the block writer's last memory peak.
     seen.release();
     const releaseSeconds = collectGarbage();
-    const { aggregateSeconds, collectSeconds } = await blockWriter.finish(quotes);
+    const { aggregateSeconds, collectSeconds } = await blockWriter.finish(links);
     Object.assign(timings, { aggregateSeconds, collectSeconds: collectSeconds + releaseSeconds });
     blockWriter.terminate();
     // Every file read: the last line names them all, not a file among them.

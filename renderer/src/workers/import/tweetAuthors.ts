@@ -2,25 +2,33 @@ import { ownString } from '../../../../shared/archive/ownString';
 import { NO_TAG, TweetIdIndex } from '../../../../shared/archive/tweetIdIndex';
 import { Dict } from '../../../../shared/archive/dict';
 import type { SeenTweets } from '../../../../shared/archive/parseArchive';
+import type { Tweet } from '../../../../shared/domain/tweet';
 import { PairList } from './pairList';
 
-/** Quote edges as account pairs: quoter authors[pairs[2i]] quoted authors[pairs[2i + 1]]. */
-export interface QuotePairs {
+/** The edges that name a tweet, not an account: to the linked tweet's author, as the Network view resolves them. */
+export const LINK_KINDS = ['quote', 'reply'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Those edges as account pairs, per kind: authors[pairs[kind][2i]] linked to authors[pairs[kind][2i + 1]]. */
+export interface LinkPairs {
   authors: string[];
-  pairs: Int32Array;
+  pairs: Record<LinkKind, Int32Array>;
 }
 
 /**
  * The tweet ids an import has seen (its own and the dataset's), each with its author: a tweet id
- * seen before is a duplicate, and a quote resolves to the quoted tweet's account. One table for
- * both (~32 bytes a tweet, off the GC heap): 5 M tweets need it once, not twice.
+ * seen before is a duplicate, and a quote (or a reply naming only the replied-to tweet) resolves to
+ * the linked tweet's account. One table for both (~32 bytes a tweet, off the GC heap): 5 M tweets
+ * need it once, not twice.
  */
 export class TweetAuthors implements SeenTweets {
   private ids = new TweetIdIndex();
   private readonly authors = new Dict();
-  private readonly pairs = new PairList();
-  /** Quotes of tweets not (yet) seen: resolved in quotePairs(), against the whole import. */
-  private readonly pending: [number, string][] = [];
+  /** Per LINK_KINDS index. */
+  private readonly pairs = LINK_KINDS.map(() => new PairList());
+  /** Links to tweets not (yet) seen, resolved in linkPairs() against the whole import: (kind index, author) here, the tweet id in pendingIds. */
+  private pending = new PairList();
+  private pendingIds: string[] = [];
 
   has(tweetid: string): boolean {
     return this.ids.has(tweetid);
@@ -34,25 +42,39 @@ export class TweetAuthors implements SeenTweets {
     return this.ids.addTagged(tweetid, this.authors.code(userid), fingerprint);
   }
 
-  /** A tweet by `userid` quoting `quotedTweetid`. */
-  addQuote(userid: string, quotedTweetid: string): void {
-    const quoter = this.authors.code(userid);
-    const quoted = this.ids.get(quotedTweetid);
-    if (quoted !== undefined) this.pairs.push(quoter, quoted);
-    else this.pending.push([quoter, ownString(quotedTweetid)]);
+  /**
+   * A tweet's links by tweet id: its quote, and its reply when the row names only the replied-to
+   * tweet (a reply with in_reply_to_userid is linked to that account by the block writer).
+   */
+  addLinks(t: Pick<Tweet, 'userid' | 'quotedTweetTweetid' | 'inReplyToTweetid' | 'inReplyToUserid'>): void {
+    if (t.quotedTweetTweetid) this.link(0, t.userid, t.quotedTweetTweetid);
+    if (t.inReplyToTweetid && !t.inReplyToUserid) this.link(1, t.userid, t.inReplyToTweetid);
   }
 
-  /** Every quote whose quoted tweet is in the dataset; quotes of tweets outside it have no edge. */
-  quotePairs(): QuotePairs {
-    for (const [quoter, tweetid] of this.pending) {
-      const quoted = this.ids.get(tweetid);
-      if (quoted !== undefined) this.pairs.push(quoter, quoted);
+  private link(kind: number, userid: string, tweetid: string): void {
+    const from = this.authors.code(userid);
+    const to = this.ids.get(tweetid);
+    if (to !== undefined) this.pairs[kind]!.push(from, to);
+    else {
+      this.pending.push(kind, from);
+      this.pendingIds.push(ownString(tweetid));
     }
-    this.pending.length = 0;
-    return { authors: this.authors.values, pairs: this.pairs.view().slice() };
   }
 
-  /** Forget every tweet id (~32 bytes a tweet): after quotePairs(), at the end of an import. */
+  /** Every link whose tweet is in the dataset; links to tweets outside it have no edge. */
+  linkPairs(): LinkPairs {
+    const pending = this.pending.view();
+    this.pendingIds.forEach((tweetid, i) => {
+      const to = this.ids.get(tweetid);
+      if (to !== undefined) this.pairs[pending[2 * i]!]!.push(pending[2 * i + 1]!, to);
+    });
+    this.pending = new PairList();
+    this.pendingIds = [];
+    const pairs = Object.fromEntries(LINK_KINDS.map((kind, i) => [kind, this.pairs[i]!.view().slice()])) as Record<LinkKind, Int32Array>;
+    return { authors: this.authors.values, pairs };
+  }
+
+  /** Forget every tweet id (~32 bytes a tweet): after linkPairs(), at the end of an import. */
   release(): void {
     this.ids = new TweetIdIndex();
   }
