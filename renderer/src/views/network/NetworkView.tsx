@@ -189,7 +189,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
         , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
-        {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> {countOf(model.receipt.counts.omitted.unresolvedTargets!, 'interaction')} left out: {model.receipt.counts.omitted.unresolvedTargets === 1 ? 'its target is' : 'their targets are'} not in the archive (a tweet quoted from outside it, a mention id 0).</>}
+        {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> {countOf(model.receipt.counts.omitted.unresolvedTargets!, 'interaction')} left out: {model.receipt.counts.omitted.unresolvedTargets === 1 ? 'its target is' : 'their targets are'} not in the archive (a tweet quoted or replied to from outside it, a mention id 0).</>}
         {model.prunedItems.length > 0 && (
           <>
             {' '}{countOf(model.prunedItems.length, 'item')} used by more than {DEFAULT_MAX_ACCOUNTS_PER_ITEM} accounts skipped (
