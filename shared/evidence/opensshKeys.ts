@@ -1,13 +1,13 @@
 /**
  * OpenSSH Ed25519 key formats: the public key line, its fingerprint exactly as `ssh-keygen -lf`
- * prints it, `allowed_signers` lines, and the unencrypted `openssh-key-v1` private key format
- * (OpenSSH PROTOCOL.key) so analysts can bring an existing key or back theirs up.
+ * prints it, `allowed_signers` lines, and reading the unencrypted `openssh-key-v1` private key
+ * format (OpenSSH PROTOCOL.key) so analysts can bring an existing key.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
-import { bytesEqual, concatBytes, fromBase64, toBase64, utf8, wrap } from './bytes';
-import { SshReader, sshString, sshUint32 } from './sshWire';
+import { bytesEqual, concatBytes, fromBase64, toBase64, utf8 } from './bytes';
+import { SshReader, sshString } from './sshWire';
 
 export const ED25519_KEY_TYPE = 'ssh-ed25519';
 
@@ -113,36 +113,6 @@ export interface Ed25519KeyPair {
 export function generateEd25519KeyPair(comment = ''): Ed25519KeyPair {
   const seed = randomBytes(32);
   return { seed, publicKey: ed25519.getPublicKey(seed), comment };
-}
-
-/**
- * Unencrypted OpenSSH private key, as `ssh-keygen -t ed25519 -N ''` writes it. `checkInt` is random
- * in ssh-keygen; pass one to reproduce a file byte for byte.
- */
-export function formatOpenSshPrivateKey(key: Ed25519KeyPair, checkInt?: number): string {
-  const check = checkInt ?? new DataView(randomBytes(4).buffer).getUint32(0);
-  const pubBlob = ed25519PublicKeyBlob(key.publicKey);
-  let priv = concatBytes(
-    sshUint32(check),
-    sshUint32(check),
-    sshString(ED25519_KEY_TYPE),
-    sshString(key.publicKey),
-    sshString(concatBytes(key.seed, key.publicKey)),
-    sshString(key.comment),
-  );
-  // Pad to the cipher block size (8 for "none") with bytes 1, 2, 3, ...
-  const pad = (8 - (priv.length % 8)) % 8;
-  priv = concatBytes(priv, Uint8Array.from({ length: pad }, (_, i) => i + 1));
-  const body = concatBytes(
-    AUTH_MAGIC,
-    sshString('none'),
-    sshString('none'),
-    sshString(new Uint8Array(0)),
-    sshUint32(1),
-    sshString(pubBlob),
-    sshString(priv),
-  );
-  return `${PRIVATE_BEGIN}\n${wrap(toBase64(body), 70)}\n${PRIVATE_END}\n`;
 }
 
 /** Reads an unencrypted OpenSSH Ed25519 private key; refuses encrypted keys with a clear message. */
