@@ -87,4 +87,3 @@ export function createReportPrinter(ports: PrintReportPorts) {
     },
   };
 }
-export type ReportPrinter = ReturnType<typeof createReportPrinter>;

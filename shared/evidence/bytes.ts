@@ -1,7 +1,7 @@
 /** Small byte helpers shared by the evidence formats (platform-free: no Buffer). */
-import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
-export { bytesToHex, concatBytes, hexToBytes };
+export { bytesToHex, concatBytes };
 
 export const utf8 = (s: string): Uint8Array => utf8ToBytes(s);
 const decoder = new TextDecoder('utf-8', { fatal: true });

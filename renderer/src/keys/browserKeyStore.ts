@@ -143,4 +143,3 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
     },
   };
 }
-export type BrowserKeyStore = ReturnType<typeof createBrowserKeyStore>;
