@@ -15,10 +15,10 @@ import { prepareBundle, type PreparedBundle } from '../../../shared/evidence/bun
 import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { seedSigner } from '../../../shared/evidence/signer';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
-import { accountItem, postItem } from '../../../shared/report/reportItems';
 import type { ReportFigure, ReportItem, ReportModel, ReportPostItem } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
 import { realFixture } from '../../fixtures/paths';
+import { accountItem, postItem } from './reportItems';
 
 /** The 14-column notebook projection (real CJK tweets): cited straight from its own bytes. */
 export const CHINA_TWEETS = 'china_082019_tweets_14col_projection_from_notebook.csv';

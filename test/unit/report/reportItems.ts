@@ -1,7 +1,10 @@
-/** Evidence items for the report from the domain's normalised rows (ids stay strings). */
-import type { Account } from '../domain/account';
-import type { Tweet } from '../domain/tweet';
-import type { ReportAccountItem, ReportPostItem } from './reportModel';
+/**
+ * Report items from parsed rows (ids stay strings), for the test case of reportCase.ts. The app builds
+ * its items from pins instead (renderer/src/report/caseReportModel.ts).
+ */
+import type { Account } from '../../../shared/domain/account';
+import type { Tweet } from '../../../shared/domain/tweet';
+import type { ReportAccountItem, ReportPostItem } from '../../../shared/report/reportModel';
 
 export interface ItemContext {
   itemId: string;
