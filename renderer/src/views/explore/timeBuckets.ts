@@ -19,6 +19,7 @@ export function everyDay(days: readonly string[]): string[] {
   return out;
 }
 
+/** UTC minutes since the epoch → "YYYY-MM-DD HH:MM UTC" (archives give minute precision). */
 export function formatMinute(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }

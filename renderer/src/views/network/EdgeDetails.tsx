@@ -4,7 +4,8 @@ import { PinButton } from '../../pins/PinButton';
 import type { EvidenceItemDraft } from '../../pins/pinApi';
 import type { AnalysisKind, EdgeTweet, NetEdge, NetNode, NetworkModel, NetPair } from '../../network/networkModel';
 import { nodeLabel } from '../../network/viewGraph';
-import { fmt, utcMinute } from './format';
+import { fmt } from './format';
+import { formatMinute } from '../explore/timeBuckets';
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { focusInView } from '../../app/focusIfLost';
 
@@ -46,12 +47,12 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
     pValue: edge.pValue, qValue: edge.qValue, significant: edge.significant, windows: edge.windows, stable: edge.stable,
     parameters: model.receipt.parameters, receipt: model.receipt,
     // Times as UTC text, as the post-pair pins give them (stored minutes would print as bare integers).
-    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => ({ ...p, timeA: utcMinute(p.timeA), timeB: utcMinute(p.timeB) })),
+    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => ({ ...p, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB) })),
   };
   const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kind} edge ${title}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
   const pinPair = (p: NetPair): EvidenceItemDraft => ({
     ...base, kind: 'tweet', title: `Post pair ${p.tweetA} / ${p.tweetB} (${kind}, Δt ${p.deltaSeconds} s)`,
-    payload: { kind, edge: { source: edge.source, target: edge.target }, pair: { tweetA: p.tweetA, tweetB: p.tweetB, timeA: utcMinute(p.timeA), timeB: utcMinute(p.timeB), deltaSeconds: p.deltaSeconds, object: p.object, textA: p.textA, textB: p.textB } },
+    payload: { kind, edge: { source: edge.source, target: edge.target }, pair: { tweetA: p.tweetA, tweetB: p.tweetB, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB), deltaSeconds: p.deltaSeconds, object: p.object, textA: p.textA, textB: p.textB } },
     provenance: provs([p]),
   });
   return (
@@ -88,8 +89,8 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
           <tbody>
             {edge.pairs.slice(0, PAIRS_SHOWN).map((p, i) => (
               <tr key={i}>
-                <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td className="nowrap">{utcMinute(p.timeA)}</td>
-                <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td className="nowrap">{utcMinute(p.timeB)}</td>
+                <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td className="nowrap">{formatMinute(p.timeA)}</td>
+                <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td className="nowrap">{formatMinute(p.timeB)}</td>
                 <td className="nowrap">{p.deltaSeconds} s</td><td dir="auto" className={objectClass(p.object)}>{p.object}</td>
                 <td><PinButton item={() => pinPair(p)} label={`post pair ${p.tweetA} and ${p.tweetB}`} /></td>
               </tr>
@@ -120,7 +121,7 @@ function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: Ne
   if ('error' in state) return <p role="alert" className="error">Could not load the tweets behind this edge: {state.error}</p>;
   const objectLabel = OBJECT_LABEL[kind] ?? 'Object';
   const objectKey = kind === 'mention' ? 'mentionedUserid' : kind === 'cohashtag' ? 'sharedHashtags' : kind === 'courl' ? 'sharedUrls' : 'objectTweetid';
-  const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: t.userid, time: utcMinute(t.time), [objectKey]: t.object, text: t.text });
+  const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: t.userid, time: formatMinute(t.time), [objectKey]: t.object, text: t.text });
   const pinEdge = (): EvidenceItemDraft => ({
     ...base, kind: 'network', title: `${kind} edge ${title} (${state.total} tweets)`,
     payload: {
@@ -143,7 +144,7 @@ function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: Ne
         <tbody>
           {state.tweets.map((t) => (
             <tr key={t.tweetid}>
-              <td className="nowrap"><code title={t.text} dir="auto">{t.tweetid}</code></td><td className="nowrap">{utcMinute(t.time)}</td>
+              <td className="nowrap"><code title={t.text} dir="auto">{t.tweetid}</code></td><td className="nowrap">{formatMinute(t.time)}</td>
               <td dir="auto" className={objectClass(t.object)}>{t.object}</td>
               <td><PinButton item={() => pinTweet(t)} label={`tweet ${t.tweetid}`} /></td>
             </tr>

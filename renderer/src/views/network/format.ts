@@ -1,8 +1,3 @@
-/** UTC minutes since the epoch → "YYYY-MM-DD HH:MM UTC" (archives give minute precision). */
-export function utcMinute(m: number): string {
-  return new Date(m * 60_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-
 /** "YYYY-MM-DD" (UTC day) → minutes since the epoch; undefined when empty. */
 export function dayToMinute(day: string, plusDays = 0): number | undefined {
   if (!day) return undefined;
