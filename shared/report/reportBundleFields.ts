@@ -1,5 +1,6 @@
 /** The report fields that come from a prepared (signed) bundle: ids, signer, VERIFY.txt, hashes. */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '../evidence/bytes';
 import type { ReportModel } from './reportModel';
 
 interface PreparedBundleView {
@@ -12,8 +13,6 @@ interface PreparedBundleView {
   tagFiles: ReadonlyArray<{ path: string; bytes: Uint8Array }>;
 }
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-
 export function reportBundleFields(b: PreparedBundleView): Pick<ReportModel, 'bagName' | 'bundleId' | 'signer' | 'verifyText' | 'hashes'> {
   const verify = b.tagFiles.find((t) => t.path === 'VERIFY.txt');
   return {
@@ -23,7 +22,7 @@ export function reportBundleFields(b: PreparedBundleView): Pick<ReportModel, 'ba
     verifyText: verify ? new TextDecoder().decode(verify.bytes) : '',
     hashes: [
       ...b.payload.map((p) => ({ path: p.path, sha256: p.sha256, sha512: p.sha512 })),
-      ...b.tagFiles.map((t) => ({ path: t.path, sha256: hex(sha256(t.bytes)) })),
+      ...b.tagFiles.map((t) => ({ path: t.path, sha256: bytesToHex(sha256(t.bytes)) })),
     ].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)),
   };
 }
