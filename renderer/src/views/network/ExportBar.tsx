@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
+import { xmlText } from '../../../../shared/graph/export/xmlText';
 import { safeFileName, saveBytes } from '../../charts/chartExport';
 import type { NetworkDrawing } from '../../network/createNetworkCy';
 import type { NetworkModel } from '../../network/networkModel';
@@ -61,7 +62,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
           bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), 'analysis_receipt', asciiJson(viewReceipt()));
         } else {
           const svg = svgFromDrawing(drawing, caption());
-          bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${escapeXml(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
+          bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${xmlText(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {
         const r = await exportShown(f.id);
@@ -83,8 +84,4 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
       <span role="status" className="muted">{message}</span>
     </div>
   );
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
