@@ -2,7 +2,7 @@ import type { Provenance } from '../../../shared/domain/provenance';
 import { packedEdgeAt, type PackedEdges } from './packedEdges';
 import type { Tweet } from '../../../shared/domain/tweet';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
-import type { CoordinationKind } from '../../../shared/graph/coordination/coordinationTypes';
+import type { CoordinationKind, CoordinationPair } from '../../../shared/graph/coordination/coordinationTypes';
 import type { EdgeWindowPresence } from '../../../shared/graph/coordination/windowStability';
 import type { NetworkKind } from '../../../shared/graph/networks/networkTypes';
 
@@ -48,13 +48,8 @@ export interface NetNode {
   core: number;
 }
 
-export interface NetPair {
-  tweetA: string;
-  tweetB: string;
-  timeA: number;
-  timeB: number;
-  deltaSeconds: number;
-  object: string;
+/** A coordination pair with both posts' text and provenance, for the edge details and pins. */
+export interface NetPair extends CoordinationPair {
   textA: string;
   textB: string;
   provenanceA: Provenance | null;
