@@ -7,6 +7,7 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
+import { drawn } from './networkHelpers';
 
 // The Network view end to end on the demo archive, imported through the Datasets view's button.
 const truth = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth;
@@ -19,13 +20,6 @@ async function build(page: Page, kind: string): Promise<void> {
   const [nodes] = await drawn(page);
   if (nodes > 0) await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 180_000 });
   else await expect(page.getByText('Nothing to draw with these settings.')).toBeVisible();
-}
-
-/** "Drawing N of M nodes and E of F edges" → [N, E]. */
-async function drawn(page: Page): Promise<[number, number]> {
-  const text = (await page.getByTestId('network-drawn').innerText()).replace(/,/g, '');
-  const m = /Drawing (\d+) of \d+ nodes and (\d+) of \d+ edges/.exec(text)!;
-  return [Number(m[1]), Number(m[2])];
 }
 
 function xpathCount(file: string, expr: string): number {
