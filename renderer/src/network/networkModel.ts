@@ -2,14 +2,13 @@ import type { Provenance } from '../../../shared/domain/provenance';
 import { packedEdgeAt, type PackedEdges } from './packedEdges';
 import type { Tweet } from '../../../shared/domain/tweet';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
-import type { CoordinationKind, CoordinationPair } from '../../../shared/graph/coordination/coordinationTypes';
+import { COORDINATION_KINDS, type CoordinationKind, type CoordinationPair } from '../../../shared/graph/coordination/coordinationTypes';
 import type { EdgeWindowPresence } from '../../../shared/graph/coordination/windowStability';
 import type { NetworkKind } from '../../../shared/graph/networks/networkTypes';
 
 /** Everything the Network view can ask the analysis worker to build. */
 export type AnalysisKind = NetworkKind | CoordinationKind;
-export const COORDINATION_KIND_SET: ReadonlySet<string> = new Set(['coretweet', 'cotweet', 'colink', 'coreply']);
-export const isCoordinationKind = (k: AnalysisKind): k is CoordinationKind => COORDINATION_KIND_SET.has(k);
+export const isCoordinationKind = (k: AnalysisKind): k is CoordinationKind => (COORDINATION_KINDS as readonly AnalysisKind[]).includes(k);
 
 export const KIND_LABELS: Record<AnalysisKind, string> = {
   retweet: 'Retweet', mention: 'Mention', reply: 'Reply', quote: 'Quote', cohashtag: 'Co-hashtag', courl: 'Co-URL',
