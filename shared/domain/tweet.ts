@@ -3,7 +3,7 @@ import type { Provenance } from './provenance';
 /**
  * One tweet as normalised from any supported archive format. Ids are strings. Absent values are ''
  * (strings), [] (lists) or null (counts). Nothing is "repaired": a row that cannot be normalised
- * faithfully is quarantined instead (see quarantine.ts).
+ * faithfully is quarantined instead (QuarantinedRow, archive.ts).
  */
 export interface Tweet {
   tweetid: string;

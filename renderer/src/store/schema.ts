@@ -14,9 +14,9 @@ import { EDGE_KINDS, edgesFromPairs } from './read/edgeColumns';
 
 /**
  * The app's IndexedDB schema. Cost is per record and per index (PERFORMANCE.md), so:
- * - per-row records only for what is looked up one at a time (datasets, files, accounts, cases…);
+ * - per-row records only for what is looked up one at a time (datasets, files, cases, pins…);
  * - tweets are stored as column blocks of ~2,000 (TweetColumns, encoded by tweetBlockCodec), text
- *   again in search blocks;
+ *   again in search blocks; accounts and quarantined rows in blocks too;
  * - every aggregate a view needs is built during the import pass and stored per import.
  *
  * Atomicity: every record written by an import carries its `importId`. Readers see only imports
