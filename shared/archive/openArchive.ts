@@ -149,7 +149,7 @@ export async function* openArchive(
       yield { type: 'entry-start', entryName: undefined, container };
       const gunzip = new DecompressionStream('gzip');
       const writer = gunzip.writable.getWriter();
-      // Where the platform reads on after the first member (Node), the end is checked as Chromium checks it (sameAsChromium).
+      // Where the platform reads on after the first member (Node), the end is checked as Chromium checks it (FirstMemberCheck).
       const check = (await readsJoinedGzip()) ? await FirstMemberCheck.create() : undefined;
       const pump = (async () => {
         for await (const chunk of rawChunks()) {
