@@ -27,11 +27,9 @@ import { childrenCpuMs } from './processCpu';
 import { scriptArgs } from './scriptArgs';
 
 const args = scriptArgs('usage: npm run demo:report -- [--out DIR] [--items N] [--page-size A4|Letter]', { options: ['--out', '--items', '--page-size'] });
-if (args.files.length) args.usageError(`unexpected argument ${args.files[0]}`);
 const items = args.count('--items', 200);
 const out = args.text('--out');
-const pageSize = (args.text('--page-size') ?? 'A4') as ReportPageSize;
-if (pageSize !== 'A4' && pageSize !== 'Letter') args.usageError(`--page-size must be A4 or Letter, got '${pageSize}'`);
+const pageSize = args.choice<ReportPageSize>('--page-size', ['A4', 'Letter'], 'A4');
 const root = process.env.DW_RENDERER_OUT ?? buildRenderer();
 
 /** A production build of the renderer (as demo:bundle does), so the command works on a fresh clone. */

@@ -41,7 +41,7 @@ const log = (...a: unknown[]) => console.error('[bench:import]', ...a);
 
 function parseArgs(argv: string[]) {
   const args = scriptArgs('usage: npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare]', {
-    options: ['--tweets', '--seed', '--baseline-rows'], flags: ['--json', '--no-bare'],
+    options: ['--tweets', '--seed', '--baseline-rows'], flags: ['--json', '--no-bare'], operands: ['FILE...'],
   }, argv);
   const files = args.files.map((f) => path.resolve(f));
   for (const f of files) if (!existsSync(f)) args.usageError(`no such file: ${f}`);
