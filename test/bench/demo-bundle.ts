@@ -13,9 +13,10 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE, tooFewTweets } from '../../shared/archive/demo/demoArchive';
+import { DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { pinButtons, recipientChecks } from '../browser/casesTools';
+import { demoArchiveArg } from './cachedDemoArchive';
 import { scriptArgs } from './scriptArgs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,9 +29,7 @@ const PASSPHRASE = 'demo passphrase, not a secret';
 const T = Number(process.env.DEMO_BUNDLE_TIMEOUT_MS ?? 180_000);
 const log = (s: string) => process.stderr.write(`[demo:bundle] ${s}\n`);
 
-const demo = createDemoArchive({ seed, tweets });
-const tooFew = tooFewTweets(demo);
-if (tooFew) args.usageError(tooFew);
+const demo = demoArchiveArg({ seed, tweets }, args.usageError);
 
 async function writeArchive(dir: string) {
   mkdirSync(dir, { recursive: true });

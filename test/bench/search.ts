@@ -30,7 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArchive } from '../../shared/archive/parseArchive';
 import { fileSource, nodeSha256 } from '../../main/cli/loadArchiveFiles';
-import { cachedDemoArchive } from './cachedDemoArchive';
+import { cachedDemoArchive, demoArchiveArg } from './cachedDemoArchive';
 import { scriptArgs } from './scriptArgs';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 
@@ -51,7 +51,9 @@ function parseArgs(argv: string[]) {
     options: ['--tweets', '--seed', '--profile', '--renderer', '--port'], flags: ['--json'],
   }, argv);
   const dir = (name: string) => (args.text(name) === undefined ? undefined : path.resolve(args.text(name)!));
-  return { tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11), profile: dir('--profile'), renderer: dir('--renderer'), port: args.count('--port', 4391) };
+  if (args.text('--port') !== undefined && args.text('--profile') === undefined) args.usageError('--port is for --profile DIR only');
+  const demo = demoArchiveArg({ tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11) }, args.usageError);
+  return { demo, profile: dir('--profile'), renderer: dir('--renderer'), port: args.count('--port', 4391, { max: 65535 }) };
 }
 
 /**
@@ -150,7 +152,7 @@ async function storedTweets(page: Page): Promise<number> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const files = await cachedDemoArchive(args.tweets, args.seed, log);
+  const files = await cachedDemoArchive(args.demo, log);
   const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-search-run-'));
   let out = path.join(work, 'renderer');
   if (args.renderer) out = args.renderer;

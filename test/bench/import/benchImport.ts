@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import { scriptArgs } from '../scriptArgs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedDemoArchive } from '../cachedDemoArchive';
+import { cachedDemoArchive, demoArchiveArg } from '../cachedDemoArchive';
 import { containerOf } from '../../../shared/archive/openArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
 import { exposeModule } from '../../browser/pageModule';
@@ -45,7 +45,9 @@ function parseArgs(argv: string[]) {
   }, argv);
   const files = args.files.map((f) => path.resolve(f));
   for (const f of files) if (!existsSync(f)) args.usageError(`no such file: ${f}`);
-  return { files, tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11), baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare') };
+  const demoOptions = { tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11) };
+  const demo = files.length ? undefined : demoArchiveArg(demoOptions, args.usageError);
+  return { files, demo, baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare') };
 }
 
 /** The processes (pid → args, RSS in KB) of the browser that uses `profileDir`: it and its descendants. */
@@ -121,7 +123,7 @@ function rendererRssMB(profileDir: string): { app: number; all: number } {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const files = args.files.length ? args.files : await cachedDemoArchive(args.tweets, args.seed, log);
+  const files = args.demo ? await cachedDemoArchive(args.demo, log) : args.files;
   const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-import-run-'));
   const out = path.join(work, 'renderer');
   const profileDir = path.join(work, 'profile');
