@@ -8,7 +8,6 @@ import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'no
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { parseArchive } from '../../shared/archive/parseArchive';
 import type { Provenance } from '../../shared/domain/provenance';
 import { prepareBundle } from '../../shared/evidence/bundleWriter';
@@ -17,17 +16,19 @@ import { seedSigner } from '../../shared/evidence/signer';
 import { buildCaseBundleContent } from '../../renderer/src/cases/caseBundleInput';
 import { scanSource } from '../../renderer/src/cases/sourceExcerpts';
 import type { PinRecord } from '../../renderer/src/pins/pinTypes';
+import { demoArchiveArg } from './cachedDemoArchive';
+import { scriptArgs } from './scriptArgs';
 
-const argv = process.argv.slice(2);
-const num = (name: string, d: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : d);
-const tweets = num('--tweets', 500_000);
-const citedCount = num('--cited', 200);
+const args = scriptArgs('usage: npm run bench:export -- [--tweets N] [--cited K]', { options: ['--tweets', '--cited'] });
+const tweets = args.count('--tweets', 500_000);
+const citedCount = args.count('--cited', 200);
+const demo = demoArchiveArg({ seed: 5, tweets }, args.usageError);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dw-case-export-'));
 const file = path.join(dir, 'tweets.csv');
 try {
   const out = createWriteStream(file);
-  for await (const chunk of createDemoArchive({ seed: 5, tweets }).tweetsCsv()) if (!out.write(chunk)) await once(out, 'drain');
+  for await (const chunk of demo.tweetsCsv()) if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
   const size = statSync(file).size;

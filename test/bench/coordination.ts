@@ -1,21 +1,22 @@
 /**
  * Co-retweet at 60 s on a generated archive (default 1 M tweets, in memory), including the
  * significance test. Prints one JSON line.
- *   npx tsx test/bench/coordination.ts [--tweets N] [--replicates R] [--kind coretweet]
+ *   npx tsx test/bench/coordination.ts [--json] [--tweets N] [--replicates R] [--kind coretweet|cotweet|colink|coreply]
  */
 import { demoTweetColumns } from '../../shared/archive/demo/demoColumns';
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities } from '../../shared/graph/coordination/coordinationCommunities';
-import type { CoordinationKind } from '../../shared/graph/coordination/coordinationTypes';
+import { COORDINATION_KINDS } from '../../shared/graph/coordination/coordinationTypes';
+import { demoArchiveArg } from './cachedDemoArchive';
+import { scriptArgs } from './scriptArgs';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1]! : dflt;
-};
-const tweets = Number(opt('--tweets', '1000000'));
-const replicates = Number(opt('--replicates', '199'));
-const kind = opt('--kind', 'coretweet') as CoordinationKind;
+const args = scriptArgs(`usage: npx tsx test/bench/coordination.ts [--json] [--tweets N] [--replicates R] [--kind ${COORDINATION_KINDS.join('|')}]`, {
+  options: ['--tweets', '--replicates', '--kind'], flags: ['--json'],
+});
+const tweets = args.count('--tweets', 1_000_000);
+const replicates = args.count('--replicates', 199, { min: 0 });
+const kind = args.choice('--kind', COORDINATION_KINDS, 'coretweet');
+demoArchiveArg({ seed: 2024, tweets }, args.usageError); // the archive demoTweetColumns makes: enough tweets for it
 
 const g0 = performance.now();
 const { columns, groundTruth } = demoTweetColumns({ seed: 2024, tweets });

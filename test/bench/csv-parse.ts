@@ -6,7 +6,7 @@
  *   splitNormalizeRowsPerS the above + tweet normalisation
  *   pipeline*RowsPerS      parseArchive end to end (hash pass + split + detect + normalise + batches),
  *                          with node:crypto (CLI) or the default hasher (hash-wasm / noble: the app)
- * Usage: npm run bench:csv -- [rows=200000] [cjk|ascii]   (ascii: English-only text, like the 2018 IRA set;
+ * Usage: npm run bench:csv -- [ROWS] [cjk|ascii]   (ROWS default 200000; ascii: English-only text, like the 2018 IRA set;
  * UTF-8 decoding of multi-byte text is the floor in Node 20, ASCII decodes far faster)
  */
 import { CsvRecordSplitter } from '../../shared/archive/csvRecords';
@@ -16,9 +16,11 @@ import { loadavg } from 'node:os';
 import { parseArchive, hashArchive, type CreateHasher } from '../../shared/archive/parseArchive';
 import { tweetNormalizer } from '../../shared/archive/normalizeTweet';
 import type { Provenance } from '../../shared/domain/provenance';
+import { scriptArgs } from './scriptArgs';
 
-const rows = Number(process.argv[2] ?? 200_000);
-const ascii = process.argv[3] === 'ascii';
+const args = scriptArgs('usage: npm run bench:csv -- [ROWS] [cjk|ascii]', { options: [], operands: ['ROWS', 'TEXT'] });
+const rows = args.count('ROWS', 200_000);
+const ascii = args.choice('TEXT', ['cjk', 'ascii'], 'cjk') === 'ascii';
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const texts = ascii ? [
   'The government announced on the 5th a new round of rodent control across all districts, starting on 8 October https://t.co/Twj01towaK',

@@ -1,6 +1,6 @@
-// `npm run bench:graph -- --json`: first render and median pan/zoom frame time of the Network view's
-// drawing (Cytoscape with the nodes, canvas renderer, the view's level-of-detail settings, over the
-// edge layer) in headless Chromium at 1k/5k, 5k/20k, 20k/100k, plus the coordination benchmark
+// `npm run bench:graph -- --json [--tweets N] [--render-only]`: first render and median pan/zoom
+// frame time of the Network view's drawing (Cytoscape with the nodes, canvas renderer, the view's
+// level-of-detail settings, over the edge layer) in headless Chromium at 1k/5k, 5k/20k, 20k/100k, plus the coordination benchmark
 // (test/bench/coordination.ts) when present. Prints ONE JSON line. `edgeLayerDrawMs`: one full redraw
 // of the edges (what a settled pan/zoom or a node drag costs).
 // `--render-only` skips the coordination part (its field then says so); the JSON shape stays the same.
@@ -12,6 +12,10 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
+import { scriptArgs } from './scriptArgs';
+
+const args = scriptArgs('usage: npm run bench:graph -- --json [--tweets N] [--render-only]', { options: ['--tweets'], flags: ['--json', '--render-only'] });
+const tweets = args.count('--tweets', undefined);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES: [number, number][] = [[1_000, 5_000], [5_000, 20_000], [20_000, 100_000]];
@@ -78,13 +82,12 @@ function coordinationBench(): unknown {
   const script = path.join(here, 'coordination.ts');
   if (!existsSync(script)) return { missing: 'test/bench/coordination.ts' };
   // --tweets N passes through to the coordination part (the render part draws fixed sizes).
-  const i = process.argv.indexOf('--tweets');
-  const size = i >= 0 ? ['--tweets', process.argv[i + 1]!] : [];
+  const size = tweets === undefined ? [] : ['--tweets', String(tweets)];
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--json', ...size], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
   return line ? JSON.parse(line) : { error: r.stderr.slice(-500) };
 }
 
 const render = await renderBench();
-const coordination = process.argv.includes('--render-only') ? { skipped: '--render-only' } : coordinationBench();
+const coordination = args.flags.has('--render-only') ? { skipped: '--render-only' } : coordinationBench();
 console.log(JSON.stringify({ coordination, render, targets: { firstRender5kSeconds: 3, medianFrameMs: 33 } }));
