@@ -128,7 +128,7 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   expect(requests.outside()).toEqual([]);
 });
 
-test('Meta indicators are searchable on their dataset: defanged URLs refanged, with the tweets linking to their domains', async ({ page, requests, consoleLog }) => {
+test('Meta indicators are searchable on their dataset: defanged URLs refanged, with the links to their domains', async ({ page, requests, consoleLog }) => {
   const tweets = path.join(tempDir(), 'linking_tweets_csv_hashed.csv');
   const rows = [
     tweetRow({ tweetid: '1148217422006640641', urls: "['https://www.avisindependent.eu/a']" }),
@@ -155,6 +155,7 @@ test('Meta indicators are searchable on their dataset: defanged URLs refanged, w
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await expect(table.locator('tbody tr td').nth(2)).toHaveText('avisindependent.eu');
   await expect(table.locator('[data-linking]')).toHaveText('2'); // www. and a subdomain
+  await expect(table.locator('thead')).toContainText('Links to its domain (URLs in tweets)');
   await search.fill('no such indicator');
   await expect(table.locator('caption')).toContainText('0 of 350 match');
   expect(requests.outside()).toEqual([]);

@@ -4,7 +4,7 @@ import { readUrlDomainCounts } from '../store/read/datasetReader';
 import type { DatasetRecord, IndicatorRecord } from '../store/schema';
 import { readCommittedRows } from '../store/read/committedRecords';
 import { formatCount } from './formatters';
-import { indicatorDomain, tweetsLinkingTo } from './indicatorLinks';
+import { indicatorDomain, linksTo } from './indicatorLinks';
 import { SearchableRecords } from './SearchableRecords';
 import { searchText } from './searchRows';
 
@@ -20,7 +20,7 @@ export function IndicatorTable({ dataset }: { dataset: DatasetRecord }) {
         indicators.map((r) => ({
           indicator: r,
           text: searchText([r.type, r.value, r.refanged, r.comment, ...Object.values(r.extra)]),
-          linking: tweetsLinkingTo(indicatorDomain(r.refanged), urlDomains),
+          linking: linksTo(indicatorDomain(r.refanged), urlDomains),
         })),
       ),
     );
@@ -31,7 +31,7 @@ export function IndicatorTable({ dataset }: { dataset: DatasetRecord }) {
       title={`Indicators of ${dataset.name}`}
       searchLabel="Search indicators"
       placeholder="domain, type, comment…"
-      columns={['Type', 'Indicator as published', 'Refanged', 'Comment and other columns', 'Tweets linking to its domain']}
+      columns={['Type', 'Indicator as published', 'Refanged', 'Comment and other columns', 'Links to its domain (URLs in tweets)']}
       rows={rows}
       renderRow={({ indicator: r, linking }) => (
         <tr key={r.id}>

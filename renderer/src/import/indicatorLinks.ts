@@ -6,8 +6,11 @@ export function indicatorDomain(refanged: string): string {
   return urlDomain(refanged.includes('://') ? refanged : `http://${refanged}`);
 }
 
-/** Tweets of the dataset linking to `domain` or a subdomain of it, from the aggregates' URL domain counts. */
-export function tweetsLinkingTo(domain: string, urlDomains: Record<string, number>): number {
+/**
+ * Links (URLs listed in the dataset's tweets) to `domain` or a subdomain of it, from the aggregates'
+ * URL domain counts, which count uses: a tweet with two such links counts two.
+ */
+export function linksTo(domain: string, urlDomains: Record<string, number>): number {
   if (!domain) return 0;
   let n = 0;
   for (const [d, count] of Object.entries(urlDomains)) if (d === domain || d.endsWith(`.${domain}`)) n += count;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refang } from '../../../shared/archive/normalizeIndicator';
-import { indicatorDomain, tweetsLinkingTo } from '../../../renderer/src/import/indicatorLinks';
+import { indicatorDomain, linksTo } from '../../../renderer/src/import/indicatorLinks';
 
 describe('indicator links', () => {
   it('takes the host of a refanged URL or domain, as the aggregates count URL domains', () => {
@@ -11,7 +11,7 @@ describe('indicator links', () => {
 
   it('counts the tweets linking to the domain and its subdomains, not to look-alike domains', () => {
     const urlDomains = { 'avisindependent.eu': 2, 'news.avisindependent.eu': 3, 'notavisindependent.eu': 5, 'example.org': 7 };
-    expect(tweetsLinkingTo('avisindependent.eu', urlDomains)).toBe(5);
-    expect(tweetsLinkingTo('', urlDomains)).toBe(0);
+    expect(linksTo('avisindependent.eu', urlDomains)).toBe(5);
+    expect(linksTo('', urlDomains)).toBe(0);
   });
 });
