@@ -4,8 +4,9 @@ import type { Provenance } from '../domain/provenance';
 /**
  * Meta threat-research files. Indicators are kept as published (defanged); `refanged` is the form
  * to match against tweet URLs, '' when the value is not a URL or domain (e.g. "954 Facebook Pages").
+ * Domain labels may be internationalised (`مثال.شبكة`, as published; not converted to punycode).
  */
-const URL_OR_DOMAIN = /^([a-z][a-z0-9+.-]*:\/\/)?([a-z0-9-]+\.)+[a-z][a-z0-9-]{1,62}(:[0-9]+)?([/?#]\S*)?$/i;
+const URL_OR_DOMAIN = /^([a-z][a-z0-9+.-]*:\/\/)?([\p{L}\p{M}\p{N}-]+\.)+\p{L}[\p{L}\p{M}\p{N}-]{1,62}(:[0-9]+)?([/?#]\S*)?$/iu;
 
 export function refang(value: string): string {
   // The first word: a published indicator may carry a remark after it (`https://x[.]com/a [comment]`).

@@ -204,6 +204,10 @@ describe('field values', () => {
     expect(refang('hxxps://bad[.]site/path?q=1')).toBe('https://bad.site/path?q=1');
     expect(refang('954 Facebook Pages')).toBe('');
     expect(refang('123456789')).toBe('');
+    // Internationalised domains, as published.
+    expect(refang('مثال[.]شبكة')).toBe('مثال.شبكة');
+    expect(refang('hxxp://例子[.]中国/路径')).toBe('http://例子.中国/路径');
+    expect(refang('Наш Город')).toBe('');
   });
 });
 
