@@ -11,6 +11,7 @@ import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
 import { formatMinute } from '../../shared/archive/demo/csvFormat';
 import { P_FLOOR, TAIL_REPLICATES } from '../../shared/graph/coordination/nullTail';
+import { terminalText } from './terminalText';
 
 const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
        [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
@@ -117,7 +118,7 @@ async function coord(argv: string[]): Promise<number> {
       `edges ${r.edges.length}, significant (q <= ${r.alpha}) ${significant.length}, communities ${communities.length}, capped objects ${r.cappedObjects.length}, ${seconds.toFixed(2)} s`,
       ...communities.slice(0, 20).map((c) => `  community ${c.id}: ${c.members.length} accounts: ${c.members.slice(0, 6).join(', ')}${c.members.length > 6 ? ', …' : ''}`),
     ];
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(terminalText(lines.join('\n')) + '\n');
   }
   return 0;
 }

@@ -8,6 +8,7 @@ import { buildAnalysisReceipt, type AnalysisReceipt } from '../../shared/graph/a
 import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { terminalText } from './terminalText';
 
 const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
@@ -47,7 +48,7 @@ async function graph(argv: string[]): Promise<number> {
     notes: net.stats.prunedItems.slice(0, 20).map((p) => `pruned item '${p.item}' used by ${p.accounts} accounts`),
   });
   writeOutputs([[out, exportGraph(net.graph, format, receipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n'] as [string, string]] : [])]);
-  process.stderr.write(`${kind} network: ${net.graph.order} nodes, ${net.graph.size} edges -> ${out}\n`);
+  process.stderr.write(terminalText(`${kind} network: ${net.graph.order} nodes, ${net.graph.size} edges -> ${out}`) + '\n');
   return 0;
 }
 

@@ -4,6 +4,7 @@
  * such module and one line in COMMANDS below.
  */
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
+import { terminalText } from './terminalText';
 
 const COMMANDS: Record<string, string> = {
   inspect: 'print import receipts and quarantined rows for archive files',
@@ -61,7 +62,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`${expected(e) ? `error: ${(e as Error).message}` : ((e as Error).stack ?? e)}\n`);
+    process.stderr.write(terminalText(`${expected(e) ? `error: ${(e as Error).message}` : ((e as Error).stack ?? e)}`) + '\n');
     process.exitCode = 1;
   },
 );

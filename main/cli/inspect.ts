@@ -3,6 +3,7 @@ import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { hashArchive, parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
 import { parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { fileSource, nodeSha256 } from './loadArchiveFiles';
+import { terminalText } from './terminalText';
 
 interface FileReport {
   path: string;
@@ -49,8 +50,8 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
     if (!again) break;
   }
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
-  else process.stdout.write(reports.map(humanReport).join('\n') + '\n');
-  for (const r of reports) if (!r.ok) process.stderr.write(`error: ${r.path}: ${r.error}\n`);
+  else process.stdout.write(terminalText(reports.map(humanReport).join('\n')) + '\n');
+  for (const r of reports) if (!r.ok) process.stderr.write(terminalText(`error: ${r.path}: ${r.error}`) + '\n');
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 

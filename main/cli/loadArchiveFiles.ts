@@ -10,6 +10,7 @@ import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/arc
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { parseArchive, tweetIdSet, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
+import { terminalText } from './terminalText';
 
 export interface LoadedArchives {
   tweets: TweetColumns;
@@ -79,6 +80,6 @@ export async function loadArchiveFiles(
 /** Says on stderr when the files hold no tweet to analyse (a users file, indicators, every row quarantined): an empty result is not silent. */
 export function warnIfNoTweets(loaded: LoadedArchives): void {
   if (loaded.tweets.length === 0) {
-    process.stderr.write(`warning: the files hold no tweets to analyse (${loaded.receipts.map((r) => `${r.fileName}: ${r.format}, ${r.rowsStored} stored, ${r.rowsRejected} quarantined`).join('; ')}): the result is empty\n`);
+    process.stderr.write(terminalText(`warning: the files hold no tweets to analyse (${loaded.receipts.map((r) => `${r.fileName}: ${r.format}, ${r.rowsStored} stored, ${r.rowsRejected} quarantined`).join('; ')}): the result is empty`) + '\n');
   }
 }

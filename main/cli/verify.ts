@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { verifyBundle } from '../../shared/evidence/bundleVerifier';
 import { SHA256_FINGERPRINT } from '../../shared/evidence/opensshKeys';
+import { terminalText } from './terminalText';
 
 const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
 
@@ -48,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
-    process.stderr.write(`error: cannot read ${file}: ${(err as Error).message}\n`);
+    process.stderr.write(terminalText(`error: cannot read ${file}: ${(err as Error).message}`) + '\n');
     return 1;
   }
   const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 });
@@ -56,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     const out = { ok: v.ok, bundleId: v.bundleId, fingerprint: v.fingerprint, principal: v.principal, bagName: v.bagName, checks: v.checks };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    for (const c of v.checks) process.stdout.write(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(12)} ${c.detail}\n`);
+    for (const c of v.checks) process.stdout.write(terminalText(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(12)} ${c.detail}`) + '\n');
     process.stdout.write(v.ok ? `OK bundle ${v.bundleId} signed by ${v.fingerprint}\n` : 'FAILED: see the checks above\n');
     if (!trusted.length && v.fingerprint && !allowUnknownSigner) process.stdout.write(`Once ${v.fingerprint} matches the fingerprint you received out of band, run again with --trust ${v.fingerprint}\n`);
   }

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { loadArchiveFiles } from '../../../main/cli/loadArchiveFiles';
 import { realFixture, repoRoot } from '../../fixtures/paths';
 import { readReal } from './helpers';
+import { tweetHeader, tweetRow } from './synthetic';
 
 const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'main/cli/index.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
 
@@ -22,6 +23,18 @@ describe('CLI inspect', () => {
     expect(doc.files[0].quarantined[0]).toMatchObject({ row: 1, reason: 'spreadsheet-damaged-id' });
     expect(doc.files[1].receipts[0]).toMatchObject({ format: 'twitter-io-tweets', formatVersion: '2018', rowsStored: 2 });
     expect(doc.files[1].skippedEntries).toEqual([]);
+  });
+
+  it('prints no control character an archive holds to the terminal (escape sequences in values and file names are shown as \\xHH)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const file = path.join(dir, 'name_\x1b[41mRED_tweets.csv');
+    writeFileSync(file, [tweetHeader(), tweetRow({ tweetid: '12\x1b[2J\x1b]0;HACKED\x07' })].join('\n') + '\n');
+    const r = cli('inspect', file);
+    expect(r.stdout + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(r.stdout).toContain("tweetid '12\\x1B[2J\\x1B]0;HACKED\\x07'");
+    expect(r.stdout).toContain('name_\\x1B[41mRED_tweets.csv');
+    // JSON keeps the values exact (escaped by JSON).
+    expect(JSON.parse(cli('inspect', file, '--json').stdout).files[0].path).toBe(file);
   });
 
   it("names a zip's entries that are not read", () => {
