@@ -76,6 +76,10 @@ describe('caseReportModel: a case of pins → report model', () => {
     expect(account).toMatchObject({ note: 'ملاحظة', tags: ['lockstep', '同日創建'] });
     expect(post!.tags).toBeUndefined();
     expect(m.summary.split('\n\n')[1]).toBe('Scope: the 2019 Hong Kong set.');
+    expect(m.summary.split('\n\n')[0]).toMatch(/: “IRA & HK”\.$/);
+    // A case name with a bidi override is isolated: the report's closing quote and full stop stay after it.
+    const overridden = caseReportModel({ caseRecord: { ...caseRecord, name: 'x \u202Eesac' }, items: pins, custody, sources, prepared, author: 'analyst@example.org', software, analystTimeZone: 'Europe/Berlin', createdAt: new Date(at) });
+    expect(overridden.summary.split('\n\n')[0]).toMatch(/: “\u2068x \u202Eesac\u2069”\.$/);
     expect(post!.kind === 'post' && post.text).toBe(t.tweetText);
     expect(post!.kind === 'post' && [post.userDisplayName, post.userScreenName, post.engagement]).toEqual([
       t.userDisplayName, t.userScreenName, { replies: t.replyCount, retweets: t.retweetCount, likes: t.likeCount, quotes: t.quoteCount },
