@@ -2,6 +2,8 @@ import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { optionValue } from './emptyOption';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
+import { LookalikeId } from './LookalikeId';
 import { hrefFor } from '../../app/routes';
 import { useFocusKeptInList } from '../../app/useFocusKeptInList';
 import { saveBytes, safeFileName } from '../../charts/chartExport';
@@ -33,6 +35,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
   const cols = useMemo(() => ACCOUNT_COLUMNS.filter((c) => visible.includes(c.key)), [visible]);
   const languages = useMemo(() => [...new Set(data.accounts.map((a) => a.account.accountLanguage))].sort(), [data]);
   const clients = useMemo(() => [...new Set(data.accounts.map((a) => a.mainClient))].filter(Boolean).sort(), [data]);
+  const showIds = useMemo(() => accountsNeedingIds(data.accounts.map((a) => ({ id: a.account.userid, name: a.account.userScreenName }))), [data]);
 
   const rows = useMemo(() => {
     const col = ACCOUNT_COLUMNS.find((c) => c.key === sort.key) ?? ACCOUNT_COLUMNS[0]!;
@@ -127,7 +130,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
             ))}
           </div>
         </div>
-        <AccountRows rows={rows} cols={cols} grid={grid} datasetId={data.dataset.id} />
+        <AccountRows rows={rows} cols={cols} grid={grid} datasetId={data.dataset.id} showIds={showIds} />
         </div>
       </div>
     </div>
@@ -138,7 +141,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
  * The windowed rows, in their own memoised component: scrolling re-renders only these ~30 rows,
  * not the filter form and header above them.
  */
-const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: { rows: AccountRow[]; cols: AccountColumn[]; grid: string; datasetId: string }) {
+const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, showIds }: { rows: AccountRow[]; cols: AccountColumn[]; grid: string; datasetId: string; showIds: Set<string> }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The scroll position lives with the filters and sort (AccountsTable): back from an account page, the rows are where they were.
   const scrollKey = `dw.accounts.scroll.${datasetId}`;
@@ -167,7 +170,7 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId }: {
                   </div>
                   {cols.map((c) => (
                     <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.text(r)}>
-                      {c.key === 'screenName' ? <a href={hrefFor('explore', 'account', r.account.userid)}>@{r.account.userScreenName}</a> : c.text(r)}
+                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} />}</> : c.text(r)}
                     </div>
                   ))}
                 </div>

@@ -13,6 +13,8 @@ import type { ExploreData } from './exploreData';
 import { DayInput } from './DayInput';
 import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
+import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
+import { LookalikeId } from './LookalikeId';
 
 const ZONE_KEY = 'dw.explore.timeZone';
 const fmt = (n: number) => n.toLocaleString('en');
@@ -293,6 +295,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
 function TopTable({ title, counts, prefix = '', data, accounts }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean }) {
   const rows = topEntries(counts, 20);
+  const showIds = accounts ? accountsNeedingIds(rows.map(([k]) => ({ id: k, name: data.byId.get(k)?.account.userScreenName ?? k.replace(/^@/, '') }))) : new Set<string>();
   return (
     <section className="top-table" aria-label={title}>
       <h3>{title}</h3>
@@ -304,7 +307,7 @@ function TopTable({ title, counts, prefix = '', data, accounts }: { title: strin
             const label = known ? `@${known.account.userScreenName}` : prefix + k;
             return (
               <tr key={k}>
-                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}</td>
+                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}</td>
                 <td>{fmt(n)}</td>
               </tr>
             );
