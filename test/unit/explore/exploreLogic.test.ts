@@ -34,6 +34,19 @@ describe('rhythm in a time zone', () => {
     const winter = Date.parse('2019-01-07T23:00:00Z') / 60_000 / 15; // Monday, EST
     expect(rhythmInZone({ [winter]: 1 }, 'America/New_York')[0]![18]).toBe(1);
   });
+  it('places a bucket by the offset at its own start (Eucla changed at 17:15 UTC) and counts the tweets of buckets with a clock change inside', () => {
+    const quarter = (iso: string) => Math.floor(Date.parse(iso) / 60_000 / 15);
+    // Australia/Eucla went from +8:45 to +9:45 at 2007-10-27 17:15 UTC: 17:20 UTC is Sunday 03:05.
+    const eucla = rhythmInZone({ [quarter('2007-10-27T17:20:00Z')]: 1, [quarter('2007-10-27T17:10:00Z')]: 1 }, 'Australia/Eucla');
+    expect(eucla[6]![3]).toBe(1);
+    expect(eucla[6]![1]).toBe(1); // 17:10 UTC: 01:55 (+8:45)
+    expect(eucla.straddled).toBe(0);
+    // America/St_Johns changed at 03:31 UTC on 2007-03-11: the 03:30 bucket holds both offsets.
+    const stJohns = rhythmInZone({ [quarter('2007-03-11T03:40:00Z')]: 2, [quarter('2007-03-11T04:00:00Z')]: 1 }, 'America/St_Johns');
+    expect(stJohns.straddled).toBe(2);
+    expect(stJohns[6]![1]).toBe(1); // 04:00 UTC: 01:30 NDT
+    expect(rhythmInZone({ [quarter('2019-06-10T23:00:00Z')]: 1 }, 'America/New_York').straddled).toBe(0);
+  });
   it('keeps the total and honours a range', () => {
     const b = Date.parse('2019-06-10T00:00:00Z') / 60_000 / 15;
     const counts = { [b]: 2, [b + 1]: 5, [b + 96]: 7 };

@@ -181,7 +181,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
       {tweets && tweets.length > 0 && (
         <div className="two-col">
           <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${tweets.length} tweets over ${perDay.days.length} days.`} />
-          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}`} summary={rhythmSummary(rhythm, zone)} />
+          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}${rhythm.straddled ? ` (${rhythm.straddled} tweets in 15-minute buckets with a clock change inside are placed by the offset at the bucket's start)` : ''}`} summary={rhythmSummary(rhythm, zone)} />
         </div>
       )}
       {act && (

@@ -262,7 +262,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
       {ag.tweets > 0 && <>
       <ChartFigure id="rhythm" filtered={rangeFiltered} title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
-        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied)`)} summary={rhythmSummary(rhythm, zone)}>
+        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied${rhythm.straddled ? `; ${fmt(rhythm.straddled)} tweets in 15-minute buckets with a clock change inside are placed by the offset at the bucket's start` : ''})`)} summary={rhythmSummary(rhythm, zone)}>
         <Field label="Time zone " className="inline-field">
           {(id) => (
             <select id={id} value={zone} onChange={(e) => setZone(e.target.value)}>

@@ -54,36 +54,52 @@ export function tweetsPerDay(quarterHourCounts: Record<number, number>): { days:
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /**
- * Tweets per (weekday, hour) in an IANA time zone, exact: each 15-minute UTC bucket lies in one local
- * hour. The zone's offset is looked up once per UTC half hour (offset changes happen on UTC hour or
- * half-hour boundaries, e.g. St John's at 05:30 UTC), then applied to each bucket of that half hour.
- * Result: grid[weekday 0=Mon..6=Sun][hour 0..23].
+ * Tweets per (weekday, hour) in an IANA time zone: each 15-minute UTC bucket lies in one local hour,
+ * placed by the zone's offset at the bucket's first and last minute (looked up once per UTC half hour
+ * where the offset is the same at both ends, as nearly always). A clock change inside a bucket (St
+ * John's at 03:31 UTC until 2011, Goose Bay at :01) cannot be placed exactly from 15-minute counts: such
+ * a bucket goes by its first minute's offset, and `straddled` counts its tweets. Changes on a quarter
+ * hour (Eucla at 17:15 UTC) are exact. Result: grid[weekday 0=Mon..6=Sun][hour 0..23].
  */
-export function rhythmInZone(quarterHourCounts: Record<number, number>, timeZone: string, range: MinuteRange = null): number[][] {
-  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+export function rhythmInZone(quarterHourCounts: Record<number, number>, timeZone: string, range: MinuteRange = null): Rhythm {
+  const grid = Object.assign(Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), { straddled: 0 });
   const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', hour: '2-digit', minute: '2-digit' });
   const wdIndex: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
   const WEEK = 7 * MINUTES_PER_DAY;
   // 1970-01-01 was a Thursday: UTC minute-of-week with Monday 00:00 = 0.
   const utcOfWeek = (minute: number) => (((minute + 3 * MINUTES_PER_DAY) % WEEK) + WEEK) % WEEK;
-  const offsets = new Map<number, number>();
+  const offsetAt = (m: number): number => {
+    const parts = fmt.formatToParts(new Date(m * 60_000));
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+    const localOfWeek = (wdIndex[get('weekday')] ?? 0) * MINUTES_PER_DAY + (Number(get('hour')) % 24) * 60 + Number(get('minute'));
+    // Minute-of-week arithmetic: an offset crossing the week's end wraps; offsets are under ±1 day.
+    const d = localOfWeek - utcOfWeek(m);
+    return d > MINUTES_PER_DAY ? d - WEEK : d < -MINUTES_PER_DAY ? d + WEEK : d;
+  };
+  // Per UTC half hour: its offset when the same at both ends, else null (look at each quarter).
+  const halves = new Map<number, number | null>();
   for (const k in quarterHourCounts) {
     const minute = Number(k) * 15;
     if (!inRange(minute, range)) continue;
     const half = Math.floor(minute / 30) * 30;
-    let offset = offsets.get(half);
+    let offset = halves.get(half);
     if (offset === undefined) {
-      const parts = fmt.formatToParts(new Date(half * 60_000));
-      const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-      const localOfWeek = (wdIndex[get('weekday')] ?? 0) * MINUTES_PER_DAY + (Number(get('hour')) % 24) * 60 + Number(get('minute'));
-      offset = localOfWeek - utcOfWeek(half);
-      offsets.set(half, offset);
+      const first = offsetAt(half);
+      offset = offsetAt(half + 29) === first ? first : null;
+      halves.set(half, offset);
+    }
+    if (offset === null) {
+      offset = offsetAt(minute);
+      if (offsetAt(minute + 14) !== offset) grid.straddled += quarterHourCounts[k]!;
     }
     const local = (((utcOfWeek(minute) + offset) % WEEK) + WEEK) % WEEK;
     grid[Math.floor(local / MINUTES_PER_DAY)]![Math.floor((local % MINUTES_PER_DAY) / 60)]! += quarterHourCounts[k]!;
   }
   return grid;
 }
+
+/** grid[weekday][hour], and how many tweets were in 15-minute buckets with a clock change inside. */
+export type Rhythm = number[][] & { straddled: number };
 
 export function topEntries(counts: Record<string, number>, n: number): [string, number][] {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
