@@ -282,6 +282,8 @@ test('a case with a pinned chart and network view: its report preview draws both
   test.setTimeout(180_000);
   await openDemoArchive(page);
   await page.goto('#/explore');
+  // The zone chosen for the charts is the report's analyst zone, not the computer's.
+  await page.getByLabel('Time zone').selectOption('Asia/Kathmandu');
   await page.getByRole('button', { name: /Pin to case: Posting rhythm/ }).click();
   await page.goto('#/network');
   await buildNetwork(page, 'Co-hashtag');
@@ -299,6 +301,7 @@ test('a case with a pinned chart and network view: its report preview draws both
   // Both figures inline (not an <img>), their text in the report's fonts; the fixture fails the test on any CSP violation.
   await expect(page.locator('.figure .figure-drawing svg')).toHaveCount(2);
   await expect(page.locator('.figure img')).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Analyst time zone/ })).toContainText('Asia/Kathmandu');
   const fonts = await page.locator('.figure-drawing svg text').evaluateAll((ts) => [...new Set(ts.map((t) => getComputedStyle(t).fontFamily))]);
   expect(fonts.length).toBeGreaterThan(0);
   for (const f of fonts) expect(f).toMatch(/^"?Noto Sans"?, "?Noto Emoji"?, "?DW Report CJK"?/);

@@ -15,19 +15,15 @@ import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { LookalikeId } from './LookalikeId';
+import { chosenTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
 
-const ZONE_KEY = 'dw.explore.timeZone';
 const fmt = (n: number) => n.toLocaleString('en');
 
 /** ICU lists some zones under their older names; the current ones are what analysts type (ICU knows both). */
-const RENAMED_ZONES: Record<string, string> = {
-  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Europe/Kiev': 'Europe/Kyiv', 'America/Godthab': 'America/Nuuk', 'Atlantic/Faeroe': 'Atlantic/Faroe', 'Pacific/Ponape': 'Pacific/Pohnpei', 'Pacific/Truk': 'Pacific/Chuuk',
-};
 
 function zones(): string[] {
   const list = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  const current = list.map((z) => RENAMED_ZONES[z] ?? z).filter((z) => z !== 'UTC');
+  const current = list.map(currentZoneName).filter((z) => z !== 'UTC');
   return ['UTC', ...[...new Set(current)].sort()];
 }
 
@@ -54,8 +50,8 @@ export function Overview({ data }: { data: ExploreData }) {
   const [range, setRange] = useState<MinuteRange>(null);
   const [dateProblem, setDateProblem] = useState('');
   const fromInput = useRef<HTMLInputElement>(null);
-  const [zone, setZone] = useState(() => { const saved = localStorage.getItem(ZONE_KEY) ?? 'UTC'; return RENAMED_ZONES[saved] ?? saved; });
-  useEffect(() => localStorage.setItem(ZONE_KEY, zone), [zone]);
+  const [zone, setZone] = useState(() => chosenTimeZone() ?? 'UTC');
+  useEffect(() => saveTimeZone(zone), [zone]);
 
   const perDay = useMemo(() => tweetsPerDay(ag.quarterHourCounts), [ag]);
   const hashed = useMemo(() => accounts.filter((a) => a.hashed).length, [accounts]);
@@ -228,7 +224,7 @@ export function Overview({ data }: { data: ExploreData }) {
       {ag.tweets > 0 && <>
       <section aria-labelledby="filter-title" className="range-filter">
         <h2 id="filter-title">Time filter</h2>
-        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates: the range filters the posting rhythm, client, tweet-language and top-hashtag panels and counts the retweets in it. URL domains, mentioned and retweeted accounts and the account panels are whole-dataset totals.</p>
+        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates (whole UTC days, To included, whatever time zone the charts use): the range filters the posting rhythm, client, tweet-language and top-hashtag panels and counts the retweets in it. URL domains, mentioned and retweeted accounts and the account panels are whole-dataset totals.</p>
         <div className="toolbar">
           {dateInput('From', fromDay, (v) => setDays(v, toDay), fromInput)}
           {dateInput('To', toDay, (v) => setDays(fromDay, v))}
