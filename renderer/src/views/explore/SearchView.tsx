@@ -124,8 +124,9 @@ export function SearchView({ data }: { data: ExploreData }) {
       <h2 data-route-focus>Search tweets</h2>
       <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
         <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} />)}</Field>
-        <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} />)}</Field>
-        <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} />)}</Field>
+        <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} aria-describedby="search-days-utc" />)}</Field>
+        <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} aria-describedby="search-days-utc" />)}</Field>
+        <span id="search-days-utc" className="muted">UTC days, To included</span>
         <Field className="filter" label="Language">{(id) => (<select id={id} value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={optionValue(l)}>{l || '(empty)'}</option>)}</select>)}</Field>
         <Field className="filter" label="Account (id or @name)">{(id) => (<input id={id} type="text" dir="auto" value={form.account} onChange={set('account')} />)}</Field>
         <Field className="filter" label="Retweets">{(id) => (<select id={id} value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>)}</Field>
