@@ -60,8 +60,17 @@ function utcMinutes(column: string, raw: string, y: number, mo: number, d: numbe
   // No tweet, post or account of these archives predates Twitter (2006): an earlier year is damage
   // (a spreadsheet's 1900 or 1970, a year cut to 0019), never read as another year.
   if (y < FIRST_YEAR) throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is before Twitter existed (${FIRST_YEAR})`);
-  return (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi;
+  const minute = (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi;
+  // Nor can an archive hold a date after the day it is read (a day's margin for clocks and zones):
+  // a year cut to two digits (99) or typed wrong is damage, never read as the future.
+  const now = Date.now() / 60_000;
+  if (minute > now + MINUTES_PER_DAY) {
+    throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is after the day it was read (${new Date(now * 60_000).toISOString().slice(0, 10)})`);
+  }
+  return minute;
 }
+
+const MINUTES_PER_DAY = 1440;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), for year >= 0. */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -101,7 +110,8 @@ export function readIsoMinute(column: string, value: string): number {
 const US_MINUTE = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}|[0-9]{2}) ([0-9]{1,2}):([0-9]{2})$/;
 /**
  * FiveThirtyEight `M/D/YYYY H:MM` (UTC), and the spreadsheet re-save `M/D/YY H:MM`: two-digit
- * years are 20YY (Twitter began in 2006, so no archive date falls in the 1900s).
+ * years are 20YY (Twitter began in 2006, so no archive date falls in the 1900s; a 20YY after the
+ * day it is read, 99 say, is quarantined as the damage it is).
  */
 export function readUsMinute(column: string, value: string): number {
   const m = US_MINUTE.exec(value);

@@ -127,6 +127,15 @@ describe('field values', () => {
     }
     expect(reason(() => checkIsoDate('d', '1970-01-01'))).toBe('impossible-date');
     expect(readIsoMinute('t', '2006-01-01 00:00')).toBe(Date.UTC(2006, 0, 1) / 60000);
+    // After the day it is read: damage too (a two-digit 99 is not 2099), with a day's margin for clocks.
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const bad of [`${later} 00:00`, '2099-01-01 00:00']) {
+      expect(() => readIsoMinute('t', bad)).toThrow(expect.objectContaining({ reason: 'impossible-date', detail: `t '${bad}' is after the day it was read (${today})` }));
+    }
+    expect(reason(() => readUsMinute('p', '10/1/99 19:58'))).toBe('impossible-date');
+    expect(reason(() => checkIsoDate('d', '2099-01-01'))).toBe('impossible-date');
+    expect(readIsoMinute('t', `${today} 00:00`)).toBe(Date.parse(`${today}T00:00:00Z`) / 60000);
   });
 
   it('reads YYYY-MM-DD HH:MM and YYYY-MM-DD exactly as their regular expressions do (property)', () => {
@@ -138,6 +147,7 @@ describe('field values', () => {
       const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
       const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
       if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || y < 2006) return 'rejected';
+      if (Date.UTC(y, mo - 1, d, h, mi) > Date.now() + 86_400_000) return 'rejected';
       return time ? Date.UTC(y, mo - 1, d, h, mi) / 60000 : 0;
     };
     const read = (f: () => number | string): number | 'rejected' => {
