@@ -1,5 +1,5 @@
 import { app, dialog, protocol, safeStorage, session } from 'electron';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_NAME, APP_SCHEME } from '../shared/appIdentity';
 import { createHostHandlers } from './ipc/hostHandlers';
@@ -12,6 +12,7 @@ import { hardenSession } from './security/hardenSession';
 import { createKeyService } from './services/keys/keyService';
 import { createSaveFileService } from './services/saveFileService';
 import { createReportPrinter } from './services/printReport';
+import { storageSpaceOf } from './services/storageSpace';
 import { openHiddenPrintWindow } from './services/printReportWindow';
 import { setApplicationMenu } from './window/applicationMenu';
 import { createMainWindow, devToolsAllowed } from './window/createMainWindow';
@@ -99,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         egressLog: () => guard.snapshot(),
         egressBlocked: (url) => guard.record(url),
         saves,
+        storageSpace: () => storageSpaceOf(statfs, app.getPath('userData')),
         printReport: (request) => reportPrinter.print(request),
         keys: keyCustodyOver(createKeyService({ dir: path.join(app.getPath('userData'), 'keys'), secrets, clock: () => new Date() }), secrets),
       }),

@@ -1,4 +1,4 @@
-import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog, KeyStatus, PublicKeyExport, ReportPrintRequest } from '../../shared/api/hostApi';
+import type { AppInfo, ChannelArgs, ChannelName, ChannelResult, EgressLog, KeyStatus, PublicKeyExport, ReportPrintRequest, StorageSpace } from '../../shared/api/hostApi';
 import { cspViolationIsRequest } from '../security/egressGuard';
 import type { SaveFileService } from '../services/saveFileService';
 
@@ -10,6 +10,8 @@ export interface HostServices {
   /** Count a request refused in the page (by its CSP) as blocked. */
   egressBlocked: (url: string) => void;
   saves: SaveFileService;
+  /** Free space on the disk holding the app's data (main/services/storageSpace); absent → unknown (null). */
+  storageSpace?: () => Promise<StorageSpace>;
   /** Analyst key custody (main/services/keys); absent → the key channels refuse with a message. */
   keys?: KeyCustody;
   /** Report HTML → PDF (main/services/printReport); absent → 'report:print' refuses. */
@@ -36,6 +38,7 @@ export function createHostHandlers(services: HostServices): HostHandlers {
   return {
     'app:info': async () => services.appInfo(),
     'egress:log': async () => services.egressLog(),
+    'storage:space': async () => (services.storageSpace ? services.storageSpace() : { freeBytes: null, source: 'disk' }),
     'egress:cspViolation': async ({ url, directive }) => {
       if (cspViolationIsRequest(url)) services.egressBlocked(`${url} (refused by the page's CSP: ${directive})`);
     },

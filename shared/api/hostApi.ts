@@ -93,6 +93,18 @@ export const ReportPrintRequestSchema = z.object({
 });
 export type ReportPrintRequest = z.infer<typeof ReportPrintRequestSchema>;
 
+/**
+ * Free space where the app keeps its data. Electron: the disk holding the profile (statfs: what an
+ * unprivileged process may still write). Browser: the origin's quota minus its usage, a best effort
+ * only: a browser's quota is not the disk's free space (QA saw a 1 GB quota on a 40 MB disk; Chromium
+ * 150 reports usage + 10 GiB whatever the disk). null: not known, and then nothing is refused for it.
+ */
+export const StorageSpaceSchema = z.object({
+  freeBytes: z.number().nonnegative().nullable(),
+  source: z.enum(['disk', 'browser-quota']),
+});
+export type StorageSpace = z.infer<typeof StorageSpaceSchema>;
+
 const Principal = z.string().min(1).max(200);
 const Passphrase = z.string().min(1).max(1000);
 
@@ -100,6 +112,8 @@ const Passphrase = z.string().min(1).max(1000);
 export const channels = {
   'app:info': { args: z.tuple([]), result: AppInfoSchema },
   'egress:log': { args: z.tuple([]), result: EgressLogSchema },
+  /** Free space for the app's data: the renderer refuses writes that could fill the disk (renderer/src/store/diskGuard.ts). */
+  'storage:space': { args: z.tuple([]), result: StorageSpaceSchema },
   /** A request the page's CSP refused before it reached the session (the preload hears of it): logged as blocked. */
   'egress:cspViolation': { args: z.tuple([z.object({ url: z.string().max(8192), directive: z.string().max(200) })]), result: z.void() },
   'save:begin': { args: z.tuple([SaveRequestSchema]), result: SaveTargetSchema },

@@ -24,6 +24,15 @@ export function createBrowserHost(): HostApi {
     // In a browser the page cannot see blocked requests (the browser tests record them instead): the log says so.
     'egress:log': async () => ({ blockedRequests: null, urls: [], note: EGRESS_NOT_MEASURED }),
     'egress:cspViolation': async () => {},
+    // A best effort: the origin's quota left, not the disk's free space (hostApi.ts, StorageSpaceSchema).
+    'storage:space': async () => {
+      try {
+        const { quota, usage } = await navigator.storage.estimate();
+        return { freeBytes: quota === undefined ? null : Math.max(0, quota - (usage ?? 0)), source: 'browser-quota' };
+      } catch {
+        return { freeBytes: null, source: 'browser-quota' };
+      }
+    },
     'save:begin': async (request) => {
       const id = `save-${++next}`;
       saves.set(id, { request, chunks: [], bytes: 0 });
