@@ -11,8 +11,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { host } from './host/host';
 import { forwardWorkerCspViolations } from './host/workerCspViolations';
+import { startDiskGuard } from './store/diskGuard';
 
 forwardWorkerCspViolations(host);
+startDiskGuard(host);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -150,6 +150,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
     return (
       <div role="status" tabIndex={-1} ref={focusIfLost} onKeyDown={onKeyDown}>
         <p>Import cancelled: nothing was added.</p>
+        {state.reason && <p className="error">{state.reason}</p>}
         <button type="button" onClick={dismiss}>Dismiss</button>
       </div>
     );

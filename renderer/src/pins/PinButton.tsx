@@ -3,6 +3,7 @@ import { CASES_CHANGED } from '../cases/caseStore';
 import { db } from '../store/database';
 import { PINS_CHANGED, pinToCase, type EvidenceItemDraft } from './pinApi';
 import { sameItem, type PinRecord } from './pinTypes';
+import { storageFailureMessage } from '../store/diskGuard';
 
 /** Where an item is pinned already: nowhere, waiting for a case, or in these cases. */
 type PinPlace = { kind: 'none' } | { kind: 'loose' } | { kind: 'in-case'; cases: string[] };
@@ -52,7 +53,7 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
       <button type="button" className="pin-button" aria-label={`${text}: ${label}`} title={place.kind === 'in-case' ? text : undefined} aria-pressed={place.kind === 'loose'}
         onClick={() => {
           setError('');
-          void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${e instanceof Error ? e.message : String(e)}`));
+          void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${storageFailureMessage(e, 'the pin')}`));
         }}>
         {place.kind === 'in-case' ? (
           // Each case name in <bdi>: two right-to-left names, or one beside the quotes, must not interleave.

@@ -7,6 +7,7 @@ import { tweetIdsOf } from '../store/write/tweetIdsOf';
 import { unpackStrings } from '../store/tweetBlockCodec';
 import { AggregateBuilder } from './import/aggregateBuilder';
 import { collectGarbage } from './collectGarbage';
+import { failureMessage } from '../../../shared/domain/storageFull';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './import/blockWriterMessages';
 import type { LinkPairs } from './import/tweetAuthors';
 import type { ImportAggregates } from '../store/schema';
@@ -32,7 +33,9 @@ scope.onmessage = (e: MessageEvent<ToBlockWriter>) => {
     try {
       reply = { id, ok: true, ...(await handle(request)) };
     } catch (err) {
-      reply = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
+      // A full disk in words (Chromium says "QuotaExceededError ", "DataError Failed to write blobs (IOError)"…);
+      // the page adds the free space it reads (importSession.ts).
+      reply = { id, ok: false, message: failureMessage(err, 'the import', null) };
     }
     scope.postMessage(reply);
     collectGarbagePeriodically();

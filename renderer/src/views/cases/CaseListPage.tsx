@@ -5,6 +5,7 @@ import { db } from '../../store/database';
 import { listUnattachedPins } from '../../pins/pinApi';
 import { KeyPanel } from './KeyPanel';
 import { actorOf, useKeyStatus, useLive } from './useCaseData';
+import { storageFailureMessage } from '../../store/diskGuard';
 
 export function CaseListPage() {
   const key = useKeyStatus();
@@ -25,7 +26,7 @@ export function CaseListPage() {
       setName('');
       location.hash = hrefFor('cases', c.id);
     } catch (err) {
-      setError((err as Error).message);
+      setError(storageFailureMessage(err, 'creating the case'));
     }
   };
 

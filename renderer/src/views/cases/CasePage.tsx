@@ -9,6 +9,7 @@ import { CustodyTable } from './CustodyTable';
 import { ExportPanel } from './ExportPanel';
 import { KeyPanel } from './KeyPanel';
 import { actorOf, useKeyStatus, useLive } from './useCaseData';
+import { storageFailureMessage } from '../../store/diskGuard';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const key = useKeyStatus();
@@ -50,7 +51,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const attempt = (f: () => Promise<void>): Promise<void> => {
     setError('');
     return f().catch((e: Error) => {
-      setError(e.message);
+      setError(storageFailureMessage(e, 'the change'));
       throw e;
     });
   };

@@ -4,6 +4,7 @@ import { host } from '../../host/host';
 import { db } from '../../store/database';
 import { announceKeysChanged, useKeyStatus } from './useCaseData';
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
+import { storageFailureMessage } from '../../store/diskGuard';
 
 const announce = () => announceKeysChanged();
 
@@ -35,7 +36,7 @@ export function KeyPanel() {
       await what();
       announce();
     } catch (e) {
-      setError((e as Error).message);
+      setError(storageFailureMessage(e, 'the key change'));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../../../shared/domain/storageFull';
 import { ArchiveFormatError } from '../../../../shared/archive/detectFormat';
 import { csvScanImplementation } from '../../../../shared/archive/csvScanWasm';
 import { parseArchive, sha256Implementation, type ArchiveHashes, type ParseArchiveOptions } from '../../../../shared/archive/parseArchive';
@@ -407,4 +408,5 @@ export class RefusedError extends Error {
   }
 }
 
-export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** The error's message; a full disk in words (the page adds the free space it reads). */
+export const messageOf = (e: unknown): string => failureMessage(e, 'the import', null);

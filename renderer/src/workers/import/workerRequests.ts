@@ -1,3 +1,5 @@
+import { isStorageFull, storageFullMessage } from '../../../../shared/domain/storageFull';
+
 /** A reply to one request: its id, then the result or the thread's error message. */
 export type WorkerReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 
@@ -16,7 +18,11 @@ export class WorkerRequests<Reply extends WorkerReply> {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.ok) w?.resolve(m as Extract<Reply, { ok: true }>);
-      else w?.reject(new Error(`${failed}: ${(m as { message: string }).message}`));
+      else {
+        const message = (m as { message: string }).message;
+        // A full disk is said as it is, without the thread's prefix ("Storing the import failed: …").
+        w?.reject(new Error(isStorageFull(message) ? storageFullMessage('the import', null) : `${failed}: ${message}`));
+      }
     };
     worker.onerror = (e) => this.failAll(new Error(`The ${what} stopped: ${e.message}`));
   }
