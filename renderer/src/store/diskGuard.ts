@@ -67,7 +67,7 @@ export const diskGuardMiddleware: Middleware<DBCore> = {
       return {
         ...table,
         mutate: (req: DBCoreMutateRequest) => {
-          const refusal = req.type === 'add' || req.type === 'put' ? lowSpaceRefusal('the change', latest) : null;
+          const refusal = req.type === 'add' || req.type === 'put' ? lowSpaceRefusal('the change', latest, 'was not saved') : null;
           return refusal ? Promise.reject(new StorageFullError(refusal)) : table.mutate(req);
         },
       };
