@@ -97,7 +97,7 @@ export type ReportPrintRequest = z.infer<typeof ReportPrintRequestSchema>;
  * Free space where the app keeps its data. Electron: the disk holding the profile (statfs: what an
  * unprivileged process may still write). Browser: the origin's quota minus its usage, a best effort
  * only: a browser's quota is not the disk's free space (QA saw a 1 GB quota on a 40 MB disk; Chromium
- * 150 reports usage + 10 GiB whatever the disk). null: not known, and then nothing is refused for it.
+ * 150 reports usage + 1 to 10 GiB, whatever is free). null: not known, and then nothing is refused for it.
  */
 export const StorageSpaceSchema = z.object({
   freeBytes: z.number().nonnegative().nullable(),

@@ -12,7 +12,7 @@ import { largeTweetsFile, tempDir } from './importTempFiles';
 /**
  * The app keeps its writes away from a full disk (renderer/src/store/diskGuard.ts). In the browser
  * host the free space is the origin's quota left (navigator.storage.estimate). A small quota cannot be
- * had for real here: Chromium 150 reports usage + 10 GiB whatever the disk, and ignores CDP's
+ * had for real here: Chromium 150 reports usage + 1 to 10 GiB whatever is free, and ignores CDP's
  * Storage.overrideQuotaForOrigin (accepted, no effect on estimate() or on writes). So the page's
  * estimate() is the real one with its quota capped at usage + `__dwQuotaLeft` bytes (set by the test):
  * everything else (the guard, the import, the pins, IndexedDB) is the app's own.
