@@ -13,6 +13,7 @@ import { expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './e
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { EGRESS_NOT_MEASURED } from '../../shared/api/hostApi';
 import { importFiles, waitForImportDone } from './importHelpers';
+import { writeDemo } from './importTempFiles';
 import { createKey } from '../electron/flowSteps';
 
 /**
@@ -24,17 +25,6 @@ import { createKey } from '../electron/flowSteps';
 const PRINCIPAL = 'analyst@example.org';
 const PASSPHRASE = 'correct horse battery staple';
 const shots = path.join(repoRoot, 'docs/screenshots');
-
-async function writeDemo(dir: string): Promise<{ users: string; tweets: string; member: string }> {
-  const demo = createDemoArchive({ seed: 11, tweets: 3000 });
-  const write = async (name: string, chunks: AsyncGenerator<string>) => {
-    let text = '';
-    for await (const c of chunks) text += c;
-    writeFileSync(path.join(dir, name), text);
-    return path.join(dir, name);
-  };
-  return { users: await write(DEMO_USERS_FILE, demo.usersCsv()), tweets: await write(DEMO_TWEETS_FILE, demo.tweetsCsv()), member: demo.groundTruth.groups[0]!.members[0]! };
-}
 
 /** The app scrolls inside <main>: grow the viewport to the content for a whole-page screenshot. */
 async function shot(page: Page, name: string): Promise<void> {

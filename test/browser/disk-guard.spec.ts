@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { realFixture } from '../fixtures/paths';
 import { pinButtons } from './casesTools';
 import { expect, test } from './fixtures';
 import { countStore } from './exploreHelpers';
 import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
-import { largeTweetsFile, tempDir } from './importTempFiles';
+import { largeTweetsFile, tempDir, writeDemo } from './importTempFiles';
 
 /**
  * The app keeps its writes away from a full disk (renderer/src/store/diskGuard.ts). In the browser
@@ -36,17 +33,6 @@ async function capQuota(page: Page): Promise<(leftBytes: number | null) => Promi
     }, left);
     await page.waitForTimeout(2500); // the guard reads every 2 s
   };
-}
-
-async function writeDemo(dir: string): Promise<{ users: string; tweets: string; member: string }> {
-  const demo = createDemoArchive({ seed: 11, tweets: 3000 });
-  const write = async (name: string, chunks: AsyncGenerator<string>) => {
-    let text = '';
-    for await (const c of chunks) text += c;
-    writeFileSync(path.join(dir, name), text);
-    return path.join(dir, name);
-  };
-  return { users: await write(DEMO_USERS_FILE, demo.usersCsv()), tweets: await write(DEMO_TWEETS_FILE, demo.tweetsCsv()), member: demo.groundTruth.groups[0]!.members[0]! };
 }
 
 test('an import that would not fit is refused before anything is written; a pin below the floor too; earlier data intact', async ({ page }) => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, createWriteStream, existsSync } 
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDemoArchive, demoTweetFields } from '../../shared/archive/demo/demoArchive';
+import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE, demoTweetFields } from '../../shared/archive/demo/demoArchive';
 import { csvRecord, TWEETS_COLUMNS } from '../../shared/archive/demo/csvFormat';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 
@@ -10,6 +10,18 @@ import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 
 export function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'dw-import-test-'));
+}
+
+/** The demo archive (seed 11, 3,000 tweets) as its two files in `dir`, and an account of its first planted group. */
+export async function writeDemo(dir: string): Promise<{ users: string; tweets: string; member: string }> {
+  const demo = createDemoArchive({ seed: 11, tweets: 3000 });
+  const write = async (name: string, chunks: AsyncGenerator<string>) => {
+    let text = '';
+    for await (const c of chunks) text += c;
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  return { users: await write(DEMO_USERS_FILE, demo.usersCsv()), tweets: await write(DEMO_TWEETS_FILE, demo.tweetsCsv()), member: demo.groundTruth.groups[0]!.members[0]! };
 }
 
 /** The users CSV of the demo archive (seed, tweets) and how many accounts it holds. */
