@@ -149,8 +149,8 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   if (state.status === 'cancelled') {
     return (
       <div role="status" tabIndex={-1} ref={focusIfLost} onKeyDown={onKeyDown}>
-        <p>Import cancelled: nothing was added.</p>
-        {state.reason && <p className="error">{state.reason}</p>}
+        {/* One paragraph, the reason in it: a second one would shift the Dismiss button into the Cancel button's place, and React would reuse that button, focus and all. */}
+        <p>Import cancelled: nothing was added.{state.reason && <> <span className="error">{state.reason}</span></>}</p>
         <button type="button" onClick={dismiss}>Dismiss</button>
       </div>
     );
