@@ -3,7 +3,7 @@ import { extractCoActions } from './coActions';
 import { sweepCoActions } from './sweepCoActions';
 import { dayShiftNull, defaultShiftMinutes, NULL_MODEL_DESCRIPTION, NULL_MODEL_NAME } from './dayShiftNull';
 import { benjaminiHochberg } from './benjaminiHochberg';
-import { edgePValue } from './nullTail';
+import { selectedEdgePValue } from './nullTail';
 import type { CoordinationEdge, CoordinationOptions, CoordinationPair, CoordinationResult } from './coordinationTypes';
 
 export const COORDINATION_DEFAULTS = {
@@ -78,10 +78,11 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
   const t2 = performance.now();
   const p = new Float64Array(E);
   for (let e = 0; e < E; e++) {
-    p[e] = edgePValue({ observed: observed[e]!, mean: nul.expected[e]!, variance: nul.variance[e]!, atLeast: nul.atLeastObserved[e]!, replicates: o.replicates });
+    p[e] = selectedEdgePValue({ observed: observed[e]!, mean: nul.expected[e]!, variance: nul.variance[e]!, atLeast: nul.atLeastObserved[e]!, replicates: o.replicates });
   }
-  // The false-discovery rate is over every pair that co-acted at least once: minRepeat picks which
-  // pairs are shown, and a correction over those alone would not hold the rate for the pairs screened.
+  // The false-discovery rate is over every pair that co-acted at least once (each tested given that it
+  // did: selectedEdgePValue): minRepeat picks which pairs are shown, and a correction over those alone
+  // would not hold the rate for the pairs screened.
   const q = benjaminiHochberg(p, pairIndex.size);
 
   const edges: CoordinationEdge[] = [];

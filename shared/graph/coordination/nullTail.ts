@@ -34,6 +34,22 @@ export function edgePValue(n: NullWeights): number {
   return Math.min(1, Math.max(tail, n.atLeast / (n.replicates + 1), P_FLOOR));
 }
 
+/**
+ * The p-value of an edge given that its pair co-acted at all: P(X >= w | X >= 1) = P(X >= w) / P(X >= 1)
+ * under the pair's null (P(X >= 1) from the same fit, its mean taken at least at 3 / R as above). Only
+ * pairs that co-acted are tested, and the false-discovery correction counts exactly those: tested
+ * unconditionally, each such pair would start from a p near its chance of co-acting once (~0.015 for
+ * rare co-actors), so at a minimum repeat of 1 thousands of one-off coincidences came out
+ * significant. Conditioned on the selection, a single coincidence has p = 1.
+ */
+export function selectedEdgePValue(n: NullWeights): number {
+  if (n.replicates <= 0) return 1;
+  const mean = Math.max(n.mean, 3 / n.replicates);
+  const variance = Math.max(n.variance, mean);
+  const once = variance > mean * (1 + 1e-9) ? negativeBinomialTail(1, mean, variance) : poissonTail(1, mean);
+  return Math.min(1, Math.max(edgePValue(n) / once, P_FLOOR));
+}
+
 /** P(X >= w) for X ~ Poisson(mean). */
 export function poissonTail(w: number, mean: number): number {
   if (w <= 0) return 1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fewestReplicates, parameterProblems } from '../../../shared/graph/coordination/parameterProblems';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
 import { benjaminiHochberg } from '../../../shared/graph/coordination/benjaminiHochberg';
-import { edgePValue, logGamma, negativeBinomialTail, poissonTail } from '../../../shared/graph/coordination/nullTail';
+import { edgePValue, logGamma, negativeBinomialTail, poissonTail, selectedEdgePValue } from '../../../shared/graph/coordination/nullTail';
 import { normaliseText, normaliseUrl } from '../../../shared/graph/coordination/normalise';
 import { windowStability } from '../../../shared/graph/coordination/windowStability';
 import { handColumns, minuteOf, type HandTweet } from './handColumns';
@@ -161,6 +161,10 @@ describe('significance', () => {
     expect([...benjaminiHochberg(r.edges.map((e) => e.pValue), r.candidatePairs)]).toEqual(r.edges.map((e) => e.qValue));
     expect([...benjaminiHochberg(r.edges.map((e) => e.pValue))]).not.toEqual(r.edges.map((e) => e.qValue));
     for (const e of r.edges) expect(e.significant).toBe(e.qValue <= 0.05);
+    // At a minimum repeat of 1 the one-off pair is shown, with p = 1: tested given that it co-acted, a single coincidence is no evidence.
+    const all = detectCoordination(more, { kind: 'coretweet', minRepeat: 1, replicates: 30, seed: 2 });
+    const once = all.edges.find((e) => e.source === 'c' && e.target === 'd')!;
+    expect(once).toMatchObject({ weight: 1, pValue: 1, significant: false });
   });
 });
 
@@ -197,6 +201,15 @@ describe('edge p-values from the null replicates', () => {
     expect(edgePValue({ ...base, replicates: 0, atLeast: 0 })).toBe(1);
     // A weight far beyond the null never gives p = 0 (the tail would underflow): it is floored.
     expect(edgePValue({ ...base, observed: 400, mean: 0, variance: 0, atLeast: 0 })).toBe(1e-300);
+  });
+  it('tests a pair given that it co-acted: P(X >= w) / P(X >= 1) of the same fit, so one coincidence has p = 1', () => {
+    const base = { mean: 0.2, variance: 0.2, atLeast: 0, replicates: 199 };
+    expect(selectedEdgePValue({ ...base, observed: 1 })).toBe(1);
+    expect(selectedEdgePValue({ ...base, observed: 3 })).toBeCloseTo(poissonTail(3, 0.2) / poissonTail(1, 0.2), 15);
+    // A pair never seen in the replicates: the rule of three's rate in both parts (~ (3/R)^2 / 6 at weight 3).
+    expect(selectedEdgePValue({ ...base, observed: 3, mean: 0, variance: 0 })).toBeCloseTo(poissonTail(3, 3 / 199) / poissonTail(1, 3 / 199), 15);
+    expect(selectedEdgePValue({ ...base, observed: 6, mean: 0.5, variance: 2 })).toBeCloseTo(Math.max(negativeBinomialTail(6, 0.5, 2), 0) / negativeBinomialTail(1, 0.5, 2), 15);
+    expect(selectedEdgePValue({ ...base, replicates: 0, observed: 3 })).toBe(1);
   });
 });
 
