@@ -39,14 +39,17 @@ export function windowStability(
   });
   const byPair = new Map<string, EdgeStability>();
   const key = (s: string, t: string): string => s + '\u0000' + t;
+  // Each window's edges by pair: a search of the edge list per pair and window was quadratic (a
+  // minimum repeat of 1 at the hour window has ~125,000 edges: the sweep did not finish in 5 minutes).
+  const edgesByPair = results.map((r) => new Map(r.edges.map((e) => [key(e.source, e.target), e])));
   results.forEach((r) => {
     for (const e of r.edges) {
       if (!byPair.has(key(e.source, e.target))) byPair.set(key(e.source, e.target), { source: e.source, target: e.target, windows: [], stable: false });
     }
   });
-  for (const st of byPair.values()) {
-    st.windows = results.map((r) => {
-      const e = r.edges.find((x) => x.source === st.source && x.target === st.target);
+  for (const [k, st] of byPair) {
+    st.windows = results.map((r, i) => {
+      const e = edgesByPair[i]!.get(k);
       return { windowSeconds: r.windowSeconds, present: !!e, significant: !!e?.significant, weight: e?.weight ?? 0, qValue: e ? e.qValue : null };
     });
     const fromMinute = st.windows.filter((w) => w.windowSeconds >= 60);
