@@ -58,11 +58,18 @@ const dayOrMinute = (name: string, s: string): number => {
   return Math.floor(ms / 60_000);
 };
 
-/** --from / --to (UTC 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'; --to exclusive), --lang, --users a,b,c. */
+/**
+ * --from / --to (UTC 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'), --lang, --users a,b,c. A --to day is
+ * included, as the Network view's "To day (inclusive)": the same dates select the same tweets in
+ * both; a --to minute is where the range ends (that minute not included).
+ */
 export function filterFromOpts(opts: Map<string, string>): TweetFilter | undefined {
   const f: TweetFilter = {};
   if (opts.has('--from')) f.fromMinute = dayOrMinute('--from', opts.get('--from')!);
-  if (opts.has('--to')) f.toMinute = dayOrMinute('--to', opts.get('--to')!);
+  if (opts.has('--to')) {
+    const to = opts.get('--to')!;
+    f.toMinute = dayOrMinute('--to', to) + (to.length === 10 ? 1440 : 0);
+  }
   if (f.fromMinute !== undefined && f.toMinute !== undefined && f.toMinute <= f.fromMinute) throw new UsageError('--to must be after --from');
   if (opts.has('--lang')) f.language = opts.get('--lang')!;
   if (opts.has('--users')) f.userids = new Set(opts.get('--users')!.split(',').filter(Boolean));

@@ -15,7 +15,7 @@ import { terminalText } from './terminalText';
 
 const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
        [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
-       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id|@name,...] [--sweep] [--json]
+       [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--sweep] [--json]
        [--out PATH --format graphml|gexf|csv|json]   (the significant-edge graph with communities)`;
 
 /** `coord`: coordinated account pairs with evidence, significance, communities and a receipt. */

@@ -11,7 +11,7 @@ import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArg
 import { terminalText } from './terminalText';
 
 const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
-       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
+       [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
   csv writes the receipt beside the edge list as PATH.receipt.json`;
 
 /** `graph`: build a network from archive files and export it with its analysis receipt. */

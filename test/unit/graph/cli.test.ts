@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../shared/archive/demo/demoArchive';
 import { run as runGraph } from '../../../main/cli/graph';
 import { run as runCoord } from '../../../main/cli/coord';
+import { filterFromOpts } from '../../../main/cli/cliArgs';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { realFixture, repoRoot } from '../../fixtures/paths';
 
@@ -143,6 +144,11 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     // An impossible day is refused, not rolled over into the next month; unknown --users stop the run, as in the Network view.
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-02-30'])).toEqual({ code: 2, err: "--from: '2019-02-30' is not a date of the calendar" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--to', '2019-06-31 10:00'])).toEqual({ code: 2, err: "--to: '2019-06-31 10:00' is not a date of the calendar" });
+    // A --to day is included, as in the Network view; a --to minute ends the range before it.
+    const day = (s: string) => Date.parse(s) / 60_000;
+    expect(filterFromOpts(new Map([['--from', '2019-06-18'], ['--to', '2019-06-18']]))).toEqual({ fromMinute: day('2019-06-18T00:00Z'), toMinute: day('2019-06-19T00:00Z') });
+    expect(filterFromOpts(new Map([['--to', '2019-06-18 12:30']]))).toEqual({ toMinute: day('2019-06-18T12:30Z') });
+    expect(() => filterFromOpts(new Map([['--from', '2019-06-18 12:30'], ['--to', '2019-06-18 12:30']]))).toThrow('--to must be after --from');
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--users', 'nosuch,@nobody_here'])).toEqual({ code: 2, err: '--users names 2 accounts not in these files: nosuch, @nobody_here (give user ids, or screen names after @)' });
     // A screen name after @ is taken, without case, as the Network view takes it.
     const [, first] = fs.readFileSync(tweets, 'utf8').split('\n');
