@@ -416,3 +416,27 @@ test('a case citing the app\'s demo archive exports with the demo files generate
   const { runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL, fingerprintLine);
   for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
 });
+
+test('every waiting pin is added at once, in one transaction: items, one import entry for their dataset and one pin entry each', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
+  await createKey(page, PRINCIPAL, PASSPHRASE, 'enter');
+  await page.getByLabel('Case name').fill('Bulk case');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bulk case' })).toBeVisible();
+  const caseUrl = page.url();
+  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
+  for (let i = 0; i < 3; i++) await pinButtons(page, 'tweet').nth(i).click();
+  await pinButtons(page, 'account').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(4);
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: 'Add every waiting pin (4)' }).click();
+  await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Evidence items (4)' })).toBeFocused();
+  const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
+  expect(actions.filter((a) => a === 'pin')).toHaveLength(4);
+  expect(actions.filter((a) => a === 'import')).toHaveLength(1);
+  await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});

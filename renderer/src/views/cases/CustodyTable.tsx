@@ -1,5 +1,6 @@
 import { visibleJson } from '../../../../shared/evidence/visibleJson';
 import type { CustodyEntry } from '../../../../shared/evidence/custodyLog';
+import { memo } from 'react';
 
 /** The entry's detail as JSON with invisible characters escaped; a long one opens to its whole text. */
 function Detail({ detail }: { detail: unknown }) {
@@ -27,20 +28,27 @@ export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; b
         </tr>
       </thead>
       <tbody>
-        {entries.map((e, i) => {
-          const broken = brokenAt !== null && i + 1 >= brokenAt;
-          return (
-            <tr key={`${e.seq}-${i}`} className={broken ? (i + 1 === brokenAt ? 'broken' : 'after-break') : undefined} aria-invalid={broken || undefined}>
-              <td>{e.seq}</td>
-              <td>{e.at}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
-              <td className="mono" title={e.hash}>{e.hash.slice(0, 12)}…</td>
-            </tr>
-          );
-        })}
+        {entries.map((e, i) => (
+          <CustodyRow key={`${e.seq}-${i}`} entry={e} state={brokenAt === null || i + 1 < brokenAt ? 'ok' : i + 1 === brokenAt ? 'broken' : 'after-break'} />
+        ))}
       </tbody>
     </table>
   );
 }
+
+/** One entry, memoised by its hash (which covers what it shows; within an open page the log only grows): a new entry renders one row, not the whole log. */
+const CustodyRow = memo(
+  function CustodyRow({ entry: e, state }: { entry: CustodyEntry; state: 'ok' | 'broken' | 'after-break' }) {
+    return (
+      <tr className={state === 'ok' ? undefined : state} aria-invalid={state !== 'ok' || undefined}>
+        <td>{e.seq}</td>
+        <td>{e.at}</td>
+        <td>{e.actor}</td>
+        <td>{e.action}</td>
+        <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
+        <td className="mono" title={e.hash}>{e.hash.slice(0, 12)}…</td>
+      </tr>
+    );
+  },
+  (a, b) => a.entry.hash === b.entry.hash && a.state === b.state,
+);
