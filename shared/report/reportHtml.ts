@@ -166,7 +166,9 @@ function figure(f: ReportFigure, id: string): string {
   return (
     `<figure class="figure figure-${f.kind}"><h3>${e(f.title)}</h3>${img}<figcaption>` +
     `<span class="user-text" dir="auto">${e(f.caption)}</span>` +
-    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${e(f.filtered || 'nothing')}</span></span></figcaption></figure>`
+    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${e(f.filtered || 'nothing')}</span></span>` +
+    (f.itemId ? `<span class="figure-item">Item id <code>${e(f.itemId)}</code></span>` : '') +
+    `</figcaption></figure>`
   );
 }
 

@@ -89,6 +89,8 @@ export interface ReportFigure {
   caption: string;
   /** What was filtered or hidden to draw it (required for network figures). */
   filtered: string;
+  /** The pinned item's id (its line in items.jsonl), where the figure is one. */
+  itemId?: string;
 }
 
 export interface ReportCustodyRow {

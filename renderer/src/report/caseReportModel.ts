@@ -98,6 +98,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
         caption: str(p.caption),
         // A chart says its limits (top 15, the rest as other) in its caption; a time filter is stated on its own.
         filtered: str(p.filtered) || str(p.hidden) || (pin.kind === 'network' ? 'not stated in the pinned view' : 'no time filter; other limits as the caption states'),
+        itemId: pin.id,
       });
     } else {
       const { svg: _svg, png: _png, ...rest } = p;
