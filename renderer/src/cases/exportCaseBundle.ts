@@ -102,9 +102,16 @@ export async function exportCaseBundle(opts: {
   let done = 0;
   const scanned: ScannedSource[] = [];
   for (const f of opts.files) {
-    progress({ phase: 'reading sources', done, total, detail: `hashing ${f.name}` });
-    scanned.push(await scanSource(f.name, f.stream(), wanted));
-    done += f.size;
+    const detail = `hashing ${f.name}`;
+    progress({ phase: 'reading sources', done, total, detail });
+    // The bar moves through each file (a large source takes seconds), at most five times a second.
+    let shown = performance.now();
+    scanned.push(await scanSource(f.name, f.stream(), wanted, (n) => {
+      done += n;
+      if (performance.now() - shown < 200) return;
+      shown = performance.now();
+      progress({ phase: 'reading sources', done: Math.min(done, total), total, detail });
+    }));
   }
   const excerpts = new Map<string, Map<string, Uint8Array>>();
   for (const s of scanned) for (const e of s.entries) if (wanted.has(e.sha256)) excerpts.set(e.sha256, e.excerpts);

@@ -35,13 +35,14 @@ export const rangeKey = (r: ByteRange): string => `${r.byteOffset}:${r.byteLengt
  * `wanted`: cited ranges per source SHA-256. Ranges are collected from every entry while it
  * streams (its hash is known only at its end) and kept only if the entry turns out to be wanted.
  */
-export async function scanSource(fileName: string, stream: ReadableStream<Uint8Array>, wanted: ReadonlyMap<string, readonly ByteRange[]>): Promise<ScannedSource> {
+export async function scanSource(fileName: string, stream: ReadableStream<Uint8Array>, wanted: ReadonlyMap<string, readonly ByteRange[]>, onRead?: (bytes: number) => void): Promise<ScannedSource> {
   const ranges = uniqueSorted([...wanted.values()].flat());
   const raw = await createMultiDigest(false);
   // A plain file is its own single entry: hash it once. Until the container is known, hold the head.
   let rawMode: 'pending' | 'hash' | 'same-as-entry' = 'pending';
   const head: Uint8Array[] = [];
   const onRawChunk = (c: Uint8Array) => {
+    onRead?.(c.length);
     if (rawMode === 'hash') raw.update(c);
     else if (rawMode === 'pending') head.push(c.slice());
   };

@@ -44,7 +44,9 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     ['gzip', new Uint8Array(gzipSync(bytes))],
     ['zip', zipSync({ [`inner/${FILE}`]: bytes })],
   ])('%s: entry SHA-256 equals the import hash and each excerpt is the exact row bytes', async (_kind, file) => {
-    const scanned = await scanSource(FILE, streamOf(file), wanted);
+    let read = 0;
+    const scanned = await scanSource(FILE, streamOf(file), wanted, (n) => (read += n));
+    expect(read).toBe(file.length); // the export's progress: every byte of the file as read
     expect(scanned.entries).toHaveLength(1);
     const entry = scanned.entries[0]!;
     expect(entry.sha256).toBe(sha256);
