@@ -9,6 +9,8 @@ import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFil
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
 import { buildNetwork, clickEdgeOnCanvas, drawn, selectedEdge, waitDrawn } from './networkHelpers';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { realFixture } from '../fixtures/paths';
 
 // The Network view on the demo archive: the tweets behind an interaction edge, PNG/SVG/CSV exports of
 // the view with their analysis receipts, and cancelling a long computation and a layout.
@@ -364,4 +366,12 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
   expect((await drawn(page))[0]).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { layoutWorkers: number }).layoutWorkers)).toBeGreaterThanOrEqual(3);
   expect(consoleLog.errors).toEqual([]);
+});
+
+test('co-retweet on a FiveThirtyEight file (no retweeted tweet ids) says why it is empty', async ({ page }) => {
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Co-retweet (coordination)');
+  await expect(page.getByTestId('network-summary')).toContainText('No tweet of the filtered dataset names the tweet it retweets (retweet_tweetid): there is nothing to compare. FiveThirtyEight files hold no retweeted tweet ids.');
 });

@@ -33,6 +33,14 @@ const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
 const selectionOf = new WeakMap<NetworkModel, { nodeId: string | null; edgeIndex: number | null; focused: boolean }>();
 const MATCHES_LISTED = 20;
 
+/** Why a coordination network is empty when no tweet has what the kind compares (FiveThirtyEight files have no linked tweet ids). */
+const NOTHING_TO_COMPARE: Record<string, string> = {
+  coretweet: 'No tweet of the filtered dataset names the tweet it retweets (retweet_tweetid): there is nothing to compare. FiveThirtyEight files hold no retweeted tweet ids.',
+  coreply: 'No tweet of the filtered dataset names the tweet it replies to (in_reply_to_tweetid): there is nothing to compare. FiveThirtyEight files hold no replied-to tweet ids.',
+  colink: 'No tweet of the filtered dataset lists a link: there is nothing to compare.',
+  cotweet: 'No tweet of the filtered dataset has text to compare.',
+};
+
 export function NetworkView() {
   const datasets = useDatasets();
   const { state, request, run, cancel, exportView, edgeTweets } = useAnalysisWorker();
@@ -189,6 +197,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
         , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
+        {coordination && model.summary.actions === 0 && <> {NOTHING_TO_COMPARE[model.request.kind] ?? 'No tweet of the filtered dataset can be compared.'}</>}
         {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> {countOf(model.receipt.counts.omitted.unresolvedTargets!, 'interaction')} left out: {model.receipt.counts.omitted.unresolvedTargets === 1 ? 'its target is' : 'their targets are'} not in the archive (a tweet quoted or replied to from outside it, a mention id 0).</>}
         {model.prunedItems.length > 0 && (
           <>
