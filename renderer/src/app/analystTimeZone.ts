@@ -23,7 +23,7 @@ export function saveTimeZone(zone: string): void {
   localStorage.setItem(ZONE_KEY, zone);
 }
 
-/** The evidence report's analyst zone: the chosen one, else the computer's. */
+/** The evidence report's analyst zone: the chosen one, else UTC, as the charts show it (never the computer's zone, which no chart used). */
 export function reportTimeZone(): string {
-  return chosenTimeZone() ?? currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return chosenTimeZone() ?? 'UTC';
 }
