@@ -4,8 +4,9 @@
  * name alone, such names are shown with their id, so two accounts never look like one.
  */
 
-// Default-ignorable code points (zero-width space, word joiner, soft hyphen, bidi controls, ...).
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+// Default-ignorable code points (zero-width space, word joiner, soft hyphen, bidi controls, ...),
+// but for the parts of emoji: variation selectors (❤️) and tag characters (subdivision flags).
+const INVISIBLE = /(?![\uFE00-\uFE0F\u{E0020}-\u{E007F}])\p{Default_Ignorable_Code_Point}/u;
 // ZWNJ and ZWJ are letters' business in Persian, Indic scripts and emoji sequences: suspect only between two Latin letters.
 const JOINER_IN_LATIN = /\p{Script=Latin}[\u200C\u200D]\p{Script=Latin}/u;
 const LATIN = /\p{Script=Latin}/u;
