@@ -61,11 +61,11 @@ function utcMinutes(column: string, raw: string, y: number, mo: number, d: numbe
   // (a spreadsheet's 1900 or 1970, a year cut to 0019), never read as another year.
   if (y < FIRST_YEAR) throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is before Twitter existed (${FIRST_YEAR})`);
   const minute = (daysFromCivil(y, mo, d) * 24 + h) * 60 + mi;
-  // Nor can an archive hold a date after the day it is read (a day's margin for clocks and zones):
-  // a year cut to two digits (99) or typed wrong is damage, never read as the future.
-  const now = Date.now() / 60_000;
-  if (minute > now + MINUTES_PER_DAY) {
-    throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is after the day it was read (${new Date(now * 60_000).toISOString().slice(0, 10)})`);
+  // Nor can an archive hold a date after the (UTC) day it is read: a year cut to two digits (99) or
+  // typed wrong is damage, never read as the future.
+  const today = Math.floor(Date.now() / 60_000 / MINUTES_PER_DAY);
+  if (minute >= (today + 1) * MINUTES_PER_DAY) {
+    throw new RowRejection('impossible-date', `${column} '${clip(raw)}' is after the day it was read (${new Date(today * 86_400_000).toISOString().slice(0, 10)}, UTC)`);
   }
   return minute;
 }
