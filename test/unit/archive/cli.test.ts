@@ -28,11 +28,12 @@ describe('CLI inspect', () => {
   it('prints no control character an archive holds to the terminal (escape sequences in values and file names are shown as \\xHH)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
     const file = path.join(dir, 'name_\x1b[41mRED_tweets.csv');
-    writeFileSync(file, [tweetHeader(), tweetRow({ tweetid: '12\x1b[2J\x1b]0;HACKED\x07' })].join('\n') + '\n');
+    writeFileSync(file, [tweetHeader(), tweetRow({ tweetid: '12\x1b[2J\x1b]0;HACKED\x07' }), tweetRow({ tweetid: '34\u202Eabc' })].join('\n') + '\n');
     const r = cli('inspect', file);
     expect(r.stdout + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     expect(r.stdout).toContain("tweetid '12\\x1B[2J\\x1B]0;HACKED\\x07'");
     expect(r.stdout).toContain('name_\\x1B[41mRED_tweets.csv');
+    expect(r.stdout).toContain("tweetid '34\\u202Eabc'"); // a bidi override cannot reorder the line
     // JSON keeps the values exact (escaped by JSON).
     expect(JSON.parse(cli('inspect', file, '--json').stdout).files[0].path).toBe(file);
   });
