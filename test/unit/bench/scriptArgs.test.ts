@@ -51,6 +51,7 @@ describe('scriptArgs (the demo and benchmark scripts\' argument reader)', () => 
   it('refuses a count that is not a positive whole number, option or operand', () => {
     const tweets = (v: string) => run(['--tweets', v], (a) => a.count('--tweets', 1));
     for (const v of ['abc', '0', '-5', '2.5', '', 'Infinity', '1e999']) expect(tweets(v)).toMatchObject(refused(`--tweets must be an integer of at least 1, got '${v}'`));
+    for (const v of ['1e3', '0x10']) expect(tweets(v)).toMatchObject(refused(`--tweets must be written in digits, got '${v}'`));
     expect(run(['x1'], (a) => a.count('ROWS', 1))).toMatchObject(refused("ROWS must be an integer of at least 1, got 'x1'"));
     expect(run(['--tweets', '0'], (a) => a.count('--tweets', 1, { min: 0 })).value).toBe(0);
     expect(run(['--tweets', '70000'], (a) => a.count('--tweets', 1, { max: 65535 }))).toMatchObject(refused("--tweets must be an integer of at least 1 and at most 65535, got '70000'"));
