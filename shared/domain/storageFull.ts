@@ -18,9 +18,10 @@ export const IMPORT_MARGIN_BYTES = 256 * MiB;
 /** Below this, no write starts and a running import is cancelled (its rollback still has room). */
 export const FREE_SPACE_FLOOR_BYTES = 128 * MiB;
 
-/** "12 MB", "0.4 MB": megabytes of 2^20 bytes, as `df -m` counts them. */
+/** "12 MB", "0.4 MB", "under 0.1 MB": megabytes of 2^20 bytes, as `df -m` counts them. */
 export function formatMB(bytes: number): string {
   const mb = bytes / MiB;
+  if (mb > 0 && mb < 0.05) return 'under 0.1 MB';
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-US')} MB`;
 }
 
@@ -37,7 +38,7 @@ export function importSpaceRefusal(inputBytes: number, freeBytes: number | null)
   if (freeBytes === null) return null;
   const needed = inputBytes + IMPORT_MARGIN_BYTES;
   if (freeBytes >= needed) return null;
-  return `Not enough free space on the disk holding the app's data: ${formatMB(freeBytes)} free, ${formatMB(needed)} needed (the files' ${formatMB(inputBytes)} and ${formatMB(IMPORT_MARGIN_BYTES)} the database needs to stay safe). The import was not started and nothing was changed. ${AGAIN}`;
+  return `Not enough free space on the disk holding the app's data: ${formatMB(freeBytes)} free, ${formatMB(needed)} needed (the files' ${formatMB(inputBytes)} and ${formatMB(IMPORT_MARGIN_BYTES)} the database needs to stay safe). ${AGAIN}`;
 }
 
 /** Refused before a small write (pin, case, key, custody) or to stop a running import; null → go ahead. */

@@ -47,7 +47,7 @@ test('an import that would not fit is refused before anything is written; a pin 
   await quotaLeft(200 * MiB);
   await importFiles(page, [realFixture('china_082019_1_users_csv_hashed.csv')], 'demo');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText("Import failed: nothing was added. Not enough free space on the disk holding the app's data: 200 MB free, 256 MB needed (the files' 0.1 MB and 256 MB the database needs to stay safe). The import was not started and nothing was changed. Free some space, then try again.");
+  await expect(alert).toContainText("Import failed: nothing was added. Not enough free space on the disk holding the app's data: 200 MB free, 256 MB needed (the files' 0.1 MB and 256 MB the database needs to stay safe). Free some space, then try again.");
   const after = await storeSummary(page);
   expect(after).toEqual(before); // not even a 'failed' import record: nothing was written
   await alert.getByRole('button', { name: 'Dismiss' }).click();

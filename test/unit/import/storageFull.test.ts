@@ -55,7 +55,7 @@ describe('space guard decisions', () => {
   });
   it('refuses one that would not fit, with the free and needed amounts', () => {
     expect(importSpaceRefusal(input, input + IMPORT_MARGIN_BYTES - 1)).toBe(
-      "Not enough free space on the disk holding the app's data: 756 MB free, 756 MB needed (the files' 500 MB and 256 MB the database needs to stay safe). The import was not started and nothing was changed. Free some space, then try again.");
+      "Not enough free space on the disk holding the app's data: 756 MB free, 756 MB needed (the files' 500 MB and 256 MB the database needs to stay safe). Free some space, then try again.");
     expect(importSpaceRefusal(44 * MiB, 40 * MiB)).toMatch(/40 MB free, 300 MB needed/);
   });
   it('never refuses when the free space is unknown', () => {
