@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -439,4 +439,49 @@ test('every waiting pin is added at once, in one transaction: items, one import 
   expect(actions.filter((a) => a === 'pin')).toHaveLength(4);
   expect(actions.filter((a) => a === 'import')).toHaveLength(1);
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
+test('an export is cancelled while it re-reads a large source (by keyboard): nothing saved or logged, the focus kept, the next export works', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
+  await createKey(page, PRINCIPAL, PASSPHRASE, 'enter');
+  await page.getByLabel('Case name').fill('Cancel case');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel case' })).toBeVisible();
+  const caseUrl = page.url();
+  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
+  await pinButtons(page, 'tweet').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(1);
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  // A large file selected beside the sources is re-read and hashed too: seconds to cancel in.
+  const big = path.join(mkdtempSync(path.join(tmpdir(), 'dw-cancel-')), 'big_extra_file.bin');
+  writeFileSync(big, Buffer.alloc(600 * 2 ** 20, 7));
+  await page.getByLabel('Source files').setInputFiles(big);
+  await page.getByRole('button', { name: "Use the demo archive's files" }).click();
+  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByText('reading sources: hashing big_extra_file.bin')).toBeVisible();
+  const bodyFocusFrames = await watchBodyFocus(page);
+  await page.getByRole('button', { name: 'Cancel export' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-cancelled')).toHaveText('Export cancelled: nothing was saved or logged.');
+  await expect(page.getByTestId('export-cancelled')).toBeFocused();
+  expect(await bodyFocusFrames()).toBe(0);
+  const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
+  expect(actions).not.toContain('export');
+  expect(downloads).toEqual([]);
+  // Without the large file, the same export runs to the end.
+  await page.getByLabel('Source files').setInputFiles([]);
+  await page.getByRole('button', { name: "Use the demo archive's files" }).click();
+  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+  const downloadP = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await downloadP;
+  await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId('export-cancelled')).toHaveCount(0);
+  rmSync(path.dirname(big), { recursive: true, force: true });
 });

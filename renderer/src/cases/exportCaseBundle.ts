@@ -78,8 +78,10 @@ export async function exportCaseBundle(opts: {
   onProgress?: (p: ExportProgress) => void;
   renderReport?: ReportRenderer;
   now?: Date;
+  /** Cancels the export (rejects with an AbortError): before the file is saved, nothing is written or logged. */
+  signal?: AbortSignal;
 }): Promise<ExportResult | null> {
-  const { db, host, caseId } = opts;
+  const { db, host, caseId, signal } = opts;
   const progress = opts.onProgress ?? (() => {});
   // One snapshot of the case, its items, its custody log and their sources: a change made meanwhile
   // (in another window) is in the next bundle, never in half of this one.
@@ -107,6 +109,7 @@ export async function exportCaseBundle(opts: {
     // The bar moves through each file (a large source takes seconds), at most five times a second.
     let shown = performance.now();
     scanned.push(await scanSource(f.name, f.stream(), wanted, (n) => {
+      signal?.throwIfAborted();
       done += n;
       if (performance.now() - shown < 200) return;
       shown = performance.now();
@@ -130,6 +133,7 @@ export async function exportCaseBundle(opts: {
     throw new ExportRefused(`select the source file ${src.fileName} again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
   }
 
+  signal?.throwIfAborted();
   progress({ phase: 'signing', done: 0, total: 0, detail: `signing with ${signer.fingerprint}` });
   const software = { name: APP_NAME, version: appVersion };
   const content = buildCaseBundleContent({ caseRecord, items, excerpts, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
@@ -154,6 +158,7 @@ export async function exportCaseBundle(opts: {
   if (opts.renderReport && !pdf) throw new Error('the evidence report could not be printed, and the bundle says it holds one: nothing was saved');
   if (pdf) extra = await prepared.signReport(pdf);
 
+  signal?.throwIfAborted();
   const target = await host['save:begin']({ suggestedName: prepared.zipName, mimeType: 'application/zip' });
   if (!target.id) return null;
   const estimate =
@@ -176,6 +181,7 @@ export async function exportCaseBundle(opts: {
       progress({ phase: 'writing', done: written, total: Math.max(estimate, written), detail: prepared.zipName });
     };
     for (;;) {
+      signal?.throwIfAborted();
       const { done: end, value } = await reader.read();
       if (end) break;
       batch.push(value);

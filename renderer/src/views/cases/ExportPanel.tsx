@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
 import { host } from '../../host/host';
 import { focusIfLost } from '../../app/focusIfLost';
@@ -20,6 +20,8 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState('');
+  const [cancelled, setCancelled] = useState(false);
+  const abort = useRef<AbortController | null>(null);
   const busy = progress !== null && progress.phase !== 'done';
   const citesDemo = sources?.some((s) => isDemoFileName(s.fileName)) ?? false;
 
@@ -43,18 +45,21 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     e.preventDefault();
     setError('');
     setResult(null);
+    setCancelled(false);
     setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
+    const controller = (abort.current = new AbortController());
     try {
       // The PDF report is printed and signed into the bundle where the host can print (Electron).
       const canPrint = (await host['app:info']()).host === 'electron';
       const renderReport = canPrint ? createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase, detail) => setProgress({ phase: 'signing', done: 0, total: 0, detail: `report: ${phase} ${detail}` }) }) : undefined;
-      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, ...(renderReport ? { renderReport } : {}) });
+      const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, ...(renderReport ? { renderReport } : {}), signal: controller.signal });
       setPassphrase('');
       if (r) setResult(r);
       else setProgress(null);
     } catch (err) {
       setProgress(null);
-      setError((err as Error).message);
+      if (controller.signal.aborted) setCancelled(true);
+      else setError((err as Error).message);
     }
   };
 
@@ -102,9 +107,11 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
           <label htmlFor="export-progress">
             {progress.phase}: {progress.detail}
           </label>
-          <progress id="export-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
+          <progress id="export-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />{' '}
+          <button type="button" onClick={() => abort.current?.abort()}>Cancel export</button>
         </div>
       )}
+      {cancelled && <p role="status" tabIndex={-1} ref={focusIfLost} data-testid="export-cancelled">Export cancelled: nothing was saved or logged.</p>}
       {error && <p role="alert" className="error" tabIndex={-1} ref={focusIfLost}>{error}</p>}
       {result && (
         <div role="status" className="ok export-result" tabIndex={-1} ref={focusIfLost}>
