@@ -463,9 +463,10 @@ test('an export is cancelled while it re-reads a large source (by keyboard): not
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
-  await page.getByRole('button', { name: 'Export bundle' }).click();
-  await expect(page.getByText('reading sources: hashing big_extra_file.bin')).toBeVisible();
+  await expect(page.getByTestId('export-files')).toHaveText(/^Selected: big_extra_file\.bin, /);
   const bodyFocusFrames = await watchBodyFocus(page);
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  // At once: the Cancel button comes with the progress bar, seconds before the large file is hashed.
   await page.getByRole('button', { name: 'Cancel export' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('export-cancelled')).toHaveText('Export cancelled: nothing was saved or logged.');
