@@ -382,20 +382,31 @@ test('browser-host key custody: import an ssh-keygen key, rotate it, custody rec
   expect(consoleLog.errors).toEqual([]);
 });
 
-test('a case citing the app\'s demo archive exports with the demo files generated again (it is never saved)', async ({ page }) => {
-  test.setTimeout(240_000);
+/**
+ * The demo archive imported, a key created and a case named `name`; `pin` pins `pinned` items on a
+ * planted account's page; back on the case page. Returns the key's fingerprint line.
+ */
+async function demoCaseWithPins(page: Page, name: string, pinned: number, pin: () => Promise<void>): Promise<string> {
   await openDemoArchive(page);
   const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
   const fingerprintLine = await createKey(page, PRINCIPAL, PASSPHRASE, 'enter');
-  await page.getByLabel('Case name').fill('Demo case');
+  await page.getByLabel('Case name').fill(name);
   await page.getByRole('button', { name: 'Create case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Demo case' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const caseUrl = page.url();
   await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
-  await pinButtons(page, 'account').first().click();
-  await pinButtons(page, 'tweet').first().click();
-  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
+  await pin();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(pinned);
   await page.goto(caseUrl);
+  return fingerprintLine;
+}
+
+test('a case citing the app\'s demo archive exports with the demo files generated again (it is never saved)', async ({ page }) => {
+  test.setTimeout(240_000);
+  const fingerprintLine = await demoCaseWithPins(page, 'Demo case', 2, async () => {
+    await pinButtons(page, 'account').first().click();
+    await pinButtons(page, 'tweet').first().click();
+  });
   // The tweet first (pinned last, listed first): the case cites the demo's tweets file only, and takes only that one.
   await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
   await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(1);
@@ -419,18 +430,10 @@ test('a case citing the app\'s demo archive exports with the demo files generate
 
 test('every waiting pin is added at once, in one transaction: items, one import entry for their dataset and one pin entry each', async ({ page }) => {
   test.setTimeout(240_000);
-  await openDemoArchive(page);
-  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
-  await createKey(page, PRINCIPAL, PASSPHRASE, 'enter');
-  await page.getByLabel('Case name').fill('Bulk case');
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Bulk case' })).toBeVisible();
-  const caseUrl = page.url();
-  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
-  for (let i = 0; i < 3; i++) await pinButtons(page, 'tweet').nth(i).click();
-  await pinButtons(page, 'account').first().click();
-  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(4);
-  await page.goto(caseUrl);
+  await demoCaseWithPins(page, 'Bulk case', 4, async () => {
+    for (let i = 0; i < 3; i++) await pinButtons(page, 'tweet').nth(i).click();
+    await pinButtons(page, 'account').first().click();
+  });
   await page.getByRole('button', { name: 'Add every waiting pin (4)' }).click();
   await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(4);
   await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(0);
@@ -443,17 +446,7 @@ test('every waiting pin is added at once, in one transaction: items, one import 
 
 test('an export is cancelled while it re-reads a large source (by keyboard): nothing saved or logged, the focus kept, the next export works', async ({ page }) => {
   test.setTimeout(240_000);
-  await openDemoArchive(page);
-  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
-  await createKey(page, PRINCIPAL, PASSPHRASE, 'enter');
-  await page.getByLabel('Case name').fill('Cancel case');
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cancel case' })).toBeVisible();
-  const caseUrl = page.url();
-  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
-  await pinButtons(page, 'tweet').first().click();
-  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(1);
-  await page.goto(caseUrl);
+  await demoCaseWithPins(page, 'Cancel case', 1, () => pinButtons(page, 'tweet').first().click());
   await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
   // A large file selected beside the sources is re-read and hashed too: seconds to cancel in.
   const big = path.join(mkdtempSync(path.join(tmpdir(), 'dw-cancel-')), 'big_extra_file.bin');
