@@ -13,17 +13,12 @@ const RENAMED_ZONES: Record<string, string> = {
 
 export const currentZoneName = (zone: string): string => RENAMED_ZONES[zone] ?? zone;
 
-/** The zone chosen on the Overview; null where none was. */
-export function chosenTimeZone(): string | null {
+/** The zone chosen on the Overview, else UTC: what the charts show and the evidence report names (never the computer's zone, which no chart used). */
+export function analystTimeZone(): string {
   const saved = localStorage.getItem(ZONE_KEY);
-  return saved ? currentZoneName(saved) : null;
+  return saved ? currentZoneName(saved) : 'UTC';
 }
 
 export function saveTimeZone(zone: string): void {
   localStorage.setItem(ZONE_KEY, zone);
-}
-
-/** The evidence report's analyst zone: the chosen one, else UTC, as the charts show it (never the computer's zone, which no chart used). */
-export function reportTimeZone(): string {
-  return chosenTimeZone() ?? 'UTC';
 }

@@ -16,7 +16,7 @@ import { appVersion } from '../app/version';
 import { citedSources } from '../cases/exportCaseBundle';
 import { caseItems, getCase, readCustody } from '../cases/caseStore';
 import { host } from '../host/host';
-import { reportTimeZone } from '../app/analystTimeZone';
+import { analystTimeZone } from '../app/analystTimeZone';
 import { db } from '../store/database';
 import { caseReportModel } from './caseReportModel';
 import { loadReportModel } from './reportHandoff';
@@ -40,7 +40,7 @@ async function loadFromHash(rest: string[]): Promise<Loaded> {
         sources: await citedSources(db, items).catch(() => []),
         author: caseRecord.createdBy,
         software: { name: APP_NAME, version: appVersion },
-        analystTimeZone: reportTimeZone(),
+        analystTimeZone: analystTimeZone(),
         createdAt: new Date(),
       }),
     };

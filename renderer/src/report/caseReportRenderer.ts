@@ -10,7 +10,7 @@ import { APP_NAME } from '../../../shared/appIdentity';
 import { bundleAttachments } from '../../../shared/report/finishReportPdf';
 import type { ReportPageSize } from '../../../shared/report/reportModel';
 import { appVersion } from '../app/version';
-import { reportTimeZone } from '../app/analystTimeZone';
+import { analystTimeZone } from '../app/analystTimeZone';
 import { citedSources, type ReportRenderer } from '../cases/exportCaseBundle';
 import type { WorkbenchDb } from '../store/schema';
 import { caseReportModel } from './caseReportModel';
@@ -31,7 +31,7 @@ export function createCaseReportRenderer(opts: {
       prepared,
       author: prepared.principal,
       software: { name: APP_NAME, version: appVersion },
-      analystTimeZone: reportTimeZone(),
+      analystTimeZone: analystTimeZone(),
       createdAt: new Date(),
     });
     return printReportPdf({ host: opts.host, model, pageSize: opts.pageSize, attachments: bundleAttachments(prepared), ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) });

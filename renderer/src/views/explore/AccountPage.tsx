@@ -17,7 +17,7 @@ import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
 import { formatMinute, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
-import { chosenTimeZone } from '../../app/analystTimeZone';
+import { analystTimeZone } from '../../app/analystTimeZone';
 import { countOf } from '../../import/formatters';
 
 interface AccountTweet extends TweetForPairing {
@@ -40,7 +40,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
   const row = data.byId.get(userid);
   const act = row?.activity ?? data.aggregates?.accountActivity[userid];
   const [tweets, setTweets] = useState<AccountTweet[] | null>(null);
-  const zone = chosenTimeZone() ?? 'UTC';
+  const zone = analystTimeZone();
 
   useEffect(() => {
     let live = true;

@@ -15,7 +15,7 @@ import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { LookalikeId } from './LookalikeId';
-import { chosenTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
+import { analystTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
 
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -50,7 +50,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const [range, setRange] = useState<MinuteRange>(null);
   const [dateProblem, setDateProblem] = useState('');
   const fromInput = useRef<HTMLInputElement>(null);
-  const [zone, setZone] = useState(() => chosenTimeZone() ?? 'UTC');
+  const [zone, setZone] = useState(analystTimeZone);
   useEffect(() => saveTimeZone(zone), [zone]);
 
   const perDay = useMemo(() => tweetsPerDay(ag.quarterHourCounts), [ag]);
