@@ -96,8 +96,8 @@ test('a CSV cut short inside a quoted field is refused as truncated (row and byt
   const whole = readFileSync(file, 'utf8');
   const recordStart = whole.lastIndexOf(`\n"${lastId}",`) + 1;
   writeFileSync(file, whole.slice(0, whole.lastIndexOf('CUT') + 3));
-  // Found at its end, in the parse, the refusal fails the import of every file chosen with it (atomic).
-  await importFiles(page, [file, chinaUsers]);
+  // Alone, the file refused at its end fails the import (chosen with others, the analyst chooses: next test).
+  await importFiles(page, [file]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Import failed: nothing was added.', { timeout: 60_000 });
   await expect(alert).toContainText(
@@ -113,6 +113,124 @@ test('a CSV cut short inside a quoted field is refused as truncated (row and byt
   await expect(page.getByRole('status')).toContainText('744 accounts (254 hashed)');
   store = await storeSummary(page);
   expect([store.datasets.length, store.tweets, store.accounts]).toEqual([1, 0, 744]);
+});
+
+/** Files refused only at their end, with a good tweets file: which rows each holds, for the checks. */
+function filesRefusedAtTheirEnd(dir: string) {
+  const goodIds: string[] = [];
+  const goodAuthors = new Set<string>();
+  const good = writeTweetRows(path.join(dir, 'good_tweets.csv'), 7, 5000, 0, 3000, (f) => {
+    goodIds.push(f.tweetid!);
+    goodAuthors.add(f.userid!);
+  });
+  // Rows 2000-4999: 1,000 of them repeat the good file's (a kept tweet id would make those duplicates),
+  // one is quarantined, and the last is cut inside its text.
+  let lastId = '';
+  const cut = writeTweetRows(path.join(dir, 'cut_tweets.csv'), 7, 5000, 2000, 5000, (f, i) => {
+    if (i === 2500) f.tweetid = '9.06E+17';
+    if (i === 4999) {
+      f.tweet_text = 'CUT here, inside the text';
+      lastId = f.tweetid!;
+    }
+  });
+  const whole = readFileSync(cut, 'utf8');
+  const cutRecordAt = Buffer.byteLength(whole.slice(0, whole.lastIndexOf(`\n"${lastId}",`) + 1));
+  writeFileSync(cut, whole.slice(0, whole.lastIndexOf('CUT') + 3));
+  // A zip (stored, not deflated) of rows 0-999 with a letter of its data changed: it reads, but fails its CRC-32.
+  const entry = 'more_tweets.csv';
+  const csv = readFileSync(writeTweetRows(path.join(dir, entry), 7, 5000, 0, 1000));
+  const zip = zipSync({ [entry]: csv }, { level: 0 });
+  let k = csv.length >> 1;
+  while (csv[k]! < 0x61 || csv[k]! > 0x7a) k++;
+  zip[30 + entry.length + k] ^= 0x20;
+  const badZip = path.join(dir, 'bad_crc.zip');
+  writeFileSync(badZip, zip);
+  return { good, goodIds, goodAuthors, cut, cutRecordAt, badZip };
+}
+
+/** The stored receipts (by file name) and the tweets the stored aggregates count, read with the raw IndexedDB API. */
+function receiptsAndAggregates(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = (store: string) => new Promise<any[]>((resolve, reject) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const [files, aggregates] = await Promise.all([all('files'), all('aggregates')]);
+    db.close();
+    return {
+      receipts: Object.fromEntries(files.map((f) => [f.receipt.fileName as string, { rowsStored: f.receipt.rowsStored as number, rowsDuplicate: f.receipt.rowsDuplicate as number, rowsRejected: f.receipt.rowsRejected as number }])),
+      aggregatedTweets: aggregates.reduce((n: number, a: { tweets: number }) => n + a.tweets, 0),
+    };
+  });
+}
+
+test('files refused only at their end (a CSV cut short, a zip failing its CRC-32) among others: the analyst is told which and why; cancelling keeps nothing, importing the others into a dataset stores exactly the good file', async ({ page }) => {
+  const f = filesRefusedAtTheirEnd(tempDir());
+  const refusals = [
+    `bad_crc.zip: zip entry more_tweets.csv fails its CRC-32 check`,
+    `cut_tweets.csv: the file ends inside a quoted field: row 3000, which begins at byte ${f.cutRecordAt}, opens a quote that never closes. ` +
+      'The file looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.',
+  ];
+  const askedAbout = async () => {
+    const question = page.getByRole('alert').filter({ hasText: 'Some files were refused' });
+    const list = question.getByRole('list', { name: 'Refused files' });
+    await expect(list.getByRole('listitem')).toHaveCount(2, { timeout: 60_000 });
+    for (const [i, text] of refusals.entries()) await expect(list.getByRole('listitem').nth(i)).toContainText(text);
+    return question;
+  };
+
+  // Cancelled at the question: no dataset, nothing of any file.
+  await importFiles(page, [f.badZip, f.cut, f.good]);
+  await (await askedAbout()).getByRole('button', { name: 'Cancel the whole import' }).click();
+  expect(await waitForImportDone(page)).toContain('Import cancelled: nothing was added.');
+  let store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(0);
+  expect([store.tweets, store.accounts, store.quarantine, store.files, store.aggregates, store.runningImports]).toEqual([0, 0, 0, 0, 0, 0]);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+
+  // Into an existing dataset, the others imported: the good file's rows only, none of the refused ones'.
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [f.badZip, f.cut, f.good], 'china_082019_1');
+  const question = await askedAbout();
+  store = await storeSummary(page);
+  expect([store.tweets, store.quarantine, store.files]).toEqual([0, 0, 1]); // nothing visible before the choice
+  await question.getByRole('button', { name: 'Import the other files' }).click();
+  await waitForImportDone(page);
+  await expect(page.getByRole('status')).toContainText('3,000 tweets');
+  const refused = page.getByRole('list', { name: 'Refused files' });
+  for (const text of refusals) await expect(refused).toContainText(text);
+
+  store = await storeSummary(page, true);
+  const [dataset] = store.datasets;
+  expect(store.datasets).toHaveLength(1);
+  expect(store.tweets).toBe(3000);
+  expect([...store.tweetIds].sort()).toEqual([...f.goodIds].sort());
+  expect(store.quarantine).toBe(0);
+  expect(store.accounts).toBe(744 + f.goodAuthors.size);
+  expect(dataset!.counts).toMatchObject({ tweets: 3000, rejected: 0, accounts: 744 + f.goodAuthors.size });
+  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  expect(store.fileHashes).toEqual([sha(chinaUsers), sha(f.good)].sort());
+  const { receipts, aggregatedTweets } = await receiptsAndAggregates(page);
+  // The good file's receipt: every row stored, none a duplicate of the cut file's rows read before the restart.
+  expect(receipts).toEqual({
+    'china_082019_1_users_csv_hashed.csv': { rowsStored: 744, rowsDuplicate: 0, rowsRejected: 0 },
+    'good_tweets.csv': { rowsStored: 3000, rowsDuplicate: 0, rowsRejected: 0 },
+  });
+  expect(aggregatedTweets).toBe(3000);
+  expect(store.runningImports).toBe(0);
+  expect(store.imports.filter((i) => i.state === 'committed')).toHaveLength(2);
+  const fileTable = datasetCard(page, 'china_082019_1').getByRole('table', { name: /Files of/ });
+  await expect(fileTable).toContainText('good_tweets.csv');
+  await expect(fileTable).not.toContainText('cut_tweets.csv');
+  await expect(fileTable).not.toContainText('bad_crc.zip');
 });
 
 test('the same file chosen twice (under two names) is imported once; the second is listed as skipped', async ({ page }) => {

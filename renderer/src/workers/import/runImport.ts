@@ -46,7 +46,9 @@ const newId = (): string => crypto.randomUUID();
  * then one transaction commits. A file parsed before its hashes are known gives its rows
  * placeholders, and its records wait (HashPlaceholders). Should pass 1 then say the file must not be
  * imported (already stored, chosen twice, or refused), the attempt is abandoned and the import
- * starts again with every verdict known. Anything short of the commit leaves nothing visible (and
+ * starts again with every verdict known. So too when the parse refuses a file at its end (a CSV cut
+ * short) among others, after the analyst chose to import the others (`decide`), which are then read
+ * again without it. Anything short of the commit leaves nothing visible (and
  * is deleted here, or by the start-up sweep when the page dies).
  */
 export async function runImport(o: RunImportOptions): Promise<ImportResult> {
@@ -55,19 +57,27 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const hashing = new HashThread();
   try {
     const pass1 = new FileVerdicts(await usersFilesFirst(o.sources, o.signal), hashing, t0);
-    const first = await attempt(o, pass1, true, progress, t0);
-    if (!(first instanceof RestartImport)) return first;
-    await Promise.all(pass1.verdicts); // a file pass 1 could not read fails the import here
-    const second = await attempt(o, pass1, false, progress, t0);
-    if (second instanceof RestartImport) throw new Error('The import could not settle which files to import.');
-    return second;
+    /** Refusals the analyst has already answered "import the other files" to: not asked again. */
+    const answered = new Set<string>();
+    let speculate = true;
+    for (;;) {
+      const outcome = await attempt(o, pass1, speculate, answered, progress, t0);
+      if (!(outcome instanceof RestartImport)) return outcome;
+      if (outcome.refused.length) {
+        // A file refused at its end: the analyst chooses before the others are read again without it.
+        if (!(await o.decide(outcome.refused))) throw new DOMException('The import was cancelled.', 'AbortError');
+        for (const r of outcome.refused) answered.add(refusalKey(r));
+      } else if (!speculate) throw new Error('The import could not settle which files to import.');
+      if (speculate) await Promise.all(pass1.verdicts); // a file pass 1 could not read fails the import here
+      speculate = false;
+    }
   } finally {
     hashing.terminate();
   }
 }
 
 /** One try at the import; with `speculate`, files whose pass 1 is still running are parsed meanwhile. */
-async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: boolean, progress: ProgressReporter, t0: number): Promise<ImportResult | RestartImport> {
+async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: boolean, answered: ReadonlySet<string>, progress: ProgressReporter, t0: number): Promise<ImportResult | RestartImport> {
   const { db } = o;
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -266,9 +276,18 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
         // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins.
         if (!verdict) await pass1.verdicts[fileIndex]!.catch(() => undefined);
         signal.throwIfAborted();
-        // A file refused before it delivered anything is left out; one that fails half-way fails the import.
-        if (e instanceof ArchiveFormatError && delivered === 0) refused.push({ fileName: source.name, message: e.message });
-        else throw e;
+        if (!(e instanceof ArchiveFormatError)) throw e;
+        const refusal = { fileName: source.name, message: e.message };
+        // A file refused before it delivered anything is left out.
+        if (delivered === 0) refused.push(refusal);
+        // Refused at its end (a CSV cut short…) after its first rows were written: with no other file
+        // to import, it fails the import; else this attempt is abandoned (its rows are in the blocks,
+        // aggregates and tweet id table) and, once the analyst has chosen, the import starts again without it.
+        else if (files.length === 0 && !sources.some((_, i) => i > fileIndex && (pass1.settled[i]?.kind ?? 'parse') === 'parse')) throw e;
+        else {
+          pass1.refuseLate(fileIndex, refusal);
+          throw restartBecause(stop, [...refused, refusal].filter((r) => !answered.has(refusalKey(r))));
+        }
       }
       bytesBefore += fileBytes;
       rowsBefore += fileRows;
@@ -293,7 +312,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     timings.parseSeconds = lap(tParse);
     // Nothing parsed: the next attempt, with every verdict known, says why as the import always has.
     if (files.length === 0) throw speculate ? restartBecause(stop) : new RefusedError(refused);
-    if (refused.length && !(await o.decide(refused))) throw new DOMException('The import was cancelled.', 'AbortError');
+    if (refused.some((r) => !answered.has(refusalKey(r))) && !(await o.decide(refused))) throw new DOMException('The import was cancelled.', 'AbortError');
     signal.throwIfAborted();
 
     progress.startPhase('committing');
@@ -307,7 +326,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     const restart = !o.signal.aborted && stop.signal.reason instanceof RestartImport;
     const cancelled = o.signal.aborted || (!restart && e instanceof DOMException && e.name === 'AbortError');
     blockWriter.terminate(); // before deleting: no batch may land after
-    await abandonImport(db, importId, cancelled || restart ? 'cancelled' : 'failed', cancelled ? undefined : restart ? 'restarted without the files pass 1 left out' : messageOf(e));
+    await abandonImport(db, importId, cancelled || restart ? 'cancelled' : 'failed', cancelled ? undefined : restart ? 'restarted without the files left out' : messageOf(e));
     if (restart) return stop.signal.reason as RestartImport;
     throw e;
   } finally {
@@ -315,19 +334,25 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
   }
 }
 
-/** Pass 1 said a file parsed ahead of it must not be imported: this attempt stops, the next knows. */
+/**
+ * A file parsed ahead of its verdict must not be imported (pass 1 said so), or was refused at its end
+ * after rows of it were written (`refused`: to ask the analyst about): this attempt stops, the next
+ * knows.
+ */
 class RestartImport extends Error {
-  constructor() {
-    super('The import starts again without a file pass 1 left out.');
+  constructor(readonly refused: RefusedFile[]) {
+    super('The import starts again without a file left out.');
     this.name = 'RestartImport';
   }
 }
 
-function restartBecause(stop: AbortController): RestartImport {
-  const r = new RestartImport();
+function restartBecause(stop: AbortController, refused: RefusedFile[] = []): RestartImport {
+  const r = new RestartImport(refused);
   stop.abort(r);
   return r;
 }
+
+const refusalKey = (r: RefusedFile) => `${r.fileName}\n${r.message}`;
 
 /**
  * Pass 1 of every file, on its own thread, in import order: each file's verdict as a promise, with
@@ -343,7 +368,7 @@ class FileVerdicts {
   constructor(readonly sources: SizedSource[], thread: HashThread, t0: number) {
     this.verdicts = sources.map((s, i) => {
       const verdict = thread.judge(s).then(({ verdict, hasher }) => {
-        this.settled[i] = verdict;
+        this.settled[i] ??= verdict;
         this.hasher = hasher;
         this.hashSeconds = (performance.now() - t0) / 1000;
         return verdict;
@@ -351,6 +376,11 @@ class FileVerdicts {
       verdict.catch(() => {}); // failures reach the import where it awaits the verdict
       return verdict;
     });
+  }
+
+  /** The parse refused a file pass 1 let through (a CSV cut short inside a quoted field): refused from now on. */
+  refuseLate(i: number, refused: RefusedFile): void {
+    this.settled[i] = { kind: 'refuse', refused };
   }
 }
 
