@@ -5,6 +5,7 @@ import '@fontsource/noto-sans-kr/400.css'; // Hangul: Noto Sans SC has none
 import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-hebrew/400.css';
 import '@fontsource/noto-emoji/400.css';
+import './styles/cjkExtension.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

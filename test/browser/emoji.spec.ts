@@ -155,3 +155,17 @@ test('Hangul, which Noto Sans SC lacks, is drawn from the bundled Noto Sans KR (
   // The @fontsource files carry the name of the variable font they were cut from ('Noto Sans KR Thin'); the system's CJK font is 'Noto Sans CJK KR'.
   expect(Object.keys(fonts).filter((f) => f.startsWith('Noto Sans KR'))).toHaveLength(1);
 });
+
+test('CJK Extension B (Cantonese 𨋢, 𡃁), which Noto Sans SC lacks, is drawn from the bundled Noto Sans HK, not a system font', async ({ page }) => {
+  const file = path.join(tempDir(), '𨋢𡃁_accounts.csv');
+  writeFileSync(file, readFileSync(realFixture('china_082019_1_users_csv_hashed.csv')));
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  const heading = datasetCard(page, '𨋢𡃁_accounts').locator('h2');
+  await expect(heading).toContainText('𨋢𡃁_accounts');
+  const fonts = await fontsUsed(page, 'article h2');
+  console.log('  fonts drawing the dataset name:', fonts);
+  // The system's CJK fonts (Debian's fonts-noto-cjk) are 'Noto Sans CJK …': the bundled file is 'Noto Sans HK'.
+  expect(Object.keys(fonts).filter((f) => f.startsWith('Noto Sans HK'))).toHaveLength(1);
+  for (const c of ['𨋢', '𡃁']) await expectInk(heading, c, 'dataset name');
+});

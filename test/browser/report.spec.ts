@@ -11,7 +11,7 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { ARABIC_LIGATURE_NOTE, buildReportCase, EMOJI_NOTE, EMOJI_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { ARABIC_LIGATURE_NOTE, buildReportCase, CANTONESE_NOTE, EMOJI_NOTE, EMOJI_WORDS, EXTENSION_B_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, wordBoxes } from './pdfInk';
 import { openDemoArchive } from './exploreHelpers';
@@ -106,6 +106,7 @@ test.describe('evidence report PDF', () => {
     expect(inTextLayer(all, HEBREW_NOTE)).toBe(true);
     expect(inTextLayer(all, EMOJI_NOTE)).toBe(true);
     expect(inTextLayer(all, KOREAN_NOTE)).toBe(true);
+    expect(inTextLayer(all, CANTONESE_NOTE)).toBe(true); // CJK Extension B: astral code points
     expect(inTextLayer(all, ARABIC_LIGATURE_NOTE)).toBe(true); // لا, السلام, الله: ligature glyphs
     // A figure's labels are drawn with the report's fonts (the figure is inlined), so they come back exactly.
     expect(inTextLayer(all, FIGURE_LABEL)).toBe(true);
@@ -118,6 +119,11 @@ test.describe('evidence report PDF', () => {
     // Emoji are drawn, not only in the text layer: each emoji word's box (pdftotext -bbox) has ink
     // when poppler renders it (a COLR emoji printed by Chromium has a box and no ink at all).
     for (const w of EMOJI_WORDS) {
+      const boxes = wordBoxes(file, w);
+      expect(boxes.length, w).toBeGreaterThan(0);
+      for (const b of boxes) expect(inkShare(file, b), `${w} on page ${b.page}`).toBeGreaterThan(0.03);
+    }
+    for (const w of EXTENSION_B_WORDS) {
       const boxes = wordBoxes(file, w);
       expect(boxes.length, w).toBeGreaterThan(0);
       for (const b of boxes) expect(inkShare(file, b), `${w} on page ${b.page}`).toBeGreaterThan(0.03);
@@ -143,7 +149,7 @@ test.describe('evidence report PDF', () => {
     const notEmbedded = fonts.filter((l) => !/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
     expect(notEmbedded).toEqual([]);
     const names = fonts.join('\n');
-    for (const face of ['NotoSansSC', 'NotoSansKR', 'Vazirmatn', 'NotoSansHebrew', 'NotoSans-', 'NotoEmoji-']) expect(names).toContain(face);
+    for (const face of ['NotoSansSC', 'NotoSansKR', 'NotoSansHK', 'Vazirmatn', 'NotoSansHebrew', 'NotoSans-', 'NotoEmoji-']) expect(names).toContain(face);
     // All CJK glyphs from one font file, so one PDF font (report.css says why).
     expect(fonts.filter((l) => l.includes('NotoSansSC'))).toHaveLength(1);
     // Emoji come from the monochrome Noto Emoji (outlines), never the COLR colour font or a Type 3 font.

@@ -17,7 +17,7 @@ function exportOption(option: ChartOption, title: string, caption: string): Char
   if (zooms) o.dataZoom = zooms.map((z) => ({ ...z, type: 'inside' }));
   o.animation = false;
   o.backgroundColor = '#ffffff';
-  o.textStyle = { fontFamily: 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, Noto Sans Arabic, Noto Sans Hebrew, sans-serif' };
+  o.textStyle = { fontFamily: 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, DW CJK Extension, Noto Sans Arabic, Noto Sans Hebrew, sans-serif' };
   o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
   o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrap(caption, 150), fontSize: 12, fill: '#333', lineHeight: 16 } }];
   const grid = (o.grid ?? {}) as Record<string, unknown>;
