@@ -1,7 +1,7 @@
 import { loadArchiveFiles, warnIfNoTweets } from './loadArchiveFiles';
 import { writeOutputs } from './writeOutputs';
 import { buildNetwork } from '../../shared/graph/networks/buildNetwork';
-import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../shared/graph/networks/coUseNetwork';
+import { CO_USE_ITEMS, DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../shared/graph/networks/coUseNetwork';
 import { NETWORK_KINDS, type NetworkKind } from '../../shared/graph/networks/networkTypes';
 import { annotateGraph } from '../../shared/graph/analytics/annotateGraph';
 import { buildAnalysisReceipt, type AnalysisReceipt } from '../../shared/graph/analysisReceipt';
@@ -32,6 +32,7 @@ async function graph(argv: string[]): Promise<number> {
       kind, format, filter: describeFilter(filter),
       // The cap applied: co-use networks default to DEFAULT_MAX_ACCOUNTS_PER_ITEM; the others have none.
       maxAccountsPerItem: kind === 'cohashtag' || kind === 'courl' ? (maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM) : null,
+      ...(kind === 'cohashtag' || kind === 'courl' ? { itemsCompared: CO_USE_ITEMS[kind] } : {}),
       inputFiles: loaded.receipts.map((r) => ({ fileName: r.fileName, sha256: r.sha256, format: r.format, rowsStored: r.rowsStored, rowsRejected: r.rowsRejected })),
       ...(summary ? { communities: summary.communities, modularity: summary.modularity, components: summary.components, betweennessExact: summary.betweennessExact, betweennessSamples: summary.betweennessSamples } : {}),
     },

@@ -1,3 +1,5 @@
+import { foldCase } from '../../../shared/domain/foldCase';
+
 /**
  * Full-text query semantics (exact, no stemming): the query is normalised like the stored search
  * text (NFKC, lower case) and split into terms on white space; "double quotes" keep a phrase with
@@ -6,8 +8,8 @@
  * `#tag` and `@name` are plain terms.
  */
 export function normalizeForSearch(s: string): string {
-  // Turkish dotted capital İ lower-cases to 'i' + a combining dot, which 'istanbul' would not match: it folds to 'i'.
-  const n = s.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase();
+  // Case and width as the hashtag lists fold them (foldCase); then, for search only:
+  const n = foldCase(s);
   // Persian writers put the zero-width non-joiner (می‌خواهم) or leave it out (میخواهم), and Arabic
   // script stretches words with tatweel (كـتاب): neither changes the word, so neither is searched.
   return n.replace(INVISIBLE_IN_WORDS, '');

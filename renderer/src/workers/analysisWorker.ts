@@ -14,7 +14,7 @@ import { STABILITY_WINDOWS_SECONDS, windowStability, type EdgeStability } from '
 import { packEdges } from '../network/packedEdges';
 import { exportGraph } from '../../../shared/graph/export/exportGraph';
 import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
-import { coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
+import { CO_USE_ITEMS, coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
 import type { CoUseKind } from '../../../shared/graph/networks/networkTypes';
 import { describeFilter, type TweetFilter } from '../../../shared/graph/tweetFilter';
 import { concatColumns } from '../network/concatColumns';
@@ -142,6 +142,7 @@ async function run(request: AnalysisRequest): Promise<void> {
     edgeRows = net.edgeRows;
     graph = net.graph;
     receiptKind = `network:${kind}`;
+    if (kind === 'cohashtag' || kind === 'courl') parameters.itemsCompared = CO_USE_ITEMS[kind];
     omitted.tweetsFiltered = net.stats.tweetsFiltered;
     omitted.unresolvedTargets = net.stats.unresolved;
     omitted.prunedItems = net.stats.prunedItems.length;

@@ -2,13 +2,20 @@ import Graph from 'graphology';
 import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { normaliseUrl } from '../coordination/normalise';
+import { foldCase } from '../../domain/foldCase';
 import type { AccountNode, CoUseKind, NetworkResult, WeightedEdge } from './networkTypes';
 
 export const DEFAULT_MAX_ACCOUNTS_PER_ITEM = 500;
 
+/** How the co-use networks compare items, for their receipts (parameters.itemsCompared). */
+export const CO_USE_ITEMS: Record<CoUseKind, string> = {
+  cohashtag: 'hashtags whatever their letter case or width (NFKC, lower case, Turkish İ as I), as the Overview and account lists count them; diacritics and the zero-width non-joiner kept',
+  courl: 'links normalised: scheme and host lower-cased, no www., fragment, trailing slash or utm_ parameters; shortened links not expanded',
+};
+
 /**
- * Undirected account–account network of shared hashtags (NFKC, lower-cased) or shared links
- * (normalised URLs). Weight = number of distinct items both accounts used. Items used by more than
+ * Undirected account–account network of shared hashtags (foldCase: letter case and width) or shared
+ * links (normalised URLs). Weight = number of distinct items both accounts used. Items used by more than
  * maxAccountsPerItem accounts would add a clique of that size: they are skipped and listed.
  */
 export function buildCoUseNetwork(
@@ -61,9 +68,9 @@ export function buildCoUseNetwork(
   return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved: 0, prunedItems: pruned } };
 }
 
-/** Row i's items as the network counts them: hashtags NFKC-folded and lower-cased, URLs normalised. */
+/** Row i's items as the network counts them: hashtags folded (foldCase), URLs normalised. */
 function itemsOf(c: TweetColumns, i: number, kind: CoUseKind): string[] {
-  return kind === 'cohashtag' ? c.hashtags[i]!.map((h) => h.normalize('NFKC').toLowerCase()) : c.urls[i]!.map(normaliseUrl);
+  return kind === 'cohashtag' ? c.hashtags[i]!.map(foldCase) : c.urls[i]!.map(normaliseUrl);
 }
 
 /**

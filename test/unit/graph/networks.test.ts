@@ -113,6 +113,19 @@ describe('co-use networks', () => {
     expect(edges).toEqual([['a', 'b', 1], ['a', 'c', 3], ['b', 'c', 1]]);
   });
 
+  it('co-hashtag: spellings differing in case only are one hashtag (a Latin trio, Turkish İ), as in the hashtag lists; ZWNJ and diacritics are not folded', () => {
+    const c = handColumns([
+      { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', hashtags: ['HongKong', 'İstanbul', 'می\u200Cخواهم', 'Café'] },
+      { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', hashtags: ['hongkong', 'istanbul', 'میخواهم', 'cafe'] },
+      { id: '3', user: 'c', screenName: 'carol', time: '2019-06-12 10:02', hashtags: ['HONGKONG', 'ISTANBUL'] },
+    ]);
+    const { graph } = buildNetwork(c, 'cohashtag');
+    const edges: [string, string, number][] = [];
+    graph.forEachEdge((_e, a, s, t) => void edges.push([s, t, a.weight]));
+    expect(edges.sort()).toEqual([['a', 'b', 2], ['a', 'c', 2], ['b', 'c', 2]]);
+    expect(coUseEdgeRows(c, 'cohashtag', 'a', 'b').map((r) => r.items)).toEqual([['hongkong', 'istanbul'], ['hongkong', 'istanbul']]);
+  });
+
   it('co-hashtag prunes items used by too many accounts, and says so', () => {
     const { edges, stats } = edgesOf('cohashtag', { maxAccountsPerItem: 2 });
     expect(stats.prunedItems).toEqual([{ item: '金鐘', accounts: 3 }]);

@@ -1,0 +1,12 @@
+/**
+ * A hashtag (or a search word) the same whatever the case or width of its letters: #HongKong,
+ * #hongkong, #HONGKONG and #ＨｏｎｇＫｏｎｇ fold to one key, as Twitter compares hashtags. NFKC
+ * (compatibility forms: full-width letters, Arabic presentation forms), then lower case; Turkish
+ * dotted capital İ folds to i (its lower case is i + a combining dot, which #istanbul would not
+ * match). Nothing else: diacritics stay (they change the word), and so does the zero-width
+ * non-joiner of Persian (می‌خواهم), which search also drops (normalizeForSearch) but a count keeps, as
+ * it sometimes tells two words apart; scripts without case (Chinese, Arabic, Persian) only meet NFKC.
+ */
+export function foldCase(s: string): string {
+  return s.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase();
+}
