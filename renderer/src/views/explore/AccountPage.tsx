@@ -15,10 +15,13 @@ import type { Tweet } from '../../../../shared/domain/tweet';
 import type { ExploreData } from './exploreData';
 import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
-import { formatMinute, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS } from './timeBuckets';
+import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
 import { analystTimeZone } from '../../app/analystTimeZone';
 import { countOf } from '../../import/formatters';
+import { SpellingsNote } from './SpellingsNote';
+import { foldCase } from '../../../../shared/domain/foldCase';
+import { foldCounts } from '../../../../shared/domain/foldedCounts';
 
 interface AccountTweet extends TweetForPairing {
   time: number;
@@ -130,12 +133,16 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((r, wd) => r.map((n, h) => [h, wd, n])) }],
   };
 
-  const Counts = ({ title, counts }: { title: string; counts: Record<string, number> }) => (
-    <section className="top-table" aria-label={title}>
-      <h3>{title}</h3>
-      <table aria-label={title}><tbody>{topEntries(counts, 10).map(([k, n]) => <tr key={k}><td dir="auto">{k || '(empty)'}</td><td>{fmt(n)}</td></tr>)}</tbody></table>
-    </section>
-  );
+  /** The top 10 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts summed). */
+  const Counts = ({ title, counts, fold }: { title: string; counts: Record<string, number>; fold?: (s: string) => string }) => {
+    const rows = foldCounts(counts, fold).slice(0, 10);
+    return (
+      <section className="top-table" aria-label={title}>
+        <h3>{title}</h3>
+        <table aria-label={title}><tbody>{rows.map((r) => <tr key={r.value}><td dir="auto">{r.value || '(empty)'}<SpellingsNote row={r} /></td><td>{fmt(r.count)}</td></tr>)}</tbody></table>
+      </section>
+    );
+  };
   /** Accounts with the number of tweets between them: the first EDGE_ROWS, and how many there are. */
   const EdgeList = ({ title, list }: { title: string; list: [string, number][] }) => (
     <section className="top-table" aria-label={title}>
@@ -189,7 +196,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
         <div className="top-tables">
           <Counts title="Clients" counts={act.clients} />
           <Counts title="Languages" counts={act.languages} />
-          <Counts title="Hashtags" counts={act.hashtags} />
+          <Counts title="Hashtags" counts={act.hashtags} fold={foldCase} />
         </div>
       )}
       <div className="top-tables">

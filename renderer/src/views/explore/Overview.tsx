@@ -15,6 +15,9 @@ import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { LookalikeId } from './LookalikeId';
+import { SpellingsNote } from './SpellingsNote';
+import { foldCase } from '../../../../shared/domain/foldCase';
+import { foldCounts } from '../../../../shared/domain/foldedCounts';
 import { analystTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -280,7 +283,7 @@ export function Overview({ data }: { data: ExploreData }) {
       </div>
 
       {ag.tweets > 0 && <div className="top-tables">
-        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} />
+        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} />
         <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} />
         <TopTable title="Most mentioned accounts" counts={ag.mentioned} data={data} accounts />
         <TopTable title="Most retweeted accounts" counts={ag.retweeted} data={data} accounts />
@@ -289,8 +292,10 @@ export function Overview({ data }: { data: ExploreData }) {
   );
 }
 
-function TopTable({ title, counts, prefix = '', data, accounts }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean }) {
-  const rows = topEntries(counts, 20);
+/** The top 20 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts summed). */
+function TopTable({ title, counts, prefix = '', data, accounts, fold }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string }) {
+  const folded = useMemo(() => foldCounts(counts, fold).slice(0, 20), [counts, fold]);
+  const rows = folded.map((r): [string, number] => [r.value, r.count]);
   const showIds = accounts ? accountsNeedingIds(rows.map(([k]) => ({ id: k, name: data.byId.get(k)?.account.userScreenName ?? k.replace(/^@/, '') }))) : new Set<string>();
   return (
     <section className="top-table" aria-label={title}>
@@ -298,12 +303,12 @@ function TopTable({ title, counts, prefix = '', data, accounts }: { title: strin
       <table aria-label={title}>
         <thead><tr><th scope="col">{accounts ? 'Account' : 'Value'}</th><th scope="col">Count</th></tr></thead>
         <tbody>
-          {rows.map(([k, n]) => {
+          {rows.map(([k, n], i) => {
             const known = accounts ? data.byId.get(k) : undefined;
             const label = known ? `@${known.account.userScreenName}` : prefix + k;
             return (
               <tr key={k}>
-                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}</td>
+                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}<SpellingsNote row={folded[i]!} prefix={prefix} /></td>
                 <td>{fmt(n)}</td>
               </tr>
             );
