@@ -272,6 +272,7 @@ test('choosing to cancel after a refusal leaves nothing', async ({ page }) => {
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(0);
   expect(store.accounts).toBe(0);
+  expect(store.unresolvedLinks).toBe(0);
   expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
 });
 
@@ -336,6 +337,7 @@ test('an overlapping second file, added to the dataset, dedupes by tweet id', as
   expect(store.tweets).toBe(2000);
   expect(new Set(store.tweetIds).size).toBe(2000);
   expect(store.datasets[0]!.committedImports).toHaveLength(2);
+  expect(store.unresolvedLinks).toBe(2);
   // Each block's ids record holds its ids and authors, in the same order.
   expect(store.tweetIdBlocks).toBe(store.tweetBlocks);
   expect(store.idRecords).toEqual({ tweetid: store.tweetIds, userid: store.tweetAuthors });
@@ -603,6 +605,7 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   expect(store.tweetBlocks).toBe(0);
   expect(store.tweetIdBlocks).toBe(0);
   expect(store.accounts).toBe(0);
+  expect(store.unresolvedLinks).toBe(0);
   expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
 });
 
@@ -731,6 +734,7 @@ test('reloading the page mid-import: the reloaded page removes what the import w
   expect(store.tweetBlocks).toBe(0);
   expect(store.tweetIdBlocks).toBe(0);
   expect(store.runningImports).toBe(0);
+  expect(store.unresolvedLinks).toBe(1); // the earlier import's, not the interrupted one's
   expect(store.datasets).toHaveLength(1);
   expect(store.imports.map((i) => i.state).sort()).toEqual(['committed', 'failed']);
 });

@@ -49,6 +49,8 @@ export interface StoreSummary {
   redditAccounts: number;
   files: number;
   aggregates: number;
+  /** Records of unresolved links (one per committed import since schema v11). */
+  unresolvedLinks: number;
 }
 
 /** Everything in the app's database, read with the raw IndexedDB API (no app code involved). */
@@ -65,8 +67,8 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-    const [datasets, imports, accountBlocks, blocks, idRecordsStored, quarantine, indicators, reddit, files, aggregates] = await Promise.all(
-      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'tweetIds', 'quarantineBlocks', 'indicators', 'redditAccounts', 'files', 'aggregates'].map(all),
+    const [datasets, imports, accountBlocks, blocks, idRecordsStored, quarantine, indicators, reddit, files, aggregates, unresolvedLinks] = await Promise.all(
+      ['datasets', 'imports', 'accountBlocks', 'tweetBlocks', 'tweetIds', 'quarantineBlocks', 'indicators', 'redditAccounts', 'files', 'aggregates', 'unresolvedLinks'].map(all),
     );
     db.close();
     // Accounts are stored in blocks; one seen in tweet rows and in a users file is in two of them.
@@ -105,6 +107,7 @@ export function storeSummary(page: Page, withTweetIds = false): Promise<StoreSum
       redditAccounts: reddit!.length,
       files: files!.length,
       aggregates: aggregates!.length,
+      unresolvedLinks: unresolvedLinks!.length,
     };
   }, withTweetIds);
 }

@@ -10,7 +10,7 @@ import { collectGarbage } from './collectGarbage';
 import { failureMessage } from '../../../shared/domain/storageFull';
 import type { BlockWriterRequest, FromBlockWriter, ToBlockWriter } from './import/blockWriterMessages';
 import type { LinkPairs } from './import/tweetAuthors';
-import type { ImportAggregates } from '../store/schema';
+import type { ImportAggregates, UnresolvedLinksRecord } from '../store/schema';
 
 /**
  * The import worker's second thread: aggregates each tweet block (AggregateBuilder, stored at the end), builds its
@@ -75,7 +75,11 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
   // The builder's counters (typed arrays, tens of MB per million tweets) are garbage now: freed
   // before the record is serialised, the import's last memory peak.
   collectSeconds += collectGarbage();
-  await db.aggregates.put(record);
+  const unresolved: UnresolvedLinksRecord = { importId: record.importId, datasetId: record.datasetId, ...r.links.unresolved };
+  await db.transaction('rw', [db.aggregates, db.unresolvedLinks], () => {
+    void db.aggregates.put(record);
+    void db.unresolvedLinks.put(unresolved);
+  });
   return { aggregateSeconds, collectSeconds };
 }
 

@@ -1,6 +1,7 @@
 import { edgeTriples } from '../../../renderer/src/store/read/edgeColumns';
 import { tweetFingerprint } from '../../../shared/archive/tweetFingerprint';
-import type { EdgeKind, ImportEdges } from '../../../renderer/src/store/schema';
+import type { EdgeKind, ImportAggregates, ImportEdges, UnresolvedLinks } from '../../../renderer/src/store/schema';
+import { mergeAggregates } from '../../../renderer/src/store/read/mergeAggregates';
 import { describe, expect, it } from 'vitest';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseArchive';
@@ -222,6 +223,110 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     expect(networkEdges(tweets, 'reply')).toEqual(edgeRecord(a.edges, 'reply'));
     expect(buildInteractionNetwork(tweetColumnsFrom(tweets), 'reply').stats.unresolved).toBe(1);
     expect(edgeRecord(a.edges, 'quote')).toEqual({ '3\t1': 1 });
+  });
+});
+
+/** A dataset as successive imports leave it: its tweets, and each committed import's aggregates and unresolved links. */
+interface Imported {
+  tweets: Tweet[];
+  aggregates: ImportAggregates[];
+  unresolved: UnresolvedLinks[];
+}
+
+/**
+ * One import into `into` as runImport and the block writer make it: the dataset's tweets and its
+ * imports' unresolved links read first (carry), then the new tweets (duplicates skipped), packed,
+ * aggregated, their links resolved at the end. The records pass through structuredClone, as through IndexedDB.
+ */
+function importInto(into: Imported, tweets: Tweet[], importId: string): Imported {
+  const seen = new TweetAuthors();
+  for (const t of into.tweets) seen.add(t.tweetid, t.userid);
+  for (const u of into.unresolved) seen.carry(structuredClone(u));
+  const packer = new TweetBlockPacker('ds', importId, 0);
+  const added = tweets.filter((t) => !seen.has(t.tweetid));
+  for (const t of added) {
+    seen.add(t.tweetid, t.userid);
+    seen.addLinks(t);
+    packer.push(t, tweetFingerprint(t));
+  }
+  packer.close();
+  const agg = new AggregateBuilder(importId, 'ds');
+  for (const b of packer.take()) agg.addBlock(b.columns, b.seq);
+  const links = seen.linkPairs();
+  agg.addLinks(links);
+  return { tweets: [...into.tweets, ...added], aggregates: [...into.aggregates, structuredClone(agg.finish())], unresolved: [...into.unresolved, structuredClone(links.unresolved)] };
+}
+
+const nothingImported: Imported = { tweets: [], aggregates: [], unresolved: [] };
+const tweetIdsOf = (u: UnresolvedLinks) => Array.from(u.tweetids.ends, (end, i) => u.tweetids.joined.slice(i ? u.tweetids.ends[i - 1] : 0, end));
+
+describe('quotes and tweet-only replies across imports into one dataset', () => {
+  /** Demo tweets, every 3rd reply naming only its replied-to tweet, an archive tweet (as in the first test). */
+  async function linkedTweets(): Promise<Tweet[]> {
+    return (await demoTweets(6000, 5)).map((t, i, all) => (!t.inReplyToUserid || i % 3 ? t : { ...t, inReplyToUserid: '', inReplyToTweetid: all[(i * 7) % all.length]!.tweetid }));
+  }
+
+  it('links a reply or quote to a tweet of a later import, or of an earlier one, as one import of all the tweets does', async () => {
+    const tweets = await linkedTweets();
+    const once = importInto(nothingImported, tweets, 'all');
+    const whole = once.aggregates[0]!;
+    // The network views' edges, over every tweet: what the merged aggregates must hold, whatever the order of the parts.
+    for (const kind of ['reply', 'quote'] as const) expect(edgeRecord(whole.edges, kind)).toEqual(networkEdges(tweets, kind));
+    const parts = [tweets.slice(0, 2000), tweets.slice(2000, 4000), tweets.slice(4000)];
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 0, 2]]) {
+      const dataset = order.reduce((d, p) => importInto(d, parts[p]!, `imp${p}`), nothingImported);
+      const merged = mergeAggregates(dataset.aggregates);
+      for (const kind of ['reply', 'quote'] as const) expect(edgeRecord(merged.edges, kind), `${kind}, parts in order ${order}`).toEqual(edgeRecord(whole.edges, kind));
+      expect(merged.replies).toBe(whole.replies);
+      expect(merged.quotes).toBe(whole.quotes);
+      // Links to tweets outside the archive are stored, each once, as by one import: links resolved later stay stored with their own import.
+      const inArchive = new Set(tweets.map((t) => t.tweetid));
+      const outside = dataset.unresolved.flatMap(tweetIdsOf).filter((id) => !inArchive.has(id));
+      expect(outside.sort(), `parts in order ${order}`).toEqual(tweetIdsOf(once.unresolved[0]!).sort());
+    }
+    // The parts link to each other both ways: a later part resolves links of an earlier one (carried) and its own to earlier tweets.
+    const [first] = importInto(nothingImported, parts[0]!, 'imp0').unresolved;
+    const firstToLater = tweetIdsOf(first!).filter((id) => parts[1]!.some((t) => t.tweetid === id));
+    expect(firstToLater.length).toBeGreaterThan(0);
+    const laterToFirst = parts[1]!.filter((t) => parts[0]!.some((s) => s.tweetid === t.quotedTweetTweetid || (!t.inReplyToUserid && s.tweetid === t.inReplyToTweetid)));
+    expect(laterToFirst.length).toBeGreaterThan(0);
+  });
+
+  it('stores a link once: a later import neither stores again an earlier import\'s link it cannot resolve nor counts again one resolved before', () => {
+    const tweet = (tweetid: string, userid: string, f: Partial<Tweet> = {}) => ({ tweetid, userid, quotedTweetTweetid: '', inReplyToTweetid: '', inReplyToUserid: '', ...f });
+    const withLinks = (tweets: ReturnType<typeof tweet>[], carried: UnresolvedLinks[] = [], stored: ReturnType<typeof tweet>[] = []) => {
+      const seen = new TweetAuthors();
+      for (const t of stored) seen.add(t.tweetid, t.userid);
+      for (const u of carried) seen.carry(u);
+      for (const t of tweets) {
+        seen.add(t.tweetid, t.userid);
+        seen.addLinks(t);
+      }
+      return seen.linkPairs();
+    };
+    const pairsOf = (l: ReturnType<typeof withLinks>, kind: 'quote' | 'reply') => Array.from(l.pairs[kind], (c) => l.authors[c]).join(' ');
+    // Import 1: account 1 quotes tweet 20 and replies to tweet 30, neither in it.
+    const part1 = [tweet('10', '1', { quotedTweetTweetid: '20', inReplyToTweetid: '30' })];
+    const one = withLinks(part1);
+    expect(pairsOf(one, 'quote')).toBe('');
+    expect(one.unresolved.authors).toEqual(['1']);
+    expect(tweetIdsOf(one.unresolved)).toEqual(['20', '30']);
+    // Import 2 brings tweet 20 (by account 2): the quote is its edge; the reply stays stored with import 1 alone.
+    const part2 = [tweet('20', '2')];
+    const two = withLinks(part2, [one.unresolved], part1);
+    expect(pairsOf(two, 'quote')).toBe('1 2');
+    expect(pairsOf(two, 'reply')).toBe('');
+    expect(tweetIdsOf(two.unresolved)).toEqual([]);
+    // Import 3 brings tweet 30 (by account 3): the reply is its edge, the quote (resolved by import 2) is not counted again.
+    const three = withLinks([tweet('30', '3')], [one.unresolved, two.unresolved], [...part1, ...part2]);
+    expect(pairsOf(three, 'reply')).toBe('1 3');
+    expect(pairsOf(three, 'quote')).toBe('');
+  });
+
+  it('carries earlier imports\' links only before this import adds its own', () => {
+    const seen = new TweetAuthors();
+    seen.addLinks({ userid: '1', quotedTweetTweetid: '9', inReplyToTweetid: '', inReplyToUserid: '' });
+    expect(() => seen.carry({ kinds: new Uint8Array(0), sources: new Int32Array(0), authors: [], tweetids: { joined: '', ends: new Int32Array(0) } })).toThrow(/before this import adds its own/);
   });
 });
 

@@ -45,8 +45,8 @@ export async function readQuarantinePage(db: WorkbenchDb, d: DatasetRecord, offs
   return out;
 }
 
-/** The dataset's records of a per-row table (indicators, Reddit accounts) from committed imports, in file order. */
-export async function readCommittedRows<T extends { importId: string }>(table: Table<T, number>, d: DatasetRecord): Promise<T[]> {
+/** The dataset's records of a table indexed by datasetId (indicators, Reddit accounts, unresolved links) from committed imports, in key order. */
+export async function readCommittedRows<T extends { importId: string }, K>(table: Table<T, K>, d: DatasetRecord): Promise<T[]> {
   const ids = new Set(d.committedImports);
   return (await table.where('datasetId').equals(d.id).toArray()).filter((r) => ids.has(r.importId));
 }

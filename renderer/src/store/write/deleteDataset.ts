@@ -13,7 +13,7 @@ export async function deleteDataset(db: WorkbenchDb, datasetId: string, actor: s
   const running = await importsRunningNow();
   const imports = await db.imports.where('datasetId').equals(datasetId).toArray();
   if (imports.some((i) => i.state === 'running' && running.has(i.id))) throw new Error(IMPORT_RUNNING);
-  const cases = await db.transaction('rw', [db.datasets, db.imports, db.files, db.accountBlocks, db.tweetBlocks, db.searchBlocks, db.tweetIds, db.quarantineBlocks, db.indicators, db.redditAccounts, db.aggregates, db.custody, db.pins], async () => {
+  const cases = await db.transaction('rw', [db.datasets, db.imports, db.files, db.accountBlocks, db.tweetBlocks, db.searchBlocks, db.tweetIds, db.quarantineBlocks, db.indicators, db.redditAccounts, db.aggregates, db.unresolvedLinks, db.custody, db.pins], async () => {
     const importIds = (await db.imports.where('datasetId').equals(datasetId).primaryKeys()) as string[];
     const cited = await recordDatasetDeleted(db, datasetId, (await db.datasets.get(datasetId))?.name ?? datasetId, actor);
     await db.datasets.delete(datasetId);
@@ -25,6 +25,7 @@ export async function deleteDataset(db: WorkbenchDb, datasetId: string, actor: s
     await db.indicators.where('datasetId').equals(datasetId).delete();
     await db.redditAccounts.where('datasetId').equals(datasetId).delete();
     await db.aggregates.where('datasetId').equals(datasetId).delete();
+    await db.unresolvedLinks.where('datasetId').equals(datasetId).delete();
     await db.files.where('datasetId').equals(datasetId).delete();
     await db.imports.where('datasetId').equals(datasetId).delete();
     return cited;

@@ -23,9 +23,11 @@ export class BlockWriter implements ImportRecordWriter {
     return this.request({ kind: 'blocks', blocks }, [...new Set(blocks.flatMap((b) => typedBuffers(b.columns)))]).then(() => undefined);
   }
 
-  /** After the last write: store the import's aggregates, with the edges resolved by tweet id (quotes, replies naming only the tweet). */
+  /** After the last write: store the import's aggregates, with the edges resolved by tweet id (quotes, replies naming only the tweet), and its links still unresolved. */
   async finish(links: LinkPairs): Promise<{ aggregateSeconds: number; collectSeconds: number }> {
-    const r = await this.request({ kind: 'finish', links }, Object.values(links.pairs).map((p) => p.buffer as ArrayBuffer));
+    const { kinds, sources, tweetids } = links.unresolved;
+    const buffers = [...Object.values(links.pairs), kinds, sources, tweetids.ends].map((p) => p.buffer as ArrayBuffer);
+    const r = await this.request({ kind: 'finish', links }, buffers);
     return { aggregateSeconds: r.aggregateSeconds ?? 0, collectSeconds: r.collectSeconds ?? 0 };
   }
 

@@ -12,7 +12,7 @@ export type BlockWriterRequest =
   | { kind: 'begin'; importId: string; datasetId: string }
   | { kind: 'blocks'; blocks: TweetBlockRecord[] }
   | { kind: 'rows'; rows: RowBatch }
-  /** Everything else is written: add the edges resolved by tweet id, store the import's aggregates; reply with the seconds spent aggregating and collecting garbage. */
+  /** Everything else is written: add the edges resolved by tweet id, store the import's aggregates and its unresolved links; reply with the seconds spent aggregating and collecting garbage. */
   | { kind: 'finish'; links: LinkPairs };
 
 export type ToBlockWriter = { id: number; request: BlockWriterRequest };

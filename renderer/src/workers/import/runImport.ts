@@ -397,7 +397,8 @@ async function usersFilesFirst(sources: SizedSource[], signal: AbortSignal): Pro
 }
 
 /**
- * Adding to a dataset: the ids, authors and fingerprints of its tweets into `seen`, its accounts into
+ * Adding to a dataset: the ids, authors and fingerprints of its tweets into `seen`, then its imports'
+ * unresolved links (TweetAuthors.carry), its accounts into
  * `accountsHere`, its users-file accounts into `knownAccounts` and its Reddit names into
  * `redditNames` (committed imports only), with progress and cancel: every stored tweet id is read
  * (~1.2 s a million from the ids records). Returns the seq of the dataset's next block.
@@ -418,6 +419,8 @@ async function readWhatTheDatasetHas(
     progress.reportRows(dataset.name, read, total);
   }
   progress.reportRows(dataset.name, read, total, true);
+  // Earlier imports' quotes and replies of tweets the dataset did not have: this import may bring them.
+  for (const links of await readCommittedRows(db.unresolvedLinks, dataset)) seen.carry(links);
   // An account known only from tweet rows is replaced by its users-file record when one comes.
   const fileNames = new Map((await readDatasetFiles(db, dataset)).map((f) => [f.sha256, f.receipt.fileName]));
   for (const a of await readAccounts(db, dataset.id)) {
