@@ -203,9 +203,11 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
         <EdgeList title="Retweets" list={neighbours.out.retweet!} />
         <EdgeList title="Mentions" list={neighbours.out.mention!} />
         <EdgeList title="Replies to" list={neighbours.out.reply!} />
+        <EdgeList title="Quotes" list={neighbours.out.quote!} />
         <EdgeList title="Amplified by (retweeted by)" list={neighbours.inn.retweet!} />
         <EdgeList title="Mentioned by" list={neighbours.inn.mention!} />
         <EdgeList title="Replied to by" list={neighbours.inn.reply!} />
+        <EdgeList title="Quoted by" list={neighbours.inn.quote!} />
       </div>
       {pairings.length > 0 && (
         <section aria-labelledby="findings-title" data-testid="mention-findings">
