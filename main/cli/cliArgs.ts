@@ -1,4 +1,5 @@
 import { resolveAccounts } from '../../shared/graph/resolveAccounts';
+import { ambiguousNameMessage } from '../../shared/domain/screenNames';
 import type { TweetFilter } from '../../shared/graph/tweetFilter';
 
 /** Bad usage: the command prints the message and its usage and exits 2. */
@@ -82,10 +83,11 @@ export function filterFromOpts(opts: Map<string, string>): TweetFilter | undefin
  */
 export function resolveUsersOpt(filter: TweetFilter | undefined, loaded: { accounts: readonly { userid: string; userScreenName: string }[] }): TweetFilter | undefined {
   if (!filter?.userids) return filter;
-  const { userids, unknown } = resolveAccounts(filter.userids, loaded.accounts);
+  const { userids, unknown, ambiguous } = resolveAccounts(filter.userids, loaded.accounts);
   if (unknown.length) {
     throw new UsageError(`--users names ${unknown.length === 1 ? 'an account' : `${unknown.length} accounts`} not in these files: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''} (give user ids, or screen names after @)`);
   }
+  if (ambiguous.length) throw new UsageError(`--users: ${ambiguous.map((a) => ambiguousNameMessage(a.given, a.candidates)).join('; ')}`);
   return { ...filter, userids };
 }
 

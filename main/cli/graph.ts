@@ -9,6 +9,7 @@ import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { terminalText } from './terminalText';
+import { NAME_ATTRIBUTION_RULE } from '../../shared/domain/screenNames';
 
 const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
@@ -22,7 +23,7 @@ async function graph(argv: string[]): Promise<number> {
   const loaded = await loadArchiveFiles(files);
   warnIfNoTweets(loaded);
   const filter = resolveUsersOpt(given, loaded);
-  const net = buildNetwork(loaded.tweets, kind, { filter, maxAccountsPerItem });
+  const net = buildNetwork(loaded.tweets, kind, { filter, maxAccountsPerItem, accounts: loaded.accounts });
   const summary = metrics ? annotateGraph(net.graph, seed) : null;
   const receipt: AnalysisReceipt = buildAnalysisReceipt({
     kind: `network:${kind}`,
@@ -33,6 +34,7 @@ async function graph(argv: string[]): Promise<number> {
       // The cap applied: co-use networks default to DEFAULT_MAX_ACCOUNTS_PER_ITEM; the others have none.
       maxAccountsPerItem: kind === 'cohashtag' || kind === 'courl' ? (maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM) : null,
       ...(kind === 'cohashtag' || kind === 'courl' ? { itemsCompared: CO_USE_ITEMS[kind] } : {}),
+      ...(kind === 'mention' || kind === 'retweet' ? { screenNames: NAME_ATTRIBUTION_RULE } : {}),
       inputFiles: loaded.receipts.map((r) => ({ fileName: r.fileName, sha256: r.sha256, format: r.format, rowsStored: r.rowsStored, rowsRejected: r.rowsRejected })),
       ...(summary ? { communities: summary.communities, modularity: summary.modularity, components: summary.components, betweennessExact: summary.betweennessExact, betweennessSamples: summary.betweennessSamples } : {}),
     },

@@ -21,7 +21,8 @@ import { concatColumns } from '../network/concatColumns';
 import { isCoordinationKind, type AnalysisRequest, type EdgeTweet, type FromAnalysisWorker, type NetEdge, type NetNode, type NetPair, type NetworkModel, type ToAnalysisWorker } from '../network/networkModel';
 import { db } from '../store/database';
 import { getDataset, readAccounts, readTweetBlocks } from '../store/read/datasetReader';
-import { resolveAccounts } from '../../../shared/graph/resolveAccounts';
+import { resolveAccounts, unresolvedAccountsMessage } from '../../../shared/graph/resolveAccounts';
+import { NAME_ATTRIBUTION_RULE } from '../../../shared/domain/screenNames';
 
 const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const progress = (phase: string, done = 0, total = 0): void => post({ type: 'progress', phase, done, total });
@@ -72,9 +73,9 @@ function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { 
   let userids: Set<string> | undefined;
   if (f.userids?.length) {
     const resolved = resolveAccounts(f.userids, accounts.values());
-    const unknown = resolved.unknown;
     userids = resolved.userids;
-    if (unknown.length) throw new Error(`Not built: ${unknown.map((u) => `“${u}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not ${unknown.length === 1 ? 'an account' : 'accounts'} of this dataset (give user ids, or screen names after @).`);
+    const message = unresolvedAccountsMessage(resolved);
+    if (message) throw new Error(`Not built: ${message}.`);
   }
   return {
     ...(f.fromMinute !== undefined ? { fromMinute: f.fromMinute } : {}),
@@ -138,11 +139,12 @@ async function run(request: AnalysisRequest): Promise<void> {
     });
   } else {
     progress('Building network');
-    const net = buildNetwork(columns, kind, { filter, edgeRows: true });
+    const net = buildNetwork(columns, kind, { filter, edgeRows: true, accounts: accounts.values() });
     edgeRows = net.edgeRows;
     graph = net.graph;
     receiptKind = `network:${kind}`;
     if (kind === 'cohashtag' || kind === 'courl') parameters.itemsCompared = CO_USE_ITEMS[kind];
+    if (kind === 'mention' || kind === 'retweet') parameters.screenNames = NAME_ATTRIBUTION_RULE;
     omitted.tweetsFiltered = net.stats.tweetsFiltered;
     omitted.unresolvedTargets = net.stats.unresolved;
     omitted.prunedItems = net.stats.prunedItems.length;

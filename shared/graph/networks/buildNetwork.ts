@@ -3,15 +3,17 @@ import type { TweetFilter } from '../tweetFilter';
 import { buildInteractionNetwork } from './interactionNetwork';
 import { buildCoUseNetwork, DEFAULT_MAX_ACCOUNTS_PER_ITEM } from './coUseNetwork';
 import type { NetworkKind, NetworkResult } from './networkTypes';
+import type { NamedAccount } from '../../domain/screenNames';
 
 /** One entry point for every network kind. */
 export function buildNetwork(
   c: TweetColumns,
   kind: NetworkKind,
-  options: { filter?: TweetFilter; maxAccountsPerItem?: number; edgeRows?: boolean } = {},
+  /** accounts: the dataset's (users file too), for the names a row gives without an id. */
+  options: { filter?: TweetFilter; maxAccountsPerItem?: number; edgeRows?: boolean; accounts?: Iterable<NamedAccount> } = {},
 ): NetworkResult {
   if (kind === 'cohashtag' || kind === 'courl') {
     return buildCoUseNetwork(c, kind, options.filter, options.maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM);
   }
-  return buildInteractionNetwork(c, kind, options.filter, { edgeRows: options.edgeRows });
+  return buildInteractionNetwork(c, kind, options.filter, { edgeRows: options.edgeRows, accounts: options.accounts });
 }

@@ -3,21 +3,21 @@ import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { textMentions } from '../../domain/mentions';
 import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from './networkTypes';
+import { caselessName, ScreenNames, type NamedAccount } from '../../domain/screenNames';
 
 /**
  * Directed, weighted account -> account network: retweeter -> retweeted author, author ->
  * mentioned account, replier -> replied-to account, quoter -> quoted tweet's author. Accounts
  * outside the archive become nodes flagged `external`. Weight = number of tweets behind the edge.
  */
-export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter, options: { edgeRows?: boolean } = {}): NetworkResult {
+export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter, options: { edgeRows?: boolean; accounts?: Iterable<NamedAccount> } = {}): NetworkResult {
   const archiveAccounts = new Map<string, string>(); // userid -> screen name
-  const byScreenName = new Map<string, string>(); // lower-cased screen name -> userid
-  for (let i = 0; i < c.length; i++) {
-    if (!archiveAccounts.has(c.userid[i]!)) {
-      archiveAccounts.set(c.userid[i]!, c.userScreenName[i]!);
-      byScreenName.set(c.userScreenName[i]!.toLowerCase(), c.userid[i]!);
-    }
-  }
+  for (let i = 0; i < c.length; i++) if (!archiveAccounts.has(c.userid[i]!)) archiveAccounts.set(c.userid[i]!, c.userScreenName[i]!);
+  // A name the row gives without an id: the account ScreenNames credits among the dataset's accounts
+  // (`accounts`, as the import's aggregates are read) and the authors, else an outside '@name'.
+  let names: ScreenNames | undefined;
+  const accountOf = (name: string): string =>
+    (names ??= new ScreenNames([...(options.accounts ?? []), ...Array.from(archiveAccounts, ([userid, userScreenName]) => ({ userid, userScreenName }))])).attribute(name) ?? '@' + name;
   // A quoted tweet's author, or a replied-to tweet's where the row names no account: by tweet id, when it is in the archive.
   let authors: Map<string, string> | undefined;
   const authorOf = (tweetid: string): string | undefined => (authors ??= new Map(c.tweetid.map((id, i) => [id, c.userid[i]!]))).get(tweetid);
@@ -51,7 +51,7 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       let target = c.retweetUserid[i]!;
       if (!target && c.retweetScreenName[i]) {
         const name = c.retweetScreenName[i]!;
-        target = byScreenName.get(name.toLowerCase()) ?? '@' + name;
+        target = accountOf(name);
         if (!archiveAccounts.has(target)) externalLabels.set(target, name);
       }
       if (target) {
@@ -72,11 +72,15 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
         else targets.add(m);
       }
       // No user_mentions (FiveThirtyEight files have none): the @names of the text.
+      // As the import counts them (aggregateBuilder.ts): names differing only in case are one mention,
+      // the first spelling's, and the author's own name in any case is no mention.
       if (!ids.length) {
-        const own = c.userScreenName[i]!.toLowerCase();
+        const named = new Set([caselessName(c.userScreenName[i]!)]);
         for (const name of textMentions(c.tweetText[i]!, c.isRetweet[i] === 1)) {
-          if (name.toLowerCase() === own) continue;
-          const target = byScreenName.get(name.toLowerCase()) ?? '@' + name;
+          const key = caselessName(name);
+          if (named.has(key)) continue;
+          named.add(key);
+          const target = accountOf(name);
           if (!archiveAccounts.has(target)) externalLabels.set(target, name);
           targets.add(target);
         }

@@ -9,6 +9,7 @@ import { run as runCoord } from '../../../main/cli/coord';
 import { filterFromOpts } from '../../../main/cli/cliArgs';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { realFixture, repoRoot } from '../../fixtures/paths';
+import { tweetHeader, tweetRow } from '../archive/synthetic';
 
 async function writeDemo(dir: string) {
   const a = createDemoArchive({ seed: 21, tweets: 8000 });
@@ -165,5 +166,27 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     const out = path.join(dir, 'one.csv');
     expect(await usage(runGraph, [tweets, '--kind', 'retweet', '--format', 'csv', '--out', out, '--users', `@${screenName!.toUpperCase()}`])).toMatchObject({ code: 0 });
     expect(JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8')).parameters.filter.userids).toEqual([userid]);
+  });
+
+  it('graph --users and the mention network take screen names by the rule the app uses: exact case first; an ambiguous name stops the run with the candidates', async () => {
+    const names = path.join(dir, 'names_tweets_csv_unhashed.csv');
+    const row = (tweetid: string, userid: string, user_screen_name: string, tweet_text: string) => tweetRow({ tweetid, userid, user_screen_name, tweet_text, user_mentions: '[]' });
+    fs.writeFileSync(names, [tweetHeader(), row('300', '1111111111', 'newsagency', 'a'), row('301', '1111111114', 'NewsAgency', 'b'), row('302', '3', 'gamma', 'hi @newsagency'), row('303', '3', 'gamma', 'hi @NEWSAGENCY')].join('\n') + '\n');
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let message = '';
+    try {
+      expect(await runGraph([names, '--kind', 'mention', '--out', path.join(dir, 'x.csv'), '--users', '@NEWSAGENCY'])).toBe(2);
+      message = String(err.mock.calls[0]?.[0] ?? '');
+      const out = path.join(dir, 'names.csv');
+      expect(await runGraph([names, '--kind', 'mention', '--format', 'csv', '--out', out, '--users', '@gamma,@NewsAgency'])).toBe(0);
+      const receipt = JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8'));
+      expect(receipt.parameters.filter.userids).toEqual(['1111111114', '3']);
+      expect(receipt.parameters.screenNames).toMatch(/exactly that screen name.*lowest id/);
+      // Both mentions credit 1111111111: @newsagency exactly, @NEWSAGENCY (ambiguous) by the lowest id.
+      expect(fs.readFileSync(out, 'utf8')).toMatch(/^3,1111111111,2,gamma,newsagency$/m);
+    } finally {
+      err.mockRestore();
+    }
+    expect(message).toContain('--users: “@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (1111111111), @NewsAgency (1111111114)');
   });
 });

@@ -119,7 +119,9 @@ export class AggregateBuilder {
         const start = i ? text.ends[i - 1]! : 0;
         if (nextAt < start) nextAt = text.joined.indexOf('@', start);
         if (nextAt >= 0 && nextAt < text.ends[i]!) {
-          // Names ignore case: @gamma and @GAMMA in one tweet are one mention (the readers resolve either to the account).
+          // Names differing only in case are one mention, under the first spelling, and the author's own
+          // name in any case is none; the readers credit '@name' by ScreenNames.attribute (exact case
+          // first), as the mention network does with the same per-tweet rule (interactionNetwork.ts).
           const named = new Set([ownNames[c.userScreenName.codes[i]!]]);
           for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) {
             const lower = n.toLowerCase();
