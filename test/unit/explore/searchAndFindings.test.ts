@@ -5,6 +5,7 @@ import { filterDicts } from '../../../renderer/src/search/searchFilterColumns';
 import { rangeFacets } from '../../../renderer/src/search/searchFacets';
 import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
+import { ScreenNames } from '../../../shared/domain/screenNames';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
 import { accountFilter, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
 import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
@@ -89,7 +90,7 @@ describe('hashed mention pairings', () => {
         { tweetid: '2', text: `@${hash} @clearname hi`, userMentions: ['99', '2167057415'], provenance: prov(2) },
         { tweetid: '3', text: `@${hash} hi`, userMentions: ['1', '2'], provenance: prov(3) }, // ambiguous: skipped
       ],
-      (h) => (h === 'clearname' ? '99' : undefined),
+      new ScreenNames([{ userid: '99', userScreenName: 'ClearName' }]),
     );
     expect(p).toEqual([{ hash, numericId: '2167057415', tweets: [{ tweetid: '1', provenance: prov(1) }, { tweetid: '2', provenance: prov(2) }] }]);
   });

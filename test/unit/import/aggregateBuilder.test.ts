@@ -14,6 +14,8 @@ import { TweetBlockPacker, TWEETS_PER_BLOCK } from '../../../renderer/src/store/
 import { searchBlockOf } from '../../../renderer/src/store/write/searchBlockOf';
 import { decodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 import { buildInteractionNetwork } from '../../../shared/graph/networks/interactionNetwork';
+import { resolveScreenNames } from '../../../renderer/src/store/read/resolveScreenNames';
+import { ScreenNames } from '../../../shared/domain/screenNames';
 import { tweetColumnsFrom } from '../../../shared/archive/columns';
 import { tweetHeader, tweetRow, type TweetFields } from '../archive/synthetic';
 import { enc, parseBytes } from '../archive/helpers';
@@ -223,6 +225,38 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     expect(networkEdges(tweets, 'reply')).toEqual(edgeRecord(a.edges, 'reply'));
     expect(buildInteractionNetwork(tweetColumnsFrom(tweets), 'reply').stats.unresolved).toBe(1);
     expect(edgeRecord(a.edges, 'quote')).toEqual({ '3\t1': 1 });
+  });
+
+  it('credits text @names and retweets by name as the Mention and Retweet networks do: exact case first, else the only match ignoring case, else the lowest id', async () => {
+    const row = (tweetid: string, userid: string, user_screen_name: string, tweet_text: string, f: TweetFields = {}) => tweetRow({ tweetid, userid, user_screen_name, tweet_text, user_mentions: '[]', ...f });
+    const csv = [
+      tweetHeader(),
+      row('200', '1111111111', 'newsagency', 'first'),
+      row('201', '1111111114', 'NewsAgency', 'second'),
+      row('202', '3', 'gamma', 'hi @newsagency'), // → 1111111111 (exact)
+      row('203', '3', 'gamma', 'hi @NewsAgency'), // → 1111111114 (exact)
+      row('204', '3', 'gamma', 'hi @NEWSAGENCY'), // ambiguous → the lowest id
+      row('205', '1111111111', 'newsagency', 'me @GAMMA and @Gamma'), // one mention of 3
+      row('206', '3', 'gamma', 'me @Gamma'), // the author's own name: none
+      row('207', '3', 'gamma', 'RT @NewsAgency: hi', { is_retweet: 'true' }), // retweet known by name → 1111111114
+    ].join('\n') + '\n';
+    const { tweets, quarantined } = await parseBytes('names_tweets_csv_unhashed.csv', enc.encode(csv));
+    expect(quarantined).toEqual([]);
+    const packer = new TweetBlockPacker('ds', 'imp', 0);
+    for (const t of tweets) packer.push(t, tweetFingerprint(t));
+    packer.close();
+    const agg = new AggregateBuilder('imp', 'ds');
+    for (const b of packer.take()) agg.addBlock(b.columns, b.seq);
+    const accounts = [...new Map(tweets.map((t) => [t.userid, { userid: t.userid, userScreenName: t.userScreenName }])).values()];
+    // As Explore reads the aggregates back (exploreData.ts).
+    const a = resolveScreenNames(agg.finish(), new ScreenNames(accounts));
+    expect(edgeRecord(a.edges, 'mention')).toEqual({ '3\t1111111111': 2, '3\t1111111114': 1, '1111111111\t3': 1 });
+    expect(edgeRecord(a.edges, 'retweet')).toEqual({ '3\t1111111114': 1 });
+    for (const kind of ['mention', 'retweet'] as const) {
+      const net: Record<string, number> = {};
+      buildInteractionNetwork(tweetColumnsFrom(tweets), kind, undefined, { accounts }).graph.forEachEdge((_e, x, s, t) => (net[s + '\t' + t] = x.weight));
+      expect(net).toEqual(edgeRecord(a.edges, kind));
+    }
   });
 });
 

@@ -1,15 +1,16 @@
 import type { EdgeColumns, ImportAggregates, ImportEdges } from '../schema';
 import { EDGE_KINDS } from './edgeColumns';
+import type { ScreenNames } from '../../../../shared/domain/screenNames';
 
 /**
  * The import counts a retweet without `retweet_userid`, and an @name in a text without
  * `user_mentions`, under '@name' (it does not know every account yet). Read back with the dataset's
- * accounts, a '@name' that is an archived account's screen name (case-insensitive, as the Network
- * view matches them) is that account: its mention and retweet counts and its edges move onto the
- * account's id, so one account is not listed twice. Done on account indexes, not strings: a 1 M-tweet
+ * accounts, a '@name' that names an archived account (ScreenNames.attribute: exact case first, as the
+ * Network view credits them) is that account: its mention and retweet counts and its edges move onto
+ * the account's id, so one account is not listed twice. Done on account indexes, not strings: a 1 M-tweet
  * dataset has ~1 M edges, read on the UI thread each time Explore opens it.
  */
-export function resolveScreenNames(ag: ImportAggregates, idOfScreenName: ReadonlyMap<string, string>): ImportAggregates {
+export function resolveScreenNames(ag: ImportAggregates, names: Pick<ScreenNames, 'attribute'>): ImportAggregates {
   const accounts = ag.edges.accounts;
   const to = Int32Array.from(accounts, (_, i) => i);
   const out = accounts.slice();
@@ -17,7 +18,7 @@ export function resolveScreenNames(ag: ImportAggregates, idOfScreenName: Readonl
   const resolved = new Map<string, string>();
   accounts.forEach((a, i) => {
     if (a.charCodeAt(0) !== 0x40) return; // '@'
-    const id = idOfScreenName.get(a.slice(1).toLowerCase());
+    const id = names.attribute(a.slice(1));
     if (id === undefined) return;
     index ??= new Map(accounts.map((x, k) => [x, k]));
     let j = index.get(id);

@@ -95,12 +95,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     return { out, inn };
   }, [data, userid]);
 
-  const clearIds = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const a of data.accounts) if (!a.hashed) m.set(a.account.userScreenName.toLowerCase(), a.account.userid);
-    return m;
-  }, [data]);
-  const pairings = useMemo(() => mentionPairings(tweets ?? [], (h) => clearIds.get(h)), [tweets, clearIds]);
+  const pairings = useMemo(() => mentionPairings(tweets ?? [], data.names), [tweets, data]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: tweets?.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 6 });

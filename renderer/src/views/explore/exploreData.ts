@@ -6,6 +6,7 @@ import { db } from '../../store/database';
 import type { AccountActivity, AccountRecord, DatasetRecord, ImportAggregates } from '../../store/schema';
 import { isRandomLookingHandle } from './randomHandle';
 import { resolveScreenNames } from '../../store/read/resolveScreenNames';
+import { ScreenNames } from '../../../../shared/domain/screenNames';
 
 /** One row of the accounts table: the archived account joined with its activity. */
 export interface AccountRow {
@@ -21,6 +22,8 @@ export interface ExploreData {
   aggregates: ImportAggregates | undefined;
   accounts: AccountRow[];
   byId: Map<string, AccountRow>;
+  /** Screen name -> account, by the rule every view shares (shared/domain/screenNames.ts). */
+  names: ScreenNames;
 }
 
 function mainOf(counts: Record<string, number> | undefined): string {
@@ -39,15 +42,14 @@ export function loadExploreData(dataset: DatasetRecord): Promise<ExploreData> {
   if (!p) {
     p = (async () => {
       const [stored, records] = await Promise.all([readAggregates(db, dataset.id), readAccounts(db, dataset.id)]);
-      const idOfScreenName = new Map<string, string>();
-      for (const a of records) if (a.userScreenName && !idOfScreenName.has(a.userScreenName.toLowerCase())) idOfScreenName.set(a.userScreenName.toLowerCase(), a.userid);
-      const aggregates = stored && resolveScreenNames(stored, idOfScreenName);
+      const names = new ScreenNames(records);
+      const aggregates = stored && resolveScreenNames(stored, names);
       const accounts = records.map((account): AccountRow => {
         const hashed = isHashedId(account.userid);
         const activity = aggregates?.accountActivity[account.userid];
         return { account, hashed, randomHandle: isRandomLookingHandle(account.userScreenName, hashed || isHashedId(account.userScreenName)), activity, mainClient: mainOf(activity?.clients) };
       });
-      return { dataset, aggregates, accounts, byId: new Map(accounts.map((a) => [a.account.userid, a])) };
+      return { dataset, aggregates, accounts, byId: new Map(accounts.map((a) => [a.account.userid, a])), names };
     })();
     cache.set(key, p);
   }
