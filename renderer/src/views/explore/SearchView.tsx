@@ -9,6 +9,7 @@ import { SearchCancelled, searchClient } from '../../search/searchClient';
 import type { SearchResult } from '../../search/searchCorpus';
 import type { LoadState } from '../../search/searchProtocol';
 import { describeFilters, highlightRanges, type SearchFilters } from '../../search/searchQuery';
+import { resolveAccountsWith, unresolvedAccountsMessage } from '../../../../shared/graph/resolveAccounts';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
 import { formatMinute, minuteOfDay, topEntries } from './timeBuckets';
@@ -59,15 +60,23 @@ export function SearchView({ data }: { data: ExploreData }) {
     focusAfterTurn.current = null;
     focusIfLost(target.current);
   }, [result, busy]);
-  const screenToId = useMemo(() => new Map(data.accounts.map((a) => [a.account.userScreenName.toLowerCase(), a.account.userid])), [data]);
-
-  const filtersOf = (f: Form): SearchFilters => {
-    const acc = f.account.trim().replace(/^@/, '');
+  /** The filters of a form, or why it cannot run: an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
+  const filtersOf = (f: Form): SearchFilters | string => {
+    const acc = f.account.trim();
+    let userid: string | undefined;
+    if (acc) {
+      // A screen name after '@', an id, or a name without '@' (resolveAccounts.ts, as the Network view and the CLI take them).
+      const given = acc.startsWith('@') || data.byId.has(acc) || data.names.match(acc).kind === 'unknown' ? acc : '@' + acc;
+      const r = resolveAccountsWith([given], (id) => data.byId.has(id), data.names);
+      const message = unresolvedAccountsMessage(r);
+      if (message) return `Not searched: ${message}.`;
+      userid = [...r.userids][0];
+    }
     return {
       fromMinute: f.from ? minuteOfDay(f.from) : undefined,
       toMinute: f.to ? minuteOfDay(f.to) + 1440 : undefined,
       language: chosenValue(f.language),
-      userid: acc ? (data.byId.has(acc) ? acc : screenToId.get(acc.toLowerCase()) ?? acc) : undefined,
+      userid,
       retweet: f.retweet || undefined,
       hashtag: f.hashtag.trim().replace(/^#/, '') || undefined,
       client: chosenValue(f.client),
@@ -75,7 +84,15 @@ export function SearchView({ data }: { data: ExploreData }) {
     };
   };
 
-  const run = (offset: number) => (offset === 0 ? searchWith(form.query, filtersOf(form), 0) : searchWith(result!.query, result!.filters, offset));
+  const run = (offset: number) => {
+    if (offset !== 0) return searchWith(result!.query, result!.filters, offset);
+    const filters = filtersOf(form);
+    if (typeof filters !== 'string') return searchWith(form.query, filters, 0);
+    runId.current++; // a search still running must not show its result under this message
+    setBusy('');
+    setResult(null);
+    setError(filters);
+  };
 
   // The last search lives for the browsing session, per dataset: back from an account page it is run again.
   const savedKey = `dw.search.${data.dataset.id}`;
@@ -148,6 +165,11 @@ export function SearchView({ data }: { data: ExploreData }) {
         ))}
       </p>
       {error && <p className="error" role="alert">{error}</p>}
+      {result && !result.counting && result.r.count === 0 && result.terms.length > 0 && (
+        <p className="muted" data-testid="search-text-only">
+          Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. Links by domain are counted in the Overview (top link domains), the co-URL network and the dataset's indicators.
+        </p>
+      )}
       {load && <LoadLine s={load} />}
       {result && (
         <>

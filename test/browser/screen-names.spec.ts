@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { csvRecord, TWEETS_COLUMNS } from '../../shared/archive/demo/csvFormat';
+import { expect, test } from './fixtures';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { tempDir } from './importTempFiles';
+
+type Row = Partial<Record<(typeof TWEETS_COLUMNS)[number], string>>;
+
+/** A 2019+ tweets CSV of these rows (no user_mentions: mentions come from the text's @names). */
+function tweetsFile(file: string, rows: Row[]): string {
+  const base: Row = {
+    user_display_name: 'name', user_reported_location: '', user_profile_description: '', user_profile_url: '', follower_count: '1',
+    following_count: '1', account_creation_date: '2016-06-27', account_language: 'en', tweet_language: 'en', tweet_time: '2019-06-18 12:06',
+    tweet_client_name: 'Twitter Web Client', in_reply_to_userid: '', in_reply_to_tweetid: '', quoted_tweet_tweetid: '', is_retweet: 'False',
+    retweet_userid: '', retweet_tweetid: '', latitude: 'absent', longitude: 'absent', quote_count: '0', reply_count: '0', like_count: '0',
+    retweet_count: '0', hashtags: '[]', urls: '[]', user_mentions: '[]', poll_choices: '',
+  };
+  writeFileSync(file, csvRecord(TWEETS_COLUMNS) + rows.map((r) => csvRecord(TWEETS_COLUMNS.map((c) => ({ ...base, ...r })[c] ?? ''))).join(''));
+  return file;
+}
+
+// Two accounts whose screen names differ only in case, and three that mention them.
+const LOWER = '1111111111'; // newsagency
+const UPPER = '1111111114'; // NewsAgency
+const ROWS: Row[] = [
+  { tweetid: '501', userid: LOWER, user_screen_name: 'newsagency', tweet_text: 'lower news, hello @gamma' },
+  { tweetid: '502', userid: UPPER, user_screen_name: 'NewsAgency', tweet_text: 'upper news', urls: "['http://bit.ly/x1']" },
+  { tweetid: '503', userid: '3', user_screen_name: 'gamma', tweet_text: 'hi @newsagency' }, // LOWER, exactly
+  { tweetid: '504', userid: '4', user_screen_name: 'delta', tweet_text: 'hello @NewsAgency' }, // UPPER, exactly
+  { tweetid: '505', userid: '5', user_screen_name: 'epsilon', tweet_text: 'hey @NEWSAGENCY' }, // ambiguous: the lowest id, LOWER
+];
+
+async function searchAccount(page: Page, account: string, query = ''): Promise<void> {
+  await page.getByLabel('Account (id or @name)').fill(account);
+  await page.getByRole('searchbox').fill(query);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+}
+
+/** An account page's list as "@name tweets" lines. */
+async function edgeList(page: Page, userid: string, title: string): Promise<string[]> {
+  await page.goto(`#/explore/account/${userid}`);
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toBeVisible({ timeout: 30_000 });
+  return (await page.getByRole('table', { name: title, exact: true }).locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** The drawn network's edges as "source>target" (account ids). */
+async function drawnEdges(page: Page): Promise<string[]> {
+  const canvas = page.getByTestId('network-canvas');
+  await expect(canvas).toHaveAttribute('data-rendered', 'true', { timeout: 60_000 });
+  return canvas.evaluate((el) => {
+    const { edgeLayer } = el as unknown as { edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
+    return edgeLayer.list().map((e) => `${e.source}>${e.target}`).sort();
+  });
+}
+
+/**
+ * `newsagency` and `NewsAgency` in one dataset: Search, the account page's "Mentioned by" and the
+ * Mention network take a name by one rule (shared/domain/screenNames.ts): the exact case wins, a name
+ * only several accounts match ignoring case is refused with the candidates where the analyst names
+ * it, and credited to the lowest id where a mention must be counted.
+ */
+test('one screen name is one account in Search, the account page and the Mention network; unknown and ambiguous names are refused with a message', async ({ page, requests }) => {
+  test.setTimeout(120_000);
+  const file = tweetsFile(path.join(tempDir(), 'names_tweets_csv_unhashed.csv'), ROWS);
+  await importFiles(page, [file]);
+  expect(await waitForImportDone(page)).toContain('5 tweets');
+
+  // Search: each exact name finds its own account's tweet.
+  await page.goto('#/explore/search');
+  await expect(page.getByRole('heading', { name: 'Search tweets' })).toBeVisible({ timeout: 30_000 });
+  const status = page.getByTestId('search-status');
+  const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  await searchAccount(page, '@newsagency');
+  await expect(status).toContainText(`1 tweet matches (no search words: every tweet the filters allow) (account ${LOWER})`);
+  await expect(results).toHaveAttribute('data-tweetid', '501');
+  await searchAccount(page, '@NewsAgency');
+  await expect(status).toContainText(`(account ${UPPER})`);
+  await expect(results).toHaveAttribute('data-tweetid', '502');
+  // A unique name matches without case, with or without '@'.
+  await searchAccount(page, 'GAMMA');
+  await expect(status).toContainText('(account 3)');
+  // An unknown name and an ambiguous one say so, as the Network view does; no result is shown.
+  await searchAccount(page, '@nobody');
+  await expect(page.getByRole('alert')).toHaveText('Not searched: “@nobody” is not an account of this dataset (give user ids, or screen names after @).');
+  await expect(results).toHaveCount(0);
+  await searchAccount(page, '@NEWSAGENCY');
+  await expect(page.getByRole('alert')).toContainText(`“@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (${LOWER}), @NewsAgency (${UPPER})`);
+  // A link is searched as the text writes it; the page says where links are counted.
+  await searchAccount(page, '', 'bit.ly');
+  await expect(status).toContainText('0 tweets match “bit.ly”');
+  await expect(page.getByTestId('search-text-only')).toContainText('Only the tweet text is searched');
+
+  // The account pages credit each mention as the Mention network does.
+  expect(await edgeList(page, LOWER, 'Mentioned by')).toEqual(['@epsilon 1', '@gamma 1']);
+  expect(await edgeList(page, UPPER, 'Mentioned by')).toEqual(['@delta 1']);
+
+  await page.goto('#/network');
+  await page.getByLabel('Network kind').selectOption({ label: 'Mention' });
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await expect(page.getByTestId('network-summary')).toContainText('5 accounts, 4 edges', { timeout: 60_000 });
+  expect(await drawnEdges(page)).toEqual([`${LOWER}>3`, `3>${LOWER}`, `4>${UPPER}`, `5>${LOWER}`]);
+  // Only @newsagency's tweets: its mention of gamma.
+  await page.getByLabel(/Only accounts/).fill('@newsagency');
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await expect(page.getByTestId('network-summary')).toContainText('2 accounts, 1 edge', { timeout: 60_000 });
+  expect(await drawnEdges(page)).toEqual([`${LOWER}>3`]);
+  for (const [given, message] of [
+    ['@nobody', '“@nobody” is not an account of this dataset'],
+    ['@NEWSAGENCY', `“@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (${LOWER}), @NewsAgency (${UPPER})`],
+  ]) {
+    await page.getByLabel(/Only accounts/).fill(given!);
+    await page.getByRole('button', { name: 'Build network' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: message! })).toBeVisible({ timeout: 60_000 });
+  }
+  expect(requests.outside()).toEqual([]);
+});
