@@ -167,7 +167,7 @@ export function SearchView({ data }: { data: ExploreData }) {
       {error && <p className="error" role="alert">{error}</p>}
       {result && !result.counting && result.r.count === 0 && result.terms.length > 0 && (
         <p className="muted" data-testid="search-text-only">
-          Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. Links by domain are counted in the Overview (top link domains), the co-URL network and the dataset's indicators.
+          Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. The archive's links are counted by domain in the Overview (Top URL domains), the Co-URL network and, with an indicator file, the dataset's indicators (Datasets → Show indicators).
         </p>
       )}
       {load && <LoadLine s={load} />}
