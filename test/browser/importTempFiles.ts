@@ -79,3 +79,19 @@ export function badFiles(dir: string): { empty: string; binary: string; unknown:
   writeFileSync(unknown, 'alpha,beta,gamma\n1,2,3\n');
   return { empty, binary, unknown };
 }
+
+/** Fields of one row of a 2019+ tweets CSV, by column name. */
+export type TweetsRow = Partial<Record<(typeof TWEETS_COLUMNS)[number], string>>;
+
+/** A 2019+ tweets CSV of these rows (every other field a plain value; no user_mentions, so mentions come from the text's @names). */
+export function tweetsFile(file: string, rows: TweetsRow[]): string {
+  const base: TweetsRow = {
+    user_display_name: 'name', user_reported_location: '', user_profile_description: '', user_profile_url: '', follower_count: '1',
+    following_count: '1', account_creation_date: '2016-06-27', account_language: 'en', tweet_language: 'en', tweet_time: '2019-06-18 12:06',
+    tweet_client_name: 'Twitter Web Client', in_reply_to_userid: '', in_reply_to_tweetid: '', quoted_tweet_tweetid: '', is_retweet: 'False',
+    retweet_userid: '', retweet_tweetid: '', latitude: 'absent', longitude: 'absent', quote_count: '0', reply_count: '0', like_count: '0',
+    retweet_count: '0', hashtags: '[]', urls: '[]', user_mentions: '[]', poll_choices: '',
+  };
+  writeFileSync(file, csvRecord(TWEETS_COLUMNS) + rows.map((r) => csvRecord(TWEETS_COLUMNS.map((c) => ({ ...base, tweet_text: `tweet ${r.tweetid}`, ...r })[c] ?? ''))).join(''));
+  return file;
+}

@@ -1,25 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { csvRecord, TWEETS_COLUMNS } from '../../shared/archive/demo/csvFormat';
 import { expect, test } from './fixtures';
 import { importFiles, waitForImportDone } from './importHelpers';
-import { tempDir } from './importTempFiles';
-
-type Row = Partial<Record<(typeof TWEETS_COLUMNS)[number], string>>;
-
-/** A 2019+ tweets CSV of these rows (no user_mentions: mentions come from the text's @names). */
-function tweetsFile(file: string, rows: Row[]): string {
-  const base: Row = {
-    user_display_name: 'name', user_reported_location: '', user_profile_description: '', user_profile_url: '', follower_count: '1',
-    following_count: '1', account_creation_date: '2016-06-27', account_language: 'en', tweet_language: 'en', tweet_time: '2019-06-18 12:06',
-    tweet_client_name: 'Twitter Web Client', in_reply_to_userid: '', in_reply_to_tweetid: '', quoted_tweet_tweetid: '', is_retweet: 'False',
-    retweet_userid: '', retweet_tweetid: '', latitude: 'absent', longitude: 'absent', quote_count: '0', reply_count: '0', like_count: '0',
-    retweet_count: '0', hashtags: '[]', urls: '[]', user_mentions: '[]', poll_choices: '',
-  };
-  writeFileSync(file, csvRecord(TWEETS_COLUMNS) + rows.map((r) => csvRecord(TWEETS_COLUMNS.map((c) => ({ ...base, ...r })[c] ?? ''))).join(''));
-  return file;
-}
+import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
 
 // Two accounts whose screen names differ only in case, and three that mention them.
 const LOWER = '1111111111'; // newsagency
