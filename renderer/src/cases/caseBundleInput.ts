@@ -97,6 +97,13 @@ function platformIds(payload: unknown, depth = 0): Record<string, JsonValue> {
   return out;
 }
 
+/** The account a tweet or account item is about (the tweet's author): a screen name may pass for another's, its user id does not. */
+function namedUserid(item: PinRecord): string {
+  const p = (item.payload ?? {}) as { userid?: unknown; finding?: unknown; account?: { userid?: unknown } };
+  const id = item.kind === 'tweet' ? p.userid : item.kind === 'account' && p.finding === undefined ? p.account?.userid : undefined;
+  return typeof id === 'string' ? id : '';
+}
+
 const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export function buildCaseBundleContent(args: {
@@ -157,9 +164,10 @@ export function buildCaseBundleContent(args: {
 
   // Derived: the items as a table, and exactly what was pinned (chart options, queries, parameters).
   const table = [
-    'id,kind,title,dataset_id,pinned_at,source_rows,note,tags',
+    // user_id last: the columns before it keep their places for readers written against them.
+    'id,kind,title,dataset_id,pinned_at,source_rows,note,tags,user_id',
     ...items.map((i) =>
-      [i.id, i.kind, i.title, i.datasetId, i.pinnedAt, String(i.provenance.length), caseRecord.itemNotes[i.id] ?? '', (caseRecord.itemTags?.[i.id] ?? []).join(', ')].map(csvField).join(','),
+      [i.id, i.kind, i.title, i.datasetId, i.pinnedAt, String(i.provenance.length), caseRecord.itemNotes[i.id] ?? '', (caseRecord.itemTags?.[i.id] ?? []).join(', '), namedUserid(i)].map(csvField).join(','),
     ),
   ].join('\n');
   payload.set('derived/evidence-items.csv', { path: 'derived/evidence-items.csv', bytes: utf8(`${table}\n`) });

@@ -71,7 +71,9 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
   it('the case content makes a bundle the verifier accepts, with items.jsonl pointing at the excerpts', async () => {
     const scanned = await scanSource(FILE, streamOf(bytes), wanted);
     const caseRecord: CaseRecord = { id: 'case-1', name: 'Test case', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'a@example.org', archived: false, itemNotes: { p1: 'lockstep' }, itemTags: { p1: ['HK', 'هونغ كونغ'] }, notes: 'Why this case:\n\nplanted accounts' };
-    const items: PinRecord[] = cited.map((p, i) => ({ id: `p${i + 1}`, kind: 'account', datasetId: 'd1', title: `Tweet ${i}`, payload: { userid: ids[picks[i]!]! }, provenance: [p], pinnedAt: `2026-01-01T00:00:0${i}.000Z`, caseId: 'case-1' }));
+    const items: PinRecord[] = cited.map((p, i) => ({ id: `p${i + 1}`, kind: 'account', datasetId: 'd1', title: `Account ${i}`, payload: { account: { userid: ids[picks[i]!]! }, activity: null }, provenance: [p], pinnedAt: `2026-01-01T00:00:0${i}.000Z`, caseId: 'case-1' }));
+    // A tweet item names its author by user id (the row cited here is an account's: only the payload matters to the table).
+    items[2] = { ...items[2]!, kind: 'tweet', title: 'Tweet 9000000000000000002 by @newsag\u0435ncy (user id 1111111112)', payload: { tweetid: '9000000000000000002', userid: '1111111112', userScreenName: 'newsag\u0435ncy' } };
     // An account page's finding is pinned as an account item: its method and ids say what it is.
     items[1] = { ...items[1]!, payload: { finding: 'hashed-mention-pairing', hash: 'y8B2kjH2Ht+I34ie5KBEPOTSKPTMs9ROiT3E3f4O3EA=', numericId: '917692198870712320', tweets: [] } };
     // Imported from a zip: the custody log and analysis.json name the zip, its own hash and size, and what the receipt counted.
@@ -102,8 +104,13 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     // Tags and the case's notes travel with the items: items.jsonl, the items table, case-notes.txt.
     const file = (path: string) => new TextDecoder().decode(content.payload.find((p) => p.path === path)!.bytes);
     expect(file('derived/case-notes.txt')).toBe('Why this case:\n\nplanted accounts\n');
-    expect(file('derived/evidence-items.csv').split('\n')[0]).toBe('id,kind,title,dataset_id,pinned_at,source_rows,note,tags');
-    expect(file('derived/evidence-items.csv')).toContain(',lockstep,"HK, هونغ كونغ"\n');
+    // The columns before user_id keep their order; user_id is the account's or the tweet author's, empty for a finding or a view.
+    const table = file('derived/evidence-items.csv').split('\n');
+    expect(table[0]).toBe('id,kind,title,dataset_id,pinned_at,source_rows,note,tags,user_id');
+    expect(table[1]).toBe(`p1,account,Account 0,d1,2026-01-01T00:00:00.000Z,1,lockstep,"HK, هونغ كونغ",${ids[picks[0]!]}`);
+    expect(table[2]).toMatch(/^p2,account,.*,,$/);
+    expect(table[3]).toBe('p3,tweet,Tweet 9000000000000000002 by @newsag\u0435ncy (user id 1111111112),d1,2026-01-01T00:00:02.000Z,1,,,1111111112');
+    expect(table[4]).toMatch(/^v1,network,.*,,$/);
     expect(content.items[1]).toMatchObject({ tags: [] });
     expect(line).toMatchObject({ id: 'p1', kind: 'account', note: 'lockstep', tags: ['HK', 'هونغ كونغ'], analyst: 'a@example.org', platform_ids: { userid: ids[0] }, acquired_at: info.importedAt });
     expect(content.items[1]).toMatchObject({
