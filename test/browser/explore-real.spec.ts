@@ -192,7 +192,7 @@ test('accounts whose names pass for others (an invisible character, a Cyrillic l
   for (const id of Object.keys(names)) {
     // By the link's target: accessible names drop the zero-width space, so two of the links are named "@alice".
     const cell = page.getByRole('row').filter({ has: page.locator(`a[href="#/explore/account/${id}"]`) }).getByRole('cell').nth(1);
-    if (plain.includes(id)) await expect(cell).not.toContainText('(id');
-    else await expect(cell).toContainText(`(id ${id})`);
+    if (plain.includes(id)) await expect(cell).not.toContainText('(user id');
+    else await expect(cell).toContainText(`(user id ${id})`);
   }
 });

@@ -17,6 +17,9 @@ import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
 import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
+import { LookalikeId } from './LookalikeId';
+import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
+import { accountTitle, tweetTitle } from '../../pins/accountTitles';
 import { analystTimeZone } from '../../app/analystTimeZone';
 import { countOf } from '../../import/formatters';
 import { SpellingsNote } from './SpellingsNote';
@@ -107,9 +110,15 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
   const name = a ? `@${containBidi(a.userScreenName)}` : userid;
   const caption = `Dataset “${data.dataset.name}”; account ${name} (${userid})`;
   const known = (id: string) => data.byId.has(id);
-  const accountLink = (id: string) => {
+  /** The account by name, with its id where `withIds` (accountsNeedingIds of the accounts listed with it) says so. */
+  const accountLink = (id: string, withIds: ReadonlySet<string>) => {
     const r = data.byId.get(id);
-    return r ? <a href={hrefFor('explore', 'account', id)} dir="auto">@{r.account.userScreenName}</a> : <span dir="auto" className="break">{id}</span>;
+    return r ? <><a href={hrefFor('explore', 'account', id)} dir="auto">@{r.account.userScreenName}</a>{withIds.has(id) && <LookalikeId id={id} />}</> : <span dir="auto" className="break">{id}</span>;
+  };
+  /** Of these accounts, those to show with their id: compared with each other and with this page's account ("Mentioned by @NewsAgency" on @newsagency's page is not a self-mention). */
+  const needingIds = (ids: string[]) => {
+    const named = [userid, ...ids].flatMap((id) => { const n = data.byId.get(id)?.account.userScreenName; return n ? [{ id, name: n }] : []; });
+    return accountsNeedingIds(named);
   };
 
   const timelineOption: ChartOption = {
@@ -139,22 +148,26 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     );
   };
   /** Accounts with the number of tweets between them: the first EDGE_ROWS, and how many there are. */
-  const EdgeList = ({ title, list }: { title: string; list: [string, number][] }) => (
-    <section className="top-table" aria-label={title}>
-      <h3>{title}: {list.length > EDGE_ROWS ? `top ${EDGE_ROWS} of ${countOf(list.length, 'account')}` : countOf(list.length, 'account')}</h3>
-      <table aria-label={title}>
-        {list.length > 0 && <thead><tr><th scope="col">Account</th><th scope="col">Tweets</th></tr></thead>}
-        <tbody>{list.slice(0, EDGE_ROWS).map(([k, n]) => <tr key={k}><td>{accountLink(k)}</td><td>{fmt(n)}</td></tr>)}</tbody>
-      </table>
-    </section>
-  );
+  const EdgeList = ({ title, list }: { title: string; list: [string, number][] }) => {
+    const shown = list.slice(0, EDGE_ROWS);
+    const withIds = needingIds(shown.map(([k]) => k));
+    return (
+      <section className="top-table" aria-label={title}>
+        <h3>{title}: {list.length > EDGE_ROWS ? `top ${EDGE_ROWS} of ${countOf(list.length, 'account')}` : countOf(list.length, 'account')}</h3>
+        <table aria-label={title}>
+          {list.length > 0 && <thead><tr><th scope="col">Account</th><th scope="col">Tweets</th></tr></thead>}
+          <tbody>{shown.map(([k, n]) => <tr key={k}><td>{accountLink(k, withIds)}</td><td>{fmt(n)}</td></tr>)}</tbody>
+        </table>
+      </section>
+    );
+  };
 
   return (
     <div className="account-page">
       <p><a href={hrefFor('explore', 'accounts')}>← All accounts</a></p>
       <div className="explore-head">
         <h2 dir="auto" data-route-focus>{name}</h2>
-        <PinButton label={`account ${name}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Account ${name}`, payload: { account: a ?? { userid }, activity: act ? { ...act, blocks: undefined } : null }, provenance: a ? [a.provenance] : [] })} />
+        <PinButton label={`account ${name}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: accountTitle(a?.userScreenName ?? '', userid), payload: { account: a ?? { userid }, activity: act ? { ...act, blocks: undefined } : null }, provenance: a ? [a.provenance] : [] })} />
       </div>
       {a ? (
         <dl className="profile" data-testid="profile">
@@ -212,7 +225,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
             {pairings.map((p) => (
               <li key={p.hash + p.numericId}>
                 <span className="break">@{known(p.hash) ? <a href={hrefFor('explore', 'account', p.hash)}>{p.hash}</a> : p.hash}</span> ↔ numeric id <code>{p.numericId}</code>
-                {data.byId.has(p.numericId) && <> ({accountLink(p.numericId)})</>}: {p.tweets.length} supporting row{p.tweets.length > 1 ? 's' : ''} —{' '}
+                {data.byId.has(p.numericId) && <> ({accountLink(p.numericId, needingIds([p.numericId]))})</>}: {p.tweets.length} supporting row{p.tweets.length > 1 ? 's' : ''} —{' '}
                 {p.tweets.slice(0, 5).map((t) => `tweet ${t.tweetid} (row ${t.provenance.row})`).join('; ')}{p.tweets.length > 5 ? '; …' : ''}
                 {' '}<PinButton label={`pairing ${p.hash} with ${p.numericId}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: `Hashed @${p.hash} paired with id ${p.numericId}`, payload: { finding: 'hashed-mention-pairing', ...p }, provenance: p.tweets.map((t) => t.provenance) })} />
               </li>
@@ -232,7 +245,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
                   <div role="listitem" key={t.tweetid} data-index={v.index} ref={virtual.measureElement} className="tweet" style={{ transform: `translateY(${v.start}px)` }}>
                     <div className="tweet-meta muted">
                       {[formatMinute(t.time), t.lang || 'no language', t.client, t.isRetweet ? 'retweet' : '', `id ${t.tweetid}`].filter(Boolean).join(' · ')}
-                      {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${t.tweetid} by ${name}`, payload: { ...t.archived }, provenance: [t.provenance] })} />
+                      {' '}<PinButton label={`tweet ${t.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: tweetTitle(t.tweetid, a?.userScreenName ?? '', userid), payload: { ...t.archived }, provenance: [t.provenance] })} />
                     </div>
                     <TweetText text={t.text} lang={t.lang} knownAccount={known} />
                   </div>

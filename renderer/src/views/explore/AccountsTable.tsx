@@ -1,4 +1,4 @@
-import { containBidi } from '../../../../shared/domain/bidiIsolate';
+import { accountTitle } from '../../pins/accountTitles';
 import { optionValue } from './emptyOption';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -166,7 +166,7 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, sho
                 <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                   {/* The tooltip is the button's accessible name, read when the pointer comes: it follows the pins. */}
                   <div role="cell" className="pin-cell">
-                    <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: datasetId, title: `Account @${containBidi(r.account.userScreenName)}`, payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
+                    <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: datasetId, title: accountTitle(r.account.userScreenName, r.account.userid), payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
                   </div>
                   {cols.map((c) => (
                     <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.text(r)}>

@@ -1,8 +1,8 @@
-/** An account's id after a name that may pass for another's (lookalikeNames): two accounts never look like one. */
+/** An account's id after a name that may pass for another's (lookalikeNames): two accounts never look like one. "user id": a tweet's id may stand on the same line. */
 export function LookalikeId({ id }: { id: string }) {
   return (
     <span className="muted" title="This name holds invisible characters, mixes scripts or looks like another listed name: the id tells the accounts apart">
-      {' '}(id <bdi>{id}</bdi>)
+      {' '}(user id <bdi>{id}</bdi>)
     </span>
   );
 }

@@ -1,4 +1,3 @@
-import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { chosenValue, optionValue } from './emptyOption';
 import { countOf, formatCount } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -6,7 +5,7 @@ import { focusIfLost } from '../../app/focusIfLost';
 import { hrefFor } from '../../app/routes';
 import { PinButton } from '../../pins/PinButton';
 import { SearchCancelled, searchClient } from '../../search/searchClient';
-import type { SearchResult } from '../../search/searchCorpus';
+import type { SearchHit, SearchResult } from '../../search/searchCorpus';
 import type { LoadState } from '../../search/searchProtocol';
 import { describeFilters, highlightRanges, type SearchFilters } from '../../search/searchQuery';
 import { resolveAccountsWith, unresolvedAccountsMessage } from '../../../../shared/graph/resolveAccounts';
@@ -14,6 +13,9 @@ import type { ExploreData } from './exploreData';
 import { Field } from './Field';
 import { formatMinute, minuteOfDay, topEntries } from './timeBuckets';
 import { TweetText } from './TweetText';
+import { LookalikeId } from './LookalikeId';
+import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
+import { tweetTitle } from '../../pins/accountTitles';
 
 const PAGE = 50;
 
@@ -135,6 +137,9 @@ export function SearchView({ data }: { data: ExploreData }) {
 
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const filterText = result ? describeFilters(result.filters, formatMinute) : '';
+  const screenNameOf = (h: SearchHit) => data.byId.get(h.userid)?.account.userScreenName ?? h.userScreenName;
+  // The authors of the page's results are the accounts listed together: a name that reads as another's among them is shown with its id.
+  const authorsWithIds = useMemo(() => accountsNeedingIds((result?.r.hits ?? []).map((h) => ({ id: h.userid, name: screenNameOf(h) }))), [result, data]);
 
   return (
     <div className="search-view">
@@ -187,8 +192,8 @@ export function SearchView({ data }: { data: ExploreData }) {
               return (
                 <li key={h.seq + ':' + h.row} className="tweet" data-tweetid={h.tweetid}>
                   <div className="tweet-meta muted">
-                    <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{acc?.account.userScreenName ?? h.userScreenName}</a> · {[formatMinute(h.tweetTime), h.tweetLanguage || 'no language', h.tweetClientName, h.isRetweet ? 'retweet' : '', `id ${h.tweetid}`].filter(Boolean).join(' · ')}
-                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: `Tweet ${h.tweetid} by @${containBidi(h.userScreenName)}`, payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
+                    <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{screenNameOf(h)}</a>{authorsWithIds.has(h.userid) && <LookalikeId id={h.userid} />} · {[formatMinute(h.tweetTime), h.tweetLanguage || 'no language', h.tweetClientName, h.isRetweet ? 'retweet' : '', `id ${h.tweetid}`].filter(Boolean).join(' · ')}
+                    {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: tweetTitle(h.tweetid, h.userScreenName, h.userid), payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
                   </div>
                   <TweetText text={h.tweetText} lang={h.tweetLanguage} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
                 </li>
