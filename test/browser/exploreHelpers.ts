@@ -49,3 +49,10 @@ function readStore<T>(page: Page, store: string, op: 'count' | 'getAll'): Promis
     return out;
   }, [store, op] as const) as Promise<T>;
 }
+
+/** An account page's list as "@name tweets" lines. */
+export async function edgeList(page: Page, userid: string, title: string): Promise<string[]> {
+  await page.goto(`#/explore/account/${userid}`);
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toBeVisible({ timeout: 30_000 });
+  return (await page.getByRole('table', { name: title, exact: true }).locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { storeRecords } from './exploreHelpers';
+import { edgeList, storeRecords } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
 
@@ -33,13 +33,6 @@ async function search(page: Page, account: string): Promise<void> {
   await page.getByRole('searchbox').fill('news');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-}
-
-/** An account page's list as "@name tweets" lines. */
-async function edgeList(page: Page, userid: string, title: string): Promise<string[]> {
-  await page.goto(`#/explore/account/${userid}`);
-  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toBeVisible({ timeout: 30_000 });
-  return (await page.getByRole('table', { name: title, exact: true }).locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { edgeList } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
 
@@ -19,13 +20,6 @@ async function searchAccount(page: Page, account: string, query = ''): Promise<v
   await page.getByLabel('Account (id or @name)').fill(account);
   await page.getByRole('searchbox').fill(query);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
-}
-
-/** An account page's list as "@name tweets" lines. */
-async function edgeList(page: Page, userid: string, title: string): Promise<string[]> {
-  await page.goto(`#/explore/account/${userid}`);
-  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toBeVisible({ timeout: 30_000 });
-  return (await page.getByRole('table', { name: title, exact: true }).locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 /** The drawn network's edges as "source>target" (account ids). */
