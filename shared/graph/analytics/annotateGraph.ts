@@ -18,14 +18,21 @@ export interface AnnotationSummary {
 
 /**
  * Writes the standard metrics onto the nodes (community, pagerank, degree, weightedDegree,
- * inDegree, outDegree, core, component, betweenness) so every exporter carries them.
+ * inDegree, outDegree, core, component, betweenness) so every exporter carries them. `onStep`
+ * names each algorithm as it starts (none of them can say how far it is).
  */
-export function annotateGraph(graph: Graph, seed = 1): AnnotationSummary {
+export function annotateGraph(graph: Graph, seed = 1, onStep?: (step: string) => void): AnnotationSummary {
+  onStep?.('Louvain communities');
   const lv = louvainCommunities(graph, seed);
+  onStep?.('degrees');
   const deg = degrees(graph);
+  onStep?.('PageRank');
   const pr = pagerank(graph);
+  onStep?.('betweenness');
   const bc = betweenness(graph, { seed });
+  onStep?.('k-core');
   const core = coreNumbers(graph);
+  onStep?.('connected components');
   const comps = connectedComponents(graph);
   const componentOf = new Map<string, number>();
   comps.forEach((c, i) => c.forEach((n) => componentOf.set(n, i)));

@@ -4,6 +4,7 @@ import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { normaliseUrl } from '../coordination/normalise';
 import { foldCase } from '../../domain/foldCase';
 import type { AccountNode, CoUseKind, NetworkResult, WeightedEdge } from './networkTypes';
+import { PROGRESS_EVERY, type BuildProgress } from './buildProgress';
 
 export const DEFAULT_MAX_ACCOUNTS_PER_ITEM = 500;
 
@@ -23,12 +24,15 @@ export function buildCoUseNetwork(
   kind: CoUseKind,
   filter?: TweetFilter,
   maxAccountsPerItem = DEFAULT_MAX_ACCOUNTS_PER_ITEM,
+  onProgress?: BuildProgress,
 ): NetworkResult {
   const users = new Map<string, Set<string>>(); // item -> accounts
   const posts = new Map<string, number>();
   const screen = new Map<string, string>();
   let filtered = 0;
+  onProgress?.('Scanning tweets', 0, c.length, 'tweets');
   for (let i = 0; i < c.length; i++) {
+    if ((i & (PROGRESS_EVERY - 1)) === 0) onProgress?.('Scanning tweets', i, c.length, 'tweets');
     if (!tweetPasses(c, i, filter)) {
       filtered++;
       continue;
@@ -43,16 +47,22 @@ export function buildCoUseNetwork(
       set.add(u);
     }
   }
-  const graph = new Graph<AccountNode, WeightedEdge>({ type: 'undirected' });
+  onProgress?.('Scanning tweets', c.length, c.length, 'tweets');
   const pruned: { item: string; accounts: number }[] = [];
+  let pairs = 0;
+  for (const [item, set] of users) {
+    if (set.size > maxAccountsPerItem) pruned.push({ item, accounts: set.size });
+    else pairs += (set.size * (set.size - 1)) / 2;
+  }
+  const graph = new Graph<AccountNode, WeightedEdge>({ type: 'undirected' });
   const ensure = (id: string): void => {
     if (!graph.hasNode(id)) graph.addNode(id, { label: screen.get(id) ?? id, external: false, posts: posts.get(id) ?? 0 });
   };
-  for (const [item, set] of users) {
-    if (set.size > maxAccountsPerItem) {
-      pruned.push({ item, accounts: set.size });
-      continue;
-    }
+  let paired = 0;
+  let reported = 0;
+  onProgress?.('Pairing accounts', 0, pairs, 'account pairs');
+  for (const set of users.values()) {
+    if (set.size > maxAccountsPerItem) continue;
     const list = [...set].sort();
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
@@ -63,7 +73,10 @@ export function buildCoUseNetwork(
         else graph.updateEdgeAttribute(e, 'weight', (w) => (w ?? 0) + 1);
       }
     }
+    paired += (list.length * (list.length - 1)) / 2;
+    if (paired - reported >= PROGRESS_EVERY) onProgress?.('Pairing accounts', (reported = paired), pairs, 'account pairs');
   }
+  onProgress?.('Pairing accounts', pairs, pairs, 'account pairs');
   pruned.sort((x, y) => y.accounts - x.accounts || (x.item < y.item ? -1 : 1));
   return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved: 0, prunedItems: pruned } };
 }

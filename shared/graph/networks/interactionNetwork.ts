@@ -4,13 +4,15 @@ import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { textMentions } from '../../domain/mentions';
 import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from './networkTypes';
 import { caselessName, ScreenNames, type NamedAccount } from '../../domain/screenNames';
+import { PROGRESS_EVERY, type BuildProgress } from './buildProgress';
 
 /**
  * Directed, weighted account -> account network: retweeter -> retweeted author, author ->
  * mentioned account, replier -> replied-to account, quoter -> quoted tweet's author. Accounts
  * outside the archive become nodes flagged `external`. Weight = number of tweets behind the edge.
  */
-export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter, options: { edgeRows?: boolean; accounts?: Iterable<NamedAccount> } = {}): NetworkResult {
+export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, filter?: TweetFilter, options: { edgeRows?: boolean; accounts?: Iterable<NamedAccount>; onProgress?: BuildProgress } = {}): NetworkResult {
+  const onProgress = options.onProgress;
   const archiveAccounts = new Map<string, string>(); // userid -> screen name
   for (let i = 0; i < c.length; i++) if (!archiveAccounts.has(c.userid[i]!)) archiveAccounts.set(c.userid[i]!, c.userScreenName[i]!);
   // A name the row gives without an id: the account ScreenNames credits among the dataset's accounts
@@ -38,7 +40,9 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       else edgeRows.set(k, [row]);
     }
   };
+  onProgress?.('Scanning tweets', 0, c.length, 'tweets');
   for (let i = 0; i < c.length; i++) {
+    if ((i & (PROGRESS_EVERY - 1)) === 0) onProgress?.('Scanning tweets', i, c.length, 'tweets');
     if (!tweetPasses(c, i, filter)) {
       filtered++;
       continue;
@@ -99,6 +103,7 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       else unresolved++;
     }
   }
+  onProgress?.('Scanning tweets', c.length, c.length, 'tweets');
   const graph = new Graph<AccountNode, WeightedEdge>({ type: 'directed', allowSelfLoops: true });
   const ensure = (id: string): void => {
     if (graph.hasNode(id)) return;
@@ -109,7 +114,10 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       posts: posts.get(id) ?? 0,
     });
   };
+  let added = 0;
+  onProgress?.('Adding edges to the graph', 0, weights.size, 'edges');
   for (const [k, w] of weights) {
+    if ((added++ & (PROGRESS_EVERY - 1)) === 0) onProgress?.('Adding edges to the graph', added - 1, weights.size, 'edges');
     const cut = k.indexOf('\u0000');
     const s = k.slice(0, cut);
     const t = k.slice(cut + 1);
@@ -117,5 +125,6 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
     ensure(t);
     graph.addDirectedEdge(s, t, { weight: w });
   }
+  onProgress?.('Adding edges to the graph', added, weights.size, 'edges');
   return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved, prunedItems: [] }, ...(edgeRows ? { edgeRows } : {}) };
 }
