@@ -113,8 +113,22 @@ export type ToAnalysisWorker =
   | { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }
   | { type: 'edgeTweets'; edgeIndex: number; limit: number };
 
+/**
+ * How far the analysis is: `done` of `total` `unit` in the named phase, with the rate and an estimate
+ * of the time left (null while none is sound). A phase that counts nothing has total 0 and says only
+ * its name (Louvain, PageRank: none of those algorithms can say how far it is).
+ */
+export interface AnalysisProgress {
+  phase: string;
+  done: number;
+  total: number;
+  unit: string;
+  perSecond: number;
+  etaSeconds: number | null;
+}
+
 export type FromAnalysisWorker =
-  | { type: 'progress'; phase: string; done: number; total: number }
+  | ({ type: 'progress' } & AnalysisProgress)
   | { type: 'result'; model: NetworkModel }
   | { type: 'exported'; text: string; receipt: AnalysisReceipt }
   | { type: 'edgeTweets'; edgeIndex: number; total: number; tweets: EdgeTweet[]; error?: string }

@@ -23,9 +23,12 @@ import { db } from '../store/database';
 import { getDataset, readAccounts, readTweetBlocks } from '../store/read/datasetReader';
 import { resolveAccounts, unresolvedAccountsMessage } from '../../../shared/graph/resolveAccounts';
 import { NAME_ATTRIBUTION_RULE } from '../../../shared/domain/screenNames';
+import { AnalysisProgressReporter } from './analysisProgressReporter';
 
 const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-const progress = (phase: string, done = 0, total = 0): void => post({ type: 'progress', phase, done, total });
+const reporter = new AnalysisProgressReporter((p) => post({ type: 'progress', ...p }));
+/** Progress in words: a phase by name, or with `done` of `total` `unit`. */
+const progress = (phase: string, done = 0, total = 0, unit = ''): void => reporter.count(phase, done, total, unit);
 
 /** The last analysed graph, kept for exports of the view (and, for interaction kinds, the tweets behind each edge). */
 let last: {
@@ -56,12 +59,13 @@ async function readColumns(datasetId: string): Promise<TweetColumns> {
   if (!dataset) throw new Error('This dataset is not available (deleted, or its import is not committed).');
   const blocks: TweetColumns[] = [];
   let rows = 0;
+  progress('Reading tweets', 0, dataset.counts.tweets, 'tweets');
   for await (const b of readTweetBlocks(db, datasetId)) {
     blocks.push(b.columns);
     rows += b.columns.length;
-    if (blocks.length % 5 === 0) progress('Reading tweets', rows, dataset.counts.tweets);
+    progress('Reading tweets', rows, dataset.counts.tweets, 'tweets');
   }
-  progress('Reading tweets', rows, dataset.counts.tweets);
+  progress('Reading tweets', rows, dataset.counts.tweets, 'tweets');
   return concatColumns(blocks);
 }
 
@@ -111,10 +115,9 @@ async function run(request: AnalysisRequest): Promise<void> {
     const c = request.coordination;
     const options = { kind, windowSeconds: c.windowSeconds, minRepeat: c.minRepeat, alpha: c.alpha, replicates: c.replicates, seed, filter };
     if (c.sweep) {
-      progress(`Window sweep (${STABILITY_WINDOWS_SECONDS.length} windows) with significance`, 0, STABILITY_WINDOWS_SECONDS.length);
-      const sweep = windowStability(columns, options, STABILITY_WINDOWS_SECONDS, (done) =>
-        progress(`Window sweep (${STABILITY_WINDOWS_SECONDS.length} windows) with significance`, done, STABILITY_WINDOWS_SECONDS.length),
-      );
+      const sweepProgress = (done: number) => progress('Window sweep with significance', done, STABILITY_WINDOWS_SECONDS.length, 'windows');
+      sweepProgress(0);
+      const sweep = windowStability(columns, options, STABILITY_WINDOWS_SECONDS, sweepProgress);
       stability = new Map(sweep.edges.map((s) => [s.source + '\u0000' + s.target, s]));
       coordination = sweep.results.find((r) => r.windowSeconds === c.windowSeconds) ?? null;
     }
@@ -138,8 +141,7 @@ async function run(request: AnalysisRequest): Promise<void> {
       significantEdges: coordination.edges.filter((x) => x.significant).length,
     });
   } else {
-    progress('Building network');
-    const net = buildNetwork(columns, kind, { filter, edgeRows: true, accounts: accounts.values() });
+    const net = buildNetwork(columns, kind, { filter, edgeRows: true, accounts: accounts.values(), onProgress: progress });
     edgeRows = net.edgeRows;
     graph = net.graph;
     receiptKind = `network:${kind}`;
@@ -154,7 +156,7 @@ async function run(request: AnalysisRequest): Promise<void> {
 
   progress('Communities and metrics');
   // An empty network (e.g. no quotes in the filtered period) is a result, not an error: the metrics libraries refuse empty graphs.
-  const ann = graph.order > 0 ? annotateGraph(graph, seed) : { algorithms: [] as AlgorithmName[], communities: 0, modularity: 0, components: 0, betweennessExact: true, betweennessSamples: 0 };
+  const ann = graph.order > 0 ? annotateGraph(graph, seed, (step) => progress(`Communities and metrics: ${step}`)) : { algorithms: [] as AlgorithmName[], communities: 0, modularity: 0, components: 0, betweennessExact: true, betweennessSamples: 0 };
   algorithms.push(...ann.algorithms.filter((a) => !algorithms.includes(a)));
   Object.assign(summary, { communities: ann.communities, modularity: +ann.modularity.toFixed(4), components: ann.components, betweennessExact: ann.betweennessExact });
   if (coordination) {

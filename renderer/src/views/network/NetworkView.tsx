@@ -1,9 +1,9 @@
-import { countOf } from '../../import/formatters';
+import { countOf, formatSeconds } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { findAccounts } from '../../network/findAccounts';
-import { edgeAt, edgeCount, KIND_LABELS, METRICS, type MetricName, type NetworkModel } from '../../network/networkModel';
+import { edgeAt, edgeCount, KIND_LABELS, METRICS, type AnalysisProgress, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
@@ -12,6 +12,7 @@ import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
 import { ExportBar } from './ExportBar';
 import { fmt } from './format';
+import { progressText } from './progressText';
 import { GraphCanvas } from './GraphCanvas';
 import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
@@ -64,10 +65,7 @@ export function NetworkView() {
         <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} onInvalid={() => setFailureShown(false)} last={request} />
       )}
       <div role="status" aria-live="polite" className="network-status">
-        {state.status === 'running' && (<>
-          <span>{state.phase}{state.total ? ` ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')}` : '…'}</span>{' '}
-          <progress aria-label="Analysis progress" max={state.total || undefined} value={state.total ? state.done : undefined} />
-        </>)}
+        {state.status === 'running' && <RunningStatus progress={state.progress} since={state.since} />}
         {/* Cancel has gone with the run: the focus goes to this news (as an import's cancel does), not to the page's body. */}
         {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.</span>}
       </div>
@@ -301,6 +299,24 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       </table>
     </div>
   );
+}
+
+/** The running analysis: its phase with the count, rate and time left, or its name and the time spent in it. */
+function RunningStatus({ progress, since }: { progress: AnalysisProgress; since: number }) {
+  const [now, setNow] = useState(() => performance.now());
+  // A phase that counts nothing (Louvain on a million edges can take a minute) shows its time ticking: it must not look hung.
+  useEffect(() => {
+    if (progress.total) return;
+    const timer = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(timer);
+  }, [progress.total, since]);
+  const seconds = (now - since) / 1000;
+  return (<>
+    <span data-testid="analysis-progress">{progressText(progress)}</span>{' '}
+    {/* Hidden from screen readers: a clock read out every second would drown the phases. */}
+    {!progress.total && seconds >= 1 && <span aria-hidden="true">{formatSeconds(seconds)}</span>}{' '}
+    <progress aria-label="Analysis progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
+  </>);
 }
 
 function Legend({ communities }: { communities: number[] }) {

@@ -1,10 +1,11 @@
 import { SessionState } from '../../app/sessionState';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
-import type { AnalysisRequest, EdgeTweet, FromAnalysisWorker, NetworkModel, ToAnalysisWorker } from '../../network/networkModel';
+import type { AnalysisProgress, AnalysisRequest, EdgeTweet, FromAnalysisWorker, NetworkModel, ToAnalysisWorker } from '../../network/networkModel';
 
 export type AnalysisState =
   | { status: 'idle' }
-  | { status: 'running'; phase: string; done: number; total: number }
+  /** `since`: when the phase began (performance.now()), for the time spent in a phase that counts nothing. */
+  | { status: 'running'; progress: AnalysisProgress; since: number }
   | { status: 'done'; model: NetworkModel }
   | { status: 'failed'; message: string }
   | { status: 'cancelled' };
@@ -35,7 +36,7 @@ class AnalysisSession extends SessionState<AnalysisState> {
     this.request = request;
     const w = new Worker(new URL('../../workers/analysisWorker.ts', import.meta.url), { type: 'module', name: 'analysis' });
     this.worker = w;
-    this.set({ status: 'running', phase: 'Starting', done: 0, total: 0 });
+    this.set({ status: 'running', progress: { phase: 'Starting', done: 0, total: 0, unit: '', perSecond: 0, etaSeconds: null }, since: performance.now() });
     w.onmessage = (e: MessageEvent<FromAnalysisWorker>) => {
       if (w !== this.worker) return;
       const m = e.data;
@@ -46,7 +47,12 @@ class AnalysisSession extends SessionState<AnalysisState> {
         else p?.resolve({ total: m.total, tweets: m.tweets });
         return;
       }
-      if (m.type === 'progress') this.set({ status: 'running', phase: m.phase, done: m.done, total: m.total });
+      if (m.type === 'progress') {
+        const progress = { phase: m.phase, done: m.done, total: m.total, unit: m.unit, perSecond: m.perSecond, etaSeconds: m.etaSeconds };
+        const was = this.getState();
+        const since = was.status === 'running' && was.progress.phase === m.phase ? was.since : performance.now();
+        this.set({ status: 'running', progress, since });
+      }
       else if (m.type === 'result') this.set({ status: 'done', model: m.model });
       else if (m.type === 'exported') this.pendingExport?.resolve({ text: m.text, receipt: m.receipt });
       else if (this.pendingExport) this.pendingExport.reject(new Error(m.message));

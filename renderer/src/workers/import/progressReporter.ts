@@ -50,5 +50,5 @@ export class ProgressReporter {
  * rest: an estimate from them was 4x too long), nor once everything is read (what remains, rows read
  * ahead and the last writes, is not in bytes).
  */
-const eta = (done: number, total: number, seconds: number): number | null =>
+export const eta = (done: number, total: number, seconds: number): number | null =>
   total > 0 && done < total && seconds >= 3 && done >= total * 0.02 ? (total - done) / (done / seconds) : null;
