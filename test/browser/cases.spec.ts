@@ -9,7 +9,7 @@ import { realFixture, repoRoot } from '../fixtures/paths';
 import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { watchBodyFocus } from './bodyFocusFrames';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './exploreHelpers';
+import { countStore, expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './exploreHelpers';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { EGRESS_NOT_MEASURED } from '../../shared/api/hostApi';
 import { importFiles, waitForImportDone } from './importHelpers';
@@ -478,4 +478,20 @@ test('an export is cancelled while it re-reads a large source (by keyboard): not
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTestId('export-cancelled')).toHaveCount(0);
   rmSync(path.dirname(big), { recursive: true, force: true });
+});
+
+test('two clicks of a pin button in one moment store one pin (the second finds the first in the same serialised transaction)', async ({ page }) => {
+  await importFiles(page, [realFixture('china_082019_1_users_csv_hashed.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/account/2991885448');
+  const pin = pinButtons(page, 'account').first();
+  // Both clicks in one task: the second starts before the first has stored anything.
+  await pin.evaluate((b) => {
+    (b as HTMLButtonElement).click();
+    (b as HTMLButtonElement).click();
+  });
+  await expect(page.getByRole('button', { name: /^Pinned: account / })).toBeVisible();
+  // The second click's write, if it made one, lands within moments of the first: give it the time to.
+  await page.waitForTimeout(1_000);
+  expect(await countStore(page, 'pins')).toBe(1);
 });

@@ -21,13 +21,17 @@ export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb =
     id: crypto.randomUUID(),
     pinnedAt: new Date().toISOString(),
   };
-  if (!(await database.datasets.get(pin.datasetId))) throw new Error('its dataset was deleted (in another window?): reload the page');
   // Pinning the same thing again (a second click, or after a reload) gives the loose pin it already has.
-  const same = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).find((p) => !p.caseId && sameItem(p, pin));
-  if (same) return same;
-  await database.pins.add(pin);
-  announcePinsChanged(pin.id);
-  return pin;
+  // One read-write transaction: two clicks in quick succession are serialised, so the second finds the first's pin.
+  const saved = await database.transaction('rw', database.datasets, database.pins, async () => {
+    if (!(await database.datasets.get(pin.datasetId))) throw new Error('its dataset was deleted (in another window?): reload the page');
+    const same = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).find((p) => !p.caseId && sameItem(p, pin));
+    if (same) return same;
+    await database.pins.add(pin);
+    return pin;
+  });
+  if (saved === pin) announcePinsChanged(pin.id);
+  return saved;
 }
 
 /** Pins of a dataset (or all), newest first. */
