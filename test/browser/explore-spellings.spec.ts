@@ -62,3 +62,31 @@ test('the top hashtags and domains count spellings differing only in case as one
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('a right-to-left hashtag\'s spellings note reads left to right ("+1 spelling"), isolated from the Arabic beside it', async ({ page }) => {
+  // مرحبا twice, and once in Arabic presentation forms (NFKC folds them to the same letters).
+  const tags = [['مرحبا'], ['مرحبا'], ['\uFEE3\uFEAE\uFEA3\uFE92\uFE8E']];
+  const file = writeTweetRows(path.join(tempDir(), 'rtl_spellings_tweets_csv_hashed.csv'), 3, 3000, 0, 10, (f, i) => {
+    f.hashtags = pythonStringList(tags[i] ?? []);
+  });
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  const note = page.getByRole('region', { name: 'Top hashtags', exact: true }).getByTestId('spellings');
+  await expect(note).toContainText('+1 spelling', { timeout: 60_000 });
+  // Where '+', '1' and 's' of the note are drawn: left to right in that order (in a right-to-left
+  // context without isolation the neutral '+' and the digit were drawn after the word: "spelling 1+").
+  const xs = await note.evaluate((el) => {
+    const text = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('+1'))!;
+    const at = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().x;
+    };
+    const s = text.textContent!;
+    return [at(s.indexOf('+')), at(s.indexOf('1')), at(s.indexOf('s'))];
+  });
+  expect(xs[0]).toBeLessThan(xs[1]!);
+  expect(xs[1]).toBeLessThan(xs[2]!);
+});

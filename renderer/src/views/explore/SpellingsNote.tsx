@@ -7,8 +7,9 @@ export function SpellingsNote({ row, prefix = '' }: { row: FoldedCount; prefix?:
   if (row.spellings.length < 2) return null;
   const each = row.spellings.map(([s, n]) => `${prefix}${containBidi(s)} ${n.toLocaleString('en')}`).join(', ');
   return (
-    <span className="muted" title={`Counted together (letter case and width ignored): ${each}`} data-testid="spellings">
-      {' '}+{countOf(row.spellings.length - 1, 'spelling')}<span className="visually-hidden">: {each}</span>
+    // dir="ltr" isolates the note: in a right-to-left cell its '+' and digit were drawn after the word ("spelling 1+").
+    <span className="muted" dir="ltr" title={`Counted together (letter case and width ignored): ${each}`} data-testid="spellings">
+      {` +${countOf(row.spellings.length - 1, 'spelling')}`}<span className="visually-hidden">: {each}</span>
     </span>
   );
 }
