@@ -137,7 +137,7 @@ async function run(request: AnalysisRequest): Promise<void> {
     omitted.cappedObjects = coordination.cappedObjects.length;
     Object.assign(summary, {
       actions: coordination.actions, objects: coordination.objects, accounts: coordination.accounts,
-      candidatePairs: coordination.candidatePairs, edges: coordination.edges.length,
+      candidatePairs: coordination.candidatePairs, heaviestPairWeight: coordination.heaviestPairWeight, edges: coordination.edges.length,
       significantEdges: coordination.edges.filter((x) => x.significant).length,
     });
   } else {
@@ -151,7 +151,7 @@ async function run(request: AnalysisRequest): Promise<void> {
     omitted.unresolvedTargets = net.stats.unresolved;
     omitted.prunedItems = net.stats.prunedItems.length;
     prunedItems = net.stats.prunedItems;
-    Object.assign(summary, { tweetsRead: net.stats.tweetsRead, unresolved: net.stats.unresolved });
+    Object.assign(summary, { tweetsRead: net.stats.tweetsRead, tweetsWithObject: net.stats.tweetsWithObject, unresolved: net.stats.unresolved });
   }
 
   progress('Communities and metrics');

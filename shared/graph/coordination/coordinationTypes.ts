@@ -78,6 +78,8 @@ export interface CoordinationResult {
   tweetsFiltered: number;
   /** Account pairs that co-acted at least once (before minRepeat). */
   candidatePairs: number;
+  /** The most distinct objects any account pair co-acted on within the window (0 when no pair did): what minRepeat is measured against. */
+  heaviestPairWeight: number;
   edges: CoordinationEdge[];
   cappedObjects: CappedObject[];
   nullModel: NullModelDescription;

@@ -56,7 +56,11 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
   });
   const edgeOf = new Map<number, number>();
   const keys: number[] = [];
-  for (const [k, p] of pairIndex) if (pairCount[p]! >= o.minRepeat) keys.push(k);
+  let heaviestPairWeight = 0;
+  for (const [k, p] of pairIndex) {
+    if (pairCount[p]! >= o.minRepeat) keys.push(k);
+    if (pairCount[p]! > heaviestPairWeight) heaviestPairWeight = pairCount[p]!;
+  }
   keys.sort((x, y) => x - y);
   keys.forEach((k, e) => edgeOf.set(k, e));
   const E = keys.length;
@@ -125,6 +129,7 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
     accounts: A,
     tweetsFiltered: acts.tweetsFiltered,
     candidatePairs: pairIndex.size,
+    heaviestPairWeight,
     edges,
     cappedObjects: hubs.map((h) => ({ object: acts.objectKeys[h.object]!, actions: h.actions, pairsInWindow: h.pairsInWindow })),
     timingsMs: { detection: t1 - t0, significance: performance.now() - t1, nullModel: t2 - t1 },

@@ -30,6 +30,7 @@ export function buildCoUseNetwork(
   const posts = new Map<string, number>();
   const screen = new Map<string, string>();
   let filtered = 0;
+  let withObject = 0;
   onProgress?.('Scanning tweets', 0, c.length, 'tweets');
   for (let i = 0; i < c.length; i++) {
     if ((i & (PROGRESS_EVERY - 1)) === 0) onProgress?.('Scanning tweets', i, c.length, 'tweets');
@@ -40,7 +41,9 @@ export function buildCoUseNetwork(
     const u = c.userid[i]!;
     posts.set(u, (posts.get(u) ?? 0) + 1);
     if (!screen.has(u)) screen.set(u, c.userScreenName[i]!);
-    for (const item of itemsOf(c, i, kind)) {
+    const items = itemsOf(c, i, kind);
+    if (items.some(Boolean)) withObject++;
+    for (const item of items) {
       if (!item) continue;
       let set = users.get(item);
       if (!set) users.set(item, (set = new Set()));
@@ -78,7 +81,7 @@ export function buildCoUseNetwork(
   }
   onProgress?.('Pairing accounts', pairs, pairs, 'account pairs');
   pruned.sort((x, y) => y.accounts - x.accounts || (x.item < y.item ? -1 : 1));
-  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved: 0, prunedItems: pruned } };
+  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, tweetsWithObject: withObject, unresolved: 0, prunedItems: pruned } };
 }
 
 /** Row i's items as the network counts them: hashtags folded (foldCase), URLs normalised. */

@@ -28,6 +28,7 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
   const externalLabels = new Map<string, string>();
   let filtered = 0;
   let unresolved = 0;
+  let withObject = 0;
   // The column rows behind each edge (one per interaction), for showing and pinning the tweets of an edge.
   const edgeRows = options.edgeRows ? new Map<string, number[]>() : undefined;
   let row = 0;
@@ -52,6 +53,7 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
     posts.set(u, (posts.get(u) ?? 0) + 1);
     if (kind === 'retweet') {
       if (!c.isRetweet[i]) continue;
+      withObject++;
       let target = c.retweetUserid[i]!;
       if (!target && c.retweetScreenName[i]) {
         const name = c.retweetScreenName[i]!;
@@ -89,15 +91,18 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
           targets.add(target);
         }
       }
+      if (ids.length || targets.size) withObject++;
       targets.delete(u);
       for (const t of targets) add(u, t);
     } else if (kind === 'reply') {
+      if (c.inReplyToUserid[i] || c.inReplyToTweetid[i]) withObject++;
       const target = c.inReplyToUserid[i] || (c.inReplyToTweetid[i] ? authorOf(c.inReplyToTweetid[i]!) : undefined);
       if (target) add(u, target);
       else if (c.inReplyToTweetid[i]) unresolved++;
     } else {
       const q = c.quotedTweetTweetid[i]!;
       if (!q) continue;
+      withObject++;
       const author = authorOf(q);
       if (author) add(u, author);
       else unresolved++;
@@ -126,5 +131,5 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
     graph.addDirectedEdge(s, t, { weight: w });
   }
   onProgress?.('Adding edges to the graph', added, weights.size, 'edges');
-  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, unresolved, prunedItems: [] }, ...(edgeRows ? { edgeRows } : {}) };
+  return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, tweetsWithObject: withObject, unresolved, prunedItems: [] }, ...(edgeRows ? { edgeRows } : {}) };
 }

@@ -21,6 +21,8 @@ export interface WeightedEdge {
 export interface NetworkStats {
   tweetsRead: number;
   tweetsFiltered: number;
+  /** Tweets passing the filter that carry what the kind links: a retweet, a mention, a reply, a quote, a hashtag, a link (for an empty network's reason). */
+  tweetsWithObject: number;
   /** Interactions whose target could not be resolved (mention id '0', quoted tweet outside the archive, RT without id or name). */
   unresolved: number;
   /** Co-use items skipped because more than maxAccountsPerItem accounts used them. */

@@ -7,6 +7,7 @@ import { edgeAt, edgeCount, KIND_LABELS, METRICS, type AnalysisProgress, type Me
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
+import { emptyNetworkReason, type NetworkCounts } from '../../../../shared/graph/emptyNetworkReason';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -33,14 +34,6 @@ const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
 /** The selected account or edge of each result, kept the same way (its evidence panel comes back open). */
 const selectionOf = new WeakMap<NetworkModel, { nodeId: string | null; edgeIndex: number | null; focused: boolean }>();
 const MATCHES_LISTED = 20;
-
-/** Why a coordination network is empty when no tweet has what the kind compares (FiveThirtyEight files have no linked tweet ids). */
-const NOTHING_TO_COMPARE: Record<string, string> = {
-  coretweet: 'No tweet of the filtered dataset names the tweet it retweets (retweet_tweetid): there is nothing to compare. FiveThirtyEight files hold no retweeted tweet ids.',
-  coreply: 'No tweet of the filtered dataset names the tweet it replies to (in_reply_to_tweetid): there is nothing to compare. FiveThirtyEight files hold no replied-to tweet ids.',
-  colink: 'No tweet of the filtered dataset lists a link: there is nothing to compare.',
-  cotweet: 'No tweet of the filtered dataset has text to compare.',
-};
 
 export function NetworkView() {
   const datasets = useDatasets();
@@ -80,6 +73,7 @@ export function NetworkView() {
 
 function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
   const { coordination, significant, stable, swept } = useMemo(() => edgeFacts(model), [model]);
+  const emptyReason = useMemo(() => emptyNetworkReason(networkCounts(model)), [model]);
   const [settings, setSettings] = useState<ViewSettings>(() => viewSettingsOf.get(model) ?? { ...DEFAULT_VIEW, significantOnly: coordination });
   useEffect(() => void viewSettingsOf.set(model, settings), [model, settings]);
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
@@ -195,7 +189,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
         , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
-        {coordination && model.summary.actions === 0 && <> {NOTHING_TO_COMPARE[model.request.kind] ?? 'No tweet of the filtered dataset can be compared.'}</>}
+        {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
         {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> {countOf(model.receipt.counts.omitted.unresolvedTargets!, 'interaction')} left out: {model.receipt.counts.omitted.unresolvedTargets === 1 ? 'its target is' : 'their targets are'} not in the archive (a tweet quoted or replied to from outside it, a mention id 0).</>}
         {model.prunedItems.length > 0 && (
           <>
@@ -335,4 +329,16 @@ function sentence(notes: string[]): string {
   if (!notes.length) return '';
   const text = notes.join('; ').replace(/\d{4,}/g, (d) => Number(d).toLocaleString('en-US'));
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+/** The counters of a result that say why it is empty (emptyNetworkReason). */
+function networkCounts(m: NetworkModel): NetworkCounts {
+  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const { summary, receipt } = m;
+  return {
+    kind: m.request.kind, edges: edgeCount(m), tweets: num(summary.tweets) ?? 0, tweetsFiltered: receipt.counts.omitted.tweetsFiltered ?? 0,
+    tweetsWithObject: num(summary.tweetsWithObject), unresolved: receipt.counts.omitted.unresolvedTargets, prunedItems: m.prunedItems.length,
+    actions: num(summary.actions), candidatePairs: num(summary.candidatePairs), heaviestPairWeight: num(summary.heaviestPairWeight),
+    cappedObjects: m.cappedObjects.length, windowSeconds: num(receipt.parameters.windowSeconds), minRepeat: num(receipt.parameters.minRepeat),
+  };
 }
