@@ -8,20 +8,32 @@ import { fmt } from './format';
 import { formatMinute } from '../explore/timeBuckets';
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { focusInView } from '../../app/focusIfLost';
+import { edgeAccountsTitle } from '../../pins/accountTitles';
 
 const PAIRS_SHOWN = 200;
 /** Interaction kinds record the tweets behind each edge (in the analysis worker). */
 /** Edges whose tweets the analysis worker can list: interactions, and co-use (the tweets using the shared items). */
 const TWEET_EDGE_KINDS: ReadonlySet<AnalysisKind> = new Set(['retweet', 'mention', 'reply', 'quote', 'cohashtag', 'courl']);
+/** What a self-loop of an interaction network records (a mention of oneself is no edge). */
+const SELF_LOOP: Partial<Record<AnalysisKind, string>> = {
+  retweet: 'the account retweeted its own tweets', reply: 'the account replied to its own tweets', quote: 'the account quoted its own tweets',
+};
 const OBJECT_LABEL: Partial<Record<AnalysisKind, string>> = {
   retweet: 'Retweeted tweet', mention: 'Mentioned account', reply: 'Replied-to tweet', quote: 'Quoted tweet', cohashtag: 'Shared hashtags', courl: 'Shared links',
 };
 
 export type LoadEdgeTweets = (edgeIndex: number, limit: number) => Promise<{ total: number; tweets: EdgeTweet[] }>;
 
-function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>): string {
-  const name = (id: string) => (nodes.get(id) ? nodeLabel(nodes.get(id)!, containBidi) : id);
+/** The edge as the page names it: each account by name, with its id where it may pass for another shown (`withIds`). */
+function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>, withIds: ReadonlySet<string>): string {
+  const name = (id: string) => (nodes.get(id) ? nodeLabel(nodes.get(id)!, containBidi) : id) + (withIds.has(id) ? ` (user id ${id})` : '');
   return `${name(e.source)} ${e.directed ? '→' : '—'} ${name(e.target)}`;
+}
+
+/** The edge in pin titles: both accounts with their user ids, always (the case may later hold a lookalike). */
+function edgePinTitle(e: NetEdge, nodes: Map<string, NetNode>): string {
+  const end = (id: string) => ({ id, screenName: nodes.get(id)?.screenName ?? '' });
+  return edgeAccountsTitle(end(e.source), end(e.target), e.directed);
 }
 
 /** The source rows of the pairs, each once (a post acting within the window of two others is in two pairs). */
@@ -35,8 +47,14 @@ const provs = (pairs: NetPair[]): Provenance[] => {
 };
 
 /** An edge and the post pairs behind it; each pair, and the whole edge, can be pinned as evidence. */
-export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; loadTweets?: LoadEdgeTweets }) {
-  const title = edgeTitle(edge, nodes);
+export function EdgeDetails({ edge, model, nodes, withIds, loadTweets }: {
+  edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>;
+  /** Accounts shown with their id (accountsNeedingIds over the accounts the view shows together). */
+  withIds: ReadonlySet<string>;
+  loadTweets?: LoadEdgeTweets;
+}) {
+  const title = edgeTitle(edge, nodes, withIds);
+  const pinTitle = edgePinTitle(edge, nodes);
   const kind = model.request.kind;
   // Keyboard users land on the details (they come after the long edge table in the page), not back at the table's top.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -49,7 +67,7 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
     // Times as UTC text, as the post-pair pins give them (stored minutes would print as bare integers).
     pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => ({ ...p, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB) })),
   };
-  const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kind} edge ${title}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
+  const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kind} edge ${pinTitle}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
   const pinPair = (p: NetPair): EvidenceItemDraft => ({
     ...base, kind: 'tweet', title: `Post pair ${p.tweetA} / ${p.tweetB} (${kind}, Δt ${p.deltaSeconds} s)`,
     payload: { kind, edge: { source: edge.source, target: edge.target }, pair: { tweetA: p.tweetA, tweetB: p.tweetB, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB), deltaSeconds: p.deltaSeconds, object: p.object, textA: p.textA, textB: p.textB } },
@@ -60,6 +78,7 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
       <h2 id="edge-title" dir="auto" tabIndex={-1} ref={heading}>Edge {title}</h2>
       <dl className="network-facts">
         {/* A coordination edge's weight counts the distinct objects both acted on; its post pairs may be more. */}
+        {edge.source === edge.target && (<><dt>Self-loop</dt><dd>{SELF_LOOP[kind] ?? 'the account is at both ends'}</dd></>)}
         <dt>Weight</dt><dd>{fmt(edge.weight)}{edge.pairs ? ` shared ${edge.weight === 1 ? 'object' : 'objects'} (${fmt(edge.pairs.length)} post ${edge.pairs.length === 1 ? 'pair' : 'pairs'})` : ''}</dd>
         {edge.expectedWeight !== undefined && (<>
           <dt>Expected (null model)</dt><dd>{fmt(edge.expectedWeight, 2)}</dd>
@@ -99,13 +118,13 @@ export function EdgeDetails({ edge, model, nodes, loadTweets }: { edge: NetEdge;
         </table>
         </div>
       )}
-      {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} nodes={nodes} title={title} loadTweets={loadTweets} />}
+      {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} nodes={nodes} title={title} pinTitle={pinTitle} loadTweets={loadTweets} />}
     </section>
   );
 }
 
 /** Retweet, mention, reply and quote edges: the tweets the edge counts, each pinnable, and the edge with all of them. */
-function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; title: string; loadTweets: LoadEdgeTweets }) {
+function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; title: string; pinTitle: string; loadTweets: LoadEdgeTweets }) {
   const [state, setState] = useState<{ index: number; total: number; tweets: EdgeTweet[] } | { index: number; error: string } | null>(null);
   useEffect(() => {
     let live = true;
@@ -123,7 +142,7 @@ function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: Ne
   const objectKey = kind === 'mention' ? 'mentionedUserid' : kind === 'cohashtag' ? 'sharedHashtags' : kind === 'courl' ? 'sharedUrls' : 'objectTweetid';
   const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: t.userid, time: formatMinute(t.time), [objectKey]: t.object, text: t.text });
   const pinEdge = (): EvidenceItemDraft => ({
-    ...base, kind: 'network', title: `${kind} edge ${title} (${state.total} tweets)`,
+    ...base, kind: 'network', title: `${kind} edge ${pinTitle} (${state.total} ${state.total === 1 ? 'tweet' : 'tweets'})`,
     payload: {
       kind, source: edge.source, target: edge.target, weight: edge.weight, tweetsTotal: state.total,
       tweets: state.tweets.map(tweetPayload), parameters: model.receipt.parameters, receipt: model.receipt,
@@ -131,7 +150,7 @@ function InteractionTweets({ edge, model, nodes, title, loadTweets }: { edge: Ne
     provenance: state.tweets.map((t) => t.provenance).filter((p): p is Provenance => p !== null),
   });
   const pinTweet = (t: EdgeTweet): EvidenceItemDraft => ({
-    ...base, kind: 'tweet', title: `Tweet ${t.tweetid} (${kind} edge ${title})`,
+    ...base, kind: 'tweet', title: `Tweet ${t.tweetid} (${kind} edge ${pinTitle})`,
     payload: { ...t.archived, userDisplayName: nodes.get(t.userid)?.displayName ?? '', kind, edge: { source: edge.source, target: edge.target }, [objectKey]: t.object },
     provenance: t.provenance ? [t.provenance] : [],
   });

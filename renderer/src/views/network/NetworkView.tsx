@@ -8,6 +8,8 @@ import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
 import { emptyNetworkReason, type NetworkCounts } from '../../../../shared/graph/emptyNetworkReason';
+import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
+import { LookalikeId } from '../explore/LookalikeId';
 import { useDatasets } from '../explore/exploreData';
 import { AnalysisForm } from './AnalysisForm';
 import { EdgeDetails, type LoadEdgeTweets } from './EdgeDetails';
@@ -179,6 +181,14 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const tableNode = table.account === null ? null : nodes.get(table.account) ?? null;
   const edgeTable = useRef<HTMLTableElement>(null);
   const screenName = (id: string) => nodes.get(id)?.screenName ?? id;
+  // Accounts shown together (the table's rows, the selection, Find's matches) by a name that may pass
+  // for another's, or reads as another of them, are shown with their id: two accounts never look like one.
+  const withIds = useMemo(() => {
+    const shown = new Set<string>(tableEdges.flatMap((e) => [e.source, e.target]));
+    for (const id of [table.account, nodeId, edge?.source, edge?.target, ...matches.shown.map((m) => m.id)]) if (id) shown.add(id);
+    return accountsNeedingIds([...shown].map((id) => ({ id, name: screenName(id) })));
+  }, [tableEdges, table.account, nodeId, edge, matches, nodes]);
+  const idAfter = (id: string) => (withIds.has(id) ? <LookalikeId id={id} /> : null);
   const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${VIEW_OMITTED_LABELS[k] ?? k}`).join(', ');
 
   return (
@@ -230,7 +240,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       {matches.shown.length > 0 && (
         <ul className="network-matches" aria-label="Matching accounts">
           {/* The label isolates the display name (FSI … PDI) and reads left to right: "مريم @lily57139". */}
-          {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={() => setNodeId(m.id)}>Show <bdi dir="ltr">{m.label}</bdi></button></li>)}
+          {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={() => setNodeId(m.id)}>Show <bdi dir="ltr">{m.label}</bdi>{idAfter(m.id)}</button></li>)}
           {matches.total > MATCHES_LISTED && <li className="muted">the first {MATCHES_LISTED}; type more of the name to narrow</li>}
         </ul>
       )}
@@ -257,8 +267,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           <Legend communities={communities.slice(0, 16)} />
         </div>
         <aside className="network-side" aria-label="Selection">
-          {node && <NodeDetails node={node} focused={focused} onFocus={() => setFocused((f) => !f)} />}
-          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} loadTweets={edgeTweets} />}
+          {node && <NodeDetails node={node} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} />}
+          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} withIds={withIds} loadTweets={edgeTweets} />}
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
       </div>
@@ -270,7 +280,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       </div>
       <table className="network-table" data-testid="edge-table" ref={edgeTable} tabIndex={-1}>
         <caption>
-          {tableNode ? <>Edges of <bdi dir="ltr">{nodeLabel(tableNode)}</bdi> drawn</> : 'Edges drawn'}, {coordination ? 'by q-value then weight' : 'by weight'}
+          {tableNode ? <>Edges of <bdi dir="ltr">{nodeLabel(tableNode)}</bdi>{idAfter(tableNode.id)} drawn</> : 'Edges drawn'}, {coordination ? 'by q-value then weight' : 'by weight'}
           {listedEdges.length === 0 ? ': none with these settings.'
             : <>: {(page * EDGE_ROWS + 1).toLocaleString('en-US')}–{(page * EDGE_ROWS + pageEdges.length).toLocaleString('en-US')} of {listedEdges.length.toLocaleString('en-US')}{tableEdges.length > pageEdges.length ? ', and the selected edge' : ''}</>}
         </caption>
@@ -282,11 +292,12 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         <tbody>
           {tableEdges.map((e) => (
             <tr key={e.index} aria-selected={e.index === edgeIndex}>
-              <td dir="auto">{screenName(e.source)}</td>
-              <td dir="auto">{screenName(e.target)}</td>
+              <td dir="auto">{screenName(e.source)}{idAfter(e.source)}</td>
+              {/* A self-loop (Retweet, Reply and Quote networks keep an account's retweet, reply or quote of itself) says so. */}
+              <td dir="auto">{screenName(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi> – <bdi>{screenName(e.target)}</bdi></span></button></td>
+              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
             </tr>
           ))}
         </tbody>

@@ -4,15 +4,17 @@ import type { MetricName, NetNode } from '../../network/networkModel';
 import { METRICS } from '../../network/networkModel';
 import { fmt } from './format';
 import { focusInView } from '../../app/focusIfLost';
+import { LookalikeId } from '../explore/LookalikeId';
 
 /** An account of the network: names as archived, community, metrics, and its page in Explore. */
-export function NodeDetails({ node, focused, onFocus }: { node: NetNode; focused: boolean; onFocus: () => void }) {
+/** withId: the account's name may pass for another shown (accountsNeedingIds): its heading carries its id. */
+export function NodeDetails({ node, withId, focused, onFocus }: { node: NetNode; withId: boolean; focused: boolean; onFocus: () => void }) {
   // Keyboard users land on the details (a match chosen under Find, a node clicked), as for an edge.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => focusInView(heading.current), [node.id]);
   return (
     <section className="network-details" aria-labelledby="node-title" data-testid="node-details">
-      <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi></h2>
+      <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi>{withId && <LookalikeId id={node.id} />}</h2>
       <dl className="network-facts">
         <dt>Screen name</dt><dd dir="auto">@{node.screenName}</dd>
         <dt>User id</dt><dd><code>{node.id}</code></dd>
