@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { storeRecords } from './exploreHelpers';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
+import { buildNetwork } from './networkHelpers';
+
+// The QA analyst's lookalikes (newsagency and three names that pass for it), a reader who retweets each,
+// newsagency retweeting itself, a quiet account with no mention, and two echoes retweeting quiet's two tweets.
+const REAL = '1111111111'; // newsagency
+const CYRILLIC = '1111111112'; // newsagеncy, a Cyrillic е
+const ZERO_WIDTH = '1111111113'; // news​agency, a zero-width space
+const UPPER = '1111111114'; // NewsAgency
+const READER = '5';
+const QUIET = '6';
+const NAMES: Record<string, string> = { [REAL]: 'newsagency', [CYRILLIC]: 'newsag\u0435ncy', [ZERO_WIDTH]: 'news\u200Bagency', [UPPER]: 'NewsAgency' };
+const LOOKALIKES = [REAL, CYRILLIC, ZERO_WIDTH, UPPER];
+const retweet = (tweetid: string, userid: string, screenName: string, of: { tweetid: string; userid: string; name: string }): Row => ({
+  tweetid, userid, user_screen_name: screenName, user_display_name: screenName, is_retweet: 'True', retweet_userid: of.userid, retweet_tweetid: of.tweetid, tweet_text: `RT @${of.name}: news`,
+});
+const own = LOOKALIKES.map((u, k) => ({ tweetid: `900000000000000000${k + 1}`, userid: u, name: NAMES[u]! }));
+const quiet = [1, 2].map((k) => ({ tweetid: `910000000000000000${k}`, userid: QUIET, name: 'quiet' }));
+const ROWS: Row[] = [
+  ...own.map((t): Row => ({ tweetid: t.tweetid, userid: t.userid, user_screen_name: t.name, user_display_name: t.name, tweet_text: 'news' })),
+  ...own.map((t, k) => retweet(`920000000000000000${k + 1}`, READER, 'reader', t)),
+  retweet('9300000000000000001', REAL, 'newsagency', own[0]!), // newsagency retweets its own tweet: a self-loop
+  ...quiet.map((t): Row => ({ tweetid: t.tweetid, userid: QUIET, user_screen_name: 'quiet', user_display_name: 'quiet', tweet_text: 'nothing to see' })),
+  ...quiet.flatMap((t, k) => [retweet(`940000000000000000${k + 1}`, '7', 'echoone', t), retweet(`950000000000000000${k + 1}`, '8', 'echotwo', t)]),
+];
+
+/** The edge table's rows as "source → target" (cells as shown: names, ids after lookalikes, "(itself)"). */
+async function edgeRows(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('edge-table').locator('tbody tr');
+  return (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent!.trim()).join(' → ')))).sort();
+}
+
+const reason = (page: Page) => page.getByTestId('empty-network-reason');
+
+test('an empty network says why: no pair reached the minimum repeats (with the heaviest pair), no mention among the accounts filtered', async ({ page, requests }) => {
+  test.setTimeout(180_000);
+  await importFiles(page, [tweetsFile(path.join(tempDir(), 'why_tweets_csv_unhashed.csv'), ROWS)]);
+  expect(await waitForImportDone(page)).toContain(`${ROWS.length} tweets`);
+  await page.goto('#/network');
+
+  // Two echoes retweeted the same two tweets in the same minute; the reader and newsagency the same one.
+  await page.getByLabel('Minimum repeats').fill('50');
+  await buildNetwork(page, 'Co-retweet (coordination)');
+  await expect(page.getByTestId('network-summary')).toContainText('0 accounts, 0 edges');
+  await expect(reason(page)).toHaveText('No account pair retweeted 50 different tweets within 60 s (Minimum repeats): of the 2 account pairs that retweeted the same tweet, the heaviest retweeted 2.');
+  // At 2 the pair is there, and nothing is explained away.
+  await page.getByLabel('Minimum repeats').fill('2');
+  await buildNetwork(page, 'Co-retweet (coordination)');
+  await expect(page.getByTestId('network-summary')).toContainText('2 accounts, 1 edge');
+  await expect(reason(page)).toHaveCount(0);
+
+  // quiet's tweets mention nobody.
+  await page.getByLabel(/Only accounts/).fill('@quiet');
+  await buildNetwork(page, 'Mention');
+  await expect(page.getByTestId('network-summary')).toContainText('0 accounts, 0 edges');
+  await expect(reason(page)).toHaveText('2 tweets read (after the filter): none has a mention.');
+  expect(requests.outside()).toEqual([]);
+});
+
+test('a Retweet network of a users file alone says the dataset holds no tweets', async ({ page }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, ['/work/shared/fixtures/real/china_082019_1_users_csv_hashed.csv']);
+  expect(await waitForImportDone(page)).toMatch(/0 tweets|accounts/);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  await expect(page.getByTestId('network-summary')).toContainText('0 accounts, 0 edges');
+  await expect(reason(page)).toHaveText('The dataset holds no tweets (only accounts were imported): there is nothing to link.');
+});
+
+test('the Retweet network names lookalike accounts with their ids in the edge table, the edge title and its pin; a self-loop reads "(itself)"', async ({ page, requests }) => {
+  test.setTimeout(180_000);
+  await importFiles(page, [tweetsFile(path.join(tempDir(), 'why_tweets_csv_unhashed.csv'), ROWS)]);
+  expect(await waitForImportDone(page)).toContain(`${ROWS.length} tweets`);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  const named = (id: string) => `${NAMES[id]} (user id ${id})`;
+  expect(await edgeRows(page)).toEqual([
+    ...LOOKALIKES.map((id) => `reader → ${named(id)}`),
+    `${named(REAL)} → ${named(REAL)} (itself)`,
+    'echoone → quiet', 'echotwo → quiet',
+  ].sort());
+
+  // The edge to the Cyrillic name: its title and its pin say whose it is.
+  await page.getByTestId('edge-table').getByRole('button', { name: `Show edge reader – ${named(CYRILLIC)}` }).click();
+  const details = page.getByTestId('edge-details');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Edge reader → ${named(CYRILLIC)}`);
+  await details.getByRole('button', { name: /^Pin to case: edge / }).click();
+  await expect(details.getByRole('button', { name: /^Pinned: edge / })).toBeVisible();
+  // The self-loop's details say what it records.
+  await page.getByTestId('edge-table').getByRole('button', { name: `Show edge ${named(REAL)} – ${named(REAL)}` }).click();
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Edge ${named(REAL)} → ${named(REAL)}`);
+  await expect(details.getByText('the account retweeted its own tweets')).toBeVisible();
+  await expect(details.getByTestId('edge-tweet-table').locator('tbody tr')).toHaveCount(1);
+  await expect.poll(async () => (await storeRecords<{ title: string }>(page, 'pins')).map((p) => p.title))
+    .toEqual([`retweet edge @reader (user id ${READER}) → @${NAMES[CYRILLIC]} (user id ${CYRILLIC}) (1 tweet)`]);
+
+  // quiet's edges, and the self-loop still selected: newsagency, shown with no name like its own, is named plainly.
+  await page.getByLabel('Find account').fill('quiet');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.getByTestId('node-details').getByRole('heading', { level: 2 })).toHaveText('quiet');
+  expect(await edgeRows(page)).toEqual(['echoone → quiet', 'echotwo → quiet', 'newsagency → newsagency (itself)']);
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Edge newsagency → newsagency');
+  // The Cyrillic name shows its id even alone.
+  await page.getByLabel('Find account').fill(CYRILLIC);
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.getByTestId('node-details').getByRole('heading', { level: 2 })).toHaveText(`${NAMES[CYRILLIC]} (user id ${CYRILLIC})`);
+  expect(requests.outside()).toEqual([]);
+});
