@@ -188,7 +188,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     for (const id of [table.account, nodeId, edge?.source, edge?.target, ...matches.shown.map((m) => m.id)]) if (id) shown.add(id);
     return accountsNeedingIds([...shown].map((id) => ({ id, name: screenName(id) })));
   }, [tableEdges, table.account, nodeId, edge, matches, nodes]);
-  const idAfter = (id: string) => (withIds.has(id) ? <LookalikeId id={id} /> : null);
+  // An account known only by the name a tweet gave (node id '@name') has no id to show: it says so.
+  const idAfter = (id: string) => (!withIds.has(id) ? null : id.startsWith('@') ? <span className="muted"> (no user id)</span> : <LookalikeId id={id} />);
   const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${VIEW_OMITTED_LABELS[k] ?? k}`).join(', ');
 
   return (

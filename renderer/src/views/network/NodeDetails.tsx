@@ -14,7 +14,7 @@ export function NodeDetails({ node, withId, focused, onFocus }: { node: NetNode;
   useEffect(() => focusInView(heading.current), [node.id]);
   return (
     <section className="network-details" aria-labelledby="node-title" data-testid="node-details">
-      <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi>{withId && <LookalikeId id={node.id} />}</h2>
+      <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi>{withId && !node.id.startsWith('@') && <LookalikeId id={node.id} />}</h2>
       <dl className="network-facts">
         <dt>Screen name</dt><dd dir="auto">@{node.screenName}</dd>
         <dt>User id</dt><dd><code>{node.id}</code></dd>
