@@ -10,6 +10,7 @@ import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { terminalText } from './terminalText';
 import { NAME_ATTRIBUTION_RULE } from '../../shared/domain/screenNames';
+import { emptyNetworkReason } from '../../shared/graph/emptyNetworkReason';
 
 const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
@@ -52,6 +53,12 @@ async function graph(argv: string[]): Promise<number> {
   });
   writeOutputs([[out, exportGraph(net.graph, format, receipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n'] as [string, string]] : [])]);
   process.stderr.write(terminalText(`${kind} network: ${net.graph.order} nodes, ${net.graph.size} edges -> ${out}`) + '\n');
+  // An empty network would read as a finding: say why, as the app does.
+  const why = emptyNetworkReason({
+    kind, edges: net.graph.size, tweets: loaded.tweets.length, tweetsFiltered: net.stats.tweetsFiltered,
+    tweetsWithObject: net.stats.tweetsWithObject, unresolved: net.stats.unresolved, prunedItems: net.stats.prunedItems.length,
+  });
+  if (why && loaded.tweets.length > 0) process.stderr.write(terminalText(`empty network: ${why}`) + '\n');
   return 0;
 }
 

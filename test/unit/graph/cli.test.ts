@@ -189,4 +189,19 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     }
     expect(message).toContain('--users: “@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (1111111111), @NewsAgency (1111111114)');
   });
+
+  it('an empty network says why on stderr, as the app does (a real file with no quote)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-empty-'));
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += String(chunk);
+      return true;
+    });
+    try {
+      expect(await runGraph([realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), '--kind', 'quote', '--no-metrics', '--out', path.join(dir, 'q.graphml')])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(err).toContain('empty network: 2 tweets read: none quotes a tweet.');
+  });
 });
