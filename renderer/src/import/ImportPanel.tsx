@@ -5,6 +5,7 @@ import type { useImportWorker } from './useImportWorker';
 import { focusIfLost } from '../app/focusIfLost';
 import { DEMO_SEED, DEMO_TWEETS } from './demoArchiveFiles';
 import { isolateLabel } from '../../../shared/domain/bidiIsolate';
+import { ThrottledAnnouncer } from '../app/ThrottledAnnouncer';
 
 type Importer = ReturnType<typeof useImportWorker>;
 
@@ -101,9 +102,10 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
     const p = state.progress;
     const fraction = p?.totalRows ? Math.min(1, p.rows / p.totalRows) : p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : undefined;
     return (
-      <div className="import-progress" role="status" aria-live="polite">
+      // Keyed: not the question's element reused, whose buttons' refs would not run again (the focus fell to the body after "Cancel the whole import").
+      <div className="import-progress" key="running">
         <progress aria-label="Import progress" max={1} value={fraction} />
-        <p>
+        <ThrottledAnnouncer block topic={`${state.cancelling ? 'cancelling' : (p?.phase ?? 'starting')} ${p?.file?.number ?? ''}`}><p>
           {state.cancelling ? 'Cancelling: removing what was written… ' : p ? `${phaseLabel[p.phase]} ` : 'Starting… '}
           {p && !state.cancelling && p.phase === 'committing' && <><span data-progress="rows">{formatCount(p.rows)}</span> rows, in one transaction…</>}
           {p && !state.cancelling && p.phase !== 'committing' && (
@@ -118,7 +120,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
               {p.etaSeconds !== null ? `, about ${formatSeconds(p.etaSeconds)} left` : p.phase === 'parsing' && p.totalBytes > 0 && p.bytes >= p.totalBytes ? ', every byte read: finishing the rows read ahead and the last writes' : ''}
             </>
           )}
-        </p>
+        </p></ThrottledAnnouncer>
         {/* aria-disabled, not disabled, while cancelling: a disabled button drops the keyboard focus to the page's body. */}
         <button type="button" onClick={() => state.cancelling || cancel()} aria-disabled={state.cancelling || undefined} ref={focusIfLost}>Cancel import</button>
       </div>
@@ -126,7 +128,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
   }
   if (state.status === 'deciding') {
     return (
-      <div className="import-alert" role="alert">
+      <div className="import-alert" role="alert" key="deciding">
         <p>Some files were refused; nothing is visible yet:</p>
         <RefusedList refused={state.refused} />
         <button type="button" className="primary" onClick={() => decide(true)} ref={focusIfLost}>Import the other files</button>{' '}

@@ -12,8 +12,12 @@ export class AnalysisProgressReporter {
 
   constructor(private readonly post: (p: AnalysisProgress) => void, private readonly intervalMs = 200) {}
 
-  /** `done` of `total` `unit` in `phase` (a phase not seen last starts now); with the rate and time left. */
-  readonly count = (phase: string, done: number, total: number, unit: string): void => {
+  /**
+   * `done` of `total` `unit` in `phase` (a phase not seen last starts now); with the rate and time left
+   * when its units cost alike (`even`): the window sweep's last window (1 h) costs many times its first,
+   * and an estimate from the first ones stayed at "0.9 s left" for 12 s.
+   */
+  readonly count = (phase: string, done: number, total: number, unit: string, even = true): void => {
     const now = performance.now();
     const fresh = phase !== this.phase;
     if (fresh) {
@@ -22,7 +26,7 @@ export class AnalysisProgressReporter {
     } else if (done < total && now - this.last < this.intervalMs) return;
     this.last = now;
     const seconds = Math.max((now - this.phaseStart) / 1000, 1e-3);
-    this.post({ phase, done, total, unit, perSecond: Math.round(done / seconds), etaSeconds: eta(done, total, seconds) });
+    this.post({ phase, done, total, unit, perSecond: even ? Math.round(done / seconds) : 0, etaSeconds: even ? eta(done, total, seconds) : null });
   };
 
   /** A phase that counts nothing: said by name. */

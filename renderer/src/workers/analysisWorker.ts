@@ -28,7 +28,7 @@ import { AnalysisProgressReporter } from './analysisProgressReporter';
 const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const reporter = new AnalysisProgressReporter((p) => post({ type: 'progress', ...p }));
 /** Progress in words: a phase by name, or with `done` of `total` `unit`. */
-const progress = (phase: string, done = 0, total = 0, unit = ''): void => reporter.count(phase, done, total, unit);
+const progress = (phase: string, done = 0, total = 0, unit = '', even = true): void => reporter.count(phase, done, total, unit, even);
 
 /** The last analysed graph, kept for exports of the view (and, for interaction kinds, the tweets behind each edge). */
 let last: {
@@ -115,7 +115,7 @@ async function run(request: AnalysisRequest): Promise<void> {
     const c = request.coordination;
     const options = { kind, windowSeconds: c.windowSeconds, minRepeat: c.minRepeat, alpha: c.alpha, replicates: c.replicates, seed, filter };
     if (c.sweep) {
-      const sweepProgress = (done: number) => progress('Window sweep with significance', done, STABILITY_WINDOWS_SECONDS.length, 'windows');
+      const sweepProgress = (done: number) => progress('Window sweep with significance', done, STABILITY_WINDOWS_SECONDS.length, 'windows', false);
       sweepProgress(0);
       const sweep = windowStability(columns, options, STABILITY_WINDOWS_SECONDS, sweepProgress);
       stability = new Map(sweep.edges.map((s) => [s.source + '\u0000' + s.target, s]));

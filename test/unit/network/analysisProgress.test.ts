@@ -27,6 +27,16 @@ describe('AnalysisProgressReporter', () => {
       { phase: 'Communities and metrics', done: 0, total: 0, unit: '', perSecond: 0, etaSeconds: null },
     ]);
   });
+
+  it('gives no rate or time left for units of uneven cost (the window sweep: its last window costs many times its first)', () => {
+    const posted: AnalysisProgress[] = [];
+    clock([0, 4000]);
+    const r = new AnalysisProgressReporter((p) => posted.push(p), 200);
+    r.count('Window sweep with significance', 0, 7, 'windows', false);
+    r.count('Window sweep with significance', 5, 7, 'windows', false);
+    expect(posted.map((p) => [p.done, p.perSecond, p.etaSeconds])).toEqual([[0, 0, null], [5, 0, null]]);
+    expect(progressText(posted[1]!)).toBe('Window sweep with significance: 5 of 7 windows');
+  });
 });
 
 describe('progressText', () => {

@@ -169,12 +169,16 @@ export function SearchView({ data }: { data: ExploreData }) {
           </>
         ))}
       </p>
-      {error && <p className="error" role="alert">{error}</p>}
-      {result && !result.counting && result.r.count === 0 && result.terms.length > 0 && (
-        <p className="muted" data-testid="search-text-only">
-          Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. The archive's links are counted by domain in the Overview (Top URL domains), the Co-URL network and, with an indicator file, the dataset's indicators (Datasets → Show indicators).
-        </p>
-      )}
+      {/* Keyed by run: the same refusal given twice is a new alert, said again (an unchanged one is silent). */}
+      {error && <p className="error" role="alert" key={runId.current}>{error}</p>}
+      {/* A live region that is always there: a note inserted with a region of its own is not said. */}
+      <div aria-live="polite">
+        {result && !result.counting && result.r.count === 0 && result.terms.length > 0 && (
+          <p className="muted" data-testid="search-text-only">
+            Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. The archive's links are counted by domain in the Overview (Top URL domains), the Co-URL network and, with an indicator file, the dataset's indicators (Datasets → Show indicators).
+          </p>
+        )}
+      </div>
       {load && <LoadLine s={load} />}
       {result && (
         <>

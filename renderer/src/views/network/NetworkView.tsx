@@ -23,6 +23,7 @@ import { useAnalysisWorker } from './useAnalysisWorker';
 import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
 import { Pager } from '../../app/Pager';
+import { ThrottledAnnouncer } from '../../app/ThrottledAnnouncer';
 
 /**
  * Drawn by default: the 5,000 accounts with the most weighted degree (up to 20,000 on request).
@@ -59,10 +60,12 @@ export function NetworkView() {
       ) : (
         <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} onInvalid={() => setFailureShown(false)} last={request} />
       )}
-      <div role="status" aria-live="polite" className="network-status">
+      <div className="network-status">
         {state.status === 'running' && <RunningStatus progress={state.progress} since={state.since} />}
-        {/* Cancel has gone with the run: the focus goes to this news (as an import's cancel does), not to the page's body. */}
-        {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.</span>}
+        <span role="status">
+          {/* Cancel has gone with the run: the focus goes to this news (as an import's cancel does), not to the page's body. */}
+          {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.</span>}
+        </span>
       </div>
       {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}</p>}
       {state.status === 'done' && !model && datasets !== null && (
@@ -310,17 +313,19 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
 /** The running analysis: its phase with the count, rate and time left, or its name and the time spent in it. */
 function RunningStatus({ progress, since }: { progress: AnalysisProgress; since: number }) {
   const [now, setNow] = useState(() => performance.now());
-  // A phase that counts nothing (Louvain on a million edges can take a minute) shows its time ticking: it must not look hung.
+  // A phase that counts nothing (Louvain on a million edges can take a minute), or whose time left is
+  // not estimated (the window sweep), shows its time ticking: it must not look hung.
+  const ticking = !progress.total || progress.etaSeconds === null;
   useEffect(() => {
-    if (progress.total) return;
+    if (!ticking) return;
     const timer = setInterval(() => setNow(performance.now()), 1000);
     return () => clearInterval(timer);
-  }, [progress.total, since]);
+  }, [ticking, since]);
   const seconds = (now - since) / 1000;
   return (<>
-    <span data-testid="analysis-progress">{progressText(progress)}</span>{' '}
+    <ThrottledAnnouncer topic={progress.phase}><span data-testid="analysis-progress">{progressText(progress)}</span></ThrottledAnnouncer>{' '}
     {/* Hidden from screen readers: a clock read out every second would drown the phases. */}
-    {!progress.total && seconds >= 1 && <span aria-hidden="true">{formatSeconds(seconds)}</span>}{' '}
+    {ticking && seconds >= 1 && <span aria-hidden="true">{formatSeconds(seconds)}</span>}{' '}
     <progress aria-label="Analysis progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
   </>);
 }
