@@ -233,6 +233,120 @@ test('files refused only at their end (a CSV cut short, a zip failing its CRC-32
   await expect(fileTable).not.toContainText('bad_crc.zip');
 });
 
+/** Rows [from, to) of one generated archive (so no two files share a tweet id), the last cut inside its text: refused only at its end. */
+function cutShortFile(file: string, from: number, to: number): string {
+  writeTweetRows(file, 7, 20_000, from, to, (f, i) => {
+    if (i === to - 1) f.tweet_text = 'CUT here, inside the text';
+  });
+  const whole = readFileSync(file, 'utf8');
+  writeFileSync(file, whole.slice(0, whole.lastIndexOf('CUT') + 3));
+  return file;
+}
+
+const cutShortMessage = (name: string, row: number) => new RegExp(`^${name}: the file ends inside a quoted field: row ${row}, which begins at byte \\d+, opens a quote that never closes\\.`);
+const refusedQuestion = (page: Page) => page.getByRole('alert').filter({ hasText: 'Some files were refused' });
+
+test('two files cut short and a truncated .gz among good ones: one question names all three, and the good files are read once more, not once per refused file', async ({ page }) => {
+  const dir = tempDir();
+  const goodIds: string[] = [];
+  const keep = (f: Record<string, string>) => void goodIds.push(f.tweetid!);
+  const good1 = writeTweetRows(path.join(dir, 'good1_tweets.csv'), 7, 20_000, 0, 3000, keep);
+  const cutA = cutShortFile(path.join(dir, 'cutA_tweets.csv'), 3000, 8000);
+  const good2 = writeTweetRows(path.join(dir, 'good2_tweets.csv'), 7, 20_000, 8000, 11_000, keep);
+  const cutB = cutShortFile(path.join(dir, 'cutB_tweets.csv'), 11_000, 16_000);
+  const gz = gzipSync(readFileSync(writeTweetRows(path.join(dir, 'rows.csv'), 7, 20_000, 16_000, 20_000)));
+  const truncated = path.join(dir, 'cut_tweets.csv.gz');
+  writeFileSync(truncated, gz.subarray(0, (gz.length * 3) >> 2));
+
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [cutA, good1, cutB, good2, truncated], 'china_082019_1');
+  const list = refusedQuestion(page).getByRole('list', { name: 'Refused files' });
+  await expect(list.getByRole('listitem')).toHaveCount(3, { timeout: 60_000 });
+  await expect(list.getByRole('listitem').nth(0)).toHaveText(cutShortMessage('cutA_tweets.csv', 5000));
+  await expect(list.getByRole('listitem').nth(1)).toHaveText(cutShortMessage('cutB_tweets.csv', 5000));
+  await expect(list.getByRole('listitem').nth(2)).toContainText('cut_tweets.csv.gz: gzip data is corrupt or truncated');
+  await refusedQuestion(page).getByRole('button', { name: 'Import the other files' }).click();
+  // The next outcome is the import's end, not a second question.
+  await waitForImportDone(page);
+  await expect(refusedQuestion(page)).toHaveCount(0);
+  await expect(page.locator('.import-done')).toContainText('6,000 tweets');
+  await expect(page.locator('.import-done').getByRole('list', { name: 'Refused files' }).getByRole('listitem')).toHaveCount(3);
+
+  const store = await storeSummary(page, true);
+  expect(store.tweets).toBe(6000);
+  expect([...store.tweetIds].sort()).toEqual([...goodIds].sort());
+  expect(store.quarantine).toBe(0);
+  const { receipts, aggregatedTweets } = await receiptsAndAggregates(page);
+  expect(receipts).toEqual({
+    'china_082019_1_users_csv_hashed.csv': { rowsStored: 744, rowsDuplicate: 0, rowsRejected: 0 },
+    'good1_tweets.csv': { rowsStored: 3000, rowsDuplicate: 0, rowsRejected: 0 },
+    'good2_tweets.csv': { rowsStored: 3000, rowsDuplicate: 0, rowsRejected: 0 },
+  });
+  expect(aggregatedTweets).toBe(6000);
+  // One attempt abandoned (at cutA, the files after it checked), then the one committed: the good files were read twice in all.
+  expect(store.imports.map((i) => i.state).sort()).toEqual(['cancelled', 'committed', 'committed']);
+});
+
+test('every file refused, some only at their end: the import fails naming them all, without a question; a file already stored is named as skipped', async ({ page }) => {
+  const dir = tempDir();
+  const cutA = cutShortFile(path.join(dir, 'cutA_tweets.csv'), 0, 5000);
+  const cutB = cutShortFile(path.join(dir, 'cutB_tweets.csv'), 5000, 10_000);
+  const { unknown } = badFiles(dir);
+  const failed = page.getByRole('alert').filter({ hasText: 'Import failed' });
+  // Two files cut short; then one cut short with one refused at its start, in both orders.
+  for (const [files, names] of [
+    [[cutA, cutB], ['cutA_tweets.csv', 'cutB_tweets.csv']],
+    [[cutA, unknown], ['cutA_tweets.csv', 'unknown_columns.csv']],
+    [[unknown, cutA], ['unknown_columns.csv', 'cutA_tweets.csv']],
+  ] as const) {
+    await importFiles(page, [...files]);
+    await expect(failed).toContainText('Import failed: nothing was added. All 2 files were refused:', { timeout: 60_000 });
+    const items = failed.getByRole('list', { name: 'Refused files' }).getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    for (const [i, name] of names.entries()) {
+      if (name === 'unknown_columns.csv') await expect(items.nth(i)).toContainText('unknown_columns.csv: ');
+      else await expect(items.nth(i)).toHaveText(cutShortMessage(name, 5000));
+    }
+    await failed.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  let store = await storeSummary(page);
+  expect([store.datasets.length, store.tweets, store.files, store.runningImports]).toEqual([0, 0, 0, 0]);
+
+  // A stored file chosen again with a file cut short: nothing new, the one skipped and the other refused.
+  const good = writeTweetRows(path.join(dir, 'good_tweets.csv'), 7, 20_000, 10_000, 13_000);
+  await importFiles(page, [good]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [good, cutA]);
+  await waitForImportDone(page);
+  const done = page.locator('.import-done');
+  await expect(done).toContainText('Nothing new was imported.');
+  await expect(done.getByRole('list', { name: 'Skipped files' })).toContainText('good_tweets.csv');
+  await expect(done.getByRole('list', { name: 'Refused files' }).getByRole('listitem')).toHaveText([cutShortMessage('cutA_tweets.csv', 5000)]);
+  store = await storeSummary(page);
+  expect([store.datasets.length, store.tweets, store.files, store.runningImports]).toEqual([1, 3000, 1, 0]);
+});
+
+test('closing the page while a file refused at its end is asked about: on reopen the import is said not to have finished, as with a file refused at its start', async ({ page, reopen }) => {
+  const dir = tempDir();
+  const cut = cutShortFile(path.join(dir, 'cutA_tweets.csv'), 0, 5000);
+  const good = writeTweetRows(path.join(dir, 'good_tweets.csv'), 7, 20_000, 5000, 8000);
+  await importFiles(page, [cut, good]);
+  await expect(refusedQuestion(page)).toContainText('cutA_tweets.csv', { timeout: 60_000 });
+  // The question is asked while the import is still running (its rows not yet deleted).
+  expect((await storeSummary(page)).runningImports).toBe(1);
+  const again = await reopen();
+  const notice = again.getByRole('alert', { name: 'Interrupted imports' });
+  await expect(notice).toContainText('The import of cutA_tweets.csv, good_tweets.csv as a new dataset, started 20');
+  await expect(notice).toContainText('did not finish');
+  await expect.poll(async () => (await storeSummary(again)).tweetBlocks, { timeout: 30_000 }).toBe(0);
+  const store = await storeSummary(again);
+  expect(store.datasets).toHaveLength(0);
+  expect(store.imports.map((i) => i.state)).toEqual(['failed']);
+});
+
 test('the same file chosen twice (under two names) is imported once; the second is listed as skipped', async ({ page }) => {
   const copy = path.join(tempDir(), 'copy_of_users.csv');
   writeFileSync(copy, readFileSync(chinaUsers));

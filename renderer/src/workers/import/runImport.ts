@@ -25,6 +25,8 @@ import type { Verdict } from './hashMessages';
 import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
 import { collectGarbage } from '../collectGarbage';
+import { anyFileToImport, fileOfFiles } from './filesToRead';
+import { refusalKey, refusalsToAsk } from './refusalsToAsk';
 
 export interface RunImportOptions {
   db: WorkbenchDb;
@@ -47,9 +49,10 @@ const newId = (): string => crypto.randomUUID();
  * placeholders, and its records wait (HashPlaceholders). Should pass 1 then say the file must not be
  * imported (already stored, chosen twice, or refused), the attempt is abandoned and the import
  * starts again with every verdict known. So too when the parse refuses a file at its end (a CSV cut
- * short) among others, after the analyst chose to import the others (`decide`), which are then read
- * again without it. Anything short of the commit leaves nothing visible (and
- * is deleted here, or by the start-up sweep when the page dies).
+ * short) among others: the files after it are only checked (read, nothing kept) for more refusals,
+ * the analyst is asked once about them all (`decide`), and the others are read again without them.
+ * Anything short of the commit leaves nothing visible (and is deleted here, or by the start-up sweep
+ * when the page dies).
  */
 export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const t0 = performance.now();
@@ -57,17 +60,15 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const hashing = new HashThread();
   try {
     const pass1 = new FileVerdicts(await usersFilesFirst(o.sources, o.signal), hashing, t0);
-    /** Refusals the analyst has already answered "import the other files" to: not asked again. */
+    /** Refusals the analyst has already answered "import the other files" to (attempt adds them): not asked again. */
     const answered = new Set<string>();
     let speculate = true;
     for (;;) {
+      const leftOut = pass1.leftOut();
       const outcome = await attempt(o, pass1, speculate, answered, progress, t0);
       if (!(outcome instanceof RestartImport)) return outcome;
-      if (outcome.refused.length) {
-        // A file refused at its end: the analyst chooses before the others are read again without it.
-        if (!(await o.decide(outcome.refused))) throw new DOMException('The import was cancelled.', 'AbortError');
-        for (const r of outcome.refused) answered.add(refusalKey(r));
-      } else if (!speculate) throw new Error('The import could not settle which files to import.');
+      // Each later attempt must leave out one more file (refused at its end), or it would only repeat.
+      if (!speculate && pass1.leftOut() === leftOut) throw new Error('The import could not settle which files to import.');
       if (speculate) await Promise.all(pass1.verdicts); // a file pass 1 could not read fails the import here
       speculate = false;
     }
@@ -77,7 +78,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
 }
 
 /** One try at the import; with `speculate`, files whose pass 1 is still running are parsed meanwhile. */
-async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: boolean, answered: ReadonlySet<string>, progress: ProgressReporter, t0: number): Promise<ImportResult | RestartImport> {
+async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: boolean, answered: Set<string>, progress: ProgressReporter, t0: number): Promise<ImportResult | RestartImport> {
   const { db } = o;
   const refused: RefusedFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -160,13 +161,16 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     progress.startPhase('parsing');
     const tParse = performance.now();
 
+    /** The file the parse refused at its end, after rows of it were written: this attempt is abandoned. */
+    let refusedAtEnd: number | undefined;
     for (const [fileIndex, source] of sources.entries()) {
       signal.throwIfAborted();
-      progress.atFile(fileIndex, sources.length);
       const verdict = pass1.settled[fileIndex];
       let hashOption: Pick<ParseArchiveOptions, 'hashes' | 'pendingHashes'>;
       note(verdict);
       if (verdict && verdict.kind !== 'parse') continue;
+      const at = fileOfFiles(pass1.settled, sources.length, fileIndex);
+      progress.atFile(at.index, at.count);
       const noteSkippedEntries = (h: ArchiveHashes) => {
         // Said, not silently dropped: what of a zip is not imported.
         for (const name of h.skippedEntries) skipped.push({ fileName: `${source.name} › ${name}`, sha256: h.sha256, reason: 'not a .csv entry of the zip, not imported' });
@@ -278,19 +282,39 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
         signal.throwIfAborted();
         if (!(e instanceof ArchiveFormatError)) throw e;
         const refusal = { fileName: source.name, message: e.message };
-        // A file refused before it delivered anything is left out.
-        if (delivered === 0) refused.push(refusal);
-        // Refused at its end (a CSV cut short…) after its first rows were written: with no other file
-        // to import, it fails the import; else this attempt is abandoned (its rows are in the blocks,
-        // aggregates and tweet id table) and, once the analyst has chosen, the import starts again without it.
-        else if (files.length === 0 && !sources.some((_, i) => i > fileIndex && (pass1.settled[i]?.kind ?? 'parse') === 'parse')) throw e;
-        else {
-          pass1.refuseLate(fileIndex, refusal);
-          throw restartBecause(stop, [...refused, refusal].filter((r) => !answered.has(refusalKey(r))));
+        refused.push(refusal);
+        pass1.refuse(fileIndex, refusal);
+        // Refused before it delivered anything, it is just left out. Refused at its end (a CSV cut
+        // short…) after its first rows were written (in the blocks, aggregates and tweet id table):
+        // this attempt is abandoned (below).
+        if (delivered > 0) {
+          rowsBefore += fileRows; // its bytes no longer count: the total (totalBytes) leaves it out now
+          refusedAtEnd = fileIndex;
+          break;
         }
       }
       bytesBefore += fileBytes;
       rowsBefore += fileRows;
+    }
+    if (refusedAtEnd !== undefined) {
+      // The files after it are checked for refusals too (read, nothing kept), and every verdict awaited:
+      // one question names every refused file, and none is asked when no file is left to import.
+      const check = await checkForRefusals(pass1, refusedAtEnd + 1, signal, (i, p) => {
+        const at = fileOfFiles(pass1.settled, sources.length, i);
+        progress.atFile(at.index, at.count);
+        progress.report(sources[i]!.name, bytesBefore + p.bytes, totalBytes(), rowsBefore + p.rows);
+      });
+      refused.push(...check);
+      await Promise.all(pass1.verdicts); // a file pass 1 could not read fails the import here
+      signal.throwIfAborted();
+      // Nothing left to import: the next attempt, with every verdict known, refuses the import naming them all.
+      if (!anyFileToImport(pass1.settled, sources.length)) throw restartBecause(stop);
+      // Asked while this attempt is still running: a page closed now is an import that did not finish.
+      const ask = refusalsToAsk(refused, pass1.settled, answered);
+      if (ask.length && !(await o.decide(ask))) throw new DOMException('The import was cancelled.', 'AbortError');
+      for (const r of ask) answered.add(refusalKey(r));
+      signal.throwIfAborted();
+      throw restartBecause(stop);
     }
     await Promise.all(awaited);
     signal.throwIfAborted();
@@ -307,12 +331,13 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     blockWriter.terminate();
     // Every file read: the last line names them all, not a file among them.
     progress.atFile(0, 1);
-    progress.report(sources.length > 1 ? `all ${sources.length} files` : (sources[0]?.name ?? ''), bytesBefore, bytesBefore, rowsBefore, true);
+    progress.report(parsedNames.length > 1 ? `all ${parsedNames.length} files` : (parsedNames[0] ?? sources[0]?.name ?? ''), bytesBefore, bytesBefore, rowsBefore, true);
 
     timings.parseSeconds = lap(tParse);
     // Nothing parsed: the next attempt, with every verdict known, says why as the import always has.
     if (files.length === 0) throw speculate ? restartBecause(stop) : new RefusedError(refused);
-    if (refused.some((r) => !answered.has(refusalKey(r))) && !(await o.decide(refused))) throw new DOMException('The import was cancelled.', 'AbortError');
+    const ask = refusalsToAsk(refused, [], answered);
+    if (ask.length && !(await o.decide(ask))) throw new DOMException('The import was cancelled.', 'AbortError');
     signal.throwIfAborted();
 
     progress.startPhase('committing');
@@ -336,23 +361,46 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
 
 /**
  * A file parsed ahead of its verdict must not be imported (pass 1 said so), or was refused at its end
- * after rows of it were written (`refused`: to ask the analyst about): this attempt stops, the next
- * knows.
+ * after rows of it were written: this attempt stops, the next knows.
  */
 class RestartImport extends Error {
-  constructor(readonly refused: RefusedFile[]) {
+  constructor() {
     super('The import starts again without a file left out.');
     this.name = 'RestartImport';
   }
 }
 
-function restartBecause(stop: AbortController, refused: RefusedFile[] = []): RestartImport {
-  const r = new RestartImport(refused);
+function restartBecause(stop: AbortController): RestartImport {
+  const r = new RestartImport();
   stop.abort(r);
   return r;
 }
 
-const refusalKey = (r: RefusedFile) => `${r.fileName}\n${r.message}`;
+/**
+ * An abandoned attempt's files from `from` on, read to their end for refusals only (nothing kept, no
+ * tweet compared with another): the refusals found, each file refused also marked so in `pass1`.
+ * Costs one more read of those files, the one a further file refused at its end would have cost.
+ */
+async function checkForRefusals(pass1: FileVerdicts, from: number, signal: AbortSignal, onProgress: (file: number, p: { bytes: number; rows: number }) => void): Promise<RefusedFile[]> {
+  const found: RefusedFile[] = [];
+  for (let i = from; i < pass1.sources.length; i++) {
+    const source = pass1.sources[i]!;
+    const verdict = await pass1.verdicts[i]!;
+    signal.throwIfAborted();
+    if (verdict.kind !== 'parse' || pass1.settled[i]?.kind !== 'parse') continue;
+    try {
+      const receipts = await parseArchive(source, { hashes: verdict.hashes, signal, dedupeTweets: false, onProgress: (p) => onProgress(i, p) });
+      for (const x of receipts[0]?.refusedEntries ?? []) found.push({ fileName: `${source.name} › ${x.entryName}`, message: x.message });
+    } catch (e) {
+      signal.throwIfAborted();
+      if (!(e instanceof ArchiveFormatError)) throw e;
+      const refusal = { fileName: source.name, message: e.message };
+      pass1.refuse(i, refusal);
+      found.push(refusal);
+    }
+  }
+  return found;
+}
 
 /**
  * Pass 1 of every file, on its own thread, in import order: each file's verdict as a promise, with
@@ -379,8 +427,13 @@ class FileVerdicts {
   }
 
   /** The parse refused a file pass 1 let through (a CSV cut short inside a quoted field): refused from now on. */
-  refuseLate(i: number, refused: RefusedFile): void {
+  refuse(i: number, refused: RefusedFile): void {
     this.settled[i] = { kind: 'refuse', refused };
+  }
+
+  /** How many files are known not to be imported (skipped or refused). */
+  leftOut(): number {
+    return this.settled.filter((v) => v && v.kind !== 'parse').length;
   }
 }
 
