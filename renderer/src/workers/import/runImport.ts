@@ -274,7 +274,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
           });
         }
         // A zip's entries refused on their own: the analyst chooses, as for refused files (decide below).
-        for (const x of fileReceipts[0]?.refusedEntries ?? []) refused.push({ fileName: `${source.name} › ${x.entryName}`, message: x.message });
+        refused.push(...refusedEntries(source.name, fileReceipts));
         parsedNames.push(source.name);
       } catch (e) {
         // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins.
@@ -376,6 +376,10 @@ function restartBecause(stop: AbortController): RestartImport {
   return r;
 }
 
+/** A zip's entries refused on their own (named "file › entry"), as its receipts list them. */
+const refusedEntries = (fileName: string, receipts: readonly ImportReceipt[]): RefusedFile[] =>
+  (receipts[0]?.refusedEntries ?? []).map((x) => ({ fileName: `${fileName} › ${x.entryName}`, message: x.message }));
+
 /**
  * An abandoned attempt's files from `from` on, read to their end for refusals only (nothing kept, no
  * tweet compared with another): the refusals found, each file refused also marked so in `pass1`.
@@ -390,7 +394,7 @@ async function checkForRefusals(pass1: FileVerdicts, from: number, signal: Abort
     if (verdict.kind !== 'parse' || pass1.settled[i]?.kind !== 'parse') continue;
     try {
       const receipts = await parseArchive(source, { hashes: verdict.hashes, signal, dedupeTweets: false, onProgress: (p) => onProgress(i, p) });
-      for (const x of receipts[0]?.refusedEntries ?? []) found.push({ fileName: `${source.name} › ${x.entryName}`, message: x.message });
+      found.push(...refusedEntries(source.name, receipts));
     } catch (e) {
       signal.throwIfAborted();
       if (!(e instanceof ArchiveFormatError)) throw e;
