@@ -12,12 +12,14 @@ export const accountTitle = (screenName: string, userid: string): string =>
 export const tweetTitle = (tweetid: string, screenName: string, userid: string): string =>
   screenName ? `Tweet ${tweetid} by @${containBidi(screenName)} (user id ${userid})` : `Tweet ${tweetid} by user id ${userid}`;
 
-/**
- * An account of a network edge in a pin title: screen name and user id; an account known only by the
- * name a tweet gave (node id '@name', not in the archive) has no id to give.
- */
-const edgeEnd = (screenName: string, id: string): string =>
-  id.startsWith('@') ? `@${containBidi(screenName || id.slice(1))} (no user id)` : screenName ? `@${containBidi(screenName)} (user id ${id})` : `user id ${id}`;
+/** "(user id N)" after a network account's name; an account known only by the name a tweet gave (node id '@name', not in the archive) has no id to give. */
+export const userIdNote = (id: string): string => (id.startsWith('@') ? '(no user id)' : `(user id ${id})`);
+
+/** An account of a network edge in a pin title: screen name and user id (userIdNote). */
+const edgeEnd = (screenName: string, id: string): string => {
+  const name = screenName || (id.startsWith('@') ? id.slice(1) : '');
+  return name ? `@${containBidi(name)} ${userIdNote(id)}` : `user id ${id}`;
+};
 
 /** A network edge in a pin title: both accounts with their user ids, as accountTitle gives them. */
 export const edgeAccountsTitle = (source: { screenName: string; id: string }, target: { screenName: string; id: string }, directed: boolean): string =>

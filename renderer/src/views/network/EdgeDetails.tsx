@@ -8,7 +8,7 @@ import { fmt } from './format';
 import { formatMinute } from '../explore/timeBuckets';
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { focusInView } from '../../app/focusIfLost';
-import { edgeAccountsTitle } from '../../pins/accountTitles';
+import { edgeAccountsTitle, userIdNote } from '../../pins/accountTitles';
 
 const PAIRS_SHOWN = 200;
 /** Interaction kinds record the tweets behind each edge (in the analysis worker). */
@@ -26,7 +26,7 @@ export type LoadEdgeTweets = (edgeIndex: number, limit: number) => Promise<{ tot
 
 /** The edge as the page names it: each account by name, with its id where it may pass for another shown (`withIds`). */
 function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>, withIds: ReadonlySet<string>): string {
-  const name = (id: string) => (nodes.get(id) ? nodeLabel(nodes.get(id)!, containBidi) : id) + (!withIds.has(id) ? '' : id.startsWith('@') ? ' (no user id)' : ` (user id ${id})`);
+  const name = (id: string) => (nodes.get(id) ? nodeLabel(nodes.get(id)!, containBidi) : id) + (withIds.has(id) ? ` ${userIdNote(id)}` : '');
   return `${name(e.source)} ${e.directed ? '→' : '—'} ${name(e.target)}`;
 }
 

@@ -24,6 +24,7 @@ import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
 import { Pager } from '../../app/Pager';
 import { ThrottledAnnouncer } from '../../app/ThrottledAnnouncer';
+import { userIdNote } from '../../pins/accountTitles';
 
 /**
  * Drawn by default: the 5,000 accounts with the most weighted degree (up to 20,000 on request).
@@ -192,7 +193,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     return accountsNeedingIds([...shown].map((id) => ({ id, name: screenName(id) })));
   }, [tableEdges, table.account, nodeId, edge, matches, nodes]);
   // An account known only by the name a tweet gave (node id '@name') has no id to show: it says so.
-  const idAfter = (id: string) => (!withIds.has(id) ? null : id.startsWith('@') ? <span className="muted"> (no user id)</span> : <LookalikeId id={id} />);
+  const idAfter = (id: string) => (!withIds.has(id) ? null : id.startsWith('@') ? <span className="muted"> {userIdNote(id)}</span> : <LookalikeId id={id} />);
   const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${VIEW_OMITTED_LABELS[k] ?? k}`).join(', ');
 
   return (
