@@ -28,7 +28,4 @@ export class AnalysisProgressReporter {
     const seconds = Math.max((now - this.phaseStart) / 1000, 1e-3);
     this.post({ phase, done, total, unit, perSecond: even ? Math.round(done / seconds) : 0, etaSeconds: even ? eta(done, total, seconds) : null });
   };
-
-  /** A phase that counts nothing: said by name. */
-  readonly named = (phase: string): void => this.count(phase, 0, 0, '');
 }

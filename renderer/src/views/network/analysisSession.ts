@@ -48,7 +48,7 @@ class AnalysisSession extends SessionState<AnalysisState> {
         return;
       }
       if (m.type === 'progress') {
-        const progress = { phase: m.phase, done: m.done, total: m.total, unit: m.unit, perSecond: m.perSecond, etaSeconds: m.etaSeconds };
+        const { type: _type, ...progress } = m;
         const was = this.getState();
         const since = was.status === 'running' && was.progress.phase === m.phase ? was.since : performance.now();
         this.set({ status: 'running', progress, since });
