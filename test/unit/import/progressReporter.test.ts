@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportProgress } from '../../../renderer/src/workers/import/importMessages';
 import { ProgressReporter } from '../../../renderer/src/workers/import/progressReporter';
+import { performanceReads } from '../performanceClock';
 
 describe('ProgressReporter', () => {
   afterEach(() => vi.restoreAllMocks());
-  const clock = (ms: number[]) => {
-    const now = vi.spyOn(performance, 'now');
-    for (const t of ms) now.mockReturnValueOnce(t);
-  };
+  const clock = performanceReads;
 
   it('reports bytes with rows/s and the ETA from bytes, at most once per interval unless forced', () => {
     const posted: ImportProgress[] = [];

@@ -2,13 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisProgress } from '../../../renderer/src/network/networkModel';
 import { AnalysisProgressReporter } from '../../../renderer/src/workers/analysisProgressReporter';
 import { progressText } from '../../../renderer/src/views/network/progressText';
+import { performanceReads } from '../performanceClock';
 
 describe('AnalysisProgressReporter', () => {
   afterEach(() => vi.restoreAllMocks());
-  const clock = (ms: number[]) => {
-    const now = vi.spyOn(performance, 'now');
-    for (const t of ms) now.mockReturnValueOnce(t);
-  };
+  const clock = performanceReads;
 
   it('posts a phase’s first and last figures always, between them at most one per interval, with the rate and time left', () => {
     const posted: AnalysisProgress[] = [];
