@@ -54,5 +54,8 @@ function readStore<T>(page: Page, store: string, op: 'count' | 'getAll'): Promis
 export async function edgeList(page: Page, userid: string, title: string): Promise<string[]> {
   await page.goto(`#/explore/account/${userid}`);
   await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toBeVisible({ timeout: 30_000 });
-  return (await page.getByRole('table', { name: title, exact: true }).locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  // Each row's cells joined by a space, from their text: innerText falls back to the text without the
+  // cells' separators for a table caught between two renders ("@gamma1" for "@gamma 1", seen in CI).
+  const rows = page.getByRole('table', { name: title, exact: true }).locator('tbody tr');
+  return rows.evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' ')));
 }
