@@ -237,20 +237,25 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   const timestampProofs: string[] = [];
   const m512 = safeParse(text('manifest-sha512.txt'), 128);
   const m256 = safeParse(text('manifest-sha256.txt'), 64);
+  // A list that cannot be read is said once (its check says why): its files are not each "unlisted".
+  const unread = (name: string, check: string, what: string) => incomplete.push(`${name} could not be read (${check} says why): ${what} not compared with it`);
+  if (!m512) unread('manifest-sha512.txt', 'payload', 'the files in data/');
+  if (!m256) unread('manifest-sha256.txt', 'payload', 'the files in data/');
+  if (!tagEntries) unread(TAGMANIFEST, 'tagmanifest', 'the tag files');
   for (const p of files.keys()) {
     if (p.startsWith('data/')) {
-      if (!m512?.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha512.txt`);
-      if (!m256?.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha256.txt`);
+      if (m512 && !m512.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha512.txt`);
+      if (m256 && !m256.has(p)) incomplete.push(`${p}: in data/ but not in manifest-sha256.txt`);
     } else if (p.startsWith('signatures/')) {
       if (TIMESTAMP_PROOF.test(p)) timestampProofs.push(p);
       else if (![SIG, MINISIG, REPORT_SIG_PATH, REPORT_BINDING_SIG_PATH].includes(p)) incomplete.push(`${p}: unexpected file in signatures/`);
     } else if (p.startsWith('report/')) {
       if (p !== REPORT_PATH && p !== REPORT_BINDING_PATH) incomplete.push(`${p}: unexpected file in report/`);
-    } else if (p !== TAGMANIFEST && !tagEntries?.has(p)) incomplete.push(`${p}: outside data/ but not in ${TAGMANIFEST}`);
+    } else if (p !== TAGMANIFEST && tagEntries && !tagEntries.has(p)) incomplete.push(`${p}: outside data/ but not in ${TAGMANIFEST}`);
   }
   for (const p of listedPayload) if (!files.has(p)) incomplete.push(`${p}: listed in a manifest but missing`);
   for (const req of ['bagit.txt', 'bag-info.txt', 'metadata/custody.jsonl', 'metadata/provenance.json', 'metadata/items.jsonl']) {
-    if (!tagEntries?.has(req)) incomplete.push(`${req}: required tag file not in ${TAGMANIFEST}`);
+    if (tagEntries && !tagEntries.has(req)) incomplete.push(`${req}: required tag file not in ${TAGMANIFEST}`);
   }
   if (incomplete.length) set('completeness', false, list(incomplete));
   // Trusted timestamps are added to signatures/ later (they need a network); offline they cannot be checked.

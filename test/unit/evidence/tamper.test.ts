@@ -71,6 +71,18 @@ describe('tamper suite', async () => {
     expect(sh.code).toBe(1);
   });
 
+  it('a manifest line that does not parse: the payload check names it; completeness says the manifest was not read, not that every file is unlisted', async () => {
+    const z = await tamper(bytes, (f) => {
+      const t = dec.decode(f.get('manifest-sha512.txt')!);
+      f.set('manifest-sha512.txt', enc.encode(`#${t.slice(1)}`));
+    });
+    const { ours, sh } = check('unparsable-manifest', z);
+    expect(ours.ok).toBe(false);
+    expect(failed(ours, 'payload').detail).toMatch(/^manifest-sha512\.txt: /);
+    expect(failed(ours, 'completeness').detail).toBe('manifest-sha512.txt could not be read (payload says why): the files in data/ not compared with it');
+    expect(sh.code).toBe(1);
+  });
+
   it('added payload file', async () => {
     const z = await tamper(bytes, (f) => f.set('data/derived/planted.csv', enc.encode('x\n')));
     const { ours, sh } = check('added-file', z);
