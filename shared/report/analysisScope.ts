@@ -20,10 +20,20 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function analysisScope(receipt: Partial<AnalysisReceipt> | undefined): Array<[string, string]> {
   if (!receipt?.dataset) return [];
   const out: Array<[string, string]> = [['tweets analysed', `${count(receipt.dataset.tweetsAnalysed)} of the dataset's ${count(receipt.dataset.tweets)}`]];
-  const omitted = Object.entries(receipt.counts?.omitted ?? {}).filter(([, n]) => n > 0);
-  out.push(['left out', omitted.length ? omitted.map(([k, n]) => `${count(n)} ${OMITTED_WORDS[k] ?? k}`).join('; ') : 'nothing']);
+  out.push(['left out', omittedText(receipt.counts?.omitted ?? {})]);
   out.push(...filterFields(receipt.parameters?.filter));
   return out;
+}
+
+/** A receipt's `omitted` counts in words ("54 tweets outside the filter; 2 accounts beyond the node cap (not drawn)"), or "nothing". */
+export function omittedText(omitted: Record<string, number>): string {
+  const left = Object.entries(omitted).filter(([, n]) => n > 0);
+  return left.length ? left.map(([k, n]) => `${count(n)} ${OMITTED_WORDS[k] ?? k}`).join('; ') : 'nothing';
+}
+
+/** A tweet filter in one line ("tweets from … to …; tweet language zh"), or "" when there is none. */
+export function filterText(filter: unknown): string {
+  return filterFields(filter).map(([k, v]) => `${k} ${v}`).join('; ');
 }
 
 /** A tweet filter (TweetFilter as described in receipts) in words: dates in UTC, the end day included. */

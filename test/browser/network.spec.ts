@@ -7,7 +7,7 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
-import { drawn } from './networkHelpers';
+import { drawn, readPins } from './networkHelpers';
 
 // The Network view end to end on the demo archive, imported through the Datasets view's button.
 const truth = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth;
@@ -175,6 +175,12 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   }
   // Mention network: the demo's Arabic, Hebrew and Chinese display names are drawn as node labels.
   await build(page, 'Retweet');
+  // Pinned, the view says its tweet filter and what it left out in words (the report's "Filtered or hidden").
+  await page.getByRole('button', { name: 'Pin to case: this network view' }).click();
+  await expect(page.getByRole('button', { name: 'Pinned: this network view' })).toBeVisible();
+  const viewPin = (await readPins(page)).find((p) => p.kind === 'network' && p.title.includes(' network view of '))!;
+  expect(viewPin.payload.filtered).toMatch(/^tweets from 2019-03-01 00:00 UTC to 2019-03-14 23:59 UTC; .*left out: [0-9,]+ tweets outside the filter/);
+  expect(viewPin.payload.caption).toMatch(/ · tweets from 2019-03-01 00:00 UTC to 2019-03-14 23:59 UTC$/);
   const labels: string[] = await page.getByTestId('network-canvas').evaluate((el) =>
     (el as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((n) => String(n.data('label'))));
   for (const name of ['مريم', 'נועה', '牛小牛']) expect(labels.some((l) => l.includes(name)), name).toBe(true);

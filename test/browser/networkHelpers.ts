@@ -72,3 +72,21 @@ export function selectedEdge(page: Page): Promise<{ source: string; target: stri
     return e ? { source: e.source, target: e.target } : null;
   });
 }
+
+/** Reads every pin straight from IndexedDB (no app code). */
+export function readPins(page: Page): Promise<{ kind: string; title: string; payload: Record<string, unknown>; provenance: { row: number; byteOffset: number }[] }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const r = db.transaction('pins').objectStore('pins').getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return rows as never;
+  });
+}

@@ -132,7 +132,10 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   if (nodes.length > s.nodeCap) {
     const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || (a.id < b.id ? -1 : 1));
     count('nodesPrunedByCap', nodes.length - s.nodeCap);
-    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}`);
+    const last = sorted[s.nodeCap - 1]![s.sizeBy];
+    const tied = sorted.filter((node) => node[s.sizeBy] === last).length;
+    const keptTied = sorted.slice(0, s.nodeCap).filter((node) => node[s.sizeBy] === last).length;
+    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}${tieAtCap(tied, keptTied, `${s.sizeBy} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
     nodes = sorted.slice(0, s.nodeCap);
   }
   const keep = new Uint8Array(model.nodes.length);
@@ -149,8 +152,9 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   let edges: NetEdge[];
   if (shown > s.edgeCap) {
     count('edgesPrunedByCap', shown - s.edgeCap);
-    notes.push(`pruned to the ${s.edgeCap} heaviest edges`);
-    edges = heaviest(weight, passing.subarray(0, shown), s.edgeCap).map((i) => edgeAt(model, i));
+    const kept = heaviest(weight, passing.subarray(0, shown), s.edgeCap);
+    notes.push(`pruned to the ${s.edgeCap} heaviest edges${tieAtCap(kept.tied, kept.keptTied, `weight ${metricText(kept.cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
+    edges = kept.indices.map((i) => edgeAt(model, i));
   } else {
     edges = new Array<NetEdge>(shown);
     for (let k = 0; k < shown; k++) edges[k] = edgeAt(model, passing[k]!);
@@ -159,11 +163,25 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
 }
 
 /**
+ * A cap that cuts through a tie says so, and how the tie was broken: which of equally ranked accounts
+ * or edges are drawn is otherwise an unstated choice of the app ('' when the cap falls between two values).
+ */
+export function tieAtCap(tied: number, keptTied: number, value: string, what: string, rule: string): string {
+  return tied > keptTied ? `; ${tied} ${what} tie at ${value} for the last ${keptTied} place${keptTied === 1 ? '' : 's'}: kept, ${rule}` : '';
+}
+
+/** A metric as the view's notes print it: whole numbers as they are, fractions to 4 significant digits. */
+export function metricText(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/**
  * The indices of the `cap` heaviest of the edges at `indices` (ties: earlier in the model first),
- * heaviest first: the cut-off weight is found on a typed copy of the weights, so only the edges kept
+ * heaviest first, with the cut-off weight and how many edges share it (`tied`) and are kept
+ * (`keptTied`): the cut-off weight is found on a typed copy of the weights, so only the edges kept
  * are sorted.
  */
-function heaviest(weight: Float64Array, indices: Int32Array, cap: number): number[] {
+function heaviest(weight: Float64Array, indices: Int32Array, cap: number): { indices: number[]; cutoff: number; tied: number; keptTied: number } {
   const weights = new Float64Array(indices.length);
   for (let k = 0; k < indices.length; k++) weights[k] = weight[indices[k]!]!;
   weights.sort();
@@ -171,7 +189,10 @@ function heaviest(weight: Float64Array, indices: Int32Array, cap: number): numbe
   let above = 0;
   for (let k = weights.length - 1; k >= 0 && weights[k]! > cutoff; k--) above++;
   // Every edge heavier than the cut-off, and the first edges of exactly that weight (indices are in model order).
-  let atCutoff = cap - above;
+  const keptTied = cap - above;
+  let atCutoff = keptTied;
+  let tied = 0;
+  for (let k = weights.length - 1 - above; k >= 0 && weights[k] === cutoff; k--) tied++;
   const out: number[] = [];
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
@@ -183,7 +204,7 @@ function heaviest(weight: Float64Array, indices: Int32Array, cap: number): numbe
     }
   }
   // Heavier first, then in model order.
-  return out.sort((a, b) => weight[b]! - weight[a]! || a - b);
+  return { indices: out.sort((a, b) => weight[b]! - weight[a]! || a - b), cutoff, tied, keptTied };
 }
 
 /**

@@ -4,7 +4,7 @@ import { detectCoordination } from '../../../shared/graph/coordination/detectCoo
 import { concatColumns } from '../../../renderer/src/network/concatColumns';
 import { addPngText } from '../../../renderer/src/network/pngText';
 import { containBidi, isolateBidi } from '../../../shared/domain/bidiIsolate';
-import { nodeLabel, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
+import { metricText, nodeLabel, tieAtCap, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
 import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
 
@@ -36,7 +36,26 @@ describe('viewGraph', () => {
     expect(v.edges.map((e) => e.index)).toEqual([0]);
     expect(v.omitted.nodesPrunedByCap).toBe(1); // c; d has no drawn edge and is counted under that reason
     expect(v.omitted.nodesWithoutDrawnEdge).toBe(1);
-    expect(v.notes[0]).toContain('top 2 nodes by degree');
+    expect(v.notes[0]).toBe('pruned to the top 2 nodes by degree');
+  });
+
+  it('says when a cap cuts through a tie, and how the tie was broken', () => {
+    const tiedModel = {
+      nodes: [node('a', 4), node('c', 2), node('b', 2), node('d', 2)],
+      edges: [
+        { index: 0, source: 'a', target: 'b', weight: 3, directed: false },
+        { index: 1, source: 'a', target: 'c', weight: 1, directed: false },
+        { index: 2, source: 'a', target: 'd', weight: 1, directed: false },
+      ],
+    } as unknown as NetworkModel;
+    const v = viewGraph(tiedModel, { ...settings, nodeCap: 2, edgeCap: 100 });
+    expect(v.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(v.notes).toEqual(['pruned to the top 2 nodes by degree; 3 accounts tie at degree 2 for the last 1 place: kept, the lowest user ids']);
+    const e = viewGraph(tiedModel, { ...settings, edgeCap: 2 });
+    expect(e.edges.map((x) => x.index)).toEqual([0, 1]);
+    expect(e.notes).toEqual(["pruned to the 2 heaviest edges; 2 edges tie at weight 1 for the last 1 place: kept, the first in the network's edge order"]);
+    // A cap between two values is no tie.
+    expect(viewGraph(tiedModel, { ...settings, nodeCap: 1 }).notes).toEqual(['pruned to the top 1 nodes by degree']);
   });
 });
 
@@ -65,7 +84,10 @@ function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   if (nodes.length > s.nodeCap) {
     const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || (a.id < b.id ? -1 : 1));
     count('nodesPrunedByCap', nodes.length - s.nodeCap);
-    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}`);
+    const last = sorted[s.nodeCap - 1]![s.sizeBy];
+    const tied = sorted.filter((n) => n[s.sizeBy] === last).length;
+    const keptTied = sorted.slice(0, s.nodeCap).filter((n) => n[s.sizeBy] === last).length;
+    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}${tieAtCap(tied, keptTied, `${s.sizeBy} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
     nodes = sorted.slice(0, s.nodeCap);
   }
   const keep = new Set(nodes.map((n) => n.id));
@@ -74,8 +96,12 @@ function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   count('edgesOfHiddenNodes', n0 - edges.length);
   if (edges.length > s.edgeCap) {
     count('edgesPrunedByCap', edges.length - s.edgeCap);
-    notes.push(`pruned to the ${s.edgeCap} heaviest edges`);
-    edges = [...edges].sort((a, b) => b.weight - a.weight || a.index - b.index).slice(0, s.edgeCap);
+    const sorted = [...edges].sort((a, b) => b.weight - a.weight || a.index - b.index);
+    const cutoff = sorted[s.edgeCap - 1]!.weight;
+    const tied = sorted.filter((e) => e.weight === cutoff).length;
+    const keptTied = sorted.slice(0, s.edgeCap).filter((e) => e.weight === cutoff).length;
+    notes.push(`pruned to the ${s.edgeCap} heaviest edges${tieAtCap(tied, keptTied, `weight ${metricText(cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
+    edges = sorted.slice(0, s.edgeCap);
   }
   return { nodes, edges, omitted, notes };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import { xmlText } from '../../../../shared/graph/export/xmlText';
+import { filterText, omittedText } from '../../../../shared/report/analysisScope';
 import { safeFileName, saveBytes } from '../../charts/chartExport';
 import type { NetworkDrawing } from '../../network/createNetworkCy';
 import type { NetworkModel } from '../../network/networkModel';
@@ -33,13 +34,13 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     counts: { nodes: view.nodes.length, edges: view.edges.length, omitted: { ...model.receipt.counts.omitted, ...view.omitted } },
     notes: [...model.receipt.notes, ...notes],
   });
-  const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${asciiJson(model.receipt.parameters.filter ?? {})}`;
-  // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out.
-  const left = Object.entries(view.omitted).map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`);
+  const tweetFilter = filterText(model.receipt.parameters.filter);
+  const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${tweetFilter || 'every tweet of the dataset'}`;
+  // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out, in words.
   const pinItem = (): EvidenceItemDraft => ({
     kind: 'network', datasetId: model.request.datasetId,
     title: `${model.receipt.kind} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
-    payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...notes, ...(left.length ? [`left out: ${left.join(', ')}`] : [])].join('; ') || 'nothing', receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
+    payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted)}`].join('; '), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });
   /** What the view shows, as a graph file with its receipt, written by the analysis worker. */
