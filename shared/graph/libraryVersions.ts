@@ -13,6 +13,7 @@ export const LIBRARY_VERSIONS = {
  * Version of this project's own algorithms (coordination sweep, null model, exporters, k-core,
  * components, PageRank): 0.2.0 since their typed-array rewrites (same results); 0.3.0 since
  * coordination p-values read the null's fitted tail and q-values count every co-acting pair; 0.3.1
- * since the co-hashtag network folds Turkish İ as I, as the hashtag lists and search do (foldCase).
+ * since the co-hashtag network folds Turkish İ as I, as the hashtag lists and search do (foldCase); 0.3.2
+ * since it also folds Greek final ς as σ and German ß as ss (Unicode full case folding).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.1';
+export const WORKBENCH_GRAPH_VERSION = '0.3.2';

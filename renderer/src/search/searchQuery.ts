@@ -19,9 +19,9 @@ const INVISIBLE_IN_WORDS = /[\u200c\u0640]/g;
 /**
  * The version of normalizeForSearch that search blocks were written with (SearchBlockRecord.norm):
  * a block of another version is normalised again from its tweets when it is searched.
- * 2: ZWNJ and tatweel dropped (2026-11-30).
+ * 2: ZWNJ and tatweel dropped (2026-11-30). 3: final ς as σ, ß as ss (foldCase, 2026-12-01).
  */
-export const SEARCH_TEXT_VERSION = 2;
+export const SEARCH_TEXT_VERSION = 3;
 
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];

@@ -10,7 +10,7 @@ export const DEFAULT_MAX_ACCOUNTS_PER_ITEM = 500;
 
 /** How the co-use networks compare items, for their receipts (parameters.itemsCompared). */
 export const CO_USE_ITEMS: Record<CoUseKind, string> = {
-  cohashtag: 'hashtags whatever their letter case or width (NFKC, lower case, Turkish İ as I), as the Overview and account lists count them; diacritics and the zero-width non-joiner kept',
+  cohashtag: 'hashtags whatever their letter case or width (NFKC, lower case, Turkish İ as I, Greek final ς as σ, German ß as ss), as the Overview and account lists count them; diacritics and the zero-width non-joiner kept',
   courl: 'links normalised: scheme and host lower-cased, no www., fragment, trailing slash or utm_ parameters; shortened links not expanded',
 };
 
@@ -91,8 +91,9 @@ function itemsOf(c: TweetColumns, i: number, kind: CoUseKind): string[] {
 
 /**
  * The evidence behind one co-use edge: every row of account `a` or `b` (passing the filter) that
- * uses an item both used, with those items, in row order. Pruned items are not shared items: the
- * network skipped them.
+ * uses an item both used, with those items, in row order; a hashtag as that row spelled it (#Straße
+ * in one row, #STRASSE in the other), as the key it folds to is not always anyone's spelling
+ * (ελληνικοσ). Pruned items are not shared items: the network skipped them.
  */
 export function coUseEdgeRows(
   c: TweetColumns,
@@ -114,7 +115,13 @@ export function coUseEdgeRows(
   const shared = new Set([...used.get(a)!].filter((x) => other.has(x)));
   const out: { row: number; items: string[] }[] = [];
   for (const i of rows) {
-    const items = [...new Set(itemsOf(c, i, kind).filter((x) => shared.has(x)))];
+    const keys = itemsOf(c, i, kind);
+    const spelled = kind === 'cohashtag' ? c.hashtags[i]! : keys;
+    const seen = new Set<string>();
+    const items: string[] = [];
+    keys.forEach((key, k) => {
+      if (shared.has(key) && !seen.has(key)) items.push(spelled[k]!), seen.add(key);
+    });
     if (items.length) out.push({ row: i, items });
   }
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldCase } from '../../../shared/domain/foldCase';
 import { foldCounts } from '../../../shared/domain/foldedCounts';
 import { topEntries } from '../../../renderer/src/views/explore/timeBuckets';
-import { normalizeForSearch } from '../../../renderer/src/search/searchQuery';
+import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 
 const ZWNJ = '\u200C';
 
@@ -12,6 +12,18 @@ describe('foldCase: one key per hashtag whatever the case or width of its letter
     expect(foldCase('İSTANBUL')).toBe(foldCase('istanbul'));
     expect(foldCase('ΑΘΗΝΑ')).toBe('αθηνα');
     expect(foldCase('МОСКВА')).toBe('москва');
+  });
+
+  it("folds what Unicode's full case folding folds and lower case does not: Greek final sigma, German ß and ẞ", () => {
+    // ΕΛΛΗΝΙΚΌΣ lower-cases to a final ς; people also type σ at the end. One key, with σ.
+    expect(new Set(['Ελληνικός', 'ΕΛΛΗΝΙΚΌΣ', 'ελληνικόσ', 'ΕΛΛΗΝΙΚΌσ'].map(foldCase))).toEqual(new Set(['ελληνικόσ']));
+    expect(new Set(['Straße', 'STRASSE', 'STRAẞE', 'strasse'].map(foldCase))).toEqual(new Set(['strasse']));
+    // Still no diacritic folding: the tonos stays.
+    expect(foldCase('Ελληνικός')).not.toBe(foldCase('ΕΛΛΗΝΙΚΟΣ'));
+    // And search finds Straße when STRASSE is typed, marking the ß where it stands.
+    expect(normalizeForSearch('STRASSE')).toBe(normalizeForSearch('Straße'));
+    expect(highlightRanges('Die Straße, #Ελληνικός', parseQuery('ελληνικοσ'))).toEqual([]);
+    expect(highlightRanges('Die Straße, #Ελληνικός', parseQuery('strasse ελληνικόσ'))).toEqual([[4, 10], [13, 22]]);
   });
 
   it('leaves scripts without case as they are: Chinese, Arabic, Persian', () => {
@@ -58,6 +70,14 @@ describe('foldCounts: the spellings of one hashtag as one row', () => {
       ['میخواهم', 3, 1],
       [withZwnj, 2, 1],
       ['🇭🇰', 1, 1],
+    ]);
+  });
+
+  it('sums #Straße, #STRASSE and #STRAẞE, and Greek final and medial sigma, under a spelling as archived', () => {
+    const rows = foldCounts({ Straße: 4, STRASSE: 2, 'STRAẞE': 1, Ελληνικός: 3, ελληνικόσ: 1 }, foldCase);
+    expect(rows).toEqual([
+      { value: 'Straße', count: 7, spellings: [['Straße', 4], ['STRASSE', 2], ['STRAẞE', 1]] },
+      { value: 'Ελληνικός', count: 4, spellings: [['Ελληνικός', 3], ['ελληνικόσ', 1]] },
     ]);
   });
 

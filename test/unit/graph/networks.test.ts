@@ -123,7 +123,23 @@ describe('co-use networks', () => {
     const edges: [string, string, number][] = [];
     graph.forEachEdge((_e, a, s, t) => void edges.push([s, t, a.weight]));
     expect(edges.sort()).toEqual([['a', 'b', 2], ['a', 'c', 2], ['b', 'c', 2]]);
-    expect(coUseEdgeRows(c, 'cohashtag', 'a', 'b').map((r) => r.items)).toEqual([['hongkong', 'istanbul'], ['hongkong', 'istanbul']]);
+    // The evidence shows each row's own spelling, not the key it folds to.
+    expect(coUseEdgeRows(c, 'cohashtag', 'a', 'b').map((r) => r.items)).toEqual([['HongKong', 'İstanbul'], ['hongkong', 'istanbul']]);
+  });
+
+  it('co-hashtag: Greek final and medial sigma, and German ß, ẞ and ss, are one hashtag (Unicode full case folding); each row shows its own spelling', () => {
+    const c = handColumns([
+      { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', hashtags: ['Ελληνικός', 'Straße', 'Straße'] },
+      { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', hashtags: ['ΕΛΛΗΝΙΚΌΣ'] },
+      { id: '3', user: 'c', screenName: 'carol', time: '2019-06-12 10:02', hashtags: ['ελληνικόσ', 'STRASSE'] },
+      { id: '4', user: 'd', screenName: 'dara', time: '2019-06-12 10:03', hashtags: ['STRAẞE', 'Strasse'] },
+    ]);
+    const { graph } = buildNetwork(c, 'cohashtag');
+    const edges: [string, string, number][] = [];
+    graph.forEachEdge((_e, a, s, t) => void edges.push([s, t, a.weight]));
+    expect(edges.sort()).toEqual([['a', 'b', 1], ['a', 'c', 2], ['a', 'd', 1], ['b', 'c', 1], ['c', 'd', 1]]);
+    expect(coUseEdgeRows(c, 'cohashtag', 'a', 'c').map((r) => r.items)).toEqual([['Ελληνικός', 'Straße'], ['ελληνικόσ', 'STRASSE']]);
+    expect(coUseEdgeRows(c, 'cohashtag', 'c', 'd').map((r) => r.items)).toEqual([['STRASSE'], ['STRAẞE']]);
   });
 
   it('co-hashtag prunes items used by too many accounts, and says so', () => {
@@ -139,10 +155,10 @@ describe('co-use networks', () => {
   it("an edge's evidence: the rows of either account using a shared item, with the items (as many as its weight)", () => {
     const evidence = (kind: 'cohashtag' | 'courl', a: string, b: string, pruned?: Set<string>) =>
       coUseEdgeRows(cols, kind, a, b, undefined, pruned).map((r) => [cols.tweetid[r.row], r.items]);
-    // a–c weight 3: 金鐘, 外國勢力 and hk (a's 'hk', c's 'ＨＫ' folded)
-    expect(evidence('cohashtag', 'a', 'c')).toEqual([['6', ['金鐘', '外國勢力']], ['8', ['金鐘', '外國勢力']], ['9', ['hk']], ['10', ['hk']]]);
+    // a–c weight 3: 金鐘, 外國勢力 and hk (a's 'hk', c's 'ＨＫ' folded), each as its row spells it
+    expect(evidence('cohashtag', 'a', 'c')).toEqual([['6', ['金鐘', '外國勢力']], ['8', ['金鐘', '外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
     expect(evidence('cohashtag', 'a', 'b')).toEqual([['6', ['金鐘']], ['7', ['金鐘']]]);
-    expect(evidence('cohashtag', 'a', 'c', new Set(['金鐘']))).toEqual([['6', ['外國勢力']], ['8', ['外國勢力']], ['9', ['hk']], ['10', ['hk']]]);
+    expect(evidence('cohashtag', 'a', 'c', new Set(['金鐘']))).toEqual([['6', ['外國勢力']], ['8', ['外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
     expect(evidence('courl', 'a', 'b')).toEqual([['6', ['http://x.hk/a']], ['7', ['http://x.hk/a']]]);
   });
 });
