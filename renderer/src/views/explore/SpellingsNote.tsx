@@ -2,7 +2,12 @@ import type { FoldedCount } from '../../../../shared/domain/foldedCounts';
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { countOf } from '../../import/formatters';
 
-/** After a folded row (#HongKong for #hongkong and #HONGKONG too): how many other spellings it sums, each with its count in the tooltip and for screen readers. */
+/**
+ * After a folded row (#HongKong for #hongkong and #HONGKONG too): how many other spellings it sums,
+ * as a disclosure that opens the list of spellings with their counts. A native <details> so keyboard
+ * and screen-reader users reach it as a mouse user does (a tooltip they could not); closed, it is one
+ * line of the cell, and opened, the list takes a line of its own below the word.
+ */
 export function SpellingsNote({ row, prefix = '' }: { row: FoldedCount; prefix?: string }) {
   if (row.spellings.length < 2) return null;
   const each = row.spellings.map(([s, n]) => `${prefix}${containBidi(s)} ${n.toLocaleString('en')}`).join(', ');
@@ -11,9 +16,10 @@ export function SpellingsNote({ row, prefix = '' }: { row: FoldedCount; prefix?:
   return (
     <>
       {' '}
-      <span className="muted" dir="ltr" title={`Counted together (letter case and width ignored): ${each}`} data-testid="spellings">
-        {`+${countOf(row.spellings.length - 1, 'spelling')}`}<span className="visually-hidden">: {each}</span>
-      </span>
+      <details className="spellings" dir="ltr" data-testid="spellings">
+        <summary className="muted">{`+${countOf(row.spellings.length - 1, 'spelling')}`}</summary>
+        <span className="spellings-list">Counted together (letter case and width ignored): {each}</span>
+      </details>
     </>
   );
 }
