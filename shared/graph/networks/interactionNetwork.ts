@@ -79,12 +79,13 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       }
       // No user_mentions (FiveThirtyEight files have none): the @names of the text.
       // As the import counts them (aggregateBuilder.ts): names differing only in case are one mention,
-      // the first spelling's, and the author's own name in any case is no mention.
+      // the first spelling's, and a name credited to the author (its own spelling, or another one no
+      // account has exactly: @newsagency by NewsAgency is newsagency's if there is one) is no mention.
       if (!ids.length) {
-        const named = new Set([caselessName(c.userScreenName[i]!)]);
+        const named = new Set<string>();
         for (const name of textMentions(c.tweetText[i]!, c.isRetweet[i] === 1)) {
           const key = caselessName(name);
-          if (named.has(key)) continue;
+          if (name === c.userScreenName[i] || named.has(key)) continue;
           named.add(key);
           const target = accountOf(name);
           if (!archiveAccounts.has(target)) externalLabels.set(target, name);

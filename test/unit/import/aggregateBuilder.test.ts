@@ -2,7 +2,11 @@ import { edgeTriples } from '../../../renderer/src/store/read/edgeColumns';
 import { tweetFingerprint } from '../../../shared/archive/tweetFingerprint';
 import type { EdgeKind, ImportAggregates, ImportEdges, UnresolvedLinks } from '../../../renderer/src/store/schema';
 import { mergeAggregates } from '../../../renderer/src/store/read/mergeAggregates';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run as runGraph } from '../../../main/cli/graph';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { parseArchive, type ArchiveSource } from '../../../shared/archive/parseArchive';
 import type { Tweet } from '../../../shared/domain/tweet';
@@ -15,7 +19,7 @@ import { searchBlockOf } from '../../../renderer/src/store/write/searchBlockOf';
 import { decodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 import { buildInteractionNetwork } from '../../../shared/graph/networks/interactionNetwork';
 import { resolveScreenNames } from '../../../renderer/src/store/read/resolveScreenNames';
-import { ScreenNames } from '../../../shared/domain/screenNames';
+import { ScreenNames, type NamedAccount } from '../../../shared/domain/screenNames';
 import { tweetColumnsFrom } from '../../../shared/archive/columns';
 import { tweetHeader, tweetRow, type TweetFields } from '../archive/synthetic';
 import { enc, parseBytes } from '../archive/helpers';
@@ -114,13 +118,14 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     // Mentions (user_mentions ids, else @names in the text), replies, URL domains and per-account
     // breakdowns, recounted from the parsed tweets (the builder reads them from the block codes).
     const mentions = (t: Tweet) => {
-      // One per account a tweet names: @names ignore case (the first spelling is kept), ids are exact.
+      // One per account a tweet names: @names ignore case (the first spelling is kept), ids are exact;
+      // the author's own id or name as it spells it is none. Another spelling of its name waits for the readers (below).
       const seen = new Set<string>();
       const out = mentionsOf(t).filter((m) => {
         const key = m.startsWith('@') ? m.toLowerCase() : m;
-        return !seen.has(key) && Boolean(seen.add(key));
+        return m !== `@${t.userScreenName}` && !seen.has(key) && Boolean(seen.add(key));
       });
-      return out.filter((m) => m !== t.userid && m.toLowerCase() !== `@${t.userScreenName.toLowerCase()}`);
+      return out.filter((m) => m !== t.userid);
     };
     const mentioned: Record<string, number> = {};
     const mentionEdges: Record<string, number> = {};
@@ -133,6 +138,13 @@ describe('AggregateBuilder over parsed demo tweets', () => {
     expect(tweets.some((t) => t.userMentions.length === 0 && mentions(t).length > 0)).toBe(true); // @names from text
     expect(a.mentioned).toEqual(mentioned);
     expect(edgeRecord(a.edges, 'mention')).toEqual(mentionEdges);
+    // Read back with the dataset's accounts (no one spells an author's name in capitals), the author's
+    // name in capitals is the author: no mention, as in the Mention network; the counts are its edges'.
+    const accounts = [...new Map(tweets.map((t) => [t.userid, { userid: t.userid, userScreenName: t.userScreenName }])).values()];
+    expect(Object.keys(mentionEdges).filter((k) => k.includes('\t@') && accounts.some((x) => k === `${x.userid}\t@${x.userScreenName.toUpperCase()}`)).length).toBeGreaterThan(10);
+    const read = resolveScreenNames(a, new ScreenNames(accounts));
+    expect(edgeRecord(read.edges, 'mention')).toEqual(networkEdges(tweets, 'mention', accounts));
+    expect(read.mentioned).toEqual(inWeights(edgeRecord(read.edges, 'mention')));
     // Reply and quote edges are the Reply and Quote networks' (in_reply_to_userid, else the replied-to tweet's author when it is in the archive).
     const author = new Map(tweets.map((t) => [t.tweetid, t.userid]));
     const tweetOnly = tweets.filter((t) => t.inReplyToTweetid && !t.inReplyToUserid);
@@ -260,6 +272,50 @@ describe('AggregateBuilder over parsed demo tweets', () => {
   });
 });
 
+describe('self-mentions: an @name is its author only if the screen-name rule credits it to the author', () => {
+  it('a tweet by NewsAgency naming @newsagency mentions newsagency, in the import (even newsagency imported later), the Mention network and the CLI', async () => {
+    const row = (tweetid: string, userid: string, user_screen_name: string, tweet_text: string) => tweetRow({ tweetid, userid, user_screen_name, tweet_text, user_mentions: '[]' });
+    const first = [
+      row('400', '1111111114', 'NewsAgency', 'أخبار عاجلة @newsagency'), // another account's name: a mention (its account comes with the second file)
+      row('401', '1111111114', 'NewsAgency', '速報 @NewsAgency'), // its own name: none
+      row('402', '1111111114', 'NewsAgency', '@NEWSAGENCY 🗞️'), // ambiguous: the lowest id, newsagency's: a mention
+      row('403', '3', 'Gamma', 'me @gamma and @GAMMA'), // no account is spelled so exactly: the author's, none
+    ];
+    const second = [
+      row('404', '1111111111', 'newsagency', 'hi @NEWSAGENCY'), // ambiguous: the lowest id, its own: none
+      row('405', '1111111111', 'newsagency', 'hi @NewsAgency @gamma'), // the other agency, and Gamma
+    ];
+    const parse = async (name: string, rows: string[]) => (await parseBytes(name, enc.encode([tweetHeader(), ...rows].join('\n') + '\n'))).tweets;
+    const a = await parse('agency1_tweets_csv_unhashed.csv', first);
+    const b = await parse('agency2_tweets_csv_unhashed.csv', second);
+    const dataset = importInto(importInto(nothingImported, a, 'imp1'), b, 'imp2');
+    const accounts = [...new Map(dataset.tweets.map((t) => [t.userid, { userid: t.userid, userScreenName: t.userScreenName }])).values()];
+    // As Explore reads a dataset (exploreData.ts): its imports' aggregates merged, the @names credited with every account known.
+    const read = resolveScreenNames(mergeAggregates(dataset.aggregates), new ScreenNames(accounts));
+    const expected = { '1111111114\t1111111111': 2, '1111111111\t1111111114': 1, '1111111111\t3': 1 };
+    expect(edgeRecord(read.edges, 'mention')).toEqual(expected);
+    expect(read.mentioned).toEqual({ '1111111111': 2, '1111111114': 1, '3': 1 });
+    expect(networkEdges(dataset.tweets, 'mention', accounts)).toEqual(expected);
+    // The CLI on the same two files.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-self-mentions-'));
+    const files = [['agency1_tweets_csv_unhashed.csv', first], ['agency2_tweets_csv_unhashed.csv', second]] as const;
+    for (const [name, rows] of files) fs.writeFileSync(path.join(dir, name), [tweetHeader(), ...rows].join('\n') + '\n');
+    const out = path.join(dir, 'mention.csv');
+    const quiet = [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+    try {
+      expect(await runGraph([...files.map(([name]) => path.join(dir, name)), '--kind', 'mention', '--format', 'csv', '--out', out, '--no-metrics'])).toBe(0);
+    } finally {
+      for (const q of quiet) q.mockRestore();
+    }
+    const cli: Record<string, number> = {};
+    for (const line of fs.readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
+      const [source, target, weight] = line.split(',');
+      cli[source + '\t' + target] = Number(weight);
+    }
+    expect(cli).toEqual(expected);
+  });
+});
+
 /** A dataset as successive imports leave it: its tweets, and each committed import's aggregates and unresolved links. */
 interface Imported {
   tweets: Tweet[];
@@ -384,9 +440,19 @@ describe('urlDomain and mentionsOf', () => {
 });
 
 /** The Reply or Quote network's edges over `tweets`, as edgeRecord writes them. */
-function networkEdges(tweets: Tweet[], kind: 'reply' | 'quote'): Record<string, number> {
+function networkEdges(tweets: Tweet[], kind: 'reply' | 'quote' | 'mention', accounts?: NamedAccount[]): Record<string, number> {
   const out: Record<string, number> = {};
-  buildInteractionNetwork(tweetColumnsFrom(tweets), kind).graph.forEachEdge((_e, a, s, t) => (out[s + '\t' + t] = a.weight));
+  buildInteractionNetwork(tweetColumnsFrom(tweets), kind, undefined, { accounts }).graph.forEachEdge((_e, a, s, t) => (out[s + '\t' + t] = a.weight));
+  return out;
+}
+
+/** Per target, the summed weight of the edges into it: a mentioned count, from an edge record. */
+function inWeights(edges: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in edges) {
+    const t = k.slice(k.indexOf('\t') + 1);
+    out[t] = (out[t] ?? 0) + edges[k]!;
+  }
   return out;
 }
 

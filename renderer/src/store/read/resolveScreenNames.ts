@@ -37,7 +37,31 @@ export function resolveScreenNames(ag: ImportAggregates, names: Pick<ScreenNames
     }
     return r;
   };
-  return { ...ag, mentioned: moved(ag.mentioned), retweeted: moved(ag.retweeted), edges };
+  const mentioned = moved(ag.mentioned);
+  edges.mention = withoutSelfMentions(edges.mention, out, mentioned);
+  return { ...ag, mentioned, retweeted: moved(ag.retweeted), edges };
+}
+
+/**
+ * A text '@name' that turned out to name its author (another spelling of its own name that no
+ * account has exactly: @newsagency by NewsAgency, with no newsagency) is no mention, as the import
+ * drops the author's own spelling and the Mention network drops both: its pair goes, and its tweets
+ * leave the author's mentioned count. Only a resolved '@name' makes such a pair: the import drops an
+ * id mentioning its author.
+ */
+function withoutSelfMentions(c: EdgeColumns, accounts: readonly string[], mentioned: Record<string, number>): EdgeColumns {
+  if (!c.source.some((s, i) => s === c.target[i])) return c;
+  const keep: number[] = [];
+  for (let i = 0; i < c.weight.length; i++) {
+    if (c.source[i] !== c.target[i]) {
+      keep.push(i);
+      continue;
+    }
+    const author = accounts[c.source[i]!]!;
+    mentioned[author]! -= c.weight[i]!;
+    if (!mentioned[author]) delete mentioned[author];
+  }
+  return { source: Int32Array.from(keep, (i) => c.source[i]!), target: Int32Array.from(keep, (i) => c.target[i]!), weight: Int32Array.from(keep, (i) => c.weight[i]!) };
 }
 
 /** Edge columns with account indexes mapped through `to`; pairs that become equal are summed. */

@@ -7,6 +7,7 @@ import { LINK_KINDS, type LinkPairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
 import { resolvedMention, textMentions } from '../../../../shared/domain/mentions';
+import { caselessName } from '../../../../shared/domain/screenNames';
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -58,8 +59,7 @@ export class AggregateBuilder {
     const retweetUsers = codesOf(c.retweetUserid.values, authorCode);
     const retweetNames = codesOf(c.retweetScreenName.values, (n) => authorCode(n && '@' + n));
     const replyUsers = codesOf(c.inReplyToUserid.values, authorCode);
-    // An @name in the text is the author's own when it is the author's screen name (names ignore case).
-    const ownNames = unpackStrings(c.userScreenName.values).map((v) => v.toLowerCase());
+    const ownNames = unpackStrings(c.userScreenName.values);
     const text = c.tweetText;
     let nextAt = text.joined.indexOf('@'); // in the block's text, at or after the current row; -1: none left
     const rowMentions: number[] = [];
@@ -120,13 +120,19 @@ export class AggregateBuilder {
         if (nextAt < start) nextAt = text.joined.indexOf('@', start);
         if (nextAt >= 0 && nextAt < text.ends[i]!) {
           // Names differing only in case are one mention, under the first spelling, and the author's own
-          // name in any case is none; the readers credit '@name' by ScreenNames.attribute (exact case
-          // first), as the mention network does with the same per-tweet rule (interactionNetwork.ts).
-          const named = new Set([ownNames[c.userScreenName.codes[i]!]]);
+          // name as the author spells it is none; the readers credit '@name' by ScreenNames.attribute
+          // (exact case first), as the mention network does with the same per-tweet rule (interactionNetwork.ts).
+          // Another spelling of the author's own name (@newsagency by NewsAgency) is kept as '@name': it
+          // is another account's if the dataset has one spelled so exactly, which a later import may add,
+          // so the readers decide with every account known, and drop it if it names the author
+          // (resolveScreenNames), as the Mention network drops it. An ambiguous spelling (@NEWSAGENCY)
+          // goes, as every ambiguous name does, to the lowest id: none if that is the author's.
+          const own = ownNames[c.userScreenName.codes[i]!];
+          const named = new Set<string>();
           for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) {
-            const lower = n.toLowerCase();
-            if (!named.has(lower)) {
-              named.add(lower);
+            const key = caselessName(n);
+            if (n !== own && !named.has(key)) {
+              named.add(key);
               rowMentions.push(this.authors.code('@' + n));
             }
           }
