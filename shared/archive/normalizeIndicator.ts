@@ -4,7 +4,8 @@ import type { Provenance } from '../domain/provenance';
 /**
  * Meta threat-research files. Indicators are kept as published (defanged); `refanged` is the form
  * to match against tweet URLs, '' when the value is not a URL or domain (e.g. "954 Facebook Pages").
- * Domain labels may be internationalised (`مثال.شبكة`, as published; not converted to punycode).
+ * Domain labels may be internationalised (`مثال.شبكة`, as published; not converted to Punycode here:
+ * domainKey compares the two forms where domains are matched or counted).
  */
 const URL_OR_DOMAIN = /^([a-z][a-z0-9+.-]*:\/\/)?([\p{L}\p{M}\p{N}-]+\.)+\p{L}[\p{L}\p{M}\p{N}-]{1,62}(:[0-9]+)?([/?#]\S*)?$/iu;
 

@@ -14,6 +14,7 @@ export const LIBRARY_VERSIONS = {
  * components, PageRank): 0.2.0 since their typed-array rewrites (same results); 0.3.0 since
  * coordination p-values read the null's fitted tail and q-values count every co-acting pair; 0.3.1
  * since the co-hashtag network folds Turkish İ as I, as the hashtag lists and search do (foldCase); 0.3.2
- * since it also folds Greek final ς as σ and German ß as ss (Unicode full case folding).
+ * since it also folds Greek final ς as σ and German ß as ss (Unicode full case folding); 0.3.3 since
+ * links compare an internationalised host as Punycode (co-URL, co-link: normaliseUrl, domainKey).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.2';
+export const WORKBENCH_GRAPH_VERSION = '0.3.3';

@@ -1,4 +1,5 @@
 /** Normalisation used to decide that two posts share "the same" text or link. */
+import { domainKey } from '../../domain/domainKey';
 
 const URL_RE = /\bhttps?:\/\/\S+/gi;
 const RT_PREFIX = /^rt @[^\s:]+:\s*/;
@@ -15,14 +16,15 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * Lower-cased scheme and host, no "www.", no fragment, no trailing slash, no utm_* parameters.
+ * Lower-cased scheme and host (an internationalised host as Punycode, domainKey: `مثال.شبكة` and
+ * `xn--mgbh0fb.xn--ngbc5azd` are one), no "www.", no fragment, no trailing slash, no utm_* parameters.
  * Shortened links (t.co, goo.gl) are not expanded: that would need the network.
  */
 export function normaliseUrl(raw: string): string {
   const s = raw.trim();
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i.exec(s);
   if (!m) return s.toLowerCase();
-  const host = m[2]!.toLowerCase().replace(/^www\./, '');
+  const host = domainKey(m[2]!).replace(/^www\./, '');
   let rest = m[3]!;
   const q = rest.indexOf('?');
   let pathPart = q >= 0 ? rest.slice(0, q) : rest;

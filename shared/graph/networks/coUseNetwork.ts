@@ -11,7 +11,7 @@ export const DEFAULT_MAX_ACCOUNTS_PER_ITEM = 500;
 /** How the co-use networks compare items, for their receipts (parameters.itemsCompared). */
 export const CO_USE_ITEMS: Record<CoUseKind, string> = {
   cohashtag: 'hashtags whatever their letter case or width (NFKC, lower case, Turkish İ as I, Greek final ς as σ, German ß as ss), as the Overview and account lists count them; diacritics and the zero-width non-joiner kept',
-  courl: 'links normalised: scheme and host lower-cased, no www., fragment, trailing slash or utm_ parameters; shortened links not expanded',
+  courl: 'links normalised: scheme and host lower-cased (an internationalised host as Punycode, whichever form it was written in), no www., fragment, trailing slash or utm_ parameters; shortened links not expanded',
 };
 
 /**
@@ -91,9 +91,10 @@ function itemsOf(c: TweetColumns, i: number, kind: CoUseKind): string[] {
 
 /**
  * The evidence behind one co-use edge: every row of account `a` or `b` (passing the filter) that
- * uses an item both used, with those items, in row order; a hashtag as that row spelled it (#Straße
- * in one row, #STRASSE in the other), as the key it folds to is not always anyone's spelling
- * (ελληνικοσ). Pruned items are not shared items: the network skipped them.
+ * uses an item both used, with those items, in row order; each as that row wrote it (#Straße in one
+ * row, #STRASSE in the other; a link with a Unicode host in one, Punycode in the other), as the key it
+ * folds to is not always anyone's spelling (ελληνικοσ). Pruned items are not shared items: the network
+ * skipped them.
  */
 export function coUseEdgeRows(
   c: TweetColumns,
@@ -116,7 +117,7 @@ export function coUseEdgeRows(
   const out: { row: number; items: string[] }[] = [];
   for (const i of rows) {
     const keys = itemsOf(c, i, kind);
-    const spelled = kind === 'cohashtag' ? c.hashtags[i]! : keys;
+    const spelled = kind === 'cohashtag' ? c.hashtags[i]! : c.urls[i]!;
     const seen = new Set<string>();
     const items: string[] = [];
     keys.forEach((key, k) => {

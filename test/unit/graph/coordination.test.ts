@@ -72,6 +72,9 @@ describe('co-tweet, co-link, co-reply', () => {
     expect(normaliseText('RT @Name: ＨＥＬＬＯ   World http://x.y/z')).toBe('hello world <url>');
     expect(normaliseUrl('HTTPS://WWW.Example.com/a/b/?utm_source=tw&id=3#frag')).toBe('http://example.com/a/b?id=3');
     expect(normaliseUrl('http://goo.gl/32K38q')).toBe('http://goo.gl/32K38q');
+    // An internationalised host in either form: one link (its path as written).
+    expect(normaliseUrl('https://www.مثال.شبكة/a')).toBe('http://xn--mgbh0fb.xn--ngbc5azd/a');
+    expect(normaliseUrl('https://XN--MGBH0FB.xn--ngbc5azd/a/')).toBe('http://xn--mgbh0fb.xn--ngbc5azd/a');
   });
 
   it('co-link matches normalised URLs, one object per distinct URL of a post', () => {

@@ -152,6 +152,19 @@ describe('co-use networks', () => {
     expect(edgesOf('courl').edges).toEqual([['a', 'b', 1]]);
   });
 
+  it('co-URL: an internationalised host written in Unicode or in Punycode is one link; each row shows its own', () => {
+    const c = handColumns([
+      { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', urls: ['https://مثال.شبكة/خبر'] },
+      { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', urls: ['http://www.XN--MGBH0FB.xn--ngbc5azd/خبر/'] },
+      { id: '3', user: 'c', screenName: 'carol', time: '2019-06-12 10:02', urls: ['https://مثال.عرب/خبر'] }, // another name (xn--mgbh0fb.xn--ngbrx)
+    ]);
+    const { graph } = buildNetwork(c, 'courl');
+    const edges: [string, string, number][] = [];
+    graph.forEachEdge((_e, x, s, t) => void edges.push([s, t, x.weight]));
+    expect(edges).toEqual([['a', 'b', 1]]);
+    expect(coUseEdgeRows(c, 'courl', 'a', 'b').map((r) => r.items)).toEqual([['https://مثال.شبكة/خبر'], ['http://www.XN--MGBH0FB.xn--ngbc5azd/خبر/']]);
+  });
+
   it("an edge's evidence: the rows of either account using a shared item, with the items (as many as its weight)", () => {
     const evidence = (kind: 'cohashtag' | 'courl', a: string, b: string, pruned?: Set<string>) =>
       coUseEdgeRows(cols, kind, a, b, undefined, pruned).map((r) => [cols.tweetid[r.row], r.items]);
@@ -159,6 +172,6 @@ describe('co-use networks', () => {
     expect(evidence('cohashtag', 'a', 'c')).toEqual([['6', ['金鐘', '外國勢力']], ['8', ['金鐘', '外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
     expect(evidence('cohashtag', 'a', 'b')).toEqual([['6', ['金鐘']], ['7', ['金鐘']]]);
     expect(evidence('cohashtag', 'a', 'c', new Set(['金鐘']))).toEqual([['6', ['外國勢力']], ['8', ['外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
-    expect(evidence('courl', 'a', 'b')).toEqual([['6', ['http://x.hk/a']], ['7', ['http://x.hk/a']]]);
+    expect(evidence('courl', 'a', 'b')).toEqual([['6', ['https://www.x.hk/a/']], ['7', ['http://x.hk/a?utm_source=t']]]);
   });
 });

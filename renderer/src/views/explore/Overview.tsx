@@ -18,6 +18,8 @@ import { LookalikeId } from './LookalikeId';
 import { SpellingsNote } from './SpellingsNote';
 import { foldCase } from '../../../../shared/domain/foldCase';
 import { foldCounts } from '../../../../shared/domain/foldedCounts';
+import { domainKey } from '../../../../shared/domain/domainKey';
+import { OtherDomainForm } from '../../import/OtherDomainForm';
 import { analystTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -284,7 +286,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
       {ag.tweets > 0 && <div className="top-tables">
         <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} />
-        <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} />
+        <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} fold={domainKey} domains />
         <TopTable title="Most mentioned accounts" counts={ag.mentioned} data={data} accounts />
         <TopTable title="Most retweeted accounts" counts={ag.retweeted} data={data} accounts />
       </div>}
@@ -293,7 +295,7 @@ export function Overview({ data }: { data: ExploreData }) {
 }
 
 /** The top 20 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts summed). */
-function TopTable({ title, counts, prefix = '', data, accounts, fold }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string }) {
+function TopTable({ title, counts, prefix = '', data, accounts, fold, domains }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean }) {
   const folded = useMemo(() => foldCounts(counts, fold).slice(0, 20), [counts, fold]);
   const rows = folded.map((r): [string, number] => [r.value, r.count]);
   const showIds = accounts ? accountsNeedingIds(rows.map(([k]) => ({ id: k, name: data.byId.get(k)?.account.userScreenName ?? k.replace(/^@/, '') }))) : new Set<string>();
@@ -308,7 +310,10 @@ function TopTable({ title, counts, prefix = '', data, accounts, fold }: { title:
             const label = known ? `@${known.account.userScreenName}` : prefix + k;
             return (
               <tr key={k}>
-                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}<SpellingsNote row={folded[i]!} prefix={prefix} /></td>
+                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}
+                  <SpellingsNote row={folded[i]!} prefix={prefix} ignored={domains ? 'Unicode and Punycode forms of one name' : undefined} />
+                  {domains && <OtherDomainForm domain={k} />}
+                </td>
                 <td>{fmt(n)}</td>
               </tr>
             );

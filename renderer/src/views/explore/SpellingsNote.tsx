@@ -8,7 +8,7 @@ import { countOf } from '../../import/formatters';
  * and screen-reader users reach it as a mouse user does (a tooltip they could not); closed, it is one
  * line of the cell, and opened, the list takes a line of its own below the word.
  */
-export function SpellingsNote({ row, prefix = '' }: { row: FoldedCount; prefix?: string }) {
+export function SpellingsNote({ row, prefix = '', ignored = 'letter case and width ignored' }: { row: FoldedCount; prefix?: string; ignored?: string }) {
   if (row.spellings.length < 2) return null;
   const each = row.spellings.map(([s, n]) => `${prefix}${containBidi(s)} ${n.toLocaleString('en')}`).join(', ');
   // dir="ltr" isolates the note: in a right-to-left cell its '+' and digit were drawn after the word ("spelling 1+").
@@ -18,7 +18,7 @@ export function SpellingsNote({ row, prefix = '' }: { row: FoldedCount; prefix?:
       {' '}
       <details className="spellings" dir="ltr" data-testid="spellings">
         <summary className="muted">{`+${countOf(row.spellings.length - 1, 'spelling')}`}</summary>
-        <span className="spellings-list">Counted together (letter case and width ignored): {each}</span>
+        <span className="spellings-list">Counted together ({ignored}): {each}</span>
       </details>
     </>
   );

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tweetHeader, tweetRow } from '../unit/archive/synthetic';
+import { tempDir } from './importTempFiles';
+import { expect, test } from './fixtures';
+import { counts, datasetCard, importFiles, waitForImportDone } from './importHelpers';
+
+// مثال.شبكة ("example.network") is xn--mgbh0fb.xn--ngbc5azd in Punycode; مثال.عرب is another name (xn--mgbh0fb.xn--ngbrx).
+const UNICODE = 'مثال.شبكة';
+const PUNYCODE = 'xn--mgbh0fb.xn--ngbc5azd';
+
+test('an internationalised domain written in Unicode or in Punycode is one domain: the indicators, their links and the top domains', async ({ page, requests, consoleLog }) => {
+  const dir = tempDir();
+  // A Meta threat-research indicator file (its columns and defanging), publishing the domain in both forms.
+  const indicators = path.join(dir, 'meta_threat_research_idn_indicators.csv');
+  writeFileSync(indicators, [
+    'indicator_type,indicator_value,comment,ds',
+    'domain_name,مثال[.]شبكة,CIB domain in Arabic script,2024-12-01',
+    'domain_name,xn--mgbh0fb[.]xn--ngbc5azd,CIB domain in Punycode,2024-12-01',
+    'domain_name,مثال[.]عرب,another domain,2024-12-01',
+    'cib_url,hxxps://news[.]مثال[.]شبكة/مقال,an article,2024-12-01',
+  ].join('\n') + '\n');
+  // Tweets linking to it in both forms (and a subdomain), and elsewhere.
+  const tweets = path.join(dir, 'idn_tweets_csv_hashed.csv');
+  const urls = [`['https://${UNICODE}/a']`, `['https://${UNICODE}/b']`, `['https://www.${PUNYCODE}/c']`, `['https://news.${UNICODE}/مقال']`, "['https://example.org/']"];
+  writeFileSync(tweets, [tweetHeader(), ...urls.map((u, i) => tweetRow({ tweetid: `11482174220066406${40 + i}`, urls: u }))].join('\n') + '\n');
+  await importFiles(page, [indicators, tweets]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, /meta_threat_research_idn/);
+  expect(await counts(card)).toMatchObject({ indicators: 4, tweets: 5 });
+
+  await card.getByRole('button', { name: 'Show indicators (4)' }).click();
+  const table = card.getByRole('table', { name: /Indicators of/ });
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  const row = (comment: string) => table.locator('tbody tr', { hasText: comment });
+  // Each published form as published, its other form beside it, and the same links: 4 (three to the domain, one to its subdomain).
+  await expect(row('in Arabic script').locator('td').nth(2)).toHaveText(`${UNICODE}also written ${PUNYCODE}`);
+  await expect(row('in Punycode').locator('td').nth(2)).toHaveText(`${PUNYCODE}also written ${UNICODE}`);
+  for (const comment of ['in Arabic script', 'in Punycode']) await expect(row(comment).locator('[data-linking]')).toHaveText('4');
+  await expect(row('an article').locator('[data-linking]')).toHaveText('1');
+  await expect(row('another domain').locator('[data-linking]')).toHaveText('0');
+  // Search finds an indicator by its other form.
+  await card.getByLabel('Search indicators').fill('xn--mgbh0fb.xn--ngbc5azd');
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await card.getByLabel('Search indicators').fill('مثال.عرب');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+
+  // The Overview's top domains: one row for the name (most used form shown), its forms in the note, the other form beneath.
+  await page.goto('#/explore');
+  const domains = page.getByRole('region', { name: 'Top URL domains', exact: true });
+  await expect(domains.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
+  const first = domains.locator('tbody tr').first();
+  await expect(first.locator('td').nth(1)).toHaveText('3');
+  await expect(first.getByTestId('spellings').locator('summary')).toHaveText('+1 spelling');
+  await first.getByTestId('spellings').locator('summary').click();
+  await expect(first.locator('.spellings-list')).toHaveText(`Counted together (Unicode and Punycode forms of one name): ${UNICODE} 2, ${PUNYCODE} 1`);
+  await expect(first.getByTestId('other-domain-form')).toHaveText(`also written ${PUNYCODE}`);
+  await expect(domains.locator('tbody tr', { hasText: `news.${UNICODE}` }).locator('td').nth(1)).toHaveText('1');
+
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
