@@ -1,4 +1,4 @@
-import { decodePunycode } from './punycode';
+import { decode } from 'punycode/punycode.es6.js';
 
 /**
  * A host as domains are compared and counted: WHATWG URL's hostname, so an internationalised name
@@ -34,8 +34,17 @@ export function otherDomainForm(host: string): string | undefined {
   const key = domainKey(host);
   if (NON_ASCII.test(host)) return key === host.toLowerCase() ? undefined : key;
   if (!key.split('.').some((l) => l.startsWith('xn--'))) return undefined;
-  const labels = key.split('.').map((l) => (l.startsWith('xn--') ? decodePunycode(l.slice(4)) : l));
+  const labels = key.split('.').map((l) => (l.startsWith('xn--') ? decodeLabel(l.slice(4)) : l));
   if (labels.some((l) => l === undefined)) return undefined;
   const unicode = labels.join('.');
   return domainKey(unicode) === key ? unicode : undefined;
+}
+
+/** A Punycode label (without its `xn--`) in Unicode, or undefined when it is not valid Punycode (WHATWG URL only encodes). */
+export function decodeLabel(label: string): string | undefined {
+  try {
+    return decode(label);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { domainKey, otherDomainForm } from '../../../shared/domain/domainKey';
-import { decodePunycode } from '../../../shared/domain/punycode';
+import { decodeLabel, domainKey, otherDomainForm } from '../../../shared/domain/domainKey';
 
 // Internationalised names in several scripts (Arabic, Chinese, Japanese, Cyrillic, Greek, German, emoji).
 const NAMES = ['مثال.شبكة', 'مثال.عرب', '香港.中国', '例え.テスト', 'пример.рф', 'ελληνικά.gr', 'bücher.de', '😀.ws', 'דוגמה.ישראל', 'news.مثال.شبكة'];
@@ -32,7 +31,7 @@ describe('otherDomainForm: the form to show beside the published one', () => {
   it('is none for an ASCII name or for Punycode that does not decode to a name with its key', () => {
     expect(otherDomainForm('example.com')).toBeUndefined();
     expect(otherDomainForm('xn--zz.com')).toBeUndefined();
-    expect(decodePunycode('zz')).toBeUndefined();
-    expect(decodePunycode('mgbh0fb')).toBe('مثال');
+    expect(decodeLabel('zz')).toBeUndefined();
+    expect(decodeLabel('mgbh0fb')).toBe('مثال');
   });
 });
