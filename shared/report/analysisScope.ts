@@ -1,11 +1,11 @@
 import type { AnalysisReceipt } from '../graph/analysisReceipt';
 import { utcMinuteText } from './reportTimes';
 import { VIEW_OMITTED_LABELS } from '../graph/viewOmissions';
+import { unresolvedTargetsText } from '../graph/networks/unresolvedTargets';
 
 /** The receipt's `omitted` keys in words: the analysis's own, then the view's (what it did not draw). */
 const OMITTED_WORDS: Record<string, string> = {
   tweetsFiltered: 'tweets outside the filter',
-  unresolvedTargets: 'links to accounts or tweets not in the archive',
   prunedItems: 'items used by too many accounts, skipped',
   cappedObjects: 'objects acted on by too many accounts, skipped',
   ...Object.fromEntries(Object.entries(VIEW_OMITTED_LABELS).map(([k, words]) => [k, `${words} (not drawn)`])),
@@ -20,15 +20,16 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function analysisScope(receipt: Partial<AnalysisReceipt> | undefined): Array<[string, string]> {
   if (!receipt?.dataset) return [];
   const out: Array<[string, string]> = [['tweets analysed', `${count(receipt.dataset.tweetsAnalysed)} of the dataset's ${count(receipt.dataset.tweets)}`]];
-  out.push(['left out', omittedText(receipt.counts?.omitted ?? {})]);
+  out.push(['left out', omittedText(receipt.counts?.omitted ?? {}, receipt.kind)]);
   out.push(...filterFields(receipt.parameters?.filter));
   return out;
 }
 
 /** A receipt's `omitted` counts in words ("54 tweets outside the filter; 2 accounts beyond the node cap (not drawn)"), or "nothing". */
-export function omittedText(omitted: Record<string, number>): string {
+export function omittedText(omitted: Record<string, number>, kind = ''): string {
   const left = Object.entries(omitted).filter(([, n]) => n > 0);
-  return left.length ? left.map(([k, n]) => `${count(n)} ${OMITTED_WORDS[k] ?? k}`).join('; ') : 'nothing';
+  const words = ([k, n]: [string, number]) => (k === 'unresolvedTargets' ? unresolvedTargetsText(kind, n) : `${count(n)} ${OMITTED_WORDS[k] ?? k}`);
+  return left.length ? left.map(words).join('; ') : 'nothing';
 }
 
 /** A tweet filter in one line ("tweets from … to …; tweet language zh"), or "" when there is none. */

@@ -171,7 +171,7 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
     // per pair for co-tweet/co-link/co-reply: an empty network is a valid, stated result there.
     if (!['Quote', 'Co-tweet (coordination)', 'Co-link (coordination)', 'Co-reply (coordination)'].includes(kind)) expect(nodes, kind).toBeGreaterThan(0);
     // The quotes of tweets outside the archive have no target: the summary says how many were left out.
-    if (kind === 'Quote') await expect(page.getByTestId('network-summary')).toContainText(/[0-9,]+ interactions left out: their targets are not in the archive/);
+    if (kind === 'Quote') await expect(page.getByTestId('network-summary')).toContainText(/Left out: [0-9,]+ quotes of tweets not in the archive\./);
   }
   // Mention network: the demo's Arabic, Hebrew and Chinese display names are drawn as node labels.
   await build(page, 'Retweet');

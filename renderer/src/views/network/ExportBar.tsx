@@ -40,7 +40,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
   const pinItem = (): EvidenceItemDraft => ({
     kind: 'network', datasetId: model.request.datasetId,
     title: `${model.receipt.kind} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
-    payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted)}`].join('; '), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
+    payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`].join('; '), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });
   /** What the view shows, as a graph file with its receipt, written by the analysis worker. */

@@ -7,6 +7,7 @@ import { edgeAt, edgeCount, KIND_LABELS, METRICS, type AnalysisProgress, type Me
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
+import { unresolvedTargetsText } from '../../../../shared/graph/networks/unresolvedTargets';
 import { emptyNetworkReason, type NetworkCounts } from '../../../../shared/graph/emptyNetworkReason';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { LookalikeId } from '../explore/LookalikeId';
@@ -205,7 +206,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
         {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
-        {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> {countOf(model.receipt.counts.omitted.unresolvedTargets!, 'interaction')} left out: {model.receipt.counts.omitted.unresolvedTargets === 1 ? 'its target is' : 'their targets are'} not in the archive (a tweet quoted or replied to from outside it, a mention id 0).</>}
+        {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> Left out: {unresolvedTargetsText(model.request.kind, model.receipt.counts.omitted.unresolvedTargets!)}.</>}
         {model.prunedItems.length > 0 && (
           <>
             {' '}{countOf(model.prunedItems.length, 'item')} used by more than {DEFAULT_MAX_ACCOUNTS_PER_ITEM} accounts skipped (
