@@ -60,14 +60,8 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
         target = accountOf(name);
         if (!archiveAccounts.has(target)) externalLabels.set(target, name);
       }
-      if (target) {
-        add(u, target);
-        // Label an outside author by the screen name in the text's RT prefix.
-        if (!archiveAccounts.has(target) && !externalLabels.has(target)) {
-          const m = /^RT @([^:\s]+):/.exec(c.tweetText[i]!);
-          if (m) externalLabels.set(target, m[1]!);
-        }
-      } else unresolved++;
+      if (target) add(u, target);
+      else unresolved++;
     } else if (kind === 'mention') {
       // A tweet mentions an account once however often it names it, and an author naming itself is
       // no edge: weight = tweets, as the import's aggregates (the Overview, the account page) count them.
@@ -111,11 +105,12 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
   }
   onProgress?.('Scanning tweets', c.length, c.length, 'tweets');
   const graph = new Graph<AccountNode, WeightedEdge>({ type: 'directed', allowSelfLoops: true });
+  let retweeted: Map<string, string> | undefined;
   const ensure = (id: string): void => {
     if (graph.hasNode(id)) return;
     const inArchive = archiveAccounts.has(id);
     graph.addNode(id, {
-      label: inArchive ? archiveAccounts.get(id)! : externalLabels.get(id) ?? id,
+      label: inArchive ? archiveAccounts.get(id)! : externalLabels.get(id) ?? (retweeted ??= retweetedNames(c, archiveAccounts)).get(id) ?? id,
       external: !inArchive,
       posts: posts.get(id) ?? 0,
     });
@@ -133,4 +128,20 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
   }
   onProgress?.('Adding edges to the graph', added, weights.size, 'edges');
   return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, tweetsWithObject: withObject, unresolved, prunedItems: [] }, ...(edgeRows ? { edgeRows } : {}) };
+}
+
+/**
+ * The screen names of outside accounts by id, as retweets of them give them (the text's "RT @name:"
+ * prefix): an outside account known by id is labelled by its name in every network kind, not only
+ * in the Retweet network (a mention of it gives only its id).
+ */
+function retweetedNames(c: TweetColumns, archiveAccounts: ReadonlyMap<string, string>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < c.length; i++) {
+    const id = c.retweetUserid[i]!;
+    if (!c.isRetweet[i] || !id || archiveAccounts.has(id) || names.has(id)) continue;
+    const m = /^RT @([^:\s]+):/.exec(c.tweetText[i]!);
+    if (m) names.set(id, m[1]!);
+  }
+  return names;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetwork } from '../../../shared/graph/networks/buildNetwork';
 import { coUseEdgeRows } from '../../../shared/graph/networks/coUseNetwork';
+import { unresolvedTargetsText } from '../../../shared/graph/networks/unresolvedTargets';
 import { handColumns, minuteOf, type HandTweet } from './handColumns';
 
 const HASH = 'vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=';
@@ -46,6 +47,22 @@ describe('interaction networks', () => {
     expect(edges).toEqual([['a', '443196382', 1], ['a', 'b', 1]]);
     expect(stats.unresolved).toBe(1);
     expect(graph.getNodeAttribute('443196382', 'external')).toBe(true);
+  });
+
+  it('an outside account known by id is labelled in every kind by the name retweets of it give ("RT @外部:"), as in the Retweet network', () => {
+    const withMention = handColumns([...rows, { id: '11', user: 'a', screenName: 'alice', time: '2019-06-14 10:00', mentions: ['999'] }]);
+    for (const kind of ['retweet', 'mention'] as const) {
+      expect(buildNetwork(withMention, kind).graph.getNodeAttributes('999'), kind).toMatchObject({ label: '外部', external: true });
+    }
+    // An outside id no retweet names keeps its id as its label.
+    expect(buildNetwork(withMention, 'mention').graph.getNodeAttribute('443196382', 'label')).toBe('443196382');
+  });
+
+  it("says in words, for its kind, why interactions were left out (the receipt's unresolvedTargets)", () => {
+    expect(unresolvedTargetsText('retweet', 3)).toBe('3 retweets naming no retweeted account (no retweet_userid, no "RT @name:")');
+    expect(unresolvedTargetsText('network:mention', 1)).toBe('1 mention whose account id the archive gives as 0 (not resolved by the platform)');
+    expect(unresolvedTargetsText('reply', 2)).toBe('2 replies to tweets not in the archive, with no account id given');
+    expect(unresolvedTargetsText('network:quote', 1_234)).toBe('1,234 quotes of tweets not in the archive');
   });
 
   it('mention: with no user_mentions (FiveThirtyEight files), the @names of the text, by screen name or as @name nodes', () => {
