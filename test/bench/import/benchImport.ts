@@ -24,7 +24,7 @@
  * On stderr: the import's timings and the CPU seconds each kind of browser process used during it.
  */
 import { chromium } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import type { BareStage } from './bareImportWorker';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,7 @@ import { scriptArgs } from '../scriptArgs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDemoArchive, demoArchiveArg } from '../cachedDemoArchive';
+import { browserProcesses, cpuSecondsByProcess, cpuSince } from './browserCpu';
 import { containerOf } from '../../../shared/archive/openArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
 import { exposeModule } from '../../browser/pageModule';
@@ -48,46 +49,6 @@ function parseArgs(argv: string[]) {
   const demoOptions = { tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11) };
   const demo = files.length ? undefined : demoArchiveArg(demoOptions, args.usageError);
   return { files, demo, baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare') };
-}
-
-/** The processes (pid → args, RSS in KB) of the browser that uses `profileDir`: it and its descendants. */
-function browserProcesses(profileDir: string): Map<string, { args: string; rssKB: number }> {
-  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const procs = out.trim().split('\n').map((l) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
-    return { pid: m[1]!, ppid: m[2]!, rssKB: Number(m[3]), args: m[4]! };
-  });
-  const ours = new Map(procs.filter((p) => p.args.includes(profileDir) && !p.args.includes('--type=')).map((p) => [p.pid, p]));
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) ours.set(p.pid, p), (grew = true);
-  }
-  return ours;
-}
-
-/** CPU seconds used so far by each kind of browser process (browser, renderer, utility:…, gpu-process). */
-function cpuSecondsByProcess(profileDir: string): Record<string, number> {
-  const ticksPerSecond = 100; // USER_HZ
-  const byKind: Record<string, number> = {};
-  for (const [pid, { args }] of browserProcesses(profileDir)) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // exited
-    }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // utime and stime are fields 14 and 15
-    const sub = /--utility-sub-type=(\S+)/.exec(args)?.[1];
-    const kind = (/--type=(\S+)/.exec(args)?.[1] ?? 'browser') + (sub ? ':' + sub : '');
-    byKind[kind] = (byKind[kind] ?? 0) + (Number(f[11]) + Number(f[12])) / ticksPerSecond;
-  }
-  return byKind;
-}
-
-/** CPU seconds each kind of browser process used since `before` (a cpuSecondsByProcess reading). */
-function cpuSince(before: Record<string, number>, profileDir: string): Record<string, number> {
-  return Object.fromEntries(Object.entries(cpuSecondsByProcess(profileDir)).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) * 10) / 10]));
 }
 
 /** Peak RSS so far (VmHWM, MB) of the largest renderer process of the browser that uses `profileDir`: exact, unlike sampling. */
