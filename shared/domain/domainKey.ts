@@ -2,13 +2,13 @@ import { decode } from 'punycode/punycode.es6.js';
 
 /**
  * A host as domains are compared and counted: WHATWG URL's hostname, so an internationalised name
- * meets whether it was written in Unicode (`مثال.شبكة`) or as Punycode (`xn--mgbh0fb.xn--ngbrx`),
+ * meets whether it was written in Unicode (`مثال.شبكة`) or as Punycode (`xn--mgbh0fb.xn--ngbc5azd`),
  * in lower case. An ASCII host is only lower-cased (what URL would do), without building a URL per
  * row; a host URL refuses is kept, lower-cased. Shown nowhere: views show a host as published
  * (otherDomainForm gives the other form).
  */
 export function domainKey(host: string): string {
-  if (!NON_ASCII.test(host)) return host.toLowerCase();
+  if (!NEEDS_URL.test(host)) return host.toLowerCase();
   let key = keys.get(host);
   if (key === undefined) {
     try {
@@ -23,6 +23,8 @@ export function domainKey(host: string): string {
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+// A host URL would change beyond its case: non-ASCII, or percent-encoded (`%D9%85...` is the Unicode name).
+const NEEDS_URL = /[^\u0000-\u007f]|%/;
 const keys = new Map<string, string>();
 
 /**

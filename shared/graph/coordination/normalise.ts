@@ -16,15 +16,21 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * Lower-cased scheme and host (an internationalised host as Punycode, domainKey: `مثال.شبكة` and
- * `xn--mgbh0fb.xn--ngbc5azd` are one), no "www.", no fragment, no trailing slash, no utm_* parameters.
- * Shortened links (t.co, goo.gl) are not expanded: that would need the network.
+ * One scheme (http and https alike), the host lower-cased (an internationalised host as Punycode,
+ * domainKey: `مثال.شبكة` and `xn--mgbh0fb.xn--ngbc5azd` are one; user info and port kept), no "www.",
+ * no fragment, no trailing slash, no utm_* parameters. Shortened links (t.co, goo.gl) are not
+ * expanded: that would need the network.
  */
 export function normaliseUrl(raw: string): string {
   const s = raw.trim();
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i.exec(s);
   if (!m) return s.toLowerCase();
-  const host = domainKey(m[2]!).replace(/^www\./, '');
+  // user@host:port: only the host is keyed (URL's hostname drops the rest); an IPv6 [host] has no port inside.
+  const authority = m[2]!;
+  const at = authority.lastIndexOf('@');
+  const hostPort = authority.slice(at + 1);
+  const port = /:\d*$/.exec(hostPort)?.[0] ?? '';
+  const host = authority.slice(0, at + 1).toLowerCase() + domainKey(hostPort.slice(0, hostPort.length - port.length)).replace(/^www\./, '') + port;
   let rest = m[3]!;
   const q = rest.indexOf('?');
   let pathPart = q >= 0 ? rest.slice(0, q) : rest;

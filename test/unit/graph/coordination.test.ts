@@ -75,6 +75,14 @@ describe('co-tweet, co-link, co-reply', () => {
     // An internationalised host in either form: one link (its path as written).
     expect(normaliseUrl('https://www.مثال.شبكة/a')).toBe('http://xn--mgbh0fb.xn--ngbc5azd/a');
     expect(normaliseUrl('https://XN--MGBH0FB.xn--ngbc5azd/a/')).toBe('http://xn--mgbh0fb.xn--ngbc5azd/a');
+    // Only the host is keyed: a port and user info stay, in both forms of the name; IPv6 hosts keep theirs.
+    expect(normaliseUrl('https://مثال.شبكة:8080/panel')).toBe('http://xn--mgbh0fb.xn--ngbc5azd:8080/panel');
+    expect(normaliseUrl('https://xn--mgbh0fb.xn--ngbc5azd:8080/panel')).toBe('http://xn--mgbh0fb.xn--ngbc5azd:8080/panel');
+    expect(normaliseUrl('https://مثال.شبكة:9090/panel')).not.toBe(normaliseUrl('https://مثال.شبكة:8080/panel'));
+    expect(normaliseUrl('https://User@www.مثال.شبكة/p')).toBe('http://user@xn--mgbh0fb.xn--ngbc5azd/p');
+    expect(normaliseUrl('http://[2001:DB8::1]:80/x')).toBe('http://[2001:db8::1]:80/x');
+    // A percent-encoded name is the Unicode one.
+    expect(normaliseUrl('https://%D9%85%D8%AB%D8%A7%D9%84.%D8%B4%D8%A8%D9%83%D8%A9/a')).toBe('http://xn--mgbh0fb.xn--ngbc5azd/a');
   });
 
   it('co-link matches normalised URLs, one object per distinct URL of a post', () => {
