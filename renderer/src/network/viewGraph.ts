@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { isolateLabel } from '../../../shared/domain/bidiIsolate';
+import { compareIds } from '../../../shared/domain/ids';
 import { communityColour } from './communityColours';
 import type { EdgeSpec } from './drawnEdges';
 import { quantizeSize } from './levelOfDetail';
@@ -129,14 +130,17 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     nodes = nodes.filter((node) => touched[facts.nodeIndex.get(node.id)!] === 1);
     count('nodesWithoutDrawnEdge', n1 - nodes.length);
   }
-  if (nodes.length > s.nodeCap) {
-    const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || (a.id < b.id ? -1 : 1));
-    count('nodesPrunedByCap', nodes.length - s.nodeCap);
-    const last = sorted[s.nodeCap - 1]![s.sizeBy];
+  // Whole caps of at least 1 (a typed 2.5 is 2).
+  const nodeCap = Math.max(1, Math.floor(s.nodeCap));
+  const edgeCap = Math.max(1, Math.floor(s.edgeCap));
+  if (nodes.length > nodeCap) {
+    const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || compareIds(a.id, b.id));
+    count('nodesPrunedByCap', nodes.length - nodeCap);
+    const last = sorted[nodeCap - 1]![s.sizeBy];
     const tied = sorted.filter((node) => node[s.sizeBy] === last).length;
-    const keptTied = sorted.slice(0, s.nodeCap).filter((node) => node[s.sizeBy] === last).length;
-    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}${tieAtCap(tied, keptTied, `${s.sizeBy} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
-    nodes = sorted.slice(0, s.nodeCap);
+    const keptTied = sorted.slice(0, nodeCap).filter((node) => node[s.sizeBy] === last).length;
+    notes.push(`pruned to the top ${nodeCap} nodes by ${s.sizeBy}${tieAtCap(tied, keptTied, `${s.sizeBy} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
+    nodes = sorted.slice(0, nodeCap);
   }
   const keep = new Uint8Array(model.nodes.length);
   for (const node of nodes) keep[facts.nodeIndex.get(node.id)!] = 1;
@@ -150,10 +154,10 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   }
   count('edgesOfHiddenNodes', n - shown);
   let edges: NetEdge[];
-  if (shown > s.edgeCap) {
-    count('edgesPrunedByCap', shown - s.edgeCap);
-    const kept = heaviest(weight, passing.subarray(0, shown), s.edgeCap);
-    notes.push(`pruned to the ${s.edgeCap} heaviest edges${tieAtCap(kept.tied, kept.keptTied, `weight ${metricText(kept.cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
+  if (shown > edgeCap) {
+    count('edgesPrunedByCap', shown - edgeCap);
+    const kept = heaviest(weight, passing.subarray(0, shown), edgeCap);
+    notes.push(`pruned to the ${edgeCap} heaviest edges${tieAtCap(kept.tied, kept.keptTied, `weight ${metricText(kept.cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
     edges = kept.indices.map((i) => edgeAt(model, i));
   } else {
     edges = new Array<NetEdge>(shown);

@@ -7,6 +7,7 @@ import { containBidi, isolateBidi } from '../../../shared/domain/bidiIsolate';
 import { metricText, nodeLabel, tieAtCap, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
 import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
+import { compareIds } from '../../../shared/domain/ids';
 
 const node = (id: string, degree: number, community = 0, displayName = ''): NetNode => ({
   id, label: id, screenName: id, displayName, external: false, posts: 1, community, degree, weightedDegree: degree, pagerank: 0, betweenness: 0, core: 1,
@@ -56,6 +57,13 @@ describe('viewGraph', () => {
     expect(e.notes).toEqual(["pruned to the 2 heaviest edges; 2 edges tie at weight 1 for the last 1 place: kept, the first in the network's edge order"]);
     // A cap between two values is no tie.
     expect(viewGraph(tiedModel, { ...settings, nodeCap: 1 }).notes).toEqual(['pruned to the top 1 nodes by degree']);
+    // Ids are compared as numbers: '999' is lower than '1000000000000000001'.
+    const numeric = { ...tiedModel, nodes: [node('1000000000000000001', 1), node('999', 1)], edges: [] } as unknown as NetworkModel;
+    expect(viewGraph(numeric, { ...settings, nodeCap: 1 }).nodes.map((n) => n.id)).toEqual(['999']);
+    // A cap typed with a fraction is a whole one.
+    const fractional = viewGraph(tiedModel, { ...settings, nodeCap: 2.5, edgeCap: 1.5 });
+    expect(fractional.nodes).toHaveLength(2);
+    expect(fractional.notes[0]).toMatch(/^pruned to the top 2 nodes by degree/);
   });
 });
 
@@ -82,7 +90,7 @@ function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     count('nodesWithoutDrawnEdge', n1 - nodes.length);
   }
   if (nodes.length > s.nodeCap) {
-    const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || (a.id < b.id ? -1 : 1));
+    const sorted = [...nodes].sort((a, b) => b[s.sizeBy] - a[s.sizeBy] || compareIds(a.id, b.id));
     count('nodesPrunedByCap', nodes.length - s.nodeCap);
     const last = sorted[s.nodeCap - 1]![s.sizeBy];
     const tied = sorted.filter((n) => n[s.sizeBy] === last).length;
