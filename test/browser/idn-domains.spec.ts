@@ -19,6 +19,7 @@ test('an internationalised domain written in Unicode or in Punycode is one domai
     'domain_name,xn--mgbh0fb[.]xn--ngbc5azd,CIB domain in Punycode,2024-12-01',
     'domain_name,مثال[.]عرب,another domain,2024-12-01',
     'cib_url,hxxps://news[.]مثال[.]شبكة/مقال,an article,2024-12-01',
+    'domain_name,xn--pple-43d[.]com,a lookalike,2024-12-01',
   ].join('\n') + '\n');
   // Tweets linking to it in both forms (and a subdomain), and elsewhere.
   const tweets = path.join(dir, 'idn_tweets_csv_hashed.csv');
@@ -27,11 +28,11 @@ test('an internationalised domain written in Unicode or in Punycode is one domai
   await importFiles(page, [indicators, tweets]);
   await waitForImportDone(page);
   const card = datasetCard(page, /meta_threat_research_idn/);
-  expect(await counts(card)).toMatchObject({ indicators: 4, tweets: 5 });
+  expect(await counts(card)).toMatchObject({ indicators: 5, tweets: 5 });
 
-  await card.getByRole('button', { name: 'Show indicators (4)' }).click();
+  await card.getByRole('button', { name: 'Show indicators (5)' }).click();
   const table = card.getByRole('table', { name: /Indicators of/ });
-  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(table.locator('tbody tr')).toHaveCount(5);
   const row = (comment: string) => table.locator('tbody tr', { hasText: comment });
   // Each published form as published, its other form beside it, and the same links: 4 (three to the domain, one to its subdomain).
   await expect(row('in Arabic script').locator('td').nth(2)).toHaveText(`${UNICODE}also written ${PUNYCODE}`);
@@ -39,6 +40,10 @@ test('an internationalised domain written in Unicode or in Punycode is one domai
   for (const comment of ['in Arabic script', 'in Punycode']) await expect(row(comment).locator('[data-linking]')).toHaveText('4');
   await expect(row('an article').locator('[data-linking]')).toHaveText('1');
   await expect(row('another domain').locator('[data-linking]')).toHaveText('0');
+  // A Unicode form that mixes scripts in a label (аpple: Cyrillic а) is said to be able to pass for another name.
+  await expect(row('a lookalike').getByTestId('other-domain-form')).toHaveText(
+    'also written \u0430pple.com · may pass for another name: a label of \u0430pple.com mixes Latin with Cyrillic or Greek letters or holds an invisible character');
+  await expect(row('in Arabic script').getByTestId('other-domain-form')).not.toContainText('may pass');
   // Search finds an indicator by its other form.
   await card.getByLabel('Search indicators').fill('xn--mgbh0fb.xn--ngbc5azd');
   await expect(table.locator('tbody tr')).toHaveCount(3);
