@@ -71,4 +71,4 @@ export function ambiguousNameMessage(given: string, candidates: readonly NamedAc
 
 /** The rule ScreenNames.attribute applies, as a network's receipt states it (mention and retweet networks). */
 export const NAME_ATTRIBUTION_RULE =
-  'a text @name, or a retweet known only by name, is credited to the account with exactly that screen name, else to the only account whose name matches ignoring case, else (several match ignoring case, none exactly) to the one with the lowest id; in one tweet, names differing only in case are one mention, and a name credited to its author (its own name, or another spelling of it that no account has exactly) is none';
+  'a text @name, or a retweet known only by name, is credited to the account with exactly that screen name, else to the only account whose name matches ignoring case, else (several match ignoring case, none exactly) to the one with the lowest id; in one tweet, the author\'s own spelling of its name is skipped, other names differing only in case are one mention (the first spelling\'s), and a name credited to its author (another spelling of its name that no account has exactly) is none';

@@ -15,6 +15,8 @@ export const LIBRARY_VERSIONS = {
  * coordination p-values read the null's fitted tail and q-values count every co-acting pair; 0.3.1
  * since the co-hashtag network folds Turkish İ as I, as the hashtag lists and search do (foldCase); 0.3.2
  * since it also folds Greek final ς as σ and German ß as ss (Unicode full case folding); 0.3.3 since
- * links compare an internationalised host as Punycode (co-URL, co-link: normaliseUrl, domainKey).
+ * links compare an internationalised host as Punycode (co-URL, co-link: normaliseUrl, domainKey); 0.3.4
+ * since another spelling of an author's own name is a mention of the account spelled so (the Mention
+ * network), and an outside account known by id is labelled by its name in a retweet of it in every kind.
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.3';
+export const WORKBENCH_GRAPH_VERSION = '0.3.4';

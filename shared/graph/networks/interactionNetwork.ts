@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { textMentions } from '../../domain/mentions';
+import { retweetScreenNameFromText } from '../../archive/fieldValues';
 import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from './networkTypes';
 import { caselessName, ScreenNames, type NamedAccount } from '../../domain/screenNames';
 import { PROGRESS_EVERY, type BuildProgress } from './buildProgress';
@@ -140,8 +141,8 @@ function retweetedNames(c: TweetColumns, archiveAccounts: ReadonlyMap<string, st
   for (let i = 0; i < c.length; i++) {
     const id = c.retweetUserid[i]!;
     if (!c.isRetweet[i] || !id || archiveAccounts.has(id) || names.has(id)) continue;
-    const m = /^RT @([^:\s]+):/.exec(c.tweetText[i]!);
-    if (m) names.set(id, m[1]!);
+    const name = retweetScreenNameFromText(c.tweetText[i]!);
+    if (name) names.set(id, name);
   }
   return names;
 }
