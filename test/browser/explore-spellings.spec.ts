@@ -121,4 +121,21 @@ test('a right-to-left hashtag\'s spellings note reads left to right ("+1 spellin
   });
   expect(xs[0]).toBeLessThan(xs[1]!);
   expect(xs[1]).toBeLessThan(xs[2]!);
+
+  // Opened, each right-to-left spelling is whole, as in its cell, and its count is drawn after it
+  // (to its right in the left-to-right list), not inside the Arabic ("#مثا ,2 مثال#" before each had its own isolate).
+  await note.press('Enter');
+  const list = page.getByRole('region', { name: 'Top hashtags', exact: true }).locator('.spellings-list');
+  await expect(list).toHaveText('Counted together (letter case and width ignored): #مرحبا 2, #\uFEE3\uFEAE\uFEA3\uFE92\uFE8E 1');
+  const drawn = await list.evaluate((el) => [...el.querySelectorAll('bdi')].map((b) => {
+    const count = document.createRange();
+    count.selectNodeContents(b.nextSibling!);
+    // A bidi run may be more than one box: one line is one top.
+    return { right: b.getBoundingClientRect().right, countLeft: count.getBoundingClientRect().left, lines: new Set([...b.getClientRects()].map((r) => Math.round(r.top))).size, rects: [...b.getClientRects()].map((r) => [r.left, r.top, r.width]) };
+  }));
+  expect(drawn).toHaveLength(2);
+  for (const d of drawn) {
+    expect(d.lines, JSON.stringify(d)).toBe(1);
+    expect(d.countLeft).toBeGreaterThanOrEqual(d.right - 1);
+  }
 });

@@ -1,5 +1,5 @@
 import type { FoldedCount } from '../../../../shared/domain/foldedCounts';
-import { containBidi } from '../../../../shared/domain/bidiIsolate';
+import { Fragment } from 'react';
 import { countOf } from '../../import/formatters';
 
 /**
@@ -10,7 +10,11 @@ import { countOf } from '../../import/formatters';
  */
 export function SpellingsNote({ row, prefix = '', ignored = 'letter case and width ignored' }: { row: FoldedCount; prefix?: string; ignored?: string }) {
   if (row.spellings.length < 2) return null;
-  const each = row.spellings.map(([s, n]) => `${prefix}${containBidi(s)} ${n.toLocaleString('en')}`).join(', ');
+  // Each spelling in a <bdi> of its own: a right-to-left one (#مثال) is laid out as in its cell, and
+  // its count and the comma stay after it in the left-to-right list, not drawn inside the Arabic.
+  const each = row.spellings.map(([s, n], i) => (
+    <Fragment key={s}>{i > 0 && ', '}<bdi>{prefix}{s}</bdi>{` ${n.toLocaleString('en')}`}</Fragment>
+  ));
   // dir="ltr" isolates the note: in a right-to-left cell its '+' and digit were drawn after the word ("spelling 1+").
   // The space stays outside it, between the note and the word, whichever side the note is drawn on.
   return (
