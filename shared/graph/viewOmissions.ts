@@ -11,3 +11,8 @@ export const VIEW_OMITTED_LABELS: Record<string, string> = {
   edgesOfHiddenNodes: 'edges of hidden accounts',
   edgesPrunedByCap: 'edges beyond the edge cap',
 };
+
+/** A count and its plural words, the first one singular for 1: "1 account beyond the node cap", "2 accounts …". */
+export function countedWords(n: number, words: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? words.replace(/^(\S+)s\b/, '$1') : words}`;
+}

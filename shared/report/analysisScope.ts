@@ -1,6 +1,6 @@
 import type { AnalysisReceipt } from '../graph/analysisReceipt';
 import { utcMinuteText } from './reportTimes';
-import { VIEW_OMITTED_LABELS } from '../graph/viewOmissions';
+import { countedWords, VIEW_OMITTED_LABELS } from '../graph/viewOmissions';
 import { unresolvedTargetsText } from '../graph/networks/unresolvedTargets';
 
 /** The receipt's `omitted` keys in words: the analysis's own, then the view's (what it did not draw). */
@@ -28,7 +28,7 @@ export function analysisScope(receipt: Partial<AnalysisReceipt> | undefined): Ar
 /** A receipt's `omitted` counts in words ("54 tweets outside the filter; 2 accounts beyond the node cap (not drawn)"), or "nothing". */
 export function omittedText(omitted: Record<string, number>, kind = ''): string {
   const left = Object.entries(omitted).filter(([, n]) => n > 0);
-  const words = ([k, n]: [string, number]) => (k === 'unresolvedTargets' ? unresolvedTargetsText(kind, n) : `${count(n)} ${OMITTED_WORDS[k] ?? k}`);
+  const words = ([k, n]: [string, number]) => (k === 'unresolvedTargets' ? unresolvedTargetsText(kind, n) : countedWords(n, OMITTED_WORDS[k] ?? k));
   return left.length ? left.map(words).join('; ') : 'nothing';
 }
 

@@ -200,7 +200,7 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   await expect(page.getByRole('button', { name: 'Pinned: this network view' })).toBeVisible();
   await expect.poll(() => countStore(page, 'pins')).toBe(3);
   const viewPin = (await readPins(page)).find((p) => p.kind === 'network' && p.title.includes(' network view of '))!;
-  expect(viewPin.title).toMatch(new RegExp(`^network:retweet network view of .*: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges$`));
+  expect(viewPin.title).toMatch(new RegExp(`^Retweet network view of .*: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges$`));
   // In words, as the report prints it: no receipt keys (edgesBelowMinWeight), every count the receipt has.
   expect(viewPin.payload.filtered).toMatch(/^view: edges of weight ≥ 2 only; left out: (.*; )?[0-9,]+ edges under the minimum weight \(not drawn\)/);
   expect(viewPin.payload.filtered).not.toMatch(/[a-z][A-Z]/);

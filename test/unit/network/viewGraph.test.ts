@@ -8,6 +8,7 @@ import { metricText, nodeLabel, tieAtCap, viewGraph, type ViewGraph, type ViewSe
 import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
 import { compareIds } from '../../../shared/domain/ids';
+import { countedWords } from '../../../shared/graph/viewOmissions';
 
 const node = (id: string, degree: number, community = 0, displayName = ''): NetNode => ({
   id, label: id, screenName: id, displayName, external: false, posts: 1, community, degree, weightedDegree: degree, pagerank: 0, betweenness: 0, core: 1,
@@ -60,6 +61,10 @@ describe('viewGraph', () => {
     // Ids are compared as numbers: '999' is lower than '1000000000000000001'.
     const numeric = { ...tiedModel, nodes: [node('1000000000000000001', 1), node('999', 1)], edges: [] } as unknown as NetworkModel;
     expect(viewGraph(numeric, { ...settings, nodeCap: 1 }).nodes.map((n) => n.id)).toEqual(['999']);
+    // Counts read as words: one account, two accounts.
+    expect(countedWords(1, 'accounts beyond the node cap')).toBe('1 account beyond the node cap');
+    expect(countedWords(1, 'edges of hidden accounts')).toBe('1 edge of hidden accounts');
+    expect(countedWords(1_500, 'tweets outside the filter')).toBe('1,500 tweets outside the filter');
     // A cap typed with a fraction is a whole one.
     const fractional = viewGraph(tiedModel, { ...settings, nodeCap: 2.5, edgeCap: 1.5 });
     expect(fractional.nodes).toHaveLength(2);

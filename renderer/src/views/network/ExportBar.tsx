@@ -4,7 +4,7 @@ import { xmlText } from '../../../../shared/graph/export/xmlText';
 import { filterText, omittedText } from '../../../../shared/report/analysisScope';
 import { safeFileName, saveBytes } from '../../charts/chartExport';
 import type { NetworkDrawing } from '../../network/createNetworkCy';
-import type { NetworkModel } from '../../network/networkModel';
+import { KIND_LABELS, type NetworkModel } from '../../network/networkModel';
 import { addPngText, asciiJson } from '../../network/pngText';
 import { pngWithEdges } from '../../network/pngWithEdges';
 import { svgFromDrawing } from '../../network/svgFromDrawing';
@@ -35,12 +35,12 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     notes: [...model.receipt.notes, ...notes],
   });
   const tweetFilter = filterText(model.receipt.parameters.filter);
-  const caption = () => `${model.receipt.kind} · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${tweetFilter || 'every tweet of the dataset'}`;
+  const caption = () => `${KIND_LABELS[model.request.kind]} network · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${tweetFilter || 'every tweet of the dataset'}`;
   // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out, in words.
   const pinItem = (): EvidenceItemDraft => ({
     kind: 'network', datasetId: model.request.datasetId,
-    title: `${model.receipt.kind} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
-    payload: { title: `${model.receipt.kind} network`, caption: caption(), filtered: [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`].join('; '), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
+    title: `${KIND_LABELS[model.request.kind]} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
+    payload: { title: `${KIND_LABELS[model.request.kind]} network`, caption: caption(), filtered: [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`].join('; '), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });
   /** What the view shows, as a graph file with its receipt, written by the analysis worker. */

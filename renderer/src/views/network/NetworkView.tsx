@@ -6,7 +6,7 @@ import { findAccounts } from '../../network/findAccounts';
 import { edgeAt, edgeCount, KIND_LABELS, METRICS, type AnalysisProgress, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
-import { VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
+import { countedWords, VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
 import { unresolvedTargetsText } from '../../../../shared/graph/networks/unresolvedTargets';
 import { emptyNetworkReason, type NetworkCounts } from '../../../../shared/graph/emptyNetworkReason';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
@@ -195,7 +195,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   }, [tableEdges, table.account, nodeId, edge, matches, nodes]);
   // An account known only by the name a tweet gave (node id '@name') has no id to show: it says so.
   const idAfter = (id: string) => (!withIds.has(id) ? null : id.startsWith('@') ? <span className="muted"> {userIdNote(id)}</span> : <LookalikeId id={id} />);
-  const omittedText = Object.entries(view.omitted).map(([k, v]) => `${v.toLocaleString('en-US')} ${VIEW_OMITTED_LABELS[k] ?? k}`).join(', ');
+  const omittedText = Object.entries(view.omitted).map(([k, v]) => countedWords(v, VIEW_OMITTED_LABELS[k] ?? k)).join(', ');
 
   return (
     <div className="network-result">
