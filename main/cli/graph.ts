@@ -49,7 +49,7 @@ async function graph(argv: string[]): Promise<number> {
       prunedItems: net.stats.prunedItems.length,
       quarantinedRows: loaded.quarantined.length,
     },
-    notes: net.stats.prunedItems.slice(0, 20).map((p) => `pruned item '${p.item}' used by ${p.accounts} accounts`),
+    notes: net.stats.prunedItems.slice(0, 20).map((p) => `pruned item '${p.spelling}'${p.spelling !== p.item ? ` (compared as '${p.item}')` : ''} used by ${p.accounts} accounts`),
   });
   writeOutputs([[out, exportGraph(net.graph, format, receipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n'] as [string, string]] : [])]);
   process.stderr.write(terminalText(`${kind} network: ${net.graph.order} nodes, ${net.graph.size} edges -> ${out}`) + '\n');

@@ -62,6 +62,24 @@ test('an empty network says why: no pair reached the minimum repeats (with the h
   expect(requests.outside()).toEqual([]);
 });
 
+test('a Co-hashtag network names the hashtags it skips as the archive wrote them, each isolated (a right-to-left one keeps its count after it)', async ({ page }) => {
+  test.setTimeout(180_000);
+  // 502 accounts use مثال, 501 HongKong (first written so, then hongkong): both above the 500-account limit.
+  // Accounts 1 and 2 also share #small, so the network has one edge.
+  const rows: Row[] = Array.from({ length: 502 }, (_, k): Row => {
+    const tags = k === 501 ? ['مثال'] : [k === 0 ? 'HongKong' : 'hongkong', 'مثال', ...(k < 2 ? ['small'] : [])];
+    return { tweetid: `96000000000001${String(k + 1).padStart(5, '0')}`, userid: String(1000 + k), user_screen_name: `user${k}`, hashtags: `[${tags.map((t) => `'${t}'`).join(', ')}]` };
+  });
+  await importFiles(page, [tweetsFile(path.join(tempDir(), 'skipped_tweets_csv_unhashed.csv'), rows)]);
+  expect(await waitForImportDone(page)).toContain('502 tweets');
+  await page.goto('#/network');
+  await buildNetwork(page, 'Co-hashtag');
+  const summary = page.getByTestId('network-summary');
+  await expect(summary).toContainText('2 accounts, 1 edge');
+  await expect(summary).toContainText('2 items used by more than 500 accounts skipped (مثال by 502, HongKong by 501): each would link all its users to one another.');
+  await expect(summary.locator('bdi')).toHaveText(['مثال', 'HongKong']);
+});
+
 test('a Retweet network of a users file alone says the dataset holds no tweets', async ({ page }) => {
   test.setTimeout(120_000);
   await importFiles(page, ['/work/shared/fixtures/real/china_082019_1_users_csv_hashed.csv']);

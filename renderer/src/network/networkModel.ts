@@ -4,7 +4,7 @@ import type { Tweet } from '../../../shared/domain/tweet';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import { COORDINATION_KINDS, type CoordinationKind, type CoordinationPair } from '../../../shared/graph/coordination/coordinationTypes';
 import type { EdgeWindowPresence } from '../../../shared/graph/coordination/windowStability';
-import type { NetworkKind } from '../../../shared/graph/networks/networkTypes';
+import type { NetworkKind, NetworkResult } from '../../../shared/graph/networks/networkTypes';
 
 /** Everything the Network view can ask the analysis worker to build. */
 export type AnalysisKind = NetworkKind | CoordinationKind;
@@ -98,7 +98,7 @@ export interface NetworkModel {
   receipt: AnalysisReceipt;
   summary: Record<string, number | string | boolean>;
   cappedObjects: { object: string; actions: number; pairsInWindow: number }[];
-  prunedItems: { item: string; accounts: number }[];
+  prunedItems: NetworkResult['stats']['prunedItems'];
   millis: number;
 }
 

@@ -27,6 +27,7 @@ export function buildCoUseNetwork(
   onProgress?: BuildProgress,
 ): NetworkResult {
   const users = new Map<string, Set<string>>(); // item -> accounts
+  const spellings = new Map<string, string>(); // item -> its first spelling in the archive, to name a skipped item as written
   const posts = new Map<string, number>();
   const screen = new Map<string, string>();
   let filtered = 0;
@@ -41,20 +42,25 @@ export function buildCoUseNetwork(
     const u = c.userid[i]!;
     posts.set(u, (posts.get(u) ?? 0) + 1);
     if (!screen.has(u)) screen.set(u, c.userScreenName[i]!);
+    const written = kind === 'cohashtag' ? c.hashtags[i]! : c.urls[i]!;
     const items = itemsOf(c, i, kind);
     if (items.some(Boolean)) withObject++;
-    for (const item of items) {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
       if (!item) continue;
       let set = users.get(item);
-      if (!set) users.set(item, (set = new Set()));
+      if (!set) {
+        users.set(item, (set = new Set()));
+        spellings.set(item, written[k]!);
+      }
       set.add(u);
     }
   }
   onProgress?.('Scanning tweets', c.length, c.length, 'tweets');
-  const pruned: { item: string; accounts: number }[] = [];
+  const pruned: NetworkResult['stats']['prunedItems'] = [];
   let pairs = 0;
   for (const [item, set] of users) {
-    if (set.size > maxAccountsPerItem) pruned.push({ item, accounts: set.size });
+    if (set.size > maxAccountsPerItem) pruned.push({ item, spelling: spellings.get(item)!, accounts: set.size });
     else pairs += (set.size * (set.size - 1)) / 2;
   }
   const graph = new Graph<AccountNode, WeightedEdge>({ type: 'undirected' });

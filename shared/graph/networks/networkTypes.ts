@@ -25,8 +25,11 @@ export interface NetworkStats {
   tweetsWithObject: number;
   /** Interactions whose target could not be resolved (mention id '0', quoted tweet outside the archive, RT without id or name). */
   unresolved: number;
-  /** Co-use items skipped because more than maxAccountsPerItem accounts used them. */
-  prunedItems: { item: string; accounts: number }[];
+  /**
+   * Co-use items skipped because more than maxAccountsPerItem accounts used them: the item as the
+   * network compares it (folded hashtag, normalised link) and its first spelling in the archive.
+   */
+  prunedItems: { item: string; spelling: string; accounts: number }[];
 }
 
 export interface NetworkResult {

@@ -142,6 +142,11 @@ describe('co-use networks', () => {
     expect(edges.sort()).toEqual([['a', 'b', 2], ['a', 'c', 2], ['b', 'c', 2]]);
     // The evidence shows each row's own spelling, not the key it folds to.
     expect(coUseEdgeRows(c, 'cohashtag', 'a', 'b').map((r) => r.items)).toEqual([['HongKong', 'İstanbul'], ['hongkong', 'istanbul']]);
+    // A skipped hashtag is named as the archive first wrote it, not by the key its spellings fold to.
+    expect(buildNetwork(c, 'cohashtag', { maxAccountsPerItem: 2 }).stats.prunedItems).toEqual([
+      { item: 'hongkong', spelling: 'HongKong', accounts: 3 },
+      { item: 'istanbul', spelling: 'İstanbul', accounts: 3 },
+    ]);
   });
 
   it('co-hashtag: Greek final and medial sigma, and German ß, ẞ and ss, are one hashtag (Unicode full case folding); each row shows its own spelling', () => {
@@ -161,7 +166,7 @@ describe('co-use networks', () => {
 
   it('co-hashtag prunes items used by too many accounts, and says so', () => {
     const { edges, stats } = edgesOf('cohashtag', { maxAccountsPerItem: 2 });
-    expect(stats.prunedItems).toEqual([{ item: '金鐘', accounts: 3 }]);
+    expect(stats.prunedItems).toEqual([{ item: '金鐘', spelling: '金鐘', accounts: 3 }]);
     expect(edges).toEqual([['a', 'c', 2]]);
   });
 

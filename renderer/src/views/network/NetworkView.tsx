@@ -210,7 +210,10 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         {model.prunedItems.length > 0 && (
           <>
             {' '}{countOf(model.prunedItems.length, 'item')} used by more than {DEFAULT_MAX_ACCOUNTS_PER_ITEM} accounts skipped (
-            <bdi>{[...model.prunedItems].sort((a, b) => b.accounts - a.accounts).slice(0, 3).map((p) => `${p.item} by ${p.accounts.toLocaleString('en-US')}`).join(', ')}</bdi>
+            {/* Each as first written (the network counts its spellings as one), in a <bdi> of its own: a right-to-left one keeps its count after it. */}
+            {[...model.prunedItems].sort((a, b) => b.accounts - a.accounts).slice(0, 3).map((p, i) => (
+              <span key={p.item}>{i > 0 && ', '}<bdi>{p.spelling}</bdi> by {p.accounts.toLocaleString('en-US')}</span>
+            ))}
             {model.prunedItems.length > 3 ? ', …' : ''}): each would link all its users to one another. Narrow the dates, language or accounts to study them.
           </>
         )}
