@@ -115,6 +115,11 @@ test.describe('evidence report PDF', () => {
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
     for (const it of rc.items) if (it.kind === 'post') expect(all).toContain(it.tweetid);
+    // The hash appendix: each SHA-256 whole on one line of the text layer, so a fact-checker finds
+    // the hex sha256sum prints by searching the PDF (a hash wrapped in its cell comes back in pieces).
+    const appendix = all.slice(all.lastIndexOf('Hash appendix'));
+    expect(m.hashes.length).toBeGreaterThan(5);
+    expect(m.hashes.filter((h) => !appendix.includes(h.sha256)).map((h) => h.path)).toEqual([]);
 
     // Emoji are drawn, not only in the text layer: each emoji word's box (pdftotext -bbox) has ink
     // when poppler renders it (a COLR emoji printed by Chromium has a box and no ink at all).
