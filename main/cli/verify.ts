@@ -49,7 +49,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
-    process.stderr.write(terminalText(`error: cannot read ${file}: ${(err as Error).message}`) + '\n');
+    // An extracted bundle (VERIFY.txt step 1 unzips it): name what to give instead of Node's EISDIR.
+    const why = (err as NodeJS.ErrnoException).code === 'EISDIR'
+      ? "it is a folder: give the bundle's .zip as received (the ZIP itself is checked too), or run sh verify.sh <fingerprint> inside the extracted folder"
+      : (err as Error).message;
+    process.stderr.write(terminalText(`error: cannot read ${file}: ${why}`) + '\n');
     return 1;
   }
   const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 });

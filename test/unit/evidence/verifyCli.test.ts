@@ -37,6 +37,8 @@ describe('npm run cli -- verify', async () => {
     expect(cli('--trust', 'nope').code).toBe(2);
     // A missing file exits 1, as it does for the other commands; 2 stays for usage mistakes.
     expect(cli(path.join(dir, 'no-such.zip'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read .*no-such\.zip: ENOENT/) });
+    // An extracted bundle's folder (as VERIFY.txt leaves it): told to give the .zip, not Node's EISDIR.
+    expect(cli(dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read .*: it is a folder: give the bundle's \.zip as received/) });
   });
 
   it('without --trust the signer is not established: exit 1, unless --allow-unknown-signer asks for integrity only', () => {
