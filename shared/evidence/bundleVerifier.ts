@@ -5,7 +5,7 @@
  * (fine for bundles of a few hundred MB; a streaming/random-access reader is future work).
  */
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { bagPathProblem } from './bagPaths';
+import { bagName as signedBagName, bagPathProblem } from './bagPaths';
 import { parseManifest } from './bagText';
 import { bytesEqual, bytesToHex, fromUtf8, utf8 } from './bytes';
 import { parseAndVerifyCustody } from './custodyLog';
@@ -257,6 +257,12 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   for (const req of ['bagit.txt', 'bag-info.txt', 'metadata/custody.jsonl', 'metadata/provenance.json', 'metadata/items.jsonl']) {
     if (tagEntries && !tagEntries.has(req)) incomplete.push(`${req}: required tag file not in ${TAGMANIFEST}`);
   }
+  // The folder's name is the signed case id and creation time (bagPaths.ts): VERIFY.txt step 1 checks
+  // the ZIP holds that one folder, so a bundle renamed to pass for another case fails here too.
+  const named = namedBag(text('metadata/provenance.json'));
+  if (tagEntries?.has('metadata/provenance.json') && named && named !== bagName) {
+    incomplete.push(`the bag folder is ${bagName}/, but the signed metadata/provenance.json (case id and creation time) names it ${named}/: renamed after signing?`);
+  }
   if (incomplete.length) set('completeness', false, list(incomplete));
   // Trusted timestamps are added to signatures/ later (they need a network); offline they cannot be checked.
   else if (timestampProofs.length) set('completeness', true, `no unlisted or missing files; not checked (timestamp proofs added after signing, which need their issuer to verify): ${list(timestampProofs)}`, 'warn');
@@ -315,6 +321,18 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   }
 
   return verdict(bundleId, fingerprint, principal, bagName);
+}
+
+/** The bag name provenance.json's caseId and created give (as the writer named the folder), or null. */
+function namedBag(t: string | null): string | null {
+  try {
+    const p = JSON.parse(t ?? 'null') as { caseId?: unknown; created?: unknown } | null;
+    if (typeof p?.caseId !== 'string' || typeof p.created !== 'string') return null;
+    const created = new Date(p.created);
+    return Number.isNaN(created.getTime()) ? null : signedBagName(p.caseId, created);
+  } catch {
+    return null;
+  }
 }
 
 function safeParse(t: string | null, len: number): Map<string, string> | null {

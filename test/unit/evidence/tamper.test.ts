@@ -14,7 +14,8 @@ import { allowedSignersLine, formatPublicKeyLine, generateEd25519KeyPair } from 
 import { seedSigner } from '../../../shared/evidence/signer';
 import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
 import { unzipSync } from 'fflate';
-import { bundleInput, PRINCIPAL, runVerifySh, tamper, writeBundle } from './bundleFixture';
+import { makeZip } from 'client-zip';
+import { bundleInput, collect, PRINCIPAL, runVerifySh, tamper, writeBundle } from './bundleFixture';
 import { REPORT_BINDING_PATH, REPORT_BINDING_SIG_PATH, REPORT_PATH, REPORT_SIG_PATH } from '../../../shared/evidence/bundleWriter';
 import { run, tempDir } from './tools';
 
@@ -123,6 +124,23 @@ describe('tamper suite', async () => {
     const clean = runVerifySh(dir, bytes, 'clean-for-tags', fp);
     expect(clean.code).toBe(0);
     expect(run('sh', ['-c', byHand], { cwd: clean.bagDir }).stdout).toBe('');
+  });
+
+  it("the bag folder renamed (another case's name, the files untouched): ours names the signed name, as VERIFY.txt step 1's listing shows it", async () => {
+    const other = `case-7 other desk_${prepared.bagName.slice(prepared.bagName.lastIndexOf('_') + 1)}`.replace(/ /g, '-');
+    const raw = unzipSync(bytes);
+    const lastModified = new Date('2026-11-28T12:00:00Z');
+    const z = await collect(makeZip(Object.keys(raw).filter((n) => !n.endsWith('/')).map((n) => ({ name: `${other}/${n.slice(n.indexOf('/') + 1)}`, input: raw[n]!, lastModified }))));
+    const ours = verifyBundle(z, { trustedFingerprints: [fp], requireTrust: true });
+    expect(ours.ok).toBe(false);
+    expect(failed(ours, 'completeness').detail).toBe(
+      `the bag folder is ${other}/, but the signed metadata/provenance.json (case id and creation time) names it ${prepared.bagName}/: renamed after signing?`,
+    );
+    // By hand: step 1 must print only the name VERIFY.txt gives; it prints the other one.
+    const zipFile = path.join(dir, `${prepared.bagName}.zip`);
+    writeFileSync(zipFile, z);
+    expect(run('sh', ['-c', `unzip -Z1 ${prepared.bagName}.zip | cut -d/ -f1 | LC_ALL=C sort -u`], { cwd: dir }).stdout).toBe(`${other}\n`);
+    expect(verifyBundle(bytes, { trustedFingerprints: [fp], requireTrust: true }).ok).toBe(true);
   });
 
   it('a link added to data/ (its target may be any file): verify.sh and VERIFY.txt name it', async () => {
