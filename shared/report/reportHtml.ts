@@ -79,8 +79,7 @@ function method(m: ReportModel): string {
     ? table(['Parameter', 'Value'], m.method.parameters.map((p) => [text(p.name), text(p.value)]), 'Analysis parameters')
     : '';
   const sources = m.sources.length
-    ? `<h3>Source files</h3>` +
-      table(
+    ? table(
         ['File', 'Format', 'Rows read', 'SHA-256 at import'],
         m.sources.map((s) => [text(s.fileName), text(s.format), s.rows === null ? 'not counted' : String(s.rows), `<code class="hash">${e(s.sha256)}</code>`]),
         'Source files',
@@ -179,7 +178,7 @@ function custody(m: ReportModel): string {
     table(
       ['#', 'At (UTC)', 'Actor', 'Action', 'Detail', 'Entry hash'],
       m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${e(c.detail)}</span>`, `<code class="hash">${e(c.hash)}</code>`]),
-      'Custody log',
+      'Entries in log order', // the section's heading names the log
       'custody-table',
     )
   );

@@ -67,6 +67,8 @@ describe('report HTML: every field of the model is printed', () => {
     for (const l of m.method.limits) expect(html).toContain(escapeHtml(l));
     expect(html).toContain('minute');
     for (const s of m.sources) expect(html).toContain(s.sha256);
+    // Each table is named once, by its caption (a heading above it printed the name twice).
+    for (const name of ['Source files', 'Analysis parameters', 'Custody log', 'Entries in log order', 'File hashes']) expect(html.split(name)).toHaveLength(2);
     expect(html.match(/<figure class="figure figure-network">/g)).toHaveLength(1);
     expect(html.match(/<figure class="figure figure-chart">/g)).toHaveLength(1);
     expect(html).toContain(escapeHtml(m.figures[0]!.filtered));
