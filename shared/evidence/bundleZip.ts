@@ -213,7 +213,10 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     } else if (madeBy >> 8 !== HOST_UNIX) refuse(`was made by host system ${madeBy >> 8}, not Unix (3): its attributes are read another way`);
     else if ((mode & S_IFMT) === S_IFLNK) refuse(`has unix mode ${modeText}, a symbolic link: unzip would create a link, not the file`);
     else if ((mode & S_IFMT) === S_IFDIR) refuse(`has unix mode ${modeText}, a directory: unzip would create a directory, not the file`);
-    else if ((mode & S_IFMT) !== S_IFREG) refuse(`has unix mode ${modeText}, not a regular file`);
+    else if ((mode & S_IFMT) === 0) {
+      // Python's zipfile.writestr writes these: unzip makes a file of it, but the writer always sets the type.
+      refuse(`has unix mode ${modeText}, with no file type (the bundle writer always marks a regular file): this ZIP was packed again by another tool; verify the original`);
+    } else if ((mode & S_IFMT) !== S_IFREG) refuse(`has unix mode ${modeText}, not a regular file`);
     else if (mode & 0o7000) refuse(`has unix mode ${modeText}, with setuid, setgid or sticky bits`);
     else if (external & 0x18) refuse(`has MS-DOS attributes ${hex(external & 0xff, 2)}, a directory or volume label`);
 

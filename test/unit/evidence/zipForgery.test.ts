@@ -238,6 +238,16 @@ describe('ZIP-level forgeries are refused, naming the entry', async () => {
     );
   });
 
+  it("an entry whose mode has no file type (Python's zipfile.writestr: 0600): refused as a re-packed ZIP, though unzip makes a file of it", () => {
+    const entries = entriesOf(bytes);
+    find(entries, ITEMS).externalAttr = (0o600 << 16) >>> 0;
+    const z = rawZip(entries);
+    expect(run('unzip', ['-tq', unzipTo(z, 'no-type').file]).code).toBe(0);
+    expect(zipCheck(verify(z)).detail).toBe(
+      `the ZIP is refused: "${bag}/${ITEMS}": has unix mode 000600, with no file type (the bundle writer always marks a regular file): this ZIP was packed again by another tool; verify the original`,
+    );
+  });
+
   it('a second end record hidden in the ZIP comment, pointing at another directory (f6): refused', () => {
     // Every genuine local record, a forged one after the edited entry's; two directories: the real end
     // record names the forged one, a second end record, hidden as its comment, the genuine one.
