@@ -381,6 +381,8 @@ class EntryParser {
   private readonly label: string;
   private format: DetectedFormat | undefined;
   private header: string[] = [];
+  /** The format's column names as its first header wrote them (trimmed): what a later header row starts with. */
+  private columnNames = new Set<string>();
   private normalize: ((f: string[], p: Provenance) => RowOutcome) | undefined;
   private readonly splitter: CsvRecordSplitter;
   private sawBytes = false;
@@ -476,6 +478,7 @@ class EntryParser {
         throw e;
       }
       this.header = r.fields;
+      this.columnNames = new Set(this.format.columns);
       this.headerRecord = r.recordNumber;
       this.normalize = makeNormalizer(this.format);
       if (this.format.hasHeader) return;
@@ -486,7 +489,7 @@ class EntryParser {
     // left open in the middle of a file is closed by a later one (that row is quarantined); one left
     // open at the end is a file cut short, so its last row is missing text: refused, not imported in part.
     if (r.problem === 'unterminated-quote') throw this.truncated(row, r.byteOffset);
-    if (r.fields && format.hasHeader && sameFields(r.fields, this.header)) {
+    if (r.fields && format.hasHeader && (sameFields(r.fields, this.header) || this.otherLayoutHeader(r.fields))) {
       this.repeatedHeaderRows++;
       return;
     }
@@ -537,6 +540,30 @@ class EntryParser {
         break;
     }
     this.rowsStored++;
+  }
+
+  /**
+   * A header row of this entry's format in another layout: a part joined after one of another release
+   * (2018 column order after 2019+, 30 columns after 31) or whose names differ by spaces ('Tactic ').
+   * Its rows are read by its own column names from here on, never by the first header's positions.
+   * Only a record whose first field is one of the format's column names is tried (data rows are not).
+   */
+  private otherLayoutHeader(fields: string[]): boolean {
+    let first = fields[0]!;
+    if (first.length > 64) return false;
+    if (first.charCodeAt(0) === 0xfeff) first = first.slice(1).replace(/^"(.*)"$/s, '$1');
+    if (!this.columnNames.has(first.trim())) return false;
+    let d: DetectedFormat;
+    try {
+      d = detectFormat([first, ...fields.slice(1)]);
+    } catch {
+      return false;
+    }
+    if (d.format !== this.format!.format) return false;
+    this.format = { ...this.format!, columns: d.columns };
+    this.header = fields;
+    this.normalize = makeNormalizer(d);
+    return true;
   }
 
   /**

@@ -177,6 +177,33 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(tweets.map((t) => [t.tweetid, t.provenance.row])).toEqual([['1', 1], ['2', 3], ['3', 5]]);
   });
 
+  it('a part with another layout joined after the first (2018 order, 30 columns) is read by its own header, not the first one', async () => {
+    const c2018 = TWITTER_TWEET_COLUMNS.map((c) => (c === 'in_reply_to_userid' ? 'in_reply_to_tweetid' : c === 'in_reply_to_tweetid' ? 'in_reply_to_userid' : c));
+    const c30 = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices');
+    const reply = { in_reply_to_userid: '111', in_reply_to_tweetid: '222' };
+    const bytes = file([
+      tweetHeader(), tweetRow({ tweetid: '1', ...reply }),
+      tweetHeader(c2018), tweetRow({ tweetid: '2', ...reply }, c2018),
+      tweetHeader(c30), tweetRow({ tweetid: '3', ...reply }, c30),
+      tweetHeader(), tweetRow({ tweetid: '4', ...reply, poll_choices: 'a|b' }),
+    ]);
+    const { receipts, tweets, quarantined } = await parseBytes('mixed-parts.csv', bytes);
+    expect(quarantined).toEqual([]);
+    expect(receipts[0]).toMatchObject({ repeatedHeaderRows: 3, rowsRead: 4, rowsStored: 4, rowsRejected: 0 });
+    expect(tweets.map((t) => [t.tweetid, t.inReplyToUserid, t.inReplyToTweetid, t.provenance.row])).toEqual([
+      ['1', '111', '222', 1], ['2', '111', '222', 3], ['3', '111', '222', 5], ['4', '111', '222', 7],
+    ]);
+    expect(tweets[3]!.pollChoices).toEqual(['a', 'b']);
+  });
+
+  it('a kill-chain part whose header differs only by spaces is a repeated header, not an indicator', async () => {
+    const bytes = file(['Tactic ,Technique,Procedure,Indicator', 'T1,Te1,P1,a[.]com', 'Tactic,Technique,Procedure,Indicator', 'T2,Te2,P2,b[.]com']);
+    const { receipts, indicators, quarantined } = await parseBytes('kc.csv', bytes);
+    expect(quarantined).toEqual([]);
+    expect(indicators.map((i) => i.value)).toEqual(['a[.]com', 'b[.]com']);
+    expect(receipts[0]).toMatchObject({ repeatedHeaderRows: 1, rowsRead: 2, rowsStored: 2 });
+  });
+
   it('tolerates BOM + CRLF + no final newline; offsets count the BOM', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...file([tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2' })], '\r\n', false)]);
     const { tweets } = await parseBytes('bom.csv', bytes, 5);
