@@ -173,6 +173,22 @@ export function readList(column: string, value: string): string[] {
   return out;
 }
 
+/**
+ * A list of ids (user_mentions): readList, and an item a spreadsheet damaged (9.06E+17,
+ * 906000000000000000) is quarantined as the id columns' values are. Other items (hashes, 0 for
+ * unresolved, numeric ids) are kept as written.
+ */
+export function readIdList(column: string, value: string): string[] {
+  const items = readList(column, value);
+  for (let i = 0; i < items.length; i++) {
+    if (classifyId(items[i]!) === 'spreadsheet-damaged') {
+      const how = /e/i.test(items[i]!) ? 'spreadsheet E-notation' : 'rounded by a spreadsheet (trailing zeros)';
+      throw new RowRejection('spreadsheet-damaged-id', `${column} item ${i + 1} '${items[i]}' is ${how}`);
+    }
+  }
+  return items;
+}
+
 /** Python's one-character escapes in a str repr: `\\`, `\n`, `\r`, `\t` (and the item's own quote, below). */
 const SIMPLE_ESCAPE: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t' };
 /** Hex digits after `\x`, `\u` and `\U`. */

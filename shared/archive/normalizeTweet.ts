@@ -2,7 +2,7 @@ import type { Account } from '../domain/account';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import {
-  readBoolean, readCoordinate, readCount, readId, readIsoMinute, readList, readPollChoices, retweetScreenNameFromText,
+  readBoolean, readCoordinate, readCount, readId, readIdList, readIsoMinute, readList, readPollChoices, retweetScreenNameFromText,
 } from './fieldValues';
 import { columnIndex, readAccount, USER_KEYS } from './normalizeUser';
 
@@ -55,7 +55,7 @@ export function tweetNormalizer(columns: string[]): (fields: string[], provenanc
       retweetCount: readCount('retweet_count', opt(f, c.retweet_count)),
       hashtags: readList('hashtags', opt(f, c.hashtags)),
       urls: readList('urls', opt(f, c.urls)),
-      userMentions: readList('user_mentions', opt(f, c.user_mentions)),
+      userMentions: readIdList('user_mentions', opt(f, c.user_mentions)),
       pollChoices: readPollChoices(opt(f, c.poll_choices)),
       provenance,
     };

@@ -94,6 +94,22 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     }
   });
 
+  it('quarantines spreadsheet-damaged ids inside user_mentions (both list styles), keeps hashes and 0 (unresolved)', async () => {
+    const hash = 'Kq3Zl7uN3xq0ZJ8m+Oq1t9cE0kT7kWQ5Yb2xK1aCdEf=';
+    const bytes = file([
+      tweetHeader(),
+      tweetRow({ tweetid: '1', user_mentions: '[9.06E+17, 12]' }),
+      tweetRow({ tweetid: '2', user_mentions: "['906000000000000000']" }),
+      tweetRow({ tweetid: '3', user_mentions: `[443196382, 0, '${hash}']` }),
+    ]);
+    const { tweets, quarantined } = await parseBytes('mentions.csv', bytes);
+    expect(quarantined.map((q) => [q.row, q.reason, q.detail])).toEqual([
+      [1, 'spreadsheet-damaged-id', "user_mentions item 1 '9.06E+17' is spreadsheet E-notation"],
+      [2, 'spreadsheet-damaged-id', "user_mentions item 1 '906000000000000000' is rounded by a spreadsheet (trailing zeros)"],
+    ]);
+    expect(tweets.map((t) => t.userMentions)).toEqual([['443196382', '0', hash]]);
+  });
+
   it('a CR-only line end among LF ones joins two rows into one quarantined row, and its reason says so', async () => {
     const lines = new TextDecoder().decode(readReal('china_082019_1_users_csv_hashed.csv')).split('\n');
     const mixed = [lines[0], lines[1], `${lines[2]}\r${lines[3]}`, lines[4], ''].join('\n');
