@@ -250,9 +250,17 @@ export function readPollChoices(value: string): string[] {
   return value === '' ? NO_ITEMS : value.split('|');
 }
 
-/** Latitude/longitude: a number, `absent`, `present` (withheld) or '' — kept as text. */
+/**
+ * Latitude/longitude: a number, `absent`, `present` (withheld) or '' — kept as text. A number off the
+ * globe (latitude beyond ±90, longitude beyond ±180 degrees) is damage, not a place.
+ */
 export function readCoordinate(column: string, value: string): string {
-  if (value === '' || value === 'absent' || value === 'present' || /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return value;
+  if (value === '' || value === 'absent' || value === 'present') return value;
+  if (/^-?[0-9]+(\.[0-9]+)?$/.test(value)) {
+    const limit = column === 'latitude' ? 90 : 180;
+    if (Math.abs(Number(value)) <= limit) return value;
+    throw new RowRejection('invalid-number', `${column} '${clip(value)}' is beyond ±${limit} degrees`);
+  }
   throw new RowRejection('invalid-number', `${column} '${clip(value)}' is not a coordinate, 'absent' or 'present'`);
 }
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkIsoDate, hashtagsFromText, readCount, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
+import { checkIsoDate, hashtagsFromText, readCoordinate, readCount, readList, readUsMinute, readIsoMinute, readBoolean, readPollChoices, RowRejection } from '../../../shared/archive/fieldValues';
 import { refang } from '../../../shared/archive/normalizeIndicator';
 import { emptyTweetColumns, pushTweet, tweetColumnsFrom } from '../../../shared/archive/columns';
 import type { Tweet } from '../../../shared/domain/tweet';
@@ -245,5 +245,17 @@ describe('TweetColumns', () => {
     expect(grown.length).toBe(1000);
     expect(grown.likeCount[999]).toBe(999);
     expect(grown.row[500]).toBe(7);
+  });
+});
+
+describe('readCoordinate', () => {
+  it('keeps numbers on the globe, absent, present and empty; quarantines a latitude beyond ±90 or a longitude beyond ±180', () => {
+    for (const [col, v] of [['latitude', '22.3'], ['latitude', '-90'], ['latitude', '90.0'], ['longitude', '-180'], ['longitude', '114.17'], ['latitude', 'absent'], ['longitude', 'present'], ['latitude', '']]) {
+      expect(readCoordinate(col!, v!)).toBe(v);
+    }
+    expect(reason(() => readCoordinate('latitude', '123.4'))).toBe('invalid-number');
+    expect(reason(() => readCoordinate('latitude', '-90.5'))).toBe('invalid-number');
+    expect(reason(() => readCoordinate('longitude', '500'))).toBe('invalid-number');
+    expect(() => readCoordinate('latitude', '123.4')).toThrow(expect.objectContaining({ detail: "latitude '123.4' is beyond ±90 degrees" }));
   });
 });
