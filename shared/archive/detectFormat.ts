@@ -182,6 +182,8 @@ function unknownHeaderMessage(names: string[]): string {
     }
   }
   let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${nameList(names, 40)}).`;
+  const empty = names.filter((n) => n.trim() === '').length;
+  if (empty === names.length) msg += ' Its first line that is not blank names no column (only spaces or commas).';
   // Classic Mac OS line ends: the whole file reads as one record.
   if (names.some((n) => n.includes('\r'))) msg += ' Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line: re-save it with LF or CRLF line ends.';
   // Spreadsheets save "CSV" with tabs ("Text") or, in many locales, semicolons.
@@ -191,13 +193,16 @@ function unknownHeaderMessage(names: string[]): string {
     const known = knownOf(best);
     const exact = new Set([...best.columns, ...optionalOf(best)]);
     const missing = best.columns.filter((c) => !given.has(plain(c)) && !optionalOf(best).includes(c));
-    const extra = names.filter((n) => !known.has(plain(n)));
+    const extra = names.filter((n) => n.trim() !== '' && !known.has(plain(n)));
     // Names right but for case or spaces: said, since the header is otherwise the format's.
     const miswritten = names.filter((n) => known.has(plain(n)) && !exact.has(n) && !exact.has(n.trim()));
     msg += ` Closest known format: ${best.label}, which expects ${best.columns.length} columns: ${best.columns.join(', ')}.`;
     if (missing.length) msg += ` Missing: ${missing.join(', ')}.`;
     if (extra.length) msg += ` Unexpected: ${nameList(extra, 20)}.`;
     if (miswritten.length) msg += ` Written otherwise than the format's: ${nameList(miswritten, 10)} (names must match exactly, as the platform publishes them).`;
+    const repeated = [...new Set(names.filter((n, i) => n.trim() !== '' && names.indexOf(n) !== i))];
+    if (repeated.length) msg += ` Repeated: ${nameList(repeated, 10)} (each column may appear once).`;
+    if (empty) msg += ` ${empty} column name${empty === 1 ? ' is' : 's are'} empty (a comma at the end of the header row?).`;
   }
   msg +=
     ' Known formats: ' +

@@ -80,6 +80,13 @@ describe('detectFormat (from the header row only)', () => {
     expect(() => detectFormat(['some user', '12'])).toThrow(ArchiveFormatError); // space: not a username
   });
 
+  it('says which column a header repeats, and that a column name is empty (a trailing comma) or that the first line names no column', () => {
+    expect(() => detectFormat([...TWITTER_USER_COLUMNS, 'userid'])).toThrow(/Closest known format: Twitter IO users, .*Repeated: userid \(each column may appear once\)\./);
+    expect(() => detectFormat([...TWITTER_USER_COLUMNS, ''])).toThrow(/Twitter IO users, .*1 column name is empty \(a comma at the end of the header row\?\)\./);
+    expect(() => detectFormat([...TWITTER_USER_COLUMNS, ''])).not.toThrow(/Unexpected: \./);
+    expect(() => detectFormat(['  '])).toThrow(/Unrecognised header \(1 column: \)\. Its first line that is not blank names no column \(only spaces or commas\)\./);
+  });
+
   it('refuses empty and binary content before parsing', () => {
     expect(() => checkLooksLikeText(new Uint8Array(0), 'x.csv')).toThrow(/x\.csv: the file is empty/);
     expect(() => checkLooksLikeText(new Uint8Array([0x50, 0x44, 0x00, 0x01]), 'x.csv')).toThrow(/binary content \(NUL byte at offset 2/);
