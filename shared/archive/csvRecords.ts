@@ -369,7 +369,7 @@ export class CsvRecordSplitter {
     } catch {
       this.onRecord({
         recordNumber: ++this.recordNumber, byteOffset, byteLength: end - start, bytes: buf.subarray(start, end), fields: null,
-        problem: 'invalid-utf8', detail: 'record is not valid UTF-8',
+        problem: 'invalid-utf8', detail: invalidUtf8Detail(buf.subarray(start, end)),
       });
       return;
     }
@@ -494,4 +494,47 @@ export function splitCsvBytes(chunks: Uint8Array[], options?: CsvSplitterOptions
 export function bareCrHint(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) return '; it holds a carriage return with no line feed after it: where a file mixes in CR-only line ends, two rows are read as one';
   return '';
+}
+
+/** Where a record that is not valid UTF-8 stops being so: its first bad byte, and what that usually means. */
+function invalidUtf8Detail(bytes: Uint8Array): string {
+  const at = invalidUtf8At(bytes);
+  if (at < 0) return 'record is not valid UTF-8';
+  const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+  return `record is not valid UTF-8 (first bad byte: 0x${hex}, ${at} bytes into the record): the file may be in another encoding, such as Windows-1252 or Latin-1; re-save it as UTF-8`;
+}
+
+/** The offset of the first byte of bytes' first invalid UTF-8 sequence (as a fatal TextDecoder judges), or -1. */
+export function invalidUtf8At(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    // Length and the allowed range of the second byte (no overlong forms, surrogates or > U+10FFFF).
+    let len = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + len > n) return i;
+    const second = bytes[i + 1]!;
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < len; k++) {
+      const b = bytes[i + k]!;
+      if (b < 0x80 || b > 0xbf) return i;
+    }
+    i += len;
+  }
+  return -1;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvRecordSplitter, CsvRecordTooLargeError, splitCsvBytes, splitFields, type CsvRecord } from '../../../shared/archive/csvRecords';
+import { CsvRecordSplitter, CsvRecordTooLargeError, invalidUtf8At, splitCsvBytes, splitFields, type CsvRecord } from '../../../shared/archive/csvRecords';
 import { createWasmCsvScan } from '../../../shared/archive/csvScanWasm';
 import { CSV_SCAN_WASM } from '../../../shared/archive/csvScanWasmBytes';
 import { compileCsvScan } from '../../../scripts/build-wasm.mjs';
@@ -43,6 +43,33 @@ describe('CsvRecordSplitter', () => {
     const rs = split(bytes);
     expect(rs.map((r) => r.problem ?? 'ok')).toEqual(['ok', 'invalid-utf8', 'ok']);
     expect(rs[2].fields).toEqual(['c']);
+  });
+
+  it('says where a record stops being UTF-8 and which byte is there (text in another encoding is named as such)', () => {
+    // 'café' as Windows-1252 / Latin-1 saves it: é is the one byte 0xE9.
+    const bytes = new Uint8Array([...enc.encode('"a"\n"caf'), 0xe9, ...enc.encode('","x"\n"ok","香'), 0xe6, 0x8d, ...enc.encode('"\n')]);
+    const rs = split(bytes);
+    expect(rs.map((r) => r.problem ?? 'ok')).toEqual(['ok', 'invalid-utf8', 'invalid-utf8']);
+    expect(rs[1].detail).toBe('record is not valid UTF-8 (first bad byte: 0xE9, 4 bytes into the record): the file may be in another encoding, such as Windows-1252 or Latin-1; re-save it as UTF-8');
+    expect(rs[2].detail).toBe('record is not valid UTF-8 (first bad byte: 0xE6, 9 bytes into the record): the file may be in another encoding, such as Windows-1252 or Latin-1; re-save it as UTF-8');
+  });
+
+  it('invalidUtf8At agrees with a fatal TextDecoder: -1 exactly for valid UTF-8, else the bytes before it decode', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const valid = (b: Uint8Array) => {
+      try {
+        fatal.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const bytes = fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.string({ unit: 'binary' }).map((t) => enc.encode(t)), fc.array(fc.constantFrom(0x41, 0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xa0, 0x9f, 0x90, 0x8f), { maxLength: 8 }).map((a) => Uint8Array.from(a)));
+    fc.assert(fc.property(bytes, (b) => {
+      const at = invalidUtf8At(b);
+      expect(at < 0).toBe(valid(b));
+      if (at >= 0) expect(valid(b.subarray(0, at))).toBe(true);
+    }), { numRuns: 3000 });
   });
 
   it('decodes multi-byte records around an invalid one exactly, with exact offsets', () => {
