@@ -431,7 +431,12 @@ class EntryParser {
   }
 
   finish(): void {
-    if (!this.sawBytes) checkLooksLikeText(new Uint8Array(0), this.label);
+    if (!this.sawBytes) {
+      // The file is not empty when a .gz or zip entry is: say what is.
+      if (this.file.container === 'gzip') throw new ArchiveFormatError(`${this.label}: the gzip data decompresses to nothing (an empty CSV): nothing to import.`);
+      if (this.file.container === 'zip') throw new ArchiveFormatError(`${this.label}: the zip entry is empty (0 bytes): nothing to import.`);
+      checkLooksLikeText(new Uint8Array(0), this.label);
+    }
     this.splitter.finish();
     if (!this.format) throw new ArchiveFormatError(`${this.label}: no complete header row.`);
     // A header and nothing else would become an empty dataset that looks imported.

@@ -482,6 +482,9 @@ describe('containers and refusals', () => {
   it('refuses empty, header-only, binary, unknown-header, truncated-header, corrupt gzip and zip files with clear messages', async () => {
     const refuse = (name: string, bytes: Uint8Array) => parseArchive(bytesSource(name, bytes));
     await expect(refuse('e.csv', new Uint8Array(0))).rejects.toThrow('e.csv: the file is empty.');
+    // A .gz or zip entry of 0 bytes: the file itself is not empty, what it holds is.
+    await expect(refuse('e.csv.gz', gzipSync(new Uint8Array(0)))).rejects.toThrow('e.csv.gz: the gzip data decompresses to nothing (an empty CSV): nothing to import.');
+    await expect(refuse('e.zip', zipSync({ 'a.csv': new Uint8Array(0) }))).rejects.toThrow('e.zip (a.csv): the zip entry is empty (0 bytes): nothing to import.');
     await expect(refuse('b.csv', new Uint8Array([1, 2, 0, 3, 4]))).rejects.toThrow(/b\.csv: binary content \(NUL byte at offset 2/);
     await expect(refuse('u.csv', enc.encode('name,age\nbob,3\n'))).rejects.toThrow(/u\.csv: Unrecognised header \(2 columns: name, age\)/);
     await expect(refuse('h.csv', enc.encode('"tweetid","userid","user_disp'))).rejects.toThrow(/h\.csv: the file ends inside its header row \(truncated file\)/);
