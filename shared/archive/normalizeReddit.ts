@@ -9,6 +9,8 @@ export function redditSeedNormalizer(): (fields: string[], provenance: Provenanc
     if (f[0] === '') throw new RowRejection('invalid-value', 'username is empty');
     // The list's first row was recognised by this rule; a later row that breaks it is no Reddit name.
     if (!REDDIT_USERNAME.test(f[0])) throw new RowRejection('invalid-value', `username ${JSON.stringify(f[0].slice(0, 40))} is not a Reddit name (3 to 20 letters, digits, _ or -)`);
+    // The list gives every account its karma (its first row was recognised by one): an empty one is damage, not 'unknown'.
+    if (f[1] === '') throw new RowRejection('invalid-number', 'karma is empty: the list gives every account its karma');
     return { username: f[0], karma: readInteger('karma', f[1]), extra: {}, provenance };
   };
 }

@@ -123,6 +123,17 @@ describe('real fixtures through the shared pipeline', () => {
     expect(reddit.at(-1)).toMatchObject({ username: 'ok_name', karma: 4 });
   });
 
+  it('Reddit 2018 seed with a row whose karma is empty or not a whole number: quarantined, not stored with no karma', async () => {
+    const seed = new TextDecoder().decode(readReal('reddit_2018_suspiciousaccounts_seed.csv'));
+    const bytes = new TextEncoder().encode(`${seed}\r\nGoodName,\r\nOther_Name,1.5\r\nok_name,4`);
+    const { receipts, reddit, quarantined } = await parseBytes('seed.csv', bytes, 333);
+    expect(receipts[0]).toMatchObject({ rowsRead: 947, rowsStored: 942, rowsRejected: 3 });
+    expect(quarantined.filter((q) => q.reason === 'invalid-number').map((q) => [q.row, q.detail])).toEqual([
+      [945, 'karma is empty: the list gives every account its karma'], [946, "karma '1.5' is not an integer"],
+    ]);
+    expect(reddit.at(-1)).toMatchObject({ username: 'ok_name', karma: 4 });
+  });
+
   it('Reddit praw harvest: 12 columns, 943 rows, karma kept per column', async () => {
     const { receipts, reddit } = await parseReal('reddit_2018_suspiciousaccounts_users_praw.csv');
     expect(receipts[0]).toMatchObject({ format: 'reddit-praw-users', rowsRead: 943, rowsRejected: 0, rowsStored: 940, rowsDuplicate: 3 });
