@@ -502,7 +502,7 @@ class EntryParser {
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, r.detail ?? '');
     if (r.fields.length !== format.columns.length) {
-      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}`);
+      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}${otherKindHeader(r.fields, format)}`);
     }
     let out: RowOutcome;
     try {
@@ -641,6 +641,20 @@ class EntryParser {
     if (this.hash.entryName !== undefined) receipt.entryName = this.hash.entryName;
     return Object.assign(receipt, hashFields(this.file, this.hash));
   }
+}
+
+/** For a quarantined record that is the header row of another kind of file (files of two kinds joined): a hint saying so. */
+function otherKindHeader(fields: string[], format: DetectedFormat): string {
+  if (!format.hasHeader) return '';
+  try {
+    const d = detectFormat(fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF"?(.*?)"?$/s, '$1') : f)));
+    if (d.hasHeader && d.format !== format.format) {
+      return `: this row is a ${formatLabel(d.format)} header, so a file of another kind was joined here; its rows are not ${formatLabel(format.format)} rows`;
+    }
+  } catch {
+    // not a header
+  }
+  return '';
 }
 
 /** Whether record a repeats header b. Parts joined by concatenation repeat their BOM: a record

@@ -220,6 +220,15 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(receipts[0]).toMatchObject({ repeatedHeaderRows: 1, rowsRead: 2, rowsStored: 2 });
   });
 
+  it('a header row of another kind of file in mid-file (a users file joined after a tweets file) is quarantined saying so', async () => {
+    const users = new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).trim().split('\n');
+    const { receipts, quarantined } = await parseBytes('joined.csv', file([tweetHeader(), tweetRow({ tweetid: '1' }), ...users]));
+    expect(receipts[0]).toMatchObject({ rowsStored: 1, rowsRejected: 3 });
+    expect(quarantined.map((q) => [q.row, q.reason])).toEqual([[2, 'field-count'], [3, 'field-count'], [4, 'field-count']]);
+    expect(quarantined[0]!.detail).toBe('expected 31 fields, found 10: this row is a Twitter IO users header, so a file of another kind was joined here; its rows are not Twitter IO tweets rows');
+    expect(quarantined[1]!.detail).toBe('expected 31 fields, found 10');
+  });
+
   it('tolerates BOM + CRLF + no final newline; offsets count the BOM', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...file([tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2' })], '\r\n', false)]);
     const { tweets } = await parseBytes('bom.csv', bytes, 5);
