@@ -264,7 +264,14 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   yield* flush();
   if (entries.length) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end).`);
   if (found === 0 && others.length === 0) throw new ArchiveFormatError(`${fileName}: no zip entry could be read: the zip file is empty, damaged or truncated.`);
-  if (found === 0) throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).`);
+  if (found === 0) {
+    // An unhashed set's .csv.gz (or a zip) zipped again: containers are opened one level deep.
+    const packed = others.filter((n) => /\.(gz|zip)$/i.test(n));
+    const inner = packed.length
+      ? ` Compressed files inside a zip are not opened (one level only): unzip it and import ${packed.slice(0, 3).map((n) => n.split('/').pop()).join(', ')}${packed.length > 3 ? ` and ${packed.length - 3} more` : ''} ${packed.length === 1 ? 'itself' : 'themselves'}.`
+      : '';
+    throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).${inner}`);
+  }
 }
 
 /** Zip compression methods other than stored (0) and deflate (8), by their APPNOTE numbers. */

@@ -524,6 +524,10 @@ describe('containers and refusals', () => {
     );
     await expect(refuse('none.zip', zipSync({}))).rejects.toThrow(/^none\.zip: an empty zip file \(it has no entries\): nothing to import\.$/); // and nothing after: it is zip data
     await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow("empty.zip: the zip file contains no .csv entry (it holds 'a.txt').");
+    // An unhashed set's .csv.gz zipped again: containers are opened one level deep, and the refusal says what to do.
+    await expect(refuse('gz.zip', zipSync({ 'x_tweets_csv_unhashed.csv.gz': gzipSync(strToU8('a')) }))).rejects.toThrow(
+      "gz.zip: the zip file contains no .csv entry (it holds 'x_tweets_csv_unhashed.csv.gz'). Compressed files inside a zip are not opened (one level only): unzip it and import x_tweets_csv_unhashed.csv.gz itself.",
+    );
     await expect(refuse('broken.zip', enc.encode('PK\x03\x04garbage'))).rejects.toThrow('broken.zip: no zip entry could be read: the zip file is empty, damaged or truncated.');
     // Known by content, not name: random bytes named .gz are read as text, and the refusal says so.
     await expect(refuse('junk.gz', new Uint8Array([0x77, 0x7d, 0x50, 0x0d, 0xa4, 0xe2, 0x4b, 0xd9, 0x15, 0x3b, 0x91, 0x1d]))).rejects.toThrow(
