@@ -267,7 +267,11 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   if (found === 0) {
     // An unhashed set's .csv.gz (or a zip) zipped again: containers are opened one level deep.
     const packed = others.filter((n) => /\.(gz|zip)$/i.test(n));
-    const inner = packed.length
+    // An .xlsx is a zip of XML: a spreadsheet, not an archive.
+    const workbook = others.includes('xl/workbook.xml') && others.includes('[Content_Types].xml');
+    const inner = workbook
+      ? ' It is an Excel workbook (.xlsx), not a CSV: the archives are published as CSV; import the original file, or save the sheet as "CSV UTF-8" (a spreadsheet damages long ids: they will be quarantined).'
+      : packed.length
       ? ` Compressed files inside a zip are not opened (one level only): unzip it and import ${packed.slice(0, 3).map((n) => n.split('/').pop()).join(', ')}${packed.length > 3 ? ` and ${packed.length - 3} more` : ''} ${packed.length === 1 ? 'itself' : 'themselves'}.`
       : '';
     throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).${inner}`);
