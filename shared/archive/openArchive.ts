@@ -270,7 +270,7 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
     // An .xlsx is a zip of XML: a spreadsheet, not an archive.
     const workbook = others.includes('xl/workbook.xml') && others.includes('[Content_Types].xml');
     const inner = workbook
-      ? ' It is an Excel workbook (.xlsx), not a CSV: the archives are published as CSV; import the original file, or save the sheet as "CSV UTF-8" (a spreadsheet damages long ids: they will be quarantined).'
+      ? ' It is an Excel workbook (.xlsx), not a CSV: the archives are published as CSV; import the original file from the platform (a spreadsheet rounds long ids; a sheet saved as "CSV UTF-8" keeps that damage).'
       : packed.length
       ? ` Compressed files inside a zip are not opened (one level only): unzip it and import ${packed.slice(0, 3).map((n) => n.split('/').pop()).join(', ')}${packed.length > 3 ? ` and ${packed.length - 3} more` : ''} ${packed.length === 1 ? 'itself' : 'themselves'}.`
       : '';
