@@ -147,7 +147,9 @@ export function readList(column: string, value: string): string[] {
   const close = s.charCodeAt(s.length - 1) === 0x5d;
   // A list cut short (a damaged or truncated cell) is quarantined, never read as items.
   if (open !== close) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: its brackets do not match`);
-  if (open) s = s.slice(1, -1);
+  // Nor is a cell without brackets one of the archives' list styles: its items would be a guess.
+  if (!open) throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: it has no brackets ([...] or [])`);
+  s = s.slice(1, -1);
   const out: string[] = [];
   const n = s.length;
   let i = 0;

@@ -36,6 +36,10 @@ describe('field values', () => {
       expect(() => readList('hashtags', damaged), damaged).toThrow(expect.objectContaining({ detail: `hashtags '${damaged}' is not a list: text follows a quoted item before the next comma` }));
     }
     expect(readList('hashtags', "['a' , 'b' ]")).toEqual(['a', 'b']);
+    // No brackets at all is neither list style ('金鐘, 外國勢力' is one cell's text, not two items read by guess).
+    for (const bare of ['金鐘, 外國勢力', 'http://a.b/c', '443196382']) {
+      expect(() => readList('hashtags', bare), bare).toThrow(expect.objectContaining({ reason: 'invalid-value', detail: `hashtags '${bare}' is not a list: it has no brackets ([...] or [])` }));
+    }
   });
 
   it("decodes the escapes of Python's repr in quoted list items", () => {
