@@ -184,6 +184,10 @@ function unknownHeaderMessage(names: string[]): string {
   let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${nameList(names, 40)}).`;
   const empty = names.filter((n) => n.trim() === '').length;
   if (empty === names.length) msg += ' Its first line that is not blank names no column (only spaces or commas).';
+  // The Reddit list is headerless: a header someone added to it names its two columns.
+  if (names.length === 2 && /^(user_?name|name)$/i.test(names[0]!) && /^karma$/i.test(names[1]!)) {
+    msg += ' The Reddit 2018 suspicious-accounts list has no header row: delete this first line and import the file again.';
+  }
   // Classic Mac OS line ends: the whole file reads as one record.
   if (names.some((n) => n.includes('\r'))) msg += ' Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line: re-save it with LF or CRLF line ends.';
   // Spreadsheets save "CSV" with tabs ("Text") or, in many locales, semicolons.

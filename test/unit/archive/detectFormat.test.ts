@@ -87,6 +87,12 @@ describe('detectFormat (from the header row only)', () => {
     expect(() => detectFormat(['  '])).toThrow(/Unrecognised header \(1 column: \)\. Its first line that is not blank names no column \(only spaces or commas\)\./);
   });
 
+  it('a Reddit list given a header row (username,karma) is refused saying the list has none and to delete that line', () => {
+    expect(() => detectFormat(['username', 'karma'])).toThrow(
+      /Unrecognised header \(2 columns: username, karma\)\. The Reddit 2018 suspicious-accounts list has no header row: delete this first line and import the file again\./,
+    );
+  });
+
   it('refuses empty and binary content before parsing', () => {
     expect(() => checkLooksLikeText(new Uint8Array(0), 'x.csv')).toThrow(/x\.csv: the file is empty/);
     expect(() => checkLooksLikeText(new Uint8Array([0x50, 0x44, 0x00, 0x01]), 'x.csv')).toThrow(/binary content \(NUL byte at offset 2/);
