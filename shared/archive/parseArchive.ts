@@ -452,6 +452,15 @@ class EntryParser {
     );
   }
 
+  /** The refusal of a file with a record of zero bytes only: where a download or copy stopped, the rest of a preallocated file stays zero. */
+  private zeroFilled(row: number, byteOffset: number, length: number): ArchiveFormatError {
+    const plain = this.file.container === 'plain';
+    return new ArchiveFormatError(
+      `${this.label}: row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}, is ${length} zero bytes (NUL): the ${plain ? 'file' : 'CSV'} was not written to its end ` +
+        '(a download or copy that stopped early leaves the rest zero-filled), so rows are missing. It was not imported: fetch or copy it again.',
+    );
+  }
+
   private onRecord(r: CsvRecord): void {
     // An empty line, or a row of empty fields (',,,', a spreadsheet's empty row), holds no row: counted
     // apart, as repeated headers are (a file's trailing blank line).
@@ -502,6 +511,7 @@ class EntryParser {
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, r.detail ?? '');
     if (r.fields.length !== format.columns.length) {
+      if (r.fields.length === 1 && r.bytes.every((b) => b === 0)) throw this.zeroFilled(row, r.byteOffset, r.byteLength);
       return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}${otherKindHeader(r.fields, format)}`);
     }
     let out: RowOutcome;

@@ -271,6 +271,13 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     await expect(parseBytes('cut.zip', zipSync({ 'a.csv': bytes }))).rejects.toThrow(`cut.zip (a.csv): its CSV ${why(3, `${head.length} of the CSV`, 'CSV')}`);
   });
 
+  it('refuses a file whose end is zero bytes (a download or copy that stopped and left the rest zero-filled), naming the row and byte', async () => {
+    const head = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n' + tweetRow({ tweetid: '2' }) + '\n');
+    const bytes = new Uint8Array([...head, ...new Uint8Array(5000)]);
+    const why = `row 3, which begins at byte ${head.length}, is 5000 zero bytes (NUL): the file was not written to its end (a download or copy that stopped early leaves the rest zero-filled), so rows are missing. It was not imported: fetch or copy it again.`;
+    for (const chunk of [7, 4096, undefined]) await expect(parseBytes('zeros.csv', bytes, chunk), String(chunk)).rejects.toThrow(`zeros.csv: ${why}`);
+  });
+
   it('keeps as quarantined rows a quote left open in the middle of a file and closed by a later one', async () => {
     const open = (id: string) => tweetRow({ tweetid: id }).replace(/""$/, '"'); // its last field's quote not closed: the row runs on into the next line
     const bytes = file([tweetHeader(), tweetRow({ tweetid: '1' }), open('2'), tweetRow({ tweetid: '3' }), open('4'), tweetRow({ tweetid: '5' })]);
