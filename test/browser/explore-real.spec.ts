@@ -52,6 +52,18 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   expect(consoleLog.errors).toEqual([]);
 });
 
+test('a dataset of a Meta indicator file and Reddit\'s list says what it holds and where, not empty account charts', async ({ page, consoleLog }) => {
+  await importFiles(page, [realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), realFixture('reddit_2018_suspiciousaccounts_seed.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="accounts"]')).toHaveText('0', { timeout: 60_000 });
+  await expect(page.getByTestId('no-tweets')).toHaveText('This dataset holds no tweets and no Twitter accounts, only 350 indicators and 941 Reddit accounts: see them on the Datasets page (Show indicators, Show Reddit accounts).');
+  // No chart of zero accounts to export or pin (it would read as "no account was created").
+  await expect(page.getByRole('heading', { name: 'Account creation per day' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Pin to case/ })).toHaveCount(0);
+  expect(consoleLog.errors).toEqual([]);
+});
+
 test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page with the exact archived text', async ({ page, consoleLog }) => {
   await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv'), realFixture('ira_2018_tweets_csv_hashed_excerpt.csv')]);
   await waitForImportDone(page);

@@ -8,7 +8,7 @@ import { hrefFor } from '../../app/routes';
 import { searchClient } from '../../search/searchClient';
 import type { RangeFacets } from '../../search/searchFacets';
 import { BURST_RULE, creationHistogram } from './creationBursts';
-import type { ImportAggregates } from '../../store/schema';
+import type { DatasetRecord, ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
 import { DayInput } from './DayInput';
 import { Field } from './Field';
@@ -48,6 +48,19 @@ const NO_TWEETS: ImportAggregates = {
   importId: '', datasetId: '', tweets: 0, retweets: 0, replies: 0, quotes: 0, tweetLanguages: {}, quarterHourCounts: {}, clientsByDay: {},
   hashtags: {}, urlDomains: {}, mentioned: {}, retweeted: {}, accountActivity: {}, edges: mergeEdges([]),
 };
+
+/**
+ * What a dataset without tweets or Twitter accounts holds (indicator files, Reddit's list), and where
+ * to see it: empty account charts would read as "no accounts were created".
+ */
+function noTwitterData(counts: DatasetRecord['counts']): string {
+  const held = [
+    counts.indicators ? [`${fmt(counts.indicators)} ${counts.indicators === 1 ? 'indicator' : 'indicators'}`, 'Show indicators'] : null,
+    counts.redditAccounts ? [`${fmt(counts.redditAccounts)} Reddit ${counts.redditAccounts === 1 ? 'account' : 'accounts'}`, 'Show Reddit accounts'] : null,
+  ].filter((h): h is string[] => h !== null);
+  if (!held.length) return 'This dataset holds no tweets and no Twitter accounts: there is nothing to chart.';
+  return `This dataset holds no tweets and no Twitter accounts, only ${held.map((h) => h[0]).join(' and ')}: see them on the Datasets page (${held.map((h) => h[1]).join(', ')}).`;
+}
 
 export function Overview({ data }: { data: ExploreData }) {
   const { dataset, accounts } = data;
@@ -225,7 +238,9 @@ export function Overview({ data }: { data: ExploreData }) {
         </dl>
       </section>
 
-      {ag.tweets === 0 && <p className="muted" data-testid="no-tweets">This dataset holds no tweets: only account charts are shown.</p>}
+      {ag.tweets === 0 && (accounts.length > 0
+        ? <p className="muted" data-testid="no-tweets">This dataset holds no tweets: only account charts are shown.</p>
+        : <p className="muted" data-testid="no-tweets">{noTwitterData(dataset.counts)}</p>)}
       {ag.tweets > 0 && <>
       <section aria-labelledby="filter-title" className="range-filter">
         <h2 id="filter-title">Time filter</h2>
@@ -250,6 +265,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
  </>}
 
+      {accounts.length > 0 && <>
       <ChartFigure id="creation" title="Account creation per day" datasetId={dataset.id} option={creationOption} height={300}
         caption={caption(`all ${fmt(accounts.length)} accounts; burst rule: ${BURST_RULE} (median ${creation.median}, MAD ${creation.mad}, threshold ${creation.threshold})`)}
         summary={`${bursts.length} burst days flagged.`}>
@@ -260,6 +276,7 @@ export function Overview({ data }: { data: ExploreData }) {
           ) : <p>No burst day.</p>}
         </div>
       </ChartFigure>
+      </>}
 
       {ag.tweets > 0 && <>
       <ChartFigure id="rhythm" filtered={rangeFiltered} title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
@@ -280,8 +297,8 @@ export function Overview({ data }: { data: ExploreData }) {
       <div className="two-col">
         {ag.tweets > 0 && <ChartFigure id="tweet-languages" filtered={rf ? rangeFiltered : undefined} title="Tweet languages" datasetId={dataset.id} option={barOption(tweetLangs, 'tweets')} caption={caption(`${rf ? rangeText : 'all tweets'}; top 15 languages as archived`)}
           summary={tweetLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />}
-        <ChartFigure id="account-languages" title="Account languages" datasetId={dataset.id} option={barOption(accountLangs, 'accounts')} caption={caption('all accounts; top 15 account languages (lower-cased)')}
-          summary={accountLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />
+        {accounts.length > 0 && <ChartFigure id="account-languages" title="Account languages" datasetId={dataset.id} option={barOption(accountLangs, 'accounts')} caption={caption('all accounts; top 15 account languages (lower-cased)')}
+          summary={accountLangs.map(([l, n]) => `${l || '(empty)'} ${n}`).join(', ')} />}
       </div>
 
       {ag.tweets > 0 && <div className="top-tables">
