@@ -53,7 +53,7 @@ const of = (x: number, noun: string, nouns = `${noun}s`): string => `${n(x)} ${x
 /** One sentence saying why the network has no edge; '' when it has edges. */
 export function emptyNetworkReason(c: NetworkCounts): string {
   if (c.edges > 0) return '';
-  if (c.tweets === 0) return 'The dataset holds no tweets (only accounts were imported): there is nothing to link.';
+  if (c.tweets === 0) return 'The dataset holds no tweets: there is nothing to link.';
   const read = c.tweets - c.tweetsFiltered;
   if (read === 0) return `None of the dataset’s ${of(c.tweets, 'tweet')} passes the filter (days, language, accounts).`;
   const after = c.tweetsFiltered > 0 ? ' (after the filter)' : '';

@@ -87,7 +87,16 @@ test('a Retweet network of a users file alone says the dataset holds no tweets',
   await page.goto('#/network');
   await buildNetwork(page, 'Retweet');
   await expect(page.getByTestId('network-summary')).toContainText('0 accounts, 0 edges');
-  await expect(reason(page)).toHaveText('The dataset holds no tweets (only accounts were imported): there is nothing to link.');
+  await expect(reason(page)).toHaveText('The dataset holds no tweets: there is nothing to link.');
+});
+
+test('a Retweet network of a Meta indicator file alone says the dataset holds no tweets, not that accounts were imported', async ({ page }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, ['/work/shared/fixtures/real/meta_threat_research_2022_09_cib_china_russia_indicators.csv']);
+  expect(await waitForImportDone(page)).toContain('350 indicators');
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  await expect(reason(page)).toHaveText('The dataset holds no tweets: there is nothing to link.');
 });
 
 test('the Retweet network names lookalike accounts with their ids in the edge table, the edge title and its pin; a self-loop reads "(itself)"', async ({ page, requests }) => {

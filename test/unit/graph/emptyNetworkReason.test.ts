@@ -46,7 +46,7 @@ describe('emptyNetworkReason', () => {
 
   it('a dataset of accounts only holds no tweets', () => {
     const none = handColumns([]);
-    expect(networkReason('retweet', undefined, none)).toBe('The dataset holds no tweets (only accounts were imported): there is nothing to link.');
+    expect(networkReason('retweet', undefined, none)).toBe('The dataset holds no tweets: there is nothing to link.');
   });
 
   it('a filter that keeps no tweet says so', () => {
