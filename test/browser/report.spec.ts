@@ -303,6 +303,10 @@ test('a case with a pinned chart and network view: its report preview draws both
   await page.goto('#/cases');
   await page.getByLabel('Case name').fill('Figures');
   await page.getByRole('button', { name: 'Create case' }).click();
+  // When the case was opened, as the report writes its other times (not a raw ISO string with milliseconds).
+  const opened = page.getByText(/^Case .*, opened /);
+  await expect(opened).toHaveText(/, opened \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC by /);
+  const openedAt = /opened (.+ UTC)/.exec(await opened.innerText())![1]!;
   for (let i = 1; i <= 2; i++) {
     await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
     await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(i);
@@ -313,6 +317,7 @@ test('a case with a pinned chart and network view: its report preview draws both
   await expect(page.locator('.figure .figure-drawing svg')).toHaveCount(2);
   await expect(page.locator('.figure img')).toHaveCount(0);
   await expect(page.getByRole('row', { name: /Analyst time zone/ })).toContainText('Asia/Kathmandu');
+  await expect(page.getByText(/^Evidence report for a case opened /)).toHaveText(new RegExp(`^Evidence report for a case opened ${openedAt} by `));
   const fonts = await page.locator('.figure-drawing svg text').evaluateAll((ts) => [...new Set(ts.map((t) => getComputedStyle(t).fontFamily))]);
   expect(fonts.length).toBeGreaterThan(0);
   for (const f of fonts) expect(f).toMatch(/^"?Noto Sans"?, "?Noto Emoji"?, "?DW Report CJK"?/);

@@ -9,6 +9,7 @@ import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
 import { visibleJson } from '../../../shared/evidence/visibleJson';
 import { containBidi } from '../../../shared/domain/bidiIsolate';
+import { utcInstantText } from '../../../shared/report/reportTimes';
 import { findingFields } from '../../../shared/report/findingFields';
 import { analysisScope, filterFields } from '../../../shared/report/analysisScope';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
@@ -136,7 +137,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     analystTimeZone: input.analystTimeZone,
     // The case's name last: a right-to-left name in the middle pulled the date after it into its run.
     // The case's own notes follow as paragraphs of the summary (blank lines separate them).
-    summary: `Evidence report for a case opened ${caseRecord.createdAt} by ${caseRecord.createdBy}: “${containBidi(caseRecord.name)}”.${caseRecord.notes ? `\n\n${caseRecord.notes}` : ''}`,
+    summary: `Evidence report for a case opened ${utcInstantText(caseRecord.createdAt)} by ${caseRecord.createdBy}: “${containBidi(caseRecord.name)}”.${caseRecord.notes ? `\n\n${caseRecord.notes}` : ''}`,
     method: {
       description:
         'Each item was pinned in the app from an imported archive file; its card quotes the archived fields, and the bundle holds the exact bytes of the cited row (data/source/…). ' +

@@ -1,4 +1,5 @@
 import { countOf } from '../../import/formatters';
+import { utcInstantText } from '../../../../shared/report/reportTimes';
 import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
@@ -84,7 +85,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       </p>
       <h1 id="view-title" dir="auto" tabIndex={-1} ref={(el) => { focusOnce(el); focusTarget('heading')(el); }}>{c.name}</h1>
       <p className="muted">
-        Case <code>{c.id}</code>, opened {c.createdAt} by {c.createdBy}. {c.archived ? 'Archived.' : ''}
+        Case <code>{c.id}</code>, opened {utcInstantText(c.createdAt)} by {c.createdBy}. {c.archived ? 'Archived.' : ''}
       </p>
       <div className="inline-form">
         {newName === null ? (
