@@ -99,6 +99,19 @@ test('a Retweet network of a Meta indicator file alone says the dataset holds no
   await expect(reason(page)).toHaveText('The dataset holds no tweets: there is nothing to link.');
 });
 
+test('before a first build the Network view offers the dataset open in Explore, not the newest (a Meta indicator file with no tweets)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, ['/work/shared/fixtures/real/ira_2018_users_csv_hashed_excerpt.csv', '/work/shared/fixtures/real/ira_2018_tweets_csv_hashed_excerpt.csv']);
+  await waitForImportDone(page);
+  await importFiles(page, ['/work/shared/fixtures/real/meta_threat_research_2022_09_cib_china_russia_indicators.csv']);
+  expect(await waitForImportDone(page)).toContain('350 indicators');
+  await page.goto('#/explore');
+  await page.getByLabel('Dataset').selectOption({ label: 'ira_2018 (2 tweets)' });
+  await expect(page.locator('[data-stat="tweets"]')).toHaveText('2', { timeout: 60_000 });
+  await page.goto('#/network');
+  await expect(page.getByLabel('Dataset').locator('option:checked')).toHaveText('ira_2018 (2 tweets)');
+});
+
 test('the Retweet network names lookalike accounts with their ids in the edge table, the edge title and its pin; a self-loop reads "(itself)"', async ({ page, requests }) => {
   test.setTimeout(180_000);
   await importFiles(page, [tweetsFile(path.join(tempDir(), 'why_tweets_csv_unhashed.csv'), ROWS)]);

@@ -6,8 +6,13 @@ import { dayToMinute } from './format';
 import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
 import { parameterProblems } from '../../../../shared/graph/coordination/parameterProblems';
+import { rememberedDataset } from '../explore/exploreData';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
+
+/** Before a first build: the dataset open in Explore (the one the analyst is studying), else the newest. */
+const defaultDataset = (datasets: DatasetRecord[]): string =>
+  datasets.find((d) => d.id === rememberedDataset())?.id ?? datasets[datasets.length - 1]?.id ?? '';
 
 /** Dataset, kind, filter and coordination parameters: everything the analysis worker needs. */
 export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, last }: {
@@ -17,7 +22,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   /** The request last run (back on the view): the form starts from it. */
   last?: AnalysisRequest | null;
 }) {
-  const [datasetId, setDatasetId] = useState(last?.datasetId ?? datasets[datasets.length - 1]?.id ?? '');
+  const [datasetId, setDatasetId] = useState(last?.datasetId ?? defaultDataset(datasets));
   const [kind, setKind] = useState<AnalysisKind>(last?.kind ?? 'coretweet');
   const f = last?.filter;
   const [from, setFrom] = useState(f?.fromMinute !== undefined ? dayOfMinute(f.fromMinute) : '');
@@ -33,7 +38,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const [sweep, setSweep] = useState(c?.sweep ?? true);
   const [problems, setProblems] = useState<string[]>([]);
   const coord = isCoordinationKind(kind);
-  const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : datasets[datasets.length - 1]?.id ?? '';
+  const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
