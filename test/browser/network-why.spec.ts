@@ -137,7 +137,7 @@ test('the Retweet network names lookalike accounts with their ids in the edge ta
   await expect(details.getByText('the account retweeted its own tweets')).toBeVisible();
   await expect(details.getByTestId('edge-tweet-table').locator('tbody tr')).toHaveCount(1);
   await expect.poll(async () => (await storeRecords<{ title: string }>(page, 'pins')).map((p) => p.title))
-    .toEqual([`retweet edge @reader (user id ${READER}) → @${NAMES[CYRILLIC]} (user id ${CYRILLIC}) (1 tweet)`]);
+    .toEqual([`Retweet edge @reader (user id ${READER}) → @${NAMES[CYRILLIC]} (user id ${CYRILLIC}) (1 tweet)`]);
 
   // quiet's edges, and the self-loop still selected: newsagency, shown with no name like its own, is named plainly.
   await page.getByLabel('Find account').fill('quiet');

@@ -67,6 +67,8 @@ test('one screen name is one account in Search, the account page and the Mention
   // A link is searched as the text writes it; the page says where links are counted.
   await searchAccount(page, '', 'bit.ly');
   await expect(status).toContainText('0 tweets match “bit.ly”');
+  // No match, no pager: the count says it ("Results 0–0 of 0" between two dead buttons said it again).
+  await expect(page.getByRole('button', { name: 'Next page' })).toHaveCount(0);
   await expect(page.getByTestId('search-text-only')).toContainText('Only the tweet text is searched');
 
   // The account pages credit each mention as the Mention network does.

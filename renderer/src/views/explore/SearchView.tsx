@@ -185,10 +185,13 @@ export function SearchView({ data }: { data: ExploreData }) {
           <div className="toolbar">
             {/* Pinned only with its final count. The query comes last in the title: an Arabic or Hebrew query in the middle pulled the counts after it into its right-to-left run. */}
             {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${filterText ? ` (${filterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
-            {/* On the first or last page the button pressed disables itself: focus goes on to the other one. */}
+            {/* On the first or last page the button pressed disables itself: focus goes on to the other one.
+                No match: no pager ("Results 0–0 of 0" between two dead buttons); the count above says it. */}
+            {(result.counting || result.r.count > 0) && <>
             <button type="button" ref={previousPage} disabled={result.r.offset === 0} onClick={() => { focusAfterTurn.current = nextPage; void run(Math.max(0, result.r.offset - PAGE)); }}>Previous page</button>
             <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
             <button type="button" ref={nextPage} disabled={result.r.offset + PAGE >= result.r.count} onClick={() => { focusAfterTurn.current = previousPage; void run(result.r.offset + PAGE); }}>Next page</button>
+            </>}
           </div>
           <ol className="results" start={result.r.offset + 1} aria-label="Search results">
             {result.r.hits.map((h) => {

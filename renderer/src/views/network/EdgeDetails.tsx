@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Provenance } from '../../../../shared/domain/provenance';
 import { PinButton } from '../../pins/PinButton';
 import type { EvidenceItemDraft } from '../../pins/pinApi';
-import type { AnalysisKind, EdgeTweet, NetEdge, NetNode, NetworkModel, NetPair } from '../../network/networkModel';
+import { KIND_LABELS, type AnalysisKind, type EdgeTweet, type NetEdge, type NetNode, type NetworkModel, type NetPair } from '../../network/networkModel';
 import { nodeLabel } from '../../network/viewGraph';
 import { fmt } from './format';
 import { formatMinute } from '../explore/timeBuckets';
@@ -56,6 +56,8 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets }: {
   const title = edgeTitle(edge, nodes, withIds);
   const pinTitle = edgePinTitle(edge, nodes);
   const kind = model.request.kind;
+  // Pin titles name the kind in words, as the view does ("Co-retweet (coordination) edge …", not "coretweet edge").
+  const kindText = KIND_LABELS[kind];
   // Keyboard users land on the details (they come after the long edge table in the page), not back at the table's top.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => focusInView(heading.current), [edge.index]);
@@ -67,9 +69,9 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets }: {
     // Times as UTC text, as the post-pair pins give them (stored minutes would print as bare integers).
     pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => ({ ...p, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB) })),
   };
-  const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kind} edge ${pinTitle}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
+  const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kindText} edge ${pinTitle}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
   const pinPair = (p: NetPair): EvidenceItemDraft => ({
-    ...base, kind: 'tweet', title: `Post pair ${p.tweetA} / ${p.tweetB} (${kind}, Δt ${p.deltaSeconds} s)`,
+    ...base, kind: 'tweet', title: `Post pair ${p.tweetA} / ${p.tweetB} (${kindText}, Δt ${p.deltaSeconds} s)`,
     payload: { kind, edge: { source: edge.source, target: edge.target }, pair: { tweetA: p.tweetA, tweetB: p.tweetB, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB), deltaSeconds: p.deltaSeconds, object: p.object, textA: p.textA, textB: p.textB } },
     provenance: provs([p]),
   });
@@ -135,6 +137,7 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
     return () => { live = false; };
   }, [edge.index, loadTweets]);
   const kind = model.request.kind;
+  const kindText = KIND_LABELS[kind];
   const base = { datasetId: model.request.datasetId };
   if (!state || state.index !== edge.index) return <p role="status">Loading the tweets behind this edge…</p>;
   if ('error' in state) return <p role="alert" className="error">Could not load the tweets behind this edge: {state.error}</p>;
@@ -142,7 +145,7 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
   const objectKey = kind === 'mention' ? 'mentionedUserid' : kind === 'cohashtag' ? 'sharedHashtags' : kind === 'courl' ? 'sharedUrls' : 'objectTweetid';
   const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: t.userid, time: formatMinute(t.time), [objectKey]: t.object, text: t.text });
   const pinEdge = (): EvidenceItemDraft => ({
-    ...base, kind: 'network', title: `${kind} edge ${pinTitle} (${state.total} ${state.total === 1 ? 'tweet' : 'tweets'})`,
+    ...base, kind: 'network', title: `${kindText} edge ${pinTitle} (${state.total} ${state.total === 1 ? 'tweet' : 'tweets'})`,
     payload: {
       kind, source: edge.source, target: edge.target, weight: edge.weight, tweetsTotal: state.total,
       tweets: state.tweets.map(tweetPayload), parameters: model.receipt.parameters, receipt: model.receipt,
@@ -150,7 +153,7 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
     provenance: state.tweets.map((t) => t.provenance).filter((p): p is Provenance => p !== null),
   });
   const pinTweet = (t: EdgeTweet): EvidenceItemDraft => ({
-    ...base, kind: 'tweet', title: `Tweet ${t.tweetid} (${kind} edge ${pinTitle})`,
+    ...base, kind: 'tweet', title: `Tweet ${t.tweetid} (${kindText} edge ${pinTitle})`,
     payload: { ...t.archived, userDisplayName: nodes.get(t.userid)?.displayName ?? '', kind, edge: { source: edge.source, target: edge.target }, [objectKey]: t.object },
     provenance: t.provenance ? [t.provenance] : [],
   });
