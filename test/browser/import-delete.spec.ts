@@ -113,3 +113,24 @@ test('a case citing a dataset deleted and imported again keeps the first import 
   expect(again.reimportedAt > first.importedAt).toBe(true);
   expect(again.citedAt).toBe(first.importedAt);
 });
+
+test('an import into a dataset deleted before the import was recorded (so the deletion saw none running) is not committed as that dataset made anew', async ({ page }) => {
+  await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  await exposeModule(page, 'renderer/src/store/write/importLifecycle.ts', 'importLifecycle');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  type Modules = { importLifecycle: typeof import('../../renderer/src/store/write/importLifecycle'); database: typeof import('../../renderer/src/store/database') };
+  const outcome = await page.evaluate(async () => {
+    const { importLifecycle, database } = globalThis as unknown as Modules;
+    const db = database.db;
+    const [ds] = await db.datasets.toArray();
+    // The import read the dataset; another window deleted it; then the import recorded itself and ran.
+    await db.datasets.delete(ds!.id);
+    await importLifecycle.beginImport(db, { id: 'late-import', datasetId: ds!.id, fileNames: ['x.csv'] });
+    const added = { ...ds!.counts };
+    const commit = { importId: 'late-import', datasetId: ds!.id, datasetName: ds!.name, files: [], added };
+    const refused = await importLifecycle.commitImport(db, { ...commit, addsToExisting: true }).then(() => null, (e: Error) => e.message);
+    return { refused, datasets: await db.datasets.count(), state: (await db.imports.get('late-import'))!.state };
+  });
+  expect(outcome).toEqual({ refused: 'The dataset was deleted (in another window) while the import ran: nothing of it was kept.', datasets: 0, state: 'running' });
+});

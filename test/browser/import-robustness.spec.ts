@@ -782,6 +782,9 @@ test('two windows: the same file imported in both at once is kept once (the late
   await page.reload();
   await importFiles(page, [await largeTweetsFile(200_000, 6)], path.basename(big, '.csv'));
   await expect(page.getByRole('button', { name: 'Cancel import' })).toBeVisible();
+  // The import is recorded (and locked) a moment after it starts: a deletion before that sees none running
+  // (the commit then refuses: import-delete.spec.ts). Here the deletion comes while it runs.
+  await expect.poll(async () => (await storeSummary(second)).runningImports, { timeout: 60_000 }).toBe(1);
   const card = datasetCard(second, path.basename(big, '.csv'));
   await card.getByRole('button', { name: 'Delete dataset…' }).click();
   await card.getByRole('button', { name: 'Delete permanently' }).click();

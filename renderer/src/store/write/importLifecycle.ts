@@ -13,6 +13,8 @@ export interface ImportCommit {
   datasetId: string;
   /** Used when the dataset is new. */
   datasetName: string;
+  /** The import adds to a dataset that existed when it began: one gone by now was deleted meanwhile, not to be made anew. */
+  addsToExisting: boolean;
   files: SourceFileRecord[];
   added: DatasetRecord['counts'];
 }
@@ -38,6 +40,9 @@ export async function commitImport(db: WorkbenchDb, c: ImportCommit): Promise<Da
     await db.files.bulkPut(c.files);
     await db.imports.update(c.importId, { state: 'committed', finishedAt: new Date().toISOString() });
     const prev = await db.datasets.get(c.datasetId);
+    // Deleted after the import read it but before the import was recorded (so the deletion saw no import
+    // running): made anew, it would hold this import alone under the old name.
+    if (!prev && c.addsToExisting) throw new Error('The dataset was deleted (in another window) while the import ran: nothing of it was kept.');
     const next: DatasetRecord = prev
       ? { ...prev, committedImports: [...prev.committedImports, c.importId], counts: addCounts(prev.counts, c.added) }
       : { id: c.datasetId, name: c.datasetName, createdAt: new Date().toISOString(), committedImports: [c.importId], counts: c.added };

@@ -344,7 +344,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     progress.report('', 0, 0, rowsBefore, true);
     const tCommit = performance.now();
     const datasetName = existing?.name ?? datasetNameFor(parsedNames);
-    const dataset = await commitImport(db, { importId, datasetId, datasetName, files, added });
+    const dataset = await commitImport(db, { importId, datasetId, datasetName, files, added, addsToExisting: existing !== undefined });
     timings.commitSeconds = lap(tCommit);
     return result({ datasetId, importId, dataset, receipts });
   } catch (e) {
