@@ -564,9 +564,8 @@ class EntryParser {
    * Only a record whose first field is one of the format's column names is tried (data rows are not).
    */
   private otherLayoutHeader(fields: string[]): boolean {
-    let first = fields[0]!;
-    if (first.length > 64) return false;
-    if (first.charCodeAt(0) === 0xfeff) first = first.slice(1).replace(/^"(.*)"$/s, '$1');
+    if (fields[0]!.length > 64) return false;
+    const first = headerFirstCell(fields[0]!);
     if (!this.columnNames.has(first.trim())) return false;
     let d: DetectedFormat;
     try {
@@ -657,7 +656,7 @@ class EntryParser {
 function otherKindHeader(fields: string[], format: DetectedFormat): string {
   if (!format.hasHeader) return '';
   try {
-    const d = detectFormat(fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF"?(.*?)"?$/s, '$1') : f)));
+    const d = detectFormat([headerFirstCell(fields[0]!), ...fields.slice(1)]);
     if (d.hasHeader && d.format !== format.format) {
       return `: this row is a ${formatLabel(d.format)} header, so a file of another kind was joined here; its rows are not ${formatLabel(format.format)} rows`;
     }
@@ -667,17 +666,20 @@ function otherKindHeader(fields: string[], format: DetectedFormat): string {
   return '';
 }
 
-/** Whether record a repeats header b. Parts joined by concatenation repeat their BOM: a record
- * starting '\uFEFF' (its first field then keeps any quotes: they do not open the field) still is one. */
+/** Whether record a repeats header b. */
 function sameFields(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
-  let first = a[0]!;
-  if (first.charCodeAt(0) === 0xfeff) {
-    first = first.slice(1);
-    if (first.length >= 2 && first.startsWith('"') && first.endsWith('"')) first = first.slice(1, -1).replaceAll('""', '"');
-  }
-  return first === b[0];
+  return headerFirstCell(a[0]!) === b[0];
+}
+
+/** A header's first cell as its column name. Parts joined by concatenation repeat their BOM in mid-file,
+ * where the splitter keeps it in the first field, and with it the field's quotes (they do not open a
+ * field that starts with U+FEFF): both are taken off here. */
+function headerFirstCell(first: string): string {
+  if (first.charCodeAt(0) !== 0xfeff) return first;
+  first = first.slice(1);
+  return first.length >= 2 && first.startsWith('"') && first.endsWith('"') ? first.slice(1, -1).replaceAll('""', '"') : first;
 }
 
 function makeNormalizer(d: DetectedFormat): (f: string[], p: Provenance) => RowOutcome {

@@ -259,7 +259,8 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   }
   // The folder's name is the signed case id and creation time (bagPaths.ts): VERIFY.txt step 1 checks
   // the ZIP holds that one folder, so a bundle renamed to pass for another case fails here too.
-  const named = namedBag(text('metadata/provenance.json'));
+  const provenance = parseProvenance(text('metadata/provenance.json'));
+  const named = namedBag(provenance);
   if (tagEntries?.has('metadata/provenance.json') && named && named !== bagName) {
     incomplete.push(`the bag folder is ${bagName}/, but the signed metadata/provenance.json (case id and creation time) names it ${named}/: renamed after signing?`);
   }
@@ -282,12 +283,6 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   // the report's SHA-256 and the bundle id, signed, so a report of another bundle fails here.
   const report = files.get(REPORT_PATH);
   const reportFiles = [REPORT_PATH, REPORT_BINDING_PATH, REPORT_SIG_PATH, REPORT_BINDING_SIG_PATH].filter((p) => files.has(p));
-  let provenance: { report?: unknown; reportBinding?: unknown } = {};
-  try {
-    provenance = JSON.parse(text('metadata/provenance.json') ?? '{}') as typeof provenance;
-  } catch {
-    provenance = {};
-  }
   const promised = provenance.report;
   const bound = provenance.reportBinding === REPORT_BINDING_PATH;
   const signedBySigner = (sigPath: string, path: string): string | null => {
@@ -323,16 +318,21 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   return verdict(bundleId, fingerprint, principal, bagName);
 }
 
-/** The bag name provenance.json's caseId and created give (as the writer named the folder), or null. */
-function namedBag(t: string | null): string | null {
+/** The fields of metadata/provenance.json the verifier reads; {} when it is missing or not JSON (completeness says so). */
+function parseProvenance(t: string | null): Record<string, unknown> {
   try {
-    const p = JSON.parse(t ?? 'null') as { caseId?: unknown; created?: unknown } | null;
-    if (typeof p?.caseId !== 'string' || typeof p.created !== 'string') return null;
-    const created = new Date(p.created);
-    return Number.isNaN(created.getTime()) ? null : signedBagName(p.caseId, created);
+    const p: unknown = JSON.parse(t ?? '{}');
+    return p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
   } catch {
-    return null;
+    return {};
   }
+}
+
+/** The bag name provenance.json's caseId and created give (as the writer named the folder), or null. */
+function namedBag(p: Record<string, unknown>): string | null {
+  if (typeof p.caseId !== 'string' || typeof p.created !== 'string') return null;
+  const created = new Date(p.created);
+  return Number.isNaN(created.getTime()) ? null : signedBagName(p.caseId, created);
 }
 
 function safeParse(t: string | null, len: number): Map<string, string> | null {
