@@ -496,6 +496,19 @@ export function bareCrHint(bytes: Uint8Array): string {
   return '';
 }
 
+/**
+ * A quarantined record running over several lines. A quoted field may hold line breaks (tweets do), but
+ * a quote opened and never closed takes every line up to the next quote into one field: the rows on
+ * those lines are then inside this record (its bytes keep them), not imported on their own.
+ */
+export function spansLinesHint(bytes: Uint8Array): string {
+  let breaks = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) breaks++;
+  if (breaks === 0) return '';
+  const next = breaks === 1 ? 'the next line (a row of its own?) was' : `the next ${breaks} lines (rows of their own?) were`;
+  return `; it spans ${breaks + 1} lines: if a quote in it was left open, ${next} read into this one and not imported on ${breaks === 1 ? 'its' : 'their'} own; this row's bytes keep ${breaks === 1 ? 'it' : 'them'}`;
+}
+
 /** Where a record that is not valid UTF-8 stops being so: its first bad byte, and what that usually means. */
 function invalidUtf8Detail(bytes: Uint8Array): string {
   const at = invalidUtf8At(bytes);

@@ -6,7 +6,7 @@ import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, Quar
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
-import { bareCrHint, CsvRecordSplitter, CsvRecordTooLargeError, splitFields, type CsvRecord } from './csvRecords';
+import { bareCrHint, CsvRecordSplitter, CsvRecordTooLargeError, spansLinesHint, splitFields, type CsvRecord } from './csvRecords';
 import { ZipTail } from './zipCentralDirectory';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, EmptyZipError, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
@@ -509,10 +509,10 @@ class EntryParser {
     }
     this.rowsRead++;
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
-    if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, r.detail ?? '');
+    if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, `${r.detail ?? ''}${r.problem === 'stray-quote' ? spansLinesHint(r.bytes) : ''}`);
     if (r.fields.length !== format.columns.length) {
       if (r.fields.length === 1 && r.bytes.every((b) => b === 0)) throw this.zeroFilled(row, r.byteOffset, r.byteLength);
-      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}${otherKindHeader(r.fields, format)}`);
+      return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}${spansLinesHint(r.bytes)}${otherKindHeader(r.fields, format)}`);
     }
     let out: RowOutcome;
     try {

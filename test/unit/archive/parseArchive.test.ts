@@ -120,6 +120,21 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(quarantined[0]!.detail).toMatch(/; it holds a carriage return with no line feed after it: where a file mixes in CR-only line ends, two rows are read as one$/);
   });
 
+  it('a quote left open swallows the next row into a quarantined one, and its reason says the record spans lines and keeps them', async () => {
+    const lines = new TextDecoder().decode(readReal('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')).split('\n');
+    const opened = lines[2]!.replace('Marshawn Lynch', '"Marshawn Lynch'); // minimally quoted: this field had no quotes
+    const bytes = Buffer.from([...lines.slice(0, 2), opened, ...lines.slice(3)].join('\n'));
+    const { receipts, quarantined } = await parseBytes('open-quote.csv', bytes);
+    const dataLines = lines.slice(1).filter((l) => l !== '').length;
+    expect(receipts[0]).toMatchObject({ rowsRead: dataLines - 1, rowsStored: dataLines - 2, rowsRejected: 1 });
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]).toMatchObject({ row: 2, reason: 'stray-quote' });
+    expect(quarantined[0]!.detail).toMatch(/; it spans 2 lines: if a quote in it was left open, the next line \(a row of its own\?\) was read into this one and not imported on its own; this row's bytes keep it$/);
+    // the swallowed row is in the quarantined bytes, not lost
+    const kept = bytes.subarray(quarantined[0]!.byteOffset, quarantined[0]!.byteOffset + quarantined[0]!.byteLength).toString();
+    expect(kept).toBe(`${opened}\n${lines[3]}`);
+  });
+
   it('a users row repeated byte for byte is a duplicate; repeated with other values it is quarantined, the first kept', async () => {
     const [header, a, b] = new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).trim().split('\n');
     const changed = a!.replace('"1541"', '"9999"');
