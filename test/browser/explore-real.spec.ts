@@ -4,7 +4,8 @@ import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations, stat } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
-import { tempDir, writeTweetRows } from './importTempFiles';
+import { tempDir, tweetsFile, writeTweetRows } from './importTempFiles';
+import { splitCsvBytes } from '../../shared/archive/csvRecords';
 
 /** Creation dates of the China users file, counted from the raw CSV (quoted fields, no embedded quotes in that column). */
 function creationCounts(file: string): Map<string, number> {
@@ -120,6 +121,27 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.getByRole('alert')).toContainText('in the dataset “fivethirtyeight_IRAhandle_tweets_1_excerpt”');
   await page.getByRole('button', { name: 'Open it in the dataset “ira_2018”' }).click();
   await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('a search in Simplified Chinese finds the real China 2019 tweets archived in Traditional, highlighted as archived', async ({ page, consoleLog }) => {
+  // The 14-column projection is refused as a file (not a release's layout): its real rows, written as a 2019+ tweets file.
+  const [header, ...rows] = splitCsvBytes([readFileSync(realFixture('china_082019_tweets_14col_projection_from_notebook.csv'))]).map((r) => r.fields as string[]);
+  const col = (name: string) => header!.indexOf(name);
+  const file = tweetsFile(path.join(tempDir(), 'china_082019_tweets.csv'), rows.map((r) => ({
+    tweetid: r[col('tweetid')], userid: r[col('userid')], user_screen_name: r[col('user_screen_name')], tweet_text: r[col('tweet_text')], tweet_time: r[col('tweet_time')], tweet_language: r[col('tweet_language')],
+  })));
+  const archived = rows.filter((r) => r[col('tweet_text')]!.includes('台灣獨立'));
+  expect(archived).toHaveLength(1);
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/search');
+  await page.getByRole('searchbox').fill('台湾独立');
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page.getByTestId('search-status')).toContainText('1 tweet matches “台湾独立”');
+  await expect(page.locator('.results [data-tweetid]')).toHaveAttribute('data-tweetid', archived[0]![col('tweetid')]!);
+  await expect(page.locator('.results .tweet-text')).toHaveText(archived[0]![col('tweet_text')]!);
+  await expect(page.locator('.results mark')).toHaveText(['台灣獨立']);
   expect(consoleLog.errors).toEqual([]);
 });
 

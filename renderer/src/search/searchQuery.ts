@@ -1,4 +1,5 @@
 import { foldCase } from '../../../shared/domain/foldCase';
+import { foldChineseVariants } from '../../../shared/domain/foldChineseVariants';
 
 /**
  * Full-text query semantics (exact, no stemming): the query is normalised like the stored search
@@ -9,7 +10,8 @@ import { foldCase } from '../../../shared/domain/foldCase';
  */
 export function normalizeForSearch(s: string): string {
   // Case and width as the hashtag lists fold them (foldCase); then, for search only:
-  const n = foldCase(s);
+  // Chinese in Traditional or Simplified characters (香港獨立, 香港独立) is one text (foldChineseVariants).
+  const n = foldChineseVariants(foldCase(s));
   // Persian writers put the zero-width non-joiner (می‌خواهم) or leave it out (میخواهم), and Arabic
   // script stretches words with tatweel (كـتاب): neither changes the word, so neither is searched.
   return n.replace(INVISIBLE_IN_WORDS, '');
@@ -20,8 +22,9 @@ const INVISIBLE_IN_WORDS = /[\u200c\u0640]/g;
  * The version of normalizeForSearch that search blocks were written with (SearchBlockRecord.norm):
  * a block of another version is normalised again from its tweets when it is searched.
  * 2: ZWNJ and tatweel dropped (2026-11-30). 3: final ς as σ, ß as ss (foldCase, 2026-12-01).
+ * 4: Traditional Chinese characters as Simplified (foldChineseVariants, 2026-12-02).
  */
-export const SEARCH_TEXT_VERSION = 3;
+export const SEARCH_TEXT_VERSION = 4;
 
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];
