@@ -11,18 +11,23 @@ import { foldChineseVariants } from '../../../shared/domain/foldChineseVariants'
 export function normalizeForSearch(s: string): string {
   // Case and width as the hashtag lists fold them (foldCase); then, for search only:
   // Chinese in Traditional or Simplified characters (香港獨立, 香港独立) is one text (foldChineseVariants).
-  const n = foldChineseVariants(foldCase(s));
+  let n = foldChineseVariants(foldCase(s));
+  // Greek written in capitals drops its accents (ΑΘΗΝΑ is Αθήνα): Greek letters are searched without them.
+  if (GREEK.test(n)) n = n.normalize('NFD').replace(GREEK_MARKS, '$1').normalize('NFC');
   // Persian writers put the zero-width non-joiner (می‌خواهم) or leave it out (میخواهم), and Arabic
   // script stretches words with tatweel (كـتاب): neither changes the word, so neither is searched.
   return n.replace(INVISIBLE_IN_WORDS, '');
 }
 
 const INVISIBLE_IN_WORDS = /[\u200c\u0640]/g;
+const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
+/** A Greek letter and the accents, breathings and diaeresis on it (after NFD: tonos, dialytika, polytonic marks). */
+const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
 /**
  * The version of normalizeForSearch that search blocks were written with (SearchBlockRecord.norm):
  * a block of another version is normalised again from its tweets when it is searched.
  * 2: ZWNJ and tatweel dropped (2026-11-30). 3: final ς as σ, ß as ss (foldCase, 2026-12-01).
- * 4: Traditional Chinese characters as Simplified (foldChineseVariants, 2026-12-02).
+ * 4: Traditional Chinese characters as Simplified (foldChineseVariants), Greek letters without accents (2026-12-02).
  */
 export const SEARCH_TEXT_VERSION = 4;
 

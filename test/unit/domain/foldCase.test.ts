@@ -22,8 +22,16 @@ describe('foldCase: one key per hashtag whatever the case or width of its letter
     expect(foldCase('Ελληνικός')).not.toBe(foldCase('ΕΛΛΗΝΙΚΟΣ'));
     // And search finds Straße when STRASSE is typed, marking the ß where it stands.
     expect(normalizeForSearch('STRASSE')).toBe(normalizeForSearch('Straße'));
-    expect(highlightRanges('Die Straße, #Ελληνικός', parseQuery('ελληνικοσ'))).toEqual([]);
     expect(highlightRanges('Die Straße, #Ελληνικός', parseQuery('strasse ελληνικόσ'))).toEqual([[4, 10], [13, 22]]);
+  });
+
+  it('search, not the counts, reads Greek without accents: text in capitals drops them (ΑΘΗΝΑ is Αθήνα)', () => {
+    expect(new Set(['ΑΘΗΝΑ', 'Αθήνα', 'αθηνα', 'Ἀθῆνα'].map(normalizeForSearch))).toEqual(new Set(['αθηνα']));
+    expect(normalizeForSearch('ΕΛΛΗΝΙΚΟΣ')).toBe(normalizeForSearch('Ελληνικός'));
+    expect(highlightRanges('Die Straße, #Ελληνικός', parseQuery('ελληνικοσ'))).toEqual([[13, 22]]);
+    expect(highlightRanges('ΣΤΗΝ ΑΘΗΝΑ σήμερα', parseQuery('Αθήνα'))).toEqual([[5, 10]]);
+    // Other scripts keep their accents, and Korean its syllables, through the decomposition.
+    for (const s of ['café', 'naïve', '한국어', 'café 香港']) expect(normalizeForSearch(s)).toBe(foldCase(s));
   });
 
   it('leaves scripts without case as they are: Chinese, Arabic, Persian', () => {
