@@ -2,6 +2,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { createCRC32, createSHA256, type IHasher } from 'hash-wasm';
 import type { Account } from '../domain/account';
+import { endsAsRoundedTo15Digits, isLongNumericId } from '../domain/ids';
 import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
@@ -374,6 +375,9 @@ class EntryParser {
   private rowsRejected = 0;
   private repeatedHeaderRows = 0;
   private blankLines = 0;
+  /** Row ids (tweet ids, users files' user ids) of 16 to 20 digits, and those of them rounded as a spreadsheet rounds (endsAsRoundedTo15Digits). */
+  private longIds = 0;
+  private roundedIds = 0;
   /** The header's record number (blank lines may come before it). */
   private headerRecord = 0;
   private readonly rejectedByReason: Partial<Record<QuarantineReason, number>> = {};
@@ -441,6 +445,21 @@ class EntryParser {
     if (!this.format) throw new ArchiveFormatError(`${this.label}: no complete header row.`);
     // A header and nothing else would become an empty dataset that looks imported.
     if (this.rowsRead === 0) throw new ArchiveFormatError(`${this.label}: a ${formatLabel(this.format.format)} header row and no data rows: nothing to import.`);
+    // No one id shows a spreadsheet's 15-digit rounding; the file's ids together do.
+    if (this.longIds >= 10 && this.roundedIds * 2 >= this.longIds) {
+      throw new ArchiveFormatError(
+        `${this.label}: ${this.roundedIds} of its ${this.longIds} row ids of 16 to 20 digits end in zeros after their 15th digit (914580356430537000 for 914580356430536707), ` +
+          'where a file as published has about one in a thousand: it was saved by a spreadsheet, which keeps 15 digits and so changed its ids. It was not imported: ' +
+          'import the file as published (a spreadsheet must open id columns as text).',
+      );
+    }
+  }
+
+  /** Counts a row's own id for the file's spreadsheet-rounding check (finish). */
+  private noteIdRounding(id: string): void {
+    if (!isLongNumericId(id)) return;
+    this.longIds++;
+    if (endsAsRoundedTo15Digits(id)) this.roundedIds++;
   }
 
   /** The refusal of a file whose last record, row `row` starting at byteOffset, ends inside a quoted field. */
@@ -524,6 +543,7 @@ class EntryParser {
     switch (out.kind) {
       case 'tweet': {
         const { tweet, account } = out.row;
+        this.noteIdRounding(tweet.tweetid);
         const fingerprint = tweetFingerprint(tweet);
         const earlier = this.seenTweets ? this.seenTweets.add(tweet.tweetid, tweet.userid, fingerprint) : ADDED;
         if (earlier !== ADDED) {
@@ -542,6 +562,7 @@ class EntryParser {
         break;
       }
       case 'account':
+        this.noteIdRounding(out.account.userid);
         if (this.isRepeat(this.knownAccounts, 'userid', out.account.userid, accountValues(out.account), r, row)) return;
         this.accounts.push(out.account);
         break;

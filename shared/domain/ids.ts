@@ -42,6 +42,23 @@ export function classifyId(id: string): IdShape {
   return 'other';
 }
 
+/**
+ * A spreadsheet keeps 15 significant digits: saving a column of 18-digit ids writes 914580356430537000
+ * for 914580356430536707, which no rule for one id can tell from a real id ending in 000 (one in a
+ * thousand do). For a plain numeric id of 16 to 20 digits: true when every digit after the 15th is 0.
+ * A file's rows decide (spreadsheetRoundedIds): a real file has ~0.1% such ids, a re-saved one all.
+ */
+export function endsAsRoundedTo15Digits(id: string): boolean {
+  const n = id.length;
+  if (n < 16 || n > 20) return false;
+  for (let i = 15; i < n; i++) if (id.charCodeAt(i) !== 48) return false;
+  for (let i = 0; i < 15; i++) if (!isDigit(id.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Numeric ids of 16 to 20 digits (those a spreadsheet's rounding changes). */
+export const isLongNumericId = (id: string): boolean => id.length >= 16 && id.length <= 20 && isDigit(id.charCodeAt(id.length - 1)) && isDigit(id.charCodeAt(0));
+
 export function isHashedId(id: string): boolean {
   const s = classifyId(id);
   return s === 'hex64' || s === 'b64hash';

@@ -135,6 +135,30 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(kept).toBe(`${opened}\n${lines[3]}`);
   });
 
+  it("refuses a file whose ids a spreadsheet rounded to 15 digits (no one id shows it, the file's ids do), and imports the file as published", async () => {
+    const lines = new TextDecoder().decode(readReal('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')).split('\n');
+    const col = lines[0]!.split(',').indexOf('tweet_id');
+    // As a spreadsheet saves an id column formatted as whole numbers: 15 significant digits, then zeros.
+    const round15 = (id: string) => (BigInt(id.slice(0, 15)) + (id[15]! >= '5' ? 1n : 0n)).toString() + '0'.repeat(id.length - 15);
+    let rounded = 0;
+    const resaved = lines.map((l, i) => {
+      if (i === 0 || l === '') return l;
+      const fields = splitFields(l); // the tweet id column comes after the quoted text: cut by the CSV's rules
+      const id = fields[col]!;
+      rounded++;
+      return l.replace(`,${id},`, `,${round15(id)},`);
+    });
+    expect(round15('914580356430536707')).toBe('914580356430537000');
+    expect(resaved.join('\n')).not.toBe(lines.join('\n'));
+    await expect(parseBytes('resaved.csv', Buffer.from(resaved.join('\n')))).rejects.toThrow(
+      `resaved.csv: ${rounded} of its ${rounded} row ids of 16 to 20 digits end in zeros after their 15th digit (914580356430537000 for 914580356430536707), where a file as published has about one in a thousand: it was saved by a spreadsheet`,
+    );
+    // As published, and with one real-looking id ending in 000 among them: imported.
+    const one = lines.map((l, i) => (i === 1 ? l.replace(`,${splitFields(l)[col]},`, ',914580356430537000,') : l));
+    expect((await parseBytes('one.csv', Buffer.from(one.join('\n')))).receipts[0]!.rowsStored).toBe(rounded);
+    expect((await parseBytes('published.csv', Buffer.from(lines.join('\n')))).receipts[0]!.rowsStored).toBe(rounded);
+  });
+
   it('a users row repeated byte for byte is a duplicate; repeated with other values it is quarantined, the first kept', async () => {
     const [header, a, b] = new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).trim().split('\n');
     const changed = a!.replace('"1541"', '"9999"');
