@@ -61,7 +61,7 @@ export interface ParseArchiveOptions {
   onRedditAccounts?: Sink<RedditAccount>;
   onQuarantine?: Sink<QuarantinedRow>;
   onProgress?: (p: ParseProgress) => void;
-  /** Called once per CSV entry when its format is known, before any of its rows. */
+  /** Called once per CSV entry when its format is known, before any of its rows (a zip entry of a header and no rows is refused after it). */
   onFormat?: (format: DetectedFormat, entryName: string | undefined) => void | Promise<void>;
   signal?: AbortSignal;
   batchSize?: number;
@@ -281,12 +281,12 @@ export async function parseArchive(source: ArchiveSource, options: ParseArchiveO
   return receipts;
 
   /**
-   * In a zip, an entry refused before it delivered anything (binary, no known header, empty) is left
-   * out and named in the receipts of the others, as a refused file is beside the files imported;
-   * the zip is refused only if no entry is left. Anything else still refuses the whole file.
+   * In a zip, an entry refused before it delivered anything (binary, no known header, empty, a header
+   * and no rows) is left out and named in the receipts of the others, as a refused file is beside the
+   * files imported; the zip is refused only if no entry is left. Anything else still refuses the whole file.
    */
   function refuseEntry(e: unknown, current: EntryParser): void {
-    if (!(e instanceof ArchiveFormatError) || container !== 'zip' || current.announced) throw e;
+    if (!(e instanceof ArchiveFormatError) || container !== 'zip' || current.delivered) throw e;
     refusedEntries.push({ entryName: current.entryName, message: e.message });
     refusing = true;
   }
@@ -391,9 +391,12 @@ class EntryParser {
   private readonly splitter: CsvRecordSplitter;
   private sawBytes = false;
   private formatAnnounced = false;
-  /** Its format was announced to the caller (onFormat): from then on it may have delivered rows. */
-  get announced(): boolean {
-    return this.formatAnnounced;
+  /**
+   * Its format was announced to the caller (onFormat) and it read a row: from then on it may have
+   * delivered rows. A header-only entry was announced but handed over nothing: it can be left out.
+   */
+  get delivered(): boolean {
+    return this.formatAnnounced && this.rowsRead > 0;
   }
   get entryName(): string {
     return this.hash.entryName ?? this.fileName;

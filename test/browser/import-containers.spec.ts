@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -53,6 +54,30 @@ test('a .zip with a binary .csv entry: that entry is refused on its own, the ana
   const refusal = datasetCard(page, 'with_junk').getByRole('table', { name: /Files of/ }).locator('details', { hasText: 'refused in the zip: junk.csv' });
   await refusal.locator('summary').click();
   await expect(refusal).toContainText('with_junk.zip (junk.csv): binary content');
+});
+
+test('a .zip with a header-only part: that entry is refused on its own (as the CSV is as a file), the analyst chooses, the users and tweets are imported', async ({ page }) => {
+  const dir = tempDir();
+  const tweets = readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'));
+  writeFileSync(path.join(dir, 'users.csv'), readFileSync(realFixture('ira_2018_users_csv_hashed_excerpt.csv')));
+  writeFileSync(path.join(dir, 'tweets_1.csv'), tweets);
+  writeFileSync(path.join(dir, 'tweets_2.csv'), tweets.subarray(0, tweets.indexOf(0x0a) + 1));
+  // Info-ZIP, the empty part last: read after the other entries delivered their rows.
+  execFileSync('zip', ['-q', 'release.zip', 'users.csv', 'tweets_1.csv', 'tweets_2.csv'], { cwd: dir });
+  await importFiles(page, [path.join(dir, 'release.zip')]);
+  const question = page.getByRole('alert').filter({ hasText: 'Some files were refused' });
+  await expect(question.getByRole('list', { name: 'Refused files' })).toHaveText('release.zip › tweets_2.csv: a Twitter IO tweets header row and no data rows: nothing to import.');
+  await question.getByRole('button', { name: 'Import the other files' }).click();
+  await waitForImportDone(page);
+  const store = await storeSummary(page);
+  expect([store.files, store.tweets, store.accounts]).toEqual([2, 2, 4]);
+  const receipts = datasetCard(page, 'release').getByRole('table', { name: /Files of/ });
+  await expect(receipts).toContainText('release.zip › users.csv');
+  await expect(receipts).toContainText('release.zip › tweets_1.csv');
+  const refusal = receipts.locator('details', { hasText: 'refused in the zip: tweets_2.csv' });
+  await expect(refusal).toHaveCount(1); // said once per zip
+  await refusal.locator('summary').click();
+  await expect(refusal).toContainText('release.zip (tweets_2.csv): a Twitter IO tweets header row and no data rows: nothing to import.');
 });
 
 test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async ({ page }) => {

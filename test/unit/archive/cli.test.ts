@@ -62,6 +62,25 @@ describe('CLI inspect', () => {
     await expect(loadArchiveFiles([zip])).rejects.toThrow(/^.*partial\.zip: 1 of its CSV entries could not be read, so nothing was analysed \(see `inspect`\): /);
   });
 
+  it("reads a zip's other entries when one is a header and no rows (an empty part), naming it refused as that CSV is as a file", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const tweets = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
+    writeFileSync(path.join(dir, 'users.csv'), readReal('ira_2018_users_csv_hashed_excerpt.csv'));
+    writeFileSync(path.join(dir, 'tweets_1.csv'), tweets);
+    writeFileSync(path.join(dir, 'tweets_2.csv'), tweets.subarray(0, tweets.indexOf(0x0a) + 1));
+    spawnSync('zip', ['-q', 'release.zip', 'users.csv', 'tweets_1.csv', 'tweets_2.csv'], { cwd: dir });
+    const why = 'a Twitter IO tweets header row and no data rows: nothing to import.';
+    const alone = cli('inspect', path.join(dir, 'tweets_2.csv'), '--json');
+    expect(alone.status).toBe(1);
+    expect(JSON.parse(alone.stdout).files[0]).toMatchObject({ ok: false, error: `tweets_2.csv: ${why}` });
+    const r = cli('inspect', path.join(dir, 'release.zip'), '--json');
+    expect(r.status).toBe(1); // as for the file alone, and for any refused entry
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files[0].receipts.map((x: { entryName: string; rowsStored: number }) => [x.entryName, x.rowsStored])).toEqual([['users.csv', 2], ['tweets_1.csv', 2]]);
+    expect(doc.files[0].receipts[0].refusedEntries).toEqual([{ entryName: 'tweets_2.csv', message: `release.zip (tweets_2.csv): ${why}` }]);
+    expect(doc.files[0]).toMatchObject({ ok: false, error: `1 CSV entry refused: tweets_2.csv: release.zip (tweets_2.csv): ${why}` });
+  });
+
   it('exits non-zero when a file is refused, with the reason', () => {
     const r = cli('inspect', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'));
     expect(r.status).toBe(1);

@@ -458,6 +458,37 @@ describe('containers and refusals', () => {
     await expect(parseArchive(bytesSource('z.zip', zip))).rejects.toThrow(/^z\.zip: none of its 2 CSV entries could be read\. z\.zip \(a\.csv\): binary content .* z\.zip \(b\.csv\): Unrecognised header/);
   });
 
+  it("refuses a zip's header-only entry (an empty part of a release) on its own, as the same CSV is refused as a file; the other entries are read", async () => {
+    // Made by Info-ZIP from real bytes: users, a tweets part, an empty part (the tweets header alone), a 0-byte part.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-header-only-'));
+    const tweets = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
+    const header = tweets.subarray(0, tweets.indexOf(0x0a) + 1);
+    writeFileSync(path.join(dir, 'users.csv'), readReal('ira_2018_users_csv_hashed_excerpt.csv'));
+    writeFileSync(path.join(dir, 'tweets_1.csv'), tweets);
+    writeFileSync(path.join(dir, 'tweets_2.csv'), header);
+    writeFileSync(path.join(dir, 'tweets_3.csv'), new Uint8Array(0));
+    execFileSync('zip', ['-q', 'release.zip', 'users.csv', 'tweets_2.csv', 'tweets_1.csv', 'tweets_3.csv'], { cwd: dir });
+    execFileSync('zip', ['-q', 'only.zip', 'tweets_2.csv'], { cwd: dir });
+    const plainRefusal = 'a Twitter IO tweets header row and no data rows: nothing to import.';
+    await expect(parseArchive(bytesSource('tweets_2.csv', header))).rejects.toThrow(`tweets_2.csv: ${plainRefusal}`);
+    const zip = new Uint8Array(readFileSync(path.join(dir, 'release.zip')));
+    for (const chunk of [zip.length, 97]) {
+      const { receipts, tweets: read, accounts } = await parseBytes('release.zip', zip, chunk);
+      expect(receipts.map((r) => [r.entryName, r.format, r.rowsRead, r.rowsStored])).toEqual([['users.csv', 'twitter-io-users', 2, 2], ['tweets_1.csv', 'twitter-io-tweets', 2, 2]]);
+      expect(read).toHaveLength(2);
+      expect(accounts.length).toBeGreaterThanOrEqual(2);
+      // Named in every receipt, with the plain file's reason; a 0-byte entry keeps its own refusal.
+      for (const r of receipts) {
+        expect(r.refusedEntries).toEqual([
+          { entryName: 'tweets_2.csv', message: `release.zip (tweets_2.csv): ${plainRefusal}` },
+          { entryName: 'tweets_3.csv', message: 'release.zip (tweets_3.csv): the zip entry is empty (0 bytes): nothing to import.' },
+        ]);
+      }
+    }
+    // Nothing else in the zip: refused as the file is.
+    await expect(parseArchive(bytesSource('only.zip', new Uint8Array(readFileSync(path.join(dir, 'only.zip')))))).rejects.toThrow(`only.zip (tweets_2.csv): ${plainRefusal}`);
+  });
+
   it('reads a streamed zip with data descriptors (as written by client-zip and other streaming writers)', async () => {
     const zip = new Uint8Array(await downloadZip([{ name: 'users.csv', input: plain, lastModified: new Date(0) }]).arrayBuffer());
     expect(zip[6] & 0x08).toBe(0x08); // general-purpose flag bit 3: sizes follow the data
