@@ -1,5 +1,5 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { createCRC32, createSHA256, type IHasher } from 'hash-wasm';
 import type { Account } from '../domain/account';
 import { endsAsRoundedTo15Digits, isLongNumericId } from '../domain/ids';
@@ -9,6 +9,8 @@ import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { bareCrHint, CsvRecordSplitter, CsvRecordTooLargeError, spansLinesHint, splitFields, type CsvRecord } from './csvRecords';
 import { ZipTail } from './zipCentralDirectory';
+import { HEADER_BYTES } from './headerFormat';
+import { holdsNoRow } from './holdsNoRow';
 import { ArchiveFormatError, checkLooksLikeText, detectFormat, EmptyZipError, formatLabel } from './detectFormat';
 import { RowRejection } from './fieldValues';
 import { accountValues, differingColumns, redditValues, type KnownRecords, type RecordValues } from './knownRecords';
@@ -122,6 +124,8 @@ export interface EntryHash {
   entryName: string | undefined;
   sha256: string;
   size: number;
+  /** A zip entry that certainly holds no data row (holdsNoRow): the parse refuses it on its own. */
+  noRows?: true;
 }
 export interface ArchiveHashes {
   container: Container;
@@ -170,6 +174,8 @@ export async function hashArchive(
   const tail = new ZipTail();
   let crc: IHasher | undefined;
   const crcs: { name: string; crc: string }[] = [];
+  // A zip entry's bytes while it is small enough to be only a header (an empty part): holdsNoRow.
+  let small: Uint8Array[] | undefined;
   const events = openArchive(source.name, source.open(), {
     signal,
     onRawChunk: (c) => {
@@ -183,14 +189,18 @@ export async function hashArchive(
       container = ev.container;
       if (ev.container !== 'plain') entry = await createHasher();
       if (ev.container === 'zip') crc = (await createCRC32()).init();
+      small = ev.container === 'zip' ? [] : undefined;
       current = { entryName: ev.entryName, sha256: '', size: 0 };
     } else if (ev.type === 'data') {
       if (container !== 'plain') entry.update(ev.chunk); // a plain file's one entry is the file: hashed once
       crc?.update(ev.chunk);
       if (current) current.size += ev.chunk.length;
+      if (small && current && current.size <= HEADER_BYTES) small.push(ev.chunk.slice()); // a copy: inflaters may reuse the chunk's buffer
+      else small = undefined;
     } else if (ev.type === 'entry-skipped') skippedEntries.push(ev.entryName);
     else if (current) {
       if (container !== 'plain') current.sha256 = entry.digest('hex');
+      if (small && holdsNoRow(concatBytes(...small))) current.noRows = true;
       if (crc) crcs.push({ name: current.entryName!, crc: crc.digest('hex') });
       entries.push(current);
       current = undefined;

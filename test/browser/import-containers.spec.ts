@@ -80,6 +80,24 @@ test('a .zip with a header-only part: that entry is refused on its own (as the C
   await expect(refusal).toContainText('release.zip (tweets_2.csv): a Twitter IO tweets header row and no data rows: nothing to import.');
 });
 
+test('a .zip with two empty parts (the same header, the same bytes) is no CSV held twice: both are refused on their own, the rest is imported', async ({ page }) => {
+  const dir = tempDir();
+  const tweets = readFileSync(realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'));
+  const header = tweets.subarray(0, tweets.indexOf(0x0a) + 1);
+  writeFileSync(path.join(dir, 'tweets_1.csv'), tweets);
+  writeFileSync(path.join(dir, 'tweets_2.csv'), header);
+  writeFileSync(path.join(dir, 'tweets_3.csv'), header);
+  execFileSync('zip', ['-q', 'parts.zip', 'tweets_1.csv', 'tweets_2.csv', 'tweets_3.csv'], { cwd: dir });
+  await importFiles(page, [path.join(dir, 'parts.zip')]);
+  const question = page.getByRole('alert').filter({ hasText: 'Some files were refused' });
+  const why = 'a Twitter IO tweets header row and no data rows: nothing to import.';
+  await expect(question.getByRole('list', { name: 'Refused files' }).getByRole('listitem')).toHaveText([`parts.zip › tweets_2.csv: ${why}`, `parts.zip › tweets_3.csv: ${why}`]);
+  await question.getByRole('button', { name: 'Import the other files' }).click();
+  await waitForImportDone(page);
+  const store = await storeSummary(page);
+  expect([store.files, store.tweets]).toEqual([1, 2]);
+});
+
 test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async ({ page }) => {
   const gz = path.join(tempDir(), 'china_082019_1_users_csv_hashed.csv.gz');
   writeFileSync(gz, gzipSync(readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'))));

@@ -60,9 +60,12 @@ async function judge(fileName: string, hashes: ArchiveHashes | ArchiveFormatErro
   if (chosenFiles.has(sha256)) return { kind: 'skip', skipped: { fileName, sha256, reason: 'the same file is selected twice' } };
   // Each CSV entry is stored already, chosen earlier in this import (the same content as a .csv and
   // its .gz, or a zip holding it: one source, whose receipt and provenance are kept once), or new.
-  const stored = await storedEntries(db, hashes);
-  const chosen = hashes.entries.map((e) => chosenEntries.get(e.sha256));
-  const known = hashes.entries.map((_, i) => stored[i] !== undefined || chosen[i] !== undefined);
+  // A zip entry holding no row is left out: the parse refuses it on its own, so it is never stored,
+  // and two empty parts (the same header, the same bytes) are no CSV held twice.
+  const entries = hashes.entries.filter((e) => !e.noRows);
+  const stored = await storedEntries(db, { ...hashes, entries });
+  const chosen = entries.map((e) => chosenEntries.get(e.sha256));
+  const known = entries.map((_, i) => stored[i] !== undefined || chosen[i] !== undefined);
   const defined = (xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
   const names = (xs: (string | undefined)[]) => [...new Set(defined(xs))].join(', ');
   if (known.length > 0 && known.every(Boolean)) {
@@ -72,17 +75,17 @@ async function judge(fileName: string, hashes: ArchiveHashes | ArchiveFormatErro
     return { kind: 'skip', skipped: { fileName, sha256, reason } };
   }
   if (known.some(Boolean)) {
-    const old = hashes.entries.filter((_, i) => known[i]).map((e) => e.entryName).join(', ');
+    const old = entries.filter((_, i) => known[i]).map((e) => e.entryName).join(', ');
     const where = [stored.some(Boolean) ? `already imported into ${inDatasets(defined(stored))}` : '', chosen.some(Boolean) ? `the same content as ${names(chosen)}, chosen in this import` : ''].filter(Boolean).join(' or ');
     return { kind: 'refuse', refused: { fileName, message: `${fileName}: its entries ${old} are ${where} (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.` } };
   }
   // A zip holding one CSV twice under two names: its rows and receipt are one source (entries keyed by content).
-  const twice = hashes.entries.filter((e, i) => hashes.entries.findIndex((f) => f.sha256 === e.sha256) !== i);
+  const twice = entries.filter((e, i) => entries.findIndex((f) => f.sha256 === e.sha256) !== i);
   if (twice.length) {
-    const first = (e: EntryHash) => hashes.entries.find((f) => f.sha256 === e.sha256)!.entryName;
+    const first = (e: EntryHash) => entries.find((f) => f.sha256 === e.sha256)!.entryName;
     return { kind: 'refuse', refused: { fileName, message: `${fileName}: ${twice.map((e) => `${e.entryName} has the same content as ${first(e)}`).join('; ')} (same SHA-256). Extract the entries and import each content once.` } };
   }
   chosenFiles.add(sha256);
-  for (const e of hashes.entries) chosenEntries.set(e.sha256, e.entryName ? `${fileName} › ${e.entryName}` : fileName);
+  for (const e of entries) chosenEntries.set(e.sha256, e.entryName ? `${fileName} › ${e.entryName}` : fileName);
   return { kind: 'parse', hashes };
 }

@@ -485,6 +485,10 @@ describe('containers and refusals', () => {
         ]);
       }
     }
+    // Pass 1 marks the entries that hold no row (the app compares their content with no other's).
+    expect((await hashArchive(bytesSource('release.zip', zip))).entries.map((e) => [e.entryName, e.noRows])).toEqual([
+      ['users.csv', undefined], ['tweets_2.csv', true], ['tweets_1.csv', undefined], ['tweets_3.csv', true],
+    ]);
     // Nothing else in the zip: refused as the file is.
     await expect(parseArchive(bytesSource('only.zip', new Uint8Array(readFileSync(path.join(dir, 'only.zip')))))).rejects.toThrow(`only.zip (tweets_2.csv): ${plainRefusal}`);
   });
