@@ -122,7 +122,7 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   const pairRows = details.getByTestId('pair-table').locator('tbody tr');
   expect(await pairRows.count()).toBeGreaterThanOrEqual(3);
   await expect(pairRows.first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-  await expect(pairRows.first().locator('td').nth(4)).toHaveText(/^(0|60) s$/);
+  await expect(pairRows.first().locator('td').nth(2)).toHaveText(/^(0|60) s$/);
   step('edge details shown');
   const pairPin = pairRows.first().getByRole('button', { name: /: post pair \d+ and \d+$/ });
   await pairPin.click({ timeout: 30_000 });

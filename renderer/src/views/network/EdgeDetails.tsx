@@ -97,28 +97,27 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets }: {
           <thead><tr><th scope="col">Window</th><th scope="col">Present</th><th scope="col">Weight</th><th scope="col">q</th><th scope="col">Significant</th></tr></thead>
           <tbody>
             {edge.windows.map((w) => (
-              <tr key={w.windowSeconds}><td>{w.windowSeconds} s</td><td>{w.present ? 'yes' : 'no'}</td><td>{w.weight}</td><td>{w.qValue === null ? '–' : fmt(w.qValue, 4)}</td><td>{w.significant ? 'yes' : 'no'}</td></tr>
+              <tr key={w.windowSeconds}><td>{w.windowSeconds} s</td><td>{w.present ? 'yes' : 'no'}</td><td>{w.weight}</td><td className="nowrap">{w.qValue === null ? '–' : fmt(w.qValue, 4)}</td><td>{w.significant ? 'yes' : 'no'}</td></tr>
             ))}
           </tbody>
         </table>
       )}
       {edge.pairs && (
-        <div className="table-scroll">
         <table className="network-table" data-testid="pair-table">
           <caption>Post pairs behind this edge{edge.pairs.length > PAIRS_SHOWN ? ` (first ${PAIRS_SHOWN} of ${edge.pairs.length})` : ` (${edge.pairs.length})`}</caption>
-          <thead><tr><th scope="col">Post A</th><th scope="col">Time A</th><th scope="col">Post B</th><th scope="col">Time B</th><th scope="col">Δt</th><th scope="col">Shared object</th><th scope="col">Evidence</th></tr></thead>
+          {/* Each post's time under its id (not columns of their own): five columns fit the side panel. */}
+          <thead><tr><th scope="col">Post A, time</th><th scope="col">Post B, time</th><th scope="col">Δt</th><th scope="col">Shared object</th><th scope="col">Evidence</th></tr></thead>
           <tbody>
             {edge.pairs.slice(0, PAIRS_SHOWN).map((p, i) => (
               <tr key={i}>
-                <td className="nowrap"><code title={p.textA} dir="auto">{p.tweetA}</code></td><td className="nowrap">{formatMinute(p.timeA)}</td>
-                <td className="nowrap"><code title={p.textB} dir="auto">{p.tweetB}</code></td><td className="nowrap">{formatMinute(p.timeB)}</td>
-                <td className="nowrap">{p.deltaSeconds} s</td><td dir="auto" className={objectClass(p.object)}>{p.object}</td>
+                <td><code title={p.textA} dir="auto">{p.tweetA}</code><br />{formatMinute(p.timeA)}</td>
+                <td><code title={p.textB} dir="auto">{p.tweetB}</code><br />{formatMinute(p.timeB)}</td>
+                <td className="nowrap">{p.deltaSeconds} s</td><td dir="auto" className="network-object">{p.object}</td>
                 <td><PinButton item={() => pinPair(p)} label={`post pair ${p.tweetA} and ${p.tweetB}`} /></td>
               </tr>
             ))}
           </tbody>
         </table>
-        </div>
       )}
       {TWEET_EDGE_KINDS.has(kind) && loadTweets && <InteractionTweets edge={edge} model={model} nodes={nodes} title={title} pinTitle={pinTitle} loadTweets={loadTweets} />}
     </section>
@@ -166,8 +165,8 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
         <tbody>
           {state.tweets.map((t) => (
             <tr key={t.tweetid}>
-              <td className="nowrap"><code title={t.text} dir="auto">{t.tweetid}</code></td><td className="nowrap">{formatMinute(t.time)}</td>
-              <td dir="auto" className={objectClass(t.object)}>{t.object}</td>
+              <td><code title={t.text} dir="auto">{t.tweetid}</code></td><td>{formatMinute(t.time)}</td>
+              <td dir="auto" className="network-object">{t.object}</td>
               <td><PinButton item={() => pinTweet(t)} label={`tweet ${t.tweetid}`} /></td>
             </tr>
           ))}
@@ -176,6 +175,3 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
     </>
   );
 }
-
-/** An id (a retweeted tweet's) never breaks mid-number; text (URLs, hashtags) wraps anywhere. */
-const objectClass = (object: string) => (/^\d+$/.test(object) ? 'nowrap' : 'network-object');
