@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
-import { buildNetwork, drawn } from './networkHelpers';
+import { buildNetwork, clickEdgeOnCanvas, drawn, selectedEdge } from './networkHelpers';
 
 // The Network view from the keyboard on the demo archive: every drawn edge reachable in the edge table.
 
@@ -101,6 +101,61 @@ test('an edge shown from the table gets the focus on its details heading with th
   await expect(heading).toBeFocused();
   // The details panel scrolls (its own overflow) inside the page's scroller: neither may cut the ring.
   expect(await clippedRing(page)).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('Escape closes an edge’s details and puts the focus back where they were opened from; Escape in Find account does not close them', async ({ page, consoleLog }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  const details = page.getByTestId('edge-details');
+  const heading = details.getByRole('heading', { level: 2 });
+  const table = page.getByTestId('edge-table');
+  // Opened with a Show edge button: Escape from within the details (here on their Pin button) closes them, back on that button.
+  const show = table.getByRole('button', { name: /^Show edge/ }).nth(3);
+  const name = (await show.getAttribute('aria-label')) ?? (await show.textContent())!;
+  await show.focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(details.getByRole('button', { name: /^Pin to case: edge / })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(table.getByRole('button', { name, exact: true })).toBeFocused();
+  await expect(table.locator('tr[aria-selected="true"]')).toHaveCount(0);
+  expect(await selectedEdge(page)).toBeNull(); // the graph no longer draws it as selected
+
+  // Escape in the Find account box is the box's own (it clears it): the details stay open.
+  await page.keyboard.press('Enter');
+  await expect(heading).toBeFocused();
+  const search = page.getByRole('searchbox', { name: 'Find account' });
+  await search.focus();
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(details).toBeVisible();
+
+  // An edge whose row is gone once it is closed (shown from page 1, the table then turned to page 2): back on the table.
+  await page.getByRole('group', { name: 'Pages of the edge table' }).getByRole('button', { name: 'Next page' }).click();
+  await expect(table.locator('caption')).toHaveText(/: 101–200 of [\d,]+, and the selected edge$/);
+  await heading.focus();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(table).toBeFocused();
+
+  // Opened by a click on the graph (ten accounts drawn: an edge with a point clear of every node): Escape puts the focus on the graph.
+  await page.getByLabel('Max nodes drawn').fill('10');
+  await expect.poll(() => page.getByTestId('network-canvas').evaluate((el) => {
+    const { cy } = el as unknown as { cy: import('cytoscape').Core };
+    return el.getAttribute('data-rendered') === 'true' && !cy.destroyed() ? cy.nodes().length : -1;
+  })).toBe(10);
+  expect(await clickEdgeOnCanvas(page)).toBe(true);
+  await expect(heading).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(page.getByTestId('network-canvas')).toBeFocused();
+  expect(await selectedEdge(page)).toBeNull();
   expect(consoleLog.errors).toEqual([]);
 });
 

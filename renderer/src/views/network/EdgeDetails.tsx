@@ -47,11 +47,13 @@ const provs = (pairs: NetPair[]): Provenance[] => {
 };
 
 /** An edge and the post pairs behind it; each pair, and the whole edge, can be pinned as evidence. */
-export function EdgeDetails({ edge, model, nodes, withIds, loadTweets }: {
+export function EdgeDetails({ edge, model, nodes, withIds, loadTweets, onClose }: {
   edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>;
   /** Accounts shown with their id (accountsNeedingIds over the accounts the view shows together). */
   withIds: ReadonlySet<string>;
   loadTweets?: LoadEdgeTweets;
+  /** Escape within the details closes them (the view puts the focus back where they were opened from). */
+  onClose?: () => void;
 }) {
   const title = edgeTitle(edge, nodes, withIds);
   const pinTitle = edgePinTitle(edge, nodes);
@@ -76,7 +78,8 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets }: {
     provenance: provs([p]),
   });
   return (
-    <section className="network-details" aria-labelledby="edge-title" data-testid="edge-details">
+    <section className="network-details" aria-labelledby="edge-title" data-testid="edge-details"
+      onKeyDown={(e) => { if (e.key === 'Escape' && onClose && !e.defaultPrevented) { e.preventDefault(); onClose(); } }}>
       <h2 id="edge-title" dir="auto" tabIndex={-1} ref={heading}>Edge {title}</h2>
       <dl className="network-facts">
         {/* A coordination edge's weight counts the distinct objects both acted on; its post pairs may be more. */}

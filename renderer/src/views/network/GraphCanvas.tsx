@@ -74,7 +74,8 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
   return (
     <>
       {!rendered && <p role="status" className="muted network-drawing">Drawing {nodes.length.toLocaleString('en-US')} nodes and {edges.length.toLocaleString('en-US')} edges…</p>}
-      <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" style={{ fontFamily: LABEL_FONT }} />
+      {/* tabIndex -1: no tab stop (the tables are the keyboard's way in), but the focus can come back here when details opened from it close. */}
+      <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" tabIndex={-1} style={{ fontFamily: LABEL_FONT }} />
     </>
   );
 }

@@ -185,6 +185,19 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   }, [pageEdges, view, edgeIndex]);
   const tableNode = table.account === null ? null : nodes.get(table.account) ?? null;
   const edgeTable = useRef<HTMLTableElement>(null);
+  // Escape on an edge's details closes them; the focus goes back to what opened them: its Show edge
+  // button (if its row stays: the selected edge appended to the page goes with the selection, then the
+  // table), else the graph it was clicked on.
+  const graph = useRef<HTMLDivElement>(null);
+  const edgeOpener = useRef<HTMLElement | null>(null);
+  const [closedEdge, setClosedEdge] = useState(0);
+  useEffect(() => {
+    if (!closedEdge) return;
+    const button = edgeOpener.current;
+    if (button) focusInView(button.isConnected ? button : edgeTable.current);
+    else focusInView(graph.current?.querySelector<HTMLElement>('.network-canvas'));
+  }, [closedEdge]);
+  const closeEdge = () => { setEdgeIndex(null); setClosedEdge((n) => n + 1); };
   const screenName = (id: string) => nodes.get(id)?.screenName ?? id;
   // Accounts shown together (the table's rows, the selection, Find's matches) by a name that may pass
   // for another's, or reads as another of them, are shown with their id: two accounts never look like one.
@@ -266,18 +279,18 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         </div>
       )}
       <div className="network-main">
-        <div className="network-graph">
+        <div className="network-graph" ref={graph}>
           {drawn && view.nodes.length > 0 ? (
             <GraphCanvas nodes={drawn.nodes} edges={drawn.edges} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the tables list the same nodes and edges`}
               onReady={setDrawing}
               onNode={(id) => { setNodeId(id); setEdgeIndex(null); if (!id) setFocused(false); }}
-              onEdge={(i) => { setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
+              onEdge={(i) => { edgeOpener.current = null; setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
           ) : view.nodes.length === 0 ? <p className="empty-state">Nothing to draw with these settings.</p> : null}
           <Legend communities={communities.slice(0, 16)} />
         </div>
         <aside className="network-side" aria-label="Selection">
           {node && <NodeDetails node={node} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} />}
-          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} withIds={withIds} loadTweets={edgeTweets} />}
+          {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} withIds={withIds} loadTweets={edgeTweets} onClose={closeEdge} />}
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
       </div>
@@ -306,7 +319,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
               <td dir="auto">{screenName(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={() => { setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
+              <td><button type="button" onClick={(ev) => { edgeOpener.current = ev.currentTarget; setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
             </tr>
           ))}
         </tbody>
