@@ -83,6 +83,7 @@ function method(m: ReportModel): string {
         ['File', 'Format', 'Rows read', 'SHA-256 at import'],
         m.sources.map((s) => [text(s.fileName), text(s.format), s.rows === null ? 'not counted' : String(s.rows), `<code class="hash">${e(s.sha256)}</code>`]),
         'Source files',
+        'sources-table',
       )
     : '';
   const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
@@ -176,10 +177,12 @@ function custody(m: ReportModel): string {
   return (
     `<p>Hash-chained: each entry's hash covers the entry and the previous entry's hash (metadata/custody.jsonl).</p>` +
     table(
-      ['#', 'At (UTC)', 'Actor', 'Action', 'Detail', 'Entry hash'],
-      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${e(c.detail)}</span>`, `<code class="hash">${e(c.hash)}</code>`]),
+      ['#', 'At (UTC)', 'Actor', 'Action', 'Detail'],
+      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${e(c.detail)}</span>`]),
       'Entries in log order', // the section's heading names the log
       'custody-table',
+      // The entry hash on a full-width line under its entry: 64 hex on one line need more than a column beside the detail has.
+      m.custody.map((c) => `Entry hash <code class="hash">${e(c.hash)}</code>`),
     )
   );
 }
@@ -241,9 +244,11 @@ function dl(rows: Array<[string, string]>): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k).replace(/\./g, '.<wbr>')}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
-function table(head: string[], rows: string[][], caption: string, cls = ''): string {
-  return (
-    `<table${cls ? ` class="${cls}"` : ''}><caption>${e(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
-    `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`
-  );
+/** `lines`: a full-width line under each row (the row and its line one <tbody>, kept on one page). */
+function table(head: string[], rows: string[][], caption: string, cls = '', lines?: string[]): string {
+  const row = (r: string[]) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const body = lines
+    ? rows.map((r, i) => `<tbody>${row(r)}<tr class="line"><td colspan="${head.length}">${lines[i] ?? ''}</td></tr></tbody>`).join('')
+    : `<tbody>${rows.map(row).join('')}</tbody>`;
+  return `<table${cls ? ` class="${cls}"` : ''}><caption>${e(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>${body}</table>`;
 }

@@ -120,6 +120,14 @@ test.describe('evidence report PDF', () => {
     const appendix = all.slice(all.lastIndexOf('Hash appendix'));
     expect(m.hashes.length).toBeGreaterThan(5);
     expect(m.hashes.filter((h) => !appendix.includes(h.sha256)).map((h) => h.path)).toEqual([]);
+    // The same for the source files' SHA-256 (Method and limits) and the custody chain's entry hashes.
+    const between = (from: string, to: string) => all.slice(all.indexOf(from), all.indexOf(to, all.indexOf(from)));
+    const sourceTable = between('SHA-256 at import', 'Evidence items (');
+    expect(m.sources.length).toBeGreaterThan(2);
+    expect(m.sources.filter((s) => !sourceTable.includes(s.sha256)).map((s) => s.fileName)).toEqual([]);
+    const custodyTable = between('Entries in log order', 'How to verify');
+    expect(m.custody.length).toBeGreaterThan(4);
+    expect(m.custody.filter((c) => !custodyTable.includes(c.hash)).map((c) => c.seq)).toEqual([]);
 
     // Emoji are drawn, not only in the text layer: each emoji word's box (pdftotext -bbox) has ink
     // when poppler renders it (a COLR emoji printed by Chromium has a box and no ink at all).
