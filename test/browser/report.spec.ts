@@ -298,7 +298,7 @@ test.describe('evidence report PDF', () => {
 });
 
 test('a case with a pinned chart and network view: its report preview draws both inline, labels in the report fonts, nothing refused by the CSP', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000); // and prints the preview (real Chromium, the report's CJK fonts) on a shared machine
   await openDemoArchive(page);
   await page.goto('#/explore');
   // The zone chosen for the charts is the report's analyst zone, not the computer's.
@@ -330,4 +330,35 @@ test('a case with a pinned chart and network view: its report preview draws both
   expect(fonts.length).toBeGreaterThan(0);
   for (const f of fonts) expect(f).toMatch(/^"?Noto Sans"?, "?Noto Emoji"?, "?DW Report CJK"?/);
   expect(await page.locator('.figure-drawing svg text').count()).toBeGreaterThan(10);
+
+  // Each figure's caption is said once: as text in its figcaption, not drawn in the figure as well.
+  const captions = await page.locator('.figure figcaption > .user-text').allInnerTexts();
+  expect(captions).toHaveLength(2);
+  expect(captions.find((c) => c.startsWith('Co-hashtag network · '))).toBeDefined();
+  const drawn = (await page.locator('.figure-drawing svg text').allTextContents()).join('\n');
+  for (const c of captions) expect(drawn).not.toContain(c.slice(0, 40));
+  const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'dw-figures-')), 'figures.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+  const layer = comparable(tool('pdftotext', ['-enc', 'UTF-8', pdf, '-']));
+  for (const c of captions) expect(layer.split(comparable(c)).length - 1, c).toBe(1);
+  rmSync(path.dirname(pdf), { recursive: true, force: true });
+  // The pinned SVG (the bundle's data/derived/figures file, which stands alone) still draws its caption.
+  const pinned = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = await new Promise<Array<{ kind: string; payload: { svg?: string; caption?: string } }>>((res) => {
+      const r = db.transaction('pins').objectStore('pins').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    db.close();
+    return all.filter((p) => p.kind === 'chart' || p.kind === 'network').map((p) => ({ svg: p.payload.svg ?? '', caption: p.payload.caption ?? '' }));
+  });
+  expect(pinned).toHaveLength(2);
+  for (const p of pinned) {
+    expect(p.svg).toContain('<g id="figure-caption"');
+    expect(p.svg).toContain(p.caption.slice(0, 40).replace(/&/g, '&amp;'));
+  }
 });

@@ -1,6 +1,7 @@
 import { host } from '../host/host';
 import { echarts, type ChartOption } from './echartsSetup';
 import { fromBase64 } from '../../../shared/evidence/bytes';
+import { withCaptionBand, wrapWords } from '../../../shared/report/figureCaption';
 
 /**
  * Exports a chart as PNG or SVG with its caption (dataset + filters) drawn under the plot, so a
@@ -10,39 +11,33 @@ import { fromBase64 } from '../../../shared/evidence/bytes';
 const WIDTH = 1200;
 const HEIGHT = 640;
 const CAPTION_SPACE = 70;
+const FONT = 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, DW CJK Extension, Noto Sans Arabic, Noto Sans Hebrew, sans-serif';
 
-function exportOption(option: ChartOption, title: string, caption: string): ChartOption {
+/** `caption` null: no caption drawn and no room left for it (the SVG gets its caption band afterwards). */
+function exportOption(option: ChartOption, title: string, caption: string | null): ChartOption {
   const o = { ...(option as Record<string, unknown>) };
   const zooms = o.dataZoom as Record<string, unknown>[] | undefined;
   if (zooms) o.dataZoom = zooms.map((z) => ({ ...z, type: 'inside' }));
   o.animation = false;
   o.backgroundColor = '#ffffff';
-  o.textStyle = { fontFamily: 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, DW CJK Extension, Noto Sans Arabic, Noto Sans Hebrew, sans-serif' };
+  o.textStyle = { fontFamily: FONT };
   o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
-  o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrap(caption, 150), fontSize: 12, fill: '#333', lineHeight: 16 } }];
+  if (caption !== null) o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrapWords(caption, 150).join('\n'), fontSize: 12, fill: '#333', lineHeight: 16 } }];
   const grid = (o.grid ?? {}) as Record<string, unknown>;
-  o.grid = { ...grid, top: 56, bottom: CAPTION_SPACE + 40, containLabel: true };
+  o.grid = { ...grid, top: 56, bottom: (caption === null ? 0 : CAPTION_SPACE) + 40, containLabel: true };
   return o as ChartOption;
 }
 
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if ((line + ' ' + word).length > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = line ? line + ' ' + word : word;
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
-}
-
+/**
+ * The SVG (exported, and kept by a pin for the bundle and the report): its caption is a marked band
+ * under the plot (shared/report/figureCaption.ts), which the report takes off: its <figcaption>
+ * prints the caption as text, so it would be said twice.
+ */
 export function chartSvg(option: ChartOption, title: string, caption: string): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT - CAPTION_SPACE });
   try {
-    chart.setOption(exportOption(option, title, caption));
-    return chart.renderToSVGString();
+    chart.setOption(exportOption(option, title, null));
+    return withCaptionBand(chart.renderToSVGString(), caption, FONT);
   } finally {
     chart.dispose();
   }

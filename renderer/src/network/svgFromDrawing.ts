@@ -2,6 +2,7 @@ import { LABEL_FONT, type NetworkDrawing } from './createNetworkCy';
 import { edgeLook } from './drawEdges';
 import { loopCircle } from './edgeGeometry';
 import { xmlAttr } from '../../../shared/graph/export/xmlText';
+import { withCaptionBand } from '../../../shared/report/figureCaption';
 
 /** XML-escaped, characters XML cannot hold (C0 controls in an archived name) as U+FFFD: the SVG stays well-formed. */
 const esc = xmlAttr;
@@ -10,21 +11,21 @@ const num = (x: number): string => (Math.round(x * 10) / 10).toString();
 /**
  * The drawn graph as SVG (no cytoscape-svg package is installed): the edge layer's edges (straight
  * lines, loops as circles) and circles at the model positions with the same colours, sizes and
- * labels, plus a caption saying what it shows.
+ * labels, plus a caption saying what it shows (a marked band under the drawing, which the report
+ * takes off: its <figcaption> prints the caption as text).
  * Text stays text (UTF-8), so Arabic/Hebrew/CJK names stay searchable and exact.
  */
 export function svgFromDrawing({ cy, edges }: NetworkDrawing, caption: string): string {
   const visible = cy.nodes(':visible');
   const bb = visible.boundingBox({ includeLabels: true });
   const pad = 20;
-  const captionH = 40;
   const w = Math.max(100, bb.w + 2 * pad);
   const h = Math.max(100, bb.h + 2 * pad);
   const ox = pad - bb.x1;
   const oy = pad - bb.y1;
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h + captionH)}" viewBox="0 0 ${num(w)} ${num(h + captionH)}" font-family="${esc(LABEL_FONT)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" font-family="${esc(LABEL_FONT)}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     '<g id="edges" stroke-linecap="round">',
   ];
@@ -56,7 +57,6 @@ export function svgFromDrawing({ cy, edges }: NetworkDrawing, caption: string): 
     out.push(`<text x="${num(p.x + ox)}" y="${num(p.y + oy + r + 12)}" unicode-bidi="plaintext">${esc(String(n.data('label') ?? ''))}</text>`);
   });
   out.push('</g>');
-  out.push(`<text x="${pad}" y="${num(h + 24)}" font-size="12" fill="#333">${esc(caption)}</text>`);
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return withCaptionBand(out.join('\n') + '\n', caption, LABEL_FONT);
 }

@@ -15,6 +15,7 @@ import { analysisScope, filterFields } from '../../../shared/report/analysisScop
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
+import { withoutCaptionBand } from '../../../shared/report/figureCaption';
 import { excerptPath, type SourceInfo } from '../cases/caseBundleInput';
 import type { CaseRecord } from '../cases/caseTypes';
 import type { PinRecord } from '../pins/pinTypes';
@@ -94,7 +95,8 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       figures.push({
         kind: pin.kind === 'chart' ? 'chart' : 'network',
         title: str(p.title) || pin.title,
-        imageDataUrl: str(p.png).startsWith('data:image/png;base64,') ? str(p.png) : `data:image/svg+xml;base64,${toBase64(utf8(str(p.svg)))}`,
+        // The figcaption prints the caption as text: the band drawn under the pinned SVG (there for the bundle's figure file) is left out.
+        imageDataUrl: str(p.png).startsWith('data:image/png;base64,') ? str(p.png) : `data:image/svg+xml;base64,${toBase64(utf8(str(p.caption) ? withoutCaptionBand(str(p.svg)) : str(p.svg)))}`,
         alt: str(p.alt) || str(p.caption) || pin.title,
         caption: str(p.caption),
         // A chart says its limits (top 15, the rest as other) in its caption; a time filter is stated on its own.
