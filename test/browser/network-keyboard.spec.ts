@@ -104,7 +104,7 @@ test('an edge shown from the table gets the focus on its details heading with th
   expect(consoleLog.errors).toEqual([]);
 });
 
-test('Escape closes an edge’s details and puts the focus back where they were opened from; Escape in Find account does not close them', async ({ page, consoleLog }) => {
+test('Escape closes an edge’s or an account’s details and puts the focus back where they were opened from; Escape in Find account does not close them', async ({ page, consoleLog }) => {
   test.setTimeout(240_000);
   await openDemoArchive(page);
   await page.goto('#/network');
@@ -126,7 +126,27 @@ test('Escape closes an edge’s details and puts the focus back where they were 
   await expect(table.locator('tr[aria-selected="true"]')).toHaveCount(0);
   expect(await selectedEdge(page)).toBeNull(); // the graph no longer draws it as selected
 
+  // An account shown from Find's matches: Escape closes its details too, back on its Show button, and no node stays selected.
+  const find = page.getByRole('searchbox', { name: 'Find account' });
+  await find.fill('a');
+  await find.press('Enter');
+  const match = page.getByRole('list', { name: 'Matching accounts' }).getByRole('button').nth(1);
+  const matchName = (await match.textContent())!;
+  await match.focus();
+  await page.keyboard.press('Enter');
+  const nodeDetails = page.getByTestId('node-details');
+  await expect(nodeDetails.getByRole('heading', { level: 2 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(nodeDetails).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Matching accounts' }).getByRole('button', { name: matchName, exact: true })).toBeFocused();
+  expect(await page.getByTestId('network-canvas').evaluate((el) => (el as unknown as { cy: import('cytoscape').Core }).cy.nodes(':selected').length)).toBe(0);
+  await find.fill('');
+  await find.press('Enter');
+  await page.getByRole('button', { name: 'Show all edges in the table' }).click(); // the table had turned to that account's edges
+
   // Escape in the Find account box is the box's own (it clears it): the details stay open.
+  await show.focus();
   await page.keyboard.press('Enter');
   await expect(heading).toBeFocused();
   const search = page.getByRole('searchbox', { name: 'Find account' });

@@ -165,7 +165,10 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     // Accounts of the network the view's filters or caps leave out are said, not reported missing.
     const hidden = findAccounts(model.nodes, query).length - hits.length;
     setFound({ query: query.trim(), hits: hits.length, hidden });
-    if (hits.length === 1) setNodeId(hits[0]!.id);
+    if (hits.length === 1) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setNodeId(hits[0]!.id);
+    }
     else setMatches({ total: hits.length, shown: hits.slice(0, MATCHES_LISTED).map((n) => ({ id: n.id, label: nodeLabel(n) })) });
   };
 
@@ -185,19 +188,20 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   }, [pageEdges, view, edgeIndex]);
   const tableNode = table.account === null ? null : nodes.get(table.account) ?? null;
   const edgeTable = useRef<HTMLTableElement>(null);
-  // Escape on an edge's details closes them; the focus goes back to what opened them: its Show edge
-  // button (if its row stays: the selected edge appended to the page goes with the selection, then the
-  // table), else the graph it was clicked on.
+  // Escape on an edge's or an account's details closes them; the focus goes back to what opened them:
+  // a Show edge button (if its row stays: the selected edge appended to the page goes with the
+  // selection, then the table), Find's Show button or box, else the graph it was clicked on.
   const graph = useRef<HTMLDivElement>(null);
-  const edgeOpener = useRef<HTMLElement | null>(null);
-  const [closedEdge, setClosedEdge] = useState(0);
+  const opener = useRef<HTMLElement | null>(null);
+  const [closed, setClosed] = useState(0);
   useEffect(() => {
-    if (!closedEdge) return;
-    const button = edgeOpener.current;
-    if (button) focusInView(button.isConnected ? button : edgeTable.current);
+    if (!closed) return;
+    const from = opener.current;
+    if (from) focusInView(from.isConnected ? from : edgeTable.current);
     else focusInView(graph.current?.querySelector<HTMLElement>('.network-canvas'));
-  }, [closedEdge]);
-  const closeEdge = () => { setEdgeIndex(null); setClosedEdge((n) => n + 1); };
+  }, [closed]);
+  const closeEdge = () => { setEdgeIndex(null); setClosed((n) => n + 1); };
+  const closeNode = () => { setNodeId(null); setFocused(false); setClosed((n) => n + 1); };
   const screenName = (id: string) => nodes.get(id)?.screenName ?? id;
   // Accounts shown together (the table's rows, the selection, Find's matches) by a name that may pass
   // for another's, or reads as another of them, are shown with their id: two accounts never look like one.
@@ -262,7 +266,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       {matches.shown.length > 0 && (
         <ul className="network-matches" aria-label="Matching accounts">
           {/* The label isolates the display name (FSI … PDI) and reads left to right: "مريم @lily57139". */}
-          {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={() => setNodeId(m.id)}>Show <bdi dir="ltr">{m.label}</bdi>{idAfter(m.id)}</button></li>)}
+          {matches.shown.map((m) => <li key={m.id}><button type="button" onClick={(ev) => { opener.current = ev.currentTarget; setNodeId(m.id); }}>Show <bdi dir="ltr">{m.label}</bdi>{idAfter(m.id)}</button></li>)}
           {matches.total > MATCHES_LISTED && <li className="muted">the first {MATCHES_LISTED}; type more of the name to narrow</li>}
         </ul>
       )}
@@ -283,13 +287,13 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           {drawn && view.nodes.length > 0 ? (
             <GraphCanvas nodes={drawn.nodes} edges={drawn.edges} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the tables list the same nodes and edges`}
               onReady={setDrawing}
-              onNode={(id) => { setNodeId(id); setEdgeIndex(null); if (!id) setFocused(false); }}
-              onEdge={(i) => { edgeOpener.current = null; setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
+              onNode={(id) => { opener.current = null; setNodeId(id); setEdgeIndex(null); if (!id) setFocused(false); }}
+              onEdge={(i) => { opener.current = null; setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
           ) : view.nodes.length === 0 ? <p className="empty-state">Nothing to draw with these settings.</p> : null}
           <Legend communities={communities.slice(0, 16)} />
         </div>
         <aside className="network-side" aria-label="Selection">
-          {node && <NodeDetails node={node} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} />}
+          {node && <NodeDetails node={node} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} onClose={closeNode} />}
           {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} withIds={withIds} loadTweets={edgeTweets} onClose={closeEdge} />}
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
@@ -319,7 +323,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
               <td dir="auto">{screenName(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={(ev) => { edgeOpener.current = ev.currentTarget; setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
+              <td><button type="button" onClick={(ev) => { opener.current = ev.currentTarget; setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
             </tr>
           ))}
         </tbody>

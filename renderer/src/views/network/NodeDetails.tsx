@@ -8,12 +8,14 @@ import { LookalikeId } from '../explore/LookalikeId';
 
 /** An account of the network: names as archived, community, metrics, and its page in Explore. */
 /** withId: the account's name may pass for another shown (accountsNeedingIds): its heading carries its id. */
-export function NodeDetails({ node, withId, focused, onFocus }: { node: NetNode; withId: boolean; focused: boolean; onFocus: () => void }) {
+/** onClose: Escape within the details closes them (the view puts the focus back where they were opened from). */
+export function NodeDetails({ node, withId, focused, onFocus, onClose }: { node: NetNode; withId: boolean; focused: boolean; onFocus: () => void; onClose?: () => void }) {
   // Keyboard users land on the details (a match chosen under Find, a node clicked), as for an edge.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => focusInView(heading.current), [node.id]);
   return (
-    <section className="network-details" aria-labelledby="node-title" data-testid="node-details">
+    <section className="network-details" aria-labelledby="node-title" data-testid="node-details"
+      onKeyDown={(e) => { if (e.key === 'Escape' && onClose && !e.defaultPrevented) { e.preventDefault(); onClose(); } }}>
       <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi>{withId && !node.id.startsWith('@') && <LookalikeId id={node.id} />}</h2>
       <dl className="network-facts">
         <dt>Screen name</dt><dd dir="auto">@{node.screenName}</dd>
