@@ -184,6 +184,9 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   const labels: string[] = await page.getByTestId('network-canvas').evaluate((el) =>
     (el as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((n) => String(n.data('label'))));
   for (const name of ['مريم', 'נועה', '牛小牛']) expect(labels.some((l) => l.includes(name)), name).toBe(true);
+  // Hashed screen names are drawn by their first 8 characters (whole, 44 of them overlapped every cluster).
+  expect(labels.filter((l) => /(^|@)[A-Za-z0-9+]{8}…$/.test(l)).length).toBeGreaterThan(0);
+  expect(labels.filter((l) => /[A-Za-z0-9+]{37,43}=/.test(l))).toEqual([]);
   // Arabic names are isolated (FSI … PDI) so the bidi algorithm orders them on their own.
   expect(labels.filter((l) => l.includes('مريم')).every((l) => l.includes('\u2068مريم\u2069'))).toBe(true);
   await page.getByLabel('Find account').fill('مريم');

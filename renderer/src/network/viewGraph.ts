@@ -1,6 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { isolateLabel } from '../../../shared/domain/bidiIsolate';
-import { compareIds } from '../../../shared/domain/ids';
+import { compareIds, isHashedId } from '../../../shared/domain/ids';
 import { communityColour } from './communityColours';
 import type { EdgeSpec } from './drawnEdges';
 import { quantizeSize } from './levelOfDetail';
@@ -221,6 +221,17 @@ export function nodeLabel(n: NetNode, isolate: (text: string) => string = isolat
   return `${isolate(d)} @${isolate(n.screenName)}`;
 }
 
+/**
+ * A node's label as drawn on the graph: a hashed screen name (the 2019+ releases' 44-character base64,
+ * the 2018 ones' 64 hex) by its first 8 characters and '…', as a short commit hash is: in full, such
+ * labels overlapped in any cluster and could not be read. The details, tables, Find and the exports
+ * (GraphML, GEXF, CSV, JSON) keep every character; Find takes the first characters as typed.
+ */
+export function drawnNodeLabel(n: NetNode): string {
+  if (!isHashedId(n.screenName)) return nodeLabel(n);
+  return nodeLabel({ ...n, screenName: `${n.screenName.slice(0, 8)}…`, displayName: n.displayName.trim() === n.screenName ? '' : n.displayName });
+}
+
 /** What the view draws: node definitions for Cytoscape (with positions when laid out) and the edges for the EdgeLayer. */
 export function toDrawing(v: ViewGraph, sizeBy: MetricName, positions?: Map<string, { x: number; y: number }>): { nodes: cytoscape.ElementDefinition[]; edges: EdgeSpec[] } {
   let max = 0;
@@ -230,7 +241,7 @@ export function toDrawing(v: ViewGraph, sizeBy: MetricName, positions?: Map<stri
   const big = v.edges.length > 5_000;
   const nodes: cytoscape.ElementDefinition[] = v.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.id, label: nodeLabel(n), color: communityColour(n.community), size: quantizeSize(8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0)) },
+    data: { id: n.id, label: drawnNodeLabel(n), color: communityColour(n.community), size: quantizeSize(8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0)) },
     ...(positions?.get(n.id) ? { position: positions.get(n.id)! } : {}),
   }));
   const edges: EdgeSpec[] = v.edges.map((e) => ({

@@ -4,7 +4,7 @@ import { detectCoordination } from '../../../shared/graph/coordination/detectCoo
 import { concatColumns } from '../../../renderer/src/network/concatColumns';
 import { addPngText } from '../../../renderer/src/network/pngText';
 import { containBidi, isolateBidi } from '../../../shared/domain/bidiIsolate';
-import { metricText, nodeLabel, tieAtCap, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
+import { drawnNodeLabel, metricText, nodeLabel, tieAtCap, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
 import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
 import { compareIds } from '../../../shared/domain/ids';
@@ -165,6 +165,18 @@ describe('labels', () => {
     // Titles in DOM elements: only names with controls change.
     expect(nodeLabel(node('x', 1, 0, 'مريم'), containBidi)).toBe('مريم @x');
     expect(containBidi('plain')).toBe('plain');
+  });
+
+  it('draws a hashed screen name by its first 8 characters; text and exports keep it whole', () => {
+    const b64 = 'LyfYX6XMCNLm569S0mddbitalMftYM1LWEP+xeWVU=';
+    const hex = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
+    expect(drawnNodeLabel(node(b64, 1))).toBe('LyfYX6XM…');
+    expect(drawnNodeLabel(node(hex, 1, 0, 'مريم'))).toBe('\u2068مريم\u2069 @aaaaaaaa…');
+    expect(drawnNodeLabel(node(b64, 1, 0, b64))).toBe('LyfYX6XM…'); // a display name that is the hash too
+    expect(drawnNodeLabel(node('lily57139', 1, 0, 'مريم'))).toBe(nodeLabel(node('lily57139', 1, 0, 'مريم')));
+    expect(nodeLabel(node(b64, 1))).toBe(b64);
+    const { nodes } = toDrawing(viewGraph({ nodes: [node(b64, 1), node('x', 1)], edges: [], request: {} } as never, settings), 'degree');
+    expect(nodes.map((n) => n.data.label)).toEqual(['LyfYX6XM…', 'x']);
   });
 });
 
