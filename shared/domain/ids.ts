@@ -46,7 +46,7 @@ export function classifyId(id: string): IdShape {
  * A spreadsheet keeps 15 significant digits: saving a column of 18-digit ids writes 914580356430537000
  * for 914580356430536707, which no rule for one id can tell from a real id ending in 000 (one in a
  * thousand do). For a plain numeric id of 16 to 20 digits: true when every digit after the 15th is 0.
- * A file's rows decide (spreadsheetRoundedIds): a real file has ~0.1% such ids, a re-saved one all.
+ * A file's rows decide (EntryParser.finish in parseArchive.ts): a real file has ~0.1% such ids, a re-saved one all.
  */
 export function endsAsRoundedTo15Digits(id: string): boolean {
   const n = id.length;
