@@ -2,7 +2,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { createCRC32, createSHA256, type IHasher } from 'hash-wasm';
 import type { Account } from '../domain/account';
-import { endsAsRoundedTo15Digits, isLongNumericId } from '../domain/ids';
+import { longIdRounding } from '../domain/ids';
 import type { ArchiveFormat, DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
@@ -385,7 +385,7 @@ class EntryParser {
   private rowsRejected = 0;
   private repeatedHeaderRows = 0;
   private blankLines = 0;
-  /** Row ids (tweet ids, users files' user ids) of 16 to 20 digits, and those of them rounded as a spreadsheet rounds (endsAsRoundedTo15Digits). */
+  /** Row ids (tweet ids, users files' user ids) of 16 to 20 digits, and those of them rounded as a spreadsheet rounds (longIdRounding). */
   private longIds = 0;
   private roundedIds = 0;
   /** The header's record number (blank lines may come before it). */
@@ -470,9 +470,10 @@ class EntryParser {
 
   /** Counts a row's own id for the file's spreadsheet-rounding check (finish). */
   private noteIdRounding(id: string): void {
-    if (!isLongNumericId(id)) return;
+    const rounding = longIdRounding(id);
+    if (rounding === 'not-long') return;
     this.longIds++;
-    if (endsAsRoundedTo15Digits(id)) this.roundedIds++;
+    if (rounding === 'long-rounded') this.roundedIds++;
   }
 
   /** The refusal of a file whose last record, row `row` starting at byteOffset, ends inside a quoted field. */

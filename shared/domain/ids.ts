@@ -42,22 +42,31 @@ export function classifyId(id: string): IdShape {
   return 'other';
 }
 
+/** What a spreadsheet's 15-digit rounding can have done to an id (longIdRounding). */
+export type LongIdRounding =
+  | 'not-long' // not a plain numeric id of 16 to 20 digits: rounding to 15 digits leaves it as it is
+  | 'long' // a numeric id of 16 to 20 digits, with a digit other than 0 after its 15th
+  | 'long-rounded'; // a numeric id of 16 to 20 digits whose every digit after the 15th is 0
+
 /**
  * A spreadsheet keeps 15 significant digits: saving a column of 18-digit ids writes 914580356430537000
  * for 914580356430536707, which no rule for one id can tell from a real id ending in 000 (one in a
- * thousand do). For a plain numeric id of 16 to 20 digits: true when every digit after the 15th is 0.
- * A file's rows decide (EntryParser.finish in parseArchive.ts): a real file has ~0.1% such ids, a re-saved one all.
+ * thousand do). This says whether an id is a plain numeric id of 16 to 20 digits (those the rounding
+ * changes), and if so whether every digit after its 15th is 0; it reads each character once.
+ * A file's rows decide (EntryParser.finish in parseArchive.ts): one where at least ten of its row ids
+ * are long, and half or more of those long-rounded, is refused (a file as published has ~0.1% long-rounded ids, a re-saved one all).
  */
-export function endsAsRoundedTo15Digits(id: string): boolean {
+export function longIdRounding(id: string): LongIdRounding {
   const n = id.length;
-  if (n < 16 || n > 20) return false;
-  for (let i = 15; i < n; i++) if (id.charCodeAt(i) !== 48) return false;
-  for (let i = 0; i < 15; i++) if (!isDigit(id.charCodeAt(i))) return false;
-  return true;
+  if (n < 16 || n > 20) return 'not-long';
+  let rounded = true;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (!isDigit(c)) return 'not-long';
+    if (i >= 15 && c !== 48) rounded = false;
+  }
+  return rounded ? 'long-rounded' : 'long';
 }
-
-/** Numeric ids of 16 to 20 digits (those a spreadsheet's rounding changes). */
-export const isLongNumericId = (id: string): boolean => id.length >= 16 && id.length <= 20 && isDigit(id.charCodeAt(id.length - 1)) && isDigit(id.charCodeAt(0));
 
 export function isHashedId(id: string): boolean {
   const s = classifyId(id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyId, compareIds, type IdShape } from '../../../shared/domain/ids';
+import { classifyId, compareIds, longIdRounding, type IdShape, type LongIdRounding } from '../../../shared/domain/ids';
 
 /** The rules as regular expressions (classifyId reads plain digits without them). */
 function byRegex(id: string): IdShape {
@@ -55,6 +55,49 @@ describe('classifyId', () => {
     fc.assert(
       fc.property(id, (s) => {
         expect([s, classifyId(s)]).toEqual([s, byRegex(s)]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('longIdRounding', () => {
+  /** The rule as regular expressions. */
+  const byRegex = (id: string): LongIdRounding => (!/^[0-9]{16,20}$/.test(id) ? 'not-long' : /^[0-9]{15}0+$/.test(id) ? 'long-rounded' : 'long');
+
+  it("tells a plain numeric id of 16 to 20 digits, and whether every digit after its 15th is 0", () => {
+    const cases: [string, LongIdRounding][] = [
+      ['', 'not-long'],
+      ['914580356430537', 'not-long'], // 15 digits: a spreadsheet keeps them all
+      ['9145803564305370', 'long-rounded'],
+      ['9145803564305371', 'long'],
+      ['914580356430537000', 'long-rounded'],
+      ['914580356430536707', 'long'],
+      ['914580356430537001', 'long'],
+      ['91458035643053700000', 'long-rounded'],
+      ['914580356430537000000', 'not-long'], // 21 digits
+      ['000000000000000000', 'long-rounded'],
+      ['91458035643053a000', 'not-long'], // a letter among the first 15
+      ['9145803564305370a0', 'not-long'], // a letter after the 15th
+      ['a14580356430536707', 'not-long'],
+      ['91458035643053670a', 'not-long'],
+      ['9145803564 0536707', 'not-long'],
+      ['a'.repeat(64), 'not-long'],
+      ['Qj1H7x+2rYVJtM0xbsgcvNEKy3FxLNZexUYyzEJ4Zwk=', 'not-long'],
+    ];
+    for (const [id, r] of cases) expect([id, longIdRounding(id)]).toEqual([id, r]);
+  });
+
+  it('agrees with the rule written as regular expressions (property)', () => {
+    const id = fc.oneof(
+      fc.stringMatching(/^[0-9]{14,22}$/),
+      fc.stringMatching(/^[0-9]{15}0{0,6}$/),
+      fc.stringMatching(/^[0-9]{10,16}[0-9a]0{0,5}$/),
+      fc.string({ minLength: 14, maxLength: 22 }),
+    );
+    fc.assert(
+      fc.property(id, (s) => {
+        expect([s, longIdRounding(s)]).toEqual([s, byRegex(s)]);
       }),
       { numRuns: 5000 },
     );
