@@ -5,6 +5,7 @@ import type { EvidenceItemDraft } from '../../pins/pinApi';
 import { KIND_LABELS, type AnalysisKind, type EdgeTweet, type NetEdge, type NetNode, type NetworkModel, type NetPair } from '../../network/networkModel';
 import { nodeLabel } from '../../network/viewGraph';
 import { fmt } from './format';
+import { closeOnEscape } from './closeOnEscape';
 import { formatMinute } from '../explore/timeBuckets';
 import { containBidi } from '../../../../shared/domain/bidiIsolate';
 import { focusInView } from '../../app/focusIfLost';
@@ -79,7 +80,7 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets, onClose }
   });
   return (
     <section className="network-details" aria-labelledby="edge-title" data-testid="edge-details"
-      onKeyDown={(e) => { if (e.key === 'Escape' && onClose && !e.defaultPrevented) { e.preventDefault(); onClose(); } }}>
+      onKeyDown={closeOnEscape(onClose)}>
       <h2 id="edge-title" dir="auto" tabIndex={-1} ref={heading}>Edge {title}</h2>
       <dl className="network-facts">
         {/* A coordination edge's weight counts the distinct objects both acted on; its post pairs may be more. */}

@@ -3,6 +3,7 @@ import { hrefFor } from '../../app/routes';
 import type { MetricName, NetNode } from '../../network/networkModel';
 import { METRICS } from '../../network/networkModel';
 import { fmt } from './format';
+import { closeOnEscape } from './closeOnEscape';
 import { focusInView } from '../../app/focusIfLost';
 import { LookalikeId } from '../explore/LookalikeId';
 
@@ -15,7 +16,7 @@ export function NodeDetails({ node, withId, focused, onFocus, onClose }: { node:
   useEffect(() => focusInView(heading.current), [node.id]);
   return (
     <section className="network-details" aria-labelledby="node-title" data-testid="node-details"
-      onKeyDown={(e) => { if (e.key === 'Escape' && onClose && !e.defaultPrevented) { e.preventDefault(); onClose(); } }}>
+      onKeyDown={closeOnEscape(onClose)}>
       <h2 id="node-title" tabIndex={-1} ref={heading}><bdi>{node.displayName || node.screenName}</bdi>{withId && !node.id.startsWith('@') && <LookalikeId id={node.id} />}</h2>
       <dl className="network-facts">
         <dt>Screen name</dt><dd dir="auto">@{node.screenName}</dd>
