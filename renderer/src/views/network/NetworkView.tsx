@@ -193,15 +193,17 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   // selection, then the table), Find's Show button or box, else the graph it was clicked on.
   const graph = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const [closed, setClosed] = useState(0);
+  // Set by closeEdge and closeNode; consumed by the effect after the render without the details (their selection changed).
+  const closing = useRef(false);
   useEffect(() => {
-    if (!closed) return;
+    if (!closing.current) return;
+    closing.current = false;
     const from = opener.current;
     if (from) focusInView(from.isConnected ? from : edgeTable.current);
     else focusInView(graph.current?.querySelector<HTMLElement>('.network-canvas'));
-  }, [closed]);
-  const closeEdge = () => { setEdgeIndex(null); setClosed((n) => n + 1); };
-  const closeNode = () => { setNodeId(null); setFocused(false); setClosed((n) => n + 1); };
+  }, [nodeId, edgeIndex]);
+  const closeEdge = () => { closing.current = true; setEdgeIndex(null); };
+  const closeNode = () => { closing.current = true; setNodeId(null); setFocused(false); };
   const screenName = (id: string) => nodes.get(id)?.screenName ?? id;
   // Accounts shown together (the table's rows, the selection, Find's matches) by a name that may pass
   // for another's, or reads as another of them, are shown with their id: two accounts never look like one.
