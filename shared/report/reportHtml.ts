@@ -178,7 +178,7 @@ function custody(m: ReportModel): string {
     `<p>Hash-chained: each entry's hash covers the entry and the previous entry's hash (metadata/custody.jsonl).</p>` +
     table(
       ['#', 'At (UTC)', 'Actor', 'Action', 'Detail'],
-      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${e(c.detail)}</span>`]),
+      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${wholeHashes(e(c.detail))}</span>`]),
       'Entries in log order', // the section's heading names the log
       'custody-table',
       // The entry hash on a full-width line under its entry: 64 hex on one line need more than a column beside the detail has.
@@ -186,6 +186,13 @@ function custody(m: ReportModel): string {
     )
   );
 }
+
+/**
+ * A SHA-256 named in a custody entry's detail (a source file's at import, a cited row's file, an
+ * earlier bundle's id) kept on one line, as the entry hashes are: wrapped anywhere with the rest of
+ * the detail it came back from pdftotext in pieces, and a search for the hex sha256sum prints missed it.
+ */
+const wholeHashes = (escaped: string): string => escaped.replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, (h) => `<code class="hash">${h}</code>`);
 
 function verify(m: ReportModel): string {
   if (m.preview) {

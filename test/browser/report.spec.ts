@@ -128,6 +128,10 @@ test.describe('evidence report PDF', () => {
     const custodyTable = between('Entries in log order', 'How to verify');
     expect(m.custody.length).toBeGreaterThan(4);
     expect(m.custody.filter((c) => !custodyTable.includes(c.hash)).map((c) => c.seq)).toEqual([]);
+    // A SHA-256 inside an entry's detail (here each source file's, as its import entry names it) is whole too.
+    const inDetails = m.custody.flatMap((c) => c.detail.match(/[0-9a-f]{64}/g) ?? []);
+    expect(inDetails).toHaveLength(3);
+    expect(inDetails.filter((h) => !custodyTable.includes(h))).toEqual([]);
 
     // Emoji are drawn, not only in the text layer: each emoji word's box (pdftotext -bbox) has ink
     // when poppler renders it (a COLR emoji printed by Chromium has a box and no ink at all).
