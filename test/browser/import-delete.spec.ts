@@ -102,6 +102,12 @@ test('a case citing a dataset deleted and imported again keeps the first import 
   await card.getByRole('button', { name: 'Delete dataset…' }).click();
   await card.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByRole('article')).toHaveCount(0);
+  // Until then the case cannot be exported, and says which file to import again (its log named it at import).
+  await page.goto(`#/cases/${first.caseId}`);
+  await expect(page.getByTestId('export-missing-source')).toHaveText(
+    `This case cannot be exported as it is: source ira_2018_tweets_csv_hashed_excerpt.csv (SHA-256 ${sha}) cited by this case is not in the store any more (was its dataset deleted?): import that file again to export this case.`,
+  );
+  await page.goto('#/datasets');
   await importFiles(page, [tweetsFile]);
   await waitForImportDone(page);
   const again = await page.evaluate(async ({ fileSha256, caseId }) => {

@@ -48,10 +48,13 @@ export class ExportRefused extends Error {
 export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise<SourceInfo[]> {
   const shas = [...new Set(items.flatMap((i) => i.provenance.map((p) => p.fileSha256)))].sort();
   const firstImport = new Map<string, string>();
+  // The name each file had when the case's log recorded its import: a deleted dataset's file is named by it.
+  const loggedName = new Map<string, string>();
   for (const caseId of new Set(items.flatMap((i) => (i.caseId ? [i.caseId] : [])))) {
     for (const entry of await readCustody(db, caseId)) {
       if (entry.action !== 'import') continue;
-      for (const f of (entry.detail as { files?: { sha256?: unknown; imported_at?: unknown }[] } | null)?.files ?? []) {
+      for (const f of (entry.detail as { files?: { sha256?: unknown; imported_at?: unknown; name?: unknown; entry?: unknown }[] } | null)?.files ?? []) {
+        if (typeof f.sha256 === 'string' && typeof f.name === 'string' && !loggedName.has(f.sha256)) loggedName.set(f.sha256, typeof f.entry === 'string' ? `${f.name}/${f.entry}` : f.name);
         if (typeof f.sha256 !== 'string' || typeof f.imported_at !== 'string') continue;
         const known = firstImport.get(f.sha256);
         if (!known || f.imported_at < known) firstImport.set(f.sha256, f.imported_at);
@@ -61,7 +64,13 @@ export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise
   const out: SourceInfo[] = [];
   for (const sha of shas) {
     const rec = await db.files.get(sha);
-    if (!rec) throw new ExportRefused(`source ${sha} cited by this case is not in the store any more (was its dataset deleted?)`);
+    if (!rec) {
+      const name = loggedName.get(sha);
+      // Importing the same bytes again brings the file's record back (its first import stays the acquisition time).
+      throw new ExportRefused(name
+        ? `source ${name} (SHA-256 ${sha}) cited by this case is not in the store any more (was its dataset deleted?): import that file again to export this case`
+        : `source ${sha} cited by this case is not in the store any more (was its dataset deleted?)`);
+    }
     const r = rec.receipt;
     out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: firstImport.get(sha) ?? r.startedAt, rowsRead: r.rowsRead, receipt: r });
   }
