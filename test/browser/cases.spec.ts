@@ -444,6 +444,35 @@ test('every waiting pin is added at once, in one transaction: items, one import 
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
 });
 
+test('a waiting pin of an item the case holds already (pinned again for another case) is not offered to it: the other waiting pins are added at once', async ({ page }) => {
+  test.setTimeout(240_000);
+  await demoCaseWithPins(page, 'Held case', 1, () => pinButtons(page, 'account').first().click());
+  const caseUrl = page.url();
+  const rows = page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr');
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).click();
+  await expect(rows).toHaveCount(1);
+  // The same account pinned again (for another case), and two of its tweets.
+  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
+  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
+  await page.locator('button.pin-button[aria-label^="In case “Held case”: pin again: account "]').click();
+  await expect(page.locator('button.pin-button[aria-label^="Pinned: account "]')).toHaveCount(1);
+  for (let n = 1; n <= 2; n++) {
+    await pinButtons(page, 'tweet').first().click();
+    await expect(page.locator('button.pin-button[aria-label^="Pinned: tweet "]')).toHaveCount(n);
+  }
+  await page.goto(caseUrl);
+  await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (3)' })).toBeVisible();
+  await expect(page.getByTestId('already-in-case')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Add every waiting pin (2)' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The account's second pin still waits, for another case.
+  await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (1)' })).toBeVisible();
+  await expect(page.getByTestId('already-in-case')).toHaveCount(1);
+  await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
 test('an export is cancelled while it re-reads a large source (by keyboard): nothing saved or logged, the focus kept, the next export works', async ({ page }) => {
   test.setTimeout(240_000);
   await demoCaseWithPins(page, 'Cancel case', 1, () => pinButtons(page, 'tweet').first().click());

@@ -5,7 +5,7 @@ import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, attachPins, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
 import { listUnattachedPins } from '../../pins/pinApi';
-import type { PinRecord } from '../../pins/pinTypes';
+import { sameItem, type PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
 import { CustodyTable } from './CustodyTable';
 import { ExportPanel } from './ExportPanel';
@@ -61,6 +61,10 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   if (!data) return <p role="status">Loading case…</p>;
   const { c, items, custody, loose, verdict } = data;
+  // A waiting pin of an item this case already holds (pinned again for another case) cannot be added here:
+  // offering it made Add fail every time, and Add every waiting pin add none of the others.
+  const inThisCase = (p: PinRecord) => items.some((i) => sameItem(i, p));
+  const addable = loose.filter((p) => !inThisCase(p));
   if (!c) {
     return (
       <section aria-labelledby="view-title">
@@ -148,21 +152,23 @@ export function CasePage({ caseId }: { caseId: string }) {
       {loose.length > 0 && !c.archived && (
         <>
           <h3>Pinned, not in a case yet ({loose.length})</h3>
-          {loose.length > 1 && (
+          {addable.length > 1 && (
             <p>
               <button type="button" onClick={act(async () => {
-                await attachPins(db, c.id, loose.map((p) => p.id), actor);
+                await attachPins(db, c.id, addable.map((p) => p.id), actor);
                 refocus.current = { action: 'add', index: 0 };
-              })}>Add every waiting pin ({loose.length})</button>
+              })}>Add every waiting pin ({addable.length})</button>
             </p>
           )}
           <ul className="plain-list">
-            {loose.map((p, i) => (
+            {loose.map((p) => (
               <li key={p.id}>
-                <button type="button" data-case-action="add" onClick={act(async () => {
-                  await attachPin(db, c.id, p.id, actor);
-                  refocus.current = { action: 'add', index: i };
-                })} aria-label={`Add ${p.title} to this case`}>Add</button>{' '}
+                {inThisCase(p) ? <span className="muted" data-testid="already-in-case">Already in this case (pinned again for another case):</span> : (
+                  <button type="button" data-case-action="add" onClick={act(async () => {
+                    await attachPin(db, c.id, p.id, actor);
+                    refocus.current = { action: 'add', index: addable.indexOf(p) };
+                  })} aria-label={`Add ${p.title} to this case`}>Add</button>
+                )}{' '}
                 <span className="muted">{p.kind}</span> <span dir="auto">{p.title}</span>
               </li>
             ))}
