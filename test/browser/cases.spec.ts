@@ -15,6 +15,7 @@ import { EGRESS_NOT_MEASURED } from '../../shared/api/hostApi';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { writeDemo } from './importTempFiles';
 import { createKey } from '../electron/flowSteps';
+import { bundleInput, writeBundle } from '../unit/evidence/bundleFixture';
 
 /**
  * Cases end to end in real Chromium + IndexedDB: a generated demo archive is imported through the
@@ -471,6 +472,22 @@ test('a waiting pin of an item the case holds already (pinned again for another 
   await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (1)' })).toBeVisible();
   await expect(page.getByTestId('already-in-case')).toHaveCount(1);
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
+test('the verify page trusts the whole line ssh-keygen -lf prints, whatever the principal in it (one without an @ too)', async ({ page }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-verify-line-'));
+  const { file, prepared } = await writeBundle(dir, { ...bundleInput(), principal: 'jdoe' });
+  writeFileSync(path.join(dir, 'id_ed25519.pub'), prepared.tagFiles.find((t) => t.path === 'metadata/signer/id_ed25519.pub')!.bytes);
+  // The line as the sender's app shows it and ssh-keygen prints it: "256 SHA256:… jdoe (ED25519)".
+  const line = run('ssh-keygen', ['-lf', path.join(dir, 'id_ed25519.pub')]).out.trim();
+  expect(line).toBe(`256 ${prepared.fingerprint} jdoe (ED25519)`);
+  await page.goto('#/cases/verify');
+  await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(line);
+  await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(file);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified: /);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('[data-check="trust"]')).toHaveAttribute('data-status', 'pass');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('an export is cancelled while it re-reads a large source (by keyboard): nothing saved or logged, the focus kept, the next export works', async ({ page }) => {

@@ -110,12 +110,17 @@ export function VerifyPage() {
 /**
  * The trusted list as typed: each token a fingerprint as ssh-keygen -lf prints it ('SHA256:' and 43
  * base64 characters; the prefix in any case), or an error naming it. Also accepts whole
- * `256 SHA256:… comment (ED25519)` lines.
+ * `256 SHA256:… comment (ED25519)` lines, whatever their comment (a principal needs no '@').
  */
 function readFingerprints(text: string): { good: string[]; bad: string[] } {
   const good: string[] = [];
   const bad: string[] = [];
-  for (const token of text.split(/[\s,]+/).filter(Boolean)) {
+  // A whole ssh-keygen -lf line gives its fingerprint only: the rest is the key's comment, any text.
+  const tokens = text.split('\n').flatMap((line) => {
+    const lf = /^\s*256\s+(\S+)\s.*\(ED25519\)\s*$/i.exec(line);
+    return lf ? [lf[1]!] : line.split(/[\s,]+/).filter(Boolean);
+  });
+  for (const token of tokens) {
     const fp = /^sha256:/i.test(token) ? 'SHA256:' + token.slice(7) : '';
     if (SHA256_FINGERPRINT.test(fp)) good.push(fp);
     else if (!/^(256|\(ED25519\))$/.test(token) && !token.includes('@')) bad.push(token); // the rest of an ssh-keygen -lf line is fine
