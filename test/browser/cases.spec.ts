@@ -487,6 +487,8 @@ test('the verify page trusts the whole line ssh-keygen -lf prints, whatever the 
   await expect(page.getByTestId('verify-verdict')).toHaveText(/^Bundle verified: /);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('[data-check="trust"]')).toHaveAttribute('data-status', 'pass');
+  // Every check is named in words, the key history too (it showed its internal name 'key-history').
+  await expect(page.locator('[data-check="key-history"] th')).toHaveText('Earlier signing keys (rotation)');
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,6 +7,7 @@ const LABEL: Record<string, string> = {
   zip: 'ZIP and file names',
   signature: 'SSH signature over the tag manifest',
   minisign: 'minisign signature',
+  'key-history': 'Earlier signing keys (rotation)',
   trust: 'Trusted fingerprint',
   tagmanifest: 'Tag manifest',
   payload: 'Payload hashes',
