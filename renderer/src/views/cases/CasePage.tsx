@@ -62,7 +62,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (!data) return <p role="status">Loading case…</p>;
   const { c, items, custody, loose, verdict } = data;
   // A waiting pin of an item this case already holds (pinned again for another case) cannot be added here:
-  // offering it made Add fail every time, and Add every waiting pin add none of the others.
+  // offering it made its Add fail every time, and made Add every waiting pin add none of the others.
   const inThisCase = (p: PinRecord) => items.some((i) => sameItem(i, p));
   const addable = loose.filter((p) => !inThisCase(p));
   if (!c) {
