@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { verifyBundle } from '../../shared/evidence/bundleVerifier';
-import { SHA256_FINGERPRINT } from '../../shared/evidence/opensshKeys';
+import { readSha256Fingerprint } from '../../shared/evidence/opensshKeys';
 import { terminalText } from './terminalText';
 
 const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
@@ -27,8 +27,8 @@ export async function run(argv: string[]): Promise<number> {
     else if (a === '--trust') {
       // The fingerprint, or the whole line `ssh-keygen -lf` prints (the app shows and sends that line): its second field.
       const given = argv[++i]?.trim().split(/\s+/) ?? [];
-      const fp = given.length > 1 && /^\d+$/.test(given[0]!) ? given[1] : given.length === 1 ? given[0] : undefined;
-      if (!fp || !SHA256_FINGERPRINT.test(fp)) {
+      const fp = readSha256Fingerprint((given.length > 1 && /^\d+$/.test(given[0]!) ? given[1] : given.length === 1 ? given[0] : undefined) ?? '');
+      if (!fp) {
         process.stderr.write(`--trust needs a fingerprint like SHA256:<43 base64 chars>, or the whole line ssh-keygen -lf prints\n${USAGE}\n`);
         return 2;
       }

@@ -50,6 +50,12 @@ export function parsePublicKeyLine(text: string): ParsedPublicKey {
 /** A fingerprint as `fingerprintSha256` writes it and ssh-keygen -lf prints it. */
 export const SHA256_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
 
+/** A fingerprint as typed or pasted, its 'SHA256:' prefix in any case, in ssh-keygen's form; '' when it is not one. */
+export function readSha256Fingerprint(token: string): string {
+  const fp = /^sha256:/i.test(token) ? 'SHA256:' + token.slice(7) : '';
+  return SHA256_FINGERPRINT.test(fp) ? fp : '';
+}
+
 /** `SHA256:<unpadded base64 of sha256(blob)>`, the form ssh-keygen shows by default. */
 export function fingerprintSha256(publicKey: Uint8Array): string {
   return `SHA256:${toBase64(sha256(ed25519PublicKeyBlob(publicKey))).replace(/=+$/, '')}`;

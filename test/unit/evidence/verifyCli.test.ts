@@ -21,6 +21,8 @@ describe('npm run cli -- verify', async () => {
     expect(cli(file, '--trust', `256 ${prepared.fingerprint} analyst@example.org (ED25519)`).code).toBe(0);
     expect(cli(file, '--trust', `256 SHA256:${'A'.repeat(43)} ${prepared.fingerprint} (ED25519)`).code).toBe(1);
     expect(cli(file, '--trust', `${prepared.fingerprint} extra`).code).toBe(2);
+    // The prefix in any case, as the Verify page takes it (a fingerprint typed by hand).
+    expect(cli(file, '--trust', prepared.fingerprint.replace('SHA256:', 'sha256:')).code).toBe(0);
   });
 
   it('exits 1 naming the failed check for a tampered bundle, and for an untrusted signer', async () => {

@@ -1,6 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { verifyBundle } from '../../../../shared/evidence/bundleVerifier';
-import { SHA256_FINGERPRINT } from '../../../../shared/evidence/opensshKeys';
+import { readSha256Fingerprint } from '../../../../shared/evidence/opensshKeys';
 import { hrefFor } from '../../app/routes';
 
 const LABEL: Record<string, string> = {
@@ -122,8 +122,8 @@ function readFingerprints(text: string): { good: string[]; bad: string[] } {
     return lf ? [lf[1]!] : line.split(/[\s,]+/).filter(Boolean);
   });
   for (const token of tokens) {
-    const fp = /^sha256:/i.test(token) ? 'SHA256:' + token.slice(7) : '';
-    if (SHA256_FINGERPRINT.test(fp)) good.push(fp);
+    const fp = readSha256Fingerprint(token);
+    if (fp) good.push(fp);
     else if (!/^(256|\(ED25519\))$/.test(token) && !token.includes('@')) bad.push(token); // the rest of an ssh-keygen -lf line is fine
   }
   return { good, bad };
