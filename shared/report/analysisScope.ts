@@ -8,6 +8,7 @@ const OMITTED_WORDS: Record<string, string> = {
   tweetsFiltered: 'tweets outside the filter',
   prunedItems: 'items used by too many accounts, skipped',
   cappedObjects: 'objects acted on by too many accounts, skipped',
+  candidatePairsBelowMinRepeat: 'pairs of accounts that co-acted fewer times than the minimum repeats',
   ...Object.fromEntries(Object.entries(VIEW_OMITTED_LABELS).map(([k, words]) => [k, `${words} (not drawn)`])),
 };
 

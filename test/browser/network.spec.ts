@@ -45,6 +45,8 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Cytoscape JSON' }).click())).bytes.toString('utf8'));
   expect(json.data.analysis_receipt.kind).toBe('coordination:coretweet');
   expect(json.data.analysis_receipt.parameters.windowSeconds).toBe(60);
+  // The account pairs that co-retweeted fewer times than the minimum repeats are counted as left out (the CLI's receipt counts them too).
+  expect(json.data.analysis_receipt.counts.omitted.candidatePairsBelowMinRepeat).toBeGreaterThan(0);
   const community = new Map<string, number>(json.elements.nodes.map((n: { data: { id: string; community: number } }) => [n.data.id, n.data.community]));
   const members = new Set(truth.groups.flatMap((g) => g.members));
   for (const e of json.elements.edges as { data: { source: string; target: string; significant: boolean } }[]) {

@@ -135,6 +135,7 @@ async function run(request: AnalysisRequest): Promise<void> {
     });
     omitted.tweetsFiltered = coordination.tweetsFiltered;
     omitted.cappedObjects = coordination.cappedObjects.length;
+    omitted.candidatePairsBelowMinRepeat = coordination.candidatePairs - coordination.edges.length;
     Object.assign(summary, {
       actions: coordination.actions, objects: coordination.objects, accounts: coordination.accounts,
       candidatePairs: coordination.candidatePairs, heaviestPairWeight: coordination.heaviestPairWeight, edges: coordination.edges.length,

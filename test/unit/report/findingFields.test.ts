@@ -37,4 +37,10 @@ describe('analysisScope', () => {
     ]);
     expect(analysisScope(undefined)).toEqual([]);
   });
+
+  it("counts a coordination run's account pairs under the minimum repeats (co-acted, not drawn), as the CLI's receipt does", () => {
+    const scope = (n: number) => analysisScope({ dataset: { files: [], tweets: 9, tweetsAnalysed: 9 }, counts: { nodes: 2, edges: 1, omitted: { candidatePairsBelowMinRepeat: n } }, parameters: {} } as never);
+    expect(scope(1_234)).toContainEqual(['left out', '1,234 pairs of accounts that co-acted fewer times than the minimum repeats']);
+    expect(scope(1)).toContainEqual(['left out', '1 pair of accounts that co-acted fewer times than the minimum repeats']);
+  });
 });
