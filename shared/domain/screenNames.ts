@@ -64,9 +64,14 @@ function push(m: Map<string, NamedAccount[]>, key: string, a: NamedAccount): voi
   else m.set(key, [a]);
 }
 
-/** “@NEWSAGENCY” matches several accounts …: the message a filter or a search shows for an ambiguous name. */
+/** “@NEWSAGENCY” matches several accounts …: the message a filter or a search shows for an ambiguous name (several spellings, or one several accounts share). */
 export function ambiguousNameMessage(given: string, candidates: readonly NamedAccount[]): string {
-  return `“${given}” matches ${candidates.length} accounts ignoring case and none exactly: ${candidates.map((c) => `@${c.userScreenName} (${c.userid})`).join(', ')}; give the exact name or the id`;
+  const listed = candidates.map((c) => `@${c.userScreenName} (${c.userid})`).join(', ');
+  // Accounts that hold the very same name (a handle taken again after its first holder left): no
+  // spelling tells them apart, only the id.
+  const shared = candidates[0]?.userScreenName;
+  if (candidates.every((c) => c.userScreenName === shared)) return `“${given}” matches ${candidates.length} accounts that share the screen name @${shared}: ${listed}; give the id`;
+  return `“${given}” matches ${candidates.length} accounts ignoring case and none exactly: ${listed}; give the exact name or the id`;
 }
 
 /** The rule ScreenNames.attribute applies, as a network's receipt states it (mention and retweet networks). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ambiguousNameMessage, ScreenNames } from '../../../shared/domain/screenNames';
 import { resolveAccounts, unresolvedAccountsMessage } from '../../../shared/graph/resolveAccounts';
+import { splitCsvBytes } from '../../../shared/archive/csvRecords';
+import { readReal } from '../archive/helpers';
 
 const accounts = [
   { userid: '1111111114', userScreenName: 'NewsAgency' },
@@ -57,6 +59,27 @@ describe('screen names: one rule for every view', () => {
     expect(new ScreenNames([{ userid: '2', userScreenName: 'twin' }, { userid: '1', userScreenName: 'twin' }]).match('twin')).toEqual({
       kind: 'ambiguous', candidates: [{ userid: '1', userScreenName: 'twin' }, { userid: '2', userScreenName: 'twin' }],
     });
+  });
+
+  it('accounts that share one screen name exactly: the message asks for the id, since no spelling tells them apart', () => {
+    // The real China 2019 users file, and a later account of the release that took @HKpoliticalnew again.
+    const [header, ...rows] = splitCsvBytes([readReal('china_082019_1_users_csv_hashed.csv')]).map((r) => r.fields as string[]);
+    const real = rows.map((r) => ({ userid: r[header!.indexOf('userid')]!, userScreenName: r[header!.indexOf('user_screen_name')]! }));
+    expect(real).toHaveLength(744);
+    expect(real.filter((a) => a.userScreenName === 'HKpoliticalnew')).toEqual([{ userid: '2993185258', userScreenName: 'HKpoliticalnew' }]);
+    const names = new ScreenNames([...real, { userid: '1150000000000000001', userScreenName: 'HKpoliticalnew' }]);
+    const twins = '@HKpoliticalnew (2993185258), @HKpoliticalnew (1150000000000000001)';
+    for (const given of ['HKpoliticalnew', 'hkpoliticalnew']) {
+      const m = names.match(given);
+      expect(m.kind).toBe('ambiguous');
+      expect(ambiguousNameMessage(`@${given}`, m.kind === 'ambiguous' ? m.candidates : [])).toBe(`“@${given}” matches 2 accounts that share the screen name @HKpoliticalnew: ${twins}; give the id`);
+    }
+    // Two spellings: the exact one still tells them apart.
+    const spelled = new ScreenNames([...real, { userid: '1150000000000000001', userScreenName: 'hkpoliticalnew' }]);
+    const m = spelled.match('HKPOLITICALNEW');
+    expect(ambiguousNameMessage('@HKPOLITICALNEW', m.kind === 'ambiguous' ? m.candidates : [])).toBe(
+      '“@HKPOLITICALNEW” matches 2 accounts ignoring case and none exactly: @HKpoliticalnew (2993185258), @hkpoliticalnew (1150000000000000001); give the exact name or the id',
+    );
   });
 });
 
