@@ -230,3 +230,31 @@ test('accounts whose names pass for others (an invisible character, a Cyrillic l
     else await expect(cell).toContainText(`(user id ${id})`);
   }
 });
+
+test('an account page says how many clients, languages and hashtags its top-10 lists leave out (real China 2019 tweets of @HKpoliticalnew)', async ({ page, consoleLog }) => {
+  // The 14-column projection's real rows (with their hashtags column), written as a 2019+ tweets file.
+  const [header, ...rows] = splitCsvBytes([readFileSync(realFixture('china_082019_tweets_14col_projection_from_notebook.csv'))]).map((r) => r.fields as string[]);
+  const col = (name: string) => header!.indexOf(name);
+  const file = tweetsFile(path.join(tempDir(), 'china_082019_tweets.csv'), rows.map((r) => ({
+    tweetid: r[col('tweetid')], userid: r[col('userid')], user_screen_name: r[col('user_screen_name')], tweet_text: r[col('tweet_text')], tweet_time: r[col('tweet_time')],
+    tweet_language: r[col('tweet_language')], hashtags: r[col('hashtags')],
+  })));
+  const userid = '2993185258'; // @HKpoliticalnew
+  const own = rows.filter((r) => r[col('userid')] === userid);
+  const tags = new Map<string, number>();
+  for (const r of own) for (const m of r[col('hashtags')]!.matchAll(/'([^']*)'/g)) tags.set(m[1]!, (tags.get(m[1]!) ?? 0) + 1);
+  expect(own).toHaveLength(20);
+  expect(tags.size).toBe(30);
+  expect(tags.get('香港')).toBe(10);
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await page.goto(`#/explore/account/${userid}`);
+  const hashtags = page.getByRole('region', { name: 'Hashtags', exact: true });
+  await expect(hashtags.getByRole('heading')).toHaveText('Hashtags: top 10 of 30 hashtags');
+  await expect(hashtags.locator('tbody tr')).toHaveCount(10);
+  await expect(hashtags.locator('tbody tr').first()).toHaveText(/^香港\s*10$/);
+  // One language and one client: nothing left out, nothing said.
+  await expect(page.getByRole('region', { name: 'Languages', exact: true }).getByRole('heading')).toHaveText('Languages');
+  await expect(page.getByRole('region', { name: 'Clients', exact: true }).getByRole('heading')).toHaveText('Clients');
+  expect(consoleLog.errors).toEqual([]);
+});

@@ -41,6 +41,8 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
 
 /** One account: profile as archived, activity, its network neighbours, its tweets (read from its blocks only). */
 const EDGE_ROWS = 15;
+/** Rows of the account's clients, languages and hashtags. */
+const COUNT_ROWS = 10;
 
 export function AccountPage({ data, userid, missing }: { data: ExploreData; userid: string; missing?: ReactNode }) {
   const row = data.byId.get(userid);
@@ -137,12 +139,13 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((r, wd) => r.map((n, h) => [h, wd, n])) }],
   };
 
-  /** The top 10 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts summed). */
-  const Counts = ({ title, counts, fold }: { title: string; counts: Record<string, number>; fold?: (s: string) => string }) => {
-    const rows = foldCounts(counts, fold).slice(0, 10);
+  /** The top 10 of `counts`, saying so when there are more; with `fold`, the spellings that fold to one key as one row (their counts summed). */
+  const Counts = ({ title, counts, fold, noun }: { title: string; counts: Record<string, number>; fold?: (s: string) => string; noun: string }) => {
+    const all = foldCounts(counts, fold);
+    const rows = all.slice(0, COUNT_ROWS);
     return (
       <section className="top-table" aria-label={title}>
-        <h3>{title}</h3>
+        <h3>{title}{all.length > COUNT_ROWS ? `: top ${COUNT_ROWS} of ${countOf(all.length, noun)}` : ''}</h3>
         <table aria-label={title}><tbody>{rows.map((r) => <tr key={r.value}><td dir="auto">{r.value || '(empty)'}<SpellingsNote row={r} /></td><td>{fmt(r.count)}</td></tr>)}</tbody></table>
       </section>
     );
@@ -202,9 +205,9 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
       )}
       {act && (
         <div className="top-tables">
-          <Counts title="Clients" counts={act.clients} />
-          <Counts title="Languages" counts={act.languages} />
-          <Counts title="Hashtags" counts={act.hashtags} fold={foldCase} />
+          <Counts title="Clients" counts={act.clients} noun="client" />
+          <Counts title="Languages" counts={act.languages} noun="language" />
+          <Counts title="Hashtags" counts={act.hashtags} fold={foldCase} noun="hashtag" />
         </div>
       )}
       <div className="top-tables">
