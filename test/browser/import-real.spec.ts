@@ -128,6 +128,26 @@ test('Reddit and Meta files: accounts and indicators kept on the dataset', async
   expect(requests.outside()).toEqual([]);
 });
 
+test('Reddit accounts are found by every column shown: the list\'s karma and the day created, not only the harvest\'s columns', async ({ page }) => {
+  await importFiles(page, [realFixture('reddit_2018_suspiciousaccounts_seed.csv'), realFixture('reddit_2018_suspiciousaccounts_users_praw.csv')]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, /reddit_2018/);
+  await card.getByRole('button', { name: /^Show Reddit accounts/ }).click();
+  const reddit = card.getByRole('table', { name: /Reddit accounts of/ });
+  const search = card.getByLabel('Search Reddit accounts');
+  // The list's karma of UelitheLandagelv (3496; its harvest says link karma 3601).
+  await search.fill('3496');
+  await expect(reddit.locator('caption')).toContainText('1 of 941 match');
+  await expect(reddit.locator('tbody tr').first().locator('td')).toHaveText(['UelitheLandagelv', '3496', '3601', '-8', '2015-05-14', 'list / harvest']);
+  // BlackToLive's karma in the list, with its name.
+  await search.fill('blacktolive -16');
+  await expect(reddit.locator('tbody tr')).toHaveCount(1);
+  // The day created (UTC) as the column shows it: 49 of the harvested accounts (created_utc 1431561600–1431647999).
+  await search.fill('2015-05-14');
+  await expect(reddit.locator('caption')).toContainText('49 of 941 match');
+  await expect(reddit.locator('tbody tr td:nth-child(5)')).toHaveText(Array(49).fill('2015-05-14'));
+});
+
 test('Meta indicators are searchable on their dataset: defanged URLs refanged, with the links to their domains', async ({ page, requests, consoleLog }) => {
   const tweets = path.join(tempDir(), 'linking_tweets_csv_hashed.csv');
   const rows = [

@@ -35,7 +35,8 @@ function accountRows(records: RedditAccountRecord[]): { account: RedditAccountRo
       created: distinct(rs.map((r) => createdDay(r.extra.created_utc))),
       sources: distinct(rs.map((r) => (r.extra.name === undefined ? 'list' : 'harvest'))),
     };
-    return { account, text: searchText([...names, ...rs.flatMap((r) => Object.values(r.extra))]) };
+    // Searched by every column shown (the list's karma, the day created) and every column of the files.
+    return { account, text: searchText([...names, account.listKarma, account.created, account.sources, ...rs.flatMap((r) => Object.values(r.extra))]) };
   });
 }
 
