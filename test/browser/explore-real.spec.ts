@@ -258,3 +258,20 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   await expect(page.getByRole('region', { name: 'Clients', exact: true }).getByRole('heading')).toHaveText('Clients');
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('Search refuses days in the wrong order, saying so, rather than "0 tweets match" (the real FiveThirtyEight excerpt, all on 2017-10-01)', async ({ page, consoleLog }) => {
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/search');
+  const status = page.getByTestId('search-status');
+  await page.getByLabel('From', { exact: true }).fill('2017-10-01');
+  await page.getByLabel('To', { exact: true }).fill('2017-10-01');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(status).toContainText('11 tweets match (no search words: every tweet the filters allow) (from 2017-10-01 00:00 UTC, before 2017-10-02 00:00 UTC)');
+  await page.getByLabel('From', { exact: true }).fill('2017-10-02');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Not searched: the From day (2017-10-02) is after the To day (2017-10-01), so no tweet can match.');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('.results [data-tweetid]')).toHaveCount(0);
+  expect(consoleLog.errors).toEqual([]);
+});

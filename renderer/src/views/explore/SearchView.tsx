@@ -62,8 +62,10 @@ export function SearchView({ data }: { data: ExploreData }) {
     focusAfterTurn.current = null;
     focusIfLost(target.current);
   }, [result, busy]);
-  /** The filters of a form, or why it cannot run: an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
+  /** The filters of a form, or why it cannot run: days in the wrong order, an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
   const filtersOf = (f: Form): SearchFilters | string => {
+    // No tweet can match: "0 tweets match" would read as a finding (the Overview and the Network view refuse it too).
+    if (f.from && f.to && f.from > f.to) return `Not searched: the From day (${f.from}) is after the To day (${f.to}), so no tweet can match.`;
     const acc = f.account.trim();
     let userid: string | undefined;
     if (acc) {
