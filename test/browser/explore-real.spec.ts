@@ -58,10 +58,21 @@ test('a dataset of a Meta indicator file and Reddit\'s list says what it holds a
   await waitForImportDone(page);
   await page.goto('#/explore');
   await expect(page.locator('[data-stat="accounts"]')).toHaveText('0', { timeout: 60_000 });
-  await expect(page.getByTestId('no-tweets')).toHaveText('This dataset holds no tweets and no Twitter accounts, only 350 indicators and 941 Reddit accounts: see them on the Datasets page (Show indicators, Show Reddit accounts).');
+  // The list's second UelitheLandagelv (another karma) is rejected: said too, with where to see it.
+  await expect(page.getByTestId('no-tweets')).toHaveText('This dataset holds no tweets and no Twitter accounts, only 350 indicators, 941 Reddit accounts and 1 rejected row: see them on the Datasets page (Show indicators, Show Reddit accounts, Show quarantined rows).');
   // No chart of zero accounts to export or pin (it would read as "no account was created").
   await expect(page.getByRole('heading', { name: 'Account creation per day' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Pin to case/ })).toHaveCount(0);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('a dataset whose every row was rejected (the real spreadsheet re-save) says so in Explore, with where to see the rows', async ({ page, consoleLog }) => {
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="accounts"]')).toHaveText('0', { timeout: 60_000 });
+  await expect(page.getByTestId('no-tweets')).toHaveText('This dataset holds no tweets and no Twitter accounts, only 100 rejected rows: see them on the Datasets page (Show quarantined rows).');
+  await expect(page.getByRole('heading', { name: 'Account creation per day' })).toHaveCount(0);
   expect(consoleLog.errors).toEqual([]);
 });
 

@@ -50,16 +50,19 @@ const NO_TWEETS: ImportAggregates = {
 };
 
 /**
- * What a dataset without tweets or Twitter accounts holds (indicator files, Reddit's list), and where
- * to see it: empty account charts would read as "no accounts were created".
+ * What a dataset without tweets or Twitter accounts holds (indicator files, Reddit's list, rows the
+ * import rejected: a spreadsheet-damaged file), and where to see it: empty account charts would read
+ * as "no accounts were created".
  */
 function noTwitterData(counts: DatasetRecord['counts']): string {
   const held = [
     counts.indicators ? [`${fmt(counts.indicators)} ${counts.indicators === 1 ? 'indicator' : 'indicators'}`, 'Show indicators'] : null,
     counts.redditAccounts ? [`${fmt(counts.redditAccounts)} Reddit ${counts.redditAccounts === 1 ? 'account' : 'accounts'}`, 'Show Reddit accounts'] : null,
+    counts.rejected ? [`${fmt(counts.rejected)} rejected ${counts.rejected === 1 ? 'row' : 'rows'}`, 'Show quarantined rows'] : null,
   ].filter((h): h is string[] => h !== null);
   if (!held.length) return 'This dataset holds no tweets and no Twitter accounts: there is nothing to chart.';
-  return `This dataset holds no tweets and no Twitter accounts, only ${held.map((h) => h[0]).join(' and ')}: see them on the Datasets page (${held.map((h) => h[1]).join(', ')}).`;
+  const what = held.map((h) => h[0]!);
+  return `This dataset holds no tweets and no Twitter accounts, only ${what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}` : what[0]}: see them on the Datasets page (${held.map((h) => h[1]).join(', ')}).`;
 }
 
 export function Overview({ data }: { data: ExploreData }) {
