@@ -286,3 +286,15 @@ test('Search refuses days in the wrong order, saying so, rather than "0 tweets m
   await expect(page.locator('.results [data-tweetid]')).toHaveCount(0);
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('the creation panel of the real FiveThirtyEight excerpt (one account, no creation date) counts it in the singular', async ({ page, consoleLog }) => {
+  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')]);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="accounts"]')).toHaveText('1', { timeout: 60_000 });
+  const bursts = page.getByTestId('bursts');
+  await expect(bursts).toContainText('1 account has no creation date.');
+  await expect(bursts).not.toContainText('1 accounts');
+  await expect(page.locator('[data-chart="creation"] figcaption')).toContainText('; 1 account; burst rule:');
+  expect(consoleLog.errors).toEqual([]);
+});

@@ -20,6 +20,7 @@ import { foldCase } from '../../../../shared/domain/foldCase';
 import { foldCounts } from '../../../../shared/domain/foldedCounts';
 import { domainKey } from '../../../../shared/domain/domainKey';
 import { OtherDomainForm } from '../../import/OtherDomainForm';
+import { countOf } from '../../import/formatters';
 import { analystTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -270,10 +271,10 @@ export function Overview({ data }: { data: ExploreData }) {
 
       {accounts.length > 0 && <>
       <ChartFigure id="creation" title="Account creation per day" datasetId={dataset.id} option={creationOption} height={300}
-        caption={caption(`all ${fmt(accounts.length)} accounts; burst rule: ${BURST_RULE} (median ${creation.median}, MAD ${creation.mad}, threshold ${creation.threshold})`)}
+        caption={caption(`${accounts.length === 1 ? '1 account' : `all ${fmt(accounts.length)} accounts`}; burst rule: ${BURST_RULE} (median ${creation.median}, MAD ${creation.mad}, threshold ${creation.threshold})`)}
         summary={`${bursts.length} burst days flagged.`}>
         <div data-testid="bursts">
-          <p>Burst rule: {BURST_RULE}. Threshold here: more than {creation.threshold} accounts in a day. {creation.undated ? `${fmt(creation.undated)} accounts have no creation date.` : ''}</p>
+          <p>Burst rule: {BURST_RULE}. Threshold here: more than {creation.threshold} accounts in a day. {creation.undated ? `${countOf(creation.undated, 'account has', 'accounts have')} no creation date.` : ''}</p>
           {bursts.length ? (
             <ul className="burst-list">{bursts.map((b) => <li key={b.day}><strong>{b.day}</strong>: {fmt(b.count)} accounts created</li>)}</ul>
           ) : <p>No burst day.</p>}
