@@ -242,7 +242,7 @@ test('accounts whose names pass for others (an invisible character, a Cyrillic l
   }
 });
 
-test('an account page says how many clients, languages and hashtags its top-10 lists leave out (real China 2019 tweets of @HKpoliticalnew)', async ({ page, consoleLog }) => {
+test('an account page says how many clients, languages and hashtags its top-10 lists leave out, and its chart captions name a hashed account once (real China 2019 tweets)', async ({ page, consoleLog }) => {
   // The 14-column projection's real rows (with their hashtags column), written as a 2019+ tweets file.
   const [header, ...rows] = splitCsvBytes([readFileSync(realFixture('china_082019_tweets_14col_projection_from_notebook.csv'))]).map((r) => r.fields as string[]);
   const col = (name: string) => header!.indexOf(name);
@@ -267,6 +267,17 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   // One language and one client: nothing left out, nothing said.
   await expect(page.getByRole('region', { name: 'Languages', exact: true }).getByRole('heading')).toHaveText('Languages');
   await expect(page.getByRole('region', { name: 'Clients', exact: true }).getByRole('heading')).toHaveText('Clients');
+  // The charts' captions name the account by screen name and id; a hashed one (its screen name is its id) once.
+  await expect(page.locator('[data-chart="account-timeline"] figcaption')).toHaveText(/; account @HKpoliticalnew \(2993185258\)$/);
+  const hashed = 'tJqOl2iEBWL3JWJVmogkasl3C+6FOX7w7jM1JhzJQxA=';
+  expect(rows.filter((r) => r[col('userid')] === hashed).map((r) => r[col('user_screen_name')])).toEqual([hashed]);
+  await page.goto(`#/explore/account/${encodeURIComponent(hashed)}`);
+  await expect(page.getByRole('heading', { name: /^Tweets \(/ })).toHaveText('Tweets (1)');
+  for (const chart of ['account-timeline', 'account-rhythm']) {
+    const figcaption = page.locator(`[data-chart="${chart}"] figcaption`);
+    await expect(figcaption).toContainText(`; account ${hashed}`);
+    await expect(figcaption).not.toContainText(`(${hashed})`);
+  }
   expect(consoleLog.errors).toEqual([]);
 });
 

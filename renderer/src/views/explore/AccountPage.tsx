@@ -110,7 +110,8 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
   if (!row && !act) return missing ?? <p role="alert">No account with id <code>{userid}</code> in this dataset.</p>;
   const a = row?.account;
   const name = a ? `@${containBidi(a.userScreenName)}` : userid;
-  const caption = `Dataset “${data.dataset.name}”; account ${name} (${userid})`;
+  // A hashed account's screen name is its id, the same hash: named once, as its pin titles name it.
+  const caption = `Dataset “${data.dataset.name}”; account ${a && a.userScreenName !== userid ? `${name} (${userid})` : userid}`;
   const known = (id: string) => data.byId.has(id);
   /** The account by name, with its id where `withIds` (accountsNeedingIds of the accounts listed with it) says so. */
   const accountLink = (id: string, withIds: ReadonlySet<string>) => {
