@@ -16,10 +16,14 @@ export function normalizeForSearch(s: string): string {
   if (GREEK.test(n)) n = n.normalize('NFD').replace(GREEK_MARKS, '$1').normalize('NFC');
   // Persian writers put the zero-width non-joiner (می‌خواهم) or leave it out (میخواهم), and Arabic
   // script stretches words with tatweel (كـتاب): neither changes the word, so neither is searched.
-  return n.replace(INVISIBLE_IN_WORDS, '');
+  // An apostrophe is typed ' on a keyboard and written ’ by phones' smart punctuation (can’t, it’s):
+  // one character for search, so "can't" finds both. One for one, so highlights map back unchanged.
+  return n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'");
 }
 
 const INVISIBLE_IN_WORDS = /[\u200c\u0640]/g;
+/** Right and left single quotation marks and the modifier-letter apostrophe (ʼ), all used as apostrophes. */
+const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
 /** A Greek letter and the accents, breathings and diaeresis on it (after NFD: tonos, dialytika, polytonic marks). */
 const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
@@ -28,8 +32,9 @@ const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
  * a block of another version is normalised again from its tweets when it is searched.
  * 2: ZWNJ and tatweel dropped (2026-11-30). 3: final ς as σ, ß as ss (foldCase, 2026-12-01).
  * 4: Traditional Chinese characters as Simplified (foldChineseVariants), Greek letters without accents (2026-12-02).
+ * 5: ’ ‘ ʼ as the apostrophe ' (2026-12-02).
  */
-export const SEARCH_TEXT_VERSION = 4;
+export const SEARCH_TEXT_VERSION = 5;
 
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];

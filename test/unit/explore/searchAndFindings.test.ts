@@ -10,6 +10,9 @@ import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/
 import { accountFilter, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
 import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
 import { TimeOrderedMatches } from '../../../renderer/src/search/timeOrderedMatches';
+import { searchRows, searchText } from '../../../renderer/src/import/searchRows';
+import { splitCsvBytes } from '../../../shared/archive/csvRecords';
+import { readReal } from '../archive/helpers';
 
 function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string }[]): TweetColumns {
   const s = (f: (r: (typeof rows)[number]) => string) => rows.map(f);
@@ -202,5 +205,33 @@ describe('search results by time', () => {
     expect(m.page('newest', 0, 10)).toEqual([{ k: 0, i: 3 }, { k: 4, i: 0 }, { k: 0, i: 1 }, { k: 4, i: 2 }]);
     expect(m.page('newest', 1, 2)).toEqual([{ k: 4, i: 0 }, { k: 0, i: 1 }]);
     expect(m.page('oldest', 4, 2)).toEqual([]);
+  });
+});
+
+describe('apostrophes: typed \' finds the ’ of phones\' smart punctuation, and the other way round', () => {
+  // Real IRA tweets (the FiveThirtyEight spreadsheet re-save) and a real Meta kill-chain row write ’.
+  const [header, ...rows] = splitCsvBytes([readReal('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]).map((r) => r.fields as string[]);
+  const texts = rows.map((r) => r[header!.indexOf('content')]!);
+  const found = (q: string) => texts.filter((t) => parseQuery(q).every((term) => normalizeForSearch(t).includes(term)));
+
+  it('finds the real tweets whatever apostrophe the query or the text has', () => {
+    const cant = 'BOOM! Judge Napolitano calls out Hillary for bogus claim she can’t return Weinstein donation. https://t.co/bd8nrMxVWw';
+    expect(texts).toContain(cant);
+    expect(found("can't return")).toEqual([cant]);
+    expect(found('can’t return')).toEqual([cant]);
+    expect(found('canʼt return')).toEqual([cant]);
+    expect(found("it's like").map((t) => t.slice(0, 38))).toEqual(['Students describe what it’s like being']);
+    // The highlight covers the text as archived.
+    const [[a, b]] = highlightRanges(cant, parseQuery("can't"));
+    expect(cant.slice(a, b)).toBe('can’t');
+  });
+
+  it('the Datasets page\'s indicator search too (a real Q4 2024 kill-chain row)', () => {
+    const [h, ...kill] = splitCsvBytes([readReal('meta_threat_research_Q4_2024_China_CIB_killchain.csv')]).map((r) => r.fields as string[]);
+    const indicator = h!.findIndex((c) => c.trim() === 'Indicator');
+    const records = kill.filter((r) => r.length > indicator).map((r) => ({ text: searchText(r), indicator: r[indicator]! }));
+    expect(searchRows(records, "other people's content").map((r) => r.indicator)).toEqual([
+      'The individuals behind this activity used fake accounts  to manage Pages, post and amplify other people’s content.',
+    ]);
   });
 });
