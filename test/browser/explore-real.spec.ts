@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { realFixture } from '../fixtures/paths';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations, stat } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
@@ -14,14 +15,19 @@ function creationCounts(file: string): Map<string, number> {
   return counts;
 }
 
+/** Imports the files as one dataset and opens its Overview, once it shows `accounts` accounts. */
+async function overviewOf(page: Page, files: string[], accounts: string): Promise<void> {
+  await importFiles(page, files);
+  await waitForImportDone(page);
+  await page.goto('#/explore');
+  await expect(page.locator('[data-stat="accounts"]')).toHaveText(accounts, { timeout: 60_000 });
+}
+
 test('China 2019 users file: account counts, the 2017-08-30 creation burst, accounts filtered by that day', async ({ page, requests, consoleLog }) => {
   const file = realFixture('china_082019_1_users_csv_hashed.csv');
   const byDay = creationCounts(file);
   expect(byDay.get('2017-08-30')).toBe(119); // ARCHIVES.md: 119 accounts of China set 1 created on 2017-08-30
-  await importFiles(page, [file]);
-  await waitForImportDone(page);
-  await page.goto('#/explore');
-  await expect(page.locator('[data-stat="accounts"]')).toHaveText('744', { timeout: 60_000 });
+  await overviewOf(page, [file], '744');
   expect(await stat(page, 'hashed')).toBe(254);
   expect(await stat(page, 'clear')).toBe(490);
   expect(await stat(page, 'tweets')).toBe(0);
@@ -54,10 +60,7 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
 });
 
 test('a dataset of a Meta indicator file and Reddit\'s list says what it holds and where, not empty account charts', async ({ page, consoleLog }) => {
-  await importFiles(page, [realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), realFixture('reddit_2018_suspiciousaccounts_seed.csv')]);
-  await waitForImportDone(page);
-  await page.goto('#/explore');
-  await expect(page.locator('[data-stat="accounts"]')).toHaveText('0', { timeout: 60_000 });
+  await overviewOf(page, [realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), realFixture('reddit_2018_suspiciousaccounts_seed.csv')], '0');
   // The list's second UelitheLandagelv (another karma) is rejected: said too, with where to see it.
   await expect(page.getByTestId('no-tweets')).toHaveText('This dataset holds no tweets and no Twitter accounts, only 350 indicators, 941 Reddit accounts and 1 rejected row: see them on the Datasets page (Show indicators, Show Reddit accounts, Show quarantined rows).');
   // No chart of zero accounts to export or pin (it would read as "no account was created").
@@ -67,10 +70,7 @@ test('a dataset of a Meta indicator file and Reddit\'s list says what it holds a
 });
 
 test('a dataset whose every row was rejected (the real spreadsheet re-save) says so in Explore, with where to see the rows', async ({ page, consoleLog }) => {
-  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
-  await waitForImportDone(page);
-  await page.goto('#/explore');
-  await expect(page.locator('[data-stat="accounts"]')).toHaveText('0', { timeout: 60_000 });
+  await overviewOf(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')], '0');
   await expect(page.getByTestId('no-tweets')).toHaveText('This dataset holds no tweets and no Twitter accounts, only 100 rejected rows: see them on the Datasets page (Show quarantined rows).');
   await expect(page.getByRole('heading', { name: 'Account creation per day' })).toHaveCount(0);
   expect(consoleLog.errors).toEqual([]);
@@ -299,10 +299,7 @@ test('Search refuses days in the wrong order, saying so, rather than "0 tweets m
 });
 
 test('the creation panel of the real FiveThirtyEight excerpt (one account, no creation date) counts it in the singular', async ({ page, consoleLog }) => {
-  await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')]);
-  await waitForImportDone(page);
-  await page.goto('#/explore');
-  await expect(page.locator('[data-stat="accounts"]')).toHaveText('1', { timeout: 60_000 });
+  await overviewOf(page, [realFixture('fivethirtyeight_IRAhandle_tweets_1_excerpt.csv')], '1');
   const bursts = page.getByTestId('bursts');
   await expect(bursts).toContainText('1 account has no creation date.');
   await expect(bursts).not.toContainText('1 accounts');
