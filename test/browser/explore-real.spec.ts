@@ -39,6 +39,8 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   await page.getByLabel('Created from').fill('2017-08-30');
   await page.getByLabel('Created to').fill('2017-08-30');
   await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
+  // "Active" is the first-to-last tweet span, not a tweet inside the days: the fields say so.
+  await expect(page.getByLabel('Active from')).toHaveAccessibleDescription(/first to its last tweet overlaps these days; it may have posted nothing inside them/);
   // Keyboard: the sort buttons and the row links are reachable and work with Enter.
   await page.getByRole('button', { name: 'Created', exact: true }).focus();
   await page.keyboard.press('Enter');

@@ -60,9 +60,9 @@ export function AccountsTable({ data }: { data: ExploreData }) {
     setStatus(ok ? `Exported ${rows.length.toLocaleString('en')} rows.` : 'Export cancelled.');
   };
 
-  const text = (label: string, k: keyof AccountFilters, type = 'text') => (
+  const text = (label: string, k: keyof AccountFilters, type = 'text', describedBy?: string) => (
     <Field label={label}>
-      {(id) => <input id={id} type={type} value={filters[k] as string} onChange={(e) => set(k)(e.target.value as never)} inputMode={type === 'number' ? 'numeric' : undefined} />}
+      {(id) => <input id={id} type={type} value={filters[k] as string} onChange={(e) => set(k)(e.target.value as never)} inputMode={type === 'number' ? 'numeric' : undefined} aria-describedby={describedBy} />}
     </Field>
   );
 
@@ -93,11 +93,12 @@ export function AccountsTable({ data }: { data: ExploreData }) {
         {text('Following ≤', 'followingMax', 'number')}
         {text('Tweets ≥', 'tweetsMin', 'number')}
         {text('Tweets ≤', 'tweetsMax', 'number')}
-        {text('Active from', 'activeFrom', 'date')}
-        {text('Active to', 'activeTo', 'date')}
+        {text('Active from', 'activeFrom', 'date', 'active-rule')}
+        {text('Active to', 'activeTo', 'date', 'active-rule')}
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
       </form>
       <p id="random-rule" className="muted">Random-looking handle: {RANDOM_HANDLE_RULE}; hashed handles are never flagged.</p>
+      <p id="active-rule" className="muted">Active from / to: the account's span from its first to its last tweet overlaps these days; it may have posted nothing inside them (Search lists the tweets of a period).</p>
       <div className="toolbar">
         <span role="status" data-testid="account-count">
           {rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts
