@@ -86,7 +86,21 @@ export function extractCoActions(
       n++;
     }
   }
-  return { length: n, post, account, object, minute, accountIds, objectKeys, tweetsFiltered: filtered };
+  return { length: n, post, ...renumberById(account, n, accountIds), object, minute, objectKeys, tweetsFiltered: filtered };
+}
+
+/**
+ * Accounts numbered in the order of their ids, not of their first post: the null model draws each
+ * account-day's offset from the account's number, so the same tweets in another row order (files
+ * chosen in another order, a dataset built by two imports) must number them alike to give the same
+ * p-values, q-values and communities.
+ */
+function renumberById(account: Int32Array<ArrayBuffer>, n: number, ids: readonly string[]): { account: Int32Array<ArrayBuffer>; accountIds: string[] } {
+  const byId = ids.map((id, i) => ({ id, i })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const number = new Int32Array(ids.length);
+  byId.forEach(({ i }, rank) => (number[i] = rank));
+  for (let k = 0; k < n; k++) account[k] = number[account[k]!]!;
+  return { account, accountIds: byId.map((x) => x.id) };
 }
 
 function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
