@@ -329,6 +329,8 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
   await page.keyboard.press('Enter');
   await expect(page.getByText(/Layout cancelled: accounts are placed in one disc per community/)).toBeVisible();
   await expect(cancelLayout).toHaveCount(0);
+  // The focus is not lost with the Cancel layout button: it is on the button that took its place.
+  await expect(page.getByRole('button', { name: 'Run ForceAtlas2 layout again' })).toBeFocused();
   // Usable: the graph is drawn (without the force layout), every node has a position, edges can be selected.
   await waitDrawn(page);
   const [nodes] = await drawn(page);

@@ -281,7 +281,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         <div className="network-layout-status">
           <span role="status">{layoutNote}</span>
           {layoutRunning && <button type="button" onClick={() => layoutAbort.current?.abort('cancelled by the analyst')}>Cancel layout</button>}
-          {!layoutRunning && layoutNote.startsWith('Layout cancelled') && <button type="button" onClick={() => setLayoutAttempt((a) => a + 1)}>Run ForceAtlas2 layout again</button>}
+          {/* Cancel layout, pressed from the keyboard, goes with the focus: this button takes both its place and the focus. */}
+          {!layoutRunning && layoutNote.startsWith('Layout cancelled') && <button type="button" ref={focusIfLost} onClick={() => setLayoutAttempt((a) => a + 1)}>Run ForceAtlas2 layout again</button>}
         </div>
       )}
       <div className="network-main">
