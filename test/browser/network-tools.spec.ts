@@ -340,6 +340,8 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
     return new Set(cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`)).size;
   });
   expect(spread).toBe(nodes);
+  // The drawing's line names the layout drawn: the discs, not the ForceAtlas2 layout that was cancelled.
+  await expect(page.getByTestId('network-drawn')).toContainText('(canvas renderer, one disc per community, ForceAtlas2 cancelled)');
   await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
   await expect(page.getByTestId('edge-tweet-table')).toBeVisible();
 
@@ -348,6 +350,7 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
   await page.getByRole('button', { name: 'Run ForceAtlas2 layout again' }).click();
   await expect(page.getByText(/Laying out|Layout cancelled/)).toHaveCount(0, { timeout: 120_000 });
   await waitDrawn(page);
+  await expect(page.getByTestId('network-drawn')).toContainText('(canvas renderer, ForceAtlas2 layout)');
 
   // And another network builds and lays out.
   await buildNetwork(page, 'Mention');

@@ -87,7 +87,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
   // Positions belong to the view they were laid out for: a changed view is not drawn with the old
   // one's positions (that built a 5,000-node graph only to replace it when the layout came).
-  const [laidOut, setLaidOut] = useState<{ view: ViewGraph; positions: Map<string, { x: number; y: number }> } | null>(null);
+  // With the layout that placed them, as the drawing's line names it (a cancelled ForceAtlas2 leaves discs per community).
+  const [laidOut, setLaidOut] = useState<{ view: ViewGraph; positions: Map<string, { x: number; y: number }>; layout: string } | null>(null);
   const positions = laidOut?.view === view ? laidOut.positions : null;
   const [layoutNote, setLayoutNote] = useState('');
   const [layoutRunning, setLayoutRunning] = useState(false);
@@ -117,9 +118,9 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     setLayoutRunning(true);
     setLayoutNote('Laying out (ForceAtlas2 in a worker)…');
     runLayout(view, ac.signal, (d, t) => setLayoutNote(`Laying out (ForceAtlas2 in a worker): ${d} / ${t} iterations`))
-      .then((p) => { setLaidOut({ view, positions: p }); setLayoutNote(''); }, (e: unknown) => {
+      .then((p) => { setLaidOut({ view, positions: p, layout: 'ForceAtlas2 layout' }); setLayoutNote(''); }, (e: unknown) => {
         if (ac.signal.reason === 'cancelled by the analyst') {
-          setLaidOut({ view, positions: ringLayout(view) });
+          setLaidOut({ view, positions: ringLayout(view), layout: 'one disc per community, ForceAtlas2 cancelled' });
           setLayoutNote('Layout cancelled: accounts are placed in one disc per community, without ForceAtlas2.');
         } else if (!ac.signal.aborted) setLayoutNote(`Layout failed: ${String(e)}`);
       })
@@ -274,7 +275,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       )}
       <p className="network-drawn" data-testid="network-drawn">
         Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {edgeCount(model).toLocaleString('en-US')} edges
-        {drawing ? ` (${drawing.renderer} renderer${useFcose ? ', fcose layout' : ', ForceAtlas2 layout'})` : ''}.
+        {drawing ? ` (${drawing.renderer} renderer, ${useFcose ? 'fcose layout' : laidOut?.view === view ? laidOut.layout : 'ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {sentence(view.notes)}
       </p>
       {(layoutNote || layoutRunning) && (
