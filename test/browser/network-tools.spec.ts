@@ -345,10 +345,12 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
   await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
   await expect(page.getByTestId('edge-tweet-table')).toBeVisible();
 
-  // The layout can be run again, and this time it finishes.
-  await page.evaluate(() => (window as unknown as { releaseLayout: () => void }).releaseLayout());
+  // The layout can be run again, and this time it finishes: Cancel layout, focused, goes with it and the drawing takes the focus.
   await page.getByRole('button', { name: 'Run ForceAtlas2 layout again' }).click();
+  await cancelLayout.focus();
+  await page.evaluate(() => (window as unknown as { releaseLayout: () => void }).releaseLayout());
   await expect(page.getByText(/Laying out|Layout cancelled/)).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('network-canvas')).toBeFocused();
   await waitDrawn(page);
   await expect(page.getByTestId('network-drawn')).toContainText('(canvas renderer, ForceAtlas2 layout)');
 

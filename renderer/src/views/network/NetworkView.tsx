@@ -118,7 +118,11 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     setLayoutRunning(true);
     setLayoutNote('Laying out (ForceAtlas2 in a worker)…');
     runLayout(view, ac.signal, (d, t) => setLayoutNote(`Laying out (ForceAtlas2 in a worker): ${d} / ${t} iterations`))
-      .then((p) => { setLaidOut({ view, positions: p, layout: 'ForceAtlas2 layout' }); setLayoutNote(''); }, (e: unknown) => {
+      .then((p) => {
+        drawingTakesFocus.current = document.activeElement === cancelLayoutButton.current;
+        setLaidOut({ view, positions: p, layout: 'ForceAtlas2 layout' });
+        setLayoutNote('');
+      }, (e: unknown) => {
         if (ac.signal.reason === 'cancelled by the analyst') {
           setLaidOut({ view, positions: ringLayout(view), layout: 'one disc per community, ForceAtlas2 cancelled' });
           setLayoutNote('Layout cancelled: accounts are placed in one disc per community, without ForceAtlas2.');
@@ -189,10 +193,18 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   }, [pageEdges, view, edgeIndex]);
   const tableNode = table.account === null ? null : nodes.get(table.account) ?? null;
   const edgeTable = useRef<HTMLTableElement>(null);
+  const graph = useRef<HTMLDivElement>(null);
+  // A layout that ends on its own takes Cancel layout away: if that had the focus, the drawing takes it, not the page's body.
+  const cancelLayoutButton = useRef<HTMLButtonElement>(null);
+  const drawingTakesFocus = useRef(false);
+  useEffect(() => {
+    if (layoutRunning || !drawingTakesFocus.current) return;
+    drawingTakesFocus.current = false;
+    focusIfLost(graph.current?.querySelector<HTMLElement>('.network-canvas') ?? null);
+  }, [layoutRunning]);
   // Escape on an edge's or an account's details closes them; the focus goes back to what opened them:
   // a Show edge button (if its row stays: the selected edge appended to the page goes with the
   // selection, then the table), Find's Show button or box, else the graph it was clicked on.
-  const graph = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   // Set by closeEdge and closeNode; consumed by the effect after the render without the details (their selection changed).
   const closing = useRef(false);
@@ -281,7 +293,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       {(layoutNote || layoutRunning) && (
         <div className="network-layout-status">
           <span role="status">{layoutNote}</span>
-          {layoutRunning && <button type="button" onClick={() => layoutAbort.current?.abort('cancelled by the analyst')}>Cancel layout</button>}
+          {layoutRunning && <button type="button" ref={cancelLayoutButton} onClick={() => layoutAbort.current?.abort('cancelled by the analyst')}>Cancel layout</button>}
           {/* Cancel layout, pressed from the keyboard, goes with the focus: this button takes both its place and the focus. */}
           {!layoutRunning && layoutNote.startsWith('Layout cancelled') && <button type="button" ref={focusIfLost} onClick={() => setLayoutAttempt((a) => a + 1)}>Run ForceAtlas2 layout again</button>}
         </div>
