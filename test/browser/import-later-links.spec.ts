@@ -46,7 +46,8 @@ test('a reply or quote whose tweet comes in a later import into the dataset, or 
 
   await page.goto('#/datasets');
   await importFiles(page, [part2], 'part1');
-  expect(await waitForImportDone(page)).toContain('Imported into “part1”: 4 tweets');
+  // Added to a dataset that has accounts: the count says they are the new ones (its receipt counts every row stored).
+  expect(await waitForImportDone(page)).toContain('Imported into “part1”: 4 tweets, 3 accounts new to the dataset (0 hashed)');
   expect(await edgeList(page, 'alpha', 'Replies to')).toEqual(['@gamma 1']);
   expect(await edgeList(page, 'alpha', 'Quotes')).toEqual(['@delta 1']);
   expect(await edgeList(page, 'gamma', 'Replied to by')).toEqual(['@alpha 1']);

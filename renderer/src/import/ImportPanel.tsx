@@ -166,7 +166,7 @@ function ImportStatus({ state, cancel, decide, dismiss }: Pick<Importer, 'state'
             // The name in <bdi>: a right-to-left name must not carry the counts after it into its own run.
             <>
               Imported into “<bdi>{r.dataset?.name}</bdi>”:{' '}
-              {`${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`}
+              {`${countOf(r.added.tweets, 'tweet')}, ${countOf(r.added.accounts, 'account')}${r.dataset && r.dataset.counts.accounts !== r.added.accounts ? ' new to the dataset' : ''} (${formatCount(r.added.hashedAccounts ?? 0)} hashed), ${countOf(r.added.rejected, 'row')} quarantined, ${countOf(r.added.indicators, 'indicator')}, ${countOf(r.added.redditAccounts ?? 0, 'Reddit account')} in ${formatSeconds(r.seconds)}.`}
             </>
           ) : (
             'Nothing new was imported.'
