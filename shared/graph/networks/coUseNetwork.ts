@@ -70,7 +70,10 @@ export function buildCoUseNetwork(
   let paired = 0;
   let reported = 0;
   onProgress?.('Pairing accounts', 0, pairs, 'account pairs');
-  for (const set of users.values()) {
+  // Items in their own order, not the rows': the same tweets in another order (a set split over two
+  // files or imports) give the same graph, and so the same Louvain communities and sampled betweenness.
+  for (const item of [...users.keys()].sort()) {
+    const set = users.get(item)!;
     if (set.size > maxAccountsPerItem) continue;
     const list = [...set].sort();
     for (let a = 0; a < list.length; a++) {

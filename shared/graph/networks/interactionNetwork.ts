@@ -118,7 +118,10 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
   };
   let added = 0;
   onProgress?.('Adding edges to the graph', 0, weights.size, 'edges');
-  for (const [k, w] of weights) {
+  // In the keys' order, not the rows': the same tweets in another order (a set split over two files or
+  // imports) give the same graph, and so the same Louvain communities and sampled betweenness.
+  for (const k of [...weights.keys()].sort()) {
+    const w = weights.get(k)!;
     if ((added++ & (PROGRESS_EVERY - 1)) === 0) onProgress?.('Adding edges to the graph', added - 1, weights.size, 'edges');
     const cut = k.indexOf('\u0000');
     const s = k.slice(0, cut);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import type { TweetColumns } from '../../../shared/domain/tweet';
+import { reordered } from './reorderedColumns';
 import { coordinationCommunities } from '../../../shared/graph/coordination/coordinationCommunities';
 import { COORDINATION_KINDS } from '../../../shared/graph/coordination/coordinationTypes';
 import { detectCoordination } from '../../../shared/graph/coordination/detectCoordination';
@@ -13,18 +14,6 @@ import { windowStability } from '../../../shared/graph/coordination/windowStabil
 const { columns } = demoTweetColumns({ seed: 11, tweets: 6_000 });
 const rows = Array.from({ length: columns.length }, (_, i) => i);
 const split = [...rows.filter((i) => i % 2 === 0), ...rows.filter((i) => i % 2 === 1)];
-
-function reordered(c: TweetColumns, order: number[]): TweetColumns {
-  const out: Record<string, unknown> = { length: c.length };
-  for (const [key, value] of Object.entries(c)) {
-    if (key === 'length') continue;
-    const v = value as ArrayLike<unknown> & { constructor: new (n: number) => { [i: number]: unknown } };
-    const copy = Array.isArray(v) ? new Array<unknown>(order.length) : new v.constructor(order.length);
-    order.forEach((from, to) => (copy[to] = v[from]));
-    out[key] = copy;
-  }
-  return out as unknown as TweetColumns;
-}
 
 const summary = (c: TweetColumns, kind: (typeof COORDINATION_KINDS)[number]) => {
   const r = detectCoordination(c, { kind, windowSeconds: 60, minRepeat: 3, replicates: 99, seed: 1 });
