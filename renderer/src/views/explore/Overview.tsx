@@ -57,9 +57,9 @@ const NO_TWEETS: ImportAggregates = {
  */
 function noTwitterData(counts: DatasetRecord['counts']): string {
   const held = [
-    counts.indicators ? [`${fmt(counts.indicators)} ${counts.indicators === 1 ? 'indicator' : 'indicators'}`, 'Show indicators'] : null,
-    counts.redditAccounts ? [`${fmt(counts.redditAccounts)} Reddit ${counts.redditAccounts === 1 ? 'account' : 'accounts'}`, 'Show Reddit accounts'] : null,
-    counts.rejected ? [`${fmt(counts.rejected)} rejected ${counts.rejected === 1 ? 'row' : 'rows'}`, 'Show quarantined rows'] : null,
+    counts.indicators ? [countOf(counts.indicators, 'indicator'), 'Show indicators'] : null,
+    counts.redditAccounts ? [countOf(counts.redditAccounts, 'Reddit account'), 'Show Reddit accounts'] : null,
+    counts.rejected ? [countOf(counts.rejected, 'rejected row'), 'Show quarantined rows'] : null,
   ].filter((h): h is string[] => h !== null);
   if (!held.length) return 'This dataset holds no tweets and no Twitter accounts: there is nothing to chart.';
   const what = held.map((h) => h[0]!);
