@@ -31,6 +31,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2023',
     sourcemap: false,
+    // DW_RENDERER_MINIFY=0: readable function names in CPU profiles (bench:import -- --cpu-profile).
+    minify: process.env.DW_RENDERER_MINIFY !== '0',
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
     // Never inline fonts as data: URLs: the CSP allows fonts from 'self' only (font-src 'self').

@@ -1,7 +1,7 @@
 /**
  * End-to-end import benchmark through the app's own UI, worker and store, in headless Chromium with
  * a persistent profile (IndexedDB on disk):
- *   npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare]
+ *   npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare] [--cpu-profile DIR]
  * Without files, the demo archive of N tweets (default 1,000,000) is generated into a temp dir first
  * (cached there by size and seed). Prints one JSON line:
  *   {"files":[receipts],"accounts","tweets","rejected","seconds","rowsPerSecond","peakRendererMB","baselineRowsPerSecond","peakAllRenderersMB","bareRowsPerSecond"}
@@ -21,7 +21,10 @@
  *   browser, same run, after the baseline. On stderr, the seconds it takes up to each of its stages.
  *   null when a file is a .zip or .gz (the bare pipeline reads plain CSV only), or with --no-bare (it
  *   reads the files four more times: about a minute more for 1 M tweets).
- * On stderr: the import's timings and the CPU seconds each kind of browser process used during it.
+ * On stderr: the import's timings and the CPU seconds each kind of browser process used during it
+ * (for the browser and renderers, also their kernel seconds and page faults).
+ * --cpu-profile DIR: a CPU profile of each worker up to 90% of the bytes (workerProfiles.ts; the
+ * renderer built unminified), summarised by summarizeProfile.ts. DW_BENCH_JS_FLAGS: V8 flags to try.
  */
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -36,19 +39,21 @@ import { browserProcesses, cpuSecondsByProcess, cpuSince } from './browserCpu';
 import { containerOf } from '../../../shared/archive/openArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
 import { exposeModule } from '../../browser/pageModule';
+import { profileWorkers } from './workerProfiles';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (...a: unknown[]) => console.error('[bench:import]', ...a);
 
 function parseArgs(argv: string[]) {
-  const args = scriptArgs('usage: npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare]', {
-    options: ['--tweets', '--seed', '--baseline-rows'], flags: ['--json', '--no-bare'], operands: ['FILE...'],
+  const args = scriptArgs('usage: npm run bench:import -- --json [FILE...] [--tweets N] [--seed S] [--baseline-rows N] [--no-bare] [--cpu-profile DIR]', {
+    options: ['--tweets', '--seed', '--baseline-rows', '--cpu-profile'], flags: ['--json', '--no-bare'], operands: ['FILE...'],
   }, argv);
   const files = args.files.map((f) => path.resolve(f));
   for (const f of files) if (!existsSync(f)) args.usageError(`no such file: ${f}`);
   const demoOptions = { tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11) };
   const demo = files.length ? undefined : demoArchiveArg(demoOptions, args.usageError);
-  return { files, demo, baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare') };
+  const profileDir = args.text('--cpu-profile');
+  return { files, demo, baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare'), profileDir: profileDir && path.resolve(profileDir) };
 }
 
 /** Peak RSS so far (VmHWM, MB) of the largest renderer process of the browser that uses `profileDir`: exact, unlike sampling. */
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
   const out = path.join(work, 'renderer');
   const profileDir = path.join(work, 'profile');
   log('building renderer into', out);
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, env: { ...process.env, DW_RENDERER_OUT: out }, encoding: 'utf8' });
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, env: { ...process.env, DW_RENDERER_OUT: out, ...(args.profileDir ? { DW_RENDERER_MINIFY: '0' } : {}) }, encoding: 'utf8' });
   if (build.status !== 0) throw new Error('renderer build failed:\n' + build.stdout + build.stderr);
   // Bench-only: Dexie's UMD beside the app so the baseline can load it under the app's CSP ('self').
   copyFileSync(path.join(repoRoot, 'node_modules/dexie/dist/dexie.min.js'), path.join(out, 'bench-dexie.js'));
@@ -97,7 +102,10 @@ async function main(): Promise<void> {
     startStaticServer(o: { root: string; port?: number; csp: string }): Promise<{ server: import('node:http').Server; url: string }>;
   };
   const { server, url } = await startStaticServer({ root: out, csp: readFileSync(path.join(out, 'csp.txt'), 'utf8').trim() });
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  // DW_BENCH_JS_FLAGS: V8 flags to try beside the app's (compare them in alternating runs).
+  const jsFlags = process.env.DW_BENCH_JS_FLAGS;
+  const chromiumArgs = jsFlags ? CHROMIUM_ARGS.map((a) => (a.startsWith('--js-flags=') ? `${a} ${jsFlags}` : a)) : CHROMIUM_ARGS;
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumExecutable(), args: chromiumArgs, headless: true });
   const peak = { app: 0, all: 0 };
   const sample = () => {
     const r = rendererRssMB(profileDir);
@@ -120,15 +128,21 @@ async function main(): Promise<void> {
     // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(): define it in the page.
     await page.evaluate('globalThis.__name = (f) => f');
     log('importing', files.map((f) => path.basename(f)).join(', '));
+    // With --cpu-profile, every worker's CPU profile (workerProfiles.ts): the sampling slows the import a little.
+    const profiling = args.profileDir ? await profileWorkers(page, args.profileDir) : undefined;
     const cpuBefore = cpuSecondsByProcess(profileDir);
     const t0 = performance.now();
     await page.getByLabel(/Import archive files/).setInputFiles(files);
+    // The workers end with the import, and their profiles with them: taken at 90% of the bytes read.
+    const profiled = profiling && page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('progress[aria-label="Import progress"]')?.value ?? 0) >= 0.9, null, { timeout: 3_600_000, polling: 200 })
+      .then(() => profiling.stop()).then((files) => log('worker profiles (up to 90% of the bytes)', files.join(', ')));
     const outcome = await Promise.race([
       page.locator('.import-done').waitFor({ timeout: 3_600_000 }).then(() => 'done'),
       page.locator('.import-alert').waitFor({ timeout: 3_600_000 }).then(() => 'alert'),
     ]);
     const seconds = (performance.now() - t0) / 1000;
     log('cpu seconds during the import', JSON.stringify(cpuSince(cpuBefore, profileDir)));
+    await profiled;
     sample();
     const importPeak = { ...peak, app: Math.max(peak.app, rendererHighWaterMB(profileDir)) };
     if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));
