@@ -19,7 +19,7 @@ import { fiveThirtyEightNormalizer } from './normalizeFiveThirtyEight';
 import { redditPrawNormalizer, redditSeedNormalizer } from './normalizeReddit';
 import { tweetNormalizer, type TweetRow } from './normalizeTweet';
 import { userNormalizer } from './normalizeUser';
-import { containerOf, isZipMetadata, openArchive, type Container } from './openArchive';
+import { isZipMetadata, openArchive, type Container } from './openArchive';
 import { ownString } from './ownString';
 import { ADDED, NO_TAG, TweetIdIndex } from './tweetIdIndex';
 import { tweetFingerprint } from './tweetFingerprint';
@@ -235,18 +235,6 @@ function checkZipCrcs(fileName: string, read: { name: string; crc: string }[], s
       throw new ArchiveFormatError(`${fileName}: zip entry ${name} fails its CRC-32 check (the zip records ${want}, its data gives ${crc}): the zip file is damaged.`);
     }
   }
-}
-
-/**
- * Pass 1 of a plain CSV held in memory: one WebCrypto digest (~540 MB/s in Chromium here, 4-5x
- * hash-wasm's streaming SHA-256), the same hashes hashArchive gives. Null for a gzip or zip, whose
- * entries must be decompressed to be hashed.
- */
-export async function hashPlainBytes(bytes: Uint8Array): Promise<ArchiveHashes | null> {
-  if (bytes.length > 0 && containerOf(bytes.subarray(0, 4)) !== 'plain') return null;
-  const sha256 = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
-  const size = bytes.length;
-  return { container: 'plain', sha256, size, entries: [{ entryName: undefined, sha256, size }], skippedEntries: [] };
 }
 
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true }); // a quarantined row's text as it is, leading U+FEFF included

@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
 import './reportCspViolations';
 import { ArchiveFormatError } from '../../../shared/archive/detectFormat';
-import { containerOf } from '../../../shared/archive/openArchive';
-import { hashArchive, hashPlainBytes, sha256Implementation, type ArchiveHashes, type EntryHash } from '../../../shared/archive/parseArchive';
+import { hashArchive, sha256Implementation, type ArchiveHashes, type EntryHash } from '../../../shared/archive/parseArchive';
 import { WorkbenchDb } from '../store/schema';
 import { storedEntries } from '../store/read/storedEntries';
 import type { FromHashWorker, ToHashWorker, Verdict } from './import/hashMessages';
@@ -35,18 +34,14 @@ scope.onmessage = (e: MessageEvent<ToHashWorker>) => {
 };
 
 /**
- * A plain CSV up to this size is read whole and hashed by WebCrypto: 404 MB in ~0.75 s here, against
- * ~3.4 s of hash-wasm's streaming SHA-256 (CPU the parse and the writer share). Its bytes (and
- * WebCrypto's copy of them) are held for that second; larger files and containers stream.
+ * Every file streams through hash-wasm's SHA-256. Until 2026-12-02 a plain CSV up to 400 MiB was
+ * read whole and digested by WebCrypto, but on the machines measured since, where a page of fresh
+ * memory costs ~10 µs at its first touch, that cost more: the 404 MB demo tweets file took 3.3–4.8
+ * renderer CPU-s and ~200,000 page faults (the file's bytes and WebCrypto's copy of them), streamed
+ * 2.7–3.6 CPU-s and ~100,000; and it held both copies at the import's memory peak.
  */
-const WHOLE_FILE_DIGEST_MAX_BYTES = 400 * 2 ** 20;
-
 async function hashesOf(fileName: string, file: File | undefined, stream: ReadableStream<Uint8Array> | undefined): Promise<{ hashes: ArchiveHashes | ArchiveFormatError; hasher: string }> {
   try {
-    if (file && file.size <= WHOLE_FILE_DIGEST_MAX_BYTES && containerOf(new Uint8Array(await file.slice(0, 4).arrayBuffer())) === 'plain') {
-      const plain = await hashPlainBytes(new Uint8Array(await file.arrayBuffer()));
-      if (plain) return { hashes: plain, hasher: 'WebCrypto' };
-    }
     return { hashes: await hashArchive({ name: fileName, open: () => file?.stream() ?? stream! }), hasher: sha256Implementation() };
   } catch (e) {
     if (e instanceof ArchiveFormatError) return { hashes: e, hasher: sha256Implementation() };

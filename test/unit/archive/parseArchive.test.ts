@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
-import { hashArchive, hashPlainBytes, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
+import { hashArchive, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { ZipTail } from '../../../shared/archive/zipCentralDirectory';
@@ -366,19 +366,6 @@ describe('containers and refusals', () => {
     expect((await hashArchive(bytesSource('more.zip', withMore, 999))).skippedEntries).toEqual(['a/README.txt', 'a/pic.jpg']);
     expect((await hashArchive(bytesSource('bundle.zip', zip))).skippedEntries).toEqual(['README.txt']);
     expect((await hashArchive(bytesSource('users.csv', plain))).skippedEntries).toEqual([]);
-  });
-
-  it('hashes a plain CSV held whole (WebCrypto) exactly as pass 1 streams it, and leaves containers to pass 1', async () => {
-    for (const name of ['china_082019_1_users_csv_hashed.csv', 'reddit_2018_suspiciousaccounts_seed.csv']) {
-      const bytes = readReal(name);
-      const whole = await hashPlainBytes(bytes);
-      expect(whole).toEqual(await hashArchive(bytesSource(name, bytes, 4096)));
-      expect(whole?.sha256).toBe(sha(bytes));
-    }
-    expect(await hashPlainBytes(new Uint8Array(0))).toEqual(await hashArchive(bytesSource('empty.csv', new Uint8Array(0))));
-    const users = readReal('china_082019_1_users_csv_hashed.csv');
-    expect(await hashPlainBytes(new Uint8Array(gzipSync(users)))).toBeNull();
-    expect(await hashPlainBytes(zipSync({ 'u.csv': users }))).toBeNull();
   });
 
   it('dedupes tweets across the parts of a zip (overlapping parts), as the app does', async () => {
