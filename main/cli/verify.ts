@@ -2,13 +2,13 @@
  * `npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:...]... [--allow-unknown-signer]`
  * Prints the verdict ({ok, bundleId, fingerprint, checks: [{name, ok, status, detail}]}) and exits
  * 0 only when every check passes; 1 on a failed check or a file that cannot be read (as the other
- * commands), 2 on a usage error. The trust check passes
+ * commands; with --json its verdict is printed too, the zip check failed), 2 on a usage error. The trust check passes
  * only for a signer named with --trust: a bundle re-signed by anyone else is intact and validly
  * signed, so without it a swapped key would pass. --allow-unknown-signer turns that check into a
  * warning (integrity only); --require-trust, the old way to ask for it, is accepted and changes nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { verifyBundle } from '../../shared/evidence/bundleVerifier';
+import { unreadableBundleVerdict, verifyBundle, type BundleVerdict } from '../../shared/evidence/bundleVerifier';
 import { readSha256Fingerprint } from '../../shared/evidence/opensshKeys';
 import { terminalText } from './terminalText';
 
@@ -54,16 +54,21 @@ export async function run(argv: string[]): Promise<number> {
       ? "it is a folder: give the bundle's .zip as received (the ZIP itself is checked too), or run sh verify.sh <fingerprint> inside the extracted folder"
       : (err as Error).message;
     process.stderr.write(terminalText(`error: cannot read ${file}: ${why}`) + '\n');
+    // With --json, the verdict too (its zip check failed), so a script reading standard output gets one.
+    if (json) printJson(unreadableBundleVerdict(`cannot read ${file}: ${why}`));
     return 1;
   }
   const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 });
-  if (json) {
-    const out = { ok: v.ok, bundleId: v.bundleId, fingerprint: v.fingerprint, principal: v.principal, bagName: v.bagName, checks: v.checks };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  } else {
+  if (json) printJson(v);
+  else {
     for (const c of v.checks) process.stdout.write(terminalText(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(12)} ${c.detail}`) + '\n');
     process.stdout.write(v.ok ? `OK bundle ${v.bundleId} signed by ${v.fingerprint}\n` : 'FAILED: see the checks above\n');
     if (!trusted.length && v.fingerprint && !allowUnknownSigner) process.stdout.write(`Once ${v.fingerprint} matches the fingerprint you received out of band, run again with --trust ${v.fingerprint}\n`);
   }
   return v.ok ? 0 : 1;
+}
+
+function printJson(v: BundleVerdict): void {
+  const out = { ok: v.ok, bundleId: v.bundleId, fingerprint: v.fingerprint, principal: v.principal, bagName: v.bagName, checks: v.checks };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }

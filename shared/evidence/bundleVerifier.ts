@@ -51,6 +51,15 @@ const MAX_LISTED = 5;
 // Plain names only, the same pattern in VERIFY.txt and verify.sh (verifyInstructions.ts), so every route agrees.
 const TIMESTAMP_PROOF = /^signatures\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(tsr|ots)$/;
 
+/** A check not made because an earlier one failed. */
+const notChecked = (name: CheckName): BundleCheck => ({ name, ok: false, status: 'skip', detail: 'not checked: an earlier check failed' });
+
+/** The verdict on a file that could not be read at all (missing, a folder): its zip check fails, saying why. */
+export function unreadableBundleVerdict(why: string): BundleVerdict {
+  const checks = CHECK_NAMES.map((n): BundleCheck => (n === 'zip' ? { name: n, ok: false, status: 'fail', detail: why } : notChecked(n)));
+  return { ok: false, bundleId: null, fingerprint: null, principal: null, bagName: null, checks };
+}
+
 const list = (xs: string[]): string => xs.slice(0, MAX_LISTED).join('; ') + (xs.length > MAX_LISTED ? `; and ${xs.length - MAX_LISTED} more` : '');
 
 export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): BundleVerdict {
@@ -58,7 +67,7 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   const set = (name: CheckName, ok: boolean, detail: string, status?: BundleCheck['status']) =>
     checks.set(name, { name, ok, status: status ?? (ok ? 'pass' : 'fail'), detail });
   const verdict = (bundleId: string | null, fingerprint: string | null, principal: string | null, bagName: string | null): BundleVerdict => {
-    const all = CHECK_NAMES.map((n) => checks.get(n) ?? { name: n, ok: false, status: 'skip' as const, detail: 'not checked: an earlier check failed' });
+    const all = CHECK_NAMES.map((n) => checks.get(n) ?? notChecked(n));
     return { ok: all.every((c) => c.ok), bundleId, fingerprint, principal, bagName, checks: all };
   };
 

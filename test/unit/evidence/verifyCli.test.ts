@@ -39,6 +39,13 @@ describe('npm run cli -- verify', async () => {
     expect(cli('--trust', 'nope').code).toBe(2);
     // A missing file exits 1, as it does for the other commands; 2 stays for usage mistakes.
     expect(cli(path.join(dir, 'no-such.zip'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read .*no-such\.zip: ENOENT/) });
+    // With --json, standard output still holds a verdict: the zip check failed, saying why, the others not made.
+    const missing = cli(path.join(dir, 'no-such.zip'), '--json');
+    expect(missing.code).toBe(1);
+    const mv = JSON.parse(missing.stdout);
+    expect(mv).toMatchObject({ ok: false, bundleId: null, fingerprint: null });
+    expect(mv.checks.map((c: { name: string; status: string }) => `${c.name}:${c.status}`)).toEqual(['zip:fail', 'signature:skip', 'minisign:skip', 'key-history:skip', 'trust:skip', 'tagmanifest:skip', 'payload:skip', 'completeness:skip', 'custody:skip', 'report:skip']);
+    expect(mv.checks[0].detail).toMatch(/^cannot read .*no-such\.zip: ENOENT/);
     // An extracted bundle's folder (as VERIFY.txt leaves it): told to give the .zip, not Node's EISDIR.
     expect(cli(dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read .*: it is a folder: give the bundle's \.zip as received/) });
   });
