@@ -116,6 +116,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
   expect(actions).toEqual(['case-created', 'import', 'pin', 'pin', 'pin', 'note', 'tags', 'case-notes']);
+  // Times read as a date and a time of day (the column says UTC); the exact ISO time is the element's dateTime.
+  const when = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(2) time').first();
+  const iso = (await when.getAttribute('datetime'))!;
+  expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+  await expect(when).toHaveText(iso.slice(0, 10) + ' ' + iso.slice(11, 19));
 
   // Export refuses a source file that changed since import (same name, one byte different).
   const changedDir = mkdtempSync(path.join(tmpdir(), 'dw-cases-changed-'));

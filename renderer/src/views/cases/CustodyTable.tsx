@@ -14,6 +14,9 @@ function Detail({ detail }: { detail: unknown }) {
   );
 }
 
+/** '2026-12-02T11:48:57.123Z' as '2026-12-02 11:48:57' (the column says UTC; the exact time is the element's dateTime and title). */
+const readableUtc = (iso: string): string => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+
 export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; brokenAt: number | null }) {
   return (
     <table aria-label="Custody log" className="custody">
@@ -42,7 +45,7 @@ const CustodyRow = memo(
     return (
       <tr className={state === 'ok' ? undefined : state} aria-invalid={state !== 'ok' || undefined}>
         <td>{e.seq}</td>
-        <td>{e.at}</td>
+        <td><time dateTime={e.at} title={e.at}>{readableUtc(e.at)}</time></td>
         <td>{e.actor}</td>
         <td>{e.action}</td>
         <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
