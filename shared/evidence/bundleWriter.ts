@@ -83,6 +83,8 @@ export interface BundleEntry {
 
 export interface PreparedBundle {
   bagName: string;
+  /** When the bundle was made (provenance.json's `created`, ISO 8601 UTC): the report prints it as its own. */
+  created: string;
   zipName: string;
   /** SHA-256 hex of the signed tagmanifest-sha512.txt. */
   bundleId: string;
@@ -228,6 +230,7 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
 
   return {
     bagName: name,
+    created,
     zipName: `${name}.zip`,
     bundleId,
     fingerprint,

@@ -32,7 +32,8 @@ export function createCaseReportRenderer(opts: {
       author: prepared.principal,
       software: { name: APP_NAME, version: appVersion },
       analystTimeZone: analystTimeZone(),
-      createdAt: new Date(),
+      // The bundle's time, not the print's (seconds later): the report and provenance.json agree.
+      createdAt: new Date(prepared.created),
     });
     return printReportPdf({ host: opts.host, model, pageSize: opts.pageSize, attachments: bundleAttachments(prepared), ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) });
   };

@@ -62,6 +62,9 @@ print('chain ok')`], { cwd: bag });
     );
     const prov = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));
     expect(prov.signer).toMatchObject({ fingerprint: prepared.fingerprint, namespace: 'evidence-bundle@org.disclosure-workbench' });
+    // The time the report prints as its own (caseReportRenderer) is the bundle's, as signed here.
+    expect(prepared.created).toBe(prov.created);
+    expect(prov.created).toBe(bundleInput(key).createdAt.toISOString());
     expect(prov.egress).toEqual({ blockedRequests: 0, urls: [] });
     expect(prov.report).toBe('report/evidence-report.pdf'); // signed: a removed report is noticed
     expect(prov.reportBinding).toBe('report/evidence-report.sha256'); // and one without its binding
