@@ -345,8 +345,9 @@ test('a case with a pinned chart and network view: its report preview draws both
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   // Up to the custody log, whose pin entries name each item by its title (a chart's title holds its caption).
   const all = comparable(tool('pdftotext', ['-enc', 'UTF-8', pdf, '-']));
-  const layer = all.slice(0, all.indexOf('Hash-chained:'));
-  expect(layer.length).toBeGreaterThan(0);
+  const custodyAt = all.indexOf('Hash-chained:');
+  expect(custodyAt).toBeGreaterThan(0);
+  const layer = all.slice(0, custodyAt);
   for (const c of captions) expect(layer.split(comparable(c)).length - 1, c).toBe(1);
   rmSync(path.dirname(pdf), { recursive: true, force: true });
   // The pinned SVG (the bundle's data/derived/figures file, which stands alone) still draws its caption.
