@@ -27,7 +27,7 @@ app.commandLine.appendSwitch('disable-component-update');
 // No name resolves: a request that got past the session's guard (WebRTC's STUN lookups do not pass
 // through webRequest) still cannot reach a host. The app itself is served by app://, which needs none.
 app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
-// gc() for the import's block writer: a full collection every 250,000 tweets keeps a 2 GB import's
+// gc() for the import's block writer: a full collection every 1,000,000 tweets keeps a 2 GB import's
 // renderer under 1.5 GB (blockWriterWorker.ts). test/browser/chromium.ts starts Chromium the same way.
 app.commandLine.appendSwitch('js-flags', '--expose-gc');
 

@@ -21,6 +21,6 @@ export const CHROMIUM_ARGS = [
   // No host name resolves but the local test server's: a request that slipped past the checks
   // (which record every request the pages make) could not reach anything.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  // As the Electron app (main/main.ts): the import's block writer collects garbage every 250,000 tweets.
+  // As the Electron app (main/main.ts): the import's block writer collects garbage every 1,000,000 tweets.
   '--js-flags=--expose-gc',
 ];

@@ -6,7 +6,7 @@ export type Activity = Omit<AccountActivity, 'clients' | 'languages' | 'hashtags
 
 /**
  * Each author's tweet counts, first and last tweet time and blocks, in typed arrays indexed by
- * author code. The block writer runs full collections every 250k tweets, whose cost grows with its
+ * author code. The block writer runs full collections every 1 M tweets, whose cost grows with its
  * live heap: 125,000 objects with a block list each (5 M tweets) made every collection mark them
  * all. Here they are a few flat arrays, off the GC heap, until `forEach` builds the records once.
  */
