@@ -13,7 +13,8 @@ async function edgeList(page: Page, account: Name, title: string): Promise<strin
   await page.goto(`#/explore/account/${ACCOUNTS[account]}`);
   await expect(page.getByRole('heading', { level: 2, name: `@${account}` })).toBeVisible({ timeout: 30_000 });
   const rows = page.getByRole('table', { name: title, exact: true }).locator('tbody tr');
-  return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  // Each row's cells, read from the DOM: innerText joins cells with no space while the table is not yet laid out ('@gamma1').
+  return rows.evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' ')));
 }
 
 /**
