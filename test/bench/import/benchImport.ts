@@ -134,15 +134,17 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await page.getByLabel(/Import archive files/).setInputFiles(files);
     // The workers end with the import, and their profiles with them: taken at 90% of the bytes read.
-    const profiled = profiling && page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('progress[aria-label="Import progress"]')?.value ?? 0) >= 0.9, null, { timeout: 3_600_000, polling: 200 })
-      .then(() => profiling.stop()).then((files) => log('worker profiles (up to 90% of the bytes)', files.join(', ')));
+    // An import that ends before 90% is seen (a small file, a refusal) leaves no profile to take: stopped then, once.
+    let stopped: Promise<void> | undefined;
+    const stopProfiling = () => (stopped ??= profiling!.stop().then((files) => log('worker profiles (up to 90% of the bytes)', files.join(', ') || 'none: the workers had ended')));
+    const profiled = profiling && page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('progress[aria-label="Import progress"]')?.value ?? 0) >= 0.9, null, { timeout: 3_600_000, polling: 200 }).then(stopProfiling);
     const outcome = await Promise.race([
       page.locator('.import-done').waitFor({ timeout: 3_600_000 }).then(() => 'done'),
       page.locator('.import-alert').waitFor({ timeout: 3_600_000 }).then(() => 'alert'),
     ]);
     const seconds = (performance.now() - t0) / 1000;
     log('cpu seconds during the import', JSON.stringify(cpuSince(cpuBefore, profileDir)));
-    await profiled;
+    if (profiling) await Promise.race([profiled, stopProfiling()]);
     sample();
     const importPeak = { ...peak, app: Math.max(peak.app, rendererHighWaterMB(profileDir)) };
     if (outcome !== 'done') throw new Error('import did not finish: ' + (await page.locator('.import-alert').innerText()));

@@ -16,7 +16,7 @@ interface Attached {
   send: Send;
 }
 
-/** Starts profiling every worker of `page` created from now on; `stop` writes their profiles into `dir`. */
+/** Starts profiling every worker of `page` (those running and those started later); `stop` writes their profiles into `dir`. */
 export async function profileWorkers(page: Page, dir: string): Promise<{ stop(): Promise<string[]> }> {
   const root = await page.context().newCDPSession(page);
   const workers: Attached[] = [];
@@ -63,9 +63,14 @@ class Child {
   constructor(private readonly sessionId: string, private readonly parent: Send) {}
   send: Send = (method, params = {}) => {
     const id = this.next++;
-    const reply = new Promise((resolve) => this.pending.set(id, resolve));
-    void this.parent('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
-    return reply;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, resolve);
+      // A worker that has ended has no session: its request fails instead of waiting for good.
+      this.parent('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch((e: unknown) => {
+        this.pending.delete(id);
+        reject(e);
+      });
+    });
   };
   on(event: string, f: (p: any) => void): void {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), f]);
