@@ -24,7 +24,8 @@
  * On stderr: the import's timings and the CPU seconds each kind of browser process used during it
  * (for the browser and renderers, also their kernel seconds and page faults).
  * --cpu-profile DIR: a CPU profile of each worker up to 90% of the bytes (workerProfiles.ts; the
- * renderer built unminified), summarised by summarizeProfile.ts. DW_BENCH_JS_FLAGS: V8 flags to try.
+ * renderer built unminified), summarised by summarizeProfile.ts. DW_BENCH_JS_FLAGS: V8 flags to try;
+ * DW_BENCH_CHROMIUM_ARGS: Chromium switches to try.
  */
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -104,7 +105,9 @@ async function main(): Promise<void> {
   const { server, url } = await startStaticServer({ root: out, csp: readFileSync(path.join(out, 'csp.txt'), 'utf8').trim() });
   // DW_BENCH_JS_FLAGS: V8 flags to try beside the app's (compare them in alternating runs).
   const jsFlags = process.env.DW_BENCH_JS_FLAGS;
-  const chromiumArgs = jsFlags ? CHROMIUM_ARGS.map((a) => (a.startsWith('--js-flags=') ? `${a} ${jsFlags}` : a)) : CHROMIUM_ARGS;
+  // DW_BENCH_CHROMIUM_ARGS: Chromium switches to try (space-separated, e.g. --enable-features=…).
+  const extraArgs = (process.env.DW_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+  const chromiumArgs = [...(jsFlags ? CHROMIUM_ARGS.map((a) => (a.startsWith('--js-flags=') ? `${a} ${jsFlags}` : a)) : CHROMIUM_ARGS), ...extraArgs];
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumExecutable(), args: chromiumArgs, headless: true });
   const peak = { app: 0, all: 0 };
   const sample = () => {
