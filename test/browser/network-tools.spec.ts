@@ -161,10 +161,17 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
       if (px.some((v, i) => i % 4 !== 3 && v < 240)) inked++;
       if (checked === 20) break;
     }
-    return { checked, inked };
+    const graphHeight = Math.round(Math.ceil(bb.h) * scale);
+    const band = ctx.getImageData(0, graphHeight + 2, img.width, Math.max(1, img.height - graphHeight - 2)).data;
+    let bandInk = 0;
+    for (let i = 0; i < band.length; i += 4) if (band[i]! < 160) bandInk++;
+    return { checked, inked, band: { height: img.height - graphHeight, inked: bandInk } };
   }, png.bytes.toString('base64'));
   expect(ink.checked).toBeGreaterThan(0);
   expect(ink.inked).toBe(ink.checked);
+  // Under the graph, a band with the caption (what it shows and hides): taller than the graph's image, with ink in it.
+  expect(ink.band.height).toBeGreaterThan(20);
+  expect(ink.band.inked).toBeGreaterThan(100);
 
   // SVG: parses (xmllint), one circle per drawn node, one line (a circle for a self-loop) per drawn edge, the receipt in <metadata>.
   const svg = await download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click());
@@ -175,6 +182,11 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   expect(Number(xpath("count(//*[local-name()='g'][@id='nodes']/*[local-name()='circle'])"))).toBe(nodes);
   expect(Number(xpath("count(//*[local-name()='g'][@id='edges']/*)"))).toBe(edges);
   expectViewReceipt(JSON.parse(xpath("string(//*[local-name()='metadata'][@id='analysis_receipt'])")), nodes, edges, 'SVG receipt');
+  // The file alone says what the view hides: its caption band names the weight filter and what is left out.
+  const band = [...svg.bytes.toString('utf8').split('<g id="figure-caption"')[1]!.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+  expect(band).toContain(`${nodes} nodes, ${edges} edges shown`);
+  expect(band).toContain('filtered or hidden: view: edges of weight ≥ 2 only');
+  expect(band).toMatch(/left out: .*edges? under the minimum weight/);
 
   // CSV edge list: the receipt is saved beside it (CSV has no place for it); header + one row per drawn edge.
   const saved: Download[] = [];

@@ -3,6 +3,7 @@ import { hasRealWebGl2 } from './detectGpu';
 import { toDrawnEdges, type EdgeSpec } from './drawnEdges';
 import { EdgeLayer } from './edgeLayer';
 import { placeWithFcose } from './fcosePositions';
+import { labelsWithoutOverlap } from './labelPlacement';
 import { quantizeSize, SIZE_STEP } from './levelOfDetail';
 
 /** Above this many nodes the layout runs in the ForceAtlas2 worker and arrives as preset positions. */
@@ -17,6 +18,8 @@ export const LABEL_FONT = '"Noto Sans", "Noto Emoji", "Noto Sans SC", "Noto Sans
 
 export { quantizeSize, SIZE_STEP };
 
+const LABEL_SIZE = 11;
+
 /** Above this many nodes and edges the level-of-detail settings (texture while moving, no edges while moving, labels only from zoom 1) apply. */
 export const BIG_GRAPH_ELEMENTS = 2_000;
 
@@ -24,9 +27,10 @@ const NODE_STYLE = {
   'background-color': 'data(color)',
   width: 'data(size)',
   height: 'data(size)',
-  label: 'data(label)',
+  // Only the labels that overlap no bigger node's label (declutterLabels); a selected or found node shows its own.
+  label: 'data(shownLabel)',
   'font-family': LABEL_FONT,
-  'font-size': 11,
+  'font-size': LABEL_SIZE,
   'min-zoomed-font-size': 9, // labels appear only when readable: the biggest level-of-detail saving
   'text-valign': 'bottom',
   'text-margin-y': 2,
@@ -38,9 +42,9 @@ const NODE_STYLE = {
 /** Node data: id, label, color, size (px, quantized to SIZE_STEP). Edges are not Cytoscape's: see EdgeLayer. */
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [
   { selector: 'node', style: NODE_STYLE },
-  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000' } },
+  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000', label: 'data(label)', 'z-index': 10 } },
   { selector: '.faded', style: { opacity: 0.08, label: '' } },
-  { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#d00', 'z-index': 10 } },
+  { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#d00', 'z-index': 10, label: 'data(label)' } },
 ];
 
 /**
@@ -82,6 +86,7 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
   // In place, on the definitions (Cytoscape copies their data when it adds them): copying them first costs garbage collection in the first frame.
   for (const n of nodes) if (typeof n.data.size === 'number') n.data.size = quantizeSize(n.data.size);
   if (!o.preset) placeWithFcose(nodes, o.edges);
+  declutterLabels(nodes);
   const pixelRatio = big ? 1 : window.devicePixelRatio || 1;
   const cy = cytoscape({
     container: o.container,
@@ -101,6 +106,38 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
   const ends = cy.nodes().map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y'), size: Number(n.data('size')) || 10 }));
   const edges = new EdgeLayer(cy, toDrawnEdges(ends, o.edges), { hideWhileMoving: big, pixelRatio });
   return { cy, edges, renderer: webgl ? 'webgl' : 'canvas' };
+}
+
+/**
+ * Sets each node's `shownLabel`: its label, or '' where the label would overlap the label of a node
+ * drawn bigger (or as big and listed earlier): overlapping labels made the clusters unreadable.
+ * Widths are summed from each character's measured advance (measured once a character).
+ */
+export function declutterLabels(nodes: cytoscape.ElementDefinition[]): void {
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
+  ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
+  const advance = new Map<string, number>();
+  const width = (label: string) => {
+    let w = 0;
+    for (const c of label) {
+      let a = advance.get(c);
+      if (a === undefined) advance.set(c, (a = ctx.measureText(c).width));
+      w += a;
+    }
+    return w;
+  };
+  const boxes = nodes.map((n) => {
+    const label = typeof n.data.label === 'string' ? n.data.label : '';
+    const p = n.position;
+    if (!label || !p) return { x1: 0, y1: 0, x2: 0, y2: 0 };
+    const half = width(label) / 2 + 1;
+    const top = p.y + (typeof n.data.size === 'number' ? n.data.size : 10) / 2 + 2; // text-valign bottom, text-margin-y 2
+    return { x1: p.x - half, y1: top, x2: p.x + half, y2: top + LABEL_SIZE * 1.3 };
+  });
+  const size = (i: number) => (typeof nodes[i]!.data.size === 'number' ? (nodes[i]!.data.size as number) : 0);
+  const order = Array.from(nodes.keys()).sort((a, b) => size(b) - size(a) || a - b);
+  const shown = labelsWithoutOverlap(boxes, order);
+  nodes.forEach((n, i) => (n.data.shownLabel = shown[i] ? (n.data.label ?? '') : ''));
 }
 
 /**

@@ -1,18 +1,21 @@
-import type { NetworkDrawing } from './createNetworkCy';
+import { LABEL_FONT, type NetworkDrawing } from './createNetworkCy';
+import { wrapWords } from '../../../shared/report/figureCaption';
 
 /**
  * PNG of the whole graph on white: Cytoscape's full-graph image of the nodes laid over the edge
  * layer's drawing at the same scale. `cy.png({ full: true, maxWidth, maxHeight })` draws the elements'
  * bounding box (w, h rounded up) scaled by min(maxWidth / w, maxHeight / h); the edges are drawn with
- * that transform, so they meet the node centres.
+ * that transform, so they meet the node centres. Under the graph, a band with `caption` (what the
+ * image shows and leaves out), as the SVG has: the file alone says what it shows.
  */
-export async function pngWithEdges({ cy, edges }: NetworkDrawing, maxSide: number): Promise<Blob> {
+export async function pngWithEdges({ cy, edges }: NetworkDrawing, maxSide: number, caption: string): Promise<Blob> {
   const bb = cy.elements().boundingBox();
   const scale = Math.min(maxSide / Math.ceil(bb.w), maxSide / Math.ceil(bb.h));
   const nodes = await createImageBitmap(await (cy.png({ output: 'blob-promise', full: true, maxWidth: maxSide, maxHeight: maxSide }) as unknown as Promise<Blob>));
+  const band = captionBand(nodes.width, caption);
   const canvas = document.createElement('canvas');
   canvas.width = nodes.width;
-  canvas.height = nodes.height;
+  canvas.height = nodes.height + band.height;
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -20,6 +23,26 @@ export async function pngWithEdges({ cy, edges }: NetworkDrawing, maxSide: numbe
   edges.drawOnto(ctx);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(nodes, 0, 0);
+  band.draw(ctx, nodes.height);
   nodes.close();
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+}
+
+/** The caption wrapped to the image's width, in type that scales with it (the graph image is up to 4,000 px wide). */
+function captionBand(width: number, caption: string) {
+  const size = Math.max(12, Math.round(width / 100));
+  const line = Math.round(size * 1.35);
+  const pad = Math.round(size * 0.8);
+  // ~0.55 em a character of Noto Sans; a CJK character is wider, so a line may end short of the edge, never past it often.
+  const lines = caption.trim() ? wrapWords(caption, Math.max(20, Math.floor((width - 2 * pad) / (size * 0.6)))) : [];
+  return {
+    height: lines.length ? 2 * pad + lines.length * line : 0,
+    draw(ctx: CanvasRenderingContext2D, top: number) {
+      if (!lines.length) return;
+      ctx.fillStyle = '#333333';
+      ctx.font = `${size}px ${LABEL_FONT}`;
+      ctx.textBaseline = 'top';
+      lines.forEach((l, i) => ctx.fillText(l, pad, top + pad + i * line, width - 2 * pad));
+    },
+  };
 }

@@ -11,7 +11,7 @@ const num = (x: number): string => (Math.round(x * 10) / 10).toString();
 /**
  * The drawn graph as SVG (no cytoscape-svg package is installed): the edge layer's edges (straight
  * lines, loops as circles) and circles at the model positions with the same colours, sizes and
- * labels, plus a caption saying what it shows (a marked band under the drawing, which the report
+ * labels (those drawn on screen: no two overlap), plus a caption saying what it shows (a marked band under the drawing, which the report
  * takes off: its <figcaption> prints the caption as text).
  * Text stays text (UTF-8), so Arabic/Hebrew/CJK names stay searchable and exact.
  */
@@ -48,13 +48,15 @@ export function svgFromDrawing({ cy, edges }: NetworkDrawing, caption: string): 
   visible.nodes().forEach((n) => {
     const p = n.position();
     const r = Number(n.data('size') ?? 10) / 2;
-    out.push(`<circle cx="${num(p.x + ox)}" cy="${num(p.y + oy)}" r="${num(r)}" fill="${esc(String(n.data('color')))}"><title>${esc(n.id())}</title></circle>`);
+    out.push(`<circle cx="${num(p.x + ox)}" cy="${num(p.y + oy)}" r="${num(r)}" fill="${esc(String(n.data('color')))}"><title>${esc([n.data('label'), n.id()].filter(Boolean).join(' · '))}</title></circle>`);
   });
   out.push('</g>', '<g id="labels" font-size="11" fill="#222" text-anchor="middle">');
   visible.nodes().forEach((n) => {
+    const label = String(n.data('shownLabel') ?? '');
+    if (!label) return;
     const p = n.position();
     const r = Number(n.data('size') ?? 10) / 2;
-    out.push(`<text x="${num(p.x + ox)}" y="${num(p.y + oy + r + 12)}" unicode-bidi="plaintext">${esc(String(n.data('label') ?? ''))}</text>`);
+    out.push(`<text x="${num(p.x + ox)}" y="${num(p.y + oy + r + 12)}" unicode-bidi="plaintext">${esc(label)}</text>`);
   });
   out.push('</g>');
   out.push('</svg>');

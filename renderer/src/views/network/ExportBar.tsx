@@ -36,11 +36,14 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
   });
   const tweetFilter = filterText(model.receipt.parameters.filter);
   const caption = () => `${KIND_LABELS[model.request.kind]} network · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${tweetFilter || 'every tweet of the dataset'}`;
+  const filtered = () => [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`].join('; ');
+  // An image's own caption also says what the view hides (the report prints the two apart and takes the band off).
+  const imageCaption = () => `${caption()} · filtered or hidden: ${filtered()}`;
   // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out, in words.
   const pinItem = (): EvidenceItemDraft => ({
     kind: 'network', datasetId: model.request.datasetId,
     title: `${KIND_LABELS[model.request.kind]} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
-    payload: { title: `${KIND_LABELS[model.request.kind]} network`, caption: caption(), filtered: [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`].join('; '), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
+    payload: { title: `${KIND_LABELS[model.request.kind]} network`, caption: caption(), filtered: filtered(), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });
   /** What the view shows, as a graph file with its receipt, written by the analysis worker. */
@@ -49,7 +52,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
   // Stored with its figure and its graph (GraphML, with the receipt), so a recipient can inspect and recompute what it shows.
   const withFigureAndGraph = async (i: EvidenceItemDraft): Promise<EvidenceItemDraft> => {
     const graph = await exportShown('graphml');
-    return { ...i, payload: { ...(i.payload as object), ...(drawing ? { svg: svgFromDrawing(drawing, caption()) } : {}), graphml: graph.text } as EvidenceItemDraft['payload'] };
+    return { ...i, payload: { ...(i.payload as object), ...(drawing ? { svg: svgFromDrawing(drawing, imageCaption()) } : {}), graphml: graph.text } as EvidenceItemDraft['payload'] };
   };
   const save = async (f: (typeof FORMATS)[number]) => {
     setMessage(`Exporting ${f.label}…`);
@@ -59,10 +62,10 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
       if (f.id === 'png' || f.id === 'svg') {
         if (!drawing) throw new Error('The graph is not drawn yet.');
         if (f.id === 'png') {
-          const blob = await pngWithEdges(drawing, 4000);
+          const blob = await pngWithEdges(drawing, 4000, imageCaption());
           bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), 'analysis_receipt', asciiJson(viewReceipt()));
         } else {
-          const svg = svgFromDrawing(drawing, caption());
+          const svg = svgFromDrawing(drawing, imageCaption());
           bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${xmlText(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {
