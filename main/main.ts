@@ -15,6 +15,7 @@ import { createReportPrinter } from './services/printReport';
 import { storageSpaceOf } from './services/storageSpace';
 import { openHiddenPrintWindow } from './services/printReportWindow';
 import { setApplicationMenu } from './window/applicationMenu';
+import { ALLOCATOR_FEATURES } from './allocatorFeatures';
 import { createMainWindow, devToolsAllowed } from './window/createMainWindow';
 
 // Thin shell: wiring only. Every decision lives in a module a Node test can run.
@@ -30,6 +31,7 @@ app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
 // gc() for the import's block writer: a full collection every 1,000,000 tweets keeps a 2 GB import's
 // renderer under 1.5 GB (blockWriterWorker.ts). test/browser/chromium.ts starts Chromium the same way.
 app.commandLine.appendSwitch('js-flags', '--expose-gc');
+app.commandLine.appendSwitch('enable-features', ALLOCATOR_FEATURES.join(','));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ALLOCATOR_FEATURES } from '../../main/allocatorFeatures';
 
 /** Chromium for tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own. */
 export function chromiumExecutable(): string | undefined {
@@ -7,7 +8,7 @@ export function chromiumExecutable(): string | undefined {
   return undefined;
 }
 
-/** Flags that keep Chromium from reaching for the network on its own (updates, sync, metrics), and the app's V8 flag. */
+/** Flags that keep Chromium from reaching for the network on its own (updates, sync, metrics), and the app's V8 flag and features. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -23,4 +24,5 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   // As the Electron app (main/main.ts): the import's block writer collects garbage every 1,000,000 tweets.
   '--js-flags=--expose-gc',
+  `--enable-features=${ALLOCATOR_FEATURES.join(',')}`,
 ];

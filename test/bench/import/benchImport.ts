@@ -105,7 +105,8 @@ async function main(): Promise<void> {
   const { server, url } = await startStaticServer({ root: out, csp: readFileSync(path.join(out, 'csp.txt'), 'utf8').trim() });
   // DW_BENCH_JS_FLAGS: V8 flags to try beside the app's (compare them in alternating runs).
   const jsFlags = process.env.DW_BENCH_JS_FLAGS;
-  // DW_BENCH_CHROMIUM_ARGS: Chromium switches to try (space-separated, e.g. --enable-features=…).
+  // DW_BENCH_CHROMIUM_ARGS: Chromium switches to try (space-separated; an --enable-features or
+  // --disable-features given here replaces CHROMIUM_ARGS' own: Chromium keeps a switch's last value).
   const extraArgs = (process.env.DW_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
   const chromiumArgs = [...(jsFlags ? CHROMIUM_ARGS.map((a) => (a.startsWith('--js-flags=') ? `${a} ${jsFlags}` : a)) : CHROMIUM_ARGS), ...extraArgs];
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumExecutable(), args: chromiumArgs, headless: true });
