@@ -11,7 +11,7 @@ import { withCaptionBand, wrapWords } from '../../../shared/report/figureCaption
 const WIDTH = 1200;
 const HEIGHT = 640;
 const CAPTION_SPACE = 70;
-const FONT = 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, DW CJK Extension, Noto Sans Arabic, Noto Sans Hebrew, sans-serif';
+const FONT = 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, DW CJK Extension, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Thai, Noto Sans Bengali, Noto Sans Myanmar, Noto Sans Khmer, Noto Sans Sinhala, Noto Serif Tibetan, Noto Sans Mongolian, sans-serif';
 
 /** `caption` null: no caption drawn and no room left for it (the SVG gets its caption band afterwards). */
 function exportOption(option: ChartOption, title: string, caption: string | null): ChartOption {

@@ -14,7 +14,7 @@ export const DRAW_CAP_NODES = 20_000;
 
 // Cytoscape accepts double quotes only in font-family.
 // Emoji from the monochrome Noto Emoji, right after Noto Sans (see styles/app.css).
-export const LABEL_FONT = '"Noto Sans", "Noto Emoji", "Noto Sans SC", "Noto Sans KR", "DW CJK Extension", "Noto Sans Arabic", "Noto Sans Hebrew", sans-serif';
+export const LABEL_FONT = '"Noto Sans", "Noto Emoji", "Noto Sans SC", "Noto Sans KR", "DW CJK Extension", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Thai", "Noto Sans Bengali", "Noto Sans Myanmar", "Noto Sans Khmer", "Noto Sans Sinhala", "Noto Serif Tibetan", "Noto Sans Mongolian", sans-serif';
 
 export { quantizeSize, SIZE_STEP };
 

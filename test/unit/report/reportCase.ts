@@ -37,6 +37,9 @@ export const KOREAN_NOTE = '분석가 메모: 홍콩 관련 계정 확인';
 /** CJK ideographs beyond the BMP (Extension B: Cantonese 𨋢 'lift', 𡃁 'youngster'), which Noto Sans SC lacks: drawn from Noto Sans HK. Separate words, each with its own box in the PDF. */
 export const EXTENSION_B_WORDS = ['𨋢', '𡃁仔', '𠝹'];
 export const CANTONESE_NOTE = `粵語原文 (Cantonese as posted): ${EXTENSION_B_WORDS.join(' ')}`;
+/** Scripts the report carries fonts for beyond CJK, Arabic and Hebrew: Thai, Bengali, Myanmar, Khmer, Sinhala, Tibetan, Mongolian ('check' or the script's name). Separate words, each with its own box in the PDF. */
+export const ASIAN_SCRIPT_WORDS = ['ตรวจสอบ', 'যাচাই', 'မြန်မာ', 'ពិនិត្យ', 'පරීක්ෂා', 'བརྟག', 'ᠮᠣᠩᠭᠣᠯ'];
+export const ASIAN_SCRIPTS_NOTE = `Other scripts: ${ASIAN_SCRIPT_WORDS.join(' ')}`;
 export const CREATED = new Date('2026-11-28T12:00:00.000Z');
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -136,7 +139,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
   const items: ReportItem[] = [];
   for (let i = 0; i < itemCount; i++) {
     const { f, t, a, p } = pool[i % pool.length]!;
-    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE, CANTONESE_NOTE][i];
+    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE, CANTONESE_NOTE, ASIAN_SCRIPTS_NOTE][i];
     const extra = { bundlePath: `data/source/${f.name}`, ...(note ? { note } : {}) };
     if (p) {
       items.push({ ...p, itemId: `item-${i + 1}`, ...extra });
