@@ -208,7 +208,7 @@ describe('search results by time', () => {
   });
 });
 
-describe('apostrophes: typed \' finds the ’ of phones\' smart punctuation, and the other way round', () => {
+describe('apostrophes and double quotes: typed \' and " find the ’ and “ ” of phones\' smart punctuation, and the other way round', () => {
   // Real IRA tweets (the FiveThirtyEight spreadsheet re-save) and a real Meta kill-chain row write ’.
   const [header, ...rows] = splitCsvBytes([readReal('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]).map((r) => r.fields as string[]);
   const texts = rows.map((r) => r[header!.indexOf('content')]!);
@@ -224,6 +224,23 @@ describe('apostrophes: typed \' finds the ’ of phones\' smart punctuation, and
     // The highlight covers the text as archived.
     const [[a, b]] = highlightRanges(cant, parseQuery("can't"));
     expect(cant.slice(a, b)).toBe('can’t');
+  });
+
+  it('curly double quotes are the double quote: a phrase typed on a phone is a phrase, found whatever quotes the text has', () => {
+    const petty = texts.find((t) => t.includes('“clinging to life”'))!;
+    expect(petty).toBeDefined();
+    // Before, “clinging and life” were two terms with their quotes; now one phrase, as "…" is.
+    expect(parseQuery('“clinging to life”')).toEqual(['clinging to life']);
+    expect(parseQuery('„clinging to life‟')).toEqual(['clinging to life']);
+    expect(found('“clinging to life”')).toEqual([petty]);
+    expect(found('"clinging to life"')).toEqual([petty]);
+    // The text's own quotes are searched as ": the phrase with its quotes, typed either way, finds it.
+    expect(normalizeForSearch(petty)).toContain('"clinging to life"');
+    expect(normalizeForSearch(petty)).toHaveLength(petty.normalize('NFKC').length);
+    const [[a, b]] = highlightRanges(petty, parseQuery('"clinging to life"'));
+    expect(petty.slice(a, b)).toBe('clinging to life');
+    // The phrase's words apart are not the phrase.
+    expect(found('"clinging life"')).toEqual([]);
   });
 
   it('the Datasets page\'s indicator search too (a real Q4 2024 kill-chain row)', () => {
