@@ -130,9 +130,10 @@ export function declutterLabels(nodes: cytoscape.ElementDefinition[]): void {
     const label = typeof n.data.label === 'string' ? n.data.label : '';
     const p = n.position;
     if (!label || !p) return { x1: 0, y1: 0, x2: 0, y2: 0 };
-    const half = width(label) / 2 + 1;
-    const top = p.y + (typeof n.data.size === 'number' ? n.data.size : 10) / 2 + 2; // text-valign bottom, text-margin-y 2
-    return { x1: p.x - half, y1: top, x2: p.x + half, y2: top + LABEL_SIZE * 1.3 };
+    const half = width(label) / 2 + 3; // a gap of a few px: the sum of advances may differ from the whole label measured by a pixel or two
+    // text-valign bottom: Cytoscape's label box starts at the node's bottom and is ~1.4 em high; a pixel of gap above and below.
+    const top = p.y + (typeof n.data.size === 'number' ? n.data.size : 10) / 2;
+    return { x1: p.x - half, y1: top - 1, x2: p.x + half, y2: top + LABEL_SIZE * 1.4 + 1 };
   });
   const size = (i: number) => (typeof nodes[i]!.data.size === 'number' ? (nodes[i]!.data.size as number) : 0);
   const order = Array.from(nodes.keys()).sort((a, b) => size(b) - size(a) || a - b);
