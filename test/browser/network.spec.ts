@@ -211,6 +211,10 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   const viewPin = (await readPins(page)).find((p) => p.kind === 'network' && p.title.includes(' network view of '))!;
   expect(viewPin.payload.filtered).toMatch(/^tweets from 2019-03-01 00:00 UTC to 2019-03-14 23:59 UTC; .*left out: [0-9,]+ tweets outside the filter/);
   expect(viewPin.payload.caption).toMatch(/ · tweets from 2019-03-01 00:00 UTC to 2019-03-14 23:59 UTC$/);
+  // Its drawing's own caption band says the filter once, then what the view hides.
+  const band = [...String(viewPin.payload.svg).split('<g id="figure-caption"')[1]!.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((x) => x[1]).join(' ');
+  expect(band.split('tweets from 2019-03-01 00:00 UTC').length - 1).toBe(1);
+  expect(band).toMatch(/ · filtered or hidden: .*left out: [0-9,]+ tweets outside the filter/);
   const labels: string[] = await page.getByTestId('network-canvas').evaluate((el) =>
     (el as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((n) => String(n.data('label'))));
   for (const name of ['مريم', 'נועה', '牛小牛']) expect(labels.some((l) => l.includes(name)), name).toBe(true);

@@ -113,7 +113,7 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
  * drawn bigger (or as big and listed earlier): overlapping labels made the clusters unreadable.
  * Widths are summed from each character's measured advance (measured once a character).
  */
-export function declutterLabels(nodes: cytoscape.ElementDefinition[]): void {
+function declutterLabels(nodes: cytoscape.ElementDefinition[]): void {
   const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
   ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
   const advance = new Map<string, number>();

@@ -36,9 +36,11 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
   });
   const tweetFilter = filterText(model.receipt.parameters.filter);
   const caption = () => `${KIND_LABELS[model.request.kind]} network · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${tweetFilter || 'every tweet of the dataset'}`;
-  const filtered = () => [...(tweetFilter ? [tweetFilter] : []), ...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`].join('; ');
-  // An image's own caption also says what the view hides (the report prints the two apart and takes the band off).
-  const imageCaption = () => `${caption()} · filtered or hidden: ${filtered()}`;
+  const hidden = () => [...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`];
+  const filtered = () => [...(tweetFilter ? [tweetFilter] : []), ...hidden()].join('; ');
+  // An image's own caption also says what the view hides (its tweet filter is in the caption already;
+  // the report prints caption and "Filtered or hidden" apart, and takes the band off).
+  const imageCaption = () => `${caption()} · filtered or hidden: ${hidden().join('; ')}`;
   // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out, in words.
   const pinItem = (): EvidenceItemDraft => ({
     kind: 'network', datasetId: model.request.datasetId,
