@@ -344,6 +344,10 @@ test('a case with a pinned chart and network view: its report preview draws both
   expect(captions.find((c) => c.startsWith('Co-hashtag network · '))).toBeDefined();
   const drawn = (await page.locator('.figure-drawing svg text').allTextContents()).join('\n');
   for (const c of captions) expect(drawn).not.toContain(c.slice(0, 40));
+  // Nor its title, which its heading says (a pinned chart's SVG has its title in the band the report takes off).
+  const titles = await page.locator('.figure h3').allInnerTexts();
+  expect(titles).toHaveLength(2);
+  for (const t of titles) expect(drawn).not.toContain(t);
   const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'dw-figures-')), 'figures.pdf');
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   // Up to the custody log, whose pin entries name each item by its title (a chart's title holds its caption).
@@ -353,23 +357,25 @@ test('a case with a pinned chart and network view: its report preview draws both
   const layer = all.slice(0, custodyAt);
   for (const c of captions) expect(layer.split(comparable(c)).length - 1, c).toBe(1);
   rmSync(path.dirname(pdf), { recursive: true, force: true });
-  // The pinned SVG (the bundle's data/derived/figures file, which stands alone) still draws its caption.
+  // The pinned SVG (the bundle's data/derived/figures file, which stands alone) still draws its caption and title.
   const pinned = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('disclosure-workbench');
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const all = await new Promise<Array<{ kind: string; payload: { svg?: string; caption?: string } }>>((res) => {
+    const all = await new Promise<Array<{ kind: string; payload: { svg?: string; caption?: string; title?: string } }>>((res) => {
       const r = db.transaction('pins').objectStore('pins').getAll();
       r.onsuccess = () => res(r.result);
     });
     db.close();
-    return all.filter((p) => p.kind === 'chart' || p.kind === 'network').map((p) => ({ svg: p.payload.svg ?? '', caption: p.payload.caption ?? '' }));
+    return all.filter((p) => p.kind === 'chart' || p.kind === 'network').map((p) => ({ svg: p.payload.svg ?? '', caption: p.payload.caption ?? '', title: p.payload.title ?? '' }));
   });
   expect(pinned).toHaveLength(2);
   for (const p of pinned) {
     expect(p.svg).toContain('<g id="figure-caption"');
     expect(p.svg).toContain(p.caption.slice(0, 40).replace(/&/g, '&amp;'));
+    expect(p.title.length).toBeGreaterThan(3);
+    expect(p.svg).toContain(p.title);
   }
 });

@@ -62,7 +62,7 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
   const said = filtered ? { filtered } : {};
   const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, ...said, option }, provenance: [] });
   // The SVG the case keeps (and the report prints) is rendered when the chart is pinned.
-  const withSvg = (i: EvidenceItemDraft) => ({ ...i, payload: { title, caption, ...said, option, svg: chartSvg(option, title, caption) } });
+  const withSvg = (i: EvidenceItemDraft) => ({ ...i, payload: { title, caption, ...said, option, svg: chartSvg(option, title, caption, true) } });
 
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`} data-chart={id}>

@@ -21,23 +21,25 @@ function exportOption(option: ChartOption, title: string, caption: string | null
   o.animation = false;
   o.backgroundColor = '#ffffff';
   o.textStyle = { fontFamily: FONT };
-  o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
+  if (title) o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
+  else delete o.title;
   if (caption !== null) o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrapWords(caption, 150).join('\n'), fontSize: 12, fill: '#333', lineHeight: 16 } }];
   const grid = (o.grid ?? {}) as Record<string, unknown>;
-  o.grid = { ...grid, top: 56, bottom: (caption === null ? 0 : CAPTION_SPACE) + 40, containLabel: true };
+  o.grid = { ...grid, top: title ? 56 : 24, bottom: (caption === null ? 0 : CAPTION_SPACE) + 40, containLabel: true };
   return o as ChartOption;
 }
 
 /**
  * The SVG (exported, and kept by a pin for the bundle and the report): its caption is a marked band
  * under the plot (shared/report/figureCaption.ts), which the report takes off: its <figcaption>
- * prints the caption as text, so it would be said twice.
+ * prints the caption as text, so it would be said twice. A pin's SVG (`titleInBand`) has its title in
+ * the band too, not over the plot: the report's heading says it, and the file alone still does.
  */
-export function chartSvg(option: ChartOption, title: string, caption: string): string {
+export function chartSvg(option: ChartOption, title: string, caption: string, titleInBand = false): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT - CAPTION_SPACE });
   try {
-    chart.setOption(exportOption(option, title, null));
-    return withCaptionBand(chart.renderToSVGString(), caption, FONT);
+    chart.setOption(exportOption(option, titleInBand ? '' : title, null));
+    return withCaptionBand(chart.renderToSVGString(), titleInBand ? `${title} · ${caption}` : caption, FONT);
   } finally {
     chart.dispose();
   }
