@@ -33,7 +33,7 @@ function captionBand(width: number, caption: string) {
   const size = Math.max(12, Math.round(width / 100));
   const line = Math.round(size * 1.35);
   const pad = Math.round(size * 0.8);
-  // ~0.55 em a character of Noto Sans; a CJK character is wider, so a line may end short of the edge, never past it often.
+  // Lines wrap at 0.6 em a character (Noto Sans averages ~0.55); a line of wider CJK characters may run longer, and fillText's maxWidth narrows it to fit.
   const lines = caption.trim() ? wrapWords(caption, Math.max(20, Math.floor((width - 2 * pad) / (size * 0.6)))) : [];
   return {
     height: lines.length ? 2 * pad + lines.length * line : 0,
