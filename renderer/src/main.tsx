@@ -4,14 +4,25 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-kr/400.css'; // Hangul: Noto Sans SC has none
 import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-hebrew/400.css';
-// Scripts of South and Southeast Asia and Tibetan, Mongolian: each file loads only when its script is on the page (unicode-range).
+// The scripts of styles/fontFaces.ts: each file loads only when its script is on the page (unicode-range).
 import '@fontsource/noto-sans-thai/400.css';
+import '@fontsource/noto-sans-lao/400.css';
 import '@fontsource/noto-sans-bengali/400.css';
+import '@fontsource/noto-sans-tamil/400.css';
+import '@fontsource/noto-sans-telugu/400.css';
+import '@fontsource/noto-sans-kannada/400.css';
+import '@fontsource/noto-sans-malayalam/400.css';
+import '@fontsource/noto-sans-gujarati/400.css';
+import '@fontsource/noto-sans-gurmukhi/400.css';
+import '@fontsource/noto-sans-oriya/400.css';
 import '@fontsource/noto-sans-myanmar/400.css';
 import '@fontsource/noto-sans-khmer/400.css';
 import '@fontsource/noto-sans-sinhala/400.css';
 import '@fontsource/noto-serif-tibetan/400.css';
 import '@fontsource/noto-sans-mongolian/400.css';
+import '@fontsource/noto-sans-georgian/400.css';
+import '@fontsource/noto-sans-armenian/400.css';
+import '@fontsource/noto-sans-ethiopic/400.css';
 import '@fontsource/noto-emoji/400.css';
 import './styles/cjkExtension.css';
 import './styles/app.css';

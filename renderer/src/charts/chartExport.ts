@@ -2,6 +2,7 @@ import { host } from '../host/host';
 import { echarts, type ChartOption } from './echartsSetup';
 import { fromBase64 } from '../../../shared/evidence/bytes';
 import { withCaptionBand, wrapWords } from '../../../shared/report/figureCaption';
+import { CHART_FONT } from '../styles/fontFaces';
 
 /**
  * Exports a chart as PNG or SVG with its caption (dataset + filters) drawn under the plot, so a
@@ -11,7 +12,6 @@ import { withCaptionBand, wrapWords } from '../../../shared/report/figureCaption
 const WIDTH = 1200;
 const HEIGHT = 640;
 const CAPTION_SPACE = 70;
-const FONT = 'Noto Sans, Noto Emoji, Noto Sans SC, Noto Sans KR, DW CJK Extension, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Thai, Noto Sans Bengali, Noto Sans Myanmar, Noto Sans Khmer, Noto Sans Sinhala, Noto Serif Tibetan, Noto Sans Mongolian, sans-serif';
 
 /** `caption` null: no caption drawn and no room left for it (the SVG gets its caption band afterwards). */
 function exportOption(option: ChartOption, title: string, caption: string | null): ChartOption {
@@ -20,7 +20,7 @@ function exportOption(option: ChartOption, title: string, caption: string | null
   if (zooms) o.dataZoom = zooms.map((z) => ({ ...z, type: 'inside' }));
   o.animation = false;
   o.backgroundColor = '#ffffff';
-  o.textStyle = { fontFamily: FONT };
+  o.textStyle = { fontFamily: CHART_FONT };
   if (title) o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
   else delete o.title;
   if (caption !== null) o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrapWords(caption, 150).join('\n'), fontSize: 12, fill: '#333', lineHeight: 16 } }];
@@ -39,7 +39,7 @@ export function chartSvg(option: ChartOption, title: string, caption: string, ti
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT - CAPTION_SPACE });
   try {
     chart.setOption(exportOption(option, titleInBand ? '' : title, null));
-    return withCaptionBand(chart.renderToSVGString(), titleInBand ? `${title} · ${caption}` : caption, FONT);
+    return withCaptionBand(chart.renderToSVGString(), titleInBand ? `${title} · ${caption}` : caption, CHART_FONT);
   } finally {
     chart.dispose();
   }

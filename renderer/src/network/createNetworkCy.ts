@@ -5,6 +5,7 @@ import { EdgeLayer } from './edgeLayer';
 import { placeWithFcose } from './fcosePositions';
 import { labelsWithoutOverlap } from './labelPlacement';
 import { quantizeSize, SIZE_STEP } from './levelOfDetail';
+import { APP_FONT } from '../styles/fontFaces';
 
 /** Above this many nodes the layout runs in the ForceAtlas2 worker and arrives as preset positions. */
 export const FCOSE_MAX_NODES = 300;
@@ -12,9 +13,8 @@ export const FCOSE_MAX_EDGES = 2_000;
 /** Never draw more than this; the view prunes to the top nodes by a metric and says so. */
 export const DRAW_CAP_NODES = 20_000;
 
-// Cytoscape accepts double quotes only in font-family.
-// Emoji from the monochrome Noto Emoji, right after Noto Sans (see styles/app.css).
-export const LABEL_FONT = '"Noto Sans", "Noto Emoji", "Noto Sans SC", "Noto Sans KR", "DW CJK Extension", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Thai", "Noto Sans Bengali", "Noto Sans Myanmar", "Noto Sans Khmer", "Noto Sans Sinhala", "Noto Serif Tibetan", "Noto Sans Mongolian", sans-serif';
+/** Network labels are drawn in the app's faces (styles/fontFaces.ts). */
+export const LABEL_FONT = APP_FONT;
 
 export { quantizeSize, SIZE_STEP };
 

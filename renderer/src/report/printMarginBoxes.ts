@@ -1,4 +1,5 @@
 import type { ReportModel } from '../../../shared/report/reportModel';
+import { fontFamily, REPORT_FACES } from '../styles/fontFaces';
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks flattened. */
 const cssString = (s: string): string => `"${s.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
@@ -10,7 +11,7 @@ const cssString = (s: string): string => `"${s.replace(/[\\"]/g, '\\$&').replace
  */
 export function printWithMarginBoxes(model: ReportModel): void {
   const sheet = new CSSStyleSheet();
-  const box = `font-family: 'Noto Sans', 'Noto Emoji', 'DW Report CJK', 'Vazirmatn', 'Noto Sans Hebrew', 'Noto Sans Thai', 'Noto Sans Bengali', 'Noto Sans Myanmar', 'Noto Sans Khmer', 'Noto Sans Sinhala', 'Noto Serif Tibetan', 'Noto Sans Mongolian', sans-serif; font-size: 7pt; color: #333;`;
+  const box = `font-family: ${fontFamily(REPORT_FACES)}; font-size: 7pt; color: #333;`;
   sheet.replaceSync(
     `@page { margin: 16mm 14mm;` +
       ` @top-left { content: ${cssString(`Evidence report · ${model.software.name}`)}; ${box} }` +

@@ -5,7 +5,7 @@
  * Playwright's CDP session speaks to the page only, so each worker is reached through its parent's
  * session (Target.sendMessageToTarget, non-flat mode).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 
@@ -24,6 +24,7 @@ export async function profileWorkers(page: Page, dir: string): Promise<{ stop():
   return {
     async stop() {
       const written: string[] = [];
+      mkdirSync(dir, { recursive: true });
       for (const w of workers) {
         const r = await w.send('Profiler.stop').catch(() => undefined);
         if (!r?.profile) continue;

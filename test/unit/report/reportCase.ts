@@ -37,9 +37,33 @@ export const KOREAN_NOTE = '분석가 메모: 홍콩 관련 계정 확인';
 /** CJK ideographs beyond the BMP (Extension B: Cantonese 𨋢 'lift', 𡃁 'youngster'), which Noto Sans SC lacks: drawn from Noto Sans HK. Separate words, each with its own box in the PDF. */
 export const EXTENSION_B_WORDS = ['𨋢', '𡃁仔', '𠝹'];
 export const CANTONESE_NOTE = `粵語原文 (Cantonese as posted): ${EXTENSION_B_WORDS.join(' ')}`;
-/** Scripts the report carries fonts for beyond CJK, Arabic and Hebrew: Thai, Bengali, Myanmar, Khmer, Sinhala, Tibetan, Mongolian ('check' or the script's name). Separate words, each with its own box in the PDF. */
-export const ASIAN_SCRIPT_WORDS = ['ตรวจสอบ', 'যাচাই', 'မြန်မာ', 'ពិនិត្យ', 'පරීක්ෂා', 'བརྟག', 'ᠮᠣᠩᠭᠣᠯ'];
-export const ASIAN_SCRIPTS_NOTE = `Other scripts: ${ASIAN_SCRIPT_WORDS.join(' ')}`;
+/**
+ * A word of each script set in its own bundled face beyond CJK, Arabic and Hebrew
+ * (renderer/src/styles/fontFaces.ts): 'check', or the script's or its language's name. Separate
+ * words, each with its own box in the PDF.
+ */
+export const SCRIPT_SAMPLES: readonly { face: string; word: string }[] = [
+  { face: 'Noto Sans Thai', word: 'ตรวจสอบ' },
+  { face: 'Noto Sans Bengali', word: 'যাচাই' },
+  { face: 'Noto Sans Myanmar', word: 'မြန်မာ' },
+  { face: 'Noto Sans Khmer', word: 'ពិនិត្យ' },
+  { face: 'Noto Sans Sinhala', word: 'පරීක්ෂා' },
+  { face: 'Noto Serif Tibetan', word: 'བརྟག' },
+  { face: 'Noto Sans Mongolian', word: 'ᠮᠣᠩᠭᠣᠯ' },
+  { face: 'Noto Sans Lao', word: 'ກວດສອບ' },
+  { face: 'Noto Sans Tamil', word: 'தமிழ்' },
+  { face: 'Noto Sans Telugu', word: 'తెలుగు' },
+  { face: 'Noto Sans Kannada', word: 'ಕನ್ನಡ' },
+  { face: 'Noto Sans Malayalam', word: 'മലയാളം' },
+  { face: 'Noto Sans Gujarati', word: 'ગુજરાતી' },
+  { face: 'Noto Sans Gurmukhi', word: 'ਪੰਜਾਬੀ' },
+  { face: 'Noto Sans Oriya', word: 'ଭାରତ' },
+  { face: 'Noto Sans Georgian', word: 'ქართული' },
+  { face: 'Noto Sans Armenian', word: 'Հայերեն' },
+  { face: 'Noto Sans Ethiopic', word: 'አማርኛ' },
+];
+export const SCRIPT_WORDS = SCRIPT_SAMPLES.map((s) => s.word);
+export const SCRIPTS_NOTE = `Other scripts: ${SCRIPT_WORDS.join(' ')}`;
 export const CREATED = new Date('2026-11-28T12:00:00.000Z');
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -139,7 +163,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
   const items: ReportItem[] = [];
   for (let i = 0; i < itemCount; i++) {
     const { f, t, a, p } = pool[i % pool.length]!;
-    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE, CANTONESE_NOTE, ASIAN_SCRIPTS_NOTE][i];
+    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE, CANTONESE_NOTE, SCRIPTS_NOTE][i];
     const extra = { bundlePath: `data/source/${f.name}`, ...(note ? { note } : {}) };
     if (p) {
       items.push({ ...p, itemId: `item-${i + 1}`, ...extra });
