@@ -92,7 +92,7 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
   // In place, on the definitions (Cytoscape copies their data when it adds them): copying them first costs garbage collection in the first frame.
   for (const n of nodes) if (typeof n.data.size === 'number') n.data.size = quantizeSize(n.data.size);
   if (!o.preset) placeWithFcose(nodes, o.edges);
-  declutterLabels(nodes);
+  declutterLabels(nodes, big ? 0 : LABEL_OUTLINE);
   const pixelRatio = big ? 1 : window.devicePixelRatio || 1;
   const cy = cytoscape({
     container: o.container,
@@ -120,7 +120,7 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
  * label may cross another node's disc (kept out of discs, a dense cluster showed one label in ten).
  * Widths are summed from each character's measured advance (measured once a character).
  */
-function declutterLabels(nodes: cytoscape.ElementDefinition[]): void {
+function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number): void {
   const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
   ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
   const advance = new Map<string, number>();
@@ -137,11 +137,11 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[]): void {
     const label = typeof n.data.label === 'string' ? n.data.label : '';
     const p = n.position;
     if (!label || !p) return { x1: 0, y1: 0, x2: 0, y2: 0 };
-    // The halo around the text, and a gap of a few px: the sum of advances may differ from the whole label measured by a pixel or two.
-    const half = width(label) / 2 + LABEL_OUTLINE + 3;
+    // The halo around the text (none in big graphs), and a gap of a few px: the sum of advances may differ from the whole label measured by a pixel or two.
+    const half = width(label) / 2 + outline + 3;
     // text-valign bottom: Cytoscape's label box starts at the node's bottom and is ~1.4 em high (plus the halo); a pixel of gap above and below.
     const top = p.y + (typeof n.data.size === 'number' ? n.data.size : 10) / 2;
-    return { x1: p.x - half, y1: top - LABEL_OUTLINE - 1, x2: p.x + half, y2: top + LABEL_SIZE * 1.4 + LABEL_OUTLINE + 1 };
+    return { x1: p.x - half, y1: top - outline - 1, x2: p.x + half, y2: top + LABEL_SIZE * 1.4 + outline + 1 };
   });
   const size = (i: number) => (typeof nodes[i]!.data.size === 'number' ? (nodes[i]!.data.size as number) : 0);
   const order = Array.from(nodes.keys()).sort((a, b) => size(b) - size(a) || a - b);
