@@ -83,15 +83,29 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
         if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(`${shown[a]!.data('label')} / ${shown[b]!.data('label')}`);
       }
     }
+    // Cytoscape draws each label with its node, in its z-order: a disc drawn later covers the label. Count the
+    // labels crossed by a disc drawn after them, of a node with no label shown and of one with its own.
+    const drawOrder = new Map((cy as unknown as { renderer(): { getCachedZSortedEles(): { id(): string }[] } }).renderer().getCachedZSortedEles().map((e, i) => [e.id(), i]));
+    const discs = cy.nodes().map((n) => ({ n, box: n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false }) }));
+    const coveredBy = { unlabelled: 0, labelled: 0 };
+    shown.forEach((n, a) => {
+      const p = boxes[a]!;
+      for (const { n: m, box: q } of discs) {
+        if (m === n || drawOrder.get(m.id())! < drawOrder.get(n.id())!) continue;
+        if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) coveredBy[m.style('label') === '' ? 'unlabelled' : 'labelled']++;
+      }
+    });
     const hidden = cy.nodes().filter((n) => n.style('label') === '' && n.data('label'));
     const first = hidden[0];
     first?.select();
     const selectedLabel = first ? first.style('label') : null;
     first?.unselect();
-    return { shown: shown.length, hidden: hidden.length, overlaps, selectedLabel, hiddenLabel: first ? first.data('label') : null };
+    return { shown: shown.length, hidden: hidden.length, overlaps, coveredBy, selectedLabel, hiddenLabel: first ? first.data('label') : null };
   });
-  console.log(`labels: ${labels.shown} drawn, ${labels.hidden} left out where they would overlap`);
+  console.log(`labels: ${labels.shown} drawn, ${labels.hidden} left out where they would overlap; crossed by a disc drawn later:`, labels.coveredBy);
   expect(labels.overlaps).toEqual([]);
+  // Labelled nodes are drawn last: no disc without a label covers one.
+  expect(labels.coveredBy.unlabelled).toBe(0);
   expect(labels.shown).toBeGreaterThan(0);
   expect(labels.hidden).toBeGreaterThan(0);
   expect(labels.selectedLabel).toBe(labels.hiddenLabel);

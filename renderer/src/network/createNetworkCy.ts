@@ -3,7 +3,7 @@ import { hasRealWebGl2 } from './detectGpu';
 import { toDrawnEdges, type EdgeSpec } from './drawnEdges';
 import { EdgeLayer } from './edgeLayer';
 import { placeWithFcose } from './fcosePositions';
-import { labelsWithoutOverlap } from './labelPlacement';
+import { drawOrderOverLabels, labelsWithoutOverlap, type LabelBox } from './labelPlacement';
 import { quantizeSize, SIZE_STEP } from './levelOfDetail';
 import { APP_FONT } from '../styles/fontFaces';
 
@@ -92,11 +92,11 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
   // In place, on the definitions (Cytoscape copies their data when it adds them): copying them first costs garbage collection in the first frame.
   for (const n of nodes) if (typeof n.data.size === 'number') n.data.size = quantizeSize(n.data.size);
   if (!o.preset) placeWithFcose(nodes, o.edges);
-  declutterLabels(nodes, big ? 0 : LABEL_OUTLINE);
+  const drawOrder = declutterLabels(nodes, big ? 0 : LABEL_OUTLINE);
   const pixelRatio = big ? 1 : window.devicePixelRatio || 1;
   const cy = cytoscape({
     container: o.container,
-    elements: nodes,
+    elements: drawOrder,
     style: big ? BIG_NETWORK_STYLE : NETWORK_STYLE,
     layout: presetLayout(nodes, o.container),
     hideLabelsOnViewport: true,
@@ -119,8 +119,12 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
  * drawn bigger (or as big and listed earlier): overlapping labels made the clusters unreadable. A
  * label may cross another node's disc (kept out of discs, a dense cluster showed one label in ten).
  * Widths are summed from each character's measured advance (measured once a character).
+ * Returns the nodes in the order to draw them: Cytoscape draws each label with its node, in the
+ * order the nodes were added, so a disc drawn later covers the labels before it. The labelled nodes
+ * come last, so no unlabelled disc covers a label, and of them a node whose disc crosses another's
+ * label is drawn before it (drawOrderOverLabels).
  */
-function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number): void {
+function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number): cytoscape.ElementDefinition[] {
   const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
   ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
   const advance = new Map<string, number>();
@@ -133,7 +137,8 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
     }
     return w;
   };
-  const boxes = nodes.map((n) => {
+  const discs: LabelBox[] = [];
+  const boxes = nodes.map((n, i) => {
     const label = typeof n.data.label === 'string' ? n.data.label : '';
     const p = n.position;
     if (!label || !p) return { x1: 0, y1: 0, x2: 0, y2: 0 };
@@ -141,12 +146,16 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
     const half = width(label) / 2 + outline + 3;
     // text-valign bottom: Cytoscape's label box starts at the node's bottom and is ~1.4 em high (plus the halo); a pixel of gap above and below.
     const top = p.y + (typeof n.data.size === 'number' ? n.data.size : 10) / 2;
+    discs[i] = { x1: p.x - (top - p.y), y1: p.y - (top - p.y), x2: p.x + (top - p.y), y2: top };
     return { x1: p.x - half, y1: top - outline - 1, x2: p.x + half, y2: top + LABEL_SIZE * 1.4 + outline + 1 };
   });
   const size = (i: number) => (typeof nodes[i]!.data.size === 'number' ? (nodes[i]!.data.size as number) : 0);
   const order = Array.from(nodes.keys()).sort((a, b) => size(b) - size(a) || a - b);
   const shown = labelsWithoutOverlap(boxes, order);
   nodes.forEach((n, i) => (n.data.shownLabel = shown[i] ? (n.data.label ?? '') : ''));
+  const labelled = order.filter((i) => shown[i] && nodes[i]!.data.shownLabel);
+  const last = new Set(labelled);
+  return [...nodes.filter((_, i) => !last.has(i)), ...drawOrderOverLabels(boxes, discs, labelled).map((i) => nodes[i]!)];
 }
 
 /**
