@@ -145,8 +145,9 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
     // The halo around the text (none in big graphs), and a gap of a few px: the sum of advances may differ from the whole label measured by a pixel or two.
     const half = width(label) / 2 + outline + 3;
     // text-valign bottom: Cytoscape's label box starts at the node's bottom and is ~1.4 em high (plus the halo); a pixel of gap above and below.
-    const top = p.y + (typeof n.data.size === 'number' ? n.data.size : 10) / 2;
-    discs[i] = { x1: p.x - (top - p.y), y1: p.y - (top - p.y), x2: p.x + (top - p.y), y2: top };
+    const radius = (typeof n.data.size === 'number' ? n.data.size : 10) / 2;
+    const top = p.y + radius;
+    discs[i] = { x1: p.x - radius, y1: p.y - radius, x2: p.x + radius, y2: top };
     return { x1: p.x - half, y1: top - outline - 1, x2: p.x + half, y2: top + LABEL_SIZE * 1.4 + outline + 1 };
   });
   const size = (i: number) => (typeof nodes[i]!.data.size === 'number' ? (nodes[i]!.data.size as number) : 0);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_FONT, APP_SCRIPT_FACES, CHART_FONT, REPORT_FACES } from '../../../renderer/src/styles/fontFaces';
 import { repoRoot } from '../../fixtures/paths';
+import { SCRIPT_SAMPLES } from '../report/reportCase';
 
 const read = (file: string) => readFileSync(path.join(repoRoot, 'renderer/src', file), 'utf8');
 const appCss = read('styles/app.css');
@@ -38,5 +39,11 @@ describe('font faces', () => {
   it('every face named is bundled with the app and the report that name it', () => {
     for (const face of ['Noto Sans', ...APP_SCRIPT_FACES]) expect(bundled(face, mainTsx), face).toBe(true);
     for (const face of REPORT_FACES) expect(bundled(face, reportCss), face).toBe(true);
+  });
+
+  it('every script face after Hebrew has a sample word that the report and screen tests draw', () => {
+    const afterHebrew = REPORT_FACES.slice(REPORT_FACES.indexOf('Noto Sans Hebrew') + 1);
+    expect(afterHebrew.length).toBeGreaterThan(0);
+    expect(SCRIPT_SAMPLES.map((s) => s.face).sort()).toEqual([...afterHebrew].sort());
   });
 });
