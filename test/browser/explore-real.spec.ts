@@ -39,8 +39,7 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   await page.getByLabel('Created from').fill('2017-08-30');
   await page.getByLabel('Created to').fill('2017-08-30');
   await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
-  // "Active" is the first-to-last tweet span, not a tweet inside the days: the fields say so.
-  await expect(page.getByLabel('Active from')).toHaveAccessibleDescription(/first to its last tweet overlaps these days; it may have posted nothing inside them/);
+  await expect(page.getByLabel('Active from')).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
   // Keyboard: the sort buttons and the row links are reachable and work with Enter.
   await page.getByRole('button', { name: 'Created', exact: true }).focus();
   await page.keyboard.press('Enter');
@@ -244,7 +243,7 @@ test('accounts whose names pass for others (an invisible character, a Cyrillic l
   }
 });
 
-test('an account page says how many clients, languages and hashtags its top-10 lists leave out, and its chart captions name a hashed account once (real China 2019 tweets)', async ({ page, consoleLog }) => {
+test('an account page says how many clients, languages and hashtags its top-10 lists leave out, its chart captions name a hashed account once, Active from / to lists who tweeted in a period (real China 2019 tweets)', async ({ page, consoleLog }) => {
   // The 14-column projection's real rows (with their hashtags column), written as a 2019+ tweets file.
   const [header, ...rows] = splitCsvBytes([readFileSync(realFixture('china_082019_tweets_14col_projection_from_notebook.csv'))]).map((r) => r.fields as string[]);
   const col = (name: string) => header!.indexOf(name);
@@ -280,6 +279,23 @@ test('an account page says how many clients, languages and hashtags its top-10 l
     await expect(figcaption).toContainText(`; account ${hashed}`);
     await expect(figcaption).not.toContainText(`(${hashed})`);
   }
+
+  // Active from / to: accounts that tweeted on a day of the period, not those whose first-to-last span
+  // merely spans it (@HKpoliticalnew tweeted in 2018-09 and again from 2019-06-12: quiet in between).
+  const days = new Map<string, Set<string>>();
+  for (const r of rows) days.set(r[col('userid')]!, (days.get(r[col('userid')]!) ?? new Set()).add(r[col('tweet_time')]!.slice(0, 10)));
+  const [from, to] = ['2018-10-01', '2019-05-31'];
+  const tweetedIn = [...days.values()].filter((d) => [...d].some((day) => day >= from && day <= to)).length;
+  const spanning = [...days.values()].filter((d) => [...d].some((day) => day >= from) && [...d].some((day) => day <= to)).length;
+  expect(tweetedIn).toBeLessThan(spanning);
+  await page.goto(`#/explore/account/${userid}`);
+  await expect(page.locator('[data-stat="active-days"]')).toHaveText(String(days.get(userid)!.size));
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await page.getByLabel('Active from').fill(from);
+  await page.getByLabel('Active to').fill(to);
+  await expect(page.getByTestId('account-count')).toHaveText(`${tweetedIn} of ${days.size} accounts`);
+  await expect(page.getByRole('link', { name: 'HKpoliticalnew' })).toHaveCount(0);
+  await expect(page.getByLabel('Active from')).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
   expect(consoleLog.errors).toEqual([]);
 });
 

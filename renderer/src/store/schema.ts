@@ -173,6 +173,11 @@ export interface AccountActivity {
   hashtags: Record<string, number>;
   /** Block seqs holding this account's tweets, so an account page reads only those. */
   blocks: number[];
+  /**
+   * The UTC days (tweetTime / 1440, floored) on which it tweeted, ascending: Explore's Active from / to.
+   * Absent from imports committed before it was recorded (2026-12-03): readers fall back to first-to-last.
+   */
+  days?: number[];
 }
 
 /**

@@ -118,6 +118,23 @@ describe('accounts filter and CSV', () => {
     expect(invertedRanges({ ...NO_FILTERS, followersMin: '9', followersMax: '10', tweetsMin: '5' })).toEqual([]);
     expect(rows.filter(accountFilter({ ...NO_FILTERS, text: ' @wuming11xia ' })).map((r) => r.account.userScreenName)).toEqual(['wuming11xia']);
   });
+  it('takes an account as active in a period when it tweeted on one of its days, not when its first-to-last span merely overlaps it', () => {
+    const day = (d: string) => Date.parse(d + 'T00:00:00Z') / 60_000 / 1440;
+    const activity = (days: string[] | undefined, first: string, last: string) => ({
+      tweets: 2, retweets: 0, replies: 0, quotes: 0, clients: {}, languages: {}, hashtags: {}, blocks: [0],
+      firstTweetTime: day(first) * 1440 + 600, lastTweetTime: day(last) * 1440 + 30, ...(days ? { days: days.map(day) } : {}),
+    });
+    // Tweeted on 2019-06-01 and 2019-08-20 (UTC): quiet through July.
+    const gap = { ...rows[0]!, activity: activity(['2019-06-01', '2019-08-20'], '2019-06-01', '2019-08-20') };
+    const older = { ...rows[1]!, activity: activity(undefined, '2019-06-01', '2019-08-20') }; // an import before days were recorded
+    const active = (activeFrom: string, activeTo: string) => [gap, older].filter(accountFilter({ ...NO_FILTERS, activeFrom, activeTo })).map((r) => r.account.userScreenName);
+    expect(active('2019-07-01', '2019-07-31')).toEqual(['x']);
+    expect(active('2019-07-01', '2019-08-20')).toEqual(['wuming11xia', 'x']);
+    expect(active('2019-06-01', '2019-06-01')).toEqual(['wuming11xia', 'x']);
+    expect(active('2019-06-02', '')).toEqual(['wuming11xia', 'x']);
+    expect(active('', '2019-05-31')).toEqual([]);
+    expect(active('2019-08-21', '')).toEqual([]);
+  });
   it('exports ids as quoted text, never as numbers', () => {
     const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));
     expect(csv).toBe('"User id","Followers"\r\n"919755217121316864","0"\r\n"vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=",""\r\n');

@@ -117,6 +117,7 @@ describe('AggregateBuilder over parsed demo tweets', () => {
       expect(act.blocks).toEqual([...new Set(mine.map((t) => seqOf.get(t.tweetid)!))]);
       expect(act.firstTweetTime).toBe(Math.min(...mine.map((t) => t.tweetTime)));
       expect(act.lastTweetTime).toBe(Math.max(...mine.map((t) => t.tweetTime)));
+      expect(act.days).toEqual([...new Set(mine.map((t) => Math.floor(t.tweetTime / 1440)))].sort((x, y) => x - y));
     }
     // Mentions (user_mentions ids, else @names in the text), replies, URL domains and per-account
     // breakdowns, recounted from the parsed tweets (the builder reads them from the block codes).
@@ -371,6 +372,8 @@ describe('quotes and tweet-only replies across imports into one dataset', () => 
       const merged = mergeAggregates(dataset.aggregates);
       for (const kind of ['reply', 'quote'] as const) expect(edgeRecord(merged.edges, kind), `${kind}, parts in order ${order}`).toEqual(edgeRecord(whole.edges, kind));
       expect(merged.replies).toBe(whole.replies);
+      // Active days are a union: the parts' days per account, merged, are the whole import's.
+      for (const [user, act] of Object.entries(whole.accountActivity)) expect(merged.accountActivity[user]!.days, `${user}, parts in order ${order}`).toEqual(act.days);
       expect(merged.quotes).toBe(whole.quotes);
       // Links to tweets outside the archive are stored, each once, as by one import: links resolved later stay stored with their own import.
       const inArchive = new Set(tweets.map((t) => t.tweetid));

@@ -13,11 +13,13 @@ describe('AuthorActivity', () => {
         const time = 20_000_000 + random.int(1_000_000);
         act.tweet(u, time, seq);
         let a = naive.get(u);
-        if (!a) naive.set(u, (a = { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, blocks: [] }));
+        if (!a) naive.set(u, (a = { tweets: 0, retweets: 0, replies: 0, quotes: 0, firstTweetTime: time, lastTweetTime: time, blocks: [], days: [] }));
         a.tweets++;
         a.firstTweetTime = Math.min(a.firstTweetTime, time);
         a.lastTweetTime = Math.max(a.lastTweetTime, time);
         if (a.blocks[a.blocks.length - 1] !== seq) a.blocks.push(seq);
+        const day = Math.floor(time / 1440);
+        if (!a.days!.includes(day)) a.days = [...a.days!, day].sort((x, y) => x - y);
         if (i % 2) (act.retweet(u), a.retweets++);
         if (i % 5 === 0) (act.reply(u), a.replies++);
         if (i % 11 === 0) (act.quote(u), a.quotes++);

@@ -23,7 +23,19 @@ function mergeActivity(a: AccountActivity, b: AccountActivity): AccountActivity 
     languages,
     hashtags,
     blocks: [...a.blocks, ...b.blocks],
+    ...(a.days && b.days ? { days: unionAscending(a.days, b.days) } : {}),
   };
+}
+
+function unionAscending(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
 }
 
 /** Sums the aggregates of several committed imports of one dataset (counts are additive). */

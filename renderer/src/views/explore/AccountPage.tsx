@@ -196,6 +196,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
           <div><dt>quotes</dt><dd>{fmt(act.quotes)}</dd></div>
           <div><dt>First tweet</dt><dd>{formatMinute(act.firstTweetTime)}</dd></div>
           <div><dt>Last tweet</dt><dd>{formatMinute(act.lastTweetTime)}</dd></div>
+          {act.days && <div><dt>Active days</dt><dd data-stat="active-days">{fmt(act.days.length)}</dd></div>}
         </dl>
       )}
       {tweets && tweets.length > 0 && (

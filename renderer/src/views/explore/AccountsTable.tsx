@@ -35,6 +35,8 @@ export function AccountsTable({ data }: { data: ExploreData }) {
   const cols = useMemo(() => ACCOUNT_COLUMNS.filter((c) => visible.includes(c.key)), [visible]);
   const languages = useMemo(() => [...new Set(data.accounts.map((a) => a.account.accountLanguage))].sort(), [data]);
   const clients = useMemo(() => [...new Set(data.accounts.map((a) => a.mainClient))].filter(Boolean).sort(), [data]);
+  /** Some account's activity comes from an import made before active days were recorded: Active from / to is its span there. */
+  const spanOnly = useMemo(() => data.accounts.some((a) => a.activity && !a.activity.days), [data]);
   const showIds = useMemo(() => accountsNeedingIds(data.accounts.map((a) => ({ id: a.account.userid, name: a.account.userScreenName }))), [data]);
 
   const rows = useMemo(() => {
@@ -98,7 +100,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
       </form>
       <p id="random-rule" className="muted">Random-looking handle: {RANDOM_HANDLE_RULE}; hashed handles are never flagged.</p>
-      <p id="active-rule" className="muted">Active from / to: the account's span from its first to its last tweet overlaps these days; it may have posted nothing inside them (Search lists the tweets of a period).</p>
+      <p id="active-rule" className="muted">Active from / to: the account tweeted on at least one of these UTC days{spanOnly ? '; for accounts of imports made before days were recorded, its span from first to last tweet overlaps them and it may have posted nothing inside them (re-import to make it exact)' : ''}.</p>
       <div className="toolbar">
         <span role="status" data-testid="account-count">
           {rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts

@@ -1,4 +1,6 @@
 import { chosenValue } from './emptyOption';
+import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
+import type { AccountActivity } from '../../store/schema';
 import type { AccountRow } from './exploreData';
 import { minuteOfDay } from './timeBuckets';
 
@@ -16,7 +18,7 @@ export interface AccountFilters {
   followingMax: string;
   tweetsMin: string;
   tweetsMax: string;
-  /** YYYY-MM-DD, compared with the first / last tweet's UTC day. */
+  /** YYYY-MM-DD: the account tweeted on one of these UTC days (older imports: its first-to-last span overlaps them). */
   activeFrom: string;
   activeTo: string;
 }
@@ -35,7 +37,7 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
   const within = (v: number | null | undefined, lo: number | null, hi: number | null) =>
     (lo === null && hi === null) || (v !== null && v !== undefined && (lo === null || v >= lo) && (hi === null || v <= hi));
   const activeFrom = f.activeFrom ? minuteOfDay(f.activeFrom) : null;
-  const activeTo = f.activeTo ? minuteOfDay(f.activeTo) + 1440 : null;
+  const activeTo = f.activeTo ? minuteOfDay(f.activeTo) + MINUTES_PER_DAY : null;
   return (r) => {
     const a = r.account;
     if (text && !(a.userScreenName.normalize('NFKC').toLowerCase().includes(text) || a.userDisplayName.normalize('NFKC').toLowerCase().includes(text) || a.userid.toLowerCase().includes(text))) return false;
@@ -48,11 +50,28 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
     if (f.createdTo && !(a.accountCreationDate && a.accountCreationDate.slice(0, 10) <= f.createdTo)) return false;
     if (!within(a.followerCount, fMin, fMax) || !within(a.followingCount, gMin, gMax)) return false;
     if (!within(r.activity?.tweets ?? 0, tMin, tMax)) return false;
-    // Active in [from, to]: its first tweet is before the end and its last after the start.
-    if (activeFrom !== null && !(r.activity && r.activity.lastTweetTime >= activeFrom)) return false;
-    if (activeTo !== null && !(r.activity && r.activity.firstTweetTime < activeTo)) return false;
+    if ((activeFrom !== null || activeTo !== null) && !(r.activity && activeWithin(r.activity, activeFrom ?? -Infinity, activeTo ?? Infinity))) return false;
     return true;
   };
+}
+
+/** Whether it tweeted in [from, to) (UTC minutes): on a day of that range, or where days were not recorded, in a span overlapping it. */
+function activeWithin(a: AccountActivity, from: number, to: number): boolean {
+  if (!a.days) return a.lastTweetTime >= from && a.firstTweetTime < to;
+  const first = a.days[firstAtLeast(a.days, Math.ceil(from / MINUTES_PER_DAY))];
+  return first !== undefined && first * MINUTES_PER_DAY < to;
+}
+
+/** The index of the first value >= x in an ascending array (its length when none is). */
+function firstAtLeast(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The ranges whose lower bound is above their upper bound (no account can match them), by name. */

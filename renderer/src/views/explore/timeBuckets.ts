@@ -1,6 +1,6 @@
 /** Time helpers over the store's UTC minute times and 15-minute buckets. */
 
-export const MINUTES_PER_DAY = 1440;
+import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
 
 export function dayOfMinute(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 10);
@@ -15,7 +15,7 @@ export function everyDay(days: readonly string[]): string[] {
   if (days.length === 0) return [];
   const out: string[] = [];
   const last = minuteOfDay(days[days.length - 1]!);
-  for (let m = minuteOfDay(days[0]!); m <= last; m += 1440) out.push(dayOfMinute(m));
+  for (let m = minuteOfDay(days[0]!); m <= last; m += MINUTES_PER_DAY) out.push(dayOfMinute(m));
   return out;
 }
 
