@@ -206,7 +206,7 @@ function verify(m: ReportModel): string {
     `<p>This PDF carries the signed tag manifest, its signatures and these instructions as attachments. They vouch for the bundle, not for this PDF: ` +
     `whoever holds them can put them into any PDF. This PDF's own text is verified only with the bundle: <code>signatures/evidence-report.pdf.sig</code> over this PDF, ` +
     `and <code>report/evidence-report.sha256</code> (signed) naming this PDF's SHA-256 and the bundle id (step 6 below). It has no embedded signature (<code>pdfsig</code> finds none): a PDF received without its bundle is not verified. ` +
-    `Quote right-to-left text (Arabic, Persian, Hebrew) from the bundle's <code>data/</code> files, not from this PDF's text layer: text extraction (<code>pdftotext</code>) gives its runs in the order they are drawn. ` +
+    `Quote right-to-left text (Arabic, Persian, Hebrew, Syriac, Thaana) from the bundle's <code>data/</code> files, not from this PDF's text layer: text extraction (<code>pdftotext</code>) gives its runs in the order they are drawn. ` +
     `The instructions below are VERIFY.txt of the bundle. ` +
     `Long lines are wrapped to fit the page, at any character: copy commands from VERIFY.txt (attached to this PDF: <code>pdfdetach -saveall</code>, and in the bundle), not from the print.</p>` +
     `<pre class="verify-text">${e(m.verifyText)}</pre>`

@@ -17,13 +17,18 @@ export interface WordBox {
 
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
+/** Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko. */
+export const RTL = /[\u0590-\u08FF]/;
+
 /** Every box of `word` (exact match of one pdftotext word), with its 1-based page number. */
 export function wordBoxes(file: string, word: string): WordBox[] {
   const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
   const boxes: WordBox[] = [];
   html.split(/<page\b/).slice(1).forEach((pageHtml, i) => {
     for (const m of pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      if (unescapeXml(m[5]!) === word) boxes.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+      // pdftotext -bbox gives a right-to-left word's letters in the order drawn (reversed), and may wrap a run in embedding marks.
+      const text = unescapeXml(m[5]!).replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+      if (text === word || (RTL.test(word) && text === [...word].reverse().join(''))) boxes.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
     }
   });
   return boxes;

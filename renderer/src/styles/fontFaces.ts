@@ -14,8 +14,8 @@ const SCRIPT_FACES = [
   'Noto Sans Thai', 'Noto Sans Lao', 'Noto Sans Bengali', 'Noto Sans Tamil', 'Noto Sans Telugu', 'Noto Sans Kannada',
   'Noto Sans Malayalam', 'Noto Sans Gujarati', 'Noto Sans Gurmukhi', 'Noto Sans Oriya', 'Noto Sans Myanmar',
   'Noto Sans Khmer', 'Noto Sans Sinhala', 'Noto Serif Tibetan', 'Noto Sans Mongolian',
-  // The Caucasus and the Horn of Africa.
-  'Noto Sans Georgian', 'Noto Sans Armenian', 'Noto Sans Ethiopic',
+  // The Caucasus, Africa (Ethiopic, Tifinagh for Tamazight), the Maldives (Thaana) and Syriac.
+  'Noto Sans Georgian', 'Noto Sans Armenian', 'Noto Sans Ethiopic', 'Noto Sans Tifinagh', 'Noto Sans Thaana', 'Noto Sans Syriac',
 ];
 
 /**

@@ -42,7 +42,7 @@ export const CANTONESE_NOTE = `粵語原文 (Cantonese as posted): ${EXTENSION_B
  * (renderer/src/styles/fontFaces.ts): 'check', or the script's or its language's name. Separate
  * words, each with its own box in the PDF.
  */
-export const SCRIPT_SAMPLES: readonly { face: string; word: string }[] = [
+export const SCRIPT_SAMPLES: readonly { face: string; word: string; rtl?: true }[] = [
   { face: 'Noto Sans Thai', word: 'ตรวจสอบ' },
   { face: 'Noto Sans Bengali', word: 'যাচাই' },
   { face: 'Noto Sans Myanmar', word: 'မြန်မာ' },
@@ -61,9 +61,14 @@ export const SCRIPT_SAMPLES: readonly { face: string; word: string }[] = [
   { face: 'Noto Sans Georgian', word: 'ქართული' },
   { face: 'Noto Sans Armenian', word: 'Հայերեն' },
   { face: 'Noto Sans Ethiopic', word: 'አማርኛ' },
+  { face: 'Noto Sans Tifinagh', word: 'ⵜⴰⵎⴰⵣⵉⵖⵜ' },
+  { face: 'Noto Sans Thaana', word: 'ދިވެހި', rtl: true },
+  { face: 'Noto Sans Syriac', word: 'ܣܘܪܝܝܐ', rtl: true },
 ];
 export const SCRIPT_WORDS = SCRIPT_SAMPLES.map((s) => s.word);
-export const SCRIPTS_NOTE = `Other scripts: ${SCRIPT_WORDS.join(' ')}`;
+/** The left-to-right words in one note, the right-to-left ones in another: a PDF's text layer gives RTL runs back in visual order. */
+export const SCRIPTS_NOTE = `Other scripts: ${SCRIPT_SAMPLES.filter((s) => !s.rtl).map((s) => s.word).join(' ')}`;
+export const RTL_SCRIPTS_NOTE = `Other right-to-left scripts: ${SCRIPT_SAMPLES.filter((s) => s.rtl).map((s) => s.word).join(' ')}`;
 export const CREATED = new Date('2026-11-28T12:00:00.000Z');
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -149,7 +154,7 @@ export interface ReportCase {
  * Builds the case. `itemCount` cycles through the real posts and accounts (each citation is a
  * separate item), so a 200-item report uses 200 real texts.
  */
-export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
+export async function buildReportCase(itemCount = 7): Promise<ReportCase> {
   const [china, users, ira] = await Promise.all(FILES.map(load));
   const arabic = users!.accounts.filter((a) => /[\u0600-\u06FF]/.test(a.userProfileDescription));
   const pool: Array<{ f: Loaded; t?: Tweet; a?: Account; p?: ReportPostItem }> = [
@@ -163,7 +168,7 @@ export async function buildReportCase(itemCount = 6): Promise<ReportCase> {
   const items: ReportItem[] = [];
   for (let i = 0; i < itemCount; i++) {
     const { f, t, a, p } = pool[i % pool.length]!;
-    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE, CANTONESE_NOTE, SCRIPTS_NOTE][i];
+    const note = [HEBREW_NOTE, EMOJI_NOTE, ARABIC_LIGATURE_NOTE, KOREAN_NOTE, CANTONESE_NOTE, SCRIPTS_NOTE, RTL_SCRIPTS_NOTE][i];
     const extra = { bundlePath: `data/source/${f.name}`, ...(note ? { note } : {}) };
     if (p) {
       items.push({ ...p, itemId: `item-${i + 1}`, ...extra });

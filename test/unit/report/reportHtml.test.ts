@@ -17,7 +17,7 @@ import { buildReportCase, HEBREW_NOTE, type ReportCase } from './reportCase';
 let rc: ReportCase;
 let html: string;
 beforeAll(async () => {
-  rc = await buildReportCase(6);
+  rc = await buildReportCase(7);
   html = buildReportHtml(rc.model, { stylesheets: ['http://127.0.0.1/assets/report-x.css'], pageSize: 'A4' });
 });
 
