@@ -296,6 +296,17 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   await expect(page.getByTestId('account-count')).toHaveText(`${tweetedIn} of ${days.size} accounts`);
   await expect(page.getByRole('link', { name: 'HKpoliticalnew' })).toHaveCount(0);
   await expect(page.getByLabel('Active from')).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
+  // Tweets per active day, sorted busiest first: the account with the most, as counted from the file.
+  const perDay = [...days].map(([u, d]) => ({ u, v: rows.filter((r) => r[col('userid')] === u).length / d.size })).sort((a, b) => b.v - a.v);
+  expect(perDay[0]!.v).toBeGreaterThan(perDay[1]!.v);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  const sortButton = page.getByRole('button', { name: /^Tweets per active day/ });
+  await sortButton.click();
+  await sortButton.click();
+  await expect(page.getByRole('columnheader', { name: /Tweets per active day/ })).toHaveAttribute('aria-sort', 'descending');
+  const busiest = rows.find((r) => r[col('userid')] === perDay[0]!.u)!;
+  await expect(page.locator('.vscroll [role=row]').first()).toContainText(busiest[col('user_screen_name')]!);
+  await expect(page.locator('.vscroll [role=row]').first()).toContainText(perDay[0]!.v.toFixed(1));
   expect(consoleLog.errors).toEqual([]);
 });
 

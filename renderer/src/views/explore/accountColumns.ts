@@ -15,6 +15,8 @@ export interface AccountColumn {
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 const time = (m: number | undefined) => (m === undefined || !Number.isFinite(m) ? '' : formatMinute(m));
+/** Tweets per day it tweeted on (a busy automated account posts dozens a day); null for imports that did not record days. */
+const perActiveDay = (r: AccountRow): number | null => (r.activity?.days?.length ? r.activity.tweets / r.activity.days.length : null);
 
 export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'screenName', label: 'Screen name', width: 'minmax(160px, 1.4fr)', defaultVisible: true, sortValue: (r) => r.account.userScreenName.toLowerCase(), text: (r) => r.account.userScreenName },
@@ -26,6 +28,8 @@ export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'language', label: 'Language', width: '84px', defaultVisible: true, sortValue: (r) => r.account.accountLanguage || null, text: (r) => r.account.accountLanguageRaw || r.account.accountLanguage },
   { key: 'hashed', label: 'Hashed', width: '72px', defaultVisible: true, sortValue: (r) => (r.hashed ? 1 : 0), text: (r) => (r.hashed ? 'yes' : 'no') },
   { key: 'tweets', label: 'Tweets', width: '80px', defaultVisible: true, sortValue: (r) => r.activity?.tweets ?? 0, text: (r) => String(r.activity?.tweets ?? 0) },
+  { key: 'activeDays', label: 'Active days', width: '88px', defaultVisible: false, sortValue: (r) => r.activity?.days?.length ?? null, text: (r) => num(r.activity?.days?.length) },
+  { key: 'perDay', label: 'Tweets per active day', width: '104px', defaultVisible: true, sortValue: perActiveDay, text: (r) => { const v = perActiveDay(r); return v === null ? '' : v.toFixed(1); } },
   { key: 'first', label: 'First tweet', width: '160px', defaultVisible: true, sortValue: (r) => r.activity?.firstTweetTime ?? null, text: (r) => time(r.activity?.firstTweetTime) },
   { key: 'last', label: 'Last tweet', width: '160px', defaultVisible: false, sortValue: (r) => r.activity?.lastTweetTime ?? null, text: (r) => time(r.activity?.lastTweetTime) },
   { key: 'client', label: 'Main client', width: 'minmax(120px, 1fr)', defaultVisible: true, sortValue: (r) => r.mainClient || null, text: (r) => r.mainClient },
