@@ -307,6 +307,8 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   const busiest = rows.find((r) => r[col('userid')] === perDay[0]!.u)!;
   await expect(page.locator('.vscroll [role=row]').first()).toContainText(busiest[col('user_screen_name')]!);
   await expect(page.locator('.vscroll [role=row]').first()).toContainText(perDay[0]!.v.toFixed(1));
+  await page.getByLabel('Tweets per active day ≥').fill('2');
+  await expect(page.getByTestId('account-count')).toHaveText(`${perDay.filter((p) => p.v >= 2).length} of ${days.size} accounts`);
   expect(consoleLog.errors).toEqual([]);
 });
 

@@ -134,6 +134,11 @@ describe('accounts filter and CSV', () => {
     expect(active('2019-06-02', '')).toEqual(['wuming11xia', 'x']);
     expect(active('', '2019-05-31')).toEqual([]);
     expect(active('2019-08-21', '')).toEqual([]);
+    // Tweets per active day: 2 tweets on 2 days; an older import's account (no days) never matches a bound.
+    const perDay = (perDayMin: string) => [gap, older].filter(accountFilter({ ...NO_FILTERS, perDayMin })).map((r) => r.account.userScreenName);
+    expect(perDay('1')).toEqual(['wuming11xia']);
+    expect(perDay('1.5')).toEqual([]);
+    expect(perDay('')).toEqual(['wuming11xia', 'x']);
   });
   it('exports ids as quoted text, never as numbers', () => {
     const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));

@@ -95,6 +95,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
         {text('Following ≤', 'followingMax', 'number')}
         {text('Tweets ≥', 'tweetsMin', 'number')}
         {text('Tweets ≤', 'tweetsMax', 'number')}
+        {text('Tweets per active day ≥', 'perDayMin', 'number')}
         {text('Active from', 'activeFrom', 'date', 'active-rule')}
         {text('Active to', 'activeTo', 'date', 'active-rule')}
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>

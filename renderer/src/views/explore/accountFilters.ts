@@ -2,6 +2,7 @@ import { chosenValue } from './emptyOption';
 import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
 import type { AccountActivity } from '../../store/schema';
 import type { AccountRow } from './exploreData';
+import { perActiveDay } from './accountColumns';
 import { minuteOfDay } from './timeBuckets';
 
 export interface AccountFilters {
@@ -18,6 +19,8 @@ export interface AccountFilters {
   followingMax: string;
   tweetsMin: string;
   tweetsMax: string;
+  /** Tweets per active day at least (accounts of imports that recorded no days never match). */
+  perDayMin: string;
   /** YYYY-MM-DD: the account tweeted on one of these UTC days (older imports: its first-to-last span overlaps them). */
   activeFrom: string;
   activeTo: string;
@@ -25,7 +28,7 @@ export interface AccountFilters {
 
 export const NO_FILTERS: AccountFilters = {
   text: '', language: '', hashed: 'any', random: 'any', client: '', createdFrom: '', createdTo: '',
-  followersMin: '', followersMax: '', followingMin: '', followingMax: '', tweetsMin: '', tweetsMax: '', activeFrom: '', activeTo: '',
+  followersMin: '', followersMax: '', followingMin: '', followingMax: '', tweetsMin: '', tweetsMax: '', perDayMin: '', activeFrom: '', activeTo: '',
 };
 
 const bound = (s: string): number | null => (s.trim() === '' || !Number.isFinite(Number(s)) ? null : Number(s));
@@ -33,7 +36,7 @@ const bound = (s: string): number | null => (s.trim() === '' || !Number.isFinite
 /** A predicate for the filters; numeric bounds exclude accounts whose value is unknown. */
 export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
   const text = f.text.trim().normalize('NFKC').toLowerCase().replace(/^@/, ''); // a pasted name often brings spaces
-  const [fMin, fMax, gMin, gMax, tMin, tMax] = [f.followersMin, f.followersMax, f.followingMin, f.followingMax, f.tweetsMin, f.tweetsMax].map(bound);
+  const [fMin, fMax, gMin, gMax, tMin, tMax, dMin] = [f.followersMin, f.followersMax, f.followingMin, f.followingMax, f.tweetsMin, f.tweetsMax, f.perDayMin].map(bound);
   const within = (v: number | null | undefined, lo: number | null, hi: number | null) =>
     (lo === null && hi === null) || (v !== null && v !== undefined && (lo === null || v >= lo) && (hi === null || v <= hi));
   const activeFrom = f.activeFrom ? minuteOfDay(f.activeFrom) : null;
@@ -50,6 +53,7 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
     if (f.createdTo && !(a.accountCreationDate && a.accountCreationDate.slice(0, 10) <= f.createdTo)) return false;
     if (!within(a.followerCount, fMin, fMax) || !within(a.followingCount, gMin, gMax)) return false;
     if (!within(r.activity?.tweets ?? 0, tMin, tMax)) return false;
+    if (!within(perActiveDay(r), dMin, null)) return false;
     if ((activeFrom !== null || activeTo !== null) && !(r.activity && activeWithin(r.activity, activeFrom ?? -Infinity, activeTo ?? Infinity))) return false;
     return true;
   };
