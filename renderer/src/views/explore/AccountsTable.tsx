@@ -101,7 +101,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
       </form>
       <p id="random-rule" className="muted">Random-looking handle: {RANDOM_HANDLE_RULE}; hashed handles are never flagged.</p>
-      <p id="active-rule" className="muted">Active from / to: the account tweeted on at least one of these UTC days{spanOnly ? '; for accounts of imports made before days were recorded, its span from first to last tweet overlaps them and it may have posted nothing inside them (re-import to make it exact)' : ''}.</p>
+      <p id="active-rule" className="muted">Active from / to: the account tweeted on at least one of these UTC days{spanOnly ? '; for accounts of imports made before days were recorded, its span from first to last tweet overlaps them and it may have posted nothing inside them, and their tweets per active day are unknown (re-import to make both exact)' : ''}.</p>
       <div className="toolbar">
         <span role="status" data-testid="account-count">
           {rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts
