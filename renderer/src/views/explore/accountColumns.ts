@@ -1,4 +1,4 @@
-import type { AccountRow } from './exploreData';
+import { perActiveDay, type AccountRow } from './exploreData';
 import { randomHandleReasons } from './randomHandle';
 import { formatMinute } from './timeBuckets';
 
@@ -15,8 +15,6 @@ export interface AccountColumn {
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 const time = (m: number | undefined) => (m === undefined || !Number.isFinite(m) ? '' : formatMinute(m));
-/** Tweets per day it tweeted on (a busy automated account posts dozens a day); null for imports that did not record days. */
-export const perActiveDay = (r: AccountRow): number | null => (r.activity?.days?.length ? r.activity.tweets / r.activity.days.length : null);
 
 export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'screenName', label: 'Screen name', width: 'minmax(160px, 1.4fr)', defaultVisible: true, sortValue: (r) => r.account.userScreenName.toLowerCase(), text: (r) => r.account.userScreenName },

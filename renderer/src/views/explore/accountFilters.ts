@@ -1,8 +1,7 @@
 import { chosenValue } from './emptyOption';
 import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
 import type { AccountActivity } from '../../store/schema';
-import type { AccountRow } from './exploreData';
-import { perActiveDay } from './accountColumns';
+import { perActiveDay, type AccountRow } from './exploreData';
 import { minuteOfDay } from './timeBuckets';
 
 export interface AccountFilters {

@@ -17,6 +17,9 @@ export interface AccountRow {
   mainClient: string;
 }
 
+/** Tweets per day it tweeted on (a busy automated account posts dozens a day); null for imports that did not record days. */
+export const perActiveDay = (r: AccountRow): number | null => (r.activity?.days?.length ? r.activity.tweets / r.activity.days.length : null);
+
 export interface ExploreData {
   dataset: DatasetRecord;
   aggregates: ImportAggregates | undefined;
