@@ -1,13 +1,13 @@
 import type { Provenance } from './provenance';
 
+/** tweetTime units (UTC minutes) in a UTC day: a tweet's day is floor(tweetTime / MINUTES_PER_DAY). */
+export const MINUTES_PER_DAY = 1440;
+
 /**
  * One tweet as normalised from any supported archive format. Ids are strings. Absent values are ''
  * (strings), [] (lists) or null (counts). Nothing is "repaired": a row that cannot be normalised
  * faithfully is quarantined instead (QuarantinedRow, archive.ts).
  */
-/** tweetTime units (UTC minutes) in a UTC day: a tweet's day is floor(tweetTime / MINUTES_PER_DAY). */
-export const MINUTES_PER_DAY = 1440;
-
 export interface Tweet {
   tweetid: string;
   userid: string;
