@@ -1,5 +1,6 @@
 import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
+import { urlDomain } from '../../shared/domain/urlDomain';
 import { expect, test } from './fixtures';
 import { openDemoArchive } from './exploreHelpers';
 
@@ -40,7 +41,7 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await expect(page.locator('[data-chart="clients"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
   await expect(page.locator('[data-chart="volume"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
 
-  // Panels recounted for the range by the search worker: retweets, tweet languages, top hashtags.
+  // Panels recounted for the range by the search worker: retweets, tweet languages, top hashtags, URL domains, mentioned accounts.
   await expect(page.getByTestId('range-facets')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   await expect(page.getByTestId('range-facets')).toContainText(`In range: ${fmt(inRange.filter((r) => r.isRetweet).length)} retweets`);
   const langs = new Map<string, number>();
@@ -56,6 +57,19 @@ test('volume chart brush sets the time filter; counts in range match the generat
   const top = [...tags.values()].sort((a, b) => b - a).slice(0, 20);
   expect(cells.map((c) => Number(c[1]!.replace(/,/g, '')))).toEqual(top);
   for (const [tag, n] of cells) expect(tags.get(tag!.replace(/^#/, ''))).toBe(Number(n!.replace(/,/g, '')));
+  // URL domains and mentioned accounts too (each tweet's user_mentions ids once, never its author).
+  const cellsOf = (name: string) => page.getByRole('region', { name, exact: true }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.firstChild?.textContent ?? '')));
+  const domains = new Map<string, number>();
+  for (const r of inRange) for (const u of r.urls) domains.set(urlDomain(u), (domains.get(urlDomain(u)) ?? 0) + 1);
+  const domainCells = await cellsOf('Top URL domains in range');
+  expect(domainCells.length).toBeGreaterThan(0);
+  for (const [domain, n] of domainCells) expect(domains.get(domain!)).toBe(Number(n!.replace(/,/g, '')));
+  const mentioned = new Map<string, number>();
+  for (const r of inRange) for (const m of new Set(r.userMentions)) if (m !== '' && m !== '0' && m !== r.account.userid) mentioned.set(m, (mentioned.get(m) ?? 0) + 1);
+  const mentionCells = await cellsOf('Most mentioned accounts in range');
+  expect(mentionCells.length).toBeGreaterThan(0);
+  expect(mentionCells.map((c) => Number(c[1]!.replace(/,/g, '')))).toEqual([...mentioned.values()].sort((a, b) => b - a).slice(0, 20));
+  await expect(page.getByRole('region', { name: 'Most retweeted accounts in range', exact: true })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/explore-brush.png' });
 
   // Keyboard alternative: the date inputs set the same filter; "Show all" clears it.

@@ -6,6 +6,8 @@ import type { LoadState } from './searchProtocol';
 import { normalizeForSearch, SEARCH_TEXT_VERSION } from './searchQuery';
 import { rowsOf, textBlock, type TextBlock } from './searchText';
 import { yieldToEvents } from '../workers/yieldToEvents';
+import { readAccounts } from '../store/read/datasetReader';
+import { ScreenNames } from '../../../shared/domain/screenNames';
 
 /** Search blocks read per IndexedDB request (one getAll over a key range). */
 const TEXT_BATCH = 16;
@@ -46,6 +48,7 @@ export class DatasetCorpus {
   private failure: unknown = null;
   private readonly hitCache = new Map<number, TweetColumns>();
   private closed = false;
+  private screenNames: Promise<ScreenNames> | undefined;
   /** Resolves once every block's text is loaded. */
   readonly ready: Promise<void>;
   /** Resolves once the block list (seqs) is known. */
@@ -84,8 +87,8 @@ export class DatasetCorpus {
       const chunk = this.seqs.slice(a, a + TEXT_BATCH);
       const records = await this.db.searchBlocks.where('[datasetId+seq]').between([this.datasetId, chunk[0]!], [this.datasetId, chunk[chunk.length - 1]!], true, true).toArray();
       const bySeq = new Map(records.filter((r) => this.committed.has(r.importId) && withText.has(r.seq)).map((r) => [r.seq, r]));
-      // Filter columns stored with the text (imports since they were added) come in the same read.
-      const withFilters = this.filtersLoaded === a && chunk.every((seq) => bySeq.get(seq)?.filters);
+      // Filter columns stored with the text (imports since they were added, with targets since 2026-12-03) come in the same read.
+      const withFilters = this.filtersLoaded === a && chunk.every((seq) => bySeq.get(seq)?.filters?.targets);
       for (const [j, seq] of chunk.entries()) {
         const r = bySeq.get(seq);
         let block: TextBlock;
@@ -169,6 +172,11 @@ export class DatasetCorpus {
       this.filtersLoadedTo(a + chunk.length);
       this.onProgress();
     }
+  }
+
+  /** The dataset's screen names (its committed accounts), read once: what a '@name' in the range counts is credited to. */
+  names(): Promise<ScreenNames> {
+    return (this.screenNames ??= readAccounts(this.db, this.datasetId).then((accounts) => new ScreenNames(accounts)));
   }
 
   /** Every block's filter columns (waits for the ones still loading). */

@@ -2,6 +2,7 @@ import type { TweetColumns } from '../../../shared/domain/tweet';
 import { Dict } from '../../../shared/archive/dict';
 import { normalizeForSearch } from './searchQuery';
 import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
+import { tweetTargets, type TargetCodes, type TweetTargets } from '../store/tweetTargets';
 
 export interface FilterDicts {
   language: Dict;
@@ -12,9 +13,14 @@ export interface FilterDicts {
   /** …and folded as search words are (normalizeForSearch: case, width, ZWNJ, tatweel), which the filter compares: hashtagLowerOf[hashtag code]. */
   hashtagLower: Dict;
   hashtagLowerOf: number[];
+  /** Retweeted and mentioned accounts (keys as the aggregates count them) and URL domains (TweetTargets). */
+  account: Dict;
+  domain: Dict;
 }
 
-export const filterDicts = (): FilterDicts => ({ language: new Dict(), userid: new Dict(), client: new Dict(), hashtag: new Dict(), hashtagLower: new Dict(), hashtagLowerOf: [] });
+export const filterDicts = (): FilterDicts => ({
+  language: new Dict(), userid: new Dict(), client: new Dict(), hashtag: new Dict(), hashtagLower: new Dict(), hashtagLowerOf: [], account: new Dict(), domain: new Dict(),
+});
 
 /** A hashtag's code, its folded form (what the filter compares) coded the first time it is seen. */
 function hashtagCode(d: FilterDicts, h: string): number {
@@ -37,6 +43,8 @@ export interface FilterBlock {
   client: Int32Array;
   tagStarts: Int32Array;
   tagCodes: Int32Array;
+  /** Whom each row retweets and mentions and the domains it links, in codes of d.account and d.domain: what the Overview's range panels count. */
+  targets?: TargetCodes;
 }
 
 export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
@@ -72,13 +80,16 @@ export interface StoredFilterBlock extends FilterBlock {
   userids: PackedStrings | string[];
   clients: PackedStrings | string[];
   hashtags: PackedStrings | string[];
+  /** Since 2026-12-03, with codes into its own accounts and domains; older records are read again from their tweet blocks. */
+  targets?: TweetTargets;
 }
 
 const valuesOf = (v: PackedStrings | string[]): string[] => (Array.isArray(v) ? v : unpackStrings(v));
 
 /** The filter columns of an encoded block: its codes and dictionaries as they are. */
-export function storedFilterBlock(c: StoredTweetColumns): StoredFilterBlock {
+export function storedFilterBlock(c: StoredTweetColumns, targets: TweetTargets = tweetTargets(c)): StoredFilterBlock {
   return {
+    targets,
     tweetTime: c.tweetTime, isRetweet: c.isRetweet,
     language: c.tweetLanguage.codes, languages: c.tweetLanguage.values,
     userid: c.userid.codes, userids: c.userid.values,
@@ -104,5 +115,17 @@ export function adoptFilterBlock(s: StoredFilterBlock, d: FilterDicts): FilterBl
     client: s.client.map((c) => client[c]!),
     tagStarts: s.tagStarts.slice(),
     tagCodes: s.tagCodes.map((c) => tag[c]!),
+    ...(s.targets ? { targets: adoptTargets(s.targets, d) } : {}),
+  };
+}
+
+/** A block's targets with their codes moved into the corpus's dictionaries (a retweet's -1 stays). */
+function adoptTargets(t: TweetTargets, d: FilterDicts): TargetCodes {
+  const account = Int32Array.from(unpackStrings(t.accounts), (v) => d.account.code(v));
+  const domain = Int32Array.from(unpackStrings(t.domains), (v) => d.domain.code(v));
+  return {
+    retweet: t.retweet.map((r) => (r < 0 ? r : account[r]!)),
+    mentionStarts: t.mentionStarts.slice(), mention: t.mention.map((m) => account[m]!),
+    urlStarts: t.urlStarts.slice(), urlDomain: t.urlDomain.map((k) => domain[k]!),
   };
 }

@@ -5,6 +5,7 @@ import { writeRowBatch } from '../store/write/importBatchWriter';
 import { searchBlockOf } from '../store/write/searchBlockOf';
 import { tweetIdsOf } from '../store/write/tweetIdsOf';
 import { unpackStrings } from '../store/tweetBlockCodec';
+import { tweetTargets } from '../store/tweetTargets';
 import { AggregateBuilder } from './import/aggregateBuilder';
 import { collectGarbage } from './collectGarbage';
 import { failureMessage } from '../../../shared/domain/storageFull';
@@ -55,9 +56,11 @@ async function handle(r: BlockWriterRequest): Promise<Partial<Extract<FromBlockW
     const a = builder();
     const search = r.blocks.map((b) => {
       const t = performance.now();
-      a.addBlock(b.columns, b.seq);
+      // Counted into the aggregates and stored with the search text, for counts over a time range.
+      const targets = tweetTargets(b.columns);
+      a.addBlock(b.columns, b.seq, targets);
       aggregateSeconds += (performance.now() - t) / 1000;
-      return searchBlockOf(b, unpackStrings(b.columns.tweetText));
+      return searchBlockOf(b, unpackStrings(b.columns.tweetText), targets);
     });
     const ids = r.blocks.length ? tweetIdsOf(r.blocks) : undefined;
     for (const b of r.blocks) delete b.fingerprints; // kept in the ids record only

@@ -124,7 +124,8 @@ self.onmessage = async (e: MessageEvent<SearchMessage>) => {
   if (m.type === 'facets') {
     try {
       const c = await corpusFor(m.datasetId);
-      post({ id: m.id, type: 'facets', facets: rangeFacets(await c.allFilters(), c.dicts, m.fromMinute, m.toMinute) });
+      const names = await c.names();
+      post({ id: m.id, type: 'facets', facets: rangeFacets(await c.allFilters(), c.dicts, (name) => names.attribute(name), m.fromMinute, m.toMinute) });
     } catch (err) {
       post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
     }

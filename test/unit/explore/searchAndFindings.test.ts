@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { corpusBlock, searchCorpus } from '../../../renderer/src/search/searchCorpus';
-import { filterDicts } from '../../../renderer/src/search/searchFilterColumns';
+import { adoptFilterBlock, filterDicts, storedFilterBlock } from '../../../renderer/src/search/searchFilterColumns';
+import { encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 import { rangeFacets } from '../../../renderer/src/search/searchFacets';
 import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
@@ -210,9 +211,12 @@ describe('rangeFacets', () => {
       { id: '3', user: 'b', text: 'x', time: 30, lang: 'zh', tags: ['香港'] },
     ];
     const blocks = [corpusBlock(0, rows.map((r) => r.text), columns(rows.slice(0, 2)), dicts), corpusBlock(1, ['x'], columns(rows.slice(2)), dicts)];
-    const f = rangeFacets(blocks.map((b) => b.filters), dicts, 15, 31);
-    expect(f).toEqual({ tweets: 2, retweets: 1, languages: { en: 1, zh: 1 }, hashtags: { HK: 1, 香港: 1 } });
-    expect(rangeFacets(blocks.map((b) => b.filters), dicts).hashtags).toEqual({ HK: 2, hk: 1, 香港: 1 });
+    // As the search worker reads them: stored by the import with its targets (URLs, mentions, retweets: none here).
+    const stored = filterDicts();
+    const filters = [columns(rows.slice(0, 2)), columns(rows.slice(2))].map((c) => adoptFilterBlock(storedFilterBlock(encodeTweetColumns(c)), stored));
+    const f = rangeFacets(filters, stored, () => undefined, 15, 31);
+    expect(f).toEqual({ tweets: 2, retweets: 1, languages: { en: 1, zh: 1 }, hashtags: { HK: 1, 香港: 1 }, urlDomains: {}, mentioned: {}, retweeted: {} });
+    expect(rangeFacets(filters, stored, () => undefined).hashtags).toEqual({ HK: 2, hk: 1, 香港: 1 });
     // The hashtag filter stays case-insensitive over the as-archived codes.
     expect(searchCorpus(blocks, [], { hashtag: '#hk' }, 0, 10).hits.map((h) => h.tweetid)).toEqual(['1', '2']);
   });

@@ -185,7 +185,7 @@ export function Overview({ data }: { data: ExploreData }) {
     return { option, top: topCounts };
   }, [ag, range]);
 
-  // Languages, hashtags and retweets in the range: recounted by the search worker from its filter
+  // Languages, hashtags, URL domains, mentions and retweets in the range: recounted by the search worker from its filter
   // columns (the stored aggregates hold them per dataset only).
   const rangeKey = range ? `${range.from}-${range.to}` : '';
   const [facets, setFacets] = useState<{ key: string; f: RangeFacets } | null>(null);
@@ -248,7 +248,7 @@ export function Overview({ data }: { data: ExploreData }) {
       {ag.tweets > 0 && <>
       <section aria-labelledby="filter-title" className="range-filter">
         <h2 id="filter-title">Time filter</h2>
-        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates (whole UTC days, To included, whatever time zone the charts use): the range filters the posting rhythm, client, tweet-language and top-hashtag panels and counts the retweets in it. URL domains, mentioned and retweeted accounts and the account panels are whole-dataset totals.</p>
+        <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates (whole UTC days, To included, whatever time zone the charts use): the range filters the posting rhythm, client and tweet-language panels and the top hashtags, URL domains, mentioned and retweeted accounts, and counts the retweets in it. The account panels are whole-dataset totals.</p>
         <div className="toolbar">
           {dateInput('From', fromDay, (v) => setDays(v, toDay), fromInput)}
           {dateInput('To', toDay, (v) => setDays(fromDay, v))}
@@ -259,7 +259,7 @@ export function Overview({ data }: { data: ExploreData }) {
         </div>
         {range && (
           <p role="status" className="muted" data-testid="range-facets" data-ready={rf ? 'true' : 'false'}>
-            {facetsError ? `Range languages and hashtags unavailable: ${facetsError}` : rf ? `In range: ${fmt(rf.retweets)} retweets; the tweet languages and top hashtags below are for the range.` : 'Counting languages, hashtags and retweets in the range (the search index loads first)…'}
+            {facetsError ? `Range languages, hashtags, URL domains, mentions and retweets unavailable: ${facetsError}` : rf ? `In range: ${fmt(rf.retweets)} retweets; the tweet languages, top hashtags, URL domains, mentioned and retweeted accounts below are for the range.` : 'Counting languages, hashtags, URL domains, mentions and retweets in the range (the search index loads first)…'}
           </p>
         )}
       </section>
@@ -307,9 +307,9 @@ export function Overview({ data }: { data: ExploreData }) {
 
       {ag.tweets > 0 && <div className="top-tables">
         <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} />
-        <TopTable title="Top URL domains" counts={ag.urlDomains} data={data} fold={domainKey} domains />
-        <TopTable title="Most mentioned accounts" counts={ag.mentioned} data={data} accounts />
-        <TopTable title="Most retweeted accounts" counts={ag.retweeted} data={data} accounts />
+        <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains />
+        <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts />
+        <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts />
       </div>}
     </div>
   );

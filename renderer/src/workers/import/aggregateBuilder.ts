@@ -5,9 +5,7 @@ import { AuthorActivity } from './authorActivity';
 import { PairCounter } from './pairCounter';
 import { LINK_KINDS, type LinkPairs } from './tweetAuthors';
 import type { AccountActivity, EdgeColumns, EdgeKind, ImportAggregates, ImportEdges } from '../../store/schema';
-import { urlDomain } from '../../../../shared/domain/urlDomain';
-import { resolvedMention, textMentions } from '../../../../shared/domain/mentions';
-import { caselessName } from '../../../../shared/domain/screenNames';
+import { tweetTargets, type TweetTargets } from '../../store/tweetTargets';
 
 /**
  * Builds one import's ImportAggregates in the same pass that packs tweets into blocks, so no view
@@ -45,24 +43,19 @@ export class AggregateBuilder {
 
   /**
    * Every row of a stored (encoded) block, read from its codes: each block dictionary value is looked
-   * up once, not once per row, and no row's strings are decoded (only a text searched for @names).
+   * up once, not once per row, and no row's strings are decoded. Retweeted and mentioned accounts and
+   * URL domains come from the block's targets (tweetTargets: the rule the search records store too).
    */
-  addBlock(c: StoredTweetColumns, seq: number): void {
+  addBlock(c: StoredTweetColumns, seq: number, targets: TweetTargets = tweetTargets(c)): void {
     // Import-wide codes of each block dictionary value; -1 for none.
     const authorCode = (v: string) => (v === '' ? -1 : this.authors.code(v));
     const users = codesOf(c.userid.values, (v) => this.authors.code(v));
     const languages = codesOf(c.tweetLanguage.values, (v) => this.languages.code(v));
     const clients = codesOf(c.tweetClientName.values, (v) => this.clients.code(v));
     const hashtags = codesOf(c.hashtags.values, (v) => this.hashtags.code(v));
-    const domains = codesOf(c.urls.values, (u) => this.urlDomains.code(urlDomain(u)));
-    const mentions = codesOf(c.userMentions.values, (m) => (resolvedMention(m) ? this.authors.code(m) : -1));
-    const retweetUsers = codesOf(c.retweetUserid.values, authorCode);
-    const retweetNames = codesOf(c.retweetScreenName.values, (n) => authorCode(n && '@' + n));
+    const accounts = codesOf(targets.accounts, (v) => this.authors.code(v));
+    const domains = codesOf(targets.domains, (d) => this.urlDomains.code(d));
     const replyUsers = codesOf(c.inReplyToUserid.values, authorCode);
-    const ownNames = unpackStrings(c.userScreenName.values);
-    const text = c.tweetText;
-    let nextAt = text.joined.indexOf('@'); // in the block's text, at or after the current row; -1: none left
-    const rowMentions: number[] = [];
     for (let i = 0; i < c.length; i++) {
       const u = users[c.userid.codes[i]!]!;
       const time = c.tweetTime[i]!;
@@ -82,14 +75,13 @@ export class AggregateBuilder {
         this.hashtags.counts[h]!++;
         this.accountHashtags.add(u, h);
       }
-      for (let k = c.urls.starts[i]!; k < c.urls.starts[i + 1]!; k++) this.urlDomains.counts[domains[c.urls.codes[k]!]!]!++;
-      const isRetweet = c.isRetweet[i] === 1;
-      if (isRetweet) {
+      for (let k = targets.urlStarts[i]!; k < targets.urlStarts[i + 1]!; k++) this.urlDomains.counts[domains[targets.urlDomain[k]!]!]!++;
+      if (c.isRetweet[i] === 1) {
         this.retweets++;
         this.activity.retweet(u);
-        const byId = retweetUsers[c.retweetUserid.codes[i]!]!;
-        const target = byId >= 0 ? byId : retweetNames[c.retweetScreenName.codes[i]!]!;
-        if (target >= 0) {
+        const r = targets.retweet[i]!;
+        if (r >= 0) {
+          const target = accounts[r]!;
           bump(this.retweeted, target);
           this.edges.retweet.add(u, target);
         }
@@ -106,41 +98,8 @@ export class AggregateBuilder {
         this.quotes++;
         this.activity.quote(u);
       }
-      // Mentioned accounts: the row's user_mentions ids, else the @names in its text (mentionsOf).
-      rowMentions.length = 0;
-      const from = c.userMentions.starts[i]!;
-      const to = c.userMentions.starts[i + 1]!;
-      for (let k = from; k < to; k++) {
-        const m = mentions[c.userMentions.codes[k]!]!;
-        if (m >= 0) rowMentions.push(m);
-      }
-      if (to === from && nextAt >= 0) {
-        // Only a row whose text holds an '@' is sliced from the block.
-        const start = i ? text.ends[i - 1]! : 0;
-        if (nextAt < start) nextAt = text.joined.indexOf('@', start);
-        if (nextAt >= 0 && nextAt < text.ends[i]!) {
-          // Names differing only in case are one mention, under the first spelling, and the author's own
-          // name as the author spells it is none; the readers credit '@name' by ScreenNames.attribute
-          // (exact case first), as the mention network does with the same per-tweet rule (interactionNetwork.ts).
-          // Another spelling of the author's own name (@newsagency by NewsAgency) is kept as '@name': it
-          // is another account's if the dataset has one spelled so exactly, which a later import may add,
-          // so the readers decide with every account known, and drop it if it names the author
-          // (resolveScreenNames), as the Mention network drops it. An ambiguous spelling (@NEWSAGENCY)
-          // goes, as every ambiguous name does, to the lowest id: none if that is the author's.
-          const own = ownNames[c.userScreenName.codes[i]!];
-          const named = new Set<string>();
-          for (const n of textMentions(text.joined.slice(start, text.ends[i]), isRetweet)) {
-            const key = caselessName(n);
-            if (n !== own && !named.has(key)) {
-              named.add(key);
-              rowMentions.push(this.authors.code('@' + n));
-            }
-          }
-        }
-      }
-      for (let k = 0; k < rowMentions.length; k++) {
-        const m = rowMentions[k]!;
-        if (m === u || rowMentions.indexOf(m) !== k) continue;
+      for (let k = targets.mentionStarts[i]!; k < targets.mentionStarts[i + 1]!; k++) {
+        const m = accounts[targets.mention[k]!]!;
         bump(this.mentioned, m);
         this.edges.mention.add(u, m);
       }
