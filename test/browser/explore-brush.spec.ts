@@ -85,6 +85,35 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
   await expect(page.getByLabel('To', { exact: true })).toHaveValue(to);
 
+  // A dataset imported before the search records held each tweet's targets: they are read from its tweet blocks, the same counts.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res) => {
+      const r = indexedDB.open('disclosure-workbench');
+      r.onsuccess = () => res(r.result);
+    });
+    await new Promise((res) => {
+      const tx = db.transaction('searchBlocks', 'readwrite');
+      tx.objectStore('searchBlocks').openCursor().onsuccess = (e) => {
+        const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!c) return;
+        const v = c.value;
+        delete v.filters.targets;
+        c.update(v);
+        c.continue();
+      };
+      tx.oncomplete = res;
+    });
+    db.close();
+  });
+  await page.reload();
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await page.getByLabel('To', { exact: true }).fill(to);
+  await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
+  await expect(page.getByTestId('range-facets')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
+  await expect(page.getByTestId('range-facets')).toContainText(`In range: ${fmt(inRange.filter((r) => r.isRetweet).length)} retweets`);
+  expect(await cellsOf('Top URL domains in range')).toEqual(domainCells);
+  expect(await cellsOf('Most mentioned accounts in range')).toEqual(mentionCells);
+
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
 });
