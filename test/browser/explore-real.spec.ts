@@ -3,10 +3,14 @@ import path from 'node:path';
 import { realFixture } from '../fixtures/paths';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations, stat } from './exploreHelpers';
+import { download, expectNoSeriousAxeViolations, stat } from './exploreHelpers';
+import { createHash } from 'node:crypto';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, tweetsFile, writeTweetRows } from './importTempFiles';
 import { splitCsvBytes } from '../../shared/archive/csvRecords';
+
+/** Results a search page shows. */
+const PAGE_OF_RESULTS = 50;
 
 /** Creation dates of the China users file, counted from the raw CSV (quoted fields, no embedded quotes in that column). */
 function creationCounts(file: string): Map<string, number> {
@@ -154,6 +158,45 @@ test('a search in Simplified Chinese finds the real China 2019 tweets archived i
   await expect(page.locator('.results [data-tweetid]')).toHaveAttribute('data-tweetid', archived[0]![col('tweetid')]!);
   await expect(page.locator('.results .tweet-text')).toHaveText(archived[0]![col('tweet_text')]!);
   await expect(page.locator('.results mark')).toHaveText(['台灣獨立']);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('every match of a search exports as CSV in the order shown, each row with the exact archived text and the bytes it came from (real China 2019 tweets)', async ({ page, consoleLog }) => {
+  const [header, ...rows] = splitCsvBytes([readFileSync(realFixture('china_082019_tweets_14col_projection_from_notebook.csv'))]).map((r) => r.fields as string[]);
+  const col = (name: string) => header!.indexOf(name);
+  const file = tweetsFile(path.join(tempDir(), 'china_082019_tweets.csv'), rows.map((r) => ({
+    tweetid: r[col('tweetid')], userid: r[col('userid')], user_screen_name: r[col('user_screen_name')], tweet_text: r[col('tweet_text')], tweet_time: r[col('tweet_time')], tweet_language: r[col('tweet_language')],
+  })));
+  // What the search must find, newest first, ties in file order.
+  const minute = (t: string) => Date.parse(t.replace(' ', 'T').slice(0, 16) + 'Z');
+  const expected = rows.map((r, i) => ({ r, i })).filter(({ r }) => r[col('tweet_text')]!.includes('香港'))
+    .sort((a, b) => minute(b.r[col('tweet_time')]!) - minute(a.r[col('tweet_time')]!) || a.i - b.i).map(({ r }) => r);
+  expect(expected.length).toBeGreaterThan(PAGE_OF_RESULTS);
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/search');
+  await page.getByRole('searchbox').fill('香港');
+  await page.getByLabel('Order').selectOption('newest');
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page.getByTestId('search-status')).toContainText(`${expected.length} tweets match “香港”`);
+  const shown = await page.locator('.results [data-tweetid]').evaluateAll((li) => li.map((e) => e.getAttribute('data-tweetid')));
+  const csv = await download(page, () => page.getByRole('button', { name: `Export all ${expected.length} matches as CSV` }).click());
+  expect(csv.name).toBe('china_082019-search-香港.csv'); // the dataset's name, the query
+  await expect(page.getByTestId('search-export')).toContainText(`Exported ${expected.length} tweets matching “香港”`);
+  const [h, ...out] = splitCsvBytes([csv.bytes]).map((r) => r.fields as string[]);
+  const at = (name: string) => h!.indexOf(name);
+  expect(out.map((r) => r[at('tweetid')])).toEqual(expected.map((r) => r[col('tweetid')]));
+  expect(out.slice(0, shown.length).map((r) => r[at('tweetid')])).toEqual(shown);
+  expect(out.map((r) => r[at('tweet_text')])).toEqual(expected.map((r) => r[col('tweet_text')]));
+  // Each row names its source: the file's SHA-256 and the bytes of its record, which hold its id and text as written.
+  const source = readFileSync(file);
+  const sha = createHash('sha256').update(source).digest('hex');
+  for (const r of out) {
+    expect(r[at('source_file_sha256')]).toBe(sha);
+    const record = splitCsvBytes([source.subarray(Number(r[at('source_byte_offset')]), Number(r[at('source_byte_offset')]) + Number(r[at('source_byte_length')]))])[0]!.fields!;
+    expect(record[0]).toBe(r[at('tweetid')]);
+    expect(record).toContain(r[at('tweet_text')]);
+  }
   expect(consoleLog.errors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import type { RangeFacets } from './searchFacets';
-import type { LoadState, SearchMessage, SearchRequest, SearchResponse } from './searchProtocol';
+import type { ExportRequest, LoadState, SearchMessage, SearchRequest, SearchResponse } from './searchProtocol';
 
 type Done = Extract<SearchResponse, { type: 'result' }>;
 type Page = Extract<SearchResponse, { type: 'page' }>;
@@ -25,6 +25,7 @@ export class SearchClient {
   private pending = new Map<number, { resolve: (r: Done) => void; reject: (e: Error) => void; cb: SearchCallbacks }>();
   private facetsPending = new Map<number, { resolve: (f: RangeFacets) => void; reject: (e: Error) => void }>();
   private watching: { id: number; onLoad: (s: LoadState) => void } | null = null;
+  private exports = new Map<number, { parts: string[]; onProgress: (rows: number, total: number) => void; resolve: (r: { parts: string[]; rows: number }) => void; reject: (e: Error) => void }>();
 
   private ensure(): Worker {
     if (!this.worker) {
@@ -42,8 +43,20 @@ export class SearchClient {
           else f?.reject(new Error(m.message));
           return;
         }
+        const x = this.exports.get(m.id);
+        if (x) {
+          if (m.type === 'export-chunk') {
+            if (m.csv) x.parts.push(m.csv);
+            x.onProgress(m.rows, m.total);
+            return;
+          }
+          this.exports.delete(m.id);
+          if (m.type === 'exported') x.resolve({ parts: x.parts, rows: m.rows });
+          else x.reject(m.type === 'error' ? new Error(m.message) : new SearchCancelled());
+          return;
+        }
         const p = this.pending.get(m.id);
-        if (!p) return;
+        if (!p || m.type === 'export-chunk' || m.type === 'exported') return;
         if (m.type === 'progress') p.cb.onProgress?.(m);
         else if (m.type === 'page') p.cb.onPage?.(m);
         else {
@@ -78,6 +91,19 @@ export class SearchClient {
       this.facetsPending.set(id, { resolve, reject });
       this.send({ id, type: 'facets', datasetId, fromMinute, toMinute });
     });
+  }
+
+  /**
+   * Every match of a search as CSV parts (searchCsv.ts), in its order, with progress; `cancel` makes
+   * `done` reject with SearchCancelled.
+   */
+  exportCsv(req: Omit<ExportRequest, 'id' | 'type'>, onProgress: (rows: number, total: number) => void): { done: Promise<{ parts: string[]; rows: number }>; cancel: () => void } {
+    const id = this.next++;
+    const done = new Promise<{ parts: string[]; rows: number }>((resolve, reject) => {
+      this.exports.set(id, { parts: [], onProgress, resolve, reject });
+      this.send({ ...req, id, type: 'export' });
+    });
+    return { done, cancel: () => this.send({ id, type: 'cancel-export' }) };
   }
 
   /** Runs a search; a newer search makes this one reject with SearchCancelled. */

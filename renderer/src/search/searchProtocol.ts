@@ -31,7 +31,21 @@ export interface FacetsRequest {
   toMinute?: number;
 }
 
-export type SearchMessage = SearchRequest | WarmRequest | FacetsRequest;
+/** Every match of a search as CSV (searchCsv.ts), in the search's order, sent in chunks; 'cancel-export' with its id stops it. */
+export interface ExportRequest {
+  id: number;
+  type: 'export';
+  datasetId: string;
+  query: string;
+  filters: SearchFilters;
+}
+
+export interface CancelExportRequest {
+  id: number;
+  type: 'cancel-export';
+}
+
+export type SearchMessage = SearchRequest | WarmRequest | FacetsRequest | ExportRequest | CancelExportRequest;
 
 /**
  * Answers to one search, in order: any number of 'progress', at most one 'page' (the requested page,
@@ -45,6 +59,9 @@ export type SearchResponse =
   | { id: number; type: 'cancelled' }
   | { id: number; type: 'load'; state: LoadState }
   | { id: number; type: 'facets'; facets: RangeFacets }
+  /** Export: the CSV so far in order (the first chunk starts with the header), rows written of total; then 'exported', 'cancelled' or 'error'. */
+  | { id: number; type: 'export-chunk'; csv: string; rows: number; total: number }
+  | { id: number; type: 'exported'; rows: number }
   | { id: number; type: 'error'; message: string };
 
 /** How far the worker's copy of a dataset has loaded (text first, then the filter columns). */

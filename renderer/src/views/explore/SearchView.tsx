@@ -1,5 +1,6 @@
 import { chosenValue, optionValue } from './emptyOption';
-import { countOf, formatCount } from '../../import/formatters';
+import { countOf, formatBytes, formatCount, formatSeconds } from '../../import/formatters';
+import { safeFileName, saveBytes } from '../../charts/chartExport';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { focusIfLost } from '../../app/focusIfLost';
 import { hrefFor } from '../../app/routes';
@@ -137,6 +138,27 @@ export function SearchView({ data }: { data: ExploreData }) {
     }
   };
 
+  /** The running export of every match (its progress and cancel) and what the last one came to. */
+  const [exporting, setExporting] = useState<{ rows: number; total: number; started: number; cancel: () => void } | null>(null);
+  const [exported, setExported] = useState('');
+  const exportAll = async (r: NonNullable<typeof result>) => {
+    const started = performance.now();
+    const job = searchClient.exportCsv({ datasetId: data.dataset.id, query: r.query, filters: r.filters }, (rows, total) => setExporting((x) => x && { ...x, rows, total }));
+    setExported('');
+    setExporting({ rows: 0, total: r.r.count, started, cancel: job.cancel });
+    try {
+      const { parts, rows } = await job.done;
+      const bytes = new Uint8Array(await new Blob(parts, { type: 'text/csv' }).arrayBuffer());
+      setExporting(null);
+      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${r.query}”${filterText ? ` (${filterText})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filterText ? `: ${filterText}` : ''})`;
+      const ok = await saveBytes(safeFileName(`${data.dataset.name}-search-${r.query || 'all'}`) + '.csv', 'text/csv', bytes);
+      setExported(ok ? `Exported ${what}, ${formatBytes(bytes.length)}.` : 'Export cancelled: nothing saved.');
+    } catch (e) {
+      setExporting(null);
+      setExported(e instanceof SearchCancelled ? 'Export cancelled: nothing saved.' : `Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const filterText = result ? describeFilters(result.filters, formatMinute) : '';
   const screenNameOf = (h: SearchHit) => data.byId.get(h.userid)?.account.userScreenName ?? h.userScreenName;
@@ -187,6 +209,9 @@ export function SearchView({ data }: { data: ExploreData }) {
           <div className="toolbar">
             {/* Pinned only with its final count. The query comes last in the title: an Arabic or Hebrew query in the middle pulled the counts after it into its right-to-left run. */}
             {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${filterText ? ` (${filterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
+            {!result.counting && result.r.count > 0 && !exporting && (
+              <button type="button" onClick={() => void exportAll(result)}>Export all {formatCount(result.r.count)} matches as CSV</button>
+            )}
             {/* On the first or last page the button pressed disables itself: focus goes on to the other one.
                 No match: no pager ("Results 0–0 of 0" between two dead buttons); the count above says it. */}
             {(result.counting || result.r.count > 0) && <>
@@ -195,6 +220,8 @@ export function SearchView({ data }: { data: ExploreData }) {
             <button type="button" ref={nextPage} disabled={result.r.offset + PAGE >= result.r.count} onClick={() => { focusAfterTurn.current = previousPage; void run(result.r.offset + PAGE); }}>Next page</button>
             </>}
           </div>
+          {exporting && <ExportProgress {...exporting} />}
+          <p role="status" className="muted" data-testid="search-export">{exported}</p>
           <ol className="results" start={result.r.offset + 1} aria-label="Search results">
             {result.r.hits.map((h) => {
               const acc = data.byId.get(h.userid);
@@ -211,6 +238,20 @@ export function SearchView({ data }: { data: ExploreData }) {
           </ol>
         </>
       )}
+    </div>
+  );
+}
+
+/** An export of every match under way: rows written of the total, rows/s, time left, and Cancel. */
+function ExportProgress({ rows, total, started, cancel }: { rows: number; total: number; started: number; cancel: () => void }) {
+  const seconds = (performance.now() - started) / 1000;
+  const rate = seconds > 0.5 ? rows / seconds : 0;
+  const left = rate > 0 ? ` · ${formatSeconds((total - rows) / rate)} left` : '';
+  return (
+    <div className="toolbar" data-testid="search-export-progress">
+      <progress max={total} value={rows} aria-label="Export of the matches" />
+      <span>Exporting: {formatCount(rows)} of {formatCount(total)} tweets{rate > 0 ? ` · ${formatCount(Math.round(rate))} tweets/s${left}` : ''}</span>
+      <button type="button" onClick={cancel}>Cancel export</button>
     </div>
   );
 }

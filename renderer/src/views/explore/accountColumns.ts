@@ -1,3 +1,4 @@
+import { csvLine } from '../../../../shared/domain/csvLine';
 import { perActiveDay, type AccountRow } from './exploreData';
 import { randomHandleReasons } from './randomHandle';
 import { formatMinute } from './timeBuckets';
@@ -47,10 +48,7 @@ export function sortRows(rows: AccountRow[], col: AccountColumn, dir: 1 | -1): A
 
 /** CSV (RFC 4180, every field quoted so ids stay text), header = column labels. */
 export function rowsToCsv(rows: AccountRow[], cols: AccountColumn[]): string {
-  const q = (s: string) => '"' + s.replace(/"/g, '""') + '"';
-  const lines = [cols.map((c) => q(c.label)).join(',')];
-  for (const r of rows) lines.push(cols.map((c) => q(c.text(r))).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvLine(cols.map((c) => c.label)) + rows.map((r) => csvLine(cols.map((c) => c.text(r)))).join('');
 }
 
 /**
