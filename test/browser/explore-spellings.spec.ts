@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pythonStringList, USERS_COLUMNS } from '../../shared/archive/demo/csvFormat';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations } from './exploreHelpers';
+import { download, expectNoSeriousAxeViolations } from './exploreHelpers';
+import { splitCsvBytes } from '../../shared/archive/csvRecords';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, writeTweetRows } from './importTempFiles';
 
@@ -72,6 +73,18 @@ test('the top hashtags and domains count spellings differing only in case as one
   await expect(list).toBeHidden();
   // Domains were lower-cased (and "www." dropped) when imported: one row.
   expect(await rowsOf('Top URL domains')).toEqual([['example.com', '6'], ['other.example.org', '1']]);
+  // Every row of a table exports as CSV, with its folded spellings and their counts.
+  await expect(hashtags.locator('.top-table-all')).toContainText('All 4 rows.');
+  const csv = await download(page, () => page.getByRole('button', { name: 'Export all as CSV: Top hashtags, 4 rows' }).click());
+  expect(csv.name).toBe('spellings-Top_hashtags-all_tweets.csv');
+  expect(splitCsvBytes([csv.bytes]).map((r) => r.fields)).toEqual([
+    ['value', 'count', 'spellings'],
+    ['HongKong', '9', '[["HongKong",5],["hongkong",3],["HONGKONG",1]]'],
+    ['香港', '3', '[["香港",3]]'],
+    ['میخواهم', '2', '[["میخواهم",2]]'],
+    [`می${ZWNJ}خواهم`, '1', `[["می${ZWNJ}خواهم",1]]`],
+  ]);
+  await expect(hashtags.locator('.top-table-all [role=status]')).toHaveText(' Exported 4 rows (all tweets).');
 
   // The account's page: its hashtags folded the same way.
   await page.goto(`#/explore/account/${member}`);

@@ -1,4 +1,3 @@
-import { host } from '../host/host';
 import { echarts, type ChartOption } from './echartsSetup';
 import { fromBase64 } from '../../../shared/evidence/bytes';
 import { withCaptionBand, wrapWords } from '../../../shared/report/figureCaption';
@@ -54,21 +53,6 @@ export function chartPng(option: ChartOption, title: string, caption: string): U
     return fromBase64(url.slice(url.indexOf(',') + 1));
   } finally {
     chart.dispose();
-  }
-}
-
-/** Saves bytes through the host (chunked); false when the user cancelled. */
-export async function saveBytes(suggestedName: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
-  const target = await host['save:begin']({ suggestedName, mimeType });
-  if (!target.id) return false;
-  try {
-    const CHUNK = 1 << 20;
-    for (let i = 0; i < bytes.length; i += CHUNK) await host['save:write'](target.id, bytes.subarray(i, i + CHUNK));
-    await host['save:end'](target.id);
-    return true;
-  } catch (e) {
-    await host['save:abort'](target.id).catch(() => {});
-    throw e;
   }
 }
 

@@ -11,6 +11,9 @@ export interface SearchCallbacks {
   onProgress?: (m: Progress) => void;
 }
 
+/** A piece of an export's CSV, with the rows written so far of the total. */
+export type ExportChunk = (csv: string, rows: number, total: number) => void;
+
 /** Rejection of a search that a newer search replaced. */
 export class SearchCancelled extends Error {
   constructor() {
@@ -25,7 +28,7 @@ export class SearchClient {
   private pending = new Map<number, { resolve: (r: Done) => void; reject: (e: Error) => void; cb: SearchCallbacks }>();
   private facetsPending = new Map<number, { resolve: (f: RangeFacets) => void; reject: (e: Error) => void }>();
   private watching: { id: number; onLoad: (s: LoadState) => void } | null = null;
-  private exports = new Map<number, { parts: string[]; onProgress: (rows: number, total: number) => void; resolve: (r: { parts: string[]; rows: number }) => void; reject: (e: Error) => void }>();
+  private exports = new Map<number, { onChunk: ExportChunk; resolve: (rows: number) => void; reject: (e: Error) => void }>();
 
   private ensure(): Worker {
     if (!this.worker) {
@@ -46,12 +49,11 @@ export class SearchClient {
         const x = this.exports.get(m.id);
         if (x) {
           if (m.type === 'export-chunk') {
-            if (m.csv) x.parts.push(m.csv);
-            x.onProgress(m.rows, m.total);
+            x.onChunk(m.csv, m.rows, m.total);
             return;
           }
           this.exports.delete(m.id);
-          if (m.type === 'exported') x.resolve({ parts: x.parts, rows: m.rows });
+          if (m.type === 'exported') x.resolve(m.rows);
           else x.reject(m.type === 'error' ? new Error(m.message) : new SearchCancelled());
           return;
         }
@@ -94,13 +96,14 @@ export class SearchClient {
   }
 
   /**
-   * Every match of a search as CSV parts (searchCsv.ts), in its order, with progress; `cancel` makes
-   * `done` reject with SearchCancelled.
+   * Every match of a search as CSV (searchCsv.ts), in its order: `onChunk` gets each piece in turn
+   * (possibly empty, with the progress); `done` gives the rows written; `cancel` makes it reject with
+   * SearchCancelled.
    */
-  exportCsv(req: Omit<ExportRequest, 'id' | 'type'>, onProgress: (rows: number, total: number) => void): { done: Promise<{ parts: string[]; rows: number }>; cancel: () => void } {
+  exportCsv(req: Omit<ExportRequest, 'id' | 'type'>, onChunk: ExportChunk): { done: Promise<number>; cancel: () => void } {
     const id = this.next++;
-    const done = new Promise<{ parts: string[]; rows: number }>((resolve, reject) => {
-      this.exports.set(id, { parts: [], onProgress, resolve, reject });
+    const done = new Promise<number>((resolve, reject) => {
+      this.exports.set(id, { onChunk, resolve, reject });
       this.send({ ...req, id, type: 'export' });
     });
     return { done, cancel: () => this.send({ id, type: 'cancel-export' }) };

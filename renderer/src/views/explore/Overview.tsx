@@ -4,7 +4,6 @@ import { mergeEdges } from '../../store/read/edgeColumns';
 import type { ChartOption } from '../../charts/echartsSetup';
 import { ChartFigure } from '../../charts/ChartFigure';
 import type { echarts } from '../../charts/echartsSetup';
-import { hrefFor } from '../../app/routes';
 import { searchClient } from '../../search/searchClient';
 import type { RangeFacets } from '../../search/searchFacets';
 import { BURST_RULE, creationHistogram } from './creationBursts';
@@ -13,13 +12,9 @@ import type { ExploreData } from './exploreData';
 import { DayInput } from './DayInput';
 import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
-import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
-import { LookalikeId } from './LookalikeId';
-import { SpellingsNote } from './SpellingsNote';
+import { TopTable } from './TopTable';
 import { foldCase } from '../../../../shared/domain/foldCase';
-import { foldCounts } from '../../../../shared/domain/foldedCounts';
 import { domainKey } from '../../../../shared/domain/domainKey';
-import { OtherDomainForm } from '../../import/OtherDomainForm';
 import { countOf } from '../../import/formatters';
 import { analystTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
 
@@ -204,6 +199,8 @@ export function Overview({ data }: { data: ExploreData }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rangeKey stands for range
   }, [dataset.id, rangeKey, ag.tweets]);
   const rf = range && facets?.key === rangeKey ? facets.f : null;
+  /** What the top tables count: said in their exports. */
+  const topScope = rf ? rangeText : 'all tweets';
   const tweetLangs = useMemo(() => topEntries(rf ? rf.languages : ag.tweetLanguages, 15), [ag, rf]);
   const accountLangs = useMemo(() => topEntries(accountLanguages, 15), [accountLanguages]);
 
@@ -306,48 +303,11 @@ export function Overview({ data }: { data: ExploreData }) {
       </div>
 
       {ag.tweets > 0 && <div className="top-tables">
-        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} />
-        <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains />
-        <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts />
-        <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts />
+        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} scope={topScope} />
+        <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains scope={topScope} />
+        <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts scope={topScope} />
+        <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts scope={topScope} />
       </div>}
     </div>
-  );
-}
-
-/** The top 20 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts summed). */
-function TopTable({ title, counts, prefix = '', data, accounts, fold, domains }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean }) {
-  const folded = useMemo(() => foldCounts(counts, fold).slice(0, 20), [counts, fold]);
-  const rows = folded.map((r): [string, number] => [r.value, r.count]);
-  const showIds = accounts ? accountsNeedingIds(rows.map(([k]) => ({ id: k, name: data.byId.get(k)?.account.userScreenName ?? k.replace(/^@/, '') }))) : new Set<string>();
-  return (
-    <section className="top-table" aria-label={title}>
-      <h3>{title}</h3>
-      <table aria-label={title}>
-        <thead><tr><th scope="col">{accounts ? 'Account' : 'Value'}</th><th scope="col">Count</th></tr></thead>
-        <tbody>
-          {rows.map(([k, n], i) => {
-            const known = accounts ? data.byId.get(k) : undefined;
-            const label = known ? `@${known.account.userScreenName}` : prefix + k;
-            return (
-              <tr key={k}>
-                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}
-                  <SpellingsNote row={folded[i]!} prefix={prefix} ignored={domains ? 'Unicode and Punycode forms of one name' : undefined} />
-                  {domains && <OtherDomainForm domain={k} />}
-                </td>
-                <td>{fmt(n)}</td>
-              </tr>
-            );
-          })}
-          {rows.length === 0 && <tr><td colSpan={2} className="muted">none</td></tr>}
-        </tbody>
-      </table>
-      {accounts && rows.some(([k]) => !data.byId.has(k)) && (
-        <p className="muted">
-          Plain ids and names are accounts outside the archive (it holds only the operation's accounts). A hashed id names one
-          account only within its release and cannot be matched to an unhashed id or @name.
-        </p>
-      )}
-    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { chosenValue, optionValue } from './emptyOption';
 import { countOf, formatBytes, formatCount, formatSeconds } from '../../import/formatters';
-import { safeFileName, saveBytes } from '../../charts/chartExport';
+import { safeFileName } from '../../charts/chartExport';
+import { beginSave } from '../../host/saveFile';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { focusIfLost } from '../../app/focusIfLost';
 import { hrefFor } from '../../app/routes';
@@ -142,20 +143,30 @@ export function SearchView({ data }: { data: ExploreData }) {
   const [exporting, setExporting] = useState<{ rows: number; total: number; started: number; cancel: () => void } | null>(null);
   const [exported, setExported] = useState('');
   const exportAll = async (r: NonNullable<typeof result>) => {
-    const started = performance.now();
-    const job = searchClient.exportCsv({ datasetId: data.dataset.id, query: r.query, filters: r.filters }, (rows, total) => setExporting((x) => x && { ...x, rows, total }));
     setExported('');
-    setExporting({ rows: 0, total: r.r.count, started, cancel: job.cancel });
+    // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
+    const save = await beginSave(safeFileName(`${data.dataset.name}-search-${r.query || 'all'}`) + '.csv', 'text/csv');
+    if (!save) return setExported('Export cancelled: nothing saved.');
+    const encoder = new TextEncoder();
+    let writing = Promise.resolve();
+    const job = searchClient.exportCsv({ datasetId: data.dataset.id, query: r.query, filters: r.filters }, (csv, rows, total) => {
+      if (csv) writing = writing.then(() => save.write(encoder.encode(csv)));
+      setExporting((x) => x && { ...x, rows, total });
+    });
+    setExporting({ rows: 0, total: r.r.count, started: performance.now(), cancel: job.cancel });
     try {
-      const { parts, rows } = await job.done;
-      const bytes = new Uint8Array(await new Blob(parts, { type: 'text/csv' }).arrayBuffer());
-      setExporting(null);
+      const rows = await job.done;
+      await writing;
+      const { bytes } = await save.end();
       const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${r.query}”${filterText ? ` (${filterText})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filterText ? `: ${filterText}` : ''})`;
-      const ok = await saveBytes(safeFileName(`${data.dataset.name}-search-${r.query || 'all'}`) + '.csv', 'text/csv', bytes);
-      setExported(ok ? `Exported ${what}, ${formatBytes(bytes.length)}.` : 'Export cancelled: nothing saved.');
+      setExported(`Exported ${what}, ${formatBytes(bytes)}.`);
     } catch (e) {
+      job.cancel(); // a failed write stops the worker too
+      await writing.catch(() => {});
+      await save.abort();
+      setExported(e instanceof SearchCancelled ? 'Export cancelled: nothing saved.' : `Export failed, nothing saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
       setExporting(null);
-      setExported(e instanceof SearchCancelled ? 'Export cancelled: nothing saved.' : `Export failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
