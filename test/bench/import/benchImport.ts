@@ -36,7 +36,7 @@ import { scriptArgs } from '../scriptArgs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDemoArchive, demoArchiveArg } from '../cachedDemoArchive';
-import { browserProcesses, cpuSecondsByProcess, cpuSince } from './browserCpu';
+import { browserProcesses, cpuSecondsByProcess, cpuSince, ThreadCpu } from './browserCpu';
 import { containerOf } from '../../../shared/archive/openArchive';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../browser/chromium';
 import { exposeModule } from '../../browser/pageModule';
@@ -116,9 +116,12 @@ async function main(): Promise<void> {
     peak.app = Math.max(peak.app, r.app);
     peak.all = Math.max(peak.all, r.all);
   };
+  // Per thread too (the import worker, the block writer, the hash thread end with the import: sampled while they run).
+  const threads = new ThreadCpu(profileDir);
   const sampler = setInterval(() => {
     try {
       sample();
+      threads.sample();
     } catch {}
   }, 250);
   try {
@@ -135,6 +138,7 @@ async function main(): Promise<void> {
     // With --cpu-profile, every worker's CPU profile (workerProfiles.ts): the sampling slows the import a little.
     const profiling = args.profileDir ? await profileWorkers(page, args.profileDir) : undefined;
     const cpuBefore = cpuSecondsByProcess(profileDir);
+    threads.start();
     const t0 = performance.now();
     await page.getByLabel(/Import archive files/).setInputFiles(files);
     // The workers end with the import, and their profiles with them: taken at 90% of the bytes read.
@@ -148,6 +152,7 @@ async function main(): Promise<void> {
     ]);
     const seconds = (performance.now() - t0) / 1000;
     log('cpu seconds during the import', JSON.stringify(cpuSince(cpuBefore, profileDir)));
+    log('renderer threads, cpu seconds during the import (sampled every 250 ms)', JSON.stringify(threads.busiest()));
     if (profiling) await Promise.race([profiled, stopProfiling()]);
     sample();
     const importPeak = { ...peak, app: Math.max(peak.app, rendererHighWaterMB(profileDir)) };

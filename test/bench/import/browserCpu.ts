@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** The processes of a headless Chromium launched on a profile folder, and the CPU each kind used (from /proc): for the import benchmarks. */
 
@@ -46,4 +46,56 @@ export function cpuSecondsByProcess(profileDir: string): Record<string, number> 
 /** CPU seconds each kind of browser process used since `before` (a cpuSecondsByProcess reading). */
 export function cpuSince(before: Record<string, number>, profileDir: string): Record<string, number> {
   return Object.fromEntries(Object.entries(cpuSecondsByProcess(profileDir)).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) * 10) / 10]));
+}
+
+/**
+ * CPU seconds of each thread of the browser's renderer processes, by thread id, with its name
+ * (/proc/<pid>/task/<tid>/comm: a worker's thread is "DedicatedWorker"). A thread's figures go with
+ * it when it ends (the import's workers end with the import), so ThreadCpu samples them while it runs.
+ */
+function rendererThreads(profileDir: string): Map<string, { name: string; seconds: number }> {
+  const out = new Map<string, { name: string; seconds: number }>();
+  for (const [pid, { args }] of browserProcesses(profileDir)) {
+    if (!args.includes('--type=renderer')) continue;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // exited
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(`${pid}/${tid}`, { name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim(), seconds: (Number(f[11]) + Number(f[12])) / 100 });
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+  }
+  return out;
+}
+
+/** The renderer threads' CPU from start() on, sampled (sample()) so that threads that end are counted up to their last sample. */
+export class ThreadCpu {
+  private readonly before = new Map<string, number>();
+  private readonly last = new Map<string, { name: string; seconds: number }>();
+
+  constructor(private readonly profileDir: string) {}
+
+  start(): void {
+    this.before.clear();
+    this.last.clear();
+    for (const [tid, t] of rendererThreads(this.profileDir)) this.before.set(tid, t.seconds);
+  }
+
+  sample(): void {
+    for (const [tid, t] of rendererThreads(this.profileDir)) this.last.set(tid, t);
+  }
+
+  /** The busiest threads since start(), most CPU first: "name: seconds" (a thread that ran under 0.5 s is left out). */
+  busiest(n = 8): string[] {
+    return [...this.last].map(([tid, t]) => ({ name: t.name, s: t.seconds - (this.before.get(tid) ?? 0) }))
+      .filter((t) => t.s >= 0.5).sort((a, b) => b.s - a.s).slice(0, n).map((t) => `${t.name}: ${t.s.toFixed(1)}`);
+  }
 }
