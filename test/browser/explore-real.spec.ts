@@ -313,6 +313,14 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   await expect(page.getByRole('region', { name: 'Clients', exact: true }).getByRole('heading')).toHaveText('Clients');
   // The charts' captions name the account by screen name and id; a hashed one (its screen name is its id) once.
   await expect(page.locator('[data-chart="account-timeline"] figcaption')).toHaveText(/; account @HKpoliticalnew \(2993185258\)$/);
+  // Its tweets in Search, every one, ready to export.
+  await page.getByRole('link', { name: 'Its tweets in Search' }).click();
+  await expect(page.getByLabel('Account (id or @name)')).toHaveValue(userid);
+  await expect(page.getByTestId('search-status')).toContainText('20 tweets match (no search words: every tweet the filters allow) (account 2993185258)');
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export all 20 matches as CSV' }).click());
+  const [eh, ...er] = splitCsvBytes([exported.bytes]).map((r) => r.fields as string[]);
+  expect(er.map((r) => r[eh!.indexOf('tweetid')])).toEqual(own.map((r) => r[col('tweetid')]));
+  await page.goBack();
   const hashed = 'tJqOl2iEBWL3JWJVmogkasl3C+6FOX7w7jM1JhzJQxA=';
   expect(rows.filter((r) => r[col('userid')] === hashed).map((r) => r[col('user_screen_name')])).toEqual([hashed]);
   await page.goto(`#/explore/account/${encodeURIComponent(hashed)}`);

@@ -199,6 +199,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
           {act.days && <div><dt>Active days</dt><dd data-stat="active-days">{fmt(act.days.length)}</dd></div>}
         </dl>
       )}
+      {act && act.tweets > 0 && <p><a href={hrefFor('explore', 'search', 'account', userid)}>Its tweets in Search</a>: to search, filter or export them as CSV.</p>}
       {tweets && tweets.length > 0 && (
         <div className="two-col">
           <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${tweets.length} tweets over ${perDay.days.length} days.`} />

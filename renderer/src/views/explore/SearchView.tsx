@@ -35,7 +35,7 @@ interface Form {
 const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '', order: '' };
 
 /** Full-text search over every tweet of the dataset, in the search worker. */
-export function SearchView({ data }: { data: ExploreData }) {
+export function SearchView({ data, account }: { data: ExploreData; account?: string }) {
   const [form, setForm] = useState<Form>(EMPTY);
   /** `counting`: the page is shown and r.count is the count so far. */
   const [result, setResult] = useState<{ r: SearchResult; terms: string[]; ms: number; loadMs: number; query: string; filters: SearchFilters; counting: boolean } | null>(null);
@@ -103,6 +103,15 @@ export function SearchView({ data }: { data: ExploreData }) {
   // The last search lives for the browsing session, per dataset: back from an account page it is run again.
   const savedKey = `dw.search.${data.dataset.id}`;
   useEffect(() => {
+    // Opened for one account (its page's link): its tweets, every one, in the files' order.
+    if (account) {
+      const f = { ...EMPTY, account };
+      const filters = filtersOf(f);
+      setForm(f);
+      if (typeof filters === 'string') setError(filters);
+      else void searchWith('', filters, 0, f);
+      return;
+    }
     const saved = readSavedSearch(savedKey);
     if (!saved) return;
     setForm(saved.form);
@@ -110,8 +119,8 @@ export function SearchView({ data }: { data: ExploreData }) {
     // Once, when the view opens (the view is keyed by dataset).
   }, []);
 
-  const searchWith = async (query: string, filters: SearchFilters, offset: number) => {
-    sessionStorage.setItem(savedKey, JSON.stringify({ form: offset === 0 ? form : readSavedSearch(savedKey)?.form ?? form, query, filters, offset }));
+  const searchWith = async (query: string, filters: SearchFilters, offset: number, shown = form) => {
+    sessionStorage.setItem(savedKey, JSON.stringify({ form: offset === 0 ? shown : readSavedSearch(savedKey)?.form ?? shown, query, filters, offset }));
     const mine = ++runId.current;
     const current = () => mine === runId.current;
     setError('');
