@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { realFixture } from '../fixtures/paths';
-import type { Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { download, expectNoSeriousAxeViolations, stat } from './exploreHelpers';
 import { createHash } from 'node:crypto';
@@ -180,8 +180,15 @@ test('every match of a search exports as CSV in the order shown, each row with t
   await page.getByRole('searchbox').press('Enter');
   await expect(page.getByTestId('search-status')).toContainText(`${expected.length} tweets match “香港”`);
   const shown = await page.locator('.results [data-tweetid]').evaluateAll((li) => li.map((e) => e.getAttribute('data-tweetid')));
+  // The CSV, then its receipt.
+  const saved: Download[] = [];
+  page.on('download', (d) => saved.push(d));
   const csv = await download(page, () => page.getByRole('button', { name: `Export all ${expected.length} matches as CSV` }).click());
   expect(csv.name).toBe('china_082019-search-香港.csv'); // the dataset's name, the query
+  await expect.poll(() => saved.length).toBe(2);
+  expect(saved[1]!.suggestedFilename()).toBe('china_082019-search-香港.receipt.json');
+  const receipt = JSON.parse(readFileSync((await saved[1]!.path())!, 'utf8'));
+  expect(receipt).toMatchObject({ kind: 'search-export', rows: expected.length, csvBytes: csv.bytes.length, search: { query: '香港', terms: ['香港'], order: 'newest' } });
   await expect(page.getByTestId('search-export')).toContainText(`Exported ${expected.length} tweets matching “香港”`);
   const [h, ...out] = splitCsvBytes([csv.bytes]).map((r) => r.fields as string[]);
   const at = (name: string) => h!.indexOf(name);
@@ -191,6 +198,7 @@ test('every match of a search exports as CSV in the order shown, each row with t
   // Each row names its source: the file's SHA-256 and the bytes of its record, which hold its id and text as written.
   const source = readFileSync(file);
   const sha = createHash('sha256').update(source).digest('hex');
+  expect(receipt.dataset.files).toEqual([{ sha256: sha, tweets: expected.length }]);
   for (const r of out) {
     expect(r[at('source_file_sha256')]).toBe(sha);
     const record = splitCsvBytes([source.subarray(Number(r[at('source_byte_offset')]), Number(r[at('source_byte_offset')]) + Number(r[at('source_byte_length')]))])[0]!.fields!;

@@ -4,6 +4,7 @@ import type { ExportRequest, LoadState, SearchMessage, SearchRequest, SearchResp
 type Done = Extract<SearchResponse, { type: 'result' }>;
 type Page = Extract<SearchResponse, { type: 'page' }>;
 type Progress = Extract<SearchResponse, { type: 'progress' }>;
+type Exported = Extract<SearchResponse, { type: 'exported' }>;
 
 export interface SearchCallbacks {
   /** The requested page, before the count is final (result.count = matches counted so far). */
@@ -28,7 +29,7 @@ export class SearchClient {
   private pending = new Map<number, { resolve: (r: Done) => void; reject: (e: Error) => void; cb: SearchCallbacks }>();
   private facetsPending = new Map<number, { resolve: (f: RangeFacets) => void; reject: (e: Error) => void }>();
   private watching: { id: number; onLoad: (s: LoadState) => void } | null = null;
-  private exports = new Map<number, { onChunk: ExportChunk; resolve: (rows: number) => void; reject: (e: Error) => void }>();
+  private exports = new Map<number, { onChunk: ExportChunk; resolve: (r: Exported) => void; reject: (e: Error) => void }>();
 
   private ensure(): Worker {
     if (!this.worker) {
@@ -53,7 +54,7 @@ export class SearchClient {
             return;
           }
           this.exports.delete(m.id);
-          if (m.type === 'exported') x.resolve(m.rows);
+          if (m.type === 'exported') x.resolve(m);
           else x.reject(m.type === 'error' ? new Error(m.message) : new SearchCancelled());
           return;
         }
@@ -97,12 +98,12 @@ export class SearchClient {
 
   /**
    * Every match of a search as CSV (searchCsv.ts), in its order: `onChunk` gets each piece in turn
-   * (possibly empty, with the progress); `done` gives the rows written; `cancel` makes it reject with
+   * (possibly empty, with the progress); `done` gives the rows written and their source files; `cancel` makes it reject with
    * SearchCancelled.
    */
-  exportCsv(req: Omit<ExportRequest, 'id' | 'type'>, onChunk: ExportChunk): { done: Promise<number>; cancel: () => void } {
+  exportCsv(req: Omit<ExportRequest, 'id' | 'type'>, onChunk: ExportChunk): { done: Promise<Exported>; cancel: () => void } {
     const id = this.next++;
-    const done = new Promise<number>((resolve, reject) => {
+    const done = new Promise<Exported>((resolve, reject) => {
       this.exports.set(id, { onChunk, resolve, reject });
       this.send({ ...req, id, type: 'export' });
     });

@@ -61,7 +61,7 @@ export type SearchResponse =
   | { id: number; type: 'facets'; facets: RangeFacets }
   /** Export: the CSV so far in order (the first chunk starts with the header), rows written of total; then 'exported', 'cancelled' or 'error'. */
   | { id: number; type: 'export-chunk'; csv: string; rows: number; total: number }
-  | { id: number; type: 'exported'; rows: number }
+  | { id: number; type: 'exported'; rows: number; files: { sha256: string; tweets: number }[] }
   | { id: number; type: 'error'; message: string };
 
 /** How far the worker's copy of a dataset has loaded (text first, then the filter columns). */

@@ -5,6 +5,7 @@ import { hitAt, type SearchHit } from '../search/searchCorpus';
 import { DatasetCorpus } from '../search/searchDatasetCorpus';
 import type { ExportRequest, SearchMessage, SearchRequest, SearchResponse } from '../search/searchProtocol';
 import { SEARCH_CSV_HEADER, searchCsvLine } from '../search/searchCsv';
+import type { TweetColumns } from '../../../shared/domain/tweet';
 import { parseQuery } from '../search/searchQuery';
 import { compileQuery, scanBlock } from '../search/searchScan';
 import { rangeFacets } from '../search/searchFacets';
@@ -144,6 +145,9 @@ async function exportMatches(r: ExportRequest): Promise<void> {
   }
   let rows = 0;
   let csv = SEARCH_CSV_HEADER;
+  /** The source files of the rows written, with how many each gave (the export's receipt names them). */
+  const files = new Map<string, number>();
+  const countFile = (cols: TweetColumns, i: number) => files.set(cols.fileSha256[i]!, (files.get(cols.fileSha256[i]!) ?? 0) + 1);
   const flush = (force = false) => {
     if (!force && csv.length < EXPORT_CHUNK) return;
     post({ id: r.id, type: 'export-chunk', csv, rows, total });
@@ -157,7 +161,10 @@ async function exportMatches(r: ExportRequest): Promise<void> {
     for (const { k } of found) {
       stop();
       const cols = await c.columnsAt(k);
-      for (const { i, at } of place.get(k)!) lines[at] = searchCsvLine(cols, i);
+      for (const { i, at } of place.get(k)!) {
+        lines[at] = searchCsvLine(cols, i);
+        countFile(cols, i);
+      }
       post({ id: r.id, type: 'export-chunk', csv: '', rows: (rows += place.get(k)!.length), total });
     }
     for (const line of lines) {
@@ -168,13 +175,16 @@ async function exportMatches(r: ExportRequest): Promise<void> {
     for (const { k, rows: matched } of found) {
       stop();
       const cols = await c.columnsAt(k);
-      for (const i of matched) csv += searchCsvLine(cols, i);
+      for (const i of matched) {
+        csv += searchCsvLine(cols, i);
+        countFile(cols, i);
+      }
       rows += matched.length;
       flush();
     }
   }
   flush(true);
-  post({ id: r.id, type: 'exported', rows });
+  post({ id: r.id, type: 'exported', rows: total, files: [...files].map(([sha256, tweets]) => ({ sha256, tweets })) });
 }
 
 self.onmessage = async (e: MessageEvent<SearchMessage>) => {

@@ -1,7 +1,8 @@
 import { chosenValue, optionValue } from './emptyOption';
 import { countOf, formatBytes, formatCount, formatSeconds } from '../../import/formatters';
 import { safeFileName } from '../../charts/chartExport';
-import { beginSave } from '../../host/saveFile';
+import { beginSave, saveBytes } from '../../host/saveFile';
+import { appVersion } from '../../app/version';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { focusIfLost } from '../../app/focusIfLost';
 import { hrefFor } from '../../app/routes';
@@ -154,7 +155,8 @@ export function SearchView({ data, account }: { data: ExploreData; account?: str
   const exportAll = async (r: NonNullable<typeof result>) => {
     setExported('');
     // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
-    const save = await beginSave(safeFileName(`${data.dataset.name}-search-${r.query || 'all'}`) + '.csv', 'text/csv');
+    const base = safeFileName(`${data.dataset.name}-search-${r.query || 'all'}`);
+    const save = await beginSave(base + '.csv', 'text/csv');
     if (!save) return setExported('Export cancelled: nothing saved.');
     const encoder = new TextEncoder();
     let writing = Promise.resolve();
@@ -164,11 +166,19 @@ export function SearchView({ data, account }: { data: ExploreData; account?: str
     });
     setExporting({ rows: 0, total: r.r.count, started: performance.now(), cancel: job.cancel });
     try {
-      const rows = await job.done;
+      const { rows, files } = await job.done;
       await writing;
       const { bytes } = await save.end();
       const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${r.query}”${filterText ? ` (${filterText})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filterText ? `: ${filterText}` : ''})`;
-      setExported(`Exported ${what}, ${formatBytes(bytes)}.`);
+      // Beside it, what it is: the search, its filters and the files its rows came from (as the Network's CSV has its receipt).
+      const receipt = {
+        receiptVersion: 1, kind: 'search-export', createdAt: new Date().toISOString(), app: `Disclosure Workbench ${appVersion}`,
+        dataset: { id: data.dataset.id, name: data.dataset.name, imports: data.dataset.committedImports, files },
+        search: { query: r.query, terms: r.terms, filters: r.filters, filtersInWords: filterText || 'none', order: r.filters.order ?? 'as in the files' },
+        rows, csvBytes: bytes,
+      };
+      const withReceipt = await saveBytes(`${base}.receipt.json`, 'application/json', new TextEncoder().encode(JSON.stringify(receipt, null, 2) + '\n'));
+      setExported(`Exported ${what}, ${formatBytes(bytes)}${withReceipt ? ', and its receipt (the search, its filters, the source files)' : '; its receipt was not saved'}.`);
     } catch (e) {
       job.cancel(); // a failed write stops the worker too
       await writing.catch(() => {});
