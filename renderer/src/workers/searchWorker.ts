@@ -3,9 +3,8 @@ import './reportCspViolations';
 import { WorkbenchDb } from '../store/schema';
 import { hitAt, type SearchHit } from '../search/searchCorpus';
 import { DatasetCorpus } from '../search/searchDatasetCorpus';
-import type { ExportRequest, SearchMessage, SearchRequest, SearchResponse } from '../search/searchProtocol';
-import { SEARCH_CSV_HEADER, searchCsvLine } from '../search/searchCsv';
-import type { TweetColumns } from '../../../shared/domain/tweet';
+import type { SearchMessage, SearchRequest, SearchResponse } from '../search/searchProtocol';
+import { exportMatches, ExportStopped } from '../search/exportMatches';
 import { parseQuery } from '../search/searchQuery';
 import { compileQuery, scanBlock } from '../search/searchScan';
 import { rangeFacets } from '../search/searchFacets';
@@ -113,79 +112,6 @@ async function search(r: SearchRequest): Promise<void> {
 
 /** Exports asked to stop (cancel-export): checked between blocks. */
 const stoppedExports = new Set<number>();
-/** Chunks of about this many characters go to the page as they are written. */
-const EXPORT_CHUNK = 1 << 20;
-
-/**
- * Every match of a search as CSV, in the search's order (file order, or by time with ties in file
- * order). The matches are found first (the text and filter columns, cheap), so the progress has a
- * total; then each tweet block holding matches is read once. In time order the lines wait in memory
- * until every block is read.
- */
-async function exportMatches(r: ExportRequest): Promise<void> {
-  const c = await corpusFor(r.datasetId);
-  await c.ready;
-  const stop = () => {
-    if (stoppedExports.delete(r.id)) throw new Cancelled();
-  };
-  const q = compileQuery(parseQuery(r.query), r.filters, c.dicts);
-  const found: { k: number; rows: number[] }[] = [];
-  const ordered = r.filters.order ? new TimeOrderedMatches() : null;
-  let total = 0;
-  for (let k = 0; k < c.blocks; k++) {
-    if (k % 64 === 0) {
-      await yieldToEvents(); // a cancel-export gets in
-      stop();
-    }
-    const filters = q.needsFilters || ordered ? c.filters[k] ?? (await c.filtersAt(k)) : undefined;
-    const rows: number[] = [];
-    total += scanBlock(c.text[k] ?? (await c.textAt(k)), q.needsFilters ? filters : undefined, q, 0, Infinity, rows);
-    if (rows.length) found.push({ k, rows });
-    ordered?.add(k, rows, filters!.tweetTime);
-  }
-  let rows = 0;
-  let csv = SEARCH_CSV_HEADER;
-  /** The source files of the rows written, with how many each gave (the export's receipt names them). */
-  const files = new Map<string, number>();
-  const countFile = (cols: TweetColumns, i: number) => files.set(cols.fileSha256[i]!, (files.get(cols.fileSha256[i]!) ?? 0) + 1);
-  const flush = (force = false) => {
-    if (!force && csv.length < EXPORT_CHUNK) return;
-    post({ id: r.id, type: 'export-chunk', csv, rows, total });
-    csv = '';
-  };
-  if (ordered) {
-    // Each block read once: its lines go to their places in time order, written out at the end.
-    const place = new Map<number, { i: number; at: number }[]>();
-    ordered.page(r.filters.order!, 0, total).forEach(({ k, i }, at) => place.set(k, [...(place.get(k) ?? []), { i, at }]));
-    const lines = new Array<string>(total);
-    for (const { k } of found) {
-      stop();
-      const cols = await c.columnsAt(k);
-      for (const { i, at } of place.get(k)!) {
-        lines[at] = searchCsvLine(cols, i);
-        countFile(cols, i);
-      }
-      post({ id: r.id, type: 'export-chunk', csv: '', rows: (rows += place.get(k)!.length), total });
-    }
-    for (const line of lines) {
-      csv += line;
-      flush();
-    }
-  } else {
-    for (const { k, rows: matched } of found) {
-      stop();
-      const cols = await c.columnsAt(k);
-      for (const i of matched) {
-        csv += searchCsvLine(cols, i);
-        countFile(cols, i);
-      }
-      rows += matched.length;
-      flush();
-    }
-  }
-  flush(true);
-  post({ id: r.id, type: 'exported', rows: total, files: [...files].map(([sha256, tweets]) => ({ sha256, tweets })) });
-}
 
 self.onmessage = async (e: MessageEvent<SearchMessage>) => {
   const m = e.data;
@@ -195,9 +121,9 @@ self.onmessage = async (e: MessageEvent<SearchMessage>) => {
   }
   if (m.type === 'export') {
     try {
-      await exportMatches(m);
+      await exportMatches(await corpusFor(m.datasetId), m, post, () => stoppedExports.delete(m.id));
     } catch (err) {
-      if (err instanceof Cancelled) post({ id: m.id, type: 'cancelled' });
+      if (err instanceof ExportStopped) post({ id: m.id, type: 'cancelled' });
       else post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
     }
     return;
