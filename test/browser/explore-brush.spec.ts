@@ -72,6 +72,16 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await expect(page.getByRole('region', { name: 'Most retweeted accounts in range', exact: true })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/explore-brush.png' });
 
+  // A hashtag of the ranged list links to its tweets in the range, in Search (any spelling of it).
+  const topTag = cells[0]![0]!.replace(/^#/, '');
+  const withTag = inRange.filter((r) => r.hashtags.some((h) => h.toLowerCase() === topTag.toLowerCase())).length;
+  await table.getByRole('link', { name: `#${topTag}`, exact: true }).click();
+  await expect(page.getByLabel('Hashtag')).toHaveValue(topTag);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(from);
+  await expect(page.getByTestId('search-status')).toContainText(`${fmt(withTag)} tweet${withTag === 1 ? ' matches' : 's match'} (no search words`);
+  await page.goBack(); // the Overview keeps its time filter
+  await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
+
   // Keyboard alternative: the date inputs set the same filter; "Show all" clears it.
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(page.getByTestId('range-status')).toHaveText(`All ${fmt(total)} tweets`);

@@ -15,6 +15,7 @@ import type { Tweet } from '../../../../shared/domain/tweet';
 import type { ExploreData } from './exploreData';
 import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
+import { searchLink } from './searchLink';
 import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
@@ -199,7 +200,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
           {act.days && <div><dt>Active days</dt><dd data-stat="active-days">{fmt(act.days.length)}</dd></div>}
         </dl>
       )}
-      {act && act.tweets > 0 && <p><a href={hrefFor('explore', 'search', 'account', userid)}>Its tweets in Search</a>: to search, filter or export them as CSV.</p>}
+      {act && act.tweets > 0 && <p><a href={searchLink({ account: userid })}>Its tweets in Search</a>: to search, filter or export them as CSV.</p>}
       {tweets && tweets.length > 0 && (
         <div className="two-col">
           <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${tweets.length} tweets over ${perDay.days.length} days.`} />

@@ -7,6 +7,7 @@ import { rememberDataset, rememberedDataset, rememberedDatasetName, useDatasets,
 import { Field } from './Field';
 import { Overview } from './Overview';
 import { SearchView } from './SearchView';
+import { searchLinkFields } from './searchLink';
 import './explore.css';
 
 const TABS = [
@@ -15,7 +16,7 @@ const TABS = [
   { id: 'search', label: 'Search', path: ['search'] },
 ] as const;
 
-/** #/explore (overview), #/explore/accounts, #/explore/account/<userid>, #/explore/search, #/explore/search/account/<userid> (that account's tweets). */
+/** #/explore (overview), #/explore/accounts, #/explore/account/<userid>, #/explore/search[/<field>/<value>…] (searchLink.ts). */
 export function ExploreView({ rest }: { rest: string[] }) {
   const datasets = useDatasets();
   // The dataset Explore showed last, read once: shown again, or, if it has been deleted since,
@@ -75,7 +76,7 @@ export function ExploreView({ rest }: { rest: string[] }) {
           {sub === 'account' && rest[1] && (
             <AccountPage key={data.dataset.id} data={data} userid={rest[1]} missing={<AccountElsewhere userid={rest[1]} dataset={data.dataset} datasets={datasets} choose={setChosen} />} />
           )}
-          {sub === 'search' && <SearchView key={data.dataset.id + '\n' + (rest[2] ?? '')} data={data} account={rest[1] === 'account' ? rest[2] : undefined} />}
+          {sub === 'search' && <SearchView key={data.dataset.id + '\n' + rest.slice(1).join('\n')} data={data} given={searchLinkFields(rest.slice(1))} />}
           {/* A hand-edited or cut link says what is wrong, not an empty page. */}
           {sub === 'account' && !rest[1] && <p role="alert">This link names no account: open one from the <a href={hrefFor('explore', 'accounts')}>Accounts</a> table.</p>}
           {!['overview', 'accounts', 'account', 'search'].includes(sub) && <p role="alert">Explore has no section “{sub}”: choose one of the tabs above.</p>}

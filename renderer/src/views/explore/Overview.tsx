@@ -13,6 +13,7 @@ import { DayInput } from './DayInput';
 import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { TopTable } from './TopTable';
+import { searchLink } from './searchLink';
 import { foldCase } from '../../../../shared/domain/foldCase';
 import { domainKey } from '../../../../shared/domain/domainKey';
 import { countOf } from '../../import/formatters';
@@ -64,7 +65,13 @@ function noTwitterData(counts: DatasetRecord['counts']): string {
 export function Overview({ data }: { data: ExploreData }) {
   const { dataset, accounts } = data;
   const ag = data.aggregates ?? NO_TWEETS;
-  const [range, setRange] = useState<MinuteRange>(null);
+  // The time filter lives for the browsing session, per dataset: back from a hashtag's tweets in Search, it is still set.
+  const rangeKeyStored = `dw.overview.range.${dataset.id}`;
+  const [range, setRange] = useState<MinuteRange>(() => storedRange(rangeKeyStored));
+  useEffect(() => {
+    if (range) sessionStorage.setItem(rangeKeyStored, JSON.stringify(range));
+    else sessionStorage.removeItem(rangeKeyStored);
+  }, [range, rangeKeyStored]);
   const [dateProblem, setDateProblem] = useState('');
   const fromInput = useRef<HTMLInputElement>(null);
   const [zone, setZone] = useState(analystTimeZone);
@@ -303,11 +310,22 @@ export function Overview({ data }: { data: ExploreData }) {
       </div>
 
       {ag.tweets > 0 && <div className="top-tables">
-        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} scope={topScope} />
+        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} scope={topScope}
+          linkTo={(hashtag) => searchLink(rf ? { hashtag, from: fromDay, to: toDay } : { hashtag })} />
         <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains scope={topScope} />
         <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts scope={topScope} />
         <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts scope={topScope} />
       </div>}
     </div>
   );
+}
+
+/** A time filter kept for the session (sessionStorage), if it is one. */
+function storedRange(key: string): MinuteRange {
+  try {
+    const r = JSON.parse(sessionStorage.getItem(key) ?? 'null') as { from?: unknown; to?: unknown } | null;
+    return r && typeof r.from === 'number' && typeof r.to === 'number' && r.from < r.to ? { from: r.from, to: r.to } : null;
+  } catch {
+    return null;
+  }
 }

@@ -19,6 +19,7 @@ import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { tweetTitle } from '../../pins/accountTitles';
+import type { SearchLinkFields } from './searchLink';
 
 const PAGE = 50;
 
@@ -36,7 +37,7 @@ interface Form {
 const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '', order: '' };
 
 /** Full-text search over every tweet of the dataset, in the search worker. */
-export function SearchView({ data, account }: { data: ExploreData; account?: string }) {
+export function SearchView({ data, given }: { data: ExploreData; given?: SearchLinkFields }) {
   const [form, setForm] = useState<Form>(EMPTY);
   /** `counting`: the page is shown and r.count is the count so far. */
   const [result, setResult] = useState<{ r: SearchResult; terms: string[]; ms: number; loadMs: number; query: string; filters: SearchFilters; counting: boolean } | null>(null);
@@ -104,9 +105,9 @@ export function SearchView({ data, account }: { data: ExploreData; account?: str
   // The last search lives for the browsing session, per dataset: back from an account page it is run again.
   const savedKey = `dw.search.${data.dataset.id}`;
   useEffect(() => {
-    // Opened for one account (its page's link): its tweets, every one, in the files' order.
-    if (account) {
-      const f = { ...EMPTY, account };
+    // Opened by a link (an account page's, an Overview hashtag's): those tweets, every one, in the files' order.
+    if (given) {
+      const f = { ...EMPTY, ...given };
       const filters = filtersOf(f);
       setForm(f);
       if (typeof filters === 'string') setError(filters);

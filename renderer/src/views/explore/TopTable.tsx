@@ -16,9 +16,10 @@ const fmt = (n: number) => n.toLocaleString('en');
 /**
  * The top 20 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts
  * summed). How many rows there are in all is said, and all of them export as CSV: a list cut at 20
- * must not be the only way to read it. `scope` (all tweets, or the time filter's days) names the file.
+ * must not be the only way to read it. `scope` (all tweets, or the time filter's days) names the file;
+ * `linkTo` makes each value a link (a hashtag's tweets in Search).
  */
-export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean; scope: string }) {
+export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope, linkTo }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean; scope: string; linkTo?: (value: string) => string }) {
   const all = useMemo(() => foldCounts(counts, fold), [counts, fold]);
   const folded = all.slice(0, SHOWN);
   const rows = folded.map((r): [string, number] => [r.value, r.count]);
@@ -40,7 +41,7 @@ export function TopTable({ title, counts, prefix = '', data, accounts, fold, dom
             const label = known ? `@${known.account.userScreenName}` : prefix + k;
             return (
               <tr key={k}>
-                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}
+                <td dir="auto" className="break">{known ? <a href={hrefFor('explore', 'account', k)}>{label}</a> : linkTo ? <a href={linkTo(k)}>{label}</a> : label}{known && showIds.has(k) && <LookalikeId id={k} />}
                   <SpellingsNote row={folded[i]!} prefix={prefix} ignored={domains ? 'Unicode and Punycode forms of one name' : undefined} />
                   {domains && <OtherDomainForm domain={k} />}
                 </td>
