@@ -58,7 +58,11 @@ test('volume chart brush sets the time filter; counts in range match the generat
   expect(cells.map((c) => Number(c[1]!.replace(/,/g, '')))).toEqual(top);
   for (const [tag, n] of cells) expect(tags.get(tag!.replace(/^#/, ''))).toBe(Number(n!.replace(/,/g, '')));
   // URL domains and mentioned accounts too (each tweet's user_mentions ids once, never its author).
-  const cellsOf = (name: string) => page.getByRole('region', { name, exact: true }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.firstChild?.textContent ?? '')));
+  // The value as shown (without its notes), and the count (a link whose name goes on for screen readers).
+  const cellsOf = (name: string) => page.getByRole('region', { name, exact: true }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {
+    const [value, count] = [...tr.querySelectorAll('td')];
+    return [value!.firstChild?.textContent ?? '', /^[\d,]+/.exec(count!.textContent ?? '')?.[0] ?? ''];
+  }));
   const domains = new Map<string, number>();
   for (const r of inRange) for (const u of r.urls) domains.set(urlDomain(u), (domains.get(urlDomain(u)) ?? 0) + 1);
   const domainCells = await cellsOf('Top URL domains in range');
@@ -80,6 +84,15 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await expect(page.getByLabel('From', { exact: true })).toHaveValue(from);
   await expect(page.getByTestId('search-status')).toContainText(`${fmt(withTag)} tweet${withTag === 1 ? ' matches' : 's match'} (no search words`);
   await page.goBack(); // the Overview keeps its time filter
+  await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
+  // A mentioned account's count links to the tweets it counts: as many in Search.
+  await expect(page.getByTestId('range-facets')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
+  const mentionCount = page.getByRole('region', { name: 'Most mentioned accounts in range', exact: true }).locator('tbody tr').first().locator('td').nth(1);
+  const counted = (await mentionCount.locator('a').evaluate((a) => a.firstChild!.textContent!)).replace(/,/g, '');
+  await mentionCount.getByRole('link').click();
+  await expect(page.getByTestId('search-status')).toContainText(`${fmt(Number(counted))} tweet${counted === '1' ? ' matches' : 's match'} (no search words`);
+  await expect(page.getByTestId('search-status')).toContainText('mentioning ');
+  await page.goBack();
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
 
   // Keyboard alternative: the date inputs set the same filter; "Show all" clears it.

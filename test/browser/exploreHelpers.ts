@@ -19,8 +19,12 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
-export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+/**
+ * The file `click` saves; with `named`, the first whose name ends so (an export that saves a file and
+ * its receipt: the browser may announce the small one first).
+ */
+export async function download(page: Page, click: () => Promise<void>, named?: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { predicate: (x) => !named || x.suggestedFilename().endsWith(named) }), click()]);
   return { name: (d as Download).suggestedFilename(), bytes: readFileSync((await (d as Download).path())!) };
 }
 

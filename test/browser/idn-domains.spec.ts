@@ -61,6 +61,15 @@ test('an internationalised domain written in Unicode or in Punycode is one domai
   await expect(first.locator('.spellings-list')).toHaveText(`Counted together (Unicode and Punycode forms of one name): ${UNICODE} 2, ${PUNYCODE} 1`);
   await expect(first.getByTestId('other-domain-form')).toHaveText(`also written ${PUNYCODE}`);
   await expect(domains.locator('tbody tr', { hasText: `news.${UNICODE}` }).locator('td').nth(1)).toHaveText('1');
+  // The name links to its tweets in Search, whichever form they link (not the subdomain's, not example.org's).
+  await first.getByRole('link', { name: UNICODE, exact: true }).click();
+  await expect(page.getByLabel('Linked domain')).toHaveValue(UNICODE);
+  await expect(page.getByTestId('search-status')).toContainText(`3 tweets match (no search words: every tweet the filters allow) (linking ${UNICODE})`);
+  expect(await page.locator('.results [data-tweetid]').evaluateAll((li) => li.map((e) => e.getAttribute('data-tweetid')))).toEqual(['1148217422006640640', '1148217422006640641', '1148217422006640642']);
+  // Typed in the other form, the same three.
+  await page.getByLabel('Linked domain').fill(PUNYCODE);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText(`3 tweets match (no search words: every tweet the filters allow) (linking ${PUNYCODE})`);
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

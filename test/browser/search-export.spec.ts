@@ -29,10 +29,16 @@ test('a search export of every tweet (200,000, oldest first) shows its progress,
   const exportButton = page.getByRole('button', { name: 'Export all 200,000 matches as CSV' });
   let downloads = 0;
   page.on('download', () => downloads++);
-  await exportButton.click();
+  // From the keyboard: the focus goes to Cancel export while it runs, then to the news of its end.
+  await exportButton.focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('search-export-progress')).toContainText('of 200,000 tweets');
-  await page.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(exportButton).toBeDisabled();
+  const cancel = page.getByRole('button', { name: 'Cancel export' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('search-export')).toHaveText('Export cancelled: nothing saved.');
+  await expect(page.getByTestId('search-export').locator('span')).toBeFocused();
   await expect(page.getByTestId('search-export-progress')).toHaveCount(0);
   expect(downloads).toBe(0);
 
@@ -40,7 +46,7 @@ test('a search export of every tweet (200,000, oldest first) shows its progress,
     await exportButton.click();
     // Rows per second and the time left, once it has run half a second.
     await expect(page.getByTestId('search-export-progress')).toContainText('tweets/s', { timeout: 60_000 });
-  });
+  }, '.csv');
   await expect(page.getByTestId('search-export')).toContainText('Exported 200,000 tweets (every tweet the filters allow: oldest first)');
   const [h, ...rows] = splitCsvBytes([csv.bytes]).map((r) => r.fields as string[]);
   expect(rows).toHaveLength(TWEETS);

@@ -25,7 +25,7 @@ export async function exportMatches(c: DatasetCorpus, r: ExportRequest, send: (m
   const stop = () => {
     if (stopped()) throw new ExportStopped('export cancelled');
   };
-  const q = compileQuery(parseQuery(r.query), r.filters, c.dicts);
+  const q = compileQuery(parseQuery(r.query), r.filters, c.dicts, await c.attribution(r.filters));
   const found: { k: number; rows: number[] }[] = [];
   const ordered = r.filters.order ? new TimeOrderedMatches() : null;
   let total = 0;

@@ -3,7 +3,7 @@ import type { WorkbenchDb } from '../store/schema';
 import { decodeTweetColumns, unpackStrings } from '../store/tweetBlockCodec';
 import { adoptFilterBlock, filterDicts, storedFilterBlock, type FilterBlock } from './searchFilterColumns';
 import type { LoadState } from './searchProtocol';
-import { normalizeForSearch, SEARCH_TEXT_VERSION } from './searchQuery';
+import { normalizeForSearch, SEARCH_TEXT_VERSION, type SearchFilters } from './searchQuery';
 import { rowsOf, textBlock, type TextBlock } from './searchText';
 import { yieldToEvents } from '../workers/yieldToEvents';
 import { readAccounts } from '../store/read/datasetReader';
@@ -177,6 +177,13 @@ export class DatasetCorpus {
   /** The dataset's screen names (its committed accounts), read once: what a '@name' in the range counts is credited to. */
   names(): Promise<ScreenNames> {
     return (this.screenNames ??= readAccounts(this.db, this.datasetId).then((accounts) => new ScreenNames(accounts)));
+  }
+
+  /** How a query's '@name' targets are credited: by the dataset's names when it filters by a mentioned or retweeted account (read only then). */
+  async attribution(f: SearchFilters): Promise<(name: string) => string | undefined> {
+    if (!f.mentions && !f.retweets) return () => undefined;
+    const names = await this.names();
+    return (name) => names.attribute(name);
   }
 
   /** Every block's filter columns (waits for the ones still loading). */

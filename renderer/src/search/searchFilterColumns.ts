@@ -1,7 +1,7 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { Dict } from '../../../shared/archive/dict';
 import { normalizeForSearch } from './searchQuery';
-import { unpackStrings, type PackedStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
+import { encodeTweetColumns, unpackStrings, type PackedStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
 import { tweetTargets, type TargetCodes, type TweetTargets } from '../store/tweetTargets';
 
 export interface FilterDicts {
@@ -66,7 +66,7 @@ export function filterBlock(c: TweetColumns, d: FilterDicts): FilterBlock {
   }
   tagStarts[n] = t;
   // Copies, so the block record's other columns can be collected.
-  return { tweetTime: c.tweetTime.slice(0, n), isRetweet: c.isRetweet.slice(0, n), language, userid, client, tagStarts, tagCodes };
+  return { tweetTime: c.tweetTime.slice(0, n), isRetweet: c.isRetweet.slice(0, n), language, userid, client, tagStarts, tagCodes, targets: adoptTargets(tweetTargets(encodeTweetColumns(c)), d) };
 }
 
 /**

@@ -62,6 +62,15 @@ export interface SearchFilters {
   /** Hashtag without '#', compared case-insensitively with the tweet's hashtags column. */
   hashtag?: string;
   client?: string;
+  /** A URL domain the tweet links to (its urls column), compared as the Overview's Top URL domains fold it (domainKey: case, Unicode or Punycode). */
+  domain?: string;
+  /**
+   * An account the tweet mentions, or retweets, as the Overview's lists count them (tweetTargets):
+   * a user id, or '@name' for an account the archive does not hold; a '@name' the archive holds is
+   * its account (ScreenNames.attribute), and a tweet never mentions its own author.
+   */
+  mentions?: string;
+  retweets?: string;
   /** Results by tweet time (ties in file order); unset: in file order. */
   order?: 'oldest' | 'newest';
 }
@@ -75,6 +84,9 @@ export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => stri
   if (f.retweet) parts.push(f.retweet === 'only' ? 'retweets only' : 'no retweets');
   if (f.hashtag) parts.push(`#${f.hashtag}`);
   if (f.client !== undefined) parts.push(`client ${f.client || '(none)'}`);
+  if (f.domain) parts.push(`linking ${f.domain}`);
+  if (f.mentions) parts.push(`mentioning ${f.mentions}`);
+  if (f.retweets) parts.push(`retweeting ${f.retweets}`);
   if (f.order) parts.push(f.order === 'oldest' ? 'oldest first' : 'newest first');
   return parts.join(', ');
 }

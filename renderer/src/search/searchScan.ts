@@ -2,6 +2,7 @@ import type { FilterBlock, FilterDicts } from './searchFilterColumns';
 import type { SearchFilters } from './searchQuery';
 import { normalizeForSearch } from './searchQuery';
 import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
+import { domainKey } from '../../../shared/domain/domainKey';
 
 /** A query prepared once for a corpus: terms ordered for scanning, filters as dictionary codes. */
 export interface CompiledQuery {
@@ -15,7 +16,11 @@ export interface CompiledQuery {
   keep?: (f: FilterBlock, i: number) => boolean;
 }
 
-export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts): CompiledQuery {
+/**
+ * `attribute` credits a '@name' target to the archived account of that name (the search worker's
+ * ScreenNames), as the Overview's counts do; without it a '@name' stays itself.
+ */
+export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts, attribute: (name: string) => string | undefined = () => undefined): CompiledQuery {
   const clean = terms.map((t) => t.replaceAll(SEP, '')).filter(Boolean);
   const first = clean.reduce((a, t) => (t.length > a.length ? t : a), '');
   const others = clean.filter((t) => t !== first);
@@ -29,7 +34,19 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
   const from = f.fromMinute;
   const to = f.toMinute;
   const rt = f.retweet;
-  const filtered = from !== undefined || to !== undefined || lang >= 0 || user >= 0 || client >= 0 || rt !== undefined || tagCode >= 0;
+  // The corpus's domains grow as blocks load: each is judged the first time a row links it.
+  const domain = f.domain ? domainKey(f.domain.trim()) : undefined;
+  const domainMatches: boolean[] = [];
+  const isDomain = (code: number) => (domainMatches[code] ??= domainKey(d.domain.values[code]!) === domain);
+  // Target accounts likewise: each is judged (credited, then compared) the first time a row names it.
+  const credited: boolean[][] = [[], []];
+  const isAccount = (which: 0 | 1, code: number, wanted: string) => {
+    const key = d.account.values[code]!;
+    return (credited[which]![code] ??= (key.charCodeAt(0) === 0x40 ? attribute(key.slice(1)) ?? key : key) === wanted);
+  };
+  const mentions = f.mentions;
+  const retweets = f.retweets;
+  const filtered = from !== undefined || to !== undefined || lang >= 0 || user >= 0 || client >= 0 || rt !== undefined || tagCode >= 0 || domain !== undefined || !!mentions || !!retweets;
   // Ordering by time reads the time column too.
   const needsFilters = filtered || f.order !== undefined;
   const keep = filtered
@@ -46,6 +63,23 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts):
           let found = false;
           for (let k = b.tagStarts[i]!, e = b.tagStarts[i + 1]!; k < e; k++) if (lowerOf[b.tagCodes[k]!] === tagCode) { found = true; break; }
           if (!found) return false;
+        }
+        if (domain !== undefined || mentions || retweets) {
+          const t = b.targets;
+          if (!t) throw new Error('A block of the search index has no URL, mention or retweet columns.');
+          if (domain !== undefined) {
+            let found = false;
+            for (let k = t.urlStarts[i]!, e = t.urlStarts[i + 1]!; k < e; k++) if (isDomain(t.urlDomain[k]!)) { found = true; break; }
+            if (!found) return false;
+          }
+          if (retweets && !(t.retweet[i]! >= 0 && isAccount(1, t.retweet[i]!, retweets))) return false;
+          if (mentions) {
+            // A '@name' credited to the tweet's own author is no mention (the Overview's rule).
+            if (d.userid.values[b.userid[i]!] === mentions) return false;
+            let found = false;
+            for (let k = t.mentionStarts[i]!, e = t.mentionStarts[i + 1]!; k < e; k++) if (isAccount(0, t.mention[k]!, mentions)) { found = true; break; }
+            if (!found) return false;
+          }
         }
         return true;
       }

@@ -72,7 +72,7 @@ async function search(r: SearchRequest): Promise<void> {
   const waitedForText = !c.textDone;
   await c.listed;
   const terms = parseQuery(r.query);
-  const q = compileQuery(terms, r.filters, c.dicts);
+  const q = compileQuery(terms, r.filters, c.dicts, await c.attribution(r.filters));
   const page: { k: number; rows: number[] }[] = [];
   let pageRows = 0;
   let pageHits: Promise<SearchHit[]> | null = null;

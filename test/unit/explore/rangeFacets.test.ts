@@ -7,6 +7,8 @@ import { encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec'
 import { intoOneBuffer } from '../../../renderer/src/store/oneBuffer';
 import { adoptFilterBlock, filterDicts, storedFilterBlock } from '../../../renderer/src/search/searchFilterColumns';
 import { rangeFacets } from '../../../renderer/src/search/searchFacets';
+import { compileQuery } from '../../../renderer/src/search/searchScan';
+import type { SearchFilters } from '../../../renderer/src/search/searchQuery';
 import { AggregateBuilder } from '../../../renderer/src/workers/import/aggregateBuilder';
 import { resolveScreenNames } from '../../../renderer/src/store/read/resolveScreenNames';
 
@@ -77,6 +79,27 @@ describe('rangeFacets: the Overview panels over a time range', () => {
     expect(f.languages).toEqual(ag.tweetLanguages);
     expect(Object.keys(f.mentioned).length).toBeGreaterThan(0);
     expect(f.mentioned).not.toEqual(facets().mentioned);
+  });
+
+  it("Search's mentioned and retweeted account filters find exactly the tweets these counts count", () => {
+    const times = all.map((t) => t.tweetTime).sort((x, y) => x - y);
+    for (const [from, to] of [[undefined, undefined], [times[1000]!, times[3000]!]] as const) {
+      const f = facets(from, to);
+      const matching = (filters: SearchFilters) => {
+        const q = compileQuery([], { ...filters, fromMinute: from, toMinute: to }, dicts, (n) => names.attribute(n));
+        return corpus.reduce((n, b) => n + Array.from(b.tweetTime, (_, i) => i).filter((i) => q.keep!(b, i)).length, 0);
+      };
+      const top = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 25);
+      for (const [key, n] of top(f.mentioned)) expect([key, matching({ mentions: key })]).toEqual([key, n]);
+      for (const [key, n] of top(f.retweeted)) expect([key, matching({ retweets: key })]).toEqual([key, n]);
+      // The accounts credited by name, and one kept as a name, among them.
+      for (const key of ['900', '@rt2']) expect(matching({ mentions: key })).toBe(f.mentioned[key] ?? 0);
+      for (const key of ['901', '@rt0']) expect(matching({ retweets: key })).toBe(f.retweeted[key] ?? 0);
+      // Authors whose tweets name themselves in another case: those tweets are no mention of them.
+      const selfNamers = [...new Set(all.filter((t, i) => i % 14 === 0 && /^\w{1,15}$/.test(t.userScreenName)).map((t) => t.userid))].slice(0, 8);
+      expect(selfNamers.length).toBe(8);
+      for (const key of selfNamers) expect([key, matching({ mentions: key })]).toEqual([key, f.mentioned[key] ?? 0]);
+    }
   });
 
   it('refuses blocks without the targets rather than count them as none', () => {

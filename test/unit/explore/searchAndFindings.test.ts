@@ -15,7 +15,7 @@ import { searchRows, searchText } from '../../../renderer/src/import/searchRows'
 import { splitCsvBytes } from '../../../shared/archive/csvRecords';
 import { readReal } from '../archive/helpers';
 
-function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string }[]): TweetColumns {
+function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string; urls?: string[] }[]): TweetColumns {
   const s = (f: (r: (typeof rows)[number]) => string) => rows.map(f);
   return {
     length: rows.length, tweetid: s((r) => r.id), userid: s((r) => r.user), userScreenName: s((r) => r.user), tweetLanguage: s((r) => r.lang),
@@ -23,7 +23,7 @@ function columns(rows: { id: string; user: string; text: string; time: number; l
     inReplyToUserid: s(() => ''), inReplyToTweetid: s(() => ''), quotedTweetTweetid: s(() => ''), isRetweet: Uint8Array.from(rows.map((r) => (r.rt ? 1 : 0))),
     retweetUserid: s(() => ''), retweetTweetid: s(() => ''), retweetScreenName: s(() => ''), latitude: s(() => ''), longitude: s(() => ''),
     quoteCount: new Int32Array(rows.length), replyCount: new Int32Array(rows.length), likeCount: new Int32Array(rows.length), retweetCount: new Int32Array(rows.length),
-    hashtags: rows.map((r) => r.tags ?? []), urls: rows.map(() => []), userMentions: rows.map(() => []), pollChoices: rows.map(() => []),
+    hashtags: rows.map((r) => r.tags ?? []), urls: rows.map((r) => r.urls ?? []), userMentions: rows.map(() => []), pollChoices: rows.map(() => []),
     fileSha256: s(() => 'f'), row: Int32Array.from(rows.map((_, i) => i + 1)), byteOffset: new Float64Array(rows.length), byteLength: new Int32Array(rows.length),
   };
 }
@@ -199,6 +199,25 @@ describe('searchCorpus with filters and several terms agrees with a naive per-tw
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('the linked-domain filter', () => {
+  it('keeps the tweets linking the domain, as the top domains count it: case, www. and Unicode or Punycode aside, not its subdomains', () => {
+    const dicts = filterDicts();
+    const rows = [
+      { id: '1', user: 'a', text: 'x', time: 1, lang: 'ar', urls: ['https://مثال.شبكة/a'] },
+      { id: '2', user: 'a', text: 'x', time: 2, lang: 'ar', urls: ['https://www.XN--MGBH0FB.xn--ngbc5azd/b', 'https://example.org/'] },
+      { id: '3', user: 'b', text: 'x', time: 3, lang: 'ar', urls: ['https://news.مثال.شبكة/c'] },
+      { id: '4', user: 'b', text: 'x', time: 4, lang: 'en', urls: [] },
+    ];
+    const blocks = [corpusBlock(0, rows.map((r) => r.text), columns(rows), dicts)];
+    const ids = (domain: string) => searchCorpus(blocks, [], { domain }, 0, 10).hits.map((h) => h.tweetid);
+    expect(ids('مثال.شبكة')).toEqual(['1', '2']);
+    expect(ids('xn--mgbh0fb.xn--ngbc5azd')).toEqual(['1', '2']);
+    expect(ids('News.مثال.شبكة')).toEqual(['3']);
+    expect(ids('example.org')).toEqual(['2']);
+    expect(ids('example.com')).toEqual([]);
   });
 });
 

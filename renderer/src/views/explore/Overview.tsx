@@ -312,9 +312,12 @@ export function Overview({ data }: { data: ExploreData }) {
       {ag.tweets > 0 && <div className="top-tables">
         <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} scope={topScope}
           linkTo={(hashtag) => searchLink(rf ? { hashtag, from: fromDay, to: toDay } : { hashtag })} />
-        <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains scope={topScope} />
-        <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts scope={topScope} />
-        <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts scope={topScope} />
+        <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains scope={topScope}
+          linkTo={(domain) => searchLink(rf ? { domain, from: fromDay, to: toDay } : { domain })} />
+        <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts scope={topScope}
+          countLink={{ what: 'tweets mentioning', to: (mentions) => searchLink(rf ? { mentions, from: fromDay, to: toDay } : { mentions }) }} />
+        <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts scope={topScope}
+          countLink={{ what: 'retweets of', to: (retweets) => searchLink(rf ? { retweets, from: fromDay, to: toDay } : { retweets }) }} />
       </div>}
     </div>
   );

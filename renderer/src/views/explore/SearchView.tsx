@@ -20,6 +20,7 @@ import { LookalikeId } from './LookalikeId';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { tweetTitle } from '../../pins/accountTitles';
 import type { SearchLinkFields } from './searchLink';
+import { isHashedId } from '../../../../shared/domain/ids';
 
 const PAGE = 50;
 
@@ -32,9 +33,12 @@ interface Form {
   retweet: '' | 'only' | 'exclude';
   hashtag: string;
   client: string;
+  domain: string;
+  mentions: string;
+  retweets: string;
   order: '' | 'oldest' | 'newest';
 }
-const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '', order: '' };
+const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '', domain: '', mentions: '', retweets: '', order: '' };
 
 /** Full-text search over every tweet of the dataset, in the search worker. */
 export function SearchView({ data, given }: { data: ExploreData; given?: SearchLinkFields }) {
@@ -66,6 +70,18 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     focusAfterTurn.current = null;
     focusIfLost(target.current);
   }, [result, busy]);
+  /**
+   * A mentioned or retweeted account as the counts key it: an archived account's user id (given by
+   * id, or by name with or without '@', credited as the counts credit names), else as given (an
+   * account outside the archive: its id, or '@name').
+   */
+  const targetKey = (v: string): string | undefined => {
+    const given = v.trim();
+    if (!given || data.byId.has(given)) return given || undefined;
+    if (given.startsWith('@')) return data.names.attribute(given.slice(1)) ?? given;
+    if (/^\d+$/.test(given) || isHashedId(given)) return given; // an id outside the archive
+    return data.names.attribute(given) ?? '@' + given;
+  };
   /** The filters of a form, or why it cannot run: days in the wrong order, an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
   const filtersOf = (f: Form): SearchFilters | string => {
     // No tweet can match: "0 tweets match" would read as a finding (the Overview and the Network view refuse it too).
@@ -88,6 +104,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       retweet: f.retweet || undefined,
       hashtag: f.hashtag.trim().replace(/^#/, '') || undefined,
       client: chosenValue(f.client),
+      domain: f.domain.trim() || undefined,
+      mentions: targetKey(f.mentions),
+      retweets: targetKey(f.retweets),
       order: f.order || undefined,
     };
   };
@@ -152,7 +171,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
 
   /** The running export of every match (its progress and cancel) and what the last one came to. */
   const [exporting, setExporting] = useState<{ rows: number; total: number; started: number; cancel: () => void } | null>(null);
-  const [exported, setExported] = useState('');
+  /** What the last export came to; `n` counts them, so the same words said again are a new note (and take a lost focus again). */
+  const [exported, setExportedState] = useState({ text: '', n: 0 });
+  const setExported = (text: string) => setExportedState((e) => ({ text, n: e.n + 1 }));
   const exportAll = async (r: NonNullable<typeof result>) => {
     setExported('');
     // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
@@ -170,12 +191,13 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const { rows, files } = await job.done;
       await writing;
       const { bytes } = await save.end();
-      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${r.query}”${filterText ? ` (${filterText})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filterText ? `: ${filterText}` : ''})`;
+      const filtersInWords = describeFilters(r.filters, formatMinute);
+      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${r.query}”${filtersInWords ? ` (${filtersInWords})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersInWords}` : ''})`;
       // Beside it, what it is: the search, its filters and the files its rows came from (as the Network's CSV has its receipt).
       const receipt = {
         receiptVersion: 1, kind: 'search-export', createdAt: new Date().toISOString(), app: `Disclosure Workbench ${appVersion}`,
         dataset: { id: data.dataset.id, name: data.dataset.name, imports: data.dataset.committedImports, files },
-        search: { query: r.query, terms: r.terms, filters: r.filters, filtersInWords: filterText || 'none', order: r.filters.order ?? 'as in the files' },
+        search: { query: r.query, terms: r.terms, filters: r.filters, filtersInWords: filtersInWords || 'none', order: r.filters.order ?? 'as in the files' },
         rows, csvBytes: bytes,
       };
       const withReceipt = await saveBytes(`${base}.receipt.json`, 'application/json', new TextEncoder().encode(JSON.stringify(receipt, null, 2) + '\n'));
@@ -209,6 +231,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
         <Field className="filter" label="Retweets">{(id) => (<select id={id} value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>)}</Field>
         <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} />)}</Field>
         <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={optionValue(c)}>{c || '(empty)'}</option>)}</select>)}</Field>
+        <Field className="filter" label="Linked domain">{(id) => (<input id={id} type="text" dir="auto" value={form.domain} onChange={set('domain')} placeholder="example.com" />)}</Field>
+        <Field className="filter" label="Mentioned account">{(id) => (<input id={id} type="text" dir="auto" value={form.mentions} onChange={set('mentions')} placeholder="id or @name" />)}</Field>
+        <Field className="filter" label="Retweeted account">{(id) => (<input id={id} type="text" dir="auto" value={form.retweets} onChange={set('retweets')} placeholder="id or @name" />)}</Field>
         <Field className="filter" label="Order">{(id) => (<select id={id} value={form.order} onChange={set('order')}><option value="">as in the files</option><option value="oldest">oldest first</option><option value="newest">newest first</option></select>)}</Field>
         <button type="submit" className="primary">Search</button>
         <button type="button" onClick={() => { setForm(EMPTY); setResult(null); sessionStorage.removeItem(savedKey); }}>Clear</button>
@@ -230,7 +255,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       <div aria-live="polite">
         {result && !result.counting && result.r.count === 0 && result.terms.length > 0 && (
           <p className="muted" data-testid="search-text-only">
-            Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. The archive's links are counted by domain in the Overview (Top URL domains), the Co-URL network and, with an indicator file, the dataset's indicators (Datasets → Show indicators).
+            Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. To find the tweets linking a site, give its domain in Linked domain (the Overview's Top URL domains link there too); the archive's links are also counted in the Co-URL network and, with an indicator file, the dataset's indicators (Datasets → Show indicators).
           </p>
         )}
       </div>
@@ -240,8 +265,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
           <div className="toolbar">
             {/* Pinned only with its final count. The query comes last in the title: an Arabic or Hebrew query in the middle pulled the counts after it into its right-to-left run. */}
             {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${filterText ? ` (${filterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
-            {!result.counting && result.r.count > 0 && !exporting && (
-              <button type="button" onClick={() => void exportAll(result)}>Export all {formatCount(result.r.count)} matches as CSV</button>
+            {/* Disabled while exporting, not gone: its Cancel then takes the focus (focusIfLost), and the news of the end after that. */}
+            {!result.counting && result.r.count > 0 && (
+              <button type="button" disabled={exporting !== null} onClick={() => void exportAll(result)}>Export all {formatCount(result.r.count)} matches as CSV</button>
             )}
             {/* On the first or last page the button pressed disables itself: focus goes on to the other one.
                 No match: no pager ("Results 0–0 of 0" between two dead buttons); the count above says it. */}
@@ -252,7 +278,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
             </>}
           </div>
           {exporting && <ExportProgress {...exporting} />}
-          <p role="status" className="muted" data-testid="search-export">{exported}</p>
+          <p role="status" className="muted" data-testid="search-export">{exported.text && <span tabIndex={-1} ref={focusIfLost} key={exported.n}>{exported.text}</span>}</p>
           <ol className="results" start={result.r.offset + 1} aria-label="Search results">
             {result.r.hits.map((h) => {
               const acc = data.byId.get(h.userid);
@@ -282,7 +308,7 @@ function ExportProgress({ rows, total, started, cancel }: { rows: number; total:
     <div className="toolbar" data-testid="search-export-progress">
       <progress max={total} value={rows} aria-label="Export of the matches" />
       <span>Exporting: {formatCount(rows)} of {formatCount(total)} tweets{rate > 0 ? ` · ${formatCount(Math.round(rate))} tweets/s${left}` : ''}</span>
-      <button type="button" onClick={cancel}>Cancel export</button>
+      <button type="button" ref={focusIfLost} onClick={cancel}>Cancel export</button>
     </div>
   );
 }

@@ -17,9 +17,13 @@ const fmt = (n: number) => n.toLocaleString('en');
  * The top 20 of `counts`; with `fold`, the spellings that fold to one key as one row (their counts
  * summed). How many rows there are in all is said, and all of them export as CSV: a list cut at 20
  * must not be the only way to read it. `scope` (all tweets, or the time filter's days) names the file;
- * `linkTo` makes each value a link (a hashtag's tweets in Search).
+ * `linkTo` makes each value a link (a hashtag's tweets in Search), `countLink` each count (the tweets
+ * counted, in Search: `what` they are, for a screen reader: "tweets mentioning").
  */
-export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope, linkTo }: { title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean; scope: string; linkTo?: (value: string) => string }) {
+export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope, linkTo, countLink }: {
+  title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean; scope: string;
+  linkTo?: (value: string) => string; countLink?: { to: (value: string) => string; what: string };
+}) {
   const all = useMemo(() => foldCounts(counts, fold), [counts, fold]);
   const folded = all.slice(0, SHOWN);
   const rows = folded.map((r): [string, number] => [r.value, r.count]);
@@ -45,7 +49,7 @@ export function TopTable({ title, counts, prefix = '', data, accounts, fold, dom
                   <SpellingsNote row={folded[i]!} prefix={prefix} ignored={domains ? 'Unicode and Punycode forms of one name' : undefined} />
                   {domains && <OtherDomainForm domain={k} />}
                 </td>
-                <td>{fmt(n)}</td>
+                <td>{countLink ? <a href={countLink.to(k)} aria-label={`${fmt(n)} ${countLink.what} ${label}`}>{fmt(n)}</a> : fmt(n)}</td>
               </tr>
             );
           })}

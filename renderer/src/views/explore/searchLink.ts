@@ -4,10 +4,13 @@ import { hrefFor } from '../../app/routes';
 export interface SearchLinkFields {
   account?: string;
   hashtag?: string;
+  domain?: string;
+  mentions?: string;
+  retweets?: string;
   from?: string;
   to?: string;
 }
-const FIELDS = ['account', 'hashtag', 'from', 'to'] as const;
+const FIELDS = ['account', 'hashtag', 'domain', 'mentions', 'retweets', 'from', 'to'] as const;
 
 /** A link to Search with these fields: #/explore/search/account/<userid>, …/hashtag/<tag>/from/<day>/to/<day>. */
 export function searchLink(fields: SearchLinkFields): string {
