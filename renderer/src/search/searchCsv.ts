@@ -1,5 +1,6 @@
 import { tweetAt } from '../../../shared/archive/columns';
 import { csvLine } from '../../../shared/domain/csvLine';
+import { formatMinute as archivedMinute } from '../../../shared/archive/demo/csvFormat';
 import type { TweetColumns } from '../../../shared/domain/tweet';
 
 /**
@@ -11,7 +12,7 @@ const COLUMNS: [string, (t: ReturnType<typeof tweetAt>) => string][] = [
   ['tweetid', (t) => t.tweetid],
   ['userid', (t) => t.userid],
   ['user_screen_name', (t) => t.userScreenName],
-  ['tweet_time', (t) => new Date(t.tweetTime * 60_000).toISOString().slice(0, 16).replace('T', ' ')],
+  ['tweet_time', (t) => archivedMinute(t.tweetTime)],
   ['tweet_language', (t) => t.tweetLanguage],
   ['tweet_client_name', (t) => t.tweetClientName],
   ['is_retweet', (t) => String(t.isRetweet)],

@@ -1,3 +1,4 @@
+import { creditedKey } from '../store/tweetTargets';
 import type { FilterBlock, FilterDicts } from './searchFilterColumns';
 
 /** Whole-dataset aggregates recounted over a time range, from the search worker's filter columns. */
@@ -29,7 +30,7 @@ export function rangeFacets(blocks: FilterBlock[], d: FilterDicts, attribute: (n
   const domains = new Float64Array(d.domain.values.length);
   const mentioned: Record<string, number> = {};
   const retweeted: Record<string, number> = {};
-  const account = d.account.values.map((k) => (k.charCodeAt(0) === 0x40 ? (attribute(k.slice(1)) ?? k) : k));
+  const account = d.account.values.map((k) => creditedKey(k, attribute));
   let tweets = 0;
   let retweets = 0;
   for (const b of blocks) {

@@ -3,6 +3,7 @@ import type { SearchFilters } from './searchQuery';
 import { normalizeForSearch } from './searchQuery';
 import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
 import { domainKey } from '../../../shared/domain/domainKey';
+import { creditedKey } from '../store/tweetTargets';
 
 /** A query prepared once for a corpus: terms ordered for scanning, filters as dictionary codes. */
 export interface CompiledQuery {
@@ -40,10 +41,7 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts, 
   const isDomain = (code: number) => (domainMatches[code] ??= domainKey(d.domain.values[code]!) === domain);
   // Target accounts likewise: each is judged (credited, then compared) the first time a row names it.
   const credited: boolean[][] = [[], []];
-  const isAccount = (which: 0 | 1, code: number, wanted: string) => {
-    const key = d.account.values[code]!;
-    return (credited[which]![code] ??= (key.charCodeAt(0) === 0x40 ? attribute(key.slice(1)) ?? key : key) === wanted);
-  };
+  const isAccount = (which: 0 | 1, code: number, wanted: string) => (credited[which]![code] ??= creditedKey(d.account.values[code]!, attribute) === wanted);
   const mentions = f.mentions;
   const retweets = f.retweets;
   const filtered = from !== undefined || to !== undefined || lang >= 0 || user >= 0 || client >= 0 || rt !== undefined || tagCode >= 0 || domain !== undefined || !!mentions || !!retweets;

@@ -25,6 +25,10 @@ export interface TweetTargets {
   urlDomain: Int32Array;
 }
 
+/** The account a target key counts for: a '@name' credited to the archived account `attribute` names, else the key itself. */
+export const creditedKey = (key: string, attribute: (name: string) => string | undefined): string =>
+  key.charCodeAt(0) === 0x40 ? attribute(key.slice(1)) ?? key : key;
+
 /** Targets whose codes index another dictionary (the search corpus's, across blocks). */
 export type TargetCodes = Omit<TweetTargets, 'accounts' | 'domains'>;
 
