@@ -56,8 +56,8 @@ export function unpackStrings(p: PackedStrings): string[] {
   return out;
 }
 
-/** Dictionary-codes strings (runs of one value skip the lookup: archives are often sorted by account). */
-class Coder {
+/** Dictionary-codes strings (runs of one value skip the lookup: archives are often sorted by account). No copies: the coded strings live as long as what is built from them. */
+export class Coder {
   private readonly map = new Map<string, number>();
   readonly values: string[] = [];
   private last: string | undefined;

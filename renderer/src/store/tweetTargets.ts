@@ -1,14 +1,14 @@
 import { resolvedMention, textMentions } from '../../../shared/domain/mentions';
 import { caselessName } from '../../../shared/domain/screenNames';
 import { urlDomain } from '../../../shared/domain/urlDomain';
-import { packStrings, unpackStrings, type PackedStrings, type StoredTweetColumns } from './tweetBlockCodec';
+import { Coder, packStrings, unpackStrings, type PackedStrings, type StoredTweetColumns } from './tweetBlockCodec';
 
 /**
  * Whom each tweet of a block retweets and mentions, and the domains of the URLs it links: the one
  * rule the import's aggregates (AggregateBuilder) and the Overview's time-filtered panels
  * (rangeFacets, from the search records, which store it) count by. An account is a key as the
  * aggregates count it: a userid, or '@name' for one known only by its screen name, which readers
- * credit to an archived account when one has that name (resolveScreenNames, attributedKeys).
+ * credit to an archived account when one has that name (resolveScreenNames, creditedKey).
  */
 export interface TweetTargets {
   /** The block's account keys, each once. */
@@ -98,19 +98,4 @@ export function tweetTargets(c: StoredTweetColumns): TweetTargets {
     accounts: packStrings(accounts.values), retweet, mentionStarts, mention: Int32Array.from(mention),
     domains: packStrings(domains.values), urlStarts: c.urls.starts, urlDomain: Int32Array.from(c.urls.codes, (k) => domainOf[k]!),
   };
-}
-
-/** Strings as codes, for one block (no copies: the block's strings live as long as its targets). */
-class Coder {
-  private readonly map = new Map<string, number>();
-  readonly values: string[] = [];
-
-  code(s: string): number {
-    let c = this.map.get(s);
-    if (c === undefined) {
-      c = this.values.push(s) - 1;
-      this.map.set(s, c);
-    }
-    return c;
-  }
 }
