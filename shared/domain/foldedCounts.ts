@@ -1,4 +1,4 @@
-/** Counts of the spellings that fold to one key (foldCase for hashtags), as one row. */
+/** Counts of the spellings that fold to one key (normalizeForSearch for hashtags), as one row. */
 export interface FoldedCount {
   /** The most used spelling (ties: the first in code-unit order), shown for the row. */
   value: string;

@@ -17,6 +17,8 @@ export const LIBRARY_VERSIONS = {
  * since it also folds Greek final ς as σ and German ß as ss (Unicode full case folding); 0.3.3 since
  * links compare an internationalised host as Punycode (co-URL, co-link: normaliseUrl, domainKey); 0.3.4
  * since another spelling of an author's own name is a mention of the account spelled so (the Mention
- * network), and an outside account known by id is labelled by its name in a retweet of it in every kind.
+ * network), and an outside account known by id is labelled by its name in a retweet of it in every kind; 0.3.5
+ * since the co-hashtag network folds hashtags as Search and the hashtag lists do (normalizeForSearch:
+ * also Traditional and Simplified Chinese, Greek accents, the zero-width non-joiner and tatweel).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.4';
+export const WORKBENCH_GRAPH_VERSION = '0.3.5';

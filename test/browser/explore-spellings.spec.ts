@@ -10,7 +10,9 @@ const ZWNJ = '\u200c';
 /** Row i's hashtags and links (rows past the lists have none): three spellings of one hashtag, two of one domain. */
 const TAGS: string[][] = [
   ...Array<string[]>(5).fill(['HongKong']), ...Array<string[]>(3).fill(['hongkong']), ['HONGKONG'],
-  ['香港'], ['香港'], ['香港'], [`می${ZWNJ}خواهم`], ['میخواهم'], ['میخواهم'],
+  ['香港'], ['香港'], ['香港'], ['香港'], [`می${ZWNJ}خواهم`], ['میخواهم'], ['میخواهم'],
+  // One slogan in Traditional and in Simplified characters.
+  ['光復香港'], ['光复香港'],
 ];
 const URLS: string[][] = [
   ...Array<string[]>(4).fill(['https://Example.COM/a']), ['https://example.com/b'], ['http://WWW.EXAMPLE.com/c?x=1'], ['https://other.example.org/'],
@@ -25,7 +27,7 @@ function cellTexts(trs: Element[]): string[][] {
   }));
 }
 
-test('the top hashtags and domains count spellings differing only in case as one row, with the spellings in its note', async ({ page, requests, consoleLog }) => {
+test('the top hashtags count the spellings Search matches as one (case, Chinese script forms, joiners), the domains those differing in case, with the spellings in a note', async ({ page, requests, consoleLog }) => {
   let member = '';
   let memberFields: Record<string, string> = {};
   const file = writeTweetRows(path.join(tempDir(), 'spellings_tweets_csv_hashed.csv'), 3, 3000, 0, 40, (f, i) => {
@@ -46,11 +48,11 @@ test('the top hashtags and domains count spellings differing only in case as one
   await expect(hashtags.locator('tbody tr')).toHaveCount(4, { timeout: 60_000 });
   expect(await rowsOf('Top hashtags')).toEqual([
     ['#HongKong +2 spellings', '9'],
-    ['#香港', '3'],
-    ['#میخواهم', '2'],
-    [`#می${ZWNJ}خواهم`, '1'], // the zero-width non-joiner is kept: not a case variant
+    ['#香港', '4'],
+    ['#میخواهم +1 spelling', '3'], // with and without the zero-width non-joiner, as Search finds both
+    ['#光复香港 +1 spelling', '2'], // Traditional and Simplified (a tie shows the first in code-unit order)
   ]);
-  const note = hashtags.getByTestId('spellings');
+  const note = hashtags.getByTestId('spellings').first();
   const list = note.locator('.spellings-list');
   // Closed, the note is one line of its cell: its row is as tall as a row without one.
   await expect(list).toBeHidden();
@@ -65,7 +67,7 @@ test('the top hashtags and domains count spellings differing only in case as one
   await page.keyboard.press('Enter');
   await expect(note).toHaveAttribute('open', '');
   await expect(list).toBeVisible();
-  await expect(list).toHaveText('Counted together (letter case and width ignored): #HongKong 5, #hongkong 3, #HONGKONG 1');
+  await expect(list).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents and joiners ignored): #HongKong 5, #hongkong 3, #HONGKONG 1');
   // …and screen readers read the list once it is open (it is in the accessibility tree, as text of the cell).
   expect(await hashtags.locator('tbody tr').first().ariaSnapshot()).toContain('#HongKong 5, #hongkong 3, #HONGKONG 1');
   await expectNoSeriousAxeViolations(page);
@@ -80,9 +82,9 @@ test('the top hashtags and domains count spellings differing only in case as one
   expect(splitCsvBytes([csv.bytes]).map((r) => r.fields)).toEqual([
     ['value', 'count', 'spellings'],
     ['HongKong', '9', '[["HongKong",5],["hongkong",3],["HONGKONG",1]]'],
-    ['香港', '3', '[["香港",3]]'],
-    ['میخواهم', '2', '[["میخواهم",2]]'],
-    [`می${ZWNJ}خواهم`, '1', `[["می${ZWNJ}خواهم",1]]`],
+    ['香港', '4', '[["香港",4]]'],
+    ['میخواهم', '3', `[["میخواهم",2],["می${ZWNJ}خواهم",1]]`],
+    ['光复香港', '2', '[["光复香港",1],["光復香港",1]]'],
   ]);
   await expect(hashtags.locator('.top-table-all [role=status]')).toHaveText(' Exported 4 rows (all tweets).');
 
@@ -96,13 +98,20 @@ test('the top hashtags and domains count spellings differing only in case as one
   const ownNote = page.getByRole('region', { name: 'Hashtags', exact: true }).getByTestId('spellings');
   await ownNote.locator('summary').focus();
   await page.keyboard.press(' ');
-  await expect(ownNote.locator('.spellings-list')).toHaveText('Counted together (letter case and width ignored): HongKong 5, hongkong 3, HONGKONG 1');
+  await expect(ownNote.locator('.spellings-list')).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents and joiners ignored): HongKong 5, hongkong 3, HONGKONG 1');
 
   // Search's hashtag filter finds every tweet of the row, whichever spelling is typed.
   await page.goto('#/explore/search');
   await page.getByLabel('Hashtag').fill('#HONGKONG');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByTestId('search-status')).toContainText('9 tweets match', { timeout: 60_000 });
+  // …and a row's link finds as many tweets as the row counts, in either script.
+  await page.goto('#/explore');
+  await hashtags.getByRole('link', { name: '#光复香港', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText('2 tweets match', { timeout: 60_000 });
+  await page.goto('#/explore');
+  await hashtags.getByRole('link', { name: '#میخواهم', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText('3 tweets match', { timeout: 60_000 });
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
@@ -139,7 +148,7 @@ test('a right-to-left hashtag\'s spellings note reads left to right ("+1 spellin
   // (to its right in the left-to-right list), not inside the Arabic ("#مثا ,2 مثال#" before each had its own isolate).
   await note.press('Enter');
   const list = page.getByRole('region', { name: 'Top hashtags', exact: true }).locator('.spellings-list');
-  await expect(list).toHaveText('Counted together (letter case and width ignored): #مرحبا 2, #\uFEE3\uFEAE\uFEA3\uFE92\uFE8E 1');
+  await expect(list).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents and joiners ignored): #مرحبا 2, #\uFEE3\uFEAE\uFEA3\uFE92\uFE8E 1');
   const drawn = await list.evaluate((el) => [...el.querySelectorAll('bdi')].map((b) => {
     const count = document.createRange();
     count.selectNodeContents(b.nextSibling!);

@@ -1,4 +1,4 @@
-import { normalizeForSearch } from '../search/searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
 
 /** Rows a search box keeps: every word of the query (NFKC, lower case) occurs in the row's normalised text. */
 export function searchRows<T extends { text: string }>(rows: readonly T[], query: string): T[] {

@@ -1,4 +1,4 @@
-import { normalizeForSearch } from '../search/searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import type { NetNode } from './networkModel';
 
 /**

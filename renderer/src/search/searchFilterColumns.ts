@@ -1,6 +1,6 @@
 import type { TweetColumns } from '../../../shared/domain/tweet';
 import { Dict } from '../../../shared/archive/dict';
-import { normalizeForSearch } from './searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { encodeTweetColumns, unpackStrings, type PackedStrings, type StoredTweetColumns } from '../store/tweetBlockCodec';
 import { tweetTargets, type TargetCodes, type TweetTargets } from '../store/tweetTargets';
 

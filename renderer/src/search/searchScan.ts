@@ -1,6 +1,6 @@
 import type { FilterBlock, FilterDicts } from './searchFilterColumns';
 import type { SearchFilters } from './searchQuery';
-import { normalizeForSearch } from './searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
 import { domainKey } from '../../../shared/domain/domainKey';
 import { creditedKey } from '../store/tweetTargets';

@@ -2,7 +2,7 @@ import Graph from 'graphology';
 import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { normaliseUrl } from '../coordination/normalise';
-import { foldCase } from '../../domain/foldCase';
+import { normalizeForSearch } from '../../domain/searchFold';
 import type { AccountNode, CoUseKind, NetworkResult, WeightedEdge } from './networkTypes';
 import { PROGRESS_EVERY, type BuildProgress } from './buildProgress';
 
@@ -10,12 +10,12 @@ export const DEFAULT_MAX_ACCOUNTS_PER_ITEM = 500;
 
 /** How the co-use networks compare items, for their receipts (parameters.itemsCompared). */
 export const CO_USE_ITEMS: Record<CoUseKind, string> = {
-  cohashtag: 'hashtags whatever their letter case or width (NFKC, lower case, Turkish İ as I, Greek final ς as σ, German ß as ss), as the Overview and account lists count them; diacritics and the zero-width non-joiner kept',
+  cohashtag: 'hashtags as Search matches them and the Overview and account lists count them: whatever their letter case or width (NFKC, lower case, Turkish İ as I, Greek final ς as σ, German ß as ss), Traditional or Simplified Chinese, Greek accents, zero-width non-joiner or tatweel; Latin diacritics kept',
   courl: 'links normalised: scheme and host lower-cased (an internationalised host as Punycode, whichever form it was written in), no www., fragment, trailing slash or utm_ parameters; shortened links not expanded',
 };
 
 /**
- * Undirected account–account network of shared hashtags (foldCase: letter case and width) or shared
+ * Undirected account–account network of shared hashtags (folded as Search and the hashtag lists fold them) or shared
  * links (normalised URLs). Weight = number of distinct items both accounts used. Items used by more than
  * maxAccountsPerItem accounts would add a clique of that size: they are skipped and listed.
  */
@@ -93,9 +93,9 @@ export function buildCoUseNetwork(
   return { kind, graph, stats: { tweetsRead: c.length, tweetsFiltered: filtered, tweetsWithObject: withObject, unresolved: 0, prunedItems: pruned } };
 }
 
-/** Row i's items as the network counts them: hashtags folded (foldCase), URLs normalised. */
+/** Row i's items as the network counts them: hashtags folded (normalizeForSearch), URLs normalised. */
 function itemsOf(c: TweetColumns, i: number, kind: CoUseKind): string[] {
-  return kind === 'cohashtag' ? c.hashtags[i]!.map(foldCase) : c.urls[i]!.map(normaliseUrl);
+  return kind === 'cohashtag' ? c.hashtags[i]!.map(normalizeForSearch) : c.urls[i]!.map(normaliseUrl);
 }
 
 /**

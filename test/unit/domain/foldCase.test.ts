@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldCase } from '../../../shared/domain/foldCase';
 import { foldCounts } from '../../../shared/domain/foldedCounts';
 import { topEntries } from '../../../renderer/src/views/explore/timeBuckets';
-import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
+import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 
 const ZWNJ = '\u200C';
 

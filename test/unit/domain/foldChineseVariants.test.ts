@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldChineseVariants } from '../../../shared/domain/foldChineseVariants';
 import { foldCase } from '../../../shared/domain/foldCase';
-import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
+import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { splitCsvBytes } from '../../../shared/archive/csvRecords';
 import { readReal } from '../archive/helpers';
 

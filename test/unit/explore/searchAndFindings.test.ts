@@ -4,7 +4,8 @@ import { corpusBlock, searchCorpus } from '../../../renderer/src/search/searchCo
 import { adoptFilterBlock, filterDicts, storedFilterBlock } from '../../../renderer/src/search/searchFilterColumns';
 import { encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 import { rangeFacets } from '../../../renderer/src/search/searchFacets';
-import { highlightRanges, normalizeForSearch, parseQuery } from '../../../renderer/src/search/searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
+import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ScreenNames } from '../../../shared/domain/screenNames';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';

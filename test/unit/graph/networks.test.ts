@@ -130,18 +130,18 @@ describe('co-use networks', () => {
     expect(edges).toEqual([['a', 'b', 1], ['a', 'c', 3], ['b', 'c', 1]]);
   });
 
-  it('co-hashtag: spellings differing in case only are one hashtag (a Latin trio, Turkish İ), as in the hashtag lists; ZWNJ and diacritics are not folded', () => {
+  it('co-hashtag: spellings Search matches as one are one hashtag (case, Turkish İ, Chinese script forms, ZWNJ), as in the hashtag lists; Latin diacritics are not folded', () => {
     const c = handColumns([
-      { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', hashtags: ['HongKong', 'İstanbul', 'می\u200Cخواهم', 'Café'] },
-      { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', hashtags: ['hongkong', 'istanbul', 'میخواهم', 'cafe'] },
+      { id: '1', user: 'a', screenName: 'alice', time: '2019-06-12 10:00', hashtags: ['HongKong', 'İstanbul', 'می\u200Cخواهم', 'Café', '光復香港'] },
+      { id: '2', user: 'b', screenName: 'bob', time: '2019-06-12 10:01', hashtags: ['hongkong', 'istanbul', 'میخواهم', 'cafe', '光复香港'] },
       { id: '3', user: 'c', screenName: 'carol', time: '2019-06-12 10:02', hashtags: ['HONGKONG', 'ISTANBUL'] },
     ]);
     const { graph } = buildNetwork(c, 'cohashtag');
     const edges: [string, string, number][] = [];
     graph.forEachEdge((_e, a, s, t) => void edges.push([s, t, a.weight]));
-    expect(edges.sort()).toEqual([['a', 'b', 2], ['a', 'c', 2], ['b', 'c', 2]]);
+    expect(edges.sort()).toEqual([['a', 'b', 4], ['a', 'c', 2], ['b', 'c', 2]]);
     // The evidence shows each row's own spelling, not the key it folds to.
-    expect(coUseEdgeRows(c, 'cohashtag', 'a', 'b').map((r) => r.items)).toEqual([['HongKong', 'İstanbul'], ['hongkong', 'istanbul']]);
+    expect(coUseEdgeRows(c, 'cohashtag', 'a', 'b').map((r) => r.items)).toEqual([['HongKong', 'İstanbul', 'می\u200Cخواهم', '光復香港'], ['hongkong', 'istanbul', 'میخواهم', '光复香港']]);
     // A skipped hashtag is named as the archive first wrote it, not by the key its spellings fold to.
     expect(buildNetwork(c, 'cohashtag', { maxAccountsPerItem: 2 }).stats.prunedItems).toEqual([
       { item: 'hongkong', spelling: 'HongKong', accounts: 3 },
@@ -166,7 +166,8 @@ describe('co-use networks', () => {
 
   it('co-hashtag prunes items used by too many accounts, and says so', () => {
     const { edges, stats } = edgesOf('cohashtag', { maxAccountsPerItem: 2 });
-    expect(stats.prunedItems).toEqual([{ item: '金鐘', spelling: '金鐘', accounts: 3 }]);
+    // The item is the key its spellings fold to (Simplified, as Search folds), named by its first spelling.
+    expect(stats.prunedItems).toEqual([{ item: '金钟', spelling: '金鐘', accounts: 3 }]);
     expect(edges).toEqual([['a', 'c', 2]]);
   });
 
@@ -193,7 +194,7 @@ describe('co-use networks', () => {
     // a–c weight 3: 金鐘, 外國勢力 and hk (a's 'hk', c's 'ＨＫ' folded), each as its row spells it
     expect(evidence('cohashtag', 'a', 'c')).toEqual([['6', ['金鐘', '外國勢力']], ['8', ['金鐘', '外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
     expect(evidence('cohashtag', 'a', 'b')).toEqual([['6', ['金鐘']], ['7', ['金鐘']]]);
-    expect(evidence('cohashtag', 'a', 'c', new Set(['金鐘']))).toEqual([['6', ['外國勢力']], ['8', ['外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
+    expect(evidence('cohashtag', 'a', 'c', new Set(['金钟']))).toEqual([['6', ['外國勢力']], ['8', ['外國勢力']], ['9', ['ＨＫ']], ['10', ['hk']]]);
     expect(evidence('courl', 'a', 'b')).toEqual([['6', ['https://www.x.hk/a/']], ['7', ['http://x.hk/a?utm_source=t']]]);
   });
 });

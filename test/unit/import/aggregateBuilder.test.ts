@@ -16,7 +16,7 @@ import { urlDomain } from '../../../shared/domain/urlDomain';
 import { TweetAuthors } from '../../../renderer/src/workers/import/tweetAuthors';
 import { TweetBlockPacker, TWEETS_PER_BLOCK } from '../../../renderer/src/store/write/tweetBlockPacker';
 import { searchBlockOf } from '../../../renderer/src/store/write/searchBlockOf';
-import { normalizeForSearch } from '../../../renderer/src/search/searchQuery';
+import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { decodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 import { buildInteractionNetwork } from '../../../shared/graph/networks/interactionNetwork';
 import { resolveScreenNames } from '../../../renderer/src/store/read/resolveScreenNames';

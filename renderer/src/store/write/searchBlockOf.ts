@@ -1,4 +1,4 @@
-import { normalizeForSearch, SEARCH_TEXT_VERSION } from '../../search/searchQuery';
+import { normalizeForSearch, SEARCH_TEXT_VERSION } from '../../../../shared/domain/searchFold';
 import { storedFilterBlock } from '../../search/searchFilterColumns';
 import { joinRows } from '../joinRows';
 import { intoOneBuffer } from '../oneBuffer';

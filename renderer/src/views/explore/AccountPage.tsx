@@ -16,6 +16,7 @@ import type { ExploreData } from './exploreData';
 import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
 import { searchLink } from './searchLink';
+import { normalizeForSearch } from '../../../../shared/domain/searchFold';
 import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay, WEEKDAYS } from './timeBuckets';
 import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
@@ -24,7 +25,6 @@ import { accountTitle, tweetTitle } from '../../pins/accountTitles';
 import { analystTimeZone } from '../../app/analystTimeZone';
 import { countOf } from '../../import/formatters';
 import { SpellingsNote } from './SpellingsNote';
-import { foldCase } from '../../../../shared/domain/foldCase';
 import { foldCounts } from '../../../../shared/domain/foldedCounts';
 
 interface AccountTweet extends TweetForPairing {
@@ -211,7 +211,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
         <div className="top-tables">
           <Counts title="Clients" counts={act.clients} noun="client" />
           <Counts title="Languages" counts={act.languages} noun="language" />
-          <Counts title="Hashtags" counts={act.hashtags} fold={foldCase} noun="hashtag" />
+          <Counts title="Hashtags" counts={act.hashtags} fold={normalizeForSearch} noun="hashtag" />
         </div>
       )}
       <div className="top-tables">

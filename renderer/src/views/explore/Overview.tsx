@@ -6,6 +6,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import type { echarts } from '../../charts/echartsSetup';
 import { searchClient } from '../../search/searchClient';
 import type { RangeFacets } from '../../search/searchFacets';
+import { normalizeForSearch } from '../../../../shared/domain/searchFold';
 import { BURST_RULE, creationHistogram } from './creationBursts';
 import type { DatasetRecord, ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
@@ -14,7 +15,6 @@ import { Field } from './Field';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { TopTable } from './TopTable';
 import { searchLink } from './searchLink';
-import { foldCase } from '../../../../shared/domain/foldCase';
 import { domainKey } from '../../../../shared/domain/domainKey';
 import { countOf } from '../../import/formatters';
 import { analystTimeZone, currentZoneName, saveTimeZone } from '../../app/analystTimeZone';
@@ -310,7 +310,7 @@ export function Overview({ data }: { data: ExploreData }) {
       </div>
 
       {ag.tweets > 0 && <div className="top-tables">
-        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={foldCase} scope={topScope}
+        <TopTable title={rf ? 'Top hashtags in range' : 'Top hashtags'} counts={rf ? rf.hashtags : ag.hashtags} prefix="#" data={data} fold={normalizeForSearch} scope={topScope}
           linkTo={(hashtag) => searchLink(rf ? { hashtag, from: fromDay, to: toDay } : { hashtag })} />
         <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains scope={topScope}
           linkTo={(domain) => searchLink(rf ? { domain, from: fromDay, to: toDay } : { domain })} />

@@ -3,12 +3,13 @@ import { Fragment } from 'react';
 import { countOf } from '../../import/formatters';
 
 /**
- * After a folded row (#HongKong for #hongkong and #HONGKONG too): how many other spellings it sums,
+ * After a folded row (#HongKong for #hongkong and #HONGKONG too; hashtags fold as Search's hashtag
+ * filter compares them, so a row's count is what its link finds): how many other spellings it sums,
  * as a disclosure that opens the list of spellings with their counts. A native <details> so keyboard
  * and screen-reader users reach it as a mouse user does (a tooltip they could not); closed, it is one
  * line of the cell, and opened, the list takes a line of its own below the word.
  */
-export function SpellingsNote({ row, prefix = '', ignored = 'letter case and width ignored' }: { row: FoldedCount; prefix?: string; ignored?: string }) {
+export function SpellingsNote({ row, prefix = '', ignored = 'as Search matches them: letter case, width, Chinese script forms, Greek accents and joiners ignored' }: { row: FoldedCount; prefix?: string; ignored?: string }) {
   if (row.spellings.length < 2) return null;
   // Each spelling in a <bdi> of its own: a right-to-left one (#مثال) is laid out as in its cell, and
   // its count and the comma stay after it in the left-to-right list, not drawn inside the Arabic.
