@@ -9,6 +9,8 @@ import { TimeOrderedMatches } from './timeOrderedMatches';
 
 /** Chunks of about this many characters go to the page as they are written. */
 const EXPORT_CHUNK = 1 << 20;
+/** Lines held at once by an export in time order (~1 KB each in memory): a window of the order. */
+const ORDERED_WINDOW = 100_000;
 
 /** Thrown when `stopped` says the export was cancelled. */
 export class ExportStopped extends Error {}
@@ -17,8 +19,8 @@ export class ExportStopped extends Error {}
  * Every match of a search as CSV (searchCsv.ts), in the search's order (file order, or by time with
  * ties in file order), sent in chunks with the rows written of the total, then 'exported' with the
  * source files of the rows. The matches are found first (the text and filter columns, cheap), so the
- * progress has a total; then each tweet block holding matches is read once. In time order the lines
- * wait in memory until every block is read. `stopped` is asked between blocks.
+ * progress has a total; then each tweet block holding matches is read once (in time order, once per
+ * window of ORDERED_WINDOW matches it has rows in). `stopped` is asked between blocks.
  */
 export async function exportMatches(c: DatasetCorpus, r: ExportRequest, send: (m: SearchResponse) => void, stopped: () => boolean): Promise<void> {
   await c.ready;
@@ -54,24 +56,29 @@ export async function exportMatches(c: DatasetCorpus, r: ExportRequest, send: (m
     csv = '';
   };
   if (ordered) {
-    // Each block read once: its lines go to their places in time order, written out at the end.
-    const place = new Map<number, { i: number; at: number }[]>();
-    ordered.page(r.filters.order!, 0, total).forEach(({ k, i }, at) => {
-      const list = place.get(k);
-      if (list) list.push({ i, at });
-      else place.set(k, [{ i, at }]);
-    });
-    const lines = new Array<string>(total);
-    for (const { k } of found) {
-      stop();
-      const cols = await c.columnsAt(k);
-      const here = place.get(k)!;
-      for (const { i, at } of here) lines[at] = line(cols, i);
-      send({ id: r.id, type: 'export-chunk', csv: '', rows: (rows += here.length), total });
-    }
-    for (const l of lines) {
-      csv += l;
-      flush();
+    // The lines of a window of the time order wait in memory until its last block is read, then go
+    // out in order: a block is read once per window it has matches in (once in all up to ORDERED_WINDOW
+    // matches, and more often only in archives not written in time order).
+    const order = ordered.page(r.filters.order!, 0, total);
+    for (let from = 0; from < total; from += ORDERED_WINDOW) {
+      const place = new Map<number, { i: number; at: number }[]>();
+      const window = order.slice(from, from + ORDERED_WINDOW);
+      window.forEach(({ k, i }, at) => {
+        const list = place.get(k);
+        if (list) list.push({ i, at });
+        else place.set(k, [{ i, at }]);
+      });
+      const lines = new Array<string>(window.length);
+      for (const [k, here] of place) {
+        stop();
+        const cols = await c.columnsAt(k);
+        for (const { i, at } of here) lines[at] = line(cols, i);
+        send({ id: r.id, type: 'export-chunk', csv: '', rows: (rows += here.length), total });
+      }
+      for (const l of lines) {
+        csv += l;
+        flush();
+      }
     }
   } else {
     for (const { k, rows: matched } of found) {

@@ -110,21 +110,27 @@ async function search(r: SearchRequest): Promise<void> {
   post({ id: r.id, type: 'result', result: { count: counted, offset: r.offset, hits }, terms, searchMs: performance.now() - t0, loadMs: waitedForText ? c.textLoadMs : 0, tweets: c.tweets });
 }
 
-/** Exports asked to stop (cancel-export): checked between blocks. */
+/** Exports running, and those of them asked to stop (cancel-export): checked between blocks. */
+const runningExports = new Set<number>();
 const stoppedExports = new Set<number>();
 
 self.onmessage = async (e: MessageEvent<SearchMessage>) => {
   const m = e.data;
   if (m.type === 'cancel-export') {
-    stoppedExports.add(m.id);
+    // A cancel that comes after its export finished has nothing to stop.
+    if (runningExports.has(m.id)) stoppedExports.add(m.id);
     return;
   }
   if (m.type === 'export') {
+    runningExports.add(m.id);
     try {
-      await exportMatches(await corpusFor(m.datasetId), m, post, () => stoppedExports.delete(m.id));
+      await exportMatches(await corpusFor(m.datasetId), m, post, () => stoppedExports.has(m.id));
     } catch (err) {
       if (err instanceof ExportStopped) post({ id: m.id, type: 'cancelled' });
       else post({ id: m.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      runningExports.delete(m.id);
+      stoppedExports.delete(m.id);
     }
     return;
   }
