@@ -100,13 +100,14 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     }
   });
 
-  it('graph --kind cohashtag: the receipt says how hashtags are compared (case and width folded, as the hashtag lists count them)', async () => {
+  it('graph --kind cohashtag: the receipt says how hashtags are compared (as Search matches them and the hashtag lists count them)', async () => {
     const out = path.join(dir, 'cohashtag.csv');
     const { code } = await captureStdout(() => runGraph([tweets, '--kind', 'cohashtag', '--format', 'csv', '--out', out, '--no-metrics']));
     expect(code).toBe(0);
     const receipt = JSON.parse(fs.readFileSync(out + '.receipt.json', 'utf8'));
     expect(receipt.parameters.itemsCompared).toContain('letter case or width');
-    expect(receipt.parameters.itemsCompared).toContain('zero-width non-joiner kept');
+    expect(receipt.parameters.itemsCompared).toContain('Traditional or Simplified Chinese');
+    expect(receipt.parameters.itemsCompared).toContain('Latin diacritics kept');
   });
 
   it('graph writes an empty network (no reply in the file) with its receipt instead of failing', async () => {
