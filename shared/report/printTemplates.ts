@@ -5,7 +5,7 @@
  * Every page shows: case · bundle id · page x/y, and the signer key fingerprint.
  */
 import { escapeHtml as e } from './escapeHtml';
-import type { ReportModel, ReportPageSize } from './reportModel';
+import type { ReportModel } from './reportModel';
 
 const BOX = 'font-family:Noto Sans,DejaVu Sans,Liberation Sans,Arial,sans-serif;font-size:7px;color:#333;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:8px;';
 

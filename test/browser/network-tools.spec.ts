@@ -1,4 +1,4 @@
-import type { Download, Page } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

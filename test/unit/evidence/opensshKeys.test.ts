@@ -6,7 +6,6 @@ import {
   fingerprintLine,
   fingerprintSha256,
   formatPublicKeyLine,
-  generateEd25519KeyPair,
   parseAllowedSigners,
   parseOpenSshPrivateKey,
   parsePublicKeyLine,
