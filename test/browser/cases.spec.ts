@@ -139,6 +139,10 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.getByRole('button', { name: 'Export bundle' }).click();
   await expect(page.getByRole('alert')).toContainText('changed since collection');
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
+  // A chosen file changed on disk after it was chosen cannot be read (Chromium's bare "network error"): said as such.
+  writeFileSync(changed, Buffer.concat([orig, Buffer.from('\n')]));
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByRole('alert')).toHaveText(`refusing to export: ${DEMO_TWEETS_FILE} could not be read: it was changed, moved or deleted on disk after it was chosen. Choose it again.`);
 
   // Wrong passphrase: refused by AES-GCM, nothing saved.
   await page.getByLabel('Source files').setInputFiles([demo.users, demo.tweets]);

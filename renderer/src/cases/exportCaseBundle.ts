@@ -16,6 +16,7 @@ import { buildCaseBundleContent, type SourceInfo } from './caseBundleInput';
 import { caseItems, getCase, readCustody, recordCustody } from './caseStore';
 import type { CaseRecord } from './caseTypes';
 import { scanSource, type ByteRange, type ScannedSource } from './sourceExcerpts';
+import { unreadableFileMessage } from '../host/unreadableFile';
 
 export interface ExportProgress {
   phase: 'reading sources' | 'signing' | 'writing' | 'done';
@@ -117,13 +118,18 @@ export async function exportCaseBundle(opts: {
     progress({ phase: 'reading sources', done, total, detail });
     // The bar moves through each file (a large source takes seconds), at most five times a second.
     let shown = performance.now();
-    scanned.push(await scanSource(f.name, f.stream(), wanted, (n) => {
-      signal?.throwIfAborted();
-      done += n;
-      if (performance.now() - shown < 200) return;
-      shown = performance.now();
-      progress({ phase: 'reading sources', done: Math.min(done, total), total, detail });
-    }));
+    try {
+      scanned.push(await scanSource(f.name, f.stream(), wanted, (n) => {
+        signal?.throwIfAborted();
+        done += n;
+        if (performance.now() - shown < 200) return;
+        shown = performance.now();
+        progress({ phase: 'reading sources', done: Math.min(done, total), total, detail });
+      }));
+    } catch (e) {
+      const unreadable = unreadableFileMessage(e, f.name);
+      throw unreadable ? new ExportRefused(`refusing to export: ${unreadable}`) : e;
+    }
   }
   const excerpts = new Map<string, Map<string, Uint8Array>>();
   for (const s of scanned) for (const e of s.entries) if (wanted.has(e.sha256)) excerpts.set(e.sha256, e.excerpts);

@@ -31,6 +31,12 @@ export const METRICS: { id: MetricName; label: string }[] = [
   { id: 'core', label: 'k-core' },
 ];
 
+/** A metric named inside a sentence ('weighted degree', 'PageRank'). */
+export function metricName(id: MetricName): string {
+  const label = METRICS.find((m) => m.id === id)!.label;
+  return id === 'pagerank' ? label : label.toLowerCase();
+}
+
 export interface NetNode {
   id: string;
   label: string;

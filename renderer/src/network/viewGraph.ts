@@ -4,7 +4,7 @@ import { compareIds, isHashedId } from '../../../shared/domain/ids';
 import { communityColour } from './communityColours';
 import type { EdgeSpec } from './drawnEdges';
 import { quantizeSize } from './levelOfDetail';
-import { edgeAt, edgeCount, type MetricName, type NetEdge, type NetNode, type NetworkModel } from './networkModel';
+import { edgeAt, edgeCount, metricName, type MetricName, type NetEdge, type NetNode, type NetworkModel } from './networkModel';
 
 export interface ViewSettings {
   /** Coordination: draw only edges with q ≤ alpha. */
@@ -139,7 +139,7 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     const last = sorted[nodeCap - 1]![s.sizeBy];
     const tied = sorted.filter((node) => node[s.sizeBy] === last).length;
     const keptTied = sorted.slice(0, nodeCap).filter((node) => node[s.sizeBy] === last).length;
-    notes.push(`pruned to the top ${nodeCap} nodes by ${s.sizeBy}${tieAtCap(tied, keptTied, `${s.sizeBy} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
+    notes.push(`pruned to the top ${nodeCap} nodes by ${metricName(s.sizeBy)}${tieAtCap(tied, keptTied, `${metricName(s.sizeBy)} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
     nodes = sorted.slice(0, nodeCap);
   }
   const keep = new Uint8Array(model.nodes.length);

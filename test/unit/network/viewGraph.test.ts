@@ -5,7 +5,7 @@ import { concatColumns } from '../../../renderer/src/network/concatColumns';
 import { addPngText } from '../../../renderer/src/network/pngText';
 import { containBidi, isolateBidi } from '../../../shared/domain/bidiIsolate';
 import { drawnNodeLabel, metricText, nodeLabel, tieAtCap, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
-import type { NetEdge, NetNode, NetworkModel } from '../../../renderer/src/network/networkModel';
+import { metricName, type NetEdge, type NetNode, type NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
 import { compareIds } from '../../../shared/domain/ids';
 import { countedWords } from '../../../shared/graph/viewOmissions';
@@ -39,6 +39,9 @@ describe('viewGraph', () => {
     expect(v.omitted.nodesPrunedByCap).toBe(1); // c; d has no drawn edge and is counted under that reason
     expect(v.omitted.nodesWithoutDrawnEdge).toBe(1);
     expect(v.notes[0]).toBe('pruned to the top 2 nodes by degree');
+    // The metric as a sentence names it, not by its field name (weightedDegree).
+    expect(viewGraph(model, { ...settings, significantOnly: false, nodeCap: 2, sizeBy: 'weightedDegree' }).notes[0]).toMatch(/^pruned to the top 2 nodes by weighted degree/);
+    expect(viewGraph(model, { ...settings, significantOnly: false, nodeCap: 2, sizeBy: 'pagerank' }).notes[0]).toMatch(/^pruned to the top 2 nodes by PageRank/);
   });
 
   it('says when a cap cuts through a tie, and how the tie was broken', () => {
@@ -100,7 +103,7 @@ function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     const last = sorted[s.nodeCap - 1]![s.sizeBy];
     const tied = sorted.filter((n) => n[s.sizeBy] === last).length;
     const keptTied = sorted.slice(0, s.nodeCap).filter((n) => n[s.sizeBy] === last).length;
-    notes.push(`pruned to the top ${s.nodeCap} nodes by ${s.sizeBy}${tieAtCap(tied, keptTied, `${s.sizeBy} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
+    notes.push(`pruned to the top ${s.nodeCap} nodes by ${metricName(s.sizeBy)}${tieAtCap(tied, keptTied, `${metricName(s.sizeBy)} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
     nodes = sorted.slice(0, s.nodeCap);
   }
   const keep = new Set(nodes.map((n) => n.id));

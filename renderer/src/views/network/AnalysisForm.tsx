@@ -72,13 +72,13 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
         <legend>Filter (UTC)</legend>
         <label>From day <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>To day (inclusive) <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <label>Tweet language <input type="text" value={language} placeholder="any, e.g. zh" size={6} onChange={(e) => setLanguage(e.target.value)} /></label>
+        <label>Tweet language <input type="text" value={language} placeholder="any, e.g. zh" size={10} onChange={(e) => setLanguage(e.target.value)} /></label>
         <label>Only accounts (user ids or @names) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
       </fieldset>
       {coord && (
         <fieldset>
           <legend>Coordination parameters</legend>
-          <label>Window Δt (seconds) <input type="number" min={1} step={10} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
+          <label>Window Δt (seconds) <input type="number" min={1} step={1} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
           <label>Minimum repeats <input type="number" min={1} value={minRepeat} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
           <label>FDR alpha <input type="number" min={0.001} max={0.5} step="any" value={alpha} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
           <label>Null-model replicates <input type="number" min={1} max={9999} value={replicates} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
@@ -88,7 +88,8 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       )}
       {problems.length > 0 && (
         <div role="alert" className="error">
-          <p>Not built:</p>
+          {/* An earlier result stays on the page (nothing lost), but no longer matches the form: said. */}
+          <p>Not built{last ? ' (a network shown below is the one built before, with the settings its summary names)' : ''}:</p>
           <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       )}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { findAccounts } from '../../network/findAccounts';
-import { edgeAt, edgeCount, KIND_LABELS, METRICS, type AnalysisProgress, type MetricName, type NetworkModel } from '../../network/networkModel';
+import { edgeAt, edgeCount, KIND_LABELS, METRICS, metricName, type AnalysisProgress, type MetricName, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { countedWords, VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
@@ -265,7 +265,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
             {METRICS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
           </select>
         </label>
-        <label>Min {METRICS.find((m) => m.id === settings.sizeBy)!.label} <input type="number" min={0} step="any" value={settings.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) })} /></label>
+        <label>Min {metricName(settings.sizeBy)} <input type="number" min={0} step="any" value={settings.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) })} /></label>
         <label>Max edges drawn <input type="number" min={1} max={200_000} value={settings.edgeCap} onChange={(e) => set({ edgeCap: Math.max(1, Number(e.target.value)) })} /></label>
         <label>Max nodes drawn <input type="number" min={1} max={DRAW_CAP_NODES} value={settings.nodeCap} onChange={(e) => set({ nodeCap: Math.min(DRAW_CAP_NODES, Math.max(1, Number(e.target.value))) })} /></label>
       </fieldset>
