@@ -11,6 +11,7 @@ import { visibleJson } from '../../../shared/evidence/visibleJson';
 import { containBidi } from '../../../shared/domain/bidiIsolate';
 import { utcInstantText } from '../../../shared/report/reportTimes';
 import { findingFields } from '../../../shared/report/findingFields';
+import { coordinationEdgeFields } from '../../../shared/report/coordinationEdgeFields';
 import { analysisScope, filterFields } from '../../../shared/report/analysisScope';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
@@ -113,7 +114,8 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       const fields: Array<[string, string]> = [
         ...analysisScope(receipt as Partial<AnalysisReceipt> | undefined),
         ...(receipt ? [] : filterFields(filter)),
-        ...findingFields(params ? { ...shown, parameters: otherParameters } : shown),
+        // A coordination edge in words, its posts' texts exact; any other finding as its fields.
+        ...(pin.kind === 'coordination-edge' ? coordinationEdgeFields(shown) : findingFields(params ? { ...shown, parameters: otherParameters } : shown)),
       ];
       items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields });
     }

@@ -69,8 +69,9 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets, onClose }
     kind, source: edge.source, target: edge.target, weight: edge.weight, expectedWeight: edge.expectedWeight,
     pValue: edge.pValue, qValue: edge.qValue, significant: edge.significant, windows: edge.windows, stable: edge.stable,
     parameters: model.receipt.parameters, receipt: model.receipt,
-    // Times as UTC text, as the post-pair pins give them (stored minutes would print as bare integers).
-    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, textA: _ta, textB: _tb, ...p }) => ({ ...p, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB) })),
+    // Times as UTC text, as the post-pair pins give them (stored minutes would print as bare integers);
+    // each post's exact text, which the report prints (the source excerpts hold the rows' bytes).
+    pairs: (edge.pairs ?? []).map(({ provenanceA: _a, provenanceB: _b, ...p }) => ({ ...p, timeA: formatMinute(p.timeA), timeB: formatMinute(p.timeB) })),
   };
   const pinEdge = (): EvidenceItemDraft => ({ ...base, kind: 'coordination-edge', title: `${kindText} edge ${pinTitle}`, payload: edgePayload, provenance: provs(edge.pairs ?? []) });
   const pinPair = (p: NetPair): EvidenceItemDraft => ({
@@ -110,7 +111,7 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets, onClose }
         <table className="network-table" data-testid="pair-table">
           <caption>Post pairs behind this edge{edge.pairs.length > PAIRS_SHOWN ? ` (first ${PAIRS_SHOWN} of ${edge.pairs.length})` : ` (${edge.pairs.length})`}</caption>
           {/* Each post's time under its id (not columns of their own): five columns fit the side panel. */}
-          <thead><tr><th scope="col">Post A, time</th><th scope="col">Post B, time</th><th scope="col">Δt</th><th scope="col">Shared object</th><th scope="col">Evidence</th></tr></thead>
+          <thead><tr><th scope="col">Post A, time</th><th scope="col">Post B, time</th><th scope="col">Δt</th><th scope="col">Shared object (as compared)</th><th scope="col">Evidence</th></tr></thead>
           <tbody>
             {edge.pairs.slice(0, PAIRS_SHOWN).map((p, i) => (
               <tr key={i}>
