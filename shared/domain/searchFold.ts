@@ -3,8 +3,8 @@ import { foldChineseVariants } from './foldChineseVariants';
 
 /**
  * Text as Search compares it: stored search text, queries, and the hashtag filter are folded by it,
- * and so are the hashtag lists and the Co-hashtag network (a hashtag row counts what its Search link
- * finds). Substring matching on it needs no word segmentation, so CJK (no spaces), Arabic and Hebrew
+ * and so are the hashtag lists and the Co-hashtag network (a hashtag row sums the spellings its Search
+ * link finds). Substring matching on it needs no word segmentation, so CJK (no spaces), Arabic and Hebrew
  * match exactly as typed; `#tag` and `@name` are plain terms.
  */
 export function normalizeForSearch(s: string): string {

@@ -64,6 +64,16 @@ test('one screen name is one account in Search, the account page and the Mention
   await expect(results).toHaveCount(0);
   await searchAccount(page, '@NEWSAGENCY');
   await expect(page.getByRole('alert')).toContainText(`“@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (${LOWER}), @NewsAgency (${UPPER})`);
+  // …and so does the Mentioned account filter, rather than silently searching the lowest id's mentions.
+  await searchAccount(page, '');
+  await page.getByLabel('Mentioned account').fill('@NEWSAGENCY');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(`Not searched: Mentioned account: “@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (${LOWER}), @NewsAgency (${UPPER}); give the exact name or the id.`);
+  await expect(results).toHaveCount(0);
+  await page.getByLabel('Mentioned account').fill(UPPER);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(status).toContainText('1 tweet matches', { timeout: 60_000 });
+  await page.getByLabel('Mentioned account').fill('');
   // A link is searched as the text writes it; the page says where links are counted.
   await searchAccount(page, '', 'bit.ly');
   await expect(status).toContainText('0 tweets match “bit.ly”');

@@ -21,6 +21,7 @@ import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { tweetTitle } from '../../pins/accountTitles';
 import type { SearchLinkFields } from './searchLink';
 import { isHashedId } from '../../../../shared/domain/ids';
+import { ambiguousNameMessage } from '../../../../shared/domain/screenNames';
 
 const PAGE = 50;
 
@@ -95,6 +96,13 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const message = unresolvedAccountsMessage(r);
       if (message) return `Not searched: ${message}.`;
       userid = [...r.userids][0];
+    }
+    // A name several accounts match stops these filters too, as it stops Account (the counts credit it
+    // to the lowest id, which the filter would find silently): the message lists the ids to give.
+    for (const [label, value] of [['Mentioned account', f.mentions], ['Retweeted account', f.retweets]] as const) {
+      const given = value.trim();
+      const m = given && !data.byId.has(given) ? data.names.match(given.replace(/^@/, '')) : null;
+      if (m?.kind === 'ambiguous') return `Not searched: ${label}: ${ambiguousNameMessage(given, m.candidates)}.`;
     }
     return {
       fromMinute: f.from ? minuteOfDay(f.from) : undefined,

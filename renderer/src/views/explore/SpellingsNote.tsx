@@ -4,7 +4,7 @@ import { countOf } from '../../import/formatters';
 
 /**
  * After a folded row (#HongKong for #hongkong and #HONGKONG too; hashtags fold as Search's hashtag
- * filter compares them, so a row's count is what its link finds): how many other spellings it sums,
+ * filter compares them, so a row's link finds the tweets of every spelling it sums): how many other spellings it sums,
  * as a disclosure that opens the list of spellings with their counts. A native <details> so keyboard
  * and screen-reader users reach it as a mouse user does (a tooltip they could not); closed, it is one
  * line of the cell, and opened, the list takes a line of its own below the word.
