@@ -32,6 +32,7 @@ import { parseArchive } from '../../shared/archive/parseArchive';
 import { fileSource, nodeSha256 } from '../../main/cli/loadArchiveFiles';
 import { cachedDemoArchive, demoArchiveArg } from './cachedDemoArchive';
 import { scriptArgs } from './scriptArgs';
+import { termIn } from '../searchTermReference';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,7 +71,7 @@ async function expectedCounts(tweetsFile: string): Promise<number[]> {
         const text = t.tweetText.normalize('NFKC').toLowerCase();
         parsed.forEach((terms, i) => {
           if (QUERIES[i]!.retweet === 'exclude' && t.isRetweet) return;
-          if (terms.every((term) => text.includes(term))) counts[i]!++;
+          if (terms.every((term) => termIn(text, term))) counts[i]!++;
         });
       }
     },
@@ -81,7 +82,7 @@ async function expectedCounts(tweetsFile: string): Promise<number[]> {
 /** expectedCounts, kept next to a kept profile (keyed by the file's size and time, and the queries). */
 async function cachedExpectedCounts(tweetsFile: string, profile: string | undefined): Promise<number[]> {
   const st = statSync(tweetsFile);
-  const key = JSON.stringify({ file: tweetsFile, size: st.size, mtime: st.mtimeMs, queries: QUERIES });
+  const key = JSON.stringify({ file: tweetsFile, size: st.size, mtime: st.mtimeMs, queries: QUERIES, rule: 'whole #tag and @name terms' });
   const cache = profile ? profile + '.expected.json' : undefined;
   if (cache && existsSync(cache)) {
     const c = JSON.parse(readFileSync(cache, 'utf8')) as { key: string; counts: number[] };

@@ -2,15 +2,16 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 import { isHashedId } from '../../shared/domain/ids';
 import { expect, test } from './fixtures';
+import { termIn } from '../searchTermReference';
 import { countStore, storeRecords, download, expectNoSeriousAxeViolations, openDemoArchive, stat } from './exploreHelpers';
 
 // The Datasets view's "Open demo archive" imports this generator configuration (renderer/src/import/ImportPanel.tsx).
 const DEMO = createDemoArchive({ seed: 1, tweets: 20_000 });
 const truth = DEMO.groundTruth;
 const rows = [...demoTweetRows(DEMO.options, DEMO.plan)];
-/** Independent count for a query: every term a substring of the NFKC lower-cased text. */
+/** Independent count for a query: every term in the NFKC lower-cased text (a substring, a #tag whole: searchTermReference.ts). */
 const expectedMatches = (terms: string[], keep: (r: (typeof rows)[number]) => boolean = () => true) =>
-  rows.filter((r) => keep(r) && terms.every((t) => r.text.normalize('NFKC').toLowerCase().includes(t))).length;
+  rows.filter((r) => keep(r) && terms.every((t) => termIn(r.text.normalize('NFKC').toLowerCase(), t))).length;
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,9 +1,11 @@
 import { normalizeForSearch } from '../../../shared/domain/searchFold';
+import { findTerm, isWholeTerm } from './findTerm';
 
 /**
  * Full-text query semantics (exact, no stemming): the query is normalised like the stored search
  * text (normalizeForSearch) and split into terms on white space; "double quotes" keep a phrase with
- * its spaces. A tweet matches when its normalised text contains every term as a substring.
+ * its spaces. A tweet matches when its normalised text contains every term as a substring (a `#tag`
+ * or `@name` term as a whole hashtag or name: findTerm.ts).
  */
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];
@@ -82,7 +84,8 @@ export function highlightRanges(original: string, terms: string[]): [number, num
   }
   const ranges: [number, number][] = [];
   for (const term of terms) {
-    for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + Math.max(term.length, 1))) {
+    const whole = isWholeTerm(term);
+    for (let at = findTerm(norm, term, 0, whole); at >= 0; at = findTerm(norm, term, at + Math.max(term.length, 1), whole)) {
       ranges.push([from[at]!, to[at + term.length - 1]!]);
     }
   }

@@ -4,6 +4,7 @@ import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
 import { domainKey } from '../../../shared/domain/domainKey';
 import { creditedKey } from '../store/tweetTargets';
+import { findTerm, isWholeTerm } from './findTerm';
 
 /** A query prepared once for a corpus: terms ordered for scanning, filters as dictionary codes. */
 export interface CompiledQuery {
@@ -11,6 +12,9 @@ export interface CompiledQuery {
   first: string;
   /** The other terms, each checked inside the row the first term was found in. */
   others: string[];
+  /** Which of first and others match only whole hashtags or names (findTerm.ts). */
+  firstWhole: boolean;
+  othersWhole: boolean[];
   /** True when a filter needs the block's FilterBlock. */
   needsFilters: boolean;
   /** Row test on the filter columns (undefined = no filter). */
@@ -82,7 +86,7 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts, 
         return true;
       }
     : undefined;
-  return { first, others, needsFilters, keep };
+  return { first, others, needsFilters, keep, firstWhole: isWholeTerm(first), othersWhole: others.map(isWholeTerm) };
 }
 
 /**
@@ -90,7 +94,7 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts, 
  * skip, skip+1, … (at most `want` of them). The first term is found with indexOf over the joined
  * text (one native scan), each hit's row is checked against the other terms and the filters, and
  * the scan resumes at the next row. Exact for every script: plain substring search, no word
- * splitting. `filters` must be given when q.needsFilters.
+ * splitting (but for whole `#tag` and `@name` terms, findTerm.ts). `filters` must be given when q.needsFilters.
  */
 export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: CompiledQuery, skip: number, want: number, page: number[]): number {
   const n = rowsOf(t);
@@ -108,11 +112,12 @@ export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: Com
     return count;
   }
   const first = q.first;
+  const firstWhole = q.firstWhole;
   // Next known position of each other term: rows only move forward, so each term's occurrences are
   // scanned once per block however many rows the first term is found in.
   const next = others.map(() => -1);
   let lo = 0;
-  for (let at = joined.indexOf(first); at >= 0; ) {
+  for (let at = findTerm(joined, first, 0, firstWhole); at >= 0; ) {
     const i = rowAt(starts, at, lo);
     let ok = !keep || keep(filters!, i);
     if (ok && others.length) {
@@ -120,7 +125,7 @@ export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: Com
       const e = starts[i + 1]! - 1;
       for (let j = 0; j < others.length; j++) {
         let k = next[j]!;
-        if (k < s && k !== -2) next[j] = k = joined.indexOf(others[j]!, s);
+        if (k < s && k !== -2) next[j] = k = findTerm(joined, others[j]!, s, q.othersWhole[j]!);
         if (k < 0) {
           // -2: the term does not occur again in this block.
           next[j] = -2;
@@ -135,7 +140,7 @@ export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: Com
     }
     if (ok) accept(i);
     lo = i + 1;
-    at = lo < n ? joined.indexOf(first, starts[lo]!) : -1;
+    at = lo < n ? findTerm(joined, first, starts[lo]!, firstWhole) : -1;
   }
   return count;
 }

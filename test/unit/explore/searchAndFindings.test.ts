@@ -15,6 +15,7 @@ import { TimeOrderedMatches } from '../../../renderer/src/search/timeOrderedMatc
 import { searchRows, searchText } from '../../../renderer/src/import/searchRows';
 import { splitCsvBytes } from '../../../shared/archive/csvRecords';
 import { readReal } from '../archive/helpers';
+import { termIn } from '../../searchTermReference';
 
 function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string; urls?: string[] }[]): TweetColumns {
   const s = (f: (r: (typeof rows)[number]) => string) => rows.map(f);
@@ -47,6 +48,25 @@ describe('searchCorpus', () => {
     expect(parseQuery('"hong kong')).toEqual(['hong kong']);
     expect(ids('peace "hong kong')).toEqual(['1100000000000000002', '1100000000000000004']);
     expect(parseQuery('""  ')).toEqual([]);
+  });
+  it('a #tag or @name term finds whole hashtags and names (as the hashtag rows count them); without # or @ a substring', () => {
+    const t = columns([
+      { id: '1', user: 'a', text: '#HongKong is free', time: 1, lang: 'en' }, { id: '2', user: 'a', text: 'Support #HongKongProtests', time: 2, lang: 'en' },
+      { id: '3', user: 'a', text: 'end #hongkong', time: 3, lang: 'en' }, { id: '4', user: 'a', text: '#HongKong_2019 and #HongKong!', time: 4, lang: 'en' },
+      { id: '5', user: 'a', text: '#香港經濟 #香港 新聞', time: 5, lang: 'zh' }, { id: '6', user: 'a', text: '#香港經濟', time: 6, lang: 'zh' },
+      { id: '7', user: 'a', text: '@reza73274 hi', time: 7, lang: 'en' }, { id: '8', user: 'a', text: 'hi @reza, #ＨｏｎｇＫｏｎｇ', time: 8, lang: 'en' },
+    ]);
+    const tb = [corpusBlock(0, t.tweetText.map(normalizeForSearch), t)];
+    const found = (q: string) => searchCorpus(tb, parseQuery(q), {}, 0, 10).hits.map((h) => h.tweetid);
+    expect(found('#HongKong')).toEqual(['1', '3', '4', '8']);
+    expect(found('hongkong')).toEqual(['1', '2', '3', '4', '8']);
+    expect(found('#香港')).toEqual(['5']);
+    expect(found('@reza')).toEqual(['8']);
+    expect(found('@reza hi')).toEqual(['8']);
+    expect(found('hi #hongkong')).toEqual(['8']);
+    // Highlights mark the same occurrences: not the start of #HongKongProtests or of #HongKong_2019.
+    expect(highlightRanges('#HongKong_2019 and #HongKong!', parseQuery('#hongkong'))).toEqual([[19, 28]]);
+    expect(highlightRanges('Support #HongKongProtests', parseQuery('#hongkong'))).toEqual([]);
   });
   it('folds the Turkish dotted İ, so istanbul finds İSTANBUL and İstanbul', () => {
     const t = columns([
@@ -159,7 +179,7 @@ describe('searchCorpus agrees with a naive per-tweet check (property)', () => {
           corpusBlock(seq, texts.map(normalizeForSearch), columns(texts.map((t, i) => ({ id: `${seq}-${i}`, user: 'u', text: t, time: i, lang: 'x' })))),
         );
         const terms = parseQuery(rawTerms.join(' '));
-        const naive = blocksText.flatMap((texts, seq) => texts.map((t, i) => ({ id: `${seq}-${i}`, n: normalizeForSearch(t) }))).filter((r) => terms.every((t) => r.n.includes(t)));
+        const naive = blocksText.flatMap((texts, seq) => texts.map((t, i) => ({ id: `${seq}-${i}`, n: normalizeForSearch(t) }))).filter((r) => terms.every((t) => termIn(r.n, t)));
         const r = searchCorpus(blocks, terms, {}, offset, 3);
         expect(r.count).toBe(naive.length);
         expect(r.hits.map((h) => h.tweetid)).toEqual(naive.slice(offset, offset + 3).map((x) => x.id));
@@ -189,7 +209,7 @@ describe('searchCorpus with filters and several terms agrees with a naive per-tw
         const tag = f.hashtag === undefined ? undefined : normalizeForSearch(f.hashtag.replace(/^#/, ''));
         const naive = blockRows
           .flatMap((rows, seq) => rows.map((r, i) => ({ ...r, id: `${seq}-${i}` })))
-          .filter((r) => terms.every((t) => normalizeForSearch(r.text).includes(t)))
+          .filter((r) => terms.every((t) => termIn(normalizeForSearch(r.text), t)))
           .filter((r) => (f.fromMinute === undefined || r.time >= f.fromMinute) && (f.toMinute === undefined || r.time < f.toMinute))
           .filter((r) => (!f.language || r.lang === f.language) && (!f.userid || r.user === f.userid) && (!f.client || r.client === f.client))
           .filter((r) => (f.retweet === 'only' ? r.rt : f.retweet === 'exclude' ? !r.rt : true))
