@@ -99,6 +99,10 @@ test('an edge shown from the table gets the focus on its details heading with th
   await page.keyboard.press('Enter');
   const heading = page.getByTestId('edge-details').getByRole('heading', { level: 2 });
   await expect(heading).toBeFocused();
+  // Show edge on the edge already shown takes the focus to its details too.
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).nth(3).focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toBeFocused();
   // The details panel scrolls (its own overflow) inside the page's scroller: neither may cut the ring.
   expect(await clippedRing(page)).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
   expect(consoleLog.errors).toEqual([]);

@@ -93,7 +93,8 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
           </button>
         )}
         {!confirming ? (
-          <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} ref={deleteButton}>
+          // Named with its dataset: a screen reader listing the page's buttons hears which card each deletes.
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} ref={deleteButton} aria-label={`Delete dataset… ${dataset.name}`}>
             Delete dataset…
           </button>
         ) : (

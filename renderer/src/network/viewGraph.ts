@@ -21,12 +21,12 @@ export interface ViewSettings {
 }
 
 /** The view's own filters, in words, for export receipts and pinned views: with them the subset shown can be made again. */
-export function viewFilterNotes(s: ViewSettings, coordination: boolean): string[] {
+export function viewFilterNotes(s: ViewSettings, coordination: boolean, alpha?: number): string[] {
   return [
-    ...(coordination && s.significantOnly ? ['view: significant edges only (q ≤ alpha)'] : []),
+    ...(coordination && s.significantOnly ? [`view: significant edges only (q ≤ alpha${alpha === undefined ? '' : ` ${alpha}`})`] : []),
     ...(s.minWeight > 0 ? [`view: edges of weight ≥ ${s.minWeight} only`] : []),
     ...(s.community >= 0 ? [`view: community ${s.community} only`] : []),
-    ...(s.minMetric > 0 ? [`view: nodes with ${s.sizeBy} ≥ ${s.minMetric} only`] : []),
+    ...(s.minMetric > 0 ? [`view: nodes with ${metricName(s.sizeBy)} ≥ ${s.minMetric} only`] : []),
   ];
 }
 

@@ -161,6 +161,12 @@ describe('accounts filter and CSV', () => {
     expect(perDay('1')).toEqual(['wuming11xia']);
     expect(perDay('1.5')).toEqual([]);
     expect(perDay('')).toEqual(['wuming11xia', 'x']);
+    // Compared as the table shows it, to one decimal: 19 tweets on 15 days (1.27) shows 1.3 and passes "at least 1.3".
+    const shown = { ...gap, activity: { ...gap.activity, tweets: 19, days: Array.from({ length: 15 }, (_, i) => day('2019-06-01') + i) } };
+    expect([shown].filter(accountFilter({ ...NO_FILTERS, perDayMin: '1.3' }))).toHaveLength(1);
+    expect([shown].filter(accountFilter({ ...NO_FILTERS, perDayMin: '1.31' }))).toHaveLength(0);
+    expect(ACCOUNT_COLUMNS.find((c) => c.key === 'perDay')!.text(shown)).toBe('1.3');
+    expect(ACCOUNT_COLUMNS.find((c) => c.key === 'perDay')!.text(gap)).toBe('1.0');
   });
   it('exports ids as quoted text, never as numbers', () => {
     const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));

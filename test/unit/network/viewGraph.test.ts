@@ -4,7 +4,7 @@ import { detectCoordination } from '../../../shared/graph/coordination/detectCoo
 import { concatColumns } from '../../../renderer/src/network/concatColumns';
 import { addPngText } from '../../../renderer/src/network/pngText';
 import { containBidi, isolateBidi } from '../../../shared/domain/bidiIsolate';
-import { drawnNodeLabel, metricText, nodeLabel, tieAtCap, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
+import { drawnNodeLabel, metricText, nodeLabel, tieAtCap, toDrawing, viewFilterNotes, viewGraph, type ViewGraph, type ViewSettings } from '../../../renderer/src/network/viewGraph';
 import { metricName, type NetEdge, type NetNode, type NetworkModel } from '../../../renderer/src/network/networkModel';
 import { packEdges } from '../../../renderer/src/network/packedEdges';
 import { compareIds } from '../../../shared/domain/ids';
@@ -42,6 +42,13 @@ describe('viewGraph', () => {
     // The metric as a sentence names it, not by its field name (weightedDegree).
     expect(viewGraph(model, { ...settings, significantOnly: false, nodeCap: 2, sizeBy: 'weightedDegree' }).notes[0]).toMatch(/^pruned to the top 2 nodes by weighted degree/);
     expect(viewGraph(model, { ...settings, significantOnly: false, nodeCap: 2, sizeBy: 'pagerank' }).notes[0]).toMatch(/^pruned to the top 2 nodes by PageRank/);
+  });
+
+  it("names the view's filters with their values, the metric in words", () => {
+    expect(viewFilterNotes({ ...settings, significantOnly: true, minWeight: 2, community: 1, sizeBy: 'weightedDegree', minMetric: 3 }, true, 0.05)).toEqual([
+      'view: significant edges only (q ≤ alpha 0.05)', 'view: edges of weight ≥ 2 only', 'view: community 1 only', 'view: nodes with weighted degree ≥ 3 only',
+    ]);
+    expect(viewFilterNotes({ ...settings, significantOnly: true }, false)).toEqual([]);
   });
 
   it('says when a cap cuts through a tie, and how the tie was broken', () => {

@@ -1,5 +1,5 @@
 import { csvLine } from '../../../../shared/domain/csvLine';
-import { perActiveDay, type AccountRow } from './exploreData';
+import { perActiveDay, perActiveDayShown, type AccountRow } from './exploreData';
 import { randomHandleReasons } from './randomHandle';
 import { formatMinute } from './timeBuckets';
 
@@ -28,7 +28,7 @@ export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'hashed', label: 'Hashed', width: '72px', defaultVisible: true, sortValue: (r) => (r.hashed ? 1 : 0), text: (r) => (r.hashed ? 'yes' : 'no') },
   { key: 'tweets', label: 'Tweets', width: '80px', defaultVisible: true, sortValue: (r) => r.activity?.tweets ?? 0, text: (r) => String(r.activity?.tweets ?? 0) },
   { key: 'activeDays', label: 'Active days', width: '88px', defaultVisible: false, sortValue: (r) => r.activity?.days?.length ?? null, text: (r) => num(r.activity?.days?.length) },
-  { key: 'perDay', label: 'Tweets per active day', width: '104px', defaultVisible: true, sortValue: perActiveDay, text: (r) => { const v = perActiveDay(r); return v === null ? '' : v.toFixed(1); } },
+  { key: 'perDay', label: 'Tweets per active day', width: '104px', defaultVisible: true, sortValue: perActiveDay, text: (r) => perActiveDayShown(r)?.toFixed(1) ?? '' },
   { key: 'first', label: 'First tweet', width: '160px', defaultVisible: true, sortValue: (r) => r.activity?.firstTweetTime ?? null, text: (r) => time(r.activity?.firstTweetTime) },
   { key: 'last', label: 'Last tweet', width: '160px', defaultVisible: false, sortValue: (r) => r.activity?.lastTweetTime ?? null, text: (r) => time(r.activity?.lastTweetTime) },
   { key: 'client', label: 'Main client', width: 'minmax(120px, 1fr)', defaultVisible: true, sortValue: (r) => r.mainClient || null, text: (r) => r.mainClient },

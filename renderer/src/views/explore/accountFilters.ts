@@ -1,7 +1,7 @@
 import { chosenValue } from './emptyOption';
 import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
 import type { AccountActivity } from '../../store/schema';
-import { perActiveDay, type AccountRow } from './exploreData';
+import { perActiveDayShown, type AccountRow } from './exploreData';
 import { minuteOfDay } from './timeBuckets';
 
 export interface AccountFilters {
@@ -52,7 +52,7 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
     if (f.createdTo && !(a.accountCreationDate && a.accountCreationDate.slice(0, 10) <= f.createdTo)) return false;
     if (!within(a.followerCount, fMin, fMax) || !within(a.followingCount, gMin, gMax)) return false;
     if (!within(r.activity?.tweets ?? 0, tMin, tMax)) return false;
-    if (!within(perActiveDay(r), dMin, null)) return false;
+    if (!within(perActiveDayShown(r), dMin, null)) return false;
     if ((activeFrom !== null || activeTo !== null) && !(r.activity && activeWithin(r.activity, activeFrom ?? -Infinity, activeTo ?? Infinity))) return false;
     return true;
   };

@@ -19,6 +19,11 @@ export interface AccountRow {
 
 /** Tweets per day it tweeted on (a busy automated account posts dozens a day); null for imports that did not record days. */
 export const perActiveDay = (r: AccountRow): number | null => (r.activity?.days?.length ? r.activity.tweets / r.activity.days.length : null);
+/** perActiveDay to one decimal, as the table shows it and its "at least" filter compares it (1.27 shows 1.3 and passes ≥ 1.3). */
+export const perActiveDayShown = (r: AccountRow): number | null => {
+  const v = perActiveDay(r);
+  return v === null ? null : Number(v.toFixed(1));
+};
 
 export interface ExploreData {
   dataset: DatasetRecord;

@@ -29,7 +29,8 @@ type ExportFn = (m: { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json
 export function ExportBar({ model, view, settings, coordination, drawing, datasetName, exportView }: { model: NetworkModel; view: ViewGraph; settings: ViewSettings; coordination: boolean; drawing: NetworkDrawing | null; datasetName: string; exportView: ExportFn }) {
   const [message, setMessage] = useState('');
   const base = safeFileName(`network-${model.request.kind}-${datasetName}`);
-  const notes = [...view.notes, ...viewFilterNotes(settings, coordination)];
+  const alpha = model.receipt.parameters.alpha;
+  const notes = [...view.notes, ...viewFilterNotes(settings, coordination, typeof alpha === 'number' ? alpha : undefined)];
   const viewReceipt = (): AnalysisReceipt => ({
     ...model.receipt,
     counts: { nodes: view.nodes.length, edges: view.edges.length, omitted: { ...model.receipt.counts.omitted, ...view.omitted } },

@@ -339,7 +339,13 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
               <td dir="auto">{screenName(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={(ev) => { opener.current = ev.currentTarget; setEdgeIndex(e.index); setNodeId(null); }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
+              <td><button type="button" onClick={(ev) => {
+                opener.current = ev.currentTarget;
+                // The edge already shown: its details do not change, so they take the focus here (as a newly shown edge's do).
+                if (e.index === edgeIndex) focusInView(document.getElementById('edge-title'));
+                setEdgeIndex(e.index);
+                setNodeId(null);
+              }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
             </tr>
           ))}
         </tbody>
