@@ -101,12 +101,24 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await page.getByLabel('From', { exact: true }).fill(from);
   await page.getByLabel('To', { exact: true }).fill(to);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
-  // A To day before the From day is said, and the range in force is kept.
+  // A To day before the From day is said, and the range in force is kept; the day typed stays in its box…
   const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('To', { exact: true }).fill(dayBefore);
-  await expect(page.getByRole('alert')).toHaveText(`The From day (${from}) is after the To day (${dayBefore}): the range was not changed.`);
+  await expect(page.getByRole('alert')).toHaveText(`The From day (${from}) is after the To day (${dayBefore}). The range was not changed: ${from} to ${to}.`);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
-  await expect(page.getByLabel('To', { exact: true })).toHaveValue(to);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(dayBefore);
+  // …so that moving From back next gives the range typed (From to the typed To), not one with the old To.
+  const firstDay = new Date(Math.min(...rows.map((r) => r.minute)) * 60_000).toISOString().slice(0, 10);
+  const weekBefore = new Date(Math.max(Date.parse(`${dayBefore}T00:00:00Z`) - 7 * 86_400_000, Date.parse(`${firstDay}T00:00:00Z`))).toISOString().slice(0, 10);
+  await page.getByLabel('From', { exact: true }).fill(weekBefore);
+  const typed = rows.filter((r) => r.minute >= minuteOf(weekBefore) && r.minute < minuteOf(dayBefore) + 1440);
+  await expect(page.getByTestId('range-status')).toHaveText(`${fmt(typed.length)} of ${fmt(total)} tweets in range`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(dayBefore);
+  // Back to the range the rest of the test reads.
+  await page.getByLabel('To', { exact: true }).fill(to);
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
 
   // A dataset imported before the search records held each tweet's targets: they are read from its tweet blocks, the same counts.
   await page.evaluate(async () => {

@@ -73,6 +73,8 @@ export function Overview({ data }: { data: ExploreData }) {
     else sessionStorage.removeItem(rangeKeyStored);
   }, [range, rangeKeyStored]);
   const [dateProblem, setDateProblem] = useState('');
+  /** A day typed but refused (the range it makes cannot be applied): shown in its box until a range is applied. */
+  const [pending, setPending] = useState<{ from?: string; to?: string }>({});
   const fromInput = useRef<HTMLInputElement>(null);
   const [zone, setZone] = useState(analystTimeZone);
   useEffect(() => saveTimeZone(zone), [zone]);
@@ -218,14 +220,20 @@ export function Overview({ data }: { data: ExploreData }) {
   );
   const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
   const toDay = range ? dayOfMinute(range.to - 1) : perDay.days[perDay.days.length - 1] ?? '';
-  const setDays = (from: string, to: string) => {
-    // A range that cannot be applied is said; the inputs keep showing the range in force.
+  const setDays = (from: string, to: string, side: 'from' | 'to') => {
+    // A range that cannot be applied is said, and the day typed stays in its box (not in force) so
+    // that the other day can be typed next: From moved past To, then To moved, gives the range typed.
     const first = perDay.days[0] ?? '';
     const last = perDay.days[perDay.days.length - 1] ?? '';
+    const refuse = (problem: string) => {
+      setPending((p) => ({ ...p, [side]: side === 'from' ? from : to }));
+      setDateProblem(`${problem} The range was not changed: ${fromDay} to ${toDay}.`);
+    };
     if (!from || !to) return setDateProblem('');
-    if (from > to) return setDateProblem(`The From day (${from}) is after the To day (${to}): the range was not changed.`);
-    if (from > last || to < first) return setDateProblem(`No tweet of this dataset falls from ${from} to ${to}: its tweets run from ${first} to ${last}. The range was not changed.`);
+    if (from > to) return refuse(`The From day (${from}) is after the To day (${to}).`);
+    if (from > last || to < first) return refuse(`No tweet of this dataset falls from ${from} to ${to}: its tweets run from ${first} to ${last}.`);
     setDateProblem('');
+    setPending({});
     setRange(from === perDay.days[0] && to === perDay.days[perDay.days.length - 1] ? null : { from: minuteOfDay(from), to: minuteOfDay(to) + 1440 });
   };
 
@@ -254,10 +262,10 @@ export function Overview({ data }: { data: ExploreData }) {
         <h2 id="filter-title">Time filter</h2>
         <p className="muted">Drag across the “Tweet volume” bars to select days, drag the slider under them, or pick dates (whole UTC days, To included, whatever time zone the charts use): the range filters the posting rhythm, client and tweet-language panels and the top hashtags, URL domains, mentioned and retweeted accounts, and counts the retweets in it. The account panels are whole-dataset totals.</p>
         <div className="toolbar">
-          {dateInput('From', fromDay, (v) => setDays(v, toDay), fromInput)}
-          {dateInput('To', toDay, (v) => setDays(fromDay, v))}
+          {dateInput('From', pending.from ?? fromDay, (v) => setDays(v, pending.to ?? toDay, 'from'), fromInput)}
+          {dateInput('To', pending.to ?? toDay, (v) => setDays(pending.from ?? fromDay, v, 'to'))}
           {/* The button disables itself: focus goes on to the From day rather than to the page. */}
-          <button type="button" onClick={() => { setRange(null); setDateProblem(''); requestAnimationFrame(() => focusIfLost(fromInput.current)); }} disabled={!range}>Show all</button>
+          <button type="button" onClick={() => { setRange(null); setDateProblem(''); setPending({}); requestAnimationFrame(() => focusIfLost(fromInput.current)); }} disabled={!range}>Show all</button>
           <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
           {dateProblem && <span role="alert" className="error">{dateProblem}</span>}
         </div>
