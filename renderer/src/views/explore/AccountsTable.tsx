@@ -171,11 +171,11 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, sho
                 <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                   {/* The tooltip is the button's accessible name, read when the pointer comes: it follows the pins. */}
                   <div role="cell" className="pin-cell">
-                    <PinButton label={`account @${r.account.userScreenName}`} item={() => ({ kind: 'account', datasetId: datasetId, title: accountTitle(r.account.userScreenName, r.account.userid), payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
+                    <PinButton label={`account @${r.account.userScreenName}${showIds.has(r.account.userid) ? ` (user id ${r.account.userid})` : ''}`} item={() => ({ kind: 'account', datasetId: datasetId, title: accountTitle(r.account.userScreenName, r.account.userid), payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
                   </div>
                   {cols.map((c) => (
-                    <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.text(r)}>
-                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} />}</> : c.text(r)}
+                    <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.key === 'screenName' && showIds.has(r.account.userid) ? `${c.text(r)} (user id ${r.account.userid})` : c.text(r)}>
+                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} tail={6} />}</> : c.text(r)}
                     </div>
                   ))}
                 </div>
