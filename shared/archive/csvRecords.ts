@@ -172,6 +172,9 @@ export class CsvRecordSplitter {
     this.pendingLength = n;
   }
 
+  /** True while the input's last record, with no line terminator after it, is delivered (a file cut between fields ends so). */
+  deliveringUnended = false;
+
   /** Flush the last record (no final newline) or report a file that ended inside quotes. */
   finish(): void {
     if (!this.started && this.pendingLength > 0) {
@@ -198,7 +201,12 @@ export class CsvRecordSplitter {
     }
     let end = rest.length;
     if (rest[end - 1] === CR) end--;
-    this.emit(rest, 0, end, this.pendingOffset, 0, this.commaCount, this.pendingMess);
+    this.deliveringUnended = true;
+    try {
+      this.emit(rest, 0, end, this.pendingOffset, 0, this.commaCount, this.pendingMess);
+    } finally {
+      this.deliveringUnended = false;
+    }
   }
 
   private scan(buf: Uint8Array): void {

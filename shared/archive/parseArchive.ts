@@ -473,6 +473,15 @@ class EntryParser {
     );
   }
 
+  /** The refusal of a file whose last record, row `row`, stops after `found` of its `expected` fields with no line break. */
+  private cutBetweenFields(row: number, byteOffset: number, found: number, expected: number): ArchiveFormatError {
+    const plain = this.file.container === 'plain';
+    return new ArchiveFormatError(
+      `${this.label}: ${plain ? 'the file' : 'its CSV'} ends inside row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}: it has ${found} of its ${expected} fields and no line break after them. ` +
+        `The ${plain ? 'file' : 'CSV'} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`,
+    );
+  }
+
   /** The refusal of a file with a record of zero bytes only: where a download or copy stopped, the rest of a preallocated file stays zero. */
   private zeroFilled(row: number, byteOffset: number, length: number): ArchiveFormatError {
     const plain = this.file.container === 'plain';
@@ -533,6 +542,9 @@ class EntryParser {
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, `${r.detail ?? ''}${r.problem === 'stray-quote' ? spansLinesHint(r.bytes) : ''}`);
     if (r.fields.length !== format.columns.length) {
       if (r.fields.length === 1 && r.bytes.every((b) => b === 0)) throw this.zeroFilled(row, r.byteOffset, r.byteLength);
+      // The last record, short of fields and with no line break after it: the file stops inside the row
+      // (cut between two fields), as a file ending inside quotes does: refused, not imported in part.
+      if (r.fields.length < format.columns.length && this.splitter.deliveringUnended) throw this.cutBetweenFields(row, r.byteOffset, r.fields.length, format.columns.length);
       return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}${spansLinesHint(r.bytes)}${otherKindHeader(r.fields, format)}`);
     }
     let out: RowOutcome;

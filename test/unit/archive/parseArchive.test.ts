@@ -310,6 +310,23 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     await expect(parseBytes('cut.zip', zipSync({ 'a.csv': bytes }))).rejects.toThrow(`cut.zip (a.csv): its CSV ${why(3, `${head.length} of the CSV`, 'CSV')}`);
   });
 
+  it('refuses a file cut between two fields of its last row (no line break after it), and keeps a last row that is whole or one field short in mid-file', async () => {
+    const head = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n' + tweetRow({ tweetid: '2' }) + '\n');
+    const row3 = tweetRow({ tweetid: '3' });
+    // Cut right after the 25th field's comma (QA's cut_between_fields.csv): 25 fields and the empty one the comma begins, no line break.
+    let at = 0;
+    for (let commas = 0; commas < 25; at++) if (row3[at] === ',' && row3[at - 1] === '"') commas++;
+    const cut = new Uint8Array([...head, ...enc.encode(row3.slice(0, at))]);
+    const why = (what: string, where: string) =>
+      `ends inside row 3, which begins at byte ${where}: it has 26 of its 31 fields and no line break after them. The ${what} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`;
+    for (const chunk of [7, 4096, undefined]) await expect(parseBytes('cut.csv', cut, chunk), String(chunk)).rejects.toThrow(`cut.csv: the file ${why('file', String(head.length))}`);
+    await expect(parseBytes('cut.csv.gz', new Uint8Array(gzipSync(cut)))).rejects.toThrow(`cut.csv.gz: its CSV ${why('CSV', `${head.length} of the CSV`)}`);
+    // A whole last row without a final line break is imported; a short row with its line break is quarantined, as in mid-file.
+    expect((await parseBytes('whole.csv', new Uint8Array([...head, ...enc.encode(row3)]))).tweets.map((t) => t.tweetid)).toEqual(['1', '2', '3']);
+    const shortWithBreak = await parseBytes('short.csv', new Uint8Array([...cut, ...enc.encode('\n')]));
+    expect(shortWithBreak.quarantined.map((q) => [q.row, q.reason])).toEqual([[3, 'field-count']]);
+  });
+
   it('refuses a file whose end is zero bytes (a download or copy that stopped and left the rest zero-filled), naming the row and byte', async () => {
     const head = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n' + tweetRow({ tweetid: '2' }) + '\n');
     const bytes = new Uint8Array([...head, ...new Uint8Array(5000)]);
