@@ -39,23 +39,30 @@ function rootSize(svg: string): { w: number; h: number } | null {
   return m ? { w: Number(m[1]), h: Number(m[2]) } : null;
 }
 
-/** The root's height and viewBox height set to `h` (its width kept). */
-function withRootHeight(svg: string, w: number, h: number): string {
-  return svg.replace(ROOT, (tag) => tag.replace(/\bheight="[\d.]+"/, `height="${num(h)}"`).replace(/\bviewBox="0 0 [\d.]+ [\d.]+"/, `viewBox="0 0 ${num(w)} ${num(h)}"`));
+/** The root's width, height and viewBox set to `w` × `h`. */
+function withRootSize(svg: string, w: number, h: number): string {
+  return svg.replace(ROOT, (tag) =>
+    tag.replace(/\bwidth="[\d.]+"/, `width="${num(w)}"`).replace(/\bheight="[\d.]+"/, `height="${num(h)}"`).replace(/\bviewBox="0 0 [\d.]+ [\d.]+"/, `viewBox="0 0 ${num(w)} ${num(h)}"`),
+  );
 }
+
+/** A band at least this wide: under a narrow drawing (a small filtered network) the caption would wrap to a column of a few words a line. */
+const MIN_BAND_WIDTH = 480;
 
 /** `svg` made taller by a band holding `caption` (wrapped to the width); unchanged if its root has no viewBox "0 0 w h" or the caption is empty. */
 export function withCaptionBand(svg: string, caption: string, fontFamily: string): string {
   const size = rootSize(svg);
   const end = svg.lastIndexOf('</svg>');
   if (!size || end < 0 || !caption.trim()) return svg;
-  const lines = wrapWords(caption, Math.max(20, Math.floor(size.w / 8)));
+  // The figure grows to the band's width if narrower; the band says how wide the drawing was, to be taken off again.
+  const w = Math.max(size.w, MIN_BAND_WIDTH);
+  const lines = wrapWords(caption, Math.max(20, Math.floor(w / 8)));
   const band = 2 * PAD_Y + lines.length * LINE;
   const texts = lines.map((l, i) => `<text x="${PAD_X}" y="${num(size.h + PAD_Y + FONT_SIZE + i * LINE)}">${xmlText(l)}</text>`).join('');
   const group =
-    `<g id="${ID}" font-family="${xmlAttr(fontFamily)}" font-size="${FONT_SIZE}" fill="#333">` +
-    `<rect x="0" y="${num(size.h)}" width="${num(size.w)}" height="${band}" fill="#ffffff"/>${texts}</g>\n`;
-  return withRootHeight(svg.slice(0, end), size.w, size.h + band) + group + svg.slice(end);
+    `<g id="${ID}"${w > size.w ? ` data-drawing-width="${num(size.w)}"` : ''} font-family="${xmlAttr(fontFamily)}" font-size="${FONT_SIZE}" fill="#333">` +
+    `<rect x="0" y="${num(size.h)}" width="${num(w)}" height="${band}" fill="#ffffff"/>${texts}</g>\n`;
+  return withRootSize(svg.slice(0, end), w, size.h + band) + group + svg.slice(end);
 }
 
 /** `svg` without the band withCaptionBand added (and that much shorter); any other SVG unchanged. */
@@ -63,5 +70,6 @@ export function withoutCaptionBand(svg: string): string {
   const size = rootSize(svg);
   const m = BAND.exec(svg);
   if (!size || !m || Math.abs(Number(m[1]) + Number(m[2]) - size.h) > 0.2) return svg;
-  return withRootHeight(svg.slice(0, m.index) + svg.slice(m.index + m[0].length), size.w, Number(m[1]));
+  const drawingWidth = /^<g id="[^"]*" data-drawing-width="([\d.]+)"/.exec(m[0])?.[1];
+  return withRootSize(svg.slice(0, m.index) + svg.slice(m.index + m[0].length), drawingWidth ? Number(drawingWidth) : size.w, Number(m[1]));
 }

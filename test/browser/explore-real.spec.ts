@@ -184,8 +184,8 @@ test('every match of a search exports as CSV in the order shown, each row with t
   const saved: Download[] = [];
   page.on('download', (d) => saved.push(d));
   const csv = await download(page, () => page.getByRole('button', { name: `Export all ${expected.length} matches as CSV` }).click(), '.csv');
-  expect(csv.name).toBe('china_082019-search-香港.csv'); // the dataset's name, the query
-  await expect.poll(() => saved.map((d) => d.suggestedFilename()).sort()).toEqual(['china_082019-search-香港.csv', 'china_082019-search-香港.receipt.json']);
+  expect(csv.name).toBe('china_082019-search-香港-newest_first.csv'); // the dataset's name, the query, the filters (here the order)
+  await expect.poll(() => saved.map((d) => d.suggestedFilename()).sort()).toEqual(['china_082019-search-香港-newest_first.csv', 'china_082019-search-香港-newest_first.receipt.json']);
   const receiptFile = saved.find((d) => d.suggestedFilename().endsWith('.receipt.json'))!;
   const receipt = JSON.parse(readFileSync((await receiptFile.path())!, 'utf8'));
   expect(receipt).toMatchObject({ kind: 'search-export', rows: expected.length, csvBytes: csv.bytes.length, search: { query: '香港', terms: ['香港'], order: 'newest' } });

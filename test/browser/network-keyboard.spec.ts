@@ -140,6 +140,15 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
   await page.keyboard.press('Enter');
   const nodeDetails = page.getByTestId('node-details');
   await expect(nodeDetails.getByRole('heading', { level: 2 })).toBeFocused();
+  // The shown account and the found ones keep their labels at any zoom (others' appear only when readable),
+  // the shown one in black over the found ones' red.
+  const labels = await page.getByTestId('network-canvas').evaluate((el) => {
+    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
+    const found = cy.nodes('.highlight').not(':selected');
+    return { selected: cy.nodes(':selected').map((n) => [n.style('min-zoomed-font-size'), n.style('border-color'), n.style('label') !== '']), found: found.length ? [found.first().style('min-zoomed-font-size'), found.first().style('border-color')] : null };
+  });
+  expect(labels.selected).toEqual([['0px', 'rgb(0,0,0)', true]]);
+  if (labels.found) expect(labels.found).toEqual(['0px', 'rgb(221,0,0)']);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Escape');
   await expect(nodeDetails).toHaveCount(0);

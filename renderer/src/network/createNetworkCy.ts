@@ -47,9 +47,11 @@ const NODE_STYLE = {
 /** Node data: id, label, color, size (px, quantized to SIZE_STEP). Edges are not Cytoscape's: see EdgeLayer. */
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [
   { selector: 'node', style: NODE_STYLE },
-  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000', label: 'data(label)', 'z-index': 10 } },
   { selector: '.faded', style: { opacity: 0.08, label: '' } },
-  { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#d00', 'z-index': 10, label: 'data(label)' } },
+  // A found or selected account's label is drawn at any zoom (a big graph's fit zoom hides the others');
+  // the selected one, last, in black over a found one's red ring: it stands out among the found.
+  { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#d00', 'z-index': 10, label: 'data(label)', 'min-zoomed-font-size': 0 } },
+  { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#000', label: 'data(label)', 'z-index': 11, 'min-zoomed-font-size': 0, opacity: 1 } },
 ];
 
 /**

@@ -30,7 +30,7 @@ describe('figureCaption: the caption drawn under an exported figure, left out of
   });
 
   it('a long caption wraps to the width and goes whole; a band needs its mark, its place at the end and its height', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100"><rect width="100%" height="100%" fill="#ffffff"/><circle cx="50" cy="50" r="10"/></svg>\n';
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100" viewBox="0 0 600 100"><rect width="100%" height="100%" fill="#ffffff"/><circle cx="50" cy="50" r="10"/></svg>\n';
     const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
     const banded = withCaptionBand(svg, long, '"Noto Sans", sans-serif');
     expect((banded.match(/<text /g) ?? []).length).toBeGreaterThan(2);
@@ -44,8 +44,17 @@ describe('figureCaption: the caption drawn under an exported figure, left out of
     // Not at the end, or a height that does not add up: left as it is.
     const notLast = banded.replace('</svg>', '<circle r="1"/></svg>');
     expect(withoutCaptionBand(notLast)).toBe(notLast);
-    const wrongHeight = banded.replace(/height="(\d+)" viewBox/, 'height="999" viewBox').replace(/viewBox="0 0 300 \d+"/, 'viewBox="0 0 300 999"');
+    const wrongHeight = banded.replace(/height="(\d+)" viewBox/, 'height="999" viewBox').replace(/viewBox="0 0 600 \d+"/, 'viewBox="0 0 600 999"');
     expect(withoutCaptionBand(wrongHeight)).toBe(wrongHeight);
+  });
+
+  it('under a narrow drawing the band is 480 wide, not a column of a few words a line; taken off, the drawing has its own width again', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="170" height="120" viewBox="0 0 170 120"><circle cx="50" cy="50" r="10"/></svg>\n';
+    const caption = 'Co-retweet (coordination) network · demo · 4 nodes, 3 edges shown · every tweet of the dataset · filtered or hidden: view: significant edges only (q ≤ alpha 0.05); view: edges of weight ≥ 9 only; view: community 2 only';
+    const banded = withCaptionBand(svg, caption, 'sans-serif');
+    expect(banded).toMatch(/^<svg [^>]*width="480" height="\d+" viewBox="0 0 480 \d+"/);
+    expect((banded.match(/<text /g) ?? []).length).toBeLessThanOrEqual(5);
+    expect(withoutCaptionBand(banded)).toBe(svg);
   });
 
   it("a pinned chart's caption is in the report once: in its figcaption, not drawn in its figure", () => {

@@ -185,7 +185,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   const exportAll = async (r: NonNullable<typeof result>) => {
     setExported('');
     // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
-    const base = safeFileName(`${data.dataset.name}-search-${r.query || 'all'}`);
+    // Named after the query and the filters too (two searches of one query with other filters are two files).
+    const filtersText = describeFilters(r.filters, formatMinute);
+    const base = safeFileName(`${data.dataset.name}-search-${r.query || 'all'}${filtersText ? `-${filtersText}` : ''}`);
     const save = await beginSave(base + '.csv', 'text/csv');
     if (!save) return setExported('Export cancelled: nothing saved.');
     const encoder = new TextEncoder();
