@@ -225,6 +225,30 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/search.png' });
 
+  // Inputs other tools read otherwise are said or taken as meant: OR is a word here (said), a whole
+  // link in Linked domain is its site, two hashtags in Hashtag stop the search.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await box.fill('香港 OR violence');
+  await box.press('Enter');
+  await expect(page.getByTestId('search-no-operators')).toHaveText('Search has no operators: OR is searched as a word, and every word must occur. Search each alternative on its own, or narrow with the filters.');
+  const site = new URL(rows.find((r) => r.urls.length)!.urls[0]!).hostname.replace(/^www\./, '');
+  const siteCount = async (domain: string) => {
+    await box.fill('');
+    await page.getByLabel('Linked domain').fill(domain);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByTestId('search-status')).toContainText(`linking ${site}`);
+    return page.getByTestId('search-status').innerText();
+  };
+  const byName = await siteCount(site);
+  expect(byName).toMatch(/^[1-9][\d,]* tweets? match/);
+  expect((await siteCount(`https://www.${site}/some/path?x=1`)).split(' — ')[0]).toBe(byName.split(' — ')[0]);
+  expect((await siteCount(`www.${site.toUpperCase()}`)).split(' — ')[0]).toBe(byName.split(' — ')[0]);
+  await expect(page.getByTestId('search-no-operators')).toHaveCount(0);
+  await page.getByLabel('Linked domain').fill('');
+  await page.getByLabel('Hashtag').fill('#香港 #HongKong');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Not searched: Hashtag takes one hashtag, and “#香港 #HongKong” holds 2. Give one there, and another as a search word (#tag finds the whole hashtag).');
+
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
 });

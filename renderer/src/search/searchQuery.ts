@@ -19,6 +19,15 @@ export function parseQuery(query: string): string[] {
   return terms;
 }
 
+/**
+ * Words of a query that other search tools read as operators (OR, AND, NOT, -word): Search has none,
+ * and searches them as words; the page says so rather than show a surprising count.
+ */
+export function operatorLikeWords(query: string): string[] {
+  const outsideQuotes = query.replace(/"[^"]*("|$)/g, ' ');
+  return [...new Set(outsideQuotes.split(/\s+/).filter((w) => w === 'OR' || w === 'AND' || w === 'NOT' || /^-[^\s-]/.test(w)))];
+}
+
 export interface SearchFilters {
   /** UTC minutes, [from, to). */
   fromMinute?: number;

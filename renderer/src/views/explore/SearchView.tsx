@@ -10,7 +10,7 @@ import { PinButton } from '../../pins/PinButton';
 import { SearchCancelled, searchClient } from '../../search/searchClient';
 import type { SearchHit, SearchResult } from '../../search/searchCorpus';
 import type { LoadState } from '../../search/searchProtocol';
-import { describeFilters, highlightRanges, type SearchFilters } from '../../search/searchQuery';
+import { describeFilters, highlightRanges, operatorLikeWords, type SearchFilters } from '../../search/searchQuery';
 import { resolveAccountsWith, unresolvedAccountsMessage } from '../../../../shared/graph/resolveAccounts';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
@@ -22,6 +22,7 @@ import { tweetTitle } from '../../pins/accountTitles';
 import type { SearchLinkFields } from './searchLink';
 import { isHashedId } from '../../../../shared/domain/ids';
 import { ambiguousNameMessage } from '../../../../shared/domain/screenNames';
+import { urlDomain } from '../../../../shared/domain/urlDomain';
 
 const PAGE = 50;
 
@@ -83,6 +84,11 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     if (/^\d+$/.test(given) || isHashedId(given)) return given; // an id outside the archive
     return data.names.attribute(given) ?? '@' + given;
   };
+  /** Linked domain's site as the import took it from each link (urlDomain: host, lower case, no "www."): a whole link pasted there is its site. */
+  const siteOf = (v: string): string | undefined => {
+    const given = v.trim();
+    return given ? urlDomain(given.includes('://') ? given : `http://${given}`) || given : undefined;
+  };
   /** The filters of a form, or why it cannot run: days in the wrong order, an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
   const filtersOf = (f: Form): SearchFilters | string => {
     // No tweet can match: "0 tweets match" would read as a finding (the Overview and the Network view refuse it too).
@@ -97,6 +103,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       if (message) return `Not searched: ${message}.`;
       userid = [...r.userids][0];
     }
+    // One hashtag: two typed in the box would match none (no tweet's hashtag holds a space).
+    const tags = f.hashtag.trim().split(/\s+/).filter(Boolean);
+    if (tags.length > 1) return `Not searched: Hashtag takes one hashtag, and “${f.hashtag.trim()}” holds ${tags.length}. Give one there, and another as a search word (#tag finds the whole hashtag).`;
     // A name several accounts match stops these filters too, as it stops Account (the counts credit it
     // to the lowest id, which the filter would find silently): the message lists the ids to give.
     for (const [label, value] of [['Mentioned account', f.mentions], ['Retweeted account', f.retweets]] as const) {
@@ -112,7 +121,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       retweet: f.retweet || undefined,
       hashtag: f.hashtag.trim().replace(/^#/, '') || undefined,
       client: chosenValue(f.client),
-      domain: f.domain.trim() || undefined,
+      domain: siteOf(f.domain),
       mentions: targetKey(f.mentions),
       retweets: targetKey(f.retweets),
       order: f.order || undefined,
@@ -263,7 +272,12 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       {error && <p className="error" role="alert" key={runId.current}>{error}</p>}
       {/* A live region that is always there: a note inserted with a region of its own is not said. */}
       <div aria-live="polite">
-        {result && !result.counting && result.r.count === 0 && result.terms.length > 0 && (
+        {result && operatorLikeWords(result.query).length > 0 && (
+          <p className="muted" data-testid="search-no-operators">
+            Search has no operators: {operatorLikeWords(result.query).map((w, i) => <span key={w}>{i > 0 && ', '}<code>{w}</code></span>)} {operatorLikeWords(result.query).length === 1 ? 'is' : 'are'} searched as {operatorLikeWords(result.query).length === 1 ? 'a word' : 'words'}, and every word must occur. Search each alternative on its own, or narrow with the filters.
+          </p>
+        )}
+        {result && !result.counting && result.r.count === 0 && result.terms.some((t) => /[./]/.test(t)) && (
           <p className="muted" data-testid="search-text-only">
             Only the tweet text is searched: a link matches as the text writes it (often a t.co short link), not as the archive's urls column expands it. To find the tweets linking a site, give its domain in Linked domain (the Overview's Top URL domains link there too); the archive's links are also counted in the Co-URL network and, with an indicator file, the dataset's indicators (Datasets → Show indicators).
           </p>
