@@ -191,6 +191,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   /** What the last export came to; `n` counts them, so the same words said again are a new note (and take a lost focus again). */
   const [exported, setExportedState] = useState({ text: '', n: 0 });
   const setExported = (text: string) => setExportedState((e) => ({ text, n: e.n + 1 }));
+  /** Words of the query other tools read as operators: said to be words here. */
+  const operators = result ? operatorLikeWords(result.query) : [];
   const exportAll = async (r: NonNullable<typeof result>) => {
     setExported('');
     // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
@@ -272,9 +274,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       {error && <p className="error" role="alert" key={runId.current}>{error}</p>}
       {/* A live region that is always there: a note inserted with a region of its own is not said. */}
       <div aria-live="polite">
-        {result && operatorLikeWords(result.query).length > 0 && (
+        {operators.length > 0 && (
           <p className="muted" data-testid="search-no-operators">
-            Search has no operators: {operatorLikeWords(result.query).map((w, i) => <span key={w}>{i > 0 && ', '}<code>{w}</code></span>)} {operatorLikeWords(result.query).length === 1 ? 'is' : 'are'} searched as {operatorLikeWords(result.query).length === 1 ? 'a word' : 'words'}, and every word must occur. Search each alternative on its own, or narrow with the filters.
+            Search has no operators: {operators.map((w, i) => <span key={w}>{i > 0 && ', '}<code>{w}</code></span>)} {operators.length === 1 ? 'is searched as a word' : 'are searched as words'}, and every word must occur. Search each alternative on its own, or narrow with the filters.
           </p>
         )}
         {result && !result.counting && result.r.count === 0 && result.terms.some((t) => /[./]/.test(t)) && (

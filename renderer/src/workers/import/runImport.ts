@@ -58,6 +58,19 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const t0 = performance.now();
   const progress = new ProgressReporter(o.onProgress);
   const hashing = new HashThread();
+  // The time the analyst takes to answer a refusal question is not the import's: its seconds leave it out.
+  let answering = 0;
+  const timed: RunImportOptions = {
+    ...o,
+    decide: async (refused) => {
+      const t = performance.now();
+      try {
+        return await o.decide(refused);
+      } finally {
+        answering += (performance.now() - t) / 1000;
+      }
+    },
+  };
   try {
     const pass1 = new FileVerdicts(await usersFilesFirst(o.sources, o.signal), hashing, t0);
     /** Refusals the analyst has already answered "import the other files" to (attempt adds them): not asked again. */
@@ -65,8 +78,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     let speculate = true;
     for (;;) {
       const leftOut = pass1.leftOut();
-      const outcome = await attempt(o, pass1, speculate, answered, progress, t0);
-      if (!(outcome instanceof RestartImport)) return outcome;
+      const outcome = await attempt(timed, pass1, speculate, answered, progress, t0);
+      if (!(outcome instanceof RestartImport)) return { ...outcome, seconds: outcome.seconds - answering };
       // Each later attempt must leave out one more file (refused at its end), or it would only repeat.
       if (!speculate && pass1.leftOut() === leftOut) throw new Error('The import could not settle which files to import.');
       if (speculate) await Promise.all(pass1.verdicts); // a file pass 1 could not read fails the import here
