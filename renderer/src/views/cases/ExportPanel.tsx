@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
 import { host } from '../../host/host';
 import { focusIfLost } from '../../app/focusIfLost';
@@ -16,6 +16,9 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   const [cited] = useLive(() => citedSources(db, items).then((sources) => ({ sources, missing: '' }), (e: Error) => ({ sources: [], missing: e.message })), [items.map((i) => i.id).join()]);
   const sources = cited?.sources;
   const [files, setFiles] = useState<File[]>([]);
+  /** The host prints and signs the evidence PDF into the bundle (Electron); null until known. */
+  const [printsReport, setPrintsReport] = useState<boolean | null>(null);
+  useEffect(() => void host['app:info']().then((i) => setPrintsReport(i.host === 'electron')), []);
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -66,6 +69,12 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   return (
     <section className="panel" aria-labelledby="export-h">
       <h2 id="export-h">Export signed evidence bundle</h2>
+      {printsReport === false && (
+        <p className="muted" data-testid="export-no-pdf">
+          This browser build writes the bundle without its evidence PDF: the desktop app prints and signs the PDF into the bundle.
+          An unsigned copy: <a href={`#/report/case/${encodeURIComponent(caseId)}`}>Preview the evidence report</a>, then Print….
+        </p>
+      )}
       {cited?.missing && <p role="alert" className="error" data-testid="export-missing-source">This case cannot be exported as it is: {cited.missing}.</p>}
       {sources && sources.length > 0 && (
         <>
