@@ -58,7 +58,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByTestId('export-empty')).toHaveText('A bundle needs at least one evidence item: add a pinned item to this case first.');
   // The browser host cannot print the PDF into the bundle: the panel says so, and where an unsigned copy is.
   await expect(page.getByTestId('export-no-pdf')).toContainText('This browser build writes the bundle without its evidence PDF');
-  await expect(page.getByTestId('export-no-pdf').getByRole('link', { name: 'Preview the evidence report' })).toHaveAttribute('href', /^#\/report\/case\//);
+  await expect(page.getByTestId('export-no-pdf').getByRole('link', { name: 'open the report preview' })).toHaveAttribute('href', /^#\/report\/case\//);
 
   // Pin an account of a planted group and two of its tweets from the Explore account page.
   await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);

@@ -72,7 +72,7 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
       {printsReport === false && (
         <p className="muted" data-testid="export-no-pdf">
           This browser build writes the bundle without its evidence PDF: the desktop app prints and signs the PDF into the bundle.
-          An unsigned copy: <a href={`#/report/case/${encodeURIComponent(caseId)}`}>Preview the evidence report</a>, then Print….
+          For an unsigned copy, <a href={`#/report/case/${encodeURIComponent(caseId)}`}>open the report preview</a> and Print….
         </p>
       )}
       {cited?.missing && <p role="alert" className="error" data-testid="export-missing-source">This case cannot be exported as it is: {cited.missing}.</p>}
