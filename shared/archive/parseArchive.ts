@@ -464,21 +464,18 @@ class EntryParser {
     if (rounding === 'long-rounded') this.roundedIds++;
   }
 
-  /** The refusal of a file whose last record, row `row` starting at byteOffset, ends inside a quoted field. */
-  private truncated(row: number, byteOffset: number): ArchiveFormatError {
+  /**
+   * The refusal of a file cut short inside its last record, row `row` starting at byteOffset: `how`
+   * says where it stops (inside a quoted field, or between two fields).
+   */
+  private cutShort(row: number, byteOffset: number, how: 'in-quotes' | { found: number; expected: number }): ArchiveFormatError {
     const plain = this.file.container === 'plain';
+    const at = `row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}`;
+    const where = how === 'in-quotes'
+      ? `ends inside a quoted field: ${at}, opens a quote that never closes.`
+      : `ends inside ${at}: it has ${how.found} of its ${how.expected} fields and no line break after them.`;
     return new ArchiveFormatError(
-      `${this.label}: ${plain ? 'the file' : 'its CSV'} ends inside a quoted field: row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}, ` +
-        `opens a quote that never closes. The ${plain ? 'file' : 'CSV'} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`,
-    );
-  }
-
-  /** The refusal of a file whose last record, row `row`, stops after `found` of its `expected` fields with no line break. */
-  private cutBetweenFields(row: number, byteOffset: number, found: number, expected: number): ArchiveFormatError {
-    const plain = this.file.container === 'plain';
-    return new ArchiveFormatError(
-      `${this.label}: ${plain ? 'the file' : 'its CSV'} ends inside row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}: it has ${found} of its ${expected} fields and no line break after them. ` +
-        `The ${plain ? 'file' : 'CSV'} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`,
+      `${this.label}: ${plain ? 'the file' : 'its CSV'} ${where} The ${plain ? 'file' : 'CSV'} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`,
     );
   }
 
@@ -532,7 +529,7 @@ class EntryParser {
     // The splitter reports this only for the last record: the file ends inside a quoted field. A quote
     // left open in the middle of a file is closed by a later one (that row is quarantined); one left
     // open at the end is a file cut short, so its last row is missing text: refused, not imported in part.
-    if (r.problem === 'unterminated-quote') throw this.truncated(row, r.byteOffset);
+    if (r.problem === 'unterminated-quote') throw this.cutShort(row, r.byteOffset, 'in-quotes');
     if (r.fields && format.hasHeader && (sameFields(r.fields, this.header) || this.otherLayoutHeader(r.fields))) {
       this.repeatedHeaderRows++;
       return;
@@ -544,7 +541,7 @@ class EntryParser {
       if (r.fields.length === 1 && r.bytes.every((b) => b === 0)) throw this.zeroFilled(row, r.byteOffset, r.byteLength);
       // The last record, short of fields and with no line break after it: the file stops inside the row
       // (cut between two fields), as a file ending inside quotes does: refused, not imported in part.
-      if (r.fields.length < format.columns.length && this.splitter.deliveringUnended) throw this.cutBetweenFields(row, r.byteOffset, r.fields.length, format.columns.length);
+      if (r.fields.length < format.columns.length && this.splitter.deliveringUnended) throw this.cutShort(row, r.byteOffset, { found: r.fields.length, expected: format.columns.length });
       return this.reject(r, row, 'field-count', `expected ${format.columns.length} fields, found ${r.fields.length}${bareCrHint(r.bytes)}${spansLinesHint(r.bytes)}${otherKindHeader(r.fields, format)}`);
     }
     let out: RowOutcome;
