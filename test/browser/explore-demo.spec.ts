@@ -1,6 +1,8 @@
 import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 import { isHashedId } from '../../shared/domain/ids';
+import type { Download } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { termIn } from '../searchTermReference';
 import { countStore, storeRecords, download, expectNoSeriousAxeViolations, openDemoArchive, stat } from './exploreHelpers';
@@ -124,7 +126,21 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await page.getByLabel('Created to').fill(group0.accountsCreatedOn);
   const createdThatDay = DEMO.plan.accounts.filter((a) => a.creationDate === group0.accountsCreatedOn).length;
   await expect(page.getByTestId('account-count')).toHaveText(`${createdThatDay} of ${n} accounts`);
-  const csv = await download(page, () => page.getByRole('button', { name: 'Export filtered rows as CSV' }).click());
+  // The CSV is named after its filters, and its receipt beside it says them and the files its rows came from.
+  const saved: Download[] = [];
+  page.on('download', (d) => saved.push(d));
+  const csv = await download(page, () => page.getByRole('button', { name: 'Export filtered rows as CSV' }).click(), '.csv');
+  expect(csv.name).toMatch(new RegExp(`^[^-]+-accounts-created_${group0.accountsCreatedOn}_to_${group0.accountsCreatedOn}\\.csv$`));
+  const base = csv.name.slice(0, -'.csv'.length);
+  await expect.poll(() => saved.map((d) => d.suggestedFilename()).sort()).toEqual([`${base}.csv`, `${base}.receipt.json`]);
+  const receipt = JSON.parse(readFileSync((await saved.find((d) => d.suggestedFilename().endsWith('.receipt.json'))!.path())!, 'utf8'));
+  expect(receipt).toMatchObject({
+    kind: 'accounts-export', rows: createdThatDay, ofAccounts: truth.counts.accounts, csvBytes: csv.bytes.length,
+    filtersInWords: `created ${group0.accountsCreatedOn} to ${group0.accountsCreatedOn}`, sort: { column: 'Tweets', order: 'descending' },
+  });
+  expect(receipt.dataset.files.reduce((n: number, f: { sha256: string; accounts: number }) => n + f.accounts, 0)).toBe(createdThatDay);
+  for (const f of receipt.dataset.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  await expect(page.getByText(`Exported ${createdThatDay} of ${n} accounts (created ${group0.accountsCreatedOn} to ${group0.accountsCreatedOn}), and its receipt`)).toBeVisible();
   const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
   expect(lines).toHaveLength(createdThatDay + 1);
   for (const id of group0.members) expect(csv.bytes.toString('utf8')).toContain(`"${id}"`);

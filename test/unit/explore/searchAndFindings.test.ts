@@ -9,8 +9,9 @@ import { highlightRanges, parseQuery } from '../../../renderer/src/search/search
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ScreenNames } from '../../../shared/domain/screenNames';
 import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
-import { accountFilter, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
+import { accountFilter, describeAccountFilters, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
 import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
+import { EMPTY_OPTION } from '../../../renderer/src/views/explore/emptyOption';
 import { TimeOrderedMatches } from '../../../renderer/src/search/timeOrderedMatches';
 import { searchRows, searchText } from '../../../renderer/src/import/searchRows';
 import { splitCsvBytes } from '../../../shared/archive/csvRecords';
@@ -139,6 +140,15 @@ describe('accounts filter and CSV', () => {
     expect(invertedRanges({ ...NO_FILTERS, followersMin: '20000', followersMax: '100', createdFrom: '2019-01-02', createdTo: '2019-01-01' })).toEqual(['Created', 'Followers']);
     expect(invertedRanges({ ...NO_FILTERS, followersMin: '9', followersMax: '10', tweetsMin: '5' })).toEqual([]);
     expect(rows.filter(accountFilter({ ...NO_FILTERS, text: ' @wuming11xia ' })).map((r) => r.account.userScreenName)).toEqual(['wuming11xia']);
+  });
+  it('says the filters in force in words, for an export\'s name and receipt', () => {
+    expect(describeAccountFilters(NO_FILTERS)).toBe('');
+    expect(describeAccountFilters({
+      ...NO_FILTERS, text: ' 香港 ', language: EMPTY_OPTION, hashed: 'clear', random: 'yes', client: 'Twitter for iPhone', followersMin: '10', followingMax: '5',
+      tweetsMin: '3', tweetsMax: '40', perDayMin: '2.5', activeFrom: '2019-06-01',
+    })).toBe('matching “香港”, language (none), clear ids, random-looking handles, main client Twitter for iPhone, followers at least 10, following at most 5, tweets 3 to 40, at least 2.5 tweets per active day, active at least 2019-06-01');
+    expect(describeAccountFilters({ ...NO_FILTERS, language: 'zh-cn', hashed: 'hashed', random: 'no', createdFrom: '2017-01-01', createdTo: '2017-12-31' }))
+      .toBe('language zh-cn, hashed ids, no random-looking handles, created 2017-01-01 to 2017-12-31');
   });
   it('takes an account as active in a period when it tweeted on one of its days, not when its first-to-last span merely overlaps it', () => {
     const day = (d: string) => Date.parse(d + 'T00:00:00Z') / 60_000 / 1440;

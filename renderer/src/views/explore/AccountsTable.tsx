@@ -8,9 +8,10 @@ import { hrefFor } from '../../app/routes';
 import { useFocusKeptInList } from '../../app/useFocusKeptInList';
 import { safeFileName } from '../../charts/chartExport';
 import { saveBytes } from '../../host/saveFile';
+import { appVersion } from '../../app/version';
 import { PinButton } from '../../pins/PinButton';
 import { ACCOUNT_COLUMNS, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
-import { accountFilter, invertedRanges, NO_FILTERS, type AccountFilters } from './accountFilters';
+import { accountFilter, describeAccountFilters, invertedRanges, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { AccountRow, ExploreData } from './exploreData';
 import { Field } from './Field';
 import { RANDOM_HANDLE_RULE } from './randomHandle';
@@ -58,9 +59,22 @@ export function AccountsTable({ data }: { data: ExploreData }) {
   };
   const exportCsv = async () => {
     const exportCols = ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || visible.includes(c.key));
-    const bytes = new TextEncoder().encode(rowsToCsv(rows, exportCols));
-    const ok = await saveBytes(safeFileName(`${data.dataset.name}-accounts`) + '.csv', 'text/csv', bytes);
-    setStatus(ok ? `Exported ${rows.length.toLocaleString('en')} rows.` : 'Export cancelled.');
+    const csvBytes = new TextEncoder().encode(rowsToCsv(rows, exportCols));
+    // Named after its filters (two exports of other filters are two files), with a receipt beside it as Search's export has.
+    const filtersInWords = describeAccountFilters(filters);
+    const base = safeFileName(`${data.dataset.name}-accounts${filtersInWords ? `-${filtersInWords}` : ''}`);
+    if (!(await saveBytes(base + '.csv', 'text/csv', csvBytes))) return setStatus('Export cancelled: nothing saved.');
+    const files = new Map<string, number>();
+    for (const r of rows) files.set(r.account.provenance.fileSha256, (files.get(r.account.provenance.fileSha256) ?? 0) + 1);
+    const receipt = {
+      receiptVersion: 1, kind: 'accounts-export', createdAt: new Date().toISOString(), app: `Disclosure Workbench ${appVersion}`,
+      dataset: { id: data.dataset.id, name: data.dataset.name, imports: data.dataset.committedImports, files: [...files].map(([sha256, accounts]) => ({ sha256, accounts })) },
+      filters, filtersInWords: filtersInWords || 'none', sort: { column: ACCOUNT_COLUMNS.find((c) => c.key === sort.key)?.label ?? sort.key, order: sort.dir === 1 ? 'ascending' : 'descending' },
+      columns: exportCols.map((c) => c.label), rows: rows.length, ofAccounts: data.accounts.length, csvBytes: csvBytes.length,
+    };
+    const withReceipt = await saveBytes(`${base}.receipt.json`, 'application/json', new TextEncoder().encode(JSON.stringify(receipt, null, 2) + '\n'));
+    const what = `${rows.length.toLocaleString('en')} of ${data.accounts.length.toLocaleString('en')} accounts${filtersInWords ? ` (${filtersInWords})` : ''}`;
+    setStatus(`Exported ${what}${withReceipt ? ', and its receipt (the filters, the sort, the source files)' : '; its receipt was not saved'}.`);
   };
 
   const text = (label: string, k: keyof AccountFilters, type = 'text', describedBy?: string) => (

@@ -88,3 +88,27 @@ export function invertedRanges(f: AccountFilters): string[] {
     .map(([name]) => name);
 }
 
+
+/** The filters in force, in words (an export's file name and receipt say what it left out); '' when none is. */
+export function describeAccountFilters(f: AccountFilters): string {
+  const range = (name: string, lo: string, hi: string, unit = '') => {
+    const [a, b] = [lo.trim(), hi.trim()];
+    if (a && b) return `${name} ${a}${unit} to ${b}${unit}`;
+    if (a) return `${name} at least ${a}${unit}`;
+    return b ? `${name} at most ${b}${unit}` : '';
+  };
+  const language = chosenValue(f.language);
+  return [
+    f.text.trim() ? `matching “${f.text.trim()}”` : '',
+    language === undefined ? '' : `language ${language || '(none)'}`,
+    f.hashed === 'any' ? '' : f.hashed === 'hashed' ? 'hashed ids' : 'clear ids',
+    f.random === 'any' ? '' : f.random === 'yes' ? 'random-looking handles' : 'no random-looking handles',
+    f.client ? `main client ${f.client}` : '',
+    range('created', f.createdFrom, f.createdTo),
+    range('followers', f.followersMin, f.followersMax),
+    range('following', f.followingMin, f.followingMax),
+    range('tweets', f.tweetsMin, f.tweetsMax),
+    f.perDayMin.trim() ? `at least ${f.perDayMin.trim()} tweets per active day` : '',
+    range('active', f.activeFrom, f.activeTo),
+  ].filter(Boolean).join(', ');
+}
