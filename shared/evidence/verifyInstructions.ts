@@ -93,6 +93,8 @@ Each cited row is a file data/source/<hash prefix>_<file>/row-<row>_bytes-<offse
 holding the exact bytes [offset, offset + length) of the (decompressed) source file whose SHA-256
 items.jsonl gives; check it against your own copy of the source:
      tail -c +$((offset + 1)) SOURCE.csv | head -c length | cmp - data/source/.../row-..._bytes-...csv
+Beside them, header_bytes-0-<length>.csv is the source's header row, its first <length> bytes,
+which names the rows' columns (items.jsonl gives it as "header"; check it the same way, offset 0).
 <row> counts the file's CSV records after its header row (a record can span several lines when a
 field holds a line break; blank lines and repeated header rows count too): the byte offset is the
 exact place.

@@ -58,6 +58,7 @@ try {
     caseRecord: { id: 'bench', name: 'bench', createdAt: new Date(0).toISOString(), createdBy: 'b@example.org', archived: false, itemNotes: {} },
     items,
     excerpts: new Map([[sha256, entry.excerpts]]),
+    firstLines: new Map(entry.firstLine ? [[sha256, entry.firstLine]] : []),
     sources: new Map([[sha256, { sha256, fileName: 'tweets.csv', size, format: 'twitter-io-tweets', importedAt: new Date(0).toISOString() }]]),
     analyst: 'b@example.org',
     software: { name: 'bench', version: '0' },

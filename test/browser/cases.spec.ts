@@ -194,6 +194,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
       expect(createHash('sha256').update(src).digest('hex')).toBe(s.source_sha256);
       expect(excerpt.equals(src.subarray(s.byte_offset, s.byte_offset + s.byte_length))).toBe(true);
       expect(createHash('sha256').update(excerpt).digest('hex')).toBe(s.sha256);
+      // Beside the bare row, the source's header row names its columns: the file's exact first bytes.
+      const header = readFileSync(path.join(bag, s.header.path));
+      expect(s.header).toMatchObject({ byte_offset: 0, byte_length: header.length, sha256: createHash('sha256').update(header).digest('hex') });
+      expect(header.equals(src.subarray(0, header.length))).toBe(true);
+      expect(header.toString('utf8')).toMatch(s.source_file === DEMO_USERS_FILE ? /^"userid","user_display_name",/ : /^"tweetid","userid",/);
     }
   }
   expect(items.some((i) => i.note.startsWith('Created the same day') && i.tags.join('|') === 'lockstep|同日創建')).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { importFacts } from './importFacts';
-import type { ImportReceipt } from '../../../shared/domain/archive';
+import type { ArchiveFormat, ImportReceipt } from '../../../shared/domain/archive';
 import { bytesToHex, fromBase64, utf8 } from '../../../shared/evidence/bytes';
 import type { PayloadFile } from '../../../shared/evidence/bundleWriter';
 import type { JsonValue } from '../../../shared/evidence/canonicalJson';
@@ -63,6 +63,17 @@ export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'ent
 export const excerptPath = (info: SourceInfo, p: Provenance): string =>
   `${sourceFolder(info)}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`;
 
+/** The source's header row beside its excerpts (they are bare rows: it names their columns), as its exact first bytes. */
+export const headerPath = (info: SourceInfo, length: number): string => `${sourceFolder(info)}/header_bytes-0-${length}.csv`;
+
+function headerFile(info: SourceInfo, firstLine: Uint8Array | undefined): { path: string; bytes: Uint8Array } | null {
+  if (!firstLine || info.format === HEADERLESS) return null;
+  return { path: headerPath(info, firstLine.length), bytes: firstLine };
+}
+
+/** The one format whose first line is a row like the others (ARCHIVES.md: Reddit's list has no header). */
+const HEADERLESS: ArchiveFormat = 'reddit-suspicious-accounts';
+
 /** The figure a chart or network pin holds (its SVG, or its PNG data URL), as a file of data/derived/figures/. */
 function figureFile(item: PinRecord): { path: string; bytes: Uint8Array } | null {
   const p = (item.payload ?? {}) as { svg?: unknown; png?: unknown };
@@ -111,11 +122,13 @@ export function buildCaseBundleContent(args: {
   items: PinRecord[];
   /** Excerpt bytes per source SHA-256 and rangeKey(). */
   excerpts: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>;
+  /** Each source's first line (scanSource's firstLine), per SHA-256: its header row, for the formats that have one. */
+  firstLines: ReadonlyMap<string, Uint8Array>;
   sources: ReadonlyMap<string, SourceInfo>;
   analyst: string;
   software: { name: string; version: string };
 }): CaseBundleContent {
-  const { caseRecord, items, excerpts, sources, analyst, software } = args;
+  const { caseRecord, items, excerpts, firstLines, sources, analyst, software } = args;
   const payload = new Map<string, PayloadFile>();
   const itemLines: JsonValue[] = [];
 
@@ -126,6 +139,8 @@ export function buildCaseBundleContent(args: {
       if (!info || !bytes) throw new Error(`item "${item.title}": the cited bytes of source ${p.fileSha256} row ${p.row} were not read`);
       const path = excerptPath(info, p);
       payload.set(path, { path, bytes });
+      const header = headerFile(info, firstLines.get(p.fileSha256));
+      if (header) payload.set(header.path, header);
       return {
         path: `data/${path}`,
         sha256: bytesToHex(sha256(bytes)),
@@ -134,6 +149,7 @@ export function buildCaseBundleContent(args: {
         row: p.row,
         byte_offset: p.byteOffset,
         byte_length: p.byteLength,
+        ...(header ? { header: { path: `data/${header.path}`, sha256: bytesToHex(sha256(header.bytes)), byte_offset: 0, byte_length: header.bytes.length } } : {}),
         acquired_at: info.importedAt,
       };
     });
@@ -187,7 +203,7 @@ export function buildCaseBundleContent(args: {
       const s = sources.get(sha)!;
       return s.receipt ? importFacts(sha, s.receipt) : { name: s.fileName, entry: s.entryName ?? null, sha256: sha, size: s.size, format: s.format, imported_at: s.importedAt };
     }),
-    excerpt_method: 'each data/source file holds the exact bytes [byte_offset, byte_offset + byte_length) of the cited row in the (decompressed) source file whose SHA-256 is source_sha256; the source was re-selected and re-hashed at export and matched its import hash',
+    excerpt_method: 'each data/source file holds the exact bytes [byte_offset, byte_offset + byte_length) of the cited row in the (decompressed) source file whose SHA-256 is source_sha256; the source was re-selected and re-hashed at export and matched its import hash; beside the excerpts, header_bytes-0-<length>.csv holds the source\'s first bytes [0, length), its header row, which names their columns (a source without a header row has none)',
     // Parameters, seeds and algorithm versions travel in each pinned item's payload.
     parameters: JSON.parse(JSON.stringify(items.filter((i) => i.kind !== 'account' && i.kind !== 'tweet').map((i) => ({ item: i.id, kind: i.kind, payload: i.payload ?? null })))) as JsonValue,
     counts: Object.fromEntries(Object.keys(METHOD).map((k) => [k, items.filter((i) => i.kind === k).length])),

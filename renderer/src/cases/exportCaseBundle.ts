@@ -132,7 +132,14 @@ export async function exportCaseBundle(opts: {
     }
   }
   const excerpts = new Map<string, Map<string, Uint8Array>>();
-  for (const s of scanned) for (const e of s.entries) if (wanted.has(e.sha256)) excerpts.set(e.sha256, e.excerpts);
+  const firstLines = new Map<string, Uint8Array>();
+  for (const s of scanned) {
+    for (const e of s.entries) {
+      if (!wanted.has(e.sha256)) continue;
+      excerpts.set(e.sha256, e.excerpts);
+      if (e.firstLine) firstLines.set(e.sha256, e.firstLine);
+    }
+  }
   for (const src of sources) {
     if (excerpts.has(src.sha256)) continue;
     const sameName = scanned.find((s) => s.fileName === src.fileName);
@@ -151,7 +158,7 @@ export async function exportCaseBundle(opts: {
   signal?.throwIfAborted();
   progress({ phase: 'signing', done: 0, total: 0, detail: `signing with ${signer.fingerprint}` });
   const software = { name: APP_NAME, version: appVersion };
-  const content = buildCaseBundleContent({ caseRecord, items, excerpts, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
+  const content = buildCaseBundleContent({ caseRecord, items, excerpts, firstLines, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
   const prepared = await prepareBundle({
     caseId: caseRecord.id,
     createdAt: opts.now ?? new Date(),

@@ -19,7 +19,12 @@ export interface ScannedEntry {
   size: number;
   /** Cited ranges cut from this entry, keyed by rangeKey(); only when its SHA-256 was wanted. */
   excerpts: Map<string, Uint8Array>;
+  /** Its first line as bytes [0, length), without its line break (a header row names the excerpts' columns); undefined when none ends within HEADER_LIMIT bytes. */
+  firstLine: Uint8Array | undefined;
 }
+
+/** A header row is a few hundred bytes: a first line longer than this is not one. */
+const HEADER_LIMIT = 64 * 1024;
 
 export interface ScannedSource {
   fileName: string;
@@ -47,7 +52,7 @@ export async function scanSource(fileName: string, stream: ReadableStream<Uint8A
     else if (rawMode === 'pending') head.push(c.slice());
   };
   const entries: ScannedEntry[] = [];
-  let current: { name: string | undefined; digest: MultiDigest; pos: number; parts: Map<string, Uint8Array>; first: number } | null = null;
+  let current: { name: string | undefined; digest: MultiDigest; pos: number; parts: Map<string, Uint8Array>; first: number; firstLine: FirstLine } | null = null;
 
   for await (const ev of openArchive(fileName, stream, { onRawChunk })) {
     if (ev.type === 'entry-start') {
@@ -56,11 +61,12 @@ export async function scanSource(fileName: string, stream: ReadableStream<Uint8A
         if (rawMode === 'hash') head.forEach((c) => raw.update(c));
         head.length = 0;
       }
-      current = { name: ev.entryName, digest: await createMultiDigest(false), pos: 0, parts: new Map(), first: 0 };
+      current = { name: ev.entryName, digest: await createMultiDigest(false), pos: 0, parts: new Map(), first: 0, firstLine: new FirstLine() };
     } else if (ev.type === 'data' && current) {
       const { chunk } = ev;
       current.digest.update(chunk);
       const start = current.pos;
+      if (!current.firstLine.done) current.firstLine.push(chunk);
       const end = start + chunk.length;
       // Ranges are sorted by offset: skip those that end before this chunk.
       while (current.first < ranges.length && ranges[current.first]!.byteOffset + ranges[current.first]!.byteLength <= start) current.first++;
@@ -82,12 +88,38 @@ export async function scanSource(fileName: string, stream: ReadableStream<Uint8A
         if (!b || r.byteOffset + r.byteLength > size) throw new Error(`${fileName}: cited bytes ${rangeKey(r)} lie beyond the end of the file (${size} bytes)`);
         keep.set(rangeKey(r), b);
       }
-      entries.push({ entryName: current.name, sha256, size, excerpts: keep });
+      entries.push({ entryName: current.name, sha256, size, excerpts: keep, firstLine: current.firstLine.line });
       current = null;
     }
   }
   const d = rawMode === 'same-as-entry' && entries.length === 1 ? entries[0]! : raw.digest();
   return { fileName, sha256: d.sha256, size: d.size, entries };
+}
+
+/** An entry's first line, from its chunks as they come: its bytes without CR LF once its line break has come; undefined when longer than HEADER_LIMIT. */
+class FirstLine {
+  private held: Uint8Array[] = [];
+  private length = 0;
+  done = false;
+  line: Uint8Array | undefined;
+
+  push(chunk: Uint8Array): void {
+    const lf = chunk.indexOf(0x0a);
+    const part = lf < 0 ? chunk : chunk.subarray(0, lf);
+    this.length += part.length;
+    if (this.length > HEADER_LIMIT) return void (this.done = true);
+    this.held.push(part.slice());
+    if (lf < 0) return;
+    const line = new Uint8Array(this.length);
+    let at = 0;
+    for (const p of this.held) {
+      line.set(p, at);
+      at += p.length;
+    }
+    this.line = line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
+    this.held = [];
+    this.done = true;
+  }
 }
 
 function uniqueSorted(rs: ByteRange[]): ByteRange[] {

@@ -55,9 +55,27 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     expect(scanned.sha256).toBe(createHash('sha256').update(file).digest('hex'));
     expect(scanned.size).toBe(file.length);
     for (const p of cited) expect(entry.excerpts.get(rangeKey(p))).toEqual(bytes.subarray(p.byteOffset, p.byteOffset + p.byteLength));
+    expect(entry.firstLine).toEqual(bytes.subarray(0, bytes.indexOf(0x0a))); // its header row, exact
     // A cited row is that account's CSV record: it starts with its userid.
     picks.forEach((i, k) => expect(new TextDecoder().decode(entry.excerpts.get(rangeKey(cited[k]!))).replace(/^"/, '').startsWith(`${ids[i]}`)).toBe(true));
     expect(rows).toHaveLength(744);
+  });
+
+  it('takes the first line across chunks, without CR LF, and none longer than a header can be', async () => {
+    const enc = new TextEncoder();
+    const chunked = (text: string, size: number) => new ReadableStream<Uint8Array>({
+      start(c) {
+        const b = enc.encode(text);
+        for (let i = 0; i < b.length; i += size) c.enqueue(b.slice(i, i + size));
+        c.close();
+      },
+    });
+    const head = 'userid,user_display_name,香港,مرحبا';
+    for (const size of [1, 3, 5, 64]) {
+      const [e] = (await scanSource('a.csv', chunked(`${head}\r\n1,a,b,c\r\n`, size), new Map())).entries;
+      expect(new TextDecoder().decode(e!.firstLine)).toBe(head);
+    }
+    expect((await scanSource('b.csv', chunked(`${'x'.repeat(70_000)}\n1\n`, 4096), new Map())).entries[0]!.firstLine).toBeUndefined();
   });
 
   it('a changed file yields a different hash and no excerpts', async () => {
@@ -86,7 +104,8 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     // A pinned network view: its figure and its graph are files of their own.
     const graphml = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="香港"/><node id="b"/><edge source="香港" target="b"/></graph></graphml>\n';
     items.push({ id: 'v1', kind: 'network', datasetId: 'd1', title: 'retweet network view', payload: { caption: 'c', svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', graphml }, provenance: [], pinnedAt: '2026-01-01T00:00:09.000Z', caseId: 'case-1' });
-    const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
+    const firstLine = scanned.entries[0]!.firstLine!;
+    const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), firstLines: new Map([[sha256, firstLine]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
     const view = content.items.at(-1) as Record<string, any>;
     expect(view).toMatchObject({ path: 'data/derived/figures/v1.svg', graph: { path: 'data/derived/graphs/v1.graphml', sha256: createHash('sha256').update(graphml).digest('hex') } });
     const pinnedView = JSON.parse(new TextDecoder().decode(content.payload.find((p) => p.path === 'derived/pinned-items.json')!.bytes)).at(-1);
@@ -99,7 +118,12 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
       'derived/graphs/v1.graphml',
       'derived/pinned-items.json',
       ...cited.map((p) => `source/${sha256.slice(0, 12)}_${FILE}/row-${p.row}_bytes-${p.byteOffset}-${p.byteLength}.csv`),
+      `source/${sha256.slice(0, 12)}_${FILE}/header_bytes-0-${firstLine.length}.csv`,
     ].sort());
+    // The excerpts are bare rows: beside them, the source's header row (its exact first bytes) names their columns.
+    const headerText = new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0x0a))).replace(/\r$/, '');
+    expect(new TextDecoder().decode(firstLine)).toBe(headerText);
+    expect(headerText.startsWith('"userid","user_display_name",')).toBe(true);
     const line = content.items[0] as Record<string, any>;
     // Tags and the case's notes travel with the items: items.jsonl, the items table, case-notes.txt.
     const file = (path: string) => new TextDecoder().decode(content.payload.find((p) => p.path === path)!.bytes);
@@ -118,7 +142,10 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
       platform_ids: { hash: 'y8B2kjH2Ht+I34ie5KBEPOTSKPTMs9ROiT3E3f4O3EA=', numericId: '917692198870712320' },
     });
     expect(line.method).toBe('account record pinned from the Explore view; excerpt = its archived row');
-    expect(line.sources[0]).toMatchObject({ source_sha256: sha256, row: cited[0]!.row, byte_offset: cited[0]!.byteOffset, byte_length: cited[0]!.byteLength });
+    expect(line.sources[0]).toMatchObject({
+      source_sha256: sha256, row: cited[0]!.row, byte_offset: cited[0]!.byteOffset, byte_length: cited[0]!.byteLength,
+      header: { path: `data/source/${sha256.slice(0, 12)}_${FILE}/header_bytes-0-${firstLine.length}.csv`, sha256: createHash('sha256').update(firstLine).digest('hex'), byte_offset: 0, byte_length: firstLine.length },
+    });
     expect((content.analysis as Record<string, any>).inputs).toEqual([{
       name: 'set.zip', entry: FILE, sha256, size: bytes.length, container: { name: 'set.zip', sha256: 'f'.repeat(64), size: 9999 }, format: 'twitter-io-users', format_version: '',
       imported_at: receipt.startedAt, app_version: '0',

@@ -55,7 +55,7 @@ describe('caseReportModel: a case of pins → report model', () => {
       [users.sha, new Map([[rangeKey(a.provenance), cut(users.bytes, a.provenance)]])],
     ]);
     const software = { name: 'Disclosure Workbench', version: '0.1.0' };
-    const content = buildCaseBundleContent({ caseRecord, items: pins, excerpts, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: 'analyst@example.org', software });
+    const content = buildCaseBundleContent({ caseRecord, items: pins, excerpts, firstLines: new Map(), sources: new Map(sources.map((s) => [s.sha256, s])), analyst: 'analyst@example.org', software });
     // The chart is a figure file of the bundle, and its item line points to it.
     const chartFile = content.payload.find((f) => f.path === 'derived/figures/p3.svg')!;
     expect(new TextDecoder().decode(chartFile.bytes)).toBe(svg);
