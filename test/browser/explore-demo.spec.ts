@@ -149,7 +149,7 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await page.getByRole('button', { name: 'Followers', exact: true }).click();
   await page.getByRole('button', { name: /^Followers/ }).click();
   const maxFollowers = Math.max(...DEMO.plan.accounts.map((a) => a.followers));
-  await expect(page.locator('.vscroll [role=row]').first().locator('[role=cell]').nth(4)).toHaveText(String(maxFollowers));
+  await expect(page.locator('.vscroll [role=row]').first().locator('[role=cell]').nth(4)).toHaveText(maxFollowers.toLocaleString('en')); // with thousands separators, as every count the app shows
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/accounts.png' });
   // Back from an account page, the rows are scrolled where they were.

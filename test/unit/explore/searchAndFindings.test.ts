@@ -8,7 +8,7 @@ import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 import { mentionPairings } from '../../../renderer/src/views/explore/mentionFindings';
 import { ScreenNames } from '../../../shared/domain/screenNames';
-import { ACCOUNT_COLUMNS, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
+import { ACCOUNT_COLUMNS, cellText, rowsToCsv } from '../../../renderer/src/views/explore/accountColumns';
 import { accountFilter, describeAccountFilters, invertedRanges, NO_FILTERS } from '../../../renderer/src/views/explore/accountFilters';
 import type { AccountRow } from '../../../renderer/src/views/explore/exploreData';
 import { EMPTY_OPTION } from '../../../renderer/src/views/explore/emptyOption';
@@ -181,6 +181,13 @@ describe('accounts filter and CSV', () => {
   it('exports ids as quoted text, never as numbers', () => {
     const csv = rowsToCsv(rows, ACCOUNT_COLUMNS.filter((c) => c.key === 'userid' || c.key === 'followers'));
     expect(csv).toBe('"User id","Followers"\r\n"919755217121316864","0"\r\n"vMm2zemFOF7kmXoDyX24Bo+TorqhNutpZlATYyxsE=",""\r\n');
+  });
+  it('shows counts with thousands separators in the table and bare in the CSV', () => {
+    const big = { ...rows[0]!, account: { ...rows[0]!.account, followerCount: 1234567, followingCount: 1000 } };
+    const col = (key: string) => ACCOUNT_COLUMNS.find((c) => c.key === key)!;
+    expect([cellText(col('followers'), big), cellText(col('following'), big)]).toEqual(['1,234,567', '1,000']);
+    expect(rowsToCsv([big], [col('followers'), col('following')])).toBe('"Followers","Following"\r\n"1234567","1000"\r\n');
+    expect(cellText(col('followers'), rows[1]!)).toBe(''); // unknown stays blank
   });
 });
 

@@ -10,7 +10,7 @@ import { safeFileName } from '../../charts/chartExport';
 import { saveBytes } from '../../host/saveFile';
 import { appVersion } from '../../app/version';
 import { PinButton } from '../../pins/PinButton';
-import { ACCOUNT_COLUMNS, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
+import { ACCOUNT_COLUMNS, cellText, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
 import { accountFilter, describeAccountFilters, invertedRanges, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { AccountRow, ExploreData } from './exploreData';
 import { Field } from './Field';
@@ -188,8 +188,8 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, sho
                     <PinButton label={`account @${r.account.userScreenName}${showIds.has(r.account.userid) ? ` (user id ${r.account.userid})` : ''}`} item={() => ({ kind: 'account', datasetId: datasetId, title: accountTitle(r.account.userScreenName, r.account.userid), payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
                   </div>
                   {cols.map((c) => (
-                    <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.key === 'screenName' && showIds.has(r.account.userid) ? `${c.text(r)} (user id ${r.account.userid})` : c.text(r)}>
-                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} tail={6} />}</> : c.text(r)}
+                    <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.key === 'screenName' && showIds.has(r.account.userid) ? `${c.text(r)} (user id ${r.account.userid})` : cellText(c, r)}>
+                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} tail={6} />}</> : cellText(c, r)}
                     </div>
                   ))}
                 </div>

@@ -11,10 +11,17 @@ export interface AccountColumn {
   defaultVisible: boolean;
   /** Sort key (numbers sort numerically; missing values sort last). */
   sortValue: (r: AccountRow) => string | number | null;
+  /** As the CSV holds it (numbers bare, for other tools). */
   text: (r: AccountRow) => string;
+  /** As the table shows it, where that differs (counts with thousands separators). */
+  shown?: (r: AccountRow) => string;
 }
 
+/** What a cell of the table shows. */
+export const cellText = (c: AccountColumn, r: AccountRow): string => (c.shown ?? c.text)(r);
+
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+const count = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toLocaleString('en'));
 const time = (m: number | undefined) => (m === undefined || !Number.isFinite(m) ? '' : formatMinute(m));
 
 export const ACCOUNT_COLUMNS: AccountColumn[] = [
@@ -22,12 +29,12 @@ export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'displayName', label: 'Display name', width: 'minmax(140px, 1fr)', defaultVisible: true, sortValue: (r) => r.account.userDisplayName.toLowerCase(), text: (r) => r.account.userDisplayName },
   { key: 'userid', label: 'User id', width: 'minmax(160px, 1.2fr)', defaultVisible: false, sortValue: (r) => useridSortKey(r.account.userid), text: (r) => r.account.userid },
   { key: 'created', label: 'Created', width: '104px', defaultVisible: true, sortValue: (r) => r.account.accountCreationDate || null, text: (r) => r.account.accountCreationDate },
-  { key: 'followers', label: 'Followers', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followerCount, text: (r) => num(r.account.followerCount) },
-  { key: 'following', label: 'Following', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followingCount, text: (r) => num(r.account.followingCount) },
+  { key: 'followers', label: 'Followers', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followerCount, text: (r) => num(r.account.followerCount), shown: (r) => count(r.account.followerCount) },
+  { key: 'following', label: 'Following', width: '92px', defaultVisible: true, sortValue: (r) => r.account.followingCount, text: (r) => num(r.account.followingCount), shown: (r) => count(r.account.followingCount) },
   { key: 'language', label: 'Language', width: '84px', defaultVisible: true, sortValue: (r) => r.account.accountLanguage || null, text: (r) => r.account.accountLanguageRaw || r.account.accountLanguage },
   { key: 'hashed', label: 'Hashed', width: '72px', defaultVisible: true, sortValue: (r) => (r.hashed ? 1 : 0), text: (r) => (r.hashed ? 'yes' : 'no') },
-  { key: 'tweets', label: 'Tweets', width: '80px', defaultVisible: true, sortValue: (r) => r.activity?.tweets ?? 0, text: (r) => String(r.activity?.tweets ?? 0) },
-  { key: 'activeDays', label: 'Active days', width: '88px', defaultVisible: false, sortValue: (r) => r.activity?.days?.length ?? null, text: (r) => num(r.activity?.days?.length) },
+  { key: 'tweets', label: 'Tweets', width: '80px', defaultVisible: true, sortValue: (r) => r.activity?.tweets ?? 0, text: (r) => String(r.activity?.tweets ?? 0), shown: (r) => count(r.activity?.tweets ?? 0) },
+  { key: 'activeDays', label: 'Active days', width: '88px', defaultVisible: false, sortValue: (r) => r.activity?.days?.length ?? null, text: (r) => num(r.activity?.days?.length), shown: (r) => count(r.activity?.days?.length) },
   { key: 'perDay', label: 'Tweets per active day', width: '104px', defaultVisible: true, sortValue: perActiveDay, text: (r) => perActiveDayShown(r)?.toFixed(1) ?? '' },
   { key: 'first', label: 'First tweet', width: '160px', defaultVisible: true, sortValue: (r) => r.activity?.firstTweetTime ?? null, text: (r) => time(r.activity?.firstTweetTime) },
   { key: 'last', label: 'Last tweet', width: '160px', defaultVisible: false, sortValue: (r) => r.activity?.lastTweetTime ?? null, text: (r) => time(r.activity?.lastTweetTime) },
