@@ -4,11 +4,8 @@
  * each post pair with both posts' exact text (the PDF's text layer must give back every cited post).
  * Pins made before 2026-12-03 hold no texts: said, with where the exact bytes are.
  */
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+import { isNum, list, obj, str } from './payloadValues';
+
 /** p- and q-values: three significant digits (3.27e-11, 0.00500), as the screen rounds them to a reading. */
 const prob = (v: unknown): string => (isNum(v) ? (v !== 0 && v < 0.001 ? v.toExponential(2) : v.toPrecision(3)) : 'not computed');
 const yesNo = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : 'not computed');

@@ -108,7 +108,7 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   // The pin quotes the whole archived row (the report prints its time, language, retweet flag, counts).
   expect(tweetPin.payload).toMatchObject({ tweetTime: expected.get(firstId)!.minute, isRetweet: true, userid: edge.source });
   expect(tweetPin.provenance.map((p) => p.row)).toEqual([expected.get(firstId)!.row]);
-  const edgePinRecord = pins.find((p) => p.kind === 'network')!;
+  const edgePinRecord = pins.find((p) => p.kind === 'interaction-edge')!; // its own kind, not a network view's
   expect(edgePinRecord.payload.source).toBe(edge.source);
   expect(edgePinRecord.payload.target).toBe(edge.target);
   const pinnedTweets = (edgePinRecord.payload.tweets as { tweetid: string }[]).map((t) => t.tweetid);

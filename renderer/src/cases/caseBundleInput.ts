@@ -41,6 +41,7 @@ const METHOD: Record<PinRecord['kind'], string> = {
   chart: 'chart pinned with its data, filters and caption',
   network: 'network view pinned with its parameters and filters',
   'coordination-edge': 'coordination edge pinned with its detection parameters; excerpts = the rows of the co-actions it rests on',
+  'interaction-edge': 'retweet, mention, reply, quote, co-hashtag or co-URL edge pinned from the Network view with its parameters; excerpts = the rows of the tweets it lists',
 };
 
 /** Findings pinned as an account item (payload.finding) say what they are, not 'account record'. */

@@ -1,7 +1,7 @@
 import type { Provenance } from '../../../shared/domain/provenance';
 
 /** What can be pinned from the explore / network views as evidence for a case. */
-export type EvidenceKind = 'account' | 'tweet' | 'search' | 'chart' | 'network' | 'coordination-edge';
+export type EvidenceKind = 'account' | 'tweet' | 'search' | 'chart' | 'network' | 'coordination-edge' | 'interaction-edge';
 
 /**
  * An evidence item before it belongs to a case. `payload` is plain JSON (what the item shows:

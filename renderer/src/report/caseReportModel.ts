@@ -12,6 +12,7 @@ import { containBidi } from '../../../shared/domain/bidiIsolate';
 import { utcInstantText } from '../../../shared/report/reportTimes';
 import { findingFields } from '../../../shared/report/findingFields';
 import { coordinationEdgeFields } from '../../../shared/report/coordinationEdgeFields';
+import { interactionEdgeFields, isInteractionEdgePin } from '../../../shared/report/interactionEdgeFields';
 import { analysisScope, filterFields } from '../../../shared/report/analysisScope';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
@@ -110,14 +111,15 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       const { receipt, ...shown } = rest;
       // What the analysis read and left out comes first, in words; its filter is not repeated in epoch minutes.
       const params = shown.parameters as Record<string, unknown> | undefined;
+      const interactionEdge = isInteractionEdgePin(pin.kind, p);
       const { filter, ...otherParameters } = params ?? {};
       const fields: Array<[string, string]> = [
         ...analysisScope(receipt as Partial<AnalysisReceipt> | undefined),
         ...(receipt ? [] : filterFields(filter)),
-        // A coordination edge in words, its posts' texts exact; any other finding as its fields.
-        ...(pin.kind === 'coordination-edge' ? coordinationEdgeFields(shown) : findingFields(params ? { ...shown, parameters: otherParameters } : shown)),
+        // A coordination or interaction edge in words, its posts' texts exact; any other finding as its fields.
+        ...(pin.kind === 'coordination-edge' ? coordinationEdgeFields(shown) : interactionEdge ? interactionEdgeFields(shown) : findingFields(params ? { ...shown, parameters: otherParameters } : shown)),
       ];
-      items.push({ ...base, kind: 'finding', findingKind: pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields });
+      items.push({ ...base, kind: 'finding', findingKind: interactionEdge ? 'interaction-edge' : pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields });
     }
   }
 

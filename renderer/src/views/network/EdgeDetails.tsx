@@ -149,7 +149,7 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
   const objectKey = kind === 'mention' ? 'mentionedUserid' : kind === 'cohashtag' ? 'sharedHashtags' : kind === 'courl' ? 'sharedUrls' : 'objectTweetid';
   const tweetPayload = (t: EdgeTweet) => ({ tweetid: t.tweetid, userid: t.userid, time: formatMinute(t.time), [objectKey]: t.object, text: t.text });
   const pinEdge = (): EvidenceItemDraft => ({
-    ...base, kind: 'network', title: `${kindText} edge ${pinTitle} (${state.total} ${state.total === 1 ? 'tweet' : 'tweets'})`,
+    ...base, kind: 'interaction-edge', title: `${kindText} edge ${pinTitle} (${state.total} ${state.total === 1 ? 'tweet' : 'tweets'})`,
     payload: {
       kind, source: edge.source, target: edge.target, weight: edge.weight, tweetsTotal: state.total,
       tweets: state.tweets.map(tweetPayload), parameters: model.receipt.parameters, receipt: model.receipt,
