@@ -13,6 +13,9 @@ import { utcInstantText } from '../../../shared/report/reportTimes';
 import { findingFields } from '../../../shared/report/findingFields';
 import { coordinationEdgeFields } from '../../../shared/report/coordinationEdgeFields';
 import { interactionEdgeFields, isInteractionEdgePin } from '../../../shared/report/interactionEdgeFields';
+import { searchFields } from '../../../shared/report/searchFields';
+import { describeFilters, type SearchFilters } from '../search/searchQuery';
+import { formatMinute } from '../views/explore/timeBuckets';
 import { analysisScope, filterFields } from '../../../shared/report/analysisScope';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
@@ -116,8 +119,11 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       const fields: Array<[string, string]> = [
         ...analysisScope(receipt as Partial<AnalysisReceipt> | undefined),
         ...(receipt ? [] : filterFields(filter)),
-        // A coordination or interaction edge in words, its posts' texts exact; any other finding as its fields.
-        ...(pin.kind === 'coordination-edge' ? coordinationEdgeFields(shown) : interactionEdge ? interactionEdgeFields(shown) : findingFields(params ? { ...shown, parameters: otherParameters } : shown)),
+        // A coordination or interaction edge, or a search, in words, its posts' texts exact; any other finding as its fields.
+        ...(pin.kind === 'coordination-edge' ? coordinationEdgeFields(shown)
+          : interactionEdge ? interactionEdgeFields(shown)
+          : pin.kind === 'search' ? searchFields(shown, describeFilters(obj(shown.filters) as SearchFilters, formatMinute))
+          : findingFields(params ? { ...shown, parameters: otherParameters } : shown)),
       ];
       items.push({ ...base, kind: 'finding', findingKind: interactionEdge ? 'interaction-edge' : pin.kind, title: pin.title, detail: visibleJson(rest, 2).slice(0, 20_000), fields });
     }

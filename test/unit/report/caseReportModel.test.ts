@@ -94,7 +94,10 @@ describe('caseReportModel: a case of pins → report model', () => {
     expect(account!.note).toBe('ملاحظة');
     expect(finding!.kind === 'finding' && finding.detail).toContain('"query": "<b>"');
     // Printed as fields, user text as it is (no JSON escapes).
-    expect(finding!.kind === 'finding' && finding.fields).toEqual([['query', '<b>'], ['count', '1'], ['citedTweetIds', t.tweetid]]);
+    expect(finding!.kind === 'finding' && finding.fields).toEqual([
+      ['query', '<b>'], ['filters', 'none'], ['matches', '1 tweet'], ['cited posts', t.tweetid],
+      ['cited posts\' texts', 'not in this pin (pinned before texts were kept): the exact source rows are in the bundle\'s data/source excerpts'],
+    ]);
     // Every item's bundle path is a file the signed manifest covers.
     const inBundle = new Set(prepared.payload.map((p) => p.path));
     for (const it of m.items) expect(inBundle.has(it.bundlePath!)).toBe(true);
