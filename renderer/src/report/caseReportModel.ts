@@ -17,6 +17,7 @@ import { searchFields } from '../../../shared/report/searchFields';
 import { describeFilters, type SearchFilters } from '../search/searchQuery';
 import { formatMinute } from '../views/explore/timeBuckets';
 import { analysisScope, filterFields } from '../../../shared/report/analysisScope';
+import { analysisParametersText } from '../../../shared/report/analysisParameters';
 import type { AnalysisReceipt } from '../../../shared/graph/analysisReceipt';
 import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
@@ -158,6 +159,11 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
         { name: 'Items', value: String(items.length) },
         { name: 'Figures', value: String(figures.length) },
         { name: 'Analyst time zone', value: input.analystTimeZone },
+        // Each analysis behind a pinned network view or edge, in words (its whole receipt is in analysis.json).
+        ...input.items.flatMap((pin) => {
+          const receipt = obj(obj(pin.payload).receipt) as Partial<AnalysisReceipt>;
+          return receipt.kind ? [{ name: pin.title, value: analysisParametersText(receipt) }] : [];
+        }),
       ],
       limits: [...STANDARD_LIMITS],
     },

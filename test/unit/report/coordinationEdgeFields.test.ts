@@ -49,6 +49,22 @@ describe('a pinned coordination edge in the report', () => {
     expect(html).toMatch(/<span class="user-text finding-value" dir="rtl">[^<]*شلوغی/);
   });
 
+  it('puts the analysis behind it in the Analysis parameters table, in words', () => {
+    const pin = edgePin([]);
+    const receipt = {
+      receiptVersion: 1, kind: 'coordination:cotweet', seed: 7, dataset: { files: [], tweets: 10, tweetsAnalysed: 8 },
+      parameters: { ...(pin.payload as { parameters: object }).parameters, filter: { fromMinute: Date.parse('2019-07-01T00:00:00Z') / 60_000, language: 'zh' }, windowSweep: [10, 60, 3600] },
+      algorithms: [{ name: 'louvain', implementation: 'graphology-communities-louvain', version: '2.0.2' }], counts: { nodes: 2, edges: 1, omitted: {} }, notes: [],
+    };
+    const m = report({ ...pin, payload: { ...(pin.payload as object), receipt } });
+    expect(m.method.parameters.find((r) => r.name === pin.title)?.value).toBe(
+      'coordination:cotweet; tweets from 2019-07-01 00:00 UTC to the last; tweet language zh; window Δt 60 s; at least 2 co-actions a pair; alpha 0.05 (Benjamini–Hochberg); ' +
+        '199 null-model replicates (account-day-shift, seed 1); window sweep 10, 60, 3600 s; seed 7; algorithms: louvain (graphology-communities-louvain 2.0.2)',
+    );
+    // A pin with no analysis adds no row.
+    expect(report(pin).method.parameters.map((r) => r.name)).toEqual(['Items', 'Figures', 'Analyst time zone']);
+  });
+
   it('an edge pinned before texts were kept says where the exact rows are', () => {
     const m = report(edgePin([{ tweetA: '1', tweetB: '2', timeA: '2019-07-14 03:00', timeB: '2019-07-14 03:00', deltaSeconds: 0, object: 'x' }]));
     const fields = new Map(m.items[0]!.kind === 'finding' ? m.items[0]!.fields : []);
