@@ -125,6 +125,14 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   expect(edges).toBeLessThan(edges0);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'dw-network-tools-'));
+  // The exports below are made with an edge selected (drawn black and thick on screen): a figure shows the view, not the selection.
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  await expect(details).toBeVisible();
+  const onScreen = await page.getByTestId('network-canvas').evaluate((el) => {
+    const { cy, edgeLayer } = el as unknown as { cy: import('cytoscape').Core; edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
+    return { selectedRow: edgeLayer.currentHighlight.selectedRow, colours: new Set(cy.nodes(':visible').map((n) => String(n.data('color')))).size };
+  });
+  expect(onScreen.selectedRow).toBeGreaterThanOrEqual(0);
   // PNG: signature, chunks with valid CRCs, a non-empty image, the receipt in a tEXt chunk.
   const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
   expect(png.name).toMatch(/\.png$/);
@@ -145,7 +153,7 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
     const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
     ctx.drawImage(img, 0, 0);
     const bb = cy.elements().boundingBox();
-    const scale = img.width / Math.ceil(bb.w); // the image is the graph's bounding box, scaled
+    const scale = Math.min(4000 / Math.ceil(bb.w), 4000 / Math.ceil(bb.h)); // the graph's bounding box, scaled to 4,000 px at most (the legend to its right)
     const boxes = cy.nodes().map((n) => n.boundingBox({ includeLabels: true }));
     let checked = 0;
     let inked = 0;
@@ -181,6 +189,10 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   const xpath = (expr: string) => execFileSync('xmllint', ['--xpath', expr, svgPath], { encoding: 'utf8' }).trim();
   expect(Number(xpath("count(//*[local-name()='g'][@id='nodes']/*[local-name()='circle'])"))).toBe(nodes);
   expect(Number(xpath("count(//*[local-name()='g'][@id='edges']/*)"))).toBe(edges);
+  expect(Number(xpath("count(//*[local-name()='g'][@id='edges']/*[@stroke='#000000'])"))).toBe(0); // the selected edge drawn as any other
+  // Beside the graph, the community colours' legend: one row per colour drawn, saying which communities it stands for.
+  expect(Number(xpath("count(//*[local-name()='g'][@id='legend']/*[local-name()='circle'])"))).toBe(Math.min(17, onScreen.colours));
+  expect(xpath("string(//*[local-name()='g'][@id='legend']/*[local-name()='text'][2])")).toMatch(/^(community \d+|communities [\d, ]+|no community): [\d,]+ accounts?$/);
   expectViewReceipt(JSON.parse(xpath("string(//*[local-name()='metadata'][@id='analysis_receipt'])")), nodes, edges, 'SVG receipt');
   // The file alone says what the view hides: its caption band names the weight filter and what is left out.
   const band = [...svg.bytes.toString('utf8').split('<g id="figure-caption"')[1]!.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');

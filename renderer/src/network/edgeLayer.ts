@@ -105,9 +105,9 @@ export class EdgeLayer {
     return this.highlight;
   }
 
-  /** Draws the edges onto another canvas (the PNG export); `ctx` maps model coordinates to its pixels. */
+  /** Draws the edges onto another canvas (the PNG export), with no selection or focus: `ctx` maps model coordinates to its pixels. */
   drawOnto(ctx: CanvasRenderingContext2D): void {
-    drawEdges(ctx, this.edges, this.highlight);
+    drawEdges(ctx, this.edges, NO_HIGHLIGHT);
   }
 
   destroy(): void {

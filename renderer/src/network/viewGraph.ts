@@ -241,7 +241,7 @@ export function toDrawing(v: ViewGraph, sizeBy: MetricName, positions?: Map<stri
   const big = v.edges.length > 5_000;
   const nodes: cytoscape.ElementDefinition[] = v.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.id, label: drawnNodeLabel(n), color: communityColour(n.community), size: quantizeSize(8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0)) },
+    data: { id: n.id, label: drawnNodeLabel(n), color: communityColour(n.community), community: n.community, size: quantizeSize(8 + 32 * Math.sqrt(max > 0 ? n[sizeBy] / max : 0)) },
     ...(positions?.get(n.id) ? { position: positions.get(n.id)! } : {}),
   }));
   const edges: EdgeSpec[] = v.edges.map((e) => ({
