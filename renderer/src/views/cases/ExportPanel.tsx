@@ -52,8 +52,8 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
     const controller = (abort.current = new AbortController());
     try {
-      // The PDF report is printed and signed into the bundle where the host can print (Electron).
-      const canPrint = (await host['app:info']()).host === 'electron';
+      // The PDF report is printed and signed into the bundle where the host can print (Electron): known since the panel opened, asked here only if not yet.
+      const canPrint = printsReport ?? (await host['app:info']()).host === 'electron';
       const renderReport = canPrint ? createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase, detail) => setProgress({ phase: 'signing', done: 0, total: 0, detail: `report: ${phase} ${detail}` }) }) : undefined;
       const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, ...(renderReport ? { renderReport } : {}), signal: controller.signal });
       setPassphrase('');
