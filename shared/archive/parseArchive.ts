@@ -2,7 +2,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { createCRC32, createSHA256, type IHasher } from 'hash-wasm';
 import type { Account } from '../domain/account';
-import { longIdRounding } from '../domain/ids';
+import { chanceRounded, longIdRounding, spreadsheetRounded } from '../domain/ids';
 import type { DetectedFormat, ImportReceipt, QuarantinedRow, QuarantineReason } from '../domain/archive';
 import type { Indicator, RedditAccount } from '../domain/indicator';
 import type { Provenance } from '../domain/provenance';
@@ -376,6 +376,8 @@ class EntryParser {
   /** Row ids (tweet ids, users files' user ids) of 16 to 20 digits, and those of them rounded as a spreadsheet rounds (longIdRounding). */
   private longIds = 0;
   private roundedIds = 0;
+  /** How many of the long ids would end in zeros by chance (chanceRounded summed). */
+  private roundedByChance = 0;
   /** The header's record number (blank lines may come before it). */
   private headerRecord = 0;
   private readonly rejectedByReason: Partial<Record<QuarantineReason, number>> = {};
@@ -447,10 +449,11 @@ class EntryParser {
     // A header and nothing else would become an empty dataset that looks imported.
     if (this.rowsRead === 0) throw new ArchiveFormatError(`${this.label}: a ${formatLabel(this.format.format)} header row and no data rows: nothing to import.`);
     // No one id shows a spreadsheet's 15-digit rounding; the file's ids together do.
-    if (this.longIds >= 10 && this.roundedIds * 2 >= this.longIds) {
+    if (spreadsheetRounded(this.roundedIds, this.roundedByChance)) {
+      const chance = this.roundedByChance < 1 ? Number(this.roundedByChance.toPrecision(1)) : Math.round(this.roundedByChance);
       throw new ArchiveFormatError(
         `${this.label}: ${this.roundedIds} of its ${this.longIds} row ids of 16 to 20 digits end in zeros after their 15th digit (914580356430537000 for 914580356430536707), ` +
-          'where a file as published has about one in a thousand: it was saved by a spreadsheet, which keeps 15 digits and so changed its ids. It was not imported: ' +
+          `where by chance about ${chance} would (one 18-digit id in a thousand): a spreadsheet saved ${this.roundedIds === this.longIds ? 'it' : 'it, or a part of it'}, keeping 15 digits, and so changed its ids. It was not imported: ` +
           'import the file as published (a spreadsheet must open id columns as text).',
       );
     }
@@ -461,6 +464,7 @@ class EntryParser {
     const rounding = longIdRounding(id);
     if (rounding === 'not-long') return;
     this.longIds++;
+    this.roundedByChance += chanceRounded(id.length);
     if (rounding === 'long-rounded') this.roundedIds++;
   }
 

@@ -53,8 +53,7 @@ export type LongIdRounding =
  * for 914580356430536707, which no rule for one id can tell from a real id ending in 000 (one in a
  * thousand do). This says whether an id is a plain numeric id of 16 to 20 digits (those the rounding
  * changes), and if so whether every digit after its 15th is 0; it reads each character once.
- * A file's rows decide (EntryParser.finish in parseArchive.ts): one where at least ten of its row ids
- * are long, and half or more of those long-rounded, is refused (a file as published has ~0.1% long-rounded ids, a re-saved one all).
+ * A file's rows decide (EntryParser.finish in parseArchive.ts, by spreadsheetRounded).
  */
 export function longIdRounding(id: string): LongIdRounding {
   const n = id.length;
@@ -77,4 +76,20 @@ export function isHashedId(id: string): boolean {
 export function compareIds(a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How often a real id of `digits` digits ends in zeros after its 15th by chance (its last digits are as good as random). */
+export const chanceRounded = (digits: number): number => CHANCE_ROUNDED[digits - 16] ?? 0;
+const CHANCE_ROUNDED = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5];
+
+/**
+ * Whether `rounded` long ids ending in zeros after their 15th digit are too many to be chance, when
+ * `expected` of them would be (the sum of chanceRounded over the file's long ids): a file some of
+ * whose ids a spreadsheet rounded (one part of a set re-saved in Excel), not only one all of whose
+ * ids it rounded. Chance gives `rounded` or more with probability at most e^-λ (eλ/k)^k (Chernoff, for
+ * a Poisson count of mean λ); below one in a million it is not chance. One such id is never enough.
+ */
+export function spreadsheetRounded(rounded: number, expected: number): boolean {
+  if (rounded < 2 || rounded <= expected) return false;
+  return rounded * Math.log((Math.E * expected) / rounded) - expected < Math.log(1e-6);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyId, compareIds, longIdRounding, type IdShape, type LongIdRounding } from '../../../shared/domain/ids';
+import { chanceRounded, classifyId, compareIds, longIdRounding, spreadsheetRounded, type IdShape, type LongIdRounding } from '../../../shared/domain/ids';
 
 /** The rules as regular expressions (classifyId reads plain digits without them). */
 function byRegex(id: string): IdShape {
@@ -108,5 +108,34 @@ describe('compareIds', () => {
   it('orders numeric ids as numbers without converting them (no precision lost), others as text', () => {
     const ids = ['1000000000000000001', '999999999999999999', '9007199254740993', '9007199254740992', 'abc', '12'];
     expect([...ids].sort(compareIds)).toEqual(['12', '9007199254740992', '9007199254740993', '999999999999999999', '1000000000000000001', 'abc']);
+  });
+});
+
+describe('spreadsheetRounded', () => {
+  it('takes ids ending in zeros as a spreadsheet rounding only when chance cannot explain their number', () => {
+    // One such id is never enough, however few ids the file has.
+    expect(spreadsheetRounded(1, chanceRounded(19))).toBe(false);
+    // Two 19-digit ids of two, both ending in 0000 (chance: one in a hundred million): rounded.
+    expect(spreadsheetRounded(2, 2 * chanceRounded(19))).toBe(true);
+    // 20 of 50 18-digit ids (one part of a set re-saved): rounded; so is 5 of 15.
+    expect(spreadsheetRounded(20, 50 * chanceRounded(18))).toBe(true);
+    expect(spreadsheetRounded(5, 15 * chanceRounded(18))).toBe(true);
+    // A file as published: a million 18-digit ids, ~1,000 of them ending in 000 (± 32): never refused within 4 standard deviations.
+    expect(spreadsheetRounded(1130, 1e6 * chanceRounded(18))).toBe(false);
+    // A thirtieth of it re-saved (+33,000): refused.
+    expect(spreadsheetRounded(1000 + 33_000, 1e6 * chanceRounded(18))).toBe(true);
+    // 17-digit ids end in 00 one time in a hundred: 3 of 100 is chance.
+    expect(spreadsheetRounded(3, 100 * chanceRounded(17))).toBe(false);
+  });
+
+  it('refuses a file as published with probability under one in a million (simulated: ids with random last digits)', () => {
+    let refused = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      const n = 1 + Math.floor(Math.random() * 5000);
+      let rounded = 0;
+      for (let i = 0; i < n; i++) if (Math.random() < chanceRounded(18)) rounded++;
+      if (spreadsheetRounded(rounded, n * chanceRounded(18))) refused++;
+    }
+    expect(refused).toBe(0);
   });
 });

@@ -151,8 +151,12 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(round15('914580356430536707')).toBe('914580356430537000');
     expect(resaved.join('\n')).not.toBe(lines.join('\n'));
     await expect(parseBytes('resaved.csv', Buffer.from(resaved.join('\n')))).rejects.toThrow(
-      `resaved.csv: ${rounded} of its ${rounded} row ids of 16 to 20 digits end in zeros after their 15th digit (914580356430537000 for 914580356430536707), where a file as published has about one in a thousand: it was saved by a spreadsheet`,
+      `resaved.csv: ${rounded} of its ${rounded} row ids of 16 to 20 digits end in zeros after their 15th digit (914580356430537000 for 914580356430536707), where by chance about 0.01 would (one 18-digit id in a thousand): a spreadsheet saved it, keeping 15 digits`,
     );
+    // A part of it re-saved (the first three rows, as one part of a set that went through a spreadsheet): refused too.
+    const partly = lines.map((l, i) => (i >= 1 && i <= 3 ? resaved[i]! : l));
+    await expect(parseBytes('partly.csv', Buffer.from(partly.join('\n')))).rejects.toThrow(`partly.csv: 3 of its ${rounded} row ids of 16 to 20 digits end in zeros after their 15th digit`);
+    await expect(parseBytes('partly.csv', Buffer.from(partly.join('\n')))).rejects.toThrow('a spreadsheet saved it, or a part of it,');
     // As published, and with one real-looking id ending in 000 among them: imported.
     const one = lines.map((l, i) => (i === 1 ? l.replace(`,${splitFields(l)[col]},`, ',914580356430537000,') : l));
     expect((await parseBytes('one.csv', Buffer.from(one.join('\n')))).receipts[0]!.rowsStored).toBe(rounded);
