@@ -472,12 +472,14 @@ class EntryParser {
    * The refusal of a file cut short inside its last record, row `row` starting at byteOffset: `how`
    * says where it stops (inside a quoted field, or between two fields).
    */
-  private cutShort(row: number, byteOffset: number, how: 'in-quotes' | { found: number; expected: number }): ArchiveFormatError {
+  private cutShort(row: number, byteOffset: number, how: 'in-quotes' | 'in-character' | { found: number; expected: number }): ArchiveFormatError {
     const plain = this.file.container === 'plain';
     const at = `row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}`;
     const where = how === 'in-quotes'
       ? `ends inside a quoted field: ${at}, opens a quote that never closes.`
-      : `ends inside ${at}: it has ${how.found} of its ${how.expected} fields and no line break after them.`;
+      : how === 'in-character'
+        ? `ends inside ${at}, in the middle of a character: its last bytes begin a UTF-8 character whose other bytes never come.`
+        : `ends inside ${at}: it has ${how.found} of its ${how.expected} fields and no line break after them.`;
     return new ArchiveFormatError(
       `${this.label}: ${plain ? 'the file' : 'its CSV'} ${where} The ${plain ? 'file' : 'CSV'} looks cut short (an interrupted download or copy): it was not imported. Fetch or copy it again.`,
     );
@@ -540,6 +542,8 @@ class EntryParser {
     }
     this.rowsRead++;
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
+    // The last record, its last bytes the start of a character whose other bytes never come: cut short mid-character.
+    if (r.problem === 'invalid-utf8' && this.splitter.deliveringUnended && endsInsideCharacter(r.bytes)) throw this.cutShort(row, r.byteOffset, 'in-character');
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, `${r.detail ?? ''}${r.problem === 'stray-quote' ? spansLinesHint(r.bytes) : ''}`);
     if (r.fields.length !== format.columns.length) {
       if (r.fields.length === 1 && r.bytes.every((b) => b === 0)) throw this.zeroFilled(row, r.byteOffset, r.byteLength);
@@ -747,4 +751,14 @@ function makeNormalizer(d: DetectedFormat): (f: string[], p: Provenance) => RowO
       return (f, p) => ({ kind: 'reddit', reddit: n(f, p) });
     }
   }
+}
+
+/** Whether `bytes` end with the first bytes of a UTF-8 character and not all of them (a file cut mid-character). */
+export function endsInsideCharacter(bytes: Uint8Array): boolean {
+  let i = bytes.length - 1;
+  while (i >= 0 && i >= bytes.length - 3 && (bytes[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return false;
+  const lead = bytes[i]!;
+  const size = lead > 0xf4 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 1;
+  return size > 1 && bytes.length - i < size;
 }

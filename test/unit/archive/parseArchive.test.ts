@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
-import { hashArchive, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
+import { endsInsideCharacter, hashArchive, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { ZipTail } from '../../../shared/archive/zipCentralDirectory';
@@ -329,6 +329,28 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect((await parseBytes('whole.csv', new Uint8Array([...head, ...enc.encode(row3)]))).tweets.map((t) => t.tweetid)).toEqual(['1', '2', '3']);
     const shortWithBreak = await parseBytes('short.csv', new Uint8Array([...cut, ...enc.encode('\n')]));
     expect(shortWithBreak.quarantined.map((q) => [q.row, q.reason])).toEqual([[3, 'field-count']]);
+  });
+
+  it('refuses a file cut in the middle of a character of its last row (unquoted field), not quarantining it as another encoding', async () => {
+    const head = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n');
+    // An unquoted field of the last row holds 推 (three bytes): cut after its first one, and after its second.
+    const row2 = enc.encode(tweetRow({ tweetid: '2', tweet_text: '推文' }).replace(',"推文",', ',推文,'));
+    const at = row2.indexOf(0xe6); // 推 begins E6 8E A8
+    expect(at).toBeGreaterThan(0);
+    for (const bytesOfIt of [1, 2]) {
+      const cut = new Uint8Array([...head, ...row2.subarray(0, at + bytesOfIt)]);
+      for (const chunk of [5, undefined]) {
+        await expect(parseBytes('cut.csv', cut, chunk)).rejects.toThrow(
+          `cut.csv: the file ends inside row 2, which begins at byte ${head.length}, in the middle of a character: its last bytes begin a UTF-8 character whose other bytes never come. The file looks cut short`,
+        );
+      }
+    }
+    expect(endsInsideCharacter(enc.encode('ab推'))).toBe(false);
+    expect(endsInsideCharacter(enc.encode('🇭').subarray(0, 3))).toBe(true);
+    expect(endsInsideCharacter(new Uint8Array([0x61, 0xff]))).toBe(false); // a bad byte, not a cut: quarantined as invalid UTF-8
+    // Invalid UTF-8 in a last row that is whole (ending with a character's last byte) is still quarantined, not refused.
+    const bad = new Uint8Array([...head, ...enc.encode(tweetRow({ tweetid: '3' })).map((b, i, a) => (i === a.length - 10 ? 0xff : b))]);
+    expect((await parseBytes('bad.csv', bad)).quarantined.map((q) => q.reason)).toEqual(['invalid-utf8']);
   });
 
   it('refuses a file whose end is zero bytes (a download or copy that stopped and left the rest zero-filled), naming the row and byte', async () => {
