@@ -17,7 +17,7 @@ import { createWasmCsvScan, STATE, type WasmCsvScan } from './csvScanWasm';
  * quote would otherwise swallow the rest of the file into memory).
  */
 
-export type CsvProblem = 'invalid-utf8' | 'unterminated-quote' | 'field-too-large' | 'stray-quote';
+export type CsvProblem = 'invalid-utf8' | 'unterminated-quote' | 'field-too-large' | 'stray-quote' | 'nul-byte';
 
 export interface CsvRecord {
   /** 1-based index of this record among all records of the file (header included). */
@@ -201,6 +201,7 @@ export class CsvRecordSplitter {
     }
     let end = rest.length;
     if (rest[end - 1] === CR) end--;
+    this.nulAt = rest.indexOf(0);
     this.deliveringUnended = true;
     try {
       this.emit(rest, 0, end, this.pendingOffset, 0, this.commaCount, this.pendingMess);
@@ -345,6 +346,7 @@ export class CsvRecordSplitter {
    */
   private emitAll(buf: Uint8Array, found: ArrayLike<number>): void {
     const count = found.length;
+    this.nulAt = count ? buf.indexOf(0, found[0]) : -1;
     for (let from = 0; from < count; ) {
       let to = from + 6;
       while (to < count && found[to + 1]! - found[from]! <= DECODE_SPAN) to += 6;
@@ -384,6 +386,16 @@ export class CsvRecordSplitter {
     this.deliver(buf, start, end, byteOffset, text, c0, c1, mess);
   }
 
+  /** Where the buffer being emitted holds its next NUL byte (from the record last asked about), -1 for none: one search a buffer, not a row. */
+  private nulAt = -1;
+
+  /** Whether buf[start, end) holds a NUL byte (records are asked about in order). */
+  private holdsNul(buf: Uint8Array, start: number, end: number): boolean {
+    if (this.nulAt < 0) return false;
+    if (this.nulAt < start) this.nulAt = buf.indexOf(0, start);
+    return this.nulAt >= 0 && this.nulAt < end;
+  }
+
   /** commas[c0, c1): the record's field ends; mess: some field is not simple (splitFields reads the record). */
   private deliver(buf: Uint8Array, start: number, end: number, byteOffset: number, text: string, c0: number, c1: number, mess: number): void {
     const record: CsvRecord = {
@@ -393,6 +405,13 @@ export class CsvRecordSplitter {
       bytes: buf.subarray(start, end),
       fields: null,
     };
+    if (this.holdsNul(buf, start, end)) {
+      // A control byte no text CSV holds: the row is reported as it is (its bytes kept), not stored with it.
+      record.problem = 'nul-byte';
+      record.detail = `the row holds a NUL byte (U+0000) at its byte ${this.nulAt - start}, which no text CSV has; check the row against the original file`;
+      this.onRecord(record);
+      return;
+    }
     const stray = this.stray;
     stray.field = -1;
     const fields = (mess === 0 && fieldsAt(text, this.commas, c0, c1)) || splitFields(text, stray);

@@ -70,10 +70,12 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
         'Open the original file from the platform, or re-save this one as "CSV UTF-8".',
     );
   }
+  // A NUL in the first line: not a text file. One in a later row is that row's fault (quarantined as 'nul-byte'), wherever it falls.
   const nul = probe.indexOf(0);
-  if (nul >= 0) {
+  const lf = probe.indexOf(0x0a);
+  if (nul >= 0 && (lf < 0 || nul < lf)) {
     throw new ArchiveFormatError(
-      `${fileName}: binary content (NUL byte at offset ${nul} in the first KB); expected a CSV text file, a .gz or a .zip.`,
+      `${fileName}: binary content (NUL byte at offset ${nul}, in its first line); expected a CSV text file, a .gz or a .zip.`,
     );
   }
 }

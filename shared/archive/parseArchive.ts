@@ -486,10 +486,13 @@ class EntryParser {
   }
 
   /** The refusal of a file with a record of zero bytes only: where a download or copy stopped, the rest of a preallocated file stays zero. */
-  private zeroFilled(row: number, byteOffset: number, length: number): ArchiveFormatError {
+  private zeroFilled(row: number, byteOffset: number, bytes: Uint8Array): ArchiveFormatError {
     const plain = this.file.container === 'plain';
+    let zeros = 0;
+    while (zeros < bytes.length && bytes[bytes.length - 1 - zeros] === 0) zeros++;
+    const what = zeros === bytes.length ? `is ${zeros} zero bytes (NUL)` : `ends in ${zeros} zero bytes (NUL), from byte ${byteOffset + bytes.length - zeros}`;
     return new ArchiveFormatError(
-      `${this.label}: row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}, is ${length} zero bytes (NUL): the ${plain ? 'file' : 'CSV'} was not written to its end ` +
+      `${this.label}: row ${row}, which begins at byte ${byteOffset}${plain ? '' : ' of the CSV'}, ${what}: the ${plain ? 'file' : 'CSV'} was not written to its end ` +
         '(a download or copy that stopped early leaves the rest zero-filled), so rows are missing. It was not imported: fetch or copy it again.',
     );
   }
@@ -542,11 +545,12 @@ class EntryParser {
     }
     this.rowsRead++;
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
+    // Zero bytes where the file's end should be: a download or copy that stopped and left the rest zero-filled.
+    if (r.problem === 'nul-byte' && r.bytes[r.bytes.length - 1] === 0 && (this.splitter.deliveringUnended || r.bytes.every((b) => b === 0))) throw this.zeroFilled(row, r.byteOffset, r.bytes);
     // The last record, its last bytes the start of a character whose other bytes never come: cut short mid-character.
     if (r.problem === 'invalid-utf8' && this.splitter.deliveringUnended && endsInsideCharacter(r.bytes)) throw this.cutShort(row, r.byteOffset, 'in-character');
     if (!r.fields) return this.reject(r, row, r.problem as QuarantineReason, `${r.detail ?? ''}${r.problem === 'stray-quote' ? spansLinesHint(r.bytes) : ''}`);
     if (r.fields.length !== format.columns.length) {
-      if (r.fields.length === 1 && r.bytes.every((b) => b === 0)) throw this.zeroFilled(row, r.byteOffset, r.byteLength);
       // The last record, short of fields and with no line break after it: the file stops inside the row
       // (cut between two fields), as a file ending inside quotes does: refused, not imported in part.
       if (r.fields.length < format.columns.length && this.splitter.deliveringUnended) throw this.cutShort(row, r.byteOffset, { found: r.fields.length, expected: format.columns.length });

@@ -28,6 +28,7 @@ export type QuarantineReason =
   | 'unterminated-quote' // file ended inside a quoted field: in receipts stored before 2026-12-01; such a file is now refused as cut short
   | 'stray-quote' // text after a quoted field's closing quote: an undoubled quote inside the field
   | 'field-too-large'
+  | 'nul-byte' // a NUL byte (U+0000) in the row: no text CSV holds one (a file that starts so is refused as binary)
   | 'conflicting-duplicate' // an account id, Reddit name or tweet id read before, with other values: the first is kept
   | 'duplicate-header'; // not a rejection: counted separately (repeated header rows are skipped)
 

@@ -353,11 +353,36 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect((await parseBytes('bad.csv', bad)).quarantined.map((q) => q.reason)).toEqual(['invalid-utf8']);
   });
 
+  it('quarantines a row holding a NUL byte wherever it falls (in the first KB or later), with its bytes; refuses a file whose first line holds one', async () => {
+    const rows = [tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', tweet_text: 'nul\u0000here' }), tweetRow({ tweetid: '3' })];
+    for (let n = 3; n < 40; n += 12) {
+      // The NUL row early (within the first KB) and late (after many rows).
+      const late = [...rows.slice(0, 2), ...Array.from({ length: n }, (_, i) => tweetRow({ tweetid: String(100 + i) })), ...rows.slice(2)];
+      for (const lines of [rows, late]) {
+        for (const chunk of [7, undefined]) {
+          const bytes = file(lines);
+          const { receipts, tweets, quarantined } = await parseBytes('nul.csv', bytes, chunk);
+          expect(tweets.map((t) => t.tweetid)).not.toContain('2');
+          expect(receipts[0]).toMatchObject({ rowsRejected: 1, rejectedByReason: { 'nul-byte': 1 } });
+          const q = quarantined[0]!;
+          expect(q.reason).toBe('nul-byte');
+          expect(q.detail).toMatch(/^the row holds a NUL byte \(U\+0000\) at its byte \d+, which no text CSV has/);
+          expect(Buffer.from(bytes.subarray(q.byteOffset, q.byteOffset + q.byteLength)).toString()).toBe(lines[lines.indexOf(rows[2]!)]);
+        }
+      }
+    }
+    await expect(parseBytes('bin.csv', file(['"tweetid"\u0000,"userid"', tweetRow()]))).rejects.toThrow('bin.csv: binary content (NUL byte at offset 9, in its first line)');
+  });
+
   it('refuses a file whose end is zero bytes (a download or copy that stopped and left the rest zero-filled), naming the row and byte', async () => {
     const head = enc.encode(tweetHeader() + '\n' + tweetRow({ tweetid: '1' }) + '\n' + tweetRow({ tweetid: '2' }) + '\n');
     const bytes = new Uint8Array([...head, ...new Uint8Array(5000)]);
     const why = `row 3, which begins at byte ${head.length}, is 5000 zero bytes (NUL): the file was not written to its end (a download or copy that stopped early leaves the rest zero-filled), so rows are missing. It was not imported: fetch or copy it again.`;
     for (const chunk of [7, 4096, undefined]) await expect(parseBytes('zeros.csv', bytes, chunk), String(chunk)).rejects.toThrow(`zeros.csv: ${why}`);
+ 
+    // Cut inside a row (after its first field), then zeros: the row ends in them.
+    const partial = new Uint8Array([...head, ...enc.encode('"3",'), ...new Uint8Array(300)]);
+    await expect(parseBytes('partial.csv', partial)).rejects.toThrow(`partial.csv: row 3, which begins at byte ${head.length}, ends in 300 zero bytes (NUL), from byte ${head.length + 4}: the file was not written to its end`);
   });
 
   it('keeps as quarantined rows a quote left open in the middle of a file and closed by a later one', async () => {
