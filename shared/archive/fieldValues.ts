@@ -12,6 +12,8 @@ export class RowRejection {
 /** Id column check. `allowEmpty` for optional references (reply, quote, retweet). */
 export function readId(column: string, value: string, allowEmpty: boolean, allowHashed = true): { id: string; shape: IdShape } {
   const shape = classifyId(value);
+  // No platform id starts with 0 ('0' itself stands for none): 0114… would be a second id for the tweet 114…, deduped apart.
+  if (shape === 'numeric' && value.length > 1 && value.charCodeAt(0) === 48) throw new RowRejection('invalid-id', `${column} '${clip(value)}' starts with 0, which no platform id does (padded by a tool?)`);
   if (shape === 'numeric') return { id: value, shape };
   if (shape === 'empty' && allowEmpty) return { id: value, shape };
   if ((shape === 'hex64' || shape === 'b64hash') && allowHashed) return { id: value, shape };

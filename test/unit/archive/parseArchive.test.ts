@@ -353,6 +353,12 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect((await parseBytes('bad.csv', bad)).quarantined.map((q) => q.reason)).toEqual(['invalid-utf8']);
   });
 
+  it('quarantines a numeric id that starts with 0 (no platform id does), rather than storing a second id for one tweet', async () => {
+    const { tweets, quarantined } = await parseBytes('lead.csv', file([tweetHeader(), tweetRow({ tweetid: '1140000000000000005' }), tweetRow({ tweetid: '01140000000000000005' }), tweetRow({ tweetid: '1140000000000000006', in_reply_to_userid: '0' })]));
+    expect(tweets.map((t) => t.tweetid)).toEqual(['1140000000000000005', '1140000000000000006']); // '0' alone stands for none, as archived
+    expect(quarantined.map((q) => [q.row, q.reason, q.detail])).toEqual([[2, 'invalid-id', "tweetid '01140000000000000005' starts with 0, which no platform id does (padded by a tool?)"]]);
+  });
+
   it('quarantines a row holding a NUL byte wherever it falls (in the first KB or later), with its bytes; refuses a file whose first line holds one', async () => {
     const rows = [tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', tweet_text: 'nul\u0000here' }), tweetRow({ tweetid: '3' })];
     for (let n = 3; n < 40; n += 12) {
