@@ -147,7 +147,9 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // Sort by followers descending: first row shows the maximum.
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('button', { name: 'Followers', exact: true }).click();
-  await page.getByRole('button', { name: /^Followers/ }).click();
+  // Named by its column alone (the arrow is hidden from screen readers; aria-sort says the order).
+  await page.getByRole('button', { name: 'Followers', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'Followers', exact: true })).toHaveAttribute('aria-sort', 'descending');
   const maxFollowers = Math.max(...DEMO.plan.accounts.map((a) => a.followers));
   await expect(page.locator('.vscroll [role=row]').first().locator('[role=cell]').nth(4)).toHaveText(maxFollowers.toLocaleString('en')); // with thousands separators, as every count the app shows
   await expectNoSeriousAxeViolations(page);

@@ -53,8 +53,10 @@ test('deleting a dataset asks first, then removes it and all its records; the ot
   await expect(card.getByTestId('delete-cited')).toHaveText('1 case item cites it: their cases keep the items, and their custody logs record the deletion. The one that quotes its source rows keeps its case from being exported as evidence bundles (the records of its source files go with it).');
   await card.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByRole('article')).toHaveCount(1);
-  // Focus goes to the page's heading, not the body.
+  // Focus goes to the page's heading, not the body, and the page says what was deleted.
   await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeFocused();
+  await expect(page.getByTestId('dataset-deleted')).toHaveText('Deleted “fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED” and all its records.');
+  await expect(page.getByTestId('dataset-deleted')).toHaveAttribute('aria-live', 'polite');
   await expect(datasetCard(page, 'ira_2018')).toBeVisible();
   const store = await storeSummary(page);
   expect(store.datasets.map((d) => d.name)).toEqual(['ira_2018']);

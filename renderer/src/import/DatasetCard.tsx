@@ -15,7 +15,7 @@ import { host } from '../host/host';
 import { ReceiptTable } from './ReceiptTable';
 
 /** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */
-export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetRecord; onChanged: () => void; busy: boolean }) {
+export function DatasetCard({ dataset, onChanged, onDeleted, busy }: { dataset: DatasetRecord; onChanged: () => void; onDeleted: () => void; busy: boolean }) {
   const [files, setFiles] = useState<SourceFileRecord[]>([]);
   const mixed = useMemo(() => mixedSources(files.map((f) => f.receipt)), [files]);
   const [showQuarantine, setShowQuarantine] = useState(false);
@@ -55,6 +55,7 @@ export function DatasetCard({ dataset, onChanged, busy }: { dataset: DatasetReco
       return;
     }
     onChanged();
+    onDeleted();
     // The card is gone: focus goes to the page's heading, not the body.
     focusPageHeading();
   };

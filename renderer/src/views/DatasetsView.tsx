@@ -10,6 +10,7 @@ import { db } from '../store/database';
 import { DATASETS_CHANGED } from '../store/datasetsChanged';
 import { listDatasets } from '../store/read/datasetReader';
 import type { DatasetRecord } from '../store/schema';
+import { isolateLabel } from '../../../shared/domain/bidiIsolate';
 
 export function DatasetsView() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -17,6 +18,8 @@ export function DatasetsView() {
   const refresh = useCallback(() => void listDatasets(db).then(setDatasets), []);
   const importer = useImportWorker(refresh);
   const busy = importer.state.status === 'running' || importer.state.status === 'deciding';
+  /** Said once a dataset is deleted: its card, and the focus with it, are gone. */
+  const [deleted, setDeleted] = useState('');
   useEffect(() => {
     void host['app:info']().then(setInfo);
     refresh();
@@ -27,6 +30,7 @@ export function DatasetsView() {
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title">Datasets</h1>
+      <p aria-live="polite" className="muted" data-testid="dataset-deleted">{deleted}</p>
       <InterruptedImports imported={importer.state.status === 'done' ? importer.state.result.receipts.map((r) => r.fileName).concat(importer.state.result.skipped.map((s) => s.fileName)) : undefined} />
       {datasets !== null && datasets.length === 0 && (
         <div className="empty-state">
@@ -48,7 +52,7 @@ export function DatasetsView() {
         </div>
       )}
       <ImportPanel importer={importer} datasets={datasets ?? []} />
-      {datasets?.map((d) => <DatasetCard key={d.id + d.committedImports.length} dataset={d} onChanged={refresh} busy={busy} />)}
+      {datasets?.map((d) => <DatasetCard key={d.id + d.committedImports.length} dataset={d} onChanged={refresh} onDeleted={() => setDeleted(`Deleted “${isolateLabel(d.name)}” and all its records.`)} busy={busy} />)}
       {info && (
         <p className="muted data-location">
           Data is stored in {info.dataLocation}. Version {info.version}, {info.host} host.

@@ -141,6 +141,15 @@ describe('accounts filter and CSV', () => {
     expect(invertedRanges({ ...NO_FILTERS, followersMin: '9', followersMax: '10', tweetsMin: '5' })).toEqual([]);
     expect(rows.filter(accountFilter({ ...NO_FILTERS, text: ' @wuming11xia ' })).map((r) => r.account.userScreenName)).toEqual(['wuming11xia']);
   });
+  it('matches names as Search folds text: with or without the Persian joiner, Traditional or Simplified, any case', () => {
+    const named = (screen: string, display: string) => ({ ...rows[0]!, account: { ...rows[0]!.account, userScreenName: screen, userDisplayName: display } });
+    const persian = named('alireza_hk', 'علی\u200cرضا'), chinese = named('HKvoice', '香港之聲');
+    const match = (text: string) => [persian, chinese].filter(accountFilter({ ...NO_FILTERS, text })).map((r) => r.account.userScreenName);
+    expect(match('علیرضا')).toEqual(['alireza_hk']);
+    expect(match('علی\u200cرضا')).toEqual(['alireza_hk']);
+    expect(match('香港之声')).toEqual(['HKvoice']);
+    expect(match('@hkVOICE')).toEqual(['HKvoice']);
+  });
   it('says the filters in force in words, for an export\'s name and receipt', () => {
     expect(describeAccountFilters(NO_FILTERS)).toBe('');
     expect(describeAccountFilters({

@@ -143,7 +143,8 @@ export function AccountsTable({ data }: { data: ExploreData }) {
             {cols.map((c) => (
               <div role="columnheader" key={c.key} aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
                 <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))}>
-                  {c.label}{sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                  {/* The arrow is for the eye: aria-sort says the order, and the button is named by its column alone. */}
+                  {c.label}{sort.key === c.key && <span aria-hidden="true">{sort.dir === 1 ? ' ▲' : ' ▼'}</span>}
                 </button>
               </div>
             ))}

@@ -323,9 +323,9 @@ export function Overview({ data }: { data: ExploreData }) {
         <TopTable title={rf ? 'Top URL domains in range' : 'Top URL domains'} counts={rf ? rf.urlDomains : ag.urlDomains} data={data} fold={domainKey} domains scope={topScope}
           linkTo={(domain) => searchLink(rf ? { domain, from: fromDay, to: toDay } : { domain })} />
         <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts scope={topScope}
-          countLink={{ what: 'tweets mentioning', to: (mentions) => searchLink(rf ? { mentions, from: fromDay, to: toDay } : { mentions }) }} />
+          countLink={{ what: ['tweet mentioning', 'tweets mentioning'], to: (mentions) => searchLink(rf ? { mentions, from: fromDay, to: toDay } : { mentions }) }} />
         <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts scope={topScope}
-          countLink={{ what: 'retweets of', to: (retweets) => searchLink(rf ? { retweets, from: fromDay, to: toDay } : { retweets }) }} />
+          countLink={{ what: ['retweet of', 'retweets of'], to: (retweets) => searchLink(rf ? { retweets, from: fromDay, to: toDay } : { retweets }) }} />
       </div>}
     </div>
   );

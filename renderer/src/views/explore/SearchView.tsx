@@ -23,6 +23,7 @@ import type { SearchLinkFields } from './searchLink';
 import { isHashedId } from '../../../../shared/domain/ids';
 import { ambiguousNameMessage } from '../../../../shared/domain/screenNames';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
+import { isolateLabel } from '../../../../shared/domain/bidiIsolate';
 
 const PAGE = 50;
 
@@ -213,7 +214,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       await writing;
       const { bytes } = await save.end();
       const filtersInWords = describeFilters(r.filters, formatMinute);
-      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${r.query}”${filtersInWords ? ` (${filtersInWords})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersInWords}` : ''})`;
+      // Isolated: a right-to-left query or hashtag would pull the size after it into its run ("“22 ,”هنگ KB").
+      const filtersShown = isolateLabel(filtersInWords);
+      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${isolateLabel(r.query)}”${filtersInWords ? ` (${filtersShown})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersShown}` : ''})`;
       // Beside it, what it is: the search, its filters and the files its rows came from (as the Network's CSV has its receipt).
       const receipt = {
         receiptVersion: 1, kind: 'search-export', createdAt: new Date().toISOString(), app: `Disclosure Workbench ${appVersion}`,
@@ -299,7 +302,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
                 No match: no pager ("Results 0–0 of 0" between two dead buttons); the count above says it. */}
             {(result.counting || result.r.count > 0) && <>
             <button type="button" ref={previousPage} disabled={result.r.offset === 0} onClick={() => { focusAfterTurn.current = nextPage; void run(Math.max(0, result.r.offset - PAGE)); }}>Previous page</button>
-            <span>Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
+            {/* Said when it changes: a page turn keeps the focus on its button. */}
+            <span aria-live="polite">Results {result.r.count ? result.r.offset + 1 : 0}–{result.r.offset + result.r.hits.length} of {result.r.count.toLocaleString('en')}{result.counting ? '+' : ''}</span>
             <button type="button" ref={nextPage} disabled={result.r.offset + PAGE >= result.r.count} onClick={() => { focusAfterTurn.current = previousPage; void run(result.r.offset + PAGE); }}>Next page</button>
             </>}
           </div>

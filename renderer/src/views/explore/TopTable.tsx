@@ -22,7 +22,7 @@ const fmt = (n: number) => n.toLocaleString('en');
  */
 export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope, linkTo, countLink }: {
   title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean; scope: string;
-  linkTo?: (value: string) => string; countLink?: { to: (value: string) => string; what: string };
+  linkTo?: (value: string) => string; countLink?: { to: (value: string) => string; what: [one: string, many: string] };
 }) {
   const all = useMemo(() => foldCounts(counts, fold), [counts, fold]);
   const folded = all.slice(0, SHOWN);
@@ -49,7 +49,7 @@ export function TopTable({ title, counts, prefix = '', data, accounts, fold, dom
                   <SpellingsNote row={folded[i]!} prefix={prefix} ignored={domains ? 'Unicode and Punycode forms of one name' : undefined} />
                   {domains && <OtherDomainForm domain={k} />}
                 </td>
-                <td>{countLink ? <a href={countLink.to(k)} aria-label={`${fmt(n)} ${countLink.what} ${label}`}>{fmt(n)}</a> : fmt(n)}</td>
+                <td>{countLink ? <a href={countLink.to(k)} aria-label={`${fmt(n)} ${countLink.what[n === 1 ? 0 : 1]} ${label}`}>{fmt(n)}</a> : fmt(n)}</td>
               </tr>
             );
           })}

@@ -3,6 +3,7 @@ import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
 import type { AccountActivity } from '../../store/schema';
 import { perActiveDayShown, type AccountRow } from './exploreData';
 import { minuteOfDay } from './timeBuckets';
+import { normalizeForSearch } from '../../../../shared/domain/searchFold';
 
 export interface AccountFilters {
   text: string;
@@ -34,7 +35,7 @@ const bound = (s: string): number | null => (s.trim() === '' || !Number.isFinite
 
 /** A predicate for the filters; numeric bounds exclude accounts whose value is unknown. */
 export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
-  const text = f.text.trim().normalize('NFKC').toLowerCase().replace(/^@/, ''); // a pasted name often brings spaces
+  const text = normalizeForSearch(f.text.trim()).replace(/^@/, ''); // a pasted name often brings spaces
   const [fMin, fMax, gMin, gMax, tMin, tMax, dMin] = [f.followersMin, f.followersMax, f.followingMin, f.followingMax, f.tweetsMin, f.tweetsMax, f.perDayMin].map(bound);
   const within = (v: number | null | undefined, lo: number | null, hi: number | null) =>
     (lo === null && hi === null) || (v !== null && v !== undefined && (lo === null || v >= lo) && (hi === null || v <= hi));
@@ -42,7 +43,7 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
   const activeTo = f.activeTo ? minuteOfDay(f.activeTo) + MINUTES_PER_DAY : null;
   return (r) => {
     const a = r.account;
-    if (text && !(a.userScreenName.normalize('NFKC').toLowerCase().includes(text) || a.userDisplayName.normalize('NFKC').toLowerCase().includes(text) || a.userid.toLowerCase().includes(text))) return false;
+    if (text && !(foldedNames(a).includes(text) || a.userid.toLowerCase().includes(text))) return false;
     const language = chosenValue(f.language);
     if (language !== undefined && a.accountLanguage !== language) return false;
     if (f.hashed !== 'any' && r.hashed !== (f.hashed === 'hashed')) return false;
@@ -56,6 +57,18 @@ export function accountFilter(f: AccountFilters): (r: AccountRow) => boolean {
     if ((activeFrom !== null || activeTo !== null) && !(r.activity && activeWithin(r.activity, activeFrom ?? -Infinity, activeTo ?? Infinity))) return false;
     return true;
   };
+}
+
+const folded = new WeakMap<AccountRow['account'], string>();
+/**
+ * Its screen and display names as Search folds text (case, width, Persian's zero-width non-joiner,
+ * Chinese script forms…), apart (U+0000 is in no filter text), folded once per account: a filter
+ * typed letter by letter runs over every account at each letter.
+ */
+function foldedNames(a: AccountRow['account']): string {
+  let s = folded.get(a);
+  if (s === undefined) folded.set(a, (s = normalizeForSearch(`${a.userScreenName}\u0000${a.userDisplayName}`)));
+  return s;
 }
 
 /** Whether it tweeted in [from, to) (UTC minutes): on a day of that range, or where days were not recorded, in a span overlapping it. */

@@ -1,6 +1,7 @@
 /** Time helpers over the store's UTC minute times and 15-minute buckets. */
 
 import { MINUTES_PER_DAY } from '../../../../shared/domain/tweet';
+import { countOf } from '../../import/formatters';
 
 export function dayOfMinute(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 10);
@@ -116,5 +117,5 @@ export function rhythmSummary(rhythm: number[][], zone: string): string {
   if (best.n <= 0) return `No tweets to place by hour and weekday in ${zone}.`;
   const quiet = perHour.indexOf(Math.min(...perHour));
   const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
-  return `Tweets per hour and weekday in ${zone}. Busiest: ${WEEKDAYS[best.wd]} ${hh(best.h)}–${hh((best.h + 1) % 24)} (${best.n.toLocaleString('en')} tweets); quietest hour over the week: ${hh(quiet)} (${perHour[quiet]!.toLocaleString('en')} tweets).`;
+  return `Tweets per hour and weekday in ${zone}. Busiest: ${WEEKDAYS[best.wd]} ${hh(best.h)}–${hh((best.h + 1) % 24)} (${countOf(best.n, 'tweet')}); quietest hour over the week: ${hh(quiet)} (${countOf(perHour[quiet]!, 'tweet')}).`;
 }

@@ -235,7 +235,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       <p data-testid="network-summary">
         {countOf(model.nodes.length, 'account')}, {countOf(edgeCount(model), 'edge')}
         {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
-        , {model.communities} communities{coordination && swept && <>, {stable} edges significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
+        , {countOf(model.communities, 'community', 'communities')}{coordination && swept && <>, {countOf(stable, 'edge')} significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
         {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
         {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
         {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> Left out: {unresolvedTargetsText(model.request.kind, model.receipt.counts.omitted.unresolvedTargets!)}.</>}
