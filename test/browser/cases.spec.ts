@@ -68,8 +68,12 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
   await pinButtons(page, 'tweet').first().click();
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
-  // Pinning the same account again (a second click) adds nothing; after a reload its button says it is pinned.
+  // Pressed again, a waiting pin is taken back (pinned by mistake); a double click pins once; after a reload the button says it is pinned.
   await page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]').click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(2);
+  await expect.poll(() => countStore(page, 'pins')).toBe(2);
+  await pinButtons(page, 'account').first().dblclick();
+  await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
   await page.reload();
   await expect(page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]')).toHaveCount(1);
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(3);
@@ -460,6 +464,24 @@ test('every waiting pin is added at once, in one transaction: items, one import 
   expect(actions.filter((a) => a === 'pin')).toHaveLength(4);
   expect(actions.filter((a) => a === 'import')).toHaveLength(1);
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
+test('a pin made by mistake is discarded from the waiting list (by keyboard): gone from the store and from no custody log, focus on the next one', async ({ page }) => {
+  test.setTimeout(240_000);
+  await demoCaseWithPins(page, 'Discard case', 2, async () => {
+    await pinButtons(page, 'tweet').first().click();
+    await pinButtons(page, 'account').first().click();
+  });
+  const custodyBefore = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').count();
+  const discard = page.getByRole('button', { name: /^Discard .* \(pinned by mistake: in no case yet\)$/ });
+  await expect(discard).toHaveCount(2);
+  await discard.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(discard).toHaveCount(1);
+  await expect(discard.first()).toBeFocused();
+  await expect.poll(() => countStore(page, 'pins')).toBe(1);
+  await expect(page.getByRole('table', { name: 'Custody log' }).locator('tbody tr')).toHaveCount(custodyBefore);
+  await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(1);
 });
 
 test('a waiting pin of an item the case holds already (pinned again for another case) is not offered to it: the other waiting pins are added at once', async ({ page }) => {

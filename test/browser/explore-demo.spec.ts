@@ -95,9 +95,11 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // It says what the time filter left out ("Filtered or hidden" in the report).
   expect(pinned?.payload.filtered).toBe(`only tweets from ${from} to ${to} (UTC): ${inRange.toLocaleString('en')} of ${truth.counts.tweets.toLocaleString('en')} tweets`);
   expect(pinnedSvg).toMatch(/^<svg[\s\S]*Posting rhythm/);
-  // The chart's button says it is pinned, and pressing it again adds no second pin.
+  // The chart's button says it is pinned; pressed again, it takes the waiting pin back, and a third press pins it again.
   await expect(page.getByRole('button', { name: /^Pinned: Posting rhythm/ })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: /^Pinned: Posting rhythm/ }).click();
+  await expect.poll(() => countStore(page, 'pins')).toBe(0);
+  await page.getByRole('button', { name: /^Pin to case: Posting rhythm/ }).click();
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
   await page.getByRole('button', { name: 'Show all' }).click();
   // The button disabled itself: focus went on to the From day, not to the page.

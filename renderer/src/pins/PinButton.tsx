@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CASES_CHANGED } from '../cases/caseStore';
 import { db } from '../store/database';
-import { PINS_CHANGED, pinToCase, type EvidenceItemDraft } from './pinApi';
+import { discardWaitingPin, PINS_CHANGED, pinToCase, type EvidenceItemDraft } from './pinApi';
 import { sameItem, type PinRecord } from './pinTypes';
 import { storageFailureMessage } from '../store/diskGuard';
 
@@ -25,8 +25,8 @@ async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
 }
 
 /**
- * "Pin to case" for any item; says when it is pinned already, waiting for a case or in one (pinning
- * it again then gives a pin for another case). `label` names the item for screen readers. `stored`
+ * "Pin to case" for any item; says when it is pinned already, waiting for a case (pressed again, it
+ * takes the waiting pin back) or in one (pinning it again then gives a pin for another case). `label` names the item for screen readers. `stored`
  * adds what the pin keeps beyond what identifies the item, made only when it is pinned (a chart's
  * SVG: rendering it at every check of the button's state would be wasted).
  */
@@ -50,9 +50,16 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
   const text = place.kind === 'loose' ? 'Pinned' : place.kind === 'in-case' ? `In case “${place.cases.join('”, “')}”: pin again` : 'Pin to case';
   return (
     <>
-      <button type="button" className="pin-button" aria-label={`${text}: ${label}`} title={place.kind === 'in-case' ? text : undefined} aria-pressed={place.kind === 'loose'}
-        onClick={() => {
+      {/* A toggle while the pin waits for a case: pressed again, it takes the pin back (a pin in a case is the case's). */}
+      <button type="button" className="pin-button" aria-label={`${text}: ${label}`} title={place.kind === 'in-case' ? text : place.kind === 'loose' ? 'Pinned, waiting for a case: press again to take it back' : undefined} aria-pressed={place.kind === 'loose'}
+        onClick={(e) => {
           setError('');
+          // A double click's second click (detail 2) is not a second press: it would take back the pin the first made.
+          if (place.kind === 'loose' && e.detail > 1) return;
+          if (place.kind === 'loose') {
+            void discardWaitingPin(item()).then(() => setPlace({ kind: 'none' }), (e: unknown) => setError(`Not taken back: ${storageFailureMessage(e, 'the change')}`));
+            return;
+          }
           void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${storageFailureMessage(e, 'the pin')}`));
         }}>
         {place.kind === 'in-case' ? (

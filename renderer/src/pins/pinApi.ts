@@ -5,7 +5,7 @@ import { sameItem, type EvidenceItemDraft, type PinRecord } from './pinTypes';
 
 export type { EvidenceItemDraft, EvidenceKind, PinRecord } from './pinTypes';
 
-/** A pin was added, in this window or another; the detail is its id. */
+/** A pin was added or taken back, in this window or another; the detail is its id. */
 export const PINS_CHANGED = 'dw:pins-changed';
 const announcePinsChanged = crossWindowEvent(PINS_CHANGED);
 
@@ -32,6 +32,21 @@ export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb =
   });
   if (saved === pin) announcePinsChanged(pin.id);
   return saved;
+}
+
+/**
+ * Takes back a pin that waits for a case (pinned by mistake): the item's waiting pins, or the one of
+ * that id. A pin in a case is the case's (its custody log records it); it is removed from the case page.
+ */
+export async function discardWaitingPin(which: EvidenceItemDraft | { id: string }, database: WorkbenchDb = db): Promise<void> {
+  const gone = await database.transaction('rw', database.pins, async () => {
+    const waiting = 'id' in which
+      ? [await database.pins.get(which.id)].filter((p): p is PinRecord => p !== undefined && !p.caseId)
+      : (await database.pins.where('datasetId').equals(which.datasetId).toArray()).filter((p) => !p.caseId && sameItem(p, which));
+    await database.pins.bulkDelete(waiting.map((p) => p.id));
+    return waiting;
+  });
+  for (const p of gone) announcePinsChanged(p.id);
 }
 
 /** Pins of a dataset (or all), newest first. */

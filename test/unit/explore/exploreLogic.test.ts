@@ -105,7 +105,7 @@ describe('rhythmSummary', () => {
     );
     expect(rhythmSummary(Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), 'UTC')).toBe('No tweets to place by hour and weekday in UTC.');
     // One tweet is a tweet.
-    const one = Array.from({ length: 7 }, (_, wd) => Array.from({ length: 24 }, (_, h) => (wd === 0 || (wd === 1 && h !== 21) ? 1 : 0)));
+    const one = Array.from({ length: 7 }, (_, wd) => Array.from({ length: 24 }, (_, h) => (wd === 0 || (wd === 1 && h !== 21) ? 1 : 0) as number));
     one[2]![5] = 1200;
     expect(rhythmSummary(one, 'UTC')).toMatch(/\(1,200 tweets\); quietest hour over the week: 21:00 \(1 tweet\)\.$/);
   });

@@ -4,7 +4,7 @@ import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from '
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, attachPins, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
-import { listUnattachedPins } from '../../pins/pinApi';
+import { discardWaitingPin, listUnattachedPins } from '../../pins/pinApi';
 import { sameItem, type PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
 import { CustodyTable } from './CustodyTable';
@@ -31,9 +31,9 @@ export function CasePage({ caseId }: { caseId: string }) {
       el.focus({ preventScroll: true });
     }
   }, []);
-  // Add and Remove take their button away: focus moves to the button now in its place in the same
+  // Add, Discard and Remove take their button away: focus moves to the button now in its place in the same
   // list (or the last one), else to the items heading, instead of falling to the page's body.
-  const refocus = useRef<{ action: 'add' | 'remove'; index: number } | null>(null);
+  const refocus = useRef<{ action: 'add' | 'remove' | 'discard'; index: number } | null>(null);
   useEffect(() => {
     const r = refocus.current;
     if (!r || !data) return;
@@ -169,7 +169,11 @@ export function CasePage({ caseId }: { caseId: string }) {
                     refocus.current = { action: 'add', index: addable.indexOf(p) };
                   })} aria-label={`Add ${p.title} to this case`}>Add</button>
                 )}{' '}
-                <span className="muted">{p.kind}</span> <span dir="auto">{p.title}</span>
+                <span className="muted">{p.kind}</span> <span dir="auto">{p.title}</span>{' '}
+                <button type="button" data-case-action="discard" onClick={act(async () => {
+                  await discardWaitingPin({ id: p.id });
+                  refocus.current = { action: 'discard', index: loose.indexOf(p) };
+                })} aria-label={`Discard ${p.title} (pinned by mistake: in no case yet)`}>Discard</button>
               </li>
             ))}
           </ul>
