@@ -167,6 +167,8 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await expect(page.getByTestId('profile')).toBeVisible();
   await page.goBack();
   await expect(rowsBox.locator('[role=row] a', { hasText: linkText })).toBeVisible();
+  // and the focus is back on the link that opened the account (a keyboard user goes on from there).
+  await expect(rowsBox.locator('[role=row] a', { hasText: linkText })).toBeFocused();
   expect(await rowsBox.evaluate((el) => el.scrollTop)).toBe(3000);
 
   // Account page of a busy group member: tweets read from its blocks equal the generator's.

@@ -171,6 +171,16 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, sho
   useLayoutEffect(() => {
     if (scroller.current && initialOffset) scroller.current.scrollTop = initialOffset;
   }, [initialOffset]);
+  // Back from an account page opened here, focus returns to its link (once), not to the heading above the filters.
+  const openedKey = `dw.accounts.opened.${datasetId}`;
+  useEffect(() => {
+    const opened = sessionStorage.getItem(openedKey);
+    if (!opened) return;
+    sessionStorage.removeItem(openedKey);
+    // After the view's own focus on its heading (a parent's effect runs after this one).
+    const frame = requestAnimationFrame(() => scroller.current?.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(hrefFor('explore', 'account', opened))}"]`)?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [openedKey]);
   // Also saved on leaving: a scroll event is dispatched a frame late, so a click right after scrolling would save the old place.
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -190,7 +200,7 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, sho
                   </div>
                   {cols.map((c) => (
                     <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.key === 'screenName' && showIds.has(r.account.userid) ? `${c.text(r)} (user id ${r.account.userid})` : cellText(c, r)}>
-                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} tail={6} />}</> : cellText(c, r)}
+                      {c.key === 'screenName' ? <><a href={hrefFor('explore', 'account', r.account.userid)} onClick={() => sessionStorage.setItem(openedKey, r.account.userid)}>@<bdi>{r.account.userScreenName}</bdi></a>{showIds.has(r.account.userid) && <LookalikeId id={r.account.userid} tail={6} />}</> : cellText(c, r)}
                     </div>
                   ))}
                 </div>
