@@ -99,6 +99,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
   // A note not saved yet is marked, and a reload keeps it.
   await expect(page.getByText('not saved yet')).toBeVisible();
+  await expect(firstNote).toHaveAccessibleDescription('not saved yet'); // said with the field, not only shown beside it
   await page.reload();
   await expect(firstNote).toHaveValue('Created the same day as 9 others; posts in lockstep. ملاحظة');
   await expect(page.getByText('not saved yet')).toBeVisible();

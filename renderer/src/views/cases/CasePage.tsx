@@ -1,6 +1,6 @@
 import { countOf } from '../../import/formatters';
 import { utcInstantText } from '../../../../shared/report/reportTimes';
-import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, attachPins, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
@@ -181,7 +181,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
 
       <h2>Custody log</h2>
-      <p role="status" className={verdict.ok ? 'ok' : 'error'} data-testid="custody-verdict">
+      {/* Not a live region while intact: every save adds an entry, and its hash read out would drown "Note saved". A break is alerted. */}
+      <p role={verdict.ok ? undefined : 'alert'} className={verdict.ok ? 'ok' : 'error'} data-testid="custody-verdict">
         {verdict.ok
           ? `Chain intact: ${countOf(verdict.entries, 'entry', 'entries')}, head ${verdict.head.slice(0, 16)}…`
           : `Chain broken at entry ${verdict.brokenAt}: ${verdict.reason}`}
@@ -260,6 +261,7 @@ function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline =
   const [draft, setDraft] = useState(kept.draft);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const pendingId = useId();
   const [saveWord, savedWord] = SAVED_WORDS[what];
   // The stored text the analyst began editing from: saving over a text changed since (another window) is refused once (EditConflict).
   const base = useRef(kept.base);
@@ -291,15 +293,16 @@ function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline =
       }}
     >
       {multiline ? (
-        <textarea ref={input} aria-label={label} value={draft} rows={4} cols={80} dir="auto"
+        <textarea ref={input} aria-label={label} aria-describedby={draft !== value ? pendingId : undefined} value={draft} rows={4} cols={80} dir="auto"
           onChange={(e) => { setDraft(e.target.value); setSaved(false); }}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.currentTarget.form?.requestSubmit()} />
       ) : (
-        <input ref={input} aria-label={label} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
+        <input ref={input} aria-label={label} aria-describedby={draft !== value ? pendingId : undefined} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
       )}
       <button type="submit" disabled={draft === value}>{saveWord}</button>
-      {saved && draft === value && <span role="status" className="muted">{savedWord}</span>}
-      {draft !== value && <span className="muted">not saved yet</span>}
+      {/* Present before it speaks: a live region inserted with its words is often not read. */}
+      <span role="status" className="muted">{saved && draft === value ? savedWord : ''}</span>
+      {draft !== value && <span className="muted" id={pendingId}>not saved yet</span>}
     </form>
   );
 }
