@@ -130,6 +130,17 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
   await expect(table.locator('tr[aria-selected="true"]')).toHaveCount(0);
   expect(await selectedEdge(page)).toBeNull(); // the graph no longer draws it as selected
 
+  // An account of the edge table (its Target cell) opens its details as a click on its node does; Escape, back on it.
+  const target = table.locator('tbody tr').nth(2).locator('td').nth(1).getByRole('button');
+  const targetName = (await target.textContent())!;
+  await target.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('node-details').getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(page.getByTestId('node-details')).toContainText(targetName);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('node-details')).toHaveCount(0);
+  await expect(target).toBeFocused();
+
   // An account shown from Find's matches: Escape closes its details too, back on its Show button, and no node stays selected.
   const find = page.getByRole('searchbox', { name: 'Find account' });
   await find.fill('a');

@@ -218,6 +218,11 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const closeEdge = () => { closing.current = true; setEdgeIndex(null); };
   const closeNode = () => { closing.current = true; setNodeId(null); setFocused(false); };
   const screenName = (id: string) => nodes.get(id)?.screenName ?? id;
+  const showAccount = (id: string) => (
+    <button type="button" className="account-button" onClick={(ev) => { opener.current = ev.currentTarget; setNodeId(id); setEdgeIndex(null); }}>
+      <bdi>{screenName(id)}</bdi>
+    </button>
+  );
   // Accounts shown together (the table's rows, the selection, Find's matches) by a name that may pass
   // for another's, or reads as another of them, are shown with their id: two accounts never look like one.
   const withIds = useMemo(() => {
@@ -301,7 +306,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
       <div className="network-main">
         <div className="network-graph" ref={graph}>
           {drawn && view.nodes.length > 0 ? (
-            <GraphCanvas nodes={drawn.nodes} edges={drawn.edges} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the tables list the same nodes and edges`}
+            <GraphCanvas nodes={drawn.nodes} edges={drawn.edges} preset={!useFcose} label={`${KIND_LABELS[model.request.kind]} network graph; the edge table below lists its edges, and its accounts open their details`}
               onReady={setDrawing}
               onNode={(id) => { opener.current = null; setNodeId(id); setEdgeIndex(null); if (!id) setFocused(false); }}
               onEdge={(i) => { opener.current = null; setEdgeIndex(i); if (i !== null) setNodeId(null); }} />
@@ -334,9 +339,10 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         <tbody>
           {tableEdges.map((e) => (
             <tr key={e.index} aria-selected={e.index === edgeIndex}>
-              <td dir="auto">{screenName(e.source)}{idAfter(e.source)}</td>
+              {/* Each account opens its details (community, metrics, focus), as a click on its node does: the nodes, from the keyboard. */}
+              <td dir="auto">{showAccount(e.source)}{idAfter(e.source)}</td>
               {/* A self-loop (Retweet, Reply and Quote networks keep an account's retweet, reply or quote of itself) says so. */}
-              <td dir="auto">{screenName(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
+              <td dir="auto">{showAccount(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
               <td><button type="button" onClick={(ev) => {
