@@ -34,6 +34,9 @@ test('the post-pair and tweet tables of an edge fit the side panel, in a wide an
     // With room for them, each tweet id is whole on one line; the times are the archive's, as written.
     expect(new Set(await idLines(page, table))).toEqual(new Set([1]));
     await expect(rows.first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    // A 1280 px window (a laptop's): still no sideways scroll, Pin to case included.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await overflow(page), `${kind}, 1280 px wide`).toEqual(FITS);
     // The side panel at its narrowest (300 px): ids wrap, every digit kept; the last row's Pin button is reached with no sideways scroll.
     await page.setViewportSize({ width: 760, height: 900 });
     expect(await page.locator('.network-side').evaluate((el) => el.getBoundingClientRect().width)).toBe(300);
