@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { storeRecords } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
-import { buildNetwork } from './networkHelpers';
+import { buildNetwork, waitDrawn } from './networkHelpers';
 
 // The QA analyst's lookalikes (newsagency and three names that pass for it), a reader who retweets each,
 // newsagency retweeting itself, a quiet account with no mention, and two echoes retweeting quiet's two tweets.
@@ -124,6 +124,15 @@ test('the Retweet network names lookalike accounts with their ids in the edge ta
     `${named(REAL)} → ${named(REAL)} (itself)`,
     'echoone → quiet', 'echotwo → quiet',
   ].sort());
+  // A small network is drawn at about its natural size with every label inside the drawing (one at its edge was cut off).
+  await waitDrawn(page);
+  const outside = await page.getByTestId('network-canvas').evaluate((el) => {
+    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
+    const view = cy.extent();
+    return cy.nodes(':visible').filter((n) => n.style('label') !== '').map((n) => n.boundingBox({ includeLabels: true, includeOverlays: false }))
+      .filter((b) => b.x1 < view.x1 || b.x2 > view.x2 || b.y1 < view.y1 || b.y2 > view.y2).length;
+  });
+  expect(outside).toBe(0);
 
   // The edge to the Cyrillic name: its title and its pin say whose it is.
   await page.getByTestId('edge-table').getByRole('button', { name: `Show edge reader – ${named(CYRILLIC)}` }).click();

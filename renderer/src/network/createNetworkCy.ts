@@ -185,14 +185,23 @@ const FIT_PADDING = 30;
  * instead of from the bounding box of every node with its measured label (which styles and measures
  * every node before the first frame).
  */
+/** Half a label's width at LABEL_SIZE, estimated without measuring: ~0.6 em a character, 1 em for wide (CJK) ones. */
+function labelHalfWidth(label: string): number {
+  let em = 0;
+  for (const ch of label) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
+  return (em * LABEL_SIZE) / 2;
+}
+
 function presetLayout(nodes: cytoscape.ElementDefinition[], container: HTMLElement): cytoscape.LayoutOptions {
   let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
   for (const e of nodes) {
     const p = e.position;
     if (!p) continue;
     const r = (typeof e.data?.size === 'number' ? e.data.size : 10) / 2;
-    x1 = Math.min(x1, p.x - r);
-    x2 = Math.max(x2, p.x + r);
+    // A label is centred under its node and often wider than it: its estimated half width counts too (a label at the edge was cut off).
+    const half = Math.max(r, labelHalfWidth(typeof e.data?.label === 'string' ? e.data.label : ''));
+    x1 = Math.min(x1, p.x - half);
+    x2 = Math.max(x2, p.x + half);
     y1 = Math.min(y1, p.y - r);
     y2 = Math.max(y2, p.y + r + 16); // the label below the node
   }
