@@ -118,6 +118,7 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
 
   // Accounts table.
   await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await expect(page).toHaveTitle(/^Accounts — Explore: .+ — Disclosure Workbench$/); // the window (and its tab) says the page
   const n = truth.counts.accounts.toLocaleString('en');
   await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`);
   await page.getByLabel('Id', { exact: true }).selectOption('hashed');

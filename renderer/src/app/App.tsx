@@ -61,11 +61,22 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- routeKey names the route
   }, [routeKey]);
 
-  // Each view names the window (the report names it itself).
+  // Each page names the window (the report names it itself) by its headings, as they come with its
+  // data: "Accounts — Explore: ira_2018", "@name — Explore: …", a case's name; the view's name until then.
   useEffect(() => {
     if (location.hash.startsWith('#/report/')) return;
     const label = VIEWS.find((v) => v.id === route.view)?.label ?? '';
     document.title = `${label} — Disclosure Workbench`;
+    let frame = 0;
+    let raf = 0;
+    const name = () => {
+      const main = document.getElementById('main');
+      const parts = [main?.querySelector('[data-route-focus]')?.textContent, main?.querySelector('h1')?.textContent].map((t) => t?.trim()).filter((t): t is string => !!t);
+      if (parts.length) document.title = [...new Set(parts), 'Disclosure Workbench'].join(' — ');
+      if (frame++ < 120) raf = requestAnimationFrame(name);
+    };
+    name();
+    return () => cancelAnimationFrame(raf);
   }, [routeKey, route.view]);
 
   // The evidence report renders alone (no app chrome): it is the page that gets printed.
