@@ -1,6 +1,9 @@
+import { basename } from 'node:path';
 import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { hashArchive, parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
+import { ArchiveFormatError } from '../../shared/archive/detectFormat';
+import { SelectionJudge } from '../../shared/archive/selectionVerdicts';
 import { parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { fileSource, nodeSha256 } from './loadArchiveFiles';
 import { terminalText } from './terminalText';
@@ -9,6 +12,8 @@ interface FileReport {
   path: string;
   ok: boolean;
   error?: string;
+  /** Why nothing of it was read, as the app skips it (the same file chosen twice, a CSV another file of the import holds). */
+  skipped?: string;
   receipts: ImportReceipt[];
   quarantined: QuarantinedRow[];
   /** A zip's entries that are not read (not .csv). */
@@ -19,7 +24,9 @@ interface FileReport {
  * `inspect FILE... [--json]`: parse each file through the shared pipeline and report its receipts
  * and quarantined rows. The files are read as one import of them in this order: a tweet or users-file
  * account a file repeats from an earlier one counts as duplicate (or is quarantined with other
- * content), as in the app. Exit code 1 when any file, or any CSV entry of a zip, is refused.
+ * content), and a file is skipped or refused as the app judges it (SelectionJudge: the same file
+ * twice, one CSV content in two files or twice in a zip). Exit code 1 when any file, or any CSV
+ * entry of a zip, is refused.
  */
 export function run(argv: string[]): Promise<number> {
   return withUsage('usage: npm run -s cli -- inspect FILE... [--json]', () => {
@@ -36,7 +43,7 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
   let reports: FileReport[];
   for (;;) {
     reports = [];
-    const tables = { seenTweets: tweetIdSet(), knownAccounts: new Map() as KnownRecords };
+    const tables = { seenTweets: tweetIdSet(), knownAccounts: new Map() as KnownRecords, judge: new SelectionJudge() };
     let again = false;
     for (const [i, p] of paths.entries()) {
       const report = refusedFiles.get(i) ?? (await inspectFile(p, tables));
@@ -55,11 +62,18 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 
-async function inspectFile(p: string, tables: { seenTweets: SeenTweets; knownAccounts: KnownRecords }): Promise<FileReport> {
+async function inspectFile(p: string, { judge, ...tables }: { seenTweets: SeenTweets; knownAccounts: KnownRecords; judge: SelectionJudge }): Promise<FileReport> {
   const quarantined: QuarantinedRow[] = [];
   let skippedEntries: string[] = [];
   try {
-    const hashes = await hashArchive(fileSource(p), undefined, nodeSha256);
+    // Judged as the app judges the files of one import: each content read once, a zip holding one CSV twice refused.
+    const verdict = await judge.judge(basename(p), await hashArchive(fileSource(p), undefined, nodeSha256).catch((e: unknown) => {
+      if (e instanceof ArchiveFormatError) return e;
+      throw e;
+    }));
+    if (verdict.kind === 'refuse') return { path: p, ok: false, error: verdict.refused.message, receipts: [], quarantined, skippedEntries };
+    if (verdict.kind === 'skip') return { path: p, ok: true, skipped: verdict.skipped.reason, receipts: [], quarantined, skippedEntries };
+    const { hashes } = verdict;
     skippedEntries = hashes.skippedEntries;
     const receipts = await parseArchive(fileSource(p), { hashes, ...tables, onQuarantine: (b) => void quarantined.push(...b) });
     // A zip with a refused CSV entry is refused as the app and the analysis commands refuse it; its other entries' receipts are kept.
@@ -73,6 +87,7 @@ async function inspectFile(p: string, tables: { seenTweets: SeenTweets; knownAcc
 
 function humanReport(r: FileReport): string {
   if (!r.ok && !r.receipts.length) return `${r.path}: REFUSED\n  ${r.error}\n`;
+  if (r.skipped) return `${r.path}: NOT READ\n  ${r.skipped}\n`;
   const lines: string[] = [];
   for (const x of r.receipts) {
     lines.push(`${r.path}${x.entryName ? ` :: ${x.entryName}` : ''}`);

@@ -109,15 +109,32 @@ describe('CLI inspect', () => {
     // Its rows are read, then an unclosed quote runs past the 16 MiB record limit: the whole file is refused.
     const broken = path.join(dir, 'broken.csv');
     writeFileSync(broken, Buffer.concat([tweets, Buffer.from('"'), Buffer.alloc(17 * 1024 * 1024, 'x')]));
+    // The same rows in another file (one more blank line: other bytes): duplicates.
+    const overlap = path.join(dir, 'overlap.csv');
+    writeFileSync(overlap, Buffer.concat([tweets, Buffer.from('\n')]));
+    // The same CSV again as a .gz, and the same file twice: not read again, as the app skips them.
     const again = path.join(dir, 'again.csv.gz');
     writeFileSync(again, gzipSync(tweets));
-    const r = cli('inspect', broken, realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), again, '--json');
+    const fixture = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+    const r = cli('inspect', broken, fixture, overlap, again, fixture, '--json');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true, true]);
+    expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true, true, true, true]);
     expect(doc.files[0].error).toMatch(/broken\.csv: .*16 MiB/);
     expect(doc.files[1].receipts[0]).toMatchObject({ rowsRead: 2, rowsStored: 2, rowsDuplicate: 0 });
     expect(doc.files[2].receipts[0]).toMatchObject({ rowsRead: 2, rowsStored: 0, rowsDuplicate: 2 });
+    expect(doc.files[3]).toMatchObject({ receipts: [], skipped: 'the same CSV content as ira_2018_tweets_csv_hashed_excerpt.csv, chosen in this import (same SHA-256): imported once' });
+    expect(doc.files[4]).toMatchObject({ receipts: [], skipped: 'the same file is selected twice' });
+  });
+
+  it('refuses a zip holding one CSV twice, as the app does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const twice = path.join(dir, 'twice.zip');
+    const csv = new Uint8Array(readReal('ira_2018_tweets_csv_hashed_excerpt.csv'));
+    writeFileSync(twice, zipSync({ 'a.csv': csv, 'b.csv': csv }));
+    const r = cli('inspect', twice, '--json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).files[0]).toMatchObject({ ok: false, receipts: [], error: 'twice.zip: b.csv has the same content as a.csv (same SHA-256). Extract the entries and import each content once.' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inDatasets } from '../../../renderer/src/workers/import/datasetNames';
+import { inDatasets } from '../../../shared/archive/datasetNames';
 
 describe('dataset names in the "already imported" messages', () => {
   it('quotes each dataset, singular for one, "and" before the last (QA: "users, t2019_31, t2018_31" read as one dataset)', () => {

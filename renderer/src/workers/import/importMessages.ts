@@ -31,17 +31,8 @@ export interface ImportProgress {
   file?: { number: number; of: number };
 }
 
-export interface RefusedFile {
-  fileName: string;
-  message: string;
-}
-
-export interface SkippedFile {
-  fileName: string;
-  sha256: string;
-  /** Why nothing was added, e.g. already imported into dataset "x". */
-  reason: string;
-}
+export type { RefusedFile, SkippedFile } from '../../../../shared/archive/selectionVerdicts';
+import type { RefusedFile, SkippedFile } from '../../../../shared/archive/selectionVerdicts';
 
 export interface ImportResult {
   datasetId: string | null;

@@ -1,4 +1,4 @@
-import { isolateLabel } from '../../../../shared/domain/bidiIsolate';
+import { isolateLabel } from '../domain/bidiIsolate';
 
 /**
  * Dataset names in a message, each quoted: `dataset "a"`, `datasets "a" and "b"`,
