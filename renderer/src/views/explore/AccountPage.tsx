@@ -148,7 +148,12 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     return (
       <section className="top-table" aria-label={title}>
         <h3>{title}{all.length > COUNT_ROWS ? `: top ${COUNT_ROWS} of ${countOf(all.length, noun)}` : ''}</h3>
-        <table aria-label={title}><tbody>{rows.map((r) => <tr key={r.value}><td dir="auto">{r.value || '(empty)'}<SpellingsNote row={r} /></td><td>{fmt(r.count)}</td></tr>)}</tbody></table>
+        {rows.length ? (
+          <table aria-label={title}>
+            <thead><tr><th scope="col">{noun[0]!.toUpperCase() + noun.slice(1)}</th><th scope="col">Tweets</th></tr></thead>
+            <tbody>{rows.map((r) => <tr key={r.value}><td dir="auto">{r.value || '(empty)'}<SpellingsNote row={r} /></td><td>{fmt(r.count)}</td></tr>)}</tbody>
+          </table>
+        ) : <p className="muted">none</p>}
       </section>
     );
   };
@@ -159,10 +164,13 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     return (
       <section className="top-table" aria-label={title}>
         <h3>{title}: {list.length > EDGE_ROWS ? `top ${EDGE_ROWS} of ${countOf(list.length, 'account')}` : countOf(list.length, 'account')}</h3>
-        <table aria-label={title}>
-          {list.length > 0 && <thead><tr><th scope="col">Account</th><th scope="col">Tweets</th></tr></thead>}
-          <tbody>{shown.map(([k, n]) => <tr key={k}><td>{accountLink(k, withIds)}</td><td>{fmt(n)}</td></tr>)}</tbody>
-        </table>
+        {/* No empty table (a screen reader announces a table of no rows and no headers). */}
+        {list.length > 0 && (
+          <table aria-label={title}>
+            <thead><tr><th scope="col">Account</th><th scope="col">Tweets</th></tr></thead>
+            <tbody>{shown.map(([k, n]) => <tr key={k}><td>{accountLink(k, withIds)}</td><td>{fmt(n)}</td></tr>)}</tbody>
+          </table>
+        )}
       </section>
     );
   };
