@@ -119,6 +119,15 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // Accounts table.
   await page.getByRole('link', { name: 'Accounts', exact: true }).click();
   await expect(page).toHaveTitle(/^Accounts — Explore: .+ — Disclosure Workbench$/); // the window (and its tab) says the page
+  // The Columns list opens from the keyboard and closes with Escape, back on its summary.
+  const columns = page.locator('details.column-chooser');
+  await columns.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(columns).toHaveAttribute('open', '');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(columns).not.toHaveAttribute('open', '');
+  await expect(columns.locator('summary')).toBeFocused();
   const n = truth.counts.accounts.toLocaleString('en');
   await expect(page.getByTestId('account-count')).toHaveText(`${n} of ${n} accounts`);
   await page.getByLabel('Id', { exact: true }).selectOption('hashed');

@@ -92,7 +92,7 @@ export function App() {
           <ul className="nav-list">
             {VIEWS.map((v) => (
               <li key={v.id}>
-                <a href={hrefFor(v.id)} aria-current={route.view === v.id ? 'page' : undefined} title={`${v.label} (Alt+${v.key})`}>
+                <a href={hrefFor(v.id)} aria-current={route.view === v.id ? 'page' : undefined} title={`${v.label} (Alt+${v.key})`} aria-keyshortcuts={`Alt+${v.key}`}>
                   {v.label}
                 </a>
               </li>

@@ -122,7 +122,12 @@ export function AccountsTable({ data }: { data: ExploreData }) {
           {rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts
           {inverted.length > 0 && <strong className="error"> — {inverted.join(', ')}: the lower bound is above the upper one, so no account can match</strong>}
         </span>
-        <details className="column-chooser">
+        {/* Escape closes the list of columns, back on its summary (as a menu would). */}
+        <details className="column-chooser" onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !e.currentTarget.open) return;
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }}>
           <summary>Columns</summary>
           <fieldset>
             <legend>Visible columns</legend>
