@@ -470,8 +470,9 @@ test('every waiting pin is added at once, in one transaction: items, one import 
 test('a pin made by mistake is discarded from the waiting list (by keyboard): gone from the store and from no custody log, focus on the next one', async ({ page }) => {
   test.setTimeout(240_000);
   await demoCaseWithPins(page, 'Discard case', 2, async () => {
-    await pinButtons(page, 'tweet').first().click();
     await pinButtons(page, 'account').first().click();
+    await expect(pinButtons(page, 'tweet').first()).toBeVisible();
+    await pinButtons(page, 'tweet').first().click();
   });
   const custodyBefore = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').count();
   const discard = page.getByRole('button', { name: /^Discard .* \(pinned by mistake: in no case yet\)$/ });
