@@ -96,7 +96,7 @@ export async function scanSource(fileName: string, stream: ReadableStream<Uint8A
   return { fileName, sha256: d.sha256, size: d.size, entries };
 }
 
-/** An entry's first line, from its chunks as they come: its bytes without CR LF once its line break has come; undefined when longer than HEADER_LIMIT. */
+/** An entry's first line, from its chunks as they come: its bytes without CR LF once its line break has come; undefined when blank or longer than HEADER_LIMIT. */
 class FirstLine {
   private held: Uint8Array[] = [];
   private length = 0;
@@ -116,7 +116,9 @@ class FirstLine {
       line.set(p, at);
       at += p.length;
     }
-    this.line = line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
+    const text = line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
+    // A blank first line is no header row (the parser lets blank lines come before it): none, rather than a wrong one.
+    this.line = text.length ? text : undefined;
     this.held = [];
     this.done = true;
   }

@@ -76,6 +76,8 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
       expect(new TextDecoder().decode(e!.firstLine)).toBe(head);
     }
     expect((await scanSource('b.csv', chunked(`${'x'.repeat(70_000)}\n1\n`, 4096), new Map())).entries[0]!.firstLine).toBeUndefined();
+    // A blank first line (blank lines may come before the header) gives none, not an empty or wrong header.
+    for (const blank of ['\n', '\r\n']) expect((await scanSource('c.csv', chunked(`${blank}${head}\n1,a,b,c\n`, 3), new Map())).entries[0]!.firstLine).toBeUndefined();
   });
 
   it('a changed file yields a different hash and no excerpts', async () => {
