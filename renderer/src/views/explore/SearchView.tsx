@@ -198,8 +198,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     setExported('');
     // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
     // Named after the query and the filters too (two searches of one query with other filters are two files).
-    const filtersText = describeFilters(r.filters, formatMinute);
-    const base = safeFileName(`${data.dataset.name}-search-${r.query || 'all'}${filtersText ? `-${filtersText}` : ''}`);
+    const filtersInWords = describeFilters(r.filters, formatMinute);
+    const base = safeFileName(`${data.dataset.name}-search-${r.query || 'all'}${filtersInWords ? `-${filtersInWords}` : ''}`);
     const save = await beginSave(base + '.csv', 'text/csv');
     if (!save) return setExported('Export cancelled: nothing saved.');
     const encoder = new TextEncoder();
@@ -213,7 +213,6 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const { rows, files } = await job.done;
       await writing;
       const { bytes } = await save.end();
-      const filtersInWords = describeFilters(r.filters, formatMinute);
       // Isolated: a right-to-left query or hashtag would pull the size after it into its run ("“22 ,”هنگ KB").
       const filtersShown = isolateLabel(filtersInWords);
       const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${isolateLabel(r.query)}”${filtersInWords ? ` (${filtersShown})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersShown}` : ''})`;
