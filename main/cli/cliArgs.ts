@@ -4,6 +4,8 @@ import type { TweetFilter } from '../../shared/graph/tweetFilter';
 
 /** Bad usage: the command prints the message and its usage and exits 2. */
 export class UsageError extends Error {}
+/** A path the CLI cannot read as an archive (a folder, a missing or unreadable file): the message names it and says what to give. */
+export class UnreadablePathError extends Error {}
 /** --help / -h: the command prints its usage on standard output and exits 0. */
 class HelpRequested extends UsageError {}
 

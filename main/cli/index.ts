@@ -4,6 +4,7 @@
  * such module and one line in COMMANDS below.
  */
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
+import { UnreadablePathError } from './cliArgs';
 import { terminalText } from './terminalText';
 
 const COMMANDS: Record<string, string> = {
@@ -48,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** Failures the user can act on (a refused archive, a missing file or folder): the message says it all, no stack. */
 function expected(e: unknown): boolean {
-  return e instanceof ArchiveFormatError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e);
+  return e instanceof ArchiveFormatError || e instanceof UnreadablePathError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e);
 }
 
 // A reader that stops early (`| head`) is not an error of the command.
@@ -57,12 +58,15 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
     process.stderr.write(terminalText(`${expected(e) ? `error: ${(e as Error).message}` : ((e as Error).stack ?? e)}`) + '\n');
+    // With --json, a script reading standard output gets a verdict too, not an empty stream (as inspect and verify give).
+    if (argv.includes('--json')) process.stdout.write(JSON.stringify({ ok: false, error: (e as Error).message ?? String(e) }, null, 2) + '\n');
     process.exitCode = 1;
   },
 );

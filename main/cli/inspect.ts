@@ -5,7 +5,7 @@ import { hashArchive, parseArchive, tweetIdSet, type SeenTweets } from '../../sh
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
 import { SelectionJudge } from '../../shared/archive/selectionVerdicts';
 import { parseCliArgs, UsageError, withUsage } from './cliArgs';
-import { fileSource, nodeSha256 } from './loadArchiveFiles';
+import { fileSource, nodeSha256, unreadablePath } from './loadArchiveFiles';
 import { terminalText } from './terminalText';
 
 interface FileReport {
@@ -65,6 +65,8 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
 async function inspectFile(p: string, { judge, ...tables }: { seenTweets: SeenTweets; knownAccounts: KnownRecords; judge: SelectionJudge }): Promise<FileReport> {
   const quarantined: QuarantinedRow[] = [];
   let skippedEntries: string[] = [];
+  const unreadable = unreadablePath(p);
+  if (unreadable) return { path: p, ok: false, error: unreadable, receipts: [], quarantined, skippedEntries };
   try {
     // Judged as the app judges the files of one import: each content read once, a zip holding one CSV twice refused.
     const verdict = await judge.judge(basename(p), await hashArchive(fileSource(p), undefined, nodeSha256).catch((e: unknown) => {

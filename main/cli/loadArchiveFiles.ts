@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Account } from '../../shared/domain/account';
@@ -11,6 +11,7 @@ import { ArchiveFormatError } from '../../shared/archive/detectFormat';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { parseArchive, tweetIdSet, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
 import { terminalText } from './terminalText';
+import { UnreadablePathError } from './cliArgs';
 
 export interface LoadedArchives {
   tweets: TweetColumns;
@@ -23,6 +24,20 @@ export interface LoadedArchives {
 
 /** node:crypto SHA-256 (several times faster than hash-wasm in Node). */
 export const nodeSha256: CreateHasher = async () => createHash('sha256');
+
+/**
+ * Why `filePath` cannot be read as an archive, in words to follow the path (null: it can be opened): Node's own
+ * `EISDIR: illegal operation on a directory, read` says neither which path nor what to give instead.
+ */
+export function unreadablePath(filePath: string): string | null {
+  try {
+    if (!statSync(filePath).isDirectory()) return null;
+    return `it is a folder: give the archive files in it (.csv, .csv.gz, .zip), for example ${path.join(filePath, '*.csv')}`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  }
+}
 
 /** A file on disk as an ArchiveSource (Node stream → web ReadableStream). */
 export function fileSource(filePath: string): ArchiveSource {
@@ -52,6 +67,8 @@ export async function loadArchiveFiles(
   const seenTweets = tweetIdSet();
   const knownAccounts: KnownRecords = new Map();
   for (const p of paths) {
+    const unreadable = unreadablePath(p);
+    if (unreadable) throw new UnreadablePathError(`${p}: ${unreadable}`);
     const fileReceipts = await parseArchive(fileSource(p), {
       ...options,
       createHasher: nodeSha256,

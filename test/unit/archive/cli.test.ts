@@ -98,9 +98,27 @@ describe('CLI inspect', () => {
     expect(g.status).toBe(1);
     expect(g.stderr).toMatch(/^error: china_082019_tweets_14col_projection_from_notebook\.csv: .*Closest known format: Twitter IO tweets/);
     expect(g.stderr).not.toContain('    at ');
-    const m = cli('coord', path.join(tmpdir(), 'no-such-file.csv'), '--kind', 'coretweet');
+    const missing = path.join(tmpdir(), 'no-such-file.csv');
+    const m = cli('coord', missing, '--kind', 'coretweet');
     expect(m.status).toBe(1);
-    expect(m.stderr).toMatch(/^error: ENOENT: no such file or directory/);
+    expect(m.stderr).toBe(`error: ${missing}: no such file\n`);
+    // With --json, standard output holds the verdict too, not nothing.
+    const j = cli('coord', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'), '--kind', 'coretweet', '--json');
+    expect(j.status).toBe(1);
+    expect(JSON.parse(j.stdout)).toEqual({ ok: false, error: expect.stringContaining('Closest known format: Twitter IO tweets') });
+  });
+
+  it('names a folder given as an archive and says what to give instead (no EISDIR)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const folder = `it is a folder: give the archive files in it (.csv, .csv.gz, .zip), for example ${path.join(dir, '*.csv')}`;
+    const i = cli('inspect', dir, '--json');
+    expect(i.status).toBe(1);
+    expect(JSON.parse(i.stdout).files[0]).toMatchObject({ path: dir, ok: false, error: folder });
+    const c = cli('coord', dir, '--kind', 'coretweet', '--json');
+    expect(c.status).toBe(1);
+    expect(c.stderr).toBe(`error: ${dir}: ${folder}\n`);
+    expect(JSON.parse(c.stdout)).toEqual({ ok: false, error: `${dir}: ${folder}` });
+    expect(cli('graph', dir, '--kind', 'retweet', '--out', path.join(dir, 'g.graphml')).stderr).toBe(`error: ${dir}: ${folder}\n`);
   });
 
   it('reads the files as one import: a tweet repeated from an earlier file is a duplicate, unless that file was refused', () => {
