@@ -162,6 +162,13 @@ function nameList(names: string[], max: number): string {
 }
 
 function unknownHeaderMessage(names: string[]): string {
+  // Classic Mac OS line ends: the whole file reads as one record, so no column list below would help.
+  const cr = names.findIndex((n) => n.includes('\r'));
+  if (cr >= 0) {
+    const firstLine = [...names.slice(0, cr), names[cr]!.slice(0, names[cr]!.indexOf('\r'))];
+    return `Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line of ${names.length} fields: re-save it with LF or CRLF line ends. ` +
+      `Its first line names ${firstLine.length} column${firstLine.length === 1 ? '' : 's'}: ${nameList(firstLine, 40)}.`;
+  }
   // Name the closest known format and what it lacks: that is what an analyst can act on. Closest:
   // the fewest unexpected names, then the fewest missing ones (a projection of a tweets file is a
   // tweets file; a users header with one misspelt column is a users header, though the tweets header
@@ -190,8 +197,6 @@ function unknownHeaderMessage(names: string[]): string {
   if (names.length === 2 && /^(user_?name|name)$/i.test(names[0]!) && /^karma$/i.test(names[1]!)) {
     msg += ' The Reddit 2018 suspicious-accounts list has no header row: delete this first line and import the file again.';
   }
-  // Classic Mac OS line ends: the whole file reads as one record.
-  if (names.some((n) => n.includes('\r'))) msg += ' Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line: re-save it with LF or CRLF line ends.';
   // Spreadsheets save "CSV" with tabs ("Text") or, in many locales, semicolons.
   const separator = names.length === 1 ? [['\t', 'tabs'], [';', 'semicolons']].find(([c]) => names[0]!.split(c!).length > 3) : undefined;
   if (separator) msg += ` Its fields are separated by ${separator[1]}, not commas: re-save the file as comma-separated CSV (UTF-8).`;
