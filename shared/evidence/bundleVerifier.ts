@@ -75,7 +75,13 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   // a tool could read another way), no name twice, safe names, one top folder.
   const read = readBundleZip(zipBytes);
   if (!read.ok) {
-    set('zip', false, `${read.kind === 'unreadable' ? 'the ZIP cannot be read' : 'the ZIP is refused'}: ${list(read.problems)}`);
+    // Said first: what a recipient can act on (ask for the ZIP as sent), before the entries' problems.
+    const repacked = read.repacked.length
+      ? `this ZIP looks packed again by another tool (it has ${read.repacked.join(', ')}, which bundles never have), so it is not the ZIP that was signed and sent: ` +
+        'verify the ZIP as received, or run sh verify.sh <fingerprint> in the folder extracted from it. '
+      : '';
+    const what = read.kind === 'unreadable' ? 'the ZIP cannot be read' : 'the ZIP is refused';
+    set('zip', false, `${repacked}${repacked ? what[0]!.toUpperCase() + what.slice(1) : what}: ${list(read.problems)}`);
     return verdict(null, null, null, null);
   }
   const names = read.entries.map((e) => e.name);

@@ -38,8 +38,13 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
-/** 'unreadable': its structure cannot be followed (cut short, not a ZIP, ambiguous end records); 'refused': entries named with why. */
-export type BundleZip = { ok: true; entries: ZipEntry[] } | { ok: false; kind: 'unreadable' | 'refused'; problems: string[] };
+/**
+ * 'unreadable': its structure cannot be followed (cut short, not a ZIP, ambiguous end records);
+ * 'refused': entries named with why, and `repacked`: when every problem is one a ZIP tool makes
+ * packing the files again (the writer makes none: compression, directory entries, timestamp and owner
+ * fields, another system's attributes), what it added, so the verifier can say that first.
+ */
+export type BundleZip = { ok: true; entries: ZipEntry[] } | { ok: false; kind: 'unreadable' | 'refused'; problems: string[]; repacked: string[] };
 
 const LOCAL_ENTRY = 0x04034b50;
 const DATA_DESCRIPTOR = 0x08074b50;
@@ -67,17 +72,19 @@ const hex = (n: number, digits: number): string => `0x${n.toString(16).padStart(
 
 export function readBundleZip(zip: Uint8Array): BundleZip {
   const problems: string[] = [];
+  const repacked = new Set<string>();
   try {
-    const entries = readEntries(zip, problems);
-    return problems.length ? { ok: false, kind: 'refused', problems } : { ok: true, entries };
+    const entries = readEntries(zip, problems, repacked);
+    return problems.length ? { ok: false, kind: 'refused', problems, repacked: [...repacked] } : { ok: true, entries };
   } catch (err) {
     // Unreadable, or (not expected: every read is bounded first) a RangeError from a read past the end.
-    return { ok: false, kind: 'unreadable', problems: [...problems, (err as Error).message] };
+    return { ok: false, kind: 'unreadable', problems: [...problems, (err as Error).message], repacked: [] };
   }
 }
 
 /** The entries; problems of single entries are added to `problems`, what stops the reading is thrown. */
-function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
+function readEntries(zip: Uint8Array, problems: string[], repacked: Set<string>): ZipEntry[] {
+  let repackProblems = 0;
   const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const u16 = (at: number) => v.getUint16(at, true);
   const u32 = (at: number) => v.getUint32(at, true);
@@ -159,7 +166,14 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     const label = JSON.stringify(name.text);
     const before = problems.length;
     const refuse = (why: string) => problems.push(`${label}: ${why}`);
-    if (name.problem) refuse(name.problem);
+    /** A problem a ZIP tool makes when it packs the files again (`sign`: what it added). */
+    const repack = (why: string, sign: string) => {
+      refuse(why);
+      repacked.add(sign);
+      repackProblems++;
+    };
+    if (name.problem === UNFLAGGED_NAME) repack(name.problem, 'names not marked UTF-8');
+    else if (name.problem) refuse(name.problem);
 
     // Sizes and offset, from the ZIP64 field where the header says so (as unzip reads it).
     let compressed = u32(p + 20);
@@ -170,7 +184,11 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     const extra = parseExtra(zip.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
     if (typeof extra === 'string') refuse(`its extra field ${extra}`);
     else {
-      for (const f of extra) if (f.id !== ZIP64_FIELD) refuse(`has ${describeField(f)}`);
+      for (const f of extra) {
+        const sign = REPACKER_FIELDS[f.id];
+        if (sign) repack(`has ${describeField(f)}`, sign);
+        else if (f.id !== ZIP64_FIELD) refuse(`has ${describeField(f)}`);
+      }
       const z64 = extra.filter((f) => f.id === ZIP64_FIELD);
       if (z64.length > 1) refuse('has two ZIP64 fields');
       const body = z64[0]?.body;
@@ -201,7 +219,7 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     else if (flags & ~(FLAG_DESCRIPTOR | FLAG_UTF8)) {
       refuse(`has general-purpose flags ${hex(flags, 4)} (bundles set only UTF-8 names, bit 11, and data descriptors, bit 3)`);
     }
-    if (method !== 0) refuse(`is compressed (method ${method}): bundles are stored uncompressed, so this ZIP was packed again by another tool; verify the original`);
+    if (method !== 0) repack(`is compressed (method ${method}): bundles are stored uncompressed, so this ZIP was packed again by another tool; verify the original`, 'compressed entries');
     // Info-ZIP extracts what needs at most version 4.6 of the format; the writer needs 4.5 at most (ZIP64).
     if (u16(p + 6) > MAX_VERSION_NEEDED) refuse(`needs version ${u16(p + 6) / 10} of the ZIP format to extract (unzip skips it; bundles need at most 4.5)`);
 
@@ -209,13 +227,14 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     const mode = external >>> 16;
     const modeText = mode.toString(8).padStart(6, '0');
     if (rawName[rawName.length - 1] === 0x2f) {
-      refuse(size || compressed ? `is a directory entry (its name ends in '/') holding ${size} bytes of data` : "is a directory entry (its name ends in '/'; bundles have none)");
-    } else if (madeBy >> 8 !== HOST_UNIX) refuse(`was made by host system ${madeBy >> 8}, not Unix (3): its attributes are read another way`);
+      if (size || compressed) refuse(`is a directory entry (its name ends in '/') holding ${size} bytes of data`);
+      else repack("is a directory entry (its name ends in '/'; bundles have none)", 'folder entries');
+    } else if (madeBy >> 8 !== HOST_UNIX) repack(`was made by host system ${madeBy >> 8}, not Unix (3): its attributes are read another way`, `entries made on host system ${madeBy >> 8}`);
     else if ((mode & S_IFMT) === S_IFLNK) refuse(`has unix mode ${modeText}, a symbolic link: unzip would create a link, not the file`);
     else if ((mode & S_IFMT) === S_IFDIR) refuse(`has unix mode ${modeText}, a directory: unzip would create a directory, not the file`);
     else if ((mode & S_IFMT) === 0) {
       // Python's zipfile.writestr writes these: unzip makes a file of it, but the writer always sets the type.
-      refuse(`has unix mode ${modeText}, with no file type (the bundle writer always marks a regular file): this ZIP was packed again by another tool; verify the original`);
+      repack(`has unix mode ${modeText}, with no file type (the bundle writer always marks a regular file): this ZIP was packed again by another tool; verify the original`, 'entries with no file type');
     } else if ((mode & S_IFMT) !== S_IFREG) refuse(`has unix mode ${modeText}, not a regular file`);
     else if (mode & 0o7000) refuse(`has unix mode ${modeText}, with setuid, setgid or sticky bits`);
     else if (external & 0x18) refuse(`has MS-DOS attributes ${hex(external & 0xff, 2)}, a directory or volume label`);
@@ -237,7 +256,13 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
     if (localExtraLength) {
       const local = parseExtra(zip.subarray(offset + 30 + localNameLength, dataStart));
       if (typeof local === 'string') refuse(`its local header's extra field ${local}`);
-      else for (const f of local) refuse(`its local header has ${describeField(f)}`);
+      else {
+        for (const f of local) {
+          const sign = REPACKER_FIELDS[f.id];
+          if (sign) repack(`its local header has ${describeField(f)}`, sign);
+          else refuse(`its local header has ${describeField(f)}`);
+        }
+      }
     }
     const [localCrc, localCompressed, localSize] = [u32(offset + 14), u32(offset + 18), u32(offset + 22)];
     const localZero = localCrc === 0 && localCompressed === 0 && localSize === 0;
@@ -279,6 +304,8 @@ function readEntries(zip: Uint8Array, problems: string[]): ZipEntry[] {
   }
   if (p !== cdEnd) throw new Unreadable(`the central directory holds ${cdEnd - p} bytes after its ${count} entries`);
   if (next !== cdOffset) throw new Unreadable(`${cdOffset - next} bytes lie between the last entry and the central directory (byte ${cdOffset})`);
+  // Only a ZIP whose every problem is one a ZIP tool makes is said to be packed again: not a forgery's.
+  if (repackProblems < problems.length) repacked.clear();
   return entries;
 }
 
@@ -298,6 +325,9 @@ function endRecordCandidates(zip: Uint8Array, v: DataView): number[] {
   return out;
 }
 
+/** decodeName's problem for a name a ZIP tool wrote in the system's encoding, unflagged (Info-ZIP's zip does). */
+const UNFLAGGED_NAME = 'its name has non-ASCII bytes without the UTF-8 flag (bit 11): unzip decodes them as CP437, other tools as UTF-8';
+
 function decodeName(raw: Uint8Array, flags: number): { text: string; problem?: string } {
   if (flags & FLAG_UTF8) {
     try {
@@ -309,7 +339,7 @@ function decodeName(raw: Uint8Array, flags: number): { text: string; problem?: s
   if (raw.every((b) => b < 0x80)) return { text: String.fromCharCode(...raw) };
   return {
     text: utf8Lossy.decode(raw),
-    problem: 'its name has non-ASCII bytes without the UTF-8 flag (bit 11): unzip decodes them as CP437, other tools as UTF-8',
+    problem: UNFLAGGED_NAME,
   };
 }
 
@@ -333,6 +363,15 @@ function parseExtra(extra: Uint8Array): ExtraField[] | string {
   }
   return out;
 }
+
+/** Extra fields zip tools add and the bundle writer never does: the sign of a ZIP packed again. */
+const REPACKER_FIELDS: Record<number, string> = {
+  0x000a: 'NTFS times',
+  0x000d: 'Unix owner fields',
+  0x5455: 'extended timestamps',
+  0x7855: 'Unix owner fields',
+  0x7875: 'Unix owner fields',
+};
 
 function describeField({ id, body }: ExtraField): string {
   if (id === UNICODE_PATH_FIELD) {

@@ -194,7 +194,7 @@ describe('ZIP-level forgeries are refused, naming the entry', async () => {
     const edited = (edit: (e: RawEntry) => RawEntry) => rawZip(entriesOf(bytes).map((e) => (new TextDecoder().decode(e.name) === `${bag}/${ITEMS}` ? edit(e) : e)));
     const deflated = edited((e) => ({ ...e, deflated: deflateSync(e.data) }));
     expect(run('unzip', ['-tq', unzipTo(deflated, 'deflated').file]).stdout).toContain('No errors detected');
-    expect(zipCheck(verify(deflated)).detail).toBe(`the ZIP is refused: "${bag}/${ITEMS}": is compressed (method 8): bundles are stored uncompressed, so this ZIP was packed again by another tool; verify the original`);
+    expect(zipCheck(verify(deflated)).detail).toBe(`this ZIP looks packed again by another tool (it has compressed entries, which bundles never have), so it is not the ZIP that was signed and sent: verify the ZIP as received, or run sh verify.sh <fingerprint> in the folder extracted from it. The ZIP is refused: "${bag}/${ITEMS}": is compressed (method 8): bundles are stored uncompressed, so this ZIP was packed again by another tool; verify the original`);
     const later = edited((e) => ({ ...e, versionNeeded: 63 }));
     expect(run('unzip', ['-tq', unzipTo(later, 'version-63').file]).stdout).toContain('1 file skipped');
     expect(zipCheck(verify(later)).detail).toContain(`"${bag}/${ITEMS}": needs version 6.3 of the ZIP format to extract (unzip skips it; bundles need at most 4.5)`);
@@ -238,13 +238,27 @@ describe('ZIP-level forgeries are refused, naming the entry', async () => {
     );
   });
 
+  it('a bundle extracted and zipped again (zip -r) is refused, saying first that another tool packed it and what to verify instead', () => {
+    const { out, unzip } = unzipTo(bytes, 'rezip');
+    expect(unzip.code).toBe(0);
+    const again = path.join(dir, 'rezipped.zip');
+    expect(run('zip', ['-qr', again, bag], { cwd: out }).code).toBe(0);
+    const v = verify(new Uint8Array(readFileSync(again)));
+    expect(v.ok).toBe(false);
+    expect(zipCheck(v).detail).toMatch(/^this ZIP looks packed again by another tool \(it has [^)]*, which bundles never have\), so it is not the ZIP that was signed and sent: verify the ZIP as received, or run sh verify\.sh <fingerprint> in the folder extracted from it\. The ZIP is refused: /);
+    expect(zipCheck(v).detail).toMatch(/^[^(]*\([^)]*folder entries[^)]*\)/);
+    expect(zipCheck(v).detail).toMatch(/^[^(]*\([^)]*compressed entries[^)]*\)/);
+    // The genuine ZIP still verifies: only the repacked copy is refused.
+    expect(verify(bytes).ok).toBe(true);
+  });
+
   it("an entry whose mode has no file type (Python's zipfile.writestr: 0600): refused as a re-packed ZIP, though unzip makes a file of it", () => {
     const entries = entriesOf(bytes);
     find(entries, ITEMS).externalAttr = (0o600 << 16) >>> 0;
     const z = rawZip(entries);
     expect(run('unzip', ['-tq', unzipTo(z, 'no-type').file]).code).toBe(0);
     expect(zipCheck(verify(z)).detail).toBe(
-      `the ZIP is refused: "${bag}/${ITEMS}": has unix mode 000600, with no file type (the bundle writer always marks a regular file): this ZIP was packed again by another tool; verify the original`,
+      `this ZIP looks packed again by another tool (it has entries with no file type, which bundles never have), so it is not the ZIP that was signed and sent: verify the ZIP as received, or run sh verify.sh <fingerprint> in the folder extracted from it. The ZIP is refused: "${bag}/${ITEMS}": has unix mode 000600, with no file type (the bundle writer always marks a regular file): this ZIP was packed again by another tool; verify the original`,
     );
   });
 
