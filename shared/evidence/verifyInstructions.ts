@@ -103,6 +103,10 @@ without "hash" as compact sorted-key JSON in UTF-8 (Python: json.dumps(entry, so
 separators=(",", ":"), ensure_ascii=False)), and its "prev" is the entry before's "hash" (64
 zeros for the first); the
 app's "verify" command re-checks the chain. Its bytes are covered by step 4 either way.
+The log ends with the last action before this export: the export itself is recorded after the
+bundle is written, in the sender's log, as an "export" entry naming this bundle's id, the ZIP's
+size and "custodyHead", the "hash" of this log's last entry. A later bundle of the same case holds
+that entry, and its custodyHead equal to this log's last hash ties the two bundles together.
 `;
 }
 
