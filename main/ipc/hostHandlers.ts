@@ -25,6 +25,9 @@ export interface KeyCustody {
   importKey(req: { privateKey: string; principal?: string; passphrase?: string }): Promise<KeyStatus>;
   /** Raw Ed25519 signature over an evidence message (signingPolicy.ts). */
   sign(req: { message: Uint8Array; preimage?: Uint8Array; passphrase?: string }): Promise<Uint8Array>;
+  /** The report-signing key's certificate and its signature over a report's CMS signed attributes (pdfSigningKey.ts). */
+  reportCertificate(req: { passphrase?: string }): Promise<Uint8Array>;
+  signReport(req: { signedAttributes: Uint8Array; passphrase?: string }): Promise<Uint8Array>;
   rotate(req: { passphrase?: string; currentPassphrase?: string }): Promise<KeyStatus>;
   exportPublic(): Promise<PublicKeyExport>;
 }
@@ -50,6 +53,8 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     'keys:create': (req) => keys().create(req),
     'keys:import': (req) => keys().importKey(req),
     'keys:sign': async (req) => new Uint8Array(await keys().sign(req)),
+    'keys:reportCertificate': async (req) => new Uint8Array(await keys().reportCertificate(req)),
+    'keys:signReport': async (req) => new Uint8Array(await keys().signReport(req)),
     'keys:rotate': (req) => keys().rotate(req),
     'keys:exportPublic': () => keys().exportPublic(),
     'report:print': async (req) => {

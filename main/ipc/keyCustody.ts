@@ -62,6 +62,8 @@ export function keyCustodyOver(service: KeyService, secrets: Pick<SecretStore, '
       if (why) throw new Error(`refused to sign: ${why}`);
       return service.sign(req.message, req.passphrase ? { passphrase: req.passphrase } : {});
     },
+    reportCertificate: (req) => service.reportCertificate(req.passphrase ? { passphrase: req.passphrase } : {}),
+    signReport: (req) => service.signReport(req.signedAttributes, req.passphrase ? { passphrase: req.passphrase } : {}),
     rotate: (req) =>
       oneAtATime(async () => {
         const { current } = await service.rotate({

@@ -132,6 +132,13 @@ export const channels = {
    * evidence messages are signed (shared/evidence/signingPolicy.ts); `preimage` is what a minisign digest hashes.
    */
   'keys:sign': { args: z.tuple([z.object({ message: Bytes, preimage: Bytes.optional(), passphrase: Passphrase.optional() })]), result: Bytes },
+  /**
+   * The certificate (X.509, DER) of the ECDSA P-256 key that signs the evidence report inside the PDF
+   * (CMS, as pdfsig checks it), derived from the analyst's key: shared/evidence/pdfSigningKey.ts.
+   */
+  'keys:reportCertificate': { args: z.tuple([z.object({ passphrase: Passphrase.optional() })]), result: Bytes },
+  /** That key's DER ECDSA signature over a report's CMS signed attributes, and over nothing else. */
+  'keys:signReport': { args: z.tuple([z.object({ signedAttributes: Bytes, passphrase: Passphrase.optional() })]), result: Bytes },
   /** New key for the same principal; the old one is retired (kept, no longer used). */
   'keys:rotate': { args: z.tuple([z.object({ passphrase: Passphrase.optional(), currentPassphrase: Passphrase.optional() })]), result: KeyStatusSchema },
   'keys:exportPublic': { args: z.tuple([]), result: PublicKeyExportSchema },

@@ -14,6 +14,7 @@ import { readBundleZip } from './bundleZip';
 import { minisignVerify, parseMinisignPublicKey } from './minisign';
 import { fingerprintSha256, parseAllowedSigners, parsePublicKeyLine } from './opensshKeys';
 import { verifyKeyHistory } from './keyHistory';
+import { checkPdfSignature } from './pdfSignatureCheck';
 import { EVIDENCE_NAMESPACE, sshsigVerify } from './sshsig';
 
 export type CheckName = 'zip' | 'signature' | 'minisign' | 'key-history' | 'trust' | 'tagmanifest' | 'payload' | 'completeness' | 'custody' | 'report';
@@ -316,14 +317,25 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
     if (actual === expected) return null;
     return `${REPORT_BINDING_PATH} does not bind this report to this bundle (a report of another bundle?): it reads ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
   };
+  // The report's own signature inside the PDF (reports since 2026-12-03): it must verify, by the
+  // certificate that names this bundle's signer (what pdfsig shows a recipient of the PDF alone).
+  let insideNote = '';
+  const insideProblem = (): string | null => {
+    if (!/\/ByteRange\s*\[/.test(new TextDecoder('latin1').decode(report!))) return null;
+    const inside = checkPdfSignature(report!);
+    if (!inside.ok) return `${REPORT_PATH}'s signature inside the PDF (CMS, as pdfsig checks it) fails: ${inside.detail}`;
+    if (inside.subject?.[1] !== `SSH key ${fingerprint}`) return `${REPORT_PATH} is signed inside by a certificate of ${inside.subject?.join(', ')}, not of this bundle's signer ${fingerprint}`;
+    insideNote = `; signed inside too (CMS, as pdfsig checks it: ${inside.detail})`;
+    return null;
+  };
   if (!report && promised === REPORT_PATH) set('report', false, `metadata/provenance.json says the bundle holds ${REPORT_PATH}, and it is missing (removed after signing?)`);
   else if (reportFiles.length && promised === null) set('report', false, `metadata/provenance.json says no report was made for this bundle, and ${list(reportFiles)} ${reportFiles.length === 1 ? 'is' : 'are'} present (added after signing?)`);
   else if (!reportFiles.length) set('report', true, promised === null ? 'no report: none was made for this bundle (metadata/provenance.json)' : 'no report in this bundle', 'skip');
   else if (!report) set('report', false, `${list(reportFiles)} present but ${REPORT_PATH} is missing`);
   else {
-    const problem = signedBySigner(REPORT_SIG_PATH, REPORT_PATH) ?? (bound ? (signedBySigner(REPORT_BINDING_SIG_PATH, REPORT_BINDING_PATH) ?? bindingProblem()) : null);
+    const problem = signedBySigner(REPORT_SIG_PATH, REPORT_PATH) ?? (bound ? (signedBySigner(REPORT_BINDING_SIG_PATH, REPORT_BINDING_PATH) ?? bindingProblem()) : null) ?? insideProblem();
     if (problem) set('report', false, problem);
-    else if (bound) set('report', true, `${REPORT_PATH} signed by ${fingerprint} and bound to this bundle (${REPORT_BINDING_PATH})`);
+    else if (bound) set('report', true, `${REPORT_PATH} signed by ${fingerprint} and bound to this bundle (${REPORT_BINDING_PATH})${insideNote}`);
     // Bundles of app versions before 2026-12-01 have no binding: the report's own signature only.
     else if (files.has(REPORT_BINDING_PATH) || files.has(REPORT_BINDING_SIG_PATH)) set('report', false, `metadata/provenance.json names no report binding, and ${REPORT_BINDING_PATH} or its signature is present (added after signing?)`);
     else if (!bytesEqual(report.subarray(0, 5), utf8('%PDF-'))) set('report', false, `${REPORT_PATH} is not a PDF (it does not begin with %PDF-), and nothing binds it to this bundle: another file the signer signed?`);

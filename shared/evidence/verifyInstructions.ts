@@ -83,6 +83,16 @@ ${previousKeysStep(p)}
      ${sv} \\
        -s signatures/evidence-report.sha256.sig < report/evidence-report.sha256
      sha256sum -c --strict report/evidence-report.sha256
+   The report is signed inside the PDF too (reports made since 2026-12-03), so that a PDF passed on
+   alone can be checked: where poppler's pdfsig is installed, it must print "Total document signed"
+   and "Signature is Valid." (and "Certificate issuer is unknown": the certificate is the analyst's
+   own), with a signer whose "OU" is "SSH key " and the fingerprint of step 2:
+     pdfsig report/evidence-report.pdf
+   What ties that certificate to the analyst's key is attached to the PDF, with its SSHSIG: for a
+   PDF received alone, extract them and check the signature against the fingerprint you trust:
+     mkdir -p /tmp/report-files && pdfdetach -saveall -o /tmp/report-files report/evidence-report.pdf
+     ${sv} \
+       -s /tmp/report-files/report-signing-certificate.der.sig < /tmp/report-files/report-signing-certificate.der
 
 7. Where installed, the Library of Congress BagIt validator:
      python3 -m bagit --validate .
@@ -275,6 +285,19 @@ elif [ -f report/evidence-report.pdf ]; then
   OUT=$($SHA256 -c --strict report/evidence-report.sha256 2>&1) ||
     fail report "the report is not this bundle's (report/evidence-report.sha256 names another report or another bundle id): $OUT"
   pass report "bound to this bundle by report/evidence-report.sha256 (signed)"
+  # Signed inside too (reports since 2026-12-03), by a certificate naming the signer's SSH key: checked where pdfsig is installed.
+  if grep -aq '/ByteRange' report/evidence-report.pdf && have pdfsig; then
+    OUT=$(pdfsig report/evidence-report.pdf 2>&1)
+    case "$OUT" in
+      *"Total document signed"*"Signature is Valid."*) ;;
+      *) fail report "pdfsig does not find the signature inside report/evidence-report.pdf valid over the whole file: $OUT" ;;
+    esac
+    case "$OUT" in
+      *"SSH key $KEYFP"*) ;;
+      *) fail report "report/evidence-report.pdf is signed inside by a certificate that does not name metadata/signer/id_ed25519.pub ($KEYFP): $OUT" ;;
+    esac
+    pass report "signed inside too: pdfsig finds its signature valid over the whole file, by the certificate naming $KEYFP"
+  fi
 elif [ -n "$RFILES" ]; then
   fail report "$RFILES present but report/evidence-report.pdf is missing"
 elif grep -q '"report": "report/evidence-report.pdf"' metadata/provenance.json; then

@@ -1,10 +1,12 @@
 /**
  * Post-processing of the printed report with pdf-lib: embeds the files a recipient needs to check
- * it (the signed tag manifest, its signatures, VERIFY.txt — `pdfdetach -list` shows them) and sets
- * the document metadata. Runs before the report is signed (signatures/evidence-report.pdf.sig
+ * it (the signed tag manifest, its signatures, VERIFY.txt — `pdfdetach -list` shows them), sets
+ * the document metadata and, given the report key, signs the PDF inside (CMS, pdfCmsSignature.ts)
+ * as its last change. Runs before the bundle signs the report (signatures/evidence-report.pdf.sig
  * covers these bytes). Platform-free: the renderer, Node scripts and tests share it.
  */
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { addSignaturePlaceholder, fillSignature, type SignatureFieldInfo } from './pdfCmsSignature';
 import type { ReportModel } from './reportModel';
 import { reportTitle } from './reportHtml';
 import { fixRtlActualText } from './rtlActualText';
@@ -17,7 +19,20 @@ export interface ReportAttachment {
   description: string;
 }
 
-export async function finishReportPdf(pdf: Uint8Array, model: ReportModel, attachments: ReportAttachment[]): Promise<Uint8Array> {
+/** The report key (shared/evidence/pdfSigningKey.ts) as the signing step needs it; the key itself stays with the host. */
+export interface ReportSigning {
+  /** The report key's X.509 certificate (DER): attached, and carried in the signature. */
+  certificate: Uint8Array;
+  /** SSHSIG by the analyst's key over the certificate: what ties the report key to the fingerprint a recipient trusts. */
+  certificateSignature: string;
+  /** The report key's DER ECDSA signature over the CMS signed attributes. */
+  signAttributes(signedAttributes: Uint8Array): Promise<Uint8Array>;
+}
+
+/** The names the report-signing certificate and its SSHSIG are attached under (VERIFY.txt's commands use them). */
+export const REPORT_CERTIFICATE_NAME = 'report-signing-certificate.der';
+
+export async function finishReportPdf(pdf: Uint8Array, model: ReportModel, attachments: ReportAttachment[], signing?: ReportSigning): Promise<Uint8Array> {
   // No yielding every few objects: a 100-page report has thousands, and each yield is a timer tick.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   fixRtlActualText(doc);
@@ -34,7 +49,24 @@ export async function finishReportPdf(pdf: Uint8Array, model: ReportModel, attac
   doc.setCreationDate(created);
   doc.setModificationDate(created);
   doc.setLanguage('en');
-  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
+  if (!signing) return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
+  return signInside(doc, signing, { name: model.author, reason: `Evidence report of case ${model.caseId}, bundle ${model.bundleId}`, signingTime: created });
+}
+
+/**
+ * Attaches the report key's certificate and the analyst's SSHSIG over it (what ties pdfsig's signer
+ * to the fingerprint a recipient trusts), then saves the document signed inside (CMS) as its last change.
+ */
+export async function signInside(doc: PDFDocument, signing: ReportSigning, info: SignatureFieldInfo): Promise<Uint8Array> {
+  const at = { creationDate: info.signingTime, modificationDate: info.signingTime };
+  await doc.attach(signing.certificate, REPORT_CERTIFICATE_NAME, { mimeType: 'application/pkix-cert', description: "The report key's certificate: pdfsig names it as this PDF's signer", ...at });
+  await doc.attach(new TextEncoder().encode(signing.certificateSignature), `${REPORT_CERTIFICATE_NAME}.sig`, {
+    mimeType: 'text/plain', description: "OpenSSH SSHSIG by the analyst's key over that certificate (ssh-keygen -Y verify)", ...at,
+  });
+  addSignaturePlaceholder(doc, info);
+  // No object streams: the signature's byte ranges and contents must be plain bytes of the file.
+  const saved = await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false });
+  return fillSignature(saved, signing.certificate, info.signingTime, (attributes) => signing.signAttributes(attributes));
 }
 
 interface BundleFiles {

@@ -11,7 +11,7 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { ARABIC_LIGATURE_NOTE, buildReportCase, CANTONESE_NOTE, EMOJI_NOTE, EMOJI_WORDS, EXTENSION_B_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, RTL_SCRIPTS_NOTE, SCRIPT_SAMPLES, SCRIPT_WORDS, SCRIPTS_NOTE, type ReportCase } from '../unit/report/reportCase';
+import { ARABIC_LIGATURE_NOTE, buildReportCase, CANTONESE_NOTE, EMOJI_NOTE, EMOJI_WORDS, EXTENSION_B_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, RTL_SCRIPTS_NOTE, SCRIPT_SAMPLES, SCRIPT_WORDS, SCRIPTS_NOTE, reportSigningOf, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, RTL, wordBoxes } from './pdfInk';
 import { openDemoArchive } from './exploreHelpers';
@@ -66,7 +66,7 @@ async function printPdf(page: Page, model: ReportModel, pageSize: ReportPageSize
 
 /** Finish and sign exactly as an export does; returns the PDF path in dir. */
 async function finishAndSign(rc: ReportCase, raw: Uint8Array, dir: string) {
-  const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared));
+  const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared), await reportSigningOf(rc.model));
   const signed = await rc.prepared.signReport(pdf);
   const report = signed.find((e) => e.path === REPORT_PATH);
   const sig = signed.find((e) => e.path === REPORT_SIG_PATH);
@@ -201,6 +201,12 @@ test.describe('evidence report PDF', () => {
       { input: readFileSync(file), encoding: 'utf8' },
     );
     expect(verified).toContain(`Good "${m.signer.namespace}" signature for ${m.signer.principal}`);
+    // ... and its signature inside (CMS) over Chromium's printed PDF, as pdfsig checks it.
+    const inside = tool('pdfsig', [file]);
+    expect(inside).toContain('Signature Validation: Signature is Valid.');
+    expect(inside).toContain('Total document signed');
+    expect(inside).toContain(`SSH key ${m.signer.fingerprint}`);
+    for (const n of ['report-signing-certificate.der', 'report-signing-certificate.der.sig']) expect(list).toContain(`: ${n}\n`);
 
     // Page images for review (a few pages at 60 dpi).
     const out = path.join(repoRoot, 'docs/report');

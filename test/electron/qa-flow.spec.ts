@@ -156,6 +156,11 @@ test('verify: the app’s verify page, `npm run cli -- verify --json`, ssh-keyge
   expect(binding.code, binding.out).toBe(0);
   expect(execFileSync('sha256sum', ['-c', '--strict', 'report/evidence-report.sha256'], { cwd: bag, encoding: 'utf8' })).toBe('report/evidence-report.pdf: OK\ntagmanifest-sha512.txt: OK\n');
   expect(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(bag, 'report/evidence-report.pdf'), '-'], { encoding: 'utf8' })).toContain(bundleId);
+  // Signed inside too (CMS): pdfsig finds it valid over the whole file, by the certificate naming the analyst's key.
+  const inside = execFileSync('pdfsig', [path.join(bag, 'report/evidence-report.pdf')], { encoding: 'utf8' });
+  expect(inside).toContain('Signature Validation: Signature is Valid.');
+  expect(inside).toContain('Total document signed');
+  expect(inside).toContain(`SSH key ${fingerprint}`);
 
   // The egress log went into the bundle: nothing was blocked because nothing was attempted.
   const provenance = JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8'));

@@ -22,6 +22,7 @@ import {
   parseOpenSshPrivateKey,
   parsePublicKeyLine,
 } from '../../../shared/evidence/opensshKeys';
+import { reportCertificate, signReportAttributes } from '../../../shared/evidence/pdfSigningKey';
 import { type Ed25519Signer, seedSigner } from '../../../shared/evidence/signer';
 import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
 import { type SecretStore, secretStoreProtects } from './secretStore';
@@ -89,6 +90,10 @@ export interface KeyService {
   sign(message: Uint8Array, opts?: { passphrase?: string }): Promise<Uint8Array>;
   /** Unlocks the active key once for several signatures (a bundle needs three). */
   signer(opts?: { passphrase?: string }): Promise<Ed25519Signer>;
+  /** The active key's report-signing certificate (shared/evidence/pdfSigningKey.ts). */
+  reportCertificate(opts?: { passphrase?: string }): Promise<Uint8Array>;
+  /** The report key's signature over a report's CMS signed attributes (refused for anything else). */
+  signReport(signedAttributes: Uint8Array, opts?: { passphrase?: string }): Promise<Uint8Array>;
   rotate(opts?: { passphrase?: string; newPassphrase?: string }): Promise<{ previous: PublicKeyInfo; current: PublicKeyInfo }>;
 }
 
@@ -230,6 +235,23 @@ export function createKeyService(ports: KeyServicePorts): KeyService {
       const seed = await unlock(await activeStored(await load()), opts.passphrase);
       try {
         return await seedSigner(seed).sign(message);
+      } finally {
+        seed.fill(0);
+      }
+    },
+    async reportCertificate(opts = {}) {
+      const k = await activeStored(await load());
+      const seed = await unlock(k, opts.passphrase);
+      try {
+        return reportCertificate(seed, { principal: k.principal, sshFingerprint: info(k).fingerprint, notBefore: new Date(k.createdAt) });
+      } finally {
+        seed.fill(0);
+      }
+    },
+    async signReport(signedAttributes, opts = {}) {
+      const seed = await unlock(await activeStored(await load()), opts.passphrase);
+      try {
+        return signReportAttributes(seed, signedAttributes);
       } finally {
         seed.fill(0);
       }

@@ -8,6 +8,9 @@ import type { HostApi } from '../../../shared/api/hostApi';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { prepareBundle, type BundleEntry, type PreparedBundle } from '../../../shared/evidence/bundleWriter';
 import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
+import type { Ed25519Signer } from '../../../shared/evidence/signer';
+import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
+import type { ReportSigning } from '../../../shared/report/finishReportPdf';
 import { appVersion } from '../app/version';
 import { hostSigner } from '../keys/hostSigner';
 import type { PinRecord } from '../pins/pinTypes';
@@ -34,8 +37,11 @@ export interface ExportResult {
   bytes: number;
 }
 
-/** Renders the evidence PDF once the bundle id is known (the PDF engineer's hook). Given, the bundle says it holds a report. */
-export type ReportRenderer = (ctx: { prepared: PreparedBundle; caseRecord: CaseRecord; items: PinRecord[]; custody: CustodyEntry[] }) => Promise<Uint8Array | null>;
+/**
+ * Renders the evidence PDF once the bundle id is known (the PDF engineer's hook), signed inside with
+ * `signing` (the report key, over the host). Given, the bundle says it holds a report.
+ */
+export type ReportRenderer = (ctx: { prepared: PreparedBundle; caseRecord: CaseRecord; items: PinRecord[]; custody: CustodyEntry[]; signing: ReportSigning }) => Promise<Uint8Array | null>;
 
 export class ExportRefused extends Error {
   override name = 'ExportRefused';
@@ -176,7 +182,7 @@ export async function exportCaseBundle(opts: {
     report: opts.renderReport !== undefined,
   });
   let extra: BundleEntry[] = [];
-  const pdf = opts.renderReport ? await opts.renderReport({ prepared, caseRecord, items, custody }) : null;
+  const pdf = opts.renderReport ? await opts.renderReport({ prepared, caseRecord, items, custody, signing: await reportSigning(host, signer, opts.passphrase) }) : null;
   if (opts.renderReport && !pdf) throw new Error('the evidence report could not be printed, and the bundle says it holds one: nothing was saved');
   if (pdf) extra = await prepared.signReport(pdf);
 
@@ -229,4 +235,19 @@ export async function exportCaseBundle(opts: {
   });
   progress({ phase: 'done', done: saved.bytes, total: saved.bytes, detail: saved.path });
   return { bundleId: prepared.bundleId, fingerprint: prepared.fingerprint, zipName: prepared.zipName, path: saved.path, bytes: saved.bytes };
+}
+
+/**
+ * The report key over the host, for finishReportPdf: its certificate, vouched for by an SSHSIG of the
+ * analyst's key (so a recipient of the PDF alone can tie pdfsig's signer to the trusted fingerprint),
+ * and its signature over the report's CMS signed attributes.
+ */
+async function reportSigning(host: HostApi, signer: Ed25519Signer, passphrase: string | undefined): Promise<ReportSigning> {
+  const withPassphrase = passphrase ? { passphrase } : {};
+  const certificate = await host['keys:reportCertificate'](withPassphrase);
+  return {
+    certificate,
+    certificateSignature: await sshsigSign(signer, certificate, EVIDENCE_NAMESPACE),
+    signAttributes: (signedAttributes) => host['keys:signReport']({ signedAttributes: new Uint8Array(signedAttributes), ...withPassphrase }),
+  };
 }

@@ -66,6 +66,8 @@ export function createBrowserHost(): HostApi {
     'keys:create': (req) => keys.create(req),
     'keys:import': (req) => keys.importKey(req),
     'keys:sign': (req) => keys.sign(req),
+    'keys:reportCertificate': (req) => keys.reportCertificate(req),
+    'keys:signReport': (req) => keys.signReport(req),
     'keys:rotate': (req) => keys.rotate(req),
     'keys:exportPublic': () => keys.exportPublic(),
     // A page cannot print itself to a PDF file: the user prints the report view with window.print().

@@ -14,6 +14,7 @@ import {
   type Ed25519KeyPair,
 } from '../../../shared/evidence/opensshKeys';
 import { previousKeys } from '../../../shared/evidence/keyHistory';
+import { reportCertificate, signReportAttributes } from '../../../shared/evidence/pdfSigningKey';
 import { seedSigner } from '../../../shared/evidence/signer';
 import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
 import { utf8 } from '../../../shared/evidence/bytes';
@@ -107,6 +108,28 @@ export function createBrowserKeyStore(getDb: () => WorkbenchDb) {
       const seed = await openSeed(rec, req.passphrase);
       try {
         return new Uint8Array(ed25519.sign(req.message, seed));
+      } finally {
+        seed.fill(0);
+      }
+    },
+    /** The report-signing key (derived from the analyst's; shared/evidence/pdfSigningKey.ts): its certificate. */
+    async reportCertificate(req: { passphrase?: string }): Promise<Uint8Array<ArrayBuffer>> {
+      const rec = await current();
+      if (!rec) throw new Error('no analyst key yet: create or import one');
+      const seed = await openSeed(rec, req.passphrase);
+      try {
+        return new Uint8Array(reportCertificate(seed, { principal: rec.principal, sshFingerprint: rec.fingerprint, notBefore: new Date(rec.createdAt) }));
+      } finally {
+        seed.fill(0);
+      }
+    },
+    /** Its signature over a report's CMS signed attributes, as the desktop app's custody gives it. */
+    async signReport(req: { signedAttributes: Uint8Array; passphrase?: string }): Promise<Uint8Array<ArrayBuffer>> {
+      const rec = await current();
+      if (!rec) throw new Error('no analyst key yet: create or import one');
+      const seed = await openSeed(rec, req.passphrase);
+      try {
+        return new Uint8Array(signReportAttributes(seed, req.signedAttributes));
       } finally {
         seed.fill(0);
       }

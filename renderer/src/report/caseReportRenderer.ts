@@ -1,7 +1,8 @@
 /**
  * The cases export's ReportRenderer hook (renderer/src/cases/exportCaseBundle.ts): once the bundle
- * is signed, build the model, print it through the host and attach the manifest, signatures and
- * VERIFY.txt. The export then signs the PDF (signReport) and adds it at report/evidence-report.pdf.
+ * is signed, build the model, print it through the host, attach the manifest, signatures and
+ * VERIFY.txt and sign it inside with the report key (CMS). The export then signs the PDF with the
+ * analyst's key (signReport, SSHSIG) and adds it at report/evidence-report.pdf.
  * In the browser host there is no programmatic PDF printer: the hook returns null (no report in the
  * bundle) and the user prints the report page instead.
  */
@@ -22,7 +23,7 @@ export function createCaseReportRenderer(opts: {
   pageSize: ReportPageSize;
   onPhase?: (phase: ReportPhase, detail: string) => void;
 }): ReportRenderer {
-  return async ({ prepared, caseRecord, items, custody }) => {
+  return async ({ prepared, caseRecord, items, custody, signing }) => {
     const model = caseReportModel({
       caseRecord,
       items,
@@ -35,6 +36,6 @@ export function createCaseReportRenderer(opts: {
       // The bundle's time, not the print's (seconds later): the report and provenance.json agree.
       createdAt: new Date(prepared.created),
     });
-    return printReportPdf({ host: opts.host, model, pageSize: opts.pageSize, attachments: bundleAttachments(prepared), ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) });
+    return printReportPdf({ host: opts.host, model, pageSize: opts.pageSize, attachments: bundleAttachments(prepared), signing, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) });
   };
 }

@@ -12,6 +12,8 @@ import type { SecretStore } from '../../../main/services/keys/secretStore';
 import { APP_ORIGIN } from '../../../shared/appIdentity';
 import { fingerprintSha256, parsePublicKeyLine } from '../../../shared/evidence/opensshKeys';
 import { verifyEd25519 } from '../../../shared/evidence/signer';
+import { certificateParts, cmsSignedAttributes } from '../../../shared/evidence/pdfSigningKey';
+import { p256 } from '@noble/curves/nist.js';
 import { run, sshKeygen } from '../evidence/tools';
 
 const dirs: string[] = [];
@@ -81,6 +83,27 @@ describe('keys:* channels in the Electron host (key service + safeStorage port)'
     expect(s2.principal).toBe('ana@example.org');
     const msg = signedData(EVIDENCE_NAMESPACE, sha512(new Uint8Array([1, 2, 3])));
     expect(verifyEd25519(await call('keys:sign', { message: msg }), msg, parsePublicKeyLine(s2.publicKey).publicKey)).toBe(true);
+  });
+
+  it("the report key: a certificate naming the analyst's key, a signature over a report's CMS attributes only, a new one after rotation", async () => {
+    const { call } = hostOver('basic_text');
+    const s = await call('keys:create', { principal: 'ana@example.org', passphrase: 'long passphrase 1' });
+    await expect(call('keys:reportCertificate', {})).rejects.toThrow(/passphrase/);
+    const certificate: Uint8Array = await call('keys:reportCertificate', { passphrase: 'long passphrase 1' });
+    const parts = certificateParts(certificate);
+    expect(parts.subject).toEqual(['Disclosure Workbench evidence signing', `SSH key ${s.fingerprint}`, 'ana@example.org']);
+    const attributes = cmsSignedAttributes(new Uint8Array(32).fill(3), new Date('2026-12-03T12:00:00Z'));
+    const signature: Uint8Array = await call('keys:signReport', { signedAttributes: attributes, passphrase: 'long passphrase 1' });
+    expect(p256.verify(signature, attributes, parts.publicKey, { format: 'der', lowS: false })).toBe(true);
+    // Not a general-purpose signer: an SSHSIG blob, or a bare digest, is refused.
+    const msg = signedData(EVIDENCE_NAMESPACE, sha512(new TextEncoder().encode('tag manifest bytes')));
+    await expect(call('keys:signReport', { signedAttributes: msg, passphrase: 'long passphrase 1' })).rejects.toThrow(/refused to sign: the report key signs only the CMS signed attributes/);
+    // Same key, same certificate; a rotated key has its own.
+    expect(await call('keys:reportCertificate', { passphrase: 'long passphrase 1' })).toEqual(certificate);
+    const rotated = await call('keys:rotate', { currentPassphrase: 'long passphrase 1' });
+    const next = certificateParts(await call('keys:reportCertificate', { passphrase: 'long passphrase 1' }));
+    expect(next.subject[1]).toBe(`SSH key ${rotated.fingerprint}`);
+    expect(next.publicKey).not.toEqual(parts.publicKey);
   });
 
   it('two key changes at once run one after the other: the second create is refused, two rotations chain, no key is lost', async () => {

@@ -27,6 +27,14 @@ describe('bundle writer, checked with the independent tools', async () => {
     expect(v.stdout).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);
     expect(v.stdout).toContain('ok      minisign: signature and trusted comment verified');
     expect(v.stdout).toContain('ok      report: Good');
+    expect(v.stdout).toContain(`ok      report: signed inside too: pdfsig finds its signature valid over the whole file, by the certificate naming ${prepared.fingerprint}`);
+    // VERIFY.txt's commands for the report's signature inside, as a recipient of the PDF alone runs them.
+    const verifyTxt = readFileSync(path.join(v.bagDir, 'VERIFY.txt'), 'utf8');
+    const from = verifyTxt.indexOf('mkdir -p /tmp/report-files');
+    const block = verifyTxt.slice(from, verifyTxt.indexOf('\n', verifyTxt.indexOf('< /tmp/report-files/report-signing-certificate.der', from)));
+    const inside = run('sh', ['-ec', block.replace(/\/tmp\/report-files/g, path.join(dir, 'report-files'))], { cwd: v.bagDir });
+    expect(inside.stdout + inside.stderr).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);
+    expect(inside.code).toBe(0);
     expect(v.stdout).toContain(`ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): ${prepared.bundleId}`);
     const bag = v.bagDir;
     // VERIFY.txt's recipe for the custody chain, in Python, re-checks every entry's hash and link.
@@ -98,6 +106,30 @@ print('chain ok')`], { cwd: bag });
     const unknown = verifyBundle(bytes);
     expect(unknown.ok).toBe(true);
     expect(unknown.checks.find((c) => c.name === 'trust')).toMatchObject({ status: 'warn', detail: expect.stringContaining('unknown signer') });
+  });
+
+  it("the report is signed inside too (CMS, as pdfsig checks it), by a certificate naming the bundle's signer; one naming another key, or broken, fails", async () => {
+    const v = verifyBundle(bytes, { trustedFingerprints: [prepared.fingerprint], requireTrust: true });
+    expect(v.checks.find((c) => c.name === 'report')!.detail).toMatch(
+      new RegExp(`; signed inside too \\(CMS, as pdfsig checks it: signed 2026-11-28T12:00:00\\.000Z by the certificate of Disclosure Workbench evidence signing, SSH key ${prepared.fingerprint.replace(/[+/]/g, '\\$&')}, analyst@example\\.org`),
+    );
+    // The genuine key signs (SSHSIG) and binds a report whose signature inside is another key's certificate's, or broken.
+    const withReport = async (pdf: Uint8Array) => {
+      const p = await prepareBundle({ ...bundleInput(key), report: true });
+      return verifyBundle(await collect(p.zip(await p.signReport(pdf))), { trustedFingerprints: [prepared.fingerprint], requireTrust: true });
+    };
+    const other = 'SHA256:' + 'A'.repeat(43);
+    const byOther = await withReport(await reportPdf(prepared.bundleId, { signer: seedSigner(key.seed), sshFingerprint: other }));
+    expect(byOther.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['report']);
+    expect(byOther.checks.find((c) => c.name === 'report')!.detail).toBe(
+      `report/evidence-report.pdf is signed inside by a certificate of Disclosure Workbench evidence signing, SSH key ${other}, analyst@example.org, not of this bundle's signer ${prepared.fingerprint}`,
+    );
+    const good = await reportPdf(prepared.bundleId, { signer: seedSigner(key.seed) });
+    const broken = good.slice();
+    broken[20] = broken[20] === 0x20 ? 0x21 : 0x20; // inside the signed range
+    expect((await withReport(broken)).checks.find((c) => c.name === 'report')!.detail).toBe(
+      "report/evidence-report.pdf's signature inside the PDF (CMS, as pdfsig checks it) fails: the file was changed after it was signed: its SHA-256 differs from the signed one",
+    );
   });
 
   it('a bundle made without a report says so; one that promises a report cannot be zipped without it', async () => {

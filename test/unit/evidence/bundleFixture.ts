@@ -6,8 +6,11 @@ import { unzipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { prepareBundle, type BundleInput } from '../../../shared/evidence/bundleWriter';
 import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
-import { generateEd25519KeyPair, type Ed25519KeyPair } from '../../../shared/evidence/opensshKeys';
-import { seedSigner } from '../../../shared/evidence/signer';
+import { fingerprintSha256, generateEd25519KeyPair, type Ed25519KeyPair } from '../../../shared/evidence/opensshKeys';
+import { reportCertificate, signReportAttributes } from '../../../shared/evidence/pdfSigningKey';
+import { signInside } from '../../../shared/report/finishReportPdf';
+import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
+import { seedSigner, type Ed25519Signer } from '../../../shared/evidence/signer';
 import { realFixture } from '../../fixtures/paths';
 import { run } from './tools';
 
@@ -22,13 +25,23 @@ export function sampleCustody(): CustodyEntry[] {
   return log;
 }
 
-export async function reportPdf(bundleId: string): Promise<Uint8Array> {
+/**
+ * A one-page report; with `signedInside`, signed inside (CMS) as the app signs it, by a report key
+ * whose certificate names `signedInside.sshFingerprint` (the bundle's signer, or another key's).
+ */
+export async function reportPdf(bundleId: string, signedInside?: { signer: Ed25519Signer; sshFingerprint?: string; seed?: Uint8Array }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage();
   page.drawText(`Evidence report - bundle ${bundleId.slice(0, 32)}`, { x: 40, y: 780, size: 10, font: await doc.embedFont(StandardFonts.Helvetica) });
-  doc.setCreationDate(new Date('2026-11-28T12:00:00Z'));
-  doc.setModificationDate(new Date('2026-11-28T12:00:00Z'));
-  return doc.save();
+  const at = new Date('2026-11-28T12:00:00Z');
+  doc.setCreationDate(at);
+  doc.setModificationDate(at);
+  if (!signedInside) return doc.save();
+  const seed = signedInside.seed ?? new Uint8Array(32).fill(9);
+  const sshFingerprint = signedInside.sshFingerprint ?? fingerprintSha256(signedInside.signer.publicKey);
+  const certificate = reportCertificate(seed, { principal: PRINCIPAL, sshFingerprint, notBefore: at });
+  const signing = { certificate, certificateSignature: await sshsigSign(signedInside.signer, certificate, EVIDENCE_NAMESPACE), signAttributes: async (a: Uint8Array) => signReportAttributes(seed, a) };
+  return signInside(doc, signing, { name: PRINCIPAL, reason: `Evidence report, bundle ${bundleId}`, signingTime: at });
 }
 
 export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -60,7 +73,7 @@ export function bundleInput(key: Ed25519KeyPair = generateEd25519KeyPair()): Bun
 /** Writes the bundle ZIP (with a signed report) to dir and returns its path and metadata. */
 export async function writeBundle(dir: string, input = bundleInput()) {
   const prepared = await prepareBundle({ ...input, report: true });
-  const extra = await prepared.signReport(await reportPdf(prepared.bundleId));
+  const extra = await prepared.signReport(await reportPdf(prepared.bundleId, { signer: input.signer }));
   const bytes = await collect(prepared.zip(extra));
   const file = path.join(dir, prepared.zipName);
   writeFileSync(file, bytes);

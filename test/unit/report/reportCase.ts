@@ -14,6 +14,9 @@ import type { Tweet } from '../../../shared/domain/tweet';
 import { prepareBundle, type PreparedBundle } from '../../../shared/evidence/bundleWriter';
 import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { seedSigner } from '../../../shared/evidence/signer';
+import { reportCertificate, signReportAttributes } from '../../../shared/evidence/pdfSigningKey';
+import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
+import type { ReportSigning } from '../../../shared/report/finishReportPdf';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
 import type { ReportFigure, ReportItem, ReportModel, ReportPostItem } from '../../../shared/report/reportModel';
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
@@ -143,6 +146,19 @@ function svgFigure(kind: ReportFigure['kind'], title: string): ReportFigure {
   };
 }
 
+/** The seed of the case's signing key (tests only). */
+export const REPORT_CASE_SEED = new Uint8Array(32).fill(7);
+
+/** The report key as an export gives it to finishReportPdf: derived from the case's key, its certificate vouched for by that key. */
+export async function reportSigningOf(model: ReportModel, seed = REPORT_CASE_SEED): Promise<ReportSigning> {
+  const certificate = reportCertificate(seed, { principal: model.signer.principal, sshFingerprint: model.signer.fingerprint, notBefore: new Date(model.createdAt) });
+  return {
+    certificate,
+    certificateSignature: await sshsigSign(seedSigner(seed), certificate, EVIDENCE_NAMESPACE),
+    signAttributes: async (attributes) => signReportAttributes(seed, attributes),
+  };
+}
+
 export interface ReportCase {
   model: ReportModel;
   prepared: PreparedBundle;
@@ -195,7 +211,7 @@ export async function buildReportCase(itemCount = 7): Promise<ReportCase> {
     sourceOrganization: 'Example Newsroom Verification Desk',
     software: { name: 'Disclosure Workbench', version: '0.1.0' },
     principal: PRINCIPAL,
-    signer: seedSigner(new Uint8Array(32).fill(7)),
+    signer: seedSigner(REPORT_CASE_SEED),
     payload: [china!, users!, ira!].map((f) => ({ path: `source/${f.name}`, bytes: f.bytes, expectedSha256: f.sha256 })),
     items: items.map((it) => ({ id: it.itemId, sha256: it.sha256, source: it.source!.fileName, row: it.source!.row, byte_offset: it.source!.byteOffset })),
     custody,
