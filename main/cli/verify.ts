@@ -1,6 +1,7 @@
 /**
- * `npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:...]... [--allow-unknown-signer]`
- * Prints the verdict ({ok, bundleId, fingerprint, checks: [{name, ok, status, detail}]}) and exits
+ * `npm run cli -- verify BUNDLE.zip|REPORT.pdf [--json] [--trust SHA256:...]... [--allow-unknown-signer]`
+ * A PDF is an evidence report received alone (reportPdfVerifier.ts: its verdict has "kind": "report-pdf"
+ * and the checks signature-inside, certificate, trust, bundle). Prints the verdict ({ok, bundleId, fingerprint, checks: [{name, ok, status, detail}]}) and exits
  * 0 only when every check passes; 1 on a failed check or a file that cannot be read (as the other
  * commands; with --json its verdict is printed too, the zip check failed), 2 on a usage error. The trust check passes
  * only for a signer named with --trust: a bundle re-signed by anyone else is intact and validly
@@ -10,9 +11,10 @@
 import { readFile } from 'node:fs/promises';
 import { unreadableBundleVerdict, verifyBundle, type BundleVerdict } from '../../shared/evidence/bundleVerifier';
 import { readSha256Fingerprint } from '../../shared/evidence/opensshKeys';
+import { verifyReportPdf } from '../../shared/evidence/reportPdfVerifier';
 import { terminalText } from './terminalText';
 
-const USAGE = 'usage: npm run cli -- verify BUNDLE.zip [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
+const USAGE = 'usage: npm run cli -- verify BUNDLE.zip|REPORT.pdf [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
 
 export async function run(argv: string[]): Promise<number> {
   let file: string | undefined;
@@ -58,14 +60,25 @@ export async function run(argv: string[]): Promise<number> {
     if (json) printJson(unreadableBundleVerdict(`cannot read ${file}: ${why}`));
     return 1;
   }
-  const v = verifyBundle(bytes, { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 });
-  if (json) printJson(v);
-  else {
-    for (const c of v.checks) process.stdout.write(terminalText(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(12)} ${c.detail}`) + '\n');
-    process.stdout.write(v.ok ? `OK bundle ${v.bundleId} signed by ${v.fingerprint}\n` : 'FAILED: see the checks above\n');
-    if (!trusted.length && v.fingerprint && !allowUnknownSigner) process.stdout.write(`Once ${v.fingerprint} matches the fingerprint you received out of band, run again with --trust ${v.fingerprint}\n`);
+  const trust = { trustedFingerprints: trusted, requireTrust: !allowUnknownSigner || trusted.length > 0 };
+  // An evidence report received alone (no bundle): its signature inside, the certificate's SSHSIG, the trust.
+  if (bytes[0] === 0x25 && new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-') {
+    const r = await verifyReportPdf(bytes, trust);
+    if (json) process.stdout.write(`${JSON.stringify({ ok: r.ok, kind: 'report-pdf', bundleId: r.bundleId, fingerprint: r.fingerprint, principal: r.principal, checks: r.checks }, null, 2)}\n`);
+    else printChecks(r, `OK evidence report of bundle ${r.bundleId} signed by ${r.fingerprint}`, trusted, allowUnknownSigner);
+    return r.ok ? 0 : 1;
   }
+  const v = verifyBundle(bytes, trust);
+  if (json) printJson(v);
+  else printChecks(v, `OK bundle ${v.bundleId} signed by ${v.fingerprint}`, trusted, allowUnknownSigner);
   return v.ok ? 0 : 1;
+}
+
+function printChecks(v: { ok: boolean; fingerprint: string | null; checks: { name: string; status: string; detail: string }[] }, okLine: string, trusted: string[], allowUnknownSigner: boolean): void {
+  const width = Math.max(12, ...v.checks.map((c) => c.name.length));
+  for (const c of v.checks) process.stdout.write(terminalText(`${c.status.toUpperCase().padEnd(5)} ${c.name.padEnd(width)} ${c.detail}`) + '\n');
+  process.stdout.write(v.ok ? `${okLine}\n` : 'FAILED: see the checks above\n');
+  if (!trusted.length && v.fingerprint && !allowUnknownSigner) process.stdout.write(`Once ${v.fingerprint} matches the fingerprint you received out of band, run again with --trust ${v.fingerprint}\n`);
 }
 
 function printJson(v: BundleVerdict): void {

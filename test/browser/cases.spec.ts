@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { realFixture, repoRoot } from '../fixtures/paths';
@@ -513,6 +514,33 @@ test('a waiting pin of an item the case holds already (pinned again for another 
   await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (1)' })).toBeVisible();
   await expect(page.getByTestId('already-in-case')).toHaveCount(1);
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
+test("the verify page checks an evidence report PDF received alone: its signature inside, the certificate the analyst's key vouches for, trust, its bundle", async ({ page }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-verify-pdf-'));
+  const { bytes, prepared } = await writeBundle(dir);
+  const pdf = unzipSync(bytes)[`${prepared.bagName}/report/evidence-report.pdf`]!;
+  const file = path.join(dir, 'evidence-report.pdf');
+  writeFileSync(file, pdf);
+  await page.goto('#/cases/verify');
+  await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(file);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Report NOT verified: intact and validly signed, but the signer is not checked: evidence-report\.pdf/);
+  await page.getByLabel('Trusted fingerprints (received out of band; optional, one per line)').fill(prepared.fingerprint);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Report verified: evidence-report\.pdf/);
+  for (const [check, label] of [['signature-inside', 'Signature inside the PDF (CMS)'], ['certificate', "Signing certificate, vouched for by the analyst's key"], ['trust', 'Trusted fingerprint'], ['bundle', 'Bundle the report belongs to']]) {
+    await expect(page.locator(`[data-check="${check}"]`)).toHaveAttribute('data-status', 'pass');
+    await expect(page.locator(`[data-check="${check}"] th`)).toHaveText(label);
+  }
+  await expect(page.locator('[data-check="bundle"] td.detail')).toContainText(prepared.bundleId);
+  // One byte changed: the signature inside says so.
+  const edited = Uint8Array.from(pdf);
+  edited[new TextDecoder('latin1').decode(pdf).indexOf('/Producer') + 1] ^= 0x20;
+  const editedFile = path.join(dir, 'edited-report.pdf');
+  writeFileSync(editedFile, edited);
+  await page.getByLabel(/Drop a bundle ZIP here/).setInputFiles(editedFile);
+  await expect(page.getByTestId('verify-verdict')).toHaveText(/^Report FAILED verification: edited-report\.pdf/);
+  await expect(page.locator('[data-check="signature-inside"] td.detail')).toHaveText('the file was changed after it was signed: its SHA-256 differs from the signed one');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('the verify page trusts the whole line ssh-keygen -lf prints, whatever the principal in it (one without an @ too)', async ({ page }) => {

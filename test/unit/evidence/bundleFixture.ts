@@ -8,7 +8,7 @@ import { prepareBundle, type BundleInput } from '../../../shared/evidence/bundle
 import { appendCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { fingerprintSha256, generateEd25519KeyPair, type Ed25519KeyPair } from '../../../shared/evidence/opensshKeys';
 import { reportCertificate, signReportAttributes } from '../../../shared/evidence/pdfSigningKey';
-import { signInside } from '../../../shared/report/finishReportPdf';
+import { bundleAttachments, signInside, type ReportAttachment } from '../../../shared/report/finishReportPdf';
 import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
 import { seedSigner, type Ed25519Signer } from '../../../shared/evidence/signer';
 import { realFixture } from '../../fixtures/paths';
@@ -29,7 +29,7 @@ export function sampleCustody(): CustodyEntry[] {
  * A one-page report; with `signedInside`, signed inside (CMS) as the app signs it, by a report key
  * whose certificate names `signedInside.sshFingerprint` (the bundle's signer, or another key's).
  */
-export async function reportPdf(bundleId: string, signedInside?: { signer: Ed25519Signer; sshFingerprint?: string; seed?: Uint8Array }): Promise<Uint8Array> {
+export async function reportPdf(bundleId: string, signedInside?: { signer: Ed25519Signer; sshFingerprint?: string; seed?: Uint8Array; attachments?: ReportAttachment[] }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage();
   page.drawText(`Evidence report - bundle ${bundleId.slice(0, 32)}`, { x: 40, y: 780, size: 10, font: await doc.embedFont(StandardFonts.Helvetica) });
@@ -37,6 +37,7 @@ export async function reportPdf(bundleId: string, signedInside?: { signer: Ed255
   doc.setCreationDate(at);
   doc.setModificationDate(at);
   if (!signedInside) return doc.save();
+  for (const a of signedInside.attachments ?? []) await doc.attach(a.bytes, a.name, { mimeType: a.mimeType, description: a.description, creationDate: at, modificationDate: at });
   const seed = signedInside.seed ?? new Uint8Array(32).fill(9);
   const sshFingerprint = signedInside.sshFingerprint ?? fingerprintSha256(signedInside.signer.publicKey);
   const certificate = reportCertificate(seed, { principal: PRINCIPAL, sshFingerprint, notBefore: at });
@@ -73,7 +74,7 @@ export function bundleInput(key: Ed25519KeyPair = generateEd25519KeyPair()): Bun
 /** Writes the bundle ZIP (with a signed report) to dir and returns its path and metadata. */
 export async function writeBundle(dir: string, input = bundleInput()) {
   const prepared = await prepareBundle({ ...input, report: true });
-  const extra = await prepared.signReport(await reportPdf(prepared.bundleId, { signer: input.signer }));
+  const extra = await prepared.signReport(await reportPdf(prepared.bundleId, { signer: input.signer, attachments: bundleAttachments(prepared) }));
   const bytes = await collect(prepared.zip(extra));
   const file = path.join(dir, prepared.zipName);
   writeFileSync(file, bytes);

@@ -6,9 +6,11 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintSha256, allowedSignersLine } from '../../../shared/evidence/opensshKeys';
 import { checkPdfSignature } from '../../../shared/evidence/pdfSignatureCheck';
+import { verifyReportPdf } from '../../../shared/evidence/reportPdfVerifier';
+import { repoRoot } from '../../fixtures/paths';
 import { cmsSignedAttributes, reportCertificate, signReportAttributes } from '../../../shared/evidence/pdfSigningKey';
 import { seedSigner } from '../../../shared/evidence/signer';
-import { EVIDENCE_NAMESPACE } from '../../../shared/evidence/sshsig';
+import { EVIDENCE_NAMESPACE, sshsigSign } from '../../../shared/evidence/sshsig';
 import { bundleAttachments, finishReportPdf, REPORT_CERTIFICATE_NAME } from '../../../shared/report/finishReportPdf';
 import { buildReportCase, REPORT_CASE_SEED as SEED, reportSigningOf, type ReportCase } from './reportCase';
 
@@ -100,4 +102,40 @@ describe('the evidence report is signed inside (CMS), as pdfsig checks it', () =
     const unsigned = await finishReportPdf(await doc.save(), rc.model, []);
     expect(checkPdfSignature(unsigned)).toMatchObject({ ok: false, detail: 'the PDF holds no signature (no /ByteRange)' });
   });
+
+  it('a report received alone verifies with the app (verify REPORT.pdf): signature inside, the certificate vouched for, trust, bundle id', async () => {
+    const trusted = await verifyReportPdf(signed, { trustedFingerprints: [fingerprint], requireTrust: true });
+    expect(trusted).toMatchObject({ ok: true, fingerprint, principal: 'analyst@example.org', bundleId: rc.model.bundleId });
+    expect(trusted.checks.map((c) => `${c.name}:${c.status}`)).toEqual(['signature-inside:pass', 'certificate:pass', 'trust:pass', 'bundle:pass']);
+    const other = 'SHA256:' + 'B'.repeat(43);
+    expect((await verifyReportPdf(signed, { trustedFingerprints: [other], requireTrust: true })).checks.find((c) => c.name === 'trust')).toMatchObject({ ok: false, detail: `signer ${fingerprint} is not one of the trusted fingerprints: ${other}` });
+    // Through the command line, as a recipient runs it.
+    const cli = spawnSync('npx', ['tsx', 'main/cli/index.ts', 'verify', file, '--json', '--trust', fingerprint], { cwd: repoRoot, encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, kind: 'report-pdf', fingerprint, bundleId: rc.model.bundleId });
+    // An edited copy fails at its signature; an unsigned PDF says it holds none.
+    const edited = signed.slice();
+    edited[new TextDecoder('latin1').decode(signed).indexOf('/Title') + 1] = 0x58;
+    expect((await verifyReportPdf(edited)).checks[0]).toMatchObject({ name: 'signature-inside', ok: false, detail: expect.stringContaining('the file was changed after it was signed') });
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    expect((await verifyReportPdf(await doc.save())).checks[0]).toMatchObject({ ok: false, detail: 'the PDF holds no signature (no /ByteRange)' });
+  });
+
+  it("a report whose certificate the analyst key did not vouch for (another key's SSHSIG attached) fails the certificate check", async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const mallory = new Uint8Array(32).fill(5);
+    const forged = await finishReportPdf(await doc.save(), rc.model, bundleAttachments(rc.prepared), { ...(await reportSigningOf(rc.model)), certificateSignature: (await reportSigningOf(rc.model, mallory)).certificateSignature });
+    const v = await verifyReportPdf(forged);
+    expect(v.checks.find((c) => c.name === 'certificate')).toMatchObject({ ok: false, detail: 'report-signing-certificate.der.sig does not verify over the certificate: Ed25519 signature does not match the signed data' });
+    // Mallory vouches for the analyst's certificate with her own key: it verifies, but names another key than hers.
+    const genuine = await reportSigningOf(rc.model);
+    const doc2 = await PDFDocument.create();
+    doc2.addPage();
+    const vouchedByMallory = await finishReportPdf(await doc2.save(), rc.model, bundleAttachments(rc.prepared), { ...genuine, certificateSignature: await sshsigSign(seedSigner(mallory), genuine.certificate, EVIDENCE_NAMESPACE) });
+    const m = await verifyReportPdf(vouchedByMallory);
+    expect(m.checks.find((c) => c.name === 'certificate')).toMatchObject({ ok: false, detail: `the certificate names SSH key ${fingerprint}, but the key that vouches for it is ${fingerprintSha256(seedSigner(mallory).publicKey)}` });
+  });
 });
+

@@ -1,5 +1,6 @@
-import { useMemo, useState, type DragEvent } from 'react';
-import { verifyBundle } from '../../../../shared/evidence/bundleVerifier';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { verifyBundle, type BundleVerdict } from '../../../../shared/evidence/bundleVerifier';
+import { verifyReportPdf, type ReportPdfVerdict } from '../../../../shared/evidence/reportPdfVerifier';
 import { readSha256Fingerprint } from '../../../../shared/evidence/opensshKeys';
 import { hrefFor } from '../../app/routes';
 
@@ -14,9 +15,15 @@ const LABEL: Record<string, string> = {
   completeness: 'Completeness',
   custody: 'Custody chain',
   report: 'Evidence report',
+  // An evidence report PDF received alone (reportPdfVerifier.ts).
+  'signature-inside': 'Signature inside the PDF (CMS)',
+  certificate: "Signing certificate, vouched for by the analyst's key",
+  bundle: 'Bundle the report belongs to',
 };
 
-/** Drop a bundle ZIP: one verdict per check, naming exactly what failed. Everything runs locally. */
+const isPdf = (bytes: Uint8Array) => new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-';
+
+/** Drop a bundle ZIP, or a report PDF received alone: one verdict per check, naming exactly what failed. Everything runs locally. */
 export function VerifyPage() {
   const [bundle, setBundle] = useState<{ file: string; bytes: Uint8Array } | null>(null);
   const [trusted, setTrusted] = useState('');
@@ -26,10 +33,19 @@ export function VerifyPage() {
   // Re-checked whenever the bundle or the trusted list changes: a verdict never outlives its inputs.
   // The signer must be one of the trusted fingerprints: a bundle re-signed with any other key is
   // intact and validly signed, so without them nothing says who signed it.
-  const verdict = useMemo(
-    () => (bundle && fingerprints.bad.length === 0 ? { ...verifyBundle(bundle.bytes, { trustedFingerprints: fingerprints.good, requireTrust: true }), file: bundle.file } : null),
-    [bundle, fingerprints],
-  );
+  const [verdict, setVerdict] = useState<((BundleVerdict | ReportPdfVerdict) & { file: string; kind: 'bundle' | 'report' }) | null>(null);
+  useEffect(() => {
+    if (!bundle || fingerprints.bad.length > 0) return setVerdict(null);
+    const trust = { trustedFingerprints: fingerprints.good, requireTrust: true };
+    if (!isPdf(bundle.bytes)) return setVerdict({ ...verifyBundle(bundle.bytes, trust), file: bundle.file, kind: 'bundle' });
+    let current = true;
+    setVerdict(null);
+    void verifyReportPdf(bundle.bytes, trust).then((v) => current && setVerdict({ ...v, file: bundle.file, kind: 'report' }));
+    return () => {
+      current = false;
+    };
+  }, [bundle, fingerprints]);
+  const what = verdict?.kind === 'report' ? 'Report' : 'Bundle';
   const signerUnchecked = !!verdict && !verdict.ok && fingerprints.good.length === 0 && verdict.checks.every((c) => c.ok || c.name === 'trust');
 
   const check = async (file: File | undefined) => {
@@ -52,7 +68,7 @@ export function VerifyPage() {
       <p>
         <a href={hrefFor('cases')}>All cases</a>
       </p>
-      <h1 id="view-title">Verify an evidence bundle</h1>
+      <h1 id="view-title">Verify an evidence bundle or report</h1>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 4, maxWidth: 700 }}>
         <label htmlFor="trusted-fps">Trusted fingerprints (received out of band; optional, one per line)</label>
         <textarea id="trusted-fps" rows={2} value={trusted} onChange={(e) => setTrusted(e.target.value)} placeholder="SHA256:…" spellCheck={false}
@@ -64,17 +80,17 @@ export function VerifyPage() {
         )}
       </div>
       <div className={`drop-zone${over ? ' over' : ''}`} onDragOver={(e) => (e.preventDefault(), setOver(true))} onDragLeave={() => setOver(false)} onDrop={drop}>
-        <label htmlFor="bundle-file">Drop a bundle ZIP here, or choose one</label>
-        <input id="bundle-file" type="file" accept=".zip,application/zip" onChange={(e) => void check(e.target.files?.[0])} />
+        <label htmlFor="bundle-file">Drop a bundle ZIP here, or an evidence report PDF received alone, or choose one</label>
+        <input id="bundle-file" type="file" accept=".zip,application/zip,.pdf,application/pdf" onChange={(e) => void check(e.target.files?.[0])} />
       </div>
       {busy && <p role="status">Verifying…</p>}
       {verdict && (
         <div aria-live="polite">
           <h2 className={verdict.ok ? 'ok' : signerUnchecked ? 'warning' : 'error'} data-testid="verify-verdict">
-            {verdict.ok ? 'Bundle verified' : signerUnchecked ? 'Bundle NOT verified: intact and validly signed, but the signer is not checked' : 'Bundle FAILED verification'}:{' '}
+            {verdict.ok ? `${what} verified` : signerUnchecked ? `${what} NOT verified: intact and validly signed, but the signer is not checked` : `${what} FAILED verification`}:{' '}
             <span dir="auto">{verdict.file}</span>
           </h2>
-          {signerUnchecked && <p>Anyone can re-sign an edited bundle with a key of their own. Compare the signer below with the fingerprint you received out of band, and paste that one above.</p>}
+          {signerUnchecked && <p>Anyone can re-sign an edited {what.toLowerCase()} with a key of their own. Compare the signer below with the fingerprint you received out of band, and paste that one above.</p>}
           <dl className="facts">
             <dt>Bundle id</dt>
             <dd className="mono">{verdict.bundleId ?? '—'}</dd>
