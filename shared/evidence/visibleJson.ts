@@ -9,5 +9,10 @@
 const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 export function visibleJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visibleText(JSON.stringify(value, null, space));
+}
+
+/** A text with its invisible format characters written as \uXXXX, as visibleJson writes them (for a string shown as itself, not as JSON). */
+export function visibleText(s: string): string {
+  return s.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

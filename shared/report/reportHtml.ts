@@ -12,6 +12,7 @@ import { htmlWithIsolatedTokens } from '../domain/textTokens';
 import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
 import { utcInstantText, utcMinuteText, zonedMinuteText } from './reportTimes';
+import { evidenceKindLabel } from '../evidence/evidenceKinds';
 
 export interface ReportDocumentOptions {
   /** Absolute or page-relative URLs of the report stylesheet(s), served from the app's own origin. */
@@ -92,7 +93,7 @@ function method(m: ReportModel): string {
 
 function itemCard(it: ReportItem, n: number, zone: string): string {
   const head =
-    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(it.findingKind)} — <bdi>${e(it.title)}</bdi>`;
+    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(evidenceKindLabel(it.findingKind).toLowerCase())} — <bdi>${e(it.title)}</bdi>`;
   const body = it.kind === 'post' ? postBody(it, zone) : it.kind === 'account' ? accountBody(it) : findingBody(it);
   const src = it.source;
   const more = it.sourceRows !== undefined && it.sourceRows > 1 ? ` (first of ${it.sourceRows} source rows)` : '';

@@ -82,6 +82,8 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.goto(caseUrl);
   const add = page.getByRole('button', { name: /^Add .* to this case$/ });
   await expect(add).toHaveCount(3);
+  // Waiting pins say their kind in words, not as the id the store keeps ('account', 'interaction-edge').
+  expect((await page.locator('ul.plain-list li > span.muted').allInnerTexts()).sort()).toEqual(['Account', 'Tweet', 'Tweet']);
   // By keyboard: after each Add, focus is on the next Add button, after the last on the items heading.
   await add.first().focus();
   for (let n = 3; n > 0; n--) {
@@ -89,7 +91,9 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
     await expect(add).toHaveCount(n - 1); // wait for the re-render before the next key
     await expect(n > 1 ? add.first() : page.getByRole('heading', { name: 'Evidence items (3)' })).toBeFocused();
   }
-  await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(3);
+  const evidenceItems = page.getByRole('table', { name: 'Evidence items' });
+  await expect(evidenceItems.locator('tbody tr')).toHaveCount(3);
+  expect((await evidenceItems.locator('tbody tr td:first-child').allInnerTexts()).sort()).toEqual(['Account', 'Tweet', 'Tweet']);
   // Back on the account page, its button says which case holds it (pinning again gives a pin for another case).
   await page.goto(`#/explore/account/${encodeURIComponent(demo.member)}`);
   const inCase = page.locator('button.pin-button[aria-label^="In case “Spamouflage 测试 تحقيق 🦜”: pin again: account "]');
@@ -97,6 +101,18 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(inCase.locator('bdi')).toHaveText('Spamouflage 测试 تحقيق 🦜'); // isolated: a right-to-left name keeps to its quotes
   await page.goto(caseUrl);
   const firstNote = page.getByRole('textbox', { name: /^Note on / }).first();
+  // Each item's boxes have a <label> on screen, "Note" and "Tags (comma-separated)"; the item's title is said with them, not shown.
+  const shownText = (el: Element) => [...el.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('');
+  const noteLabel = evidenceItems.locator('label').filter({ hasText: /^Note on / }).first();
+  await expect(noteLabel).toBeVisible();
+  expect(await noteLabel.evaluate(shownText)).toBe('Note');
+  await noteLabel.click();
+  await expect(firstNote).toBeFocused(); // tied to its box
+  const tagsLabel = evidenceItems.locator('label').filter({ hasText: /^Tags of .* \(comma-separated\)$/ }).first();
+  await expect(tagsLabel).toBeVisible();
+  expect(await tagsLabel.evaluate(shownText)).toBe('Tags (comma-separated)');
+  await tagsLabel.click();
+  await expect(page.getByRole('textbox', { name: /^Tags of / }).first()).toBeFocused();
   await firstNote.fill('Created the same day as 9 others; posts in lockstep. ملاحظة');
   // A note not saved yet is marked, and a reload keeps it.
   await expect(page.getByText('not saved yet')).toBeVisible();
@@ -125,6 +141,19 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
   expect(actions).toEqual(['case-created', 'import', 'pin', 'pin', 'pin', 'note', 'tags', 'case-notes']);
+  // An entry's detail reads as keys and values, the values exact; the JSON it records is one click away.
+  const noteEntry = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').nth(5).locator('td.detail');
+  await expect(noteEntry.locator('dl.detail-fields > dt')).toHaveText(['Pin id', 'Note']);
+  await expect(noteEntry.locator('dl.detail-fields > dd').nth(1)).toHaveText('Created the same day as 9 others; posts in lockstep. ملاحظة');
+  await expect(noteEntry.locator('details.detail-json pre')).toBeHidden();
+  await noteEntry.getByText('As recorded (JSON)').click();
+  expect(JSON.parse(await noteEntry.locator('details.detail-json pre').innerText())).toMatchObject({ note: 'Created the same day as 9 others; posts in lockstep. ملاحظة' });
+  const pinEntry = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').nth(2).locator('td.detail');
+  await expect(pinEntry.locator('dl.detail-fields').first().locator(':scope > dt')).toHaveText(['Pin id', 'Kind', 'Title', 'Dataset id', 'Sources']);
+  await expect(pinEntry).not.toContainText('{"');
+  // A text of several lines keeps them.
+  const caseNotesEntry = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').nth(7).locator('td.detail dl.detail-fields > dd');
+  expect(await caseNotesEntry.innerText()).toBe('Scope: the demo archive.\n\nPlanted group, co-retweets.');
   // Times read as a date and a time of day (the column says UTC); the exact ISO time is the element's dateTime.
   const when = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(2) time').first();
   const iso = (await when.getAttribute('datetime'))!;

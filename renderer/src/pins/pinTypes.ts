@@ -1,7 +1,8 @@
 import type { Provenance } from '../../../shared/domain/provenance';
+import type { EvidenceKind } from '../../../shared/evidence/evidenceKinds';
 
-/** What can be pinned from the explore / network views as evidence for a case. */
-export type EvidenceKind = 'account' | 'tweet' | 'search' | 'chart' | 'network' | 'coordination-edge' | 'interaction-edge';
+/** What can be pinned from the explore / network views as evidence for a case (with its words: evidenceKindLabel). */
+export type { EvidenceKind };
 
 /**
  * An evidence item before it belongs to a case. `payload` is plain JSON (what the item shows:

@@ -37,7 +37,9 @@ describe('a pinned interaction edge in the report', () => {
     const html = buildReportHtml(m, { stylesheets: [], pageSize: 'A4' });
     expect(html).toContain('香港  <bdi>@u2</bdi> 加油'); // a mention isolated, the text's characters as archived
     expect(html).toMatch(/<span class="user-text finding-value" dir="rtl"><bdi>@u2<\/bdi> شلوغی/);
-    expect(html).toContain('interaction-edge');
+    // Its kind in words, not as the id the stores keep.
+    expect(html).toContain('Item 1: interaction edge — <bdi>Mention edge @a → @b (3 tweets)</bdi>');
+    expect(html).not.toContain('Item 1: interaction-edge');
   });
 
   it('reads an edge pinned before interaction edges had their kind (kind network, no figure) the same way', () => {

@@ -1,7 +1,8 @@
 import { countOf } from '../../import/formatters';
 import { utcInstantText } from '../../../../shared/report/reportTimes';
-import { memo, useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { verifyCustody } from '../../../../shared/evidence/custodyLog';
+import { evidenceKindLabel } from '../../../../shared/evidence/evidenceKinds';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, attachPins, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
 import { discardWaitingPin, listUnattachedPins } from '../../pins/pinApi';
@@ -126,7 +127,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       {error && <p role="alert" className="error">{error}</p>}
 
       <h2 id="case-notes-title">Case notes</h2>
-      <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" value={c.notes ?? ''} onSave={(notes, base) => attempt(() => setCaseNotes(db, c.id, notes, actor, base))} />
+      {/* Its label is the heading above: a second "Case notes" beside the box would only repeat it. */}
+      <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" hideLabel value={c.notes ?? ''} onSave={(notes, base) => attempt(() => setCaseNotes(db, c.id, notes, actor, base))} />
 
       <h2 id="case-items-title" tabIndex={-1}>Evidence items ({items.length})</h2>
       {items.length === 0 && <p className="muted">Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.</p>}
@@ -169,7 +171,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                     refocus.current = { action: 'add', index: addable.indexOf(p) };
                   })} aria-label={`Add ${p.title} to this case`}>Add</button>
                 )}{' '}
-                <span className="muted">{p.kind}</span> <span dir="auto">{p.title}</span>{' '}
+                <span className="muted">{evidenceKindLabel(p.kind)}</span> <span dir="auto">{p.title}</span>{' '}
                 <button type="button" data-case-action="discard" onClick={act(async () => {
                   await discardWaitingPin({ id: p.id });
                   refocus.current = { action: 'discard', index: loose.indexOf(p) };
@@ -208,7 +210,7 @@ const ItemRow = memo(
   }) {
     return (
       <tr>
-        <td>{p.kind}</td>
+        <td>{evidenceKindLabel(p.kind)}</td>
         <td dir="auto">{p.title}</td>
         <td>
           {p.provenance.map((v) => (
@@ -218,8 +220,9 @@ const ItemRow = memo(
           ))}
         </td>
         <td>
-          <NoteEditor draftKey={`dw.noteDraft.${caseId}.${p.id}`} label={`Note on ${p.title}`} value={note} onSave={(v, base) => attempt(() => setItemNote(db, caseId, p.id, v, actor, base))} />
-          <NoteEditor what="tags" draftKey={`dw.tagsDraft.${caseId}.${p.id}`} label={`Tags of ${p.title} (comma-separated)`} value={tags}
+          {/* Labelled on screen ("Note", "Tags (comma-separated)"); the item's title, said with them, tells one row's boxes from another's. */}
+          <NoteEditor draftKey={`dw.noteDraft.${caseId}.${p.id}`} label={<>Note<span className="visually-hidden"> on <bdi>{p.title}</bdi></span></>} value={note} onSave={(v, base) => attempt(() => setItemNote(db, caseId, p.id, v, actor, base))} />
+          <NoteEditor what="tags" draftKey={`dw.tagsDraft.${caseId}.${p.id}`} label={<>Tags<span className="visually-hidden"> of <bdi>{p.title}</bdi></span> (comma-separated)</>} value={tags}
             onSave={(v, base) => attempt(() => setItemTags(db, caseId, p.id, parseTags(v), actor, base))} />
         </td>
         <td>
@@ -255,13 +258,19 @@ function readDraft(key: string, stored: string): { draft: string; base: string }
  * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
  * text) drops the draft.
  */
-function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline = false }: { draftKey: string; label: string; value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean }) {
+function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 'note', multiline = false }: {
+  draftKey: string;
+  /** The box's <label>, shown before it (`hideLabel`: for screen readers only, where a heading above already says it). */
+  label: ReactNode; hideLabel?: boolean;
+  value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean;
+}) {
   // A draft kept across a reload comes back with the stored text it was begun from.
   const [kept] = useState(() => readDraft(draftKey, value));
   const [draft, setDraft] = useState(kept.draft);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const pendingId = useId();
+  const inputId = useId();
   const [saveWord, savedWord] = SAVED_WORDS[what];
   // The stored text the analyst began editing from: saving over a text changed since (another window) is refused once (EditConflict).
   const base = useRef(kept.base);
@@ -292,12 +301,13 @@ function NoteEditor({ draftKey, label, value, onSave, what = 'note', multiline =
         input.current?.focus();
       }}
     >
+      <label htmlFor={inputId} className={hideLabel ? 'visually-hidden' : undefined}>{label}</label>
       {multiline ? (
-        <textarea ref={input} aria-label={label} aria-describedby={draft !== value ? pendingId : undefined} value={draft} rows={4} cols={80} dir="auto"
+        <textarea ref={input} id={inputId} aria-describedby={draft !== value ? pendingId : undefined} value={draft} rows={4} cols={80} dir="auto"
           onChange={(e) => { setDraft(e.target.value); setSaved(false); }}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.currentTarget.form?.requestSubmit()} />
       ) : (
-        <input ref={input} aria-label={label} aria-describedby={draft !== value ? pendingId : undefined} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
+        <input ref={input} id={inputId} aria-describedby={draft !== value ? pendingId : undefined} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
       )}
       <button type="submit" disabled={draft === value}>{saveWord}</button>
       {/* Present before it speaks: a live region inserted with its words is often not read. */}

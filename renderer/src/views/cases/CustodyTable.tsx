@@ -1,16 +1,49 @@
-import { visibleJson } from '../../../../shared/evidence/visibleJson';
+import { visibleJson, visibleText } from '../../../../shared/evidence/visibleJson';
+import { detailKeyWords } from '../../../../shared/evidence/detailWords';
 import type { CustodyEntry } from '../../../../shared/evidence/custodyLog';
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 
-/** The entry's detail as JSON with invisible characters escaped; a long one opens to its whole text. */
+/** A list or group of fields within a detail whose JSON is longer than this opens to its entries (an import's files, a deleted dataset's items). */
+const SHOWN_OPEN_CHARS = 400;
+
+/**
+ * One value of an entry's detail, exactly as recorded but in words: an object as a key/value list, a
+ * list as a numbered list, text with its invisible characters escaped (as the JSON escapes them).
+ * Nothing in it is muted: a broken chain tints its rows red, and grey text on them is too faint.
+ */
+function DetailValue({ value, nested = false }: { value: unknown; nested?: boolean }) {
+  if (value === null || value === undefined) return <>none</>;
+  if (typeof value === 'boolean') return <>{value ? 'yes' : 'no'}</>;
+  if (typeof value === 'number') return <>{String(value)}</>;
+  if (typeof value === 'string') return value === '' ? <>(empty)</> : <span dir="auto" className="detail-text">{visibleText(value)}</span>;
+  const entries = Array.isArray(value) ? null : Object.entries(value as Record<string, unknown>);
+  const count = entries?.length ?? (value as unknown[]).length;
+  if (count === 0) return <>none</>;
+  const shown = entries ? (
+    <dl className="detail-fields">
+      {entries.map(([k, v]) => (
+        <Fragment key={k}>
+          <dt>{detailKeyWords(visibleText(k))}</dt>
+          <dd><DetailValue value={v} nested /></dd>
+        </Fragment>
+      ))}
+    </dl>
+  ) : <ol className="detail-list">{(value as unknown[]).map((v, i) => <li key={i}><DetailValue value={v} nested /></li>)}</ol>;
+  // The entry's own fields are always shown; a long list or group within them opens on request (the row stays a few lines high).
+  if (!nested || JSON.stringify(value).length <= SHOWN_OPEN_CHARS) return shown;
+  return <details><summary>{count} {entries ? (count === 1 ? 'field' : 'fields') : count === 1 ? 'entry' : 'entries'}</summary>{shown}</details>;
+}
+
+/** The entry's detail as a key/value list, and as the JSON the log records (to read exactly, or to copy). */
 function Detail({ detail }: { detail: unknown }) {
-  const s = visibleJson(detail);
-  if (s.length <= 160) return <>{s}</>;
   return (
-    <details>
-      <summary>{s.slice(0, 157)}…</summary>
-      <pre className="custody-detail">{visibleJson(detail, 2)}</pre>
-    </details>
+    <>
+      <DetailValue value={detail} />
+      <details className="detail-json">
+        <summary>As recorded (JSON)</summary>
+        <pre className="custody-detail">{visibleJson(detail, 2)}</pre>
+      </details>
+    </>
   );
 }
 
