@@ -42,17 +42,31 @@ test('an empty network says why: no pair reached the minimum repeats (with the h
   await importFiles(page, [tweetsFile(path.join(tempDir(), 'why_tweets_csv_unhashed.csv'), ROWS)]);
   expect(await waitForImportDone(page)).toContain(`${ROWS.length} tweets`);
   await page.goto('#/network');
+  // The build's summary is said by a polite live region that is on the page before any build (one
+  // inserted with its words is often not read), and is no second status (pages have one).
+  const summaryRegion = page.getByTestId('network-summary-region');
+  await expect(summaryRegion).toHaveAttribute('aria-live', 'polite');
+  await expect(summaryRegion).toBeEmpty();
+  await expect(summaryRegion).not.toHaveAttribute('role', /./);
+  const region = (await summaryRegion.elementHandle())!;
 
   // Two echoes retweeted the same two tweets in the same minute; the reader and newsagency the same one.
   await page.getByLabel('Minimum repeats').fill('50');
   await buildNetwork(page, 'Co-retweet (coordination)');
   await expect(page.getByTestId('network-summary')).toContainText('0 accounts, 0 edges');
+  expect(await region.evaluate((el) => el.isConnected && el.textContent)).toMatch(/^0 accounts, 0 edges, .*Computed in [\d.]+ s\. No account pair retweeted 50 /);
+  await expect(summaryRegion.getByTestId('empty-network-reason')).toHaveCount(1); // what was left out, said with it
   await expect(reason(page)).toHaveText('No account pair retweeted 50 different tweets within 60 s (Minimum repeats): of the 2 account pairs that retweeted the same tweet, the heaviest retweeted 2.');
   // At 2 the pair is there, and nothing is explained away.
   await page.getByLabel('Minimum repeats').fill('2');
   await buildNetwork(page, 'Co-retweet (coordination)');
   await expect(page.getByTestId('network-summary')).toContainText('2 accounts, 1 edge');
   await expect(reason(page)).toHaveCount(0);
+  // The same region says the new build's summary, in place of the last one's.
+  expect(await region.evaluate((el) => el.isConnected && el.textContent)).toMatch(/^2 accounts, 1 edge, /);
+  // An undirected edge is named between its two accounts (not significant: listed with every edge).
+  await page.getByLabel('Significant edges only').uncheck();
+  await expect(page.getByTestId('edge-table').getByRole('button', { name: /^Show edge: between @echo(one|two) and @echo(one|two)$/ })).toHaveCount(1);
 
   // quiet's tweets mention nobody.
   await page.getByLabel(/Only accounts/).fill('@quiet');
@@ -135,13 +149,14 @@ test('the Retweet network names lookalike accounts with their ids in the edge ta
   expect(outside).toBe(0);
 
   // The edge to the Cyrillic name: its title and its pin say whose it is.
-  await page.getByTestId('edge-table').getByRole('button', { name: `Show edge reader – ${named(CYRILLIC)}` }).click();
+  // Its Show button says who retweeted whom (the table's columns say it on screen).
+  await page.getByTestId('edge-table').getByRole('button', { name: `Show edge: @reader retweeted @${named(CYRILLIC)}`, exact: true }).click();
   const details = page.getByTestId('edge-details');
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Edge reader → ${named(CYRILLIC)}`);
   await details.getByRole('button', { name: /^Pin to case: edge / }).click();
   await expect(details.getByRole('button', { name: /^Pinned: edge / })).toBeVisible();
   // The self-loop's details say what it records.
-  await page.getByTestId('edge-table').getByRole('button', { name: `Show edge ${named(REAL)} – ${named(REAL)}` }).click();
+  await page.getByTestId('edge-table').getByRole('button', { name: `Show edge: @${named(REAL)} retweeted @${named(REAL)}`, exact: true }).click();
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Edge ${named(REAL)} → ${named(REAL)}`);
   await expect(details.getByText('the account retweeted its own tweets')).toBeVisible();
   await expect(details.getByTestId('edge-tweet-table').locator('tbody tr')).toHaveCount(1);

@@ -15,6 +15,12 @@ export const KIND_LABELS: Record<AnalysisKind, string> = {
   coretweet: 'Co-retweet (coordination)', cotweet: 'Co-tweet (coordination)', colink: 'Co-link (coordination)', coreply: 'Co-reply (coordination)',
 };
 
+/**
+ * What the source account of a directed network's edge did to its target, in the words an edge is
+ * named by ("@a retweeted @b"). The other kinds (co-use and coordination) are undirected: "between @a and @b".
+ */
+export const EDGE_VERBS: Partial<Record<AnalysisKind, string>> = { retweet: 'retweeted', mention: 'mentioned', reply: 'replied to', quote: 'quoted' };
+
 export interface AnalysisRequest {
   datasetId: string;
   kind: AnalysisKind;

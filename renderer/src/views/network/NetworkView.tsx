@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { findAccounts } from '../../network/findAccounts';
-import { edgeAt, edgeCount, KIND_LABELS, METRICS, metricName, type AnalysisProgress, type MetricName, type NetworkModel } from '../../network/networkModel';
+import { EDGE_VERBS, edgeAt, edgeCount, KIND_LABELS, METRICS, metricName, type AnalysisProgress, type MetricName, type NetEdge, type NetworkModel } from '../../network/networkModel';
 import { ringLayout } from '../../network/ringLayout';
 import { edgeFacts, nodeLabel, toDrawing, viewGraph, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { countedWords, VIEW_OMITTED_LABELS } from '../../../../shared/graph/viewOmissions';
@@ -54,6 +54,10 @@ export function NetworkView() {
     setFailureShown(true);
     requestAnimationFrame(() => focusIfLost(failure.current));
   }, [state]);
+  // A new build is a new result: its heading, summary and view start afresh (view settings aside, kept
+  // per model). They are siblings, so each has a key of its own (two sharing one left a second heading on the page).
+  const resultKey = model ? model.receipt.kind + model.millis : '';
+  const datasetName = model ? datasets?.find((d) => d.id === model.request.datasetId)?.name ?? '' : '';
   return (
     <section aria-labelledby="view-title" className="network-view">
       <h1 id="view-title">Network</h1>
@@ -73,14 +77,45 @@ export function NetworkView() {
       {state.status === 'done' && !model && datasets !== null && (
         <p role="status" className="muted" data-testid="network-dataset-gone">The network built last is not shown: its dataset was deleted.</p>
       )}
-      {model && <NetworkResult key={model.receipt.kind + model.millis} model={model} datasetName={datasets?.find((d) => d.id === model.request.datasetId)?.name ?? ''} exportView={exportView} edgeTweets={edgeTweets} />}
+      {model && <h2 key={`title ${resultKey}`} tabIndex={-1} ref={focusIfLost}>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>}
+      {/* The build's summary is said once, when a network is built: its live region is on the page before
+          (a region inserted with its words is often not read); shown again (back on the view), it is not said. */}
+      <div aria-live="polite" data-testid="network-summary-region">
+        {model && <NetworkSummary key={resultKey} model={model} />}
+      </div>
+      {model && <NetworkResult key={`result ${resultKey}`} model={model} datasetName={datasetName} exportView={exportView} edgeTweets={edgeTweets} />}
     </section>
   );
 }
 
-function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
+/** What the build came to: accounts, edges and communities, what it left out or skipped, and why an empty one is empty. */
+function NetworkSummary({ model }: { model: NetworkModel }) {
   const { coordination, significant, stable, swept } = useMemo(() => edgeFacts(model), [model]);
   const emptyReason = useMemo(() => emptyNetworkReason(networkCounts(model)), [model]);
+  return (
+    <p data-testid="network-summary">
+      {countOf(model.nodes.length, 'account')}, {countOf(edgeCount(model), 'edge')}
+      {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
+      , {countOf(model.communities, 'community', 'communities')}{coordination && swept && <>, {countOf(stable, 'edge')} significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
+      {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
+      {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
+      {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> Left out: {unresolvedTargetsText(model.request.kind, model.receipt.counts.omitted.unresolvedTargets!)}.</>}
+      {model.prunedItems.length > 0 && (
+        <>
+          {' '}{countOf(model.prunedItems.length, 'item')} used by more than {DEFAULT_MAX_ACCOUNTS_PER_ITEM} accounts skipped (
+          {/* Each as first written (the network counts its spellings as one), in a <bdi> of its own: a right-to-left one keeps its count after it. */}
+          {[...model.prunedItems].sort((a, b) => b.accounts - a.accounts).slice(0, 3).map((p, i) => (
+            <span key={p.item}>{i > 0 && ', '}<bdi>{p.spelling}</bdi> by {p.accounts.toLocaleString('en-US')}</span>
+          ))}
+          {model.prunedItems.length > 3 ? ', …' : ''}): each would link all its users to one another. Narrow the dates, language or accounts to study them.
+        </>
+      )}
+    </p>
+  );
+}
+
+function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
+  const { coordination } = useMemo(() => edgeFacts(model), [model]);
   const [settings, setSettings] = useState<ViewSettings>(() => viewSettingsOf.get(model) ?? { ...DEFAULT_VIEW, significantOnly: coordination });
   useEffect(() => void viewSettingsOf.set(model, settings), [model, settings]);
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
@@ -232,29 +267,21 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   }, [tableEdges, table.account, nodeId, edge, matches, nodes]);
   // An account known only by the name a tweet gave (node id '@name') has no id to show: it says so.
   const idAfter = (id: string) => (!withIds.has(id) ? null : id.startsWith('@') ? <span className="muted"> {userIdNote(id)}</span> : <LookalikeId id={id} />);
+  // An account as an edge's Show button names it: '@name', with its id where the table shows it (a name
+  // that may pass for another's); a hashed account (its name is its id) by its id.
+  const spokenAccount = (id: string): string => {
+    const name = screenName(id).replace(/^@/, '');
+    return !name || name === id ? `user id ${id}` : `@${name}${withIds.has(id) ? ` ${userIdNote(id)}` : ''}`;
+  };
+  // Who did what to whom on a directed edge ("@a retweeted @b"; from @a to @b if the kind has no verb); an undirected one is between two accounts.
+  const verb = EDGE_VERBS[model.request.kind];
+  const edgeInWords = (e: NetEdge): string =>
+    !e.directed ? `between ${spokenAccount(e.source)} and ${spokenAccount(e.target)}`
+      : verb ? `${spokenAccount(e.source)} ${verb} ${spokenAccount(e.target)}` : `from ${spokenAccount(e.source)} to ${spokenAccount(e.target)}`;
   const omittedText = Object.entries(view.omitted).map(([k, v]) => countedWords(v, VIEW_OMITTED_LABELS[k] ?? k)).join(', ');
 
   return (
     <div className="network-result">
-      <h2 tabIndex={-1} ref={focusIfLost}>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>
-      <p data-testid="network-summary">
-        {countOf(model.nodes.length, 'account')}, {countOf(edgeCount(model), 'edge')}
-        {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
-        , {countOf(model.communities, 'community', 'communities')}{coordination && swept && <>, {countOf(stable, 'edge')} significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
-        {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
-        {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
-        {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> Left out: {unresolvedTargetsText(model.request.kind, model.receipt.counts.omitted.unresolvedTargets!)}.</>}
-        {model.prunedItems.length > 0 && (
-          <>
-            {' '}{countOf(model.prunedItems.length, 'item')} used by more than {DEFAULT_MAX_ACCOUNTS_PER_ITEM} accounts skipped (
-            {/* Each as first written (the network counts its spellings as one), in a <bdi> of its own: a right-to-left one keeps its count after it. */}
-            {[...model.prunedItems].sort((a, b) => b.accounts - a.accounts).slice(0, 3).map((p, i) => (
-              <span key={p.item}>{i > 0 && ', '}<bdi>{p.spelling}</bdi> by {p.accounts.toLocaleString('en-US')}</span>
-            ))}
-            {model.prunedItems.length > 3 ? ', …' : ''}): each would link all its users to one another. Narrow the dates, language or accounts to study them.
-          </>
-        )}
-      </p>
       <fieldset className="network-view-controls">
         <legend>View</legend>
         {coordination && <label><input type="checkbox" checked={settings.significantOnly} onChange={(e) => set({ significantOnly: e.target.checked })} /> Significant edges only</label>}
@@ -345,13 +372,14 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
               <td dir="auto">{showAccount(e.target)}{idAfter(e.target)}{e.source === e.target && <span className="muted"> (itself)</span>}</td>
               <td>{fmt(e.weight)}</td>
               {coordination && <><td>{fmt(e.expectedWeight, 2)}</td><td>{fmt(e.pValue, 4)}</td><td>{fmt(e.qValue, 4)}</td><td>{e.stable === undefined ? '–' : e.stable ? 'yes' : 'no'}</td></>}
-              <td><button type="button" onClick={(ev) => {
+              {/* Named with the edge's direction, after the words it shows (a name that holds them: WCAG 2.5.3). */}
+              <td><button type="button" aria-label={`Show edge: ${edgeInWords(e)}`} onClick={(ev) => {
                 opener.current = ev.currentTarget;
                 // The edge already shown: its details do not change, so they take the focus here (as a newly shown edge's do).
                 if (e.index === edgeIndex) focusInView(document.getElementById('edge-title'));
                 setEdgeIndex(e.index);
                 setNodeId(null);
-              }}>Show edge<span className="visually-hidden"> <bdi>{screenName(e.source)}</bdi>{idAfter(e.source)} – <bdi>{screenName(e.target)}</bdi>{idAfter(e.target)}</span></button></td>
+              }}>Show edge</button></td>
             </tr>
           ))}
         </tbody>
