@@ -105,6 +105,11 @@ test('volume chart brush sets the time filter; counts in range match the generat
   const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('To', { exact: true }).fill(dayBefore);
   await expect(page.getByRole('alert')).toHaveText(`The From day (${from}) is after the To day (${dayBefore}). The range was not changed: ${from} to ${to}.`);
+  // The range is refused as a whole: both days are marked invalid and described by the refusal.
+  for (const label of ['From', 'To']) {
+    await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel(label, { exact: true })).toHaveAccessibleDescription(/^The From day .* The range was not changed: /);
+  }
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
   await expect(page.getByLabel('To', { exact: true })).toHaveValue(dayBefore);
   // …so that moving From back next gives the range typed (From to the typed To), not one with the old To.
@@ -114,6 +119,7 @@ test('volume chart brush sets the time filter; counts in range match the generat
   const typed = rows.filter((r) => r.minute >= minuteOf(weekBefore) && r.minute < minuteOf(dayBefore) + 1440);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(typed.length)} of ${fmt(total)} tweets in range`);
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('To', { exact: true })).not.toHaveAttribute('aria-invalid', /./);
   await expect(page.getByLabel('To', { exact: true })).toHaveValue(dayBefore);
   // Back to the range the rest of the test reads.
   await page.getByLabel('To', { exact: true }).fill(to);

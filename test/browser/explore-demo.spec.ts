@@ -280,6 +280,16 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await page.getByLabel('Hashtag').fill('#香港 #HongKong');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Not searched: Hashtag takes one hashtag, and “#香港 #HongKong” holds 2. Give one there, and another as a search word (#tag finds the whole hashtag).');
+  // The refused field is marked invalid and described by the refusal; the others are not.
+  await expect(page.getByLabel('Hashtag')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Hashtag')).toHaveAccessibleDescription(/^Not searched: Hashtag takes one hashtag/);
+  await expect(page.getByLabel('Linked domain')).not.toHaveAttribute('aria-invalid', /./);
+  // Given one hashtag, it is no longer refused.
+  await page.getByLabel('Hashtag').fill('#香港');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toContainText('match');
+  await expect(page.getByLabel('Hashtag')).not.toHaveAttribute('aria-invalid', /./);
+  await expect(page.getByLabel('Hashtag')).toHaveAccessibleDescription('');
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

@@ -387,9 +387,20 @@ test('Search refuses days in the wrong order, saying so, rather than "0 tweets m
   await page.getByLabel('To', { exact: true }).fill('2017-10-01');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(status).toContainText('11 tweets match (no search words: every tweet the filters allow) (from 2017-10-01 00:00 UTC, before 2017-10-02 00:00 UTC)');
+  // The time the search took is shown, not said: the live region's words are the count and what was searched.
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toContainText(/ — \d+ ms/);
+  const said = await status.ariaSnapshot();
+  expect(said).toContain('11 tweets match');
+  expect(said).not.toMatch(/\d ms\b/);
   await page.getByLabel('From', { exact: true }).fill('2017-10-02');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Not searched: the From day (2017-10-02) is after the To day (2017-10-01), so no tweet can match.');
+  // Both days are marked invalid, each described by its UTC note and by the refusal.
+  for (const label of ['From', 'To']) {
+    await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel(label, { exact: true })).toHaveAccessibleDescription('UTC days, To included Not searched: the From day (2017-10-02) is after the To day (2017-10-01), so no tweet can match.');
+  }
   await expect(status).toHaveAttribute('data-state', 'idle');
   await expect(page.locator('.results [data-tweetid]')).toHaveCount(0);
   expect(consoleLog.errors).toEqual([]);

@@ -61,6 +61,9 @@ test('one screen name is one account in Search, the account page and the Mention
   // An unknown name and an ambiguous one say so, as the Network view does; no result is shown.
   await searchAccount(page, '@nobody');
   await expect(page.getByRole('alert')).toHaveText('Not searched: “@nobody” is not an account of this dataset (give user ids, or screen names after @).');
+  const accountBox = page.getByLabel('Account (id or @name)');
+  await expect(accountBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(accountBox).toHaveAccessibleDescription('Not searched: “@nobody” is not an account of this dataset (give user ids, or screen names after @).');
   await expect(results).toHaveCount(0);
   await searchAccount(page, '@NEWSAGENCY');
   await expect(page.getByRole('alert')).toContainText(`“@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (${LOWER}), @NewsAgency (${UPPER})`);
@@ -69,6 +72,9 @@ test('one screen name is one account in Search, the account page and the Mention
   await page.getByLabel('Mentioned account').fill('@NEWSAGENCY');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(`Not searched: Mentioned account: “@NEWSAGENCY” matches 2 accounts ignoring case and none exactly: @newsagency (${LOWER}), @NewsAgency (${UPPER}); give the exact name or the id.`);
+  await expect(page.getByLabel('Mentioned account')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Mentioned account')).toHaveAccessibleDescription(/^Not searched: Mentioned account: /);
+  await expect(accountBox).not.toHaveAttribute('aria-invalid', /./); // no longer the one refused
   await expect(results).toHaveCount(0);
   await page.getByLabel('Mentioned account').fill(UPPER);
   await page.getByRole('button', { name: 'Search', exact: true }).click();

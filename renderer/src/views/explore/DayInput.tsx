@@ -9,7 +9,11 @@ const IDLE_MS = 1000;
  * 2019-06-02 and 0002-06-20, each of which would be applied, or refused with an alert, on the way.
  * A day that is not applied (the caller refused it) gives way to `value` again.
  */
-export function DayInput({ id, value, min, max, onApply, inputRef }: { id: string; value: string; min?: string; max?: string; onApply: (day: string) => void; inputRef?: Ref<HTMLInputElement> }) {
+export function DayInput({ id, value, min, max, onApply, inputRef, refusedBy }: {
+  id: string; value: string; min?: string; max?: string; onApply: (day: string) => void; inputRef?: Ref<HTMLInputElement>;
+  /** The id of the message refusing the day (or the range it is part of): the field is marked invalid and described by it. */
+  refusedBy?: string;
+}) {
   const [draft, setDraft] = useState(value);
   const timer = useRef(0);
   const latest = useRef({ value, onApply });
@@ -24,7 +28,7 @@ export function DayInput({ id, value, min, max, onApply, inputRef }: { id: strin
   };
   return (
     <input
-      id={id} ref={inputRef} type="date" value={draft} min={min} max={max}
+      id={id} ref={inputRef} type="date" value={draft} min={min} max={max} aria-invalid={refusedBy ? true : undefined} aria-describedby={refusedBy}
       onChange={(e) => {
         const day = e.target.value;
         setDraft(day);

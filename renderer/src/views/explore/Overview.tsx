@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { focusIfLost } from '../../app/focusIfLost';
 import { mergeEdges } from '../../store/read/edgeColumns';
 import type { ChartOption } from '../../charts/echartsSetup';
@@ -73,6 +73,7 @@ export function Overview({ data }: { data: ExploreData }) {
     else sessionStorage.removeItem(rangeKeyStored);
   }, [range, rangeKeyStored]);
   const [dateProblem, setDateProblem] = useState('');
+  const dateProblemId = useId();
   /** A day typed but refused (the range it makes cannot be applied): shown in its box until a range is applied. */
   const [pending, setPending] = useState<{ from?: string; to?: string }>({});
   const fromInput = useRef<HTMLInputElement>(null);
@@ -215,7 +216,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
   const dateInput = (label: string, value: string, onApply: (v: string) => void, inputRef?: RefObject<HTMLInputElement | null>) => (
     <Field label={label + ' '} className="inline-field">
-      {(id) => <DayInput id={id} value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onApply={onApply} inputRef={inputRef} />}
+      {(id) => <DayInput id={id} value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onApply={onApply} inputRef={inputRef} refusedBy={dateProblem ? dateProblemId : undefined} />}
     </Field>
   );
   const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
@@ -267,7 +268,8 @@ export function Overview({ data }: { data: ExploreData }) {
           {/* The button disables itself: focus goes on to the From day rather than to the page. */}
           <button type="button" onClick={() => { setRange(null); setDateProblem(''); setPending({}); requestAnimationFrame(() => focusIfLost(fromInput.current)); }} disabled={!range}>Show all</button>
           <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
-          {dateProblem && <span role="alert" className="error">{dateProblem}</span>}
+          {/* Both days are marked: a range is refused as a whole (From after To, or outside the dataset's days). */}
+          {dateProblem && <span role="alert" className="error" id={dateProblemId}>{dateProblem}</span>}
         </div>
         {range && (
           <p role="status" className="muted" data-testid="range-facets" data-ready={rf ? 'true' : 'false'}>

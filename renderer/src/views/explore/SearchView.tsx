@@ -3,7 +3,7 @@ import { countOf, formatBytes, formatCount, formatSeconds } from '../../import/f
 import { safeFileName } from '../../charts/chartExport';
 import { beginSave, saveBytes } from '../../host/saveFile';
 import { appVersion } from '../../app/version';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { focusIfLost } from '../../app/focusIfLost';
 import { hrefFor } from '../../app/routes';
 import { PinButton } from '../../pins/PinButton';
@@ -41,6 +41,10 @@ interface Form {
   retweets: string;
   order: '' | 'oldest' | 'newest';
 }
+/** Why a form cannot run, and the fields whose values it refuses (marked invalid, described by the message). */
+interface Refusal { refusal: string; fields: (keyof Form)[] }
+const refused = (f: SearchFilters | Refusal): f is Refusal => 'refusal' in f;
+
 const EMPTY: Form = { query: '', from: '', to: '', language: '', account: '', retweet: '', hashtag: '', client: '', domain: '', mentions: '', retweets: '', order: '' };
 
 /** Full-text search over every tweet of the dataset, in the search worker. */
@@ -57,6 +61,19 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   const focusAfterTurn = useRef<typeof nextPage | null>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
+  /** The fields the shown refusal names: aria-invalid, and described by it, while it is shown. */
+  const [refusedFields, setRefusedFields] = useState<(keyof Form)[]>([]);
+  const errorId = useId();
+  const refuse = (r: Refusal) => {
+    setError(r.refusal);
+    setRefusedFields(r.fields);
+  };
+  /** A field's invalid state and description: the refusal's, after its own description (From and To: the UTC note). */
+  const invalidity = (k: keyof Form, describedBy?: string) => {
+    const bad = error !== '' && refusedFields.includes(k);
+    const ids = [describedBy, bad ? errorId : undefined].filter(Boolean).join(' ');
+    return { 'aria-invalid': bad || undefined, 'aria-describedby': ids || undefined };
+  };
   const ag = data.aggregates;
   const languages = useMemo(() => topEntries(ag?.tweetLanguages ?? {}, 200).map((e) => e[0]), [ag]);
   const clients = useMemo(() => {
@@ -91,9 +108,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     return given ? urlDomain(given.includes('://') ? given : `http://${given}`) || given : undefined;
   };
   /** The filters of a form, or why it cannot run: days in the wrong order, an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
-  const filtersOf = (f: Form): SearchFilters | string => {
+  const filtersOf = (f: Form): SearchFilters | Refusal => {
     // No tweet can match: "0 tweets match" would read as a finding (the Overview and the Network view refuse it too).
-    if (f.from && f.to && f.from > f.to) return `Not searched: the From day (${f.from}) is after the To day (${f.to}), so no tweet can match.`;
+    if (f.from && f.to && f.from > f.to) return { refusal: `Not searched: the From day (${f.from}) is after the To day (${f.to}), so no tweet can match.`, fields: ['from', 'to'] };
     const acc = f.account.trim();
     let userid: string | undefined;
     if (acc) {
@@ -101,18 +118,18 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const given = acc.startsWith('@') || data.byId.has(acc) || data.names.match(acc).kind === 'unknown' ? acc : '@' + acc;
       const r = resolveAccountsWith([given], (id) => data.byId.has(id), data.names);
       const message = unresolvedAccountsMessage(r);
-      if (message) return `Not searched: ${message}.`;
+      if (message) return { refusal: `Not searched: ${message}.`, fields: ['account'] };
       userid = [...r.userids][0];
     }
     // One hashtag: two typed in the box would match none (no tweet's hashtag holds a space).
     const tags = f.hashtag.trim().split(/\s+/).filter(Boolean);
-    if (tags.length > 1) return `Not searched: Hashtag takes one hashtag, and “${f.hashtag.trim()}” holds ${tags.length}. Give one there, and another as a search word (#tag finds the whole hashtag).`;
+    if (tags.length > 1) return { refusal: `Not searched: Hashtag takes one hashtag, and “${f.hashtag.trim()}” holds ${tags.length}. Give one there, and another as a search word (#tag finds the whole hashtag).`, fields: ['hashtag'] };
     // A name several accounts match stops these filters too, as it stops Account (the counts credit it
     // to the lowest id, which the filter would find silently): the message lists the ids to give.
-    for (const [label, value] of [['Mentioned account', f.mentions], ['Retweeted account', f.retweets]] as const) {
-      const given = value.trim();
+    for (const [label, field] of [['Mentioned account', 'mentions'], ['Retweeted account', 'retweets']] as const) {
+      const given = f[field].trim();
       const m = given && !data.byId.has(given) ? data.names.match(given.replace(/^@/, '')) : null;
-      if (m?.kind === 'ambiguous') return `Not searched: ${label}: ${ambiguousNameMessage(given, m.candidates)}.`;
+      if (m?.kind === 'ambiguous') return { refusal: `Not searched: ${label}: ${ambiguousNameMessage(given, m.candidates)}.`, fields: [field] };
     }
     return {
       fromMinute: f.from ? minuteOfDay(f.from) : undefined,
@@ -132,11 +149,11 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   const run = (offset: number) => {
     if (offset !== 0) return searchWith(result!.query, result!.filters, offset);
     const filters = filtersOf(form);
-    if (typeof filters !== 'string') return searchWith(form.query, filters, 0);
+    if (!refused(filters)) return searchWith(form.query, filters, 0);
     runId.current++; // a search still running must not show its result under this message
     setBusy('');
     setResult(null);
-    setError(filters);
+    refuse(filters);
   };
 
   // The last search lives for the browsing session, per dataset: back from an account page it is run again.
@@ -147,7 +164,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const f = { ...EMPTY, ...given };
       const filters = filtersOf(f);
       setForm(f);
-      if (typeof filters === 'string') setError(filters);
+      if (refused(filters)) refuse(filters);
       else void searchWith('', filters, 0, f);
       return;
     }
@@ -163,6 +180,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     const mine = ++runId.current;
     const current = () => mine === runId.current;
     setError('');
+    setRefusedFields([]);
     setBusy('Searching…');
     try {
       const m = await searchClient.search({ datasetId: data.dataset.id, query, filters, offset, limit: PAGE }, {
@@ -182,7 +200,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       setBusy('');
     } catch (e) {
       if (e instanceof SearchCancelled || !current()) return;
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof Error ? e.message : String(e)); // the search failed: no field is to blame
       setBusy('');
     }
   };
@@ -246,20 +264,20 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       <h2 data-route-focus>Search tweets</h2>
       <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
         <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} />)}</Field>
-        <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} aria-describedby="search-days-utc" />)}</Field>
-        <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} aria-describedby="search-days-utc" />)}</Field>
+        <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} {...invalidity('from', 'search-days-utc')} />)}</Field>
+        <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} {...invalidity('to', 'search-days-utc')} />)}</Field>
         <span id="search-days-utc" className="muted">UTC days, To included</span>
         <Field className="filter" label="Language">{(id) => (<select id={id} value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={optionValue(l)}>{l || '(empty)'}</option>)}</select>)}</Field>
-        <Field className="filter" label="Account (id or @name)">{(id) => (<input id={id} type="text" dir="auto" value={form.account} onChange={set('account')} />)}</Field>
+        <Field className="filter" label="Account (id or @name)">{(id) => (<input id={id} type="text" dir="auto" value={form.account} onChange={set('account')} {...invalidity('account')} />)}</Field>
         <Field className="filter" label="Retweets">{(id) => (<select id={id} value={form.retweet} onChange={set('retweet')}><option value="">included</option><option value="only">only retweets</option><option value="exclude">no retweets</option></select>)}</Field>
-        <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} />)}</Field>
+        <Field className="filter" label="Hashtag">{(id) => (<input id={id} type="text" dir="auto" value={form.hashtag} onChange={set('hashtag')} {...invalidity('hashtag')} />)}</Field>
         <Field className="filter" label="Client">{(id) => (<select id={id} value={form.client} onChange={set('client')}><option value="">any</option>{clients.map((c) => <option key={c} value={optionValue(c)}>{c || '(empty)'}</option>)}</select>)}</Field>
         <Field className="filter" label="Linked domain">{(id) => (<input id={id} type="text" dir="auto" value={form.domain} onChange={set('domain')} placeholder="example.com" />)}</Field>
-        <Field className="filter" label="Mentioned account">{(id) => (<input id={id} type="text" dir="auto" value={form.mentions} onChange={set('mentions')} placeholder="id or @name" />)}</Field>
-        <Field className="filter" label="Retweeted account">{(id) => (<input id={id} type="text" dir="auto" value={form.retweets} onChange={set('retweets')} placeholder="id or @name" />)}</Field>
+        <Field className="filter" label="Mentioned account">{(id) => (<input id={id} type="text" dir="auto" value={form.mentions} onChange={set('mentions')} placeholder="id or @name" {...invalidity('mentions')} />)}</Field>
+        <Field className="filter" label="Retweeted account">{(id) => (<input id={id} type="text" dir="auto" value={form.retweets} onChange={set('retweets')} placeholder="id or @name" {...invalidity('retweets')} />)}</Field>
         <Field className="filter" label="Order">{(id) => (<select id={id} value={form.order} onChange={set('order')}><option value="">as in the files</option><option value="oldest">oldest first</option><option value="newest">newest first</option></select>)}</Field>
         <button type="submit" className="primary">Search</button>
-        <button type="button" onClick={() => { setForm(EMPTY); setResult(null); sessionStorage.removeItem(savedKey); }}>Clear</button>
+        <button type="button" onClick={() => { setForm(EMPTY); setResult(null); setError(''); setRefusedFields([]); sessionStorage.removeItem(savedKey); }}>Clear</button>
       </form>
       <p role="status" aria-live="polite" data-testid="search-status" data-state={busy ? 'busy' : result?.counting ? 'counting' : result ? 'done' : 'idle'}>
         {/* The query in <bdi>: an Arabic or Hebrew query must not reorder the rest of the line. */}
@@ -268,12 +286,14 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
             {result.counting ? `${result.r.count.toLocaleString('en')}+ tweets match` : countOf(result.r.count, 'tweet matches', 'tweets match')}
             {result.terms.length > 0 ? <> “<bdi>{result.query}</bdi>”</> : ' (no search words: every tweet the filters allow)'}
             {filterText ? ` (${filterText})` : ''}
-            {result.counting ? ' so far — counting…' : ` — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`}
+            {result.counting ? ' so far — counting…' : ''}
+            {/* Shown, not said: the count is the news; a screen reader reading "in 123 ms" at every search drowned it. */}
+            {!result.counting && <span aria-hidden="true">{` — ${Math.round(result.ms)} ms${result.loadMs ? `, text loaded in ${Math.round(result.loadMs)} ms` : ''}`}</span>}
           </>
         ))}
       </p>
       {/* Keyed by run: the same refusal given twice is a new alert, said again (an unchanged one is silent). */}
-      {error && <p className="error" role="alert" key={runId.current}>{error}</p>}
+      {error && <p className="error" role="alert" id={errorId} key={runId.current}>{error}</p>}
       {/* A live region that is always there: a note inserted with a region of its own is not said. */}
       <div aria-live="polite">
         {operators.length > 0 && (
