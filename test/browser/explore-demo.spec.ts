@@ -134,6 +134,16 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await expect(page.getByTestId('account-count')).toHaveText(`${hashed.toLocaleString('en')} of ${n} accounts`);
   const group0 = truth.groups[0]!;
   await page.getByLabel('Id', { exact: true }).selectOption('any');
+  // The Random-looking handle column says "no" for a handle not flagged (a blank read as unknown), and why for one flagged.
+  const headers = await page.locator('.vhead [role=columnheader]').allInnerTexts();
+  const randomCells = page.locator('.vscroll [role=row]').locator(`[role=cell]:nth-child(${headers.indexOf('Random-looking handle') + 1})`);
+  await page.getByRole('combobox', { name: 'Random-looking handle' }).selectOption('no');
+  await expect(randomCells.first()).toHaveText('no');
+  expect(new Set(await randomCells.allInnerTexts())).toEqual(new Set(['no']));
+  await page.getByRole('combobox', { name: 'Random-looking handle' }).selectOption('yes');
+  await expect(randomCells.first()).not.toHaveText('no');
+  expect((await randomCells.allInnerTexts()).filter((t) => !/^(trailing digits|consonant run|high entropy)(, |$)/.test(t))).toEqual([]);
+  await page.getByRole('combobox', { name: 'Random-looking handle' }).selectOption('any');
   await page.getByLabel('Created from').fill(group0.accountsCreatedOn);
   await page.getByLabel('Created to').fill(group0.accountsCreatedOn);
   const createdThatDay = DEMO.plan.accounts.filter((a) => a.creationDate === group0.accountsCreatedOn).length;

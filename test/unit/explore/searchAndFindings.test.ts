@@ -198,6 +198,12 @@ describe('accounts filter and CSV', () => {
     expect(rowsToCsv([big], [col('followers'), col('following')])).toBe('"Followers","Following"\r\n"1234567","1000"\r\n');
     expect(cellText(col('followers'), rows[1]!)).toBe(''); // unknown stays blank
   });
+  it('says "no" for a handle not random-looking, and why for one that is, in the table and the CSV alike', () => {
+    const col = ACCOUNT_COLUMNS.find((c) => c.key === 'random')!;
+    const flagged = { ...rows[0]!, account: { ...rows[0]!.account, userScreenName: 'lily37281' }, randomHandle: true };
+    expect([rows[0]!, rows[1]!, flagged].map((r) => cellText(col, r))).toEqual(['no', 'no', 'trailing digits']);
+    expect(rowsToCsv([rows[0]!, flagged], [col])).toBe('"Random-looking handle"\r\n"no"\r\n"trailing digits"\r\n');
+  });
 });
 
 describe('searchCorpus agrees with a naive per-tweet check (property)', () => {

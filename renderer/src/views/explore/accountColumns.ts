@@ -39,7 +39,8 @@ export const ACCOUNT_COLUMNS: AccountColumn[] = [
   { key: 'first', label: 'First tweet', width: '160px', defaultVisible: true, sortValue: (r) => r.activity?.firstTweetTime ?? null, text: (r) => time(r.activity?.firstTweetTime) },
   { key: 'last', label: 'Last tweet', width: '160px', defaultVisible: false, sortValue: (r) => r.activity?.lastTweetTime ?? null, text: (r) => time(r.activity?.lastTweetTime) },
   { key: 'client', label: 'Main client', width: 'minmax(120px, 1fr)', defaultVisible: true, sortValue: (r) => r.mainClient || null, text: (r) => r.mainClient },
-  { key: 'random', label: 'Random-looking handle', width: '120px', defaultVisible: true, sortValue: (r) => (r.randomHandle ? 1 : 0), text: (r) => (r.randomHandle ? randomHandleReasons(r.account.userScreenName).join(', ') : '') },
+  // Flagged: why (the rule's reasons); not flagged: "no", in the table and the CSV (a blank read as unknown).
+  { key: 'random', label: 'Random-looking handle', width: '120px', defaultVisible: true, sortValue: (r) => (r.randomHandle ? 1 : 0), text: (r) => (r.randomHandle ? randomHandleReasons(r.account.userScreenName).join(', ') : 'no') },
   { key: 'location', label: 'Location', width: 'minmax(100px, 1fr)', defaultVisible: false, sortValue: (r) => r.account.userReportedLocation || null, text: (r) => r.account.userReportedLocation },
 ];
 
