@@ -126,7 +126,7 @@ export async function coordinationEdgeEvidence(page: Page, screenshot?: (name: s
   });
   if (screenshot) await frame().then(() => screenshot('network.png'));
 
-  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge / }).first().click();
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge: / }).first().click();
   const details = page.getByTestId('edge-details');
   await expect(details).toBeVisible();
   await expect(details.getByText('Expected (null model)')).toBeVisible();
