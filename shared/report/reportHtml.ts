@@ -205,8 +205,11 @@ function verify(m: ReportModel): string {
   return (
     `<p>Signer key fingerprint: <code class="hash">${e(m.signer.fingerprint)}</code>. Bundle id: <code class="hash">${e(m.bundleId)}</code>.</p>` +
     `<p>This PDF carries the signed tag manifest, its signatures and these instructions as attachments. They vouch for the bundle, not for this PDF: ` +
-    `whoever holds them can put them into any PDF. This PDF's own text is verified only with the bundle: <code>signatures/evidence-report.pdf.sig</code> over this PDF, ` +
-    `and <code>report/evidence-report.sha256</code> (signed) naming this PDF's SHA-256 and the bundle id (step 6 below). It has no embedded signature (<code>pdfsig</code> finds none): a PDF received without its bundle is not verified. ` +
+    `whoever holds them can put them into any PDF. This PDF's own text is vouched for twice. With the bundle: <code>signatures/evidence-report.pdf.sig</code> over this PDF, ` +
+    `and <code>report/evidence-report.sha256</code> (signed) naming this PDF's SHA-256 and the bundle id (step 6 below). Received alone: it is signed inside (CMS), ` +
+    `so <code>pdfsig</code> must print "Signature is Valid." and "Total document signed", by a certificate whose OU is "SSH key" and the signer key fingerprint above; ` +
+    `the attached <code>report-signing-certificate.der.sig</code> is the analyst's SSH signature over that certificate (step 6 gives the commands). ` +
+    `Disclosure Workbench checks all of it for a PDF given alone (its Verify page, or <code>npm run cli -- verify REPORT.pdf</code>). ` +
     `Quote right-to-left text (Arabic, Persian, Hebrew, Syriac, Thaana) from the bundle's <code>data/</code> files, not from this PDF's text layer: text extraction (<code>pdftotext</code>) gives its runs in the order they are drawn. ` +
     `The instructions below are VERIFY.txt of the bundle. ` +
     `Long lines are wrapped to fit the page, at any character: copy commands from VERIFY.txt (attached to this PDF: <code>pdfdetach -saveall</code>, and in the bundle), not from the print.</p>` +
