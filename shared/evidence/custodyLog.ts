@@ -25,6 +25,32 @@ export const CUSTODY_ACTIONS = [
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
+/**
+ * Each action in the words people read for it (the case page's custody table and the report); the
+ * log and the bundle's custody.jsonl record the id ('case-notes'), which the page keeps as the title.
+ */
+export const CUSTODY_ACTION_LABELS = {
+  import: 'Dataset imported',
+  pin: 'Item pinned',
+  unpin: 'Item unpinned',
+  note: 'Item note set',
+  tags: 'Item tags set',
+  'case-notes': 'Case notes set',
+  export: 'Bundle exported',
+  'key-created': 'Signing key created',
+  'key-rotated': 'Signing key rotated',
+  'case-created': 'Case created',
+  'case-renamed': 'Case renamed',
+  'case-archived': 'Case archived',
+  'dataset-deleted': 'Dataset deleted',
+  'export-refused': 'Export refused',
+} as const satisfies Record<CustodyAction, string>;
+
+/** An action in words; one this version does not know (a newer log's) as it is recorded. */
+export function custodyActionLabel(action: string): string {
+  return Object.hasOwn(CUSTODY_ACTION_LABELS, action) ? CUSTODY_ACTION_LABELS[action as CustodyAction] : action;
+}
+
 export const GENESIS_PREV = '0'.repeat(64);
 
 export interface CustodyEntry {

@@ -140,7 +140,9 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // case-created, key? (created before the case: no), import, 3 × pin, note, tags, case notes.
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
-  expect(actions).toEqual(['case-created', 'import', 'pin', 'pin', 'pin', 'note', 'tags', 'case-notes']);
+  // In words; the id the log records is each cell's title.
+  expect(actions).toEqual(['Case created', 'Dataset imported', 'Item pinned', 'Item pinned', 'Item pinned', 'Item note set', 'Item tags set', 'Case notes set']);
+  await expect(page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').first()).toHaveAttribute('title', 'case-created');
   // An entry's detail reads as keys and values, the values exact; the JSON it records is one click away.
   const noteEntry = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').nth(5).locator('td.detail');
   await expect(noteEntry.locator('dl.detail-fields > dt')).toHaveText(['Pin id', 'Note']);
@@ -172,7 +174,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByRole('alert')).toHaveText(new RegExp(`refusing to export: ${DEMO_TWEETS_FILE} changed since collection \\(SHA-256 at import [0-9a-f]{64}, now [0-9a-f]{64}\\)`));
   // ...and the case's custody log records it (a source that no longer matches is a custody event).
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
-  expect((await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts()).at(-1)).toBe('export-refused');
+  expect((await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts()).at(-1)).toBe('Export refused');
   // The same refusal again is not logged twice.
   await page.getByRole('button', { name: 'Export bundle' }).click();
   await expect(page.getByRole('alert')).toContainText('changed since collection');
@@ -379,7 +381,7 @@ test('browser-host key custody: import an ssh-keygen key, rotate it, custody rec
 
   await page.goto(caseUrl);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
-  expect(actions).toEqual(['case-created', 'key-created', 'key-rotated']);
+  expect(actions).toEqual(['Case created', 'Signing key created', 'Signing key rotated']);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 3 entries/);
 
   // What IndexedDB holds: public key + AES-GCM envelope; neither the seed nor the key file's text.
@@ -492,8 +494,8 @@ test('every waiting pin is added at once, in one transaction: items, one import 
   await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Evidence items (4)' })).toBeFocused();
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
-  expect(actions.filter((a) => a === 'pin')).toHaveLength(4);
-  expect(actions.filter((a) => a === 'import')).toHaveLength(1);
+  expect(actions.filter((a) => a === 'Item pinned')).toHaveLength(4);
+  expect(actions.filter((a) => a === 'Dataset imported')).toHaveLength(1);
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
 });
 
@@ -612,7 +614,7 @@ test('an export is cancelled while it re-reads a large source (by keyboard): not
   await expect(page.getByTestId('export-cancelled')).toBeFocused();
   expect(await bodyFocusFrames()).toBe(0);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
-  expect(actions).not.toContain('export');
+  expect(actions).not.toContain('Bundle exported');
   expect(downloads).toEqual([]);
   // Without the large file, the same export runs to the end.
   await page.getByLabel('Source files').setInputFiles([]);

@@ -198,7 +198,7 @@ test('relaunch on the same --user-data-dir: datasets, key, case, pins and custod
   await expect(page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr')).toHaveCount(caseItems);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
-  expect(actions).toContain('export');
+  expect(actions).toContain('Bundle exported');
 
   await verifyOnPage(page, zipPath, fingerprintLine);
   expect(await egressLog(page)).toEqual({ blockedRequests: 0, urls: [], since: expect.any(String) });

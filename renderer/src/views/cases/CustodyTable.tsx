@@ -1,6 +1,6 @@
 import { visibleJson, visibleText } from '../../../../shared/evidence/visibleJson';
 import { detailKeyWords } from '../../../../shared/evidence/detailWords';
-import type { CustodyEntry } from '../../../../shared/evidence/custodyLog';
+import { custodyActionLabel, type CustodyEntry } from '../../../../shared/evidence/custodyLog';
 import { Fragment, memo } from 'react';
 
 /** A list or group of fields within a detail whose JSON is longer than this opens to its entries (an import's files, a deleted dataset's items). */
@@ -80,7 +80,7 @@ const CustodyRow = memo(
         <td>{e.seq}</td>
         <td><time dateTime={e.at} title={e.at}>{readableUtc(e.at)}</time></td>
         <td>{e.actor}</td>
-        <td>{e.action}</td>
+        <td title={e.action}>{custodyActionLabel(e.action)}</td>
         <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
         <td className="mono" title={e.hash}>{e.hash.slice(0, 12)}…</td>
       </tr>
