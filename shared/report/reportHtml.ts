@@ -13,6 +13,9 @@ import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
 import { utcInstantText, utcMinuteText, zonedMinuteText } from './reportTimes';
 import { evidenceKindLabel } from '../evidence/evidenceKinds';
+import { custodyActionLabel } from '../evidence/custodyLog';
+import { detailKeyWords } from '../evidence/detailWords';
+import { visibleText } from '../evidence/visibleJson';
 
 export interface ReportDocumentOptions {
   /** Absolute or page-relative URLs of the report stylesheet(s), served from the app's own origin. */
@@ -179,13 +182,29 @@ function custody(m: ReportModel): string {
     `<p>Hash-chained: each entry's hash covers the entry and the previous entry's hash (metadata/custody.jsonl).</p>` +
     table(
       ['#', 'At (UTC)', 'Actor', 'Action', 'Detail'],
-      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(c.action), `<span class="detail" dir="auto">${wholeHashes(e(c.detail))}</span>`]),
+      m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(custodyActionLabel(c.action)), detailHtml(c.detail)]),
       'Entries in log order', // the section's heading names the log
       'custody-table',
       // The entry hash on a full-width line under its entry: 64 hex on one line need more than a column beside the detail has.
       m.custody.map((c) => `Entry hash <code class="hash">${e(c.hash)}</code>`),
     )
   );
+}
+
+/**
+ * A custody entry's detail as the case page shows it (CustodyTable): an object as a key/value list,
+ * its keys in words, a list as a numbered list, every value exact, with invisible format characters
+ * written as \uXXXX (as the log's JSON escapes them).
+ */
+function detailHtml(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value === '' ? '(empty)' : `<span class="detail" dir="auto">${wholeHashes(e(visibleText(value)))}</span>`;
+  if (Array.isArray(value)) return value.length ? `<ol class="detail-list">${value.map((v) => `<li>${detailHtml(v)}</li>`).join('')}</ol>` : 'none';
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (!entries.length) return 'none';
+  return `<dl class="detail-fields">${entries.map(([k, v]) => `<dt>${e(detailKeyWords(visibleText(k)))}</dt><dd>${detailHtml(v)}</dd>`).join('')}</dl>`;
 }
 
 /**

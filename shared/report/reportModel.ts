@@ -2,6 +2,7 @@
  * Everything the evidence PDF prints, as plain data (JSON-safe, so it can be handed to a report
  * page or a print service). Ids are strings; times of archived rows stay minute-precision UTC.
  */
+import type { JsonValue } from '../evidence/canonicalJson';
 
 export type ReportPageSize = 'A4' | 'Letter';
 
@@ -98,8 +99,8 @@ export interface ReportCustodyRow {
   at: string;
   actor: string;
   action: string;
-  /** The entry's detail as compact JSON text. */
-  detail: string;
+  /** The entry's detail as the log records it (printed as keys and values in words, the values exact). */
+  detail: JsonValue;
   hash: string;
 }
 

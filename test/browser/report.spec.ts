@@ -135,7 +135,7 @@ test.describe('evidence report PDF', () => {
     expect(m.custody.length).toBeGreaterThan(4);
     expect(m.custody.filter((c) => !custodyTable.includes(c.hash)).map((c) => c.seq)).toEqual([]);
     // A SHA-256 inside an entry's detail (here each source file's, as its import entry names it) is whole too.
-    const inDetails = m.custody.flatMap((c) => c.detail.match(/[0-9a-f]{64}/g) ?? []);
+    const inDetails = m.custody.flatMap((c) => JSON.stringify(c.detail).match(/[0-9a-f]{64}/g) ?? []);
     expect(inDetails).toHaveLength(3);
     expect(inDetails.filter((h) => !custodyTable.includes(h))).toEqual([]);
 

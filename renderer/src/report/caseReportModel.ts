@@ -170,6 +170,6 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     sources: input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: s.rowsRead ?? null, format: s.format })),
     items,
     figures,
-    custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: visibleJson(c.detail), hash: c.hash })),
+    custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: c.detail, hash: c.hash })),
   };
 }

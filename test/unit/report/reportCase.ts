@@ -202,7 +202,11 @@ export async function buildReportCase(itemCount = 7): Promise<ReportCase> {
 
   let custody: CustodyEntry[] = [];
   custody = appendCustody(custody, { at: '2026-11-28T10:00:00.000Z', actor: PRINCIPAL, action: 'case-created', detail: { caseId: 'case-hk-2019' } });
-  for (const f of [china!, users!, ira!]) custody = appendCustody(custody, { at: '2026-11-28T10:05:00.000Z', actor: PRINCIPAL, action: 'import', detail: { file: f.name, sha256: f.sha256 } });
+  // As the app records a dataset's import (importFacts: a list of files, each a group of fields).
+  for (const f of [china!, users!, ira!]) {
+    const file = { name: f.name, entry: null, sha256: f.sha256, size: f.bytes.length, imported_at: '2026-11-28T10:05:00.000Z', rows: { read: f.posts.length || f.tweets.length || f.accounts.length, rejected: 0 } };
+    custody = appendCustody(custody, { at: '2026-11-28T10:05:00.000Z', actor: PRINCIPAL, action: 'import', detail: { datasetId: `ds-${f.name.slice(0, 12)}`, dataset: f.name, files: [file] } });
+  }
   custody = appendCustody(custody, { at: '2026-11-28T11:00:00.000Z', actor: PRINCIPAL, action: 'pin', detail: { items: items.length } });
 
   const prepared = await prepareBundle({
@@ -240,7 +244,7 @@ export async function buildReportCase(itemCount = 7): Promise<ReportCase> {
     sources: [china!, users!, ira!].map((f) => ({ fileName: f.name, sha256: f.sha256, rows: f.posts.length || f.tweets.length || f.accounts.length, format: f.posts.length ? 'tweets (14-column notebook projection, read as cited)' : f.tweets.length ? 'Twitter IO tweets' : 'Twitter IO users' })),
     items,
     figures: [svgFigure('network', 'Co-retweet network'), svgFigure('chart', 'Posts per day')],
-    custody: custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: JSON.stringify(c.detail), hash: c.hash })),
+    custody: custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: c.detail, hash: c.hash })),
   };
   return { model, prepared, items };
 }

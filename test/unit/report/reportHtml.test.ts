@@ -73,12 +73,31 @@ describe('report HTML: every field of the model is printed', () => {
     expect(html.match(/<figure class="figure figure-chart">/g)).toHaveLength(1);
     expect(html).toContain(escapeHtml(m.figures[0]!.filtered));
     for (const c of m.custody) expect(html).toContain(c.hash);
+    // Each entry's action and detail in words, as the case page shows them; the values exact.
+    expect(html).toContain('<td>Case created</td>');
+    expect(html).toContain('<td>Dataset imported</td>');
+    expect(html).toContain(`<dt>Files</dt><dd><ol class="detail-list"><li><dl class="detail-fields"><dt>Name</dt><dd><span class="detail" dir="auto">${escapeHtml(rc.model.sources[0]!.fileName)}</span></dd><dt>Entry</dt><dd>none</dd><dt>SHA-256</dt>`);
+    expect(html).not.toContain('{&quot;');
     expect(html).toContain(escapeHtml(m.verifyText.split('\n')[0]!));
     expect(m.hashes.map((h) => h.path)).toContain('tagmanifest-sha512.txt');
     for (const h of m.hashes) expect(html).toContain(h.sha256);
     // Headings for the PDF outline: one h1, the sections as h2.
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html.match(/<h2 /g)).toHaveLength(8);
+  });
+});
+
+describe('report HTML: custody details', () => {
+  it('an entry\'s detail as keys in words and exact values: lists numbered, invisible format characters escaped, markup escaped', () => {
+    const m = structuredClone(rc.model);
+    m.custody = [{ seq: 1, at: '2026-11-28T10:00:00.000Z', actor: 'a@b', action: 'note', hash: 'f'.repeat(64), detail: { pinId: 'p1', note: 'exe.\u202Egnp <b>', items: [3, true, null, ''], sha256AtImport: 'a'.repeat(64) } }];
+    const body = buildReportBody(m, 'A4');
+    expect(body).toContain('<td>Item note set</td>');
+    expect(body).toContain('<dt>Pin id</dt><dd><span class="detail" dir="auto">p1</span></dd>');
+    expect(body).toContain('<dt>Note</dt><dd><span class="detail" dir="auto">exe.\\u202egnp &lt;b&gt;</span></dd>');
+    expect(body).toContain('<dt>Items</dt><dd><ol class="detail-list"><li>3</li><li>yes</li><li>none</li><li>(empty)</li></ol></dd>');
+    // A SHA-256 in a detail stays on one line (searchable in the PDF's text).
+    expect(body).toContain(`<dt>SHA-256 at import</dt><dd><span class="detail" dir="auto"><code class="hash">${'a'.repeat(64)}</code></span></dd>`);
   });
 });
 
