@@ -326,11 +326,19 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
   await expect(problems).toContainText('The window Δt must be above 0 seconds');
   await expect(problems).toContainText('5 null-model replicates are too few: alone they cannot show a p-value at or below alpha 0.05');
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0);
+  // The refused fields are marked invalid and described by the alert; the others are not.
+  const problemsId = await problems.getAttribute('id');
+  for (const label of ['Window Δt (seconds)', 'Null-model replicates']) {
+    await expect(page.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel(label)).toHaveAttribute('aria-describedby', problemsId!);
+  }
+  await expect(page.getByLabel('Minimum repeats')).not.toHaveAttribute('aria-invalid');
   await page.getByLabel('Window Δt (seconds)').fill('60');
   await page.getByLabel('Null-model replicates').fill('999');
   await buildButton.click();
   await expect(problems).toHaveCount(0);
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
+  await expect(page.getByLabel('Null-model replicates')).not.toHaveAttribute('aria-invalid');
   await expect(buildButton).toBeDisabled();
   const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
   await cancel.focus();

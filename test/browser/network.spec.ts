@@ -283,6 +283,9 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await page.getByRole('button', { name: 'Build network' }).click();
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(page.getByRole('alert')).toContainText('The To day is before the From day');
+  // Said once; both days are marked invalid, described by it.
+  await expect(page.getByRole('alert').getByRole('listitem')).toHaveCount(1);
+  for (const day of ['From day', 'To day (inclusive)']) await expect(page.getByLabel(day)).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('From day').fill('2019-03-01');
   await page.getByLabel('To day (inclusive)').fill('2019-03-14');
 

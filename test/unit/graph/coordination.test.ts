@@ -266,11 +266,11 @@ describe('coordination parameters in words (the Network form; the CLI refuses th
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 199 })).toEqual([]);
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 19 })).toEqual([]);
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 5 })).toEqual([
-      '5 null-model replicates are too few: alone they cannot show a p-value at or below alpha 0.05, and a tail fitted to so few null weights is not to be trusted: use at least 19.',
+      { field: 'replicates', text: '5 null-model replicates are too few: alone they cannot show a p-value at or below alpha 0.05, and a tail fitted to so few null weights is not to be trusted: use at least 19.' },
     ]);
     const bad = parameterProblems({ windowSeconds: 0, minRepeat: 1.5, alpha: 1, replicates: 0 });
-    expect(bad).toHaveLength(4);
-    expect(bad[0]).toMatch(/^The window Δt must be above 0 seconds/);
+    expect(bad.map((b) => b.field)).toEqual(['windowSeconds', 'minRepeat', 'alpha', 'replicates']);
+    expect(bad[0]!.text).toMatch(/^The window Δt must be above 0 seconds/);
     expect(fewestReplicates(0.01)).toBe(99);
   });
 });

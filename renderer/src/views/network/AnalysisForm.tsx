@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/detectCoordination';
 import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
 import { dayToMinute } from './format';
 import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
-import { parameterProblems } from '../../../../shared/graph/coordination/parameterProblems';
+import { parameterProblems, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
 import { rememberedDataset } from '../explore/exploreData';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
+
+/** A refusal in words and the field(s) it is about: the coordination parameters', or the From/To days'. */
+type Problem = { field: ParameterProblem['field'] | 'from' | 'to'; text: string };
 
 /** Before a first build: the dataset open in Explore (the one the analyst is studying), else the newest. */
 const defaultDataset = (datasets: DatasetRecord[]): string =>
@@ -36,15 +39,20 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const [alpha, setAlpha] = useState<number>(c?.alpha ?? COORDINATION_DEFAULTS.alpha);
   const [replicates, setReplicates] = useState<number>(c?.replicates ?? COORDINATION_DEFAULTS.replicates);
   const [sweep, setSweep] = useState(c?.sweep ?? true);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const problemsId = useId();
+  /** A refused field is marked invalid and described by the alert that says why, while it is shown. */
+  const invalidity = (field: Problem['field']) =>
+    problems.some((p) => p.field === field) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {};
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const found = [
+    const dayOrder = 'The To day is before the From day: no tweet can match.';
+    const found: Problem[] = [
       ...(coord ? parameterProblems({ windowSeconds, minRepeat, alpha, replicates }) : []),
-      ...(from && to && to < from ? ['The To day is before the From day: no tweet can match.'] : []),
+      ...(from && to && to < from ? [{ field: 'from' as const, text: dayOrder }, { field: 'to' as const, text: dayOrder }] : []),
     ];
     setProblems(found);
     if (found.length) return onInvalid?.();
@@ -70,27 +78,27 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       </label>
       <fieldset>
         <legend>Filter (UTC)</legend>
-        <label>From day <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>To day (inclusive) <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>From day <input type="date" value={from} {...invalidity('from')} onChange={(e) => setFrom(e.target.value)} /></label>
+        <label>To day (inclusive) <input type="date" value={to} {...invalidity('to')} onChange={(e) => setTo(e.target.value)} /></label>
         <label>Tweet language <input type="text" value={language} placeholder="any, e.g. zh" size={10} onChange={(e) => setLanguage(e.target.value)} /></label>
         <label>Only accounts (user ids or @names) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
       </fieldset>
       {coord && (
         <fieldset>
           <legend>Coordination parameters</legend>
-          <label>Window Δt (seconds) <input type="number" min={1} step={1} value={windowSeconds} onChange={(e) => setWindow(Number(e.target.value))} /></label>
-          <label>Minimum repeats <input type="number" min={1} value={minRepeat} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
-          <label>FDR alpha <input type="number" min={0.001} max={0.5} step="any" value={alpha} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
-          <label>Null-model replicates <input type="number" min={1} max={9999} value={replicates} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
+          <label>Window Δt (seconds) <input type="number" min={1} step={1} value={windowSeconds} {...invalidity('windowSeconds')} onChange={(e) => setWindow(Number(e.target.value))} /></label>
+          <label>Minimum repeats <input type="number" min={1} value={minRepeat} {...invalidity('minRepeat')} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
+          <label>FDR alpha <input type="number" min={0.001} max={0.5} step="any" value={alpha} {...invalidity('alpha')} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
+          <label>Null-model replicates <input type="number" min={1} max={9999} value={replicates} {...invalidity('replicates')} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
           <label><input type="checkbox" checked={sweep} onChange={(e) => setSweep(e.target.checked)} /> Window sweep 10 s … 1 h</label>
           <p className="muted" role="note">tweet_time has minute precision: two posts in the same minute have Δt 0 s, in adjacent minutes 60 s, so any window under 60 s means “same minute”.</p>
         </fieldset>
       )}
       {problems.length > 0 && (
-        <div role="alert" className="error">
+        <div role="alert" className="error" id={problemsId}>
           {/* An earlier result stays on the page (nothing lost), but no longer matches the form: said. */}
           <p>Not built{last ? ' (a network shown below is the one built before, with the settings its summary names)' : ''}:</p>
-          <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>{[...new Set(problems.map((p) => p.text))].map((t) => <li key={t}>{t}</li>)}</ul>
         </div>
       )}
       <div className="network-actions">
