@@ -1,7 +1,7 @@
 /**
  * Renders the evidence report of a real-fixture case with N items in real Chromium (the app's
  * report page from a production build, page.pdf = Electron's printToPDF engine), finishes it with
- * pdf-lib, signs it into the bundle, and prints one JSON line of timings.
+ * pdf-lib, signs it inside (CMS) and into the bundle, and prints one JSON line of timings.
  *
  *   npm run demo:report -- --out DIR [--items 200] [--page-size A4|Letter]
  *   (serves $DW_RENDERER_OUT if set, else a fresh production build of the renderer in a temp folder)
@@ -17,12 +17,13 @@ import path from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { startStaticServer } from '../../scripts/staticServer.mjs';
 import { verifyBundle } from '../../shared/evidence/bundleVerifier';
+import { verifyReportPdf } from '../../shared/evidence/reportPdfVerifier';
 import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
 import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
 import type { ReportPageSize } from '../../shared/report/reportModel';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { repoRoot } from '../fixtures/paths';
-import { buildReportCase } from '../unit/report/reportCase';
+import { buildReportCase, reportSigningOf } from '../unit/report/reportCase';
 import { childrenCpuMs } from './processCpu';
 import { scriptArgs } from './scriptArgs';
 
@@ -74,7 +75,8 @@ try {
     outline: true,
   });
   const tPrinted = t();
-  const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared));
+  // Signed inside as an export signs it (CMS, by the report key the case's key vouches for), so the PDF verifies alone.
+  const pdf = await finishReportPdf(raw, rc.model, bundleAttachments(rc.prepared), await reportSigningOf(rc.model));
   const extra = await rc.prepared.signReport(pdf);
   const tSigned = t();
   const chromiumCpuMs = childrenCpuMs(process.pid) - cpu0;
@@ -88,6 +90,9 @@ try {
     // The demo bundle must pass the app's own verifier (its signer is the demo key: integrity only).
     const verdict = verifyBundle(zip);
     if (!verdict.ok) throw new Error(`the demo bundle does not verify: ${verdict.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+    // ...and so must the PDF alone (its signature inside, the certificate the case's key vouches for).
+    const alone = await verifyReportPdf(pdf, { trustedFingerprints: [rc.model.signer.fingerprint] });
+    if (!alone.ok) throw new Error(`the demo report PDF does not verify alone: ${alone.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
     writeFileSync(path.join(out, rc.prepared.zipName), zip);
     pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '6', file, path.join(out, 'page')]);
