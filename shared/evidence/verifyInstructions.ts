@@ -86,13 +86,17 @@ ${previousKeysStep(p)}
    The report is signed inside the PDF too (reports made since 2026-12-03), so that a PDF passed on
    alone can be checked: where poppler's pdfsig is installed, it must print "Total document signed"
    and "Signature is Valid." (and "Certificate issuer is unknown": the certificate is the analyst's
-   own), with a signer whose "OU" is "SSH key " and the fingerprint of step 2:
+   own), with a signer whose "OU" is "SSH key " and the fingerprint of step 2. A PDF in which pdfsig
+   finds no signature was not signed inside (made before 2026-12-03, or rewritten since): only the
+   bundle's signatures above vouch for it.
      pdfsig report/evidence-report.pdf
-   What ties that certificate to the analyst's key is attached to the PDF, with its SSHSIG: for a
-   PDF received alone, extract them and check the signature against the fingerprint you trust:
-     mkdir -p /tmp/report-files && pdfdetach -saveall -o /tmp/report-files report/evidence-report.pdf
-     ${sv} \
-       -s /tmp/report-files/report-signing-certificate.der.sig < /tmp/report-files/report-signing-certificate.der
+   What ties that certificate to the analyst's key is attached to the PDF: the certificate, its
+   SSHSIG by the analyst's key, and that key's allowed_signers line. For a PDF received alone,
+   extract them into a new empty folder and check the signature: ssh-keygen must print
+   Good "${p.namespace}" signature for ${p.principal} with the fingerprint you trust:
+     D=$(mktemp -d) && pdfdetach -saveall -o "$D" report/evidence-report.pdf
+     ssh-keygen -Y verify -f "$D/allowed_signers" -I ${p.principal} -n ${p.namespace} \\
+       -s "$D/report-signing-certificate.der.sig" < "$D/report-signing-certificate.der"
 
 7. Where installed, the Library of Congress BagIt validator:
      python3 -m bagit --validate .

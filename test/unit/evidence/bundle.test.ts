@@ -30,9 +30,10 @@ describe('bundle writer, checked with the independent tools', async () => {
     expect(v.stdout).toContain(`ok      report: signed inside too: pdfsig finds its signature valid over the whole file, by the certificate naming ${prepared.fingerprint}`);
     // VERIFY.txt's commands for the report's signature inside, as a recipient of the PDF alone runs them.
     const verifyTxt = readFileSync(path.join(v.bagDir, 'VERIFY.txt'), 'utf8');
-    const from = verifyTxt.indexOf('mkdir -p /tmp/report-files');
-    const block = verifyTxt.slice(from, verifyTxt.indexOf('\n', verifyTxt.indexOf('< /tmp/report-files/report-signing-certificate.der', from)));
-    const inside = run('sh', ['-ec', block.replace(/\/tmp\/report-files/g, path.join(dir, 'report-files'))], { cwd: v.bagDir });
+    const from = verifyTxt.indexOf('D=$(mktemp -d)');
+    const block = verifyTxt.slice(from, verifyTxt.indexOf('\n', verifyTxt.indexOf('< "$D/report-signing-certificate.der"', from)));
+    expect(block.split('\n')).toHaveLength(3);
+    const inside = run('sh', ['-ec', block], { cwd: v.bagDir });
     expect(inside.stdout + inside.stderr).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);
     expect(inside.code).toBe(0);
     expect(v.stdout).toContain(`ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): ${prepared.bundleId}`);
