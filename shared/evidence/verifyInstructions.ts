@@ -168,6 +168,11 @@ for f in bagit.txt tagmanifest-sha512.txt manifest-sha512.txt manifest-sha256.tx
   metadata/signer/id_ed25519.pub signatures/tagmanifest-sha512.txt.sig; do
   [ -f "$f" ] || fail completeness "required file $f is missing"
 done
+# The folder's name is the signed case id and creation time (this script is in the tag manifest):
+# a bundle renamed to pass for another case fails here, as it fails VERIFY.txt step 1 and the app.
+BAG=${q(p.bagName)}
+HERE=$(basename "$(pwd -P)")
+[ "$HERE" = "$BAG" ] || fail completeness "the bag folder is $HERE/, but this signed script (and metadata/provenance.json) names it $BAG/: renamed after signing?"
 
 FP=$(ssh-keygen -lf metadata/signer/id_ed25519.pub 2>&1) || fail key "ssh-keygen cannot read metadata/signer/id_ed25519.pub: $FP"
 pass key "$FP"

@@ -140,6 +140,10 @@ describe('tamper suite', async () => {
     const zipFile = path.join(dir, `${prepared.bagName}.zip`);
     writeFileSync(zipFile, z);
     expect(run('sh', ['-c', `unzip -Z1 ${prepared.bagName}.zip | cut -d/ -f1 | LC_ALL=C sort -u`], { cwd: dir }).stdout).toBe(`${other}\n`);
+    // verify.sh, run in the renamed folder, fails it too (it is signed, and names the folder).
+    const sh = runVerifySh(dir, z, 'renamed', fp);
+    expect(sh.code).toBe(1);
+    expect(sh.stderr).toBe(`FAILED completeness: the bag folder is ${other}/, but this signed script (and metadata/provenance.json) names it ${prepared.bagName}/: renamed after signing?\n`);
     expect(verifyBundle(bytes, { trustedFingerprints: [fp], requireTrust: true }).ok).toBe(true);
   });
 
