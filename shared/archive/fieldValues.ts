@@ -14,6 +14,8 @@ export function readId(column: string, value: string, allowEmpty: boolean, allow
   const shape = classifyId(value);
   // No platform id starts with 0 ('0' itself stands for none): 0114… would be a second id for the tweet 114…, deduped apart.
   if (shape === 'numeric' && value.length > 1 && value.charCodeAt(0) === 48) throw new RowRejection('invalid-id', `${column} '${clip(value)}' starts with 0, which no platform id does (padded by a tool?)`);
+  // ...so a row's own id of 0 names nothing: quarantined, not stored as an account or tweet "0" that every such row would share.
+  if (value === '0' && !allowEmpty) throw new RowRejection('invalid-id', `${column} '0' is no id: 0 stands for none (unresolved) in these archives`);
   if (shape === 'numeric') return { id: value, shape };
   if (shape === 'empty' && allowEmpty) return { id: value, shape };
   if ((shape === 'hex64' || shape === 'b64hash') && allowHashed) return { id: value, shape };

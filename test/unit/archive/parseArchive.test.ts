@@ -359,6 +359,16 @@ describe('tweets (2019+ layout) through parseArchive', () => {
     expect(quarantined.map((q) => [q.row, q.reason, q.detail])).toEqual([[2, 'invalid-id', "tweetid '01140000000000000005' starts with 0, which no platform id does (padded by a tool?)"]]);
   });
 
+  it("quarantines a row whose own tweet id or user id is 0 (0 stands for none): no tweet or account \"0\" is stored", async () => {
+    const { tweets, accounts, quarantined } = await parseBytes('zero.csv', file([tweetHeader(), tweetRow({ tweetid: '0' }), tweetRow({ tweetid: '1140000000000000007', userid: '0' }), tweetRow({ tweetid: '1140000000000000008' })]));
+    expect(tweets.map((t) => t.tweetid)).toEqual(['1140000000000000008']);
+    expect(accounts.map((a) => a.userid)).not.toContain('0');
+    expect(quarantined.map((q) => [q.row, q.reason, q.detail])).toEqual([
+      [1, 'invalid-id', "tweetid '0' is no id: 0 stands for none (unresolved) in these archives"],
+      [2, 'invalid-id', "userid '0' is no id: 0 stands for none (unresolved) in these archives"],
+    ]);
+  });
+
   it('quarantines a row holding a NUL byte wherever it falls (in the first KB or later), with its bytes; refuses a file whose first line holds one', async () => {
     const rows = [tweetHeader(), tweetRow({ tweetid: '1' }), tweetRow({ tweetid: '2', tweet_text: 'nul\u0000here' }), tweetRow({ tweetid: '3' })];
     for (let n = 3; n < 40; n += 12) {
