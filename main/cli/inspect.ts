@@ -97,6 +97,7 @@ function humanReport(r: FileReport): string {
     lines.push(`  sha256     ${x.sha256}  (${x.size} bytes)`);
     if (x.entrySha256) lines.push(`  csv sha256 ${x.entrySha256}  (${x.entrySize} bytes decompressed)`);
     lines.push(`  rows       read ${x.rowsRead}, stored ${x.rowsStored}, duplicate ${x.rowsDuplicate}, rejected ${x.rowsRejected}, repeated headers ${x.repeatedHeaderRows}, blank lines ${x.blankLines ?? 0}`);
+    if (x.unendedLastRow !== undefined) lines.push(`  last row   ${x.unendedLastRow} ends the file with no line break: if the file may be cut short, compare its size with the published one's`);
     const reasons = Object.entries(x.rejectedByReason).map(([k, v]) => `${k} ${v}`);
     if (reasons.length) lines.push(`  rejected   ${reasons.join(', ')}`);
   }

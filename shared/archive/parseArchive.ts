@@ -373,6 +373,8 @@ class EntryParser {
   private rowsRejected = 0;
   private repeatedHeaderRows = 0;
   private blankLines = 0;
+  /** The last row, when no line break follows it (ImportReceipt.unendedLastRow). */
+  private unendedLastRow: number | undefined;
   /** Row ids (tweet ids, users files' user ids) of 16 to 20 digits, and those of them rounded as a spreadsheet rounds (longIdRounding). */
   private longIds = 0;
   private roundedIds = 0;
@@ -544,6 +546,7 @@ class EntryParser {
       return;
     }
     this.rowsRead++;
+    if (this.splitter.deliveringUnended) this.unendedLastRow = row;
     const provenance: Provenance = { fileSha256: this.hash.sha256, row, byteOffset: r.byteOffset, byteLength: r.byteLength };
     // Zero bytes where the file's end should be: a download or copy that stopped and left the rest zero-filled.
     if (r.problem === 'nul-byte' && r.bytes[r.bytes.length - 1] === 0 && (this.splitter.deliveringUnended || r.bytes.every((b) => b === 0))) throw this.zeroFilled(row, r.byteOffset, r.bytes);
@@ -691,6 +694,7 @@ class EntryParser {
       durationMs: Date.now() - this.started,
       appVersion: this.options.appVersion ?? '0.1.0',
     };
+    if (this.unendedLastRow !== undefined) receipt.unendedLastRow = this.unendedLastRow;
     if (this.hash.entryName !== undefined) receipt.entryName = this.hash.entryName;
     return Object.assign(receipt, hashFields(this.file, this.hash));
   }

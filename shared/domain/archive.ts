@@ -61,6 +61,12 @@ export interface ImportReceipt {
   repeatedHeaderRows: number;
   /** Empty lines (no row in them). Absent from receipts stored before 2026-11-30. */
   blankLines?: number;
+  /**
+   * The last row's number when no line break follows it (the file ends inside that row): stored as it
+   * ends, since a file written without a final line break (a spreadsheet's, Reddit's list) reads so,
+   * but a file cut inside its last field reads so too. Absent when the file ends with a line break.
+   */
+  unendedLastRow?: number;
   startedAt: string;
   durationMs: number;
   appVersion: string;

@@ -16,6 +16,7 @@ test('the China 2019 users file: 744 accounts, 254 hashed, in the UI and in the 
   await expect(receipts).toContainText('d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604');
   await expect(receipts).toContainText('twitter-io-users');
   await expect(receipts).toContainText('0.1.0');
+  await expect(receipts.getByTestId('unended-last-row')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toHaveCount(0);
   const store = await storeSummary(page);
   expect(store.datasets).toHaveLength(1);
@@ -35,6 +36,8 @@ test('the spreadsheet-damaged file: every E-notation id quarantined and listed w
   const card = datasetCard(page, /EXCEL_RESAVED/);
   expect(await counts(card)).toMatchObject({ tweets: 0, rejected: 100 });
   await expect(card.getByRole('table', { name: /Files of/ })).toContainText('spreadsheet-damaged-id: 100');
+  // A spreadsheet writes no line break after the last row: the receipt says so (a file cut in its last field reads the same).
+  await expect(card.getByTestId('unended-last-row')).toHaveText("row 100 ends the file with no line break: if the file may be cut short, compare its size with the published one's");
   await card.getByRole('button', { name: /Show quarantined rows \(100\)/ }).click();
   // The pager comes right after the card's buttons, before the 50 rows (each raw text box is a Tab stop).
   await page.keyboard.press('Tab');

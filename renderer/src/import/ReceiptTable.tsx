@@ -52,6 +52,11 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
                 {formatCount(r.rowsRead)}
                 {r.repeatedHeaderRows > 0 && <div className="muted">+ {countOf(r.repeatedHeaderRows, 'repeated header')}</div>}
                 {(r.blankLines ?? 0) > 0 && <div className="muted">+ {countOf(r.blankLines!, 'blank line')}</div>}
+                {r.unendedLastRow !== undefined && (
+                  <div className="muted" data-testid="unended-last-row">
+                    row {formatCount(r.unendedLastRow)} ends the file with no line break: if the file may be cut short, compare its size with the published one&apos;s
+                  </div>
+                )}
               </td>
               <td>{formatCount(r.rowsStored)}</td>
               <td>{formatCount(r.rowsDuplicate)}</td>

@@ -23,6 +23,16 @@ describe('CLI inspect', () => {
     expect(doc.files[0].quarantined[0]).toMatchObject({ row: 1, reason: 'spreadsheet-damaged-id' });
     expect(doc.files[1].receipts[0]).toMatchObject({ format: 'twitter-io-tweets', formatVersion: '2018', rowsStored: 2 });
     expect(doc.files[1].skippedEntries).toEqual([]);
+    // The Excel re-save ends without a line break after its last row: the receipt says which row, the other file's has none.
+    expect(doc.files[0].receipts[0].unendedLastRow).toBe(100);
+    expect(doc.files[1].receipts[0]).not.toHaveProperty('unendedLastRow');
+  });
+
+  it('says which last row ends a file with no line break (a file cut inside its last field reads so too)', () => {
+    const r = cli('inspect', realFixture('reddit_2018_suspiciousaccounts_seed.csv'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  last row   944 ends the file with no line break: if the file may be cut short, compare its size with the published one's\n");
+    expect(cli('inspect', realFixture('china_082019_1_users_csv_hashed.csv')).stdout).not.toContain('last row');
   });
 
   it('prints no control character an archive holds to the terminal (escape sequences in values and file names are shown as \\xHH)', () => {
