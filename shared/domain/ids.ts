@@ -67,6 +67,13 @@ export function longIdRounding(id: string): LongIdRounding {
   return rounded ? 'long-rounded' : 'long';
 }
 
+/**
+ * Whether an id in a reference column or list names something: '' is none, and '0' stands for none
+ * (unresolved) in these archives, as in user_mentions. Stored as archived; analyses skip it, so no
+ * account or tweet "0" joins every such row (a false co-retweet of "tweet 0").
+ */
+export const resolvedId = (id: string): boolean => id !== '' && id !== '0';
+
 export function isHashedId(id: string): boolean {
   const s = classifyId(id);
   return s === 'hex64' || s === 'b64hash';

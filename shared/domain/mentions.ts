@@ -1,8 +1,7 @@
 import type { Tweet } from './tweet';
+import { resolvedId } from './ids';
 
 const NO_MENTIONS: string[] = [];
-/** A user_mentions id that names an account: '0' is an unresolved mention, '' none. */
-export const resolvedMention = (id: string) => id !== '' && id !== '0';
 // Hashed screen names (2019+: base64 ending '=') first, else the '+' would end a plain @name.
 const TEXT_MENTION = /(?:^|[^\w@])@([A-Za-z0-9+]{37,43}=|[A-Za-z0-9_]{1,15}\b)/g;
 
@@ -20,7 +19,7 @@ export function textMentions(tweetText: string, isRetweet: boolean): string[] {
  */
 export function mentionsOf(t: Pick<Tweet, 'userMentions' | 'tweetText' | 'isRetweet'>): string[] {
   const um = t.userMentions;
-  if (um.length) return um.every(resolvedMention) ? um : um.filter(resolvedMention);
+  if (um.length) return um.every(resolvedId) ? um : um.filter(resolvedId);
   const names = textMentions(t.tweetText, t.isRetweet);
   return names.length ? names.map((n) => '@' + n) : NO_MENTIONS;
 }

@@ -1,4 +1,5 @@
-import { resolvedMention, textMentions } from '../../../shared/domain/mentions';
+import { textMentions } from '../../../shared/domain/mentions';
+import { resolvedId } from '../../../shared/domain/ids';
 import { caselessName } from '../../../shared/domain/screenNames';
 import { urlDomain } from '../../../shared/domain/urlDomain';
 import { Coder, packStrings, unpackStrings, type PackedStrings, type StoredTweetColumns } from './tweetBlockCodec';
@@ -38,10 +39,11 @@ export function tweetTargets(c: StoredTweetColumns): TweetTargets {
   const key = (v: string) => (v === '' ? -1 : accounts.code(v));
   const userids = unpackStrings(c.userid.values);
   const ownNames = unpackStrings(c.userScreenName.values);
-  const retweetIds = unpackStrings(c.retweetUserid.values).map(key);
+  // '0' (unresolved) names no account: the retweet's @name is read instead.
+  const retweetIds = unpackStrings(c.retweetUserid.values).map((v) => (resolvedId(v) ? key(v) : -1));
   const retweetNames = unpackStrings(c.retweetScreenName.values).map((n) => key(n && '@' + n));
   // user_mentions items: '0' (unresolved) names no account.
-  const listed = unpackStrings(c.userMentions.values).map((m) => (resolvedMention(m) ? accounts.code(m) : -1));
+  const listed = unpackStrings(c.userMentions.values).map((m) => (resolvedId(m) ? accounts.code(m) : -1));
   const domainOf = unpackStrings(c.urls.values).map((u) => domains.code(urlDomain(u)));
 
   const n = c.length;

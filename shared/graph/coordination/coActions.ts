@@ -2,6 +2,7 @@ import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import type { CoordinationKind } from './coordinationTypes';
 import { normaliseText, normaliseUrl } from './normalise';
+import { resolvedId } from '../../domain/ids';
 
 /**
  * Posts reduced to integers for the sweep: which account acted on which object at which minute.
@@ -22,7 +23,7 @@ function objectsOf(c: TweetColumns, i: number, kind: CoordinationKind, includeRe
   const rt = c.isRetweet[i] === 1;
   switch (kind) {
     case 'coretweet':
-      return rt && c.retweetTweetid[i] ? [c.retweetTweetid[i]!] : [];
+      return rt && resolvedId(c.retweetTweetid[i]!) ? [c.retweetTweetid[i]!] : [];
     case 'cotweet': {
       if (rt && !includeRetweets) return [];
       const t = normaliseText(c.tweetText[i]!);
@@ -36,7 +37,7 @@ function objectsOf(c: TweetColumns, i: number, kind: CoordinationKind, includeRe
     }
     case 'coreply':
       if (rt && !includeRetweets) return [];
-      return c.inReplyToTweetid[i] ? [c.inReplyToTweetid[i]!] : [];
+      return resolvedId(c.inReplyToTweetid[i]!) ? [c.inReplyToTweetid[i]!] : [];
   }
 }
 

@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import type { TweetColumns } from '../../domain/tweet';
 import { tweetPasses, type TweetFilter } from '../tweetFilter';
 import { textMentions } from '../../domain/mentions';
+import { resolvedId } from '../../domain/ids';
 import { retweetScreenNameFromText } from '../../archive/fieldValues';
 import type { AccountNode, InteractionKind, NetworkResult, WeightedEdge } from './networkTypes';
 import { caselessName, ScreenNames, type NamedAccount } from '../../domain/screenNames';
@@ -55,7 +56,8 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
     if (kind === 'retweet') {
       if (!c.isRetweet[i]) continue;
       withObject++;
-      let target = c.retweetUserid[i]!;
+      // '0' stands for none: the retweet's @name is read instead, as for an empty retweet_userid.
+      let target = resolvedId(c.retweetUserid[i]!) ? c.retweetUserid[i]! : '';
       if (!target && c.retweetScreenName[i]) {
         const name = c.retweetScreenName[i]!;
         target = accountOf(name);
@@ -69,7 +71,7 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       const ids = c.userMentions[i]!;
       const targets = new Set<string>();
       for (const m of ids) {
-        if (m === '' || m === '0') unresolved++; // 0 = unresolved in the archives
+        if (!resolvedId(m)) unresolved++; // 0 = unresolved in the archives
         else targets.add(m);
       }
       // No user_mentions (FiveThirtyEight files have none): the @names of the text.
@@ -91,15 +93,17 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       targets.delete(u);
       for (const t of targets) add(u, t);
     } else if (kind === 'reply') {
+      const replyUser = resolvedId(c.inReplyToUserid[i]!) ? c.inReplyToUserid[i]! : '';
+      const replyTweet = resolvedId(c.inReplyToTweetid[i]!) ? c.inReplyToTweetid[i]! : '';
       if (c.inReplyToUserid[i] || c.inReplyToTweetid[i]) withObject++;
-      const target = c.inReplyToUserid[i] || (c.inReplyToTweetid[i] ? authorOf(c.inReplyToTweetid[i]!) : undefined);
+      const target = replyUser || (replyTweet ? authorOf(replyTweet) : undefined);
       if (target) add(u, target);
-      else if (c.inReplyToTweetid[i]) unresolved++;
+      else if (c.inReplyToTweetid[i] || c.inReplyToUserid[i]) unresolved++;
     } else {
       const q = c.quotedTweetTweetid[i]!;
       if (!q) continue;
       withObject++;
-      const author = authorOf(q);
+      const author = resolvedId(q) ? authorOf(q) : undefined;
       if (author) add(u, author);
       else unresolved++;
     }

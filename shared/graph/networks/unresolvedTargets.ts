@@ -7,11 +7,11 @@ export function unresolvedTargetsText(kind: string, n: number): string {
   const one = n === 1;
   switch (kind.replace(/^network:/, '')) {
     case 'retweet':
-      return `${count} retweet${one ? '' : 's'} naming no retweeted account (no retweet_userid, no "RT @name:")`;
+      return `${count} retweet${one ? '' : 's'} naming no retweeted account (no retweet_userid, or 0, and no "RT @name:")`;
     case 'mention':
       return `${count} mention${one ? '' : 's'} whose account id the archive gives as 0 (not resolved by the platform)`;
     case 'reply':
-      return `${count} repl${one ? 'y' : 'ies'} to tweets not in the archive, with no account id given`;
+      return `${count} repl${one ? 'y' : 'ies'} to tweets not in the archive, with no account id given (or 0)`;
     case 'quote':
       return `${count} quote${one ? '' : 's'} of tweets not in the archive`;
     default:

@@ -261,6 +261,18 @@ describe('window stability', () => {
   });
 });
 
+describe('a retweeted or replied-to tweet id of 0 (which stands for none)', () => {
+  it('is no shared object: accounts retweeting or replying to "tweet 0" at once are not co-retweeters or co-repliers', () => {
+    const zero: HandTweet[] = ['a', 'b', 'c'].flatMap((user, k) => [0, 1, 2].flatMap((j) => [
+      { id: `${k}${j}1`, user, time: `2019-06-1${j + 1} 10:00`, retweetOf: '0', retweetUser: '0', text: 'RT @x: y' },
+      { id: `${k}${j}2`, user, time: `2019-06-1${j + 1} 11:00`, replyTo: '0', replyToUser: '0' },
+    ]));
+    for (const kind of ['coretweet', 'coreply'] as const) {
+      expect(detectCoordination(handColumns(zero), { kind, minRepeat: 1, replicates: 0 }).edges, kind).toEqual([]);
+    }
+  });
+});
+
 describe('coordination parameters in words (the Network form; the CLI refuses the same)', () => {
   it('names a window of 0, too few replicates for alpha, and out-of-range values', () => {
     expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 199 })).toEqual([]);

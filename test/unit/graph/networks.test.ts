@@ -59,9 +59,9 @@ describe('interaction networks', () => {
   });
 
   it("says in words, for its kind, why interactions were left out (the receipt's unresolvedTargets)", () => {
-    expect(unresolvedTargetsText('retweet', 3)).toBe('3 retweets naming no retweeted account (no retweet_userid, no "RT @name:")');
+    expect(unresolvedTargetsText('retweet', 3)).toBe('3 retweets naming no retweeted account (no retweet_userid, or 0, and no "RT @name:")');
     expect(unresolvedTargetsText('network:mention', 1)).toBe('1 mention whose account id the archive gives as 0 (not resolved by the platform)');
-    expect(unresolvedTargetsText('reply', 2)).toBe('2 replies to tweets not in the archive, with no account id given');
+    expect(unresolvedTargetsText('reply', 2)).toBe('2 replies to tweets not in the archive, with no account id given (or 0)');
     expect(unresolvedTargetsText('network:quote', 1_234)).toBe('1,234 quotes of tweets not in the archive');
   });
 
@@ -92,6 +92,24 @@ describe('interaction networks', () => {
     const q = edgesOf('quote');
     expect(q.edges).toEqual([['c', 'b', 1]]); // tweet 3 is by b
     expect(q.stats.unresolved).toBe(1); // 424242 is outside the archive
+  });
+
+  it("a retweet, reply or quote target of 0 (which stands for none) is unresolved: no account \"0\" joins every such row", () => {
+    const zero: HandTweet[] = [
+      // retweet_userid 0 with the RT @name: read by the name, as an empty one is
+      { id: '21', user: 'a', screenName: 'alice', time: '2019-06-15 10:00', retweetOf: '0', retweetUser: '0', retweetScreenName: 'bob', text: 'RT @bob: x' },
+      { id: '22', user: 'c', screenName: 'carol', time: '2019-06-15 10:01', retweetOf: '0', retweetUser: '0', text: 'x' },
+      { id: '23', user: 'a', screenName: 'alice', time: '2019-06-15 10:02', replyTo: '0', replyToUser: '0' },
+      { id: '24', user: 'c', screenName: 'carol', time: '2019-06-15 10:03', quoted: '0' },
+    ];
+    const zc = handColumns([...rows.filter((r) => r.user !== 'a' && r.user !== 'c'), ...zero]);
+    for (const kind of ['retweet', 'reply', 'quote'] as const) {
+      const { graph, stats } = buildNetwork(zc, kind, {});
+      expect(graph.hasNode('0'), kind).toBe(false);
+      expect(stats.unresolved, kind).toBeGreaterThan(0);
+    }
+    const rt = buildNetwork(zc, 'retweet', {}).graph;
+    expect(rt.hasEdge('a', 'b')).toBe(true);
   });
 
   it('filter by date range, language and accounts', () => {
