@@ -14,7 +14,7 @@ import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, Re
 import { utcInstantText, utcMinuteText, zonedMinuteText } from './reportTimes';
 import { evidenceKindLabel } from '../evidence/evidenceKinds';
 import { custodyActionLabel } from '../evidence/custodyLog';
-import { detailKeyWords } from '../evidence/detailWords';
+import { detailKeyWords, detailPlainWords } from '../evidence/detailWords';
 import { visibleText } from '../evidence/visibleJson';
 
 export interface ReportDocumentOptions {
@@ -197,10 +197,9 @@ function custody(m: ReportModel): string {
  * written as \uXXXX (as the log's JSON escapes them).
  */
 function detailHtml(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value === '' ? '(empty)' : `<span class="detail" dir="auto">${wholeHashes(e(visibleText(value)))}</span>`;
+  const plain = detailPlainWords(value);
+  if (plain !== null) return plain;
+  if (typeof value === 'string') return `<span class="detail" dir="auto">${wholeHashes(e(visibleText(value)))}</span>`;
   if (Array.isArray(value)) return value.length ? `<ol class="detail-list">${value.map((v) => `<li>${detailHtml(v)}</li>`).join('')}</ol>` : 'none';
   const entries = Object.entries(value as Record<string, unknown>);
   if (!entries.length) return 'none';

@@ -1,5 +1,5 @@
 import { visibleJson, visibleText } from '../../../../shared/evidence/visibleJson';
-import { detailKeyWords } from '../../../../shared/evidence/detailWords';
+import { detailKeyWords, detailPlainWords } from '../../../../shared/evidence/detailWords';
 import { custodyActionLabel, type CustodyEntry } from '../../../../shared/evidence/custodyLog';
 import { Fragment, memo } from 'react';
 
@@ -12,10 +12,9 @@ const SHOWN_OPEN_CHARS = 400;
  * Nothing in it is muted: a broken chain tints its rows red, and grey text on them is too faint.
  */
 function DetailValue({ value, nested = false }: { value: unknown; nested?: boolean }) {
-  if (value === null || value === undefined) return <>none</>;
-  if (typeof value === 'boolean') return <>{value ? 'yes' : 'no'}</>;
-  if (typeof value === 'number') return <>{String(value)}</>;
-  if (typeof value === 'string') return value === '' ? <>(empty)</> : <span dir="auto" className="detail-text">{visibleText(value)}</span>;
+  const plain = detailPlainWords(value);
+  if (plain !== null) return <>{plain}</>;
+  if (typeof value === 'string') return <span dir="auto" className="detail-text">{visibleText(value)}</span>;
   const entries = Array.isArray(value) ? null : Object.entries(value as Record<string, unknown>);
   const count = entries?.length ?? (value as unknown[]).length;
   if (count === 0) return <>none</>;
