@@ -10,8 +10,8 @@ import { rememberedDataset } from '../explore/exploreData';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
 
-/** A refusal in words and the field(s) it is about: the coordination parameters', or the From/To days'. */
-type Problem = { field: ParameterProblem['field'] | 'from' | 'to'; text: string };
+/** A refusal in words and the fields it is about: a coordination parameter, or the From and To days. */
+type Problem = { fields: readonly (ParameterProblem['field'] | 'from' | 'to')[]; text: string };
 
 /** Before a first build: the dataset open in Explore (the one the analyst is studying), else the newest. */
 const defaultDataset = (datasets: DatasetRecord[]): string =>
@@ -42,17 +42,16 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const [problems, setProblems] = useState<Problem[]>([]);
   const problemsId = useId();
   /** A refused field is marked invalid and described by the alert that says why, while it is shown. */
-  const invalidity = (field: Problem['field']) =>
-    problems.some((p) => p.field === field) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {};
+  const invalidity = (field: Problem['fields'][number]) =>
+    problems.some((p) => p.fields.includes(field)) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {};
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const dayOrder = 'The To day is before the From day: no tweet can match.';
     const found: Problem[] = [
-      ...(coord ? parameterProblems({ windowSeconds, minRepeat, alpha, replicates }) : []),
-      ...(from && to && to < from ? [{ field: 'from' as const, text: dayOrder }, { field: 'to' as const, text: dayOrder }] : []),
+      ...(coord ? parameterProblems({ windowSeconds, minRepeat, alpha, replicates }).map(({ field, text }) => ({ fields: [field], text })) : []),
+      ...(from && to && to < from ? [{ fields: ['from', 'to'] as const, text: 'The To day is before the From day: no tweet can match.' }] : []),
     ];
     setProblems(found);
     if (found.length) return onInvalid?.();
@@ -98,7 +97,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
         <div role="alert" className="error" id={problemsId}>
           {/* An earlier result stays on the page (nothing lost), but no longer matches the form: said. */}
           <p>Not built{last ? ' (a network shown below is the one built before, with the settings its summary names)' : ''}:</p>
-          <ul>{[...new Set(problems.map((p) => p.text))].map((t) => <li key={t}>{t}</li>)}</ul>
+          <ul>{problems.map((p) => <li key={p.text}>{p.text}</li>)}</ul>
         </div>
       )}
       <div className="network-actions">
