@@ -93,12 +93,13 @@ export function buildInteractionNetwork(c: TweetColumns, kind: InteractionKind, 
       targets.delete(u);
       for (const t of targets) add(u, t);
     } else if (kind === 'reply') {
+      if (!c.inReplyToUserid[i] && !c.inReplyToTweetid[i]) continue;
+      withObject++;
       const replyUser = resolvedId(c.inReplyToUserid[i]!) ? c.inReplyToUserid[i]! : '';
       const replyTweet = resolvedId(c.inReplyToTweetid[i]!) ? c.inReplyToTweetid[i]! : '';
-      if (c.inReplyToUserid[i] || c.inReplyToTweetid[i]) withObject++;
       const target = replyUser || (replyTweet ? authorOf(replyTweet) : undefined);
       if (target) add(u, target);
-      else if (c.inReplyToTweetid[i] || c.inReplyToUserid[i]) unresolved++;
+      else unresolved++;
     } else {
       const q = c.quotedTweetTweetid[i]!;
       if (!q) continue;
