@@ -40,7 +40,7 @@ export function tweetTargets(c: StoredTweetColumns): TweetTargets {
   const userids = unpackStrings(c.userid.values);
   const ownNames = unpackStrings(c.userScreenName.values);
   // '0' (unresolved) names no account: the retweet's @name is read instead.
-  const retweetIds = unpackStrings(c.retweetUserid.values).map((v) => (resolvedId(v) ? key(v) : -1));
+  const retweetIds = unpackStrings(c.retweetUserid.values).map((v) => (resolvedId(v) ? accounts.code(v) : -1));
   const retweetNames = unpackStrings(c.retweetScreenName.values).map((n) => key(n && '@' + n));
   // user_mentions items: '0' (unresolved) names no account.
   const listed = unpackStrings(c.userMentions.values).map((m) => (resolvedId(m) ? accounts.code(m) : -1));
