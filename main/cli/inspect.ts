@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ImportReceipt, QuarantinedRow } from '../../shared/domain/archive';
+import { UNENDED_LAST_ROW_NOTE, type ImportReceipt, type QuarantinedRow } from '../../shared/domain/archive';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
 import { hashArchive, parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
@@ -97,7 +97,7 @@ function humanReport(r: FileReport): string {
     lines.push(`  sha256     ${x.sha256}  (${x.size} bytes)`);
     if (x.entrySha256) lines.push(`  csv sha256 ${x.entrySha256}  (${x.entrySize} bytes decompressed)`);
     lines.push(`  rows       read ${x.rowsRead}, stored ${x.rowsStored}, duplicate ${x.rowsDuplicate}, rejected ${x.rowsRejected}, repeated headers ${x.repeatedHeaderRows}, blank lines ${x.blankLines ?? 0}`);
-    if (x.unendedLastRow !== undefined) lines.push(`  last row   ${x.unendedLastRow} ends the file with no line break: if the file may be cut short, compare its size with the published one's`);
+    if (x.unendedLastRow !== undefined) lines.push(`  last row   ${x.unendedLastRow} ${UNENDED_LAST_ROW_NOTE}`);
     const reasons = Object.entries(x.rejectedByReason).map(([k, v]) => `${k} ${v}`);
     if (reasons.length) lines.push(`  rejected   ${reasons.join(', ')}`);
   }

@@ -44,6 +44,9 @@ export interface QuarantinedRow {
   raw: string;
 }
 
+/** What a receipt says of its unendedLastRow, after the row (the app and the CLI say the same). */
+export const UNENDED_LAST_ROW_NOTE = "ends the file with no line break: if the file may be cut short, compare its size with the published one's";
+
 /** One receipt per imported file: what went in, what came out, and why anything was rejected. */
 export interface ImportReceipt {
   fileName: string;

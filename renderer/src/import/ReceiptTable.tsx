@@ -1,4 +1,5 @@
 import type { SourceFileRecord } from '../store/schema';
+import { UNENDED_LAST_ROW_NOTE } from '../../../shared/domain/archive';
 import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
 
 /** One row per imported file: what went in, what came out, why anything was rejected. */
@@ -54,7 +55,7 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
                 {(r.blankLines ?? 0) > 0 && <div className="muted">+ {countOf(r.blankLines!, 'blank line')}</div>}
                 {r.unendedLastRow !== undefined && (
                   <div className="muted" data-testid="unended-last-row">
-                    row {formatCount(r.unendedLastRow)} ends the file with no line break: if the file may be cut short, compare its size with the published one&apos;s
+                    row {formatCount(r.unendedLastRow)} {UNENDED_LAST_ROW_NOTE}
                   </div>
                 )}
               </td>
