@@ -43,6 +43,10 @@ function buildRenderer(): string {
 
 const t = performance.now.bind(performance);
 
+/** A verdict's failed checks, for an error message. */
+const failedChecks = (checks: { name: string; ok: boolean; detail: string }[]): string =>
+  checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ');
+
 
 const t0 = t();
 const rc = await buildReportCase(items);
@@ -89,10 +93,10 @@ try {
     const zip = new Uint8Array(await new Response(rc.prepared.zip(extra)).arrayBuffer());
     // The demo bundle must pass the app's own verifier (its signer is the demo key: integrity only).
     const verdict = verifyBundle(zip);
-    if (!verdict.ok) throw new Error(`the demo bundle does not verify: ${verdict.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+    if (!verdict.ok) throw new Error(`the demo bundle does not verify: ${failedChecks(verdict.checks)}`);
     // ...and so must the PDF alone (its signature inside, the certificate the case's key vouches for).
     const alone = await verifyReportPdf(pdf, { trustedFingerprints: [rc.model.signer.fingerprint] });
-    if (!alone.ok) throw new Error(`the demo report PDF does not verify alone: ${alone.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+    if (!alone.ok) throw new Error(`the demo report PDF does not verify alone: ${failedChecks(alone.checks)}`);
     writeFileSync(path.join(out, rc.prepared.zipName), zip);
     pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '6', file, path.join(out, 'page')]);
