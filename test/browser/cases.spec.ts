@@ -453,6 +453,9 @@ async function demoCaseWithPins(page: Page, name: string, pinned: number, pin: (
   await pin();
   await expect(page.locator('button.pin-button[aria-pressed="true"]')).toHaveCount(pinned);
   await page.goto(caseUrl);
+  // A change of hash only: goto returns before the case is drawn again, and a count taken then reads the page left.
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
   return fingerprintLine;
 }
 

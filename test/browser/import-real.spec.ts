@@ -39,6 +39,8 @@ test('the spreadsheet-damaged file: every E-notation id quarantined and listed w
   // A spreadsheet writes no line break after the last row: the receipt says so (a file cut in its last field reads the same).
   await expect(card.getByTestId('unended-last-row')).toHaveText("row 100 ends the file with no line break: if the file may be cut short, compare its size with the published one's");
   await card.getByRole('button', { name: /Show quarantined rows \(100\)/ }).click();
+  // Next page is disabled (so no Tab stop) until the first page's rows have loaded.
+  await expect(card.getByRole('button', { name: 'Next page' })).toBeEnabled();
   // The pager comes right after the card's buttons, before the 50 rows (each raw text box is a Tab stop).
   await page.keyboard.press('Tab');
   await expect(card.getByRole('button', { name: 'Delete dataset…' })).toBeFocused();
