@@ -74,8 +74,15 @@ export function filterFromOpts(opts: Map<string, string>): TweetFilter | undefin
     f.toMinute = dayOrMinute('--to', to) + (to.length === 10 ? 1440 : 0);
   }
   if (f.fromMinute !== undefined && f.toMinute !== undefined && f.toMinute <= f.fromMinute) throw new UsageError('--to must be after --from');
-  if (opts.has('--lang')) f.language = opts.get('--lang')!;
-  if (opts.has('--users')) f.userids = new Set(opts.get('--users')!.split(',').filter(Boolean));
+  // An empty value would select nothing and read as a finding (no coordination, an empty network): refused.
+  if (opts.has('--lang')) {
+    f.language = opts.get('--lang')!.trim();
+    if (!f.language) throw new UsageError("--lang needs a language code as the archive writes it (for example 'zh' or 'und'), got an empty value");
+  }
+  if (opts.has('--users')) {
+    f.userids = new Set(opts.get('--users')!.split(',').map((u) => u.trim()).filter(Boolean));
+    if (!f.userids.size) throw new UsageError(`--users names no account (got '${opts.get('--users')}'): give user ids, or screen names after @, separated by commas`);
+  }
   return Object.keys(f).length ? f : undefined;
 }
 

@@ -1,5 +1,5 @@
-import { loadArchiveFiles, warnIfNoTweets } from './loadArchiveFiles';
-import { writeOutputs } from './writeOutputs';
+import { loadArchiveFiles, noteLoaded } from './loadArchiveFiles';
+import { outputTarget, writeOutputs } from './writeOutputs';
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
@@ -12,6 +12,7 @@ import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph
 import { formatMinute } from '../../shared/archive/demo/csvFormat';
 import { P_FLOOR, TAIL_REPLICATES } from '../../shared/graph/coordination/nullTail';
 import { terminalText } from './terminalText';
+import { emptyNetworkReason } from '../../shared/graph/emptyNetworkReason';
 
 const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
        [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
@@ -32,6 +33,8 @@ async function coord(argv: string[]): Promise<number> {
   if (!kind || !COORDINATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${COORDINATION_KINDS.join(', ')}`);
   if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}`);
   if (opts.has('--format') && !opts.has('--out')) throw new UsageError('--format needs --out PATH');
+  const out = opts.has('--out') ? outputTarget(opts.get('--out')!, files) : null;
+  const receiptOut = out && format === 'csv' ? outputTarget(`${opts.get('--out')!}.receipt.json`, files) : null;
   const options = {
     kind,
     windowSeconds: numberOpt(opts, '--window', { min: 0, above: true }) ?? 60,
@@ -46,11 +49,17 @@ async function coord(argv: string[]): Promise<number> {
   const fewest = fewestReplicates(options.alpha);
   if (options.replicates < fewest) throw new UsageError(`--replicates ${options.replicates} are too few: alone they cannot show a p-value at or below --alpha ${options.alpha}: use at least ${fewest}`);
   const loaded = await loadArchiveFiles(files);
-  warnIfNoTweets(loaded);
+  noteLoaded(loaded);
   options.filter = resolveUsersOpt(options.filter, loaded);
   const t0 = performance.now();
   const r = detectCoordination(loaded.tweets, options);
   const seconds = (performance.now() - t0) / 1000;
+  // No edge would read as a finding (no coordination): say why, as graph and the app do.
+  const why = emptyNetworkReason({
+    kind, edges: r.edges.length, tweets: loaded.tweets.length, tweetsFiltered: r.tweetsFiltered, actions: r.actions, candidatePairs: r.candidatePairs,
+    heaviestPairWeight: r.heaviestPairWeight, cappedObjects: r.cappedObjects.length, windowSeconds: r.windowSeconds, minRepeat: r.minRepeat,
+  });
+  if (why && loaded.tweets.length > 0) process.stderr.write(terminalText(`no account pair found: ${why.replace('(Minimum repeats)', '(--min-repeat)')}`) + '\n');
   const communities = coordinationCommunities(r.edges, options.seed);
   const significant = r.edges.filter((e) => e.significant);
   const stability = flags.has('--sweep') ? windowStability(loaded.tweets, options).edges : null;
@@ -83,16 +92,15 @@ async function coord(argv: string[]): Promise<number> {
     ],
   });
   const receipt = receiptFor(r.edges);
-  if (opts.has('--out')) {
+  if (out) {
     const g = coordinationGraph(significant);
     const communityOf = new Map<string, number>();
     for (const c of communities) for (const m of c.members) communityOf.set(m, c.id);
     // Labelled by screen name, as graph's exports are (the node key stays the userid).
     const screenName = new Map(loaded.accounts.map((a) => [a.userid, a.userScreenName]));
     g.forEachNode((n) => g.mergeNodeAttributes(n, { label: screenName.get(n) || n, community: communityOf.get(n) ?? -1 }));
-    const out = opts.get('--out')!;
     const fileReceipt = receiptFor(significant);
-    writeOutputs([[out, exportGraph(g, format, fileReceipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(fileReceipt, null, 2) + '\n'] as [string, string]] : [])]);
+    writeOutputs([[out, exportGraph(g, format, fileReceipt)], ...(receiptOut ? [[receiptOut, JSON.stringify(fileReceipt, null, 2) + '\n'] as [string, string]] : [])]);
   }
   if (flags.has('--json')) {
     const stabilityOf = new Map(stability?.map((s) => [s.source + '\u0000' + s.target, s]) ?? []);

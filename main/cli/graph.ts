@@ -1,5 +1,5 @@
-import { loadArchiveFiles, warnIfNoTweets } from './loadArchiveFiles';
-import { writeOutputs } from './writeOutputs';
+import { loadArchiveFiles, noteLoaded } from './loadArchiveFiles';
+import { outputTarget, writeOutputs } from './writeOutputs';
 import { buildNetwork } from '../../shared/graph/networks/buildNetwork';
 import { CO_USE_ITEMS, DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../shared/graph/networks/coUseNetwork';
 import { NETWORK_KINDS, type NetworkKind } from '../../shared/graph/networks/networkTypes';
@@ -9,6 +9,7 @@ import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
 import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
 import { terminalText } from './terminalText';
+import { countOf } from '../../shared/domain/countWords';
 import { NAME_ATTRIBUTION_RULE } from '../../shared/domain/screenNames';
 import { emptyNetworkReason } from '../../shared/graph/emptyNetworkReason';
 
@@ -20,9 +21,9 @@ const USAGE = `usage: graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format 
 export const run = (argv: string[]): Promise<number> => withUsage(USAGE, () => graph(argv));
 
 async function graph(argv: string[]): Promise<number> {
-  const { files, kind, format, out, seed, filter: given, maxAccountsPerItem, metrics } = readArgs(argv);
+  const { files, kind, format, out, receiptOut, seed, filter: given, maxAccountsPerItem, metrics } = readArgs(argv);
   const loaded = await loadArchiveFiles(files);
-  warnIfNoTweets(loaded);
+  noteLoaded(loaded);
   const filter = resolveUsersOpt(given, loaded);
   const net = buildNetwork(loaded.tweets, kind, { filter, maxAccountsPerItem, accounts: loaded.accounts });
   const summary = metrics ? annotateGraph(net.graph, seed) : null;
@@ -51,8 +52,8 @@ async function graph(argv: string[]): Promise<number> {
     },
     notes: net.stats.prunedItems.slice(0, 20).map((p) => `pruned item '${p.spelling}'${p.spelling !== p.item ? ` (compared as '${p.item}')` : ''} used by ${p.accounts} accounts`),
   });
-  writeOutputs([[out, exportGraph(net.graph, format, receipt)], ...(format === 'csv' ? [[out + '.receipt.json', JSON.stringify(receipt, null, 2) + '\n'] as [string, string]] : [])]);
-  process.stderr.write(terminalText(`${kind} network: ${net.graph.order} nodes, ${net.graph.size} edges -> ${out}`) + '\n');
+  writeOutputs([[out, exportGraph(net.graph, format, receipt)], ...(receiptOut ? [[receiptOut, JSON.stringify(receipt, null, 2) + '\n'] as [string, string]] : [])]);
+  process.stderr.write(terminalText(`${kind} network: ${countOf(net.graph.order, 'node')}, ${countOf(net.graph.size, 'edge')} -> ${out}`) + '\n');
   // An empty network would read as a finding: say why, as the app does.
   const why = emptyNetworkReason({
     kind, edges: net.graph.size, tweets: loaded.tweets.length, tweetsFiltered: net.stats.tweetsFiltered,
@@ -75,7 +76,9 @@ function readArgs(argv: string[]) {
   if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}`);
   if (!out) throw new UsageError('--out PATH is required');
   return {
-    files, kind, format, out,
+    files, kind, format,
+    out: outputTarget(out, files),
+    receiptOut: format === 'csv' ? outputTarget(`${out}.receipt.json`, files) : null,
     seed: numberOpt(opts, '--seed', { min: 0, integer: true }) ?? 1,
     filter: filterFromOpts(opts),
     maxAccountsPerItem: numberOpt(opts, '--max-accounts-per-item', { min: 1, integer: true }),

@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     (command ? process.stdout : process.stderr).write(usage() + '\n');
     return command ? 0 : 2;
   }
-  if (!(command in COMMANDS)) {
+  if (!Object.hasOwn(COMMANDS, command)) {
     process.stderr.write(`unknown command '${command}'\n${usage()}\n`);
     return 2;
   }

@@ -1,11 +1,9 @@
-import { basename } from 'node:path';
 import { UNENDED_LAST_ROW_NOTE, type ImportReceipt, type QuarantinedRow } from '../../shared/domain/archive';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
-import { hashArchive, parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
-import { ArchiveFormatError } from '../../shared/archive/detectFormat';
+import { parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
 import { SelectionJudge } from '../../shared/archive/selectionVerdicts';
 import { parseCliArgs, UsageError, withUsage } from './cliArgs';
-import { fileSource, nodeSha256, unreadablePath } from './loadArchiveFiles';
+import { aboutPath, fileSource, judgeArchiveFile, unreadablePath } from './loadArchiveFiles';
 import { terminalText } from './terminalText';
 
 interface FileReport {
@@ -48,7 +46,8 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
     for (const [i, p] of paths.entries()) {
       const report = refusedFiles.get(i) ?? (await inspectFile(p, tables));
       reports.push(report);
-      if (!report.ok && !report.receipts.length && !refusedFiles.has(i)) {
+      // A zip refused for one CSV entry has receipts of its others: it is left out all the same.
+      if (!report.ok && !refusedFiles.has(i)) {
         refusedFiles.set(i, report);
         again = i < paths.length - 1;
         if (again) break;
@@ -58,7 +57,7 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
   }
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
   else process.stdout.write(terminalText(reports.map(humanReport).join('\n')) + '\n');
-  for (const r of reports) if (!r.ok) process.stderr.write(terminalText(`error: ${r.path}: ${r.error}`) + '\n');
+  for (const r of reports) if (!r.ok) process.stderr.write(terminalText(`error: ${aboutPath(r.path, r.error ?? '')}`) + '\n');
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 
@@ -69,10 +68,7 @@ async function inspectFile(p: string, { judge, ...tables }: { seenTweets: SeenTw
   if (unreadable) return { path: p, ok: false, error: unreadable, receipts: [], quarantined, skippedEntries };
   try {
     // Judged as the app judges the files of one import: each content read once, a zip holding one CSV twice refused.
-    const verdict = await judge.judge(basename(p), await hashArchive(fileSource(p), undefined, nodeSha256).catch((e: unknown) => {
-      if (e instanceof ArchiveFormatError) return e;
-      throw e;
-    }));
+    const verdict = await judgeArchiveFile(p, judge);
     if (verdict.kind === 'refuse') return { path: p, ok: false, error: verdict.refused.message, receipts: [], quarantined, skippedEntries };
     if (verdict.kind === 'skip') return { path: p, ok: true, skipped: verdict.skipped.reason, receipts: [], quarantined, skippedEntries };
     const { hashes } = verdict;

@@ -9,7 +9,8 @@ import type { TweetColumns } from '../../shared/domain/tweet';
 import { emptyTweetColumns, pushTweet, trimTweetColumns } from '../../shared/archive/columns';
 import { ArchiveFormatError } from '../../shared/archive/detectFormat';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
-import { parseArchive, tweetIdSet, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
+import { hashArchive, parseArchive, tweetIdSet, type ArchiveSource, type CreateHasher, type ParseArchiveOptions } from '../../shared/archive/parseArchive';
+import { SelectionJudge, type Verdict } from '../../shared/archive/selectionVerdicts';
 import { terminalText } from './terminalText';
 import { UnreadablePathError } from './cliArgs';
 
@@ -20,6 +21,8 @@ export interface LoadedArchives {
   redditAccounts: RedditAccount[];
   receipts: ImportReceipt[];
   quarantined: QuarantinedRow[];
+  /** Files not read, as the app skips them (the same file twice, a CSV another file of the run holds). */
+  skipped: { path: string; reason: string }[];
 }
 
 /** node:crypto SHA-256 (several times faster than hash-wasm in Node). */
@@ -47,12 +50,28 @@ export function fileSource(filePath: string): ArchiveSource {
   };
 }
 
+/** Pass 1 on a file, as the app's (hashWorker.ts): its hashes, judged against the files before it in this run. */
+export async function judgeArchiveFile(filePath: string, judge: SelectionJudge): Promise<Verdict> {
+  const hashes = await hashArchive(fileSource(filePath), undefined, nodeSha256).catch((e: unknown) => {
+    if (e instanceof ArchiveFormatError) return e;
+    throw e;
+  });
+  return judge.judge(path.basename(filePath), hashes);
+}
+
+/** A message about a file, after its path as given: the shared code names only the file (`x.csv: …`), which two folders may share. */
+export const aboutPath = (filePath: string, message: string): string => {
+  const name = `${path.basename(filePath)}: `;
+  return `${filePath}: ${message.startsWith(name) ? message.slice(name.length) : message}`;
+};
+
 /**
  * Load archive files into memory through the shared pipeline. Tweets are deduplicated by tweetid
  * across files (first file wins; a later copy counts in its own entry's receipt as duplicate, or with
  * other content is quarantined), accounts by userid (first seen wins; a users-file account repeated by a later file is a
- * duplicate, or quarantined with other values, as in the app). Throws on the first refused file, or
- * zip entry.
+ * duplicate, or quarantined with other values, as in the app). Each file is judged first as the app's
+ * import judges it (SelectionJudge): a file chosen twice, or a CSV another file holds, is skipped; a zip
+ * holding one CSV twice, or old and new CSVs, is refused. Throws on the first refused file, or zip entry.
  */
 export async function loadArchiveFiles(
   paths: string[],
@@ -66,12 +85,20 @@ export async function loadArchiveFiles(
   const quarantined: QuarantinedRow[] = [];
   const seenTweets = tweetIdSet();
   const knownAccounts: KnownRecords = new Map();
+  const judge = new SelectionJudge();
+  const skipped: LoadedArchives['skipped'] = [];
   for (const p of paths) {
     const unreadable = unreadablePath(p);
     if (unreadable) throw new UnreadablePathError(`${p}: ${unreadable}`);
+    const verdict = await judgeArchiveFile(p, judge);
+    if (verdict.kind === 'refuse') throw new ArchiveFormatError(aboutPath(p, verdict.refused.message));
+    if (verdict.kind === 'skip') {
+      skipped.push({ path: p, reason: verdict.skipped.reason });
+      continue;
+    }
     const fileReceipts = await parseArchive(fileSource(p), {
       ...options,
-      createHasher: nodeSha256,
+      hashes: verdict.hashes,
       seenTweets,
       knownAccounts,
       onTweets: (batch) => {
@@ -83,6 +110,8 @@ export async function loadArchiveFiles(
       onIndicators: (batch) => void indicators.push(...batch),
       onRedditAccounts: (batch) => void redditAccounts.push(...batch),
       onQuarantine: (batch) => void quarantined.push(...batch),
+    }).catch((e: unknown) => {
+      throw e instanceof ArchiveFormatError ? new ArchiveFormatError(aboutPath(p, e.message)) : e;
     });
     // A zip of which some entries were refused would be analysed in part, and its receipts say so only in a field.
     const refused = fileReceipts[0]?.refusedEntries ?? [];
@@ -91,11 +120,15 @@ export async function loadArchiveFiles(
     }
     receipts.push(...fileReceipts);
   }
-  return { tweets: trimTweetColumns(tweets), accounts: [...accounts.values()], indicators, redditAccounts, receipts, quarantined };
+  return { tweets: trimTweetColumns(tweets), accounts: [...accounts.values()], indicators, redditAccounts, receipts, quarantined, skipped };
 }
 
-/** Says on stderr when the files hold no tweet to analyse (a users file, indicators, every row quarantined): an empty result is not silent. */
-export function warnIfNoTweets(loaded: LoadedArchives): void {
+/**
+ * Says on stderr which files were not read (as the app skips them), and when the files hold no tweet to
+ * analyse (a users file, indicators, every row quarantined): an empty result is not silent.
+ */
+export function noteLoaded(loaded: LoadedArchives): void {
+  for (const s of loaded.skipped) process.stderr.write(terminalText(`note: ${s.path}: not read: ${s.reason}`) + '\n');
   if (loaded.tweets.length === 0) {
     process.stderr.write(terminalText(`warning: the files hold no tweets to analyse (${loaded.receipts.map((r) => `${r.fileName}: ${r.format}, ${r.rowsStored} stored, ${r.rowsRejected} quarantined`).join('; ')}): the result is empty`) + '\n');
   }

@@ -1,3 +1,5 @@
+import { countOf, formatCount } from '../domain/countWords';
+
 /**
  * Why a network came out empty, from the counters its builder keeps: an empty network would read as
  * a finding ("these accounts never interact"), when the data or the settings left nothing to link.
@@ -47,35 +49,33 @@ const CO_ACTED: Record<string, [did: string, object: string]> = {
   coreply: ['replied to', 'tweet'],
 };
 
-const n = (x: number): string => x.toLocaleString('en-US');
-const of = (x: number, noun: string, nouns = `${noun}s`): string => `${n(x)} ${x === 1 ? noun : nouns}`;
 
 /** One sentence saying why the network has no edge; '' when it has edges. */
 export function emptyNetworkReason(c: NetworkCounts): string {
   if (c.edges > 0) return '';
   if (c.tweets === 0) return 'The dataset holds no tweets: there is nothing to link.';
   const read = c.tweets - c.tweetsFiltered;
-  if (read === 0) return `None of the dataset’s ${of(c.tweets, 'tweet')} passes the filter (days, language, accounts).`;
+  if (read === 0) return `None of the dataset’s ${countOf(c.tweets, 'tweet')} passes the filter (days, language, accounts).`;
   const after = c.tweetsFiltered > 0 ? ' (after the filter)' : '';
   const co = CO_ACTED[c.kind];
   if (co) {
     const [did, object] = co;
     const actions = c.actions ?? 0;
     if (actions === 0) return NOTHING_TO_COMPARE[c.kind] ?? 'No tweet of the filtered dataset can be compared.';
-    const window = `within ${n(c.windowSeconds ?? 0)} s`;
+    const window = `within ${formatCount(c.windowSeconds ?? 0)} s`;
     const pairs = c.candidatePairs ?? 0;
     if (pairs === 0) {
       const hubs = (c.cappedObjects ?? 0) > 0 ? ', apart from the hub objects skipped' : '';
-      return `${of(read, 'tweet')} read${after}, but no two accounts ${did} the same ${object} ${window}${hubs}.`;
+      return `${countOf(read, 'tweet')} read${after}, but no two accounts ${did} the same ${object} ${window}${hubs}.`;
     }
     const min = c.minRepeat ?? 0;
-    return `No account pair ${did} ${of(min, `different ${object}`, `different ${object}s`)} ${window} (Minimum repeats): of the ${of(pairs, 'account pair')} that ${did} the same ${object}, the heaviest ${did} ${n(c.heaviestPairWeight ?? 0)}.`;
+    return `No account pair ${did} ${countOf(min, `different ${object}`, `different ${object}s`)} ${window} (Minimum repeats): of the ${countOf(pairs, 'account pair')} that ${did} the same ${object}, the heaviest ${did} ${formatCount(c.heaviestPairWeight ?? 0)}.`;
   }
   const has = HAS[c.kind];
   if (!has) return '';
   const withObject = c.tweetsWithObject ?? 0;
-  if (withObject === 0) return `${of(read, 'tweet')} read${after}: none ${has[0]}.`;
-  const some = `${of(read, 'tweet')} read${after}, ${n(withObject)} of them ${withObject === 1 ? has[0] : has[1]}`;
+  if (withObject === 0) return `${countOf(read, 'tweet')} read${after}: none ${has[0]}.`;
+  const some = `${countOf(read, 'tweet')} read${after}, ${formatCount(withObject)} of them ${withObject === 1 ? has[0] : has[1]}`;
   if (c.kind === 'cohashtag' || c.kind === 'courl') {
     const item = c.kind === 'cohashtag' ? 'hashtag' : 'link';
     return (c.prunedItems ?? 0) > 0

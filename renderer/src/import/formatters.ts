@@ -1,9 +1,6 @@
 /** Display helpers for the import UI. */
 
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
-
-/** "1 account", "2 accounts": a count with its noun. */
-export const countOf = (n: number, noun: string, nouns = `${noun}s`): string => `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+export { countOf, formatCount } from '../../../shared/domain/countWords';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -99,6 +99,8 @@ describe('CLI inspect', () => {
     expect(r.stderr).toMatch(/^error: .*china_082019_tweets_14col_projection_from_notebook\.csv: .*Closest known format: Twitter IO tweets/);
     const u = cli('nosuchcommand');
     expect(u.status).toBe(2);
+    // A name every object has is no command either.
+    expect(cli('constructor')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^unknown command 'constructor'\n/) });
     // No command: the usage is a usage error, on standard error; --help prints it on standard output.
     expect(cli()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('usage: npm run cli -- <command> [args]') });
     expect(cli('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('usage: npm run cli -- <command> [args]') });
@@ -106,7 +108,8 @@ describe('CLI inspect', () => {
     // graph and coord stop at a refused or missing file with its message, not a stack trace.
     const g = cli('graph', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'), '--kind', 'retweet', '--out', path.join(tmpdir(), 'never.graphml'));
     expect(g.status).toBe(1);
-    expect(g.stderr).toMatch(/^error: china_082019_tweets_14col_projection_from_notebook\.csv: .*Closest known format: Twitter IO tweets/);
+    // Named by the path as given, once (two folders may hold files of one name).
+    expect(g.stderr).toMatch(/^error: \/\S+\/china_082019_tweets_14col_projection_from_notebook\.csv: Unrecognised header .*Closest known format: Twitter IO tweets/);
     expect(g.stderr).not.toContain('    at ');
     const missing = path.join(tmpdir(), 'no-such-file.csv');
     const m = cli('coord', missing, '--kind', 'coretweet');
@@ -155,6 +158,30 @@ describe('CLI inspect', () => {
     expect(doc.files[4]).toMatchObject({ receipts: [], skipped: 'the same file is selected twice' });
   });
 
+  it('leaves a zip refused for one CSV entry out of the rest: its other entries make no later row a duplicate, nor a later file a copy', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const tweets = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
+    const zip = path.join(dir, 'partly.zip');
+    writeFileSync(zip, zipSync({ 'a.csv': tweets, 'b.csv': strToU8('no,archive,header\n1,2,3\n') }));
+    const overlap = path.join(dir, 'overlap.csv');
+    writeFileSync(overlap, Buffer.concat([tweets, Buffer.from('\n')]));
+    const fixture = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+    const r = cli('inspect', zip, overlap, fixture, '--json');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true, true]);
+    expect(doc.files[0].receipts.map((x: { entryName: string }) => x.entryName)).toEqual(['a.csv']);
+    // Read as if the zip were not chosen: the overlap's rows are new, and the fixture (a.csv's bytes) is read, its rows duplicates of the overlap's.
+    expect(doc.files[1].receipts[0]).toMatchObject({ rowsStored: 2, rowsDuplicate: 0 });
+    expect(doc.files[2]).not.toHaveProperty('skipped');
+    expect(doc.files[2].receipts[0]).toMatchObject({ rowsStored: 0, rowsDuplicate: 2 });
+    // The error names the path once (the shared code's message names the file too).
+    expect(r.stderr).toBe(`error: ${zip}: 1 CSV entry refused: b.csv: ${doc.files[0].receipts[0].refusedEntries[0].message}\n`);
+    const cut = path.join(dir, 'cut.csv.gz');
+    writeFileSync(cut, gzipSync(tweets).subarray(0, 200));
+    expect(cli('inspect', cut).stderr).toMatch(new RegExp(`^error: ${cut.replaceAll('.', '\\.')}: (?!cut\\.csv\\.gz: )`));
+  });
+
   it('refuses a zip holding one CSV twice, as the app does', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
     const twice = path.join(dir, 'twice.zip');
@@ -167,28 +194,53 @@ describe('CLI inspect', () => {
 });
 
 describe('loadArchiveFiles', () => {
-  it('loads several files and dedupes tweets by tweetid across files', async () => {
+  it('loads several files and dedupes tweets by tweetid across files; the same CSV again (its .gz) is not read, as the app skips it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const tweets = readReal('ira_2018_tweets_csv_hashed_excerpt.csv');
     const gz = path.join(dir, 'copy.csv.gz');
-    writeFileSync(gz, gzipSync(readReal('ira_2018_tweets_csv_hashed_excerpt.csv')));
+    writeFileSync(gz, gzipSync(tweets));
+    // The same rows with other bytes (one more blank line): read, its tweets duplicates.
+    const overlap = path.join(dir, 'overlap.csv');
+    writeFileSync(overlap, Buffer.concat([tweets, Buffer.from('\n')]));
     const loaded = await loadArchiveFiles([
       realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'),
       gz,
+      overlap,
       realFixture('china_082019_1_users_csv_hashed.csv'),
       realFixture('meta_threat_research_Q4_2024_China_CIB_killchain.csv'),
     ]);
     expect(loaded.tweets.length).toBe(2);
     expect(loaded.tweets.tweetid).toEqual(['877919995476496385', '492388766930444288']);
-    expect(loaded.receipts.map((r) => [r.rowsStored, r.rowsDuplicate])).toEqual([[2, 0], [0, 2], [744, 0], [21, 0]]);
+    expect(loaded.receipts.map((r) => [r.fileName, r.rowsStored, r.rowsDuplicate])).toEqual([
+      ['ira_2018_tweets_csv_hashed_excerpt.csv', 2, 0], ['overlap.csv', 0, 2], ['china_082019_1_users_csv_hashed.csv', 744, 0], ['meta_threat_research_Q4_2024_China_CIB_killchain.csv', 21, 0],
+    ]);
+    expect(loaded.skipped).toEqual([{ path: gz, reason: 'the same CSV content as ira_2018_tweets_csv_hashed_excerpt.csv, chosen in this import (same SHA-256): imported once' }]);
     expect(loaded.accounts).toHaveLength(746);
     expect(loaded.indicators).toHaveLength(21);
     expect(loaded.quarantined).toEqual([]);
   });
 
+  it('refuses what the app refuses: a zip holding one CSV twice, or a CSV another file holds beside new ones (graph and coord too)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const tweets = new Uint8Array(readReal('ira_2018_tweets_csv_hashed_excerpt.csv'));
+    const twice = path.join(dir, 'twice.zip');
+    writeFileSync(twice, zipSync({ 'a.csv': tweets, 'b.csv': tweets }));
+    await expect(loadArchiveFiles([twice])).rejects.toThrow(`${twice}: b.csv has the same content as a.csv (same SHA-256). Extract the entries and import each content once.`);
+    const mixed = path.join(dir, 'mixed.zip');
+    writeFileSync(mixed, zipSync({ 'tweets.csv': tweets, 'users.csv': new Uint8Array(readReal('ira_2018_users_csv_hashed_excerpt.csv')) }));
+    const fixture = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+    await expect(loadArchiveFiles([fixture, mixed])).rejects.toThrow(/mixed\.zip: its entries tweets\.csv are the same content as ira_2018_tweets_csv_hashed_excerpt\.csv, chosen in this import .*A zip is imported whole/);
+    const g = cli('graph', fixture, mixed, '--kind', 'retweet', '--out', path.join(dir, 'g.graphml'));
+    expect(g.status).toBe(1);
+    expect(g.stderr).toMatch(/^error: .*mixed\.zip: its entries tweets\.csv are the same content/);
+    expect(existsSync(path.join(dir, 'g.graphml'))).toBe(false);
+  });
+
   it("counts a zip's cross-file duplicates in the entry that holds them, not in its last entry", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
     const zip = path.join(dir, 'set.zip');
-    writeFileSync(zip, zipSync({ 'tweets.csv': readReal('ira_2018_tweets_csv_hashed_excerpt.csv'), 'users.csv': readReal('ira_2018_users_csv_hashed_excerpt.csv') }));
+    // Other bytes than the file before it (one more blank line), so read: its rows are duplicates.
+    writeFileSync(zip, zipSync({ 'tweets.csv': Buffer.concat([readReal('ira_2018_tweets_csv_hashed_excerpt.csv'), Buffer.from('\n')]), 'users.csv': readReal('ira_2018_users_csv_hashed_excerpt.csv') }));
     const loaded = await loadArchiveFiles([realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), zip]);
     expect(loaded.receipts.map((r) => [r.entryName ?? r.fileName, r.rowsStored, r.rowsDuplicate])).toEqual([
       ['ira_2018_tweets_csv_hashed_excerpt.csv', 2, 0], ['tweets.csv', 0, 2], ['users.csv', 2, 0],

@@ -7,6 +7,7 @@ import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../../s
 import { run as runGraph } from '../../../main/cli/graph';
 import { run as runCoord } from '../../../main/cli/coord';
 import { filterFromOpts } from '../../../main/cli/cliArgs';
+import { writeOutputs } from '../../../main/cli/writeOutputs';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { realFixture, repoRoot } from '../../fixtures/paths';
 import { tweetHeader, tweetRow } from '../archive/synthetic';
@@ -35,6 +36,20 @@ async function captureStdout(fn: () => Promise<number>): Promise<{ code: number;
   } finally {
     spy.mockRestore();
     err.mockRestore();
+  }
+}
+
+/** A command's exit code and the first line it wrote to standard error (its message). */
+async function codeAndMessage(run: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; err: string }> {
+  let err = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(argv), err: err.split('\n')[0]! };
+  } finally {
+    spy.mockRestore();
   }
 }
 
@@ -120,27 +135,45 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(JSON.parse(back.desc)).toMatchObject({ kind: 'network:reply', counts: { nodes: 0, edges: 0 } });
   });
 
-  it('graph --format csv whose receipt cannot be written leaves neither file (no edge list without its receipt, no .partial)', async () => {
-    const out = path.join(dir, 'no-receipt.csv');
-    fs.mkdirSync(`${out}.receipt.json`); // a folder where the receipt must go
-    await expect(captureStdout(() => runGraph([tweets, '--kind', 'retweet', '--format', 'csv', '--out', out]))).rejects.toThrow(/EISDIR|directory/);
-    expect(fs.existsSync(out)).toBe(false);
-    expect(fs.readdirSync(dir).filter((n) => n.startsWith('no-receipt') && n.endsWith('.partial'))).toEqual([]);
+  it('outputs are written together or not at all: a failed write leaves no file, no .partial, and names the output', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-write-'));
+    const graphFile = path.join(out, 'g.csv');
+    const receiptFile = path.join(out, 'gone', 'g.csv.receipt.json'); // its folder removed under the run
+    expect(() => writeOutputs([[graphFile, 'a,b\n'], [receiptFile, '{}']])).toThrow(`ENOENT: no such file or directory, open '${receiptFile}'`);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('--out never destroys what is there: an input archive, a folder or a pipe is refused before any work; a link is written through', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-out-'));
+    const copy = path.join(out, 'copy_tweets.csv');
+    fs.copyFileSync(tweets, copy);
+    const before = fs.readFileSync(copy);
+    const refused = (argv: string[], run = runGraph) => codeAndMessage(run, argv);
+    expect(await refused([copy, '--kind', 'retweet', '--out', copy])).toEqual({ code: 2, err: `--out ${copy} is the archive ${copy} this command reads: writing would destroy it; give another path` });
+    // The same file by a link, and the receipt of a csv export too.
+    const link = path.join(out, 'link.csv');
+    fs.symlinkSync(copy, link);
+    expect(await refused([copy, '--kind', 'coretweet', '--out', link], runCoord)).toMatchObject({ code: 2, err: expect.stringContaining('this command reads') });
+    fs.symlinkSync(copy, path.join(out, 'g.csv.receipt.json'));
+    expect(await refused([copy, '--kind', 'retweet', '--format', 'csv', '--out', path.join(out, 'g.csv')])).toMatchObject({ code: 2, err: expect.stringContaining('g.csv.receipt.json is the archive') });
+    expect(fs.readFileSync(copy)).toEqual(before);
+    execFileSync('mkfifo', [path.join(out, 'pipe')]);
+    expect(await refused([copy, '--kind', 'retweet', '--out', path.join(out, 'pipe')])).toEqual({ code: 2, err: `--out ${path.join(out, 'pipe')} is not a regular file (a device or a pipe): give the path of a file to write` });
+    expect(await refused([copy, '--kind', 'retweet', '--out', out])).toEqual({ code: 2, err: `--out ${out} is a folder: give the path of a file to write` });
+    expect(await refused([copy, '--kind', 'retweet', '--out', path.join(out, 'nodir', 'g.graphml')])).toEqual({ code: 2, err: `--out ${path.join(out, 'nodir', 'g.graphml')} cannot be written: there is no folder ${path.join(out, 'nodir')}` });
+    // A link to a file (an earlier result) is written through: the link stays, its file gets the graph.
+    const target = path.join(out, 'earlier.graphml');
+    fs.writeFileSync(target, 'old');
+    const current = path.join(out, 'current.graphml');
+    fs.symlinkSync(target, current);
+    expect(await refused([copy, '--kind', 'retweet', '--no-metrics', '--out', current])).toEqual({ code: 0, err: expect.stringMatching(/^retweet network: [\d,]+ nodes, [\d,]+ edges -> /) });
+    expect(fs.lstatSync(current).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toMatch(/^<\?xml/);
+    expect(fs.readdirSync(out).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
   it('rejects bad usage with exit code 2 and says what is wrong', async () => {
-    const usage = async (run: typeof runGraph, argv: string[]) => {
-      let err = '';
-      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        err += String(chunk);
-        return true;
-      });
-      try {
-        return { code: await run(argv), err: err.split('\n')[0] };
-      } finally {
-        spy.mockRestore();
-      }
-    };
+    const usage = codeAndMessage;
     expect(await usage(runGraph, [tweets, '--kind', 'nope', '--out', 'x'])).toEqual({ code: 2, err: '--kind must be one of retweet, mention, reply, quote, cohashtag, courl' });
     expect(await usage(runCoord, [tweets])).toMatchObject({ code: 2, err: expect.stringMatching(/^--kind must be one of coretweet/) });
     // A misspelt option is refused, never silently ignored (the run would use the default).
@@ -160,6 +193,9 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(filterFromOpts(new Map([['--from', '2019-06-18'], ['--to', '2019-06-18']]))).toEqual({ fromMinute: day('2019-06-18T00:00Z'), toMinute: day('2019-06-19T00:00Z') });
     expect(filterFromOpts(new Map([['--to', '2019-06-18 12:30']]))).toEqual({ toMinute: day('2019-06-18T12:30Z') });
     expect(() => filterFromOpts(new Map([['--from', '2019-06-18 12:30'], ['--to', '2019-06-18 12:30']]))).toThrow('--to must be after --from');
+    // An empty filter value would select nothing and read as a finding: refused.
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--users', ' , '])).toEqual({ code: 2, err: "--users names no account (got ' , '): give user ids, or screen names after @, separated by commas" });
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--lang', ''])).toEqual({ code: 2, err: "--lang needs a language code as the archive writes it (for example 'zh' or 'und'), got an empty value" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--users', 'nosuch,@nobody_here'])).toEqual({ code: 2, err: '--users names 2 accounts not in these files: nosuch, @nobody_here (give user ids, or screen names after @)' });
     // A screen name after @ is taken, without case, as the Network view takes it.
     const [, first] = fs.readFileSync(tweets, 'utf8').split('\n');
@@ -204,5 +240,21 @@ describe('graph and coord CLI on a generated archive read by the project parser'
       spy.mockRestore();
     }
     expect(err).toContain('empty network: 2 tweets read: none quotes a tweet.');
+  });
+
+  it('coord with no account pair says why on stderr (a filter that leaves no tweet), as graph does', async () => {
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += String(chunk);
+      return true;
+    });
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await runCoord([tweets, '--kind', 'coretweet', '--lang', 'xx', '--json'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+      quiet.mockRestore();
+    }
+    expect(err).toMatch(/^no account pair found: None of the dataset’s [\d,]+ tweets passes the filter \(days, language, accounts\)\.$/m);
   });
 });
