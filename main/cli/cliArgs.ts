@@ -44,7 +44,8 @@ export function parseCliArgs(argv: string[], spec: { options: readonly string[];
 export function numberOpt(opts: Map<string, string>, name: string, range: { min: number; max?: number; integer?: boolean; above?: boolean }): number | undefined {
   const v = opts.get(name);
   if (v === undefined) return undefined;
-  const n = v.trim() === '' ? NaN : Number(v);
+  // Written in decimal: Number() would also take '0x10', '1e3' or '0b1', which a receipt then records as another number.
+  const n = v.trim() === '' || (range.integer && !/^\s*-?\d+\s*$/.test(v)) ? NaN : Number(v);
   const kind = range.integer ? 'an integer' : 'a number';
   const bounds = `${range.above ? 'above' : 'of at least'} ${range.min}${range.max === undefined ? '' : ` and at most ${range.max}`}`;
   const ok = Number.isFinite(n) && (!range.integer || Number.isInteger(n)) && (range.above ? n > range.min : n >= range.min) && (range.max === undefined || n <= range.max);
@@ -99,6 +100,9 @@ export function resolveUsersOpt(filter: TweetFilter | undefined, loaded: { accou
   if (ambiguous.length) throw new UsageError(`--users: ${ambiguous.map((a) => ambiguousNameMessage(a.given, a.candidates)).join('; ')}`);
   return { ...filter, userids };
 }
+
+/** --seed: the generators take 32 bits, so a larger seed would run as another one while its receipt says it. */
+export const SEED_RANGE = { min: 0, max: 0xffffffff, integer: true } as const;
 
 /** The filter options both commands take. */
 export const FILTER_OPTIONS = ['--from', '--to', '--lang', '--users'] as const;

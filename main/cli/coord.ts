@@ -1,6 +1,6 @@
 import { loadArchiveFiles, noteLoaded } from './loadArchiveFiles';
 import { outputTarget, writeOutputs } from './writeOutputs';
-import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, SEED_RANGE, UsageError, withUsage } from './cliArgs';
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
 import { windowStability, STABILITY_WINDOWS_SECONDS } from '../../shared/graph/coordination/windowStability';
@@ -33,6 +33,7 @@ async function coord(argv: string[]): Promise<number> {
   if (!kind || !COORDINATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${COORDINATION_KINDS.join(', ')}`);
   if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}`);
   if (opts.has('--format') && !opts.has('--out')) throw new UsageError('--format needs --out PATH');
+  if (flags.has('--include-retweets') && kind === 'coretweet') throw new UsageError('--include-retweets is for cotweet, colink and coreply: coretweet compares retweets only');
   const out = opts.has('--out') ? outputTarget(opts.get('--out')!, files) : null;
   const receiptOut = out && format === 'csv' ? outputTarget(`${opts.get('--out')!}.receipt.json`, files) : null;
   const options = {
@@ -40,7 +41,7 @@ async function coord(argv: string[]): Promise<number> {
     windowSeconds: numberOpt(opts, '--window', { min: 0, above: true }) ?? 60,
     minRepeat: numberOpt(opts, '--min-repeat', { min: 1, integer: true }) ?? 3,
     replicates: numberOpt(opts, '--replicates', { min: 1, integer: true }) ?? 199,
-    seed: numberOpt(opts, '--seed', { min: 0, integer: true }) ?? 1,
+    seed: numberOpt(opts, '--seed', SEED_RANGE) ?? 1,
     alpha: numberOpt(opts, '--alpha', { min: 0, max: 1, above: true }) ?? 0.05,
     maxPairsPerObject: numberOpt(opts, '--max-pairs-per-object', { min: 1, integer: true }) ?? 250_000,
     includeRetweets: flags.has('--include-retweets'),

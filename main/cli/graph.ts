@@ -7,7 +7,7 @@ import { annotateGraph } from '../../shared/graph/analytics/annotateGraph';
 import { buildAnalysisReceipt, type AnalysisReceipt } from '../../shared/graph/analysisReceipt';
 import { describeFilter } from '../../shared/graph/tweetFilter';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../shared/graph/export/exportGraph';
-import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArgs, SEED_RANGE, UsageError, withUsage } from './cliArgs';
 import { terminalText } from './terminalText';
 import { countOf } from '../../shared/domain/countWords';
 import { NAME_ATTRIBUTION_RULE } from '../../shared/domain/screenNames';
@@ -79,7 +79,7 @@ function readArgs(argv: string[]) {
     files, kind, format,
     out: outputTarget(out, files),
     receiptOut: format === 'csv' ? outputTarget(`${out}.receipt.json`, files) : null,
-    seed: numberOpt(opts, '--seed', { min: 0, integer: true }) ?? 1,
+    seed: numberOpt(opts, '--seed', SEED_RANGE) ?? 1,
     filter: filterFromOpts(opts),
     maxAccountsPerItem: numberOpt(opts, '--max-accounts-per-item', { min: 1, integer: true }),
     metrics: !flags.has('--no-metrics'),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Account } from '../../shared/domain/account';
@@ -34,7 +34,11 @@ export const nodeSha256: CreateHasher = async () => createHash('sha256');
  */
 export function unreadablePath(filePath: string): string | null {
   try {
-    if (!statSync(filePath).isDirectory()) return null;
+    if (!statSync(filePath).isDirectory()) {
+      // Checked for reading, as the parse will open it: a file without read permission fails here, in words.
+      accessSync(filePath, constants.R_OK);
+      return null;
+    }
     return `it is a folder: give the archive files in it (.csv, .csv.gz, .zip), for example ${path.join(filePath, '*.csv')}`;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     } else file = a;
   }
   if (!file) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stderr.write(`no bundle or report given\n${USAGE}\n`);
     return 2;
   }
   let bytes: Uint8Array;

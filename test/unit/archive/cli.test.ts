@@ -101,6 +101,7 @@ describe('CLI inspect', () => {
     expect(u.status).toBe(2);
     // A name every object has is no command either.
     expect(cli('constructor')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^unknown command 'constructor'\n/) });
+    expect(cli('verify')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^no bundle or report given\nusage: npm run cli -- verify /) });
     // No command: the usage is a usage error, on standard error; --help prints it on standard output.
     expect(cli()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('usage: npm run cli -- <command> [args]') });
     expect(cli('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('usage: npm run cli -- <command> [args]') });

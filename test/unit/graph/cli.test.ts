@@ -184,7 +184,11 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--alpha', '2'])).toEqual({ code: 2, err: "--alpha must be a number above 0 and at most 1, got '2'" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--replicates', '10'])).toEqual({ code: 2, err: '--replicates 10 are too few: alone they cannot show a p-value at or below --alpha 0.05: use at least 19' });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-13-01'])).toEqual({ code: 2, err: "--from must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '2019-13-01'" });
-    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', 'abc'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0, got 'abc'" });
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', 'abc'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got 'abc'" });
+    // Read as written: not hexadecimal, not past the generators' 32 bits (it would run as another seed than its receipt says).
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', '0x10'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got '0x10'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--seed', '4294967296'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got '4294967296'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--include-retweets'])).toEqual({ code: 2, err: '--include-retweets is for cotweet, colink and coreply: coretweet compares retweets only' });
     // An impossible day is refused, not rolled over into the next month; unknown --users stop the run, as in the Network view.
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-02-30'])).toEqual({ code: 2, err: "--from: '2019-02-30' is not a date of the calendar" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--to', '2019-06-31 10:00'])).toEqual({ code: 2, err: "--to: '2019-06-31 10:00' is not a date of the calendar" });
