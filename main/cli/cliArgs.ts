@@ -44,12 +44,13 @@ export function parseCliArgs(argv: string[], spec: { options: readonly string[];
 export function numberOpt(opts: Map<string, string>, name: string, range: { min: number; max?: number; integer?: boolean; above?: boolean }): number | undefined {
   const v = opts.get(name);
   if (v === undefined) return undefined;
-  // Written in decimal: Number() would also take '0x10', '1e3' or '0b1', which a receipt then records as another number.
-  const n = v.trim() === '' || (range.integer && !/^\s*-?\d+\s*$/.test(v)) ? NaN : Number(v);
+  const n = v.trim() === '' ? NaN : Number(v);
   const kind = range.integer ? 'an integer' : 'a number';
   const bounds = `${range.above ? 'above' : 'of at least'} ${range.min}${range.max === undefined ? '' : ` and at most ${range.max}`}`;
   const ok = Number.isFinite(n) && (!range.integer || Number.isInteger(n)) && (range.above ? n > range.min : n >= range.min) && (range.max === undefined || n <= range.max);
   if (!ok) throw new UsageError(`${name} must be ${kind} ${bounds}, got '${v}'`);
+  // Digits only: Number() reads 1e3 and 0x10 as whole numbers too, which a receipt would then record as given.
+  if (range.integer && !/^\s*-?\d+\s*$/.test(v)) throw new UsageError(`${name} must be written in digits, got '${v}'`);
   return n;
 }
 

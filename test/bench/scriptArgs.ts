@@ -53,10 +53,7 @@ export function scriptArgs(usage: string, spec: ScriptArgSpec, argv = process.ar
     /** A whole-number option or operand in `range` (at least 1 unless said), or `dflt` when absent. */
     count: <D extends number | undefined>(name: string, dflt: D, range: { min?: number; max?: number } = {}): number | D => {
       try {
-        const n = numberOpt(values, name, { min: range.min ?? 1, max: range.max, integer: true });
-        // Digits only: Number() reads 1e3 and 0x10 as counts too.
-        if (n !== undefined && !/^[0-9]+$/.test(value(name)!.trim())) throw new UsageError(`${name} must be written in digits, got '${value(name)}'`);
-        return n ?? dflt;
+        return numberOpt(values, name, { min: range.min ?? 1, max: range.max, integer: true }) ?? dflt;
       } catch (e) {
         return fail(e);
       }

@@ -186,7 +186,7 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-13-01'])).toEqual({ code: 2, err: "--from must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '2019-13-01'" });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', 'abc'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got 'abc'" });
     // Read as written: not hexadecimal, not past the generators' 32 bits (it would run as another seed than its receipt says).
-    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', '0x10'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got '0x10'" });
+    expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', '0x10'])).toEqual({ code: 2, err: "--seed must be written in digits, got '0x10'" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--seed', '4294967296'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got '4294967296'" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--include-retweets'])).toEqual({ code: 2, err: '--include-retweets is for cotweet, colink and coreply: coretweet compares retweets only' });
     // An impossible day is refused, not rolled over into the next month; unknown --users stop the run, as in the Network view.
