@@ -94,7 +94,7 @@ async function coord(argv: string[]): Promise<number> {
   });
   const receipt = receiptFor(r.edges);
   if (out) {
-    const g = coordinationGraph(significant);
+    const g = coordinationGraph(significant, r.postsByAccount);
     const communityOf = new Map<string, number>();
     for (const c of communities) for (const m of c.members) communityOf.set(m, c.id);
     // Labelled by screen name, as graph's exports are (the node key stays the userid).

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openDemoArchive } from './exploreHelpers';
+import { download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
 import { buildNetwork, clickEdgeOnCanvas, drawn, selectedEdge } from './networkHelpers';
 
@@ -203,10 +203,12 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
   expect(consoleLog.errors).toEqual([]);
 });
 
-test('cancelling a network build from the keyboard puts the focus on the news', async ({ page, consoleLog }) => {
+test('cancelling a network build from the keyboard puts the focus on the news; the network built before stays', async ({ page, consoleLog }) => {
   test.setTimeout(240_000);
   await openDemoArchive(page);
   await page.goto('#/network');
+  await buildNetwork(page, 'Quote');
+  const [nodesBefore, edgesBefore] = await drawn(page);
   await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
   await page.getByLabel('Null-model replicates').fill('9999');
   await page.getByLabel('Window Δt (seconds)').fill('3600');
@@ -215,12 +217,17 @@ test('cancelling a network build from the keyboard puts the focus on the news', 
   const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
   await expect(cancel).toBeFocused();
   await page.keyboard.press('Enter');
-  const news = page.getByText('Analysis cancelled.', { exact: true });
+  const news = page.getByText('Analysis cancelled. The network shown below is the one built before, with the settings its summary names.', { exact: true });
   await expect(news).toBeFocused();
   expect(await page.evaluate(() => document.activeElement?.closest('[role=status]') !== null)).toBe(true);
   // Tab goes on from there to what follows; Shift+Tab goes back to Build network.
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('button', { name: 'Build network' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: /^Quote network of/ })).toBeVisible();
+  expect(await drawn(page)).toEqual([nodesBefore, edgesBefore]);
+  // Its worker is kept: the shown network still exports.
+  const exported = await download(page, () => page.getByRole('button', { name: 'Cytoscape JSON' }).click());
+  expect(JSON.parse(exported.bytes.toString('utf8')).data.analysis_receipt.kind).toBe('network:quote');
   expect(consoleLog.errors).toEqual([]);
 });
 

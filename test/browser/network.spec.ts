@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
-import { drawn, readPins } from './networkHelpers';
+import { buildNetwork as build, drawn, readPins } from './networkHelpers';
 
 // The Network view end to end on the demo archive, imported through the Datasets view's button.
 const demo = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED });
@@ -15,15 +14,6 @@ const truth = demo.groundTruth;
 /** The screen names of the demo's own accounts (a retweeted account outside it is drawn too, but is no account of the dataset). */
 const archiveNames = new Set(demo.plan.accounts.map((a) => a.screenName));
 const SHOTS = 'docs/screenshots';
-
-async function build(page: Page, kind: string): Promise<void> {
-  await page.getByLabel('Network kind').selectOption({ label: kind });
-  await page.getByRole('button', { name: 'Build network' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind.replace(/[()]/g, '\\$&')} network of`) })).toBeVisible({ timeout: 180_000 });
-  const [nodes] = await drawn(page);
-  if (nodes > 0) await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 180_000 });
-  else await expect(page.getByText('Nothing to draw with these settings.')).toBeVisible();
-}
 
 function xpathCount(file: string, expr: string): number {
   return Number(execFileSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' }).trim());
@@ -50,6 +40,8 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   expect(json.data.analysis_receipt.parameters.windowSeconds).toBe(60);
   // The account pairs that co-retweeted fewer times than the minimum repeats are counted as left out (the CLI's receipt counts them too).
   expect(json.data.analysis_receipt.counts.omitted.candidatePairsBelowMinRepeat).toBeGreaterThan(0);
+  // Every drawn account co-retweeted: its posts analysed (the retweets the detection read) are counted.
+  for (const n of json.elements.nodes as { data: { posts: number } }[]) expect(n.data.posts).toBeGreaterThan(0);
   const community = new Map<string, number>(json.elements.nodes.map((n: { data: { id: string; community: number } }) => [n.data.id, n.data.community]));
   const members = new Set(truth.groups.flatMap((g) => g.members));
   for (const e of json.elements.edges as { data: { source: string; target: string; significant: boolean } }[]) {
@@ -276,6 +268,10 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   const failure = page.getByRole('alert').filter({ hasText: '“@no_such_account_here” is not an account of this dataset' });
   await expect(failure).toBeVisible();
   await expect(failure).toBeFocused(); // the Cancel button that had the focus is gone
+  // The network built before stays, and the alert says so.
+  await expect(failure).toContainText('The network shown below is the one built before');
+  await expect(page.getByRole('heading', { level: 2, name: /^Retweet network of/ })).toBeVisible();
+  expect((await drawn(page))[0]).toBeGreaterThan(0);
   // The form refusing its own values next: only its own alert is shown, not the earlier failure.
   await page.getByLabel(/Only accounts/).fill('');
   await page.getByLabel('From day').fill('2019-03-14');

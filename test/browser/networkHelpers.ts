@@ -5,8 +5,11 @@ import { expect } from './fixtures';
 
 export async function buildNetwork(page: Page, kind: string): Promise<void> {
   await page.getByLabel('Network kind').selectOption({ label: kind });
-  await page.getByRole('button', { name: 'Build network' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind.replace(/[()]/g, '\\$&')} network of`) })).toBeVisible({ timeout: 180_000 });
+  const button = page.getByRole('button', { name: 'Build network' });
+  await button.click();
+  // The network built before stays shown while this one builds: the build has ended when the button is back.
+  await expect(button).toBeEnabled({ timeout: 180_000 });
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind.replace(/[()]/g, '\\$&')} network of`) })).toBeVisible();
   await waitDrawn(page);
 }
 

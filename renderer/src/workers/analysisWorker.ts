@@ -125,7 +125,7 @@ async function run(request: AnalysisRequest): Promise<void> {
       progress('Detecting coordination and significance');
       coordination = detectCoordination(columns, options);
     }
-    graph = coordinationGraph(coordination.edges);
+    graph = coordinationGraph(coordination.edges, coordination.postsByAccount);
     receiptKind = `coordination:${kind}`;
     algorithms.splice(0, 1, 'coordination-sweep', 'account-day-shift-null', 'benjamini-hochberg');
     Object.assign(parameters, {

@@ -9,12 +9,13 @@ export interface CoordinationCommunity {
   members: string[];
 }
 
-/** The undirected weighted graph of the given edges (node keys are userids). */
-export function coordinationGraph(edges: readonly CoordinationEdge[]): Graph {
+/** The undirected weighted graph of the given edges (node keys are userids; posts = the account's posts that carried an object, when given). */
+export function coordinationGraph(edges: readonly CoordinationEdge[], postsByAccount?: Readonly<Record<string, number>>): Graph {
   const g = new Graph({ type: 'undirected' });
+  const attributes = (u: string) => (postsByAccount ? { posts: postsByAccount[u] ?? 0 } : {});
   for (const e of edges) {
-    g.mergeNode(e.source);
-    g.mergeNode(e.target);
+    g.mergeNode(e.source, attributes(e.source));
+    g.mergeNode(e.target, attributes(e.target));
     g.addEdge(e.source, e.target, {
       weight: e.weight, expectedWeight: e.expectedWeight, pValue: e.pValue, qValue: e.qValue, pairs: e.pairs.length,
     });

@@ -75,6 +75,8 @@ export interface CoordinationResult {
   actions: number;
   objects: number;
   accounts: number;
+  /** Per userid of the actions, its posts that carried an object (an account's "posts analysed" here). */
+  postsByAccount: Record<string, number>;
   tweetsFiltered: number;
   /** Account pairs that co-acted at least once (before minRepeat). */
   candidatePairs: number;

@@ -1,5 +1,5 @@
 import type { TweetColumns } from '../../domain/tweet';
-import { extractCoActions } from './coActions';
+import { extractCoActions, type CoActions } from './coActions';
 import { sweepCoActions } from './sweepCoActions';
 import { dayShiftNull, defaultShiftMinutes, NULL_MODEL_DESCRIPTION, NULL_MODEL_NAME } from './dayShiftNull';
 import { benjaminiHochberg } from './benjaminiHochberg';
@@ -127,6 +127,7 @@ export function detectCoordination(c: TweetColumns, options: CoordinationOptions
     actions: acts.length,
     objects: acts.objectKeys.length,
     accounts: A,
+    postsByAccount: postsByAccount(acts),
     tweetsFiltered: acts.tweetsFiltered,
     candidatePairs: pairIndex.size,
     heaviestPairWeight,
@@ -150,6 +151,13 @@ function growInt32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Posts per account among the actions (a post with two links is two actions, one post; its actions are adjacent). */
+function postsByAccount(acts: CoActions): Record<string, number> {
+  const counts = new Int32Array(acts.accountIds.length);
+  for (let k = 0; k < acts.length; k++) if (k === 0 || acts.post[k] !== acts.post[k - 1]) counts[acts.account[k]!]++;
+  return Object.fromEntries(acts.accountIds.map((id, a) => [id, counts[a]!]));
+}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -4,6 +4,7 @@ import { detectCoordination } from '../../../shared/graph/coordination/detectCoo
 import { benjaminiHochberg } from '../../../shared/graph/coordination/benjaminiHochberg';
 import { edgePValue, logGamma, negativeBinomialTail, poissonTail, selectedEdgePValue } from '../../../shared/graph/coordination/nullTail';
 import { normaliseText, normaliseUrl } from '../../../shared/graph/coordination/normalise';
+import { coordinationGraph } from '../../../shared/graph/coordination/coordinationCommunities';
 import { windowStability } from '../../../shared/graph/coordination/windowStability';
 import { handColumns, minuteOf, type HandTweet } from './handColumns';
 
@@ -35,6 +36,7 @@ describe('co-retweet on hand-built columns', () => {
     expect(ab.timeB).toBe(minuteOf('2019-06-12 10:01'));
     expect(r.actions).toBe(6);
     expect(r.accounts).toBe(3);
+    expect(r.postsByAccount).toEqual({ a: 3, b: 2, c: 1 });
     expect(r.candidatePairs).toBe(2);
   });
 
@@ -96,6 +98,10 @@ describe('co-tweet, co-link, co-reply', () => {
       ['a', 'b', 'http://news.hk/x', 60],
       ['a', 'c', 'http://goo.gl/1', 60],
     ]);
+    // a's post with two links is two actions and one post analysed.
+    expect(r.actions).toBe(4);
+    expect(r.postsByAccount).toEqual({ a: 1, b: 1, c: 1 });
+    expect(coordinationGraph(r.edges, r.postsByAccount).getNodeAttribute('a', 'posts')).toBe(1);
   });
 
   it('co-reply uses in_reply_to_tweetid', () => {

@@ -44,7 +44,9 @@ export function NetworkView() {
   const datasets = useDatasets();
   const { state, request, run, cancel, exportView, edgeTweets } = useAnalysisWorker();
   // The analysis outlives the view (analysisSession); a result whose dataset was deleted meanwhile is not shown.
-  const model = state.status === 'done' && datasets?.some((d) => d.id === state.model.request.datasetId) ? state.model : null;
+  // A build cancelled or failed leaves the one before shown (analysisSession).
+  const model = state.model && datasets?.some((d) => d.id === state.model!.request.datasetId) ? state.model : null;
+  const before = model && state.status !== 'done' ? ' The network shown below is the one built before, with the settings its summary names.' : '';
   // A failed run's alert stays until the next run or until the form refuses its own values; it takes
   // the focus when the button that started the run has gone (Cancel) or is disabled.
   const [failureShown, setFailureShown] = useState(true);
@@ -70,11 +72,11 @@ export function NetworkView() {
         {state.status === 'running' && <RunningStatus progress={state.progress} since={state.since} />}
         <span role="status">
           {/* Cancel has gone with the run: the focus goes to this news (as an import's cancel does), not to the page's body. */}
-          {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.</span>}
+          {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.{before}</span>}
         </span>
       </div>
-      {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}</p>}
-      {state.status === 'done' && !model && datasets !== null && (
+      {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}{before}</p>}
+      {state.model && !model && datasets !== null && (
         <p role="status" className="muted" data-testid="network-dataset-gone">The network built last is not shown: its dataset was deleted.</p>
       )}
       {model && <h2 key={`title ${resultKey}`} tabIndex={-1} ref={focusIfLost}>{KIND_LABELS[model.request.kind]} network of {datasetName}</h2>}

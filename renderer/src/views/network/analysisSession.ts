@@ -2,78 +2,105 @@ import { SessionState } from '../../app/sessionState';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import type { AnalysisProgress, AnalysisRequest, EdgeTweet, FromAnalysisWorker, NetworkModel, ToAnalysisWorker } from '../../network/networkModel';
 
-export type AnalysisState =
+/** Where the last run is; `model` is the network shown meanwhile (the last one built), kept until another is built. */
+export type AnalysisState = (
   | { status: 'idle' }
   /** `since`: when the phase began (performance.now()), for the time spent in a phase that counts nothing. */
   | { status: 'running'; progress: AnalysisProgress; since: number }
-  | { status: 'done'; model: NetworkModel }
+  | { status: 'done' }
   | { status: 'failed'; message: string }
-  | { status: 'cancelled' };
+  | { status: 'cancelled' }
+) & { model: NetworkModel | null };
 
 type Pending<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
 
 /**
- * The app's one network analysis: its worker (which keeps the graph for exports and edge tweets),
- * its state and the request that made it. It outlives the Network view, so an analyst who goes to
- * Explore and back finds the network as they left it; a new run or Cancel ends the old worker.
+ * The app's network analysis: the worker of the network shown (which keeps its graph for exports
+ * and edge tweets), the worker building the next one, the state and the request that made it. It
+ * outlives the Network view, so an analyst who goes to Explore and back finds the network as they
+ * left it. A build cancelled or failed leaves the network shown as it was; one that succeeds
+ * replaces it and its worker. (While a build runs both workers hold the dataset's tweets.)
  */
 class AnalysisSession extends SessionState<AnalysisState> {
   /** The last request run: the form starts from it. */
   request: AnalysisRequest | null = null;
-  private worker: Worker | null = null;
+  /** The worker that built the network shown. */
+  private shown: Worker | null = null;
+  /** The worker building the next network. */
+  private building: Worker | null = null;
   private pendingExport: Pending<{ text: string; receipt: AnalysisReceipt }> | null = null;
   private readonly pendingTweets = new Map<number, Pending<{ total: number; tweets: EdgeTweet[] }>>();
 
-  private stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const p of this.pendingTweets.values()) p.reject(new Error('The analysis was replaced or cancelled.'));
+  private stopBuilding(): void {
+    this.building?.terminate();
+    this.building = null;
+  }
+
+  /** The shown network's worker is replaced: what was asked of it cannot be answered. */
+  private replaceShown(w: Worker): void {
+    this.shown?.terminate();
+    this.shown = w;
+    for (const p of this.pendingTweets.values()) p.reject(new Error('The analysis was replaced.'));
     this.pendingTweets.clear();
+    this.pendingExport?.reject(new Error('The analysis was replaced.'));
+    this.pendingExport = null;
   }
 
   readonly run = (request: AnalysisRequest): void => {
-    this.stop();
+    this.stopBuilding();
     this.request = request;
     const w = new Worker(new URL('../../workers/analysisWorker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-    this.worker = w;
-    this.set({ status: 'running', progress: { phase: 'Starting', done: 0, total: 0, unit: '', perSecond: 0, etaSeconds: null }, since: performance.now() });
+    this.building = w;
+    this.set((s) => ({ status: 'running', progress: { phase: 'Starting', done: 0, total: 0, unit: '', perSecond: 0, etaSeconds: null }, since: performance.now(), model: s.model }));
     w.onmessage = (e: MessageEvent<FromAnalysisWorker>) => {
-      if (w !== this.worker) return;
       const m = e.data;
-      if (m.type === 'edgeTweets') {
-        const p = this.pendingTweets.get(m.edgeIndex);
-        this.pendingTweets.delete(m.edgeIndex);
-        if (m.error) p?.reject(new Error(m.error));
-        else p?.resolve({ total: m.total, tweets: m.tweets });
-        return;
-      }
-      if (m.type === 'progress') {
-        const { type: _type, ...progress } = m;
-        const was = this.getState();
-        const since = was.status === 'running' && was.progress.phase === m.phase ? was.since : performance.now();
-        this.set({ status: 'running', progress, since });
-      }
-      else if (m.type === 'result') this.set({ status: 'done', model: m.model });
-      else if (m.type === 'exported') this.pendingExport?.resolve({ text: m.text, receipt: m.receipt });
-      else if (this.pendingExport) this.pendingExport.reject(new Error(m.message));
-      else this.set({ status: 'failed', message: m.message });
-      if (m.type !== 'progress' && m.type !== 'result') this.pendingExport = null;
+      if (w === this.shown) this.answer(m);
+      else if (w === this.building) this.report(w, m);
     };
     w.onerror = (e) => {
-      if (w !== this.worker) return;
-      this.set({ status: 'failed', message: `The analysis worker stopped: ${e.message || 'unknown error'}` });
-      this.stop();
+      if (w !== this.building) return;
+      this.stopBuilding();
+      this.set((s) => ({ status: 'failed', message: `The analysis worker stopped: ${e.message || 'unknown error'}`, model: s.model }));
     };
     w.postMessage({ type: 'run', request } satisfies ToAnalysisWorker);
   };
 
+  /** The building worker's progress, result or failure. */
+  private report(w: Worker, m: FromAnalysisWorker): void {
+    if (m.type === 'progress') {
+      const { type: _type, ...progress } = m;
+      const was = this.getState();
+      const since = was.status === 'running' && was.progress.phase === m.phase ? was.since : performance.now();
+      this.set({ status: 'running', progress, since, model: was.model });
+    } else if (m.type === 'result') {
+      this.building = null;
+      this.replaceShown(w);
+      this.set({ status: 'done', model: m.model });
+    } else if (m.type === 'error') {
+      this.stopBuilding();
+      this.set((s) => ({ status: 'failed', message: m.message, model: s.model }));
+    }
+  }
+
+  /** The shown network's worker answering an export or the tweets of an edge. */
+  private answer(m: FromAnalysisWorker): void {
+    if (m.type === 'edgeTweets') {
+      const p = this.pendingTweets.get(m.edgeIndex);
+      this.pendingTweets.delete(m.edgeIndex);
+      if (m.error) p?.reject(new Error(m.error));
+      else p?.resolve({ total: m.total, tweets: m.tweets });
+    } else if (m.type === 'exported') this.pendingExport?.resolve({ text: m.text, receipt: m.receipt });
+    else if (m.type === 'error') this.pendingExport?.reject(new Error(m.message));
+    if (m.type === 'exported' || m.type === 'error') this.pendingExport = null;
+  }
+
   readonly cancel = (): void => {
-    this.stop();
-    this.set({ status: 'cancelled' });
+    this.stopBuilding();
+    this.set((s) => ({ status: 'cancelled', model: s.model }));
   };
 
   readonly exportView = (m: Extract<ToAnalysisWorker, { type: 'export' }>): Promise<{ text: string; receipt: AnalysisReceipt }> => {
-    const w = this.worker;
+    const w = this.shown;
     if (!w) return Promise.reject(new Error('No analysis to export.'));
     return new Promise((resolve, reject) => {
       this.pendingExport = { resolve, reject };
@@ -83,7 +110,7 @@ class AnalysisSession extends SessionState<AnalysisState> {
 
   /** The tweets behind an interaction edge (retweet, mention, reply, quote), from the worker that built it. */
   readonly edgeTweets = (edgeIndex: number, limit: number): Promise<{ total: number; tweets: EdgeTweet[] }> => {
-    const w = this.worker;
+    const w = this.shown;
     if (!w) return Promise.reject(new Error('No analysis is loaded.'));
     this.pendingTweets.get(edgeIndex)?.reject(new Error('superseded'));
     return new Promise((resolve, reject) => {
@@ -93,4 +120,4 @@ class AnalysisSession extends SessionState<AnalysisState> {
   };
 }
 
-export const analysisSession = new AnalysisSession({ status: 'idle' });
+export const analysisSession = new AnalysisSession({ status: 'idle', model: null });
