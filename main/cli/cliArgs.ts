@@ -1,3 +1,4 @@
+import { inRange, type NumberRange } from '../../shared/domain/numberRange';
 import { resolveAccounts } from '../../shared/graph/resolveAccounts';
 import { ambiguousNameMessage } from '../../shared/domain/screenNames';
 import type { TweetFilter } from '../../shared/graph/tweetFilter';
@@ -41,14 +42,13 @@ export function parseCliArgs(argv: string[], spec: { options: readonly string[];
 }
 
 /** A number option, checked against its range: `--window -5` is a usage error, not a result. */
-export function numberOpt(opts: Map<string, string>, name: string, range: { min: number; max?: number; integer?: boolean; above?: boolean }): number | undefined {
+export function numberOpt(opts: Map<string, string>, name: string, range: NumberRange): number | undefined {
   const v = opts.get(name);
   if (v === undefined) return undefined;
   const n = v.trim() === '' ? NaN : Number(v);
   const kind = range.integer ? 'an integer' : 'a number';
   const bounds = `${range.above ? 'above' : 'of at least'} ${range.min}${range.max === undefined ? '' : ` and at most ${range.max}`}`;
-  const ok = Number.isFinite(n) && (!range.integer || Number.isInteger(n)) && (range.above ? n > range.min : n >= range.min) && (range.max === undefined || n <= range.max);
-  if (!ok) throw new UsageError(`${name} must be ${kind} ${bounds}, got '${v}'`);
+  if (!inRange(n, range)) throw new UsageError(`${name} must be ${kind} ${bounds}, got '${v}'`);
   // Digits only: Number() reads 1e3 and 0x10 as whole numbers too, which a receipt would then record as given.
   if (range.integer && !/^\s*-?\d+\s*$/.test(v)) throw new UsageError(`${name} must be written in digits, got '${v}'`);
   return n;

@@ -4,7 +4,7 @@ import { FILTER_OPTIONS, resolveUsersOpt, filterFromOpts, numberOpt, parseCliArg
 import { detectCoordination } from '../../shared/graph/coordination/detectCoordination';
 import { coordinationCommunities, coordinationGraph } from '../../shared/graph/coordination/coordinationCommunities';
 import { windowStability, STABILITY_WINDOWS_SECONDS } from '../../shared/graph/coordination/windowStability';
-import { fewestReplicates } from '../../shared/graph/coordination/parameterProblems';
+import { COORDINATION_RANGES, fewestReplicates } from '../../shared/graph/coordination/parameterProblems';
 import { COORDINATION_KINDS, type CoordinationKind } from '../../shared/graph/coordination/coordinationTypes';
 import { buildAnalysisReceipt } from '../../shared/graph/analysisReceipt';
 import { describeFilter } from '../../shared/graph/tweetFilter';
@@ -38,11 +38,11 @@ async function coord(argv: string[]): Promise<number> {
   const receiptOut = out && format === 'csv' ? outputTarget(`${opts.get('--out')!}.receipt.json`, files) : null;
   const options = {
     kind,
-    windowSeconds: numberOpt(opts, '--window', { min: 0, above: true }) ?? 60,
-    minRepeat: numberOpt(opts, '--min-repeat', { min: 1, integer: true }) ?? 3,
-    replicates: numberOpt(opts, '--replicates', { min: 1, integer: true }) ?? 199,
+    windowSeconds: numberOpt(opts, '--window', COORDINATION_RANGES.windowSeconds) ?? 60,
+    minRepeat: numberOpt(opts, '--min-repeat', COORDINATION_RANGES.minRepeat) ?? 3,
+    replicates: numberOpt(opts, '--replicates', COORDINATION_RANGES.replicates) ?? 199,
     seed: numberOpt(opts, '--seed', SEED_RANGE) ?? 1,
-    alpha: numberOpt(opts, '--alpha', { min: 0, max: 1, above: true }) ?? 0.05,
+    alpha: numberOpt(opts, '--alpha', COORDINATION_RANGES.alpha) ?? 0.05,
     maxPairsPerObject: numberOpt(opts, '--max-pairs-per-object', { min: 1, integer: true }) ?? 250_000,
     includeRetweets: flags.has('--include-retweets'),
     filter: filterFromOpts(opts),

@@ -323,7 +323,7 @@ test('cancelling a long coordination run and a ForceAtlas2 layout (keyboard) lea
   await page.getByLabel('Window Δt (seconds)').fill('0');
   await buildButton.click();
   const problems = page.getByRole('alert').filter({ hasText: 'Not built' });
-  await expect(problems).toContainText('The window Δt must be above 0 seconds');
+  await expect(problems).toContainText('The window Δt must be a whole number of seconds from 1 to 86,400 (one day)');
   await expect(problems).toContainText('5 null-model replicates are too few: alone they cannot show a p-value at or below alpha 0.05');
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0);
   // The refused fields are marked invalid and described by the alert; the others are not.

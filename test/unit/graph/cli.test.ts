@@ -179,9 +179,9 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     // A misspelt option is refused, never silently ignored (the run would use the default).
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--windw', '3600'])).toEqual({ code: 2, err: 'unknown option --windw' });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--no-metric'])).toEqual({ code: 2, err: 'unknown option --no-metric' });
-    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--window', '-5'])).toEqual({ code: 2, err: "--window must be a number above 0, got '-5'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--window', '-5'])).toEqual({ code: 2, err: "--window must be an integer of at least 1 and at most 86400, got '-5'" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--min-repeat', '0'])).toEqual({ code: 2, err: "--min-repeat must be an integer of at least 1, got '0'" });
-    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--alpha', '2'])).toEqual({ code: 2, err: "--alpha must be a number above 0 and at most 1, got '2'" });
+    expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--alpha', '2'])).toEqual({ code: 2, err: "--alpha must be a number above 0 and at most 0.5, got '2'" });
     expect(await usage(runCoord, [tweets, '--kind', 'coretweet', '--replicates', '10'])).toEqual({ code: 2, err: '--replicates 10 are too few: alone they cannot show a p-value at or below --alpha 0.05: use at least 19' });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--from', '2019-13-01'])).toEqual({ code: 2, err: "--from must be a UTC date 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', got '2019-13-01'" });
     expect(await usage(runGraph, [tweets, '--kind', 'reply', '--out', 'x', '--seed', 'abc'])).toEqual({ code: 2, err: "--seed must be an integer of at least 0 and at most 4294967295, got 'abc'" });

@@ -288,7 +288,12 @@ describe('coordination parameters in words (the Network form; the CLI refuses th
     ]);
     const bad = parameterProblems({ windowSeconds: 0, minRepeat: 1.5, alpha: 1, replicates: 0 });
     expect(bad.map((b) => b.field)).toEqual(['windowSeconds', 'minRepeat', 'alpha', 'replicates']);
-    expect(bad[0]!.text).toMatch(/^The window Δt must be above 0 seconds/);
+    expect(bad[0]!.text).toMatch(/^The window Δt must be a whole number of seconds from 1 to 86,400/);
+    // One rule with the CLI's flags (COORDINATION_RANGES): no fraction of a second, nothing past a day, no alpha above 0.5.
+    for (const p of [{ windowSeconds: 1.5 }, { windowSeconds: 86_401 }, { alpha: 0.6 }, { minRepeat: 0 }]) {
+      expect(parameterProblems({ windowSeconds: 60, minRepeat: 3, alpha: 0.05, replicates: 199, ...p }).map((b) => b.field)).toEqual(Object.keys(p));
+    }
+    expect(parameterProblems({ windowSeconds: 86_400, minRepeat: 1, alpha: 0.5, replicates: 10_000 })).toEqual([]);
     expect(fewestReplicates(0.01)).toBe(99);
   });
 });

@@ -5,7 +5,7 @@ import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisReques
 import { dayToMinute } from './format';
 import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
-import { parameterProblems, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
+import { COORDINATION_RANGES, parameterProblems, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
 import { rememberedDataset } from '../explore/exploreData';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
@@ -85,10 +85,10 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       {coord && (
         <fieldset>
           <legend>Coordination parameters</legend>
-          <label>Window Δt (seconds) <input type="number" min={1} step={1} value={windowSeconds} {...invalidity('windowSeconds')} onChange={(e) => setWindow(Number(e.target.value))} /></label>
-          <label>Minimum repeats <input type="number" min={1} value={minRepeat} {...invalidity('minRepeat')} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
-          <label>FDR alpha <input type="number" min={0.001} max={0.5} step="any" value={alpha} {...invalidity('alpha')} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
-          <label>Null-model replicates <input type="number" min={1} max={9999} value={replicates} {...invalidity('replicates')} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
+          <label>Window Δt (seconds) <input type="number" {...rangeAttributes('windowSeconds')} value={windowSeconds} {...invalidity('windowSeconds')} onChange={(e) => setWindow(Number(e.target.value))} /></label>
+          <label>Minimum repeats <input type="number" {...rangeAttributes('minRepeat')} value={minRepeat} {...invalidity('minRepeat')} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
+          <label>FDR alpha <input type="number" {...rangeAttributes('alpha')} value={alpha} {...invalidity('alpha')} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
+          <label>Null-model replicates <input type="number" {...rangeAttributes('replicates')} value={replicates} {...invalidity('replicates')} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
           <label><input type="checkbox" checked={sweep} onChange={(e) => setSweep(e.target.checked)} /> Window sweep 10 s … 1 h</label>
           <p className="muted" role="note">tweet_time has minute precision: two posts in the same minute have Δt 0 s, in adjacent minutes 60 s, so any window under 60 s means “same minute”.</p>
         </fieldset>
@@ -106,4 +106,10 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       </div>
     </form>
   );
+}
+
+/** A field's min, max and step from the one rule the form checks on Build (COORDINATION_RANGES): the spinner keeps to it. */
+function rangeAttributes(field: keyof CoordinationParameters): { min: number; max?: number; step: number | 'any' } {
+  const r = COORDINATION_RANGES[field];
+  return { min: r.min, ...(r.max === undefined ? {} : { max: r.max }), step: r.integer ? 1 : 'any' };
 }
