@@ -160,6 +160,27 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
   });
   expect(labels.selected).toEqual([['0px', 'rgb(0,0,0)', true]]);
   if (labels.found) expect(labels.found).toEqual(['0px', 'rgb(221,0,0)']);
+  // The labels the found and the shown accounts' labels would cross give way to them. Each drawn label's
+  // text box is measured here on a canvas in its own font (Cytoscape measures only the labels it has drawn).
+  const crossings = await page.getByTestId('network-canvas').evaluate((el) => {
+    const cy = (el as unknown as { cy: import('cytoscape').Core }).cy;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const textBox = (n: import('cytoscape').NodeSingular) => {
+      const size = parseFloat(n.style('font-size'));
+      ctx.font = `${size}px ${n.style('font-family')}`;
+      const half = ctx.measureText(String(n.style('label'))).width / 2;
+      const { x, y } = n.position();
+      const top = y + n.height() / 2 + parseFloat(n.style('text-margin-y'));
+      return { x1: x - half, x2: x + half, y1: top, y2: top + size * 1.2 };
+    };
+    const front = cy.nodes('.highlight, :selected').map(textBox);
+    const others = cy.nodes().filter((n) => !n.hasClass('highlight') && !n.selected() && n.style('label') !== '');
+    const out = others.map((n) => ({ label: String(n.data('label')), b: textBox(n as import('cytoscape').NodeSingular) }))
+      .filter(({ b }) => front.some((f) => b.x1 < f.x2 && f.x1 < b.x2 && b.y1 < f.y2 && f.y1 < b.y2)).map(({ label }) => label);
+    return { out, yielded: cy.nodes('.label-yields').length, front: front.length };
+  });
+  console.log(`Find: ${crossings.front} found or shown labels, ${crossings.yielded} labels gave way`);
+  expect(crossings.out).toEqual([]);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Escape');
   await expect(nodeDetails).toHaveCount(0);

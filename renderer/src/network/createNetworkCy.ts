@@ -3,7 +3,7 @@ import { hasRealWebGl2 } from './detectGpu';
 import { toDrawnEdges, type EdgeSpec } from './drawnEdges';
 import { EdgeLayer } from './edgeLayer';
 import { placeWithFcose } from './fcosePositions';
-import { drawOrderOverLabels, labelsWithoutOverlap, type LabelBox } from './labelPlacement';
+import { drawOrderOverLabels, labelsCrossing, labelsWithoutOverlap, type LabelBox } from './labelPlacement';
 import { quantizeSize, SIZE_STEP } from './levelOfDetail';
 import { APP_FONT } from '../styles/fontFaces';
 
@@ -48,6 +48,8 @@ const NODE_STYLE = {
 export const NETWORK_STYLE: cytoscape.StylesheetJson = [
   { selector: 'node', style: NODE_STYLE },
   { selector: '.faded', style: { opacity: 0.08, label: '' } },
+  // A label a found or selected node's label would cross gives way to it (yieldLabelsToFront).
+  { selector: 'node.label-yields', style: { label: '' } },
   // A found or selected account's label is drawn at any zoom (a big graph's fit zoom hides the others');
   // the selected one, last, in black over a found one's red ring: it stands out among the found.
   { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#d00', 'z-index': 10, label: 'data(label)', 'min-zoomed-font-size': 0 } },
@@ -111,6 +113,7 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
     renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
   } as cytoscape.CytoscapeOptions);
   measureBeforeFirstFrame(cy);
+  cy.on('select unselect', 'node', () => yieldLabelsToFront(cy));
   const ends = cy.nodes().map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y'), size: Number(n.data('size')) || 10 }));
   const edges = new EdgeLayer(cy, toDrawnEdges(ends, o.edges), { hideWhileMoving: big, pixelRatio });
   return { cy, edges, renderer: webgl ? 'webgl' : 'canvas' };
@@ -155,10 +158,29 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
   const size = (i: number) => (typeof nodes[i]!.data.size === 'number' ? (nodes[i]!.data.size as number) : 0);
   const order = Array.from(nodes.keys()).sort((a, b) => size(b) - size(a) || a - b);
   const shown = labelsWithoutOverlap(boxes, order);
-  nodes.forEach((n, i) => (n.data.shownLabel = shown[i] ? (n.data.label ?? '') : ''));
+  nodes.forEach((n, i) => {
+    n.data.shownLabel = shown[i] ? (n.data.label ?? '') : '';
+    n.data.labelBox = boxes[i];
+  });
   const labelled = order.filter((i) => shown[i] && nodes[i]!.data.shownLabel);
   const last = new Set(labelled);
   return [...nodes.filter((_, i) => !last.has(i)), ...drawOrderOverLabels(boxes, discs, labelled).map((i) => nodes[i]!)];
+}
+
+/**
+ * A found or selected node draws its label whatever declutterLabels decided: the drawn labels it
+ * would cross are hidden (class label-yields) until it is no longer found or selected. Call after
+ * changing which nodes are found; selection calls it itself.
+ */
+export function yieldLabelsToFront(cy: cytoscape.Core): void {
+  const front = cy.nodes('.highlight, :selected');
+  const others = cy.nodes().filter((n) => Boolean(n.data('shownLabel')) && !front.contains(n));
+  const box = (n: cytoscape.NodeSingular): LabelBox => n.data('labelBox') ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
+  const hide = labelsCrossing(front.map(box), others.map(box));
+  cy.batch(() => {
+    cy.nodes('.label-yields').removeClass('label-yields');
+    for (const i of hide) others[i]!.addClass('label-yields');
+  });
 }
 
 /**

@@ -124,3 +124,19 @@ export function drawOrderOverLabels(labels: readonly LabelBox[], discs: readonly
   }
   return out;
 }
+
+/**
+ * The labels to hide while the `front` labels (a found or a selected node's, drawn whatever the
+ * declutter decided) are shown: those of `others` that cross one of them. Indices into `others`.
+ */
+export function labelsCrossing(front: readonly LabelBox[], others: readonly LabelBox[]): number[] {
+  const boxes = front.filter((b) => !isEmpty(b));
+  if (!boxes.length) return [];
+  const grid = new BoxGrid(boxes);
+  boxes.forEach((b, i) => grid.add(i, b));
+  const out: number[] = [];
+  others.forEach((b, i) => {
+    if (!isEmpty(b) && grid.some(b, (j) => cross(b, boxes[j]!))) out.push(i);
+  });
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawOrderOverLabels, labelsWithoutOverlap, type LabelBox } from '../../../renderer/src/network/labelPlacement';
+import { drawOrderOverLabels, labelsCrossing, labelsWithoutOverlap, type LabelBox } from '../../../renderer/src/network/labelPlacement';
 
 const box = (x: number, y: number, w = 40, h = 14): LabelBox => ({ x1: x, y1: y, x2: x + w, y2: y + h });
 const overlap = (a: LabelBox, b: LabelBox) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -77,5 +77,15 @@ describe('drawOrderOverLabels', () => {
       return c;
     };
     expect(covered(out)).toBeLessThan(covered(Array.from({ length: n }, (_, i) => i)) / 2);
+  });
+});
+
+describe('labels giving way to a found or selected one', () => {
+  it('names exactly the labels that cross a front label, empty boxes never', () => {
+    const front = [box(0, 0), box(200, 0), { x1: 0, y1: 0, x2: 0, y2: 0 }];
+    const others = [box(30, 10), box(100, 0), box(230, -10), { x1: 0, y1: 0, x2: 0, y2: 0 }, box(41, 0), box(-39, 13)];
+    expect(labelsCrossing(front, others)).toEqual([0, 2, 5]);
+    for (const [i, b] of others.entries()) expect(labelsCrossing(front, others).includes(i)).toBe(front.some((f) => overlap(f, b)));
+    expect(labelsCrossing([], others)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { countOf, formatSeconds } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing } from '../../network/createNetworkCy';
+import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing, yieldLabelsToFront } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { findAccounts } from '../../network/findAccounts';
 import { EDGE_VERBS, edgeAt, edgeCount, KIND_LABELS, METRICS, metricName, type AnalysisProgress, type MetricName, type NetEdge, type NetworkModel } from '../../network/networkModel';
@@ -197,12 +197,14 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     const c = drawing?.cy;
     if (!c) return;
     c.nodes('.highlight').removeClass('highlight');
+    yieldLabelsToFront(c);
     setMatches({ total: 0, shown: [] });
     if (!query.trim()) return setFound(null);
     const hits = findAccounts(view.nodes, query);
     const col = c.collection();
     for (const n of hits) col.merge(c.getElementById(n.id));
     col.addClass('highlight');
+    yieldLabelsToFront(c);
     if (col.length) c.fit(col, 80);
     // Accounts of the network the view's filters or caps leave out are said, not reported missing.
     const hidden = findAccounts(model.nodes, query).length - hits.length;
