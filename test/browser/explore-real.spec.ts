@@ -54,6 +54,8 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await expect(page.getByTestId('profile')).toContainText('2017-08-30');
+  // A users file alone: the account's tweets are said to be none, not left as a bare "(0)".
+  await expect(page.getByTestId('account-no-tweets')).toHaveText('No tweet of this dataset has this account’s user id (its row in the users file is all the dataset holds of it).');
   await expectNoSeriousAxeViolations(page);
   // Back to the table: the filters and the sort are as left.
   await page.goBack();
@@ -137,6 +139,10 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.getByRole('alert')).toContainText('in the dataset “fivethirtyeight_IRAhandle_tweets_1_excerpt”');
   await page.getByRole('button', { name: 'Open it in the dataset “ira_2018”' }).click();
   await expect(page.getByTestId('profile')).toContainText('Москва, Россия');
+  // FiveThirtyEight's retweets name no retweeted account: its empty "Most retweeted accounts" says why.
+  await page.goto('#/explore');
+  await page.getByLabel('Dataset').selectOption({ label: other });
+  await expect(page.getByRole('table', { name: 'Most retweeted accounts' })).toContainText('none: the 3 retweets name no retweeted account (no retweet_userid, no “RT @name:” at the start of the text)');
   expect(consoleLog.errors).toEqual([]);
 });
 

@@ -209,6 +209,20 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
   await expect(details).toHaveCount(0);
   await expect(table).toBeFocused();
 
+  // A cap typed out of range is refused in words and the drawing kept; a cleared field takes the digits typed next.
+  const cap = page.getByLabel('Max nodes drawn');
+  const drawnBefore = await drawn(page);
+  for (const bad of ['0', '-5', '2.5', '']) {
+    await cap.fill(bad);
+    await expect(cap).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: 'Max nodes drawn must be a whole number from 1 to 20,000: the view keeps' })).toBeVisible();
+  }
+  expect(await drawn(page)).toEqual(drawnBefore);
+  await cap.pressSequentially('12');
+  await expect(cap).toHaveValue('12');
+  await expect(cap).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
   // Opened by a click on the graph (ten accounts drawn: an edge with a point clear of every node): Escape puts the focus on the graph.
   await page.getByLabel('Max nodes drawn').fill('10');
   await expect.poll(() => page.getByTestId('network-canvas').evaluate((el) => {

@@ -327,7 +327,8 @@ export function Overview({ data }: { data: ExploreData }) {
         <TopTable title={rf ? 'Most mentioned accounts in range' : 'Most mentioned accounts'} counts={rf ? rf.mentioned : ag.mentioned} data={data} accounts scope={topScope}
           countLink={{ what: ['tweet mentioning', 'tweets mentioning'], to: (mentions) => searchLink(rf ? { mentions, from: fromDay, to: toDay } : { mentions }) }} />
         <TopTable title={rf ? 'Most retweeted accounts in range' : 'Most retweeted accounts'} counts={rf ? rf.retweeted : ag.retweeted} data={data} accounts scope={topScope}
-          countLink={{ what: ['retweet of', 'retweets of'], to: (retweets) => searchLink(rf ? { retweets, from: fromDay, to: toDay } : { retweets }) }} />
+          countLink={{ what: ['retweet of', 'retweets of'], to: (retweets) => searchLink(rf ? { retweets, from: fromDay, to: toDay } : { retweets }) }}
+          empty={unnamedRetweets(rf ? rf.retweets : ag.retweets)} />
       </div>}
     </div>
   );
@@ -341,4 +342,9 @@ function storedRange(key: string): MinuteRange {
   } catch {
     return null;
   }
+}
+
+/** Why "Most retweeted accounts" is empty: no retweets, or retweets that name no account (FiveThirtyEight's rows carry no retweet_userid and often no "RT @name:"). */
+function unnamedRetweets(retweets: number): string {
+  return retweets === 0 ? 'none: no retweets' : `none: the ${countOf(retweets, 'retweet')} ${retweets === 1 ? 'names' : 'name'} no retweeted account (no retweet_userid, no “RT @name:” at the start of the text)`;
 }

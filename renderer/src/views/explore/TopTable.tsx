@@ -20,8 +20,10 @@ const fmt = (n: number) => n.toLocaleString('en');
  * `linkTo` makes each value a link (a hashtag's tweets in Search), `countLink` each count (the tweets
  * counted, in Search: `what` they are, for a screen reader: "tweets mentioning").
  */
-export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope, linkTo, countLink }: {
+export function TopTable({ title, counts, prefix = '', data, accounts, fold, domains, scope, linkTo, countLink, empty = 'none' }: {
   title: string; counts: Record<string, number>; prefix?: string; data: ExploreData; accounts?: boolean; fold?: (s: string) => string; domains?: boolean; scope: string;
+  /** What an empty table says (why, where it is not obvious). */
+  empty?: string;
   linkTo?: (value: string) => string; countLink?: { to: (value: string) => string; what: [one: string, many: string] };
 }) {
   const all = useMemo(() => foldCounts(counts, fold), [counts, fold]);
@@ -53,7 +55,7 @@ export function TopTable({ title, counts, prefix = '', data, accounts, fold, dom
               </tr>
             );
           })}
-          {rows.length === 0 && <tr><td colSpan={2} className="muted">none</td></tr>}
+          {rows.length === 0 && <tr><td colSpan={2} className="muted">{empty}</td></tr>}
         </tbody>
       </table>
       {all.length > 0 && (

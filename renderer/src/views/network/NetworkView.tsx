@@ -21,6 +21,7 @@ import { GraphCanvas } from './GraphCanvas';
 import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
+import { WholeNumberSetting } from './WholeNumberSetting';
 import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
 import { Pager } from '../../app/Pager';
@@ -39,6 +40,8 @@ const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
 /** The selected account or edge of each result, kept the same way (its evidence panel comes back open). */
 const selectionOf = new WeakMap<NetworkModel, { nodeId: string | null; edgeIndex: number | null; focused: boolean }>();
 const MATCHES_LISTED = 20;
+/** The most edges the view draws (the edge layer's practical limit). */
+const DRAW_CAP_EDGES = 200_000;
 
 export function NetworkView() {
   const datasets = useDatasets();
@@ -302,8 +305,8 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           </select>
         </label>
         <label>Min {metricName(settings.sizeBy)} <input type="number" min={0} step="any" value={settings.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) })} /></label>
-        <label>Max edges drawn <input type="number" min={1} max={200_000} value={settings.edgeCap} onChange={(e) => set({ edgeCap: Math.max(1, Number(e.target.value)) })} /></label>
-        <label>Max nodes drawn <input type="number" min={1} max={DRAW_CAP_NODES} value={settings.nodeCap} onChange={(e) => set({ nodeCap: Math.min(DRAW_CAP_NODES, Math.max(1, Number(e.target.value))) })} /></label>
+        <WholeNumberSetting label="Max edges drawn" min={1} max={DRAW_CAP_EDGES} value={settings.edgeCap} onChange={(edgeCap) => set({ edgeCap })} />
+        <WholeNumberSetting label="Max nodes drawn" min={1} max={DRAW_CAP_NODES} value={settings.nodeCap} onChange={(nodeCap) => set({ nodeCap })} />
       </fieldset>
       <form className="network-search" onSubmit={search} role="search">
         <label>Find account <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="screen name, display name or user id" dir="auto" /></label>
