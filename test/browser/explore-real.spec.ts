@@ -337,7 +337,7 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   // Its tweets in Search, every one, ready to export.
   await page.getByRole('link', { name: 'Its tweets in Search' }).click();
   await expect(page.getByLabel('Account (id or @name)')).toHaveValue(userid);
-  await expect(page.getByTestId('search-status')).toContainText('20 tweets match (no search words: every tweet the filters allow) (account 2993185258)');
+  await expect(page.getByTestId('search-status')).toContainText('20 tweets match (no search words: every tweet the filters allow) (account @HKpoliticalnew)');
   const exported = await download(page, () => page.getByRole('button', { name: 'Export all 20 matches as CSV' }).click(), '.csv');
   const [eh, ...er] = splitCsvBytes([exported.bytes]).map((r) => r.fields as string[]);
   expect(er.map((r) => r[eh!.indexOf('tweetid')])).toEqual(own.map((r) => r[col('tweetid')]));

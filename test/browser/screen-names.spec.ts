@@ -50,14 +50,14 @@ test('one screen name is one account in Search, the account page and the Mention
   const status = page.getByTestId('search-status');
   const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
   await searchAccount(page, '@newsagency');
-  await expect(status).toContainText(`1 tweet matches (no search words: every tweet the filters allow) (account ${LOWER})`);
+  await expect(status).toContainText(`1 tweet matches (no search words: every tweet the filters allow) (account @newsagency)`);
   await expect(results).toHaveAttribute('data-tweetid', '501');
   await searchAccount(page, '@NewsAgency');
-  await expect(status).toContainText(`(account ${UPPER})`);
+  await expect(status).toContainText(`(account @NewsAgency)`);
   await expect(results).toHaveAttribute('data-tweetid', '502');
   // A unique name matches without case, with or without '@'.
   await searchAccount(page, 'GAMMA');
-  await expect(status).toContainText('(account 3)');
+  await expect(status).toContainText('(account @gamma)');
   // An unknown name and an ambiguous one say so, as the Network view does; no result is shown.
   await searchAccount(page, '@nobody');
   await expect(page.getByRole('alert')).toHaveText('Not searched: “@nobody” is not an account of this dataset (give user ids, or screen names after @).');

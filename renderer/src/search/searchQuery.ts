@@ -6,25 +6,58 @@ import { findTerm, isWholeTerm } from './findTerm';
  * text (normalizeForSearch) and split into terms on white space; "double quotes" keep a phrase with
  * its spaces. A tweet matches when its normalised text contains every term as a substring (a `#tag`
  * or `@name` term as a whole hashtag or name: findTerm.ts).
+ *
+ * Quotes pair from the left, wherever they stand (`say"hi there"` is `say` and `hi there`). A quote
+ * left without a partner (the last of an odd number) is read as a space: `item 1"` and `"item 1` are
+ * the words item and 1, never a term holding '"' nor a phrase the user did not close; the page says
+ * so (unpairedQuote). A term of invisible characters only (a zero-width space, a word joiner) is no
+ * term: no one can see what it would search for.
  */
 export function parseQuery(query: string): string[] {
-  const terms: string[] = [];
-  // A quote left open runs to the end of the query (a phrase), rather than searching for the '"'.
-  const re = /"([^"]*)(?:"|$)|(\S+)/g;
-  const q = normalizeForSearch(query);
-  for (let m = re.exec(q); m; m = re.exec(q)) {
-    const t = (m[1] ?? m[2] ?? '').trim();
-    if (t) terms.push(t);
-  }
-  return terms;
+  const { parts } = splitQuotes(normalizeForSearch(query).replace(CONTROLS, ' '));
+  // Even parts are outside quotes (words), odd ones inside (a phrase each).
+  const terms = parts.flatMap((p, i) => (i % 2 ? [p.trim()] : p.split(/\s+/)));
+  return terms.filter((t) => t !== '' && !INVISIBLE_ONLY.test(t));
+}
+
+/** Whether the query has a double quote without a partner, which the search ignores (parseQuery). */
+export function unpairedQuote(query: string): boolean {
+  return splitQuotes(normalizeForSearch(query)).unpaired;
 }
 
 /**
+ * Why a query that is not blank has nothing to search for: it holds only quotes or invisible
+ * characters (named by code point, being invisible). Undefined when it has a term, or is white
+ * space only, which is the empty query (every tweet the filters allow).
+ */
+export function nothingToSearch(query: string): string | undefined {
+  if (/^\p{White_Space}*$/u.test(query) || parseQuery(query).length > 0) return undefined;
+  const invisible = [...new Set(query.match(INVISIBLE) ?? [])].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const quotes = normalizeForSearch(query).split('"').length - 1;
+  const held = [quotes ? (quotes === 1 ? 'a quote' : 'quotes') : '', invisible.length ? `invisible characters (${invisible.join(', ')})` : ''].filter(Boolean).join(' and ');
+  return `the search words hold only ${held}, so there is nothing to search for. Type a word, or clear the box to list every tweet the filters allow`;
+}
+
+/** The text split on '"' paired from the left (outside, phrase, outside, …); an unpaired last quote is read as a space. */
+function splitQuotes(q: string): { parts: string[]; unpaired: boolean } {
+  const last = q.lastIndexOf('"');
+  const unpaired = (q.split('"').length - 1) % 2 === 1;
+  return { parts: (unpaired ? q.slice(0, last) + ' ' + q.slice(last + 1) : q).split('"'), unpaired };
+}
+
+/** Control characters other than white space part words: U+0000 joins a block's rows (searchText.ts), so no term may hold it. */
+const CONTROLS = /(?!\s)\p{Cc}/gu;
+/** Characters not seen: default-ignorable code points (zero-width space, joiners, word joiner, BOM, bidi controls, variation selectors) and controls. */
+const INVISIBLE = /(?!\p{White_Space})[\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;
+const INVISIBLE_ONLY = /^[\p{Default_Ignorable_Code_Point}\p{Cc}\s]*$/u;
+
+/**
  * Words of a query that other search tools read as operators (OR, AND, NOT, -word): Search has none,
- * and searches them as words; the page says so rather than show a surprising count.
+ * and searches them as words; the page says so rather than show a surprising count. Words in a
+ * phrase are left out (quotes paired as parseQuery pairs them: an unpaired one makes no phrase).
  */
 export function operatorLikeWords(query: string): string[] {
-  const outsideQuotes = query.replace(/"[^"]*("|$)/g, ' ');
+  const outsideQuotes = splitQuotes(query.replace(/[\u201c-\u201f\uff02]/g, '"')).parts.filter((_, i) => i % 2 === 0).join(' ');
   return [...new Set(outsideQuotes.split(/\s+/).filter((w) => w === 'OR' || w === 'AND' || w === 'NOT' || /^-[^\s-]/.test(w)))];
 }
 
@@ -51,18 +84,23 @@ export interface SearchFilters {
   order?: 'oldest' | 'newest';
 }
 
-export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => string): string {
+/**
+ * The filters in words. `account` names an account of the account, mentions and retweets filters
+ * (a user id, or '@name' for one outside the archive): the page names them by screen name; file
+ * names, receipts and the report keep the ids (the default).
+ */
+export function describeFilters(f: SearchFilters, fmtMinute: (m: number) => string, account: (id: string) => string = (id) => id): string {
   const parts: string[] = [];
   if (f.fromMinute !== undefined) parts.push(`from ${fmtMinute(f.fromMinute)}`);
   if (f.toMinute !== undefined) parts.push(`before ${fmtMinute(f.toMinute)}`);
   if (f.language !== undefined) parts.push(`language ${f.language || '(none)'}`);
-  if (f.userid) parts.push(`account ${f.userid}`);
+  if (f.userid) parts.push(`account ${account(f.userid)}`);
   if (f.retweet) parts.push(f.retweet === 'only' ? 'retweets only' : 'no retweets');
   if (f.hashtag) parts.push(`#${f.hashtag}`);
   if (f.client !== undefined) parts.push(`client ${f.client || '(none)'}`);
   if (f.domain) parts.push(`linking ${f.domain}`);
-  if (f.mentions) parts.push(`mentioning ${f.mentions}`);
-  if (f.retweets) parts.push(`retweeting ${f.retweets}`);
+  if (f.mentions) parts.push(`mentioning ${account(f.mentions)}`);
+  if (f.retweets) parts.push(`retweeting ${account(f.retweets)}`);
   if (f.order) parts.push(f.order === 'oldest' ? 'oldest first' : 'newest first');
   return parts.join(', ');
 }

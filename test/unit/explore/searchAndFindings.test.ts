@@ -45,8 +45,8 @@ describe('searchCorpus', () => {
     expect(ids('هونغ')).toEqual(['1100000000000000003']);
     expect(ids('"hong kong" peace')).toEqual(['1100000000000000002', '1100000000000000004']);
     expect(ids('kong zzz')).toEqual([]);
-    // An unclosed quote is a phrase to the end; an empty phrase is no term.
-    expect(parseQuery('"hong kong')).toEqual(['hong kong']);
+    // An unpaired quote is ignored (its words are searched apart: searchQuery.test.ts); an empty phrase is no term.
+    expect(parseQuery('"hong kong')).toEqual(['hong', 'kong']);
     expect(ids('peace "hong kong')).toEqual(['1100000000000000002', '1100000000000000004']);
     expect(parseQuery('""  ')).toEqual([]);
   });

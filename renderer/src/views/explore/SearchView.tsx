@@ -10,7 +10,7 @@ import { PinButton } from '../../pins/PinButton';
 import { SearchCancelled, searchClient } from '../../search/searchClient';
 import type { SearchHit, SearchResult } from '../../search/searchCorpus';
 import type { LoadState } from '../../search/searchProtocol';
-import { describeFilters, highlightRanges, operatorLikeWords, type SearchFilters } from '../../search/searchQuery';
+import { describeFilters, highlightRanges, nothingToSearch, operatorLikeWords, unpairedQuote, type SearchFilters } from '../../search/searchQuery';
 import { resolveAccountsWith, unresolvedAccountsMessage } from '../../../../shared/graph/resolveAccounts';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
@@ -18,14 +18,16 @@ import { formatMinute, minuteOfDay, topEntries } from './timeBuckets';
 import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
-import { tweetTitle } from '../../pins/accountTitles';
+import { tweetTitle, userIdNote } from '../../pins/accountTitles';
 import type { SearchLinkFields } from './searchLink';
 import { isHashedId } from '../../../../shared/domain/ids';
 import { ambiguousNameMessage } from '../../../../shared/domain/screenNames';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
-import { isolateLabel } from '../../../../shared/domain/bidiIsolate';
+import { containBidi, isolateLabel } from '../../../../shared/domain/bidiIsolate';
 
 const PAGE = 50;
+/** After a query shown as typed whose stray quote the search ignored (parseQuery): it was neither searched nor made a phrase. */
+const UNPAIRED_NOTE = ' (its unpaired " ignored)';
 
 interface Form {
   query: string;
@@ -109,6 +111,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   };
   /** The filters of a form, or why it cannot run: days in the wrong order, an account that is not in the dataset, or a name several accounts match (the Network view's wording). */
   const filtersOf = (f: Form): SearchFilters | Refusal => {
+    // Only quotes or invisible characters (a pasted zero-width space): "0 tweets match" would read as a finding.
+    const nothing = nothingToSearch(f.query);
+    if (nothing) return { refusal: `Not searched: ${nothing}.`, fields: ['query'] };
     // No tweet can match: "0 tweets match" would read as a finding (the Overview and the Network view refuse it too).
     if (f.from && f.to && f.from > f.to) return { refusal: `Not searched: the From day (${f.from}) is after the To day (${f.to}), so no tweet can match.`, fields: ['from', 'to'] };
     const acc = f.account.trim();
@@ -186,8 +191,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const m = await searchClient.search({ datasetId: data.dataset.id, query, filters, offset, limit: PAGE }, {
         onProgress: (p) => {
           if (!current()) return;
-          const loading = p.loadedBlocks < p.blocks ? ` (search text: ${p.loadedBlocks} of ${p.blocks} blocks loaded, ${p.tweets.toLocaleString('en')} tweets)` : '';
-          setBusy(`Searching… ${p.counted.toLocaleString('en')} matches so far${loading}`);
+          const loading = p.loadedBlocks < p.blocks ? ` (search text: ${formatCount(p.loadedBlocks)} of ${countOf(p.blocks, 'block')} loaded, ${countOf(p.tweets, 'tweet')})` : '';
+          setBusy(`Searching… ${countOf(p.counted, 'match', 'matches')} so far${loading}`);
         },
         onPage: (p) => {
           if (!current()) return;
@@ -212,6 +217,17 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   const setExported = (text: string) => setExportedState((e) => ({ text, n: e.n + 1 }));
   /** Words of the query other tools read as operators: said to be words here. */
   const operators = result ? operatorLikeWords(result.query) : [];
+  /**
+   * The accounts of a search's filters as lists name them: by screen name, with the user id where one
+   * may pass for another named with it (accountsNeedingIds), or always (`withIds`); an account without
+   * a name of its own (a hashed one, whose name is its id; an id outside the archive) by its id.
+   */
+  const accountNamer = (f: SearchFilters, isolate: (text: string) => string, withIds = false): ((id: string) => string) => {
+    const nameOf = (id: string) => data.byId.get(id)?.account.userScreenName ?? (id.startsWith('@') ? id.slice(1) : '');
+    const named = [...new Set([f.userid, f.mentions, f.retweets])].filter((id): id is string => !!id && nameOf(id) !== '' && nameOf(id) !== id);
+    const needIds = accountsNeedingIds(named.map((id) => ({ id, name: nameOf(id) })));
+    return (id) => (named.includes(id) ? `@${isolate(nameOf(id))}${withIds || needIds.has(id) ? ` ${userIdNote(id)}` : ''}` : id);
+  };
   const exportAll = async (r: NonNullable<typeof result>) => {
     setExported('');
     // Where to save first: the CSV goes to the file as the worker writes it, never held whole in the page.
@@ -232,8 +248,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       await writing;
       const { bytes } = await save.end();
       // Isolated: a right-to-left query or hashtag would pull the size after it into its run ("“22 ,”هنگ KB").
-      const filtersShown = isolateLabel(filtersInWords);
-      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${isolateLabel(r.query)}”${filtersInWords ? ` (${filtersShown})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersShown}` : ''})`;
+      const filtersShown = isolateLabel(describeFilters(r.filters, formatMinute, accountNamer(r.filters, isolateLabel)));
+      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${isolateLabel(r.query)}”${unpairedQuote(r.query) ? UNPAIRED_NOTE : ''}${filtersInWords ? ` (${filtersShown})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersShown}` : ''})`;
       // Beside it, what it is: the search, its filters and the files its rows came from (as the Network's CSV has its receipt).
       const receipt = {
         receiptVersion: 1, kind: 'search-export', createdAt: new Date().toISOString(), app: `Disclosure Workbench ${appVersion}`,
@@ -254,7 +270,9 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
   };
 
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const filterText = result ? describeFilters(result.filters, formatMinute) : '';
+  const filterText = result ? describeFilters(result.filters, formatMinute, accountNamer(result.filters, isolateLabel)) : '';
+  /** A pin title gives the accounts' ids always, as accountTitle does: it is written before anyone knows what else the case will hold. */
+  const pinFilterText = result ? describeFilters(result.filters, formatMinute, accountNamer(result.filters, containBidi, true)) : '';
   const screenNameOf = (h: SearchHit) => data.byId.get(h.userid)?.account.userScreenName ?? h.userScreenName;
   // The authors of the page's results are the accounts listed together: a name that reads as another's among them is shown with its id.
   const authorsWithIds = useMemo(() => accountsNeedingIds((result?.r.hits ?? []).map((h) => ({ id: h.userid, name: screenNameOf(h) }))), [result, data]);
@@ -263,7 +281,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     <div className="search-view">
       <h2 data-route-focus>Search tweets</h2>
       <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
-        <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} />)}</Field>
+        <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} {...invalidity('query')} />)}</Field>
         <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} {...invalidity('from', 'search-days-utc')} />)}</Field>
         <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} {...invalidity('to', 'search-days-utc')} />)}</Field>
         <span id="search-days-utc" className="muted">UTC days, To included</span>
@@ -285,6 +303,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
           <>
             {result.counting ? `${result.r.count.toLocaleString('en')}+ tweets match` : countOf(result.r.count, 'tweet matches', 'tweets match')}
             {result.terms.length > 0 ? <> “<bdi>{result.query}</bdi>”</> : ' (no search words: every tweet the filters allow)'}
+            {result.terms.length > 0 && unpairedQuote(result.query) ? UNPAIRED_NOTE : ''}
             {filterText ? ` (${filterText})` : ''}
             {result.counting ? ' so far — counting…' : ''}
             {/* Shown, not said: the count is the news; a screen reader reading "in 123 ms" at every search drowned it. */}
@@ -312,10 +331,10 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
         <>
           <div className="toolbar">
             {/* Pinned only with its final count. The query comes last in the title: an Arabic or Hebrew query in the middle pulled the counts after it into its right-to-left run. */}
-            {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${filterText ? ` (${filterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid), citedTweets: result.r.hits.map((h) => ({ tweetid: h.tweetid, userid: h.userid, userScreenName: h.userScreenName, time: formatMinute(h.tweetTime), text: h.tweetText })) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
+            {!result.counting && result.r.count > 0 && <PinButton key={`${result.query}\u0000${filterText}\u0000${result.r.offset}`} label="this search" item={() => ({ kind: 'search', datasetId: data.dataset.id, title: `Search: ${countOf(result.r.count, 'tweet')}, results ${formatCount(result.r.offset + 1)}–${formatCount(result.r.offset + result.r.hits.length)} cited, for “${result.query}”${pinFilterText ? ` (${pinFilterText})` : ''}`, payload: { query: result.query, terms: result.terms, filters: result.filters, count: result.r.count, citedResults: { from: result.r.offset + 1, to: result.r.offset + result.r.hits.length }, citedTweetIds: result.r.hits.map((h) => h.tweetid), citedTweets: result.r.hits.map((h) => ({ tweetid: h.tweetid, userid: h.userid, userScreenName: h.userScreenName, time: formatMinute(h.tweetTime), text: h.tweetText })) }, provenance: result.r.hits.map((h) => h.provenance) })} />}
             {/* Disabled while exporting, not gone: its Cancel then takes the focus (focusIfLost), and the news of the end after that. */}
             {!result.counting && result.r.count > 0 && (
-              <button type="button" disabled={exporting !== null} onClick={() => void exportAll(result)}>Export all {formatCount(result.r.count)} matches as CSV</button>
+              <button type="button" disabled={exporting !== null} onClick={() => void exportAll(result)}>{result.r.count === 1 ? 'Export the 1 match as CSV' : `Export all ${countOf(result.r.count, 'match', 'matches')} as CSV`}</button>
             )}
             {/* On the first or last page the button pressed disables itself: focus goes on to the other one.
                 No match: no pager ("Results 0–0 of 0" between two dead buttons); the count above says it. */}
@@ -356,7 +375,7 @@ function ExportProgress({ rows, total, started, cancel }: { rows: number; total:
   return (
     <div className="toolbar" data-testid="search-export-progress">
       <progress max={total} value={rows} aria-label="Export of the matches" />
-      <span>Exporting: {formatCount(rows)} of {formatCount(total)} tweets{rate > 0 ? ` · ${formatCount(Math.round(rate))} tweets/s${left}` : ''}</span>
+      <span>Exporting: {formatCount(rows)} of {countOf(total, 'tweet')}{rate > 0 ? ` · ${formatCount(Math.round(rate))} tweets/s${left}` : ''}</span>
       <button type="button" ref={focusIfLost} onClick={cancel}>Cancel export</button>
     </div>
   );
@@ -364,15 +383,15 @@ function ExportProgress({ rows, total, started, cancel }: { rows: number; total:
 
 /** How far the worker has loaded the dataset: searches run meanwhile, filtered ones wait for filter columns. */
 function LoadLine({ s }: { s: LoadState }) {
-  const n = (x: number) => x.toLocaleString('en');
   const ready = s.filtersMs !== undefined;
+  const tweets = countOf(s.tweets, 'tweet');
   const text = ready
-    ? `Search index ready: ${n(s.tweets)} tweets (text in ${(s.textMs! / 1000).toFixed(1)} s, filter columns in ${(s.filtersMs! / 1000).toFixed(1)} s).`
+    ? `Search index ready: ${tweets} (text in ${(s.textMs! / 1000).toFixed(1)} s, filter columns in ${(s.filtersMs! / 1000).toFixed(1)} s).`
     : s.textMs === undefined
       ? s.blocks === 0
         ? 'Loading search text… Searches run over what is loaded and finish when all is.'
-        : `Loading search text: ${n(s.textBlocks)} of ${n(s.blocks)} blocks (${n(s.tweets)} tweets). Searches run over what is loaded and finish when all is.`
-      : `Search text loaded (${n(s.tweets)} tweets); filter columns: ${n(s.filterBlocks)} of ${n(s.blocks)} blocks. Searches with filters wait for them.`;
+        : `Loading search text: ${formatCount(s.textBlocks)} of ${countOf(s.blocks, 'block')} (${tweets}). Searches run over what is loaded and finish when all is.`
+      : `Search text loaded (${tweets}); filter columns: ${formatCount(s.filterBlocks)} of ${countOf(s.blocks, 'block')}. Searches with filters wait for them.`;
   return <p className="muted" data-testid="search-index" data-ready={ready ? 'true' : 'false'}>{text}</p>;
 }
 
