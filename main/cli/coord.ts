@@ -14,7 +14,7 @@ import { P_FLOOR, TAIL_REPLICATES } from '../../shared/graph/coordination/nullTa
 import { terminalText } from './terminalText';
 import { emptyNetworkReason } from '../../shared/graph/emptyNetworkReason';
 
-const USAGE = `usage: coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
+const USAGE = `usage: npm run cli -- coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
        [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
        [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--sweep] [--json]
        [--out PATH --format graphml|gexf|csv|json]   (the significant-edge graph with communities)`;
