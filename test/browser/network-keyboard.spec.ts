@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { download, openDemoArchive } from './exploreHelpers';
+import { readFileSync } from 'node:fs';
+import { openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
 import { buildNetwork, clickEdgeOnCanvas, drawn, selectedEdge } from './networkHelpers';
 
@@ -215,13 +216,13 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
   for (const bad of ['0', '-5', '2.5', '']) {
     await cap.fill(bad);
     await expect(cap).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('alert').filter({ hasText: 'Max nodes drawn must be a whole number from 1 to 20,000: the view keeps' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Max nodes drawn must be a whole number from 1 to 20,000: the view keeps' })).toBeVisible();
   }
   expect(await drawn(page)).toEqual(drawnBefore);
   await cap.pressSequentially('12');
   await expect(cap).toHaveValue('12');
   await expect(cap).not.toHaveAttribute('aria-invalid');
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText('Max nodes drawn must be')).toHaveCount(0);
 
   // Opened by a click on the graph (ten accounts drawn: an edge with a point clear of every node): Escape puts the focus on the graph.
   await page.getByLabel('Max nodes drawn').fill('10');
@@ -260,9 +261,15 @@ test('cancelling a network build from the keyboard puts the focus on the news; t
   await expect(page.getByRole('button', { name: 'Build network' })).toBeFocused();
   await expect(page.getByRole('heading', { level: 2, name: /^Quote network of/ })).toBeVisible();
   expect(await drawn(page)).toEqual([nodesBefore, edgesBefore]);
-  // Its worker is kept: the shown network still exports.
-  const exported = await download(page, () => page.getByRole('button', { name: 'Cytoscape JSON' }).click());
-  expect(JSON.parse(exported.bytes.toString('utf8')).data.analysis_receipt.kind).toBe('network:quote');
+  await expect(page.getByTestId('network-settings')).toHaveText('Settings: all tweets.');
+  // Its worker is kept: the shown network still exports, two formats asked at once each in its own file.
+  const saved = (ext: string) => page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith(ext) });
+  const both = Promise.all([saved('.cyjs'), saved('.graphml')]);
+  await page.getByRole('button', { name: 'Cytoscape JSON' }).click();
+  await page.getByRole('button', { name: 'GraphML' }).click();
+  const [json, graphml] = await both;
+  expect(JSON.parse(readFileSync((await json.path())!, 'utf8')).data.analysis_receipt.kind).toBe('network:quote');
+  expect(readFileSync((await graphml.path())!, 'utf8')).toMatch(/^<\?xml[^]*<graphml[^]*network:quote/);
   expect(consoleLog.errors).toEqual([]);
 });
 

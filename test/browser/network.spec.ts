@@ -33,6 +33,7 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   expect(nodes).toBeGreaterThan(0);
   expect(edges).toBeGreaterThan(0);
   await expect(page.getByTestId('network-summary')).toContainText('significant');
+  await expect(page.getByTestId('network-settings')).toHaveText('Settings: window 60 s, minimum repeats 3, FDR alpha 0.05, 199 null-model replicates, window sweep; all tweets.');
 
   // Cytoscape JSON of the view: every planted co-retweet group is (≥ 90 % of its members) one community; no background account has a significant edge.
   const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Cytoscape JSON' }).click())).bytes.toString('utf8'));
@@ -270,6 +271,7 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await expect(failure).toBeFocused(); // the Cancel button that had the focus is gone
   // The network built before stays, and the alert says so.
   await expect(failure).toContainText('The network shown below is the one built before');
+  await expect(page.getByTestId('network-settings')).toHaveText(`Settings: tweets from 2019-03-01 to 2019-03-14 (UTC days), only @${screenName}.`);
   await expect(page.getByRole('heading', { level: 2, name: /^Retweet network of/ })).toBeVisible();
   expect((await drawn(page))[0]).toBeGreaterThan(0);
   // The form refusing its own values next: only its own alert is shown, not the earlier failure.

@@ -160,7 +160,10 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
   const shown = labelsWithoutOverlap(boxes, order);
   nodes.forEach((n, i) => {
     n.data.shownLabel = shown[i] ? (n.data.label ?? '') : '';
-    n.data.labelBox = boxes[i];
+    // Kept relative to the node: a node dragged since takes its label with it (yieldLabelsToFront).
+    const b = boxes[i]!;
+    const p = n.position ?? { x: 0, y: 0 };
+    n.data.labelBox = { x1: b.x1 - p.x, y1: b.y1 - p.y, x2: b.x2 - p.x, y2: b.y2 - p.y };
   });
   const labelled = order.filter((i) => shown[i] && nodes[i]!.data.shownLabel);
   const last = new Set(labelled);
@@ -175,7 +178,11 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
 export function yieldLabelsToFront(cy: cytoscape.Core): void {
   const front = cy.nodes('.highlight, :selected');
   const others = cy.nodes().filter((n) => Boolean(n.data('shownLabel')) && !front.contains(n));
-  const box = (n: cytoscape.NodeSingular): LabelBox => n.data('labelBox') ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
+  const box = (n: cytoscape.NodeSingular): LabelBox => {
+    const b = n.data('labelBox') as LabelBox | undefined;
+    const { x, y } = n.position();
+    return b ? { x1: b.x1 + x, y1: b.y1 + y, x2: b.x2 + x, y2: b.y2 + y } : { x1: 0, y1: 0, x2: 0, y2: 0 };
+  };
   const hide = labelsCrossing(front.map(box), others.map(box));
   cy.batch(() => {
     cy.nodes('.label-yields').removeClass('label-yields');

@@ -122,7 +122,8 @@ export const edgeAt = (m: NetworkModel, i: number): NetEdge => (m.packed ? packe
 
 export type ToAnalysisWorker =
   | { type: 'run'; request: AnalysisRequest }
-  | { type: 'export'; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }
+  /** `id`: echoed by the answer, so two exports asked at once each get their own. */
+  | { type: 'export'; id: number; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }
   | { type: 'edgeTweets'; edgeIndex: number; limit: number };
 
 /**
@@ -142,6 +143,7 @@ export interface AnalysisProgress {
 export type FromAnalysisWorker =
   | ({ type: 'progress' } & AnalysisProgress)
   | { type: 'result'; model: NetworkModel }
-  | { type: 'exported'; text: string; receipt: AnalysisReceipt }
+  | { type: 'exported'; id: number; text: string; receipt: AnalysisReceipt }
   | { type: 'edgeTweets'; edgeIndex: number; total: number; tweets: EdgeTweet[]; error?: string }
-  | { type: 'error'; message: string };
+  /** A failed run, or (with `exportId`) a failed export. */
+  | { type: 'error'; message: string; exportId?: number };

@@ -51,7 +51,7 @@ self.onmessage = (e: MessageEvent<ToAnalysisWorker>) => {
     return;
   }
   const job = m.type === 'run' ? run(m.request) : exportView(m);
-  job.catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  job.catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err), ...(m.type === 'export' ? { exportId: m.id } : {}) }));
 };
 
 async function readColumns(datasetId: string): Promise<TweetColumns> {
@@ -304,5 +304,5 @@ async function exportView(m: Extract<ToAnalysisWorker, { type: 'export' }>): Pro
     counts: { nodes: sub.order, edges: sub.size, omitted: { ...last.receipt.counts.omitted, ...m.omitted } },
     notes: [...last.receipt.notes, ...m.notes],
   };
-  post({ type: 'exported', text: exportGraph(sub, m.format, receipt), receipt });
+  post({ type: 'exported', id: m.id, text: exportGraph(sub, m.format, receipt), receipt });
 }

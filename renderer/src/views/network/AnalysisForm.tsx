@@ -18,12 +18,14 @@ const defaultDataset = (datasets: DatasetRecord[]): string =>
   datasets.find((d) => d.id === rememberedDataset())?.id ?? datasets[datasets.length - 1]?.id ?? '';
 
 /** Dataset, kind, filter and coordination parameters: everything the analysis worker needs. */
-export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, last }: {
+export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, last, shown = false }: {
   datasets: DatasetRecord[]; running: boolean; onRun: (r: AnalysisRequest) => void; onCancel: () => void;
   /** The form refused its values (its own alert says why): an earlier run's failure is no longer the news. */
   onInvalid?: () => void;
   /** The request last run (back on the view): the form starts from it. */
   last?: AnalysisRequest | null;
+  /** Whether a network is shown below (one built before stays while the form refuses its values). */
+  shown?: boolean;
 }) {
   const [datasetId, setDatasetId] = useState(last?.datasetId ?? defaultDataset(datasets));
   const [kind, setKind] = useState<AnalysisKind>(last?.kind ?? 'coretweet');
@@ -96,7 +98,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       {problems.length > 0 && (
         <div role="alert" className="error" id={problemsId}>
           {/* An earlier result stays on the page (nothing lost), but no longer matches the form: said. */}
-          <p>Not built{last ? ' (a network shown below is the one built before, with the settings its summary names)' : ''}:</p>
+          <p>Not built{shown ? ' (the network shown below is the one built before, with the settings its summary names)' : ''}:</p>
           <ul>{problems.map((p) => <li key={p.text}>{p.text}</li>)}</ul>
         </div>
       )}
@@ -108,7 +110,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   );
 }
 
-/** A field's min, max and step from the one rule the form checks on Build (COORDINATION_RANGES): the spinner keeps to it. */
+/** A field's min, max and step from the one rule the form checks on Build (COORDINATION_RANGES), for the spinner (the rule itself is checked on Build). */
 function rangeAttributes(field: keyof CoordinationParameters): { min: number; max?: number; step: number | 'any' } {
   const r = COORDINATION_RANGES[field];
   return { min: r.min, ...(r.max === undefined ? {} : { max: r.max }), step: r.integer ? 1 : 'any' };

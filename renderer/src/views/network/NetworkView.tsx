@@ -22,6 +22,7 @@ import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
 import { WholeNumberSetting } from './WholeNumberSetting';
+import { buildSettingsText } from './buildSettingsText';
 import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
 import { Pager } from '../../app/Pager';
@@ -40,6 +41,14 @@ const viewSettingsOf = new WeakMap<NetworkModel, ViewSettings>();
 /** The selected account or edge of each result, kept the same way (its evidence panel comes back open). */
 const selectionOf = new WeakMap<NetworkModel, { nodeId: string | null; edgeIndex: number | null; focused: boolean }>();
 const MATCHES_LISTED = 20;
+/** Each model its own number: a result's key (two builds of a kind can take the same milliseconds). */
+const buildNumbers = new WeakMap<NetworkModel, number>();
+let builds = 0;
+const buildNumber = (m: NetworkModel): number => {
+  let n = buildNumbers.get(m);
+  if (n === undefined) buildNumbers.set(m, (n = ++builds));
+  return n;
+};
 /** The most edges the view draws (the edge layer's practical limit). */
 const DRAW_CAP_EDGES = 200_000;
 
@@ -61,7 +70,7 @@ export function NetworkView() {
   }, [state]);
   // A new build is a new result: its heading, summary and view start afresh (view settings aside, kept
   // per model). They are siblings, so each has a key of its own (two sharing one left a second heading on the page).
-  const resultKey = model ? model.receipt.kind + model.millis : '';
+  const resultKey = model ? String(buildNumber(model)) : '';
   const datasetName = model ? datasets?.find((d) => d.id === model.request.datasetId)?.name ?? '' : '';
   return (
     <section aria-labelledby="view-title" className="network-view">
@@ -69,7 +78,7 @@ export function NetworkView() {
       {datasets === null ? <p>Loading datasets…</p> : datasets.length === 0 ? (
         <p className="empty-state">No datasets yet. Import an archive (or open the demo archive) in <a href="#/datasets">Datasets</a> first.</p>
       ) : (
-        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} onInvalid={() => setFailureShown(false)} last={request} />
+        <AnalysisForm datasets={datasets} running={state.status === 'running'} onRun={run} onCancel={cancel} onInvalid={() => setFailureShown(false)} last={request} shown={model !== null} />
       )}
       <div className="network-status">
         {state.status === 'running' && <RunningStatus progress={state.progress} since={state.since} />}
@@ -78,7 +87,7 @@ export function NetworkView() {
           {state.status === 'cancelled' && <span tabIndex={-1} ref={focusIfLost}>Analysis cancelled.{before}</span>}
         </span>
       </div>
-      {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}{before}</p>}
+      {state.status === 'failed' && failureShown && <p role="alert" className="error" ref={failure} tabIndex={-1}>{state.message}{before && !/[.!?]$/.test(state.message) ? '.' : ''}{before}</p>}
       {state.model && !model && datasets !== null && (
         <p role="status" className="muted" data-testid="network-dataset-gone">The network built last is not shown: its dataset was deleted.</p>
       )}
@@ -102,6 +111,7 @@ function NetworkSummary({ model }: { model: NetworkModel }) {
       {countOf(model.nodes.length, 'account')}, {countOf(edgeCount(model), 'edge')}
       {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
       , {countOf(model.communities, 'community', 'communities')}{coordination && swept && <>, {countOf(stable, 'edge')} significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
+      {' '}<span data-testid="network-settings">{buildSettingsText(model.request)}</span>
       {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
       {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
       {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> Left out: {unresolvedTargetsText(model.request.kind, model.receipt.counts.omitted.unresolvedTargets!)}.</>}

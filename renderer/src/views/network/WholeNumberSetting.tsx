@@ -21,7 +21,8 @@ export function WholeNumberSetting({ label, value, min, max, onChange }: {
           setText(e.target.value);
           if (valid(e.target.value)) onChange(Number(e.target.value));
         }} /></label>
-      {!ok && <span id={problemId} role="alert" className="error">{label} must be a whole number from {min.toLocaleString('en-US')} to {max.toLocaleString('en-US')}: the view keeps {value.toLocaleString('en-US')}.</span>}
+      {/* A status, not an alert: a field cleared to type a new value is invalid for a moment, and must not interrupt. */}
+      {!ok && <span id={problemId} role="status" className="error">{label} must be a whole number from {min.toLocaleString('en-US')} to {max.toLocaleString('en-US')}: the view keeps {value.toLocaleString('en-US')}.</span>}
     </>
   );
 }

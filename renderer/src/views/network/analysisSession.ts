@@ -28,7 +28,8 @@ class AnalysisSession extends SessionState<AnalysisState> {
   private shown: Worker | null = null;
   /** The worker building the next network. */
   private building: Worker | null = null;
-  private pendingExport: Pending<{ text: string; receipt: AnalysisReceipt }> | null = null;
+  private readonly pendingExports = new Map<number, Pending<{ text: string; receipt: AnalysisReceipt }>>();
+  private lastExportId = 0;
   private readonly pendingTweets = new Map<number, Pending<{ total: number; tweets: EdgeTweet[] }>>();
 
   private stopBuilding(): void {
@@ -36,14 +37,13 @@ class AnalysisSession extends SessionState<AnalysisState> {
     this.building = null;
   }
 
-  /** The shown network's worker is replaced: what was asked of it cannot be answered. */
-  private replaceShown(w: Worker): void {
+  /** The shown network's worker is replaced (or stopped: null): what was asked of it cannot be answered. */
+  private replaceShown(w: Worker | null, why = 'The analysis was replaced.'): void {
     this.shown?.terminate();
     this.shown = w;
-    for (const p of this.pendingTweets.values()) p.reject(new Error('The analysis was replaced.'));
+    for (const p of [...this.pendingTweets.values(), ...this.pendingExports.values()]) p.reject(new Error(why));
     this.pendingTweets.clear();
-    this.pendingExport?.reject(new Error('The analysis was replaced.'));
-    this.pendingExport = null;
+    this.pendingExports.clear();
   }
 
   readonly run = (request: AnalysisRequest): void => {
@@ -58,9 +58,12 @@ class AnalysisSession extends SessionState<AnalysisState> {
       else if (w === this.building) this.report(w, m);
     };
     w.onerror = (e) => {
+      const why = `The analysis worker stopped: ${e.message || 'unknown error'}.`;
+      // The shown network's worker gone: its exports and edge tweets are answered with why, at once.
+      if (w === this.shown) this.replaceShown(null, why);
       if (w !== this.building) return;
       this.stopBuilding();
-      this.set((s) => ({ status: 'failed', message: `The analysis worker stopped: ${e.message || 'unknown error'}`, model: s.model }));
+      this.set((s) => ({ status: 'failed', message: why, model: s.model }));
     };
     w.postMessage({ type: 'run', request } satisfies ToAnalysisWorker);
   };
@@ -89,9 +92,13 @@ class AnalysisSession extends SessionState<AnalysisState> {
       this.pendingTweets.delete(m.edgeIndex);
       if (m.error) p?.reject(new Error(m.error));
       else p?.resolve({ total: m.total, tweets: m.tweets });
-    } else if (m.type === 'exported') this.pendingExport?.resolve({ text: m.text, receipt: m.receipt });
-    else if (m.type === 'error') this.pendingExport?.reject(new Error(m.message));
-    if (m.type === 'exported' || m.type === 'error') this.pendingExport = null;
+    } else if (m.type === 'exported' || (m.type === 'error' && m.exportId !== undefined)) {
+      const id = m.type === 'exported' ? m.id : m.exportId!;
+      const p = this.pendingExports.get(id);
+      this.pendingExports.delete(id);
+      if (m.type === 'exported') p?.resolve({ text: m.text, receipt: m.receipt });
+      else p?.reject(new Error(m.message));
+    }
   }
 
   readonly cancel = (): void => {
@@ -99,12 +106,13 @@ class AnalysisSession extends SessionState<AnalysisState> {
     this.set((s) => ({ status: 'cancelled', model: s.model }));
   };
 
-  readonly exportView = (m: Extract<ToAnalysisWorker, { type: 'export' }>): Promise<{ text: string; receipt: AnalysisReceipt }> => {
+  readonly exportView = (m: Omit<Extract<ToAnalysisWorker, { type: 'export' }>, 'id'>): Promise<{ text: string; receipt: AnalysisReceipt }> => {
     const w = this.shown;
     if (!w) return Promise.reject(new Error('No analysis to export.'));
+    const id = ++this.lastExportId;
     return new Promise((resolve, reject) => {
-      this.pendingExport = { resolve, reject };
-      w.postMessage(m);
+      this.pendingExports.set(id, { resolve, reject });
+      w.postMessage({ ...m, id } satisfies ToAnalysisWorker);
     });
   };
 

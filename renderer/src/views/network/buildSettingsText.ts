@@ -1,0 +1,27 @@
+import { countOf } from '../../import/formatters';
+import { isCoordinationKind, type AnalysisRequest } from '../../network/networkModel';
+
+const day = (minute: number): string => new Date(minute * 60_000).toISOString().slice(0, 10);
+
+/**
+ * The settings a network was built with, in words, for its summary: the form may hold others (a
+ * build cancelled or refused since), so the network shown names its own.
+ */
+export function buildSettingsText(r: AnalysisRequest): string {
+  const coordination: string[] = [];
+  if (isCoordinationKind(r.kind)) {
+    const c = r.coordination;
+    coordination.push(`window ${c.windowSeconds.toLocaleString('en-US')} s`, `minimum repeats ${c.minRepeat}`, `FDR alpha ${c.alpha}`, countOf(c.replicates, 'null-model replicate'));
+    if (c.sweep) coordination.push('window sweep');
+  }
+  const f = r.filter;
+  // toMinute is where the range ends (the To day included): its last day is the minute before.
+  const from = f.fromMinute !== undefined ? ` from ${day(f.fromMinute)}` : '';
+  const to = f.toMinute !== undefined ? ` ${from ? 'to' : 'up to'} ${day(f.toMinute - 1)}` : '';
+  const tweets = [
+    from || to ? `tweets${from}${to} (UTC days)` : '',
+    f.language ? `language ${f.language}` : '',
+    f.userids?.length ? `only ${f.userids.join(', ')}` : '',
+  ].filter(Boolean);
+  return `Settings: ${[coordination.join(', '), tweets.length ? tweets.join(', ') : 'all tweets'].filter(Boolean).join('; ')}.`;
+}
