@@ -14,7 +14,7 @@ import { P_FLOOR, TAIL_REPLICATES } from '../../shared/graph/coordination/nullTa
 import { terminalText } from './terminalText';
 import { emptyNetworkReason } from '../../shared/graph/emptyNetworkReason';
 
-const USAGE = `usage: npm run cli -- coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
+const USAGE = `usage: npm run -s cli -- coord FILE... --kind ${COORDINATION_KINDS.join('|')} [--window 60] [--min-repeat 3]
        [--replicates 199] [--seed 1] [--alpha 0.05] [--max-pairs-per-object 250000] [--include-retweets]
        [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--sweep] [--json]
        [--out PATH --format graphml|gexf|csv|json]   (the significant-edge graph with communities)`;
@@ -123,7 +123,7 @@ async function coord(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
     const lines = [
-      `${kind} at ${r.windowSeconds} s, min repeat ${r.minRepeat}: ${r.actions} posts on ${r.objects} objects by ${r.accounts} accounts`,
+      `${kind} at ${r.windowSeconds} s, min repeat ${r.minRepeat}: ${r.actions} actions on ${r.objects} objects by ${r.accounts} accounts`,
       `edges ${r.edges.length}, significant (q <= ${r.alpha}) ${significant.length}, communities ${communities.length}, capped objects ${r.cappedObjects.length}, ${seconds.toFixed(2)} s`,
       ...communities.slice(0, 20).map((c) => `  community ${c.id}: ${c.members.length} accounts: ${c.members.slice(0, 6).join(', ')}${c.members.length > 6 ? ', …' : ''}`),
     ];

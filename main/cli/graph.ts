@@ -13,7 +13,7 @@ import { countOf } from '../../shared/domain/countWords';
 import { NAME_ATTRIBUTION_RULE } from '../../shared/domain/screenNames';
 import { emptyNetworkReason } from '../../shared/graph/emptyNetworkReason';
 
-const USAGE = `usage: npm run cli -- graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
+const USAGE = `usage: npm run -s cli -- graph FILE... --kind ${NETWORK_KINDS.join('|')} [--format ${GRAPH_FORMATS.join('|')}] --out PATH
        [--from YYYY-MM-DD] [--to YYYY-MM-DD (included)] [--lang L] [--users id|@name,...] [--seed N] [--max-accounts-per-item N] [--no-metrics]
   csv writes the receipt beside the edge list as PATH.receipt.json`;
 

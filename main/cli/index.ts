@@ -15,7 +15,7 @@ const COMMANDS: Record<string, string> = {
 };
 
 function usage(): string {
-  return ['usage: npm run cli -- <command> [args]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(8)} ${d}`)].join('\n');
+  return ['usage: npm run -s cli -- <command> [args]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(8)} ${d}`)].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -27,7 +27,7 @@ interface FileReport {
  * entry of a zip, is refused.
  */
 export function run(argv: string[]): Promise<number> {
-  return withUsage('usage: npm run cli -- inspect FILE... [--json]', () => {
+  return withUsage('usage: npm run -s cli -- inspect FILE... [--json]', () => {
     const { files, flags } = parseCliArgs(argv, { options: [], flags: ['--json'] });
     if (files.length === 0) throw new UsageError('no archive file given');
     return inspect(files, flags.has('--json'));

@@ -14,7 +14,7 @@ import { readSha256Fingerprint } from '../../shared/evidence/opensshKeys';
 import { verifyReportPdf } from '../../shared/evidence/reportPdfVerifier';
 import { terminalText } from './terminalText';
 
-const USAGE = 'usage: npm run cli -- verify BUNDLE.zip|REPORT.pdf [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
+const USAGE = 'usage: npm run -s cli -- verify BUNDLE.zip|REPORT.pdf [--json] [--trust SHA256:FINGERPRINT]... [--allow-unknown-signer]';
 
 export async function run(argv: string[]): Promise<number> {
   let file: string | undefined;

@@ -55,7 +55,7 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await expect(page.getByTestId('profile')).toContainText('2017-08-30');
   // A users file alone: the account's tweets are said to be none, not left as a bare "(0)".
-  await expect(page.getByTestId('account-no-tweets')).toHaveText('No tweet of this dataset has this account’s user id (its row in the users file is all the dataset holds of it).');
+  await expect(page.getByTestId('account-no-tweets')).toHaveText('This account posted no tweet in this dataset.');
   await expectNoSeriousAxeViolations(page);
   // Back to the table: the filters and the sort are as left.
   await page.goBack();

@@ -32,9 +32,14 @@ export function unpairedQuote(query: string): boolean {
  */
 export function nothingToSearch(query: string): string | undefined {
   if (/^\p{White_Space}*$/u.test(query) || parseQuery(query).length > 0) return undefined;
-  const invisible = [...new Set(query.match(INVISIBLE) ?? [])].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  // With no term left, every other character is one not seen, or one search leaves out of every text (Arabic tatweel U+0640).
+  const others = [...new Set([...query].filter((c) => !/\p{White_Space}/u.test(c) && normalizeForSearch(c) !== '"'))];
+  const named = others.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
   const quotes = normalizeForSearch(query).split('"').length - 1;
-  const held = [quotes ? (quotes === 1 ? 'a quote' : 'quotes') : '', invisible.length ? `invisible characters (${invisible.join(', ')})` : ''].filter(Boolean).join(' and ');
+  const held = [
+    quotes ? (quotes === 1 ? 'a quote' : 'quotes') : '',
+    others.length ? `${others.every((c) => INVISIBLE_CHAR.test(c)) ? 'invisible characters' : 'characters that search ignores'} (${named})` : '',
+  ].filter(Boolean).join(' and ');
   return `the search words hold only ${held}, so there is nothing to search for. Type a word, or clear the box to list every tweet the filters allow`;
 }
 
@@ -48,7 +53,7 @@ function splitQuotes(q: string): { parts: string[]; unpaired: boolean } {
 /** Control characters other than white space part words: U+0000 joins a block's rows (searchText.ts), so no term may hold it. */
 const CONTROLS = /(?!\s)\p{Cc}/gu;
 /** Characters not seen: default-ignorable code points (zero-width space, joiners, word joiner, BOM, bidi controls, variation selectors) and controls. */
-const INVISIBLE = /(?!\p{White_Space})[\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;
+const INVISIBLE_CHAR = /^(?!\p{White_Space})[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 const INVISIBLE_ONLY = /^[\p{Default_Ignorable_Code_Point}\p{Cc}\s]*$/u;
 
 /**

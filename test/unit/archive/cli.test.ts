@@ -101,10 +101,10 @@ describe('CLI inspect', () => {
     expect(u.status).toBe(2);
     // A name every object has is no command either.
     expect(cli('constructor')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^unknown command 'constructor'\n/) });
-    expect(cli('verify')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^no bundle or report given\nusage: npm run cli -- verify /) });
+    expect(cli('verify')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^no bundle or report given\nusage: npm run -s cli -- verify /) });
     // No command: the usage is a usage error, on standard error; --help prints it on standard output.
-    expect(cli()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('usage: npm run cli -- <command> [args]') });
-    expect(cli('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('usage: npm run cli -- <command> [args]') });
+    expect(cli()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('usage: npm run -s cli -- <command> [args]') });
+    expect(cli('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('usage: npm run -s cli -- <command> [args]') });
     expect(cli('inspect', '-')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^reading standard input is not supported: give the file path\n/) });
     // graph and coord stop at a refused or missing file with its message, not a stack trace.
     const g = cli('graph', realFixture('china_082019_tweets_14col_projection_from_notebook.csv'), '--kind', 'retweet', '--out', path.join(tmpdir(), 'never.graphml'));

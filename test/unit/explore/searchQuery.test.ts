@@ -42,6 +42,9 @@ describe('parseQuery and nothingToSearch: invisible characters are no term', () 
     expect(nothingToSearch('\ufeff')).toMatch(/\(U\+FEFF\)/);
     expect(nothingToSearch('"')).toMatch(/^the search words hold only a quote,/);
     expect(nothingToSearch('"" \u200b')).toMatch(/^the search words hold only quotes and invisible characters \(U\+200B\),/);
+    // Arabic tatweel is seen, but search leaves it out of every text: named too.
+    expect(nothingToSearch('\u0640')).toMatch(/^the search words hold only characters that search ignores \(U\+0640\),/);
+    expect(nothingToSearch('\u0640\u0640 " \u200b')).toMatch(/^the search words hold only a quote and characters that search ignores \(U\+0640, U\+200B\),/);
     // The empty query, white space only too, lists every tweet the filters allow; a query with a term is searched.
     for (const q of ['', '   ', '\u00a0\u3000', 'kong', '"\u200bkong']) expect(nothingToSearch(q), JSON.stringify(q)).toBeUndefined();
   });

@@ -251,7 +251,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
       <section aria-labelledby="tweets-title">
         <h3 id="tweets-title">Tweets {tweets ? `(${tweets.length.toLocaleString('en')})` : ''}</h3>
         {!tweets ? <p role="status">Reading this account’s {act?.blocks.length ?? 0} blocks…</p> : tweets.length === 0 ? (
-          <p className="muted" data-testid="account-no-tweets">No tweet of this dataset has this account’s user id{a ? ' (its row in the users file is all the dataset holds of it)' : ''}.</p>
+          <p className="muted" data-testid="account-no-tweets">This account posted no tweet in this dataset.</p>
         ) : (
           <div ref={scroller} className="tweet-scroll" tabIndex={0} role="list" aria-label={`Tweets of ${name}`}>
             <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
