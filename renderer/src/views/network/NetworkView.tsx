@@ -111,7 +111,6 @@ function NetworkSummary({ model }: { model: NetworkModel }) {
       {countOf(model.nodes.length, 'account')}, {countOf(edgeCount(model), 'edge')}
       {coordination && <>, <strong>{significant.toLocaleString('en-US')} significant</strong> (q ≤ {String(model.receipt.parameters.alpha)})</>}
       , {countOf(model.communities, 'community', 'communities')}{coordination && swept && <>, {countOf(stable, 'edge')} significant at every window from 60 s to 1 h</>}. Computed in {(model.millis / 1000).toFixed(1)} s.
-      {' '}<span data-testid="network-settings">{buildSettingsText(model.request)}</span>
       {model.cappedObjects.length > 0 && <> {model.cappedObjects.length} hub objects skipped (too many pairs in the window).</>}
       {emptyReason && <> <span data-testid="empty-network-reason">{emptyReason}</span></>}
       {(model.receipt.counts.omitted.unresolvedTargets ?? 0) > 0 && <> Left out: {unresolvedTargetsText(model.request.kind, model.receipt.counts.omitted.unresolvedTargets!)}.</>}
@@ -125,6 +124,8 @@ function NetworkSummary({ model }: { model: NetworkModel }) {
           {model.prunedItems.length > 3 ? ', …' : ''}): each would link all its users to one another. Narrow the dates, language or accounts to study them.
         </>
       )}
+      {/* Last: what the build found and why comes first. */}
+      {' '}<span data-testid="network-settings">{buildSettingsText(model.request)}</span>
     </p>
   );
 }
