@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { inRange } from '../../../../shared/domain/numberRange';
 
 /**
  * A whole-number view setting typed freely: applied while it is a whole number from `min` to `max`;
@@ -10,7 +11,7 @@ export function WholeNumberSetting({ label, value, min, max, onChange }: {
 }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText((t) => (Number(t) === value && t.trim() !== '' ? t : String(value))), [value]);
-  const valid = (s: string) => s.trim() !== '' && Number.isInteger(Number(s)) && Number(s) >= min && Number(s) <= max;
+  const valid = (s: string) => s.trim() !== '' && inRange(Number(s), { min, max, integer: true });
   const problemId = useId();
   const ok = valid(text);
   return (

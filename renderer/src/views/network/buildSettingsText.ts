@@ -1,7 +1,6 @@
 import { countOf } from '../../import/formatters';
 import { isCoordinationKind, type AnalysisRequest } from '../../network/networkModel';
-
-const day = (minute: number): string => new Date(minute * 60_000).toISOString().slice(0, 10);
+import { dayOfMinute } from '../explore/timeBuckets';
 
 /**
  * The settings a network was built with, in words, for its summary: the form may hold others (a
@@ -16,8 +15,8 @@ export function buildSettingsText(r: AnalysisRequest): string {
   }
   const f = r.filter;
   // toMinute is where the range ends (the To day included): its last day is the minute before.
-  const from = f.fromMinute !== undefined ? ` from ${day(f.fromMinute)}` : '';
-  const to = f.toMinute !== undefined ? ` ${from ? 'to' : 'up to'} ${day(f.toMinute - 1)}` : '';
+  const from = f.fromMinute !== undefined ? ` from ${dayOfMinute(f.fromMinute)}` : '';
+  const to = f.toMinute !== undefined ? ` ${from ? 'to' : 'up to'} ${dayOfMinute(f.toMinute - 1)}` : '';
   const tweets = [
     from || to ? `tweets${from}${to} (UTC days)` : '',
     f.language ? `language ${f.language}` : '',
