@@ -219,10 +219,19 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
     await expect(page.getByRole('status').filter({ hasText: 'Max nodes drawn must be a whole number from 1 to 20,000: the view keeps' })).toBeVisible();
   }
   expect(await drawn(page)).toEqual(drawnBefore);
+  // Typed digits apply once typing pauses: the "1" of "12" is never drawn on its own.
+  await page.getByTestId('network-drawn').evaluate((el) => {
+    const texts: string[] = [];
+    (window as unknown as { drawnTexts: string[] }).drawnTexts = texts;
+    new MutationObserver(() => texts.push(el.textContent ?? '')).observe(el, { subtree: true, childList: true, characterData: true });
+  });
   await cap.pressSequentially('12');
   await expect(cap).toHaveValue('12');
   await expect(cap).not.toHaveAttribute('aria-invalid');
   await expect(page.getByText('Max nodes drawn must be')).toHaveCount(0);
+  await expect.poll(async () => (await drawn(page))[0]).toBe(12);
+  const drawnTexts = await page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts);
+  expect(drawnTexts.filter((t) => /Drawing 1 of/.test(t))).toEqual([]);
 
   // Opened by a click on the graph (ten accounts drawn: an edge with a point clear of every node): Escape puts the focus on the graph.
   await page.getByLabel('Max nodes drawn').fill('10');
@@ -280,6 +289,7 @@ test('Find account’s answer isolates a right-to-left query: the sentence aroun
   await buildNetwork(page, 'Retweet');
   // Few accounts drawn: accounts of the network that match but are not drawn are counted after the query.
   await page.getByLabel('Max nodes drawn').fill('3');
+  await expect.poll(async () => (await drawn(page))[0]).toBe(3); // applied once typing pauses
   const search = page.getByRole('searchbox', { name: 'Find account' });
   await search.focus();
   await page.keyboard.type('ا');

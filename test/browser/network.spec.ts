@@ -291,6 +291,7 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await page.getByLabel(/Only accounts/).fill('');
   await build(page, 'Mention');
   await page.getByLabel('Min weight', { exact: true }).fill('2');
+  await expect(page.getByTestId('network-drawn')).toContainText('under the minimum weight'); // applied once typing pauses
   const before = await page.getByTestId('network-drawn').innerText();
   await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
   const edgeTitle = await page.getByTestId('edge-details').getByRole('heading', { level: 2 }).innerText();

@@ -22,6 +22,7 @@ import { NodeDetails } from './NodeDetails';
 import { runLayout } from './runLayout';
 import { useAnalysisWorker } from './useAnalysisWorker';
 import { WholeNumberSetting } from './WholeNumberSetting';
+import { usePausedSettings } from './usePausedSettings';
 import { buildSettingsText } from './buildSettingsText';
 import { DEFAULT_MAX_ACCOUNTS_PER_ITEM } from '../../../../shared/graph/networks/coUseNetwork';
 import { focusIfLost, focusInView } from '../../app/focusIfLost';
@@ -132,8 +133,9 @@ function NetworkSummary({ model }: { model: NetworkModel }) {
 
 function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
   const { coordination } = useMemo(() => edgeFacts(model), [model]);
-  const [settings, setSettings] = useState<ViewSettings>(() => viewSettingsOf.get(model) ?? { ...DEFAULT_VIEW, significantOnly: coordination });
-  useEffect(() => void viewSettingsOf.set(model, settings), [model, settings]);
+  // `fields`: what the settings' fields show; `settings`: what the view is built with (typed numbers apply after a pause).
+  const { shown: fields, applied: settings, set } = usePausedSettings<ViewSettings>(() => viewSettingsOf.get(model) ?? { ...DEFAULT_VIEW, significantOnly: coordination });
+  useEffect(() => void viewSettingsOf.set(model, fields), [model, fields]);
   const view = useMemo(() => viewGraph(model, settings), [model, settings]);
   const nodes = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
   // Positions belong to the view they were laid out for: a changed view is not drawn with the old
@@ -233,7 +235,6 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
   const edge = useMemo(() => (edgeIndex === null || edgeIndex >= edgeCount(model) ? null : edgeAt(model, edgeIndex)), [model, edgeIndex]);
   const node = nodeId ? nodes.get(nodeId) ?? null : null;
   const communities = useMemo(() => [...new Set(model.nodes.map((n) => n.community))].filter((c) => c >= 0).sort((a, b) => a - b), [model]);
-  const set = (patch: Partial<ViewSettings>) => setSettings((s) => ({ ...s, ...patch }));
   const sortedEdges = useMemo(() => [...view.edges].sort((a, b) => (a.qValue ?? 0) - (b.qValue ?? 0) || b.weight - a.weight), [view]);
   const listedEdges = useMemo(() => (table.account === null ? sortedEdges : sortedEdges.filter((e) => e.source === table.account || e.target === table.account)), [sortedEdges, table.account]);
   const pages = Math.max(1, Math.ceil(listedEdges.length / EDGE_ROWS));
@@ -302,22 +303,22 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     <div className="network-result">
       <fieldset className="network-view-controls">
         <legend>View</legend>
-        {coordination && <label><input type="checkbox" checked={settings.significantOnly} onChange={(e) => set({ significantOnly: e.target.checked })} /> Significant edges only</label>}
-        <label>Min weight <input type="number" min={0} value={settings.minWeight} onChange={(e) => set({ minWeight: Number(e.target.value) })} /></label>
+        {coordination && <label><input type="checkbox" checked={fields.significantOnly} onChange={(e) => set({ significantOnly: e.target.checked })} /> Significant edges only</label>}
+        <label>Min weight <input type="number" min={0} value={fields.minWeight} onChange={(e) => set({ minWeight: Number(e.target.value) }, true)} /></label>
         <label>Community
-          <select value={settings.community} onChange={(e) => set({ community: Number(e.target.value) })}>
+          <select value={fields.community} onChange={(e) => set({ community: Number(e.target.value) })}>
             <option value={-1}>All</option>
             {communities.map((c) => <option key={c} value={c}>Community {c}</option>)}
           </select>
         </label>
         <label>Size by
-          <select value={settings.sizeBy} onChange={(e) => set({ sizeBy: e.target.value as MetricName })}>
+          <select value={fields.sizeBy} onChange={(e) => set({ sizeBy: e.target.value as MetricName })}>
             {METRICS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
           </select>
         </label>
-        <label>Min {metricName(settings.sizeBy)} <input type="number" min={0} step="any" value={settings.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) })} /></label>
-        <WholeNumberSetting label="Max edges drawn" min={1} max={DRAW_CAP_EDGES} value={settings.edgeCap} onChange={(edgeCap) => set({ edgeCap })} />
-        <WholeNumberSetting label="Max nodes drawn" min={1} max={DRAW_CAP_NODES} value={settings.nodeCap} onChange={(nodeCap) => set({ nodeCap })} />
+        <label>Min {metricName(fields.sizeBy)} <input type="number" min={0} step="any" value={fields.minMetric} onChange={(e) => set({ minMetric: Number(e.target.value) }, true)} /></label>
+        <WholeNumberSetting label="Max edges drawn" min={1} max={DRAW_CAP_EDGES} value={fields.edgeCap} onChange={(edgeCap) => set({ edgeCap }, true)} />
+        <WholeNumberSetting label="Max nodes drawn" min={1} max={DRAW_CAP_NODES} value={fields.nodeCap} onChange={(nodeCap) => set({ nodeCap }, true)} />
       </fieldset>
       <form className="network-search" onSubmit={search} role="search">
         <label>Find account <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="screen name, display name or user id" dir="auto" /></label>
