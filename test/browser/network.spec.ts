@@ -6,7 +6,7 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
-import { buildNetwork as build, drawn, readPins } from './networkHelpers';
+import { buildNetwork as build, drawn, labelOverlaps, readPins } from './networkHelpers';
 
 // The Network view end to end on the demo archive, imported through the Datasets view's button.
 const demo = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED });
@@ -63,19 +63,11 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   for (const r of recalls) expect(r).toBeGreaterThanOrEqual(0.9);
   // Distinct groups are distinct communities.
   expect(new Set(mains).size).toBe(mains.length);
-  // Labels: no two drawn labels overlap, by Cytoscape's own measure of each label's box (1 px of slack for
-  // the estimate the view makes); in these dense clusters some are left out, and a selected node shows its own.
+  // Labels: no two drawn labels overlap (labelOverlaps); in these dense clusters some are left out, and a selected node shows its own.
   const labels = await page.getByTestId('network-canvas').evaluate((el) => {
     const { cy } = el as unknown as { cy: import('cytoscape').Core };
     const shown = cy.nodes().filter((n) => n.style('label') !== '');
     const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
-    const overlaps: string[] = [];
-    for (let a = 0; a < boxes.length; a++) {
-      for (let b = a + 1; b < boxes.length; b++) {
-        const [p, q] = [boxes[a]!, boxes[b]!];
-        if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(`${shown[a]!.data('label')} / ${shown[b]!.data('label')}`);
-      }
-    }
     // Cytoscape draws each label with its node, in its z-order: a disc drawn later covers the label. Count the
     // labels crossed by a disc drawn after them, of a node with no label shown and of one with its own.
     const drawOrder = new Map((cy as unknown as { renderer(): { getCachedZSortedEles(): { id(): string }[] } }).renderer().getCachedZSortedEles().map((e, i) => [e.id(), i]));
@@ -93,10 +85,10 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
     first?.select();
     const selectedLabel = first ? first.style('label') : null;
     first?.unselect();
-    return { shown: shown.length, hidden: hidden.length, overlaps, coveredBy, selectedLabel, hiddenLabel: first ? first.data('label') : null };
+    return { shown: shown.length, hidden: hidden.length, coveredBy, selectedLabel, hiddenLabel: first ? first.data('label') : null };
   });
   console.log(`labels: ${labels.shown} drawn, ${labels.hidden} left out where they would overlap; crossed by a disc drawn later:`, labels.coveredBy);
-  expect(labels.overlaps).toEqual([]);
+  expect(await labelOverlaps(page)).toEqual([]);
   // Labelled nodes are drawn last: no disc without a label covers one.
   expect(labels.coveredBy.unlabelled).toBe(0);
   expect(labels.shown).toBeGreaterThan(0);
@@ -188,6 +180,33 @@ test('co-retweet coordination on the demo archive: planted groups are communitie
   expect(xpathCount(gx, "count(//*[local-name()='nodes']/*[local-name()='node'])")).toBe(nodes);
   expect(xpathCount(gx, "count(//*[local-name()='edges']/*[local-name()='edge'])")).toBe(edges);
   expect(graphml.bytes.toString('utf8')).toContain('coordination:coretweet');
+
+  // A labelled node dragged onto another: the labels are decluttered again from where the nodes now are.
+  const canvas = page.getByTestId('network-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const ends = await canvas.evaluate((el) => {
+    const { cy } = el as unknown as { cy: import('cytoscape').Core };
+    // The labelled nodes drawn last (on top, so the pointer grabs them), the two farthest apart of the last few.
+    const z = (cy as unknown as { renderer(): { getCachedZSortedEles(): import('cytoscape').SingularElementArgument[] } }).renderer().getCachedZSortedEles();
+    const top = z.filter((e) => e.isNode() && e.style('label') !== '').slice(-8) as import('cytoscape').NodeSingular[];
+    let [a, b] = [top[0]!, top[1]!];
+    for (const p of top) for (const q of top) if (p.position('x') - q.position('x') > a.position('x') - b.position('x')) [a, b] = [p, q];
+    cy.fit(a.union(b), 120);
+    return { id: a.id(), from: a.renderedPosition(), to: b.renderedPosition(), box: el.getBoundingClientRect().toJSON() as DOMRect };
+  });
+  await page.waitForTimeout(300); // the fit's frame
+  const at = (p: { x: number; y: number }) => ({ x: ends.box.x + p.x, y: ends.box.y + p.y });
+  await page.mouse.move(at(ends.from).x, at(ends.from).y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(at(ends.from).x + ((ends.to.x - ends.from.x) * i) / 8, at(ends.from).y + ((ends.to.y - ends.from.y) * i) / 8);
+  await page.mouse.up();
+  const dragged = await canvas.evaluate((el, id) => {
+    const { cy } = el as unknown as { cy: import('cytoscape').Core };
+    cy.nodes(':selected').unselect();
+    return cy.getElementById(id).renderedPosition();
+  }, ends.id);
+  expect(Math.hypot(dragged.x - ends.to.x, dragged.y - ends.to.y)).toBeLessThan(3);
+  expect(await labelOverlaps(page)).toEqual([]);
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

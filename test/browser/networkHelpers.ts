@@ -26,6 +26,23 @@ export async function drawn(page: Page): Promise<[number, number]> {
   return [Number(m[1]), Number(m[2])];
 }
 
+/** The pairs of drawn labels that overlap, by Cytoscape's own measure of each label's box (1 px of slack for the view's estimate). */
+export async function labelOverlaps(page: Page): Promise<string[]> {
+  return page.getByTestId('network-canvas').evaluate((el) => {
+    const { cy } = el as unknown as { cy: import('cytoscape').Core };
+    const shown = cy.nodes().filter((n) => n.style('label') !== '');
+    const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+    const overlaps: string[] = [];
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a]!, boxes[b]!];
+        if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(`${shown[a]!.data('label')} / ${shown[b]!.data('label')}`);
+      }
+    }
+    return overlaps;
+  });
+}
+
 type Drawn = { cy: import('cytoscape').Core; edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
 
 /**

@@ -114,6 +114,7 @@ export function createNetworkCy(o: CreateNetworkCyOptions): NetworkDrawing {
   } as cytoscape.CytoscapeOptions);
   measureBeforeFirstFrame(cy);
   cy.on('select unselect', 'node', () => yieldLabelsToFront(cy));
+  cy.on('dragfree', 'node', () => declutterDrawnLabels(cy));
   const ends = cy.nodes().map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y'), size: Number(n.data('size')) || 10 }));
   const edges = new EdgeLayer(cy, toDrawnEdges(ends, o.edges), { hideWhileMoving: big, pixelRatio });
   return { cy, edges, renderer: webgl ? 'webgl' : 'canvas' };
@@ -178,16 +179,37 @@ function declutterLabels(nodes: cytoscape.ElementDefinition[], outline: number):
 export function yieldLabelsToFront(cy: cytoscape.Core): void {
   const front = cy.nodes('.highlight, :selected');
   const others = cy.nodes().filter((n) => Boolean(n.data('shownLabel')) && !front.contains(n));
-  const box = (n: cytoscape.NodeSingular): LabelBox => {
-    const b = n.data('labelBox') as LabelBox | undefined;
-    const { x, y } = n.position();
-    return b ? { x1: b.x1 + x, y1: b.y1 + y, x2: b.x2 + x, y2: b.y2 + y } : { x1: 0, y1: 0, x2: 0, y2: 0 };
-  };
-  const hide = labelsCrossing(front.map(box), others.map(box));
+  const hide = labelsCrossing(front.map(labelBoxNow), others.map(labelBoxNow));
   cy.batch(() => {
     cy.nodes('.label-yields').removeClass('label-yields');
     for (const i of hide) others[i]!.addClass('label-yields');
   });
+}
+
+/**
+ * declutterLabels again, from where the nodes are now: a node dragged onto others would have drawn
+ * its label over theirs (or kept one hidden with nothing left to cross). The same rule, from the boxes
+ * measured then; the draw order stays that of the first drawing.
+ */
+function declutterDrawnLabels(cy: cytoscape.Core): void {
+  const nodes = cy.nodes();
+  const boxes = nodes.map((n) => (n.data('label') ? labelBoxNow(n) : NO_BOX));
+  const size = (i: number) => Number(nodes[i]!.data('size')) || 0;
+  const shown = labelsWithoutOverlap(boxes, Array.from(boxes.keys()).sort((a, b) => size(b) - size(a) || a - b));
+  cy.batch(() => nodes.forEach((n, i) => {
+    const label = shown[i] ? String(n.data('label') ?? '') : '';
+    if (n.data('shownLabel') !== label) n.data('shownLabel', label);
+  }));
+  yieldLabelsToFront(cy);
+}
+
+const NO_BOX: LabelBox = { x1: 0, y1: 0, x2: 0, y2: 0 };
+
+/** A node's label box where the node is now (declutterLabels keeps it relative to the node). */
+function labelBoxNow(n: cytoscape.NodeSingular): LabelBox {
+  const b = n.data('labelBox') as LabelBox | undefined;
+  const { x, y } = n.position();
+  return b ? { x1: b.x1 + x, y1: b.y1 + y, x2: b.x2 + x, y2: b.y2 + y } : NO_BOX;
 }
 
 /**
