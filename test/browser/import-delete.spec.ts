@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { exposeModule } from './pageModule';
 import { storeRecords } from './exploreHelpers';
+import { largeTweetsFile } from './importTempFiles';
 
 test('deleting a dataset asks first, then removes it and all its records; the other dataset stays', async ({ page }) => {
   await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
@@ -141,4 +142,29 @@ test('an import into a dataset deleted before the import was recorded (so the de
     return { refused, datasets: await db.datasets.count(), state: (await db.imports.get('late-import'))!.state };
   });
   expect(outcome).toEqual({ refused: 'The dataset was deleted (in another window) while the import ran: nothing of it was kept.', datasets: 0, state: 'running' });
+});
+
+test('a deletion asked before an import began cannot go through while it runs ("Delete dataset…" is disabled then): the import into the dataset ends as it would have', async ({ page }) => {
+  test.setTimeout(180_000);
+  await importFiles(page, [realFixture('ira_2018_users_csv_hashed_excerpt.csv')]);
+  await waitForImportDone(page);
+  const card = datasetCard(page, 'ira_2018');
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  // The question stays open while the analyst starts an import into that very dataset.
+  await importFiles(page, [await largeTweetsFile(200_000, 6)], 'ira_2018');
+  const confirm = card.getByRole('button', { name: 'Delete permanently' });
+  // Before the fix this deleted the dataset under the import ("The dataset to add to no longer exists.").
+  await confirm.click({ force: true });
+  await confirm.press('Enter');
+  await expect(confirm).toHaveAttribute('aria-disabled', 'true');
+  await expect(confirm).toHaveAccessibleDescription('An import is running: delete the dataset when it ends.');
+  expect(await waitForImportDone(page, 150_000)).toContain('Imported into “ira_2018”: 200,000 tweets');
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  const store = await storeSummary(page);
+  expect(store.datasets.map((d) => d.counts.tweets)).toEqual([200_000]);
+  // Once it has ended, the dataset can be deleted.
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(card).toHaveCount(0);
+  expect((await storeSummary(page)).datasets).toHaveLength(0);
 });

@@ -110,10 +110,12 @@ export function DatasetCard({ dataset, onChanged, onDeleted, busy }: { dataset: 
                   : `${citing.quoting === 1 ? 'The one that quotes its source rows keeps its case' : `The ${formatCount(citing.quoting)} that quote its source rows keep their cases`} from being exported as evidence bundles (the records of its source files go with it). `}
               </strong>
             )}
-            <button type="button" className="danger" disabled={deleting} onClick={() => void remove()}>
+            {/* A question asked before an import began must not bypass "Delete dataset…"'s rule: no deleting while one runs (it may be adding to this dataset, or have skipped a file as stored here). aria-disabled keeps the focus. */}
+            <button type="button" className="danger" disabled={deleting} aria-disabled={busy || undefined} aria-describedby={busy ? `${headingId}-delete-wait` : undefined} onClick={() => busy || void remove()}>
               Delete permanently
             </button>{' '}
             <button type="button" autoFocus onClick={keep}>Keep</button>
+            {busy && <span id={`${headingId}-delete-wait`} role="status" className="muted"> An import is running: delete the dataset when it ends.</span>}
             {deleteError && <span role="alert" className="error"> {deleteError}</span>}
           </span>
         )}
