@@ -87,7 +87,9 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   }
   const names = read.entries.map((e) => e.name);
   // Two entries under one name: an extractor may show the copy the manifests do not cover.
-  const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  // A set, not indexOf per name: that was quadratic, 18 s for a bundle of 66,000 cited rows.
+  const seen = new Set<string>();
+  const repeated = [...new Set(names.filter((n) => seen.size === seen.add(n).size))];
   if (repeated.length) {
     set('zip', false, `entries stored twice under one name (an extractor may show either copy): ${list(repeated)}`);
     return verdict(null, null, null, null);

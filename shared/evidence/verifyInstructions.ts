@@ -159,6 +159,9 @@ pass() { echo "ok      $1: $2"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 # Paths listed in a "<hex>  <path>" manifest ($1 = hex length + 3).
 listed() { cut -c "$1"- "$2"; }
+# The lines of standard input that manifest $2 does not list ($1 as above). One awk pass, not a
+# grep of the manifest per file: that took minutes for a bundle of 10,000 cited rows.
+unlisted() { LC_ALL=C awk -v c="$1" '!f { seen[substr($0, c)] = 1; next } !($0 in seen)' "$2" f=1 -; }
 
 have ssh-keygen || fail tools "ssh-keygen not found (OpenSSH 8.2 or later is needed)"
 if have sha512sum; then SHA512=sha512sum; SHA256=sha256sum
@@ -229,13 +232,12 @@ pass payload "every payload file matches manifest-sha512.txt and manifest-sha256
 
 EXTRA=$(find . ! -type d ! -type f)
 [ -z "$EXTRA" ] || fail completeness "not a regular file (a link?): $EXTRA"
-EXTRA=$(find data ! -type d | while IFS= read -r f; do
-  listed 131 manifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
+EXTRA=$(find data ! -type d | unlisted 131 manifest-sha512.txt) || fail completeness "awk could not compare data/ with manifest-sha512.txt"
 [ -z "$EXTRA" ] || fail completeness "in data/ but not in manifest-sha512.txt: $EXTRA"
 [ "$(listed 131 manifest-sha512.txt | LC_ALL=C sort)" = "$(listed 67 manifest-sha256.txt | LC_ALL=C sort)" ] ||
   fail completeness "manifest-sha256.txt and manifest-sha512.txt list different files"
 EXTRA=$(find . ! -type d ! -path './data/*' ! -path './signatures/*' ! -path './report/*' ! -path ./tagmanifest-sha512.txt |
-  sed 's|^\\./||' | while IFS= read -r f; do listed 131 tagmanifest-sha512.txt | grep -qxF -- "$f" || echo "$f"; done)
+  sed 's|^\\./||' | unlisted 131 tagmanifest-sha512.txt) || fail completeness "awk could not compare the tag files with tagmanifest-sha512.txt"
 [ -z "$EXTRA" ] || fail completeness "outside data/ but not in tagmanifest-sha512.txt: $EXTRA"
 EXTRA=$(find report signatures -mindepth 1 -type d 2>/dev/null)
 [ -z "$EXTRA" ] || fail completeness "a folder inside report/ or signatures/: $EXTRA"
