@@ -8,6 +8,7 @@
 import { textDirection } from '../domain/textDirection';
 import { escapeHtml as e } from './escapeHtml';
 import { inlineSvg } from './inlineSvg';
+import { keepHyphens } from './keepHyphens';
 import { htmlWithIsolatedTokens } from '../domain/textTokens';
 import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
@@ -90,13 +91,13 @@ function method(m: ReportModel): string {
         'sources-table',
       )
     : '';
-  const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
+  const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${t(l)}</li>`).join('')}</ul>` : '';
   return paragraphs(m.method.description) + params + limits + sources;
 }
 
 function itemCard(it: ReportItem, n: number, zone: string): string {
   const head =
-    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(evidenceKindLabel(it.findingKind).toLowerCase())} — <bdi>${e(it.title)}</bdi>`;
+    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(evidenceKindLabel(it.findingKind).toLowerCase())} — <bdi>${t(it.title)}</bdi>`;
   const body = it.kind === 'post' ? postBody(it, zone) : it.kind === 'account' ? accountBody(it) : findingBody(it);
   const src = it.source;
   const more = it.sourceRows !== undefined && it.sourceRows > 1 ? ` (first of ${it.sourceRows} source rows)` : '';
@@ -110,15 +111,15 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
   if (it.sha256) common.push(['Item SHA-256', `<code class="hash">${e(it.sha256)}</code>`]);
   common.push(['Item id', `<code>${e(it.itemId)}</code>`]);
   if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
-  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, e)}</span>`]);
-  if (it.tags?.length) common.push(['Tags', it.tags.map((t) => `<bdi class="tag">${e(t)}</bdi>`).join(', ')]);
+  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, t)}</span>`]);
+  if (it.tags?.length) common.push(['Tags', it.tags.map((tag) => `<bdi class="tag">${t(tag)}</bdi>`).join(', ')]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
 }
 
 function postBody(p: ReportPostItem, zone: string): string {
   const count = (v: number | null) => (v === null ? 'not in the archive' : String(v));
   return (
-    `<blockquote class="post-text user-text" dir="${textDirection(p.text)}"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, e)}</blockquote>` +
+    `<blockquote class="post-text user-text" dir="${textDirection(p.text)}"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, t)}</blockquote>` +
     dl([
       ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id <code>${e(p.userid)}</code>`],
       ['Time (UTC)', e(utcMinuteText(p.tweetTime))],
@@ -133,7 +134,7 @@ function postBody(p: ReportPostItem, zone: string): string {
             ? 'not in the archive'
             : `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`
       ],
-      ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${e(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
+      ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${t(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
     ])
   );
 }
@@ -141,7 +142,7 @@ function postBody(p: ReportPostItem, zone: string): string {
 function accountBody(a: ReportAccountItem): string {
   const count = (v: number | null) => (v === null ? 'not available' : String(v));
   return (
-    (a.description ? `<blockquote class="account-text user-text" dir="${textDirection(a.description)}">${htmlWithIsolatedTokens(a.description, e)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
+    (a.description ? `<blockquote class="account-text user-text" dir="${textDirection(a.description)}">${htmlWithIsolatedTokens(a.description, t)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
     dl([
       ['Account', `${nameText(a.userDisplayName, a.userScreenName)} · user id <code>${e(a.userid)}</code>`],
       ['Reported location', a.reportedLocation ? text(a.reportedLocation) : 'not given'],
@@ -155,7 +156,7 @@ function accountBody(a: ReportAccountItem): string {
 function findingBody(f: ReportFindingItem): string {
   if (!f.fields) return `<pre class="finding-detail user-text" dir="auto">${e(f.detail)}</pre>`;
   // A value may be a post's text (a retweet edge's tweets): in its own direction, its tokens isolated, as post cards are.
-  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="${textDirection(v)}">${htmlWithIsolatedTokens(v, e)}</span>`]));
+  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="${textDirection(v)}">${htmlWithIsolatedTokens(v, t)}</span>`]));
 }
 
 /** `id`: unique in the report, prefixed to the ids of an inlined SVG. */
@@ -168,9 +169,9 @@ function figure(f: ReportFigure, id: string): string {
       ? `<img src="${e(f.imageDataUrl)}" alt="${e(f.alt)}">`
       : `<p class="refused">Figure not shown: only base64 PNG, JPEG or SVG data URLs are embedded.</p>`;
   return (
-    `<figure class="figure figure-${f.kind}"><h3>${e(f.title)}</h3>${img}<figcaption>` +
-    `<span class="user-text" dir="auto">${e(f.caption)}</span>` +
-    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${e(f.filtered || 'nothing')}</span></span>` +
+    `<figure class="figure figure-${f.kind}"><h3>${t(f.title)}</h3>${img}<figcaption>` +
+    `<span class="user-text" dir="auto">${t(f.caption)}</span>` +
+    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${t(f.filtered || 'nothing')}</span></span>` +
     (f.itemId ? `<span class="figure-item">Item id <code>${e(f.itemId)}</code></span>` : '') +
     `</figcaption></figure>`
   );
@@ -199,7 +200,7 @@ function custody(m: ReportModel): string {
 function detailHtml(value: unknown): string {
   const plain = detailPlainWords(value);
   if (plain !== null) return plain;
-  if (typeof value === 'string') return `<span class="detail" dir="auto">${wholeHashes(e(visibleText(value)))}</span>`;
+  if (typeof value === 'string') return `<span class="detail" dir="auto">${keepHyphens(wholeHashes(e(visibleText(value))))}</span>`;
   if (Array.isArray(value)) return value.length ? `<ol class="detail-list">${value.map((v) => `<li>${detailHtml(v)}</li>`).join('')}</ol>` : 'none';
   const entries = Object.entries(value as Record<string, unknown>);
   if (!entries.length) return 'none';
@@ -231,7 +232,7 @@ function verify(m: ReportModel): string {
     `Quote right-to-left text (Arabic, Persian, Hebrew, Syriac, Thaana) from the bundle's <code>data/</code> files, not from this PDF's text layer: text extraction (<code>pdftotext</code>) gives its runs in the order they are drawn. ` +
     `The instructions below are VERIFY.txt of the bundle. ` +
     `Long lines are wrapped to fit the page, at any character: copy commands from VERIFY.txt (attached to this PDF: <code>pdfdetach -saveall</code>, and in the bundle), not from the print.</p>` +
-    `<pre class="verify-text">${e(m.verifyText)}</pre>`
+    `<pre class="verify-text">${t(m.verifyText)}</pre>`
   );
 }
 
@@ -248,11 +249,14 @@ function hashes(m: ReportModel): string {
 const section = (id: string, title: string, body: string) => `<section class="section section-${id}" aria-labelledby="s-${id}"><h2 id="s-${id}">${e(title)}</h2>${body}</section>`;
 
 /** User-supplied text: isolated, in its own direction. */
-const text = (s: string) => `<bdi>${e(s)}</bdi>`;
+const text = (s: string) => `<bdi>${t(s)}</bdi>`;
+
+/** Text content, escaped, with no line ending at one of its hyphens (pdftotext would drop it: keepHyphens.ts). */
+const t = (s: string) => keepHyphens(e(s));
 
 /** "Name (@screen)", leaving out what the pin does not hold (a post pinned from a network edge names no account). */
 const nameText = (display: string, screen: string) =>
-  [display && `<bdi>${e(display)}</bdi>`, screen && `(<bdi>@${e(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
+  [display && `<bdi>${t(display)}</bdi>`, screen && `(<bdi>@${t(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
 
 const langAttr = (lang: string) => {
   const tag = languageTag(lang);
@@ -264,7 +268,7 @@ function paragraphs(s: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p class="user-text" dir="auto">${e(p)}</p>`)
+    .map((p) => `<p class="user-text" dir="auto">${t(p)}</p>`)
     .join('');
 }
 

@@ -6,6 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../shared/report/escapeHtml';
+import { keepHyphens } from '../../../shared/report/keepHyphens';
 import { htmlWithIsolatedTokens } from '../../../shared/domain/textTokens';
 import { bundleAttachments, finishReportPdf } from '../../../shared/report/finishReportPdf';
 import { footerTemplate, headerTemplate } from '../../../shared/report/printTemplates';
@@ -13,6 +14,9 @@ import { buildReportBody, buildReportHtml } from '../../../shared/report/reportH
 import type { ReportModel, ReportPostItem } from '../../../shared/report/reportModel';
 import { utcMinuteText, zonedMinuteText } from '../../../shared/report/reportTimes';
 import { buildReportCase, HEBREW_NOTE, type ReportCase } from './reportCase';
+
+/** Text content as the report prints it: escaped, each hyphen kept on the line of what follows it. */
+const printed = (s: string) => keepHyphens(escapeHtml(s));
 
 let rc: ReportCase;
 let html: string;
@@ -42,7 +46,7 @@ describe('report HTML: every field of the model is printed', () => {
     for (const it of rc.items) {
       if (it.kind === 'finding' || !it.source) throw new Error('the case cites posts and accounts only');
       // A post's @mentions, #hashtags and URLs are isolated (<bdi>), its text otherwise exact.
-      expect(html).toContain(htmlWithIsolatedTokens(it.kind === 'post' ? it.text : it.description, escapeHtml));
+      expect(html).toContain(htmlWithIsolatedTokens(it.kind === 'post' ? it.text : it.description, printed));
       expect(html).toContain(`row ${it.source.row}, byte offset ${it.source.byteOffset}, ${it.source.byteLength} bytes`);
       expect(html).toContain(it.sha256);
       expect(html).toContain(it.source.fileSha256);
@@ -64,21 +68,21 @@ describe('report HTML: every field of the model is printed', () => {
 
   it('method with stated limits, sources, figures with what was filtered, custody, verify page, hash appendix', () => {
     const m = rc.model;
-    for (const l of m.method.limits) expect(html).toContain(escapeHtml(l));
+    for (const l of m.method.limits) expect(html).toContain(printed(l));
     expect(html).toContain('minute');
     for (const s of m.sources) expect(html).toContain(s.sha256);
     // Each table is named once, by its caption (a heading above it printed the name twice).
     for (const name of ['Source files', 'Analysis parameters', 'Custody log', 'Entries in log order', 'File hashes']) expect(html.split(name)).toHaveLength(2);
     expect(html.match(/<figure class="figure figure-network">/g)).toHaveLength(1);
     expect(html.match(/<figure class="figure figure-chart">/g)).toHaveLength(1);
-    expect(html).toContain(escapeHtml(m.figures[0]!.filtered));
+    expect(html).toContain(printed(m.figures[0]!.filtered));
     for (const c of m.custody) expect(html).toContain(c.hash);
     // Each entry's action and detail in words, as the case page shows them; the values exact.
     expect(html).toContain('<td>Case created</td>');
     expect(html).toContain('<td>Dataset imported</td>');
     expect(html).toContain(`<dt>Files</dt><dd><ol class="detail-list"><li><dl class="detail-fields"><dt>Name</dt><dd><span class="detail" dir="auto">${escapeHtml(rc.model.sources[0]!.fileName)}</span></dd><dt>Entry</dt><dd>none</dd><dt>SHA-256</dt>`);
     expect(html).not.toContain('{&quot;');
-    expect(html).toContain(escapeHtml(m.verifyText.split('\n')[0]!));
+    expect(html).toContain(printed(m.verifyText.split('\n')[0]!));
     expect(m.hashes.map((h) => h.path)).toContain('tagmanifest-sha512.txt');
     for (const h of m.hashes) expect(html).toContain(h.sha256);
     // Headings for the PDF outline: one h1, the sections as h2.
@@ -149,7 +153,7 @@ describe('report HTML: escaping, CSP and bidi', () => {
     const arabic = rc.items.find((i) => i.kind === 'account')!;
     expect(arabic.kind === 'account' && /[\u0600-\u06FF]/.test(arabic.description)).toBe(true);
     // A profile description as a post: its first letter's direction, @mentions and #hashtags isolated ("@1lMI1", not "1lMI1@").
-    const desc = htmlWithIsolatedTokens(arabic.kind === 'account' ? arabic.description : '', escapeHtml);
+    const desc = htmlWithIsolatedTokens(arabic.kind === 'account' ? arabic.description : '', printed);
     expect(desc).toContain('<bdi>@1lMI1</bdi>');
     expect(html).toContain(`<blockquote class="account-text user-text" dir="rtl">${desc}</blockquote>`);
     expect(html).toContain(`<blockquote class="post-text user-text" dir="ltr" lang="zh">`);
