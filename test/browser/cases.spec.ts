@@ -646,3 +646,95 @@ test('two clicks of a pin button in one moment store one pin (the second finds t
   await page.waitForTimeout(1_000);
   expect(await countStore(page, 'pins')).toBe(1);
 });
+
+test('an item removed from its case while it waits pinned again goes back as one waiting pin: Add every waiting pin then adds it with the others', async ({ page }) => {
+  test.setTimeout(240_000);
+  await demoCaseWithPins(page, 'Removed case', 2, async () => {
+    await pinButtons(page, 'account').first().click();
+    await pinButtons(page, 'tweet').first().click();
+  });
+  const caseUrl = page.url();
+  const rows = page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr');
+  await page.getByRole('button', { name: 'Add every waiting pin (2)' }).click();
+  await expect(rows).toHaveCount(2);
+  const accountNote = page.getByRole('textbox', { name: /^Note on Account / });
+  await accountNote.fill('حساب منسق 🦜');
+  await accountNote.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Note saved' })).toBeVisible();
+  // The account pinned again (for another case), and another of its tweets.
+  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
+  await page.goto(`#/explore/account/${encodeURIComponent(member)}`);
+  await page.locator('button.pin-button[aria-label^="In case “Removed case”: pin again: account "]').click();
+  await expect(page.locator('button.pin-button[aria-label^="Pinned: account "]')).toHaveCount(1);
+  // The buttons read their state after they appear: the tweet in the case must say so before the first free one is taken.
+  await expect(page.locator('button.pin-button[aria-label^="In case “Removed case”: pin again: tweet "]')).toHaveCount(1);
+  await pinButtons(page, 'tweet').first().click();
+  await expect(page.locator('button.pin-button[aria-label^="Pinned: tweet "]')).toHaveCount(1);
+  await page.goto(caseUrl);
+  await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (2)' })).toBeVisible();
+  await expect(page.getByTestId('already-in-case')).toHaveCount(1);
+  // Removed from the case, the account waits once, not twice (two waiting pins of it made the bulk add fail: all or none).
+  await page.getByRole('button', { name: /^Remove Account .* from the case$/ }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (2)' })).toBeVisible();
+  await expect(page.getByTestId('already-in-case')).toHaveCount(0);
+  await expect.poll(() => countStore(page, 'pins')).toBe(3);
+  await page.getByRole('button', { name: 'Add every waiting pin (2)' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Evidence items (3)' })).toBeFocused();
+  // Added back, it is the pin the case knew: its note is there again.
+  await expect(accountNote).toHaveValue('حساب منسق 🦜');
+  const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
+  expect(actions.filter((a) => a === 'Item pinned')).toHaveLength(4);
+  expect(actions.filter((a) => a === 'Item unpinned')).toHaveLength(1);
+  await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
+test('tags typed with an Arabic, full-width or ideographic comma, or a trailing comma, are saved as the tags they name: the box shows them as stored, nothing left "not saved yet"', async ({ page }) => {
+  test.setTimeout(240_000);
+  await demoCaseWithPins(page, 'Tags case', 1, () => pinButtons(page, 'tweet').first().click());
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).click();
+  const tags = page.getByRole('textbox', { name: /^Tags of / });
+  // The comma an Arabic or Persian keyboard types (،), and a Chinese or Japanese IME's (，、).
+  await tags.fill('حساب، مشبوه，同日創建、lockstep 🦜');
+  await tags.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Tags saved' })).toBeVisible();
+  await expect(tags).toHaveValue('حساب, مشبوه, 同日創建, lockstep 🦜');
+  // A trailing comma (or a repeat) stores as the tags already stored: the box says so, instead of "not saved yet" for good.
+  await tags.fill('حساب, مشبوه, 同日創建, lockstep 🦜, حساب,');
+  await expect(page.getByText('not saved yet')).toBeVisible();
+  await tags.press('Enter');
+  await expect(tags).toHaveValue('حساب, مشبوه, 同日創建, lockstep 🦜');
+  await expect(page.getByText('not saved yet')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save tags' })).toBeDisabled();
+  await expect(tags).toBeFocused();
+  await page.reload();
+  await expect(tags).toHaveValue('حساب, مشبوه, 同日創建, lockstep 🦜');
+  await expect(page.getByText('not saved yet')).toHaveCount(0);
+  const tagEntries = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'Item tags set', exact: true }) });
+  await expect(tagEntries).toHaveCount(1);
+  await expect(tagEntries.locator('pre')).toContainText('"حساب",');
+  await expect(tagEntries.locator('pre')).toContainText('"lockstep 🦜"');
+});
+
+test('an empty case archived says it takes no evidence, not to add some (by keyboard: Escape keeps it open, Archive focuses the heading)', async ({ page }) => {
+  await page.goto('#/cases');
+  await page.getByLabel('Case name').fill('Closed 封存 مغلق');
+  await page.getByLabel('Case name').press('Enter');
+  const heading = page.getByRole('heading', { level: 1, name: 'Closed 封存 مغلق' });
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId('case-empty')).toContainText('then add them here');
+  await page.getByRole('button', { name: 'Archive case…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Keep it open' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Archive case…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Archive', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId('case-empty')).toHaveText('No evidence items: the case was archived without any, and takes none now.');
+  await page.reload();
+  await expect(page.getByTestId('case-empty')).toHaveText('No evidence items: the case was archived without any, and takes none now.');
+});

@@ -173,6 +173,11 @@ export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     const pin = await db.pins.get(pinId);
     if (!pin || pin.caseId !== caseId) throw new Error(`pin ${pinId} is not in this case`);
     if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: its evidence can no longer be removed');
+    // The item may wait already (pinned again for another case): one waiting pin per item, as pinToCase
+    // keeps it (two made "Add every waiting pin" add it twice and fail). This one stays, the pin this
+    // case's log, note and tags name: added back, the item has them again.
+    const waiting = (await db.pins.where('datasetId').equals(pin.datasetId).toArray()).filter((p) => !p.caseId && sameItem(p, pin));
+    await db.pins.bulkDelete(waiting.map((p) => p.id));
     await db.pins.update(pinId, { caseId: undefined });
     await appendEntry(db, caseId, actor, 'unpin', pinDetail(pin));
   });
@@ -207,8 +212,11 @@ const setText = (what: string, read: (c: CaseRecord) => string, write: (c: CaseR
 export const setItemNote = (db: WorkbenchDb, caseId: string, pinId: string, note: string, actor: string, base?: string): Promise<void> =>
   setText('note', (c) => c.itemNotes[pinId] ?? '', (c) => ({ set: { itemNotes: { ...c.itemNotes, [pinId]: note } }, action: 'note', detail: { pinId, note } }))(db, caseId, note, actor, base);
 
+/** A comma as the analyst's keyboard types it: Latin, Arabic/Persian (،), full-width and ideographic (，、 from a Chinese or Japanese IME). */
+const TAG_SEPARATOR = /[,\u060C\uFF0C\u3001]/;
+
 /** Tags typed as one text: split at commas, trimmed, blanks and repeats dropped, in the analyst's order. */
-export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+export const parseTags = (text: string): string[] => [...new Set(text.split(TAG_SEPARATOR).map((t) => t.trim()).filter(Boolean))];
 
 /** Tags as the analyst sees and edits them: one text. */
 export const tagsText = (tags: readonly string[] | undefined): string => (tags ?? []).join(', ');

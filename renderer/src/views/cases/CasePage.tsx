@@ -131,7 +131,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" hideLabel value={c.notes ?? ''} onSave={(notes, base) => attempt(() => setCaseNotes(db, c.id, notes, actor, base))} />
 
       <h2 id="case-items-title" tabIndex={-1}>Evidence items ({items.length})</h2>
-      {items.length === 0 && <p className="muted">Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.</p>}
+      {/* An archived case takes no evidence: telling the analyst to add some here could not be followed. */}
+      {items.length === 0 && <p className="muted" data-testid="case-empty">{c.archived ? 'No evidence items: the case was archived without any, and takes none now.' : 'Nothing pinned yet. Pin accounts, posts, charts or coordination edges in Explore and Network, then add them here.'}</p>}
       {items.length > 0 && (
         <table aria-label="Evidence items">
           <thead>
@@ -223,7 +224,7 @@ const ItemRow = memo(
           {/* Labelled on screen ("Note", "Tags (comma-separated)"); the item's title, said with them, tells one row's boxes from another's. */}
           <NoteEditor draftKey={`dw.noteDraft.${caseId}.${p.id}`} label={<>Note<span className="visually-hidden"> on <bdi>{p.title}</bdi></span></>} value={note} onSave={(v, base) => attempt(() => setItemNote(db, caseId, p.id, v, actor, base))} />
           <NoteEditor what="tags" draftKey={`dw.tagsDraft.${caseId}.${p.id}`} label={<>Tags<span className="visually-hidden"> of <bdi>{p.title}</bdi></span> (comma-separated)</>} value={tags}
-            onSave={(v, base) => attempt(() => setItemTags(db, caseId, p.id, parseTags(v), actor, base))} />
+            normalise={(v) => tagsText(parseTags(v))} onSave={(v, base) => attempt(() => setItemTags(db, caseId, p.id, parseTags(v), actor, base))} />
         </td>
         <td>
           {!archived && <button type="button" data-case-action="remove" onClick={() => void attempt(async () => {
@@ -258,11 +259,13 @@ function readDraft(key: string, stored: string): { draft: string; base: string }
  * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
  * text) drops the draft.
  */
-function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 'note', multiline = false }: {
+function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 'note', multiline = false, normalise = (v) => v }: {
   draftKey: string;
   /** The box's <label>, shown before it (`hideLabel`: for screen readers only, where a heading above already says it). */
   label: ReactNode; hideLabel?: boolean;
   value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean;
+  /** The text as it will be stored (tags "a, b," as "a, b"). */
+  normalise?: (v: string) => string;
 }) {
   // A draft kept across a reload comes back with the stored text it was begun from.
   const [kept] = useState(() => readDraft(draftKey, value));
@@ -292,8 +295,12 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
+        // Shown as it will be stored: a text that stores as it is now ("a, b," over "a, b") changes nothing,
+        // and left as typed it stayed "not saved yet" for good, its Save doing nothing.
+        const text = normalise(draft);
+        setDraft(text);
         setSaved(true);
-        onSave(draft, base.current).catch((err: unknown) => {
+        onSave(text, base.current).catch((err: unknown) => {
           setSaved(false); // the draft stays: a stored text arriving now must not replace it
           if (err instanceof EditConflict) base.current = err.current;
         });
