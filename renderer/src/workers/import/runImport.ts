@@ -24,6 +24,8 @@ import type { ImportProgress, ImportResult, RefusedFile, SkippedFile } from './i
 import type { Verdict } from './hashMessages';
 import { ownString } from '../../../../shared/archive/ownString';
 import { ProgressReporter } from './progressReporter';
+import { MessageTurns } from './messageTurns';
+import { untilAborted } from './untilAborted';
 import { collectGarbage } from '../collectGarbage';
 import { anyFileToImport, fileOfFiles } from './filesToRead';
 import { refusalKey, refusalsToAsk } from './refusalsToAsk';
@@ -150,6 +152,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
     const packer = new TweetBlockPacker(datasetId, importId, firstSeq);
     const placeholders = new HashPlaceholders(blockWriter, signal);
     const writer = new ImportBatchWriter(datasetId, importId, placeholders);
+    const turns = new MessageTurns();
     const receipts: ImportReceipt[] = [];
     const files: SourceFileRecord[] = [];
     const parsedNames: string[] = [];
@@ -219,6 +222,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
             entryLabel = entryName ? `${source.name} › ${entryName}` : source.name;
           },
           onTweets: async (tweets, fingerprints) => {
+            await turns.take(); // Cancel is heard here
             signal.throwIfAborted();
             delivered += tweets.length;
             let t = performance.now();
@@ -230,10 +234,12 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
             writer.addBlocks(packer.take());
             timings.packSeconds += lap(t);
             t = performance.now();
-            await writer.maybeWrite();
+            await untilAborted(writer.maybeWrite(), signal);
             timings.writeWaitSeconds += lap(t);
           },
           onAccounts: async (accounts) => {
+            await turns.take();
+            signal.throwIfAborted();
             delivered += accounts.length;
             const fromUsersFile = format === 'twitter-io-users';
             const out: AccountRecord[] = [];
@@ -248,19 +254,21 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
               out.push(toRecord(a, fromUsersFile));
             }
             writer.addAccounts(out);
-            await writer.maybeWrite();
+            await untilAborted(writer.maybeWrite(), signal);
           },
           onQuarantine: async (rows) => {
+            await turns.take();
+            signal.throwIfAborted();
             delivered += rows.length;
             added.rejected += rows.length;
             writer.addQuarantine(rows, entryLabel);
-            await writer.maybeWrite();
+            await untilAborted(writer.maybeWrite(), signal);
           },
           onIndicators: async (rows) => {
             delivered += rows.length;
             added.indicators += rows.length;
             writer.addIndicators(rows.map((r) => ({ ...r, datasetId, importId })));
-            await writer.maybeWrite();
+            await untilAborted(writer.maybeWrite(), signal);
           },
           onRedditAccounts: async (rows) => {
             delivered += rows.length;
@@ -271,7 +279,7 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
               added.redditAccounts!++;
             }
             writer.addReddit(rows.map((r) => ({ ...r, datasetId, importId })));
-            await writer.maybeWrite();
+            await untilAborted(writer.maybeWrite(), signal);
           },
           onProgress: (p) => {
             fileRows = p.rows;
@@ -290,8 +298,9 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
         refused.push(...refusedEntries(source.name, fileReceipts));
         parsedNames.push(source.name);
       } catch (e) {
-        // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins.
-        if (!verdict) await pass1.verdicts[fileIndex]!.catch(() => undefined);
+        // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins (not
+        // waited for once the import is cancelled: hashing the rest of the file took up to seconds).
+        if (!verdict && !signal.aborted) await pass1.verdicts[fileIndex]!.catch(() => undefined);
         signal.throwIfAborted();
         if (!(e instanceof ArchiveFormatError)) throw e;
         const refusal = { fileName: source.name, message: e.message };
