@@ -22,7 +22,7 @@ import { allowedSignersLine, assertValidPrincipal, fingerprintSha256, formatPubl
 import type { Ed25519Signer } from './signer';
 import { EVIDENCE_NAMESPACE, sshsigSign, sshsigVerify } from './sshsig';
 import { previousKeyFiles, verifyKeyHistory, type PreviousKey } from './keyHistory';
-import { createMultiDigest, digestStream, type DigestSet } from './streamDigest';
+import { createMultiDigest, digestBytes, digestStream, type DigestSet } from './streamDigest';
 import { verifySh, verifyTxt } from './verifyInstructions';
 import { withZip64EntryCount } from './zip64EntryCount';
 
@@ -118,12 +118,7 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
   // Pass 1: hash the payload.
   const payload: PreparedBundle['payload'] = [];
   for (const [i, f] of input.payload.entries()) {
-    let d: DigestSet;
-    if (f.bytes) {
-      const m = await createMultiDigest();
-      m.update(f.bytes);
-      d = m.digest();
-    } else d = await digestStream(f.stream!());
+    const d = f.bytes ? await digestBytes(f.bytes) : await digestStream(f.stream!());
     if (f.expectedSha256 !== undefined && f.expectedSha256.toLowerCase() !== d.sha256) {
       throw new Error(
         `refusing to export: data/${f.path} changed since collection (SHA-256 at import ${f.expectedSha256}, now ${d.sha256})`,
