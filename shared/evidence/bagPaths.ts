@@ -40,7 +40,11 @@ export function assertNoCollisions(paths: readonly string[]): void {
 /** Deterministic order: by UTF-16 code units of the NFC path (stable across platforms). */
 export const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `<case>_<YYYYMMDDTHHMMSSZ>` with the case id reduced to a safe file-name alphabet. */
+/**
+ * `<case>_<YYYYMMDDTHHMMSSZ>` with the case id reduced to a safe file-name alphabet. Left as it is
+ * (combining marks become '-', unlike in source folder names): the verifier recomputes this name from
+ * the signed provenance.json, so a change would fail every bundle already sent.
+ */
 export function bagName(caseId: string, createdAt: Date): string {
   const safeCase = caseId.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+/, '').slice(0, 80) || 'case';
   const stamp = createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

@@ -54,7 +54,23 @@ function methodOf(item: PinRecord): string {
   return (typeof finding === 'string' && FINDING_METHOD[finding]) || METHOD[item.kind] || item.kind;
 }
 
-const safeSegment = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+/, '').slice(0, 80) || 'source';
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * A source's name as a folder name of the bag (bagPaths.ts rules): NFC; letters, digits and their
+ * combining marks (accents, Devanagari vowel signs, Arabic harakat, Hebrew points) kept, any other run
+ * (slashes, spaces, control characters, '%', '\\') one '-'; no leading '-' or '.', no trailing '.'
+ * (Windows drops it); at most 80 UTF-16 units, cut between characters, never between a letter and its marks.
+ * (The bag's own folder, bagName(), keeps its older alphabet: bundles already sent are named by it.)
+ */
+function safeSegment(s: string): string {
+  let out = '';
+  for (const { segment } of graphemes.segment(s.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^[-.\p{M}]+/u, ''))) {
+    if (out.length + segment.length > 80) break;
+    out += segment;
+  }
+  return out.replace(/\.+$/, '') || 'source';
+}
 
 export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'entryName'>): string {
   const name = info.entryName ? `${info.fileName}-${info.entryName}` : info.fileName;
