@@ -16,6 +16,41 @@ export interface VerifyTextParams {
 /** Single-quote for sh; principals and namespaces are already restricted to a safe alphabet. */
 const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * VERIFY.txt's custody-chain check in Python 3: canonicalJson.ts's bytes for every value the log can
+ * hold (JavaScript's number formatting, keys in UTF-16 order, lone surrogates escaped), not
+ * json.dumps's (1e-07 for 1e-7, 1e-05 for 0.00001, keys in code point order). At column 0: a
+ * recipient pastes it into a shell as it is.
+ */
+export const CUSTODY_PYTHON = String.raw`python3 - <<'EOF'
+import hashlib, json
+from decimal import Decimal
+def js(v):  # JSON as JavaScript's JSON.stringify writes it, object keys in UTF-16 order
+    if isinstance(v, dict):
+        keys = sorted(v, key=lambda k: k.encode("utf-16-be", "surrogatepass"))
+        return "{" + ",".join(js(k) + ":" + js(v[k]) for k in keys) + "}"
+    if isinstance(v, list):
+        return "[" + ",".join(map(js, v)) + "]"
+    if isinstance(v, float):  # ECMAScript Number::toString, from the same shortest digits
+        _, digits, exp = Decimal(repr(abs(v))).normalize().as_tuple()
+        d, n = "".join(map(str, digits)), exp + len(digits)
+        if len(d) <= n <= 21: s = d + "0" * (n - len(d))
+        elif 0 < n <= 21: s = d[:n] + "." + d[n:]
+        elif -6 < n <= 0: s = "0." + "0" * -n + d
+        else: s = d[0] + ("." + d[1:] if len(d) > 1 else "") + "e%+d" % (n - 1)
+        return "-" + s if v < 0 else s
+    s = json.dumps(v, ensure_ascii=False)
+    return "".join("\\u%04x" % ord(c) if 0xD800 <= ord(c) < 0xE000 else c for c in s)
+prev = "0" * 64
+for line in open("metadata/custody.jsonl", encoding="utf-8"):
+    e = json.loads(line)
+    h = e.pop("hash", None)
+    ok = e.get("prev") == prev and hashlib.sha256(js(e).encode("utf-8")).hexdigest() == h
+    print(e.get("seq"), "ok" if ok else "BROKEN")
+    prev = h
+EOF
+`;
+
 export function verifyTxt(p: VerifyTextParams): string {
   const sv = `ssh-keygen -Y verify -f metadata/signer/allowed_signers -I ${p.principal} -n ${p.namespace}`;
   return `How to verify this evidence bundle (${p.bagName})
@@ -113,11 +148,12 @@ which names the rows' columns (items.jsonl gives it as "header"; check it the sa
 field holds a line break; blank lines and repeated header rows count too): the byte offset is the
 exact place.
 metadata/custody.jsonl is a hash-chained log: each entry's "hash" is the SHA-256 of the entry
-without "hash" as compact sorted-key JSON in UTF-8 (Python: json.dumps(entry, sort_keys=True,
-separators=(",", ":"), ensure_ascii=False)), and its "prev" is the entry before's "hash" (64
-zeros for the first); the
-app's "verify" command re-checks the chain. Its bytes are covered by step 4 either way.
-The log ends with the last action before this export: the export itself is recorded after the
+without "hash" as compact JSON in UTF-8, keys in UTF-16 order, as JavaScript's JSON.stringify
+writes it, and its "prev" is the entry before's "hash" (64 zeros for the first). The app's
+"verify" command re-checks the chain; so does this Python 3, run in this folder (it prints each
+entry's seq with ok or BROKEN; Python's json.dumps alone writes some numbers otherwise, 1e-07
+for 1e-7, and sorts keys otherwise). Its bytes are covered by step 4 either way.
+${CUSTODY_PYTHON}The log ends with the last action before this export: the export itself is recorded after the
 bundle is written, in the sender's log, as an "export" entry naming this bundle's id, the ZIP's
 size and "custodyHead", the "hash" of this log's last entry. A later bundle of the same case holds
 that entry, and its custodyHead equal to this log's last hash ties the two bundles together.
