@@ -28,9 +28,9 @@ from decimal import Decimal
 def js(v):  # JSON as JavaScript's JSON.stringify writes it, object keys in UTF-16 order
     if isinstance(v, dict):
         keys = sorted(v, key=lambda k: k.encode("utf-16-be", "surrogatepass"))
-        return "{" + ",".join(js(k) + ":" + js(v[k]) for k in keys) + "}"
+        return "{%s}" % ",".join(js(k) + ":" + js(v[k]) for k in keys)
     if isinstance(v, list):
-        return "[" + ",".join(map(js, v)) + "]"
+        return "[%s]" % ",".join(map(js, v))
     if isinstance(v, float):  # ECMAScript Number::toString, from the same shortest digits
         _, digits, exp = Decimal(repr(abs(v))).normalize().as_tuple()
         d, n = "".join(map(str, digits)), exp + len(digits)

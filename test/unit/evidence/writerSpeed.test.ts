@@ -17,18 +17,14 @@ const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 const sha = (alg: 'sha256' | 'sha512', b: Uint8Array) => createHash(alg).update(b).digest('hex');
 
 describe('writing a bundle of many cited rows', () => {
-  it('is byte for byte the bundle the writer made before', async () => {
+  it('writes the payload manifests the writer made before, byte for byte', async () => {
     const base = bundleInput();
     const prepared = await prepareBundle({ ...base, signer, payload: [...base.payload, ...rows(3000)], report: false });
-    const zip = await collect(prepared.zip());
     const tag = (p: string) => sha('sha256', prepared.tagFiles.find((t) => t.path === p)!.bytes);
-    // The payload manifests of the writer of commit 40f28e5 (before the hashing change) for exactly this input.
+    // The writer of commit 40f28e5 (before the hashing change) gave these for exactly this input. (Its
+    // whole ZIP, 0ed9186c…, was the same at d5483ef; other tag files, VERIFY.txt, have changed since.)
     expect(tag('manifest-sha256.txt')).toBe('c618d313f3b31fbde76e6b8864fe34e4dec05460aa00709c8f94c023ca3418d1');
     expect(tag('manifest-sha512.txt')).toBe('3f65744e8e4dba51fd7cb7c114f5a295c62df32383e02e03a3fbc72c23e50417');
-    // The whole ZIP and bundle id: 40f28e5 and d5483ef (the hashing change) gave 0ed9186c… and fe53d949…;
-    // these are the same writer's with VERIFY.txt's Python custody check rewritten (a tag file).
-    expect(sha('sha256', zip)).toBe('697722241c0aeb402ae889570c213c722d6d7f5da2ad09df1bdccc99855451ee');
-    expect(prepared.bundleId).toBe('2c278163a22b3c6a89f3d7d7d85a9955589d6abe62f5f1fefe1a0a8cfb857a30');
   });
 
   it('hashes each file on its own, in-memory files between streamed ones too: every manifest line is the file’s own digest', async () => {
