@@ -8,6 +8,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bagName as signedBagName, bagPathProblem } from './bagPaths';
 import { parseManifest } from './bagText';
 import { bytesEqual, bytesToHex, fromUtf8, utf8 } from './bytes';
+import { countOf } from '../domain/countWords';
 import { parseAndVerifyCustody } from './custodyLog';
 import { REPORT_BINDING_PATH, REPORT_BINDING_SIG_PATH, REPORT_PATH, REPORT_SIG_PATH, reportBindingText } from './bundleWriter';
 import { readBundleZip } from './bundleZip';
@@ -292,7 +293,7 @@ export function verifyBundle(zipBytes: Uint8Array, opts: VerifyOptions = {}): Bu
   if (custodyText === null) set('custody', false, 'metadata/custody.jsonl is missing or not UTF-8');
   else {
     const c = parseAndVerifyCustody(custodyText);
-    if (c.ok) set('custody', true, `${c.entries} entries, chain intact, head ${c.head}`);
+    if (c.ok) set('custody', true, `${countOf(c.entries, 'entry', 'entries')}, chain intact, head ${c.head}`);
     else set('custody', false, `metadata/custody.jsonl broken at seq ${c.brokenAt}: ${c.reason}`);
   }
 

@@ -153,7 +153,7 @@ export function buildCaseBundleContent(args: {
     const cited = item.provenance.map((p) => {
       const info = sources.get(p.fileSha256);
       const bytes = excerpts.get(p.fileSha256)?.get(rangeKey(p));
-      if (!info || !bytes) throw new Error(`item "${item.title}": the cited bytes of source ${p.fileSha256} row ${p.row} were not read`);
+      if (!info || !bytes) throw new Error(`item “${item.title}”: the cited bytes of source ${p.fileSha256} row ${p.row} were not read`);
       const path = excerptPath(info, p);
       payload.set(path, { path, bytes });
       const header = headerFile(info, firstLines.get(p.fileSha256));
