@@ -57,6 +57,9 @@ const ASCII_KEYED = new RegExp(`[${[...ASCII_KEYS.keys()].map((c) => `\\x${c.cha
 
 const KEYS = [lookalikeKey, confusableKey];
 
+/** Whether a reader may take one name for the other (equal by lookalikeKey or confusableKey), as accountsNeedingIds tells names apart. */
+export const readsAs = (a: string, b: string): boolean => KEYS.some((keyOf) => keyOf(a) === keyOf(b));
+
 /** Of accounts listed together by name, those to show with their id: a name that may pass for another, or one that reads as another's. */
 export function accountsNeedingIds(accounts: readonly { id: string; name: string }[]): Set<string> {
   const keyings = KEYS.map((keyOf) => {

@@ -48,9 +48,9 @@ test('opening a v3 profile converts its search text, edges, tweet blocks, accoun
   await expect(datasetCard(page, 'upgrade')).toBeVisible();
   await codec(page);
   const after = await page.evaluate(snapshot);
-  expect(after.version).toBe(110);
+  expect(after.version).toBe(120);
   expect(after.legacyFields).toBe(0);
-  expect(after).toEqual({ ...before, version: 110 });
+  expect(after).toEqual({ ...before, version: 120 });
 });
 
 /** In the page: what the search text, edges, tweet blocks, accounts and quarantined rows hold, independent of their storage shape. */

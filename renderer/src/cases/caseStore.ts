@@ -10,6 +10,7 @@ import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../s
 import { sameItem, type PinRecord } from '../pins/pinTypes';
 import type { WorkbenchDb } from '../store/schema';
 import type { CaseRecord } from './caseTypes';
+import { blankNameRefusal, takenNameRefusal } from './caseNames';
 import { crossWindowEvent } from '../store/crossWindowEvent';
 
 /** A case, its items or its custody log changed, in this window or another; the detail is the case id. */
@@ -51,8 +52,7 @@ export async function listCases(db: WorkbenchDb): Promise<CaseRecord[]> {
 export const getCase = (db: WorkbenchDb, id: string): Promise<CaseRecord | undefined> => db.cases.get(id);
 
 export async function createCase(db: WorkbenchDb, name: string, actor: string): Promise<CaseRecord> {
-  const trimmed = name.trim();
-  if (!trimmed) throw new Error('a case needs a name');
+  const trimmed = nameOf(name);
   const rec: CaseRecord = { id: crypto.randomUUID(), name: trimmed, createdAt: new Date().toISOString(), createdBy: actor, archived: false, itemNotes: {} };
   await db.transaction('rw', db.cases, db.custody, async () => {
     await refuseTakenName(db, trimmed);
@@ -63,9 +63,17 @@ export async function createCase(db: WorkbenchDb, name: string, actor: string): 
   return rec;
 }
 
-/** Two cases of one name would be told apart by their ids only (in the list, the report, a bundle). */
-async function refuseTakenName(db: WorkbenchDb, name: string): Promise<void> {
-  if ((await db.cases.filter((c) => c.name === name).count()) > 0) throw new Error(`a case named “${name}” exists already: choose another name`);
+/** The name typed, trimmed; refused if nothing of it can be seen. */
+function nameOf(typed: string): string {
+  const refusal = blankNameRefusal(typed);
+  if (refusal) throw new Error(refusal);
+  return typed.trim();
+}
+
+/** A name another case has, or one that cannot be told from it, is refused (takenNameRefusal). */
+async function refuseTakenName(db: WorkbenchDb, name: string, self?: string): Promise<void> {
+  const refusal = takenNameRefusal(name, await db.cases.toArray(), self);
+  if (refusal) throw new Error(refusal);
 }
 
 /** A change of a case record, with the custody entry that logs it. */
@@ -92,11 +100,10 @@ async function changeCase(db: WorkbenchDb, caseId: string, actor: string, change
 }
 
 export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
-  const trimmed = name.trim();
-  if (!trimmed) throw new Error('a case needs a name');
+  const trimmed = nameOf(name);
   await changeCase(db, caseId, actor, async (c) => {
     if (c.name === trimmed) return null;
-    await refuseTakenName(db, trimmed);
+    await refuseTakenName(db, trimmed, caseId);
     return { set: { name: trimmed }, action: 'case-renamed', detail: { from: c.name, to: trimmed } };
   });
 }

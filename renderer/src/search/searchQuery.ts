@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '../../../shared/domain/searchFold';
+import { codePoint, INVISIBLE_CHAR, INVISIBLE_ONLY } from '../../../shared/domain/visibleText';
 import { findTerm, isWholeTerm } from './findTerm';
 
 /**
@@ -34,7 +35,7 @@ export function nothingToSearch(query: string): string | undefined {
   if (/^\p{White_Space}*$/u.test(query) || parseQuery(query).length > 0) return undefined;
   // With no term left, every other character is one not seen, or one search leaves out of every text (Arabic tatweel U+0640).
   const others = [...new Set([...query].filter((c) => !/\p{White_Space}/u.test(c) && normalizeForSearch(c) !== '"'))];
-  const named = others.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+  const named = others.map(codePoint).join(', ');
   const quotes = normalizeForSearch(query).split('"').length - 1;
   const held = [
     quotes ? (quotes === 1 ? 'a quote' : 'quotes') : '',
@@ -52,9 +53,6 @@ function splitQuotes(q: string): { parts: string[]; unpaired: boolean } {
 
 /** Control characters other than white space part words: U+0000 joins a block's rows (searchText.ts), so no term may hold it. */
 const CONTROLS = /(?!\s)\p{Cc}/gu;
-/** Characters not seen: default-ignorable code points (zero-width space, joiners, word joiner, BOM, bidi controls, variation selectors) and controls. */
-const INVISIBLE_CHAR = /^(?!\p{White_Space})[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
-const INVISIBLE_ONLY = /^[\p{Default_Ignorable_Code_Point}\p{Cc}\s]*$/u;
 
 /**
  * Words of a query that other search tools read as operators (OR, AND, NOT, -word): Search has none,

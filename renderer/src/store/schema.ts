@@ -7,6 +7,7 @@ import type { TweetColumns } from '../../../shared/domain/tweet';
 import type { CaseRecord, CustodyRecord } from '../cases/caseTypes';
 import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
+import { oneWaitingPinPerItem } from '../pins/oneWaitingPin';
 import type { StoredFilterBlock } from '../search/searchFilterColumns';
 import { joinRows } from './joinRows';
 import { encodeTweetColumns, type CodedStrings, type PackedStrings, type StoredTweetColumns } from './tweetBlockCodec';
@@ -328,5 +329,11 @@ export class WorkbenchDb extends Dexie {
     this.version(10).stores({ tweetIds: '[datasetId+seq], importId' });
     // v11 (additive): each import's links to tweets not (yet) in its dataset (none for older imports).
     this.version(11).stores({ unresolvedLinks: 'importId, datasetId' });
+    // v12: one waiting pin per item, as detachPin keeps it since 2026-12-05 (profiles of before can hold two or more).
+    this.version(12).upgrade(async (tx) => {
+      const { drop, cases } = oneWaitingPinPerItem(await tx.table('pins').toArray(), await tx.table('cases').toArray());
+      await tx.table('pins').bulkDelete(drop);
+      await tx.table('cases').bulkPut(cases);
+    });
   }
 }
