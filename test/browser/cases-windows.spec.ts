@@ -1,21 +1,12 @@
 import type { Page } from '@playwright/test';
-import { pinButtons } from './casesTools';
+import { createCase, pinButtons } from './casesTools';
 import { openDemoArchive, storeRecords } from './exploreHelpers';
 import { expect, test } from './fixtures';
-import { gotoHash } from './pageNav';
 import { createKey, PASSPHRASE } from '../electron/flowSteps';
 import { fingerprintSha256 } from '../../shared/evidence/opensshKeys';
 import { sshsigVerify } from '../../shared/evidence/sshsig';
 
 interface CustodyRow { caseId: string; seq: number; entry: { action: string; detail: { pinId?: string; note?: string } } }
-
-async function createCase(page: Page, name: string): Promise<string> {
-  await gotoHash(page, '#/cases');
-  await page.getByLabel('Case name').fill(name);
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  return page.url();
-}
 
 test('two windows on the cases: a change in one shows in the other at once; a window that missed it can neither take an item from another case nor save over a newer note', async ({ page, context }) => {
   test.setTimeout(180_000);

@@ -6,9 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
 import { tamper } from '../unit/evidence/bundleFixture';
+import { gotoHash } from './pageNav';
 
 export interface ToolRun {
   cmd: string;
@@ -61,3 +62,12 @@ export const pinButtons = (scope: Page | Locator, what: string): Locator =>
   scope.locator(
     ['Pin to case: ', 'Pin '].map((p) => `button.pin-button[aria-pressed="false"][aria-label^="${p}${what} "]`).join(', '),
   );
+
+/** A new case named `name`, made on the Cases page; its page is open. Returns its URL. */
+export async function createCase(page: Page, name: string): Promise<string> {
+  await gotoHash(page, '#/cases');
+  await page.getByLabel('Case name').fill(name);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  return page.url();
+}

@@ -212,6 +212,7 @@ const setText = (what: string, read: (c: CaseRecord) => string, write: (c: CaseR
     changeCase(db, caseId, actor, (c) => {
       const stored = read(c);
       if (stored === next) return null;
+      if (c.archived) throw new Error(`this case is archived: its ${what} can no longer be changed`);
       if (base !== undefined && stored !== base) throw new EditConflict(what, stored);
       return write(c);
     });

@@ -31,11 +31,15 @@ async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
  * SVG: rendering it at every check of the button's state would be wasted).
  */
 export function PinButton({ item, label, stored = (i) => i }: { item: () => EvidenceItemDraft; label: string; stored?: (item: EvidenceItemDraft) => EvidenceItemDraft | Promise<EvidenceItemDraft> }) {
-  const [place, setPlace] = useState<PinPlace>({ kind: 'none' });
+  // Known for the item of this label, else not read yet: the button waits, disabled, rather than offer
+  // "Pin to case" for an item pinned already (and then flip to "Pinned").
+  const [known, setKnown] = useState<{ label: string; place: PinPlace } | null>(null);
+  const place = known?.label === label ? known.place : null;
+  const setPlace = (p: PinPlace) => setKnown({ label, place: p });
   const [error, setError] = useState('');
   useEffect(() => {
     let live = true;
-    const update = () => void placeOf(item()).then((p) => live && setPlace(p), () => {});
+    const update = () => void placeOf(item()).then((p) => live && setKnown({ label, place: p }), () => {});
     update();
     window.addEventListener(PINS_CHANGED, update);
     window.addEventListener(CASES_CHANGED, update);
@@ -47,6 +51,16 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
     // The item is read when the button mounts (and when pins change), not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [label]);
+  if (!place) {
+    // As wide as "Pin to case" (its text kept, unseen): no jump when the state is known.
+    return (
+      <>
+        <button type="button" className="pin-button" disabled aria-busy="true" aria-label={`Checking whether it is pinned: ${label}`}>
+          <span style={{ visibility: 'hidden' }}>Pin to case</span>
+        </button>
+      </>
+    );
+  }
   const text = place.kind === 'loose' ? 'Pinned' : place.kind === 'in-case' ? `In case “${place.cases.join('”, “')}”: pin again` : 'Pin to case';
   return (
     <>

@@ -38,7 +38,7 @@ export async function pinToCase(item: EvidenceItemDraft, database: WorkbenchDb =
  * Takes back a pin that waits for a case (pinned by mistake): the item's waiting pins, or the one of
  * that id. A pin in a case is the case's (its custody log records it); it is removed from the case page.
  */
-export async function discardWaitingPin(which: EvidenceItemDraft | { id: string }, database: WorkbenchDb = db): Promise<void> {
+export async function discardWaitingPin(which: EvidenceItemDraft | { id: string }, database: WorkbenchDb = db): Promise<PinRecord[]> {
   const gone = await database.transaction('rw', database.pins, async () => {
     const waiting = 'id' in which
       ? [await database.pins.get(which.id)].filter((p): p is PinRecord => p !== undefined && !p.caseId)
@@ -47,6 +47,24 @@ export async function discardWaitingPin(which: EvidenceItemDraft | { id: string 
     return waiting;
   });
   for (const p of gone) announcePinsChanged(p.id);
+  return gone;
+}
+
+/**
+ * Puts back waiting pins just discarded (Undo) as they were: the same ids, so a note or tags a case
+ * keeps for one (removed from it) are its again when it is added back. A waiting pin of the same item
+ * made meanwhile gives way: one waiting pin per item.
+ */
+export async function restoreWaitingPins(pins: readonly PinRecord[], database: WorkbenchDb = db): Promise<void> {
+  await database.transaction('rw', database.datasets, database.pins, async () => {
+    for (const pin of pins) {
+      if (!(await database.datasets.get(pin.datasetId))) throw new Error(`“${pin.title}” comes from a dataset that was deleted meanwhile: it cannot be put back`);
+      const again = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).filter((p) => !p.caseId && p.id !== pin.id && sameItem(p, pin));
+      await database.pins.bulkDelete(again.map((p) => p.id));
+      await database.pins.put(pin);
+    }
+  });
+  for (const p of pins) announcePinsChanged(p.id);
 }
 
 /** Pins of a dataset (or all), newest first. */

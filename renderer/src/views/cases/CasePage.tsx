@@ -5,7 +5,7 @@ import { verifyCustody } from '../../../../shared/evidence/custodyLog';
 import { evidenceKindLabel } from '../../../../shared/evidence/evidenceKinds';
 import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, attachPins, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
-import { discardWaitingPin, listUnattachedPins } from '../../pins/pinApi';
+import { discardWaitingPin, listUnattachedPins, restoreWaitingPins } from '../../pins/pinApi';
 import { sameItem, type PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
 import { CustodyTable } from './CustodyTable';
@@ -24,6 +24,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [newName, setNewName] = useState<string | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [error, setError] = useState('');
+  // The waiting pins last discarded, offered back (Undo) until the next change on the page; `index` is where they were in the list.
+  const [discarded, setDiscarded] = useState<{ pins: PinRecord[]; index: number } | null>(null);
   // Keyboard users arrive on the case (after Create case focus was left on the page's body).
   const focused = useRef(false);
   const focusOnce = useCallback((el: HTMLHeadingElement | null) => {
@@ -53,6 +55,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   /** Runs a change; its refusal is shown on the page, and the returned promise still rejects with it. */
   const attempt = (f: () => Promise<void>): Promise<void> => {
     setError('');
+    setDiscarded(null);
     return f().catch((e: Error) => {
       setError(storageFailureMessage(e, 'the change'));
       throw e;
@@ -74,6 +77,12 @@ export function CasePage({ caseId }: { caseId: string }) {
       </section>
     );
   }
+  // Cancelled, a refused name's message goes too: it is not shown again when Rename… is opened again.
+  const cancelRename = () => {
+    focusAfter.current = 'rename';
+    setNewName(null);
+    setError('');
+  };
   const rename = (e: FormEvent) => {
     e.preventDefault();
     act(async () => {
@@ -96,18 +105,12 @@ export function CasePage({ caseId }: { caseId: string }) {
         {newName === null ? (
           <button type="button" onClick={() => setNewName(c.name)} ref={focusTarget('rename')}>Rename…</button>
         ) : (
-          <form onSubmit={rename} className="inline-form">
+          // Escape is Cancel anywhere in the form (on its buttons too), as in Confirm archiving.
+          <form onSubmit={rename} className="inline-form" onKeyDown={(e) => e.key === 'Escape' && cancelRename()}>
             <label htmlFor="rename-case">New name</label>
-            <input
-              id="rename-case" value={newName} onChange={(e) => setNewName(e.target.value)} dir="auto" required autoFocus
-              onKeyDown={(e) => {
-                if (e.key !== 'Escape') return;
-                focusAfter.current = 'rename';
-                setNewName(null);
-              }}
-            />
+            <input id="rename-case" value={newName} onChange={(e) => setNewName(e.target.value)} dir="auto" required autoFocus />
             <button type="submit">Save name</button>
-            <button type="button" onClick={() => { focusAfter.current = 'rename'; setNewName(null); }}>Cancel</button>
+            <button type="button" onClick={cancelRename}>Cancel</button>
           </form>
         )}
         {!c.archived && !confirmArchive && <button type="button" onClick={() => setConfirmArchive(true)} ref={focusTarget('archive')}>Archive case…</button>}
@@ -117,8 +120,17 @@ export function CasePage({ caseId }: { caseId: string }) {
             focusAfter.current = 'archive';
             setConfirmArchive(false);
           }}>
-            Archived for good: the case then takes no new evidence and no item can be removed.{' '}
-            <button type="button" className="danger" onClick={act(async () => { focusAfter.current = 'heading'; await archiveCase(db, c.id, actor); })}>Archive</button>{' '}
+            Archived for good: the case then takes no new evidence, no item can be removed, and its notes and tags can no longer be changed.{' '}
+            <button type="button" className="danger" onClick={act(async () => {
+              // A note or tags typed and not saved would be read-only once archived: saved first, or left as they are, by the analyst.
+              const unsaved = unsavedTexts(c.id, items);
+              if (unsaved.length) {
+                const where = new Intl.ListFormat('en', { type: 'conjunction' }).format(unsaved.length > 3 ? [...unsaved.slice(0, 3), `${unsaved.length - 3} more`] : unsaved);
+                throw new Error(`Not archived: text not saved yet in ${where}. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
+              }
+              focusAfter.current = 'heading';
+              await archiveCase(db, c.id, actor);
+            })}>Archive</button>{' '}
             {/* The safe choice takes the focus: Enter pressed twice does not archive. */}
             <button type="button" autoFocus onClick={() => { focusAfter.current = 'archive'; setConfirmArchive(false); }}>Keep it open</button>
           </span>
@@ -128,7 +140,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 
       <h2 id="case-notes-title">Case notes</h2>
       {/* Its label is the heading above: a second "Case notes" beside the box would only repeat it. */}
-      <NoteEditor what="notes" multiline draftKey={`dw.noteDraft.${c.id}`} label="Case notes" hideLabel value={c.notes ?? ''} onSave={(notes, base) => attempt(() => setCaseNotes(db, c.id, notes, actor, base))} />
+      <NoteEditor what="notes" multiline draftKey={draftKeys.notes(c.id)} label="Case notes" hideLabel value={c.notes ?? ''} archived={!!c.archived} onSave={(notes, base) => attempt(() => setCaseNotes(db, c.id, notes, actor, base))} />
 
       <h2 id="case-items-title" tabIndex={-1}>Evidence items ({items.length})</h2>
       {/* An archived case takes no evidence: telling the analyst to add some here could not be followed. */}
@@ -174,14 +186,28 @@ export function CasePage({ caseId }: { caseId: string }) {
                 )}{' '}
                 <span className="muted">{evidenceKindLabel(p.kind)}</span> <span dir="auto">{p.title}</span>{' '}
                 <button type="button" data-case-action="discard" onClick={act(async () => {
-                  await discardWaitingPin({ id: p.id });
-                  refocus.current = { action: 'discard', index: loose.indexOf(p) };
+                  const index = loose.indexOf(p);
+                  const pins = await discardWaitingPin({ id: p.id });
+                  refocus.current = { action: 'discard', index };
+                  if (pins.length) setDiscarded({ pins, index });
                 })} aria-label={`Discard ${p.title} (pinned by mistake: in no case yet)`}>Discard</button>
               </li>
             ))}
           </ul>
         </>
       )}
+      {/* Present before it speaks (a live region inserted with its words is often not read); no timeout: Undo waits for the analyst's next change. */}
+      <div role="status" data-testid="discard-status">
+        {discarded && (
+          <p>
+            Pin discarded: <bdi>{discarded.pins[0]!.title}</bdi>.{' '}
+            <button type="button" onClick={act(async () => {
+              await restoreWaitingPins(discarded.pins);
+              refocus.current = { action: 'discard', index: discarded.index };
+            })} aria-label={`Undo: put back the pin “${discarded.pins[0]!.title}”`}>Undo</button>
+          </p>
+        )}
+      </div>
 
       <h2>Custody log</h2>
       {/* Not a live region while intact: every save adds an entry, and its hash read out would drown "Note saved". A break is alerted. */}
@@ -222,8 +248,8 @@ const ItemRow = memo(
         </td>
         <td>
           {/* Labelled on screen ("Note", "Tags (comma-separated)"); the item's title, said with them, tells one row's boxes from another's. */}
-          <NoteEditor draftKey={`dw.noteDraft.${caseId}.${p.id}`} label={<>Note<span className="visually-hidden"> on <bdi>{p.title}</bdi></span></>} value={note} onSave={(v, base) => attempt(() => setItemNote(db, caseId, p.id, v, actor, base))} />
-          <NoteEditor what="tags" draftKey={`dw.tagsDraft.${caseId}.${p.id}`} label={<>Tags<span className="visually-hidden"> of <bdi>{p.title}</bdi></span> (comma-separated)</>} value={tags}
+          <NoteEditor draftKey={draftKeys.note(caseId, p.id)} archived={archived} label={<>Note<span className="visually-hidden"> on <bdi>{p.title}</bdi></span></>} value={note} onSave={(v, base) => attempt(() => setItemNote(db, caseId, p.id, v, actor, base))} />
+          <NoteEditor what="tags" draftKey={draftKeys.tags(caseId, p.id)} archived={archived} label={<>Tags<span className="visually-hidden"> of <bdi>{p.title}</bdi></span> (comma-separated)</>} value={tags}
             normalise={(v) => tagsText(parseTags(v))} onSave={(v, base) => attempt(() => setItemTags(db, caseId, p.id, parseTags(v), actor, base))} />
         </td>
         <td>
@@ -237,6 +263,25 @@ const ItemRow = memo(
   },
   (a, b) => a.caseId === b.caseId && a.pin.id === b.pin.id && a.pin.title === b.pin.title && a.index === b.index && a.note === b.note && a.tags === b.tags && a.archived === b.archived && a.actor === b.actor,
 );
+
+/** Where NoteEditor keeps each of the case's texts typed and not saved yet (sessionStorage). */
+const draftKeys = {
+  notes: (caseId: string) => `dw.noteDraft.${caseId}`,
+  note: (caseId: string, pinId: string) => `dw.noteDraft.${caseId}.${pinId}`,
+  tags: (caseId: string, pinId: string) => `dw.tagsDraft.${caseId}.${pinId}`,
+};
+
+/** The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the stored text). */
+function unsavedTexts(caseId: string, items: readonly PinRecord[]): string[] {
+  const kept = (key: string) => sessionStorage.getItem(key) !== null;
+  return [
+    ...(kept(draftKeys.notes(caseId)) ? ['the case notes'] : []),
+    ...items.flatMap((p) => [
+      ...(kept(draftKeys.note(caseId, p.id)) ? [`the note on “${p.title}”`] : []),
+      ...(kept(draftKeys.tags(caseId, p.id)) ? [`the tags of “${p.title}”`] : []),
+    ]),
+  ];
+}
 
 const SAVED_WORDS = { note: ['Save note', 'Note saved'], tags: ['Save tags', 'Tags saved'], notes: ['Save case notes', 'Case notes saved'] } as const;
 
@@ -259,8 +304,10 @@ function readDraft(key: string, stored: string): { draft: string; base: string }
  * session (sessionStorage), so a reload does not lose it; saving it (or typing it back to the saved
  * text) drops the draft.
  */
-function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 'note', multiline = false, normalise = (v) => v }: {
+function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 'note', multiline = false, normalise = (v) => v, archived = false }: {
   draftKey: string;
+  /** The case is archived: the text is read-only (still selectable, a draft kept from before still shown), and says why. */
+  archived?: boolean;
   /** The box's <label>, shown before it (`hideLabel`: for screen readers only, where a heading above already says it). */
   label: ReactNode; hideLabel?: boolean;
   value: string; onSave: (v: string, base: string) => Promise<void>; what?: keyof typeof SAVED_WORDS; multiline?: boolean;
@@ -274,6 +321,8 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const pendingId = useId();
   const inputId = useId();
+  const archivedId = useId();
+  const describedBy = [draft !== value && pendingId, archived && archivedId].filter(Boolean).join(' ') || undefined;
   const [saveWord, savedWord] = SAVED_WORDS[what];
   // The stored text the analyst began editing from: saving over a text changed since (another window) is refused once (EditConflict).
   const base = useRef(kept.base);
@@ -295,6 +344,7 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
+        if (archived) return; // Enter in a read-only box
         // Shown as it will be stored: a text that stores as it is now ("a, b," over "a, b") changes nothing,
         // and left as typed it stayed "not saved yet" for good, its Save doing nothing.
         const text = normalise(draft);
@@ -310,16 +360,17 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
     >
       <label htmlFor={inputId} className={hideLabel ? 'visually-hidden' : undefined}>{label}</label>
       {multiline ? (
-        <textarea ref={input} id={inputId} aria-describedby={draft !== value ? pendingId : undefined} value={draft} rows={4} cols={80} dir="auto"
+        <textarea ref={input} id={inputId} aria-describedby={describedBy} readOnly={archived} value={draft} rows={4} cols={80} dir="auto"
           onChange={(e) => { setDraft(e.target.value); setSaved(false); }}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.currentTarget.form?.requestSubmit()} />
       ) : (
-        <input ref={input} id={inputId} aria-describedby={draft !== value ? pendingId : undefined} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
+        <input ref={input} id={inputId} aria-describedby={describedBy} readOnly={archived} value={draft} onChange={(e) => { setDraft(e.target.value); setSaved(false); }} dir="auto" />
       )}
-      <button type="submit" disabled={draft === value}>{saveWord}</button>
+      {!archived && <button type="submit" disabled={draft === value}>{saveWord}</button>}
       {/* Present before it speaks: a live region inserted with its words is often not read. */}
       <span role="status" className="muted">{saved && draft === value ? savedWord : ''}</span>
       {draft !== value && <span className="muted" id={pendingId}>not saved yet</span>}
+      {archived && <span className="muted" id={archivedId}>Archived: read-only</span>}
     </form>
   );
 }
