@@ -14,14 +14,53 @@ export function normalizeForSearch(s: string): string {
   if (GREEK.test(n)) n = n.normalize('NFD').replace(GREEK_MARKS, '$1').normalize('NFC');
   // Persian writers put the zero-width non-joiner (می‌خواهم) or leave it out (میخواهم), and Arabic
   // script stretches words with tatweel (كـتاب): neither changes the word, so neither is searched.
+  // Nor is any other character no one sees (INVISIBLE_IN_WORDS): a zero-width space, word joiner, soft
+  // hyphen, BOM or bidi mark pasted inside a word (hong\u200Bkong), as influence operations put them to
+  // slip past keyword filters, leaves the word it is in. Dropped from the stored text and the query
+  // alike, so "hongkong" finds hong\u200Bkong and the other way round.
   // An apostrophe is typed ' on a keyboard and written ’ by phones' smart punctuation (can’t, it’s):
   // one character for search, so "can't" finds both. Likewise “ ” „ ‟ are the double quote ": a phrase
   // typed on a phone (“clinging to life”) is a phrase, and finds the text whichever quotes it has.
   // One for one, so highlights map back unchanged.
-  return n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"');
+  // Most texts hold none of the three: one scan for any, and nothing more (the import folds every tweet).
+  return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"') : n;
 }
 
-const INVISIBLE_IN_WORDS = /[\u200c\u0640]/g;
+/**
+ * Characters search leaves out of a word: Unicode's default-ignorable code points (what renders as
+ * nothing: U+00AD soft hyphen, U+034F, U+061C, the Hangul fillers, U+180B–U+180F, U+200B–U+200F,
+ * bidi embeddings and isolates U+202A–U+202E and U+2060–U+206F, U+FEFF, variation selectors, …;
+ * test/unit/domain/searchFold.test.ts checks the list against \p{Default_Ignorable_Code_Point}) and
+ * Arabic tatweel, with two kept:
+ * - the zero-width joiner before an emoji (👩‍👩‍👧, 🏳️‍🌈 is one picture; without it, a row of them);
+ * - tag characters U+E0020–U+E007F, which spell a subdivision flag after 🏴 (Scotland's, Wales').
+ * Persian, Arabic and Indic writing use the non-joiner (U+200C) and joiner (U+200D) inside words to
+ * choose a letter's joined form or a conjunct (می‌خواهم, क्‍ष): the same word is written with and
+ * without them, so dropping them from the stored text and the query alike lets either spelling find
+ * both, and never makes such a word unfindable. Variation selectors only choose a character's look
+ * (❤️ and ❤ are one heart). One for one otherwise, so highlights map back (highlightRanges).
+ */
+const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})/gu;
+/**
+ * Whether the text holds a character that the three replacements change (INVISIBLE_IN_WORDS,
+ * APOSTROPHES, DOUBLE_QUOTES; for an astral one, its lead surrogate): most texts hold none, and are
+ * returned as they are. A loop of comparisons, as a regular expression of this class took twice as
+ * long over the demo's tweets (test/unit/domain/searchFold.test.ts checks it against the replacements).
+ */
+function foldsAfter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xad) continue;
+    if (c < 0x2000) {
+      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x640 || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
+    } else if (
+      (c >= 0x200b && c <= 0x200f) || c === 0x2018 || c === 0x2019 || (c >= 0x201c && c <= 0x201f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
+      c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0 || (c >= 0xfff0 && c <= 0xfff8) ||
+      c === 0xd82f || c === 0xd834 || (c >= 0xdb40 && c <= 0xdb43) // U+1BCA0–U+1BCA3, U+1D173–U+1D17A, U+E0000–U+E0FFF
+    ) return true;
+  }
+  return false;
+}
 /** Right and left single quotation marks and the modifier-letter apostrophe (ʼ), all used as apostrophes. */
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 /** Curly and low double quotation marks (“ ” „ ‟), written for " by phones' smart punctuation and in German or Polish text. */
@@ -35,5 +74,7 @@ const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
  * 2: ZWNJ and tatweel dropped (2026-11-30). 3: final ς as σ, ß as ss (foldCase, 2026-12-01).
  * 4: Traditional Chinese characters as Simplified (foldChineseVariants), Greek letters without accents (2026-12-02).
  * 5: ’ ‘ ʼ as the apostrophe ' (2026-12-02). 6: “ ” „ ‟ as the double quote " (2026-12-02).
+ * 7: every invisible character inside a word dropped (zero-width space, joiner, soft hyphen, word
+ * joiner, BOM, bidi marks, variation selectors: INVISIBLE_IN_WORDS), 2026-12-05.
  */
-export const SEARCH_TEXT_VERSION = 6;
+export const SEARCH_TEXT_VERSION = 7;

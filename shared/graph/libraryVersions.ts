@@ -19,6 +19,8 @@ export const LIBRARY_VERSIONS = {
  * since another spelling of an author's own name is a mention of the account spelled so (the Mention
  * network), and an outside account known by id is labelled by its name in a retweet of it in every kind; 0.3.5
  * since the co-hashtag network folds hashtags as Search and the hashtag lists do (normalizeForSearch:
- * also Traditional and Simplified Chinese, Greek accents, the zero-width non-joiner and tatweel).
+ * also Traditional and Simplified Chinese, Greek accents, the zero-width non-joiner and tatweel); 0.3.6
+ * since it also leaves out every other invisible character inside a hashtag (a zero-width space, word
+ * joiner, soft hyphen: normalizeForSearch).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.5';
+export const WORKBENCH_GRAPH_VERSION = '0.3.6';

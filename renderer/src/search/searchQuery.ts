@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '../../../shared/domain/searchFold';
-import { codePoint, INVISIBLE_CHAR, INVISIBLE_ONLY } from '../../../shared/domain/visibleText';
+import { codePoint, codePointNamed, INVISIBLE_CHAR, INVISIBLE_ONLY } from '../../../shared/domain/visibleText';
 import { findTerm, isWholeTerm } from './findTerm';
 
 /**
@@ -12,7 +12,8 @@ import { findTerm, isWholeTerm } from './findTerm';
  * left without a partner (the last of an odd number) is read as a space: `item 1"` and `"item 1` are
  * the words item and 1, never a term holding '"' nor a phrase the user did not close; the page says
  * so (unpairedQuote). A term of invisible characters only (a zero-width space, a word joiner) is no
- * term: no one can see what it would search for.
+ * term: no one can see what it would search for; inside a word they are left out, as from the stored
+ * text (normalizeForSearch), and the page names them (ignoredNote).
  */
 export function parseQuery(query: string): string[] {
   const { parts } = splitQuotes(normalizeForSearch(query).replace(CONTROLS, ' '));
@@ -24,6 +25,43 @@ export function parseQuery(query: string): string[] {
 /** Whether the query has a double quote without a partner, which the search ignores (parseQuery). */
 export function unpairedQuote(query: string): boolean {
   return splitQuotes(normalizeForSearch(query)).unpaired;
+}
+
+/**
+ * The invisible characters search left out of the query (normalizeForSearch: a zero-width space, word
+ * joiner or soft hyphen inside a word, a term of them alone), which the page names so that no one
+ * wonders why "hong\u200Bkong" found "hongkong". Not named, as they are part of how the text is written: a
+ * variation selector after a character (❤️), and the non-joiner or joiner beside a letter of a script
+ * that writes words with them (Persian می‌خواهم, Devanagari क्‍ष), which every Persian query copied from
+ * a tweet would otherwise be told about. Each character once, in the order typed.
+ */
+export function invisiblesIgnored(query: string): string[] {
+  const cs = [...query];
+  const ignored = new Set<string>();
+  cs.forEach((c, i) => {
+    if (!INVISIBLE_CHAR.test(c) || /\p{Cc}/u.test(c)) return; // controls part words (CONTROLS)
+    const next = cs[i + 1] ?? '';
+    if (normalizeForSearch(c + next) !== normalizeForSearch(next)) return; // kept: a joiner in an emoji, a flag's tag
+    if (VARIATION_SELECTOR.test(c) && i > 0 && !/\s/u.test(cs[i - 1]!)) return;
+    if ((c === '\u200c' || c === '\u200d') && (JOINING_SCRIPT.test(cs[i - 1] ?? '') || JOINING_SCRIPT.test(next))) return;
+    ignored.add(c);
+  });
+  return [...ignored];
+}
+
+/** Variation selectors (Mongolian, standard and ideographic ones). */
+const VARIATION_SELECTOR = /[\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+/** Letters and marks of scripts that use the zero-width non-joiner and joiner inside words: Arabic-script and other joining scripts, and the Indic ones. */
+const JOINING_SCRIPT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Phags_Pa}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}]/u;
+
+/**
+ * What search left out of a query it searched, said after it on the page: ` (its unpaired " ignored)`,
+ * ` (its invisible character U+200B ZERO WIDTH SPACE ignored)`, both, or nothing.
+ */
+export function ignoredNote(query: string): string {
+  const invisible = invisiblesIgnored(query).map(codePointNamed);
+  const parts = [unpairedQuote(query) ? 'unpaired "' : '', invisible.length ? `invisible ${invisible.length === 1 ? 'character' : 'characters'} ${invisible.join(', ')}` : ''].filter(Boolean);
+  return parts.length ? ` (its ${parts.join(' and ')} ignored)` : '';
 }
 
 /**

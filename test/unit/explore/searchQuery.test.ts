@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilters, nothingToSearch, operatorLikeWords, parseQuery, unpairedQuote } from '../../../renderer/src/search/searchQuery';
+import { describeFilters, ignoredNote, invisiblesIgnored, nothingToSearch, operatorLikeWords, parseQuery, unpairedQuote } from '../../../renderer/src/search/searchQuery';
 
 describe('parseQuery: quotes pair from the left, an unpaired one is ignored', () => {
   it('a stray closing or opening quote is neither part of a term nor a phrase', () => {
@@ -30,8 +30,11 @@ describe('parseQuery and nothingToSearch: invisible characters are no term', () 
     expect(parseQuery('\u200b')).toEqual([]);
     expect(parseQuery('hong \u200b\u2060 kong \ufeff')).toEqual(['hong', 'kong']);
     expect(parseQuery('" \u200b "')).toEqual([]);
-    expect(parseQuery('hong\u200bkong')).toEqual(['hong\u200bkong']);
-    expect(parseQuery('❤️ 👩‍👩‍👧')).toEqual(['❤️', '👩‍👩‍👧']);
+    // Inside a word, left out as the stored text leaves them out (normalizeForSearch): hong\u200bkong is hongkong.
+    expect(parseQuery('hong\u200bkong')).toEqual(['hongkong']);
+    expect(parseQuery('"free hong\u00adkong"')).toEqual(['free hongkong']);
+    // An emoji keeps its joiners; its variation selector goes (❤️ is ❤).
+    expect(parseQuery('❤️ 👩‍👩‍👧')).toEqual(['❤', '👩‍👩‍👧']);
   });
   it('a control character parts words: no term holds the U+0000 that joins a block\'s rows', () => {
     expect(parseQuery('a\u0000b "c\u0001d"')).toEqual(['a', 'b', 'c d']);
@@ -47,6 +50,22 @@ describe('parseQuery and nothingToSearch: invisible characters are no term', () 
     expect(nothingToSearch('\u0640\u0640 " \u200b')).toMatch(/^the search words hold only a quote and characters that search ignores \(U\+0640, U\+200B\),/);
     // The empty query, white space only too, lists every tweet the filters allow; a query with a term is searched.
     for (const q of ['', '   ', '\u00a0\u3000', 'kong', '"\u200bkong']) expect(nothingToSearch(q), JSON.stringify(q)).toBeUndefined();
+  });
+});
+
+describe('ignoredNote names what search left out of the words', () => {
+  it('an invisible character inside a word or alone, by code point and name, once each', () => {
+    expect(ignoredNote('hong\u200bkong')).toBe(' (its invisible character U+200B ZERO WIDTH SPACE ignored)');
+    expect(ignoredNote('hong\u200bkong \u2060 free\u200bhk')).toBe(' (its invisible characters U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER ignored)');
+    expect(ignoredNote('hong\u00adkong "x')).toBe(' (its unpaired " and invisible character U+00AD SOFT HYPHEN ignored)');
+    expect(ignoredNote('item 1"')).toBe(' (its unpaired " ignored)');
+    // A joiner or non-joiner in a Latin word is named; so is a bidi mark.
+    expect(invisiblesIgnored('hong\u200ckong hong\u200dkong \u200fhk')).toEqual(['\u200c', '\u200d', '\u200f']);
+  });
+  it('not what writes the text: Persian and Indic joiners, an emoji\'s joiner and variation selector, a flag\'s tags', () => {
+    for (const q of ['می\u200cخواهم', '#می\u200cخواهم', 'क्\u200dष', '❤️', '👩‍👩‍👧', '🏳️‍🌈', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', 'hongkong', 'a\u0001b', 'مي\u0640\u0640']) {
+      expect(ignoredNote(q), JSON.stringify(q)).toBe('');
+    }
   });
 });
 

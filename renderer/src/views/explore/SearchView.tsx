@@ -10,7 +10,7 @@ import { PinButton } from '../../pins/PinButton';
 import { SearchCancelled, searchClient } from '../../search/searchClient';
 import type { SearchHit, SearchResult } from '../../search/searchCorpus';
 import type { LoadState } from '../../search/searchProtocol';
-import { describeFilters, highlightRanges, nothingToSearch, operatorLikeWords, unpairedQuote, type SearchFilters } from '../../search/searchQuery';
+import { describeFilters, highlightRanges, ignoredNote, nothingToSearch, operatorLikeWords, type SearchFilters } from '../../search/searchQuery';
 import { resolveAccountsWith, unresolvedAccountsMessage } from '../../../../shared/graph/resolveAccounts';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
@@ -26,9 +26,6 @@ import { urlDomain } from '../../../../shared/domain/urlDomain';
 import { containBidi, isolateLabel } from '../../../../shared/domain/bidiIsolate';
 
 const PAGE = 50;
-/** After a query shown as typed whose stray quote the search ignored (parseQuery): it was neither searched nor made a phrase. */
-const UNPAIRED_NOTE = ' (its unpaired " ignored)';
-
 interface Form {
   query: string;
   from: string;
@@ -249,7 +246,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       const { bytes } = await save.end();
       // Isolated: a right-to-left query or hashtag would pull the size after it into its run ("“22 ,”هنگ KB").
       const filtersShown = isolateLabel(describeFilters(r.filters, formatMinute, accountNamer(r.filters, isolateLabel)));
-      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${isolateLabel(r.query)}”${unpairedQuote(r.query) ? UNPAIRED_NOTE : ''}${filtersInWords ? ` (${filtersShown})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersShown}` : ''})`;
+      const what = r.terms.length ? `${countOf(rows, 'tweet')} matching “${isolateLabel(r.query)}”${ignoredNote(r.query)}${filtersInWords ? ` (${filtersShown})` : ''}` : `${countOf(rows, 'tweet')} (every tweet the filters allow${filtersInWords ? `: ${filtersShown}` : ''})`;
       // Beside it, what it is: the search, its filters and the files its rows came from (as the Network's CSV has its receipt).
       const receipt = {
         receiptVersion: 1, kind: 'search-export', createdAt: new Date().toISOString(), app: `Disclosure Workbench ${appVersion}`,
@@ -303,7 +300,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
           <>
             {result.counting ? `${result.r.count.toLocaleString('en')}+ tweets match` : countOf(result.r.count, 'tweet matches', 'tweets match')}
             {result.terms.length > 0 ? <> “<bdi>{result.query}</bdi>”</> : ' (no search words: every tweet the filters allow)'}
-            {result.terms.length > 0 && unpairedQuote(result.query) ? UNPAIRED_NOTE : ''}
+            {/* What the search left out of the words: an unpaired quote, invisible characters (a zero-width space inside a word). */}
+            {result.terms.length > 0 ? ignoredNote(result.query) : ''}
             {filterText ? ` (${filterText})` : ''}
             {result.counting ? ' so far — counting…' : ''}
             {/* Shown, not said: the count is the news; a screen reader reading "in 123 ms" at every search drowned it. */}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
+
+const ROWS: Row[] = [
+  { tweetid: '701', userid: '3', user_screen_name: 'gamma', tweet_text: 'Stand with hong\u200bkong today' },
+  { tweetid: '702', userid: '4', user_screen_name: 'delta', tweet_text: 'HongKong rally at noon' },
+  { tweetid: '703', userid: '4', user_screen_name: 'delta', tweet_text: 'free hong\u00adkong\u2060!' },
+  { tweetid: '704', userid: '5', user_screen_name: 'epsilon', tweet_text: 'من می\u200cخواهم بروم' },
+  { tweetid: '705', userid: '5', user_screen_name: 'epsilon', tweet_text: 'میخواهم' },
+  { tweetid: '706', userid: '3', user_screen_name: 'gamma', tweet_text: 'hong and kong, apart' },
+];
+
+async function search(page: Page, query: string): Promise<void> {
+  await page.getByRole('searchbox').fill(query);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+}
+
+/**
+ * QA: a query pasted with a zero-width space inside a word found nothing, without a word said, and
+ * "hongkong" missed the tweets written hong\u200Bkong (as influence operations write words to slip
+ * past filters). Invisible characters are left out of the tweets' text and the words alike; the
+ * status names those left out of the words, but not a Persian word's non-joiner.
+ */
+test('invisible characters inside a word: left out of tweets and query alike, and named when typed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, [tweetsFile(path.join(tempDir(), 'invisibles_tweets_csv_unhashed.csv'), ROWS)]);
+  expect(await waitForImportDone(page)).toContain('6 tweets');
+  await page.goto('#/explore/search');
+  await expect(page.getByRole('heading', { name: 'Search tweets' })).toBeVisible({ timeout: 30_000 });
+  const status = page.getByTestId('search-status');
+  const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+
+  // Typed plainly: the tweets written with a zero-width space, a soft hyphen are found, and nothing is said.
+  await search(page, 'hongkong');
+  await expect(status).toContainText('3 tweets match “hongkong” —');
+  await expect(status).not.toContainText('invisible');
+  await expect(results).toHaveCount(3);
+  // The highlight covers the whole word as written, its invisible character with it.
+  await expect(results.filter({ hasText: 'Stand with' }).locator('mark')).toHaveText('hong\u200bkong');
+
+  // Pasted with one: the same tweets, and the status names what was left out.
+  for (const query of ['hong\u200bkong', 'HONG\ufeffKONG']) {
+    await search(page, query);
+    await expect(status).toContainText(`3 tweets match “${query}” (its invisible character ${query.includes('\ufeff') ? 'U+FEFF ZERO WIDTH NO-BREAK SPACE' : 'U+200B ZERO WIDTH SPACE'} ignored) —`);
+    await expect(results).toHaveCount(3);
+  }
+  await search(page, '"free hong\u00adkong\u2060"');
+  await expect(status).toContainText('1 tweet matches “"free hong\u00adkong\u2060"” (its invisible characters U+00AD SOFT HYPHEN, U+2060 WORD JOINER ignored) —');
+
+  // A Persian word is found with or without its zero-width non-joiner, and its non-joiner is not news.
+  for (const query of ['می\u200cخواهم', 'میخواهم']) {
+    await search(page, query);
+    await expect(status).toContainText(`2 tweets match “${query}” —`);
+    await expect(status).not.toContainText('invisible');
+    await expect(results).toHaveCount(2);
+  }
+});
