@@ -11,6 +11,15 @@ export const INVISIBLE_ONLY = /^[\p{Default_Ignorable_Code_Point}\p{Cc}\s]*$/u;
 /** A character not seen, that is not white space. */
 export const INVISIBLE_CHAR = /^(?!\p{White_Space})[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
+/**
+ * A letter or mark of a script that writes words with the zero-width non-joiner (U+200C) and joiner
+ * (U+200D) inside them, to choose a letter's joined form or a conjunct: Arabic-script languages
+ * (Persian می‌خواهم, Urdu, Kurdish), the other joining scripts, and the Indic ones (क्‍ष). Beside such
+ * a letter the two are spelling, not an invisible character slipped into a word. Script_Extensions,
+ * so that marks shared by several scripts (Arabic harakat) count.
+ */
+export const JOINING_SCRIPT = /^(?=[\p{L}\p{M}])[\p{Script_Extensions=Arabic}\p{Script_Extensions=Syriac}\p{Script_Extensions=Nko}\p{Script_Extensions=Mongolian}\p{Script_Extensions=Phags_Pa}\p{Script_Extensions=Adlam}\p{Script_Extensions=Hanifi_Rohingya}\p{Script_Extensions=Devanagari}\p{Script_Extensions=Bengali}\p{Script_Extensions=Gurmukhi}\p{Script_Extensions=Gujarati}\p{Script_Extensions=Oriya}\p{Script_Extensions=Tamil}\p{Script_Extensions=Telugu}\p{Script_Extensions=Kannada}\p{Script_Extensions=Malayalam}\p{Script_Extensions=Sinhala}\p{Script_Extensions=Tibetan}\p{Script_Extensions=Myanmar}\p{Script_Extensions=Khmer}]$/u;
+
 /** Whether the text holds no character a reader sees (INVISIBLE_ONLY, after Search's folding). */
 export const holdsNothingVisible = (text: string): boolean => INVISIBLE_ONLY.test(normalizeForSearch(text));
 

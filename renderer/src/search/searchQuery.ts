@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '../../../shared/domain/searchFold';
-import { codePoint, codePointNamed, INVISIBLE_CHAR, INVISIBLE_ONLY } from '../../../shared/domain/visibleText';
+import { codePoint, codePointNamed, INVISIBLE_CHAR, INVISIBLE_ONLY, JOINING_SCRIPT } from '../../../shared/domain/visibleText';
 import { findTerm, isWholeTerm } from './findTerm';
 
 /**
@@ -51,8 +51,6 @@ export function invisiblesIgnored(query: string): string[] {
 
 /** Variation selectors (Mongolian, standard and ideographic ones). */
 const VARIATION_SELECTOR = /[\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
-/** Letters and marks of scripts that use the zero-width non-joiner and joiner inside words: Arabic-script and other joining scripts, and the Indic ones. */
-const JOINING_SCRIPT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Phags_Pa}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}]/u;
 
 /**
  * What search left out of a query it searched, said after it on the page: ` (its unpaired " ignored)`,

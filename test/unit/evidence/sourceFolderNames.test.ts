@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { bagName, bagPathProblem } from '../../../shared/evidence/bagPaths';
 import { sourceFolder } from '../../../renderer/src/cases/caseBundleInput';
+import { verifyBundle } from '../../../shared/evidence/bundleVerifier';
+import { bundleInput, runVerifySh, writeBundle } from './bundleFixture';
+import { tempDir } from './tools';
 
 const SHA = '0123456789abcdef'.repeat(4);
 const folderName = (fileName: string, entryName?: string): string => {
@@ -23,6 +26,42 @@ describe('source folder names in a bundle', () => {
     ['Thai vowel and tone marks', 'ทวีต_ไทย.csv', 'ทวีต_ไทย.csv'],
   ])('keeps %s', (_what, name, expected) => {
     expect(folderName(name)).toBe(expected);
+  });
+
+  it('keeps a zero-width non-joiner or joiner between letters of a script that spells with it (Persian, Indic)', () => {
+    // QA: the Persian name's ZWNJ became '-': می-خواهم is not the word.
+    expect(folderName('می\u200cخواهم.csv')).toBe('می\u200cخواهم.csv');
+    expect(folderName('نامه\u200cها_ی_اِرسالی.csv')).toBe('نامه\u200cها_ی_اِرسالی.csv');
+    expect(folderName('क्\u200dष_ट्वीट.csv')).toBe('क्\u200dष_ट्वीट.csv');
+    expect(folderName('archive.zip', 'می\u200cخواهم.csv')).toBe('archive.zip-می\u200cخواهم.csv');
+  });
+
+  it('a bundle citing rows of a Persian-named source verifies, in the app\'s verifier and with verify.sh', async () => {
+    const input = bundleInput();
+    const folder = sourceFolder({ sha256: SHA, fileName: 'می\u200cخواهم.csv' });
+    expect(folder).toContain('می\u200cخواهم');
+    input.payload.push({ path: `${folder}/row-2_bytes-10-5.csv`, bytes: new TextEncoder().encode('a,b,c') });
+    const dir = tempDir('source-folders-');
+    const { prepared, bytes } = await writeBundle(dir, input);
+    const v = verifyBundle(bytes, { trustedFingerprints: [prepared.fingerprint], requireTrust: true });
+    expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+    const sh = runVerifySh(dir, bytes, 'persian', prepared.fingerprint);
+    expect(sh.stderr).toBe('');
+    expect(sh.code).toBe(0);
+  });
+
+  it('any other zero-width joiner or non-joiner is \'-\' as before: in a Latin name, at an edge, beside a digit, two together', () => {
+    expect(folderName('hong\u200ckong\u200d.csv')).toBe('hong-kong-.csv');
+    expect(folderName('\u200cمی.csv')).toBe('می.csv');
+    expect(folderName('می\u200c.csv')).toBe('می-.csv');
+    expect(folderName('می\u200c۲.csv')).toBe('می-۲.csv');
+    expect(folderName('می\u200c\u200cخواهم.csv')).toBe('می-خواهم.csv');
+    expect(folderName('می\u200cabc.csv')).toBe('می-abc.csv');
+  });
+
+  it('a joiner is not left at the end of a long name where it is cut', () => {
+    // 77 + م + ی with its ZWNJ (one character) are 80 UTF-16 units: the cut falls after the ZWNJ.
+    expect(folderName(`${'خ'.repeat(77)}می\u200cخواهم.csv`)).toBe(`${'خ'.repeat(77)}می`);
   });
 
   it('still replaces what is unsafe in a path: separators, spaces, control characters, % and \\', () => {
