@@ -115,10 +115,16 @@ function looksLikeUtf16(b: Uint8Array): boolean {
  * names no release. Columns are read by name whatever the order.
  */
 function tweetsVersion(names: string[]): string {
-  const canonical = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices' || names.includes(c)) as string[];
-  const swapped = canonical.map((c) => (c === 'in_reply_to_userid' ? 'in_reply_to_tweetid' : c === 'in_reply_to_tweetid' ? 'in_reply_to_userid' : c));
+  const polls = names.includes('poll_choices');
   const same = (order: string[]) => order.length === names.length && order.every((c, i) => c === names[i]);
-  return same(canonical) ? '2019+' : same(swapped) ? '2018' : 'columns reordered';
+  return same(tweetsColumnsOf('2019+', polls)!) ? '2019+' : same(tweetsColumnsOf('2018', polls)!) ? '2018' : 'columns reordered';
+}
+
+/** A tweets release's column order (tweetsVersion's '2019+' or '2018'), with or without poll_choices; none for another. */
+export function tweetsColumnsOf(version: string, withPolls: boolean): string[] | undefined {
+  if (version !== '2019+' && version !== '2018') return undefined;
+  const canonical = TWITTER_TWEET_COLUMNS.filter((c) => c !== 'poll_choices' || withPolls) as string[];
+  return version === '2019+' ? canonical : canonical.map((c) => (c === 'in_reply_to_userid' ? 'in_reply_to_tweetid' : c === 'in_reply_to_tweetid' ? 'in_reply_to_userid' : c));
 }
 
 /** Reddit's rule for names (3 to 20 of these): a file starting "1,2" is no Reddit list. */

@@ -21,6 +21,7 @@ import { tweetNormalizer, type TweetRow } from './normalizeTweet';
 import { userNormalizer } from './normalizeUser';
 import { isZipMetadata, openArchive, type Container } from './openArchive';
 import { ownString } from './ownString';
+import { conflictingTweetDetail } from './quarantinedTweet';
 import { ADDED, NO_TAG, TweetIdIndex } from './tweetIdIndex';
 import { tweetFingerprint } from './tweetFingerprint';
 
@@ -574,7 +575,7 @@ class EntryParser {
         const earlier = this.seenTweets ? this.seenTweets.add(tweet.tweetid, tweet.userid, fingerprint) : ADDED;
         if (earlier !== ADDED) {
           if (earlier !== fingerprint && earlier !== NO_TAG) {
-            return this.reject(r, row, 'conflicting-duplicate', `tweetid '${tweet.tweetid}' was read before with other content (text, time or account); the first is kept`);
+            return this.reject(r, row, 'conflicting-duplicate', conflictingTweetDetail(tweet.tweetid));
           }
           this.rowsDuplicate++;
           return;

@@ -4,6 +4,7 @@ import { db } from '../store/database';
 import type { DatasetRecord, QuarantineRecord } from '../store/schema';
 import { countQuarantine, readQuarantinePage } from '../store/read/committedRecords';
 import { formatCount } from './formatters';
+import { isConflictingTweet, keptTweetNotes, type KeptTweetNote } from './keptTweets';
 
 const PAGE = 50;
 
@@ -21,7 +22,21 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
     void readQuarantinePage(db, dataset, page * PAGE, PAGE).then((rows) => live && setShown({ page, rows }));
     return () => void (live = false);
   }, [dataset, page]);
+  // The tweet kept for each conflicting duplicate tweet shown: looked up for the page's rows only, once they show.
+  const [kept, setKept] = useState<{ rows: QuarantineRecord[]; notes: Map<number, KeptTweetNote> } | undefined>();
+  useEffect(() => {
+    let live = true;
+    const rows = shown.rows;
+    if (rows.some(isConflictingTweet)) {
+      void keptTweetNotes(db, dataset, rows).then(
+        (notes) => live && setKept({ rows, notes }),
+        (e: unknown) => live && setKept({ rows, notes: new Map(rows.map((_, i) => [i, { text: `The kept tweet could not be read: ${e instanceof Error ? e.message : String(e)}` }])) }),
+      );
+    }
+    return () => void (live = false);
+  }, [dataset, shown]);
   const rows = shown.rows;
+  const notes = kept?.rows === rows ? kept.notes : undefined;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const captionId = `quarantine-caption-${dataset.id}`;
   return (
@@ -50,7 +65,14 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
               <td>{r.row}</td>
               <td>{r.byteOffset}</td>
               <td><code>{r.reason}</code></td>
-              <td dir="auto">{r.detail}</td>
+              <td dir="auto">
+                {r.detail}
+                {isConflictingTweet(r) && (
+                  <div className="kept-tweet" data-testid="kept-tweet" aria-busy={!notes}>
+                    {notes ? <KeptTweet note={notes.get(i)!} /> : 'Looking up the kept tweet…'}
+                  </div>
+                )}
+              </td>
               {/* The record as in the file: left to right in field order (an Arabic first field would turn the line under dir=auto), lines wrapping after commas. */}
               <td><pre className="raw" dir="ltr">{r.raw.split(',').map((part, i) => <Fragment key={i}>{i > 0 && <>,<wbr /></>}{part}</Fragment>)}</pre></td>
             </tr>
@@ -60,4 +82,10 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
       </div>
     </div>
   );
+}
+
+/** Where a conflicting duplicate tweet's kept version was read, and what differs: the file name isolated (it may be right to left). */
+function KeptTweet({ note }: { note: KeptTweetNote }) {
+  if ('text' in note) return <>{note.text}</>;
+  return <>The kept tweet is {note.place} of <bdi>{note.file}</bdi>; {note.what}.</>;
 }

@@ -1,6 +1,6 @@
 import type { SourceFileRecord } from '../store/schema';
 import { UNENDED_LAST_ROW_NOTE } from '../../../shared/domain/archive';
-import { countOf, formatBytes, formatCount, formatSeconds } from './formatters';
+import { countOf, fileLabel, formatBytes, formatCount, formatSeconds } from './formatters';
 
 /** One row per imported file: what went in, what came out, why anything was rejected. */
 export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; label: string }) {
@@ -25,7 +25,7 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
           {files.map(({ receipt: r, sha256 }, i) => (
             <tr key={sha256}>
               <td dir="auto">
-                {r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName}
+                {fileLabel(r)}
                 {/* Every entry's receipt names the zip's other entries: said once, on its first row. */}
                 {files.findIndex((f) => f.receipt.sha256 === r.sha256) === i && (
                   <>

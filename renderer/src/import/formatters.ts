@@ -20,3 +20,6 @@ export function formatSeconds(s: number): string {
   const m = Math.floor(s / 60);
   return `${m} min ${Math.round(s - m * 60)} s`;
 }
+
+/** A source file as the Datasets page names it: the file, or for a zip's entry 'file › entry'. */
+export const fileLabel = (r: { fileName: string; entryName?: string }): string => (r.entryName ? `${r.fileName} › ${r.entryName}` : r.fileName);

@@ -56,6 +56,23 @@ export function unpackStrings(p: PackedStrings): string[] {
   return out;
 }
 
+/** The index of the value `s` among packed strings (the first), -1 if none is: searched in the joined text, nothing unpacked. */
+export function indexOfPacked(p: PackedStrings, s: string): number {
+  const { joined, ends } = p;
+  for (let at = s ? joined.indexOf(s) : -1; at >= 0; at = joined.indexOf(s, at + 1)) {
+    // The value `at` falls in: the first whose end is past it.
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((lo ? ends[lo - 1]! : 0) === at && ends[lo] === at + s.length) return lo;
+  }
+  return -1;
+}
+
 /** Dictionary-codes strings (runs of one value skip the lookup: archives are often sorted by account). No copies: the coded strings live as long as what is built from them. */
 export class Coder {
   private readonly map = new Map<string, number>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
 import { tweetColumnsFrom } from '../../../shared/archive/columns';
 import type { Tweet } from '../../../shared/domain/tweet';
-import { decodeTweetColumns, encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
+import { decodeTweetColumns, encodeTweetColumns, indexOfPacked, packStrings } from '../../../renderer/src/store/tweetBlockCodec';
 
 describe('tweet block codec', () => {
   it('stores the demo columns and reads them back exactly (through a structured clone, as IndexedDB does)', () => {
@@ -30,5 +30,13 @@ describe('tweet block codec', () => {
     }
     const columns = tweetColumnsFrom(rows);
     expect(decodeTweetColumns(structuredClone(encodeTweetColumns(columns)))).toEqual(columns);
+  });
+});
+
+describe('indexOfPacked', () => {
+  it('finds a whole value only, not a part of one or a run across two', () => {
+    const p = packStrings(['123', '', '45', '1234', '5', '12']);
+    expect([indexOfPacked(p, '123'), indexOfPacked(p, '45'), indexOfPacked(p, '1234'), indexOfPacked(p, '12'), indexOfPacked(p, '5')]).toEqual([0, 2, 3, 5, 4]);
+    expect([indexOfPacked(p, '234'), indexOfPacked(p, '3451'), indexOfPacked(p, '4'), indexOfPacked(p, ''), indexOfPacked(packStrings([]), '1')]).toEqual([-1, -1, -1, -1, -1]);
   });
 });

@@ -1,5 +1,7 @@
 import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlock, TweetBlockRecord, WorkbenchDb } from '../schema';
-import { decodeStrings, decodeTweetColumns, unpackStrings } from '../tweetBlockCodec';
+import { decodeStrings, decodeTweetColumns, indexOfPacked, unpackStrings, type CodedStrings, type PackedStrings } from '../tweetBlockCodec';
+import { tweetAt } from '../../../../shared/archive/columns';
+import type { Tweet } from '../../../../shared/domain/tweet';
 import { addCounts, mergeAggregates } from './mergeAggregates';
 import { TWEET_FINGERPRINT_VERSION } from '../../../../shared/archive/tweetFingerprint';
 
@@ -78,12 +80,8 @@ export async function* readTweetBlocks(db: WorkbenchDb, datasetId: string, seqs?
 /** Ids records read per IndexedDB request (~1.5 MB each). */
 const ID_RECORDS_PER_READ = 5;
 
-/**
- * The ids, authors and content fingerprints (where kept) of the dataset's tweets, block by block (committed imports): from the ids
- * records (TweetIdsRecord), or from the block itself where none covers it (written before schema
- * v10). What adding files to a dataset reads to skip the tweets it has.
- */
-export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGenerator<{ tweetid: string[]; userid: string[]; fingerprints?: Int32Array }> {
+/** The ids, authors and content fingerprints (where kept, of this version) of the dataset's tweet blocks, packed as stored, with each block's seq. */
+async function* storedTweetIds(db: WorkbenchDb, datasetId: string): AsyncGenerator<{ seq: number; tweetid: PackedStrings; userid: CodedStrings; fingerprints?: Int32Array }> {
   const ids = await committed(db, datasetId);
   const range = [[datasetId, -Infinity], [datasetId, Infinity]] as const;
   const covered = new Set<number>();
@@ -96,7 +94,7 @@ export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGe
       // Fingerprints of another version are not comparable: those tweets read again count as duplicates.
       for (const b of r.blocks) {
         const fingerprints = b.fingerprintVersion === TWEET_FINGERPRINT_VERSION ? b.fingerprints : undefined;
-        yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid), ...(fingerprints ? { fingerprints } : {}) };
+        yield { seq: b.seq, tweetid: b.tweetid, userid: b.userid, ...(fingerprints ? { fingerprints } : {}) };
       }
     }
   }
@@ -104,6 +102,44 @@ export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGe
   for (const [, seq] of blockKeys) {
     if (covered.has(seq)) continue;
     const b = await db.tweetBlocks.get([datasetId, seq]);
-    if (b && ids.has(b.importId)) yield { tweetid: unpackStrings(b.columns.tweetid), userid: decodeStrings(b.columns.userid) };
+    if (b && ids.has(b.importId)) yield { seq, tweetid: b.columns.tweetid, userid: b.columns.userid };
   }
+}
+
+/**
+ * The ids, authors and content fingerprints (where kept) of the dataset's tweets, block by block (committed imports): from the ids
+ * records (TweetIdsRecord), or from the block itself where none covers it (written before schema
+ * v10). What adding files to a dataset reads to skip the tweets it has.
+ */
+export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGenerator<{ tweetid: string[]; userid: string[]; fingerprints?: Int32Array }> {
+  for await (const b of storedTweetIds(db, datasetId)) {
+    yield { tweetid: unpackStrings(b.tweetid), userid: decodeStrings(b.userid), ...(b.fingerprints ? { fingerprints: b.fingerprints } : {}) };
+  }
+}
+
+/**
+ * The dataset's stored tweets of these ids (committed imports), by id; an id the dataset does not
+ * hold is left out. The ids records are searched as stored (no id is unpacked), then only the blocks
+ * holding a wanted tweet are read: what the quarantine list reads to name the tweet a conflicting
+ * duplicate's first version is.
+ */
+export async function findTweets(db: WorkbenchDb, datasetId: string, tweetids: Iterable<string>): Promise<Map<string, Tweet>> {
+  const wanted = new Set(tweetids);
+  const at = new Map<number, Map<number, string>>(); // seq -> row -> tweetid
+  if (wanted.size) {
+    for await (const b of storedTweetIds(db, datasetId)) {
+      for (const id of wanted) {
+        const i = indexOfPacked(b.tweetid, id);
+        if (i < 0) continue;
+        (at.get(b.seq) ?? at.set(b.seq, new Map()).get(b.seq)!).set(i, id);
+        wanted.delete(id); // a dataset holds each tweet id once
+      }
+      if (!wanted.size) break;
+    }
+  }
+  const out = new Map<string, Tweet>();
+  for await (const block of readTweetBlocks(db, datasetId, [...at.keys()])) {
+    for (const [i, id] of at.get(block.seq)!) out.set(id, tweetAt(block.columns, i));
+  }
+  return out;
 }
