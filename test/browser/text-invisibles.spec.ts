@@ -59,3 +59,57 @@ test('invisible characters inside a word: left out of tweets and query alike, an
     await expect(results).toHaveCount(2);
   }
 });
+
+/** Presses ArrowDown in a number field until its value stops changing; returns the values it went through. */
+async function spinDown(page: Page, label: string): Promise<string[]> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.focus();
+  const seen = [await input.inputValue()];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('ArrowDown');
+    const v = await input.inputValue();
+    if (v === seen[seen.length - 1]) return seen;
+    seen.push(v);
+  }
+  throw new Error(`${label} went on down: ${seen.join(', ')}`);
+}
+
+/**
+ * QA: the Network form's FDR alpha spinner went down to 0, which Build refused in words ("must be
+ * above 0"); the replicates spinner went to 1, too few for the alpha. Each stops at the least value
+ * Build accepts with the other fields as they are.
+ */
+test('the coordination parameters\' spinners stop at the least value Build accepts', async ({ page }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, [tweetsFile(path.join(tempDir(), 'spinners_tweets_csv_unhashed.csv'), ROWS)]);
+  expect(await waitForImportDone(page)).toContain('6 tweets');
+  await page.goto('#/network');
+  await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  const build = async () => {
+    await page.getByRole('button', { name: 'Build network' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /^Co-retweet \(coordination\) network of/ })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Not built')).toHaveCount(0);
+  };
+
+  // With the default 199 replicates, alpha stops at 1/200 (was: 0); Build takes it.
+  const alphas = await spinDown(page, 'FDR alpha');
+  expect(alphas[0]).toBe('0.05');
+  expect(alphas[alphas.length - 1]).toBe('0.005');
+  expect(alphas.map(Number).every((a) => a > 0)).toBe(true);
+  await build();
+
+  // Replicates stop at the fewest the alpha needs: 19 for 0.05 (was: 1).
+  await field('FDR alpha').fill('0.05');
+  await field('Null-model replicates').fill('25');
+  const replicates = await spinDown(page, 'Null-model replicates');
+  expect(replicates).toEqual(['25', '24', '23', '22', '21', '20', '19']);
+  // And alpha, with 19 replicates, no lower than the 0.05 they can show.
+  expect(await spinDown(page, 'FDR alpha')).toEqual(['0.05']);
+  // The window and minimum repeats stop at 1, as they did.
+  await field('Window Δt (seconds)').fill('3');
+  expect(await spinDown(page, 'Window Δt (seconds)')).toEqual(['3', '2', '1']);
+  await field('Minimum repeats').fill('2');
+  expect(await spinDown(page, 'Minimum repeats')).toEqual(['2', '1']);
+  await build();
+});

@@ -16,6 +16,29 @@ export interface CoordinationParameters {
 export const fewestReplicates = (alpha: number): number => Math.ceil(1 / alpha) - 1;
 
 /**
+ * The smallest FDR alpha that R replicates can show (fewestReplicates(alpha) ≤ R): 1 / (R + 1), or the
+ * next number up where floating point puts 1 / (1 / (R + 1)) a hair above R + 1 (R = 48: 1/49).
+ */
+export function smallestAlpha(replicates: number): number {
+  let alpha = 1 / (replicates + 1);
+  for (let i = 0; i < 4 && fewestReplicates(alpha) > replicates; i++) alpha += alpha * Number.EPSILON;
+  return alpha;
+}
+
+/**
+ * The least value of a parameter that parameterProblems accepts with the others as they are, where
+ * the form's spinner stops (pressing ↓ never makes a value Build refuses): alpha is only "above 0"
+ * in its range, so its least is the smallest the replicates can show (smallestAlpha); replicates,
+ * at least fewestReplicates(alpha); the others, their range's min. Undefined where that rests on
+ * another parameter that is itself out of range.
+ */
+export function leastAccepted(field: keyof CoordinationParameters, p: CoordinationParameters): number | undefined {
+  if (field === 'alpha') return inRange(p.replicates, COORDINATION_RANGES.replicates) ? Math.min(smallestAlpha(p.replicates), COORDINATION_RANGES.alpha.max!) : undefined;
+  if (field === 'replicates') return inRange(p.alpha, COORDINATION_RANGES.alpha) ? Math.max(COORDINATION_RANGES.replicates.min, fewestReplicates(p.alpha)) : undefined;
+  return COORDINATION_RANGES[field].min;
+}
+
+/**
  * The one rule for the coordination parameters: the CLI's flags, the Network form's fields and
  * parameterProblems all read it. Whole seconds up to a day: tweet_time has minute precision (any
  * window under 60 s means "same minute"), and past a day the null model's account-days are shorter

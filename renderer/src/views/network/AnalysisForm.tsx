@@ -5,7 +5,7 @@ import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisReques
 import { dayToMinute } from './format';
 import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
-import { COORDINATION_RANGES, parameterProblems, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
+import { COORDINATION_RANGES, leastAccepted, parameterProblems, smallestAlpha, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
 import { rememberedDataset } from '../explore/exploreData';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
@@ -49,10 +49,12 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
 
+  const params: CoordinationParameters = { windowSeconds, minRepeat, alpha, replicates };
+
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const found: Problem[] = [
-      ...(coord ? parameterProblems({ windowSeconds, minRepeat, alpha, replicates }).map(({ field, text }) => ({ fields: [field], text })) : []),
+      ...(coord ? parameterProblems(params).map(({ field, text }) => ({ fields: [field], text })) : []),
       ...(from && to && to < from ? [{ fields: ['from', 'to'] as const, text: 'The To day is before the From day: no tweet can match.' }] : []),
     ];
     setProblems(found);
@@ -87,10 +89,10 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       {coord && (
         <fieldset>
           <legend>Coordination parameters</legend>
-          <label>Window Δt (seconds) <input type="number" {...rangeAttributes('windowSeconds')} value={windowSeconds} {...invalidity('windowSeconds')} onChange={(e) => setWindow(Number(e.target.value))} /></label>
-          <label>Minimum repeats <input type="number" {...rangeAttributes('minRepeat')} value={minRepeat} {...invalidity('minRepeat')} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
-          <label>FDR alpha <input type="number" {...rangeAttributes('alpha')} value={alpha} {...invalidity('alpha')} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
-          <label>Null-model replicates <input type="number" {...rangeAttributes('replicates')} value={replicates} {...invalidity('replicates')} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
+          <label>Window Δt (seconds) <input type="number" {...rangeAttributes('windowSeconds', params)} value={windowSeconds} {...invalidity('windowSeconds')} onChange={(e) => setWindow(Number(e.target.value))} /></label>
+          <label>Minimum repeats <input type="number" {...rangeAttributes('minRepeat', params)} value={minRepeat} {...invalidity('minRepeat')} onChange={(e) => setMinRepeat(Number(e.target.value))} /></label>
+          <label>FDR alpha <input type="number" {...rangeAttributes('alpha', params)} value={alpha} {...invalidity('alpha')} onChange={(e) => setAlpha(Number(e.target.value))} /></label>
+          <label>Null-model replicates <input type="number" {...rangeAttributes('replicates', params)} value={replicates} {...invalidity('replicates')} onChange={(e) => setReplicates(Number(e.target.value))} /></label>
           <label><input type="checkbox" checked={sweep} onChange={(e) => setSweep(e.target.checked)} /> Window sweep 10 s … 1 h</label>
           <p className="muted" role="note">tweet_time has minute precision: two posts in the same minute have Δt 0 s, in adjacent minutes 60 s, so any window under 60 s means “same minute”.</p>
         </fieldset>
@@ -110,8 +112,15 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   );
 }
 
-/** A field's min, max and step from the one rule the form checks on Build (COORDINATION_RANGES), for the spinner (the rule itself is checked on Build). */
-function rangeAttributes(field: keyof CoordinationParameters): { min: number; max?: number; step: number | 'any' } {
+/**
+ * A field's min, max and step from the one rule the form checks on Build (COORDINATION_RANGES), for
+ * the spinner (the rule itself is checked on Build). Its min is the least value Build accepts with the
+ * other fields as they are (leastAccepted): ↓ stops at a valid value, never at alpha 0 (which is not
+ * above 0) nor at replicates too few for the alpha. Alpha steps 'any', so that every alpha typed stays
+ * valid in the browser's eyes too; with replicates out of range, it stops where the default replicates would.
+ */
+function rangeAttributes(field: keyof CoordinationParameters, p: CoordinationParameters): { min: number; max?: number; step: number | 'any' } {
   const r = COORDINATION_RANGES[field];
-  return { min: r.min, ...(r.max === undefined ? {} : { max: r.max }), step: r.integer ? 1 : 'any' };
+  const min = leastAccepted(field, p) ?? (field === 'alpha' ? smallestAlpha(COORDINATION_DEFAULTS.replicates) : r.min);
+  return { min, ...(r.max === undefined ? {} : { max: r.max }), step: r.integer ? 1 : 'any' };
 }
