@@ -56,23 +56,6 @@ export function unpackStrings(p: PackedStrings): string[] {
   return out;
 }
 
-/** The index of the value `s` among packed strings (the first), -1 if none is: searched in the joined text, nothing unpacked. */
-export function indexOfPacked(p: PackedStrings, s: string): number {
-  const { joined, ends } = p;
-  for (let at = s ? joined.indexOf(s) : -1; at >= 0; at = joined.indexOf(s, at + 1)) {
-    // The value `at` falls in: the first whose end is past it.
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ends[mid]! <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    if ((lo ? ends[lo - 1]! : 0) === at && ends[lo] === at + s.length) return lo;
-  }
-  return -1;
-}
-
 /** Dictionary-codes strings (runs of one value skip the lookup: archives are often sorted by account). No copies: the coded strings live as long as what is built from them. */
 export class Coder {
   private readonly map = new Map<string, number>();
@@ -148,5 +131,26 @@ export function decodeTweetColumns(s: StoredTweetColumns): TweetColumns {
   for (const k of CODED) out[k] = decodeStrings(s[k]);
   for (const k of LISTS) out[k] = decodeLists(s[k]);
   for (const k of TYPED) (out as unknown as Record<string, unknown>)[k] = s[k];
+  return out;
+}
+
+/** Value i of packed strings. */
+const packedAt = (p: PackedStrings, i: number): string => p.joined.slice(i ? p.ends[i - 1]! : 0, p.ends[i]!);
+
+/** Some rows of a stored block as columns of their own (row j = the block's rows[j]): the rest is never decoded. */
+export function decodeTweetRows(s: StoredTweetColumns, rows: readonly number[]): TweetColumns {
+  const out = { length: rows.length } as TweetColumns;
+  for (const k of PACKED) out[k] = rows.map((i) => packedAt(s[k], i));
+  for (const k of CODED) out[k] = rows.map((i) => packedAt(s[k].values, s[k].codes[i]!));
+  for (const k of LISTS) {
+    const { values, codes, starts } = s[k];
+    out[k] = rows.map((i) => Array.from(codes.subarray(starts[i]!, starts[i + 1]!), (c) => packedAt(values, c)));
+  }
+  for (const k of TYPED) {
+    const from = s[k];
+    const to = new (from.constructor as new (n: number) => typeof from)(rows.length);
+    rows.forEach((i, j) => (to[j] = from[i]!));
+    (out as unknown as Record<string, unknown>)[k] = to;
+  }
   return out;
 }

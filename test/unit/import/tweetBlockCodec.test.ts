@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoTweetColumns } from '../../../shared/archive/demo/demoColumns';
-import { tweetColumnsFrom } from '../../../shared/archive/columns';
+import { tweetAt, tweetColumnsFrom } from '../../../shared/archive/columns';
 import type { Tweet } from '../../../shared/domain/tweet';
-import { decodeTweetColumns, encodeTweetColumns, indexOfPacked, packStrings } from '../../../renderer/src/store/tweetBlockCodec';
+import { decodeTweetColumns, decodeTweetRows, encodeTweetColumns } from '../../../renderer/src/store/tweetBlockCodec';
 
 describe('tweet block codec', () => {
   it('stores the demo columns and reads them back exactly (through a structured clone, as IndexedDB does)', () => {
@@ -33,10 +33,15 @@ describe('tweet block codec', () => {
   });
 });
 
-describe('indexOfPacked', () => {
-  it('finds a whole value only, not a part of one or a run across two', () => {
-    const p = packStrings(['123', '', '45', '1234', '5', '12']);
-    expect([indexOfPacked(p, '123'), indexOfPacked(p, '45'), indexOfPacked(p, '1234'), indexOfPacked(p, '12'), indexOfPacked(p, '5')]).toEqual([0, 2, 3, 5, 4]);
-    expect([indexOfPacked(p, '234'), indexOfPacked(p, '3451'), indexOfPacked(p, '4'), indexOfPacked(p, ''), indexOfPacked(packStrings([]), '1')]).toEqual([-1, -1, -1, -1, -1]);
+describe('decodeTweetRows', () => {
+  it('decodes the rows asked for, in that order, as the whole block decodes them', () => {
+    const { columns } = demoTweetColumns({ tweets: 2000, seed: 5 });
+    const stored = encodeTweetColumns(columns);
+    const whole = decodeTweetColumns(stored);
+    const rows = [1999, 0, 1000, 3];
+    const some = decodeTweetRows(stored, rows);
+    expect(some.length).toBe(4);
+    expect(rows.map((_, j) => tweetAt(some, j))).toEqual(rows.map((i) => tweetAt(whole, i)));
+    expect(some.byteOffset).toBeInstanceOf(Float64Array);
   });
 });

@@ -1,5 +1,5 @@
 import type { AccountRecord, DatasetRecord, ImportAggregates, TweetBlock, TweetBlockRecord, WorkbenchDb } from '../schema';
-import { decodeStrings, decodeTweetColumns, indexOfPacked, unpackStrings, type CodedStrings, type PackedStrings } from '../tweetBlockCodec';
+import { decodeStrings, decodeTweetColumns, decodeTweetRows, unpackStrings, type CodedStrings, type PackedStrings } from '../tweetBlockCodec';
 import { tweetAt } from '../../../../shared/archive/columns';
 import type { Tweet } from '../../../../shared/domain/tweet';
 import { addCounts, mergeAggregates } from './mergeAggregates';
@@ -119,27 +119,32 @@ export async function* readTweetIds(db: WorkbenchDb, datasetId: string): AsyncGe
 
 /**
  * The dataset's stored tweets of these ids (committed imports), by id; an id the dataset does not
- * hold is left out. The ids records are searched as stored (no id is unpacked), then only the blocks
- * holding a wanted tweet are read: what the quarantine list reads to name the tweet a conflicting
- * duplicate's first version is.
+ * hold is left out. The ids records are read (their ids only, as adding files reads them), then only
+ * the blocks holding a wanted tweet: what the quarantine list reads to name the tweet kept for a
+ * conflicting duplicate.
  */
 export async function findTweets(db: WorkbenchDb, datasetId: string, tweetids: Iterable<string>): Promise<Map<string, Tweet>> {
   const wanted = new Set(tweetids);
   const at = new Map<number, Map<number, string>>(); // seq -> row -> tweetid
   if (wanted.size) {
     for await (const b of storedTweetIds(db, datasetId)) {
-      for (const id of wanted) {
-        const i = indexOfPacked(b.tweetid, id);
-        if (i < 0) continue;
+      const ids = unpackStrings(b.tweetid);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        if (!wanted.delete(id)) continue; // a dataset holds each tweet id once
         (at.get(b.seq) ?? at.set(b.seq, new Map()).get(b.seq)!).set(i, id);
-        wanted.delete(id); // a dataset holds each tweet id once
       }
       if (!wanted.size) break;
     }
   }
   const out = new Map<string, Tweet>();
-  for await (const block of readTweetBlocks(db, datasetId, [...at.keys()])) {
-    for (const [i, id] of at.get(block.seq)!) out.set(id, tweetAt(block.columns, i));
-  }
+  const seqs = [...at.keys()];
+  const blocks = await db.tweetBlocks.bulkGet(seqs.map((seq) => [datasetId, seq]));
+  blocks.forEach((block, b) => {
+    if (!block) return;
+    const rows = [...at.get(seqs[b]!)!];
+    const columns = decodeTweetRows(block.columns, rows.map(([i]) => i));
+    rows.forEach(([, id], j) => out.set(id, tweetAt(columns, j)));
+  });
   return out;
 }
