@@ -99,10 +99,16 @@ async function changeCase(db: WorkbenchDb, caseId: string, actor: string, change
   announceCaseChanged(caseId);
 }
 
+/** An archived case's name, notes and tags are read-only: a change of one is refused (the same text again changes nothing, and passes). */
+function refuseIfArchived(c: CaseRecord, what: string): void {
+  if (c.archived) throw new Error(`this case is archived: its ${what} can no longer be changed`);
+}
+
 export async function renameCase(db: WorkbenchDb, caseId: string, name: string, actor: string): Promise<void> {
   const trimmed = nameOf(name);
   await changeCase(db, caseId, actor, async (c) => {
     if (c.name === trimmed) return null;
+    refuseIfArchived(c, 'name');
     await refuseTakenName(db, trimmed, caseId);
     return { set: { name: trimmed }, action: 'case-renamed', detail: { from: c.name, to: trimmed } };
   });
@@ -212,7 +218,7 @@ const setText = (what: string, read: (c: CaseRecord) => string, write: (c: CaseR
     changeCase(db, caseId, actor, (c) => {
       const stored = read(c);
       if (stored === next) return null;
-      if (c.archived) throw new Error(`this case is archived: its ${what} can no longer be changed`);
+      refuseIfArchived(c, what);
       if (base !== undefined && stored !== base) throw new EditConflict(what, stored);
       return write(c);
     });

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CASES_CHANGED } from '../cases/caseStore';
 import { db } from '../store/database';
-import { discardWaitingPin, PINS_CHANGED, pinToCase, type EvidenceItemDraft } from './pinApi';
+import { DiscardedPinUndo } from './DiscardedPinUndo';
+import { discardWaitingPin, PINS_CHANGED, pinToCase, restoreWaitingPins, type EvidenceItemDraft } from './pinApi';
 import { sameItem, type PinRecord } from './pinTypes';
 import { storageFailureMessage } from '../store/diskGuard';
 
@@ -26,7 +27,8 @@ async function placeOf(item: EvidenceItemDraft): Promise<PinPlace> {
 
 /**
  * "Pin to case" for any item; says when it is pinned already, waiting for a case (pressed again, it
- * takes the waiting pin back) or in one (pinning it again then gives a pin for another case). `label` names the item for screen readers. `stored`
+ * takes the waiting pin back, with an Undo beside it that puts back the same pin until pins or cases
+ * change next) or in one (pinning it again then gives a pin for another case). `label` names the item for screen readers. `stored`
  * adds what the pin keeps beyond what identifies the item, made only when it is pinned (a chart's
  * SVG: rendering it at every check of the button's state would be wasted).
  */
@@ -37,9 +39,20 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
   const place = known?.label === label ? known.place : null;
   const setPlace = (p: PinPlace) => setKnown({ label, place: p });
   const [error, setError] = useState('');
+  // The waiting pins this button just took back, as they were (their ids, which a case's note and tags
+  // name, and the content stored with them), for Undo: kept for the item of this label, until the next change.
+  const [discarded, setDiscarded] = useState<{ label: string; pins: PinRecord[] } | null>(null);
+  const undoable = discarded?.label === label ? discarded.pins : null;
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     let live = true;
-    const update = () => void placeOf(item()).then((p) => live && setKnown({ label, place: p }), () => {});
+    // A change of pins or cases (here or in another window) ends the Undo: putting back a pin then could
+    // take the place of a waiting pin made or taken out of a case since. This button's own take-back
+    // announces its change before it offers Undo.
+    const update = () => {
+      setDiscarded(null);
+      void placeOf(item()).then((p) => live && setKnown({ label, place: p }), () => {});
+    };
     update();
     window.addEventListener(PINS_CHANGED, update);
     window.addEventListener(CASES_CHANGED, update);
@@ -65,15 +78,19 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
   return (
     <>
       {/* A toggle while the pin waits for a case: pressed again, it takes the pin back (a pin in a case is the case's). */}
-      <button type="button" className="pin-button" aria-label={`${text}: ${label}`} title={place.kind === 'in-case' ? text : place.kind === 'loose' ? 'Pinned, waiting for a case: press again to take it back' : undefined} aria-pressed={place.kind === 'loose'}
+      <button type="button" ref={button} className="pin-button" aria-label={`${text}: ${label}`} title={place.kind === 'in-case' ? text : place.kind === 'loose' ? 'Pinned, waiting for a case: press again to take it back' : undefined} aria-pressed={place.kind === 'loose'}
         onClick={(e) => {
           setError('');
           // A double click's second click (detail 2) is not a second press: it would take back the pin the first made.
           if (place.kind === 'loose' && e.detail > 1) return;
           if (place.kind === 'loose') {
-            void discardWaitingPin(item()).then(() => setPlace({ kind: 'none' }), (e: unknown) => setError(`Not taken back: ${storageFailureMessage(e, 'the change')}`));
+            void discardWaitingPin(item()).then((pins) => {
+              setPlace({ kind: 'none' });
+              if (pins.length) setDiscarded({ label, pins });
+            }, (e: unknown) => setError(`Not taken back: ${storageFailureMessage(e, 'the change')}`));
             return;
           }
+          setDiscarded(null);
           void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${storageFailureMessage(e, 'the pin')}`));
         }}>
         {place.kind === 'in-case' ? (
@@ -83,6 +100,18 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
           text
         )}
       </button>
+      {/* Only beside a pin that waits, or was just taken back: a table of pin buttons has no empty live region a row. */}
+      {(place.kind === 'loose' || undoable) && (
+        <DiscardedPinUndo compact name={undoable ? label : null} onUndo={() => {
+          setError('');
+          void restoreWaitingPins(undoable!).then(() => {
+            setDiscarded(null);
+            setPlace({ kind: 'loose' });
+            // Undo goes with its button: focus goes back to the pin button, not to the page's body.
+            button.current?.focus();
+          }, (e: unknown) => setError(`Not put back: ${storageFailureMessage(e, 'the pin')}`));
+        }} />
+      )}
       {error && <span role="alert" className="error"> {error}</span>}
     </>
   );

@@ -7,6 +7,7 @@ import { hrefFor } from '../../app/routes';
 import { archiveCase, attachPin, attachPins, caseItems, detachPin, EditConflict, getCase, parseTags, readCustody, renameCase, setCaseNotes, setItemNote, setItemTags, tagsText } from '../../cases/caseStore';
 import { discardWaitingPin, listUnattachedPins, restoreWaitingPins } from '../../pins/pinApi';
 import { sameItem, type PinRecord } from '../../pins/pinTypes';
+import { DiscardedPinUndo } from '../../pins/DiscardedPinUndo';
 import { db } from '../../store/database';
 import { CustodyTable } from './CustodyTable';
 import { ExportPanel } from './ExportPanel';
@@ -102,7 +103,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         Case <code>{c.id}</code>, opened {utcInstantText(c.createdAt)} by {c.createdBy}. {c.archived ? 'Archived.' : ''}
       </p>
       <div className="inline-form">
-        {newName === null ? (
+        {/* An archived case's name is read-only, as its notes and tags are (the store refuses a rename too). A form
+            open when it was archived in another window stays: its Save says why it is refused, the name typed still in sight. */}
+        {newName === null && c.archived ? (
+          <span className="muted" tabIndex={-1} ref={focusTarget('rename')}>Archived: the name is read-only</span>
+        ) : newName === null ? (
           <button type="button" onClick={() => setNewName(c.name)} ref={focusTarget('rename')}>Rename…</button>
         ) : (
           // Escape is Cancel anywhere in the form (on its buttons too), as in Confirm archiving.
@@ -120,16 +125,17 @@ export function CasePage({ caseId }: { caseId: string }) {
             focusAfter.current = 'archive';
             setConfirmArchive(false);
           }}>
-            Archived for good: the case then takes no new evidence, no item can be removed, and its notes and tags can no longer be changed.{' '}
+            Archived for good: the case then takes no new evidence, no item can be removed, and its name, notes and tags can no longer be changed.{' '}
             <button type="button" className="danger" onClick={act(async () => {
               // A note or tags typed and not saved would be read-only once archived: saved first, or left as they are, by the analyst.
-              const unsaved = unsavedTexts(c.id, items);
+              const unsaved = [...(newName !== null && newName.trim() !== c.name ? ['the new name'] : []), ...unsavedTexts(c.id, items)];
               if (unsaved.length) {
                 const where = new Intl.ListFormat('en', { type: 'conjunction' }).format(unsaved.length > 3 ? [...unsaved.slice(0, 3), `${unsaved.length - 3} more`] : unsaved);
                 throw new Error(`Not archived: text not saved yet in ${where}. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
               }
               focusAfter.current = 'heading';
               await archiveCase(db, c.id, actor);
+              setNewName(null);
             })}>Archive</button>{' '}
             {/* The safe choice takes the focus: Enter pressed twice does not archive. */}
             <button type="button" autoFocus onClick={() => { focusAfter.current = 'archive'; setConfirmArchive(false); }}>Keep it open</button>
@@ -196,18 +202,11 @@ export function CasePage({ caseId }: { caseId: string }) {
           </ul>
         </>
       )}
-      {/* Present before it speaks (a live region inserted with its words is often not read); no timeout: Undo waits for the analyst's next change. */}
-      <div role="status" data-testid="discard-status">
-        {discarded && (
-          <p>
-            Pin discarded: <bdi>{discarded.pins[0]!.title}</bdi>.{' '}
-            <button type="button" onClick={act(async () => {
-              await restoreWaitingPins(discarded.pins);
-              refocus.current = { action: 'discard', index: discarded.index };
-            })} aria-label={`Undo: put back the pin “${discarded.pins[0]!.title}”`}>Undo</button>
-          </p>
-        )}
-      </div>
+      {/* No timeout: Undo waits for the analyst's next change. */}
+      <DiscardedPinUndo testId="discard-status" name={discarded ? discarded.pins[0]!.title : null} onUndo={act(async () => {
+        await restoreWaitingPins(discarded!.pins);
+        refocus.current = { action: 'discard', index: discarded!.index };
+      })} />
 
       <h2>Custody log</h2>
       {/* Not a live region while intact: every save adds an entry, and its hash read out would drown "Note saved". A break is alerted. */}

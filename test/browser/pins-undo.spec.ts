@@ -1,0 +1,166 @@
+import type { Page } from '@playwright/test';
+import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
+import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
+import { createCase, pinButtons } from './casesTools';
+import { countStore, openDemoArchive, storeRecords } from './exploreHelpers';
+import { expect, test } from './fixtures';
+import { gotoHash } from './pageNav';
+
+/**
+ * A pin button's Undo ("Pinned" pressed again takes the waiting pin back) and the name of an archived
+ * case (read-only, as its notes and tags are). Real Chromium and IndexedDB.
+ */
+
+interface StoredPin { id: string; title: string; caseId?: string }
+interface CustodyRow { caseId: string; seq: number; entry: { action: string; actor: string; detail: Record<string, unknown> } }
+
+const custodyOf = async (page: Page) => (await storeRecords<CustodyRow>(page, 'custody')).sort((a, b) => a.seq - b.seq);
+const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
+const items = (page: Page) => page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr');
+
+/**
+ * The demo archive, a case named `caseName`, an account pinned on its page, added to the case with a note
+ * (and tags), then removed: it waits again, the same pin, the case keeping its note and tags. On the case page.
+ */
+async function pinnedOnceInCase(page: Page, caseName: string, note: string, tags?: string): Promise<{ caseUrl: string; accountUrl: string; title: string }> {
+  await openDemoArchive(page);
+  const member = createDemoArchive({ tweets: DEMO_TWEETS, seed: DEMO_SEED }).groundTruth.groups[0]!.members[0]!;
+  const caseUrl = await createCase(page, caseName);
+  const accountUrl = `#/explore/account/${encodeURIComponent(member)}`;
+  await page.goto(accountUrl);
+  await pinButtons(page, 'account').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]')).toHaveCount(1);
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).click();
+  await expect(items(page)).toHaveCount(1);
+  const title = (await items(page).locator('td:nth-child(2)').textContent())!;
+  for (const [label, text, saved] of [[`Note on ${title}`, note, 'Note saved'], ...(tags === undefined ? [] : [[`Tags of ${title} (comma-separated)`, tags, 'Tags saved']])]) {
+    await page.getByLabel(label!).fill(text!);
+    await page.getByLabel(label!).press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: saved })).toHaveCount(1);
+  }
+  await page.getByRole('button', { name: `Remove ${title} from the case` }).click();
+  await expect(items(page)).toHaveCount(0);
+  return { caseUrl, accountUrl, title };
+}
+
+test('“Pinned” pressed again offers Undo (by keyboard), which puts back the same pin: id, stored content, the case’s note and tags; no custody entry; Undo goes at the next change of pins', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { caseUrl, accountUrl, title } = await pinnedOnceInCase(page, 'Undo 撤销 تراجع', 'ملاحظة 📝 note', '香港، lockstep');
+  const pinned = page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: account "]');
+  await page.goto(accountUrl);
+  await expect(pinned).toHaveCount(1);
+  const name = (await pinned.getAttribute('aria-label'))!.replace(/^Pinned: /, '');
+  const before = byId(await storeRecords<StoredPin>(page, 'pins'));
+  expect(before.map((p) => [p.title, p.caseId])).toEqual([[title, undefined]]);
+  const custody = await custodyOf(page);
+
+  await pinned.focus();
+  await page.keyboard.press('Enter');
+  // The button says it is not pinned (focus stays on it); Undo, beside it, says what it puts back.
+  await expect(page.getByRole('button', { name: `Pin to case: ${name}` })).toBeFocused();
+  const undo = page.getByRole('button', { name: `Undo: put back the pin “${name}”` });
+  await expect(page.getByRole('status').filter({ has: undo })).toHaveText(`Pin discarded: ${name}. Undo`);
+  await expect.poll(() => countStore(page, 'pins')).toBe(0);
+  await page.keyboard.press('Tab');
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(undo).toHaveCount(0);
+  await expect(pinned).toBeFocused();
+  // The very same record (id, title, payload, provenance, pinnedAt), and no custody entry either way (a waiting pin is in no case), as the Case page's Discard and Undo.
+  expect(byId(await storeRecords<StoredPin>(page, 'pins'))).toEqual(before);
+  expect(await custodyOf(page)).toEqual(custody);
+  await page.reload();
+  await expect(pinned).toHaveCount(1);
+
+  // Added back, it has the case's note and tags again.
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: `Add ${title} to this case` }).click();
+  await expect(items(page)).toHaveCount(1);
+  await expect(page.getByLabel(`Note on ${title}`)).toHaveValue('ملاحظة 📝 note');
+  await expect(page.getByLabel(`Tags of ${title} (comma-separated)`)).toHaveValue('香港, lockstep');
+  await page.getByRole('button', { name: `Remove ${title} from the case` }).click();
+  await expect(items(page)).toHaveCount(0);
+
+  // Undo is offered until the next change of pins (here a tweet pinned): then the take-back stands.
+  await page.goto(accountUrl);
+  await pinned.click();
+  await expect(undo).toBeVisible();
+  await pinButtons(page, 'tweet').first().click();
+  await expect(page.locator('button.pin-button[aria-pressed="true"][aria-label^="Pinned: tweet "]')).toHaveCount(1);
+  await expect(undo).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Pin to case: ${name}` })).toBeVisible();
+  const left = await storeRecords<StoredPin>(page, 'pins');
+  expect(left.map((p) => p.id)).not.toContain(before[0]!.id);
+  expect(left).toHaveLength(1);
+});
+
+test('in the accounts table, Undo sits beside the pin button on the row’s line, and puts the pin back', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openDemoArchive(page);
+  await gotoHash(page, '#/explore/accounts');
+  const firstPin = pinButtons(page, 'account').first();
+  const name = (await firstPin.getAttribute('aria-label'))!.replace(/^Pin to case: /, '');
+  await firstPin.click();
+  const pinned = page.getByRole('button', { name: `Pinned: ${name}` });
+  await expect(pinned).toBeVisible();
+  const before = await storeRecords<StoredPin>(page, 'pins');
+  await pinned.click();
+  const undo = page.getByRole('button', { name: `Undo: put back the pin “${name}”` });
+  await expect(undo).toBeVisible();
+  const row = page.getByRole('row').filter({ has: undo });
+  const [rowBox, undoBox, pinBox] = await Promise.all([row.boundingBox(), undo.boundingBox(), page.getByRole('button', { name: `Pin to case: ${name}` }).boundingBox()]);
+  // Within the row's fixed height, to the right of the pin button, inside the Pin column (150 px).
+  expect(undoBox!.y).toBeGreaterThanOrEqual(rowBox!.y);
+  expect(undoBox!.y + undoBox!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
+  expect(undoBox!.x).toBeGreaterThanOrEqual(pinBox!.x + pinBox!.width);
+  expect(undoBox!.x + undoBox!.width).toBeLessThanOrEqual(pinBox!.x + 150);
+  await undo.click();
+  await expect(pinned).toBeFocused();
+  expect(await storeRecords<StoredPin>(page, 'pins')).toEqual(before);
+});
+
+test('an archived case’s name is read-only: no Rename…, and a rename form left open in another window is refused by the store, saying why', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const caseUrl = await createCase(page, 'قضية Case 案件');
+  // Open, it is renamed (and the log says so).
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await page.getByLabel('New name').fill('قضية Case 案件 🙂');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'قضية Case 案件 🙂' })).toBeVisible();
+  // A name typed and not saved holds archiving back, as a note does.
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await page.getByLabel('New name').fill('not saved 未保存');
+  await page.getByRole('button', { name: 'Archive case…' }).click();
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Not archived: text not saved yet in the new name. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.');
+
+  // Another window has the rename form open when this one archives the case.
+  const other = await context.newPage();
+  await other.goto(caseUrl);
+  await other.getByRole('button', { name: 'Rename…' }).click();
+  await other.getByLabel('New name').fill('Renamed after archiving مؤرشف');
+  // The name put back (Cancel), the confirmation still open archives.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByText('Archived: the name is read-only')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rename…' })).toHaveCount(0);
+
+  await expect(other.getByText('Archived.')).toBeVisible();
+  await other.getByRole('button', { name: 'Save name' }).click();
+  await expect(other.getByRole('alert')).toHaveText('this case is archived: its name can no longer be changed');
+  await expect(other.getByLabel('New name')).toHaveValue('Renamed after archiving مؤرشف');
+  await other.getByRole('button', { name: 'Cancel' }).click();
+  await expect(other.getByText('Archived: the name is read-only')).toBeFocused();
+  await expect(other.getByRole('button', { name: 'Rename…' })).toHaveCount(0);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('قضية Case 案件 🙂');
+  await other.reload();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('قضية Case 案件 🙂');
+
+  // Logged: the one rename made while open, then the archiving; the refused one is not.
+  const log = await custodyOf(page);
+  expect(log.map((r) => r.entry.action)).toEqual(['case-created', 'case-renamed', 'case-archived']);
+  expect(log[1]!.entry.detail).toMatchObject({ from: 'قضية Case 案件', to: 'قضية Case 案件 🙂' });
+});
+
