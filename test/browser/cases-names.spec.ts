@@ -3,6 +3,7 @@ import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFil
 import { pinButtons } from './casesTools';
 import { countStore, openDemoArchive, storeRecords } from './exploreHelpers';
 import { expect, test } from './fixtures';
+import { rewriteAsV11 } from './profileRewrite';
 import type { Page } from '@playwright/test';
 
 /**
@@ -74,41 +75,6 @@ test('a case name of invisible characters only, or looking like another case’s
   expect(names).toEqual(['HONG KONG', 'هونغ كونغ', '香港'].sort());
 });
 
-/** In a page of the app's origin where the app is not running: the database rewritten at Dexie's v11 (IndexedDB version 110), the same stores and records, with `extra` pins. */
-async function rewriteAsV11(extra: unknown[]): Promise<void> {
-  const req = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  const db = await req(indexedDB.open('disclosure-workbench'));
-  const names = Array.from(db.objectStoreNames);
-  const read = db.transaction(names);
-  const stores = await Promise.all(names.map(async (name) => {
-    const s = read.objectStore(name);
-    const indexes = Array.from(s.indexNames, (i) => s.index(i));
-    const [keys, values] = await Promise.all([req(s.getAllKeys()), req(s.getAll())]);
-    return { name, keyPath: s.keyPath, autoIncrement: s.autoIncrement, indexes: indexes.map(({ name, keyPath, unique, multiEntry }) => ({ name, keyPath, unique, multiEntry })), keys, values };
-  }));
-  db.close();
-  await req(indexedDB.deleteDatabase('disclosure-workbench'));
-  const open = indexedDB.open('disclosure-workbench', 110);
-  open.onupgradeneeded = () => {
-    for (const s of stores) {
-      const store = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
-      for (const { name, keyPath, ...options } of s.indexes) store.createIndex(name, keyPath, options);
-    }
-  };
-  const v11 = await req(open);
-  const write = v11.transaction(names, 'readwrite');
-  for (const s of stores) s.values.forEach((v, i) => write.objectStore(s.name).put(v, s.keyPath === null ? s.keys[i] : undefined));
-  for (const pin of extra) write.objectStore('pins').put(pin);
-  await new Promise<void>((resolve, reject) => {
-    write.oncomplete = () => resolve();
-    write.onerror = () => reject(write.error);
-  });
-  v11.close();
-}
-
 interface StoredPin {
   id: string;
   caseId?: string;
@@ -141,7 +107,7 @@ test('a profile of schema v11 holding three waiting pins of one item opens with 
   // As the app left it before 2026-12-05: the account pinned again twice while it was in the case, both copies still waiting beside it.
   await page.goto(new URL('no-app-here', baseURL).href);
   const later = (ms: number) => new Date(Date.parse(named!.pinnedAt) + ms).toISOString();
-  await page.evaluate(rewriteAsV11, [{ ...named, id: 'copy-1', pinnedAt: later(60_000) }, { ...named, id: 'copy-2', pinnedAt: later(-60_000) }]);
+  await page.evaluate(rewriteAsV11, { pins: [{ ...named, id: 'copy-1', pinnedAt: later(60_000) }, { ...named, id: 'copy-2', pinnedAt: later(-60_000) }] });
   await expect.poll(() => countStore(page, 'pins')).toBe(3);
 
   await page.goto(caseUrl);

@@ -5,10 +5,12 @@ import { createCase, pinButtons } from './casesTools';
 import { countStore, openDemoArchive, storeRecords } from './exploreHelpers';
 import { expect, test } from './fixtures';
 import { gotoHash } from './pageNav';
+import { rewriteAsV11 } from './profileRewrite';
 
 /**
- * A pin button's Undo ("Pinned" pressed again takes the waiting pin back) and the name of an archived
- * case (read-only, as its notes and tags are). Real Chromium and IndexedDB.
+ * A pin button's Undo ("Pinned" pressed again takes the waiting pin back), the name of an archived
+ * case (read-only, as its notes and tags are), and the custody entries of the schema v12 repair of
+ * waiting pins. Real Chromium and IndexedDB.
  */
 
 interface StoredPin { id: string; title: string; caseId?: string }
@@ -164,3 +166,31 @@ test('an archived case’s name is read-only: no Rename…, and a rename form le
   expect(log[1]!.entry.detail).toMatchObject({ from: 'قضية Case 案件', to: 'قضية Case 案件 🙂' });
 });
 
+test('the schema v12 repair joining two waiting pins of one item logs the note and tags it joins in the case’s custody log (chain intact); added back, the item has them', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const { caseUrl, title } = await pinnedOnceInCase(page, 'Repair log 日志 سجل', 'first 第一');
+  const [kept] = await storeRecords<StoredPin & { pinnedAt: string }>(page, 'pins');
+  const [stored] = await storeRecords<{ id: string; itemNotes: Record<string, string> }>(page, 'cases');
+  const before = await custodyOf(page);
+
+  // As a profile of before 2026-12-05 could be: the item pinned again, that copy too in the case once, with a note and tags of its own.
+  await page.goto(new URL('no-app-here', baseURL).href);
+  const copy = { ...kept!, id: 'copy-1', pinnedAt: new Date(Date.parse(kept!.pinnedAt) + 60_000).toISOString() };
+  await page.evaluate(rewriteAsV11, { pins: [copy], cases: [{ ...stored!, itemNotes: { ...stored!.itemNotes, 'copy-1': 'ثاني second 🦜' }, itemTags: { 'copy-1': ['香港', 'lockstep'] } }] });
+
+  await page.goto(caseUrl);
+  await expect(page.getByRole('heading', { name: 'Pinned, not in a case yet (1)' })).toBeVisible();
+  await expect(page.getByTestId('custody-verdict')).toContainText(`Chain intact: ${before.length + 2} entries`);
+  const after = await custodyOf(page);
+  expect(after.slice(0, before.length)).toEqual(before);
+  const actor = 'Disclosure Workbench (profile upgrade to schema v12)';
+  expect(after.slice(before.length).map((r) => [r.entry.action, r.entry.actor, r.entry.detail])).toEqual([
+    ['note', actor, { pinId: kept!.id, note: 'first 第一 · ثاني second 🦜', joinedFrom: ['copy-1'] }],
+    ['tags', actor, { pinId: kept!.id, tags: ['香港', 'lockstep'], joinedFrom: ['copy-1'] }],
+  ]);
+  await page.getByRole('button', { name: `Add ${title} to this case` }).click();
+  await expect(items(page)).toHaveCount(1);
+  await expect(page.getByLabel(`Note on ${title}`)).toHaveValue('first 第一 · ثاني second 🦜');
+  await expect(page.getByLabel(`Tags of ${title} (comma-separated)`)).toHaveValue('香港, lockstep');
+  await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});

@@ -7,7 +7,8 @@ import type { TweetColumns } from '../../../shared/domain/tweet';
 import type { CaseRecord, CustodyRecord } from '../cases/caseTypes';
 import type { StoredKeyRecord } from '../keys/keyTypes';
 import type { PinRecord } from '../pins/pinTypes';
-import { oneWaitingPinPerItem } from '../pins/oneWaitingPin';
+import { oneWaitingPinPerItem, REPAIR_ACTOR } from '../pins/oneWaitingPin';
+import { appendCustody } from '../../../shared/evidence/custodyLog';
 import type { StoredFilterBlock } from '../search/searchFilterColumns';
 import { joinRows } from './joinRows';
 import { encodeTweetColumns, type CodedStrings, type PackedStrings, type StoredTweetColumns } from './tweetBlockCodec';
@@ -330,10 +331,17 @@ export class WorkbenchDb extends Dexie {
     // v11 (additive): each import's links to tweets not (yet) in its dataset (none for older imports).
     this.version(11).stores({ unresolvedLinks: 'importId, datasetId' });
     // v12: one waiting pin per item, as detachPin keeps it since 2026-12-05 (profiles of before can hold two or more).
+    // A note or tags a case now keeps for the kept pin is logged in that case's custody log, as the case store logs them.
     this.version(12).upgrade(async (tx) => {
-      const { drop, cases } = oneWaitingPinPerItem(await tx.table('pins').toArray(), await tx.table('cases').toArray());
+      const { drop, cases, logged } = oneWaitingPinPerItem(await tx.table('pins').toArray(), await tx.table('cases').toArray());
       await tx.table('pins').bulkDelete(drop);
       await tx.table('cases').bulkPut(cases);
+      const at = new Date();
+      for (const { caseId, action, detail } of logged) {
+        const last = (await tx.table('custody').where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]).last()) as CustodyRecord | undefined;
+        const entry = appendCustody(last ? [last.entry] : [], { at, actor: REPAIR_ACTOR, action, detail }).at(-1)!;
+        await tx.table('custody').add({ caseId, seq: entry.seq, entry });
+      }
     });
   }
 }
