@@ -100,7 +100,9 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
     it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(evidenceKindLabel(it.findingKind).toLowerCase())} — <bdi>${t(it.title)}</bdi>`;
   const body = it.kind === 'post' ? postBody(it, zone) : it.kind === 'account' ? accountBody(it) : findingBody(it);
   const src = it.source;
-  const more = it.sourceRows !== undefined && it.sourceRows > 1 ? ` (first of ${it.sourceRows} source rows)` : '';
+  const more =
+    (it.sourceRows !== undefined && it.sourceRows > 1 ? ` (first of ${it.sourceRows} source rows)` : '') +
+    (src?.deleted ? ' (no longer in this workbench: its dataset was deleted after it was cited; import the file again to export the case)' : '');
   const common: Array<[string, string]> = src
     ? [
         ['Source file', `${text(src.fileName)}, row ${src.row}, byte offset ${src.byteOffset}, ${src.byteLength} bytes${more}`],

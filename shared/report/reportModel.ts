@@ -15,6 +15,8 @@ export interface ReportSourceRef {
   row: number;
   byteOffset: number;
   byteLength: number;
+  /** The file is no longer in the workbench (its dataset deleted after the item was cited): only a preview prints such an item. */
+  deleted?: boolean;
 }
 
 interface ReportItemBase {

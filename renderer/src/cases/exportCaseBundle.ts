@@ -52,7 +52,14 @@ export class ExportRefused extends Error {
  * one its case's custody log recorded: a dataset deleted and imported again holds the same bytes
  * under a later import, after the items were pinned.
  */
-export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise<SourceInfo[]> {
+/** A source file the case cites that is not in the store any more (its dataset deleted): named as the case's log recorded its import, when it did. */
+export interface MissingSource {
+  sha256: string;
+  name?: string;
+}
+
+/** The source files the items cite, in SHA-256 order: those in the store, and those no longer in it. */
+export async function readCitedSources(db: WorkbenchDb, items: PinRecord[]): Promise<{ found: SourceInfo[]; missing: MissingSource[] }> {
   const shas = [...new Set(items.flatMap((i) => i.provenance.map((p) => p.fileSha256)))].sort();
   const firstImport = new Map<string, string>();
   // The name each file had when the case's log recorded its import: a deleted dataset's file is named by it.
@@ -68,20 +75,32 @@ export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise
       }
     }
   }
-  const out: SourceInfo[] = [];
+  const found: SourceInfo[] = [];
+  const missing: MissingSource[] = [];
   for (const sha of shas) {
     const rec = await db.files.get(sha);
     if (!rec) {
       const name = loggedName.get(sha);
-      // Importing the same bytes again brings the file's record back (its first import stays the acquisition time).
-      throw new ExportRefused(name
-        ? `source ${name} (SHA-256 ${sha}) cited by this case is not in the store any more (was its dataset deleted?): import that file again to export this case`
-        : `source ${sha} cited by this case is not in the store any more (was its dataset deleted?)`);
+      missing.push({ sha256: sha, ...(name ? { name } : {}) });
+      continue;
     }
     const r = rec.receipt;
-    out.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: firstImport.get(sha) ?? r.startedAt, rowsRead: r.rowsRead, receipt: r });
+    found.push({ sha256: sha, fileName: r.fileName, ...(r.entryName ? { entryName: r.entryName } : {}), size: r.entrySize ?? r.size, format: r.format, importedAt: firstImport.get(sha) ?? r.startedAt, rowsRead: r.rowsRead, receipt: r });
   }
-  return out;
+  return { found, missing };
+}
+
+/** The source files the items cite; refused (ExportRefused) if one is not in the store any more. */
+export async function citedSources(db: WorkbenchDb, items: PinRecord[]): Promise<SourceInfo[]> {
+  const { found, missing } = await readCitedSources(db, items);
+  const [gone] = missing;
+  // Importing the same bytes again brings the file's record back (its first import stays the acquisition time).
+  if (gone) {
+    throw new ExportRefused(gone.name
+      ? `source ${gone.name} (SHA-256 ${gone.sha256}) cited by this case is not in the store any more (was its dataset deleted?): import that file again to export this case`
+      : `source ${gone.sha256} cited by this case is not in the store any more (was its dataset deleted?)`);
+  }
+  return found;
 }
 
 export async function exportCaseBundle(opts: {

@@ -13,7 +13,7 @@ import { APP_NAME } from '../../../shared/appIdentity';
 import { buildReportBody, reportTitle } from '../../../shared/report/reportHtml';
 import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
 import { appVersion } from '../app/version';
-import { citedSources } from '../cases/exportCaseBundle';
+import { readCitedSources } from '../cases/exportCaseBundle';
 import { caseItems, getCase, readCustody } from '../cases/caseStore';
 import { host } from '../host/host';
 import { analystTimeZone } from '../app/analystTimeZone';
@@ -32,12 +32,15 @@ async function loadFromHash(rest: string[]): Promise<Loaded> {
     const caseRecord = await getCase(db, rest[1]);
     if (!caseRecord) return { error: `No case with id ${rest[1]}.` };
     const items = await caseItems(db, caseRecord.id);
+    // A preview names every cited row, a deleted dataset's too (an export refuses the case until its file is imported again).
+    const { found, missing } = await readCitedSources(db, items);
     return {
       model: caseReportModel({
         caseRecord,
         items,
         custody: await readCustody(db, caseRecord.id),
-        sources: await citedSources(db, items).catch(() => []),
+        sources: found,
+        missingSources: missing,
         author: caseRecord.createdBy,
         software: { name: APP_NAME, version: appVersion },
         analystTimeZone: analystTimeZone(),

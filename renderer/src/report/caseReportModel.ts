@@ -23,6 +23,7 @@ import type { ReportFigure, ReportItem, ReportModel, ReportSourceRef } from '../
 import { STANDARD_LIMITS } from '../../../shared/report/standardLimits';
 import { withoutCaptionBand } from '../../../shared/report/figureCaption';
 import { excerptPath, type SourceInfo } from '../cases/caseBundleInput';
+import type { MissingSource } from '../cases/exportCaseBundle';
 import type { CaseRecord } from '../cases/caseTypes';
 import type { PinRecord } from '../pins/pinTypes';
 
@@ -37,6 +38,8 @@ export interface CaseReportInput {
   items: PinRecord[];
   custody: CustodyEntry[];
   sources: SourceInfo[];
+  /** Cited files no longer in the store (a deleted dataset's): a preview names them; an export refuses them. */
+  missingSources?: MissingSource[];
   prepared?: PreparedBundle;
   author: string;
   software: { name: string; version: string };
@@ -47,6 +50,8 @@ export interface CaseReportInput {
 export function caseReportModel(input: CaseReportInput): ReportModel {
   const { caseRecord, prepared } = input;
   const sources = new Map(input.sources.map((s) => [s.sha256, s]));
+  const missing = new Map((input.missingSources ?? []).map((s) => [s.sha256, s]));
+  const missingName = (s: MissingSource) => s.name ?? 'a file the custody log does not name';
   const payloadSha = new Map((prepared?.payload ?? []).map((p) => [p.path, p.sha256]));
   const items: ReportItem[] = [];
   const figures: ReportFigure[] = [];
@@ -54,8 +59,11 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
   for (const pin of input.items) {
     const p0 = pin.provenance[0];
     const info = p0 ? sources.get(p0.fileSha256) : undefined;
+    const gone = p0 && !info ? missing.get(p0.fileSha256) : undefined;
     const source: ReportSourceRef | null =
-      p0 && info ? { fileName: info.entryName ? `${info.fileName}/${info.entryName}` : info.fileName, fileSha256: p0.fileSha256, row: p0.row, byteOffset: p0.byteOffset, byteLength: p0.byteLength } : null;
+      p0 && (info || gone)
+        ? { fileName: info ? (info.entryName ? `${info.fileName}/${info.entryName}` : info.fileName) : missingName(gone!), fileSha256: p0.fileSha256, row: p0.row, byteOffset: p0.byteOffset, byteLength: p0.byteLength, ...(gone ? { deleted: true } : {}) }
+        : null;
     const bundlePath = p0 && info ? `data/${excerptPath(info, p0)}` : undefined;
     const base = {
       itemId: pin.id,
@@ -167,7 +175,10 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
       ],
       limits: [...STANDARD_LIMITS],
     },
-    sources: input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: s.rowsRead ?? null, format: s.format })),
+    sources: [
+      ...input.sources.map((s) => ({ fileName: s.entryName ? `${s.fileName}/${s.entryName}` : s.fileName, sha256: s.sha256, rows: s.rowsRead ?? null, format: s.format })),
+      ...(input.missingSources ?? []).map((s) => ({ fileName: missingName(s), sha256: s.sha256, rows: null, format: 'unknown: its dataset was deleted' })),
+    ].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)),
     items,
     figures,
     custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: c.detail, hash: c.hash })),

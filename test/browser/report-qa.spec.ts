@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
+import { exposeModule } from './pageModule';
+
+/** The evidence report as a fact-checker reads it: what it says about each item's source. */
+
+type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+test('a case citing a deleted dataset: its preview still names every source row, and says which file is no longer in the store', async ({ page }) => {
+  test.setTimeout(240_000);
+  const excel = realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv');
+  const tweets = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+  await importFiles(page, [excel]);
+  await waitForImportDone(page);
+  await importFiles(page, [tweets]);
+  await waitForImportDone(page);
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  const [excelSha, tweetsSha] = [sha256Of(excel), sha256Of(tweets)];
+  // One post from each dataset, attached as the Cases view does (the custody log records each file's import).
+  const caseId = await page.evaluate(async ({ excelSha, tweetsSha }) => {
+    const { caseStore, database } = globalThis as unknown as Modules;
+    const db = database.db;
+    const datasets = await db.datasets.toArray();
+    const ds = (part: string) => datasets.find((d) => d.name.includes(part))!.id;
+    const c = await caseStore.createCase(db, 'Deleted source', 'qa@example.org');
+    const pin = (id: string, datasetId: string, fileSha256: string, tweetid: string, text: string) =>
+      db.pins.put({ id, kind: 'tweet', datasetId, title: `post ${tweetid}`, payload: { tweetid, tweetText: text, userid: 'u1', tweetTime: 25_000_000 }, provenance: [{ fileSha256, row: 3, byteOffset: 420, byteLength: 97 }], pinnedAt: new Date().toISOString() });
+    await pin('pin-kept', ds('ira_2018'), tweetsSha, '1111', 'Kept source post');
+    await pin('pin-gone', ds('EXCEL_RESAVED'), excelSha, '2222', 'منشور مصدره محذوف');
+    await caseStore.attachPins(db, c.id, ['pin-kept', 'pin-gone'], 'qa@example.org');
+    return c.id;
+  }, { excelSha, tweetsSha });
+  await page.goto('#/datasets');
+  const card = datasetCard(page, /EXCEL_RESAVED/);
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByRole('article')).toHaveCount(1);
+
+  await page.goto(`#/report/case/${caseId}`);
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
+  const source = (n: number) => page.locator(`#item-${n} dl.facts`).last().locator('dt', { hasText: /^Source file$/ }).locator('xpath=following-sibling::dd[1]');
+  // The post whose dataset is still here keeps its source file and row (it said "rests on no single source row").
+  await expect(source(1)).toHaveText('ira_2018_tweets_csv_hashed_excerpt.csv, row 3, byte offset 420, 97 bytes');
+  await expect(page.locator('#item-1')).toContainText(tweetsSha);
+  // The other names its file as the custody log recorded it, and says it is gone, not that the post rests on no row.
+  await expect(source(2)).toHaveText(
+    'fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv, row 3, byte offset 420, 97 bytes (no longer in this workbench: its dataset was deleted after it was cited; import the file again to export the case)',
+  );
+  await expect(page.locator('#item-2')).toContainText(excelSha);
+  // The Source files table lists both, the deleted one said so.
+  const rows = page.getByRole('table', { name: 'Source files' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: tweetsSha })).toContainText('ira_2018_tweets_csv_hashed_excerpt.csv');
+  await expect(rows.filter({ hasText: excelSha })).toContainText('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv');
+  await expect(rows.filter({ hasText: excelSha })).toContainText('deleted');
+  await expect(page.getByText('rests on no single source row')).toHaveCount(0);
+});
