@@ -106,8 +106,8 @@ test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async (
   const card = datasetCard(page, 'china_082019_1');
   expect(await counts(card)).toMatchObject({ accounts: 744, hashedAccounts: 254 });
   await expect(card.getByRole('table', { name: /Files of/ }).getByTestId('entry-sha256')).toHaveText('d501db9ada6bca5da1f809ae64fde16b78dff891451779bf421c7b49cff04604');
-  // Its size as read, and the compressed file's, named as gzip (not zip).
-  await expect(card.getByRole('table', { name: /Files of/ }).getByRole('cell').filter({ hasText: /^\d[\d.]* [KM]?B\s*gzip \d/ })).toHaveCount(1);
+  // Its size as read, and the compressed file's, named as gzip (not zip), each also in exact bytes.
+  await expect(card.getByRole('table', { name: /Files of/ }).getByRole('cell').filter({ hasText: /^\d[\d.]* [KM]?B\s*[\d,]+ bytes\s*gzip \d[\d.]* [KM]?B, [\d,]+ bytes$/ })).toHaveCount(1);
   // The streaming hash of the decompressed entry and the CSV byte scan ran as WebAssembly in the workers: the CSP allows 'wasm-unsafe-eval'.
   await expect(page.locator('[data-hasher]')).toHaveAttribute('data-hasher', 'hash-wasm');
   await expect(page.locator('[data-csv-scan]')).toHaveAttribute('data-csv-scan', 'webassembly');

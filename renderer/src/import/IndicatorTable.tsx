@@ -9,6 +9,7 @@ import { OtherDomainForm } from './OtherDomainForm';
 import { otherDomainForm } from '../../../shared/domain/domainKey';
 import { SearchableRecords } from './SearchableRecords';
 import { searchText } from './searchRows';
+import { isolateLabel } from '../../../shared/domain/bidiIsolate';
 
 /**
  * The dataset's indicators (Meta threat-research files), searchable: as published (defanged), the
@@ -36,7 +37,7 @@ export function IndicatorTable({ dataset }: { dataset: DatasetRecord }) {
   return (
     <SearchableRecords
       id={`indicators-${dataset.id}`}
-      title={`Indicators of ${dataset.name}`}
+      title={`Indicators of ${isolateLabel(dataset.name)}`}
       searchLabel="Search indicators"
       placeholder="domain, type, comment…"
       columns={['Type', 'Indicator as published', 'Refanged', 'Comment and other columns', 'Links to its domain (URLs in tweets)']}

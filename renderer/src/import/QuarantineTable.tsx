@@ -46,7 +46,8 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
       <div className="table-scroll">
       <table aria-labelledby={captionId}>
         <caption id={captionId}>
-          Quarantined rows of {dataset.name}: {formatCount(total)} (page {shown.page + 1} of {pages}; rows after each file's header row, from 1)
+          {/* The name isolated: a right-to-left one would carry the count after it into its own run. */}
+          Quarantined rows of <bdi>{dataset.name}</bdi>: {formatCount(total)} (page {shown.page + 1} of {pages}; rows after each file's header row, from 1)
         </caption>
         <thead>
           <tr>

@@ -40,8 +40,12 @@ export function ReceiptTable({ files, label }: { files: SourceFileRecord[]; labe
                 )}
               </td>
               <td>
+                {/* The exact count beside the rounded one: a file that may be cut short is checked against the size published with it. */}
                 {formatBytes(r.entrySize ?? r.size)}
-                {r.entrySize !== undefined && <div className="muted">{r.entryName !== undefined ? 'zip' : 'gzip'} {formatBytes(r.size)}</div>}
+                <div className="muted nowrap" data-testid="exact-size">{countOf(r.entrySize ?? r.size, 'byte')}</div>
+                {r.entrySize !== undefined && (
+                  <div className="muted">{r.entryName !== undefined ? 'zip' : 'gzip'} {formatBytes(r.size)}, <span className="nowrap">{countOf(r.size, 'byte')}</span></div>
+                )}
               </td>
               <td>
                 <code className="hash">{r.sha256}</code>

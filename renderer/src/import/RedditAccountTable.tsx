@@ -4,6 +4,7 @@ import type { DatasetRecord, RedditAccountRecord } from '../store/schema';
 import { readCommittedRows } from '../store/read/committedRecords';
 import { SearchableRecords } from './SearchableRecords';
 import { searchText } from './searchRows';
+import { isolateLabel } from '../../../shared/domain/bidiIsolate';
 
 /** UTC day of a praw `created_utc` (seconds since the epoch, e.g. '1467681198.0'); '' when absent. */
 const createdDay = (v: string | undefined): string => (v && Number.isFinite(Number(v)) ? new Date(Number(v) * 1000).toISOString().slice(0, 10) : '');
@@ -49,7 +50,7 @@ export function RedditAccountTable({ dataset }: { dataset: DatasetRecord }) {
   return (
     <SearchableRecords
       id={`reddit-${dataset.id}`}
-      title={`Reddit accounts of ${dataset.name}`}
+      title={`Reddit accounts of ${isolateLabel(dataset.name)}`}
       searchLabel="Search Reddit accounts"
       placeholder="name…"
       columns={['Name', 'Karma (list)', 'Link karma', 'Comment karma', 'Created (UTC)', 'In']}

@@ -10,7 +10,7 @@ const SHOWN = 100;
  */
 export function SearchableRecords<T extends { text: string }>(props: {
   id: string;
-  /** e.g. "Indicators of china_082019" (the caption starts with it). */
+  /** e.g. "Indicators of china_082019" (the caption starts with it; a right-to-left name isolated, isolateLabel, or it takes the counts after it into its own run). */
   title: string;
   searchLabel: string;
   placeholder: string;

@@ -1,0 +1,79 @@
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Locator } from '@playwright/test';
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
+import { tempDir } from './importTempFiles';
+import { textBox } from './screenInk';
+
+/** QA of the Datasets page as an analyst reads it: receipts' sizes, right-to-left dataset names in captions. */
+
+const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+
+test('a receipt gives each file’s exact size in bytes beside the rounded one (the unended-row note asks to compare it), and a gzip’s too', async ({ page }) => {
+  const dir = tempDir();
+  // The spreadsheet-resaved excerpt ends with no line break: its receipt says to compare its size with the published one's.
+  const excel = path.join(dir, 'حملة_التأثير.csv');
+  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), excel);
+  const users = readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'));
+  const gz = path.join(dir, 'china_082019_1_users_csv_hashed.csv.gz');
+  writeFileSync(gz, gzipSync(users));
+  await importFiles(page, [excel]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [gz]);
+  await waitForImportDone(page);
+
+  const excelRow = datasetCard(page, 'حملة_التأثير').getByRole('table', { name: /Files of/ }).getByRole('row').nth(1);
+  await expect(excelRow.getByTestId('unended-last-row')).toContainText('compare its size with the published one');
+  const excelSize = excelRow.getByRole('cell').nth(1);
+  await expect(excelSize).toContainText(/^\d+ KB/);
+  await expect(excelSize.getByTestId('exact-size')).toHaveText(bytes(statSync(excel).size));
+  // A file read in a few milliseconds is not said to have taken "0.0 s".
+  await expect(excelRow.getByRole('cell').nth(8)).toHaveText(/^(\d+ ms|\d+\.\d s)$/);
+  await expect(excelRow.getByRole('cell').nth(8)).not.toHaveText('0.0 s');
+
+  const gzSize = datasetCard(page, 'china_082019_1').getByRole('table', { name: /Files of/ }).getByRole('row').nth(1).getByRole('cell').nth(1);
+  await expect(gzSize.getByTestId('exact-size')).toHaveText(bytes(users.length));
+  await expect(gzSize).toContainText(new RegExp(`gzip [\\d.]+ [KM]?B, ${bytes(statSync(gz).size)}`));
+});
+
+/** Where `word` is drawn inside `el`, left and right edges (screenInk's textBox: a Range over the text node holding it). */
+const edges = async (el: Locator, word: string) => {
+  const box = await textBox(el, word);
+  return { left: box.x, right: box.x + box.width };
+};
+
+test('a right-to-left dataset name keeps the count after it in the quarantine’s and the indicators’ captions', async ({ page }) => {
+  const dir = tempDir();
+  const excel = path.join(dir, 'حملة_التأثير.csv');
+  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), excel);
+  const meta = path.join(dir, 'מדדים_מטא.csv');
+  copyFileSync(realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), meta);
+  await importFiles(page, [excel]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [meta]);
+  await waitForImportDone(page);
+
+  const metaCard = datasetCard(page, 'מדדים_מטא');
+  const indicators = Number((await metaCard.locator('dd[data-count="indicators"]').innerText()).replace(/,/g, ''));
+  expect(indicators).toBeGreaterThan(0);
+  await metaCard.getByRole('button', { name: /Show indicators/ }).click();
+  const metaCaption = metaCard.getByRole('table', { name: /Indicators of/ }).locator('caption');
+  const total = indicators.toLocaleString('en-US');
+  await expect(metaCaption).toContainText(`: ${total} of ${total} match`);
+  const m = { name: await edges(metaCaption, 'מדדים_מטא'), count: await edges(metaCaption, total) };
+  expect(m.name.right).toBeLessThanOrEqual(m.count.left + 1);
+
+  const quarantineCard = datasetCard(page, 'حملة_التأثير');
+  await quarantineCard.getByRole('button', { name: /Show quarantined rows/ }).click();
+  const caption = quarantineCard.getByRole('table', { name: /Quarantined rows of/ }).locator('caption');
+  await expect(caption).toContainText('Quarantined rows of حملة_التأثير: 100 (page 1 of 2;');
+  const q = { of: await edges(caption, 'rows of'), name: await edges(caption, 'حملة_التأثير'), count: await edges(caption, '100') };
+  // Read left to right as written: "rows of", the name, then its count (the bidi algorithm had put "100" before the name).
+  expect(q.of.right).toBeLessThanOrEqual(q.name.left + 1);
+  expect(q.name.right).toBeLessThanOrEqual(q.count.left + 1);
+});
