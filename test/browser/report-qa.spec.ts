@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { realFixture } from '../fixtures/paths';
+import { realFixture, repoRoot } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
 import { exposeModule } from './pageModule';
+import { build } from 'esbuild';
+import { buildReportCase } from '../unit/report/reportCase';
 
 /** The evidence report as a fact-checker reads it: what it says about each item's source. */
 
@@ -59,4 +61,76 @@ test('a case citing a deleted dataset: its preview still names every source row,
   await expect(rows.filter({ hasText: excelSha })).toContainText('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv');
   await expect(rows.filter({ hasText: excelSha })).toContainText('deleted');
   await expect(page.getByText('rests on no single source row')).toHaveCount(0);
+});
+
+/**
+ * The desktop host as far as the report page's Save as PDF uses it, over the browser's host for the
+ * rest: Electron's printer (report:print) stands in as a one-page PDF, held until the test lets it go,
+ * and the save dialog records the name it is offered.
+ */
+async function desktopHostForSave(page: import('@playwright/test').Page): Promise<void> {
+  const script = await build({
+    stdin: {
+      contents: `
+        import { createBrowserHost } from './renderer/src/host/browserHost';
+        import { HOST_API_GLOBAL } from './shared/api/hostApi';
+        import { PDFDocument } from 'pdf-lib';
+        const real = createBrowserHost();
+        const w = globalThis;
+        w.__offered = [];
+        let release;
+        w.__printHeld = new Promise((r) => { release = r; });
+        w.__releasePrint = () => release();
+        let bytes = 0;
+        w[HOST_API_GLOBAL] = {
+          ...real,
+          'app:info': async () => ({ ...(await real['app:info']()), host: 'electron' }),
+          'report:print': async () => {
+            await w.__printHeld;
+            const doc = await PDFDocument.create();
+            doc.addPage();
+            return doc.save();
+          },
+          'save:begin': async (request) => { w.__offered.push(request.suggestedName); return { id: 'save-1' }; },
+          'save:write': async (_id, chunk) => { bytes += chunk.length; },
+          'save:end': async () => ({ path: '/home/analyst/' + w.__offered.at(-1), bytes }),
+        };`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  await page.addInitScript(script.outputFiles[0]!.text);
+}
+
+test('Save as PDF (desktop) by keyboard: offers a file named by the case, says each step in words while it prints, keeps focus, says where it saved', async ({ page }) => {
+  test.setTimeout(240_000);
+  await desktopHostForSave(page);
+  const rc = await buildReportCase(1);
+  // An Arabic case name (Arabic-Indic digits too): the file offered is named by it, not by the case id.
+  const model = { ...rc.model, caseTitle: 'حملة التأثير ٢٠١٩: منشورات' };
+  await page.goto('/');
+  await page.evaluate((json) => sessionStorage.setItem('dw-report:save', json), JSON.stringify(model));
+  await page.goto('/#/report/save');
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
+  const save = page.getByRole('button', { name: 'Save as PDF' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  const status = page.getByRole('status');
+  // Printing takes a while on a large case: the page says what it is doing, in words, and a second press does not print again.
+  await expect(status).toHaveText('Saving the PDF: printing it (A4)…');
+  await expect(save).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => (globalThis as unknown as { __releasePrint: () => void }).__releasePrint());
+  await expect(status).toHaveText(/^Saved \/home\/analyst\/\S+\.pdf \([\d,]+ bytes\)\.$/);
+  const offered = await page.evaluate(() => (globalThis as unknown as { __offered: string[] }).__offered);
+  expect(offered).toEqual(['حملة_التأثير_٢٠١٩_منشورات_evidence-report-preview.pdf']);
+  await expect(status).toContainText(offered[0]!);
+  // Focus stays on the button (a button disabled while busy would have dropped it to the page's body).
+  await expect(save).toBeFocused();
+  await expect(save).not.toHaveAttribute('aria-disabled', 'true');
 });

@@ -21,11 +21,15 @@ import { db } from '../store/database';
 import { caseReportModel } from './caseReportModel';
 import { loadReportModel } from './reportHandoff';
 import { printWithMarginBoxes } from './printMarginBoxes';
-import { printReportPdf } from './printReportPdf';
+import { printReportPdf, type ReportPhase } from './printReportPdf';
+import { safeFileName } from '../charts/chartExport';
 import { reportStylesheetUrl } from './reportStylesheet';
 import { focusIfLost } from '../app/focusIfLost';
 
 type Loaded = { model: ReportModel } | { error: string } | null;
+
+/** What Save as PDF is doing, in words (the status line says it while a large case prints). */
+const SAVE_STEPS: Record<ReportPhase, string> = { rendering: 'building the report', printing: 'printing it', attaching: 'adding its metadata', done: 'choosing where to save it' };
 
 async function loadFromHash(rest: string[]): Promise<Loaded> {
   if (rest[0] === 'case' && rest[1]) {
@@ -57,6 +61,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
   const [pageSize, setPageSize] = useState<ReportPageSize>('A4');
   const [status, setStatus] = useState('Loading the report…');
   const [electron, setElectron] = useState(false);
+  const [saving, setSaving] = useState(false);
   const key = rest.join('/');
 
   useEffect(() => {
@@ -109,16 +114,21 @@ export function ReportPage({ rest }: { rest: string[] }) {
   }, [body, loaded, pageSize]);
 
   const savePdf = async () => {
-    if (!loaded || !('model' in loaded)) return;
+    if (!loaded || !('model' in loaded) || saving) return;
+    const m = loaded.model;
+    setSaving(true);
     try {
-      const pdf = await printReportPdf({ host, model: loaded.model, pageSize, attachments: [], onPhase: (phase, detail) => setStatus(`${phase}: ${detail}`) });
-      const target = await host['save:begin']({ suggestedName: `${loaded.model.caseId}-report-preview.pdf`, mimeType: 'application/pdf' });
+      const pdf = await printReportPdf({ host, model: m, pageSize, attachments: [], onPhase: (phase) => setStatus(`Saving the PDF: ${SAVE_STEPS[phase]}${phase === 'printing' ? ` (${pageSize})` : ''}…`) });
+      // Named by the case, as the analyst knows it (its id told one saved preview from another by nothing a person reads).
+      const target = await host['save:begin']({ suggestedName: `${safeFileName(`${m.caseTitle || m.caseId}_evidence-report-preview`)}.pdf`, mimeType: 'application/pdf' });
       if (!target.id) return setStatus('Save cancelled.');
       await host['save:write'](target.id, new Uint8Array(pdf));
       const saved = await host['save:end'](target.id);
-      setStatus(`Saved ${saved.path} (${saved.bytes} bytes).`);
+      setStatus(`Saved ${saved.path} (${countOf(saved.bytes, 'byte')}).`);
     } catch (err) {
       setStatus(`Could not save the PDF: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -139,7 +149,8 @@ export function ReportPage({ rest }: { rest: string[] }) {
           Print…
         </button>
         {electron && (
-          <button type="button" onClick={() => void savePdf()} disabled={!body}>
+          // aria-disabled while it saves, not disabled: a disabled button drops the keyboard focus to the page.
+          <button type="button" onClick={() => void savePdf()} disabled={!body} aria-disabled={saving || undefined}>
             Save as PDF
           </button>
         )}

@@ -9,6 +9,7 @@ import { footerTemplate, headerTemplate } from '../../../shared/report/printTemp
 import { buildReportHtml } from '../../../shared/report/reportHtml';
 import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
 import { reportStylesheetUrl } from './reportStylesheet';
+import { countOf } from '../../../shared/domain/countWords';
 
 export type ReportPhase = 'rendering' | 'printing' | 'attaching' | 'done';
 
@@ -22,7 +23,7 @@ export async function printReportPdf(opts: {
   onPhase?: (phase: ReportPhase, detail: string) => void;
 }): Promise<Uint8Array> {
   const phase = opts.onPhase ?? (() => {});
-  phase('rendering', `${opts.model.items.length} items`);
+  phase('rendering', countOf(opts.model.items.length, 'item'));
   const html = buildReportHtml(opts.model, { stylesheets: [reportStylesheetUrl()], pageSize: opts.pageSize });
   phase('printing', `${opts.pageSize}, ${Math.round(html.length / 1024)} KB of HTML`);
   const pdf = await opts.host['report:print']({ html, pageSize: opts.pageSize, headerTemplate: headerTemplate(opts.model), footerTemplate: footerTemplate(opts.model) });
