@@ -64,6 +64,8 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
   const probe = firstBytes.subarray(0, 1024);
   const inner = containerInside(probe);
   if (inner) throw inner === EMPTY_ZIP ? new EmptyZipError(`${fileName}: ${inner}`) : new ArchiveFormatError(`${fileName}: ${inner}`);
+  const other = notCsv(probe);
+  if (other) throw new ArchiveFormatError(`${fileName}: ${other}`);
   if (looksLikeUtf16(probe)) {
     throw new ArchiveFormatError(
       `${fileName}: UTF-16 text (as Excel's "Unicode Text" saves); archives are UTF-8 CSV. ` +
@@ -78,6 +80,32 @@ export function checkLooksLikeText(firstBytes: Uint8Array, fileName: string): vo
       `${fileName}: binary content (NUL byte at offset ${nul}, in its first line); expected a CSV text file, a .gz or a .zip.`,
     );
   }
+}
+
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+const EXTRACT = 'which the app does not open: extract the CSV files from it and import them (or a .gz or .zip of them).';
+const NOT_TEXT = 'not CSV text; expected a CSV text file, a .gz or a .zip.';
+/**
+ * Files picked or dropped by mistake, told by their first bytes (null: any byte), so that the refusal
+ * names what the file is: a PNG's first line holds no NUL, and was refused as text "not valid UTF-8",
+ * to be re-saved as UTF-8; a PDF's first line is text, and was refused as an unrecognised header.
+ */
+const NOT_CSV: { magic: (number | null)[]; said: string }[] = [
+  { magic: [0x89, ...ascii('PNG\r\n'), 0x1a, 0x0a], said: `a PNG image, ${NOT_TEXT}` },
+  { magic: [0xff, 0xd8, 0xff], said: `a JPEG image, ${NOT_TEXT}` },
+  { magic: ascii('GIF8'), said: `a GIF image, ${NOT_TEXT}` },
+  { magic: ascii('%PDF-'), said: `a PDF document, ${NOT_TEXT}` },
+  { magic: ascii('SQLite format 3\0'), said: `an SQLite database, ${NOT_TEXT}` },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], said: 'an old binary Office document (such as an Excel .xls workbook), not CSV text: open it in a spreadsheet and save each sheet as "CSV UTF-8".' },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], said: `a 7-Zip archive, ${EXTRACT}` },
+  { magic: ascii('Rar!\x1a\x07'), said: `a RAR archive, ${EXTRACT}` },
+  { magic: [0xfd, ...ascii('7zXZ'), 0x00], said: `xz-compressed data, ${EXTRACT}` },
+  { magic: [...ascii('BZh'), null, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], said: `bzip2-compressed data, ${EXTRACT}` },
+  { magic: [0x28, 0xb5, 0x2f, 0xfd], said: `Zstandard-compressed data, ${EXTRACT}` },
+];
+
+function notCsv(b: Uint8Array): string | undefined {
+  return NOT_CSV.find(({ magic }) => b.length >= magic.length && magic.every((m, i) => m === null || b[i] === m))?.said;
 }
 
 /** The refusal of an empty zip: parseArchive adds nothing to it (the file is zip data, only empty). */

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Locator } from '@playwright/test';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
-import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
+import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { tempDir } from './importTempFiles';
 import { textBox } from './screenInk';
 
@@ -76,4 +76,27 @@ test('a right-to-left dataset name keeps the count after it in the quarantine’
   // Read left to right as written: "rows of", the name, then its count (the bidi algorithm had put "100" before the name).
   expect(q.of.right).toBeLessThanOrEqual(q.name.left + 1);
   expect(q.name.right).toBeLessThanOrEqual(q.count.left + 1);
+});
+
+test('a picture or a PDF given as .csv is refused as what it is, not as text to re-save as UTF-8 or as an unknown header', async ({ page }) => {
+  const dir = tempDir();
+  const png = path.join(dir, 'chart.csv');
+  // A PNG's first line ends at its signature's \r\n, before any NUL: it was read as text "not valid UTF-8".
+  writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]));
+  const pdf = path.join(dir, 'takedown_report.csv');
+  writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]), Buffer.from('\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')]));
+  await importFiles(page, [png, pdf]);
+  await waitForImportDone(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'Import failed' });
+  await expect(alert).toContainText('Import failed: nothing was added. All 2 files were refused:');
+  const refused = alert.getByRole('list', { name: 'Refused files' }).getByRole('listitem');
+  await expect(refused).toHaveText([
+    'chart.csv: a PNG image, not CSV text; expected a CSV text file, a .gz or a .zip.',
+    'takedown_report.csv: a PDF document, not CSV text; expected a CSV text file, a .gz or a .zip.',
+  ]);
+  // The outcome takes the focus, and Escape dismisses it back to the file picker.
+  await expect(alert).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel(/Import archive files/)).toBeFocused();
+  expect((await storeSummary(page)).datasets).toHaveLength(0);
 });
