@@ -17,6 +17,7 @@ import { evidenceKindLabel } from '../evidence/evidenceKinds';
 import { custodyActionLabel } from '../evidence/custodyLog';
 import { detailKeyWords, detailPlainWords } from '../evidence/detailWords';
 import { visibleText } from '../evidence/visibleJson';
+import { countOf } from '../domain/countWords';
 
 export interface ReportDocumentOptions {
   /** Absolute or page-relative URLs of the report stylesheet(s), served from the app's own origin. */
@@ -181,8 +182,14 @@ function figure(f: ReportFigure, id: string): string {
 
 function custody(m: ReportModel): string {
   if (!m.custody.length) return '<p>The custody log is empty.</p>';
+  const check = m.custodyCheck;
   return (
     `<p>Hash-chained: each entry's hash covers the entry and the previous entry's hash (metadata/custody.jsonl).</p>` +
+    (!check
+      ? ''
+      : check.ok
+        ? `<p class="custody-check">Chain checked when this report was made: intact, ${e(countOf(check.entries, 'entry', 'entries'))}.</p>`
+        : `<p class="custody-check refused">Chain broken at entry ${check.brokenAt}: ${t(check.reason)}. The entries are printed as stored: from entry ${check.brokenAt} on, the log cannot be relied on.</p>`) +
     table(
       ['#', 'At (UTC)', 'Actor', 'Action', 'Detail'],
       m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(custodyActionLabel(c.action)), detailHtml(c.detail)]),

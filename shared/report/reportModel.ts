@@ -3,6 +3,7 @@
  * page or a print service). Ids are strings; times of archived rows stay minute-precision UTC.
  */
 import type { JsonValue } from '../evidence/canonicalJson';
+import type { CustodyVerdict } from '../evidence/custodyLog';
 
 export type ReportPageSize = 'A4' | 'Letter';
 
@@ -133,6 +134,8 @@ export interface ReportModel {
   items: ReportItem[];
   figures: ReportFigure[];
   custody: ReportCustodyRow[];
+  /** The custody chain checked when the model was made (verifyCustody): the report says it is intact or where it breaks. */
+  custodyCheck?: CustodyVerdict;
   /** VERIFY.txt of the bundle, printed verbatim on the "how to verify" page. */
   verifyText: string;
   /** Hash appendix: every file of the bag that the manifests cover. */

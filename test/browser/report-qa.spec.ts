@@ -134,3 +134,34 @@ test('Save as PDF (desktop) by keyboard: offers a file named by the case, says e
   await expect(save).toBeFocused();
   await expect(save).not.toHaveAttribute('aria-disabled', 'true');
 });
+
+test('the report says whether the custody chain it prints is intact, and where it breaks when an entry was changed behind the app', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  const caseId = await page.evaluate(async () => {
+    const { caseStore, database } = globalThis as unknown as Modules;
+    const c = await caseStore.createCase(database.db, 'Chain check', 'qa@example.org');
+    await caseStore.renameCase(database.db, c.id, 'Chain check 2', 'qa@example.org');
+    return c.id;
+  });
+  const custody = page.locator('section.section-custody');
+  await page.goto(`/#/report/case/${caseId}`);
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
+  await expect(custody.locator('p.custody-check')).toHaveText('Chain checked when this report was made: intact, 2 entries.');
+  // The first entry's detail edited in IndexedDB: the report must not print the log as a sound chain.
+  await page.evaluate(async (id) => {
+    const { database } = globalThis as unknown as Modules;
+    const rows = (await database.db.custody.toArray()) as unknown as Array<{ caseId: string; seq: number; entry: { detail: { name: string } } }>;
+    const first = rows.find((r) => r.caseId === id && r.seq === 1)!;
+    first.entry.detail.name = 'A quietly different case';
+    await database.db.custody.put(first as never);
+  }, caseId);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
+  await expect(custody.locator('p.custody-check')).toHaveText(
+    /^Chain broken at entry 1: hash is [0-9a-f]{64}, recomputed [0-9a-f]{64}\. The entries are printed as stored: from entry 1 on, the log cannot be relied on\.$/,
+  );
+  await expect(custody.locator('p.custody-check')).toHaveClass(/refused/);
+});

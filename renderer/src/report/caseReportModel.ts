@@ -5,7 +5,7 @@
  */
 import type { PreparedBundle } from '../../../shared/evidence/bundleWriter';
 import { toBase64, utf8 } from '../../../shared/evidence/bytes';
-import type { CustodyEntry } from '../../../shared/evidence/custodyLog';
+import { verifyCustody, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { reportBundleFields } from '../../../shared/report/reportBundleFields';
 import { visibleJson } from '../../../shared/evidence/visibleJson';
 import { containBidi } from '../../../shared/domain/bidiIsolate';
@@ -182,5 +182,7 @@ export function caseReportModel(input: CaseReportInput): ReportModel {
     items,
     figures,
     custody: input.custody.map((c) => ({ seq: c.seq, at: c.at, actor: c.actor, action: c.action, detail: c.detail, hash: c.hash })),
+    // A preview prints the log as stored, so it says whether the chain holds (an export refuses a broken one).
+    custodyCheck: verifyCustody(input.custody),
   };
 }
