@@ -100,3 +100,30 @@ test('a picture or a PDF given as .csv is refused as what it is, not as text to 
   await expect(page.getByLabel(/Import archive files/)).toBeFocused();
   expect((await storeSummary(page)).datasets).toHaveLength(0);
 });
+
+test('a very long dataset name (a file name in one word) wraps: the Datasets page never scrolls sideways', async ({ page }) => {
+  const dir = tempDir();
+  const long = path.join(dir, `twitter_information_operations_2020_12_state_linked_network_${'part_of_a_very_long_release_name_'.repeat(5)}EXCEL_RESAVED.csv`);
+  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), long);
+  const name = path.basename(long, '.csv');
+  const sideways = () => page.locator('.app-main').evaluate((main) => main.scrollWidth - main.clientWidth);
+  await importFiles(page, [long]);
+  await waitForImportDone(page);
+  // The outcome names the dataset; its card's heading; the "Import into" list offers it.
+  await expect(page.locator('.import-done')).toContainText(`Imported into “${name}”`);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  const card = datasetCard(page, name);
+  await card.getByRole('button', { name: /Show quarantined rows/ }).click();
+  await card.getByRole('button', { name: /Delete dataset/ }).click();
+  await expect(card.getByRole('group', { name: 'Confirm deletion' })).toContainText(`Delete “${name}” and all its records?`);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  // The heading and the question stay inside the card.
+  const inside = await card.evaluate((c) => {
+    const right = c.getBoundingClientRect().right;
+    return [...c.querySelectorAll('h2, [role=group]')].map((e) => e.getBoundingClientRect().right <= right + 0.5);
+  });
+  expect(inside).toEqual([true, true]);
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByTestId('dataset-deleted')).toHaveText(`Deleted “${name}” and all its records.`);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+});
