@@ -11,7 +11,7 @@ export interface RefusedFile {
 export interface SkippedFile {
   fileName: string;
   sha256: string;
-  /** Why nothing was added, e.g. already imported into dataset "x". */
+  /** Why nothing was added, e.g. already imported into dataset “x”. */
   reason: string;
 }
 

@@ -149,7 +149,7 @@ test('the same CSV content chosen twice in one import (a .csv and its .gz) is im
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await importFiles(page, [zip]);
   await expect(page.getByRole('alert')).toContainText(
-    'mixed.zip: its entries users.csv are already imported into dataset "china_082019_1" (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.',
+    'mixed.zip: its entries users.csv are already imported into dataset “china_082019_1” (same SHA-256), and its other entries are new. A zip is imported whole: extract the new entries and import them as files.',
   );
   expect((await storeSummary(page)).files).toBe(1);
 
@@ -163,7 +163,7 @@ test('the same CSV content chosen twice in one import (a .csv and its .gz) is im
   await importFiles(page, [zip]);
   await waitForImportDone(page);
   await expect(page.getByRole('list', { name: 'Skipped files' })).toHaveText(
-    `mixed.zip: already imported into datasets "china_082019_1" and "${datasets.find((n) => n !== 'china_082019_1')}" (same SHA-256): nothing added`,
+    `mixed.zip: already imported into datasets “china_082019_1” and “${datasets.find((n) => n !== 'china_082019_1')}” (same SHA-256): nothing added`,
   );
   expect((await storeSummary(page)).files).toBe(2);
 });

@@ -403,7 +403,7 @@ test('re-importing the same file adds nothing and says so', async ({ page }) => 
   await importFiles(page, [chinaUsers]);
   const status = await waitForImportDone(page);
   expect(status).toContain('Nothing new was imported.');
-  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('already imported into dataset "china_082019_1" (same SHA-256): nothing added');
+  await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText('already imported into dataset “china_082019_1” (same SHA-256): nothing added');
   // Escape dismisses it too.
   await page.locator('.import-done').focus();
   await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
@@ -12,18 +12,29 @@ import { textBox } from './screenInk';
 
 const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
 
+/** The spreadsheet-resaved FiveThirtyEight excerpt (100 rows, all quarantined; no line break at its end) under `name` in `dir`. */
+function excelCopy(dir: string, name = 'حملة_التأثير.csv'): string {
+  const file = path.join(dir, name);
+  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), file);
+  return file;
+}
+
+/** Import `first`, dismiss its outcome, then import `then` (without waiting for it). */
+async function importOneThenAnother(page: Page, first: string, then: string): Promise<void> {
+  await importFiles(page, [first]);
+  await waitForImportDone(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await importFiles(page, [then]);
+}
+
 test('a receipt gives each file’s exact size in bytes beside the rounded one (the unended-row note asks to compare it), and a gzip’s too', async ({ page }) => {
   const dir = tempDir();
   // The spreadsheet-resaved excerpt ends with no line break: its receipt says to compare its size with the published one's.
-  const excel = path.join(dir, 'حملة_التأثير.csv');
-  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), excel);
+  const excel = excelCopy(dir);
   const users = readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'));
   const gz = path.join(dir, 'china_082019_1_users_csv_hashed.csv.gz');
   writeFileSync(gz, gzipSync(users));
-  await importFiles(page, [excel]);
-  await waitForImportDone(page);
-  await page.getByRole('button', { name: 'Dismiss' }).click();
-  await importFiles(page, [gz]);
+  await importOneThenAnother(page, excel, gz);
   await waitForImportDone(page);
 
   const excelRow = datasetCard(page, 'حملة_التأثير').getByRole('table', { name: /Files of/ }).getByRole('row').nth(1);
@@ -48,14 +59,10 @@ const edges = async (el: Locator, word: string) => {
 
 test('a right-to-left dataset name keeps the count after it in the quarantine’s and the indicators’ captions', async ({ page }) => {
   const dir = tempDir();
-  const excel = path.join(dir, 'حملة_التأثير.csv');
-  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), excel);
+  const excel = excelCopy(dir);
   const meta = path.join(dir, 'מדדים_מטא.csv');
   copyFileSync(realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), meta);
-  await importFiles(page, [excel]);
-  await waitForImportDone(page);
-  await page.getByRole('button', { name: 'Dismiss' }).click();
-  await importFiles(page, [meta]);
+  await importOneThenAnother(page, excel, meta);
   await waitForImportDone(page);
 
   const metaCard = datasetCard(page, 'מדדים_מטא');
@@ -103,8 +110,7 @@ test('a picture or a PDF given as .csv is refused as what it is, not as text to 
 
 test('a very long dataset name (a file name in one word) wraps: the Datasets page never scrolls sideways', async ({ page }) => {
   const dir = tempDir();
-  const long = path.join(dir, `twitter_information_operations_2020_12_state_linked_network_${'part_of_a_very_long_release_name_'.repeat(5)}EXCEL_RESAVED.csv`);
-  copyFileSync(realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), long);
+  const long = excelCopy(dir, `twitter_information_operations_2020_12_state_linked_network_${'part_of_a_very_long_release_name_'.repeat(5)}EXCEL_RESAVED.csv`);
   const name = path.basename(long, '.csv');
   const sideways = () => page.locator('.app-main').evaluate((main) => main.scrollWidth - main.clientWidth);
   await importFiles(page, [long]);
@@ -126,4 +132,17 @@ test('a very long dataset name (a file name in one word) wraps: the Datasets pag
   await card.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByTestId('dataset-deleted')).toHaveText(`Deleted “${name}” and all its records.`);
   expect(await sideways()).toBeLessThanOrEqual(0);
+});
+
+test('the same file imported again is skipped, naming its dataset in the app’s quotes (a right-to-left name isolated)', async ({ page }) => {
+  const dir = tempDir();
+  const excel = excelCopy(dir);
+  await importOneThenAnother(page, excel, excel);
+  const done = page.locator('.import-done');
+  await expect(done).toContainText('Nothing new was imported.');
+  await expect(done.getByRole('list', { name: 'Skipped files' }).getByRole('listitem')).toHaveText(
+    'حملة_التأثير.csv: already imported into dataset “\u2068حملة_التأثير\u2069” (same SHA-256): nothing added',
+  );
+  await expect(done).toBeFocused();
+  expect((await storeSummary(page)).datasets).toHaveLength(1);
 });
