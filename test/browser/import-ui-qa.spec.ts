@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
-import { datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
+import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { tempDir } from './importTempFiles';
 import { textBox } from './screenInk';
 
@@ -145,4 +145,27 @@ test('the same file imported again is skipped, naming its dataset in the app’s
   );
   await expect(done).toBeFocused();
   expect((await storeSummary(page)).datasets).toHaveLength(1);
+});
+
+test('deleting one of two datasets of one name: the question says what it holds, in counts, so the two are told apart', async ({ page }) => {
+  const dir = tempDir();
+  // Two datasets named alike (the same file name, other content): the FiveThirtyEight excerpt, and the IRA users excerpt.
+  const first = excelCopy(dir, 'release.csv');
+  const other = path.join(tempDir(), 'release.csv');
+  copyFileSync(realFixture('ira_2018_users_csv_hashed_excerpt.csv'), other);
+  await importOneThenAnother(page, first, other);
+  await waitForImportDone(page);
+  const cards = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2, name: 'release' }) });
+  await expect(cards).toHaveCount(2);
+  const holds: string[] = [];
+  for (const card of await cards.all()) {
+    const c = await counts(card);
+    await card.getByRole('button', { name: /Delete dataset/ }).click();
+    const said = card.getByTestId('delete-holds');
+    const expected = [c.tweets && `${c.tweets.toLocaleString('en-US')} tweet${c.tweets === 1 ? '' : 's'}`, c.accounts && `${c.accounts.toLocaleString('en-US')} account${c.accounts === 1 ? '' : 's'}`, c.rejected && `${c.rejected.toLocaleString('en-US')} quarantined row${c.rejected === 1 ? '' : 's'}`].filter(Boolean);
+    await expect(said).toHaveText(`It holds ${expected.join(', ')} and the receipts of 1 file.`);
+    holds.push(await said.innerText());
+    await card.getByRole('button', { name: 'Keep' }).click();
+  }
+  expect(new Set(holds).size).toBe(2);
 });

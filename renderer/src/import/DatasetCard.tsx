@@ -101,7 +101,8 @@ export function DatasetCard({ dataset, onChanged, onDeleted, busy }: { dataset: 
         ) : (
           // Focus starts on Keep: Enter pressed twice must not delete a dataset.
           <span role="group" aria-label="Confirm deletion" onKeyDown={(e) => e.key === 'Escape' && keep()}>
-            <span>Delete “<bdi>{dataset.name}</bdi>” and all its records? </span>
+            {/* What goes, in counts: two datasets of one name are told apart here as in the "Import into" list. */}
+            <span>Delete “<bdi>{dataset.name}</bdi>” and all its records? <span data-testid="delete-holds">{holdings(c, files.length)}</span> </span>
             {citing.items > 0 && (
               <strong className="warning" data-testid="delete-cited">
                 {countOf(citing.items, 'case item')} cite{citing.items === 1 ? 's' : ''} it: their cases keep the items, and their custody logs record the deletion.{' '}
@@ -129,3 +130,12 @@ export function DatasetCard({ dataset, onChanged, onDeleted, busy }: { dataset: 
 
 const mixedText = (m: MixedSources): string =>
   [m.releases.length > 1 && `releases (${m.releases.join(', ')})`, m.sources.length > 1 && `sources (${m.sources.join(', ')})`].filter(Boolean).join(' and ');
+
+/** What deleting a dataset removes, in counts (none said that are zero): "It holds 2,000 tweets, 744 accounts and the receipts of 2 files." */
+function holdings(c: DatasetRecord['counts'], files: number): string {
+  const parts = [
+    [c.tweets, 'tweet'], [c.accounts, 'account'], [c.rejected, 'quarantined row'], [c.indicators, 'indicator'], [c.redditAccounts ?? 0, 'Reddit account'],
+  ].filter(([n]) => (n as number) > 0).map(([n, noun]) => countOf(n as number, noun as string));
+  parts.push(`the receipts of ${countOf(files, 'file')}`);
+  return `It holds ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}.`;
+}
