@@ -13,7 +13,7 @@ import type { Provenance } from '../../../shared/domain/provenance';
 import type { PinRecord } from '../pins/pinTypes';
 import type { CaseRecord } from './caseTypes';
 import { rangeKey } from './sourceExcerpts';
-import { JOINING_SCRIPT } from '../../../shared/domain/visibleText';
+import { graphemePrefix, nameCharacters } from '../../../shared/domain/fileNames';
 
 /** What the store knows of a cited source file (SourceFileRecord), keyed by its SHA-256. */
 export interface SourceInfo {
@@ -55,37 +55,19 @@ function methodOf(item: PinRecord): string {
   return (typeof finding === 'string' && FINDING_METHOD[finding]) || METHOD[item.kind] || item.kind;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /**
- * A source's name as a folder name of the bag (bagPaths.ts rules): NFC; letters, digits and their
- * combining marks (accents, Devanagari vowel signs, Arabic harakat, Hebrew points) kept, any other run
- * (slashes, spaces, control characters, '%', '\\') one '-'; no leading '-' or '.', no trailing '.'
- * (Windows drops it); at most 80 UTF-16 units, cut between characters, never between a letter and its marks.
- * A zero-width non-joiner or joiner between two letters of a script that spells words with it
- * (JOINING_SCRIPT: Persian می‌خواهم, Devanagari क्‍ष) is kept too, as the file name writes it; any other
- * (in a Latin name, at an edge, two together) is '-' as before. The verifier checks these names by the
- * bagPaths.ts rules only (NFC, no control character, '%', '\\', leading '-'), which both joiners pass,
- * and reads the folders from the signed manifests, never naming them again.
+ * A source's name as a folder name of the bag (bagPaths.ts rules): nameCharacters (letters, digits,
+ * their combining marks, a Persian or Indic word's joiners kept; any other run one '-'); no leading
+ * '-' or '.', no trailing '.' (Windows drops it) nor joiner; at most 80 UTF-16 units, cut between
+ * characters, never between a letter and its marks. The verifier checks these names by the bagPaths.ts
+ * rules only (NFC, no control character, '%', '\\', leading '-'), which both joiners pass, and reads the
+ * folders from the signed manifests, never naming them again.
  * (The bag's own folder, bagName(), keeps its older alphabet: bundles already sent are named by it.)
  */
 function safeSegment(s: string): string {
-  let out = '';
-  const named = s.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, (run, at: number, whole: string) => (keptJoiner(run, at, whole) ? run : '-'));
-  for (const { segment } of graphemes.segment(named.replace(/^[-.\p{M}]+/u, ''))) {
-    if (out.length + segment.length > 80) break;
-    out += segment;
-  }
+  const out = graphemePrefix(nameCharacters(s, '-').replace(/^[-.]+/, ''), (prefix) => prefix.length <= 80);
   // A joiner goes with the letter before it (one grapheme): one left at the cut joins nothing.
   return out.replace(/[.\u200c\u200d]+$/, '') || 'source';
-}
-
-/** Whether `run` (at `at` in `whole`) is one zero-width non-joiner or joiner between two letters or marks of a script that uses it. */
-function keptJoiner(run: string, at: number, whole: string): boolean {
-  if (run !== '\u200c' && run !== '\u200d') return false;
-  const before = /[^]$/u.exec(whole.slice(0, at))?.[0] ?? '';
-  const after = /^[^]/u.exec(whole.slice(at + 1))?.[0] ?? '';
-  return JOINING_SCRIPT.test(before) && JOINING_SCRIPT.test(after);
 }
 
 export function sourceFolder(info: Pick<SourceInfo, 'sha256' | 'fileName' | 'entryName'>): string {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { PinButton } from '../pins/PinButton';
 import type { EvidenceItemDraft } from '../pins/pinTypes';
-import { chartPng, chartSvg, safeFileName } from './chartExport';
+import { chartPng, chartSvg } from './chartExport';
+import { safeFileName } from '../../../shared/domain/fileNames';
 import { saveBytes } from '../host/saveFile';
 import { echarts, type ChartOption } from './echartsSetup';
 

@@ -55,11 +55,3 @@ export function chartPng(option: ChartOption, title: string, caption: string): U
     chart.dispose();
   }
 }
-
-/** A file name from a title: letters, digits and ._- only, at most 120 characters, cut between words. */
-export function safeFileName(s: string): string {
-  const name = s.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/_+/g, '_');
-  if (name.length <= 120) return name || 'chart';
-  const cut = name.lastIndexOf('_', 120);
-  return name.slice(0, cut > 60 ? cut : 120);
-}

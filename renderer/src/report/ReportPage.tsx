@@ -22,7 +22,7 @@ import { caseReportModel } from './caseReportModel';
 import { loadReportModel } from './reportHandoff';
 import { printWithMarginBoxes } from './printMarginBoxes';
 import { printReportPdf, type ReportPhase } from './printReportPdf';
-import { safeFileName } from '../charts/chartExport';
+import { safeFileName } from '../../../shared/domain/fileNames';
 import { reportStylesheetUrl } from './reportStylesheet';
 import { focusIfLost } from '../app/focusIfLost';
 

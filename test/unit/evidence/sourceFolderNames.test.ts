@@ -67,6 +67,8 @@ describe('source folder names in a bundle', () => {
   it('still replaces what is unsafe in a path: separators, spaces, control characters, % and \\', () => {
     expect(folderName('a/b\\c%d\u0000e\r\nf g\u202Eh.csv')).toBe('a-b-c-d-e-f-g-h.csv');
     expect(folderName('archive.zip', 'inner/تَغْرِيدَات.csv')).toBe('archive.zip-inner-تَغْرِيدَات.csv');
+    // An emoji's variation selector is a mark of no letter: it goes with the emoji (was kept after its '-').
+    expect(folderName('a❤️b.csv')).toBe('a-b.csv');
   });
 
   it('no leading - or . (nor a mark with no letter), no trailing . (Windows drops it)', () => {

@@ -6,7 +6,7 @@ import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
 import { LookalikeId } from './LookalikeId';
 import { hrefFor } from '../../app/routes';
 import { useFocusKeptInList } from '../../app/useFocusKeptInList';
-import { safeFileName } from '../../charts/chartExport';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import { saveBytes } from '../../host/saveFile';
 import { appVersion } from '../../app/version';
 import { PinButton } from '../../pins/PinButton';

@@ -1,6 +1,6 @@
 import { chosenValue, optionValue } from './emptyOption';
 import { countOf, formatBytes, formatCount, formatSeconds } from '../../import/formatters';
-import { safeFileName } from '../../charts/chartExport';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import { beginSave, saveBytes } from '../../host/saveFile';
 import { appVersion } from '../../app/version';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { hrefFor } from '../../app/routes';
-import { safeFileName } from '../../charts/chartExport';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import { saveBytes } from '../../host/saveFile';
 import { OtherDomainForm } from '../../import/OtherDomainForm';
 import { csvLine } from '../../../../shared/domain/csvLine';

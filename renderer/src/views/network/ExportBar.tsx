@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import { xmlText } from '../../../../shared/graph/export/xmlText';
 import { filterText, omittedText } from '../../../../shared/report/analysisScope';
-import { safeFileName } from '../../charts/chartExport';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import { saveBytes } from '../../host/saveFile';
 import type { NetworkDrawing } from '../../network/createNetworkCy';
 import { KIND_LABELS, type NetworkModel } from '../../network/networkModel';
