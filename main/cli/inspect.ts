@@ -1,8 +1,9 @@
 import { UNENDED_LAST_ROW_NOTE, type ImportReceipt, type QuarantinedRow } from '../../shared/domain/archive';
 import type { KnownRecords } from '../../shared/archive/knownRecords';
-import { parseArchive, tweetIdSet, type SeenTweets } from '../../shared/archive/parseArchive';
+import { parseArchive, tweetIdSet, type ArchiveHashes, type SeenTweets } from '../../shared/archive/parseArchive';
 import { SelectionJudge } from '../../shared/archive/selectionVerdicts';
 import { parseCliArgs, UsageError, withUsage } from './cliArgs';
+import { addKeptTweets, type KeptTweet } from './keptTweets';
 import { aboutPath, fileSource, judgeArchiveFile, unreadablePath } from './loadArchiveFiles';
 import { terminalText } from './terminalText';
 
@@ -13,7 +14,8 @@ interface FileReport {
   /** Why nothing of it was read, as the app skips it (the same file chosen twice, a CSV another file of the import holds). */
   skipped?: string;
   receipts: ImportReceipt[];
-  quarantined: QuarantinedRow[];
+  /** A conflicting duplicate tweet's row names the tweet kept in its place (keptTweet). */
+  quarantined: (QuarantinedRow & { keptTweet?: KeptTweet })[];
   /** A zip's entries that are not read (not .csv). */
   skippedEntries: string[];
 }
@@ -38,13 +40,15 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
   // A file refused after it delivered rows is left out and the others are read again, as the app
   // restarts an import without it: its tweets must not make another file's rows duplicates.
   const refusedFiles = new Map<number, FileReport>();
+  // The hashes each file read was read with, to read it again for the kept tweets.
+  const hashesOf = new Map<FileReport, ArchiveHashes>();
   let reports: FileReport[];
   for (;;) {
     reports = [];
     const tables = { seenTweets: tweetIdSet(), knownAccounts: new Map() as KnownRecords, judge: new SelectionJudge() };
     let again = false;
     for (const [i, p] of paths.entries()) {
-      const report = refusedFiles.get(i) ?? (await inspectFile(p, tables));
+      const report = refusedFiles.get(i) ?? (await inspectFile(p, tables, hashesOf));
       reports.push(report);
       // A zip refused for one CSV entry has receipts of its others: it is left out all the same.
       if (!report.ok && !refusedFiles.has(i)) {
@@ -55,14 +59,19 @@ async function inspect(paths: string[], json: boolean): Promise<number> {
     }
     if (!again) break;
   }
+  await addKeptTweets(reports.flatMap((r) => (r.ok && hashesOf.has(r) ? [{ ...r, hashes: hashesOf.get(r)! }] : [])));
   if (json) process.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n');
   else process.stdout.write(terminalText(reports.map(humanReport).join('\n')) + '\n');
   for (const r of reports) if (!r.ok) process.stderr.write(terminalText(`error: ${aboutPath(r.path, r.error ?? '')}`) + '\n');
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 
-async function inspectFile(p: string, { judge, ...tables }: { seenTweets: SeenTweets; knownAccounts: KnownRecords; judge: SelectionJudge }): Promise<FileReport> {
-  const quarantined: QuarantinedRow[] = [];
+async function inspectFile(
+  p: string,
+  { judge, ...tables }: { seenTweets: SeenTweets; knownAccounts: KnownRecords; judge: SelectionJudge },
+  hashesOf: Map<FileReport, ArchiveHashes>,
+): Promise<FileReport> {
+  const quarantined: FileReport['quarantined'] = [];
   let skippedEntries: string[] = [];
   const unreadable = unreadablePath(p);
   if (unreadable) return { path: p, ok: false, error: unreadable, receipts: [], quarantined, skippedEntries };
@@ -77,7 +86,9 @@ async function inspectFile(p: string, { judge, ...tables }: { seenTweets: SeenTw
     // A zip with a refused CSV entry is refused as the app and the analysis commands refuse it; its other entries' receipts are kept.
     const refused = receipts[0]?.refusedEntries ?? [];
     const error = refused.length ? `${refused.length} CSV ${refused.length === 1 ? 'entry' : 'entries'} refused: ${refused.map((x) => `${x.entryName}: ${x.message}`).join('; ')}` : undefined;
-    return { path: p, ok: !error, ...(error ? { error } : {}), receipts, quarantined, skippedEntries };
+    const report = { path: p, ok: !error, ...(error ? { error } : {}), receipts, quarantined, skippedEntries };
+    hashesOf.set(report, hashes);
+    return report;
   } catch (e) {
     return { path: p, ok: false, error: (e as Error).message, receipts: [], quarantined, skippedEntries };
   }
@@ -100,7 +111,10 @@ function humanReport(r: FileReport): string {
   for (const name of r.skippedEntries) lines.push(`${r.path} :: ${name}: not a .csv entry, not read`);
   for (const x of r.receipts[0]?.refusedEntries ?? []) lines.push(`${r.path} :: ${x.entryName}: REFUSED: ${x.message}`);
   const shown = r.quarantined.slice(0, 10);
-  for (const q of shown) lines.push(`  row ${q.row} @${q.byteOffset}+${q.byteLength}: ${q.reason}: ${q.detail}`);
+  for (const q of shown) {
+    lines.push(`  row ${q.row} @${q.byteOffset}+${q.byteLength}: ${q.reason}: ${q.detail}`);
+    if (q.keptTweet) lines.push(`    ${q.keptTweet.note}`);
+  }
   if (r.quarantined.length > shown.length) lines.push(`  … ${r.quarantined.length - shown.length} more quarantined rows (use --json)`);
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { ArchiveFormat, QuarantinedRow } from '../domain/archive';
+import type { Provenance } from '../domain/provenance';
 import type { Tweet } from '../domain/tweet';
 import { splitFields } from './csvRecords';
 import { FIVETHIRTYEIGHT_COLUMNS, tweetsColumnsOf } from './detectFormat';
@@ -31,6 +32,20 @@ export function tweetDifferences(kept: TweetContent, other: TweetContent): Tweet
   if (kept.tweetTime !== other.tweetTime) out.push('time');
   if (kept.userid !== other.userid) out.push('account');
   return out;
+}
+
+/** Where a kept tweet was read in its file: 'row 12', or 'byte 3456' for a row not counted. */
+export const keptTweetPlace = (p: Pick<Provenance, 'row' | 'byteOffset'>): string => (p.row > 0 ? `row ${p.row}` : `byte ${p.byteOffset}`);
+
+/** How a conflicting duplicate compares with the tweet kept for it, as the app's quarantine list and the CLI say it. */
+export type KeptTweetComparison = { differing: TweetPart[]; what: string } | { unread: string; what: string };
+
+/** Which of text, time and account of the quarantined row differ from the kept tweet's, or why its columns cannot be compared. */
+export function compareWithKept(kept: TweetContent, row: Pick<QuarantinedRow, 'raw' | 'byteLength'>, file: RowFile, tweetid: string): KeptTweetComparison {
+  const read = readQuarantinedTweet(row, file, tweetid);
+  if ('unread' in read) return { unread: read.unread, what: read.unread };
+  const differing = tweetDifferences(kept, read.tweet);
+  return { differing, what: differing.length ? `differing: ${differing.join(', ')}` : 'its text, time and account read the same as this row’s' };
 }
 
 /** The file a quarantined row came from, as its receipt describes it. */

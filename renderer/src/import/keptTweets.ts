@@ -1,4 +1,4 @@
-import { conflictingTweetId, readQuarantinedTweet, tweetDifferences } from '../../../shared/archive/quarantinedTweet';
+import { compareWithKept, conflictingTweetId, keptTweetPlace } from '../../../shared/archive/quarantinedTweet';
 import type { DatasetRecord, QuarantineRecord, WorkbenchDb } from '../store/schema';
 import { readDatasetFiles } from '../store/read/committedRecords';
 import { findTweets } from '../store/read/datasetReader';
@@ -35,16 +35,9 @@ export async function keptTweetNotes(db: WorkbenchDb, dataset: DatasetRecord, ro
     const p = tweet.provenance;
     const keptFile = receipts.get(p.fileSha256);
     const file = keptFile ? fileLabel(keptFile) : `the file with SHA-256 ${p.fileSha256}`;
-    const place = p.row > 0 ? `row ${p.row}` : `byte ${p.byteOffset}`;
     const rowFile = receipts.get(rows[i]!.fileSha256);
-    const read = rowFile ? readQuarantinedTweet(rows[i]!, rowFile, id) : { unread: 'its file’s receipt is not in the store, so its columns cannot be compared' };
-    let what: string;
-    if ('unread' in read) what = read.unread;
-    else {
-      const parts = tweetDifferences(tweet, read.tweet);
-      what = parts.length ? `differing: ${parts.join(', ')}` : 'its text, time and account read the same as this row’s';
-    }
-    out.set(i, { place, file, what });
+    const what = rowFile ? compareWithKept(tweet, rows[i]!, rowFile, id).what : 'its file’s receipt is not in the store, so its columns cannot be compared';
+    out.set(i, { place: keptTweetPlace(p), file, what });
   }
   return out;
 }

@@ -183,6 +183,47 @@ describe('CLI inspect', () => {
     expect(cli('inspect', cut).stderr).toMatch(new RegExp(`^error: ${cut.replaceAll('.', '\\.')}: (?!cut\\.csv\\.gz: )`));
   });
 
+  it('names the tweet kept for a conflicting duplicate (file, row, bytes) and what differs, as the app\'s quarantine list does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
+    const [header, first, second] = new TextDecoder().decode(readReal('ira_2018_tweets_csv_hashed_excerpt.csv')).trimEnd().split('\n') as [string, string, string];
+    // The first tweet again, its text changed: quarantined in the same file.
+    const file = path.join(dir, 'repeated.csv');
+    writeFileSync(file, [header, first, second, first.replace('RT @ruopentwit:', 'RT @other:')].join('\n') + '\n');
+    // The second tweet in a zip read after it, its time changed.
+    const zip = path.join(dir, 'later.zip');
+    writeFileSync(zip, zipSync({ 'part2.csv': strToU8([header, second.replace('2014-07-24 19:20', '2014-07-24 19:21')].join('\n') + '\n') }));
+    const r = cli('inspect', file, zip, '--json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const fileSha = doc.files[0].receipts[0].sha256;
+    // The row's fields as before, with keptTweet added.
+    expect(doc.files[0].quarantined).toEqual([{
+      fileSha256: fileSha, row: 3, byteOffset: expect.any(Number), byteLength: expect.any(Number), reason: 'conflicting-duplicate',
+      detail: "tweetid '877919995476496385' was read before with other content (text, time or account); the first is kept",
+      raw: expect.stringContaining('RT @other:'),
+      keptTweet: {
+        path: file, fileSha256: fileSha, row: 1, byteOffset: header.length + 1, byteLength: Buffer.byteLength(first),
+        differing: ['text'], note: `The kept tweet is row 1 of ${file}; differing: text.`,
+      },
+    }]);
+    expect(doc.files[1].quarantined[0].keptTweet).toEqual({
+      path: file, fileSha256: fileSha, row: 2, byteOffset: Buffer.byteLength(`${header}\n${first}\n`), byteLength: Buffer.byteLength(second),
+      differing: ['time'], note: `The kept tweet is row 2 of ${file}; differing: time.`,
+    });
+    // The terminal's list says it under the row.
+    const text = cli('inspect', file, zip).stdout;
+    expect(text).toContain(`the first is kept\n    The kept tweet is row 1 of ${file}; differing: text.\n`);
+    expect(text).toContain(`the first is kept\n    The kept tweet is row 2 of ${file}; differing: time.\n`);
+    // Read the other way round, the kept tweet is the zip entry's.
+    const swapped = JSON.parse(cli('inspect', zip, file, '--json').stdout);
+    expect(swapped.files[1].quarantined.map((q: { keptTweet: unknown }) => q.keptTweet)).toEqual([
+      expect.objectContaining({ path: zip, entryName: 'part2.csv', row: 1, differing: ['time'], note: `The kept tweet is row 1 of ${zip} :: part2.csv; differing: time.` }),
+      expect.objectContaining({ path: file, row: 1, differing: ['text'] }),
+    ]);
+    // A row with no conflict has no keptTweet.
+    expect(JSON.parse(cli('inspect', realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv'), '--json').stdout).files[0].quarantined[0]).not.toHaveProperty('keptTweet');
+  });
+
   it('refuses a zip holding one CSV twice, as the app does', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dw-archive-'));
     const twice = path.join(dir, 'twice.zip');
