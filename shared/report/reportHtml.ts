@@ -70,9 +70,9 @@ function cover(m: ReportModel): string {
       ['Software', e(`${m.software.name} ${m.software.version}`)],
       ['Signer', text(m.signer.principal)],
       ['Signer key fingerprint', `<code class="hash">${e(m.signer.fingerprint)}</code>`],
-      ['Signature namespace', `<code>${e(m.signer.namespace)}</code>`],
+      ['Signature namespace', code(m.signer.namespace)],
       ['Bundle id', `<code class="hash">${e(m.bundleId)}</code>`],
-      ['Bundle', m.hashes.length ? `<code>${e(m.bagName)}.zip</code>` : e(m.bagName)],
+      ["Bundle", m.hashes.length ? code(`${m.bagName}.zip`) : t(m.bagName)],
     ]) +
     `<p class="note">The bundle id is the SHA-256 of the signed file <code>tagmanifest-sha512.txt</code> in the bundle. ` +
     `Compare the signer key fingerprint with one received separately (phone, letter, website): this report cannot prove who signed it.</p>` +
@@ -112,8 +112,8 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
     : [['Source file', 'rests on no single source row']];
   // An item with a file of its own in the bundle (a source excerpt, a figure) has its SHA-256; the row is left out otherwise.
   if (it.sha256) common.push(['Item SHA-256', `<code class="hash">${e(it.sha256)}</code>`]);
-  common.push(['Item id', `<code>${e(it.itemId)}</code>`]);
-  if (it.bundlePath) common.push(['In bundle', `<code>${e(it.bundlePath)}</code>`]);
+  common.push(['Item id', code(it.itemId)]);
+  if (it.bundlePath) common.push(['In bundle', code(it.bundlePath)]);
   if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, t)}</span>`]);
   if (it.tags?.length) common.push(['Tags', it.tags.map((tag) => `<bdi class="tag">${t(tag)}</bdi>`).join(', ')]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
@@ -124,7 +124,7 @@ function postBody(p: ReportPostItem, zone: string): string {
   return (
     `<blockquote class="post-text user-text" dir="${textDirection(p.text)}"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, t)}</blockquote>` +
     dl([
-      ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id <code>${e(p.userid)}</code>`],
+      ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id ${code(p.userid)}`],
       ['Time (UTC)', e(utcMinuteText(p.tweetTime))],
       ['Time (analyst zone)', e(zonedMinuteText(p.tweetTime, zone))],
       ['Language (archived)', p.tweetLanguage ? text(p.tweetLanguage) : 'not given'],
@@ -147,7 +147,7 @@ function accountBody(a: ReportAccountItem): string {
   return (
     (a.description ? `<blockquote class="account-text user-text" dir="${textDirection(a.description)}">${htmlWithIsolatedTokens(a.description, t)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
     dl([
-      ['Account', `${nameText(a.userDisplayName, a.userScreenName)} · user id <code>${e(a.userid)}</code>`],
+      ['Account', `${nameText(a.userDisplayName, a.userScreenName)} · user id ${code(a.userid)}`],
       ['Reported location', a.reportedLocation ? text(a.reportedLocation) : 'not given'],
       ['Created (as archived)', a.accountCreationDate ? e(a.accountCreationDate) : 'not given'],
       ['Account language (archived)', a.accountLanguage ? text(a.accountLanguage) : 'not given'],
@@ -175,7 +175,7 @@ function figure(f: ReportFigure, id: string): string {
     `<figure class="figure figure-${f.kind}"><h3>${t(f.title)}</h3>${img}<figcaption>` +
     `<span class="user-text" dir="auto">${t(f.caption)}</span>` +
     `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${t(f.filtered || 'nothing')}</span></span>` +
-    (f.itemId ? `<span class="figure-item">Item id <code>${e(f.itemId)}</code></span>` : '') +
+    (f.itemId ? `<span class="figure-item">Item id ${code(f.itemId)}</span>` : '') +
     `</figcaption></figure>`
   );
 }
@@ -249,7 +249,8 @@ function hashes(m: ReportModel): string {
   return (
     `<p>SHA-256 of every file the signature and the signed manifests cover (the SHA-512 values are in the bundle's manifests). ` +
     `Bundle id (SHA-256 of tagmanifest-sha512.txt): <code class="hash">${e(m.bundleId)}</code>.</p>` +
-    table(['File', 'SHA-256'], m.hashes.map((h) => [`<code>${e(h.path)}</code>`, `<code class="hash">${e(h.sha256)}</code>`]), 'File hashes', 'hash-table')
+    // The SHA-256 on the line under its file: side by side, a wrapped path came back from pdftotext in two pieces, the hash between them.
+    table(['File, its SHA-256 under it'], m.hashes.map((h) => [code(h.path)]), 'File hashes', 'hash-table', m.hashes.map((h) => `<code class="hash">${e(h.sha256)}</code>`))
   );
 }
 
@@ -262,6 +263,9 @@ const text = (s: string) => `<bdi>${t(s)}</bdi>`;
 
 /** Text content, escaped, with no line ending at one of its hyphens (pdftotext would drop it: keepHyphens.ts). */
 const t = (s: string) => keepHyphens(e(s));
+
+/** A path, id or name as code: its hyphens kept too (a cited row's row-1_bytes-513-725.csv came back as …513725.csv). */
+const code = (s: string) => `<code>${t(s)}</code>`;
 
 /** "Name (@screen)", leaving out what the pin does not hold (a post pinned from a network edge names no account). */
 const nameText = (display: string, screen: string) =>

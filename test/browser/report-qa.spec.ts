@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { realFixture, repoRoot } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { datasetCard, importFiles, waitForImportDone } from './importHelpers';
 import { exposeModule } from './pageModule';
 import { build } from 'esbuild';
 import { buildReportCase } from '../unit/report/reportCase';
+import { excerptPath } from '../../renderer/src/cases/caseBundleInput';
+import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
 
 /** The evidence report as a fact-checker reads it: what it says about each item's source. */
 
@@ -164,4 +169,28 @@ test('the report says whether the custody chain it prints is intact, and where i
     /^Chain broken at entry 1: hash is [0-9a-f]{64}, recomputed [0-9a-f]{64}\. The entries are printed as stored: from entry 1 on, the log cannot be relied on\.$/,
   );
   await expect(custody.locator('p.custody-check')).toHaveClass(/refused/);
+});
+
+test('every path, id and name the report prints comes back whole from pdftotext: no line of them ends at a hyphen', async ({ page }) => {
+  test.setTimeout(240_000);
+  const rc = await buildReportCase(3);
+  // Each item in the bundle as an export names it: data/source/<sha prefix>_<file>/row-<row>_bytes-<offset>-<length>.csv, in the appendix too.
+  const items = rc.model.items.map((it) => ({ ...it, bundlePath: `data/${excerptPath({ sha256: it.source!.fileSha256, fileName: it.source!.fileName, size: 0, format: '', importedAt: '' }, { ...it.source! })}` }));
+  const model = { ...rc.model, items, hashes: [...rc.model.hashes, ...items.map((it) => ({ path: it.bundlePath, sha256: it.sha256! }))] };
+  await page.goto('/');
+  await page.evaluate((json) => sessionStorage.setItem('dw-report:paths', json), JSON.stringify(model));
+  await page.goto('/#/report/paths');
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-report-paths-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: headerTemplate(model), footerTemplate: footerTemplate(model), margin: PRINT_MARGINS }));
+    // Line breaks aside: poppler's pdftotext drops a hyphen that ends a line (row-102_bytes-13548-367.csv came back as …13548367.csv).
+    const layer = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const printed = [...items.flatMap((it) => [it.bundlePath, it.itemId]), ...model.hashes.map((h) => h.path), `${model.bagName}.zip`];
+    expect(printed.filter((p) => /-[0-9]/.test(p)).length).toBeGreaterThan(6);
+    expect(printed.filter((p) => !layer.includes(p))).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,8 @@ import { inlineSvg } from '../../../shared/report/inlineSvg';
 import { chartSvg } from '../../../renderer/src/charts/chartExport';
 import { caseReportModel } from '../../../renderer/src/report/caseReportModel';
 import { buildReportBody } from '../../../shared/report/reportHtml';
+import { escapeHtml } from '../../../shared/report/escapeHtml';
+import { keepHyphens } from '../../../shared/report/keepHyphens';
 
 const url = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 const OPTION = { xAxis: { type: 'category', data: ['香港', 'عربي'] }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: [1, 2] }] } as never;
@@ -71,9 +73,11 @@ describe('figureCaption: the caption drawn under an exported figure, left out of
       createdAt: new Date(at),
     });
     const html = buildReportBody(m, 'A4');
-    // Once as text: the figcaption's (before, the figure drew it too).
-    expect(html.split(`>${CAPTION}<`)).toHaveLength(2);
-    expect(html).toContain(`<figcaption><span class="user-text" dir="auto">${CAPTION}</span>`);
+    // Once as text: the figcaption's (before, the figure drew it too), its hyphens kept on their lines (keepHyphens).
+    const printed = keepHyphens(escapeHtml(CAPTION));
+    expect(html.split(printed)).toHaveLength(2);
+    expect(html).not.toContain(`>${CAPTION}<`);
+    expect(html).toContain(`<figcaption><span class="user-text" dir="auto">${printed}</span>`);
     expect(html).toContain('>Posts per day</text>');
   });
 });

@@ -18,8 +18,11 @@ describe('no line of the report ends at a hyphen (pdftotext drops a hyphen that 
     expect(keepHyphens('a--b')).toBe('a<span class="keep">--b</span>');
     expect(keepHyphens(escapeHtml('x-<y>'))).toBe('x<span class="keep">-&lt;</span>y&gt;');
     expect(keepHyphens('a-😀b')).toBe('a<span class="keep">-😀</span>b'); // a whole code point
-    // No break before a digit anyway, and nothing to keep at a typed line break or the end.
-    for (const s of ['2019-08-01', 'SHA-256', 'foo-', 'a-\nb']) expect(keepHyphens(s)).toBe(s);
+    // Before a digit too (Chromium breaks there: a bundle path's …13548-367.csv came back as …13548367.csv).
+    expect(keepHyphens('row-102_bytes-13548-367.csv')).toBe('row<span class="keep">-1</span>02_bytes<span class="keep">-1</span>3548<span class="keep">-3</span>67.csv');
+    expect(keepHyphens('SHA-256')).toBe('SHA<span class="keep">-2</span>56');
+    // Nothing to keep at a typed line break or the end.
+    for (const s of ['foo-', 'a-\nb']) expect(keepHyphens(s)).toBe(s);
   });
 
   it('a real post whose "по-немецки" pdftotext returned as "понемецки" (wrapped after its hyphen) has that hyphen kept', async () => {
@@ -29,7 +32,7 @@ describe('no line of the report ends at a hyphen (pdftotext drops a hyphen that 
     const body = buildReportBody(rc.model, 'A4');
     expect(body).toContain('по<span class="keep">-н</span>емецки');
     expect(body).not.toMatch(/по-немецки/);
-    // The Hash appendix, ids and hashes are code, left as they are; the text around the spans is the model's.
+    // The text around the spans is the model's.
     expect(unwrapped(body)).toContain(escapeHtml('по-немецки'));
   });
 
