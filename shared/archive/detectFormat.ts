@@ -1,4 +1,5 @@
 import type { ArchiveFormat, DetectedFormat } from '../domain/archive';
+import { spreadsheetRefusal } from './spreadsheetFiles';
 
 /**
  * Recognise an archive file from its first record (the header row), never from its file name.
@@ -96,7 +97,7 @@ const NOT_CSV: { magic: (number | null)[]; said: string }[] = [
   { magic: ascii('GIF8'), said: `a GIF image, ${NOT_TEXT}` },
   { magic: ascii('%PDF-'), said: `a PDF document, ${NOT_TEXT}` },
   { magic: ascii('SQLite format 3\0'), said: `an SQLite database, ${NOT_TEXT}` },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], said: 'an old binary Office document (such as an Excel .xls workbook), not CSV text: open it in a spreadsheet and save each sheet as "CSV UTF-8".' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], said: spreadsheetRefusal('an old binary Office document (such as an Excel .xls workbook)', 'open it in a spreadsheet and save each sheet as "CSV UTF-8"') },
   { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], said: `a 7-Zip archive, ${EXTRACT}` },
   { magic: ascii('Rar!\x1a\x07'), said: `a RAR archive, ${EXTRACT}` },
   { magic: [0xfd, ...ascii('7zXZ'), 0x00], said: `xz-compressed data, ${EXTRACT}` },

@@ -1,6 +1,7 @@
 import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
 import { createCRC32, type IHasher } from 'hash-wasm';
 import { ArchiveFormatError } from './detectFormat';
+import { spreadsheetInZip } from './spreadsheetFiles';
 
 /**
  * Open a user-supplied file as a sequence of CSV entries, by content (magic bytes), never by name:
@@ -203,7 +204,16 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   const others: string[] = [];
   const unzip = new Unzip();
   unzip.register(nativeInflate(inflating));
+  // An OpenDocument file's first entry names its kind (a spreadsheet: ODS_MIMETYPE); read when no CSV entry is found.
+  let mimetype: string | undefined;
   unzip.onfile = (file: UnzipFile) => {
+    if (file.name === 'mimetype') {
+      let text = '';
+      file.ondata = (err, data) => {
+        if (!err && text.length < 256) mimetype = text += new TextDecoder().decode(data);
+      };
+      file.start();
+    }
     if (!isCsvEntryName(file.name)) {
       others.push(file.name);
       if (!isZipMetadata(file.name)) entries.push({ events: [{ type: 'entry-skipped', entryName: file.name }], ended: true });
@@ -267,11 +277,10 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   if (found === 0) {
     // An unhashed set's .csv.gz (or a zip) zipped again: containers are opened one level deep.
     const packed = others.filter((n) => /\.(gz|zip)$/i.test(n));
-    // An .xlsx is a zip of XML: a spreadsheet, not an archive.
-    const workbook = others.includes('xl/workbook.xml') && others.includes('[Content_Types].xml');
-    const inner = workbook
-      ? ' It is an Excel workbook (.xlsx), not a CSV: the archives are published as CSV; import the original file from the platform (a spreadsheet rounds long ids; a sheet saved as "CSV UTF-8" keeps that damage).'
-      : packed.length
+    // An .xlsx, .ods or .numbers is a zip too: a spreadsheet, not an archive, said first.
+    const spreadsheet = spreadsheetInZip(others, mimetype);
+    if (spreadsheet) throw new ArchiveFormatError(`${fileName}: ${spreadsheet}`);
+    const inner = packed.length
       ? ` Compressed files inside a zip are not opened (one level only): unzip it and import ${packed.slice(0, 3).map((n) => n.split('/').pop()).join(', ')}${packed.length > 3 ? ` and ${packed.length - 3} more` : ''} ${packed.length === 1 ? 'itself' : 'themselves'}.`
       : '';
     throw new ArchiveFormatError(`${fileName}: the zip file contains no .csv entry (${holding(others)}).${inner}`);

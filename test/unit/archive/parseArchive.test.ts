@@ -675,11 +675,7 @@ describe('containers and refusals', () => {
     );
     await expect(refuse('none.zip', zipSync({}))).rejects.toThrow(/^none\.zip: an empty zip file \(it has no entries\): nothing to import\.$/); // and nothing after: it is zip data
     await expect(refuse('empty.zip', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow("empty.zip: the zip file contains no .csv entry (it holds 'a.txt').");
-    // A spreadsheet saved as .xlsx is a zip of XML: named as a workbook, with what to do.
-    const xlsx = zipSync({ '[Content_Types].xml': strToU8('<x/>'), 'xl/workbook.xml': strToU8('<x/>'), 'xl/worksheets/sheet1.xml': strToU8('<x/>') });
-    await expect(refuse('tweets.xlsx', xlsx)).rejects.toThrow(
-      "tweets.xlsx: the zip file contains no .csv entry (it holds '[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'). It is an Excel workbook (.xlsx), not a CSV: the archives are published as CSV; import the original file from the platform (a spreadsheet rounds long ids; a sheet saved as \"CSV UTF-8\" keeps that damage).",
-    );
+    // A spreadsheet saved as .xlsx, .ods or .numbers is a zip too: spreadsheetFiles.test.ts.
     // An unhashed set's .csv.gz zipped again: containers are opened one level deep, and the refusal says what to do.
     await expect(refuse('gz.zip', zipSync({ 'x_tweets_csv_unhashed.csv.gz': gzipSync(strToU8('a')) }))).rejects.toThrow(
       "gz.zip: the zip file contains no .csv entry (it holds 'x_tweets_csv_unhashed.csv.gz'). Compressed files inside a zip are not opened (one level only): unzip it and import x_tweets_csv_unhashed.csv.gz itself.",
