@@ -51,6 +51,38 @@ for line in open("metadata/custody.jsonl", encoding="utf-8"):
 EOF
 `;
 
+/**
+ * VERIFY.txt's check that a report PDF is signed by the certificate attached to it (the one the
+ * analyst's SSHSIG vouches for), not by a look-alike naming the same signer: the CMS that
+ * `pdfsig -dump` wrote (folder $S, one signature) must carry that certificate, and it alone, in
+ * SignedData.certificates. Python 3's standard library only; at column 0, pasted as it is.
+ */
+export const SIGNING_CERTIFICATE_PYTHON = String.raw`python3 - "$S" "$D/report-signing-certificate.der" <<'END'
+import os, sys
+def element(b, i):  # the DER element at i: its tag, where its content starts and where it ends
+    tag, n, i = b[i], b[i + 1], i + 2
+    if n & 0x80:
+        n, i = int.from_bytes(b[i:i + (n & 0x7F)], "big"), i + (n & 0x7F)
+    return tag, i, i + n
+sigs, cert = os.listdir(sys.argv[1]), open(sys.argv[2], "rb").read()
+if len(sigs) != 1:
+    sys.exit("FAILED: pdfsig -dump found %d signatures in the PDF, not one" % len(sigs))
+cms, ok = open(os.path.join(sys.argv[1], sigs[0]), "rb").read(), False
+try:
+    i = element(cms, element(cms, element(cms, 0)[1])[2])[1]  # ContentInfo, its type, [0] content
+    i = element(cms, i)[1]                                     # SignedData
+    for _ in range(3):                                         # version, digest algorithms, content
+        i = element(cms, i)[2]
+    tag, start, end = element(cms, i)                          # [0] certificates
+    ok = tag == 0xA0 and cms[start:end] == cert
+except IndexError:
+    pass
+if not ok:
+    sys.exit("FAILED: the PDF is not signed by the attached report-signing-certificate.der (but by another certificate, whatever names pdfsig shows)")
+print("OK: the PDF is signed by the attached certificate, and by no other")
+END
+`;
+
 export function verifyTxt(p: VerifyTextParams): string {
   const sv = `ssh-keygen -Y verify -f metadata/signer/allowed_signers -I ${p.principal} -n ${p.namespace}`;
   return `How to verify this evidence bundle (${p.bagName})
@@ -127,12 +159,17 @@ ${previousKeysStep(p)}
      pdfsig report/evidence-report.pdf
    What ties that certificate to the analyst's key is attached to the PDF: the certificate, its
    SSHSIG by the analyst's key, and that key's allowed_signers line. For a PDF received alone,
-   extract them into a new empty folder and check the signature: ssh-keygen must print
-   Good "${p.namespace}" signature for ${p.principal} with the fingerprint you trust:
+   extract them into a new empty folder and check the SSHSIG: ssh-keygen must print
+   Good "${p.namespace}" signature for ${p.principal} with the fingerprint you trust.
+   Then check that the attached certificate is the one that signed the PDF, byte for byte: pdfsig
+   shows only the names a certificate gives, which anyone can write into a certificate of their
+   own. pdfsig -dump writes the signature out, and the Python 3 below must print
+   "OK: the PDF is signed by the attached certificate, and by no other":
      D=$(mktemp -d) && pdfdetach -saveall -o "$D" report/evidence-report.pdf
      ssh-keygen -Y verify -f "$D/allowed_signers" -I ${p.principal} -n ${p.namespace} \\
        -s "$D/report-signing-certificate.der.sig" < "$D/report-signing-certificate.der"
-
+     S=$(mktemp -d) && P=$(pwd)/report/evidence-report.pdf && (cd "$S" && pdfsig -dump "$P" > /dev/null)
+${SIGNING_CERTIFICATE_PYTHON}
 7. Where installed, the Library of Congress BagIt validator:
      python3 -m bagit --validate .
 

@@ -236,7 +236,7 @@ function verify(m: ReportModel): string {
     `whoever holds them can put them into any PDF. This PDF's own text is vouched for twice. With the bundle: <code>signatures/evidence-report.pdf.sig</code> over this PDF, ` +
     `and <code>report/evidence-report.sha256</code> (signed) naming this PDF's SHA-256 and the bundle id (step 6 below). Received alone: it is signed inside (CMS), ` +
     `so <code>pdfsig</code> must print "Signature is Valid." and "Total document signed", by a certificate whose OU is "SSH key" and the signer key fingerprint above; ` +
-    `the attached <code>report-signing-certificate.der.sig</code> is the analyst's SSH signature over that certificate (step 6 gives the commands). ` +
+    `the attached <code>report-signing-certificate.der.sig</code> is the analyst's SSH signature over the attached certificate, and step 6 checks that this one signed the PDF (pdfsig shows only the names a certificate gives, which anyone can copy). ` +
     `Disclosure Workbench checks all of it for a PDF given alone (its Verify page, or <code>npm run cli -- verify REPORT.pdf</code>). ` +
     `Quote right-to-left text (Arabic, Persian, Hebrew, Syriac, Thaana) from the bundle's <code>data/</code> files, not from this PDF's text layer: text extraction (<code>pdftotext</code>) gives its runs in the order they are drawn. ` +
     `The instructions below are VERIFY.txt of the bundle. ` +
