@@ -1,12 +1,12 @@
 import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
-import { createCRC32, type IHasher } from 'hash-wasm';
 import { ArchiveFormatError } from './detectFormat';
 import { spreadsheetInZip } from './spreadsheetFiles';
+import { gunzipMembers } from './gunzipMembers';
 
 /**
  * Open a user-supplied file as a sequence of CSV entries, by content (magic bytes), never by name:
- * gzip (1f 8b) through DecompressionStream, zip (PK 03 04) through fflate's streaming Unzip
- * with native inflating (nativeInflate)
+ * gzip (1f 8b) through DecompressionStream, member after member (gunzipMembers), zip (PK 03 04)
+ * through fflate's streaming Unzip with native inflating (nativeInflate)
  * (every `*.csv` entry, in archive order), anything else as one plain CSV entry.
  *
  * Yields events rather than nested streams so that zip entries, which fflate delivers by
@@ -39,74 +39,6 @@ export const isZipMetadata = (name: string): boolean => name.endsWith('/') || /(
 
 /** Zip entries read as CSV: by entry name, since a zip may also hold readmes; detection still reads headers. */
 export const isCsvEntryName = (name: string): boolean => !isZipMetadata(name) && /\.csv$/i.test(name);
-
-/** Chromium's words for bytes after the end of the first gzip member. */
-const JUNK = 'Junk found after end of compressed data.';
-
-/** Two gzip members joined (gzip of "a", then of "b"): the probe of readsJoinedGzip. */
-const TWO_MEMBERS = Uint8Array.from([
-  0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x4b, 0x04, 0x00, 0x43, 0xbe, 0xb7, 0xe8, 0x01, 0x00, 0x00, 0x00,
-  0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x4b, 0x02, 0x00, 0xf9, 0xef, 0xbe, 0x71, 0x01, 0x00, 0x00, 0x00,
-]);
-let joinedGzip: Promise<boolean> | undefined;
-
-/**
- * Whether this platform's DecompressionStream('gzip') reads on after the first member: Node's does
- * (and ignores zero bytes after it), Chromium's refuses anything after it. Probed once, on 42 bytes.
- * Reading joined members with fflate in both instead cost 50-80% more on a whole 100k-tweet .csv.gz
- * import in the app (fflate's JavaScript inflate, and the CRC-32 checks it leaves out): not done.
- */
-export function readsJoinedGzip(): Promise<boolean> {
-  joinedGzip ??= (async () => {
-    const ds = new DecompressionStream('gzip');
-    const w = ds.writable.getWriter();
-    void w.write(TWO_MEMBERS).then(() => w.close()).catch(() => {});
-    try {
-      let n = 0;
-      const r = ds.readable.getReader();
-      for (let x = await r.read(); !x.done; x = await r.read()) n += x.value.length;
-      return n === 2;
-    } catch {
-      return false;
-    }
-  })();
-  return joinedGzip;
-}
-
-/**
- * Where the platform reads on after the first gzip member, whether the data had only one: the
- * trailer at the very end (the last 8 bytes: CRC-32 and length mod 2^32 of the member) must be that
- * of everything that came out. Several members (but for empty ones before the last) or bytes after
- * the member (zero padding, appended data) fail it, as Chromium refuses them: the CLI and the app agree.
- */
-class FirstMemberCheck {
-  private last = new Uint8Array(8);
-  private rawLength = 0;
-  private outLength = 0;
-  private constructor(private readonly crc: IHasher) {}
-
-  static async create(): Promise<FirstMemberCheck> {
-    return new FirstMemberCheck((await createCRC32()).init());
-  }
-
-  raw(chunk: Uint8Array): void {
-    if (chunk.length >= 8) this.last = chunk.slice(chunk.length - 8);
-    else if (chunk.length) this.last = Uint8Array.from([...this.last.subarray(chunk.length), ...chunk]);
-    this.rawLength += chunk.length;
-  }
-
-  out(chunk: Uint8Array): void {
-    this.crc.update(chunk);
-    this.outLength += chunk.length;
-  }
-
-  endsAfterFirstMember(): boolean {
-    const t = this.last;
-    const crc = (t[0]! | (t[1]! << 8) | (t[2]! << 16) | (t[3]! << 24)) >>> 0;
-    const size = (t[4]! | (t[5]! << 8) | (t[6]! << 16) | (t[7]! << 24)) >>> 0;
-    return this.rawLength >= 18 && crc === parseInt(this.crc.digest('hex'), 16) && size === this.outLength % 2 ** 32;
-  }
-}
 
 export async function* openArchive(
   fileName: string,
@@ -148,42 +80,7 @@ export async function* openArchive(
       yield { type: 'entry-end' };
     } else if (container === 'gzip') {
       yield { type: 'entry-start', entryName: undefined, container };
-      const gunzip = new DecompressionStream('gzip');
-      const writer = gunzip.writable.getWriter();
-      // Where the platform reads on after the first member (Node), the end is checked as Chromium checks it (FirstMemberCheck).
-      const check = (await readsJoinedGzip()) ? await FirstMemberCheck.create() : undefined;
-      const pump = (async () => {
-        for await (const chunk of rawChunks()) {
-          check?.raw(chunk);
-          await writer.write(chunk as Uint8Array<ArrayBuffer>);
-        }
-        await writer.close();
-      })();
-      pump.catch(() => {}); // surfaced through the readable side below
-      const out = gunzip.readable.getReader();
-      try {
-        for (;;) {
-          const r = await out.read();
-          if (r.done) break;
-          check?.out(r.value);
-          yield { type: 'data', chunk: r.value };
-        }
-        await pump;
-        if (check && !check.endsAfterFirstMember()) throw new Error(JUNK);
-      } catch (e) {
-        // The browser's words without its API prefix ("Failed to execute 'close' on 'WritableStreamDefaultWriter': ").
-        let why = (e as Error).message.replace(/^Failed to execute '[^']+' on '[^']+': /, '').replace(/\.$/, '');
-        // Node reads the bytes after a member as the next member's header (the first one's magic bytes
-        // were seen): data appended, in Chromium's words.
-        if (check && /incorrect header check/i.test(why)) why = JUNK.replace(/\.$/, '');
-        // Chromium's gzip decoder stops after the first member: several .gz files joined with cat are valid gzip it cannot read.
-        if (/junk found after end/i.test(why)) {
-          throw new ArchiveFormatError(
-            `${fileName}: more bytes follow the end of the gzip data (${why}): the file is several gzip files joined together (cat a.gz b.gz), which the app cannot read in one piece, or has data appended. Unpack it with \`gunzip -c\`, which reads joined parts, and import the CSV.`,
-          );
-        }
-        throw new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${why}).`);
-      }
+      for await (const chunk of gunzipMembers(fileName, rawChunks())) yield { type: 'data', chunk };
       yield { type: 'entry-end' };
     } else {
       yield* unzipEntries(fileName, rawChunks());

@@ -113,6 +113,35 @@ test('a .csv.gz imports like the CSV; the entry SHA-256 is the CSV one', async (
   await expect(page.locator('[data-csv-scan]')).toHaveAttribute('data-csv-scan', 'webassembly');
 });
 
+test('a .csv.gz of several gzip members (cat part1.csv.gz part2.csv.gz; bgzip writes many) imports as its CSV does: the same accounts, tweets and source SHA-256', async ({ page }) => {
+  const names = ['china_082019_1_users_csv_hashed.csv', 'fivethirtyeight_IRAhandle_tweets_1_excerpt.csv'];
+  // The CSVs themselves first: what they hold. Then their dataset is deleted (it would hold the same content).
+  await importFiles(page, names.map(realFixture));
+  await waitForImportDone(page);
+  const plain = await storeSummary(page, true);
+  expect([plain.accounts, plain.tweets]).toEqual([745, 11]);
+  const card = page.getByRole('article');
+  await card.getByRole('button', { name: 'Delete dataset…' }).click();
+  await card.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByRole('article')).toHaveCount(0);
+
+  const dir = tempDir();
+  const joined = names.map((name, i) => {
+    const csv = readFileSync(realFixture(name));
+    // The users in two parts cut at a line end (as split -l and cat make them), the tweets in 64-byte parts cut inside lines (as bgzip's blocks are).
+    const cuts = i === 0 ? [0, csv.indexOf(0x0a, csv.length >> 1) + 1] : Array.from({ length: Math.ceil(csv.length / 64) }, (_, k) => k * 64);
+    const file = path.join(dir, `${name}.gz`);
+    writeFileSync(file, Buffer.concat(cuts.map((c, k) => gzipSync(csv.subarray(c, cuts[k + 1] ?? csv.length)))));
+    return file;
+  });
+  await importFiles(page, joined);
+  expect(await waitForImportDone(page)).toMatch(/Imported into/);
+  const store = await storeSummary(page, true);
+  expect(store.datasets).toHaveLength(1);
+  for (const key of ['accounts', 'hashedAccounts', 'tweets', 'tweetIds', 'fileHashes', 'quarantine'] as const) expect(store[key], key).toEqual(plain[key]);
+  expect(await counts(page.getByRole('article'))).toMatchObject({ accounts: 745, tweets: 11 });
+});
+
 test('files dropped on the import area are imported', async ({ page }) => {
   const text = readFileSync(realFixture('meta_threat_research_2022_09_cib_china_russia_indicators.csv'), 'utf8');
   const dataTransfer = await page.evaluateHandle((t) => {
