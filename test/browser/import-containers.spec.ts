@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { counts, datasetCard, importFiles, storeSummary, waitForImportDone } from './importHelpers';
 import { tempDir } from './importTempFiles';
+import { exposeModule } from './pageModule';
 
 test('a .zip holding users and tweets CSVs (and a readme) becomes one dataset with a receipt per entry', async ({ page, requests }) => {
   const zip = path.join(tempDir(), 'ira_2018_hashed.zip');
@@ -140,6 +141,43 @@ test('a .csv.gz of several gzip members (cat part1.csv.gz part2.csv.gz; bgzip wr
   expect(store.datasets).toHaveLength(1);
   for (const key of ['accounts', 'hashedAccounts', 'tweets', 'tweetIds', 'fileHashes', 'quarantine'] as const) expect(store[key], key).toEqual(plain[key]);
   expect(await counts(page.getByRole('article'))).toMatchObject({ accounts: 745, tweets: 11 });
+});
+
+test('Chromium reads gzip members one after another however the file is cut into chunks: BGZF blocks (extra field, empty last block), 1f 8b 08 inside stored deflate data, zero padding', async ({ page }) => {
+  const csv = readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'));
+  /** One gzip member, with BGZF's extra field when given (bgzip writes each block so). */
+  const member = (data: Buffer, extra?: Buffer) => {
+    const header = Buffer.from([0x1f, 0x8b, 0x08, extra ? 4 : 0, 0, 0, 0, 0, 0, 0xff]);
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc32(data), 0);
+    trailer.writeUInt32LE(data.length, 4);
+    return Buffer.concat([header, ...(extra ? [Buffer.from([extra.length, 0]), extra] : []), deflateRawSync(data), trailer]);
+  };
+  const blocks = Array.from({ length: Math.ceil(csv.length / 4000) }, (_, i) => csv.subarray(i * 4000, (i + 1) * 4000));
+  // Stored (level 0) deflate data holds the text as it is: every 1f 8b 08 in it looks like a member's start.
+  const lookalike = Buffer.from('abc\x1f\x8b\x08def'.repeat(2000) + '\x1f\x8b\x08', 'latin1');
+  const cases: [string, Buffer, Buffer][] = [
+    ['bgzf', Buffer.concat([...blocks.map((b) => member(b, Buffer.from([0x42, 0x43, 2, 0, 0, 0]))), member(Buffer.alloc(0), Buffer.from([0x42, 0x43, 2, 0, 0x1b, 0]))]), csv],
+    ['lookalike', Buffer.concat([gzipSync(lookalike, { level: 0 }), gzipSync(lookalike, { level: 0 }), gzipSync(csv)]), Buffer.concat([lookalike, lookalike, csv])],
+    ['padded', Buffer.concat([...blocks.map((b) => gzipSync(b)), Buffer.alloc(100)]), csv],
+  ];
+  await exposeModule(page, path.resolve('shared/archive/gunzipMembers.ts'), 'dwGunzip');
+  for (const [name, gz, data] of cases) {
+    for (const size of [7, 1000, 1 << 16]) {
+      const read = await page.evaluate(async ({ name, b64, size }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const chunks = async function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+        };
+        const parts: Uint8Array[] = [];
+        for await (const c of (globalThis as any).dwGunzip.gunzipMembers(name, chunks())) parts.push(c);
+        const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+        return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', all)), (x) => x.toString(16).padStart(2, '0')).join('');
+      }, { name, b64: gz.toString('base64'), size });
+      expect(read, `${name} in chunks of ${size}`).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+  }
 });
 
 test('files dropped on the import area are imported', async ({ page }) => {
