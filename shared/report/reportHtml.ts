@@ -85,11 +85,14 @@ function method(m: ReportModel): string {
     ? table(['Parameter', 'Value'], m.method.parameters.map((p) => [text(p.name), text(p.value)]), 'Analysis parameters')
     : '';
   const sources = m.sources.length
-    ? table(
-        ['File', 'Format', 'Rows read', 'SHA-256 at import'],
-        m.sources.map((s) => [text(s.fileName), text(s.format), s.rows === null ? 'not counted' : String(s.rows), `<code class="hash">${e(s.sha256)}</code>`]),
+    ? // One column, the SHA-256 on the line under its file: in columns side by side, a name wrapped in three
+      // pieces and pdftotext gave its end after the next file's format, row count and hash.
+      table(
+        ['File · format · rows read (its SHA-256 at import under it)'],
+        m.sources.map((s) => [`${text(s.fileName)} · ${text(s.format)} · ${s.rows === null ? 'rows not counted' : `${s.rows} rows read`}`]),
         'Source files',
         'sources-table',
+        m.sources.map((s) => `SHA-256 at import <code class="hash">${e(s.sha256)}</code>`),
       )
     : '';
   const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${t(l)}</li>`).join('')}</ul>` : '';

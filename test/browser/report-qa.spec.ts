@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { buildReportCase } from '../unit/report/reportCase';
 import { excerptPath } from '../../renderer/src/cases/caseBundleInput';
 import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
+import type { ReportModel } from '../../shared/report/reportModel';
 
 /** The evidence report as a fact-checker reads it: what it says about each item's source. */
 
@@ -59,8 +60,8 @@ test('a case citing a deleted dataset: its preview still names every source row,
     'fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv, row 3, byte offset 420, 97 bytes (no longer in this workbench: its dataset was deleted after it was cited; import the file again to export the case)',
   );
   await expect(page.locator('#item-2')).toContainText(excelSha);
-  // The Source files table lists both, the deleted one said so.
-  const rows = page.getByRole('table', { name: 'Source files' }).locator('tbody tr');
+  // The Source files table lists both, the deleted one said so (one <tbody> a file: its row, its SHA-256 on the line under it).
+  const rows = page.getByRole('table', { name: 'Source files' }).locator('tbody');
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: tweetsSha })).toContainText('ira_2018_tweets_csv_hashed_excerpt.csv');
   await expect(rows.filter({ hasText: excelSha })).toContainText('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv');
@@ -171,26 +172,47 @@ test('the report says whether the custody chain it prints is intact, and where i
   await expect(custody.locator('p.custody-check')).toHaveClass(/refused/);
 });
 
+/** The report of `model` as its page prints it (Chromium, A4), through pdftotext: the text a fact-checker gets. */
+async function printedText(page: import('@playwright/test').Page, model: ReportModel): Promise<string> {
+  await page.goto('/');
+  await page.evaluate((json) => sessionStorage.setItem('dw-report:printed', json), JSON.stringify(model));
+  await page.goto('/#/report/printed');
+  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
+  const dir = mkdtempSync(path.join(tmpdir(), 'dw-report-printed-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: headerTemplate(model), footerTemplate: footerTemplate(model), margin: PRINT_MARGINS }));
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('every path, id and name the report prints comes back whole from pdftotext: no line of them ends at a hyphen', async ({ page }) => {
   test.setTimeout(240_000);
   const rc = await buildReportCase(3);
   // Each item in the bundle as an export names it: data/source/<sha prefix>_<file>/row-<row>_bytes-<offset>-<length>.csv, in the appendix too.
   const items = rc.model.items.map((it) => ({ ...it, bundlePath: `data/${excerptPath({ sha256: it.source!.fileSha256, fileName: it.source!.fileName, size: 0, format: '', importedAt: '' }, { ...it.source! })}` }));
   const model = { ...rc.model, items, hashes: [...rc.model.hashes, ...items.map((it) => ({ path: it.bundlePath, sha256: it.sha256! }))] };
-  await page.goto('/');
-  await page.evaluate((json) => sessionStorage.setItem('dw-report:paths', json), JSON.stringify(model));
-  await page.goto('/#/report/paths');
-  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
-  const dir = mkdtempSync(path.join(tmpdir(), 'dw-report-paths-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: headerTemplate(model), footerTemplate: footerTemplate(model), margin: PRINT_MARGINS }));
-    // Line breaks aside: poppler's pdftotext drops a hyphen that ends a line (row-102_bytes-13548-367.csv came back as …13548367.csv).
-    const layer = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    const printed = [...items.flatMap((it) => [it.bundlePath, it.itemId]), ...model.hashes.map((h) => h.path), `${model.bagName}.zip`];
-    expect(printed.filter((p) => /-[0-9]/.test(p)).length).toBeGreaterThan(6);
-    expect(printed.filter((p) => !layer.includes(p))).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Line breaks aside: poppler's pdftotext drops a hyphen that ends a line (row-102_bytes-13548-367.csv came back as …13548367.csv).
+  const layer = (await printedText(page, model)).replace(/\s+/g, '');
+  const printed = [...items.flatMap((it) => [it.bundlePath, it.itemId]), ...model.hashes.map((h) => h.path), `${model.bagName}.zip`];
+  expect(printed.filter((p) => /-[0-9]/.test(p)).length).toBeGreaterThan(6);
+  expect(printed.filter((p) => !layer.includes(p))).toEqual([]);
+});
+
+test("the Source files table comes back from pdftotext as a fact-checker reads it: each file's name whole, then its format, rows and SHA-256, then the next file", async ({ page }) => {
+  test.setTimeout(240_000);
+  const { model } = await buildReportCase(3);
+  const all = await printedText(page, model);
+  const flat = (s: string) => s.replace(/\s+/g, '');
+  const table = flat(all.slice(all.indexOf('Source files'), all.indexOf('Evidence items')));
+  expect(model.sources.length).toBe(3);
+  // In columns, a name wrapped in pieces came back with its end after the next file's format, rows read and hash.
+  const starts = model.sources.map((s) => table.indexOf(s.fileName));
+  const misread = model.sources.filter((s, i) => {
+    const own = table.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : undefined);
+    return starts[i]! < 0 || (i > 0 && starts[i]! < starts[i - 1]!) || ![flat(s.format), `${s.rows}rowsread`, s.sha256].every((fact) => own.includes(fact));
+  });
+  expect(misread.map((s) => s.fileName)).toEqual([]);
 });

@@ -107,7 +107,7 @@ describe('caseReportModel: a case of pins → report model', () => {
     expect(html).not.toContain('<b>');
     expect(html).toContain('replies 0 · retweets 0 · likes 0 · quotes 0');
     expect(html).toContain('Engagement as archived</dt><dd>not recorded in this pin (see the source row)');
-    expect(html).toContain('<td>2</td>'); // the IRA file's rows, from its receipt
+    expect(html).toContain('</bdi> · 2 rows read</td>'); // the IRA file's rows, from its receipt
     // A figure names its item, as the item cards do: a reader finds its line in items.jsonl.
     expect(m.figures[0]!.itemId).toBe('p3');
     expect(html).toContain('<span class="figure-item">Item id <code>p3</code></span>');
