@@ -316,3 +316,36 @@ test('Find account’s answer isolates a right-to-left query: the sentence aroun
   expect(order.close).toBeLessThan(order.more);
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('Find account shows one account found with its neighbours in view, not blown up to fill the canvas', async ({ page, consoleLog }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Co-retweet (coordination)');
+  const account = (await page.getByTestId('edge-table').locator('tbody tr').first().getByRole('button').first().innerText()).trim();
+  const search = page.getByRole('searchbox', { name: 'Find account' });
+  await search.fill(account);
+  await search.press('Enter');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(`1 drawn account matches “${account}”.`);
+  await expect(page.getByTestId('node-details')).toBeVisible();
+  // The found account and every neighbour it has in the drawing, in the canvas, at no more than the first drawing's zoom
+  // (the fit of one node zoomed to the maximum, 8: the node a disc filling the canvas, its neighbours out of view).
+  const view = await page.getByTestId('network-canvas').evaluate((el, name) => {
+    const { cy } = el as unknown as { cy: import('cytoscape').Core };
+    const found = cy.nodes().filter((n) => n.data('label') === name || n.id() === name);
+    const inView = (n: import('cytoscape').NodeSingular) => {
+      const p = n.renderedPosition();
+      return p.x >= 0 && p.y >= 0 && p.x <= el.clientWidth && p.y <= el.clientHeight;
+    };
+    const { edgeLayer } = el as unknown as { edgeLayer: import('../../renderer/src/network/edgeLayer').EdgeLayer };
+    const id = found.first().id();
+    const neighbours = new Set(edgeLayer.list().filter((e) => e.source === id || e.target === id).map((e) => (e.source === id ? e.target : e.source)));
+    return { found: found.length, zoom: cy.zoom(), foundInView: inView(found.nodes().first()), neighbours: neighbours.size, neighboursInView: [...neighbours].filter((n) => inView(cy.getElementById(n) as import('cytoscape').NodeSingular)).length };
+  }, account);
+  expect(view.found).toBe(1);
+  expect(view.foundInView).toBe(true);
+  expect(view.zoom).toBeLessThanOrEqual(1.5);
+  expect(view.neighbours).toBeGreaterThan(0);
+  expect(view.neighboursInView).toBeGreaterThan(0);
+  expect(consoleLog.errors).toEqual([]);
+});

@@ -231,6 +231,18 @@ const FIT_MAX_ZOOM = 1.5;
 const FIT_PADDING = 30;
 
 /**
+ * Fits the view to `eles` (Find's matches), zoomed in no further than a small graph is first drawn:
+ * one account found alone was blown up to the maximum zoom, a disc filling the canvas with its
+ * neighbours and edges out of the view. The analyst can still zoom in to MAX_ZOOM.
+ */
+export function fitFound(cy: cytoscape.Core, eles: cytoscape.CollectionArgument, padding: number): void {
+  cy.fit(eles, padding);
+  if (cy.zoom() <= FIT_MAX_ZOOM) return;
+  cy.zoom(FIT_MAX_ZOOM);
+  cy.center(eles);
+}
+
+/**
  * The nodes already carry their positions: the preset layout must not set them again (each set
  * dirties the node and emits an event), and the fit is computed from the positions and sizes here
  * instead of from the bounding box of every node with its measured label (which styles and measures

@@ -1,6 +1,6 @@
 import { countOf, formatSeconds } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, type NetworkDrawing, yieldLabelsToFront } from '../../network/createNetworkCy';
+import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, fitFound, type NetworkDrawing, yieldLabelsToFront } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
 import { findAccounts } from '../../network/findAccounts';
 import { EDGE_VERBS, edgeAt, edgeCount, KIND_LABELS, METRICS, metricName, type AnalysisProgress, type MetricName, type NetEdge, type NetworkModel } from '../../network/networkModel';
@@ -221,7 +221,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
     for (const n of hits) col.merge(c.getElementById(n.id));
     col.addClass('highlight');
     yieldLabelsToFront(c);
-    if (col.length) c.fit(col, 80);
+    if (col.length) fitFound(c, col, 80);
     // Accounts of the network the view's filters or caps leave out are said, not reported missing.
     const hidden = findAccounts(model.nodes, query).length - hits.length;
     setFound({ query: query.trim(), hits: hits.length, hidden });
