@@ -22,8 +22,10 @@ export function normalizeForSearch(s: string): string {
   // one character for search, so "can't" finds both. Likewise “ ” „ ‟ are the double quote ": a phrase
   // typed on a phone (“clinging to life”) is a phrase, and finds the text whichever quotes it has.
   // One for one, so highlights map back unchanged.
-  // Most texts hold none of the three: one scan for any, and nothing more (the import folds every tweet).
-  return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"') : n;
+  // Persian writes yeh and kaf as ی and ک (U+06CC, U+06A9), an Arabic keyboard types them ي and ك
+  // (U+064A, U+0643): the same letters, drawn alike inside a word, so ايران finds ایران and back.
+  // Most texts hold none of the four: one scan for any, and nothing more (the import folds every tweet).
+  return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"').replace(PERSIAN_LETTERS, (c) => (c === '\u06cc' ? '\u064a' : '\u0643')) : n;
 }
 
 /**
@@ -42,8 +44,8 @@ export function normalizeForSearch(s: string): string {
  */
 const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})/gu;
 /**
- * Whether the text holds a character that the three replacements change (INVISIBLE_IN_WORDS,
- * APOSTROPHES, DOUBLE_QUOTES; for an astral one, its lead surrogate): most texts hold none, and are
+ * Whether the text holds a character that the four replacements change (INVISIBLE_IN_WORDS,
+ * APOSTROPHES, DOUBLE_QUOTES, PERSIAN_LETTERS; for an astral one, its lead surrogate): most texts hold none, and are
  * returned as they are. A loop of comparisons, as a regular expression of this class took twice as
  * long over the demo's tweets (test/unit/domain/searchFold.test.ts checks it against the replacements).
  */
@@ -52,7 +54,7 @@ function foldsAfter(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 0xad) continue;
     if (c < 0x2000) {
-      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x640 || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
+      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x640 || c === 0x6a9 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
     } else if (
       (c >= 0x200b && c <= 0x200f) || c === 0x2018 || c === 0x2019 || (c >= 0x201c && c <= 0x201f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
       c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0 || (c >= 0xfff0 && c <= 0xfff8) ||
@@ -65,6 +67,8 @@ function foldsAfter(s: string): boolean {
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 /** Curly and low double quotation marks (“ ” „ ‟), written for " by phones' smart punctuation and in German or Polish text. */
 const DOUBLE_QUOTES = /[\u201c-\u201f]/g;
+/** Persian yeh (ی) and keheh (ک), searched as the Arabic yeh and kaf. */
+const PERSIAN_LETTERS = /[\u06a9\u06cc]/g;
 const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
 /** A Greek letter and the accents, breathings and diaeresis on it (after NFD: tonos, dialytika, polytonic marks). */
 const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
@@ -76,5 +80,6 @@ const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
  * 5: ’ ‘ ʼ as the apostrophe ' (2026-12-02). 6: “ ” „ ‟ as the double quote " (2026-12-02).
  * 7: every invisible character inside a word dropped (zero-width space, joiner, soft hyphen, word
  * joiner, BOM, bidi marks, variation selectors: INVISIBLE_IN_WORDS), 2026-12-05.
+ * 8: Persian yeh and keheh as the Arabic yeh and kaf (PERSIAN_LETTERS), 2026-12-06.
  */
-export const SEARCH_TEXT_VERSION = 7;
+export const SEARCH_TEXT_VERSION = 8;

@@ -21,6 +21,7 @@ export const LIBRARY_VERSIONS = {
  * since the co-hashtag network folds hashtags as Search and the hashtag lists do (normalizeForSearch:
  * also Traditional and Simplified Chinese, Greek accents, the zero-width non-joiner and tatweel); 0.3.6
  * since it also leaves out every other invisible character inside a hashtag (a zero-width space, word
- * joiner, soft hyphen: normalizeForSearch).
+ * joiner, soft hyphen: normalizeForSearch); 0.3.7 since it folds Persian yeh and keheh as the Arabic
+ * yeh and kaf (#ایران is #ايران: normalizeForSearch).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.6';
+export const WORKBENCH_GRAPH_VERSION = '0.3.7';

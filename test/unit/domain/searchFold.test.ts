@@ -28,8 +28,8 @@ describe('normalizeForSearch leaves invisible characters out of words', () => {
     expect(normalizeForSearch('می\u200dخواهم')).toBe(normalizeForSearch('میخواهم'));
     expect(normalizeForSearch('क्\u200dष')).toBe(normalizeForSearch('क्ष'));
     expect(normalizeForSearch('क्\u200cष')).toBe(normalizeForSearch('क्ष'));
-    // Nothing else of the word goes: the letters are all there.
-    expect([...normalizeForSearch('می\u200cخواهم')]).toEqual([...'میخواهم']);
+    // Nothing else of the word goes: the letters are all there (its yeh searched as the Arabic yeh, below).
+    expect([...normalizeForSearch('می\u200cخواهم')]).toEqual([...'میخواهم'.replace('\u06cc', '\u064a')]);
   });
   it('an emoji sequence keeps its joiners and a subdivision flag its tags; a variation selector goes (❤️ is ❤)', () => {
     expect(normalizeForSearch('👩\u200d👩\u200d👧')).toBe('👩\u200d👩\u200d👧');
@@ -38,6 +38,15 @@ describe('normalizeForSearch leaves invisible characters out of words', () => {
     const scotland = '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}';
     expect(normalizeForSearch(scotland)).toBe(scotland);
     expect(normalizeForSearch('I ❤\ufe0f HK')).toBe(normalizeForSearch('i ❤ hk'));
+  });
+  it('Persian yeh and keheh are the Arabic yeh and kaf: a word typed on the other keyboard finds it, letter for letter', () => {
+    // ایران and کشور as Persian writes them (U+06CC, U+06A9); ايران and كشور as an Arabic keyboard types them (U+064A, U+0643).
+    expect(normalizeForSearch('ایران')).toBe(normalizeForSearch('ايران'));
+    expect(normalizeForSearch('#کشور_ایران')).toBe(normalizeForSearch('#كشور_ايران'));
+    // One for one: highlights map back to the archived letters.
+    expect(normalizeForSearch('در ایران کشور').length).toBe('در ایران کشور'.length);
+    // Letters that differ stay apart: alef maqsura (على, "on") is not yeh (علي, the name).
+    expect(normalizeForSearch('على')).not.toBe(normalizeForSearch('علي'));
   });
   it('keeps what it kept: apostrophes and quotes as typed on a keyboard, U+0000 between rows', () => {
     expect(normalizeForSearch('Can’t “Stop”')).toBe('can\'t "stop"');
