@@ -4,11 +4,11 @@
  * is what gets printed: by the user with window.print() (print CSS hides the toolbar; the footer
  * comes from CSS page-margin boxes, printMarginBoxes.ts), by
  * automation with Chromium's page.pdf(), and in Electron the same HTML goes through 'report:print'.
- * `data-report-ready` on <html> turns true once the report's fonts have loaded.
+ * `data-report-ready` on <html> turns true once the whole report is laid out (layoutInSteps.ts) and its fonts have loaded.
  */
 import { hrefFor } from '../app/routes';
-import { countOf } from '../import/formatters';
-import { useEffect, useMemo, useState } from 'react';
+import { countOf, formatCount, formatSeconds } from '../import/formatters';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { buildReportBody, reportTitle } from '../../../shared/report/reportHtml';
 import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
@@ -24,12 +24,25 @@ import { printWithMarginBoxes } from './printMarginBoxes';
 import { printReportPdf, type ReportPhase } from './printReportPdf';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { reportStylesheetUrl } from './reportStylesheet';
-import { focusIfLost } from '../app/focusIfLost';
+import { focusIfLost, focusInView } from '../app/focusIfLost';
+import { ThrottledAnnouncer } from '../app/ThrottledAnnouncer';
+import { eta } from '../workers/import/progressReporter';
+import { layoutInSteps, type LayoutProgress } from './layoutInSteps';
 
 type Loaded = { model: ReportModel } | { error: string } | null;
 
 /** What Save as PDF is doing, in words (the status line says it while a large case prints). */
 const SAVE_STEPS: Record<ReportPhase, string> = { rendering: 'building the report', printing: 'printing it', attaching: 'adding its metadata', done: 'choosing where to save it' };
+
+/** A layout shorter than this shows no progress (a small case is laid out before it could be read). */
+const PROGRESS_AFTER_SECONDS = 0.5;
+
+/** "Laying out the report: 1,200 of 3,000 items, about 12 s left" (the estimate once it has run a few seconds). */
+function layoutText(p: LayoutProgress): string {
+  if (!p.total) return 'Laying out the report…';
+  const left = eta(p.done, p.total, p.seconds);
+  return `Laying out the report: ${formatCount(p.done)} of ${countOf(p.total, 'item')}${left !== null ? `, about ${formatSeconds(left)} left` : '…'}`;
+}
 
 async function loadFromHash(rest: string[]): Promise<Loaded> {
   if (rest[0] === 'case' && rest[1]) {
@@ -62,6 +75,14 @@ export function ReportPage({ rest }: { rest: string[] }) {
   const [status, setStatus] = useState('Loading the report…');
   const [electron, setElectron] = useState(false);
   const [saving, setSaving] = useState(false);
+  /** The layout's progress while it runs; laidOut once the whole report is in the page. */
+  const [layout, setLayout] = useState<LayoutProgress | null>(null);
+  const [laidOut, setLaidOut] = useState(false);
+  /** Cancelled at this progress: nothing is shown until it is laid out again (bumping `attempt`). */
+  const [cancelledAt, setCancelledAt] = useState<LayoutProgress | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const sheet = useRef<HTMLElement>(null);
+  const cancelLayout = useRef<AbortController | null>(null);
   const key = rest.join('/');
 
   useEffect(() => {
@@ -90,28 +111,51 @@ export function ReportPage({ rest }: { rest: string[] }) {
     };
   }, []);
   useEffect(() => {
-    if (!body || !loaded || !('model' in loaded)) return;
+    if (!body || !loaded || !('model' in loaded) || !sheet.current) return;
     let live = true;
+    const controller = (cancelLayout.current = new AbortController());
     document.title = reportTitle(loaded.model);
     document.documentElement.dataset.reportReady = 'false';
-    setStatus('Loading fonts…');
-    requestAnimationFrame(() => {
-      // Arriving on the report, keyboard focus goes to its title (it was on the page's body), as on every page.
-      const title = document.getElementById('r-title');
-      if (title) title.tabIndex = -1;
-      focusIfLost(title);
-      void document.fonts.ready.then(() => {
+    setLaidOut(false);
+    setCancelledAt(null);
+    setStatus('Laying out the report…');
+    let last: LayoutProgress | null = null;
+    // A large case takes seconds to lay out: a batch at a time, its progress said, Cancel answered between batches.
+    void layoutInSteps(sheet.current, body, { signal: controller.signal, onProgress: (p) => live && setLayout((last = p)) }).then(
+      () => {
         if (!live) return;
-        document.documentElement.dataset.reportReady = 'true';
-        // Counted as the case page counts its evidence: items and figures (pinned charts, networks).
-        const m = loaded.model;
-        setStatus(`Ready: ${countOf(m.items.length, 'item')}${m.figures.length ? ` and ${countOf(m.figures.length, 'figure')}` : ''}, ${pageSize}.`);
-      });
-    });
+        setLayout(null);
+        setLaidOut(true);
+        setStatus('Loading fonts…');
+        // Arriving on the report, keyboard focus goes to its title (it was on the page's body, or on Cancel), as on every page.
+        const title = document.getElementById('r-title');
+        if (title) title.tabIndex = -1;
+        if (document.activeElement?.closest('.layout-progress')) focusInView(title); // Cancel, about to go
+        else focusIfLost(title);
+        void document.fonts.ready.then(() => {
+          if (!live) return;
+          document.documentElement.dataset.reportReady = 'true';
+          // Counted as the case page counts its evidence: items and figures (pinned charts, networks).
+          const m = loaded.model;
+          setStatus(`Ready: ${countOf(m.items.length, 'item')}${m.figures.length ? ` and ${countOf(m.figures.length, 'figure')}` : ''}, ${pageSize}.`);
+        });
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setLayout(null);
+        // Cancelled: no part of the report is left on the page, to be printed as if it were the report.
+        if (controller.signal.aborted) {
+          sheet.current?.replaceChildren();
+          setCancelledAt(last ?? { done: 0, total: loaded.model.items.length, seconds: 0 });
+        }
+        else setStatus(`Could not lay out the report: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
     return () => {
       live = false;
+      controller.abort();
     };
-  }, [body, loaded, pageSize]);
+  }, [body, loaded, pageSize, attempt]);
 
   const savePdf = async () => {
     if (!loaded || !('model' in loaded) || saving) return;
@@ -145,21 +189,36 @@ export function ReportPage({ rest }: { rest: string[] }) {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="primary" onClick={() => loaded && 'model' in loaded && printWithMarginBoxes(loaded.model)} disabled={!body}>
+        <button type="button" className="primary" onClick={() => loaded && 'model' in loaded && printWithMarginBoxes(loaded.model)} disabled={!laidOut}>
           Print…
         </button>
         {electron && (
           // aria-disabled while it saves, not disabled: a disabled button drops the keyboard focus to the page.
-          <button type="button" onClick={() => void savePdf()} disabled={!body} aria-disabled={saving || undefined}>
+          <button type="button" onClick={() => void savePdf()} disabled={!laidOut} aria-disabled={saving || undefined}>
             Save as PDF
           </button>
         )}
-        <span className="status" role="status">
-          {loaded && 'error' in loaded ? loaded.error : status}
-        </span>
+        {layout && layout.seconds >= PROGRESS_AFTER_SECONDS ? (
+          <span className="layout-progress">
+            <progress aria-label="Report layout progress" max={layout.total || undefined} value={layout.total ? layout.done : undefined} />{' '}
+            <ThrottledAnnouncer topic="layout"><span data-progress-line>{layoutText(layout)}</span></ThrottledAnnouncer>{' '}
+            <button type="button" onClick={() => cancelLayout.current?.abort()} ref={focusIfLost}>Cancel</button>
+          </span>
+        ) : cancelledAt ? (
+          <span>
+            <span role="status">
+              Preview cancelled after {formatCount(cancelledAt.done)} of {countOf(cancelledAt.total, 'item')}: no part of the report is shown, so none can be printed.
+            </span>{' '}
+            <button type="button" onClick={() => setAttempt((n) => n + 1)} ref={focusIfLost}>Lay out the report again</button>
+          </span>
+        ) : (
+          <span className="status" role="status">
+            {loaded && 'error' in loaded ? loaded.error : status}
+          </span>
+        )}
       </div>
-      {/* The markup is built by shared/report with every value escaped. */}
-      {body && <main className="report-sheet" dangerouslySetInnerHTML={{ __html: body }} />}
+      {/* The markup is built by shared/report with every value escaped; layoutInSteps puts it in. */}
+      {body && <main className="report-sheet" ref={sheet} />}
     </div>
   );
 }
