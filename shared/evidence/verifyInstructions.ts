@@ -23,7 +23,7 @@ const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
  * recipient pastes it into a shell as it is.
  */
 export const CUSTODY_PYTHON = String.raw`python3 - <<'EOF'
-import hashlib, json
+import hashlib, json, sys
 from decimal import Decimal
 def js(v):  # JSON as JavaScript's JSON.stringify writes it, object keys in UTF-16 order
     if isinstance(v, dict):
@@ -41,13 +41,19 @@ def js(v):  # JSON as JavaScript's JSON.stringify writes it, object keys in UTF-
         return "-" + s if v < 0 else s
     s = json.dumps(v, ensure_ascii=False)
     return "".join("\\u%04x" % ord(c) if 0xD800 <= ord(c) < 0xE000 else c for c in s)
-prev = "0" * 64
+prev, n, broken = "0" * 64, 0, []
 for line in open("metadata/custody.jsonl", encoding="utf-8"):
     e = json.loads(line)
     h = e.pop("hash", None)
     ok = e.get("prev") == prev and hashlib.sha256(js(e).encode("utf-8")).hexdigest() == h
     print(e.get("seq"), "ok" if ok else "BROKEN")
-    prev = h
+    prev, n = h, n + 1
+    if not ok: broken.append(str(e.get("seq")))
+if broken:
+    sys.exit("FAILED: the custody chain is broken at seq %s (%d of %d entries)" % (", ".join(broken), len(broken), n))
+if not n:
+    sys.exit("FAILED: metadata/custody.jsonl holds no entries")
+print("OK: chain intact, %d %s" % (n, "entry" if n == 1 else "entries"))
 EOF
 `;
 
@@ -188,8 +194,9 @@ metadata/custody.jsonl is a hash-chained log: each entry's "hash" is the SHA-256
 without "hash" as compact JSON in UTF-8, keys in UTF-16 order, as JavaScript's JSON.stringify
 writes it, and its "prev" is the entry before's "hash" (64 zeros for the first). The app's
 "verify" command re-checks the chain; so does this Python 3, run in this folder (it prints each
-entry's seq with ok or BROKEN; Python's json.dumps alone writes some numbers otherwise, 1e-07
-for 1e-7, and sorts keys otherwise). Its bytes are covered by step 4 either way.
+entry's seq with ok or BROKEN, then "OK: chain intact, N entries", or a FAILED line and exits
+with status 1; Python's json.dumps alone writes some numbers otherwise, 1e-07 for 1e-7, and
+sorts keys otherwise). Its bytes are covered by step 4 either way.
 ${CUSTODY_PYTHON}The log ends with the last action before this export: the export itself is recorded after the
 bundle is written, in the sender's log, as an "export" entry naming this bundle's id, the ZIP's
 size and "custodyHead", the "hash" of this log's last entry. A later bundle of the same case holds

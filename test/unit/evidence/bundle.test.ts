@@ -42,7 +42,9 @@ describe('bundle writer, checked with the independent tools', async () => {
     const vt = readFileSync(path.join(bag, 'VERIFY.txt'), 'utf8');
     const recipe = vt.slice(vt.indexOf("python3 - <<'EOF'\n"), vt.indexOf('\nEOF\n') + 5);
     const chain = run('sh', ['-c', recipe], { cwd: bag });
-    expect(chain.stdout + chain.stderr).toBe(sampleCustody().map((e) => `${e.seq} ok\n`).join(''));
+    const custody = sampleCustody();
+    expect(chain.stdout + chain.stderr).toBe(custody.map((e) => `${e.seq} ok\n`).join('') + `OK: chain intact, ${custody.length} entries\n`);
+    expect(chain.code).toBe(0);
     for (const [tool, mf] of [['sha256sum', 'manifest-sha256.txt'], ['sha512sum', 'manifest-sha512.txt'], ['sha512sum', 'tagmanifest-sha512.txt']] as const) {
       const r = run(tool, ['-c', '--strict', mf], { cwd: bag });
       expect(r.code, `${tool} -c ${mf}: ${r.stdout}${r.stderr}`).toBe(0);

@@ -68,7 +68,8 @@ describe('VERIFY.txt’s Python check of the custody chain', () => {
   it('recomputes every entry’s hash as the app writes it, whatever number the log holds', () => {
     const r = runRecipe(path.join(dir, 'intact'), serializeCustody(log));
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(log.map((e) => `${e.seq} ok\n`).join(''));
+    expect(r.stdout).toBe(log.map((e) => `${e.seq} ok\n`).join('') + `OK: chain intact, ${log.length} entries\n`);
+    expect(r.code).toBe(0);
   });
 
   it('these entries are ones json.dumps alone hashes otherwise (the recipe given before)', () => {
@@ -95,5 +96,23 @@ for line in sys.stdin:
     expect(verdicts[at - 1]).toBe(`${at} BROKEN`);
     // The next entry's prev is the recorded hash, which the edit did not change: it links as before.
     expect(verdicts.filter((v) => v.endsWith('BROKEN'))).toEqual([`${at} BROKEN`]);
+    // A recipient who reads only the end, or a script, is told too.
+    expect(r.stderr).toBe(`FAILED: the custody chain is broken at seq ${at} (1 of ${log.length} entries)\n`);
+    expect(r.code).toBe(1);
+  });
+
+  it('fails with status 1 on reordered entries, naming each one out of place', () => {
+    const lines = serializeCustody(log).trimEnd().split('\n');
+    [lines[1], lines[2]] = [lines[2]!, lines[1]!];
+    const r = runRecipe(path.join(dir, 'reordered'), lines.join('\n') + '\n');
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual(['1 ok', '3 BROKEN', '2 BROKEN', '4 BROKEN']);
+    expect(r.stderr).toBe(`FAILED: the custody chain is broken at seq 3, 2, 4 (3 of ${log.length} entries)\n`);
+    expect(r.code).toBe(1);
+  });
+
+  it('fails on an empty log', () => {
+    const r = runRecipe(path.join(dir, 'empty'), '');
+    expect(r.stderr).toBe('FAILED: metadata/custody.jsonl holds no entries\n');
+    expect(r.code).toBe(1);
   });
 });
