@@ -176,3 +176,28 @@ test('the Retweet network names lookalike accounts with their ids in the edge ta
   await expect(page.getByTestId('node-details').getByRole('heading', { level: 2 })).toHaveText(`${NAMES[CYRILLIC]} (user id ${CYRILLIC})`);
   expect(requests.outside()).toEqual([]);
 });
+
+test('an account’s “Open account page” in the Network view opens it in the network’s dataset, not in the one Explore showed last', async ({ page, consoleLog }) => {
+  test.setTimeout(180_000);
+  const dir = tempDir();
+  // Two datasets that both hold @quiet: the network's, where it posted twice, and another, where it posted once.
+  await importFiles(page, [tweetsFile(path.join(dir, 'network_tweets.csv'), ROWS)]);
+  await waitForImportDone(page);
+  await importFiles(page, [tweetsFile(path.join(dir, 'other_tweets.csv'), [{ tweetid: '9600000000000000001', userid: QUIET, user_screen_name: 'quiet', user_display_name: 'quiet', tweet_text: 'elsewhere' }])]);
+  await waitForImportDone(page);
+  // Explore shows the other dataset last.
+  await page.goto('#/explore');
+  await page.getByLabel('Dataset').selectOption({ label: 'other (1 tweets)' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: other');
+  await page.goto('#/network');
+  await page.getByLabel('Dataset').selectOption({ label: `network (${ROWS.length} tweets)` });
+  await buildNetwork(page, 'Retweet');
+  await page.getByRole('searchbox', { name: 'Find account' }).fill('quiet');
+  await page.getByRole('searchbox', { name: 'Find account' }).press('Enter');
+  await page.getByTestId('node-details').getByRole('link', { name: 'Open account page' }).press('Enter');
+  // Its page in the network's dataset: its two tweets there (was the other dataset's page, with its one tweet).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: network');
+  await expect(page.getByRole('heading', { level: 2, name: '@quiet' })).toBeVisible();
+  await expect(page.getByTestId('activity').locator('[data-stat="tweets"]')).toHaveText('2');
+  expect(consoleLog.errors).toEqual([]);
+});

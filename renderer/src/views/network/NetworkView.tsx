@@ -360,7 +360,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           <Legend communities={communities.slice(0, 16)} />
         </div>
         <aside className="network-side" aria-label="Selection">
-          {node && <NodeDetails node={node} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} onClose={closeNode} />}
+          {node && <NodeDetails node={node} dataset={{ id: model.request.datasetId, name: datasetName }} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} onClose={closeNode} />}
           {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} withIds={withIds} loadTweets={edgeTweets} onClose={closeEdge} />}
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>

@@ -6,11 +6,13 @@ import { fmt } from './format';
 import { closeOnEscape } from './closeOnEscape';
 import { focusInView } from '../../app/focusIfLost';
 import { LookalikeId } from '../explore/LookalikeId';
+import { rememberDataset } from '../explore/exploreData';
 
 /** An account of the network: names as archived, community, metrics, and its page in Explore. */
 /** withId: the account's name may pass for another shown (accountsNeedingIds): its heading carries its id. */
 /** onClose: Escape within the details closes them (the view puts the focus back where they were opened from). */
-export function NodeDetails({ node, withId, focused, onFocus, onClose }: { node: NetNode; withId: boolean; focused: boolean; onFocus: () => void; onClose?: () => void }) {
+/** dataset: the network's, where its account page opens (Explore shows the dataset it remembers). */
+export function NodeDetails({ node, dataset, withId, focused, onFocus, onClose }: { node: NetNode; dataset: { id: string; name: string }; withId: boolean; focused: boolean; onFocus: () => void; onClose?: () => void }) {
   // Keyboard users land on the details (a match chosen under Find, a node clicked), as for an edge.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => focusInView(heading.current), [node.id]);
@@ -27,7 +29,8 @@ export function NodeDetails({ node, withId, focused, onFocus, onClose }: { node:
         {METRICS.map((m) => (<FactRow key={m.id} label={m.label} value={node[m.id as MetricName]} />))}
       </dl>
       <p>
-        {!node.external && <a href={hrefFor('explore', 'account', node.id)}>Open account page</a>}{' '}
+        {/* In the network's dataset: Explore opened on another one showed that one's account of this id (its tweets there), or none. */}
+        {!node.external && <a href={hrefFor('explore', 'account', node.id)} onClick={() => rememberDataset(dataset)}>Open account page</a>}{' '}
         <button type="button" onClick={onFocus} aria-pressed={focused}>{focused ? 'Show whole graph' : 'Focus neighbourhood'}</button>
       </p>
     </section>
