@@ -171,18 +171,18 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await page.getByLabel('Source files').setInputFiles([path.join(changedDir, DEMO_USERS_FILE), changed]);
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Export bundle' }).click();
-  await expect(page.getByRole('alert')).toHaveText(new RegExp(`refusing to export: ${DEMO_TWEETS_FILE} changed since collection \\(SHA-256 at import [0-9a-f]{64}, now [0-9a-f]{64}\\)`));
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`^Not exported, nothing saved: “${DEMO_TWEETS_FILE}” changed since it was imported \\(SHA-256 at import [0-9a-f]{64}, now [0-9a-f]{64}\\)\\.$`));
   // ...and the case's custody log records it (a source that no longer matches is a custody event).
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
   expect((await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts()).at(-1)).toBe('Export refused');
   // The same refusal again is not logged twice.
   await page.getByRole('button', { name: 'Export bundle' }).click();
-  await expect(page.getByRole('alert')).toContainText('changed since collection');
+  await expect(page.getByRole('alert')).toContainText('changed since it was imported');
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 9 entries/);
   // A chosen file changed on disk after it was chosen cannot be read (Chromium's bare "network error"): said as such.
   writeFileSync(changed, Buffer.concat([orig, Buffer.from('\n')]));
   await page.getByRole('button', { name: 'Export bundle' }).click();
-  await expect(page.getByRole('alert')).toHaveText(`refusing to export: ${DEMO_TWEETS_FILE} could not be read: it was changed, moved or deleted on disk after it was chosen. Choose it again.`);
+  await expect(page.getByRole('alert')).toHaveText(`Not exported, nothing saved: ${DEMO_TWEETS_FILE} could not be read: it was changed, moved or deleted on disk after it was chosen. Choose it again.`);
 
   // Wrong passphrase: refused by AES-GCM, nothing saved.
   await page.getByLabel('Source files').setInputFiles([demo.users, demo.tweets]);
@@ -203,6 +203,8 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.locator('.export-result')).toBeFocused(); // the disabled Export button hands focus to the progress, then to the result
   expect(await bodyFocusFrames()).toBe(0);
+  // Where it went and what it holds, in words (it said “Bundle saved: <path> (N bytes).”).
+  await expect(page.getByTestId('export-done')).toHaveText(new RegExp(`^Saved the signed bundle as “${download.suggestedFilename().replace(/[.]/g, '\\.')}” in the browser's downloads \\([\\d,]+ bytes\\): 3 evidence items quoting 2 source files\\.$`));
   const bundleId = (await page.getByTestId('bundle-id').innerText()).trim();
   await expect(page.getByTestId('bundle-fingerprint')).toHaveText(fingerprintLine);
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 10 entries/);
@@ -610,7 +612,8 @@ test('an export is cancelled while it re-reads a large source (by keyboard): not
   await expect(page.getByTestId('export-files')).toHaveText(/^Selected: big_extra_file\.bin, /);
   const bodyFocusFrames = await watchBodyFocus(page);
   await page.getByRole('button', { name: 'Export bundle' }).click();
-  // At once: the Cancel button comes with the progress bar, seconds before the large file is hashed.
+  // At once: the Cancel button comes with the progress bar, seconds before the large file is hashed; the step said in words (it was “reading sources: hashing big_extra_file.bin”).
+  await expect(page.locator('label[for="export-progress"]')).toHaveText(/^Checking the source files against their import( \(re-reading and hashing\): “big_extra_file\.bin”, [\d.]+ (B|KB|MB) of [\d.]+ MB)?…$/);
   await page.getByRole('button', { name: 'Cancel export' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('export-cancelled')).toHaveText('Export cancelled: nothing was saved or logged.');
@@ -619,8 +622,10 @@ test('an export is cancelled while it re-reads a large source (by keyboard): not
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
   expect(actions).not.toContain('Bundle exported');
   expect(downloads).toEqual([]);
-  // Without the large file, the same export runs to the end.
-  await page.getByLabel('Source files').setInputFiles([]);
+  // Without the large file, the same export runs to the end; a small file it does not cite is said to be left out.
+  const extra = path.join(path.dirname(big), 'analyst_notes.csv');
+  writeFileSync(extra, 'note,by\nchecked,qa\n');
+  await page.getByLabel('Source files').setInputFiles([extra]);
   await page.getByRole('button', { name: "Use the demo archive's files" }).click();
   await page.getByLabel('Key passphrase').fill(PASSPHRASE);
   const downloadP = page.waitForEvent('download', { timeout: 60_000 });
@@ -628,6 +633,7 @@ test('an export is cancelled while it re-reads a large source (by keyboard): not
   await downloadP;
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTestId('export-cancelled')).toHaveCount(0);
+  await expect(page.getByTestId('export-done').nth(1)).toHaveText('Left out: a selected file this case does not cite, “analyst_notes.csv”.');
   rmSync(path.dirname(big), { recursive: true, force: true });
 });
 

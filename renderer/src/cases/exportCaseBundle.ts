@@ -22,10 +22,12 @@ import { scanSource, type ByteRange, type ScannedSource } from './sourceExcerpts
 import { unreadableFileMessage } from '../host/unreadableFile';
 
 export interface ExportProgress {
-  phase: 'reading sources' | 'signing' | 'writing' | 'done';
+  /** 'report': the evidence PDF is printed (detail: its ReportPhase). */
+  phase: 'reading sources' | 'signing' | 'report' | 'writing' | 'done';
   /** Bytes done / total in this phase (total 0 when unknown). */
   done: number;
   total: number;
+  /** The file read or written, the signing key's fingerprint, the report's step, or where the bundle was saved. */
   detail: string;
 }
 
@@ -35,6 +37,11 @@ export interface ExportResult {
   zipName: string;
   path: string;
   bytes: number;
+  items: number;
+  /** Source files the bundle quotes. */
+  sources: number;
+  /** Selected files the case does not cite: re-read, and left out of the bundle. */
+  notCited: string[];
 }
 
 /**
@@ -139,7 +146,7 @@ export async function exportCaseBundle(opts: {
   let done = 0;
   const scanned: ScannedSource[] = [];
   for (const f of opts.files) {
-    const detail = `hashing ${f.name}`;
+    const detail = f.name;
     progress({ phase: 'reading sources', done, total, detail });
     // The bar moves through each file (a large source takes seconds), at most five times a second.
     let shown = performance.now();
@@ -153,7 +160,7 @@ export async function exportCaseBundle(opts: {
       }));
     } catch (e) {
       const unreadable = unreadableFileMessage(e, f.name);
-      throw unreadable ? new ExportRefused(`refusing to export: ${unreadable}`) : e;
+      throw unreadable ? new ExportRefused(unreadable) : e;
     }
   }
   const excerpts = new Map<string, Map<string, Uint8Array>>();
@@ -175,13 +182,13 @@ export async function exportCaseBundle(opts: {
       // refusal. Said as what is known (a file of that name, other bytes: changed, or another file), once per file and hash.
       const detail = { reason: 'a file of the cited name does not have the SHA-256 recorded at import', file: name, sha256AtImport: src.sha256, sha256Selected: now };
       await recordCustody(db, caseId, signer.principal, 'export-refused', detail, true);
-      throw new ExportRefused(`refusing to export: ${name} changed since collection (SHA-256 at import ${src.sha256}, now ${now})`);
+      throw new ExportRefused(`“${name}” changed since it was imported (SHA-256 at import ${src.sha256}, now ${now})`);
     }
-    throw new ExportRefused(`select the source file ${src.fileName} again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
+    throw new ExportRefused(`select the source file “${src.fileName}” again (SHA-256 ${src.sha256}): the bundle quotes its exact bytes`);
   }
 
   signal?.throwIfAborted();
-  progress({ phase: 'signing', done: 0, total: 0, detail: `signing with ${signer.fingerprint}` });
+  progress({ phase: 'signing', done: 0, total: 0, detail: signer.fingerprint });
   const software = { name: APP_NAME, version: appVersion };
   const content = buildCaseBundleContent({ caseRecord, items, excerpts, firstLines, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
   const prepared = await prepareBundle({
@@ -253,7 +260,8 @@ export async function exportCaseBundle(opts: {
     custodyHead: custody.at(-1)?.hash ?? null,
   });
   progress({ phase: 'done', done: saved.bytes, total: saved.bytes, detail: saved.path });
-  return { bundleId: prepared.bundleId, fingerprint: prepared.fingerprint, zipName: prepared.zipName, path: saved.path, bytes: saved.bytes };
+  const notCited = scanned.filter((s) => !s.entries.some((e) => wanted.has(e.sha256))).map((s) => s.fileName);
+  return { bundleId: prepared.bundleId, fingerprint: prepared.fingerprint, zipName: prepared.zipName, path: saved.path, bytes: saved.bytes, items: items.length, sources: sources.length, notCited };
 }
 
 /**

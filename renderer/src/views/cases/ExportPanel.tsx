@@ -8,6 +8,7 @@ import { db } from '../../store/database';
 import { useKeyStatus, useLive } from './useCaseData';
 import { demoArchiveFiles, isDemoFileName } from '../../import/demoArchiveFiles';
 import { bytesToHex } from '../../../../shared/evidence/bytes';
+import { EXPORT_NOT_SAVED, exportDoneText, exportFailureText, exportProgressText } from '../../cases/exportStatus';
 
 /** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
 export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecord[] }) {
@@ -23,7 +24,8 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState('');
-  const [cancelled, setCancelled] = useState(false);
+  /** The export ended without a bundle and without an error: cancelled, or no place to save chosen. */
+  const [stopped, setStopped] = useState('');
   const abort = useRef<AbortController | null>(null);
   const busy = progress !== null && progress.phase !== 'done';
   const citesDemo = sources?.some((s) => isDemoFileName(s.fileName)) ?? false;
@@ -48,21 +50,24 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     e.preventDefault();
     setError('');
     setResult(null);
-    setCancelled(false);
+    setStopped('');
     setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
     const controller = (abort.current = new AbortController());
     try {
       // The PDF report is printed and signed into the bundle where the host can print (Electron): known since the panel opened, asked here only if not yet.
       const canPrint = printsReport ?? (await host['app:info']()).host === 'electron';
-      const renderReport = canPrint ? createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase, detail) => setProgress({ phase: 'signing', done: 0, total: 0, detail: `report: ${phase} ${detail}` }) }) : undefined;
+      const renderReport = canPrint ? createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase) => setProgress({ phase: 'report', done: 0, total: 0, detail: phase }) }) : undefined;
       const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, ...(renderReport ? { renderReport } : {}), signal: controller.signal });
       setPassphrase('');
       if (r) setResult(r);
-      else setProgress(null);
+      else {
+        setProgress(null);
+        setStopped(EXPORT_NOT_SAVED);
+      }
     } catch (err) {
       setProgress(null);
-      if (controller.signal.aborted) setCancelled(true);
-      else setError((err as Error).message);
+      if (controller.signal.aborted) setStopped('Export cancelled: nothing was saved or logged.');
+      else setError(exportFailureText(err));
     }
   };
 
@@ -113,20 +118,18 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
       {progress && progress.phase !== 'done' && (
         // Focus comes here from the Export button, which the work disables (else it would fall to the page's body).
         <div role="status" tabIndex={-1} ref={focusIfLost}>
-          <label htmlFor="export-progress">
-            {progress.phase}: {progress.detail}
-          </label>
+          <label htmlFor="export-progress">{exportProgressText(progress)}</label>
           <progress id="export-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />{' '}
           <button type="button" onClick={() => abort.current?.abort()}>Cancel export</button>
         </div>
       )}
-      {cancelled && <p role="status" tabIndex={-1} ref={focusIfLost} data-testid="export-cancelled">Export cancelled: nothing was saved or logged.</p>}
+      {stopped && <p role="status" tabIndex={-1} ref={focusIfLost} data-testid="export-cancelled">{stopped}</p>}
       {error && <p role="alert" className="error" tabIndex={-1} ref={focusIfLost}>{error}</p>}
       {result && (
         <div role="status" className="ok export-result" tabIndex={-1} ref={focusIfLost}>
-          <p>
-            Bundle saved: <code dir="auto">{result.path}</code> ({result.bytes.toLocaleString('en')} bytes).
-          </p>
+          {exportDoneText(result).map((line) => (
+            <p key={line} data-testid="export-done">{line}</p>
+          ))}
           <p>
             Bundle id (SHA-256 of the signed tag manifest): <code data-testid="bundle-id" className="mono">{result.bundleId}</code>
           </p>
