@@ -121,7 +121,7 @@ export async function prepareBundle(input: BundleInput): Promise<PreparedBundle>
     const d = f.bytes ? await digestBytes(f.bytes) : await digestStream(f.stream!());
     if (f.expectedSha256 !== undefined && f.expectedSha256.toLowerCase() !== d.sha256) {
       throw new Error(
-        `refusing to export: data/${f.path} changed since collection (SHA-256 at import ${f.expectedSha256}, now ${d.sha256})`,
+        `“data/${f.path}” changed since it was imported (SHA-256 at import ${f.expectedSha256}, now ${d.sha256})`,
       );
     }
     payload.push({ path: dataPaths[i]!, ...d });

@@ -157,7 +157,7 @@ describe('bundle writer, checked with the independent tools', async () => {
   it('refuses payload that changed since collection, and unsafe names', async () => {
     const input = bundleInput();
     input.payload[0]!.expectedSha256 = '0'.repeat(64);
-    await expect(prepareBundle(input)).rejects.toThrow(/refusing to export: data\/source\/ira_2018_tweets_csv_hashed_excerpt.csv changed since collection/);
+    await expect(prepareBundle(input)).rejects.toThrow(/^“data\/source\/ira_2018_tweets_csv_hashed_excerpt.csv” changed since it was imported \(SHA-256 at import [0-9a-f]{64}, now [0-9a-f]{64}\)$/);
     for (const [bad, why] of [['source/a%20b.csv', "contains '%'"], ['source/-rf', "starts with '-'"], ['../x', "'..' segment"], ['a\nb', 'control character'], ['a\\b', "contains '\\'"], ['Cafe\u0301.csv', 'NFC']]) {
       const i = bundleInput();
       i.payload = [{ path: bad!, bytes: new Uint8Array(1) }];
