@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareBundle } from '../../../shared/evidence/bundleWriter';
@@ -36,6 +36,18 @@ describe('bundle writer, checked with the independent tools', async () => {
     expect(inside.stdout + inside.stderr).toContain(`Good "evidence-bundle@org.disclosure-workbench" signature for ${PRINCIPAL}`);
     expect(inside.stdout).toContain('OK: the PDF is signed by the attached certificate, and by no other');
     expect(inside.code).toBe(0);
+    // Without pdfsig the check inside the PDF is said to be skipped, as minisign's is (it passed in silence).
+    const noPdfsig = path.join(dir, 'path-without-pdfsig');
+    mkdirSync(noPdfsig);
+    for (const bin of ['/usr/local/bin', '/usr/bin', '/bin']) {
+      for (const name of existsSync(bin) ? readdirSync(bin) : []) {
+        if (name !== 'pdfsig' && !existsSync(path.join(noPdfsig, name))) symlinkSync(path.join(bin, name), path.join(noPdfsig, name));
+      }
+    }
+    const without = run('env', [`PATH=${noPdfsig}`, 'sh', 'verify.sh', prepared.fingerprint], { cwd: v.bagDir });
+    expect(without.code).toBe(0);
+    expect(without.stdout).not.toContain('signed inside too');
+    expect(without.stdout).toContain('skip    report: pdfsig (poppler-utils) not installed: the signature inside report/evidence-report.pdf was not checked; its SSH signature above was');
     expect(v.stdout).toContain(`ALL CHECKS PASSED. Bundle id (SHA-256 of tagmanifest-sha512.txt): ${prepared.bundleId}`);
     const bag = v.bagDir;
     // VERIFY.txt's check of the custody chain, in Python, pasted as it stands: every entry's hash and link.
