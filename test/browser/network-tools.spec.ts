@@ -8,7 +8,7 @@ import { demoTweetColumns } from '../../shared/archive/demo/demoColumns';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { countStore, download, openDemoArchive } from './exploreHelpers';
 import { expect, test } from './fixtures';
-import { buildNetwork, clickEdgeOnCanvas, drawn, readPins, selectedEdge, waitDrawn } from './networkHelpers';
+import { analysisWorkerBytes, buildNetwork, clickEdgeOnCanvas, drawn, readPins, selectedEdge, waitDrawn } from './networkHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { realFixture } from '../fixtures/paths';
 
@@ -399,4 +399,31 @@ test('co-retweet on a FiveThirtyEight file (no retweeted tweet ids) says why it 
   await page.goto('#/network');
   await buildNetwork(page, 'Co-retweet (coordination)');
   await expect(page.getByTestId('network-summary')).toContainText('No tweet of the filtered dataset names the tweet it retweets (retweet_tweetid): there is nothing to compare. FiveThirtyEight files hold no retweeted tweet ids.');
+});
+
+test('while the next network builds, the shown one’s worker lets go of the dataset’s tweets, and reads them again for an edge’s tweets', async ({ page, consoleLog }) => {
+  test.setTimeout(300_000);
+  await openDemoArchive(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  const [holding] = await analysisWorkerBytes(page);
+  // A long build, cancelled: the Retweet network stays shown, with its worker.
+  await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
+  await page.getByLabel('Null-model replicates').fill('9999');
+  await page.getByLabel('Window Δt (seconds)').fill('3600');
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByText(/^Analysis cancelled\./)).toBeVisible();
+  await expect.poll(() => page.workers().filter((w) => /analysisWorker/.test(w.url())).length).toBe(1);
+  // One analysis worker left, without the 20,000 tweets (it held them all while the build ran: 2 copies in all).
+  const released = await analysisWorkerBytes(page);
+  console.log(`shown network's worker: ${holding} bytes after its build, ${released.join(', ')} after the next build started`);
+  expect(released).toHaveLength(1);
+  expect(released[0]!).toBeLessThan(holding! / 2);
+  // Its edges' tweets are read again: the heaviest edge's, as many as its weight says.
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  const details = page.getByTestId('edge-details');
+  const weight = Number((await details.locator('dd').first().innerText()).replace(/,/g, ''));
+  await expect(details.getByTestId('edge-tweet-table').locator('tbody tr')).toHaveCount(Math.min(200, weight));
+  expect(consoleLog.errors).toEqual([]);
 });

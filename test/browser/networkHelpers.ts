@@ -110,3 +110,36 @@ export function readPins(page: Page): Promise<{ kind: string; title: string; pay
     return rows as never;
   });
 }
+
+/**
+ * The bytes each live analysis worker of the page holds after a full garbage collection (its V8 heap
+ * and its array buffers), read over the DevTools protocol: a worker's memory, which no page API gives.
+ */
+export async function analysisWorkerBytes(page: Page): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const workers = new Map<string, string>();
+  cdp.on('Target.attachedToTarget', (e) => void workers.set(e.sessionId, e.targetInfo.url));
+  cdp.on('Target.detachedFromTarget', (e) => void workers.delete(e.sessionId));
+  const replies = new Map<number, (result: { usedSize: number; backingStorageSize?: number }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as { id: number; result: { usedSize: number; backingStorageSize?: number } };
+    replies.get(m.id)?.(m.result);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  let id = 0;
+  // A worker ended meanwhile never answers: said, rather than waited for.
+  const ask = (sessionId: string, method: string) => new Promise<{ usedSize: number; backingStorageSize?: number }>((resolve, reject) => {
+    replies.set(++id, resolve);
+    setTimeout(() => reject(new Error(`analysis worker did not answer ${method} (ended?)`)), 10_000);
+    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+  });
+  const bytes: number[] = [];
+  for (const [sessionId, url] of workers) {
+    if (!/analysisWorker/.test(url)) continue;
+    await ask(sessionId, 'HeapProfiler.collectGarbage');
+    const heap = await ask(sessionId, 'Runtime.getHeapUsage');
+    bytes.push(heap.usedSize + (heap.backingStorageSize ?? 0));
+  }
+  await cdp.detach();
+  return bytes;
+}

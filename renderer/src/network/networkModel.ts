@@ -124,7 +124,9 @@ export type ToAnalysisWorker =
   | { type: 'run'; request: AnalysisRequest }
   /** `id`: echoed by the answer, so two exports asked at once each get their own. */
   | { type: 'export'; id: number; format: 'graphml' | 'gexf' | 'csv' | 'json'; nodeIds: string[]; edgeIndices: number[]; omitted: Record<string, number>; notes: string[] }
-  | { type: 'edgeTweets'; edgeIndex: number; limit: number };
+  | { type: 'edgeTweets'; edgeIndex: number; limit: number }
+  /** The next network is building: drop the tweets held for edges (read again if asked for). */
+  | { type: 'releaseTweets' };
 
 /**
  * How far the analysis is: `done` of `total` `unit` in the named phase, with the rate and an estimate

@@ -24,6 +24,7 @@ import { getDataset, readAccounts, readTweetBlocks } from '../store/read/dataset
 import { resolveAccounts, unresolvedAccountsMessage } from '../../../shared/graph/resolveAccounts';
 import { NAME_ATTRIBUTION_RULE } from '../../../shared/domain/screenNames';
 import { AnalysisProgressReporter } from './analysisProgressReporter';
+import { collectGarbage } from './collectGarbage';
 
 const post = (m: FromAnalysisWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const reporter = new AnalysisProgressReporter((p) => post({ type: 'progress', ...p }));
@@ -35,38 +36,66 @@ let last: {
   graph: Graph;
   edgeKeys: string[];
   receipt: AnalysisReceipt;
-  interaction?: { columns: TweetColumns; kind: AnalysisRequest['kind']; edgeRows: Map<string, number[]> };
+  interaction?: { kind: AnalysisRequest['kind']; edgeRows: Map<string, number[]> };
   /** Co-hashtag and co-URL edges: their rows are found when asked for (coUseEdgeRows), with the network's filter and pruned items. */
-  coUse?: { columns: TweetColumns; kind: CoUseKind; filter: TweetFilter; pruned: Set<string> };
+  coUse?: { kind: CoUseKind; filter: TweetFilter; pruned: Set<string> };
 } | null = null;
+
+/**
+ * The tweets the last graph was built from (rows of `last`'s edges), for the tweets behind an edge:
+ * the dataset's blocks that were read (`seqs`), and their columns while held. The view releases them
+ * while the next network builds (its worker reads the dataset's tweets too: two copies doubled the
+ * memory of a build), and they are read again, the same blocks, when an edge's tweets are asked for.
+ */
+let source: { datasetId: string; seqs: number[]; rows: number; columns: Promise<TweetColumns> | null } | null = null;
+
+/** The last graph's tweets: held, or read again (the same blocks in the same order, so its edges' rows still point at them). */
+function sourceColumns(): Promise<TweetColumns> {
+  const s = source;
+  if (!s) return Promise.reject(new Error('No tweets are recorded for this network.'));
+  s.columns ??= readColumns(s.datasetId, s.seqs).then(({ columns }) => {
+    if (columns.length !== s.rows) throw new Error('The dataset’s tweets changed since this network was built (an import was deleted): build it again to list the tweets behind its edges.');
+    return columns;
+  });
+  const held = s.columns;
+  // A failed read is not kept: the next edge asked for tries again.
+  held.catch(() => void (s.columns === held && (s.columns = null)));
+  return held;
+}
 
 self.onmessage = (e: MessageEvent<ToAnalysisWorker>) => {
   const m = e.data;
+  if (m.type === 'releaseTweets') {
+    if (source) source.columns = null;
+    // Freed now, while the other worker reads the dataset, not whenever V8 would come to it.
+    collectGarbage();
+    return;
+  }
   if (m.type === 'edgeTweets') {
-    try {
-      edgeTweets(m.edgeIndex, m.limit);
-    } catch (err) {
-      post({ type: 'edgeTweets', edgeIndex: m.edgeIndex, total: 0, tweets: [], error: err instanceof Error ? err.message : String(err) });
-    }
+    edgeTweets(m.edgeIndex, m.limit).catch((err: unknown) =>
+      post({ type: 'edgeTweets', edgeIndex: m.edgeIndex, total: 0, tweets: [], error: err instanceof Error ? err.message : String(err) }));
     return;
   }
   const job = m.type === 'run' ? run(m.request) : exportView(m);
   job.catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err), ...(m.type === 'export' ? { exportId: m.id } : {}) }));
 };
 
-async function readColumns(datasetId: string): Promise<TweetColumns> {
+/** The dataset's tweets (or those of its blocks `seqs`), with the blocks read. */
+async function readColumns(datasetId: string, seqs?: number[]): Promise<{ columns: TweetColumns; seqs: number[] }> {
   const dataset = await getDataset(db, datasetId);
   if (!dataset) throw new Error('This dataset is not available (deleted, or its import is not committed).');
   const blocks: TweetColumns[] = [];
+  const read: number[] = [];
   let rows = 0;
   progress('Reading tweets', 0, dataset.counts.tweets, 'tweets');
-  for await (const b of readTweetBlocks(db, datasetId)) {
+  for await (const b of readTweetBlocks(db, datasetId, seqs)) {
     blocks.push(b.columns);
+    read.push(b.seq);
     rows += b.columns.length;
     progress('Reading tweets', rows, dataset.counts.tweets, 'tweets');
   }
   progress('Reading tweets', rows, dataset.counts.tweets, 'tweets');
-  return concatColumns(blocks);
+  return { columns: concatColumns(blocks), seqs: read };
 }
 
 /**
@@ -91,7 +120,7 @@ function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { 
 
 async function run(request: AnalysisRequest): Promise<void> {
   const t0 = performance.now();
-  const columns = await readColumns(request.datasetId);
+  const { columns, seqs } = await readColumns(request.datasetId);
   progress('Reading accounts');
   const accounts = new Map((await readAccounts(db, request.datasetId)).map((a) => [a.userid, a]));
   // The reads' transactions end only when this task does: the seconds of analysis below would hold
@@ -226,9 +255,11 @@ async function run(request: AnalysisRequest): Promise<void> {
   });
   last = {
     graph, edgeKeys, receipt,
-    ...(edgeRows ? { interaction: { columns, kind, edgeRows } } : {}),
-    ...(kind === 'cohashtag' || kind === 'courl' ? { coUse: { columns, kind, filter, pruned: new Set(prunedItems.map((p) => p.item)) } } : {}),
+    ...(edgeRows ? { interaction: { kind, edgeRows } } : {}),
+    ...(kind === 'cohashtag' || kind === 'courl' ? { coUse: { kind, filter, pruned: new Set(prunedItems.map((p) => p.item)) } } : {}),
   };
+  // Only the networks that list the tweets behind an edge keep them.
+  source = last.interaction || last.coUse ? { datasetId: request.datasetId, seqs, rows: columns.length, columns: Promise.resolve(columns) } : null;
   const packed = packEdges(edges);
   post({
     type: 'result',
@@ -249,12 +280,12 @@ function tweetRows(c: TweetColumns, r: CoordinationResult): Map<string, number> 
 }
 
 /** The tweets behind one interaction or co-use edge, oldest first: id, author, time, the shared object, text and source row (first `limit`). */
-function edgeTweets(edgeIndex: number, limit: number): void {
+async function edgeTweets(edgeIndex: number, limit: number): Promise<void> {
   const key = last?.edgeKeys[edgeIndex];
   const it = last?.interaction;
   const co = last?.coUse;
   if (last && co && key !== undefined) {
-    const c = co.columns;
+    const c = await sourceColumns();
     const rows = coUseEdgeRows(c, co.kind, last.graph.source(key), last.graph.target(key), co.filter, co.pruned).sort((x, y) => c.tweetTime[x.row]! - c.tweetTime[y.row]! || x.row - y.row);
     post({
       type: 'edgeTweets', edgeIndex, total: rows.length,
@@ -264,7 +295,7 @@ function edgeTweets(edgeIndex: number, limit: number): void {
   }
   if (!last || !it || key === undefined) throw new Error('No tweets are recorded for this edge.');
   const rows = it.edgeRows.get(last.graph.source(key) + '\u0000' + last.graph.target(key)) ?? [];
-  const c = it.columns;
+  const c = await sourceColumns();
   const target = last.graph.target(key);
   const objectOf = (i: number): string =>
     it.kind === 'retweet' ? c.retweetTweetid[i] || target

@@ -19,7 +19,8 @@ type Pending<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
  * and edge tweets), the worker building the next one, the state and the request that made it. It
  * outlives the Network view, so an analyst who goes to Explore and back finds the network as they
  * left it. A build cancelled or failed leaves the network shown as it was; one that succeeds
- * replaces it and its worker. (While a build runs both workers hold the dataset's tweets.)
+ * replaces it and its worker. While a build runs, the shown network's worker lets go of the
+ * dataset's tweets (the building one reads them), and reads them again if an edge's are asked for.
  */
 class AnalysisSession extends SessionState<AnalysisState> {
   /** The last request run: the form starts from it. */
@@ -66,6 +67,7 @@ class AnalysisSession extends SessionState<AnalysisState> {
       this.set((s) => ({ status: 'failed', message: why, model: s.model }));
     };
     w.postMessage({ type: 'run', request } satisfies ToAnalysisWorker);
+    this.shown?.postMessage({ type: 'releaseTweets' } satisfies ToAnalysisWorker);
   };
 
   /** The building worker's progress, result or failure. */
