@@ -22,10 +22,11 @@ export function normalizeForSearch(s: string): string {
   // one character for search, so "can't" finds both. Likewise “ ” „ ‟ are the double quote ": a phrase
   // typed on a phone (“clinging to life”) is a phrase, and finds the text whichever quotes it has.
   // One for one, so highlights map back unchanged.
-  // Persian writes yeh and kaf as ی and ک (U+06CC, U+06A9), an Arabic keyboard types them ي and ك
-  // (U+064A, U+0643): the same letters, drawn alike inside a word, so ايران finds ایران and back.
+  // Arabic-script letters written in more than one way are one letter (ARABIC_LETTER_FORMS), and the
+  // harakat (short-vowel marks) are left out with the invisible characters, as Lucene's ArabicNormalizer
+  // folds them: إيران finds ايران, مدرسه finds مدرسة, فى finds في, محمد finds مُحَمَّد, and back.
   // Most texts hold none of the four: one scan for any, and nothing more (the import folds every tweet).
-  return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"').replace(PERSIAN_LETTERS, (c) => (c === '\u06cc' ? '\u064a' : '\u0643')) : n;
+  return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"').replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_FORMS[c]!) : n;
 }
 
 /**
@@ -33,7 +34,8 @@ export function normalizeForSearch(s: string): string {
  * nothing: U+00AD soft hyphen, U+034F, U+061C, the Hangul fillers, U+180B–U+180F, U+200B–U+200F,
  * bidi embeddings and isolates U+202A–U+202E and U+2060–U+206F, U+FEFF, variation selectors, …;
  * test/unit/domain/searchFold.test.ts checks the list against \p{Default_Ignorable_Code_Point}) and
- * Arabic tatweel, with two kept:
+ * Arabic tatweel (كـتاب), the harakat U+064B–U+0652 (fathatan to sukun: مُحَمَّد is محمد) and the
+ * superscript alef U+0670 (هٰذا is هذا), marks most Arabic text leaves out, with two kept:
  * - the zero-width joiner before an emoji (👩‍👩‍👧, 🏳️‍🌈 is one picture; without it, a row of them);
  * - tag characters U+E0020–U+E007F, which spell a subdivision flag after 🏴 (Scotland's, Wales').
  * Persian, Arabic and Indic writing use the non-joiner (U+200C) and joiner (U+200D) inside words to
@@ -42,10 +44,10 @@ export function normalizeForSearch(s: string): string {
  * both, and never makes such a word unfindable. Variation selectors only choose a character's look
  * (❤️ and ❤ are one heart). One for one otherwise, so highlights map back (highlightRanges).
  */
-const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})/gu;
+const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u064b-\u0652\u0670\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})/gu;
 /**
  * Whether the text holds a character that the four replacements change (INVISIBLE_IN_WORDS,
- * APOSTROPHES, DOUBLE_QUOTES, PERSIAN_LETTERS; for an astral one, its lead surrogate): most texts hold none, and are
+ * APOSTROPHES, DOUBLE_QUOTES, ARABIC_LETTERS; for an astral one, its lead surrogate): most texts hold none, and are
  * returned as they are. A loop of comparisons, as a regular expression of this class took twice as
  * long over the demo's tweets (test/unit/domain/searchFold.test.ts checks it against the replacements).
  */
@@ -54,7 +56,7 @@ function foldsAfter(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 0xad) continue;
     if (c < 0x2000) {
-      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x640 || c === 0x6a9 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
+      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x622 || c === 0x623 || c === 0x625 || c === 0x629 || c === 0x640 || c === 0x649 || (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x671 || c === 0x6a9 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
     } else if (
       (c >= 0x200b && c <= 0x200f) || c === 0x2018 || c === 0x2019 || (c >= 0x201c && c <= 0x201f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
       c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0 || (c >= 0xfff0 && c <= 0xfff8) ||
@@ -67,8 +69,25 @@ function foldsAfter(s: string): boolean {
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 /** Curly and low double quotation marks (“ ” „ ‟), written for " by phones' smart punctuation and in German or Polish text. */
 const DOUBLE_QUOTES = /[\u201c-\u201f]/g;
-/** Persian yeh (ی) and keheh (ک), searched as the Arabic yeh and kaf. */
-const PERSIAN_LETTERS = /[\u06a9\u06cc]/g;
+/**
+ * Arabic-script letters searched as another, one for one, as Lucene's ArabicNormalizer and Arabic
+ * search engines fold them (writers and keyboards use either): alef with hamza above or below, with
+ * madda, and alef wasla as the bare alef (أحمد, إيران, آمن, ٱلله); teh marbuta as heh (مدرسة is
+ * often written مدرسه, and Persian writes the ending ه); alef maqsura as yeh (Egyptian writing
+ * ends في and علي as فى and على, so على "on" and علي "Ali" are one word for search, as in those engines);
+ * Persian yeh and keheh as the Arabic yeh and kaf (ایران is ايران, کشور is كشور: the same letters,
+ * drawn alike inside a word). Hamza on waw or yeh (ؤ, ئ) and the lone hamza ء stay: they spell
+ * different words.
+ */
+const ARABIC_LETTER_FORMS: Record<string, string> = {
+  '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627',
+  '\u0629': '\u0647',
+  '\u0649': '\u064a', '\u06cc': '\u064a',
+  '\u06a9': '\u0643',
+};
+const ARABIC_LETTERS = /[\u0622\u0623\u0625\u0629\u0649\u0671\u06a9\u06cc]/g;
+/** The Arabic-script letters search treats as one, each group its letter first (ا آ أ إ ٱ, ه ة, ي ى ی, ك ک): what Search's note names. */
+export const ARABIC_LETTERS_ALIKE: string[][] = [...new Set(Object.values(ARABIC_LETTER_FORMS))].map((to) => [to, ...Object.keys(ARABIC_LETTER_FORMS).filter((from) => ARABIC_LETTER_FORMS[from] === to)]);
 const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
 /** A Greek letter and the accents, breathings and diaeresis on it (after NFD: tonos, dialytika, polytonic marks). */
 const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
@@ -81,5 +100,7 @@ const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
  * 7: every invisible character inside a word dropped (zero-width space, joiner, soft hyphen, word
  * joiner, BOM, bidi marks, variation selectors: INVISIBLE_IN_WORDS), 2026-12-05.
  * 8: Persian yeh and keheh as the Arabic yeh and kaf (PERSIAN_LETTERS), 2026-12-06.
+ * 9: alef forms as alef, teh marbuta as heh, alef maqsura as yeh (ARABIC_LETTER_FORMS), Arabic
+ * harakat and superscript alef dropped (INVISIBLE_IN_WORDS), 2026-12-06.
  */
-export const SEARCH_TEXT_VERSION = 8;
+export const SEARCH_TEXT_VERSION = 9;

@@ -22,6 +22,8 @@ export const LIBRARY_VERSIONS = {
  * also Traditional and Simplified Chinese, Greek accents, the zero-width non-joiner and tatweel); 0.3.6
  * since it also leaves out every other invisible character inside a hashtag (a zero-width space, word
  * joiner, soft hyphen: normalizeForSearch); 0.3.7 since it folds Persian yeh and keheh as the Arabic
- * yeh and kaf (#ایران is #ايران: normalizeForSearch).
+ * yeh and kaf (#ایران is #ايران: normalizeForSearch); 0.3.8 since it folds Arabic letter forms
+ * (alef with hamza or madda as alef, teh marbuta as heh, alef maqsura as yeh) and leaves out the
+ * harakat (#إيران is #ايران, #الجزيرة is #الجزيره: normalizeForSearch).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.7';
+export const WORKBENCH_GRAPH_VERSION = '0.3.8';

@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect } from './fixtures';
-import { waitForImportDone } from './importHelpers';
+import path from 'node:path';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { tempDir, tweetsFile, type TweetsRow } from './importTempFiles';
 import { gotoHash } from './pageNav';
 
 /** Helpers for the explore specs: import through the real Datasets view, scan with axe, read downloads. */
@@ -11,6 +13,22 @@ export async function openDemoArchive(page: Page): Promise<void> {
   await gotoHash(page, '#/datasets'); // no baseURL needed: shared with the Electron suite
   await page.getByRole('button', { name: 'Open demo archive' }).first().click();
   await waitForImportDone(page, 120_000);
+}
+
+/** Imports `rows` as the tweets file `name` through the Datasets view and opens Search; the import's summary. */
+export async function openSearchOfRows(page: Page, name: string, rows: TweetsRow[]): Promise<string> {
+  await importFiles(page, [tweetsFile(path.join(tempDir(), name), rows)]);
+  const summary = await waitForImportDone(page);
+  await page.goto('#/explore/search');
+  await expect(page.getByRole('heading', { name: 'Search tweets' })).toBeVisible({ timeout: 30_000 });
+  return summary;
+}
+
+/** Searches the Search page's words box for `query` and waits until it has searched. */
+export async function searchWords(page: Page, query: string): Promise<void> {
+  await page.getByRole('searchbox').fill(query);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 }
 
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {

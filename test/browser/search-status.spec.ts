@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { download, storeRecords } from './exploreHelpers';
-import { importFiles, waitForImportDone } from './importHelpers';
-import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
+import { download, openSearchOfRows, storeRecords } from './exploreHelpers';
+import type { TweetsRow as Row } from './importTempFiles';
 
 const LOWER = '1111111111'; // newsagency
 const UPPER = '1111111114'; // NewsAgency, which reads as newsagency
@@ -28,10 +26,7 @@ async function search(page: Page, fields: { query?: string; account?: string; me
  */
 test('the search status says what was searched: an unpaired quote ignored, nothing to search refused, accounts by name, counts in words', async ({ page, requests, consoleLog }) => {
   test.setTimeout(120_000);
-  await importFiles(page, [tweetsFile(path.join(tempDir(), 'status_tweets_csv_unhashed.csv'), ROWS)]);
-  expect(await waitForImportDone(page)).toContain('5 tweets');
-  await page.goto('#/explore/search');
-  await expect(page.getByRole('heading', { name: 'Search tweets' })).toBeVisible({ timeout: 30_000 });
+  expect(await openSearchOfRows(page, 'status_tweets_csv_unhashed.csv', ROWS)).toContain('5 tweets');
   const status = page.getByTestId('search-status');
   const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
   const box = page.getByRole('searchbox');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openSearchOfRows, searchWords as search } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
 
@@ -13,12 +14,6 @@ const ROWS: Row[] = [
   { tweetid: '706', userid: '3', user_screen_name: 'gamma', tweet_text: 'hong and kong, apart' },
 ];
 
-async function search(page: Page, query: string): Promise<void> {
-  await page.getByRole('searchbox').fill(query);
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-}
-
 /**
  * QA: a query pasted with a zero-width space inside a word found nothing, without a word said, and
  * "hongkong" missed the tweets written hong\u200Bkong (as influence operations write words to slip
@@ -27,10 +22,7 @@ async function search(page: Page, query: string): Promise<void> {
  */
 test('invisible characters inside a word: left out of tweets and query alike, and named when typed', async ({ page }) => {
   test.setTimeout(120_000);
-  await importFiles(page, [tweetsFile(path.join(tempDir(), 'invisibles_tweets_csv_unhashed.csv'), ROWS)]);
-  expect(await waitForImportDone(page)).toContain('6 tweets');
-  await page.goto('#/explore/search');
-  await expect(page.getByRole('heading', { name: 'Search tweets' })).toBeVisible({ timeout: 30_000 });
+  expect(await openSearchOfRows(page, 'invisibles_tweets_csv_unhashed.csv', ROWS)).toContain('6 tweets');
   const status = page.getByTestId('search-status');
   const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
 

@@ -10,7 +10,7 @@ export interface FilterDicts {
   client: Dict;
   /** Hashtags as archived (counted as such, like the import's aggregates)… */
   hashtag: Dict;
-  /** …and folded as search words are (normalizeForSearch: case, width, invisible characters, tatweel), which the filter compares: hashtagLowerOf[hashtag code]. */
+  /** …and folded as search words are (normalizeForSearch: case, width, invisible characters, tatweel, Arabic letter forms), which the filter compares: hashtagLowerOf[hashtag code]. */
   hashtagLower: Dict;
   hashtagLowerOf: number[];
   /** Retweeted and mentioned accounts (keys as the aggregates count them) and URL domains (TweetTargets). */

@@ -24,6 +24,7 @@ import { isHashedId } from '../../../../shared/domain/ids';
 import { ambiguousNameMessage } from '../../../../shared/domain/screenNames';
 import { urlDomain } from '../../../../shared/domain/urlDomain';
 import { containBidi, isolateLabel } from '../../../../shared/domain/bidiIsolate';
+import { ARABIC_LETTERS_ALIKE } from '../../../../shared/domain/searchFold';
 
 const PAGE = 50;
 interface Form {
@@ -316,6 +317,12 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
         {operators.length > 0 && (
           <p className="muted" data-testid="search-no-operators">
             Search has no operators: {operators.map((w, i) => <span key={w}>{i > 0 && ', '}<code>{w}</code></span>)} {operators.length === 1 ? 'is searched as a word' : 'are searched as words'}, and every word must occur. Search each alternative on its own, or narrow with the filters.
+          </p>
+        )}
+        {result && result.terms.length > 0 && /\p{Script=Arabic}/u.test(result.query) && (
+          <p className="muted" data-testid="search-arabic-letters">
+            {/* Each group isolated: side by side, right-to-left letters would run together and reorder. */}
+            Arabic letters are searched as one: {ARABIC_LETTERS_ALIKE.map((g, i) => <span key={g[0]}>{i > 0 && ', '}<bdi>{g.join(' ')}</bdi></span>)}; harakat and tatweel are ignored.
           </p>
         )}
         {result && !result.counting && result.r.count === 0 && result.terms.some((t) => /[./]/.test(t)) && (
