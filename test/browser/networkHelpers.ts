@@ -19,10 +19,10 @@ export async function waitDrawn(page: Page): Promise<void> {
   if (nodes > 0) await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 180_000 });
 }
 
-/** "Drawing N of M nodes and E of F edges" → [N, E]. */
+/** "Drawing N of M nodes and E of F edges" (or "of 1 edge") → [N, E]. */
 export async function drawn(page: Page): Promise<[number, number]> {
   const text = (await page.getByTestId('network-drawn').innerText()).replace(/,/g, '');
-  const m = /Drawing (\d+) of \d+ nodes and (\d+) of \d+ edges/.exec(text)!;
+  const m = /Drawing (\d+) of \d+ nodes? and (\d+) of \d+ edges?/.exec(text)!;
   return [Number(m[1]), Number(m[2])];
 }
 

@@ -60,7 +60,7 @@ export function ImportPanel({ importer, datasets }: { importer: Importer; datase
                 // Two of one name are told apart by their size and creation time.
                 <option key={d.id} value={d.id}>
                   {/* An option holds text only: a right-to-left name is isolated by characters, not <bdi>. */}
-                  {`dataset “${isolateLabel(d.name)}”` + (datasets.some((o) => o !== d && o.name === d.name) ? ` (${formatCount(d.counts.tweets)} tweets, ${formatCount(d.counts.accounts)} accounts, created ${d.createdAt.slice(0, 16).replace('T', ' ')} UTC)` : '')}
+                  {`dataset “${isolateLabel(d.name)}”` + (datasets.some((o) => o !== d && o.name === d.name) ? ` (${countOf(d.counts.tweets, 'tweet')}, ${countOf(d.counts.accounts, 'account')}, created ${d.createdAt.slice(0, 16).replace('T', ' ')} UTC)` : '')}
                 </option>
               ))}
             </select>

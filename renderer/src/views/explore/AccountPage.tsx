@@ -211,8 +211,8 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
       {act && act.tweets > 0 && <p><a href={searchLink({ account: userid })}>Its tweets in Search</a>: to search, filter or export them as CSV.</p>}
       {tweets && tweets.length > 0 && (
         <div className="two-col">
-          <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${tweets.length} tweets over ${perDay.days.length} days.`} />
-          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}${rhythm.straddled ? ` (${rhythm.straddled} tweets in 15-minute buckets with a clock change inside are placed by the offset at the bucket's start)` : ''}`} summary={rhythmSummary(rhythm, zone)} />
+          <ChartFigure id="account-timeline" title="Activity per day (UTC)" datasetId={data.dataset.id} option={timelineOption} caption={caption} summary={`${countOf(tweets.length, 'tweet')} over ${countOf(perDay.days.length, 'day')}.`} />
+          <ChartFigure id="account-rhythm" title={`Rhythm (${zone})`} datasetId={data.dataset.id} option={rhythmOption} caption={`${caption}; time zone ${zone}${rhythm.straddled ? ` (${countOf(rhythm.straddled, 'tweet')} in 15-minute buckets with a clock change inside are placed by the offset at the bucket's start)` : ''}`} summary={rhythmSummary(rhythm, zone)} />
         </div>
       )}
       {act && (
@@ -250,7 +250,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
       )}
       <section aria-labelledby="tweets-title">
         <h3 id="tweets-title">Tweets {tweets ? `(${tweets.length.toLocaleString('en')})` : ''}</h3>
-        {!tweets ? <p role="status">Reading this account’s {act?.blocks.length ?? 0} blocks…</p> : tweets.length === 0 ? (
+        {!tweets ? <p role="status">Reading this account’s {countOf(act?.blocks.length ?? 0, 'block')}…</p> : tweets.length === 0 ? (
           <p className="muted" data-testid="account-no-tweets">This account posted no tweet in this dataset.</p>
         ) : (
           <div ref={scroller} className="tweet-scroll" tabIndex={0} role="list" aria-label={`Tweets of ${name}`}>

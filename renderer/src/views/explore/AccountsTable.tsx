@@ -1,3 +1,4 @@
+import { countOf, formatCount } from '../../import/formatters';
 import { accountTitle } from '../../pins/accountTitles';
 import { optionValue } from './emptyOption';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -73,7 +74,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
       columns: exportCols.map((c) => c.label), rows: rows.length, ofAccounts: data.accounts.length, csvBytes: csvBytes.length,
     };
     const withReceipt = await saveBytes(`${base}.receipt.json`, 'application/json', new TextEncoder().encode(JSON.stringify(receipt, null, 2) + '\n'));
-    const what = `${rows.length.toLocaleString('en')} of ${data.accounts.length.toLocaleString('en')} accounts${filtersInWords ? ` (${filtersInWords})` : ''}`;
+    const what = `${formatCount(rows.length)} of ${countOf(data.accounts.length, 'account')}${filtersInWords ? ` (${filtersInWords})` : ''}`;
     setStatus(`Exported ${what}${withReceipt ? ', and its receipt (the filters, the sort, the source files)' : '; its receipt was not saved'}.`);
   };
 
@@ -119,7 +120,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
       <p id="active-rule" className="muted">Active from / to: the account tweeted on at least one of these UTC days{spanOnly ? '; for accounts of imports made before days were recorded, its span from first to last tweet overlaps them and it may have posted nothing inside them, and their tweets per active day are unknown (re-import to make both exact)' : ''}.</p>
       <div className="toolbar">
         <span role="status" data-testid="account-count">
-          {rows.length.toLocaleString('en')} of {data.accounts.length.toLocaleString('en')} accounts
+          {formatCount(rows.length)} of {countOf(data.accounts.length, 'account')}
           {inverted.length > 0 && <strong className="error"> — {inverted.join(', ')}: the lower bound is above the upper one, so no account can match</strong>}
         </span>
         {/* Escape closes the list of columns, back on its summary (as a menu would). */}

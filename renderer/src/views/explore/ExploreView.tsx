@@ -1,3 +1,4 @@
+import { datasetOptionLabel } from '../datasetOptionLabel';
 import { useEffect, useMemo, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { AccountPage } from './AccountPage';
@@ -49,7 +50,7 @@ export function ExploreView({ rest }: { rest: string[] }) {
           <Field label="Dataset " className="inline-field">
             {(id) => (
               <select id={id} value={dataset?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-                {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en')} tweets)</option>)}
+                {datasets.map((d) => <option key={d.id} value={d.id}>{datasetOptionLabel(d)}</option>)}
               </select>
             )}
           </Field>

@@ -98,7 +98,7 @@ export function Overview({ data }: { data: ExploreData }) {
     return n;
   }, [ag, range]);
   /** Said with a pinned chart that the time filter narrows. */
-  const rangeFiltered = range ? `only ${rangeText}: ${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets` : undefined;
+  const rangeFiltered = range ? `only ${rangeText}: ${fmt(tweetsInRange)} of ${countOf(ag.tweets, 'tweet')}` : undefined;
 
   // Volume: bars per UTC day; the slider/zoom range and a brushed span of days are the page's time filter.
   const startIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.from))) : 0;
@@ -163,7 +163,7 @@ export function Overview({ data }: { data: ExploreData }) {
     grid: { left: 8, right: 24, top: 8, bottom: 72, containLabel: true },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: 'hour', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', data: [...WEEKDAYS] },
-    visualMap: { min: 0, max: rhythmMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: [`${rhythmMax} tweets`, '0'] },
+    visualMap: { min: 0, max: rhythmMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: [countOf(rhythmMax, 'tweet'), '0'] },
     series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((row, wd) => row.map((n, h) => [h, wd, n])) }],
     tooltip: {},
   }), [rhythm, rhythmMax]);
@@ -267,7 +267,7 @@ export function Overview({ data }: { data: ExploreData }) {
           {dateInput('To', pending.to ?? toDay, (v) => setDays(pending.from ?? fromDay, v, 'to'))}
           {/* The button disables itself: focus goes on to the From day rather than to the page. */}
           <button type="button" onClick={() => { setRange(null); setDateProblem(''); setPending({}); requestAnimationFrame(() => focusIfLost(fromInput.current)); }} disabled={!range}>Show all</button>
-          <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${fmt(ag.tweets)} tweets in range` : `All ${fmt(ag.tweets)} tweets`}</span>
+          <span role="status" data-testid="range-status">{range ? `${fmt(tweetsInRange)} of ${countOf(ag.tweets, 'tweet')} in range` : `${ag.tweets === 1 ? '' : 'All '}${countOf(ag.tweets, 'tweet')}`}</span>
           {/* Both days are marked: a range is refused as a whole (From after To, or outside the dataset's days). */}
           {dateProblem && <span role="alert" className="error" id={dateProblemId}>{dateProblem}</span>}
         </div>
@@ -279,7 +279,7 @@ export function Overview({ data }: { data: ExploreData }) {
       </section>
 
       <ChartFigure id="volume" filtered={rangeFiltered} title="Tweet volume per day (UTC)" datasetId={dataset.id} option={volumeOption} onChart={onVolumeChart} height={300}
-        caption={caption(`${rangeText}; bars = tweets per UTC day`)} summary={`${perDay.days.length} days from ${perDay.days[0]} to ${perDay.days[perDay.days.length - 1]}, peak ${fmt(Math.max(0, ...perDay.counts))} tweets per day.`} />
+        caption={caption(`${rangeText}; bars = tweets per UTC day`)} summary={`${countOf(perDay.days.length, 'day')} from ${perDay.days[0]} to ${perDay.days[perDay.days.length - 1]}, peak ${countOf(Math.max(0, ...perDay.counts), 'tweet')} per day.`} />
 
  </>}
 
@@ -290,7 +290,7 @@ export function Overview({ data }: { data: ExploreData }) {
         <div data-testid="bursts">
           <p>Burst rule: {BURST_RULE}. Threshold here: more than {creation.threshold} accounts in a day. {creation.undated ? `${countOf(creation.undated, 'account has', 'accounts have')} no creation date.` : ''}</p>
           {bursts.length ? (
-            <ul className="burst-list">{bursts.map((b) => <li key={b.day}><strong>{b.day}</strong>: {fmt(b.count)} accounts created</li>)}</ul>
+            <ul className="burst-list">{bursts.map((b) => <li key={b.day}><strong>{b.day}</strong>: {countOf(b.count, 'account')} created</li>)}</ul>
           ) : <p>No burst day.</p>}
         </div>
       </ChartFigure>
@@ -298,7 +298,7 @@ export function Overview({ data }: { data: ExploreData }) {
 
       {ag.tweets > 0 && <>
       <ChartFigure id="rhythm" filtered={rangeFiltered} title={`Posting rhythm, hour × weekday (${zone})`} datasetId={dataset.id} option={rhythmOption} height={300}
-        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied${rhythm.straddled ? `; ${fmt(rhythm.straddled)} tweets in 15-minute buckets with a clock change inside are placed by the offset at the bucket's start` : ''})`)} summary={rhythmSummary(rhythm, zone)}>
+        caption={caption(`${rangeText}; time zone ${zone} (exact per 15-minute bucket, daylight saving applied${rhythm.straddled ? `; ${countOf(rhythm.straddled, 'tweet')} in 15-minute buckets with a clock change inside are placed by the offset at the bucket's start` : ''})`)} summary={rhythmSummary(rhythm, zone)}>
         <Field label="Time zone " className="inline-field">
           {(id) => (
             <select id={id} value={zone} onChange={(e) => setZone(e.target.value)}>

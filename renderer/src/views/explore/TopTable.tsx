@@ -1,3 +1,4 @@
+import { countOf } from '../../import/formatters';
 import { useMemo, useState } from 'react';
 import { hrefFor } from '../../app/routes';
 import { safeFileName } from '../../../../shared/domain/fileNames';
@@ -34,7 +35,7 @@ export function TopTable({ title, counts, prefix = '', data, accounts, fold, dom
   const exportAll = async () => {
     const csv = topTableCsv(all, accounts ? (k) => data.byId.get(k)?.account.userScreenName ?? '' : undefined);
     const ok = await saveBytes(safeFileName(`${data.dataset.name}-${title}-${scope}`) + '.csv', 'text/csv', new TextEncoder().encode(csv));
-    setSaved(ok ? `Exported ${fmt(all.length)} rows (${scope}).` : 'Export cancelled.');
+    setSaved(ok ? `Exported ${countOf(all.length, 'row')} (${scope}).` : 'Export cancelled.');
   };
   return (
     <section className="top-table" aria-label={title}>
@@ -60,7 +61,7 @@ export function TopTable({ title, counts, prefix = '', data, accounts, fold, dom
       </table>
       {all.length > 0 && (
         <p className="muted top-table-all">
-          {all.length > SHOWN ? `The top ${SHOWN} of ${fmt(all.length)} rows.` : `All ${fmt(all.length)} ${all.length === 1 ? 'row' : 'rows'}.`}{' '}
+          {all.length > SHOWN ? `The top ${SHOWN} of ${fmt(all.length)} rows.` : `All ${countOf(all.length, 'row')}.`}{' '}
           <button type="button" onClick={() => void exportAll()} aria-label={`Export all as CSV: ${title}, ${fmt(all.length)} ${all.length === 1 ? 'row' : 'rows'}`}>Export all as CSV</button>
           <span role="status">{saved && ` ${saved}`}</span>
         </p>

@@ -7,6 +7,7 @@ import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
 import { COORDINATION_RANGES, leastAccepted, parameterProblems, smallestAlpha, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
 import { rememberedDataset } from '../explore/exploreData';
+import { datasetOptionLabel } from '../datasetOptionLabel';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
 
@@ -71,7 +72,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
     <form className="network-form" onSubmit={submit} aria-label="Network analysis" noValidate>
       <label>Dataset
         <select value={dataset} onChange={(e) => setDatasetId(e.target.value)}>
-          {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.counts.tweets.toLocaleString('en-US')} tweets)</option>)}
+          {datasets.map((d) => <option key={d.id} value={d.id}>{datasetOptionLabel(d)}</option>)}
         </select>
       </label>
       <label>Network kind

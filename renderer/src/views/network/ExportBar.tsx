@@ -1,3 +1,4 @@
+import { countOf } from '../../import/formatters';
 import { useState } from 'react';
 import type { AnalysisReceipt } from '../../../../shared/graph/analysisReceipt';
 import { xmlText } from '../../../../shared/graph/export/xmlText';
@@ -37,7 +38,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
     notes: [...model.receipt.notes, ...notes],
   });
   const tweetFilter = filterText(model.receipt.parameters.filter);
-  const caption = () => `${KIND_LABELS[model.request.kind]} network · ${datasetName} · ${view.nodes.length} nodes, ${view.edges.length} edges shown · ${tweetFilter || 'every tweet of the dataset'}`;
+  const caption = () => `${KIND_LABELS[model.request.kind]} network · ${datasetName} · ${countOf(view.nodes.length, 'node')}, ${countOf(view.edges.length, 'edge')} shown · ${tweetFilter || 'every tweet of the dataset'}`;
   const hidden = () => [...notes, `left out: ${omittedText(viewReceipt().counts.omitted, model.receipt.kind)}`];
   const filtered = () => [...(tweetFilter ? [tweetFilter] : []), ...hidden()].join('; ');
   // An image's own caption also says what the view hides (its tweet filter is in the caption already;
@@ -46,7 +47,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
   // The view as evidence: its figure (SVG, rendered when pinned) and receipt, with what it leaves out, in words.
   const pinItem = (): EvidenceItemDraft => ({
     kind: 'network', datasetId: model.request.datasetId,
-    title: `${KIND_LABELS[model.request.kind]} network view of ${datasetName}: ${view.nodes.length.toLocaleString('en-US')} nodes, ${view.edges.length.toLocaleString('en-US')} edges`,
+    title: `${KIND_LABELS[model.request.kind]} network view of ${datasetName}: ${countOf(view.nodes.length, 'node')}, ${countOf(view.edges.length, 'edge')}`,
     payload: { title: `${KIND_LABELS[model.request.kind]} network`, caption: caption(), filtered: filtered(), receipt: viewReceipt() as unknown as EvidenceItemDraft['payload'] },
     provenance: [],
   });

@@ -1,3 +1,4 @@
+import { countOf } from '../../import/formatters';
 import type cytoscape from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { createNetworkCy, LABEL_FONT, type NetworkDrawing } from '../../network/createNetworkCy';
@@ -73,7 +74,7 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
   }, [nodes, edges, preset]);
   return (
     <>
-      {!rendered && <p role="status" className="muted network-drawing">Drawing {nodes.length.toLocaleString('en-US')} nodes and {edges.length.toLocaleString('en-US')} edges…</p>}
+      {!rendered && <p role="status" className="muted network-drawing">Drawing {countOf(nodes.length, 'node')} and {countOf(edges.length, 'edge')}…</p>}
       {/* tabIndex -1: no tab stop (the tables are the keyboard's way in), but the focus can come back here when details opened from it close. */}
       <div ref={box} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" tabIndex={-1} style={{ fontFamily: LABEL_FONT }} />
     </>

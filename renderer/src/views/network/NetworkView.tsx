@@ -1,4 +1,4 @@
-import { countOf, formatSeconds } from '../../import/formatters';
+import { countOf, formatCount, formatSeconds } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, fitFound, type NetworkDrawing, yieldLabelsToFront } from '../../network/createNetworkCy';
 import { communityColour } from '../../network/communityColours';
@@ -337,7 +337,7 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
         </ul>
       )}
       <p className="network-drawn" data-testid="network-drawn">
-        Drawing {view.nodes.length.toLocaleString('en-US')} of {model.nodes.length.toLocaleString('en-US')} nodes and {view.edges.length.toLocaleString('en-US')} of {edgeCount(model).toLocaleString('en-US')} edges
+        Drawing {formatCount(view.nodes.length)} of {countOf(model.nodes.length, 'node')} and {formatCount(view.edges.length)} of {countOf(edgeCount(model), 'edge')}
         {drawing ? ` (${drawing.renderer} renderer, ${useFcose ? 'fcose layout' : laidOut?.view === view ? laidOut.layout : 'ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {sentence(view.notes)}
       </p>
