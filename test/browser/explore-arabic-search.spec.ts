@@ -60,6 +60,10 @@ test('Arabic spellings of one word find each other, highlighted as written, and 
   const hashtags = page.getByRole('region', { name: 'Top hashtags', exact: true });
   await expect(hashtags.locator('tbody tr')).toHaveCount(1, { timeout: 60_000 });
   await expect(hashtags.locator('tbody tr td').nth(1)).toHaveText('3');
+  // …and its note says why they are one.
+  const spellings = hashtags.getByTestId('spellings');
+  await spellings.locator('summary').click();
+  await expect(spellings.locator('.spellings-list')).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and joiners ignored): #إيران 1, #ايران 1, #ایران 1');
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
