@@ -28,6 +28,7 @@ import '@fontsource/noto-sans-thaana/400.css';
 import '@fontsource/noto-sans-syriac/400.css';
 import '@fontsource/noto-emoji/400.css';
 import './styles/cjkExtension.css';
+import './styles/flagEmoji.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

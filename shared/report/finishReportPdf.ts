@@ -10,6 +10,7 @@ import { addSignaturePlaceholder, fillSignature, type SignatureFieldInfo } from 
 import type { ReportModel } from './reportModel';
 import { reportTitle } from './reportHtml';
 import { fixRtlActualText } from './rtlActualText';
+import { fixType3TextSize } from './type3TextSize';
 
 export interface ReportAttachment {
   /** File name shown by PDF readers (the path's last segment). */
@@ -36,6 +37,7 @@ export async function finishReportPdf(pdf: Uint8Array, model: ReportModel, attac
   // No yielding every few objects: a 100-page report has thousands, and each yield is a timer tick.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   fixRtlActualText(doc);
+  fixType3TextSize(doc);
   const created = new Date(model.createdAt);
   for (const a of attachments) {
     await doc.attach(a.bytes, a.name, { mimeType: a.mimeType, description: a.description, creationDate: created, modificationDate: created });

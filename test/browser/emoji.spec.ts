@@ -13,7 +13,7 @@ import { fontsUsed, inkIn, textInk, type Ink } from './screenInk';
  * Emoji are drawn, not just laid out: each emoji's own box (a Range over its text node) is
  * screenshotted and must hold ink. The bundled colour font (Noto Color Emoji, COLRv1) is drawn
  * blank by the Debian Chromium these tests run on, so the app's stacks use the monochrome Noto
- * Emoji. Every check is paired with the same measurement of the same emoji made invisible
+ * Emoji, and Twemoji's COLRv0 flag font (DW Flags) for flags alone. Every check is paired with the same measurement of the same emoji made invisible
  * (color: transparent): the measurement itself must see a blank glyph as blank.
  */
 
@@ -25,7 +25,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 async function expectInk(scope: Locator, emoji: string, what: string): Promise<Ink> {
   // Web fonts swap in when loaded: poll rather than race the first paint.
-  let ink: Ink = { share: 0, middle: 0, box: { x: 0, y: 0, width: 0, height: 0 }, mask: '' };
+  let ink: Ink = { share: 0, middle: 0, colour: 0, box: { x: 0, y: 0, width: 0, height: 0 }, mask: '' };
   await expect.poll(async () => (ink = await textInk(scope, emoji)).share, { message: `${what}: ink share of ${emoji}`, timeout: 15_000 }).toBeGreaterThanOrEqual(MIN_INK);
   console.log(`${what}: ${emoji} ink ${pct(ink.share)} of ${ink.box.width}×${ink.box.height} px, ${pct(ink.middle)} in its middle`);
   expect(ink.middle, `${what}: ${emoji} is a glyph, not a .notdef box`).toBeGreaterThanOrEqual(MIN_MIDDLE);
@@ -69,7 +69,7 @@ test('emoji have ink on the account page (display name after CJK, profile descri
   expect(requests.outside()).toEqual([]);
 });
 
-test('emoji have ink in the quarantine table (monospace raw text): the real spreadsheet-damaged IRA file, 🐝 and the 🇺🇸 flag', async ({ page, requests }) => {
+test('emoji have ink in the quarantine table (monospace raw text): the real spreadsheet-damaged IRA file, 🐝 and the 🇺🇸 flag in colour', async ({ page, requests }) => {
   await importFiles(page, [realFixture('fivethirtyeight_IRAhandle_tweets_sample_EXCEL_RESAVED.csv')]);
   await waitForImportDone(page);
   const card = datasetCard(page, /EXCEL_RESAVED/);
@@ -81,6 +81,12 @@ test('emoji have ink in the quarantine table (monospace raw text): the real spre
   await expectBlankWhenHidden(raw(7), '🐝');
   await expect(raw(5)).toContainText('#StandForOurAnthem🇺🇸');
   await expectInk(raw(5), '🇺🇸', 'quarantine table, row 5 (flag)');
+  // In colour (DW Flags, styles/flagEmoji.css), not Noto Emoji's black outline holding the letters
+  // "US": measured at 48 px, where its thin stripes are not blurred into pink by the screen's pixels.
+  await raw(5).evaluate((el) => Object.assign((el as HTMLElement).style, { fontSize: '48px', maxHeight: 'none' }));
+  const flag = await expectInk(raw(5), '🇺🇸', 'quarantine table, row 5 (flag at 48 px)');
+  console.log(`  ${pct(flag.colour)} of the flag's box in colour`);
+  expect(flag.colour).toBeGreaterThan(0.08); // its red stripes (the blue is too dark to count); the black outline has none
   expect(requests.outside()).toEqual([]);
 });
 

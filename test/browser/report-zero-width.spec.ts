@@ -1,11 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { bundleAttachments, finishReportPdf } from '../../shared/report/finishReportPdf';
-import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/report/printTemplates';
-import { buildReportCase } from '../unit/report/reportCase';
+import { rmSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { printReportWithPost } from './reportPostPdf';
 
 /**
  * Zero-width characters in a cited post (the space U+200B that Thai, Khmer and Myanmar posts use
@@ -30,18 +26,7 @@ const LINES = [
 
 test('zero-width spaces, joiners and non-joiners in a cited post come back from the report PDF exactly (pdftotext)', async ({ page }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(path.join(tmpdir(), 'dw-report-zw-'));
-  const rc = await buildReportCase(1);
-  const post = rc.model.items.findIndex((it) => it.kind === 'post');
-  expect(post).toBeGreaterThanOrEqual(0);
-  const model = { ...rc.model, items: rc.model.items.map((it, i) => (i === post ? { ...it, text: LINES.join('\n') } : it)) };
-  await page.goto('/');
-  await page.evaluate((json) => sessionStorage.setItem('dw-report:zw', json), JSON.stringify(model));
-  await page.goto('/#/report/zw');
-  await expect(page.locator('html')).toHaveAttribute('data-report-ready', 'true', { timeout: 120_000 });
-  const raw = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: headerTemplate(model), footerTemplate: footerTemplate(model), margin: PRINT_MARGINS, tagged: true, outline: true });
-  const file = path.join(dir, 'report.pdf');
-  writeFileSync(file, await finishReportPdf(raw, model, bundleAttachments(rc.prepared)));
+  const { dir, file } = await printReportWithPost(page, 'zw', LINES.join('\n'));
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   const codes = (s: string) => [...s].map((c) => c.codePointAt(0)!.toString(16)).join(' ');
   // Each line whole, its invisible characters where they were (a wrapped line's breaks aside).

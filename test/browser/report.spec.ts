@@ -13,7 +13,7 @@ import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
 import { ARABIC_LIGATURE_NOTE, buildReportCase, CANTONESE_NOTE, EMOJI_NOTE, EMOJI_WORDS, EXTENSION_B_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, RTL_SCRIPTS_NOTE, SCRIPT_SAMPLES, SCRIPT_WORDS, SCRIPTS_NOTE, reportSigningOf, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
-import { inkShare, RTL, wordBoxes } from './pdfInk';
+import { inkShare, RTL, type3FontFamilies, wordBoxes } from './pdfInk';
 import { openDemoArchive } from './exploreHelpers';
 import { buildNetwork } from './networkHelpers';
 
@@ -179,9 +179,11 @@ test.describe('evidence report PDF', () => {
     for (const { face } of SCRIPT_SAMPLES) expect(names).toContain(face.replaceAll(' ', ''));
     // All CJK glyphs from one font file, so one PDF font (report.css says why).
     expect(fonts.filter((l) => l.includes('NotoSansSC'))).toHaveLength(1);
-    // Emoji come from the monochrome Noto Emoji (outlines), never the COLR colour font or a Type 3 font.
+    // Emoji come from the monochrome Noto Emoji (outlines), never the COLR colour font. The only
+    // Type 3 fonts (colour glyphs) are the flags' (DW Flags, Twemoji): 🇭🇰 is one of the emoji words.
     expect(names).not.toContain('NotoColorEmoji');
-    expect(names).not.toMatch(/Type 3/);
+    expect(names).toMatch(/Type 3/);
+    expect(await type3FontFamilies(new Uint8Array(readFileSync(file)))).toEqual(['Twemoji Mozilla']);
 
     // Attachments and metadata.
     const list = tool('pdfdetach', ['-list', file]);
@@ -348,7 +350,7 @@ test('a case with a pinned chart and network view: its report preview draws both
   await expect(page.getByText(/^Evidence report for a case opened /)).toHaveText(new RegExp(`^Evidence report for a case opened ${openedAt} by `));
   const fonts = await page.locator('.figure-drawing svg text').evaluateAll((ts) => [...new Set(ts.map((t) => getComputedStyle(t).fontFamily))]);
   expect(fonts.length).toBeGreaterThan(0);
-  for (const f of fonts) expect(f).toMatch(/^"?Noto Sans"?, "?Noto Emoji"?, "?DW Report CJK"?/);
+  for (const f of fonts) expect(f).toMatch(/^"?Noto Sans"?, "?DW Flags"?, "?Noto Emoji"?, "?DW Report CJK"?/);
   expect(await page.locator('.figure-drawing svg text').count()).toBeGreaterThan(10);
 
   // Each figure's caption is said once: as text in its figcaption, not drawn in the figure as well.

@@ -21,6 +21,8 @@ export interface Ink {
   box: Box;
   /** Share of ink in the middle of the box (its central half, by width and by height). A .notdef "tofu" box is a hollow rectangle: ink at its edges, none there. */
   middle: number;
+  /** Share (0–1) of the box's pixels in a strong colour (channels more than 96 apart): a colour flag has many; black text and a monochrome emoji none. */
+  colour: number;
   /** Ink mask as a string of 0/1 (to tell two glyphs apart: identical masks mean the same drawing, e.g. two .notdef boxes). */
   mask: string;
 }
@@ -50,7 +52,7 @@ export async function inkIn(page: Page, box: Box): Promise<Ink> {
   const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.max(1, Math.ceil(box.width)), height: Math.max(1, Math.ceil(box.height)) };
   const png = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   // Decoded by the page's own PNG decoder: no image library in the test dependencies.
-  const { share, middle, mask } = await page.evaluate(async (b64) => {
+  const { share, middle, colour, mask } = await page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -68,6 +70,7 @@ export async function inkIn(page: Page, box: Box): Promise<Ink> {
     let ink = 0;
     let mid = 0;
     let midArea = 0;
+    let coloured = 0;
     let mask = '';
     for (let i = 0; i < px.length; i += 4) {
       const on = Math.max(Math.abs(px[i]! - br), Math.abs(px[i + 1]! - bgG), Math.abs(px[i + 2]! - bb)) > 64;
@@ -76,11 +79,12 @@ export async function inkIn(page: Page, box: Box): Promise<Ink> {
       if (inMiddle) midArea++;
       if (on) ink++;
       if (on && inMiddle) mid++;
+      if (Math.max(px[i]!, px[i + 1]!, px[i + 2]!) - Math.min(px[i]!, px[i + 1]!, px[i + 2]!) > 96) coloured++;
       mask += on ? '1' : '0';
     }
-    return { share: ink / (w * h), middle: midArea ? mid / midArea : 0, mask };
+    return { share: ink / (w * h), middle: midArea ? mid / midArea : 0, colour: coloured / (w * h), mask };
   }, png.toString('base64'));
-  return { share, middle, box: clip, mask };
+  return { share, middle, colour, box: clip, mask };
 }
 
 /** Ink of the glyphs of `needle` inside `scope`. */

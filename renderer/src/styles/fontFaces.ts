@@ -19,13 +19,14 @@ const SCRIPT_FACES = [
 ];
 
 /**
- * The app's faces after Noto Sans (Latin, Greek, Cyrillic, Devanagari). Emoji come right after it
- * from the monochrome Noto Emoji (see app.css): Noto Sans SC also maps flags and some pictographs.
+ * The app's faces after Noto Sans (Latin, Greek, Cyrillic, Devanagari). Emoji come right after it:
+ * flags in colour from DW Flags (styles/flagEmoji.css), the rest from the monochrome Noto Emoji (see
+ * app.css), before Noto Sans SC, which also maps flags and some pictographs.
  */
-export const APP_SCRIPT_FACES: readonly string[] = ['Noto Emoji', 'Noto Sans SC', 'Noto Sans KR', 'DW CJK Extension', 'Noto Sans Arabic', ...SCRIPT_FACES];
+export const APP_SCRIPT_FACES: readonly string[] = ['DW Flags', 'Noto Emoji', 'Noto Sans SC', 'Noto Sans KR', 'DW CJK Extension', 'Noto Sans Arabic', ...SCRIPT_FACES];
 
 /** The report's faces: whole-file CJK and Vazirmatn for Arabic script, so pdftotext gives the text back (report.css says why). */
-export const REPORT_FACES: readonly string[] = ['Noto Sans', 'Noto Emoji', 'DW Report CJK', 'DW Report KR', 'DW CJK Extension', 'Vazirmatn', ...SCRIPT_FACES];
+export const REPORT_FACES: readonly string[] = ['Noto Sans', 'DW Flags', 'Noto Emoji', 'DW Report CJK', 'DW Report KR', 'DW CJK Extension', 'Vazirmatn', ...SCRIPT_FACES];
 
 /** A CSS font-family value, each face in `quote`. */
 export const fontFamily = (faces: readonly string[], quote: '"' | "'" = '"'): string => [...faces.map((f) => quote + f + quote), 'sans-serif'].join(', ');

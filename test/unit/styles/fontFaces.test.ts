@@ -10,7 +10,7 @@ const appCss = read('styles/app.css');
 const reportCss = read('report/report.css');
 const mainTsx = read('main.tsx');
 /** Faces the app declares itself (@font-face over a bundled file), not from @fontsource. */
-const ownFaces = [read('styles/cjkExtension.css'), reportCss].join('\n');
+const ownFaces = [read('styles/cjkExtension.css'), read('styles/flagEmoji.css'), reportCss].join('\n');
 
 /** The face names of a custom property's font list in a stylesheet. */
 function customProperty(css: string, name: string): string[] {
