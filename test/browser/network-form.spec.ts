@@ -2,9 +2,10 @@ import path from 'node:path';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
 import { importFiles, waitForImportDone } from './importHelpers';
-import { tempDir, writeTweetRows } from './importTempFiles';
+import { tempDir, writeDemo, writeTweetRows } from './importTempFiles';
+import { buildNetwork, readPins } from './networkHelpers';
 
-// The Network view (QA): datasets named with their counts in words.
+// The Network view (QA): datasets named with their counts in words; an account pinned from its details.
 
 test('a dataset of one tweet is offered as “(1 tweet)” in the Explore and Network dataset lists, and its Overview says “1 tweet”', async ({ page }) => {
   await page.goto('#/datasets');
@@ -23,4 +24,48 @@ test('a dataset of one tweet is offered as “(1 tweet)” in the Explore and Ne
 
   await page.goto('#/network');
   await expect(page.getByLabel('Dataset').locator('option')).toHaveText(['ira_2018 (2 tweets)', 'other (1 tweet)']);
+});
+
+test('an account of the network is pinned from its details with the keyboard, taken back and put back with Undo, the same pin as from its account page', async ({ page }) => {
+  test.setTimeout(240_000);
+  const demo = await writeDemo(tempDir());
+  await page.goto('#/datasets');
+  await importFiles(page, [demo.users, demo.tweets]);
+  await waitForImportDone(page);
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  const account = (await page.getByTestId('edge-table').locator('tbody tr').first().getByRole('button').first().innerText()).trim();
+  const search = page.getByRole('searchbox', { name: 'Find account' });
+  await search.fill(account);
+  await search.press('Enter');
+  const details = page.getByTestId('node-details');
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+  const pin = details.getByRole('button', { name: /^Pin to case: account @/ });
+  // Reached with Tab from the details' heading.
+  const onPin = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Pin to case: account @') ?? false);
+  for (let i = 0; i < 6 && !(await onPin()); i++) await page.keyboard.press('Tab');
+  await expect(pin).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('button', { name: /^Pinned: account @/ })).toBeFocused();
+  const fromNetwork = await readPins(page);
+  expect(fromNetwork).toHaveLength(1);
+  expect(fromNetwork[0]!.kind).toBe('account');
+  expect(fromNetwork[0]!.provenance).toHaveLength(1);
+
+  // Pressed again it takes the pin back; Undo puts back the same pin.
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await readPins(page)).length).toBe(0);
+  await page.keyboard.press('Tab');
+  await expect(details.getByRole('button', { name: /^Undo: put back the pin/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => readPins(page)).toEqual(fromNetwork);
+
+  // The same item as the account page pins: its title, payload and provenance.
+  await details.getByRole('button', { name: /^Pinned: account @/ }).press('Enter');
+  await expect.poll(async () => (await readPins(page)).length).toBe(0);
+  await details.getByRole('link', { name: 'Open account page' }).click();
+  await page.getByRole('button', { name: /^Pin to case: account @/ }).first().click();
+  await expect.poll(async () => (await readPins(page)).length).toBe(1);
+  const same = ({ kind, title, payload, provenance }: (typeof fromNetwork)[number]) => ({ kind, title, payload, provenance });
+  expect(same((await readPins(page))[0]!)).toEqual(same(fromNetwork[0]!));
 });

@@ -21,9 +21,10 @@ import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay, WEEKDAYS } fro
 import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
-import { accountTitle, tweetTitle } from '../../pins/accountTitles';
+import { tweetTitle } from '../../pins/accountTitles';
 import { analystTimeZone } from '../../app/analystTimeZone';
 import { countOf } from '../../import/formatters';
+import { accountPinItem } from './accountPinItem';
 import { SpellingsNote } from './SpellingsNote';
 import { foldCounts } from '../../../../shared/domain/foldedCounts';
 
@@ -180,7 +181,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
       <p><a href={hrefFor('explore', 'accounts')}>← All accounts</a></p>
       <div className="explore-head">
         <h2 dir="auto" data-route-focus>{name}</h2>
-        <PinButton label={`account ${name}`} item={() => ({ kind: 'account', datasetId: data.dataset.id, title: accountTitle(a?.userScreenName ?? '', userid), payload: { account: a ?? { userid }, activity: act ? { ...act, blocks: undefined } : null }, provenance: a ? [a.provenance] : [] })} />
+        <PinButton label={`account ${name}`} item={() => accountPinItem(data, userid)} />
       </div>
       {a ? (
         <dl className="profile" data-testid="profile">

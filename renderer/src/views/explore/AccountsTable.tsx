@@ -1,5 +1,4 @@
 import { countOf, formatCount } from '../../import/formatters';
-import { accountTitle } from '../../pins/accountTitles';
 import { optionValue } from './emptyOption';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -11,6 +10,7 @@ import { safeFileName } from '../../../../shared/domain/fileNames';
 import { saveBytes } from '../../host/saveFile';
 import { appVersion } from '../../app/version';
 import { PinButton } from '../../pins/PinButton';
+import { accountPinItem } from './accountPinItem';
 import { ACCOUNT_COLUMNS, cellText, rowsToCsv, sortRows, type AccountColumn } from './accountColumns';
 import { accountFilter, describeAccountFilters, invertedRanges, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { AccountRow, ExploreData } from './exploreData';
@@ -156,7 +156,7 @@ export function AccountsTable({ data }: { data: ExploreData }) {
             ))}
           </div>
         </div>
-        <AccountRows rows={rows} cols={cols} grid={grid} datasetId={data.dataset.id} showIds={showIds} />
+        <AccountRows rows={rows} cols={cols} grid={grid} data={data} showIds={showIds} />
         </div>
       </div>
     </div>
@@ -167,7 +167,8 @@ export function AccountsTable({ data }: { data: ExploreData }) {
  * The windowed rows, in their own memoised component: scrolling re-renders only these ~30 rows,
  * not the filter form and header above them.
  */
-const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, showIds }: { rows: AccountRow[]; cols: AccountColumn[]; grid: string; datasetId: string; showIds: Set<string> }) {
+const AccountRows = memo(function AccountRows({ rows, cols, grid, data, showIds }: { rows: AccountRow[]; cols: AccountColumn[]; grid: string; data: ExploreData; showIds: Set<string> }) {
+  const datasetId = data.dataset.id;
   const scroller = useRef<HTMLDivElement>(null);
   // The scroll position lives with the filters and sort (AccountsTable): back from an account page, the rows are where they were.
   const scrollKey = `dw.accounts.scroll.${datasetId}`;
@@ -202,7 +203,7 @@ const AccountRows = memo(function AccountRows({ rows, cols, grid, datasetId, sho
                 <div role="row" aria-rowindex={v.index + 2} key={r.account.userid} className="vrow" style={{ gridTemplateColumns: grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                   {/* The tooltip is the button's accessible name, read when the pointer comes: it follows the pins. */}
                   <div role="cell" className="pin-cell">
-                    <PinButton label={`account @${r.account.userScreenName}${showIds.has(r.account.userid) ? ` (user id ${r.account.userid})` : ''}`} item={() => ({ kind: 'account', datasetId: datasetId, title: accountTitle(r.account.userScreenName, r.account.userid), payload: { account: r.account, activity: r.activity ? { ...r.activity, blocks: undefined } : null }, provenance: [r.account.provenance] })} />
+                    <PinButton label={`account @${r.account.userScreenName}${showIds.has(r.account.userid) ? ` (user id ${r.account.userid})` : ''}`} item={() => accountPinItem(data, r.account.userid)} />
                   </div>
                   {cols.map((c) => (
                     <div role="cell" key={c.key} dir="auto" className="ellipsis" title={c.key === 'screenName' && showIds.has(r.account.userid) ? `${c.text(r)} (user id ${r.account.userid})` : cellText(c, r)}>

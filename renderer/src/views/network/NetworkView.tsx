@@ -1,3 +1,4 @@
+import type { DatasetRecord } from '../../store/schema';
 import { countOf, formatCount, formatSeconds } from '../../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DRAW_CAP_NODES, FCOSE_MAX_EDGES, FCOSE_MAX_NODES, fitFound, type NetworkDrawing, yieldLabelsToFront } from '../../network/createNetworkCy';
@@ -72,7 +73,8 @@ export function NetworkView() {
   // A new build is a new result: its heading, summary and view start afresh (view settings aside, kept
   // per model). They are siblings, so each has a key of its own (two sharing one left a second heading on the page).
   const resultKey = model ? String(buildNumber(model)) : '';
-  const datasetName = model ? datasets?.find((d) => d.id === model.request.datasetId)?.name ?? '' : '';
+  const dataset = model ? datasets?.find((d) => d.id === model.request.datasetId) : undefined;
+  const datasetName = dataset?.name ?? '';
   return (
     <section aria-labelledby="view-title" className="network-view">
       <h1 id="view-title">Network</h1>
@@ -98,7 +100,7 @@ export function NetworkView() {
       <div aria-live="polite" data-testid="network-summary-region">
         {model && <NetworkSummary key={resultKey} model={model} />}
       </div>
-      {model && <NetworkResult key={`result ${resultKey}`} model={model} datasetName={datasetName} exportView={exportView} edgeTweets={edgeTweets} />}
+      {model && dataset && <NetworkResult key={`result ${resultKey}`} model={model} dataset={dataset} exportView={exportView} edgeTweets={edgeTweets} />}
     </section>
   );
 }
@@ -131,7 +133,7 @@ function NetworkSummary({ model }: { model: NetworkModel }) {
   );
 }
 
-function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: NetworkModel; datasetName: string; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
+function NetworkResult({ model, dataset, exportView, edgeTweets }: { model: NetworkModel; dataset: DatasetRecord; exportView: ReturnType<typeof useAnalysisWorker>['exportView']; edgeTweets: LoadEdgeTweets }) {
   const { coordination } = useMemo(() => edgeFacts(model), [model]);
   // `fields`: what the settings' fields show; `settings`: what the view is built with (typed numbers apply after a pause).
   const { shown: fields, applied: settings, set } = usePausedSettings<ViewSettings>(() => viewSettingsOf.get(model) ?? { ...DEFAULT_VIEW, significantOnly: coordination });
@@ -360,12 +362,12 @@ function NetworkResult({ model, datasetName, exportView, edgeTweets }: { model: 
           <Legend communities={communities.slice(0, 16)} />
         </div>
         <aside className="network-side" aria-label="Selection">
-          {node && <NodeDetails node={node} dataset={{ id: model.request.datasetId, name: datasetName }} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} onClose={closeNode} />}
+          {node && <NodeDetails node={node} dataset={dataset} withId={withIds.has(node.id)} focused={focused} onFocus={() => setFocused((f) => !f)} onClose={closeNode} />}
           {edge && <EdgeDetails edge={edge} model={model} nodes={nodes} withIds={withIds} loadTweets={edgeTweets} onClose={closeEdge} />}
           {!node && !edge && <p className="muted">Click a node or an edge (or choose an edge in the table below) to see its details and the posts behind it.</p>}
         </aside>
       </div>
-      {drawing && <ExportBar model={model} view={view} settings={settings} coordination={coordination} drawing={drawing} datasetName={datasetName} exportView={exportView} />}
+      {drawing && <ExportBar model={model} view={view} settings={settings} coordination={coordination} drawing={drawing} datasetName={dataset.name} exportView={exportView} />}
       <div className="network-table-tools">
         {/* The button goes with the account's list: focus goes to the table, which now lists all edges. */}
         {tableNode && <button type="button" onClick={() => { setTable({ account: null, page: 0 }); focusInView(edgeTable.current); }}>Show all edges in the table</button>}

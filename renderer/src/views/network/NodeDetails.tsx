@@ -6,13 +6,17 @@ import { fmt } from './format';
 import { closeOnEscape } from './closeOnEscape';
 import { focusInView } from '../../app/focusIfLost';
 import { LookalikeId } from '../explore/LookalikeId';
-import { rememberDataset } from '../explore/exploreData';
+import { rememberDataset, useExploreData } from '../explore/exploreData';
+import { accountPinItem } from '../explore/accountPinItem';
+import { PinButton } from '../../pins/PinButton';
+import type { DatasetRecord } from '../../store/schema';
+import { containBidi } from '../../../../shared/domain/bidiIsolate';
 
 /** An account of the network: names as archived, community, metrics, and its page in Explore. */
 /** withId: the account's name may pass for another shown (accountsNeedingIds): its heading carries its id. */
 /** onClose: Escape within the details closes them (the view puts the focus back where they were opened from). */
-/** dataset: the network's, where its account page opens (Explore shows the dataset it remembers). */
-export function NodeDetails({ node, dataset, withId, focused, onFocus, onClose }: { node: NetNode; dataset: { id: string; name: string }; withId: boolean; focused: boolean; onFocus: () => void; onClose?: () => void }) {
+/** dataset: the network's, where its account page opens (Explore shows the dataset it remembers) and whose account row a pin quotes. */
+export function NodeDetails({ node, dataset, withId, focused, onFocus, onClose }: { node: NetNode; dataset: DatasetRecord; withId: boolean; focused: boolean; onFocus: () => void; onClose?: () => void }) {
   // Keyboard users land on the details (a match chosen under Find, a node clicked), as for an edge.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => focusInView(heading.current), [node.id]);
@@ -32,9 +36,17 @@ export function NodeDetails({ node, dataset, withId, focused, onFocus, onClose }
         {/* In the network's dataset: Explore opened on another one showed that one's account of this id (its tweets there), or none. */}
         {!node.external && <a href={hrefFor('explore', 'account', node.id)} onClick={() => rememberDataset(dataset)}>Open account page</a>}{' '}
         <button type="button" onClick={onFocus} aria-pressed={focused}>{focused ? 'Show whole graph' : 'Focus neighbourhood'}</button>
+        {!node.external && <>{' '}<AccountPin key={node.id} dataset={dataset} userid={node.id} label={`account @${containBidi(node.screenName)}`} /></>}
       </p>
     </section>
   );
+}
+
+/** Pin to case, as on the account's page (the same item, provenance and Undo): shown once the dataset's accounts are read. */
+function AccountPin({ dataset, userid, label }: { dataset: DatasetRecord; userid: string; label: string }) {
+  const { data, error } = useExploreData(dataset);
+  if (error) return <span role="alert">Pin unavailable: {error}</span>;
+  return data ? <PinButton item={() => accountPinItem(data, userid)} label={label} /> : <span role="status" className="muted">Reading the account to pin…</span>;
 }
 
 function FactRow({ label, value }: { label: string; value: number }) {
