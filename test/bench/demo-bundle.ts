@@ -17,6 +17,7 @@ import { DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/dem
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { pinButtons, recipientChecks } from '../browser/casesTools';
 import { demoArchiveArg } from './cachedDemoArchive';
+import { toolCodes } from './demoBundleReport';
 import { scriptArgs } from './scriptArgs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -164,7 +165,7 @@ async function main() {
         items: pins,
         coordinationEdge: edge,
         custody,
-        tools: Object.fromEntries(runs.map((r) => [r.cmd.replaceAll(`${outDir}/`, '').split(' ').slice(0, 3).join(' '), r.code])),
+        tools: toolCodes(runs, [outDir, check]),
         toolsOk: failed.length === 0,
         requestsOutside127: outside.length,
         exportSeconds,
