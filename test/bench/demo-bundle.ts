@@ -9,7 +9,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/dem
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { pinButtons, recipientChecks } from '../browser/casesTools';
 import { demoArchiveArg } from './cachedDemoArchive';
-import { toolCodes } from './demoBundleReport';
+import { custodyLine, toolCodes } from './demoBundleReport';
 import { scriptArgs } from './scriptArgs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -151,7 +151,8 @@ async function main() {
     writeFileSync(path.join(outDir, 'passphrase.txt'), `${PASSPHRASE}\n`);
 
     const check = mkdtempSync(path.join(tmpdir(), 'dw-demo-bundle-check-'));
-    const { runs } = recipientChecks(zip, check, PRINCIPAL, fingerprintLine);
+    const { bag, runs } = recipientChecks(zip, check, PRINCIPAL, fingerprintLine);
+    const bundleCustodyEntries = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').split('\n').filter(Boolean).length;
     rmSync(check, { recursive: true, force: true });
     const failed = runs.filter((r) => r.code !== 0);
     for (const r of failed) log(`FAILED: ${r.cmd}\n${r.out}`);
@@ -164,7 +165,7 @@ async function main() {
         fingerprint: fingerprintLine,
         items: pins,
         coordinationEdge: edge,
-        custody,
+        custody: custodyLine(custody, bundleCustodyEntries),
         tools: toolCodes(runs, [outDir, check]),
         toolsOk: failed.length === 0,
         requestsOutside127: outside.length,

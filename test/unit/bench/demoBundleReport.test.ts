@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toolCodes } from '../../bench/demoBundleReport';
+import { custodyLine, toolCodes } from '../../bench/demoBundleReport';
 
 const OUT = '/tmp/demo-out';
 const CHECK = '/tmp/dw-demo-bundle-check-Ab12';
@@ -32,5 +32,14 @@ describe('demo:bundle JSON line', () => {
     expect(codes[`${report} (2)`]).toBe(0);
     expect(codes['unzip -q -o bundle.zip -d .']).toBe(9);
     expect(Object.keys(codes)).toHaveLength(RUNS.length + 3);
+  });
+
+  it("says the chain's last entry is this export, recorded after the bundle was written", () => {
+    expect(custodyLine('Chain intact: 9 entries, head 0123456789abcdef…', 8)).toBe(
+      "Chain intact: 9 entries, the last of them this export, recorded after the bundle was written (the bundle's metadata/custody.jsonl holds the other 8), head 0123456789abcdef…",
+    );
+    // Counts that do not differ by the export are said as they are.
+    expect(custodyLine('Chain intact: 9 entries, head 01…', 9)).toBe("Chain intact: 9 entries (the bundle's metadata/custody.jsonl holds 9), head 01…");
+    expect(custodyLine('Chain broken at entry 3', 8)).toBe("Chain broken at entry 3 (the bundle's metadata/custody.jsonl holds 8)");
   });
 });
