@@ -160,4 +160,20 @@ test('a right-to-left hashtag\'s spellings note reads left to right ("+1 spellin
     expect(d.lines, JSON.stringify(d)).toBe(1);
     expect(d.countLeft).toBeGreaterThanOrEqual(d.right - 1);
   }
+  // However narrow the list (down to a spelling and its count a line), it wraps between spellings: a count is never drawn on the line after its spelling.
+  const countsCut = await list.evaluate((el) => {
+    const cut: number[] = [];
+    for (let width = 100; width <= 700; width++) {
+      (el as HTMLElement).style.width = `${width}px`;
+      for (const b of el.querySelectorAll('bdi')) {
+        const count = document.createRange();
+        count.selectNodeContents(b.nextSibling!);
+        const spellingTop = [...b.getClientRects()].at(-1)!.top;
+        if (Math.abs(count.getClientRects()[0]!.top - spellingTop) > 2) cut.push(width);
+      }
+    }
+    (el as HTMLElement).style.width = '';
+    return cut;
+  });
+  expect(countsCut).toEqual([]);
 });

@@ -13,8 +13,9 @@ export function SpellingsNote({ row, prefix = '', ignored = 'as Search matches t
   if (row.spellings.length < 2) return null;
   // Each spelling in a <bdi> of its own: a right-to-left one (#مثال) is laid out as in its cell, and
   // its count and the comma stay after it in the left-to-right list, not drawn inside the Arabic.
+  // A no-break space before the count: the list wraps between spellings, never a count onto the line after its spelling.
   const each = row.spellings.map(([s, n], i) => (
-    <Fragment key={s}>{i > 0 && ', '}<bdi>{prefix}{s}</bdi>{` ${n.toLocaleString('en')}`}</Fragment>
+    <Fragment key={s}>{i > 0 && ', '}<bdi>{prefix}{s}</bdi>{`\u00a0${n.toLocaleString('en')}`}</Fragment>
   ));
   // dir="ltr" isolates the note: in a right-to-left cell its '+' and digit were drawn after the word ("spelling 1+").
   // The space stays outside it, between the note and the word, whichever side the note is drawn on.
