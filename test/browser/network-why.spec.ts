@@ -187,7 +187,7 @@ test('an account’s “Open account page” in the Network view opens it in the
   await waitForImportDone(page);
   // Explore shows the other dataset last.
   await page.goto('#/explore');
-  await page.getByLabel('Dataset').selectOption({ label: 'other (1 tweets)' });
+  await page.getByLabel('Dataset').selectOption({ label: 'other (1 tweet)' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore: other');
   await page.goto('#/network');
   await page.getByLabel('Dataset').selectOption({ label: `network (${ROWS.length} tweets)` });

@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { isolateLabel } from '../../../shared/domain/bidiIsolate';
+import { countOf, formatCount } from '../../../shared/domain/countWords';
 import { compareIds, isHashedId } from '../../../shared/domain/ids';
 import { communityColour } from './communityColours';
 import type { EdgeSpec } from './drawnEdges';
@@ -139,7 +140,7 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     const last = sorted[nodeCap - 1]![s.sizeBy];
     const tied = sorted.filter((node) => node[s.sizeBy] === last).length;
     const keptTied = sorted.slice(0, nodeCap).filter((node) => node[s.sizeBy] === last).length;
-    notes.push(`pruned to the top ${nodeCap} nodes by ${metricName(s.sizeBy)}${tieAtCap(tied, keptTied, `${metricName(s.sizeBy)} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
+    notes.push(`pruned to the top ${countOf(nodeCap, 'node')} by ${metricName(s.sizeBy)}${tieAtCap(tied, keptTied, `${metricName(s.sizeBy)} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
     nodes = sorted.slice(0, nodeCap);
   }
   const keep = new Uint8Array(model.nodes.length);
@@ -157,7 +158,7 @@ export function viewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
   if (shown > edgeCap) {
     count('edgesPrunedByCap', shown - edgeCap);
     const kept = heaviest(weight, passing.subarray(0, shown), edgeCap);
-    notes.push(`pruned to the ${edgeCap} heaviest edges${tieAtCap(kept.tied, kept.keptTied, `weight ${metricText(kept.cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
+    notes.push(`pruned to the ${edgeCap === 1 ? 'heaviest edge' : `${formatCount(edgeCap)} heaviest edges`}${tieAtCap(kept.tied, kept.keptTied, `weight ${metricText(kept.cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
     edges = kept.indices.map((i) => edgeAt(model, i));
   } else {
     edges = new Array<NetEdge>(shown);

@@ -67,7 +67,8 @@ describe('viewGraph', () => {
     expect(e.edges.map((x) => x.index)).toEqual([0, 1]);
     expect(e.notes).toEqual(["pruned to the 2 heaviest edges; 2 edges tie at weight 1 for the last 1 place: kept, the first in the network's edge order"]);
     // A cap between two values is no tie.
-    expect(viewGraph(tiedModel, { ...settings, nodeCap: 1 }).notes).toEqual(['pruned to the top 1 nodes by degree']);
+    expect(viewGraph(tiedModel, { ...settings, nodeCap: 1 }).notes).toEqual(['pruned to the top 1 node by degree']);
+    expect(viewGraph(tiedModel, { ...settings, edgeCap: 1 }).notes).toEqual(['pruned to the heaviest edge']);
     // Ids are compared as numbers: '999' is lower than '1000000000000000001'.
     const numeric = { ...tiedModel, nodes: [node('1000000000000000001', 1), node('999', 1)], edges: [] } as unknown as NetworkModel;
     expect(viewGraph(numeric, { ...settings, nodeCap: 1 }).nodes.map((n) => n.id)).toEqual(['999']);
@@ -110,7 +111,7 @@ function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     const last = sorted[s.nodeCap - 1]![s.sizeBy];
     const tied = sorted.filter((n) => n[s.sizeBy] === last).length;
     const keptTied = sorted.slice(0, s.nodeCap).filter((n) => n[s.sizeBy] === last).length;
-    notes.push(`pruned to the top ${s.nodeCap} nodes by ${metricName(s.sizeBy)}${tieAtCap(tied, keptTied, `${metricName(s.sizeBy)} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
+    notes.push(`pruned to the top ${s.nodeCap.toLocaleString('en-US')} ${s.nodeCap === 1 ? 'node' : 'nodes'} by ${metricName(s.sizeBy)}${tieAtCap(tied, keptTied, `${metricName(s.sizeBy)} ${metricText(last)}`, 'accounts', 'the lowest user ids')}`);
     nodes = sorted.slice(0, s.nodeCap);
   }
   const keep = new Set(nodes.map((n) => n.id));
@@ -123,7 +124,7 @@ function referenceViewGraph(model: NetworkModel, s: ViewSettings): ViewGraph {
     const cutoff = sorted[s.edgeCap - 1]!.weight;
     const tied = sorted.filter((e) => e.weight === cutoff).length;
     const keptTied = sorted.slice(0, s.edgeCap).filter((e) => e.weight === cutoff).length;
-    notes.push(`pruned to the ${s.edgeCap} heaviest edges${tieAtCap(tied, keptTied, `weight ${metricText(cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
+    notes.push(`pruned to the ${s.edgeCap === 1 ? 'heaviest edge' : `${s.edgeCap.toLocaleString('en-US')} heaviest edges`}${tieAtCap(tied, keptTied, `weight ${metricText(cutoff)}`, 'edges', 'the first in the network\'s edge order')}`);
     edges = sorted.slice(0, s.edgeCap);
   }
   return { nodes, edges, omitted, notes };
