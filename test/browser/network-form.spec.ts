@@ -69,3 +69,30 @@ test('an account of the network is pinned from its details with the keyboard, ta
   const same = ({ kind, title, payload, provenance }: (typeof fromNetwork)[number]) => ({ kind, title, payload, provenance });
   expect(same((await readPins(page))[0]!)).toEqual(same(fromNetwork[0]!));
 });
+
+test('Tweet language offers the dataset’s languages as Search does, and the network’s summary names the code as archived', async ({ page }) => {
+  test.setTimeout(240_000);
+  const demo = await writeDemo(tempDir());
+  await page.goto('#/datasets');
+  await importFiles(page, [demo.users, demo.tweets]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/search');
+  const searchLanguages = page.getByLabel('Language', { exact: true }).locator('option');
+  await expect(searchLanguages).not.toHaveCount(1);
+  const offered = (await searchLanguages.allInnerTexts()).filter((l) => l !== '(empty)');
+  expect(offered).toContain('zh');
+
+  await page.goto('#/network');
+  // A list, not a text box: no typo builds an empty network, no spelling but the archive's reaches the summary.
+  const language = page.getByRole('combobox', { name: 'Tweet language' });
+  await expect(language.locator('option')).toHaveText(offered);
+  // Keyboard: focused, it is chosen with the arrow keys.
+  await language.focus();
+  while ((await language.inputValue()) !== 'zh') await page.keyboard.press('ArrowDown');
+  await buildNetwork(page, 'Retweet');
+  await expect(page.getByTestId('network-summary-region')).toContainText('language zh.');
+  // Back on the view, the form keeps the language chosen.
+  await page.goto('#/explore');
+  await page.goto('#/network');
+  await expect(page.getByRole('combobox', { name: 'Tweet language' })).toHaveValue('zh');
+});

@@ -1,4 +1,5 @@
 import { chosenValue, optionValue } from './emptyOption';
+import { tweetLanguagesOf } from './tweetLanguages';
 import { countOf, formatBytes, formatCount, formatSeconds } from '../../import/formatters';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import { beginSave, saveBytes } from '../../host/saveFile';
@@ -75,7 +76,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     return { 'aria-invalid': bad || undefined, 'aria-describedby': ids || undefined };
   };
   const ag = data.aggregates;
-  const languages = useMemo(() => topEntries(ag?.tweetLanguages ?? {}, 200).map((e) => e[0]), [ag]);
+  const languages = useMemo(() => tweetLanguagesOf(ag), [ag]);
   const clients = useMemo(() => {
     const c: Record<string, number> = {};
     for (const d in ag?.clientsByDay ?? {}) for (const k in ag!.clientsByDay[d]) c[k] = (c[k] ?? 0) + ag!.clientsByDay[d]![k]!;

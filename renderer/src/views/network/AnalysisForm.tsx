@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { COORDINATION_DEFAULTS } from '../../../../shared/graph/coordination/detectCoordination';
 import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
@@ -6,7 +6,8 @@ import { dayToMinute } from './format';
 import { dayOfMinute } from '../explore/timeBuckets';
 import { focusIfLost } from '../../app/focusIfLost';
 import { COORDINATION_RANGES, leastAccepted, parameterProblems, smallestAlpha, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
-import { rememberedDataset } from '../explore/exploreData';
+import { rememberedDataset, useExploreData } from '../explore/exploreData';
+import { tweetLanguagesOf } from '../explore/tweetLanguages';
 import { datasetOptionLabel } from '../datasetOptionLabel';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
@@ -49,6 +50,13 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
     problems.some((p) => p.fields.includes(field)) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {};
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
+  // The tweet languages of the dataset, as Search offers them (tweets with none are not a choice here):
+  // a language is chosen, never typed, so the filter and the summary carry the code as archived.
+  const { data } = useExploreData(datasets.find((d) => d.id === dataset));
+  const languages = useMemo(() => tweetLanguagesOf(data?.aggregates).filter(Boolean), [data]);
+  // Until they are read, a language chosen before (the last build's) stays offered; one the dataset lacks is no choice.
+  const offered = data ? languages : language ? [language] : [];
+  const chosenLanguage = offered.find((l) => l.toLowerCase() === language.toLowerCase()) ?? '';
 
   const params: CoordinationParameters = { windowSeconds, minRepeat, alpha, replicates };
 
@@ -63,7 +71,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
     const userids = accounts.split(/[\s,]+/).filter(Boolean);
     onRun({
       datasetId: dataset, kind,
-      filter: { fromMinute: dayToMinute(from), toMinute: dayToMinute(to, 1), language: language.trim() || undefined, userids },
+      filter: { fromMinute: dayToMinute(from), toMinute: dayToMinute(to, 1), language: chosenLanguage || undefined, userids },
       coordination: { windowSeconds, minRepeat, alpha, replicates, seed: COORDINATION_DEFAULTS.seed, sweep },
     });
   };
@@ -84,7 +92,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
         <legend>Filter (UTC)</legend>
         <label>From day <input type="date" value={from} {...invalidity('from')} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>To day (inclusive) <input type="date" value={to} {...invalidity('to')} onChange={(e) => setTo(e.target.value)} /></label>
-        <label>Tweet language <input type="text" value={language} placeholder="any, e.g. zh" size={10} onChange={(e) => setLanguage(e.target.value)} /></label>
+        <label>Tweet language <select value={chosenLanguage} onChange={(e) => setLanguage(e.target.value)}><option value="">any</option>{offered.map((l) => <option key={l} value={l}>{l}</option>)}</select></label>
         <label>Only accounts (user ids or @names) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
       </fieldset>
       {coord && (
