@@ -30,8 +30,8 @@ test('volume chart brush sets the time filter; counts in range match the generat
   await expect(page.getByTestId('range-status')).toContainText('tweets in range');
 
   // The brushed days are shown in the (keyboard-operable) date inputs; numbers checked against the rows.
-  const from = await page.getByLabel('From', { exact: true }).inputValue();
-  const to = await page.getByLabel('To', { exact: true }).inputValue();
+  const from = await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).inputValue();
+  const to = await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).inputValue();
   expect(from < to).toBe(true);
   const inRange = rows.filter((r) => r.minute >= minuteOf(from) && r.minute < minuteOf(to) + 1440);
   expect(inRange.length).toBeGreaterThan(0);
@@ -81,7 +81,7 @@ test('volume chart brush sets the time filter; counts in range match the generat
   const withTag = inRange.filter((r) => r.hashtags.some((h) => h.toLowerCase() === topTag.toLowerCase())).length;
   await table.getByRole('link', { name: `#${topTag}`, exact: true }).click();
   await expect(page.getByLabel('Hashtag')).toHaveValue(topTag);
-  await expect(page.getByLabel('From', { exact: true })).toHaveValue(from);
+  await expect(page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true })).toHaveValue(from);
   await expect(page.getByTestId('search-status')).toContainText(`${fmt(withTag)} tweet${withTag === 1 ? ' matches' : 's match'} (no search words`);
   await page.goBack(); // the Overview keeps its time filter
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
@@ -98,32 +98,32 @@ test('volume chart brush sets the time filter; counts in range match the generat
   // Keyboard alternative: the date inputs set the same filter; "Show all" clears it.
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(page.getByTestId('range-status')).toHaveText(`All ${fmt(total)} tweets`);
-  await page.getByLabel('From', { exact: true }).fill(from);
-  await page.getByLabel('To', { exact: true }).fill(to);
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).fill(from);
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).fill(to);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
   // A To day before the From day is said, and the range in force is kept; the day typed stays in its box…
   const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('To', { exact: true }).fill(dayBefore);
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).fill(dayBefore);
   await expect(page.getByRole('alert')).toHaveText(`The From day (${from}) is after the To day (${dayBefore}). The range was not changed: ${from} to ${to}.`);
   // The range is refused as a whole: both days are marked invalid and described by the refusal.
-  for (const label of ['From', 'To']) {
+  for (const label of ['From (yyyy-mm-dd, UTC)', 'To (yyyy-mm-dd, UTC)']) {
     await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel(label, { exact: true })).toHaveAccessibleDescription(/^The From day .* The range was not changed: /);
   }
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
-  await expect(page.getByLabel('To', { exact: true })).toHaveValue(dayBefore);
+  await expect(page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true })).toHaveValue(dayBefore);
   // …so that moving From back next gives the range typed (From to the typed To), not one with the old To.
   const firstDay = new Date(Math.min(...rows.map((r) => r.minute)) * 60_000).toISOString().slice(0, 10);
   const weekBefore = new Date(Math.max(Date.parse(`${dayBefore}T00:00:00Z`) - 7 * 86_400_000, Date.parse(`${firstDay}T00:00:00Z`))).toISOString().slice(0, 10);
-  await page.getByLabel('From', { exact: true }).fill(weekBefore);
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).fill(weekBefore);
   const typed = rows.filter((r) => r.minute >= minuteOf(weekBefore) && r.minute < minuteOf(dayBefore) + 1440);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(typed.length)} of ${fmt(total)} tweets in range`);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByLabel('To', { exact: true })).not.toHaveAttribute('aria-invalid', /./);
-  await expect(page.getByLabel('To', { exact: true })).toHaveValue(dayBefore);
+  await expect(page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true })).not.toHaveAttribute('aria-invalid', /./);
+  await expect(page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true })).toHaveValue(dayBefore);
   // Back to the range the rest of the test reads.
-  await page.getByLabel('To', { exact: true }).fill(to);
-  await page.getByLabel('From', { exact: true }).fill(from);
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).fill(to);
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).fill(from);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
 
   // A dataset imported before the search records held each tweet's targets: they are read from its tweet blocks, the same counts.
@@ -147,8 +147,8 @@ test('volume chart brush sets the time filter; counts in range match the generat
     db.close();
   });
   await page.reload();
-  await page.getByLabel('From', { exact: true }).fill(from);
-  await page.getByLabel('To', { exact: true }).fill(to);
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).fill(from);
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).fill(to);
   await expect(page.getByTestId('range-status')).toHaveText(`${fmt(inRange.length)} of ${fmt(total)} tweets in range`);
   await expect(page.getByTestId('range-facets')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   await expect(page.getByTestId('range-facets')).toContainText(`In range: ${fmt(inRange.filter((r) => r.isRetweet).length)} retweets`);

@@ -65,7 +65,7 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   // Range filter (keyboard-operable date inputs, synced with the volume chart's zoom).
   const from = DEMO.options.startDate;
   const to = new Date(Date.parse(from + 'T00:00:00Z') + 29 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('To', { exact: true }).fill(to);
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).fill(to);
   const fromMin = Date.parse(from + 'T00:00:00Z') / 60_000;
   const toMin = Date.parse(to + 'T00:00:00Z') / 60_000 + 1440;
   const inRange = rows.filter((r) => r.minute >= fromMin && r.minute < toMin).length;
@@ -103,11 +103,12 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
   await page.getByRole('button', { name: 'Show all' }).click();
   // The button disabled itself: focus went on to the From day, not to the page.
-  await expect(page.getByLabel('From', { exact: true })).toBeFocused();
-  // Typed digit by digit, as from the keyboard (month, day, year), the To day is applied once, when
-  // done, not at each half-typed day on the way (0002-…, a day before From: each refused with an alert).
-  await page.getByLabel('To', { exact: true }).focus();
-  await page.keyboard.type(`${to.slice(5, 7)}${to.slice(8, 10)}${to.slice(0, 4)}`);
+  await expect(page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true })).toBeFocused();
+  // Typed key by key (yyyy-mm-dd, as every date field of the app takes days), the To day is applied
+  // once, when done, not at each half-typed day on the way (2019-0…: each refused with an alert).
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(to);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('range-status')).toHaveText(`${inRange.toLocaleString('en')} of ${truth.counts.tweets.toLocaleString('en')} tweets in range`);

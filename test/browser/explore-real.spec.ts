@@ -389,8 +389,8 @@ test('Search refuses days in the wrong order, saying so, rather than "0 tweets m
   await waitForImportDone(page);
   await page.goto('#/explore/search');
   const status = page.getByTestId('search-status');
-  await page.getByLabel('From', { exact: true }).fill('2017-10-01');
-  await page.getByLabel('To', { exact: true }).fill('2017-10-01');
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-10-01');
+  await page.getByLabel('To (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-10-01');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(status).toContainText('11 tweets match (no search words: every tweet the filters allow) (from 2017-10-01 00:00 UTC, before 2017-10-02 00:00 UTC)');
   // The time the search took is shown, not said: the live region's words are the count and what was searched.
@@ -399,11 +399,11 @@ test('Search refuses days in the wrong order, saying so, rather than "0 tweets m
   const said = await status.ariaSnapshot();
   expect(said).toContain('11 tweets match');
   expect(said).not.toMatch(/\d ms\b/);
-  await page.getByLabel('From', { exact: true }).fill('2017-10-02');
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-10-02');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Not searched: the From day (2017-10-02) is after the To day (2017-10-01), so no tweet can match.');
   // Both days are marked invalid, each described by its UTC note and by the refusal.
-  for (const label of ['From', 'To']) {
+  for (const label of ['From (yyyy-mm-dd, UTC)', 'To (yyyy-mm-dd, UTC)']) {
     await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel(label, { exact: true })).toHaveAccessibleDescription('UTC days, To included Not searched: the From day (2017-10-02) is after the To day (2017-10-01), so no tweet can match.');
   }

@@ -10,8 +10,9 @@ import { normalizeForSearch } from '../../../../shared/domain/searchFold';
 import { BURST_RULE, creationHistogram } from './creationBursts';
 import type { DatasetRecord, ImportAggregates } from '../../store/schema';
 import type { ExploreData } from './exploreData';
-import { DayInput } from './DayInput';
+import { DayField } from './DayField';
 import { Field } from './Field';
+import { dayProblem } from '../../../../shared/domain/isoDay';
 import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { TopTable } from './TopTable';
 import { searchLink } from './searchLink';
@@ -215,9 +216,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const accountLangs = useMemo(() => topEntries(accountLanguages, 15), [accountLanguages]);
 
   const dateInput = (label: string, value: string, onApply: (v: string) => void, inputRef?: RefObject<HTMLInputElement | null>) => (
-    <Field label={label + ' '} className="inline-field">
-      {(id) => <DayInput id={id} value={value} min={perDay.days[0]} max={perDay.days[perDay.days.length - 1]} onApply={onApply} inputRef={inputRef} refusedBy={dateProblem ? dateProblemId : undefined} />}
-    </Field>
+    <DayField label={label + ' '} className="inline-field" value={value} onApply={onApply} inputRef={inputRef} refusedBy={dateProblem ? dateProblemId : undefined} />
   );
   const fromDay = range ? dayOfMinute(range.from) : perDay.days[0] ?? '';
   const toDay = range ? dayOfMinute(range.to - 1) : perDay.days[perDay.days.length - 1] ?? '';
@@ -230,6 +229,8 @@ export function Overview({ data }: { data: ExploreData }) {
       setPending((p) => ({ ...p, [side]: side === 'from' ? from : to }));
       setDateProblem(`${problem} The range was not changed: ${fromDay} to ${toDay}.`);
     };
+    // A text that is not a day is said under its own field, and changes nothing.
+    if (dayProblem(from) || dayProblem(to)) return;
     if (!from || !to) return setDateProblem('');
     if (from > to) return refuse(`The From day (${from}) is after the To day (${to}).`);
     if (from > last || to < first) return refuse(`No tweet of this dataset falls from ${from} to ${to}: its tweets run from ${first} to ${last}.`);

@@ -15,6 +15,8 @@ import { describeFilters, highlightRanges, ignoredNote, nothingToSearch, operato
 import { resolveAccountsWith, unresolvedAccountsMessage } from '../../../../shared/graph/resolveAccounts';
 import type { ExploreData } from './exploreData';
 import { Field } from './Field';
+import { DayField } from './DayField';
+import { dayProblem } from '../../../../shared/domain/isoDay';
 import { formatMinute, minuteOfDay, topEntries } from './timeBuckets';
 import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
@@ -70,11 +72,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     setRefusedFields(r.fields);
   };
   /** A field's invalid state and description: the refusal's, after its own description (From and To: the UTC note). */
-  const invalidity = (k: keyof Form, describedBy?: string) => {
-    const bad = error !== '' && refusedFields.includes(k);
-    const ids = [describedBy, bad ? errorId : undefined].filter(Boolean).join(' ');
-    return { 'aria-invalid': bad || undefined, 'aria-describedby': ids || undefined };
-  };
+  const refusedBy = (k: keyof Form) => (error !== '' && refusedFields.includes(k) ? errorId : undefined);
+  const invalidity = (k: keyof Form) => ({ 'aria-invalid': refusedBy(k) !== undefined || undefined, 'aria-describedby': refusedBy(k) });
   const ag = data.aggregates;
   const languages = useMemo(() => tweetLanguagesOf(ag), [ag]);
   const clients = useMemo(() => {
@@ -114,6 +113,10 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     const nothing = nothingToSearch(f.query);
     if (nothing) return { refusal: `Not searched: ${nothing}.`, fields: ['query'] };
     // No tweet can match: "0 tweets match" would read as a finding (the Overview and the Network view refuse it too).
+    for (const [label, field] of [['From', 'from'], ['To', 'to']] as const) {
+      const problem = dayProblem(f[field]);
+      if (problem) return { refusal: `Not searched: ${label}: ${problem}`, fields: [field] };
+    }
     if (f.from && f.to && f.from > f.to) return { refusal: `Not searched: the From day (${f.from}) is after the To day (${f.to}), so no tweet can match.`, fields: ['from', 'to'] };
     const acc = f.account.trim();
     let userid: string | undefined;
@@ -281,8 +284,8 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
       <h2 data-route-focus>Search tweets</h2>
       <form role="search" aria-label="Search tweets" className="filters" onSubmit={(e) => { e.preventDefault(); void run(0); }}>
         <Field className="filter wide" label={`Words or phrases (all must occur; "quotes" for a phrase)`}>{(id) => (<input id={id} type="search" dir="auto" value={form.query} onChange={set('query')} {...invalidity('query')} />)}</Field>
-        <Field className="filter" label="From">{(id) => (<input id={id} type="date" value={form.from} onChange={set('from')} {...invalidity('from', 'search-days-utc')} />)}</Field>
-        <Field className="filter" label="To">{(id) => (<input id={id} type="date" value={form.to} onChange={set('to')} {...invalidity('to', 'search-days-utc')} />)}</Field>
+        <DayField label="From" value={form.from} onApply={(day) => setForm((f) => ({ ...f, from: day }))} describedBy="search-days-utc" refusedBy={refusedBy('from')} />
+        <DayField label="To" value={form.to} onApply={(day) => setForm((f) => ({ ...f, to: day }))} describedBy="search-days-utc" refusedBy={refusedBy('to')} />
         <span id="search-days-utc" className="muted">UTC days, To included</span>
         <Field className="filter" label="Language">{(id) => (<select id={id} value={form.language} onChange={set('language')}><option value="">any</option>{languages.map((l) => <option key={l} value={optionValue(l)}>{l || '(empty)'}</option>)}</select>)}</Field>
         <Field className="filter" label="Account (id or @name)">{(id) => (<input id={id} type="text" dir="auto" value={form.account} onChange={set('account')} {...invalidity('account')} />)}</Field>

@@ -4,6 +4,8 @@ import type { DatasetRecord } from '../../store/schema';
 import { isCoordinationKind, KIND_LABELS, type AnalysisKind, type AnalysisRequest } from '../../network/networkModel';
 import { dayToMinute } from './format';
 import { dayOfMinute } from '../explore/timeBuckets';
+import { DayField } from '../explore/DayField';
+import { dayProblem } from '../../../../shared/domain/isoDay';
 import { focusIfLost } from '../../app/focusIfLost';
 import { COORDINATION_RANGES, leastAccepted, parameterProblems, smallestAlpha, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
 import { rememberedDataset, useExploreData } from '../explore/exploreData';
@@ -46,8 +48,8 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const [problems, setProblems] = useState<Problem[]>([]);
   const problemsId = useId();
   /** A refused field is marked invalid and described by the alert that says why, while it is shown. */
-  const invalidity = (field: Problem['fields'][number]) =>
-    problems.some((p) => p.fields.includes(field)) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {};
+  const refusedBy = (field: Problem['fields'][number]) => (problems.some((p) => p.fields.includes(field)) ? problemsId : undefined);
+  const invalidity = (field: Problem['fields'][number]) => (refusedBy(field) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {});
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
   // The tweet languages of the dataset, as Search offers them (tweets with none are not a choice here):
@@ -64,7 +66,8 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
     e.preventDefault();
     const found: Problem[] = [
       ...(coord ? parameterProblems(params).map(({ field, text }) => ({ fields: [field], text })) : []),
-      ...(from && to && to < from ? [{ fields: ['from', 'to'] as const, text: 'The To day is before the From day: no tweet can match.' }] : []),
+      ...([['From day', from, 'from'], ['To day', to, 'to']] as const).filter(([, day]) => dayProblem(day)).map(([label, day, field]) => ({ fields: [field], text: `${label}: ${dayProblem(day)}` })),
+      ...(!dayProblem(from) && !dayProblem(to) && from && to && to < from ? [{ fields: ['from', 'to'] as const, text: 'The To day is before the From day: no tweet can match.' }] : []),
     ];
     setProblems(found);
     if (found.length) return onInvalid?.();
@@ -90,8 +93,8 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
       </label>
       <fieldset>
         <legend>Filter (UTC)</legend>
-        <label>From day <input type="date" value={from} {...invalidity('from')} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>To day (inclusive) <input type="date" value={to} {...invalidity('to')} onChange={(e) => setTo(e.target.value)} /></label>
+        <DayField label="From day" className="day-field" value={from} onApply={setFrom} refusedBy={refusedBy('from')} />
+        <DayField label="To day (inclusive)" className="day-field" value={to} onApply={setTo} refusedBy={refusedBy('to')} />
         <label>Tweet language <select value={chosenLanguage} onChange={(e) => setLanguage(e.target.value)}><option value="">any</option>{offered.map((l) => <option key={l} value={l}>{l}</option>)}</select></label>
         <label>Only accounts (user ids or @names) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
       </fieldset>
