@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, writeDemo, writeTweetRows } from './importTempFiles';
 import { buildNetwork, readPins } from './networkHelpers';
+import { openDemoArchive } from './exploreHelpers';
 
 // The Network view (QA): datasets named with their counts in words; an account pinned from its details.
 
@@ -95,4 +96,29 @@ test('Tweet language offers the dataset’s languages as Search does, and the ne
   await page.goto('#/explore');
   await page.goto('#/network');
   await expect(page.getByRole('combobox', { name: 'Tweet language' })).toHaveValue('zh');
+});
+
+test('after a cancelled build, the first edge shown says how far reading the dataset’s tweets again has come, in counts', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page); // 20,000 tweets
+  await page.goto('#/network');
+  await buildNetwork(page, 'Retweet');
+  // A long build, cancelled: the shown network's worker let go of the tweets when it started.
+  await page.getByLabel('Network kind').selectOption({ label: 'Co-retweet (coordination)' });
+  await page.getByLabel('Null-model replicates').fill('9999');
+  await page.getByRole('button', { name: 'Build network' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByText(/^Analysis cancelled\./)).toBeVisible();
+  // Every text the edge's loading status shows, as it changes (the re-read of 20,000 tweets takes a moment).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      for (const s of document.querySelectorAll('[data-testid=edge-details] [role=status]')) if (!seen.includes(s.textContent!)) seen.push(s.textContent!);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('edge-table').getByRole('button', { name: /^Show edge/ }).first().click();
+  await expect(page.getByTestId('edge-tweet-table')).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.filter((s) => s.startsWith('Loading the tweets behind this edge…'))).toContainEqual(expect.stringMatching(/^Loading the tweets behind this edge… Reading tweets: [\d,]+ of 20,000 tweets/));
 });

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Provenance } from '../../../../shared/domain/provenance';
 import { PinButton } from '../../pins/PinButton';
 import type { EvidenceItemDraft } from '../../pins/pinApi';
-import { KIND_LABELS, type AnalysisKind, type EdgeTweet, type NetEdge, type NetNode, type NetworkModel, type NetPair } from '../../network/networkModel';
+import { KIND_LABELS, type AnalysisKind, type AnalysisProgress, type EdgeTweet, type NetEdge, type NetNode, type NetworkModel, type NetPair } from '../../network/networkModel';
+import { progressText } from './progressText';
 import { nodeLabel } from '../../network/viewGraph';
 import { fmt } from './format';
 import { closeOnEscape } from './closeOnEscape';
@@ -23,7 +24,8 @@ const OBJECT_LABEL: Partial<Record<AnalysisKind, string>> = {
   retweet: 'Retweeted tweet', mention: 'Mentioned account', reply: 'Replied-to tweet', quote: 'Quoted tweet', cohashtag: 'Shared hashtags', courl: 'Shared links',
 };
 
-export type LoadEdgeTweets = (edgeIndex: number, limit: number) => Promise<{ total: number; tweets: EdgeTweet[] }>;
+/** onProgress: how reading the dataset's tweets again goes, when the shown network let go of them (while another built). */
+export type LoadEdgeTweets = (edgeIndex: number, limit: number, onProgress?: (p: AnalysisProgress) => void) => Promise<{ total: number; tweets: EdgeTweet[] }>;
 
 /** The edge as the page names it: each account by name, with its id where it may pass for another shown (`withIds`). */
 function edgeTitle(e: NetEdge, nodes: Map<string, NetNode>, withIds: ReadonlySet<string>): string {
@@ -132,9 +134,10 @@ export function EdgeDetails({ edge, model, nodes, withIds, loadTweets, onClose }
 /** Retweet, mention, reply and quote edges: the tweets the edge counts, each pinnable, and the edge with all of them. */
 function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: { edge: NetEdge; model: NetworkModel; nodes: Map<string, NetNode>; title: string; pinTitle: string; loadTweets: LoadEdgeTweets }) {
   const [state, setState] = useState<{ index: number; total: number; tweets: EdgeTweet[] } | { index: number; error: string } | null>(null);
+  const [reading, setReading] = useState<{ index: number; progress: AnalysisProgress } | null>(null);
   useEffect(() => {
     let live = true;
-    loadTweets(edge.index, PAIRS_SHOWN).then(
+    loadTweets(edge.index, PAIRS_SHOWN, (progress) => live && setReading({ index: edge.index, progress })).then(
       (r) => live && setState({ index: edge.index, ...r }),
       (e: unknown) => live && setState({ index: edge.index, error: e instanceof Error ? e.message : String(e) }),
     );
@@ -143,7 +146,7 @@ function InteractionTweets({ edge, model, nodes, title, pinTitle, loadTweets }: 
   const kind = model.request.kind;
   const kindText = KIND_LABELS[kind];
   const base = { datasetId: model.request.datasetId };
-  if (!state || state.index !== edge.index) return <p role="status">Loading the tweets behind this edge…</p>;
+  if (!state || state.index !== edge.index) return <p role="status">Loading the tweets behind this edge…{reading?.index === edge.index && ` ${progressText(reading.progress)}`}</p>;
   if ('error' in state) return <p role="alert" className="error">Could not load the tweets behind this edge: {state.error}</p>;
   const objectLabel = OBJECT_LABEL[kind] ?? 'Object';
   const objectKey = kind === 'mention' ? 'mentionedUserid' : kind === 'cohashtag' ? 'sharedHashtags' : kind === 'courl' ? 'sharedUrls' : 'objectTweetid';

@@ -31,7 +31,8 @@ class AnalysisSession extends SessionState<AnalysisState> {
   private building: Worker | null = null;
   private readonly pendingExports = new Map<number, Pending<{ text: string; receipt: AnalysisReceipt }>>();
   private lastExportId = 0;
-  private readonly pendingTweets = new Map<number, Pending<{ total: number; tweets: EdgeTweet[] }>>();
+  /** Asked-for edge tweets, each with whom to tell how the re-read of the dataset's tweets goes (after a build released them). */
+  private readonly pendingTweets = new Map<number, Pending<{ total: number; tweets: EdgeTweet[] }> & { onProgress?: (p: AnalysisProgress) => void }>();
 
   private stopBuilding(): void {
     this.building?.terminate();
@@ -89,7 +90,11 @@ class AnalysisSession extends SessionState<AnalysisState> {
 
   /** The shown network's worker answering an export or the tweets of an edge. */
   private answer(m: FromAnalysisWorker): void {
-    if (m.type === 'edgeTweets') {
+    if (m.type === 'progress') {
+      // Only an edge's tweets make the shown worker read: it is reading the dataset's tweets again for them.
+      const { type: _type, ...progress } = m;
+      for (const p of this.pendingTweets.values()) p.onProgress?.(progress);
+    } else if (m.type === 'edgeTweets') {
       const p = this.pendingTweets.get(m.edgeIndex);
       this.pendingTweets.delete(m.edgeIndex);
       if (m.error) p?.reject(new Error(m.error));
@@ -119,12 +124,12 @@ class AnalysisSession extends SessionState<AnalysisState> {
   };
 
   /** The tweets behind an interaction edge (retweet, mention, reply, quote), from the worker that built it. */
-  readonly edgeTweets = (edgeIndex: number, limit: number): Promise<{ total: number; tweets: EdgeTweet[] }> => {
+  readonly edgeTweets = (edgeIndex: number, limit: number, onProgress?: (p: AnalysisProgress) => void): Promise<{ total: number; tweets: EdgeTweet[] }> => {
     const w = this.shown;
     if (!w) return Promise.reject(new Error('No analysis is loaded.'));
     this.pendingTweets.get(edgeIndex)?.reject(new Error('superseded'));
     return new Promise((resolve, reject) => {
-      this.pendingTweets.set(edgeIndex, { resolve, reject });
+      this.pendingTweets.set(edgeIndex, { resolve, reject, onProgress });
       w.postMessage({ type: 'edgeTweets', edgeIndex, limit } satisfies ToAnalysisWorker);
     });
   };
