@@ -26,6 +26,12 @@ export function zonedMinuteText(minutes: number, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')} (${timeZone})`;
 }
 
+/** "2026-11-28 17:10 UTC" from an ISO 8601 instant: an import's time, as the app says it (the time itself when it is not one). */
+export function utcInstantMinuteText(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : utcMinuteText(Math.floor(t / 60_000));
+}
+
 /** "2026-11-28 17:10:26 UTC" from an ISO 8601 instant. */
 export function utcInstantText(iso: string): string {
   const d = new Date(iso);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { focusPageHeading } from '../app/focusIfLost';
-import { utcMinuteText } from '../../../shared/report/reportTimes';
+import { utcInstantMinuteText } from '../../../shared/report/reportTimes';
 import { db } from '../store/database';
 import type { ImportRecord } from '../store/schema';
 import { getDataset } from '../store/read/datasetReader';
@@ -52,7 +52,7 @@ export function InterruptedImports({ imported }: { imported?: string[] }) {
           <p>
             The import of {i.fileNames.map((f, k) => <span key={k}>{k > 0 && ', '}<bdi>{f}</bdi></span>)}
             {i.into !== undefined ? <> into dataset “<bdi>{i.into}</bdi>”</> : ' as a new dataset'}, started{' '}
-            {utcMinuteText(Math.floor(Date.parse(i.startedAt) / 60_000))}, did not finish: the app closed during it. Nothing of
+            {utcInstantMinuteText(i.startedAt)}, did not finish: the app closed during it. Nothing of
             it was kept, and the datasets imported before it are intact. Import the files again to add them.
           </p>
           <button type="button" onClick={() => void dismiss(i.id, true)}>Dismiss</button>

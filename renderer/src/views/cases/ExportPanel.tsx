@@ -8,6 +8,7 @@ import { db } from '../../store/database';
 import { useKeyStatus, useLive } from './useCaseData';
 import { demoArchiveFiles, isDemoFileName } from '../../import/demoArchiveFiles';
 import { bytesToHex } from '../../../../shared/evidence/bytes';
+import { utcInstantMinuteText } from '../../../../shared/report/reportTimes';
 import { EXPORT_NOT_SAVED, exportDoneText, exportFailureText, exportProgressText } from '../../cases/exportStatus';
 
 /** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
@@ -87,7 +88,7 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
           <ul>
             {sources.map((s) => (
               <li key={s.sha256}>
-                <span dir="auto">{s.fileName}{s.entryName ? ` / ${s.entryName}` : ''}</span> — SHA-256 <code className="mono">{s.sha256}</code>, imported {s.importedAt}
+                <span dir="auto">{s.fileName}{s.entryName ? ` / ${s.entryName}` : ''}</span> — SHA-256 <code className="mono">{s.sha256}</code>, imported {utcInstantMinuteText(s.importedAt)}
               </li>
             ))}
           </ul>

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { realFixture } from '../fixtures/paths';
+import { expect, test } from './fixtures';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { exposeModule } from './pageModule';
+
+/** An ISO 8601 instant as stored (2026-12-06T03:12:45.123Z): never the way the app says a time. */
+const RAW_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+test('the case page\'s export panel says when each cited source was imported as the app says times (yyyy-mm-dd hh:mm UTC), and no page shows a raw ISO timestamp', async ({ page, consoleLog }) => {
+  const tweetsFile = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+  const sha = createHash('sha256').update(readFileSync(tweetsFile)).digest('hex');
+  await importFiles(page, [tweetsFile]);
+  await waitForImportDone(page);
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
+  // A case cites the file's first row (pinned, then attached), so the export panel lists the file.
+  const { caseId, importedAt } = await page.evaluate(async (fileSha256) => {
+    const { caseStore, database } = globalThis as unknown as Modules;
+    const db = database.db;
+    const [ds] = await db.datasets.toArray();
+    const c = await caseStore.createCase(db, 'Import times', 'qa@example.org');
+    await db.pins.put({ id: 'pin-1', kind: 'tweet', datasetId: ds!.id, title: 'first row', payload: {}, provenance: [{ fileSha256, row: 1, byteOffset: 0, byteLength: 1 }], pinnedAt: new Date().toISOString() });
+    await caseStore.attachPin(db, c.id, 'pin-1', 'qa@example.org');
+    return { caseId: c.id, importedAt: (await db.files.get(fileSha256))!.receipt.startedAt };
+  }, sha);
+  expect(importedAt).toMatch(RAW_INSTANT);
+  await page.goto(`#/cases/${caseId}`);
+  const source = page.getByRole('listitem').filter({ hasText: `SHA-256 ${sha}, imported ` });
+  await expect(source).toHaveText(`ira_2018_tweets_csv_hashed_excerpt.csv — SHA-256 ${sha}, imported ${importedAt.slice(0, 10)} ${importedAt.slice(11, 16)} UTC`);
+  for (const route of [`#/cases/${caseId}`, '#/cases', '#/datasets']) {
+    await page.goto(route);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    expect(await page.locator('body').innerText(), route).not.toMatch(RAW_INSTANT);
+  }
+  expect(consoleLog.errors).toEqual([]);
+});
