@@ -62,7 +62,7 @@ export function DayField({ label, value, onApply, className = 'filter', inputRef
             onBlur={(e) => apply(e.currentTarget.value)}
             onKeyDown={(e) => e.key === 'Enter' && apply(e.currentTarget.value)}
           />
-          {problem && <span role="alert" className="error" id={problemId}>{problem}</span>}
+          {problem && <span role="alert" className="error day-problem" id={problemId}>{problem}</span>}
         </>
       )}
     </Field>
