@@ -196,7 +196,7 @@ test('retweet edge → the tweets behind it, each pinnable; PNG, SVG and CSV exp
   expectViewReceipt(JSON.parse(xpath("string(//*[local-name()='metadata'][@id='analysis_receipt'])")), nodes, edges, 'SVG receipt');
   // The file alone says what the view hides: its caption band names the weight filter and what is left out.
   const band = [...svg.bytes.toString('utf8').split('<g id="figure-caption"')[1]!.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
-  expect(band).toContain(`${nodes} nodes, ${edges} edges shown`);
+  expect(band).toContain(`${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges shown`); // counts in words, as the app writes them (1,164)
   expect(band).toContain('filtered or hidden: view: edges of weight ≥ 2 only');
   expect(band).toMatch(/left out: .*edges? under the minimum weight/);
 
