@@ -1,6 +1,6 @@
 import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
 import { ArchiveFormatError } from './detectFormat';
-import { spreadsheetInZip } from './spreadsheetFiles';
+import { documentInZip, spreadsheetInZip } from './spreadsheetFiles';
 import { gunzipMembers } from './gunzipMembers';
 
 /**
@@ -174,9 +174,9 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   if (found === 0) {
     // An unhashed set's .csv.gz (or a zip) zipped again: containers are opened one level deep.
     const packed = others.filter((n) => /\.(gz|zip)$/i.test(n));
-    // An .xlsx, .ods or .numbers is a zip too: a spreadsheet, not an archive, said first.
-    const spreadsheet = spreadsheetInZip(others, mimetype);
-    if (spreadsheet) throw new ArchiveFormatError(`${fileName}: ${spreadsheet}`);
+    // An .xlsx, .ods or .numbers is a zip too: a spreadsheet, not an archive, said first (so is a .docx or .odt).
+    const office = spreadsheetInZip(others, mimetype) ?? documentInZip(others, mimetype);
+    if (office) throw new ArchiveFormatError(`${fileName}: ${office}`);
     const inner = packed.length
       ? ` Compressed files inside a zip are not opened (one level only): unzip it and import ${packed.slice(0, 3).map((n) => n.split('/').pop()).join(', ')}${packed.length > 3 ? ` and ${packed.length - 3} more` : ''} ${packed.length === 1 ? 'itself' : 'themselves'}.`
       : '';

@@ -30,3 +30,25 @@ export function spreadsheetInZip(entryNames: readonly string[], mimetype: string
   }
   return undefined;
 }
+
+/** OpenDocument kinds other than a spreadsheet, by the end of their `mimetype`. */
+const OPEN_DOCUMENT_KINDS: Record<string, string> = {
+  text: 'an OpenDocument text document (.odt)',
+  presentation: 'an OpenDocument presentation (.odp)',
+  graphics: 'an OpenDocument drawing (.odg)',
+};
+
+/**
+ * What a zip with no .csv entry is when it is an office document that holds no table to save as
+ * CSV (a Word or PowerPoint file, an OpenDocument text): named, so the analyst looks for the right
+ * file (to follow `<file name>: `); undefined for any other zip.
+ */
+export function documentInZip(entryNames: readonly string[], mimetype: string | undefined): string | undefined {
+  const has = (name: string): boolean => entryNames.includes(name);
+  const openDocument = mimetype?.trim().match(/^application\/vnd\.oasis\.opendocument\.([a-z-]+)$/)?.[1];
+  const what = has('[Content_Types].xml') && has('word/document.xml') ? 'a Word document (.docx)'
+    : has('[Content_Types].xml') && has('ppt/presentation.xml') ? 'a PowerPoint presentation (.pptx)'
+    : openDocument ? (OPEN_DOCUMENT_KINDS[openDocument] ?? `an OpenDocument file (${openDocument})`)
+    : undefined;
+  return what && `${what}, not CSV text. The archives are published as CSV: import the original CSV files from the platform.`;
+}

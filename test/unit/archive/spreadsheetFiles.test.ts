@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLooksLikeText } from '../../../shared/archive/detectFormat';
 import { parseArchive } from '../../../shared/archive/parseArchive';
 import { repoRoot } from '../../fixtures/paths';
-import { numbersBytes, odsBytes, odtBytes, xlsxBytes } from '../../fixtures/spreadsheetZips';
+import { docxBytes, numbersBytes, odsBytes, odtBytes, xlsxBytes } from '../../fixtures/spreadsheetZips';
 import { bytesSource } from './helpers';
 
 const refusal = (name: string, bytes: Uint8Array): Promise<string> =>
@@ -21,6 +21,7 @@ const refusal = (name: string, bytes: Uint8Array): Promise<string> =>
   );
 const original = 'The archives are published as CSV: import the original CSV files from the platform. With only this file, ';
 const rounded = ' A spreadsheet may have rounded long ids: the rows whose ids it damaged are quarantined.';
+const aDocument = (what: string): string => `${what}, not CSV text. The archives are published as CSV: import the original CSV files from the platform.`;
 
 describe('a spreadsheet given for an archive', () => {
   it('an Excel workbook is named so, with what to do, whatever its name (.xlsx, or renamed .csv or .zip)', async () => {
@@ -32,7 +33,12 @@ describe('a spreadsheet given for an archive', () => {
     const said = `an OpenDocument spreadsheet (.ods), not CSV text. ${original}open it in LibreOffice Calc and save each sheet as "Text CSV" with the character set "Unicode (UTF-8)".${rounded}`;
     expect(await refusal('tweets.ods', odsBytes())).toBe(`tweets.ods: ${said}`);
     expect(await refusal('tweets.csv', odsBytes())).toBe(`tweets.csv: ${said}`);
-    expect(await refusal('notes.ods', odtBytes())).toBe("notes.ods: the zip file contains no .csv entry (it holds 'mimetype', 'content.xml', 'META-INF/manifest.xml').");
+    expect(await refusal('notes.ods', odtBytes())).toBe(`notes.ods: ${aDocument('an OpenDocument text document (.odt)')}`);
+  });
+
+  it('a Word document (.docx) or an OpenDocument text is named as one, renamed or not, and is not called a spreadsheet', async () => {
+    for (const name of ['report.docx', 'tweets.csv']) expect(await refusal(name, docxBytes())).toBe(`${name}: ${aDocument('a Word document (.docx)')}`);
+    expect(await refusal('notes.odt', odtBytes())).toBe(`notes.odt: ${aDocument('an OpenDocument text document (.odt)')}`);
   });
 
   it('an Apple Numbers (iWork) document is named, with Numbers\' export', async () => {
