@@ -44,10 +44,11 @@ const OPEN_DOCUMENT_KINDS: Record<string, string> = {
  * file (to follow `<file name>: `); undefined for any other zip.
  */
 export function documentInZip(entryNames: readonly string[], mimetype: string | undefined): string | undefined {
-  const has = (name: string): boolean => entryNames.includes(name);
+  // Office Open XML: the package's parts under word/ or ppt/ (word/document.xml, ppt/presentation.xml).
+  const officePart = (folder: string): boolean => entryNames.includes('[Content_Types].xml') && entryNames.some((n) => n.startsWith(folder));
   const openDocument = mimetype?.trim().match(/^application\/vnd\.oasis\.opendocument\.([a-z-]+)$/)?.[1];
-  const what = has('[Content_Types].xml') && has('word/document.xml') ? 'a Word document (.docx)'
-    : has('[Content_Types].xml') && has('ppt/presentation.xml') ? 'a PowerPoint presentation (.pptx)'
+  const what = officePart('word/') ? 'a Word document (.docx)'
+    : officePart('ppt/') ? 'a PowerPoint presentation (.pptx)'
     : openDocument ? (OPEN_DOCUMENT_KINDS[openDocument] ?? `an OpenDocument file (${openDocument})`)
     : undefined;
   return what && `${what}, not CSV text. The archives are published as CSV: import the original CSV files from the platform.`;
