@@ -110,3 +110,33 @@ test('Search and Network: days typed yyyy-mm-dd filter the right tweets; impossi
   await expect(page.locator('.network-form [role=alert].error').last()).toContainText(`To day: “${year}-04-31” is not a day: April ${year} has days 01 to 30.`);
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('Overview: each date field has a calendar button, reached by Tab after the field; a day picked on the calendar is applied as yyyy-mm-dd', async ({ page, consoleLog }) => {
+  test.setTimeout(240_000);
+  await page.goto('#/explore');
+  const status = page.getByTestId('range-status');
+  await expect(status).toHaveText(`All ${fmt(rows.length)} tweets`, { timeout: 60_000 });
+  const fromButton = page.getByRole('button', { name: 'Pick From on a calendar', exact: true });
+  const toButton = page.getByRole('button', { name: 'Pick To on a calendar', exact: true });
+  await expect(fromButton).toBeVisible();
+  await expect(toButton).toBeVisible();
+  // The button comes right after its field in the tab order; the picker's anchor input is not in it.
+  await dayField(page, 'From').focus();
+  await page.keyboard.press('Tab');
+  await expect(fromButton).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dayField(page, 'To')).toBeFocused();
+  // Opening the picker from the keyboard is no error (headless Chromium shows no popup to click in).
+  await fromButton.focus();
+  await page.keyboard.press('Enter');
+
+  // What the browser's picker hands over when a day is picked: the anchor input's value, yyyy-mm-dd.
+  const pickers = page.getByTestId('day-picker');
+  await pickers.nth(0).fill(from);
+  await pickers.nth(1).fill(to);
+  await expect(dayField(page, 'From')).toHaveValue(from);
+  await expect(dayField(page, 'To')).toHaveValue(to);
+  await expect(status).toHaveText(`${fmt(inRange)} of ${fmt(rows.length)} tweets in range`);
+  await expect(page.locator('[data-chart="volume"] figcaption')).toContainText(`tweets from ${from} to ${to}`);
+  expect(consoleLog.errors).toEqual([]);
+});

@@ -14,6 +14,11 @@ const IDLE_MS = 1000;
  * typing once it is a whole day), not at each keystroke. `onApply` gets the text as typed; a text
  * that is not a day (2019-02-30, 04/01/2019) is also said here, under the field, and stays in it to
  * be corrected. A day that is not applied (the caller refused it) gives way to `value` again.
+ *
+ * Beside it, a calendar button opens the browser's own date picker (an <input type="date"> kept out
+ * of sight and out of the tab order, only as the picker's anchor): a day picked there is written into
+ * the text field as yyyy-mm-dd and applied at once. The picker's days are calendar days, read as UTC
+ * like the field's.
  */
 export function DayField({ label, value, onApply, className = 'filter', inputRef, refusedBy, describedBy }: {
   label: string; value: string; onApply: (text: string) => void; className?: string; inputRef?: Ref<HTMLInputElement>;
@@ -26,6 +31,7 @@ export function DayField({ label, value, onApply, className = 'filter', inputRef
   const [problem, setProblem] = useState(() => dayProblem(value));
   const problemId = useId();
   const timer = useRef(0);
+  const pickerRef = useRef<HTMLInputElement>(null);
   const latest = useRef({ value, onApply });
   latest.current = { value, onApply };
   useEffect(() => {
@@ -43,6 +49,16 @@ export function DayField({ label, value, onApply, className = 'filter', inputRef
     if (!wrong) setDraft(latest.current.value); // kept when refused; replaced by the new value when applied
   };
   const invalid = Boolean(problem || refusedBy);
+  const openPicker = () => {
+    const picker = pickerRef.current;
+    if (!picker) return;
+    picker.value = dayProblem(draft.trim()) ? '' : draft.trim(); // the picker opens on the day in the field
+    try {
+      picker.showPicker();
+    } catch {
+      // No picker here (e.g. no user gesture): the text field still takes the day typed.
+    }
+  };
   return (
     <Field label={label} className={className}>
       {(id) => (
@@ -62,6 +78,23 @@ export function DayField({ label, value, onApply, className = 'filter', inputRef
             onBlur={(e) => apply(e.currentTarget.value)}
             onKeyDown={(e) => e.key === 'Enter' && apply(e.currentTarget.value)}
           />
+          <span className="day-picker">
+            <button type="button" aria-label={`Pick ${label.trim()} on a calendar`} title={`Pick ${label.trim()} on a calendar`} onClick={openPicker}>
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
+                <path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor" />
+              </svg>
+            </button>
+            <input
+              ref={pickerRef} type="date" tabIndex={-1} aria-hidden="true" data-testid="day-picker"
+              onChange={(e) => {
+                const day = e.currentTarget.value;
+                if (!day) return;
+                setDraft(day);
+                apply(day);
+              }}
+            />
+          </span>
           {problem && <span role="alert" className="error day-problem" id={problemId}>{problem}</span>}
         </>
       )}
