@@ -7,9 +7,10 @@ import { containBidi } from '../../../shared/domain/bidiIsolate';
 import { isStorageFull } from '../../../shared/domain/storageFull';
 import { countOf, formatBytes } from '../import/formatters';
 import type { ExportProgress, ExportResult } from './exportCaseBundle';
+import type { ReportPhase } from '../report/reportPhase';
 
-/** The evidence report's steps inside an export (printReportPdf's ReportPhase; not imported: it pulls the report's stylesheet into unit tests). */
-const REPORT_STEPS: Record<string, string> = {
+/** The evidence report's steps inside an export: one for each ReportPhase (the compiler says which is missing). */
+const REPORT_STEPS: Record<ReportPhase, string> = {
   rendering: 'building it',
   printing: 'printing it',
   attaching: "attaching the bundle's manifest and signatures to it and signing it",
@@ -28,7 +29,7 @@ export function exportProgressText(p: ExportProgress): string {
     case 'signing':
       return `Signing the bundle with the key ${p.detail}…`;
     case 'report':
-      return `Evidence report: ${REPORT_STEPS[p.detail] ?? p.detail}…`;
+      return `Evidence report: ${REPORT_STEPS[p.detail as ReportPhase] ?? p.detail}…`;
     case 'writing':
       return `Writing the bundle ${quoted(p.detail)}: ${ofTotal(p)}…`;
     case 'done':

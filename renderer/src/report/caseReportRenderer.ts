@@ -15,7 +15,8 @@ import { analystTimeZone } from '../app/analystTimeZone';
 import { citedSources, type ReportRenderer } from '../cases/exportCaseBundle';
 import type { WorkbenchDb } from '../store/schema';
 import { caseReportModel } from './caseReportModel';
-import { printReportPdf, type ReportPhase } from './printReportPdf';
+import { printReportPdf } from './printReportPdf';
+import type { ReportPhase } from './reportPhase';
 
 export function createCaseReportRenderer(opts: {
   db: WorkbenchDb;

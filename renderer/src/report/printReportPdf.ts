@@ -10,8 +10,7 @@ import { buildReportHtml } from '../../../shared/report/reportHtml';
 import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
 import { reportStylesheetUrl } from './reportStylesheet';
 import { countOf } from '../../../shared/domain/countWords';
-
-export type ReportPhase = 'rendering' | 'printing' | 'attaching' | 'done';
+import type { ReportPhase } from './reportPhase';
 
 export async function printReportPdf(opts: {
   host: HostApi;
