@@ -37,3 +37,27 @@ test('the case page\'s export panel says when each cited source was imported as 
   }
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('a custody entry\'s time says on hover when it was in the analyst\'s time zone, to the second, and the instant exactly as the log records it', async ({ page, consoleLog }) => {
+  await page.goto('#/cases');
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
+  const { caseId, at } = await page.evaluate(async () => {
+    const { caseStore, database } = globalThis as unknown as Modules;
+    const c = await caseStore.createCase(database.db, 'Custody times', 'qa@example.org');
+    const [first] = await database.db.custody.where('[caseId+seq]').between([c.id, 0], [c.id, Infinity]).toArray();
+    return { caseId: c.id, at: first!.entry.at };
+  });
+  expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  const when = () => page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').first().locator('time');
+  // No zone chosen on the Overview: the analyst reads UTC.
+  await page.goto(`#/cases/${caseId}`);
+  await expect(when()).toHaveAttribute('title', `${at.slice(0, 10)} ${at.slice(11, 19)} UTC · recorded as ${at} (UTC)`);
+  // Hong Kong (UTC+8, no summer time) chosen: the same instant 8 hours on, the recorded instant unchanged.
+  await page.evaluate(() => localStorage.setItem('dw.explore.timeZone', 'Asia/Hong_Kong'));
+  await page.reload();
+  const hk = new Date(Date.parse(at) + 8 * 3600_000).toISOString();
+  await expect(when()).toHaveAttribute('title', `${hk.slice(0, 10)} ${hk.slice(11, 19)} GMT+8 (Asia/Hong_Kong) · recorded as ${at} (UTC)`);
+  expect(consoleLog.errors).toEqual([]);
+});

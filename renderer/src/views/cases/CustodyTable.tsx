@@ -1,6 +1,8 @@
 import { visibleJson, visibleText } from '../../../../shared/evidence/visibleJson';
 import { detailKeyWords, detailPlainWords } from '../../../../shared/evidence/detailWords';
 import { custodyActionLabel, type CustodyEntry } from '../../../../shared/evidence/custodyLog';
+import { zonedInstantText } from '../../../../shared/report/reportTimes';
+import { analystTimeZone } from '../../app/analystTimeZone';
 import { Fragment, memo } from 'react';
 
 /** A list or group of fields within a detail whose JSON is longer than this opens to its entries (an import's files, a deleted dataset's items). */
@@ -49,7 +51,14 @@ function Detail({ detail }: { detail: unknown }) {
 /** '2026-12-02T11:48:57.123Z' as '2026-12-02 11:48:57' (the column says UTC; the exact time is the element's dateTime and title). */
 const readableUtc = (iso: string): string => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
 
+/**
+ * An entry's time on hover: in the analyst's time zone (the Overview's, as the charts and the report
+ * use), to the second, then exactly as the log records it (UTC, to the millisecond), which its hash covers.
+ */
+const whenTitle = (at: string, zone: string): string => `${zonedInstantText(at, zone)} · recorded as ${at} (UTC)`;
+
 export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; brokenAt: number | null }) {
+  const zone = analystTimeZone();
   return (
     <table aria-label="Custody log" className="custody">
       <thead>
@@ -64,7 +73,7 @@ export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; b
       </thead>
       <tbody>
         {entries.map((e, i) => (
-          <CustodyRow key={`${e.seq}-${i}`} entry={e} state={brokenAt === null || i + 1 < brokenAt ? 'ok' : i + 1 === brokenAt ? 'broken' : 'after-break'} />
+          <CustodyRow key={`${e.seq}-${i}`} entry={e} zone={zone} state={brokenAt === null || i + 1 < brokenAt ? 'ok' : i + 1 === brokenAt ? 'broken' : 'after-break'} />
         ))}
       </tbody>
     </table>
@@ -73,11 +82,11 @@ export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; b
 
 /** One entry, memoised by its hash (which covers what it shows; within an open page the log only grows): a new entry renders one row, not the whole log. */
 const CustodyRow = memo(
-  function CustodyRow({ entry: e, state }: { entry: CustodyEntry; state: 'ok' | 'broken' | 'after-break' }) {
+  function CustodyRow({ entry: e, zone, state }: { entry: CustodyEntry; zone: string; state: 'ok' | 'broken' | 'after-break' }) {
     return (
       <tr className={state === 'ok' ? undefined : state} aria-invalid={state !== 'ok' || undefined}>
         <td>{e.seq}</td>
-        <td><time dateTime={e.at} title={e.at}>{readableUtc(e.at)}</time></td>
+        <td><time dateTime={e.at} title={whenTitle(e.at, zone)}>{readableUtc(e.at)}</time></td>
         <td>{e.actor}</td>
         <td title={e.action}>{custodyActionLabel(e.action)}</td>
         <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
@@ -85,5 +94,5 @@ const CustodyRow = memo(
       </tr>
     );
   },
-  (a, b) => a.entry.hash === b.entry.hash && a.state === b.state,
+  (a, b) => a.entry.hash === b.entry.hash && a.zone === b.zone && a.state === b.state,
 );
