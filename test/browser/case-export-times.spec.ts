@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { realFixture } from '../fixtures/paths';
 import { expect, test } from './fixtures';
@@ -39,16 +40,7 @@ test('the case page\'s export panel says when each cited source was imported as 
 });
 
 test('a custody entry\'s time says on hover when it was in the analyst\'s time zone, to the second, and the instant exactly as the log records it', async ({ page, consoleLog }) => {
-  await page.goto('#/cases');
-  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
-  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
-  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
-  const { caseId, at } = await page.evaluate(async () => {
-    const { caseStore, database } = globalThis as unknown as Modules;
-    const c = await caseStore.createCase(database.db, 'Custody times', 'qa@example.org');
-    const [first] = await database.db.custody.where('[caseId+seq]').between([c.id, 0], [c.id, Infinity]).toArray();
-    return { caseId: c.id, at: first!.entry.at };
-  });
+  const { caseId, at } = await newCase(page, 'Custody times');
   expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   const when = () => page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').first().locator('time');
   // No zone chosen on the Overview: the analyst reads UTC.
@@ -61,3 +53,30 @@ test('a custody entry\'s time says on hover when it was in the analyst\'s time z
   await expect(when()).toHaveAttribute('title', `${hk.slice(0, 10)} ${hk.slice(11, 19)} GMT+8 (Asia/Hong_Kong) · recorded as ${at} (UTC)`);
   expect(consoleLog.errors).toEqual([]);
 });
+
+test('the case list says when a case was created as the export panel says times (to the minute, UTC), the custody log when each entry was recorded to the second (UTC)', async ({ page, consoleLog }) => {
+  const { caseId, createdAt, at } = await newCase(page, 'List times');
+  await page.goto('#/cases');
+  const cases = page.getByRole('table', { name: 'Cases' });
+  await expect(cases.locator('tbody tr').filter({ hasText: 'List times' }).locator('td').nth(1)).toHaveText(`${createdAt.slice(0, 10)} ${createdAt.slice(11, 16)} UTC`);
+  await expect(cases.getByRole('columnheader').nth(1)).toHaveText('Created');
+  await page.goto(`#/cases/${caseId}`);
+  const custody = page.getByRole('table', { name: 'Custody log' });
+  await expect(custody.locator('tbody tr').first().locator('td').nth(1)).toHaveText(`${at.slice(0, 10)} ${at.slice(11, 19)} UTC`);
+  await expect(custody.getByRole('columnheader').nth(1)).toHaveText('When');
+  expect(consoleLog.errors).toEqual([]);
+});
+
+/** A new case, made in the page by the app's case store: its id, when it was created and when its first custody entry was recorded, as stored. */
+async function newCase(page: Page, name: string): Promise<{ caseId: string; createdAt: string; at: string }> {
+  await page.goto('#/cases');
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
+  return page.evaluate(async (caseName) => {
+    const { caseStore, database } = globalThis as unknown as Modules;
+    const c = await caseStore.createCase(database.db, caseName, 'qa@example.org');
+    const [first] = await database.db.custody.where('[caseId+seq]').between([c.id, 0], [c.id, Infinity]).toArray();
+    return { caseId: c.id, createdAt: c.createdAt, at: first!.entry.at };
+  }, name);
+}

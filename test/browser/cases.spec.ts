@@ -156,11 +156,11 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   // A text of several lines keeps them.
   const caseNotesEntry = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').nth(7).locator('td.detail dl.detail-fields > dd');
   expect(await caseNotesEntry.innerText()).toBe('Scope: the demo archive.\n\nPlanted group, co-retweets.');
-  // Times read as a date and a time of day (the column says UTC); the exact ISO time is the element's dateTime.
+  // Times read as a date and a time of day in UTC, to the second; the exact ISO time is the element's dateTime.
   const when = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(2) time').first();
   const iso = (await when.getAttribute('datetime'))!;
   expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-  await expect(when).toHaveText(iso.slice(0, 10) + ' ' + iso.slice(11, 19));
+  await expect(when).toHaveText(`${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`);
 
   // Export refuses a source file that changed since import (same name, one byte different).
   const changedDir = mkdtempSync(path.join(tmpdir(), 'dw-cases-changed-'));

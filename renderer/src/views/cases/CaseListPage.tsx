@@ -6,6 +6,7 @@ import { listUnattachedPins } from '../../pins/pinApi';
 import { KeyPanel } from './KeyPanel';
 import { actorOf, useKeyStatus, useLive } from './useCaseData';
 import { storageFailureMessage } from '../../store/diskGuard';
+import { utcInstantMinuteText } from '../../../../shared/report/reportTimes';
 
 export function CaseListPage() {
   const key = useKeyStatus();
@@ -54,7 +55,7 @@ export function CaseListPage() {
           <thead>
             <tr>
               <th scope="col">Case</th>
-              <th scope="col">Created (UTC)</th>
+              <th scope="col">Created</th>
               <th scope="col">By</th>
               <th scope="col">Items</th>
               <th scope="col">State</th>
@@ -66,7 +67,7 @@ export function CaseListPage() {
                 <td>
                   <a href={hrefFor('cases', c.id)} dir="auto">{c.name}</a>
                 </td>
-                <td>{c.createdAt.replace('T', ' ').slice(0, 19)}</td>
+                <td>{utcInstantMinuteText(c.createdAt)}</td>
                 <td>{c.createdBy}</td>
                 <td>{c.items}</td>
                 <td>{c.archived ? 'archived' : 'open'}</td>

@@ -1,7 +1,7 @@
 import { visibleJson, visibleText } from '../../../../shared/evidence/visibleJson';
 import { detailKeyWords, detailPlainWords } from '../../../../shared/evidence/detailWords';
 import { custodyActionLabel, type CustodyEntry } from '../../../../shared/evidence/custodyLog';
-import { zonedInstantText } from '../../../../shared/report/reportTimes';
+import { utcInstantText, zonedInstantText } from '../../../../shared/report/reportTimes';
 import { analystTimeZone } from '../../app/analystTimeZone';
 import { Fragment, memo } from 'react';
 
@@ -48,9 +48,6 @@ function Detail({ detail }: { detail: unknown }) {
   );
 }
 
-/** '2026-12-02T11:48:57.123Z' as '2026-12-02 11:48:57' (the column says UTC; the exact time is the element's dateTime and title). */
-const readableUtc = (iso: string): string => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
-
 /**
  * An entry's time on hover: in the analyst's time zone (the Overview's, as the charts and the report
  * use), to the second, then exactly as the log records it (UTC, to the millisecond), which its hash covers.
@@ -64,7 +61,7 @@ export function CustodyTable({ entries, brokenAt }: { entries: CustodyEntry[]; b
       <thead>
         <tr>
           <th scope="col">#</th>
-          <th scope="col">When (UTC)</th>
+          <th scope="col">When</th>
           <th scope="col">Who</th>
           <th scope="col">Action</th>
           <th scope="col">Detail</th>
@@ -86,7 +83,7 @@ const CustodyRow = memo(
     return (
       <tr className={state === 'ok' ? undefined : state} aria-invalid={state !== 'ok' || undefined}>
         <td>{e.seq}</td>
-        <td><time dateTime={e.at} title={whenTitle(e.at, zone)}>{readableUtc(e.at)}</time></td>
+        <td><time dateTime={e.at} title={whenTitle(e.at, zone)}>{utcInstantText(e.at)}</time></td>
         <td>{e.actor}</td>
         <td title={e.action}>{custodyActionLabel(e.action)}</td>
         <td dir="auto" className="detail"><Detail detail={e.detail} /></td>
