@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { PinButton } from '../pins/PinButton';
 import type { EvidenceItemDraft } from '../pins/pinTypes';
 import { chartPng, chartSvg } from './chartExport';
+import { svgWithFonts } from '../styles/svgWithFonts';
+import { APP_FACES } from '../styles/fontFaces';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { saveBytes } from '../host/saveFile';
 import { echarts, type ChartOption } from './echartsSetup';
@@ -53,7 +55,7 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
   const base = safeFileName(`${title}-${caption}`);
   const exportAs = async (kind: 'png' | 'svg') => {
     try {
-      const bytes = kind === 'png' ? chartPng(option, title, caption) : new TextEncoder().encode(chartSvg(option, title, caption));
+      const bytes = kind === 'png' ? chartPng(option, title, caption) : new TextEncoder().encode(await svgWithFonts(chartSvg(option, title, caption), APP_FACES));
       const saved = await saveBytes(`${base}.${kind}`, kind === 'png' ? 'image/png' : 'image/svg+xml', bytes);
       setStatus(saved ? `Saved ${kind.toUpperCase()} (${bytes.length.toLocaleString('en')} bytes).` : 'Save cancelled.');
     } catch (e) {

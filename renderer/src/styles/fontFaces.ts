@@ -31,7 +31,9 @@ export const REPORT_FACES: readonly string[] = ['Noto Sans', 'DW Flags', 'Noto E
 /** A CSS font-family value, each face in `quote`. */
 export const fontFamily = (faces: readonly string[], quote: '"' | "'" = '"'): string => [...faces.map((f) => quote + f + quote), 'sans-serif'].join(', ');
 
+/** The faces of the app's drawings (canvases, network drawings, charts), in fallback order. */
+export const APP_FACES: readonly string[] = ['Noto Sans', ...APP_SCRIPT_FACES];
 /** The app's font stack for canvases and network drawings: Cytoscape accepts double quotes only. */
-export const APP_FONT = fontFamily(['Noto Sans', ...APP_SCRIPT_FACES]);
+export const APP_FONT = fontFamily(APP_FACES);
 /** The same for charts: ECharts writes it into SVG style attributes unescaped, so in single quotes. */
-export const CHART_FONT = fontFamily(['Noto Sans', ...APP_SCRIPT_FACES], "'");
+export const CHART_FONT = fontFamily(APP_FACES, "'");

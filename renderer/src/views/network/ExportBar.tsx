@@ -10,6 +10,8 @@ import { KIND_LABELS, type NetworkModel } from '../../network/networkModel';
 import { addPngText, asciiJson } from '../../network/pngText';
 import { pngWithEdges } from '../../network/pngWithEdges';
 import { svgFromDrawing } from '../../network/svgFromDrawing';
+import { svgWithFonts } from '../../styles/svgWithFonts';
+import { APP_FACES } from '../../styles/fontFaces';
 import { viewFilterNotes, type ViewGraph, type ViewSettings } from '../../network/viewGraph';
 import { PinButton } from '../../pins/PinButton';
 import type { EvidenceItemDraft } from '../../pins/pinTypes';
@@ -70,7 +72,7 @@ export function ExportBar({ model, view, settings, coordination, drawing, datase
           const blob = await pngWithEdges(drawing, 4000, imageCaption());
           bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), 'analysis_receipt', asciiJson(viewReceipt()));
         } else {
-          const svg = svgFromDrawing(drawing, imageCaption());
+          const svg = await svgWithFonts(svgFromDrawing(drawing, imageCaption()), APP_FACES);
           bytes = enc.encode(svg.replace('</svg>', `<metadata id="analysis_receipt">${xmlText(JSON.stringify(viewReceipt()))}</metadata>\n</svg>`));
         }
       } else {
