@@ -47,7 +47,7 @@ export function filterFields(filter: unknown): Array<[string, string]> {
     // toMinute is exclusive: the last minute read is the one before it.
     out.push(['tweets from', `${f.fromMinute !== undefined ? utcMinuteText(f.fromMinute) : 'the first'} to ${f.toMinute !== undefined ? utcMinuteText(f.toMinute - 1) : 'the last'}`]);
   }
-  if (f.language) out.push(['tweet language', f.language]);
+  if (f.language !== undefined) out.push(['tweet language', f.language || '(empty)']);
   if (f.userids?.length) out.push(['only accounts', f.userids.join(', ')]);
   return out;
 }

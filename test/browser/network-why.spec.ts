@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { storeRecords } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, tweetsFile, type TweetsRow as Row } from './importTempFiles';
-import { buildNetwork, waitDrawn } from './networkHelpers';
+import { buildNetwork, edgeRows, waitDrawn } from './networkHelpers';
 
 // The QA analyst's lookalikes (newsagency and three names that pass for it), a reader who retweets each,
 // newsagency retweeting itself, a quiet account with no mention, and two echoes retweeting quiet's two tweets.
@@ -28,12 +28,6 @@ const ROWS: Row[] = [
   ...quiet.map((t): Row => ({ tweetid: t.tweetid, userid: QUIET, user_screen_name: 'quiet', user_display_name: 'quiet', tweet_text: 'nothing to see' })),
   ...quiet.flatMap((t, k) => [retweet(`940000000000000000${k + 1}`, '7', 'echoone', t), retweet(`950000000000000000${k + 1}`, '8', 'echotwo', t)]),
 ];
-
-/** The edge table's rows as "source → target" (cells as shown: names, ids after lookalikes, "(itself)"). */
-async function edgeRows(page: Page): Promise<string[]> {
-  const rows = page.getByTestId('edge-table').locator('tbody tr');
-  return (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent!.trim()).join(' → ')))).sort();
-}
 
 const reason = (page: Page) => page.getByTestId('empty-network-reason');
 

@@ -13,6 +13,12 @@ export async function buildNetwork(page: Page, kind: string): Promise<void> {
   await waitDrawn(page);
 }
 
+/** The edge table's rows as "source → target" (cells as shown: names, ids after lookalikes, "(itself)"), sorted. */
+export async function edgeRows(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('edge-table').locator('tbody tr');
+  return (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent!.trim()).join(' → ')))).sort();
+}
+
 /** Waits until the drawn graph (after its layout) has its first frame on the canvas. */
 export async function waitDrawn(page: Page): Promise<void> {
   const [nodes] = await drawn(page);

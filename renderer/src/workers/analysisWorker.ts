@@ -114,7 +114,7 @@ function toFilter(f: AnalysisRequest['filter'], accounts: ReadonlyMap<string, { 
     ...(f.fromMinute !== undefined ? { fromMinute: f.fromMinute } : {}),
     ...(f.toMinute !== undefined ? { toMinute: f.toMinute } : {}),
     ...(userids ? { userids } : {}),
-    ...(f.language ? { language: f.language } : {}),
+    ...(f.language !== undefined ? { language: f.language } : {}), // '' keeps the tweets with no language
   };
 }
 

@@ -38,6 +38,12 @@ describe('analysisScope', () => {
     expect(analysisScope(undefined)).toEqual([]);
   });
 
+  it('names a filter on the tweets with no language “(empty)”, as the Network form offers it (an empty language is a filter, not none)', () => {
+    const scope = (filter: object) => analysisScope({ dataset: { files: [], tweets: 3, tweetsAnalysed: 2 }, counts: { nodes: 2, edges: 1, omitted: {} }, parameters: { filter } } as never);
+    expect(scope({ language: '' })).toContainEqual(['tweet language', '(empty)']);
+    expect(scope({}).map(([k]) => k)).not.toContain('tweet language');
+  });
+
   it("counts a coordination run's account pairs under the minimum repeats (co-acted, not drawn), as the CLI's receipt does", () => {
     const scope = (n: number) => analysisScope({ dataset: { files: [], tweets: 9, tweetsAnalysed: 9 }, counts: { nodes: 2, edges: 1, omitted: { candidatePairsBelowMinRepeat: n } }, parameters: {} } as never);
     expect(scope(1_234)).toContainEqual(['left out', '1,234 pairs of accounts that co-acted fewer times than the minimum repeats']);

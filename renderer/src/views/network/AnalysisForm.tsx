@@ -10,6 +10,7 @@ import { focusIfLost } from '../../app/focusIfLost';
 import { COORDINATION_RANGES, leastAccepted, parameterProblems, smallestAlpha, type CoordinationParameters, type ParameterProblem } from '../../../../shared/graph/coordination/parameterProblems';
 import { rememberedDataset, useExploreData } from '../explore/exploreData';
 import { tweetLanguagesOf } from '../explore/tweetLanguages';
+import { chosenValue, optionValue } from '../explore/emptyOption';
 import { datasetOptionLabel } from '../datasetOptionLabel';
 
 const KINDS = Object.keys(KIND_LABELS) as AnalysisKind[];
@@ -37,7 +38,8 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const [from, setFrom] = useState(f?.fromMinute !== undefined ? dayOfMinute(f.fromMinute) : '');
   // toMinute is exclusive (the day after the To day): the To day holds the minute before it.
   const [to, setTo] = useState(f?.toMinute !== undefined ? dayOfMinute(f.toMinute - 1) : '');
-  const [language, setLanguage] = useState(f?.language ?? '');
+  // The option chosen: '' for any language, optionValue('') for tweets with none.
+  const [language, setLanguage] = useState(f?.language !== undefined ? optionValue(f.language) : '');
   const [accounts, setAccounts] = useState(f?.userids?.join(' ') ?? '');
   const c = last?.coordination;
   const [windowSeconds, setWindow] = useState<number>(c?.windowSeconds ?? COORDINATION_DEFAULTS.windowSeconds);
@@ -52,13 +54,13 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
   const invalidity = (field: Problem['fields'][number]) => (refusedBy(field) ? { 'aria-invalid': true, 'aria-describedby': problemsId } : {});
   const coord = isCoordinationKind(kind);
   const dataset = datasets.some((d) => d.id === datasetId) ? datasetId : defaultDataset(datasets);
-  // The tweet languages of the dataset, as Search offers them (tweets with none are not a choice here):
-  // a language is chosen, never typed, so the filter and the summary carry the code as archived.
+  // The tweet languages of the dataset, as Search offers them (“(empty)” for tweets with none): a
+  // language is chosen, never typed, so the filter and the summary carry the code as archived.
   const { data } = useExploreData(datasets.find((d) => d.id === dataset));
-  const languages = useMemo(() => tweetLanguagesOf(data?.aggregates).filter(Boolean), [data]);
+  const languages = useMemo(() => tweetLanguagesOf(data?.aggregates), [data]);
   // Until they are read, a language chosen before (the last build's) stays offered; one the dataset lacks is no choice.
-  const offered = data ? languages : language ? [language] : [];
-  const chosenLanguage = offered.find((l) => l.toLowerCase() === language.toLowerCase()) ?? '';
+  const offered = data ? languages : language ? [chosenValue(language)!] : [];
+  const chosenLanguage = offered.map(optionValue).find((o) => o.toLowerCase() === language.toLowerCase()) ?? '';
 
   const params: CoordinationParameters = { windowSeconds, minRepeat, alpha, replicates };
 
@@ -74,7 +76,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
     const userids = accounts.split(/[\s,]+/).filter(Boolean);
     onRun({
       datasetId: dataset, kind,
-      filter: { fromMinute: dayToMinute(from), toMinute: dayToMinute(to, 1), language: chosenLanguage || undefined, userids },
+      filter: { fromMinute: dayToMinute(from), toMinute: dayToMinute(to, 1), language: chosenValue(chosenLanguage), userids },
       coordination: { windowSeconds, minRepeat, alpha, replicates, seed: COORDINATION_DEFAULTS.seed, sweep },
     });
   };
@@ -95,7 +97,7 @@ export function AnalysisForm({ datasets, running, onRun, onCancel, onInvalid, la
         <legend>Filter (UTC)</legend>
         <DayField label="From day" className="day-field" value={from} onApply={setFrom} refusedBy={refusedBy('from')} />
         <DayField label="To day (inclusive)" className="day-field" value={to} onApply={setTo} refusedBy={refusedBy('to')} />
-        <label>Tweet language <select value={chosenLanguage} onChange={(e) => setLanguage(e.target.value)}><option value="">any</option>{offered.map((l) => <option key={l} value={l}>{l}</option>)}</select></label>
+        <label>Tweet language <select value={chosenLanguage} onChange={(e) => setLanguage(e.target.value)}><option value="">any</option>{offered.map((l) => <option key={l} value={optionValue(l)}>{l || '(empty)'}</option>)}</select></label>
         <label>Only accounts (user ids or @names) <input type="text" value={accounts} placeholder="all" onChange={(e) => setAccounts(e.target.value)} /></label>
       </fieldset>
       {coord && (

@@ -19,7 +19,7 @@ export function buildSettingsText(r: AnalysisRequest): string {
   const to = f.toMinute !== undefined ? ` ${from ? 'to' : 'up to'} ${dayOfMinute(f.toMinute - 1)}` : '';
   const tweets = [
     from || to ? `tweets${from}${to} (UTC days)` : '',
-    f.language ? `language ${f.language}` : '',
+    f.language !== undefined ? `language ${f.language || '(empty)'}` : '',
     f.userids?.length ? `only ${f.userids.join(', ')}` : '',
   ].filter(Boolean);
   return `Settings: ${[coordination.join(', '), tweets.length ? tweets.join(', ') : 'all tweets'].filter(Boolean).join('; ')}.`;
