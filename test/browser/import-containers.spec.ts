@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -164,18 +165,47 @@ test('Chromium reads gzip members one after another however the file is cut into
   await exposeModule(page, path.resolve('shared/archive/gunzipMembers.ts'), 'dwGunzip');
   for (const [name, gz, data] of cases) {
     for (const size of [7, 1000, 1 << 16]) {
-      const read = await page.evaluate(async ({ name, b64, size }) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const chunks = async function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-        };
-        const parts: Uint8Array[] = [];
-        for await (const c of (globalThis as any).dwGunzip.gunzipMembers(name, chunks())) parts.push(c);
-        const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-        parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
-        return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', all)), (x) => x.toString(16).padStart(2, '0')).join('');
-      }, { name, b64: gz.toString('base64'), size });
-      expect(read, `${name} in chunks of ${size}`).toBe(createHash('sha256').update(data).digest('hex'));
+      expect(await gunzipInPage(page, name, gz, size), `${name} in chunks of ${size}`).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+  }
+});
+
+/** gunzipMembers run in the page (exposed as dwGunzip) on gz read in chunks of size: the SHA-256 of what came out, or its refusal's message. */
+async function gunzipInPage(page: Page, name: string, gz: Buffer, size: number): Promise<string> {
+  return page.evaluate(async ({ name, b64, size }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const chunks = async function* () {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+    };
+    const parts: Uint8Array[] = [];
+    try {
+      for await (const c of (globalThis as any).dwGunzip.gunzipMembers(name, chunks())) parts.push(c);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+    return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', all)), (x) => x.toString(16).padStart(2, '0')).join('');
+  }, { name, b64: gz.toString('base64'), size });
+}
+
+test('Chromium refuses zero bytes between gzip members (gzip -d stops at them) and a damaged member after whole ones, naming the byte where each begins; text after an empty member is appended data', async ({ page }) => {
+  const csv = readFileSync(realFixture('china_082019_1_users_csv_hashed.csv'));
+  const half = csv.indexOf(0x0a, csv.length >> 1) + 1;
+  const [a, b] = [gzipSync(csv.subarray(0, half)), gzipSync(csv.subarray(half))];
+  const stops = (n: number, at: number) => `${n} zero bytes at byte ${at} follow the end of a gzip member, and another gzip member starts after them, at byte ${at + n}.`;
+  const damaged = (at: number) => new RegExp(`: gzip data is corrupt or truncated \\([^)]+\\) in the gzip member that starts at byte ${at}, after whole ones: `);
+  const cases: [string, Buffer, string | RegExp][] = [
+    ['zeros_between', Buffer.concat([a, Buffer.alloc(512), b]), stops(512, a.length)],
+    ['zero_between', Buffer.concat([a, Buffer.alloc(1), b, Buffer.alloc(100)]), stops(1, a.length)],
+    ['bad_member', Buffer.concat([a, b, Buffer.from('\x1f\x8b\x08garbage appended', 'latin1')]), damaged(a.length + b.length)],
+    ['cut_member', Buffer.concat([a, b, a.subarray(0, 20)]), damaged(a.length + b.length)],
+    ['empty_then_text', Buffer.concat([gzipSync(Buffer.alloc(0)), Buffer.from('garbage appended')]), 'bytes that are not gzip data follow the end of the gzip data'],
+  ];
+  await exposeModule(page, path.resolve('shared/archive/gunzipMembers.ts'), 'dwGunzip');
+  for (const [name, gz, message] of cases) {
+    for (const size of [7, 1000, 1 << 16]) {
+      expect(await gunzipInPage(page, name, gz, size), `${name} in chunks of ${size}`).toMatch(typeof message === 'string' ? `${name}: ${message}` : message);
     }
   }
 });

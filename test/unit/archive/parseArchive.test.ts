@@ -3,12 +3,12 @@ import { gzipSync } from 'node:zlib';
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { downloadZip } from 'client-zip';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TWITTER_TWEET_COLUMNS } from '../../../shared/archive/detectFormat';
-import { endsInsideCharacter, hashArchive, parseArchive, tweetIdSet } from '../../../shared/archive/parseArchive';
+import { endsInsideCharacter, hashArchive, parseArchive, tweetIdSet, type ArchiveHashes } from '../../../shared/archive/parseArchive';
 import { bytesSource, enc, parseBytes, readReal } from './helpers';
 import { splitFields } from '../../../shared/archive/csvRecords';
 import { ZipTail } from '../../../shared/archive/zipCentralDirectory';
@@ -656,11 +656,54 @@ describe('containers and refusals', () => {
     }
   });
 
+  it('zero bytes between gzip members (gzip -d stops at them) and a damaged member after whole ones are refused, naming the byte where each begins, as gzip -d judges them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-gzip-'));
+    const half = plain.indexOf(0x0a, plain.length >> 1) + 1;
+    writeFileSync(path.join(dir, 'a.csv'), plain.subarray(0, half));
+    writeFileSync(path.join(dir, 'b.csv'), plain.subarray(half));
+    execFileSync('gzip', ['-n', 'a.csv', 'b.csv'], { cwd: dir });
+    const [a, b] = ['a.csv.gz', 'b.csv.gz'].map((f) => new Uint8Array(readFileSync(path.join(dir, f))));
+    /** What the standard tool does with the file: its exit status (2: a warning), what it wrote and said. */
+    const gzipD = (bytes: Uint8Array) => {
+      writeFileSync(path.join(dir, 'x.gz'), bytes);
+      const r = spawnSync('gzip', ['-dc', 'x.gz'], { cwd: dir });
+      return { status: r.status, out: r.stdout.length, said: r.stderr.toString().trim() };
+    };
+    const zeros = (n: number) => new Uint8Array(n);
+    const between = (n: number, after = 0) => new Uint8Array([...a!, ...zeros(n), ...b!, ...zeros(after)]);
+    // gzip -d reads the first member, stops at the zeros and leaves the second out, with a warning.
+    for (const n of [1, 3, 512]) expect(gzipD(between(n))).toEqual({ status: 2, out: half, said: 'gzip: x.gz: decompression OK, trailing garbage ignored' });
+    const stops = (n: number, at: number) =>
+      `${n} zero bytes at byte ${at} follow the end of a gzip member, and another gzip member starts after them, at byte ${at + n}. \`gzip -d\` stops at the zeros (“decompression OK, trailing garbage ignored”) and leaves out what follows; the app does not import a file in part: nothing of it was imported. If the zeros are padding between .gz files joined together, join them again without it.`;
+    // gzip -d reads both members, then fails on the third, which begins like one (1f 8b 08) but is not whole.
+    const bad = new Uint8Array([...a!, ...b!, 0x1f, 0x8b, 0x08, ...enc.encode('garbage appended')]);
+    const cut = new Uint8Array([...a!, ...b!, ...a!.subarray(0, 20)]);
+    for (const bytes of [bad, cut]) expect(gzipD(bytes)).toMatchObject({ status: 1, out: plain.length });
+    const damaged = (at: number) =>
+      new RegExp(`: gzip data is corrupt or truncated \\([^)]+\\) in the gzip member that starts at byte ${at}, after whole ones: data that begins like gzip was appended to the file, or the file is damaged or cut short; \`gzip -t\` refuses it too\\. Nothing of it was imported\\. Fetch the file again\\.$`);
+    const refused: [string, Uint8Array, string | RegExp][] = [
+      ['zeros_between.csv.gz', between(512), stops(512, a!.length)],
+      ['zero_between.csv.gz', between(1, 100), stops(1, a!.length)],
+      ['bad_member.csv.gz', bad, damaged(a!.length + b!.length)],
+      ['cut_member.csv.gz', cut, damaged(a!.length + b!.length)],
+    ];
+    const hashes: ArchiveHashes = { container: 'gzip', sha256: '', size: 0, entries: [{ entryName: undefined, sha256: 'x', size: 0 }], skippedEntries: [] };
+    for (const [name, bytes, message] of refused) {
+      for (const chunk of [7, 1000, 1 << 20]) {
+        for (const read of [() => hashArchive(bytesSource(name, bytes, chunk)), () => parseArchive(bytesSource(name, bytes, chunk), { hashes })]) {
+          const e = await read().then(() => undefined, (e: Error) => e);
+          expect(e?.message, `${name} in chunks of ${chunk}`).toMatch(typeof message === 'string' ? `${name}: ${message}` : message);
+          if (typeof message === 'string') expect(e?.message).toBe(`${name}: ${message}`);
+        }
+      }
+    }
+  });
+
   it('cuts gzip data before every member start, also one split across chunks, and keeps the zeros that end the file apart', async () => {
     const a = new Uint8Array(gzipSync(plain.subarray(0, 5000)));
     const b = new Uint8Array(gzipSync(plain.subarray(5000)));
-    const bytes = new Uint8Array([...a, ...b, 0, 0, 0]);
-    for (const size of [1, 2, 3, 5, 1000, bytes.length]) {
+    /** The pieces of bytes read in chunks of size, each where it is in them; all the bytes, in order. */
+    const piecesOf = async (bytes: Uint8Array, size: number) => {
       const chunks = (async function* () {
         for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
       })();
@@ -672,10 +715,25 @@ describe('containers and refusals', () => {
         at += p.bytes.length;
       }
       expect(at).toBe(bytes.length);
+      return pieces;
+    };
+    const bytes = new Uint8Array([...a, ...b, 0, 0, 0]);
+    for (const size of [1, 2, 3, 5, 1000, bytes.length]) {
+      const pieces = await piecesOf(bytes, size);
       const kinds = pieces.filter((p) => p.kind !== 'data');
       // 1f 8b 08 may also occur inside deflate data (a false start, read on as data): the real ones are among those found.
       expect(kinds.filter((p) => p.at === 0 || p.at === a.length).map((p) => [p.at, p.kind]), `chunks of ${size}`).toEqual([[0, 'member'], [a.length, 'member']]);
       expect(pieces.at(-1), `chunks of ${size}`).toEqual({ at: bytes.length - 3 - (b.at(-1) === 0 ? 1 : 0) - (b.at(-1) === 0 && b.at(-2) === 0 ? 1 : 0), length: 3 + (b.at(-1) === 0 ? 1 : 0) + (b.at(-1) === 0 && b.at(-2) === 0 ? 1 : 0), kind: 'padding' });
+    }
+    // A run of zeros just before a member's first bytes is a piece of its own, with the zeros that end the trailer before it.
+    const gap = new Uint8Array([...a, ...new Uint8Array(5), ...b]);
+    let zeros = a.length;
+    while (a[zeros - 1] === 0) zeros--;
+    for (const size of [1, 2, 3, 5, 7, 1000, gap.length]) {
+      expect((await piecesOf(gap, size)).filter((p) => p.at >= zeros && p.at <= a.length + 5), `chunks of ${size}`).toEqual([
+        { at: zeros, length: a.length + 5 - zeros, kind: 'padding' },
+        { at: a.length + 5, length: expect.any(Number), kind: 'member' },
+      ]);
     }
   });
 
