@@ -93,7 +93,8 @@ const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
 const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
 /**
  * The version of normalizeForSearch that search blocks were written with (SearchBlockRecord.norm):
- * a block of another version is normalised again from its tweets when it is searched.
+ * a block of another version is normalised again from its tweets when it is first searched, and stored
+ * so (DatasetCorpus.storeRefolded in the search worker).
  * 2: ZWNJ and tatweel dropped (2026-11-30). 3: final ς as σ, ß as ss (foldCase, 2026-12-01).
  * 4: Traditional Chinese characters as Simplified (foldChineseVariants), Greek letters without accents (2026-12-02).
  * 5: ’ ‘ ʼ as the apostrophe ' (2026-12-02). 6: “ ” „ ‟ as the double quote " (2026-12-02).

@@ -9,6 +9,8 @@ import { rowsOf, textBlock, type TextBlock } from './searchText';
 import { yieldToEvents } from '../workers/yieldToEvents';
 import { readAccounts } from '../store/read/datasetReader';
 import { ScreenNames } from '../../../shared/domain/screenNames';
+import { searchRecordOf, withSearchText } from '../store/write/searchBlockOf';
+import type { SearchBlockRecord } from '../store/schema';
 
 /** Search blocks read per IndexedDB request (one getAll over a key range). */
 const TEXT_BATCH = 16;
@@ -16,6 +18,12 @@ const TEXT_BATCH = 16;
 const COLUMN_BATCH = 4;
 /** Tweet blocks kept for building result rows (a page rarely spans more than a few blocks). */
 const HIT_CACHE = 4;
+
+/**
+ * A block whose search text the load folded again: k its index; `made` the whole record when the
+ * dataset had none for the block (else the stored record keeps its filters and gets the new text).
+ */
+type Refolded = { k: number; seq: number; importId: string; made?: SearchBlockRecord };
 
 /**
  * One dataset's search corpus in the search worker, loaded progressively so a query can run over the
@@ -50,6 +58,8 @@ export class DatasetCorpus {
   private readonly hitCache = new Map<number, TweetColumns>();
   private closed = false;
   private screenNames: Promise<ScreenNames> | undefined;
+  /** Blocks folded again by this load, a batch (≤ TEXT_BATCH) each, stored once the text is loaded. */
+  private readonly refolded: Refolded[][] = [];
   /** Resolves once every block's text is loaded. */
   readonly ready: Promise<void>;
   /** Resolves once the block list (seqs) is known. */
@@ -90,15 +100,18 @@ export class DatasetCorpus {
       const bySeq = new Map(records.filter((r) => this.committed.has(r.importId) && withText.has(r.seq)).map((r) => [r.seq, r]));
       // Filter columns stored with the text (imports since they were added, with targets since 2026-12-03) come in the same read.
       const withFilters = this.filtersLoaded === a && chunk.every((seq) => bySeq.get(seq)?.filters?.targets);
+      const refolded: Refolded[] = [];
       for (const [j, seq] of chunk.entries()) {
         const r = bySeq.get(seq);
         let block: TextBlock;
         if (r && (r.norm ?? 1) === SEARCH_TEXT_VERSION) block = { seq, joined: r.joined, starts: r.starts.slice() }; // a copy: r.starts shares the record's buffer with its filters
         else {
           // A block without its search text, or written by an older normalizeForSearch (a dataset
-          // imported before it changed), is still searchable: normalised here from its tweets.
+          // imported before it changed), is still searchable: normalised here from its tweets, and
+          // stored so (storeRefolded), once: the next load reads it as the import wrote it.
           const tb = await this.db.tweetBlocks.get([this.datasetId, seq]);
           block = textBlock(seq, (tb ? unpackStrings(tb.columns.tweetText) : []).map(normalizeForSearch));
+          if (tb && this.committed.has(tb.importId)) refolded.push({ k: a + j, seq, importId: tb.importId, made: r ? undefined : searchRecordOf(tb, block) });
         }
         this.text[a + j] = block;
         this.tweets += rowsOf(block);
@@ -107,6 +120,7 @@ export class DatasetCorpus {
       if (withFilters) {
         this.filtersLoadedTo(a + chunk.length);
       }
+      if (refolded.length) this.refolded.push(refolded);
       this.loadedBlocks = a + chunk.length;
       this.wake();
       this.onProgress();
@@ -115,6 +129,41 @@ export class DatasetCorpus {
     this.textDone = true;
     this.wake();
     this.onProgress();
+    // After the text is in, so storing it never holds back the first search.
+    if (this.refolded.length) void this.storeRefolded(); // never rejects
+  }
+
+  /**
+   * Writes the search text folded again by this load back to `searchBlocks`, one bulkPut per batch
+   * read, so the next load reads it instead of folding the tweets again. Each batch is written in a
+   * transaction that first checks, with the dataset record, that its import is still committed (a
+   * dataset deleted or an import dropped meanwhile gets nothing), and rereads each stored record: one
+   * written by now in the current version, or by another import, is left alone. Tweet blocks are
+   * never written. A failure (a full disk) is logged and ends the write-back: the text in memory
+   * serves this session's searches, and the next load folds it again.
+   */
+  private async storeRefolded(): Promise<void> {
+    const { db, datasetId } = this;
+    try {
+      for (const batch of this.refolded.splice(0)) {
+        if (this.closed) return;
+        await yieldToEvents();
+        await db.transaction('rw', [db.datasets, db.searchBlocks], async () => {
+          const committed = new Set((await db.datasets.get(datasetId))?.committedImports ?? []);
+          const stored = await db.searchBlocks.bulkGet(batch.map((b) => [datasetId, b.seq] as [string, number]));
+          const put: SearchBlockRecord[] = [];
+          for (const [i, b] of batch.entries()) {
+            const r = stored[i];
+            if (this.closed || !committed.has(b.importId) || (r && (r.importId !== b.importId || (r.norm ?? 1) === SEARCH_TEXT_VERSION))) continue;
+            if (r) put.push(withSearchText(r, this.text[b.k]!));
+            else if (b.made) put.push(b.made);
+          }
+          if (put.length) await db.searchBlocks.bulkPut(put);
+        });
+      }
+    } catch (e) {
+      console.warn(`search: storing the refolded search text of dataset ${datasetId} failed; it is folded again at the next load`, e);
+    }
   }
 
   /** Resolves when block k's text is loaded (or the load failed). */
