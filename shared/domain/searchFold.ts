@@ -24,7 +24,8 @@ export function normalizeForSearch(s: string): string {
   // One for one, so highlights map back unchanged.
   // Arabic-script letters written in more than one way are one letter (ARABIC_LETTER_FORMS), and the
   // harakat (short-vowel marks) are left out with the invisible characters, as Lucene's ArabicNormalizer
-  // folds them: إيران finds ايران, مدرسه finds مدرسة, فى finds في, محمد finds مُحَمَّد, and back.
+  // folds them: إيران finds ايران, مدرسه finds مدرسة, فى finds في, محمد finds مُحَمَّد, and back;
+  // Persian's ezafe on a final heh (ۀ, هٔ, ه‌ٔ) is the heh: خانه finds خانۀ and خانهٔ.
   // Most texts hold none of the four: one scan for any, and nothing more (the import folds every tweet).
   return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"').replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_FORMS[c]!) : n;
 }
@@ -35,7 +36,11 @@ export function normalizeForSearch(s: string): string {
  * bidi embeddings and isolates U+202A–U+202E and U+2060–U+206F, U+FEFF, variation selectors, …;
  * test/unit/domain/searchFold.test.ts checks the list against \p{Default_Ignorable_Code_Point}) and
  * Arabic tatweel (كـتاب), the harakat U+064B–U+0652 (fathatan to sukun: مُحَمَّد is محمد) and the
- * superscript alef U+0670 (هٰذا is هذا), marks most Arabic text leaves out, with two kept:
+ * superscript alef U+0670 (هٰذا is هذا), marks most Arabic text leaves out, and the hamza above U+0654 on a
+ * heh (with or without a non-joiner between): Persian writes the ezafe after a word ending in ه as هٔ
+ * or ه‌ٔ as well as ۀ (ARABIC_LETTER_FORMS), and all three are the heh for search (Lucene's
+ * PersianNormalizer drops the hamza above too; after other letters NFKC has made it part of the
+ * letter: أ ؤ ئ). With two kept:
  * - the zero-width joiner before an emoji (👩‍👩‍👧, 🏳️‍🌈 is one picture; without it, a row of them);
  * - tag characters U+E0020–U+E007F, which spell a subdivision flag after 🏴 (Scotland's, Wales').
  * Persian, Arabic and Indic writing use the non-joiner (U+200C) and joiner (U+200D) inside words to
@@ -44,7 +49,7 @@ export function normalizeForSearch(s: string): string {
  * both, and never makes such a word unfindable. Variation selectors only choose a character's look
  * (❤️ and ❤ are one heart). One for one otherwise, so highlights map back (highlightRanges).
  */
-const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u064b-\u0652\u0670\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})/gu;
+const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u064b-\u0652\u0670\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})|(?<=\u0647\u200c?)\u0654/gu;
 /**
  * Whether the text holds a character that the four replacements change (INVISIBLE_IN_WORDS,
  * APOSTROPHES, DOUBLE_QUOTES, ARABIC_LETTERS; for an astral one, its lead surrogate): most texts hold none, and are
@@ -56,7 +61,7 @@ function foldsAfter(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 0xad) continue;
     if (c < 0x2000) {
-      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x622 || c === 0x623 || c === 0x625 || c === 0x629 || c === 0x640 || c === 0x649 || (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x671 || c === 0x6a9 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
+      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x622 || c === 0x623 || c === 0x625 || c === 0x629 || c === 0x640 || c === 0x649 || (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x671 || c === 0x654 || c === 0x6a9 || c === 0x6c0 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
     } else if (
       (c >= 0x200b && c <= 0x200f) || c === 0x2018 || c === 0x2019 || (c >= 0x201c && c <= 0x201f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
       c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0 || (c >= 0xfff0 && c <= 0xfff8) ||
@@ -76,17 +81,19 @@ const DOUBLE_QUOTES = /[\u201c-\u201f]/g;
  * often written مدرسه, and Persian writes the ending ه); alef maqsura as yeh (Egyptian writing
  * ends في and علي as فى and على, so على "on" and علي "Ali" are one word for search, as in those engines);
  * Persian yeh and keheh as the Arabic yeh and kaf (ایران is ايران, کشور is كشور: the same letters,
- * drawn alike inside a word). Hamza on waw or yeh (ؤ, ئ) and the lone hamza ء stay: they spell
+ * drawn alike inside a word); heh with yeh above ۀ, the Persian ezafe on a word ending in ه
+ * (خانهٔ, written ۀ, هٔ or ه‌ٔ: the hamza dropped in INVISIBLE_IN_WORDS), as heh, as Lucene's
+ * PersianNormalizer folds it. Hamza on waw or yeh (ؤ, ئ) and the lone hamza ء stay: they spell
  * different words.
  */
 const ARABIC_LETTER_FORMS: Record<string, string> = {
   '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627',
-  '\u0629': '\u0647',
+  '\u0629': '\u0647', '\u06c0': '\u0647',
   '\u0649': '\u064a', '\u06cc': '\u064a',
   '\u06a9': '\u0643',
 };
-const ARABIC_LETTERS = /[\u0622\u0623\u0625\u0629\u0649\u0671\u06a9\u06cc]/g;
-/** The Arabic-script letters search treats as one, each group its letter first (ا آ أ إ ٱ, ه ة, ي ى ی, ك ک): what Search's note names. */
+const ARABIC_LETTERS = /[\u0622\u0623\u0625\u0629\u0649\u0671\u06a9\u06c0\u06cc]/g;
+/** The Arabic-script letters search treats as one, each group its letter first (ا آ أ إ ٱ, ه ة ۀ, ي ى ی, ك ک): what Search's note names. */
 export const ARABIC_LETTERS_ALIKE: string[][] = [...new Set(Object.values(ARABIC_LETTER_FORMS))].map((to) => [to, ...Object.keys(ARABIC_LETTER_FORMS).filter((from) => ARABIC_LETTER_FORMS[from] === to)]);
 const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
 /** A Greek letter and the accents, breathings and diaeresis on it (after NFD: tonos, dialytika, polytonic marks). */
@@ -103,5 +110,7 @@ const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
  * 8: Persian yeh and keheh as the Arabic yeh and kaf (PERSIAN_LETTERS), 2026-12-06.
  * 9: alef forms as alef, teh marbuta as heh, alef maqsura as yeh (ARABIC_LETTER_FORMS), Arabic
  * harakat and superscript alef dropped (INVISIBLE_IN_WORDS), 2026-12-06.
+ * 10: heh with yeh above ۀ as heh (ARABIC_LETTER_FORMS), the hamza above on a heh dropped (هٔ, ه‌ٔ:
+ * INVISIBLE_IN_WORDS), 2026-12-06.
  */
-export const SEARCH_TEXT_VERSION = 9;
+export const SEARCH_TEXT_VERSION = 10;

@@ -24,6 +24,7 @@ export const LIBRARY_VERSIONS = {
  * joiner, soft hyphen: normalizeForSearch); 0.3.7 since it folds Persian yeh and keheh as the Arabic
  * yeh and kaf (#ایران is #ايران: normalizeForSearch); 0.3.8 since it folds Arabic letter forms
  * (alef with hamza or madda as alef, teh marbuta as heh, alef maqsura as yeh) and leaves out the
- * harakat (#إيران is #ايران, #الجزيرة is #الجزيره: normalizeForSearch).
+ * harakat (#إيران is #ايران, #الجزيرة is #الجزيره: normalizeForSearch); 0.3.9 since it folds the
+ * Persian ezafe on a heh (ۀ, هٔ) as heh (#مدرسۀ is #مدرسه: normalizeForSearch).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.8';
+export const WORKBENCH_GRAPH_VERSION = '0.3.9';

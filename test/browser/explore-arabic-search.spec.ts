@@ -17,6 +17,10 @@ const ROWS: Row[] = [
   { tweetid: '810', userid: '3', user_screen_name: 'alif', tweet_text: 'مُحَمَّد' },
   { tweetid: '811', userid: '4', user_screen_name: 'be', tweet_text: 'محمد وعلي' },
   { tweetid: '812', userid: '5', user_screen_name: 'te', tweet_text: 'plain English text' },
+  // The Persian ezafe on a final heh, written ۀ (U+06C0), هٔ (heh, hamza above U+0654) and ه‌ٔ (a non-joiner between).
+  { tweetid: '813', userid: '3', user_screen_name: 'alif', tweet_text: 'در خانۀ ما' },
+  { tweetid: '814', userid: '4', user_screen_name: 'be', tweet_text: 'در خانه\u0654 ما' },
+  { tweetid: '815', userid: '5', user_screen_name: 'te', tweet_text: 'در خانه\u200c\u0654 ما' },
 ];
 
 /**
@@ -27,7 +31,7 @@ const ROWS: Row[] = [
  */
 test('Arabic spellings of one word find each other, highlighted as written, and the page names the letters searched as one', async ({ page, requests, consoleLog }) => {
   test.setTimeout(120_000);
-  expect(await openSearchOfRows(page, 'arabic_spellings_tweets_csv_unhashed.csv', ROWS)).toContain('12 tweets');
+  expect(await openSearchOfRows(page, 'arabic_spellings_tweets_csv_unhashed.csv', ROWS)).toContain('15 tweets');
   const status = page.getByTestId('search-status');
   const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
   const marks = () => results.locator('mark').allTextContents();
@@ -39,6 +43,7 @@ test('Arabic spellings of one word find each other, highlighted as written, and 
     ['علي', 4, ['على', 'علي', 'على', 'علي']], // alef maqsura (Egyptian writing ends علي and في with ى)
     ['تويتر', 2, ['تـــويتر', 'تويتر']], // tatweel
     ['محمد', 2, ['مُحَمَّد', 'محمد']], // harakat
+    ['خانه', 3, ['خانۀ', 'خانه\u0654', 'خانه\u200c\u0654']], // the ezafe, highlighted with its hamza
   ];
   for (const [query, count, highlighted] of cases) {
     await search(page, query);
@@ -48,8 +53,8 @@ test('Arabic spellings of one word find each other, highlighted as written, and 
   }
   // The page says which letters are one, each group isolated from the others.
   const note = page.getByTestId('search-arabic-letters');
-  await expect(note).toHaveText('Arabic letters are searched as one: ا آ أ إ ٱ, ه ة, ي ى ی, ك ک; harakat and tatweel are ignored.');
-  expect(await note.locator('bdi').allTextContents()).toEqual(['ا آ أ إ ٱ', 'ه ة', 'ي ى ی', 'ك ک']);
+  await expect(note).toHaveText('Arabic letters are searched as one: ا آ أ إ ٱ, ه ة ۀ, ي ى ی, ك ک; harakat and tatweel are ignored.');
+  expect(await note.locator('bdi').allTextContents()).toEqual(['ا آ أ إ ٱ', 'ه ة ۀ', 'ي ى ی', 'ك ک']);
   // …only for a query in Arabic script.
   await search(page, 'English');
   await expect(status).toContainText('1 tweet matches “English” —');

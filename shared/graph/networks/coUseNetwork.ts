@@ -10,7 +10,7 @@ export const DEFAULT_MAX_ACCOUNTS_PER_ITEM = 500;
 
 /** How the co-use networks compare items, for their receipts (parameters.itemsCompared). */
 export const CO_USE_ITEMS: Record<CoUseKind, string> = {
-  cohashtag: 'hashtags as Search matches them and the Overview and account lists count them: whatever their letter case or width (NFKC, lower case, Turkish İ as I, Greek final ς as σ, German ß as ss), Traditional or Simplified Chinese, Greek accents, zero-width non-joiner, tatweel or Arabic harakat, Arabic letter forms (أ إ آ ٱ as ا, ة as ه, ى and Persian ی as ي, ک as ك); Latin diacritics kept',
+  cohashtag: 'hashtags as Search matches them and the Overview and account lists count them: whatever their letter case or width (NFKC, lower case, Turkish İ as I, Greek final ς as σ, German ß as ss), Traditional or Simplified Chinese, Greek accents, zero-width non-joiner, tatweel or Arabic harakat, Arabic letter forms (أ إ آ ٱ as ا, ة, ۀ and هٔ as ه, ى and Persian ی as ي, ک as ك); Latin diacritics kept',
   courl: 'links normalised: scheme and host lower-cased (an internationalised host as Punycode, whichever form it was written in), no www., fragment, trailing slash or utm_ parameters; shortened links not expanded',
 };
 

@@ -75,6 +75,19 @@ describe('normalizeForSearch leaves invisible characters out of words', () => {
     // Letters that are not forms of one another stay apart: hamza on waw or yeh, the lone hamza, heh and teh.
     for (const [a, b] of [['مسؤول', 'مسوول'], ['رئيس', 'رييس'], ['سماء', 'سما'], ['بنت', 'بنه']]) expect(normalizeForSearch(a)).not.toBe(normalizeForSearch(b));
   });
+  it('Persian heh with yeh above (ۀ) and the heh with a hamza above (هٔ, ه‌ٔ), the ezafe, are the heh, as Lucene\'s PersianNormalizer folds them', () => {
+    const heh = normalizeForSearch('خانه');
+    // خانۀ (U+06C0), خانهٔ (U+0647 U+0654), خانه‌ٔ (a non-joiner between): one word, the house of ….
+    for (const ezafe of ['خانۀ', 'خانه\u0654', 'خانه\u200c\u0654']) expect(normalizeForSearch(ezafe), [...ezafe].map((c) => c.codePointAt(0)!.toString(16)).join(' ')).toBe(heh);
+    expect(normalizeForSearch('در خانۀ ما و خانهٔ شما')).toBe(normalizeForSearch('در خانه ما و خانه شما'));
+    // As a decomposed ۀ (U+06D5 U+0654, which NFKC composes) and in a hashtag.
+    expect(normalizeForSearch('خان\u06d5\u0654')).toBe(heh);
+    expect(normalizeForSearch('#مدرسۀ_ما')).toBe(normalizeForSearch('#مدرسه_ما'));
+    // One for one for ۀ, so highlights map back; the hamza above stays where NFKC made it a letter (أ ؤ ئ) and after any other letter.
+    expect(normalizeForSearch('خانۀ').length).toBe(4);
+    expect(normalizeForSearch('رئيس')).not.toBe(normalizeForSearch('رييس'));
+    expect(normalizeForSearch('ب\u0654')).toBe('ب\u0654');
+  });
   it('keeps what it kept: apostrophes and quotes as typed on a keyboard, U+0000 between rows', () => {
     expect(normalizeForSearch('Can’t “Stop”')).toBe('can\'t "stop"');
     expect(normalizeForSearch('a\u0000b')).toBe('a\u0000b');

@@ -88,6 +88,15 @@ describe('searchCorpus', () => {
     expect(highlightRanges('من می\u200cخواهم بروم', parseQuery('میخواهم'))).toEqual([[3, 11]]);
   });
 
+  it('finds a Persian word ending in heh with its ezafe written ۀ, هٔ or ه‌ٔ, highlighted as archived', () => {
+    const texts = ['در خانۀ ما', 'در خانه\u0654 ما', 'در خانه\u200c\u0654 ما', 'در خانه ما', 'در خان ما'];
+    const t = columns(texts.map((text, i) => ({ id: String(i + 1), user: 'a', text, time: i, lang: 'fa' })));
+    const tb = [corpusBlock(0, t.tweetText.map(normalizeForSearch), t)];
+    for (const q of ['خانه', 'خانۀ', 'خانه\u0654']) expect(searchCorpus(tb, parseQuery(q), {}, 0, 10).hits.map((h) => h.tweetid), q).toEqual(['1', '2', '3', '4']);
+    // The highlight covers the word as written, its hamza (and non-joiner) included.
+    expect(texts.slice(0, 4).map((x) => highlightRanges(x, parseQuery('خانه')))).toEqual([[[3, 7]], [[3, 8]], [[3, 9]], [[3, 7]]]);
+  });
+
   it('applies every filter', () => {
     expect(ids('peace', { retweet: 'exclude' })).toEqual(['1100000000000000004']);
     expect(ids('peace', { retweet: 'only' })).toEqual(['1100000000000000002']);
