@@ -89,11 +89,21 @@ function headerFile(info: SourceInfo, firstLine: Uint8Array | undefined): { path
 /** The one format whose first line is a row like the others (ARCHIVES.md: Reddit's list has no header). */
 const HEADERLESS: ArchiveFormat = 'reddit-suspicious-accounts';
 
-/** The figure a chart or network pin holds (its SVG, or its PNG data URL), as a file of data/derived/figures/. */
-function figureFile(item: PinRecord): { path: string; bytes: Uint8Array } | null {
+/** The SVG a chart or network pin holds, or null (none, or a PNG only). */
+export function pinnedSvg(item: PinRecord): string | null {
+  const svg = (item.payload as { svg?: unknown } | null | undefined)?.svg;
+  return (item.kind === 'chart' || item.kind === 'network') && typeof svg === 'string' && svg ? svg : null;
+}
+
+/**
+ * The figure a chart or network pin holds (its SVG, or its PNG data URL), as a file of data/derived/figures/.
+ * An SVG is written as `figureSvgs` gives it for the item (the pinned SVG with its fonts embedded), else as pinned.
+ */
+function figureFile(item: PinRecord, figureSvgs: ReadonlyMap<string, string> | undefined): { path: string; bytes: Uint8Array } | null {
   const p = (item.payload ?? {}) as { svg?: unknown; png?: unknown };
   if (item.kind !== 'chart' && item.kind !== 'network') return null;
-  if (typeof p.svg === 'string' && p.svg) return { path: `derived/figures/${item.id}.svg`, bytes: utf8(p.svg) };
+  const svg = pinnedSvg(item);
+  if (svg) return { path: `derived/figures/${item.id}.svg`, bytes: utf8(figureSvgs?.get(item.id) ?? svg) };
   const png = typeof p.png === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/.exec(p.png) : null;
   return png ? { path: `derived/figures/${item.id}.png`, bytes: fromBase64(png[1]!) } : null;
 }
@@ -142,8 +152,14 @@ export function buildCaseBundleContent(args: {
   sources: ReadonlyMap<string, SourceInfo>;
   analyst: string;
   software: { name: string; version: string };
+  /**
+   * The text of a chart or network item's figure file, per item id, when it is not the pinned SVG:
+   * exportCaseBundle gives the pinned SVG with the fonts of its text embedded (svgWithFonts). What was
+   * pinned (pinned-items.json, analysis.json's parameters) keeps the SVG as pinned.
+   */
+  figureSvgs?: ReadonlyMap<string, string>;
 }): CaseBundleContent {
-  const { caseRecord, items, excerpts, firstLines, sources, analyst, software } = args;
+  const { caseRecord, items, excerpts, firstLines, sources, analyst, software, figureSvgs } = args;
   const payload = new Map<string, PayloadFile>();
   const itemLines: JsonValue[] = [];
 
@@ -168,7 +184,7 @@ export function buildCaseBundleContent(args: {
         acquired_at: info.importedAt,
       };
     });
-    const figure = figureFile(item);
+    const figure = figureFile(item, figureSvgs);
     if (figure) payload.set(figure.path, figure);
     const graph = graphFile(item);
     if (graph) payload.set(graph.path, graph);

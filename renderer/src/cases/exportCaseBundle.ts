@@ -15,11 +15,13 @@ import { appVersion } from '../app/version';
 import { hostSigner } from '../keys/hostSigner';
 import type { PinRecord } from '../pins/pinTypes';
 import type { WorkbenchDb } from '../store/schema';
-import { buildCaseBundleContent, type SourceInfo } from './caseBundleInput';
+import { buildCaseBundleContent, pinnedSvg, type SourceInfo } from './caseBundleInput';
 import { caseItems, getCase, readCustody, recordCustody } from './caseStore';
 import type { CaseRecord } from './caseTypes';
 import { scanSource, type ByteRange, type ScannedSource } from './sourceExcerpts';
 import { unreadableFileMessage } from '../host/unreadableFile';
+import { APP_FACES } from '../styles/fontFaces';
+import { svgWithFonts } from '../styles/svgWithFonts';
 
 export interface ExportProgress {
   /** 'report': the evidence PDF is printed (detail: its ReportPhase). */
@@ -190,7 +192,16 @@ export async function exportCaseBundle(opts: {
   signal?.throwIfAborted();
   progress({ phase: 'signing', done: 0, total: 0, detail: signer.fingerprint });
   const software = { name: APP_NAME, version: appVersion };
-  const content = buildCaseBundleContent({ caseRecord, items, excerpts, firstLines, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software });
+  // A figure file is opened on its own, on computers that may have none of the app's fonts: it carries
+  // those its text is drawn in, as an SVG saved from the app does. The pins, and the report that prints
+  // them in its page (whose own faces must stay the only ones), keep the SVG as pinned.
+  const figureSvgs = new Map<string, string>();
+  for (const item of items) {
+    const svg = pinnedSvg(item);
+    if (svg) figureSvgs.set(item.id, await svgWithFonts(svg, APP_FACES));
+  }
+  signal?.throwIfAborted();
+  const content = buildCaseBundleContent({ caseRecord, items, excerpts, firstLines, sources: new Map(sources.map((s) => [s.sha256, s])), analyst: signer.principal, software, figureSvgs });
   const prepared = await prepareBundle({
     caseId: caseRecord.id,
     createdAt: opts.now ?? new Date(),

@@ -9,8 +9,9 @@ import { parseUnicodeRange, rangesCover, type CodePointRanges } from '../../../s
  * embedded, each chosen as the browser chooses: the first face in `faces` whose unicode-range holds
  * the character. Text stays text: names stay searchable and exact.
  *
- * Only files saved from the app get the fonts: the SVGs pinned to a case are printed into the
- * report's page, whose own faces must stay the only ones (report.css says why).
+ * Only files saved from the app get the fonts (and an evidence bundle's figure files, written from the
+ * pinned SVGs at export): the SVGs pinned to a case are printed into the report's page, whose own
+ * faces must stay the only ones (report.css says why).
  */
 export async function svgWithFonts(svg: string, faces: readonly string[]): Promise<string> {
   const slices = slicesFor(svgText(svg), faces, pageFontSlices());

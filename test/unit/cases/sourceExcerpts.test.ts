@@ -109,11 +109,17 @@ describe('scanSource: cited bytes from a re-selected source', async () => {
     const graphml = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="香港"/><node id="b"/><edge source="香港" target="b"/></graph></graphml>\n';
     items.push({ id: 'v1', kind: 'network', datasetId: 'd1', title: 'retweet network view', payload: { caption: 'c', svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', graphml }, provenance: [], pinnedAt: '2026-01-01T00:00:09.000Z', caseId: 'case-1' });
     const firstLine = scanned.entries[0]!.firstLine!;
-    const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), firstLines: new Map([[sha256, firstLine]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' } });
+    // Its figure file is the text given for it (at export, the pinned SVG with its fonts embedded).
+    const withFonts = '<svg xmlns="http://www.w3.org/2000/svg">\n<defs><style>@font-face{font-family:"Noto Sans SC"}</style></defs></svg>';
+    const content = buildCaseBundleContent({ caseRecord, items, excerpts: new Map([[sha256, scanned.entries[0]!.excerpts]]), firstLines: new Map([[sha256, firstLine]]), sources: new Map([[sha256, info]]), analyst: 'a@example.org', software: { name: 'DW', version: '0' }, figureSvgs: new Map([['v1', withFonts]]) });
     const view = content.items.at(-1) as Record<string, any>;
-    expect(view).toMatchObject({ path: 'data/derived/figures/v1.svg', graph: { path: 'data/derived/graphs/v1.graphml', sha256: createHash('sha256').update(graphml).digest('hex') } });
+    expect(view).toMatchObject({ path: 'data/derived/figures/v1.svg', sha256: createHash('sha256').update(withFonts).digest('hex'), graph: { path: 'data/derived/graphs/v1.graphml', sha256: createHash('sha256').update(graphml).digest('hex') } });
+    expect(new TextDecoder().decode(content.payload.find((p) => p.path === 'derived/figures/v1.svg')!.bytes)).toBe(withFonts);
     const pinnedView = JSON.parse(new TextDecoder().decode(content.payload.find((p) => p.path === 'derived/pinned-items.json')!.bytes)).at(-1);
     expect(pinnedView.payload.graphml).toBe('data/derived/graphs/v1.graphml'); // named, not repeated
+    // What was pinned keeps the SVG as pinned, without the fonts.
+    expect(pinnedView.payload.svg).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect((content.analysis as any).parameters.at(-1).payload.svg).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
     expect(new TextDecoder().decode(content.payload.find((p) => p.path === 'derived/graphs/v1.graphml')!.bytes)).toBe(graphml);
     expect(content.payload.map((p) => p.path).sort()).toEqual([
       'derived/case-notes.txt',
