@@ -5,11 +5,22 @@
  * file input, creates a key and a case, pins accounts and tweets (Explore) and a coordination edge
  * (Network), attaches them, re-selects the sources and exports the bundle into DIR. Then runs the
  * recipient's tools on it and prints ONE JSON line.
- * DIR gets: source/ (the archive files), the bundle .zip, fingerprint.txt, passphrase.txt (demo only).
+ * The evidence PDF: the browser host cannot print a page to a PDF (in a person's browser the bundle
+ * has no report), so this script hands it Playwright's page.pdf() (test/browser/reportPrinter.ts:
+ * the report HTML served from the app's origin, printed with report.spec.ts's options, the engine of
+ * Electron's printToPDF). With it, the Cases page's own Export bundle does what the desktop app does:
+ * prints the report with the bundle id, finishes it (finishReportPdf: attachments, CMS signature
+ * inside) and signs it into the bundle (report/evidence-report.pdf, its SSHSIG and its binding).
+ * The PDF is copied to DIR and checked as a recipient checks it (verify.sh covers it too; then
+ * ssh-keygen -Y verify, sha256sum -c of the binding, pdfsig, pdfinfo, pdfdetach -list, and pdftotext
+ * holding the bundle id on every page and the exact text of every cited post): the JSON's `pdf`.
+ * Exit status 1 if a tool fails, no coordination edge was pinned, or the PDF is missing or fails a check.
+ * DIR gets: source/ (the archive files), the bundle .zip, evidence-report.pdf, fingerprint.txt,
+ * passphrase.txt (demo only).
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +28,10 @@ import { DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/dem
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { pinButtons, recipientChecks } from '../browser/casesTools';
 import { demoArchiveArg } from './cachedDemoArchive';
-import { custodyLine, toolCodes } from './demoBundleReport';
+import { checkReportPdf, citedPostTexts, custodyLine, toolCodes, type PdfFacts } from './demoBundleReport';
+import { installReportPrinter } from '../browser/reportPrinter';
+import { REPORT_PATH } from '../../shared/evidence/bundleWriter';
+import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
 import { scriptArgs } from './scriptArgs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,6 +102,8 @@ async function main() {
   if (b.status !== 0) throw new Error('renderer build failed');
   const server = await serve(dist);
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 }, acceptDownloads: true, baseURL: server.url });
+  // The browser host cannot print: hand it page.pdf() (as report.spec.ts prints), so Export bundle prints and signs the report in.
+  await installReportPrinter(context, server.url, T);
   const outside: string[] = [];
   context.on('request', (r) => {
     if (!/^(http:\/\/127\.0\.0\.1[:/]|blob:|data:|about:)/.test(r.url())) outside.push(r.url());
@@ -153,6 +169,15 @@ async function main() {
     const check = mkdtempSync(path.join(tmpdir(), 'dw-demo-bundle-check-'));
     const { bag, runs } = recipientChecks(zip, check, PRINCIPAL, fingerprintLine);
     const bundleCustodyEntries = readFileSync(path.join(bag, 'metadata/custody.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    // The evidence PDF, out of the bundle into DIR, checked as a recipient checks it.
+    let pdf: PdfFacts | null = null;
+    if (existsSync(path.join(bag, REPORT_PATH))) {
+      const file = path.join(outDir, path.basename(REPORT_PATH));
+      copyFileSync(path.join(bag, REPORT_PATH), file);
+      const checked = checkReportPdf({ bag, file, principal: PRINCIPAL, namespace: EVIDENCE_NAMESPACE, bundleId, texts: citedPostTexts(bag) });
+      pdf = checked.pdf;
+      runs.push(...checked.runs);
+    } else log(`the bundle holds no ${REPORT_PATH}`);
     rmSync(check, { recursive: true, force: true });
     const failed = runs.filter((r) => r.code !== 0);
     for (const r of failed) log(`FAILED: ${r.cmd}\n${r.out}`);
@@ -169,12 +194,14 @@ async function main() {
         tools: toolCodes(runs, [outDir, check]),
         toolsOk: failed.length === 0,
         requestsOutside127: outside.length,
+        pdf,
         exportSeconds,
         sourceBytes: files.reduce((n, f) => n + statSync(f).size, 0),
         seconds: Math.round((performance.now() - t0) / 100) / 10,
       }),
     );
-    if (failed.length || !edge) process.exitCode = 1; // the issue promises a pinned coordination edge
+    const pdfOk = pdf !== null && pdf.signatureVerified && pdf.sshsigVerified && pdf.bindingVerified && pdf.pagesWithBundleId === pdf.pages && pdf.citedTextsFound === pdf.citedTexts;
+    if (failed.length || !edge || !pdfOk) process.exitCode = 1; // the issue promises a pinned coordination edge; the brief, a signed evidence PDF
   } catch (e) {
     await context.pages()[0]?.screenshot({ path: path.join(outDir, 'error.png') }).catch(() => {});
     log(`pin buttons on the page: ${await context.pages()[0]?.locator('button.pin-button').evaluateAll((bs) => bs.map((b) => b.outerHTML).join('\n')).catch(() => '?')}`);

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { createDemoArchive, DEMO_TWEETS_FILE, DEMO_USERS_FILE } from '../../shared/archive/demo/demoArchive';
 import { parseOpenSshPrivateKey } from '../../shared/evidence/opensshKeys';
 import { realFixture, repoRoot } from '../fixtures/paths';
-import { pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
+import { exportBundleZip, pinButtons, recipientChecks, run, tamperPayload } from './casesTools';
 import { watchBodyFocus } from './bodyFocusFrames';
 import { expect, test } from './fixtures';
 import { countStore, expectNoSeriousAxeViolations, openDemoArchive, storeRecords } from './exploreHelpers';
@@ -17,6 +17,9 @@ import { importFiles, waitForImportDone } from './importHelpers';
 import { writeDemo } from './importTempFiles';
 import { createKey } from '../electron/flowSteps';
 import { bundleInput, writeBundle } from '../unit/evidence/bundleFixture';
+import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
+import { checkReportPdf, citedPostTexts } from '../bench/demoBundleReport';
+import { installReportPrinter } from './reportPrinter';
 
 /**
  * Cases end to end in real Chromium + IndexedDB: a generated demo archive is imported through the
@@ -476,16 +479,34 @@ test('a case citing the app\'s demo archive exports with the demo files generate
   await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(0);
   await page.getByRole('button', { name: "Use the demo archive's files" }).click();
   await expect(page.getByTestId('export-files')).toHaveText(`Selected: ${DEMO_USERS_FILE}, ${DEMO_TWEETS_FILE}`);
-  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
-  const downloadP = page.waitForEvent('download', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Export bundle' }).click();
-  const download = await downloadP;
-  const dir = mkdtempSync(path.join(tmpdir(), 'dw-cases-demo-'));
-  const zip = path.join(dir, download.suggestedFilename());
-  await download.saveAs(zip);
+  const { dir, zip } = await exportBundleZip(page, PASSPHRASE, 'dw-cases-demo-');
   await expect(page.getByTestId('bundle-id')).toHaveText(/^[0-9a-f]{64}$/);
   const { runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL, fingerprintLine);
   for (const r of runs) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0);
+});
+
+test('given a report printer (automation: page.pdf, as demo:bundle does), the browser build exports the bundle with its signed evidence PDF, as the desktop app does', async ({ page, context, baseURL }) => {
+  test.setTimeout(300_000);
+  await installReportPrinter(context, baseURL!);
+  await page.reload();
+  const fingerprintLine = await demoCaseWithPins(page, 'Demo case with report', 1, async () => {
+    await pinButtons(page, 'tweet').first().click();
+  });
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).first().click();
+  await expect(page.getByRole('button', { name: /^Add .* to this case$/ })).toHaveCount(0);
+  await expect(page.getByTestId('export-no-pdf')).toHaveCount(0);
+  await page.getByRole('button', { name: "Use the demo archive's files" }).click();
+  const { dir, zip } = await exportBundleZip(page, PASSPHRASE, 'dw-cases-report-', 240_000);
+  const bundleId = await page.getByTestId('bundle-id').innerText();
+  const { bag, runs } = recipientChecks(zip, path.join(dir, 'unzipped'), PRINCIPAL, fingerprintLine);
+  expect(JSON.parse(readFileSync(path.join(bag, 'metadata/provenance.json'), 'utf8')).report).toBe('report/evidence-report.pdf');
+  const file = path.join(bag, 'report/evidence-report.pdf');
+  const texts = citedPostTexts(bag);
+  expect(texts).toHaveLength(1);
+  const { pdf, runs: pdfRuns } = checkReportPdf({ bag, file, principal: PRINCIPAL, namespace: EVIDENCE_NAMESPACE, bundleId, texts });
+  for (const r of [...runs, ...pdfRuns]) expect(r.code, `${r.cmd}\n${r.out}`).toBe(0); // verify.sh checks the report too
+  expect(pdf).toMatchObject({ signatureVerified: true, sshsigVerified: true, bindingVerified: true, pagesWithBundleId: pdf.pages, citedTextsFound: 1 });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('every waiting pin is added at once, in one transaction: items, one import entry for their dataset and one pin entry each', async ({ page }) => {

@@ -4,7 +4,8 @@
  * `npm run demo:bundle`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EVIDENCE_NAMESPACE } from '../../shared/evidence/sshsig';
@@ -70,4 +71,16 @@ export async function createCase(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   return page.url();
+}
+
+/** Unlocks the key, clicks Export bundle on the open case page and saves the download into a new temporary folder. */
+export async function exportBundleZip(page: Page, passphrase: string, prefix: string, timeout = 60_000): Promise<{ dir: string; zip: string }> {
+  await page.getByLabel('Key passphrase').fill(passphrase);
+  const downloadP = page.waitForEvent('download', { timeout });
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  const download = await downloadP;
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const zip = path.join(dir, download.suggestedFilename());
+  await download.saveAs(zip);
+  return { dir, zip };
 }

@@ -1,8 +1,26 @@
-import { EGRESS_NOT_MEASURED, type HostApi, type SaveRequest } from '../../../shared/api/hostApi';
+import { EGRESS_NOT_MEASURED, type HostApi, type ReportPrintRequest, type SaveRequest } from '../../../shared/api/hostApi';
 import { APP_NAME } from '../../../shared/appIdentity';
 import { appVersion } from '../app/version';
 import { createBrowserKeyStore } from '../keys/browserKeyStore';
 import { db } from '../store/database';
+
+/**
+ * The report printer that automation driving this page in real Chromium installed as
+ * `__dwPrintReport` (Playwright's exposeBinding; `npm run demo:bundle`): Chromium's page.pdf(), the
+ * engine of Electron's printToPDF, with the same options; it answers the PDF in base64. A person's
+ * browser has none: there the bundle is written without its report.
+ */
+export function automationReportPrinter(): ((req: ReportPrintRequest) => Promise<string>) | undefined {
+  const print = (globalThis as { __dwPrintReport?: unknown }).__dwPrintReport;
+  return typeof print === 'function' ? (print as (req: ReportPrintRequest) => Promise<string>) : undefined;
+}
+
+function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
 
 /**
  * The host API implemented with web APIs, so the same renderer build runs in plain Chromium
@@ -71,8 +89,11 @@ export function createBrowserHost(): HostApi {
     'keys:rotate': (req) => keys.rotate(req),
     'keys:exportPublic': () => keys.exportPublic(),
     // A page cannot print itself to a PDF file: the user prints the report view with window.print().
-    'report:print': async () => {
-      throw new Error('Saving the report as PDF needs the desktop app; in the browser, open the report and use Print (Save as PDF).');
+    // Automation driving real Chromium may hand the page a printer (automationReportPrinter).
+    'report:print': async (req) => {
+      const print = automationReportPrinter();
+      if (!print) throw new Error('Saving the report as PDF needs the desktop app; in the browser, open the report and use Print (Save as PDF).');
+      return base64ToBytes(await print(req));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
+import { automationReportPrinter } from '../../host/browserHost';
 import { host } from '../../host/host';
 import { focusIfLost } from '../../app/focusIfLost';
 import { createCaseReportRenderer } from '../../report/caseReportRenderer';
@@ -11,6 +12,8 @@ import { bytesToHex } from '../../../../shared/evidence/bytes';
 import { utcInstantMinuteText } from '../../../../shared/report/reportTimes';
 import { EXPORT_NOT_SAVED, exportDoneText, exportFailureText, exportProgressText } from '../../cases/exportStatus';
 
+const hostPrintsReport = async () => (await host['app:info']()).host === 'electron' || automationReportPrinter() !== undefined;
+
 /** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
 export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecord[] }) {
   const key = useKeyStatus();
@@ -18,9 +21,9 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
   const [cited] = useLive(() => citedSources(db, items).then((sources) => ({ sources, missing: '' }), (e: Error) => ({ sources: [], missing: e.message })), [items.map((i) => i.id).join()]);
   const sources = cited?.sources;
   const [files, setFiles] = useState<File[]>([]);
-  /** The host prints and signs the evidence PDF into the bundle (Electron); null until known. */
+  /** The host prints and signs the evidence PDF into the bundle (Electron, or a browser automation gave a printer); null until known. */
   const [printsReport, setPrintsReport] = useState<boolean | null>(null);
-  useEffect(() => void host['app:info']().then((i) => setPrintsReport(i.host === 'electron')), []);
+  useEffect(() => void hostPrintsReport().then(setPrintsReport), []);
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -56,7 +59,7 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     const controller = (abort.current = new AbortController());
     try {
       // The PDF report is printed and signed into the bundle where the host can print (Electron): known since the panel opened, asked here only if not yet.
-      const canPrint = printsReport ?? (await host['app:info']()).host === 'electron';
+      const canPrint = printsReport ?? (await hostPrintsReport());
       const renderReport = canPrint ? createCaseReportRenderer({ db, host, pageSize: 'A4', onPhase: (phase) => setProgress({ phase: 'report', done: 0, total: 0, detail: phase }) }) : undefined;
       const r = await exportCaseBundle({ db, host, caseId, files, ...(passphrase ? { passphrase } : {}), onProgress: setProgress, ...(renderReport ? { renderReport } : {}), signal: controller.signal });
       setPassphrase('');
