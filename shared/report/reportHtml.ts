@@ -37,6 +37,12 @@ export function buildReportHtml(model: ReportModel, options: ReportDocumentOptio
 
 export const reportTitle = (m: ReportModel): string => `Evidence report: ${m.caseTitle || m.caseId}`;
 
+/**
+ * The report article's data-page-size: the print CSS's named page (A4 or Letter). It decides nothing
+ * on screen, so the preview switches paper by this attribute alone, without laying the report out again.
+ */
+export const pageSizeAttribute = (pageSize: ReportPageSize): string => (pageSize === 'Letter' ? 'letter' : 'a4');
+
 /** The report's markup (one <article>), for the standalone document and for the in-app preview. */
 export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): string {
   const posts = m.items.filter((i) => i.kind === 'post').length;
@@ -45,7 +51,7 @@ export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): strin
   const networks = m.figures.filter((f) => f.kind === 'network');
   const charts = m.figures.filter((f) => f.kind === 'chart');
   return [
-    `<article class="dw-report" data-page-size="${pageSize === 'Letter' ? 'letter' : 'a4'}" lang="en">`,
+    `<article class="dw-report" data-page-size="${pageSizeAttribute(pageSize)}" lang="en">`,
     cover(m),
     section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'}, ${accounts} account${accounts === 1 ? '' : 's'} and ${findings} other finding${findings === 1 ? '' : 's'}.</p>`),
     section('method', 'Method and limits', method(m)),

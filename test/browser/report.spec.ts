@@ -273,10 +273,22 @@ test.describe('evidence report PDF', () => {
     const a4 = page.getByRole('radio', { name: 'A4' });
     await a4.focus();
     await expect(a4).toBeChecked();
+    // The paper names the print CSS's page and nothing on screen: switching it keeps the report laid out as it is
+    // (it was built and laid out again, all at once for the markup, and as long as the first time for a large case).
+    await page.evaluate(() => {
+      const w = window as unknown as { __card: Element | null; __readyChanges: number };
+      w.__card = document.getElementById('item-1');
+      w.__readyChanges = 0;
+      new MutationObserver(() => w.__readyChanges++).observe(document.documentElement, { attributeFilter: ['data-report-ready'] });
+    });
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('radio', { name: 'Letter' })).toBeChecked();
     await expect(page.locator('article.dw-report')).toHaveAttribute('data-page-size', 'letter');
     await expect(page.getByRole('status')).toContainText('Ready: 3 items and 2 figures, Letter');
+    expect(await page.evaluate(() => {
+      const w = window as unknown as { __card: Element | null; __readyChanges: number };
+      return { sameCard: w.__card !== null && w.__card === document.getElementById('item-1'), readyChanges: w.__readyChanges };
+    })).toEqual({ sameCard: true, readyChanges: 0 });
     await expect(page.getByRole('button', { name: 'Print…' })).toBeEnabled();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
@@ -298,7 +310,9 @@ test.describe('evidence report PDF', () => {
       document.adoptedStyleSheets = [sheet];
     }, css);
     const viaCss = path.join(dir, 'css-footer.pdf');
-    writeFileSync(viaCss, await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true }));
+    // A4 asked for, Letter printed: the page size is the CSS's, from the paper switched in the preview.
+    writeFileSync(viaCss, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+    expect(tool('pdfinfo', [viaCss])).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
     const first = tool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', viaCss, '-']);
     expect(first).toContain(rc.model.bundleId);
     expect(first).toContain(rc.model.signer.fingerprint);

@@ -10,7 +10,7 @@ import { hrefFor } from '../app/routes';
 import { countOf, formatCount, formatSeconds } from '../import/formatters';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { APP_NAME } from '../../../shared/appIdentity';
-import { buildReportBody, reportTitle } from '../../../shared/report/reportHtml';
+import { buildReportBody, pageSizeAttribute, reportTitle } from '../../../shared/report/reportHtml';
 import type { ReportModel, ReportPageSize } from '../../../shared/report/reportModel';
 import { appVersion } from '../app/version';
 import { readCitedSources } from '../cases/exportCaseBundle';
@@ -44,6 +44,10 @@ function layoutText(p: LayoutProgress): string {
   const left = eta(p.done, p.total, p.seconds);
   return `Laying out the report: ${formatCount(p.done)} of ${countOf(p.total, 'item')}${left !== null ? `, about ${formatSeconds(left)} left` : '…'}`;
 }
+
+/** Counted as the case page counts its evidence: items and figures (pinned charts, networks). */
+const readyText = (m: ReportModel, pageSize: ReportPageSize): string =>
+  `Ready: ${countOf(m.items.length, 'item')}${m.figures.length ? ` and ${countOf(m.figures.length, 'figure')}` : ''}, ${pageSize}.`;
 
 async function loadFromHash(rest: string[]): Promise<Loaded> {
   if (rest[0] === 'case' && rest[1]) {
@@ -83,6 +87,9 @@ export function ReportPage({ rest }: { rest: string[] }) {
   const [cancelledAt, setCancelledAt] = useState<LayoutProgress | null>(null);
   const [attempt, setAttempt] = useState(0);
   const sheet = useRef<HTMLElement>(null);
+  /** The paper chosen now (the markup is built with the paper of its time; a switch changes the article's attribute only). */
+  const paper = useRef(pageSize);
+  paper.current = pageSize;
   const cancelLayout = useRef<AbortController | null>(null);
   const key = rest.join('/');
 
@@ -100,7 +107,19 @@ export function ReportPage({ rest }: { rest: string[] }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const body = useMemo(() => (loaded && 'model' in loaded ? buildReportBody(loaded.model, pageSize) : ''), [loaded, pageSize]);
+  const body = useMemo(() => (loaded && 'model' in loaded ? buildReportBody(loaded.model, paper.current) : ''), [loaded]);
+
+  // A4 or Letter names the print CSS's page and changes nothing on screen: the report is not laid out again.
+  const showPaper = () => {
+    const article = sheet.current?.querySelector<HTMLElement>(':scope > article.dw-report');
+    const value = pageSizeAttribute(paper.current);
+    if (article && article.dataset.pageSize !== value) article.dataset.pageSize = value;
+  };
+  useEffect(() => {
+    showPaper();
+    if (loaded && 'model' in loaded && document.documentElement.dataset.reportReady === 'true') setStatus(readyText(loaded.model, pageSize));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageSize]);
 
   // White page, report title; then wait for layout and fonts before saying "ready".
   useEffect(() => {
@@ -122,9 +141,17 @@ export function ReportPage({ rest }: { rest: string[] }) {
     setStatus('Laying out the report…');
     let last: LayoutProgress | null = null;
     // A large case takes seconds to lay out: a batch at a time, its progress said, Cancel answered between batches.
-    void layoutInSteps(sheet.current, body, { signal: controller.signal, onProgress: (p) => live && setLayout((last = p)) }).then(
+    void layoutInSteps(sheet.current, body, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (!live) return;
+        showPaper(); // chosen while it was laid out
+        setLayout((last = p));
+      },
+    }).then(
       () => {
         if (!live) return;
+        showPaper();
         setLayout(null);
         setLaidOut(true);
         setStatus('Loading fonts…');
@@ -136,9 +163,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
         void document.fonts.ready.then(() => {
           if (!live) return;
           document.documentElement.dataset.reportReady = 'true';
-          // Counted as the case page counts its evidence: items and figures (pinned charts, networks).
-          const m = loaded.model;
-          setStatus(`Ready: ${countOf(m.items.length, 'item')}${m.figures.length ? ` and ${countOf(m.figures.length, 'figure')}` : ''}, ${pageSize}.`);
+          setStatus(readyText(loaded.model, paper.current));
         });
       },
       (err: unknown) => {
@@ -156,7 +181,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
       live = false;
       controller.abort();
     };
-  }, [body, loaded, pageSize, attempt]);
+  }, [body, loaded, attempt]);
 
   const savePdf = async () => {
     if (!loaded || !('model' in loaded) || saving) return;
