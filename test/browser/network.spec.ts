@@ -217,8 +217,8 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await openDemoArchive(page);
   await page.goto('#/network');
   // Two weeks of the demo's six months: also exercises the date filter.
-  await page.getByLabel('From day').fill('2019-03-01');
-  await page.getByLabel('To day (inclusive)').fill('2019-03-14');
+  await page.getByRole('textbox', { name: 'From day' }).fill('2019-03-01');
+  await page.getByRole('textbox', { name: 'To day (inclusive)' }).fill('2019-03-14');
   for (const kind of ['Retweet', 'Mention', 'Reply', 'Quote', 'Co-hashtag', 'Co-URL', 'Co-tweet (coordination)', 'Co-link (coordination)', 'Co-reply (coordination)']) {
     await build(page, kind);
     const [nodes] = await drawn(page);
@@ -295,16 +295,16 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   expect((await drawn(page))[0]).toBeGreaterThan(0);
   // The form refusing its own values next: only its own alert is shown, not the earlier failure.
   await page.getByLabel(/Only accounts/).fill('');
-  await page.getByLabel('From day').fill('2019-03-14');
-  await page.getByLabel('To day (inclusive)').fill('2019-03-01');
+  await page.getByRole('textbox', { name: 'From day' }).fill('2019-03-14');
+  await page.getByRole('textbox', { name: 'To day (inclusive)' }).fill('2019-03-01');
   await page.getByRole('button', { name: 'Build network' }).click();
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(page.getByRole('alert')).toContainText('The To day is before the From day');
   // Said once; both days are marked invalid, described by it.
   await expect(page.getByRole('alert').getByRole('listitem')).toHaveCount(1);
-  for (const day of ['From day', 'To day (inclusive)']) await expect(page.getByLabel(day)).toHaveAttribute('aria-invalid', 'true');
-  await page.getByLabel('From day').fill('2019-03-01');
-  await page.getByLabel('To day (inclusive)').fill('2019-03-14');
+  for (const day of ['From day', 'To day (inclusive)']) await expect(page.getByRole('textbox', { name: day })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('textbox', { name: 'From day' }).fill('2019-03-01');
+  await page.getByRole('textbox', { name: 'To day (inclusive)' }).fill('2019-03-14');
 
   // The analysis outlives the view: to Explore and back, the network, its view settings and the form are as left.
   await page.getByLabel(/Only accounts/).fill('');
@@ -322,8 +322,8 @@ test('every network kind builds and draws on the demo archive; RTL and CJK names
   await expect(page.getByTestId('network-drawn')).toHaveText(before);
   await expect(page.getByTestId('edge-details').getByRole('heading', { level: 2 })).toHaveText(edgeTitle); // the open edge too
   await expect(page.getByLabel('Network kind')).toHaveValue('mention');
-  await expect(page.getByLabel('From day')).toHaveValue('2019-03-01');
-  await expect(page.getByLabel('To day (inclusive)')).toHaveValue('2019-03-14');
+  await expect(page.getByRole('textbox', { name: 'From day' })).toHaveValue('2019-03-01');
+  await expect(page.getByRole('textbox', { name: 'To day (inclusive)' })).toHaveValue('2019-03-14');
 
   // Its dataset deleted, the network is not shown, and the view says why.
   await page.goto('#/datasets');
