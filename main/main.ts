@@ -98,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
           host: 'electron',
           dataLocation: app.getPath('userData'),
           platform: process.platform,
+          printsReport: true,
         }),
         egressLog: () => guard.snapshot(),
         egressBlocked: (url) => guard.record(url),

@@ -34,6 +34,8 @@ export const AppInfoSchema = z.object({
   /** Where the app keeps its data on disk, for the user to find, back up or move. */
   dataLocation: z.string(),
   platform: z.string(),
+  /** The host prints the report HTML to a PDF ('report:print'): the desktop app, or a browser that automation handed a printer. */
+  printsReport: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

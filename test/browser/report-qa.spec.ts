@@ -90,7 +90,7 @@ async function desktopHostForSave(page: import('@playwright/test').Page): Promis
         let bytes = 0;
         w[HOST_API_GLOBAL] = {
           ...real,
-          'app:info': async () => ({ ...(await real['app:info']()), host: 'electron' }),
+          'app:info': async () => ({ ...(await real['app:info']()), host: 'electron', printsReport: true }),
           'report:print': async () => {
             await w.__printHeld;
             const doc = await PDFDocument.create();

@@ -16,6 +16,7 @@ import { expect, test } from './fixtures';
 import { inkShare, RTL, type3FontFamilies, wordBoxes } from './pdfInk';
 import { openDemoArchive } from './exploreHelpers';
 import { buildNetwork } from './networkHelpers';
+import { installReportPrinter } from './reportPrinter';
 
 /**
  * The evidence report printed by real Chromium (page.pdf: the engine Electron's printToPDF uses)
@@ -330,6 +331,24 @@ test.describe('evidence report PDF', () => {
     // Unknown report key: a clear message, no crash.
     await page.goto('/#/report/nope');
     await expect(page.getByRole('status')).toContainText('no longer available');
+  });
+
+  test('given a report printer (automation, as demo:bundle installs), the browser build saves the preview as a PDF too: Save as PDF offers the file, its text holds the cited posts and the bundle id', async ({ page, context, baseURL }) => {
+    await installReportPrinter(context, baseURL!);
+    const rc = await buildReportCase(2);
+    await page.goto('/');
+    await openReport(page, rc.model, 'case2');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const saved = await download;
+    const file = path.join(dir, saved.suggestedFilename());
+    await saved.saveAs(file);
+    await expect(page.getByRole('status')).toHaveText(/^Saved \S+\.pdf \([\d,]+ bytes\)\.$/);
+    expect(tool('pdfinfo', [file])).toMatch(/Page size:.* pts \(A4\)/);
+    const text = tool('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    expect(text).toContain(rc.model.bundleId);
+    const cited = rc.items.map((it) => (it.kind === 'post' ? it.text : it.kind === 'account' ? it.description : it.detail));
+    expect(cited.filter((t) => !inTextLayer(text, t))).toEqual([]);
   });
 });
 

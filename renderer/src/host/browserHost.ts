@@ -10,7 +10,7 @@ import { db } from '../store/database';
  * engine of Electron's printToPDF, with the same options; it answers the PDF in base64. A person's
  * browser has none: there the bundle is written without its report.
  */
-export function automationReportPrinter(): ((req: ReportPrintRequest) => Promise<string>) | undefined {
+function automationReportPrinter(): ((req: ReportPrintRequest) => Promise<string>) | undefined {
   const print = (globalThis as { __dwPrintReport?: unknown }).__dwPrintReport;
   return typeof print === 'function' ? (print as (req: ReportPrintRequest) => Promise<string>) : undefined;
 }
@@ -38,6 +38,7 @@ export function createBrowserHost(): HostApi {
       host: 'browser',
       dataLocation: `this browser profile's IndexedDB for ${location.origin}`,
       platform: navigator.platform,
+      printsReport: automationReportPrinter() !== undefined,
     }),
     // In a browser the page cannot see blocked requests (the browser tests record them instead): the log says so.
     'egress:log': async () => ({ blockedRequests: null, urls: [], note: EGRESS_NOT_MEASURED }),

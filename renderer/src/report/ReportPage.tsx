@@ -78,7 +78,8 @@ export function ReportPage({ rest }: { rest: string[] }) {
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [pageSize, setPageSize] = useState<ReportPageSize>('A4');
   const [status, setStatus] = useState('Loading the report…');
-  const [electron, setElectron] = useState(false);
+  /** The host saves the report as a PDF (the desktop app; a browser only when automation gave it a printer). */
+  const [printsPdf, setPrintsPdf] = useState(false);
   const [saving, setSaving] = useState(false);
   /** The layout's progress while it runs; laidOut once the whole report is in the page. */
   const [layout, setLayout] = useState<LayoutProgress | null>(null);
@@ -100,7 +101,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
       (l) => live && setLoaded(l),
       (err: unknown) => live && setLoaded({ error: String(err) }),
     );
-    void host['app:info']().then((i) => live && setElectron(i.host === 'electron'));
+    void host['app:info']().then((i) => live && setPrintsPdf(i.printsReport));
     return () => {
       live = false;
     };
@@ -218,7 +219,7 @@ export function ReportPage({ rest }: { rest: string[] }) {
         <button type="button" className="primary" onClick={() => loaded && 'model' in loaded && printWithMarginBoxes(loaded.model)} disabled={!laidOut}>
           Print…
         </button>
-        {electron && (
+        {printsPdf && (
           // aria-disabled while it saves, not disabled: a disabled button drops the keyboard focus to the page.
           <button type="button" onClick={() => void savePdf()} disabled={!laidOut} aria-disabled={saving || undefined}>
             Save as PDF

@@ -34,7 +34,7 @@ function hostOver(backend: string) {
   const secrets = fakeSecrets(backend);
   const dir = temp();
   const handlers = createHostHandlers({
-    appInfo: () => ({ name: 'x', version: '0', host: 'electron', dataLocation: dir, platform: 'linux' }),
+    appInfo: () => ({ name: 'x', version: '0', host: 'electron', dataLocation: dir, platform: 'linux', printsReport: true }),
     egressLog: () => ({ blockedRequests: 0, urls: [] }),
     egressBlocked: () => {},
     saves: undefined as never,

@@ -17,7 +17,7 @@ function setup() {
   const saves = createSaveFileService({ chooseSavePath: async () => chosen && path.join(dir, `out${n++ || ''}.zip`), open: (p) => open(p, 'w'), remove: (p) => rm(p, { force: true }), rename });
   const guard = createEgressGuard();
   const handlers = createHostHandlers({
-    appInfo: () => ({ name: 'Disclosure Workbench', version: '0.0.0', host: 'electron', dataLocation: dir, platform: 'linux' }),
+    appInfo: () => ({ name: 'Disclosure Workbench', version: '0.0.0', host: 'electron', dataLocation: dir, platform: 'linux', printsReport: true }),
     egressLog: () => guard.snapshot(),
     egressBlocked: (url) => guard.record(url),
     saves,

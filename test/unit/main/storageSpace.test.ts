@@ -30,7 +30,7 @@ describe('storage:space (Electron host)', () => {
   it('is a channel of the contract, answered through IPC dispatch with a valid result', async () => {
     const guard = createEgressGuard();
     const services = {
-      appInfo: () => ({ name: 'x', version: '0', host: 'electron' as const, dataLocation: dir, platform: 'linux' }),
+      appInfo: () => ({ name: 'x', version: '0', host: 'electron' as const, dataLocation: dir, platform: 'linux', printsReport: true }),
       egressLog: () => guard.snapshot(),
       egressBlocked: (url: string) => guard.record(url),
       saves: createSaveFileService({ chooseSavePath: async () => null, open: async () => { throw new Error('unused'); }, remove: async () => {}, rename: async () => {} }),

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { exportCaseBundle, citedSources, type ExportProgress, type ExportResult } from '../../cases/exportCaseBundle';
-import { automationReportPrinter } from '../../host/browserHost';
 import { host } from '../../host/host';
 import { focusIfLost } from '../../app/focusIfLost';
 import { createCaseReportRenderer } from '../../report/caseReportRenderer';
@@ -12,7 +11,7 @@ import { bytesToHex } from '../../../../shared/evidence/bytes';
 import { utcInstantMinuteText } from '../../../../shared/report/reportTimes';
 import { EXPORT_NOT_SAVED, exportDoneText, exportFailureText, exportProgressText } from '../../cases/exportStatus';
 
-const hostPrintsReport = async () => (await host['app:info']()).host === 'electron' || automationReportPrinter() !== undefined;
+const hostPrintsReport = async () => (await host['app:info']()).printsReport;
 
 /** Export a signed bundle: re-select the sources, unlock the key, stream the ZIP with progress. */
 export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecord[] }) {
