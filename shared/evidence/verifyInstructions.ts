@@ -190,6 +190,10 @@ which names the rows' columns (items.jsonl gives it as "header"; check it the sa
 <row> counts the file's CSV records after its header row (a record can span several lines when a
 field holds a line break; blank lines and repeated header rows count too): the byte offset is the
 exact place.
+A chart or network the case cites is also a file of its own, data/derived/figures/<item id>.svg
+(or .png), to open in any viewer. Such an SVG carries the app's fonts inside it (as data: URLs),
+so its text draws the same anywhere: by those fonts alone it differs from the SVG that
+data/derived/pinned-items.json keeps, as the analyst pinned it.
 metadata/custody.jsonl is a hash-chained log: each entry's "hash" is the SHA-256 of the entry
 without "hash" as compact JSON in UTF-8, keys in UTF-16 order, as JavaScript's JSON.stringify
 writes it, and its "prev" is the entry before's "hash" (64 zeros for the first). The app's

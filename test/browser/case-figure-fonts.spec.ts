@@ -65,6 +65,8 @@ test('a bundle\'s figure file carries the fonts its CJK, Arabic, emoji and flag 
   expect(pinned[0].payload.svg).toBe(pin!.payload.svg);
   const analysis = JSON.parse(readFileSync(path.join(bag, 'metadata/analysis.json'), 'utf8'));
   expect(analysis.parameters[0].payload.svg).toBe(pin!.payload.svg);
+  // …and the bundle's VERIFY.txt says so, for a recipient who compares the two.
+  expect(readFileSync(path.join(bag, 'VERIFY.txt'), 'utf8').replace(/\s+/g, ' ')).toContain('by those fonts alone it differs from the SVG that data/derived/pinned-items.json keeps');
 
   // A page with no stylesheet of the app (another browser profile) draws the labels in the figure's own faces.
   await expectFacesLoadedElsewhere(page, figure);
