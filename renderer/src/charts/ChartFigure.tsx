@@ -3,7 +3,8 @@ import { PinButton } from '../pins/PinButton';
 import type { EvidenceItemDraft } from '../pins/pinTypes';
 import { chartPng, chartSvg } from './chartExport';
 import { svgWithFonts } from '../styles/svgWithFonts';
-import { APP_FACES } from '../styles/fontFaces';
+import { APP_FACES, CHART_FONT } from '../styles/fontFaces';
+import { charactersOf, fontsPendingFor } from '../styles/canvasFonts';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { saveBytes } from '../host/saveFile';
 import { echarts, type ChartOption } from './echartsSetup';
@@ -47,15 +48,26 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    // Rich-text tooltips draw on the canvas: HTML tooltips would need inline styles the CSP forbids.
-    chart.setOption({ ...(option as object), tooltip: { renderMode: 'richText', ...((option as { tooltip?: object }).tooltip ?? {}) } }, { notMerge: true });
-    onChart?.(chart);
+    let live = true;
+    const draw = () => {
+      if (!live || chartRef.current !== chart) return;
+      // Rich-text tooltips draw on the canvas: HTML tooltips would need inline styles the CSP forbids.
+      chart.setOption({ ...(option as object), tooltip: { renderMode: 'richText', ...((option as { tooltip?: object }).tooltip ?? {}) } }, { notMerge: true });
+      onChart?.(chart);
+    };
+    // Drawn once the faces of its labels are loaded (canvasFonts.ts): at once when they are.
+    const pending = fontsPendingFor(charactersOf(option), CHART_FONT);
+    if (pending) void pending.then(draw);
+    else draw();
+    return () => {
+      live = false;
+    };
   }, [option, onChart]);
 
   const base = safeFileName(`${title}-${caption}`);
   const exportAs = async (kind: 'png' | 'svg') => {
     try {
-      const bytes = kind === 'png' ? chartPng(option, title, caption) : new TextEncoder().encode(await svgWithFonts(chartSvg(option, title, caption), APP_FACES));
+      const bytes = kind === 'png' ? await chartPng(option, title, caption) : new TextEncoder().encode(await svgWithFonts(chartSvg(option, title, caption), APP_FACES));
       const saved = await saveBytes(`${base}.${kind}`, kind === 'png' ? 'image/png' : 'image/svg+xml', bytes);
       setStatus(saved ? `Saved ${kind.toUpperCase()} (${bytes.length.toLocaleString('en')} bytes).` : 'Save cancelled.');
     } catch (e) {

@@ -2,6 +2,7 @@ import { echarts, type ChartOption } from './echartsSetup';
 import { fromBase64 } from '../../../shared/evidence/bytes';
 import { withCaptionBand, wrapWords } from '../../../shared/report/figureCaption';
 import { CHART_FONT } from '../styles/fontFaces';
+import { charactersOf, fontsPendingFor } from '../styles/canvasFonts';
 
 /**
  * Exports a chart as PNG or SVG with its caption (dataset + filters) drawn under the plot, so a
@@ -44,11 +45,13 @@ export function chartSvg(option: ChartOption, title: string, caption: string, ti
   }
 }
 
-export function chartPng(option: ChartOption, title: string, caption: string): Uint8Array<ArrayBuffer> {
+export async function chartPng(option: ChartOption, title: string, caption: string): Promise<Uint8Array<ArrayBuffer>> {
+  const exported = exportOption(option, title, caption);
+  await fontsPendingFor(charactersOf(exported), CHART_FONT);
   const div = document.createElement('div');
   const chart = echarts.init(div, null, { renderer: 'canvas', width: WIDTH, height: HEIGHT, devicePixelRatio: 2 });
   try {
-    chart.setOption(exportOption(option, title, caption));
+    chart.setOption(exported);
     const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
     return fromBase64(url.slice(url.indexOf(',') + 1));
   } finally {
