@@ -8,7 +8,8 @@ import { CLIENT_ROWS, CLIENTS } from './svgFontsTools';
  * QA: a chart's labels in Chinese or Arabic were drawn on its canvas (and into its PNG) in whatever
  * font the computer had when the app's face for them was not loaded yet: canvas text neither waits
  * for a web font nor is drawn again when it arrives. Charts now load the faces of their characters
- * before drawing (renderer/src/styles/canvasFonts.ts), as the network view does for its labels.
+ * before drawing (renderer/src/styles/canvasFonts.ts), as the network view does for its labels,
+ * its legend and its PNG caption.
  * Every text the page's canvases draw is recorded with whether the faces it needs were loaded at
  * that moment.
  */

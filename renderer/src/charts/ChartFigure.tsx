@@ -50,7 +50,7 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
     if (!chart) return;
     let live = true;
     const draw = () => {
-      if (!live || chartRef.current !== chart) return;
+      if (!live) return;
       // Rich-text tooltips draw on the canvas: HTML tooltips would need inline styles the CSP forbids.
       chart.setOption({ ...(option as object), tooltip: { renderMode: 'richText', ...((option as { tooltip?: object }).tooltip ?? {}) } }, { notMerge: true });
       onChart?.(chart);

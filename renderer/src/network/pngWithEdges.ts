@@ -1,6 +1,7 @@
 import { LABEL_FONT, type NetworkDrawing } from './createNetworkCy';
 import { wrapWords } from '../../../shared/report/figureCaption';
 import { communityLegend } from './communityLegend';
+import { charactersOf, fontsPendingFor } from '../styles/canvasFonts';
 
 /**
  * PNG of the whole graph on white: Cytoscape's full-graph image of the nodes laid over the edge
@@ -17,6 +18,8 @@ export async function pngWithEdges({ cy, edges }: NetworkDrawing, maxSide: numbe
   const legend = legendPanel(cy.nodes(':visible').map((n) => Number(n.data('community') ?? -1)), Math.max(12, Math.round(nodes.width / 100)));
   const width = nodes.width + legend.width;
   const band = captionBand(width, caption);
+  // Text only this image draws (the legend, the caption): its faces first (canvasFonts.ts).
+  await fontsPendingFor(charactersOf(caption, legend.texts), LABEL_FONT, ['']);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = Math.max(nodes.height, legend.height) + band.height;
@@ -38,8 +41,9 @@ function legendPanel(communities: number[], size: number) {
   const legend = communityLegend(communities);
   const line = Math.round(size * 1.6);
   const pad = Math.round(size * 0.8);
-  if (!legend) return { width: 0, height: 0, draw: () => {} };
+  if (!legend) return { width: 0, height: 0, texts: [], draw: () => {} };
   return {
+    texts: [legend.title, ...legend.rows.map((r) => r.text)],
     width: 2 * pad + Math.round(size * (1.6 + 0.6 * legend.longest)),
     height: 2 * pad + line * (legend.rows.length + 1),
     draw(ctx: CanvasRenderingContext2D, left: number) {

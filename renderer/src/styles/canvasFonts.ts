@@ -1,5 +1,5 @@
 /**
- * Canvas text (charts, their PNG exports) neither waits for a web font nor is drawn again when one
+ * Canvas text (charts, network labels, their PNG exports) neither waits for a web font nor is drawn again when one
  * arrives: a label whose face (one unicode-range slice of Noto Sans SC, say) was not loaded yet is
  * drawn in whatever font the computer has, and stays so. Load the faces its characters need first.
  */
@@ -19,14 +19,15 @@ export function charactersOf(...values: unknown[]): string {
   return [...chars].join('');
 }
 
-/** Plain and bold (chart titles): the faces of both weights draw the chart's text. */
-const WEIGHTS = ['', 'bold '];
+/** Plain and bold (chart titles): the faces of both weights draw a chart's text. */
+export const PLAIN_AND_BOLD = ['', 'bold '];
 
 /**
- * Null when every face of `family` that draws `chars` is loaded (draw now); else a promise settled
- * once they are (a face that fails to load leaves the text to the next face of the list).
+ * Null when every face of `family` that draws `chars` in `weights` ('' plain, 'bold ') is loaded
+ * (draw now); else a promise settled once they are (a face that fails to load leaves the text to the
+ * next face of the list).
  */
-export function fontsPendingFor(chars: string, family: string): Promise<void> | null {
-  if (!chars || WEIGHTS.every((w) => document.fonts.check(`${w}16px ${family}`, chars))) return null;
-  return Promise.all(WEIGHTS.map((w) => document.fonts.load(`${w}16px ${family}`, chars).catch(() => []))).then(() => undefined);
+export function fontsPendingFor(chars: string, family: string, weights: readonly string[] = PLAIN_AND_BOLD): Promise<void> | null {
+  if (!chars || weights.every((w) => document.fonts.check(`${w}16px ${family}`, chars))) return null;
+  return Promise.all(weights.map((w) => document.fonts.load(`${w}16px ${family}`, chars).catch(() => []))).then(() => undefined);
 }

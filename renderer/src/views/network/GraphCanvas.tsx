@@ -3,23 +3,11 @@ import type cytoscape from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { createNetworkCy, LABEL_FONT, type NetworkDrawing } from '../../network/createNetworkCy';
 import type { EdgeSpec } from '../../network/drawnEdges';
+import { charactersOf, fontsPendingFor } from '../../styles/canvasFonts';
 
-let fontsReady: Promise<unknown> | null = null;
-/**
- * Canvas text does not trigger web-font loading the way DOM text does: load the label fonts first.
- * The fonts are split by unicode-range (Noto Emoji and Noto Sans SC in many files), so the files
- * for the labels' own characters are loaded too, not just one sample per script.
- */
-function loadLabelFonts(nodes: cytoscape.ElementDefinition[]): Promise<unknown> {
-  fontsReady ??= Promise.all(
-    [['Noto Sans', 'Abc'], ['Noto Sans SC', '中文'], ['Noto Sans KR', '한국어'], ['Noto Sans Arabic', 'مريم'], ['Noto Sans Hebrew', 'נועה']].map(([f, sample]) =>
-      document.fonts.load(`11px "${f}"`, sample).catch(() => []),
-    ),
-  );
-  const chars = new Set<string>();
-  for (const e of nodes) if (typeof e.data.label === 'string') for (const c of e.data.label) if (c > '\u007f') chars.add(c);
-  if (chars.size === 0) return fontsReady;
-  return Promise.all([fontsReady, document.fonts.load(`11px ${LABEL_FONT}`, [...chars].join('')).catch(() => [])]);
+/** The labels' faces (canvasFonts.ts): canvas text neither waits for a web font nor is drawn again when it arrives. */
+function labelFontsPending(nodes: cytoscape.ElementDefinition[]): Promise<void> | null {
+  return fontsPendingFor(charactersOf(nodes.map((e) => e.data.label as unknown)), LABEL_FONT, ['']);
 }
 
 export interface GraphCanvasProps {
@@ -43,7 +31,7 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
     let made: NetworkDrawing | null = null;
     let live = true;
     setRendered(false);
-    void loadLabelFonts(nodes).then(() => {
+    const draw = () => {
       if (!live || !box.current) return;
       made = createNetworkCy({ container: box.current, nodes, edges, preset });
       const { cy, edges: layer } = made;
@@ -63,7 +51,8 @@ export function GraphCanvas({ nodes, edges, preset, onReady, onNode, onEdge, lab
       // Browser tests read node positions and the drawn edges from here to click real nodes and edges on the canvas.
       Object.assign(box.current, { cy, edgeLayer: layer });
       handlers.current.onReady(made);
-    });
+    };
+    void (labelFontsPending(nodes) ?? Promise.resolve()).then(draw);
     return () => {
       live = false;
       box.current?.removeAttribute('data-rendered');
