@@ -88,6 +88,14 @@ describe('normalizeForSearch leaves invisible characters out of words', () => {
     expect(normalizeForSearch('رئيس')).not.toBe(normalizeForSearch('رييس'));
     expect(normalizeForSearch('ب\u0654')).toBe('ب\u0654');
   });
+  it('Urdu\'s heh goal with hamza above (ۂ, ہ‌ٔ), the ezafe on a word ending in heh goal, is the heh goal; the heh goal stays apart from the Arabic heh', () => {
+    const walida = normalizeForSearch('والدہ');
+    // والدۂ (U+06C2), والدۂ decomposed (U+06C1 U+0654, which NFKC composes), والدہ‌ٔ (a non-joiner between): mother of ….
+    for (const ezafe of ['والد\u06c2', 'والد\u06c1\u0654', 'والد\u06c1\u200c\u0654']) expect(normalizeForSearch(ezafe), [...ezafe].map((c) => c.codePointAt(0)!.toString(16)).join(' ')).toBe(walida);
+    expect(normalizeForSearch('#والدۂ_محترمہ')).toBe(normalizeForSearch('#والدہ_محترمہ'));
+    expect(normalizeForSearch('والد\u06c2').length).toBe(5);
+    expect(normalizeForSearch('والدہ')).not.toBe(normalizeForSearch('والده'));
+  });
   it('keeps what it kept: apostrophes and quotes as typed on a keyboard, U+0000 between rows', () => {
     expect(normalizeForSearch('Can’t “Stop”')).toBe('can\'t "stop"');
     expect(normalizeForSearch('a\u0000b')).toBe('a\u0000b');
