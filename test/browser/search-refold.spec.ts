@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { searchWords } from './exploreHelpers';
 import { importFiles, waitForImportDone } from './importHelpers';
 import { tempDir, writeTweetRows } from './importTempFiles';
+import { exposeModule } from './pageModule';
 
 /** Every record of a raw IndexedDB store, typed arrays as [type, ...values], in key order: what is stored, no app code involved. */
 async function stored(page: Page, store: string): Promise<Record<string, unknown>[]> {
@@ -88,5 +89,70 @@ test('search text folded again from the tweets is stored, so the next load reads
   await searchWords(page, 'میخواهم');
   await expect(page.getByTestId('search-status')).toContainText('2 tweets match “میخواهم”');
   await expect(page.locator('.results mark')).toHaveText(['می\u200cخواهم', 'میخواهم']);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+/**
+ * The write-back of text folded again runs after the load, in transactions of its own: a dataset
+ * deleted between the load and them gets nothing written back, not even the search record of a
+ * block that had none (it would outlive the dataset as an orphan). Driven in the page with the
+ * app's DatasetCorpus: the deletion's transaction is opened the moment the load resolves, before
+ * the write-back's first (which waits for a task), so IndexedDB runs it first.
+ */
+test('a dataset deleted while its refolded search text waits to be written back gets none of it', async ({ page, consoleLog }) => {
+  test.setTimeout(120_000);
+  const file = writeTweetRows(path.join(tempDir(), 'refold_delete_tweets_csv_hashed.csv'), 4, 4500, 0, 4500);
+  await importFiles(page, [file]);
+  await waitForImportDone(page);
+  const [dataset] = await stored(page, 'datasets');
+  expect(await stored(page, 'searchBlocks')).toHaveLength(3);
+  await exposeModule(page, 'renderer/src/search/searchDatasetCorpus.ts', 'corpusModule');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  const after = await page.evaluate(
+    async ({ datasetId, committed, version }) => {
+      const raw = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('disclosure-workbench');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const done = (tx: IDBTransaction) => new Promise<void>((res, rej) => ((tx.oncomplete = () => res()), (tx.onerror = () => rej(tx.error))));
+      const blocks = IDBKeyRange.bound([datasetId, -Infinity], [datasetId, Infinity]);
+      // As an older version left it: the first block's record missing, the others of the version before.
+      const old = raw.transaction('searchBlocks', 'readwrite');
+      const s = old.objectStore('searchBlocks');
+      s.getAll(blocks).onsuccess = (e) => {
+        const [first, ...rest] = (e.target as IDBRequest<{ datasetId: string; seq: number }[]>).result;
+        s.delete([first!.datasetId, first!.seq]);
+        for (const r of rest) s.put({ ...r, norm: version - 1 });
+      };
+      await done(old);
+      const g = globalThis as unknown as {
+        corpusModule: { DatasetCorpus: new (db: unknown, id: string, committed: Set<string>, onProgress: () => void) => { ready: Promise<void>; tweets: number } };
+        database: { db: unknown };
+      };
+      const corpus = new g.corpusModule.DatasetCorpus(g.database.db, datasetId, new Set(committed), () => {});
+      // What deleteDataset's transaction does to these two stores, opened in the same task as the load ends.
+      let deleting!: Promise<void>;
+      await corpus.ready.then(() => {
+        const tx = raw.transaction(['datasets', 'searchBlocks'], 'readwrite');
+        tx.objectStore('datasets').delete(datasetId);
+        tx.objectStore('searchBlocks').delete(blocks);
+        deleting = done(tx);
+      });
+      await deleting;
+      // The write-back's transactions have been opened by now; one opened after them runs after them.
+      await new Promise((r) => setTimeout(r, 1000));
+      const check = raw.transaction(['datasets', 'searchBlocks'], 'readwrite');
+      const counts = { tweetsLoaded: corpus.tweets, datasets: -1, searchBlocks: -1 };
+      check.objectStore('datasets').count(datasetId).onsuccess = (e) => (counts.datasets = (e.target as IDBRequest<number>).result);
+      check.objectStore('searchBlocks').count(blocks).onsuccess = (e) => (counts.searchBlocks = (e.target as IDBRequest<number>).result);
+      await done(check);
+      raw.close();
+      return counts;
+    },
+    { datasetId: dataset!.id as string, committed: dataset!.committedImports as string[], version: SEARCH_TEXT_VERSION },
+  );
+  // The load folded every block again (4,500 tweets); nothing of it was written after the deletion.
+  expect(after).toEqual({ tweetsLoaded: 4500, datasets: 0, searchBlocks: 0 });
   expect(consoleLog.errors).toEqual([]);
 });
