@@ -74,8 +74,9 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
                   </div>
                 )}
               </td>
-              {/* The record as in the file: left to right in field order (an Arabic first field would turn the line under dir=auto), lines wrapping after commas. */}
-              <td><pre className="raw" dir="ltr">{r.raw.split(',').map((part, i) => <Fragment key={i}>{i > 0 && <>,<wbr /></>}{part}</Fragment>)}</pre></td>
+              {/* The record as in the file: left to right in field order (an Arabic first field would turn the line under dir=auto), lines wrapping after commas.
+                  A Tab stop: a long record scrolls inside its box, and the keyboard must reach what it hides. */}
+              <td><pre className="raw" dir="ltr" tabIndex={0}>{r.raw.split(',').map((part, i) => <Fragment key={i}>{i > 0 && <>,<wbr /></>}{part}</Fragment>)}</pre></td>
             </tr>
           ))}
         </tbody>
