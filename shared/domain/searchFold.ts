@@ -95,8 +95,8 @@ const ARABIC_LETTER_FORMS: Record<string, string> = {
   '\u0649': '\u064a', '\u06cc': '\u064a',
   '\u06a9': '\u0643',
 };
-const ARABIC_LETTERS = /[\u0622\u0623\u0625\u0629\u0649\u0671\u06a9\u06c0\u06c2\u06cc]/g;
-/** The Arabic-script letters search treats as one, each group its letter first (ا آ أ إ ٱ, ه ة ۀ, ي ى ی, ك ک): what Search's note names. */
+const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_FORMS).join('')}]`, 'g');
+/** The Arabic-script letters search treats as one, each group its letter first (ا آ أ إ ٱ, ه ة ۀ, ہ ۂ, ي ى ی, ك ک): what Search's note names. */
 export const ARABIC_LETTERS_ALIKE: string[][] = [...new Set(Object.values(ARABIC_LETTER_FORMS))].map((to) => [to, ...Object.keys(ARABIC_LETTER_FORMS).filter((from) => ARABIC_LETTER_FORMS[from] === to)]);
 const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
 /** A Greek letter and the accents, breathings and diaeresis on it (after NFD: tonos, dialytika, polytonic marks). */
