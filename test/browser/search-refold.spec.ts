@@ -127,7 +127,7 @@ test('a dataset deleted while its refolded search text waits to be written back 
       };
       await done(old);
       const g = globalThis as unknown as {
-        corpusModule: { DatasetCorpus: new (db: unknown, id: string, committed: Set<string>, onProgress: () => void) => { ready: Promise<void>; tweets: number } };
+        corpusModule: { DatasetCorpus: new (db: unknown, id: string, committed: Set<string>, onProgress: () => void) => { ready: Promise<void>; writtenBack: Promise<void>; tweets: number } };
         database: { db: unknown };
       };
       const corpus = new g.corpusModule.DatasetCorpus(g.database.db, datasetId, new Set(committed), () => {});
@@ -140,8 +140,7 @@ test('a dataset deleted while its refolded search text waits to be written back 
         deleting = done(tx);
       });
       await deleting;
-      // The write-back's transactions have been opened by now; one opened after them runs after them.
-      await new Promise((r) => setTimeout(r, 1000));
+      await corpus.writtenBack;
       const check = raw.transaction(['datasets', 'searchBlocks'], 'readwrite');
       const counts = { tweetsLoaded: corpus.tweets, datasets: -1, searchBlocks: -1 };
       check.objectStore('datasets').count(datasetId).onsuccess = (e) => (counts.datasets = (e.target as IDBRequest<number>).result);

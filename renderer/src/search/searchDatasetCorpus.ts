@@ -64,11 +64,15 @@ export class DatasetCorpus {
   readonly ready: Promise<void>;
   /** Resolves once the block list (seqs) is known. */
   readonly listed: Promise<void>;
+  /** Resolves once the text folded again by this load is written back (or found needing none); never rejects. */
+  readonly writtenBack: Promise<void>;
   private setListed!: () => void;
 
   constructor(private readonly db: WorkbenchDb, readonly datasetId: string, private readonly committed: Set<string>, private readonly onProgress: () => void) {
     this.listed = new Promise((r) => (this.setListed = r));
     this.ready = this.loadText();
+    // After the text is in, so storing it never holds back the first search.
+    this.writtenBack = this.ready.then(() => this.storeRefolded(), () => undefined);
     this.ready.catch(() => this.setListed());
     this.ready.catch((e) => {
       this.failure = e;
@@ -129,8 +133,6 @@ export class DatasetCorpus {
     this.textDone = true;
     this.wake();
     this.onProgress();
-    // After the text is in, so storing it never holds back the first search.
-    if (this.refolded.length) void this.storeRefolded(); // never rejects
   }
 
   /**
