@@ -734,6 +734,31 @@ test('cancel during a large import leaves nothing', async ({ page }) => {
   expect(store.imports.map((i) => i.state)).toEqual(['cancelled']);
 });
 
+test('a Cancel pressed while the import is still starting (its free-space check) stops it: nothing is added', async ({ page }) => {
+  // Clicked in the same turn as the button appears, before the check's reading comes back.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel import');
+      if (!button) return;
+      observer.disconnect();
+      (window as unknown as { cancelledWhile: string }).cancelledWhile = document.querySelector('.import-progress')?.textContent ?? '';
+      button.click();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await importFiles(page, [chinaUsers]);
+  await expect(page.getByText('Import cancelled: nothing was added.')).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { cancelledWhile: string }).cancelledWhile)).toContain('Starting');
+  const store = await storeSummary(page);
+  expect(store.datasets).toHaveLength(0);
+  expect(store.accounts).toBe(0);
+  expect(store.imports).toEqual([]);
+  // The next import runs as usual.
+  await importFiles(page, [chinaUsers]);
+  await waitForImportDone(page);
+  expect((await storeSummary(page)).datasets).toHaveLength(1);
+});
+
 test('an import runs on while the analyst opens other views: the header says so, and it ends as it would have', async ({ page }) => {
   test.setTimeout(240_000);
   const big = await largeTweetsFile(300_000);

@@ -43,6 +43,12 @@ class ImportSession extends SessionState<ImportState> {
     // Refused before anything is written when the files and the margin would not fit (diskGuard.ts).
     const inputBytes = request.kind === 'files' ? request.files.reduce((n, f) => n + f.size, 0) : 0;
     void importRefusal(inputBytes).then((refusal) => {
+      // A Cancel pressed during the check had no worker to tell: the import ends here, nothing written.
+      if (this.state.status === 'running' && this.state.cancelling) {
+        this.busy = false;
+        this.set({ status: 'cancelled' });
+        return;
+      }
       if (refusal === null) return this.run(request);
       this.busy = false;
       this.set({ status: 'failed', message: refusal, refused: [] });
