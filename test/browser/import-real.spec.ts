@@ -44,6 +44,9 @@ test('the spreadsheet-damaged file: every E-notation id quarantined and listed w
   // The pager comes right after the card's buttons, before the 50 rows (each raw text box is a Tab stop).
   await page.keyboard.press('Tab');
   await expect(card.getByRole('button', { name: 'Delete dataset…' })).toBeFocused();
+  // First and Previous page are disabled on the first page: the page number box, then Next page.
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('spinbutton', { name: /Page/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(card.getByRole('button', { name: 'Next page' })).toBeFocused();
   const table = card.getByRole('table', { name: /Quarantined rows/ });

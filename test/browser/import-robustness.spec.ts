@@ -677,10 +677,27 @@ test('a file damaged in every row: its 1,100 quarantined rows are read back page
   // The app's own list, last page: rows 1,051–1,100.
   await datasetCard(page, 'excel').getByRole('button', { name: /Show quarantined rows/ }).click();
   const list = page.locator('.quarantine');
-  for (let i = 0; i < 21; i++) await list.getByRole('button', { name: 'Next page' }).click();
+  const rowOf = (tr: number) => list.locator('tbody tr').nth(tr).getByRole('cell').nth(1);
+  await list.getByRole('button', { name: 'Last page' }).click();
   await expect(list).toContainText('page 22 of 22');
+  // Last and Next page disable themselves: the focus goes to Previous page.
+  await expect(list.getByRole('button', { name: 'Previous page' })).toBeFocused();
   await expect(list.locator('tbody tr')).toHaveCount(50);
-  await expect(list.locator('tbody tr').last().getByRole('cell').nth(1)).toHaveText(String(pages.all[1099]));
+  await expect(list.locator('tbody tr').last().getByRole('cell').nth(1)).toHaveText(pages.all[1099]!.toLocaleString('en-US'));
+  // A page by its number (Enter), one out of range goes to the last; First page back to the start.
+  const number = list.getByRole('spinbutton', { name: /Page/ });
+  await number.fill('11');
+  await number.press('Enter');
+  await expect(list).toContainText('page 11 of 22');
+  await expect(rowOf(0)).toHaveText(pages.all[500]!.toLocaleString('en-US'));
+  await number.fill('99');
+  await number.press('Enter');
+  await expect(list).toContainText('page 22 of 22');
+  await expect(number).toHaveValue('22');
+  await list.getByRole('button', { name: 'First page' }).click();
+  await expect(list).toContainText('page 1 of 22');
+  await expect(list.getByRole('button', { name: 'Next page' })).toBeFocused();
+  await expect(rowOf(0)).toHaveText(pages.all[0]!.toLocaleString('en-US'));
 });
 
 test('tweet rows repeated inside one file are stored once and counted as duplicates in its receipt', async ({ page }) => {

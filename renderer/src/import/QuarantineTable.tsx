@@ -47,7 +47,7 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
       <table aria-labelledby={captionId}>
         <caption id={captionId}>
           {/* The name isolated: a right-to-left one would carry the count after it into its own run. */}
-          Quarantined rows of <bdi>{dataset.name}</bdi>: {formatCount(total)} (page {shown.page + 1} of {pages}; rows after each file's header row, from 1)
+          Quarantined rows of <bdi>{dataset.name}</bdi>: {formatCount(total)} (page {formatCount(shown.page + 1)} of {formatCount(pages)}; rows after each file's header row, from 1)
         </caption>
         <thead>
           <tr>
@@ -63,8 +63,8 @@ export function QuarantineTable({ dataset }: { dataset: DatasetRecord }) {
           {rows.map((r, i) => (
             <tr key={shown.page * PAGE + i}>
               <td dir="auto">{r.fileName}</td>
-              <td>{r.row}</td>
-              <td>{r.byteOffset}</td>
+              <td>{formatCount(r.row)}</td>
+              <td>{formatCount(r.byteOffset)}</td>
               <td><code>{r.reason}</code></td>
               <td dir="auto">
                 {r.detail}
