@@ -9,6 +9,8 @@ import { isNum, list, obj, str } from './payloadValues';
 /** p- and q-values: three significant digits (3.27e-11, 0.00500), as the screen rounds them to a reading. */
 const prob = (v: unknown): string => (isNum(v) ? (v !== 0 && v < 0.001 ? v.toExponential(2) : v.toPrecision(3)) : 'not computed');
 const yesNo = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : 'not computed');
+/** A pair's time as pinned ("2019-03-01 07:05 UTC", formatMinute's), its zone said once whatever the pin's age. */
+const utc = (v: unknown): string => (str(v).endsWith(' UTC') ? str(v) : `${str(v)} UTC`);
 
 export function coordinationEdgeFields(payload: unknown): Array<[string, string]> {
   const p = obj(payload);
@@ -34,7 +36,7 @@ export function coordinationEdgeFields(payload: unknown): Array<[string, string]
   }
   pairs.forEach((pair, k) => {
     const n = k + 1;
-    out.push([`pair ${n}`, `post ${str(pair.tweetA)} at ${str(pair.timeA)} UTC and post ${str(pair.tweetB)} at ${str(pair.timeB)} UTC, Δt ${str(pair.deltaSeconds)} s`]);
+    out.push([`pair ${n}`, `post ${str(pair.tweetA)} at ${utc(pair.timeA)} and post ${str(pair.tweetB)} at ${utc(pair.timeB)}, Δt ${str(pair.deltaSeconds)} s`]);
     out.push([`pair ${n} shared object (as compared)`, str(pair.object)]);
     if (typeof pair.textA === 'string' && typeof pair.textB === 'string') {
       out.push([`pair ${n} post ${str(pair.tweetA)}`, pair.textA]);

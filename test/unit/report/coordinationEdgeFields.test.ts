@@ -25,7 +25,7 @@ const report = (pin: PinRecord) => caseReportModel({ caseRecord, items: [pin], c
 describe('a pinned coordination edge in the report', () => {
   it('prints its facts in words and each post pair with both posts’ exact texts', () => {
     const m = report(edgePin([
-      { tweetA: '1150232432516337937', tweetB: '1150232432516337999', timeA: '2019-07-14 03:00', timeB: '2019-07-14 03:01', deltaSeconds: 60, object: '法治是香港的核心價值 暴徒衝擊立法會 <url>', textA: TEXT_A, textB: TEXT_B },
+      { tweetA: '1150232432516337937', tweetB: '1150232432516337999', timeA: '2019-07-14 03:00 UTC', timeB: '2019-07-14 03:01 UTC', deltaSeconds: 60, object: '法治是香港的核心價值 暴徒衝擊立法會 <url>', textA: TEXT_A, textB: TEXT_B },
       { tweetA: '11', tweetB: '12', timeA: '2019-07-15 00:00', timeB: '2019-07-15 00:00', deltaSeconds: 0, object: 'شلوغی در هنگ کنگ', textA: TEXT_C, textB: TEXT_C },
     ]));
     const item = m.items[0]!;
@@ -36,7 +36,9 @@ describe('a pinned coordination edge in the report', () => {
     expect(fields.get('significance')).toBe('p 3.27e-11, q 0.00490 (Benjamini–Hochberg); significant at alpha 0.05: yes');
     expect(fields.get('detection')).toBe('window Δt 60 s; at least 2 co-actions; 199 null-model replicates (account-day-shift, seed 1)');
     expect(fields.get('window sweep')).toBe('10 s: weight 2, q 0.0100, significant; 3600 s: absent');
+    // Times as EdgeDetails pins them (formatMinute's, zone included) or bare: the zone said once.
     expect(fields.get('pair 1')).toBe('post 1150232432516337937 at 2019-07-14 03:00 UTC and post 1150232432516337999 at 2019-07-14 03:01 UTC, Δt 60 s');
+    expect(fields.get('pair 2')).toBe('post 11 at 2019-07-15 00:00 UTC and post 12 at 2019-07-15 00:00 UTC, Δt 0 s');
     // The texts exactly as archived, double space kept; not the key they were compared by.
     expect(fields.get('pair 1 post 1150232432516337937')).toBe(TEXT_A);
     expect(fields.get('pair 1 post 1150232432516337999')).toBe(TEXT_B);
