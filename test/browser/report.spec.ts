@@ -117,8 +117,9 @@ test.describe('evidence report PDF', () => {
     expect(thaanaInLayer).not.toBeNull();
     // A figure's labels are drawn with the report's fonts (the figure is inlined), so they come back exactly.
     expect(inTextLayer(all, FIGURE_LABEL)).toBe(true);
-    // A line break typed inside a paragraph of the summary (the case notes) is kept.
+    // A line break typed inside a paragraph of the summary (the case notes) is kept, and one in an item's note.
     expect(all).toContain("August 2019 China disclosure,\ncited verbatim.");
+    expect(all).toContain('계정 확인\n원문과');
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);
     for (const it of rc.items) if (it.kind === 'post') expect(all).toContain(it.tweetid);
