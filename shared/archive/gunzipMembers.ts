@@ -183,7 +183,7 @@ function gzipRefusal(fileName: string, e: Error, stream: Stream): ArchiveFormatE
       `${fileName}: gzip data is corrupt or truncated (${why}) in the gzip member that starts at byte ${at}, after whole ones: data that begins like gzip was appended to the file, or the file is damaged or cut short; \`gzip -t\` refuses it too. Nothing of it was imported. Fetch the file again.`,
     );
   }
-  return new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${why}).`);
+  return new ArchiveFormatError(`${fileName}: gzip data is corrupt or truncated (${why}): the file is damaged, or a download or copy was cut short. Nothing of it was imported. Fetch or copy the file again; \`gzip -t\` checks a .gz file.`);
 }
 
 /**

@@ -155,7 +155,7 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
     try {
       unzip.push(chunk, final);
     } catch (e) {
-      throw new ArchiveFormatError(`${fileName}: zip file is truncated or damaged (${(e as Error).message}).`);
+      throw new ArchiveFormatError(`${fileName}: zip file is truncated or damaged (${(e as Error).message}): a download or copy cut short? Nothing of it was imported. Fetch or copy the file again; \`unzip -t\` checks a zip.`);
     }
   };
   // push(chunk, final) needs to know the last chunk: hold one back.
@@ -169,7 +169,7 @@ async function* unzipEntries(fileName: string, chunks: AsyncGenerator<Uint8Array
   }
   push(prev ?? new Uint8Array(0), true);
   yield* flush();
-  if (entries.length) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end).`);
+  if (entries.length) throw new ArchiveFormatError(`${fileName}: zip file is truncated (an entry does not end): a download or copy cut short? Nothing of it was imported. Fetch or copy the file again; \`unzip -t\` checks a zip.`);
   if (found === 0 && others.length === 0) throw new ArchiveFormatError(`${fileName}: no zip entry could be read: the zip file is empty, damaged or truncated.`);
   if (found === 0) {
     // An unhashed set's .csv.gz (or a zip) zipped again: containers are opened one level deep.

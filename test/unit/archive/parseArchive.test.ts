@@ -752,7 +752,7 @@ describe('containers and refusals', () => {
       await expect(refuse('o.csv', enc.encode(body))).rejects.toThrow('o.csv: a Twitter IO tweets header row and no data rows: nothing to import.');
     }
     const gz = new Uint8Array(gzipSync(plain));
-    await expect(refuse('cut.csv.gz', gz.subarray(0, gz.length / 2))).rejects.toThrow(/cut\.csv\.gz: gzip data is corrupt or truncated/);
+    await expect(refuse('cut.csv.gz', gz.subarray(0, gz.length / 2))).rejects.toThrow(/^cut\.csv\.gz: gzip data is corrupt or truncated \([^)]+\): the file is damaged, or a download or copy was cut short\. Nothing of it was imported\. Fetch or copy the file again; `gzip -t` checks a \.gz file\.$/);
     // an unbalanced quote would swallow the rest of the file: refused once the record passes 16 MiB
     const runaway = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     runaway.set(enc.encode('bob,1\nann,2\n"open'), 0);
@@ -797,7 +797,7 @@ describe('containers and refusals', () => {
         `m.zip: zip entry users.csv is ${what}, which cannot be read: re-save the zip with standard (deflate) compression and no password, or import the CSV itself.`,
       );
     }
-    await expect(refuse('cut.zip', zip.subarray(0, zip.length >> 1))).rejects.toThrow(/^cut\.zip: zip file is truncated or damaged/);
+    await expect(refuse('cut.zip', zip.subarray(0, zip.length >> 1))).rejects.toThrow(/^cut\.zip: zip file is truncated or damaged \(.+\): a download or copy cut short\? Nothing of it was imported\. Fetch or copy the file again; `unzip -t` checks a zip\.$/);
     // A spreadsheet's semicolon "CSV" quoted field by field (as the real users file is): named as such, not as a stray quote.
     const semicolons = enc.encode(new TextDecoder().decode(readReal('ira_2018_users_csv_hashed_excerpt.csv')).replaceAll('","', '";"'));
     await expect(refuse('s.csv', semicolons)).rejects.toThrow(/^s\.csv: Unrecognised header .* Its fields are separated by semicolons, not commas/);
