@@ -1,6 +1,6 @@
 import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { codePoint, codePointNamed, INVISIBLE_CHAR, INVISIBLE_ONLY, JOINING_SCRIPT } from '../../../shared/domain/visibleText';
-import { findTerm, isWholeTerm } from './findTerm';
+import { findTerm, termRule } from './findTerm';
 
 /**
  * Full-text query semantics (exact, no stemming): the query is normalised like the stored search
@@ -170,8 +170,8 @@ export function highlightRanges(original: string, terms: string[]): [number, num
   }
   const ranges: [number, number][] = [];
   for (const term of terms) {
-    const whole = isWholeTerm(term);
-    for (let at = findTerm(norm, term, 0, whole); at >= 0; at = findTerm(norm, term, at + Math.max(term.length, 1), whole)) {
+    const rule = termRule(term);
+    for (let at = findTerm(norm, term, 0, rule); at >= 0; at = findTerm(norm, term, at + Math.max(term.length, 1), rule)) {
       ranges.push([from[at]!, to[at + term.length - 1]!]);
     }
   }

@@ -4,7 +4,7 @@ import { normalizeForSearch } from '../../../shared/domain/searchFold';
 import { rowAt, rowsOf, SEP, type TextBlock } from './searchText';
 import { domainKey } from '../../../shared/domain/domainKey';
 import { creditedKey } from '../store/tweetTargets';
-import { findTerm, isWholeTerm } from './findTerm';
+import { findTerm, termRule, type TermRule } from './findTerm';
 
 /** A query prepared once for a corpus: terms ordered for scanning, filters as dictionary codes. */
 export interface CompiledQuery {
@@ -13,8 +13,8 @@ export interface CompiledQuery {
   /** The other terms, each checked inside the row the first term was found in. */
   others: string[];
   /** Which of first and others match only whole hashtags or names (findTerm.ts). */
-  firstWhole: boolean;
-  othersWhole: boolean[];
+  firstRule: TermRule;
+  othersRules: TermRule[];
   /** True when a filter needs the block's FilterBlock. */
   needsFilters: boolean;
   /** Row test on the filter columns (undefined = no filter). */
@@ -86,7 +86,7 @@ export function compileQuery(terms: string[], f: SearchFilters, d: FilterDicts, 
         return true;
       }
     : undefined;
-  return { first, others, needsFilters, keep, firstWhole: isWholeTerm(first), othersWhole: others.map(isWholeTerm) };
+  return { first, others, needsFilters, keep, firstRule: termRule(first), othersRules: others.map(termRule) };
 }
 
 /**
@@ -112,12 +112,12 @@ export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: Com
     return count;
   }
   const first = q.first;
-  const firstWhole = q.firstWhole;
+  const firstRule = q.firstRule;
   // Next known position of each other term: rows only move forward, so each term's occurrences are
   // scanned once per block however many rows the first term is found in.
   const next = others.map(() => -1);
   let lo = 0;
-  for (let at = findTerm(joined, first, 0, firstWhole); at >= 0; ) {
+  for (let at = findTerm(joined, first, 0, firstRule); at >= 0; ) {
     const i = rowAt(starts, at, lo);
     let ok = !keep || keep(filters!, i);
     if (ok && others.length) {
@@ -125,7 +125,7 @@ export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: Com
       const e = starts[i + 1]! - 1;
       for (let j = 0; j < others.length; j++) {
         let k = next[j]!;
-        if (k < s && k !== -2) next[j] = k = findTerm(joined, others[j]!, s, q.othersWhole[j]!);
+        if (k < s && k !== -2) next[j] = k = findTerm(joined, others[j]!, s, q.othersRules[j]!);
         if (k < 0) {
           // -2: the term does not occur again in this block.
           next[j] = -2;
@@ -140,7 +140,7 @@ export function scanBlock(t: TextBlock, filters: FilterBlock | undefined, q: Com
     }
     if (ok) accept(i);
     lo = i + 1;
-    at = lo < n ? findTerm(joined, first, starts[lo]!, firstWhole) : -1;
+    at = lo < n ? findTerm(joined, first, starts[lo]!, firstRule) : -1;
   }
   return count;
 }

@@ -17,6 +17,8 @@ import { searchRows, searchText } from '../../../renderer/src/import/searchRows'
 import { splitCsvBytes } from '../../../shared/archive/csvRecords';
 import { readReal } from '../archive/helpers';
 import { termIn } from '../../searchTermReference';
+import { hashtagsFromText } from '../../../shared/archive/fieldValues';
+import { textMentions } from '../../../shared/domain/mentions';
 
 function columns(rows: { id: string; user: string; text: string; time: number; lang: string; rt?: boolean; tags?: string[]; client?: string; urls?: string[] }[]): TweetColumns {
   const s = (f: (r: (typeof rows)[number]) => string) => rows.map(f);
@@ -68,6 +70,29 @@ describe('searchCorpus', () => {
     // Highlights mark the same occurrences: not the start of #HongKongProtests or of #HongKong_2019.
     expect(highlightRanges('#HongKong_2019 and #HongKong!', parseQuery('#hongkong'))).toEqual([[19, 28]]);
     expect(highlightRanges('Support #HongKongProtests', parseQuery('#hongkong'))).toEqual([]);
+  });
+  it('a #tag or @name term starts where a hashtag or a mention can: not a link\'s fragment or an e-mail address; an ASCII @name ends before any other script', () => {
+    const rows = [
+      { id: '1', user: 'a', text: 'see https://example.com/page#HongKong now', time: 1, lang: 'en' }, { id: '2', user: 'a', text: '#HongKong rally', time: 2, lang: 'en' },
+      { id: '3', user: 'a', text: 'AT&T#HongKong and x/#hongkong', time: 3, lang: 'en' }, { id: '4', user: 'a', text: '（#HongKong）', time: 4, lang: 'zh' },
+      { id: '5', user: 'a', text: 'write to info@reza.com for details', time: 5, lang: 'en' }, { id: '6', user: 'a', text: '@reza你好，最近怎么样', time: 6, lang: 'zh' },
+      { id: '7', user: 'a', text: '@rezaسلام دوست من', time: 7, lang: 'fa' }, { id: '8', user: 'a', text: 'hi @reza how are you', time: 8, lang: 'en' },
+      { id: '9', user: 'a', text: '@@reza and @reza_x', time: 9, lang: 'en' }, { id: '10', user: 'a', text: '你@reza', time: 10, lang: 'zh' },
+    ];
+    const t = columns(rows);
+    const tb = [corpusBlock(0, t.tweetText.map(normalizeForSearch), t)];
+    const found = (q: string) => searchCorpus(tb, parseQuery(q), {}, 0, 20).hits.map((h) => h.tweetid).sort((a, b) => Number(a) - Number(b));
+    // As the app counts them: hashtagsFromText and textMentions (the Overview's rows, the Mentioned account filter).
+    const counted = (q: string) => rows.filter((r) => (q[0] === '#' ? hashtagsFromText(r.text).map((h) => '#' + h.toLowerCase()) : textMentions(r.text, false).map((m) => '@' + m.toLowerCase())).includes(q)).map((r) => r.id);
+    expect(found('#hongkong')).toEqual(['2', '4']);
+    expect(found('#hongkong')).toEqual(counted('#hongkong'));
+    expect(found('@reza')).toEqual(['6', '7', '8', '10']);
+    expect(found('@reza')).toEqual(counted('@reza'));
+    expect(found('hongkong')).toEqual(['1', '2', '3', '4']);
+    expect(found('reza')).toEqual(['5', '6', '7', '8', '9', '10']);
+    // The tests' own reference rule (searchTermReference.ts) agrees.
+    for (const q of ['#hongkong', '@reza', 'reza']) expect(rows.filter((r) => termIn(normalizeForSearch(r.text), q)).map((r) => r.id)).toEqual(found(q));
+    expect(highlightRanges('mail info@reza.com or @reza你好', parseQuery('@reza'))).toEqual([[22, 27]]);
   });
   it('folds the Turkish dotted İ, so istanbul finds İSTANBUL and İstanbul', () => {
     const t = columns([
