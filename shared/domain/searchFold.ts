@@ -26,7 +26,8 @@ export function normalizeForSearch(s: string): string {
   // harakat (short-vowel marks) are left out with the invisible characters, as Lucene's ArabicNormalizer
   // folds them: إيران finds ايران, مدرسه finds مدرسة, فى finds في, محمد finds مُحَمَّد, and back;
   // Persian's ezafe on a final heh (ۀ, هٔ, ه‌ٔ) is the heh: خانه finds خانۀ and خانهٔ; Urdu's on a heh goal
-  // (ۂ, ہ‌ٔ) is the heh goal: والدہ finds والدۂ.
+  // (ۂ, ہ‌ٔ) is the heh goal: والدہ finds والدۂ. Hebrew's vowel points (niqqud) and cantillation marks
+  // are left out likewise: שלום finds שָׁלוֹם.
   // Most texts hold none of the four: one scan for any, and nothing more (the import folds every tweet).
   return foldsAfter(n) ? n.replace(INVISIBLE_IN_WORDS, '').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"').replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_FORMS[c]!) : n;
 }
@@ -37,7 +38,10 @@ export function normalizeForSearch(s: string): string {
  * bidi embeddings and isolates U+202A–U+202E and U+2060–U+206F, U+FEFF, variation selectors, …;
  * test/unit/domain/searchFold.test.ts checks the list against \p{Default_Ignorable_Code_Point}) and
  * Arabic tatweel (كـتاب), the harakat U+064B–U+0652 (fathatan to sukun: مُحَمَّد is محمد) and the
- * superscript alef U+0670 (هٰذا is هذا), marks most Arabic text leaves out, and the hamza above U+0654 on a
+ * superscript alef U+0670 (هٰذا is هذا), marks most Arabic text leaves out; Hebrew's points and
+ * cantillation marks U+0591–U+05BD, U+05BF, U+05C1, U+05C2, U+05C4, U+05C5, U+05C7 (niqqud, the shin and
+ * sin dots, dagesh: שָׁלוֹם is שלום), which most Hebrew text leaves out too (the maqaf ־, paseq and sof pasuq
+ * are punctuation and stay); and the hamza above U+0654 on a
  * heh or an Urdu heh goal ہ (with or without a non-joiner between): Persian writes the ezafe after a word ending in ه as هٔ
  * or ه‌ٔ as well as ۀ (ARABIC_LETTER_FORMS), and all three are the heh for search (Lucene's
  * PersianNormalizer drops the hamza above too; after other letters NFKC has made it part of the
@@ -50,7 +54,7 @@ export function normalizeForSearch(s: string): string {
  * both, and never makes such a word unfindable. Variation selectors only choose a character's look
  * (❤️ and ❤ are one heart). One for one otherwise, so highlights map back (highlightRanges).
  */
-const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u0640\u064b-\u0652\u0670\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})|(?<=[\u0647\u06c1]\u200c?)\u0654/gu;
+const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u061c\u0640\u064b-\u0652\u0670\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e001f}\u{e0080}-\u{e0fff}]|\u200d(?!\p{Extended_Pictographic})|(?<=[\u0647\u06c1]\u200c?)\u0654/gu;
 /**
  * Whether the text holds a character that the four replacements change (INVISIBLE_IN_WORDS,
  * APOSTROPHES, DOUBLE_QUOTES, ARABIC_LETTERS; for an astral one, its lead surrogate): most texts hold none, and are
@@ -62,7 +66,7 @@ function foldsAfter(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 0xad) continue;
     if (c < 0x2000) {
-      if (c === 0xad || c === 0x2bc || c === 0x34f || c === 0x61c || c === 0x622 || c === 0x623 || c === 0x625 || c === 0x629 || c === 0x640 || c === 0x649 || (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x671 || c === 0x654 || c === 0x6a9 || c === 0x6c0 || c === 0x6c2 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
+      if (c === 0xad || c === 0x2bc || c === 0x34f || (c >= 0x591 && c <= 0x5bd) || c === 0x5bf || c === 0x5c1 || c === 0x5c2 || c === 0x5c4 || c === 0x5c5 || c === 0x5c7 || c === 0x61c || c === 0x622 || c === 0x623 || c === 0x625 || c === 0x629 || c === 0x640 || c === 0x649 || (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x671 || c === 0x654 || c === 0x6a9 || c === 0x6c0 || c === 0x6c2 || c === 0x6cc || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f)) return true;
     } else if (
       (c >= 0x200b && c <= 0x200f) || c === 0x2018 || c === 0x2019 || (c >= 0x201c && c <= 0x201f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
       c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0 || (c >= 0xfff0 && c <= 0xfff8) ||
@@ -117,5 +121,6 @@ const GREEK_MARKS = /(\p{Script=Greek})\p{M}+/gu;
  * INVISIBLE_IN_WORDS), 2026-12-06.
  * 11: Urdu's heh goal with hamza above ۂ as the heh goal ہ, the hamza above on a heh goal dropped
  * (ہ‌ٔ), 2026-12-06.
+ * 12: Hebrew points and cantillation marks dropped (INVISIBLE_IN_WORDS), 2026-12-06.
  */
-export const SEARCH_TEXT_VERSION = 11;
+export const SEARCH_TEXT_VERSION = 12;

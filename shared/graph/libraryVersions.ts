@@ -26,6 +26,7 @@ export const LIBRARY_VERSIONS = {
  * (alef with hamza or madda as alef, teh marbuta as heh, alef maqsura as yeh) and leaves out the
  * harakat (#إيران is #ايران, #الجزيرة is #الجزيره: normalizeForSearch); 0.3.9 since it folds the
  * Persian ezafe on a heh (ۀ, هٔ) as heh (#مدرسۀ is #مدرسه: normalizeForSearch); 0.3.10 since it folds
- * Urdu's ezafe on a heh goal (ۂ) as the heh goal (#والدۂ is #والدہ: normalizeForSearch).
+ * Urdu's ezafe on a heh goal (ۂ) as the heh goal (#والدۂ is #والدہ: normalizeForSearch); 0.3.11 since
+ * it leaves out Hebrew's points (#שָׁלוֹם is #שלום: normalizeForSearch).
  */
-export const WORKBENCH_GRAPH_VERSION = '0.3.10';
+export const WORKBENCH_GRAPH_VERSION = '0.3.11';

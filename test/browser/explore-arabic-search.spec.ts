@@ -21,6 +21,9 @@ const ROWS: Row[] = [
   { tweetid: '813', userid: '3', user_screen_name: 'alif', tweet_text: 'در خانۀ ما' },
   { tweetid: '814', userid: '4', user_screen_name: 'be', tweet_text: 'در خانه\u0654 ما' },
   { tweetid: '815', userid: '5', user_screen_name: 'te', tweet_text: 'در خانه\u200c\u0654 ما' },
+  // Hebrew with and without its vowel points (niqqud) and the shin dot.
+  { tweetid: '816', userid: '3', user_screen_name: 'alif', tweet_text: 'שָׁלוֹם עכשיו' },
+  { tweetid: '817', userid: '4', user_screen_name: 'be', tweet_text: 'שלום לכולם' },
 ];
 
 /**
@@ -31,7 +34,7 @@ const ROWS: Row[] = [
  */
 test('Arabic spellings of one word find each other, highlighted as written, and the page names the letters searched as one', async ({ page, requests, consoleLog }) => {
   test.setTimeout(120_000);
-  expect(await openSearchOfRows(page, 'arabic_spellings_tweets_csv_unhashed.csv', ROWS)).toContain('15 tweets');
+  expect(await openSearchOfRows(page, 'arabic_spellings_tweets_csv_unhashed.csv', ROWS)).toContain('17 tweets');
   const status = page.getByTestId('search-status');
   const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
   const marks = () => results.locator('mark').allTextContents();
@@ -59,6 +62,13 @@ test('Arabic spellings of one word find each other, highlighted as written, and 
   await search(page, 'English');
   await expect(status).toContainText('1 tweet matches “English” —');
   await expect(note).toHaveCount(0);
+  // Hebrew with or without its points (niqqud), highlighted as written; no note of Arabic letters.
+  for (const query of ['שלום', 'שָׁלוֹם']) {
+    await search(page, query);
+    await expect(status).toContainText(`2 tweets match “${query}” —`);
+    expect(await marks(), query).toEqual(['שָׁלוֹם', 'שלום']);
+    await expect(note).toHaveCount(0);
+  }
 
   // The hashtag lists count the spellings as one, as Search finds them.
   await page.goto('#/explore');
@@ -68,7 +78,7 @@ test('Arabic spellings of one word find each other, highlighted as written, and 
   // …and its note says why they are one.
   const spellings = hashtags.getByTestId('spellings');
   await spellings.locator('summary').click();
-  await expect(spellings.locator('.spellings-list')).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and joiners ignored): #إيران 1, #ايران 1, #ایران 1');
+  await expect(spellings.locator('.spellings-list')).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and marks, Hebrew points and joiners ignored): #إيران 1, #ايران 1, #ایران 1');
 
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);

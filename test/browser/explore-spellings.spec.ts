@@ -67,7 +67,7 @@ test('the top hashtags count the spellings Search matches as one (case, Chinese 
   await page.keyboard.press('Enter');
   await expect(note).toHaveAttribute('open', '');
   await expect(list).toBeVisible();
-  await expect(list).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and joiners ignored): #HongKong 5, #hongkong 3, #HONGKONG 1');
+  await expect(list).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and marks, Hebrew points and joiners ignored): #HongKong 5, #hongkong 3, #HONGKONG 1');
   // …and screen readers read the list once it is open (it is in the accessibility tree, as text of the cell).
   expect(await hashtags.locator('tbody tr').first().ariaSnapshot()).toContain('#HongKong 5, #hongkong 3, #HONGKONG 1');
   await expectNoSeriousAxeViolations(page);
@@ -98,7 +98,7 @@ test('the top hashtags count the spellings Search matches as one (case, Chinese 
   const ownNote = page.getByRole('region', { name: 'Hashtags', exact: true }).getByTestId('spellings');
   await ownNote.locator('summary').focus();
   await page.keyboard.press(' ');
-  await expect(ownNote.locator('.spellings-list')).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and joiners ignored): HongKong 5, hongkong 3, HONGKONG 1');
+  await expect(ownNote.locator('.spellings-list')).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and marks, Hebrew points and joiners ignored): HongKong 5, hongkong 3, HONGKONG 1');
 
   // Search's hashtag filter finds every tweet of the row, whichever spelling is typed.
   await page.goto('#/explore/search');
@@ -148,7 +148,7 @@ test('a right-to-left hashtag\'s spellings note reads left to right ("+1 spellin
   // (to its right in the left-to-right list), not inside the Arabic ("#مثا ,2 مثال#" before each had its own isolate).
   await note.press('Enter');
   const list = page.getByRole('region', { name: 'Top hashtags', exact: true }).locator('.spellings-list');
-  await expect(list).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and joiners ignored): #مرحبا 2, #\uFEE3\uFEAE\uFEA3\uFE92\uFE8E 1');
+  await expect(list).toHaveText('Counted together (as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and marks, Hebrew points and joiners ignored): #مرحبا 2, #\uFEE3\uFEAE\uFEA3\uFE92\uFE8E 1');
   const drawn = await list.evaluate((el) => [...el.querySelectorAll('bdi')].map((b) => {
     const count = document.createRange();
     count.selectNodeContents(b.nextSibling!);

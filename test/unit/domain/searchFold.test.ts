@@ -8,6 +8,8 @@ function* everyCharacter(): Generator<string> {
 
 /** Tatweel, the harakat fathatan to sukun, and the superscript alef: Arabic marks search leaves out. */
 const ARABIC_MARKS = ['\u0640', ...'\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652', '\u0670'];
+/** Hebrew's points and cantillation marks (U+0591–U+05C7 but the punctuation maqaf, paseq, sof pasuq and nun hafukha). */
+const HEBREW_MARKS = Array.from({ length: 0x5c8 - 0x591 }, (_, i) => String.fromCodePoint(0x591 + i)).filter((c) => !'\u05be\u05c0\u05c3\u05c6'.includes(c));
 
 describe('normalizeForSearch leaves invisible characters out of words', () => {
   it('drops every default-ignorable code point, tatweel and the Arabic harakat, and keeps the tag characters of a flag', () => {
@@ -15,7 +17,7 @@ describe('normalizeForSearch leaves invisible characters out of words', () => {
     const wrong: string[] = [];
     for (const c of everyCharacter()) {
       const dropped = normalizeForSearch(`a${c}b`) === 'ab';
-      const expected = (/\p{Default_Ignorable_Code_Point}/u.test(c) && !tag(c)) || [...c.normalize('NFKC')].every((m) => ARABIC_MARKS.includes(m)); // and their presentation forms (U+FE71 is tatweel + fathatan)
+      const expected = (/\p{Default_Ignorable_Code_Point}/u.test(c) && !tag(c)) || [...c.normalize('NFKC')].every((m) => ARABIC_MARKS.includes(m) || HEBREW_MARKS.includes(m)); // and their presentation forms (U+FE71 is tatweel + fathatan)
       if (dropped !== expected) wrong.push(`U+${c.codePointAt(0)!.toString(16)}`);
     }
     expect(wrong).toEqual([]);
@@ -87,6 +89,19 @@ describe('normalizeForSearch leaves invisible characters out of words', () => {
     expect(normalizeForSearch('خانۀ').length).toBe(4);
     expect(normalizeForSearch('رئيس')).not.toBe(normalizeForSearch('رييس'));
     expect(normalizeForSearch('ب\u0654')).toBe('ب\u0654');
+  });
+  it('Hebrew with its vowel points (niqqud), dots and cantillation marks is the plain spelling; its punctuation and letters stay', () => {
+    const same = (a: string, b: string) => expect(normalizeForSearch(a), `${a} / ${b}`).toBe(normalizeForSearch(b));
+    same('שָׁלוֹם', 'שלום');
+    same('יְרוּשָׁלַיִם', 'ירושלים');
+    same('#שָׁלוֹם_עַכְשָׁיו', '#שלום_עכשיו');
+    // A presentation form (שׁ U+FB2A, NFKC's shin with its dot) and a verse's cantillation (U+0591 etnahta, U+05A5 merkha).
+    same('\ufb2aלום', 'שלום');
+    same('בְּרֵאשִׁ֖ית בָּרָ֣א', 'בראשית ברא');
+    // The maqaf (a hyphen) and sof pasuq are punctuation: kept.
+    expect(normalizeForSearch('בית־ספר')).toBe('בית־ספר');
+    expect(normalizeForSearch('ארץ׃')).toBe('ארץ׃');
+    expect(normalizeForSearch('שלום')).not.toBe(normalizeForSearch('שלוס'));
   });
   it('Urdu\'s heh goal with hamza above (ۂ, ہ‌ٔ), the ezafe on a word ending in heh goal, is the heh goal; the heh goal stays apart from the Arabic heh', () => {
     const walida = normalizeForSearch('والدہ');

@@ -9,7 +9,7 @@ import { countOf } from '../../import/formatters';
  * and screen-reader users reach it as a mouse user does (a tooltip they could not); closed, it is one
  * line of the cell, and opened, the list takes a line of its own below the word.
  */
-export function SpellingsNote({ row, prefix = '', ignored = 'as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and joiners ignored' }: { row: FoldedCount; prefix?: string; ignored?: string }) {
+export function SpellingsNote({ row, prefix = '', ignored = 'as Search matches them: letter case, width, Chinese script forms, Greek accents, Arabic letter forms and marks, Hebrew points and joiners ignored' }: { row: FoldedCount; prefix?: string; ignored?: string }) {
   if (row.spellings.length < 2) return null;
   // Each spelling in a <bdi> of its own: a right-to-left one (#مثال) is laid out as in its cell, and
   // its count and the comma stay after it in the left-to-right list, not drawn inside the Arabic.
