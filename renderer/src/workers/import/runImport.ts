@@ -297,6 +297,8 @@ async function attempt(o: RunImportOptions, pass1: FileVerdicts, speculate: bool
         // A zip's entries refused on their own: the analyst chooses, as for refused files (decide below).
         refused.push(...refusedEntries(source.name, fileReceipts));
         parsedNames.push(source.name);
+        // The file's last figures, never lost to the throttle: after the last file, "every byte read".
+        progress.report(source.name, bytesBefore + fileBytes, totalBytes(), rowsBefore + fileRows, true);
       } catch (e) {
         // Pass 1 may judge a file parsed ahead of it otherwise (refused, known): that verdict wins (not
         // waited for once the import is cancelled: hashing the rest of the file took up to seconds).
