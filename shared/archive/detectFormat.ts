@@ -216,7 +216,9 @@ function unknownHeaderMessage(names: string[]): string {
   let bestDistance = Infinity;
   for (const k of KNOWN) {
     const known = knownOf(k);
-    if (![...given].some((n) => known.has(n))) continue;
+    // One name in common among several (name, age, city and the praw harvest's name) is no likeness.
+    const shared = [...given].filter((n) => known.has(n)).length;
+    if (shared === 0 || (shared === 1 && given.size > 2)) continue;
     const unexpected = [...given].filter((n) => !known.has(n)).length;
     const missing = k.columns.filter((c) => !given.has(plain(c)) && !optionalOf(k).includes(c)).length;
     const distance = unexpected * 1000 + missing;
@@ -226,6 +228,10 @@ function unknownHeaderMessage(names: string[]): string {
     }
   }
   let msg = `Unrecognised header (${names.length} column${names.length === 1 ? '' : 's'}: ${nameList(names, 40)}).`;
+  // A download that saved the server's error or sign-in page under the archive's name.
+  if (/^\s*<(!doctype\s+html|html[\s>]|\?xml|head[\s>]|body[\s>])/i.test(names[0]!)) {
+    msg += ' It is a web page (HTML or XML), not a CSV file: a download that saved an error or sign-in page instead of the archive? Fetch the file again.';
+  }
   const empty = names.filter((n) => n.trim() === '').length;
   if (empty === names.length) msg += ' Its first line that is not blank names no column (only spaces or commas).';
   // The Reddit list is headerless: a header someone added to it names its two columns.

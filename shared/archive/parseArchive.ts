@@ -448,7 +448,7 @@ class EntryParser {
       checkLooksLikeText(new Uint8Array(0), this.label);
     }
     this.splitter.finish();
-    if (!this.format) throw new ArchiveFormatError(`${this.label}: no complete header row.`);
+    if (!this.format) throw new ArchiveFormatError(`${this.label}: no header row: the file holds only a byte-order mark, blank lines or spaces. Nothing to import: is it the archive's file?`);
     // A header and nothing else would become an empty dataset that looks imported.
     if (this.rowsRead === 0) throw new ArchiveFormatError(`${this.label}: a ${formatLabel(this.format.format)} header row and no data rows: nothing to import.`);
     // No one id shows a spreadsheet's 15-digit rounding; the file's ids together do.

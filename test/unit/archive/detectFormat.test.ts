@@ -111,4 +111,16 @@ describe('detectFormat (from the header row only)', () => {
     expect(() => detectFormat([names.join(';')])).toThrow(/separated by semicolons, not commas/);
     expect(() => detectFormat(['foo', 'bar', 'baz'])).not.toThrow(/separated by/);
   });
+
+  it('says a saved web page is one, and names no closest format from one generic column shared among several', () => {
+    for (const first of ['<!DOCTYPE html>', '<html lang="en">', '<?xml version="1.0"?><Error>AccessDenied</Error>']) {
+      expect(() => detectFormat([first])).toThrow(/It is a web page \(HTML or XML\), not a CSV file: a download that saved an error or sign-in page instead of the archive\? Fetch the file again\./);
+    }
+    expect(() => detectFormat(['html', 'body'])).not.toThrow(/web page/);
+    // name, age, city shares only "name" with the praw harvest: no likeness to name.
+    expect(() => detectFormat(['name', 'age', 'city'])).toThrow(/^Unrecognised header \(3 columns: name, age, city\)\. Known formats: /);
+    // One column, or two of which one is known: still named.
+    expect(() => detectFormat(['userid'])).toThrow(/Closest known format: Twitter IO users, /);
+    expect(() => detectFormat(['userid', 'follower'])).toThrow(/Closest known format: Twitter IO users, /);
+  });
 });
