@@ -1,5 +1,6 @@
 import type { ArchiveFormat, DetectedFormat } from '../domain/archive';
 import { spreadsheetRefusal } from './spreadsheetFiles';
+import { formatCount } from '../domain/countWords';
 
 /**
  * Recognise an archive file from its first record (the header row), never from its file name.
@@ -201,7 +202,7 @@ function unknownHeaderMessage(names: string[]): string {
   const cr = names.findIndex((n) => n.includes('\r'));
   if (cr >= 0) {
     const firstLine = [...names.slice(0, cr), names[cr]!.slice(0, names[cr]!.indexOf('\r'))];
-    return `Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line of ${names.length} fields: re-save it with LF or CRLF line ends. ` +
+    return `Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line of ${formatCount(names.length)} fields: re-save it with LF or CRLF line ends. ` +
       `Its first line names ${firstLine.length} column${firstLine.length === 1 ? '' : 's'}: ${nameList(firstLine, 40)}.`;
   }
   // Name the closest known format and what it lacks: that is what an analyst can act on. Closest:

@@ -765,7 +765,7 @@ describe('containers and refusals', () => {
     const smallCr = enc.encode(TWITTER_TWEET_COLUMNS.join(',') + '\r' + TWITTER_TWEET_COLUMNS.map(() => 'x').join(',').repeat(2000) + '\r');
     const crMessage = await refuse('cr-small.csv', smallCr).catch((e: Error) => e.message);
     // Said first, with what the first line names, not buried after a list of unexpected columns.
-    expect(crMessage).toBe(`cr-small.csv: Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line of ${30 + 30 * 2000 + 1} fields: re-save it with LF or CRLF line ends. Its first line names 31 columns: ${TWITTER_TWEET_COLUMNS.join(', ')}.`);
+    expect(crMessage).toBe(`cr-small.csv: Its lines end in CR only (classic Mac OS line ends), so the whole file reads as one line of ${(30 + 30 * 2000 + 1).toLocaleString('en-US')} fields: re-save it with LF or CRLF line ends. Its first line names 31 columns: ${TWITTER_TWEET_COLUMNS.join(', ')}.`);
     // A byte-order mark alone, or with blank lines: no header row, said so.
     for (const bytes of [new Uint8Array([0xef, 0xbb, 0xbf]), enc.encode('\ufeff\n\n')]) {
       await expect(refuse('bom.csv', bytes)).rejects.toThrow(/^bom\.csv: no header row: the file holds only a byte-order mark, blank lines or spaces\. Nothing to import: is it the archive's file\?$/);
