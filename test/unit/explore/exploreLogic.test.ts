@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoArchive } from '../../../shared/archive/demo/demoArchive';
 import { BURST_K, creationHistogram } from '../../../renderer/src/views/explore/creationBursts';
 import { isRandomLookingHandle, randomHandleReasons } from '../../../renderer/src/views/explore/randomHandle';
-import { everyDay, rhythmInZone, rhythmSummary, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
+import { dayIndexRange, everyDay, minuteOfDay, rhythmInZone, rhythmSummary, tweetsPerDay } from '../../../renderer/src/views/explore/timeBuckets';
 import { highlightRanges, parseQuery } from '../../../renderer/src/search/searchQuery';
 
 describe('creation bursts', () => {
@@ -108,5 +108,20 @@ describe('rhythmSummary', () => {
     const one = Array.from({ length: 7 }, (_, wd) => Array.from({ length: 24 }, (_, h) => (wd === 0 || (wd === 1 && h !== 21) ? 1 : 0) as number));
     one[2]![5] = 1200;
     expect(rhythmSummary(one, 'UTC')).toMatch(/\(1,200 tweets\); quietest hour over the week: 21:00 \(1 tweet\)\.$/);
+  });
+});
+
+describe('the volume chart\'s zoom for a time range', () => {
+  const days = everyDay(['2019-03-01', '2019-08-30']);
+  const range = (from: string, to: string) => ({ from: minuteOfDay(from), to: minuteOfDay(to) + 24 * 60 });
+  it('is the range\'s days, clamped to the dataset\'s: a range reaching past them shows the days it has', () => {
+    expect(dayIndexRange(days, null)).toEqual([0, days.length - 1]);
+    expect(dayIndexRange(days, range('2019-03-16', '2019-03-16'))).toEqual([15, 15]);
+    // Both ends outside (a whole year): every day, not the first day alone.
+    expect(dayIndexRange(days, range('2019-01-01', '2019-12-31'))).toEqual([0, days.length - 1]);
+    // The end outside: from 08-01 to the last day, not back to the first.
+    expect(dayIndexRange(days, range('2019-08-01', '2019-09-15')).map((i) => days[i])).toEqual(['2019-08-01', '2019-08-30']);
+    expect(dayIndexRange(days, range('2019-02-01', '2019-03-02')).map((i) => days[i])).toEqual(['2019-03-01', '2019-03-02']);
+    expect(dayIndexRange([], range('2019-02-01', '2019-03-02'))).toEqual([0, 0]);
   });
 });

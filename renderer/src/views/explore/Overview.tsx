@@ -13,7 +13,7 @@ import type { ExploreData } from './exploreData';
 import { DayField } from './DayField';
 import { Field } from './Field';
 import { dayProblem } from '../../../../shared/domain/isoDay';
-import { dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
+import { dayIndexRange, dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
 import { TopTable } from './TopTable';
 import { searchLink } from './searchLink';
 import { domainKey } from '../../../../shared/domain/domainKey';
@@ -102,8 +102,7 @@ export function Overview({ data }: { data: ExploreData }) {
   const rangeFiltered = range ? `only ${rangeText}: ${fmt(tweetsInRange)} of ${countOf(ag.tweets, 'tweet')}` : undefined;
 
   // Volume: bars per UTC day; the slider/zoom range and a brushed span of days are the page's time filter.
-  const startIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.from))) : 0;
-  const endIdx = range ? Math.max(0, perDay.days.indexOf(dayOfMinute(range.to - 1))) : perDay.days.length - 1;
+  const [startIdx, endIdx] = dayIndexRange(perDay.days, range);
   const volumeOption = useMemo<ChartOption>(() => ({
     grid: { left: 8, right: 24, top: 32, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: perDay.days },

@@ -32,6 +32,19 @@ export function inRange(minute: number, range: MinuteRange): boolean {
   return !range || (minute >= range.from && minute < range.to);
 }
 
+/**
+ * The positions on a day axis (every day, as tweetsPerDay gives them) of a range's first and last
+ * day, clamped to the axis: a range reaching past the dataset's days shows the days it has (a day
+ * not on the axis is no position, and was taken for the first day).
+ */
+export function dayIndexRange(days: readonly string[], range: MinuteRange): [number, number] {
+  const last = days.length - 1;
+  if (!range || last < 0) return [0, Math.max(0, last)];
+  const first = minuteOfDay(days[0]!);
+  const at = (minute: number) => Math.min(last, Math.max(0, Math.floor((minute - first) / MINUTES_PER_DAY)));
+  return [at(range.from), at(range.to - 1)];
+}
+
 /** Tweets per UTC day from the 15-minute buckets, every day between first and last (zeros kept). */
 export function tweetsPerDay(quarterHourCounts: Record<number, number>): { days: string[]; counts: number[] } {
   const perDay = new Map<number, number>();
