@@ -2,7 +2,7 @@ import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { demoTweetRows } from '../../shared/archive/demo/demoTweets';
 import { urlDomain } from '../../shared/domain/urlDomain';
 import { expect, test } from './fixtures';
-import { openDemoArchive } from './exploreHelpers';
+import { countStore, download, openDemoArchive, storeRecords } from './exploreHelpers';
 
 // The Datasets view's "Open demo archive" imports this generator configuration (renderer/src/import/ImportPanel.tsx).
 const DEMO = createDemoArchive({ seed: 1, tweets: 20_000 });
@@ -156,5 +156,37 @@ test('volume chart brush sets the time filter; counts in range match the generat
   expect(await cellsOf('Most mentioned accounts in range')).toEqual(mentionCells);
 
   expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('a chart zoomed on screen (the wheel, the slider) is exported and pinned as shown, and says what it leaves out', async ({ page, consoleLog }) => {
+  test.setTimeout(240_000);
+  await openDemoArchive(page);
+  await page.goto('#/explore');
+  await expect(page.getByTestId('range-status')).toHaveText(`All ${fmt(rows.length)} tweets`, { timeout: 60_000 });
+  const figure = page.locator('[data-chart="clients"]');
+  const canvas = figure.locator('.chart-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.5);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+  const days = [...new Set(rows.map((r) => new Date(r.minute * 60_000).toISOString().slice(0, 10)))].sort();
+  const svg = await download(page, () => figure.getByRole('button', { name: /as SVG/ }).click());
+  // The caption's lines (wrapped between words) read as one.
+  const text = svg.bytes.toString('utf8').replace(/<\/text><text[^>]*>/g, ' ');
+  const zoomed = /zoomed to (\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d) of (\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)/.exec(text);
+  expect(zoomed?.slice(3)).toEqual([days[0], days.at(-1)]);
+  const [shownFrom, shownTo] = [zoomed![1]!, zoomed![2]!];
+  expect(shownFrom > days[0]! || shownTo < days.at(-1)!).toBe(true);
+  // The day labels drawn are those of the zoom: none before its first day or after its last.
+  const labels = [...text.matchAll(/>(\d{4}-\d\d-\d\d)</g)].map((m) => m[1]!);
+  expect(labels.length).toBeGreaterThan(1);
+  expect(labels.every((d) => d >= shownFrom && d <= shownTo)).toBe(true);
+  // Pinned, it says so too ("Filtered or hidden" in the report).
+  await figure.getByRole('button', { name: /Pin to case/ }).click();
+  await expect.poll(() => countStore(page, 'pins')).toBe(1);
+  const [pin] = await storeRecords<{ payload: { filtered?: string; caption: string } }>(page, 'pins');
+  expect(pin?.payload.filtered).toBe(zoomed![0]);
+  expect(pin?.payload.caption).toContain(zoomed![0]);
   expect(consoleLog.errors).toEqual([]);
 });

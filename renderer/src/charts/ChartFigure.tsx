@@ -8,6 +8,7 @@ import { charactersOf, fontsPendingFor } from '../styles/canvasFonts';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { saveBytes } from '../host/saveFile';
 import { echarts, type ChartOption } from './echartsSetup';
+import { optionAsShown } from './optionAsShown';
 
 export interface ChartFigureProps {
   id: string;
@@ -65,8 +66,14 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
   }, [option, onChart]);
 
   const base = safeFileName(`${title}-${caption}`);
+  /** The option, caption and what is left out as on screen: a zoom set with the slider is exported, pinned and said. */
+  const shown = () => {
+    const s = optionAsShown(option, chartRef.current);
+    return { option: s.option, caption: s.zoomed ? `${caption}; ${s.zoomed}` : caption, said: filtered || s.zoomed ? { filtered: [filtered, s.zoomed].filter(Boolean).join('; ') } : {} };
+  };
   const exportAs = async (kind: 'png' | 'svg') => {
     try {
+      const { option, caption } = shown();
       const bytes = kind === 'png' ? await chartPng(option, title, caption) : new TextEncoder().encode(await svgWithFonts(chartSvg(option, title, caption), APP_FACES));
       const saved = await saveBytes(`${base}.${kind}`, kind === 'png' ? 'image/png' : 'image/svg+xml', bytes);
       setStatus(saved ? `Saved ${kind.toUpperCase()} (${bytes.length.toLocaleString('en')} bytes).` : 'Save cancelled.');
@@ -75,10 +82,15 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
     }
   };
   // Titled with its caption (dataset, range, zone): the same chart of two datasets or ranges is told apart in a case.
-  const said = filtered ? { filtered } : {};
-  const pinItem = () => ({ kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, ...said, option }, provenance: [] });
-  // The SVG the case keeps (and the report prints) is rendered when the chart is pinned.
-  const withSvg = (i: EvidenceItemDraft) => ({ ...i, payload: { title, caption, ...said, option, svg: chartSvg(option, title, caption, true) } });
+  const pinItem = () => {
+    const { option, caption, said } = shown();
+    return { kind: 'chart' as const, datasetId, title: `${title}: ${caption}`, payload: { title, caption, ...said, option }, provenance: [] };
+  };
+  // The SVG the case keeps (and the report prints) is rendered when the chart is pinned, from what the pin holds.
+  const withSvg = (i: EvidenceItemDraft) => {
+    const p = i.payload as { caption: string; option: ChartOption };
+    return { ...i, payload: { ...p, svg: chartSvg(p.option, title, p.caption, true) } };
+  };
 
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-title`} data-chart={id}>

@@ -7,7 +7,8 @@ import { charactersOf, fontsPendingFor } from '../styles/canvasFonts';
 /**
  * Exports a chart as PNG or SVG with its caption (dataset + filters) drawn under the plot, so a
  * saved image always says what it shows. The export is rendered off screen from the option, not
- * scraped from the on-screen canvas; sliders are dropped, the zoomed range is kept.
+ * scraped from the on-screen canvas; sliders are dropped, the zoomed range is kept (optionAsShown puts
+ * the zoom on screen into the option).
  */
 const WIDTH = 1200;
 const HEIGHT = 640;
@@ -24,8 +25,11 @@ function exportOption(option: ChartOption, title: string, caption: string | null
   if (title) o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
   else delete o.title;
   if (caption !== null) o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrapWords(caption, 150).join('\n'), fontSize: 12, fill: '#333', lineHeight: 16 } }];
+  // A legend goes under the title, not over it (the screen's is at the top, where the export's title is).
+  const legendTop = title ? 40 : 8;
+  if (o.legend) o.legend = { ...(o.legend as Record<string, unknown>), top: legendTop };
   const grid = (o.grid ?? {}) as Record<string, unknown>;
-  o.grid = { ...grid, top: title ? 56 : 24, bottom: (caption === null ? 0 : CAPTION_SPACE) + 40, containLabel: true };
+  o.grid = { ...grid, top: (o.legend ? legendTop + 40 : title ? 56 : 24), bottom: (caption === null ? 0 : CAPTION_SPACE) + 40, containLabel: true };
   return o as ChartOption;
 }
 
