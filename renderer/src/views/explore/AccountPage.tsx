@@ -17,7 +17,8 @@ import { mentionPairings, type TweetForPairing } from './mentionFindings';
 import { randomHandleReasons } from './randomHandle';
 import { searchLink } from './searchLink';
 import { normalizeForSearch } from '../../../../shared/domain/searchFold';
-import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay, WEEKDAYS } from './timeBuckets';
+import { formatMinute, rhythmInZone, rhythmSummary, tweetsPerDay } from './timeBuckets';
+import { rhythmHeatmapOption } from './rhythmHeatmapOption';
 import { TweetText } from './TweetText';
 import { LookalikeId } from './LookalikeId';
 import { accountsNeedingIds } from '../../../../shared/domain/lookalikeNames';
@@ -134,13 +135,7 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
     series: [{ type: 'bar', name: 'tweets per day', data: perDay.counts }],
     tooltip: { trigger: 'axis' },
   };
-  const rhythmOption: ChartOption = {
-    grid: { left: 8, right: 24, top: 8, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')) },
-    yAxis: { type: 'category', data: [...WEEKDAYS] },
-    visualMap: { min: 0, max: Math.max(1, ...rhythm.flat()), orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
-    series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((r, wd) => r.map((n, h) => [h, wd, n])) }],
-  };
+  const rhythmOption = rhythmHeatmapOption(rhythm);
 
   /** The top 10 of `counts`, saying so when there are more; with `fold`, the spellings that fold to one key as one row (their counts summed). */
   const Counts = ({ title, counts, fold, noun }: { title: string; counts: Record<string, number>; fold?: (s: string) => string; noun: string }) => {

@@ -13,7 +13,8 @@ import type { ExploreData } from './exploreData';
 import { DayField } from './DayField';
 import { Field } from './Field';
 import { dayProblem } from '../../../../shared/domain/isoDay';
-import { dayIndexRange, dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, WEEKDAYS, type MinuteRange } from './timeBuckets';
+import { rhythmHeatmapOption } from './rhythmHeatmapOption';
+import { dayIndexRange, dayOfMinute, everyDay, inRange, minuteOfDay, rhythmInZone, rhythmSummary, topEntries, tweetsPerDay, type MinuteRange } from './timeBuckets';
 import { TopTable } from './TopTable';
 import { searchLink } from './searchLink';
 import { domainKey } from '../../../../shared/domain/domainKey';
@@ -158,15 +159,7 @@ export function Overview({ data }: { data: ExploreData }) {
   }, [creation]);
 
   const rhythm = useMemo(() => rhythmInZone(ag.quarterHourCounts, zone, range), [ag, zone, range]);
-  const rhythmMax = Math.max(1, ...rhythm.flat());
-  const rhythmOption = useMemo<ChartOption>(() => ({
-    grid: { left: 8, right: 24, top: 8, bottom: 72, containLabel: true },
-    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: 'hour', nameLocation: 'middle', nameGap: 26 },
-    yAxis: { type: 'category', data: [...WEEKDAYS] },
-    visualMap: { min: 0, max: rhythmMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: [countOf(rhythmMax, 'tweet'), '0'] },
-    series: [{ type: 'heatmap', name: 'tweets', data: rhythm.flatMap((row, wd) => row.map((n, h) => [h, wd, n])) }],
-    tooltip: {},
-  }), [rhythm, rhythmMax]);
+  const rhythmOption = useMemo(() => rhythmHeatmapOption(rhythm), [rhythm]);
 
   const clients = useMemo((): { option: ChartOption; top: [string, number][] } => {
     const byDay = ag.clientsByDay;
