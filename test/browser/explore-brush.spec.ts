@@ -80,7 +80,7 @@ test('volume chart brush sets the time filter; counts in range match the generat
   const topTag = cells[0]![0]!.replace(/^#/, '');
   const withTag = inRange.filter((r) => r.hashtags.some((h) => h.toLowerCase() === topTag.toLowerCase())).length;
   await table.getByRole('link', { name: `#${topTag}`, exact: true }).click();
-  await expect(page.getByLabel('Hashtag')).toHaveValue(topTag);
+  await expect(page.getByLabel('Hashtag', { exact: true })).toHaveValue(topTag);
   await expect(page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true })).toHaveValue(from);
   await expect(page.getByTestId('search-status')).toContainText(`${fmt(withTag)} tweet${withTag === 1 ? ' matches' : 's match'} (no search words`);
   await page.goBack(); // the Overview keeps its time filter
