@@ -165,6 +165,17 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
   await expect(when).toHaveText(`${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`);
 
+  // Export refuses while a text is typed and not saved (the bundle would hold the saved one without a word), and logs nothing.
+  const caseNotes = page.getByRole('textbox', { name: 'Case notes' });
+  const savedNotes = await caseNotes.inputValue();
+  await caseNotes.fill(`${savedNotes}\nnot saved yet 未保存`);
+  await page.getByLabel('Source files').setInputFiles([demo.users, demo.tweets]);
+  await page.getByLabel('Key passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Not exported: text not saved yet in the case notes. Save it, or put back the saved text: the bundle and its report hold the saved texts only.');
+  await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
+  await caseNotes.fill(savedNotes); // put back as saved
+
   // Export refuses a source file that changed since import (same name, one byte different).
   const changedDir = mkdtempSync(path.join(tmpdir(), 'dw-cases-changed-'));
   const changed = path.join(changedDir, DEMO_TWEETS_FILE);

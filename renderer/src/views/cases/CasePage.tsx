@@ -14,6 +14,7 @@ import { ExportPanel } from './ExportPanel';
 import { KeyPanel } from './KeyPanel';
 import { actorOf, useKeyStatus, useLive } from './useCaseData';
 import { storageFailureMessage } from '../../store/diskGuard';
+import { draftKeys, readDraft, unsavedList, unsavedTexts } from '../../cases/noteDrafts';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const key = useKeyStatus();
@@ -129,10 +130,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <button type="button" className="danger" onClick={act(async () => {
               // A note or tags typed and not saved would be read-only once archived: saved first, or left as they are, by the analyst.
               const unsaved = [...(newName !== null && newName.trim() !== c.name ? ['the new name'] : []), ...unsavedTexts(c.id, items)];
-              if (unsaved.length) {
-                const where = new Intl.ListFormat('en', { type: 'conjunction' }).format(unsaved.length > 3 ? [...unsaved.slice(0, 3), `${unsaved.length - 3} more`] : unsaved);
-                throw new Error(`Not archived: text not saved yet in ${where}. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
-              }
+              if (unsaved.length) throw new Error(`Not archived: text not saved yet in ${unsavedList(unsaved)}. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
               focusAfter.current = 'heading';
               await archiveCase(db, c.id, actor);
               setNewName(null);
@@ -263,39 +261,8 @@ const ItemRow = memo(
   (a, b) => a.caseId === b.caseId && a.pin.id === b.pin.id && a.pin.title === b.pin.title && a.index === b.index && a.note === b.note && a.tags === b.tags && a.archived === b.archived && a.actor === b.actor,
 );
 
-/** Where NoteEditor keeps each of the case's texts typed and not saved yet (sessionStorage). */
-const draftKeys = {
-  notes: (caseId: string) => `dw.noteDraft.${caseId}`,
-  note: (caseId: string, pinId: string) => `dw.noteDraft.${caseId}.${pinId}`,
-  tags: (caseId: string, pinId: string) => `dw.tagsDraft.${caseId}.${pinId}`,
-};
-
-/** The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the stored text). */
-function unsavedTexts(caseId: string, items: readonly PinRecord[]): string[] {
-  const kept = (key: string) => sessionStorage.getItem(key) !== null;
-  return [
-    ...(kept(draftKeys.notes(caseId)) ? ['the case notes'] : []),
-    ...items.flatMap((p) => [
-      ...(kept(draftKeys.note(caseId, p.id)) ? [`the note on “${p.title}”`] : []),
-      ...(kept(draftKeys.tags(caseId, p.id)) ? [`the tags of “${p.title}”`] : []),
-    ]),
-  ];
-}
-
 const SAVED_WORDS = { note: ['Save note', 'Note saved'], tags: ['Save tags', 'Tags saved'], notes: ['Save case notes', 'Case notes saved'] } as const;
 
-/** A kept draft and its base ({draft, base} JSON; a plain string, as kept before, is begun from the stored text). */
-function readDraft(key: string, stored: string): { draft: string; base: string } {
-  const raw = sessionStorage.getItem(key);
-  if (raw === null) return { draft: stored, base: stored };
-  try {
-    const v = JSON.parse(raw) as { draft?: unknown; base?: unknown };
-    if (typeof v.draft === 'string' && typeof v.base === 'string') return { draft: v.draft, base: v.base };
-  } catch {
-    // kept as a plain string
-  }
-  return { draft: raw, base: stored };
-}
 
 /**
  * A note (an item's note or tags, or the case's notes, several lines), saved with its button or Enter

@@ -6,6 +6,7 @@ import { createCaseReportRenderer } from '../../report/caseReportRenderer';
 import type { PinRecord } from '../../pins/pinTypes';
 import { db } from '../../store/database';
 import { useKeyStatus, useLive } from './useCaseData';
+import { unsavedList, unsavedTexts } from '../../cases/noteDrafts';
 import { demoArchiveFiles, isDemoFileName } from '../../import/demoArchiveFiles';
 import { bytesToHex } from '../../../../shared/evidence/bytes';
 import { utcInstantMinuteText } from '../../../../shared/report/reportTimes';
@@ -54,6 +55,12 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
     setError('');
     setResult(null);
     setStopped('');
+    // The bundle holds the saved texts: one typed and not saved would be left out without a word.
+    const unsaved = unsavedTexts(caseId, items);
+    if (unsaved.length) {
+      setError(`Not exported: text not saved yet in ${unsavedList(unsaved)}. Save it, or put back the saved text: the bundle and its report hold the saved texts only.`);
+      return;
+    }
     setProgress({ phase: 'reading sources', done: 0, total: 0, detail: '' });
     const controller = (abort.current = new AbortController());
     try {

@@ -1,0 +1,38 @@
+import type { PinRecord } from '../pins/pinTypes';
+
+/** Where NoteEditor keeps each of the case's texts typed and not saved yet (sessionStorage). */
+export const draftKeys = {
+  notes: (caseId: string) => `dw.noteDraft.${caseId}`,
+  note: (caseId: string, pinId: string) => `dw.noteDraft.${caseId}.${pinId}`,
+  tags: (caseId: string, pinId: string) => `dw.tagsDraft.${caseId}.${pinId}`,
+};
+
+/** The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the stored text). */
+export function unsavedTexts(caseId: string, items: readonly PinRecord[]): string[] {
+  const kept = (key: string) => sessionStorage.getItem(key) !== null;
+  return [
+    ...(kept(draftKeys.notes(caseId)) ? ['the case notes'] : []),
+    ...items.flatMap((p) => [
+      ...(kept(draftKeys.note(caseId, p.id)) ? [`the note on “${p.title}”`] : []),
+      ...(kept(draftKeys.tags(caseId, p.id)) ? [`the tags of “${p.title}”`] : []),
+    ]),
+  ];
+}
+
+/** Unsaved texts named in a sentence: the first three, then how many more. */
+export function unsavedList(unsaved: readonly string[]): string {
+  return new Intl.ListFormat('en', { type: 'conjunction' }).format(unsaved.length > 3 ? [...unsaved.slice(0, 3), `${unsaved.length - 3} more`] : unsaved);
+}
+
+/** A kept draft and its base ({draft, base} JSON; a plain string, as kept before, is begun from the stored text). */
+export function readDraft(key: string, stored: string): { draft: string; base: string } {
+  const raw = sessionStorage.getItem(key);
+  if (raw === null) return { draft: stored, base: stored };
+  try {
+    const v = JSON.parse(raw) as { draft?: unknown; base?: unknown };
+    if (typeof v.draft === 'string' && typeof v.base === 'string') return { draft: v.draft, base: v.base };
+  } catch {
+    // kept as a plain string
+  }
+  return { draft: raw, base: stored };
+}
