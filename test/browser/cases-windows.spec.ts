@@ -65,6 +65,8 @@ test('two windows on the cases: a change in one shows in the other at once; a wi
   await note(stale).fill('from the stale window');
   await note(stale).press('Enter');
   await expect(stale.getByRole('alert')).toHaveText('The note was changed in another window after you began editing; it now reads “from the first window”. Your text is still in the box: save again to replace theirs.');
+  // Said beside its box, not at the top of the page (the case may list many items).
+  await expect(note(stale).locator('xpath=ancestor::form[1]').getByRole('alert')).toHaveCount(1);
   await expect(note(stale)).toHaveValue('from the stale window');
   await expect(stale.getByText('not saved yet')).toBeVisible();
   await note(stale).press('Enter');
@@ -75,6 +77,17 @@ test('two windows on the cases: a change in one shows in the other at once; a wi
   custody = await storeRecords<CustodyRow>(page, 'custody');
   expect(custody.filter((r) => r.entry.action === 'note').map((r) => r.entry.detail.note)).toEqual(['from the first window', 'from the stale window']);
   await expect(fresh.getByTestId('custody-verdict')).toHaveText(/^Chain intact/);
+
+  // The case notes likewise, said in their own words ("were changed"); put back as stored, nothing stays unsaved.
+  const caseNotes = (p: Page) => p.getByRole('textbox', { name: 'Case notes' });
+  await caseNotes(fresh).fill('case notes from the fresh window');
+  await caseNotes(fresh).press('Control+Enter');
+  await expect(fresh.getByText('Case notes saved')).toBeVisible();
+  await caseNotes(stale).fill('case notes from the stale window');
+  await caseNotes(stale).press('Control+Enter');
+  await expect(stale.getByRole('alert')).toHaveText('The case notes were changed in another window after you began editing; they now read “case notes from the fresh window”. Your text is still in the box: save again to replace theirs.');
+  await caseNotes(stale).fill(''); // as this window last read them: no draft left
+  await expect(stale.getByText('not saved yet')).toHaveCount(0);
 
   // A draft kept over a reload keeps the text it was begun from: saved over a newer note, it is refused once too.
   await note(page).fill('draft kept over a reload');

@@ -68,7 +68,7 @@ test('the search status says what was searched: an unpaired quote ignored, nothi
   // The pin's title gives the id always, as pin titles do.
   await page.getByRole('button', { name: 'Pin to case: this search' }).click();
   await expect(page.getByRole('button', { name: 'Pinned: this search' })).toBeVisible();
-  expect((await storeRecords<{ title: string }>(page, 'pins')).map((p) => p.title)).toEqual(['Search: 1 tweet, results 1–1 cited, for “” (account @gamma (user id 3))']);
+  expect((await storeRecords<{ title: string }>(page, 'pins')).map((p) => p.title)).toEqual(['Search: 1 tweet, results 1–1 cited, with no search words (account @gamma (user id 3))']);
   // The export's news names it so too; the file's name keeps the id.
   const exported = await download(page, () => page.getByRole('button', { name: 'Export the 1 match as CSV' }).click(), '.csv');
   expect(exported.name).toContain('account_3');

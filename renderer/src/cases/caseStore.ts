@@ -204,7 +204,8 @@ export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, 
  */
 export class EditConflict extends Error {
   constructor(what: string, readonly current: string) {
-    super(`The ${what} was changed in another window after you began editing; it now reads “${current}”. Your text is still in the box: save again to replace theirs.`);
+    const plural = what.endsWith('notes') || what === 'tags';
+    super(`The ${what} ${plural ? 'were' : 'was'} changed in another window after you began editing; ${plural ? 'they now read' : 'it now reads'} “${current}”. Your text is still in the box: save again to replace theirs.`);
     this.name = 'EditConflict';
   }
 }

@@ -59,7 +59,8 @@ export function CasePage({ caseId }: { caseId: string }) {
     setError('');
     setDiscarded(null);
     return f().catch((e: Error) => {
-      setError(storageFailureMessage(e, 'the change'));
+      // A text saved over another window's is said beside its box (NoteEditor), not at the page's top.
+      if (!(e instanceof EditConflict)) setError(storageFailureMessage(e, 'the change'));
       throw e;
     });
   };
@@ -284,6 +285,8 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
   const [kept] = useState(() => readDraft(draftKey, value));
   const [draft, setDraft] = useState(kept.draft);
   const [saved, setSaved] = useState(false);
+  /** Saving was refused: the text changed in another window meanwhile (EditConflict's words). */
+  const [conflict, setConflict] = useState('');
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const pendingId = useId();
   const inputId = useId();
@@ -316,9 +319,13 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
         const text = normalise(draft);
         setDraft(text);
         setSaved(true);
+        setConflict('');
         onSave(text, base.current).catch((err: unknown) => {
           setSaved(false); // the draft stays: a stored text arriving now must not replace it
-          if (err instanceof EditConflict) base.current = err.current;
+          if (err instanceof EditConflict) {
+            base.current = err.current;
+            setConflict(err.message);
+          }
         });
         // The button is disabled once the note is saved: focus goes back to the note, not to the page's body.
         input.current?.focus();
@@ -337,6 +344,7 @@ function NoteEditor({ draftKey, label, hideLabel = false, value, onSave, what = 
       <span role="status" className="muted">{saved && draft === value ? savedWord : ''}</span>
       {draft !== value && <span className="muted" id={pendingId}>not saved yet</span>}
       {archived && <span className="muted" id={archivedId}>Archived: read-only</span>}
+      {conflict && <span role="alert" className="error">{conflict}</span>}
     </form>
   );
 }
