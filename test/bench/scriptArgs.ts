@@ -1,4 +1,4 @@
-import { numberOpt, parseCliArgs, UsageError } from '../../main/cli/cliArgs';
+import { numberOpt, parseCliArgs, SEED_RANGE, UsageError } from '../../main/cli/cliArgs';
 
 export interface ScriptArgSpec {
   /** `--name value` options. */
@@ -54,6 +54,14 @@ export function scriptArgs(usage: string, spec: ScriptArgSpec, argv = process.ar
     count: <D extends number | undefined>(name: string, dflt: D, range: { min?: number; max?: number } = {}): number | D => {
       try {
         return numberOpt(values, name, { min: range.min ?? 1, max: range.max, integer: true }) ?? dflt;
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    /** `--seed`: a whole number the generators take as it is (0 to 4294967295, as the CLI's), or `dflt` when absent. */
+    seed: (dflt: number): number => {
+      try {
+        return numberOpt(values, '--seed', SEED_RANGE) ?? dflt;
       } catch (e) {
         return fail(e);
       }

@@ -53,7 +53,7 @@ function parseArgs(argv: string[]) {
   }, argv);
   const dir = (name: string) => (args.text(name) === undefined ? undefined : path.resolve(args.text(name)!));
   if (args.text('--port') !== undefined && args.text('--profile') === undefined) args.usageError('--port is for --profile DIR only');
-  const demo = demoArchiveArg({ tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11) }, args.usageError);
+  const demo = demoArchiveArg({ tweets: args.count('--tweets', 1_000_000), seed: args.seed(11) }, args.usageError);
   return { demo, profile: dir('--profile'), renderer: dir('--renderer'), port: args.count('--port', 4391, { max: 65535 }) };
 }
 

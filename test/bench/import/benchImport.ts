@@ -51,7 +51,7 @@ function parseArgs(argv: string[]) {
   }, argv);
   const files = args.files.map((f) => path.resolve(f));
   for (const f of files) if (!existsSync(f)) args.usageError(`no such file: ${f}`);
-  const demoOptions = { tweets: args.count('--tweets', 1_000_000), seed: args.count('--seed', 11) };
+  const demoOptions = { tweets: args.count('--tweets', 1_000_000), seed: args.seed(11) };
   const demo = files.length ? undefined : demoArchiveArg(demoOptions, args.usageError);
   const profileDir = args.text('--cpu-profile');
   return { files, demo, baselineRows: args.count('--baseline-rows', 100_000), bare: !args.flags.has('--no-bare'), profileDir: profileDir && path.resolve(profileDir) };

@@ -57,6 +57,31 @@ describe('scriptArgs (the demo and benchmark scripts\' argument reader)', () => 
     expect(run(['--tweets', '70000'], (a) => a.count('--tweets', 1, { max: 65535 }))).toMatchObject(refused("--tweets must be an integer of at least 1 and at most 65535, got '70000'"));
   });
 
+  it('--seed: 0 to 4294967295, as the CLI takes it (a larger one wrapped round to another seed)', () => {
+    const spec = { options: ['--seed'] };
+    const seedUsage = 'usage: x [--seed S]';
+    const seed = (v: string) => {
+      const r = { code: null as number | null, stderr: '', value: undefined as unknown };
+      vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((r.stderr += String(t)), true));
+      vi.spyOn(process, 'exit').mockImplementation((code) => {
+        r.code = Number(code);
+        throw new Error('exit');
+      });
+      try {
+        r.value = scriptArgs(seedUsage, spec, ['--seed', v]).seed(11);
+      } catch (e) {
+        if ((e as Error).message !== 'exit') throw e;
+      } finally {
+        vi.restoreAllMocks();
+      }
+      return r;
+    };
+    expect(seed('0').value).toBe(0);
+    expect(seed('4294967295').value).toBe(4294967295);
+    expect(seed('4294967296')).toMatchObject({ code: 2, stderr: `--seed must be an integer of at least 0 and at most 4294967295, got '4294967296' (${seedUsage})\n` });
+    expect(scriptArgs(seedUsage, spec, []).seed(11)).toBe(11);
+  });
+
   it('refuses a value outside a fixed set, and a positional argument nobody named', () => {
     expect(run(['--kind', 'c'], (a) => a.choice('--kind', ['a', 'b'], 'a'))).toMatchObject(refused("--kind must be a or b, got 'c'"));
     expect(run(['1', '2'])).toMatchObject(refused("unexpected argument '2'"));
