@@ -36,7 +36,6 @@ import { scriptArgs } from './scriptArgs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = scriptArgs('usage: npm run demo:bundle -- --out DIR [--tweets N] [--seed S]', { options: ['--out', '--tweets', '--seed'] });
-const out = args.text('--out') ?? args.usageError('--out DIR is required');
 const tweets = args.count('--tweets', 20_000);
 const seed = args.seed(20191);
 const PRINCIPAL = 'demo-analyst@example.org';
@@ -45,6 +44,7 @@ const T = Number(process.env.DEMO_BUNDLE_TIMEOUT_MS ?? 180_000);
 const log = (s: string) => process.stderr.write(`[demo:bundle] ${s}\n`);
 
 const demo = demoArchiveArg({ seed, tweets }, args.usageError);
+const out = args.folder('--out') ?? args.usageError('--out DIR is required');
 
 async function writeArchive(dir: string) {
   mkdirSync(dir, { recursive: true });

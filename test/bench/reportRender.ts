@@ -11,7 +11,7 @@
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error plain ESM helper without types
@@ -29,9 +29,11 @@ import { scriptArgs } from './scriptArgs';
 
 const args = scriptArgs('usage: npm run demo:report -- [--out DIR] [--items N] [--page-size A4|Letter]', { options: ['--out', '--items', '--page-size'] });
 const items = args.count('--items', 200);
-const out = args.text('--out');
 const pageSize = args.choice<ReportPageSize>('--page-size', ['A4', 'Letter'], 'A4');
-const root = process.env.DW_RENDERER_OUT ?? buildRenderer();
+const out = args.folder('--out');
+/** The renderer built for this run (removed at the end), unless DW_RENDERER_OUT names one. */
+const built = process.env.DW_RENDERER_OUT ? undefined : buildRenderer();
+const root = process.env.DW_RENDERER_OUT ?? built!;
 
 /** A production build of the renderer (as demo:bundle does), so the command works on a fresh clone. */
 function buildRenderer(): string {
@@ -87,7 +89,6 @@ try {
   const nodeCpu = process.cpuUsage(node0);
   let pages: number | null = null;
   if (out) {
-    mkdirSync(out, { recursive: true });
     const file = path.join(out, 'evidence-report.pdf');
     writeFileSync(file, pdf);
     const zip = new Uint8Array(await new Response(rc.prepared.zip(extra)).arrayBuffer());
@@ -122,4 +123,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  if (built) rmSync(built, { recursive: true, force: true });
 }

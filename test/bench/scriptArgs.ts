@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { numberOpt, parseCliArgs, SEED_RANGE, UsageError } from '../../main/cli/cliArgs';
 
 export interface ScriptArgSpec {
@@ -70,6 +71,17 @@ export function scriptArgs(usage: string, spec: ScriptArgSpec, argv = process.ar
     choice: <T extends string>(name: string, allowed: readonly T[], dflt: T): T => {
       const v = value(name) ?? dflt;
       return (allowed as readonly string[]).includes(v) ? (v as T) : fail(new UsageError(`${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, got '${v}'`));
+    },
+    /** A folder option (`--out DIR`), made now if missing, before any work: one that cannot be (a file, no permission) is a usage mistake. */
+    folder: (name: string): string | undefined => {
+      const dir = value(name);
+      if (dir === undefined) return undefined;
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        return fail(new UsageError(`${name} ${dir}: ${(e as Error).message}`));
+      }
+      return dir;
     },
     /** Exit 2 with `message` and the usage. */
     usageError: (message: string): never => fail(new UsageError(message)),

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { scriptArgs, type ScriptArgSpec } from '../../bench/scriptArgs';
 import { repoRoot } from '../../fixtures/paths';
 
@@ -80,6 +83,28 @@ describe('scriptArgs (the demo and benchmark scripts\' argument reader)', () => 
     expect(seed('4294967295').value).toBe(4294967295);
     expect(seed('4294967296')).toMatchObject({ code: 2, stderr: `--seed must be an integer of at least 0 and at most 4294967295, got '4294967296' (${seedUsage})\n` });
     expect(scriptArgs(seedUsage, spec, []).seed(11)).toBe(11);
+  });
+
+  it('a folder option is made before any work; one that cannot be (a file there) is a usage mistake', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dw-scriptargs-'));
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    const usage = 'usage: x --out DIR';
+    const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`exit ${String(code)}`);
+    });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(scriptArgs(usage, { options: ['--out'] }, ['--out', path.join(dir, 'new', 'deeper')]).folder('--out')).toBe(path.join(dir, 'new', 'deeper'));
+      expect(statSync(path.join(dir, 'new', 'deeper')).isDirectory()).toBe(true);
+      expect(scriptArgs(usage, { options: ['--out'] }, []).folder('--out')).toBeUndefined();
+      expect(() => scriptArgs(usage, { options: ['--out'] }, ['--out', file]).folder('--out')).toThrow('exit 2');
+      expect(String(stderr.mock.calls[0]![0])).toMatch(/^--out .*a-file: EEXIST: file already exists, mkdir .* \(usage: x --out DIR\)\n$/);
+    } finally {
+      exit.mockRestore();
+      stderr.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a value outside a fixed set, and a positional argument nobody named', () => {
