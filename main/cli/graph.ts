@@ -59,7 +59,10 @@ async function graph(argv: string[]): Promise<number> {
     kind, edges: net.graph.size, tweets: loaded.tweets.length, tweetsFiltered: net.stats.tweetsFiltered,
     tweetsWithObject: net.stats.tweetsWithObject, unresolved: net.stats.unresolved, prunedItems: net.stats.prunedItems.length,
   });
-  if (why && loaded.tweets.length > 0) process.stderr.write(terminalText(`empty network: ${why}`) + '\n');
+  // The app's "(below)" points at its note of the items left out; here, at the option that sets them.
+  const cap = maxAccountsPerItem ?? DEFAULT_MAX_ACCOUNTS_PER_ITEM;
+  const said = why.replace('kept (below).', `kept (at most ${countOf(cap, 'account')} an item: --max-accounts-per-item).`).replace(' (below).', '.');
+  if (why && loaded.tweets.length > 0) process.stderr.write(terminalText(`empty network: ${said}`) + '\n');
   return 0;
 }
 

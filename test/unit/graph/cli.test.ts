@@ -246,6 +246,22 @@ describe('graph and coord CLI on a generated archive read by the project parser'
     expect(err).toContain('empty network: 2 tweets read: none quotes a tweet.');
   });
 
+  it('an empty co-use network names the option whose cap left its items out, not the app\'s "(below)"', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-empty-'));
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += String(chunk);
+      return true;
+    });
+    try {
+      expect(await runGraph([tweets, '--kind', 'cohashtag', '--max-accounts-per-item', '1', '--no-metrics', '--out', path.join(dir, 'h.graphml')])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(err).toMatch(/empty network: .* but no two accounts share a hashtag used by few enough accounts to be kept \(at most 1 account an item: --max-accounts-per-item\)\.\n/);
+    expect(err).not.toContain('(below)');
+  });
+
   it('coord with no account pair says why on stderr (a filter that leaves no tweet), as graph does', async () => {
     let err = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
