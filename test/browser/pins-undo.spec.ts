@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { realFixture } from '../fixtures/paths';
+import { importFiles, waitForImportDone } from './importHelpers';
+import { exposeModule } from './pageModule';
 import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
 import { createCase, pinButtons } from './casesTools';
@@ -193,4 +198,58 @@ test('the schema v12 repair joining two waiting pins of one item logs the note a
   await expect(page.getByLabel(`Note on ${title}`)).toHaveValue('first 第一 · ثاني second 🦜');
   await expect(page.getByLabel(`Tags of ${title} (comma-separated)`)).toHaveValue('香港, lockstep');
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
+});
+
+/**
+ * QA: an item held by case X was pinned again and added to case Y, given a note and tags there, and
+ * taken out of Y (it waits again); then taken out of X. Only one waiting pin of an item is kept, and
+ * the one Y's note and tags named was dropped: added to Y again, the item had none. The note and tags
+ * now go with the pin that stays, logged in Y's custody log (chain intact).
+ */
+test('an item taken out of two cases in turn keeps, in each, the note and tags saved there: added back to either, it has them', async ({ page, consoleLog }) => {
+  const tweetsFile = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
+  const sha = createHash('sha256').update(readFileSync(tweetsFile)).digest('hex');
+  await importFiles(page, [tweetsFile]);
+  await waitForImportDone(page);
+  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
+  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  await exposeModule(page, 'shared/evidence/custodyLog.ts', 'custodyLog');
+  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database'); custodyLog: typeof import('../../shared/evidence/custodyLog') };
+  const result = await page.evaluate(async (fileSha256) => {
+    const { caseStore: cs, database, custodyLog } = globalThis as unknown as Modules;
+    const db = database.db;
+    const who = 'qa@example.org';
+    const [ds] = await db.datasets.toArray();
+    const pin = (id: string, pinnedAt: string) => ({ id, kind: 'tweet' as const, datasetId: ds!.id, title: 'first row', payload: {}, provenance: [{ fileSha256, row: 1, byteOffset: 0, byteLength: 1 }], pinnedAt });
+    const x = await cs.createCase(db, 'Case X', who);
+    const y = await cs.createCase(db, 'Case Y', who);
+    await db.pins.put(pin('in-x', '2026-12-01T00:00:00.000Z'));
+    await cs.attachPin(db, x.id, 'in-x', who);
+    await cs.setItemNote(db, x.id, 'in-x', 'X-note', who);
+    // Pinned again (it waits), added to Y, noted and tagged there, taken out of Y.
+    await db.pins.put(pin('again', '2026-12-02T00:00:00.000Z'));
+    await cs.attachPin(db, y.id, 'again', who);
+    await cs.setItemNote(db, y.id, 'again', 'Y-note', who);
+    await cs.setItemTags(db, y.id, 'again', ['y-tag'], who);
+    await cs.detachPin(db, y.id, 'again', who);
+    // Taken out of X: one waiting pin of the item is left.
+    await cs.detachPin(db, x.id, 'in-x', who);
+    const waiting = (await db.pins.toArray()).filter((p) => !p.caseId);
+    // Added back to Y: its note and tags are there.
+    await cs.attachPin(db, y.id, waiting[0]!.id, who);
+    const yAfter = (await db.cases.get(y.id))!;
+    const xAfter = (await db.cases.get(x.id))!;
+    const entries = async (caseId: string) => (await db.custody.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]).toArray()).map((r) => r.entry);
+    const yLog = await entries(y.id);
+    return {
+      waiting: waiting.length, kept: waiting[0]!.id,
+      yNote: yAfter.itemNotes[waiting[0]!.id], yTags: yAfter.itemTags?.[waiting[0]!.id], xNote: xAfter.itemNotes[waiting[0]!.id],
+      yActions: yLog.map((e) => e.action), yChain: custodyLog.verifyCustody(yLog).ok, xChain: custodyLog.verifyCustody(await entries(x.id)).ok,
+    };
+  }, sha);
+  expect(result).toEqual({
+    waiting: 1, kept: 'in-x', yNote: 'Y-note', yTags: ['y-tag'], xNote: 'X-note',
+    yActions: ['case-created', 'import', 'pin', 'note', 'tags', 'unpin', 'note', 'tags', 'pin'], yChain: true, xChain: true,
+  });
+  expect(consoleLog.errors).toEqual([]);
 });

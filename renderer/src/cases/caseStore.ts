@@ -8,6 +8,7 @@ import { canonicalJson, type JsonValue } from '../../../shared/evidence/canonica
 import { importFacts } from './importFacts';
 import { appendCustody, type CustodyAction, type CustodyEntry } from '../../../shared/evidence/custodyLog';
 import { sameItem, type PinRecord } from '../pins/pinTypes';
+import { oneWaitingPinPerItem } from '../pins/oneWaitingPin';
 import type { WorkbenchDb } from '../store/schema';
 import type { CaseRecord } from './caseTypes';
 import { blankNameRefusal, takenNameRefusal } from './caseNames';
@@ -182,19 +183,27 @@ export async function attachPins(db: WorkbenchDb, caseId: string, pinIds: readon
 }
 
 export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
-  await db.transaction('rw', db.pins, db.custody, db.cases, async () => {
+  const changed = await db.transaction('rw', db.pins, db.custody, db.cases, async () => {
     const pin = await db.pins.get(pinId);
     if (!pin || pin.caseId !== caseId) throw new Error(`pin ${pinId} is not in this case`);
     if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: its evidence can no longer be removed');
     // The item may wait already (pinned again for another case): one waiting pin per item, as pinToCase
-    // keeps it (two made "Add every waiting pin" add it twice and fail). This one stays, the pin this
-    // case's log, note and tags name: added back, the item has them again.
+    // keeps it (two made "Add every waiting pin" add it twice and fail). One of the two stays, and what
+    // any case keeps for the other (a note or tags saved while another case held it) is kept for it and
+    // logged there (oneWaitingPinPerItem, as the v12 repair joins them): added back, the item has them again.
     const waiting = (await db.pins.where('datasetId').equals(pin.datasetId).toArray()).filter((p) => !p.caseId && sameItem(p, pin));
-    await db.pins.bulkDelete(waiting.map((p) => p.id));
     await db.pins.update(pinId, { caseId: undefined });
     await appendEntry(db, caseId, actor, 'unpin', pinDetail(pin));
+    if (waiting.length) {
+      const { drop, cases, logged } = oneWaitingPinPerItem([{ ...pin, caseId: undefined }, ...waiting], await db.cases.toArray());
+      await db.pins.bulkDelete(drop);
+      await db.cases.bulkPut(cases);
+      for (const e of logged) await appendEntry(db, e.caseId, actor, e.action, e.detail);
+      return cases.map((c) => c.id);
+    }
+    return [];
   });
-  announceCaseChanged(caseId);
+  for (const id of new Set([caseId, ...changed])) announceCaseChanged(id);
 }
 
 /**
