@@ -13,9 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser/chromium';
 import { scriptArgs } from './scriptArgs';
+import { demoArchiveArg } from './cachedDemoArchive';
 
 const args = scriptArgs('usage: npm run bench:graph -- --json [--tweets N] [--render-only]', { options: ['--tweets'], flags: ['--json', '--render-only'] });
 const tweets = args.count('--tweets', undefined);
+// Checked now, not after the render part: the coordination part's archive (seed 2024, as coordination.ts makes it) must hold its planted posts.
+if (tweets !== undefined && !args.flags.has('--render-only')) demoArchiveArg({ seed: 2024, tweets }, args.usageError);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES: [number, number][] = [[1_000, 5_000], [5_000, 20_000], [20_000, 100_000]];
@@ -85,6 +88,7 @@ function coordinationBench(): unknown {
   const size = tweets === undefined ? [] : ['--tweets', String(tweets)];
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--json', ...size], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (r.status !== 0 || !line) process.exitCode = 1; // the JSON line still says which part failed
   return line ? JSON.parse(line) : { error: r.stderr.slice(-500) };
 }
 

@@ -29,7 +29,7 @@
  */
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { BareStage } from './bareImportWorker';
 import { tmpdir } from 'node:os';
 import { scriptArgs } from '../scriptArgs';
@@ -51,6 +51,7 @@ function parseArgs(argv: string[]) {
   }, argv);
   const files = args.files.map((f) => path.resolve(f));
   for (const f of files) if (!existsSync(f)) args.usageError(`no such file: ${f}`);
+  for (const f of files) if (statSync(f).isDirectory()) args.usageError(`${f} is a folder: give the archive's files`);
   const demoOptions = { tweets: args.count('--tweets', 1_000_000), seed: args.seed(11) };
   const demo = files.length ? undefined : demoArchiveArg(demoOptions, args.usageError);
   const profileDir = args.text('--cpu-profile');
