@@ -61,8 +61,20 @@ test('rename: Cancel takes a refused name’s message away (not shown when Renam
     await page.keyboard.press('Enter');
   }
   await expect(page.getByLabel('New name')).toHaveValue('بيتا Beta');
+  // A name typed and not saved stays over a view switch and a reload, the form open (as notes' drafts do).
+  await page.getByLabel('New name').fill('Gamma 伽马 typed');
+  const casePage = page.url();
+  await page.getByRole('link', { name: 'Network' }).click();
+  await page.goBack();
+  await expect(page.getByLabel('New name')).toHaveValue('Gamma 伽马 typed');
+  await page.reload();
+  await expect(page.getByLabel('New name')).toHaveValue('Gamma 伽马 typed');
+  expect(page.url()).toBe(casePage);
+  await page.getByLabel('New name').focus();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('بيتا Beta');
+  await page.reload();
+  await expect(page.getByLabel('New name')).toHaveCount(0);
   expect((await custodyActions(page)).filter((a) => a === 'case-renamed')).toEqual([]);
 });
 

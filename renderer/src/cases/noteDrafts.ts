@@ -5,6 +5,8 @@ export const draftKeys = {
   notes: (caseId: string) => `dw.noteDraft.${caseId}`,
   note: (caseId: string, pinId: string) => `dw.noteDraft.${caseId}.${pinId}`,
   tags: (caseId: string, pinId: string) => `dw.tagsDraft.${caseId}.${pinId}`,
+  /** The new name typed in the open Rename form. */
+  name: (caseId: string) => `dw.nameDraft.${caseId}`,
 };
 
 /** The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the stored text). */

@@ -23,7 +23,13 @@ export function CasePage({ caseId }: { caseId: string }) {
     const [c, items, custody, loose] = await Promise.all([getCase(db, caseId), caseItems(db, caseId), readCustody(db, caseId), listUnattachedPins(db)]);
     return { c, items, custody, loose, verdict: verifyCustody(custody) };
   }, [caseId]);
-  const [newName, setNewName] = useState<string | null>(null);
+  // The Rename form, open with the name typed so far: kept over a view switch or a reload, as notes are (noteDrafts).
+  const [newName, keepNewName] = useState<string | null>(() => sessionStorage.getItem(draftKeys.name(caseId)));
+  const setNewName = (name: string | null) => {
+    if (name === null) sessionStorage.removeItem(draftKeys.name(caseId));
+    else sessionStorage.setItem(draftKeys.name(caseId), name);
+    keepNewName(name);
+  };
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [error, setError] = useState('');
   // The waiting pins last discarded, offered back (Undo) until the next change on the page; `index` is where they were in the list.
