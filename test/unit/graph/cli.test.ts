@@ -39,18 +39,26 @@ async function captureStdout(fn: () => Promise<number>): Promise<{ code: number;
   }
 }
 
-/** A command's exit code and the first line it wrote to standard error (its message). */
-async function codeAndMessage(run: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; err: string }> {
+/** A command's exit code and all it wrote to standard error (standard output is not shown). */
+async function codeAndStderr(run: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; err: string }> {
   let err = '';
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     err += String(chunk);
     return true;
   });
+  const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {
-    return { code: await run(argv), err: err.split('\n')[0]! };
+    return { code: await run(argv), err };
   } finally {
     spy.mockRestore();
+    quiet.mockRestore();
   }
+}
+
+/** A command's exit code and the first line it wrote to standard error (its message). */
+async function codeAndMessage(run: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; err: string }> {
+  const { code, err } = await codeAndStderr(run, argv);
+  return { code, err: err.split('\n')[0]! };
 }
 
 describe('graph and coord CLI on a generated archive read by the project parser', () => {
@@ -233,48 +241,22 @@ describe('graph and coord CLI on a generated archive read by the project parser'
 
   it('an empty network says why on stderr, as the app does (a real file with no quote)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-empty-'));
-    let err = '';
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      err += String(chunk);
-      return true;
-    });
-    try {
-      expect(await runGraph([realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), '--kind', 'quote', '--no-metrics', '--out', path.join(dir, 'q.graphml')])).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
+    const { code, err } = await codeAndStderr(runGraph, [realFixture('ira_2018_tweets_csv_hashed_excerpt.csv'), '--kind', 'quote', '--no-metrics', '--out', path.join(dir, 'q.graphml')]);
+    expect(code).toBe(0);
     expect(err).toContain('empty network: 2 tweets read: none quotes a tweet.');
   });
 
   it('an empty co-use network names the option whose cap left its items out, not the app\'s "(below)"', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-cli-empty-'));
-    let err = '';
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      err += String(chunk);
-      return true;
-    });
-    try {
-      expect(await runGraph([tweets, '--kind', 'cohashtag', '--max-accounts-per-item', '1', '--no-metrics', '--out', path.join(dir, 'h.graphml')])).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
+    const { code, err } = await codeAndStderr(runGraph, [tweets, '--kind', 'cohashtag', '--max-accounts-per-item', '1', '--no-metrics', '--out', path.join(dir, 'h.graphml')]);
+    expect(code).toBe(0);
     expect(err).toMatch(/empty network: .* but no two accounts share a hashtag used by few enough accounts to be kept \(at most 1 account an item: --max-accounts-per-item\)\.\n/);
     expect(err).not.toContain('(below)');
   });
 
   it('coord with no account pair says why on stderr (a filter that leaves no tweet), as graph does', async () => {
-    let err = '';
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      err += String(chunk);
-      return true;
-    });
-    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    try {
-      expect(await runCoord([tweets, '--kind', 'coretweet', '--lang', 'xx', '--json'])).toBe(0);
-    } finally {
-      spy.mockRestore();
-      quiet.mockRestore();
-    }
+    const { code, err } = await codeAndStderr(runCoord, [tweets, '--kind', 'coretweet', '--lang', 'xx', '--json']);
+    expect(code).toBe(0);
     expect(err).toMatch(/^no account pair found: None of the dataset’s [\d,]+ tweets passes the filter \(days, language, accounts\)\.$/m);
   });
 });
