@@ -18,7 +18,8 @@ import type { WorkbenchDb } from '../store/schema';
 import { buildCaseBundleContent, pinnedSvg, type SourceInfo } from './caseBundleInput';
 import { caseItems, getCase, readCustody, recordCustody } from './caseStore';
 import type { CaseRecord } from './caseTypes';
-import { scanSource, type ByteRange, type ScannedSource } from './sourceExcerpts';
+import type { ByteRange, ScannedSource } from './sourceExcerpts';
+import { scanSourceOffThread } from './scanSourceOffThread';
 import { unreadableFileMessage } from '../host/unreadableFile';
 import { APP_FACES } from '../styles/fontFaces';
 import { svgWithFonts } from '../styles/svgWithFonts';
@@ -150,16 +151,15 @@ export async function exportCaseBundle(opts: {
   for (const f of opts.files) {
     const detail = f.name;
     progress({ phase: 'reading sources', done, total, detail });
-    // The bar moves through each file (a large source takes seconds), at most five times a second.
+    // The bar moves through each file (a large source takes seconds, on a thread of its own), at most five times a second.
     let shown = performance.now();
     try {
-      scanned.push(await scanSource(f.name, f.stream(), wanted, (n) => {
-        signal?.throwIfAborted();
+      scanned.push(await scanSourceOffThread(f, wanted, (n) => {
         done += n;
         if (performance.now() - shown < 200) return;
         shown = performance.now();
         progress({ phase: 'reading sources', done: Math.min(done, total), total, detail });
-      }));
+      }, signal));
     } catch (e) {
       const unreadable = unreadableFileMessage(e, f.name);
       throw unreadable ? new ExportRefused(unreadable) : e;
