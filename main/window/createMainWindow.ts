@@ -1,6 +1,7 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import { APP_NAME, APP_ORIGIN } from '../../shared/appIdentity';
 import { hardenWebContents } from '../security/hardenWebContents';
+import { askBeforeLosingDrafts } from './askBeforeLosingDrafts';
 import { secureWebPreferences } from './webPreferences';
 
 /** DevTools (and devtools: URLs) only in an unpackaged run started with WORKBENCH_DEVTOOLS=1: never in a release. */
@@ -16,6 +17,7 @@ export function createMainWindow(preloadPath: string, onBlocked: (what: string, 
     webPreferences: secureWebPreferences(preloadPath, devToolsAllowed()),
   });
   hardenWebContents(window.webContents, onBlocked);
+  askBeforeLosingDrafts(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

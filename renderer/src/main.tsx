@@ -36,9 +36,11 @@ import { App } from './app/App';
 import { host } from './host/host';
 import { forwardWorkerCspViolations } from './host/workerCspViolations';
 import { startDiskGuard } from './store/diskGuard';
+import { askBeforeClosingWithDrafts } from './cases/noteDrafts';
 
 forwardWorkerCspViolations(host);
 startDiskGuard(host);
+askBeforeClosingWithDrafts();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -78,6 +78,42 @@ test('rename: Cancel takes a refused name’s message away (not shown when Renam
   expect((await custodyActions(page)).filter((a) => a === 'case-renamed')).toEqual([]);
 });
 
+test('closing a window with a case text typed and not saved asks first (Stay keeps it); saved, or in no case, the window closes without asking', async ({ page, context }) => {
+  await page.goto('/');
+  await createCase(page, 'Closing 关闭 case');
+  const caseNotes = page.getByRole('textbox', { name: 'Case notes' });
+  await caseNotes.fill('typed, not saved ✍️ لم يحفظ');
+  const asked: string[] = [];
+  // Stay: the browser's “Leave site?” dismissed.
+  page.on('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+  await expect(caseNotes).toHaveValue('typed, not saved ✍️ لم يحفظ');
+  await caseNotes.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Case notes saved' })).toBeVisible();
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(asked).toEqual(['beforeunload']);
+
+  // A window with nothing typed closes at once too, and the saved notes are there in the next one.
+  const next = await context.newPage();
+  await next.goto(page.url());
+  await expect(next.getByRole('textbox', { name: 'Case notes' })).toHaveValue('typed, not saved ✍️ لم يحفظ');
+  next.on('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  const nextClosed = next.waitForEvent('close');
+  await next.close({ runBeforeUnload: true });
+  await nextClosed;
+  expect(asked).toEqual(['beforeunload']);
+});
+
 test('a pin button shows no state until it has read it: disabled and busy, as wide as “Pin to case”, never “Pin to case” for an item pinned already', async ({ page }) => {
   test.setTimeout(240_000);
   await openDemoArchive(page);

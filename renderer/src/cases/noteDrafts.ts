@@ -9,6 +9,23 @@ export const draftKeys = {
   name: (caseId: string) => `dw.nameDraft.${caseId}`,
 };
 
+/** Whether this window holds a text typed in a case and not saved yet (any case's notes, an item's note or tags, a new name). */
+export function anyUnsavedDraft(storage: Storage = sessionStorage): boolean {
+  for (let i = 0; i < storage.length; i++) if (/^dw\.(noteDraft|tagsDraft|nameDraft)\./.test(storage.key(i) ?? '')) return true;
+  return false;
+}
+
+/**
+ * Closing the window (or the app) while a case's text is typed and not saved asks first: drafts live in
+ * the window's sessionStorage, which a reload keeps and a closed window loses. The browser asks in its
+ * own words; the desktop app's main process asks in ours (will-prevent-unload, main/window).
+ */
+export function askBeforeClosingWithDrafts(): void {
+  addEventListener('beforeunload', (e) => {
+    if (anyUnsavedDraft()) e.preventDefault();
+  });
+}
+
 /** The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the stored text). */
 export function unsavedTexts(caseId: string, items: readonly PinRecord[]): string[] {
   const kept = (key: string) => sessionStorage.getItem(key) !== null;
