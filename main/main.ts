@@ -75,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
         });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
-      open: (p) => open(p, 'w'),
+      create: (p) => open(p, 'wx'), // O_EXCL: never through an existing file or link
       remove: (p) => rm(p, { force: true }),
       rename,
     });

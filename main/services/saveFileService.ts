@@ -5,7 +5,8 @@ import type { SaveRequest, SaveTarget } from '../../shared/api/hostApi';
 export interface SaveFilePorts {
   /** Asks the user where to save; resolves to an absolute path or null when cancelled. */
   chooseSavePath: (request: SaveRequest) => Promise<string | null>;
-  open: (path: string) => Promise<FileHandle>;
+  /** Creates a new file for writing; fails if the path exists (a file or a link): main passes `open(p, 'wx')`. */
+  create: (path: string) => Promise<FileHandle>;
   remove: (path: string) => Promise<void>;
 }
 
@@ -13,21 +14,30 @@ export interface SaveFilePorts {
 export const MAX_OPEN_SAVES = 8;
 
 /**
- * Chunked saves, so exports of any size stream to disk with flat memory. Data is written to
- * `<path>.partial` and renamed on success; an aborted save, or one still open when the app quits
- * (abortAll), leaves nothing behind.
+ * Chunked saves, so exports of any size stream to disk with flat memory. Data is written to a new
+ * `<path>.<random>.partial` and renamed on success; an aborted save, or one still open when the app
+ * quits (abortAll), leaves nothing behind. The partial file is created, never opened: a file or a
+ * link already of that name (`<path>.partial` was one, and `open(p, 'w')` followed a link and emptied
+ * what it named) fails the save instead of being written through; the dialog asked only about `<path>`.
  */
 export function createSaveFileService(ports: SaveFilePorts & { rename: (from: string, to: string) => Promise<void> }) {
-  const open = new Map<string, { path: string; handle: FileHandle; bytes: number }>();
-  const partial = (p: string) => `${p}.partial`;
+  const open = new Map<string, { path: string; partial: string; handle: FileHandle; bytes: number }>();
+  /** Saves begun: a save dialog open counts (several requests at once each waited for their dialog, then all opened). */
+  let begun = 0;
   return {
     async begin(request: SaveRequest): Promise<SaveTarget> {
-      if (open.size >= MAX_OPEN_SAVES) throw new Error(`${MAX_OPEN_SAVES} saves are open already: finish or cancel one first`);
-      const path = await ports.chooseSavePath(request);
-      if (!path) return { id: null };
-      const id = randomUUID();
-      open.set(id, { path, handle: await ports.open(partial(path)), bytes: 0 });
-      return { id, path };
+      if (begun + open.size >= MAX_OPEN_SAVES) throw new Error(`${MAX_OPEN_SAVES} saves are open already: finish or cancel one first`);
+      begun++;
+      try {
+        const path = await ports.chooseSavePath(request);
+        if (!path) return { id: null };
+        const id = randomUUID();
+        const partial = `${path}.${id.slice(0, 8)}.partial`;
+        open.set(id, { path, partial, handle: await ports.create(partial), bytes: 0 });
+        return { id, path };
+      } finally {
+        begun--;
+      }
     },
     async write(id: string, chunk: Uint8Array): Promise<void> {
       const target = open.get(id);
@@ -36,7 +46,7 @@ export function createSaveFileService(ports: SaveFilePorts & { rename: (from: st
       // disk that takes nothing more fails with its error here, never at a rename of a short file.
       for (let done = 0; done < chunk.byteLength; ) {
         const { bytesWritten } = await target.handle.write(chunk, done, chunk.byteLength - done);
-        if (bytesWritten <= 0) throw new Error(`${partial(target.path)}: the disk took no more bytes (is it full?)`);
+        if (bytesWritten <= 0) throw new Error(`${target.partial}: the disk took no more bytes (is it full?)`);
         done += bytesWritten;
       }
       target.bytes += chunk.byteLength;
@@ -48,10 +58,10 @@ export function createSaveFileService(ports: SaveFilePorts & { rename: (from: st
       try {
         await target.handle.sync(); // on disk before it takes the chosen name
         await target.handle.close();
-        await ports.rename(partial(target.path), target.path);
+        await ports.rename(target.partial, target.path);
       } catch (err) {
         await target.handle.close().catch(() => {});
-        await ports.remove(partial(target.path));
+        await ports.remove(target.partial);
         throw err;
       }
       return { path: target.path, bytes: target.bytes };
@@ -61,7 +71,7 @@ export function createSaveFileService(ports: SaveFilePorts & { rename: (from: st
       if (!target) return;
       open.delete(id);
       await target.handle.close();
-      await ports.remove(partial(target.path));
+      await ports.remove(target.partial);
     },
     /** Abort every open save (the app is quitting): no `.partial` file is left. */
     async abortAll(): Promise<void> {

@@ -14,7 +14,7 @@ function setup() {
   const target = path.join(dir, 'out.zip');
   let chosen: string | null = target;
   let n = 0;
-  const saves = createSaveFileService({ chooseSavePath: async () => chosen && path.join(dir, `out${n++ || ''}.zip`), open: (p) => open(p, 'w'), remove: (p) => rm(p, { force: true }), rename });
+  const saves = createSaveFileService({ chooseSavePath: async () => chosen && path.join(dir, `out${n++ || ''}.zip`), create: (p) => open(p, 'wx'), remove: (p) => rm(p, { force: true }), rename });
   const guard = createEgressGuard();
   const handlers = createHostHandlers({
     appInfo: () => ({ name: 'Disclosure Workbench', version: '0.0.0', host: 'electron', dataLocation: dir, platform: 'linux', printsReport: true }),
@@ -63,7 +63,7 @@ describe('IPC dispatch', () => {
     await dispatchIpc(handlers, 'save:write', APP, [id, new Uint8Array([1, 2, 3])]);
     await dispatchIpc(handlers, 'save:abort', APP, [id]);
     expect(existsSync(target)).toBe(false);
-    expect(existsSync(target + '.partial')).toBe(false);
+    expect(readdirSync(path.dirname(target)).filter((f) => f.endsWith('.partial'))).toEqual([]);
     cancelDialog();
     expect(await dispatchIpc(handlers, 'save:begin', APP, [{ suggestedName: 'x', mimeType: '' }])).toEqual({ id: null });
   });

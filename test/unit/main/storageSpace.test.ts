@@ -33,7 +33,7 @@ describe('storage:space (Electron host)', () => {
       appInfo: () => ({ name: 'x', version: '0', host: 'electron' as const, dataLocation: dir, platform: 'linux', printsReport: true }),
       egressLog: () => guard.snapshot(),
       egressBlocked: (url: string) => guard.record(url),
-      saves: createSaveFileService({ chooseSavePath: async () => null, open: async () => { throw new Error('unused'); }, remove: async () => {}, rename: async () => {} }),
+      saves: createSaveFileService({ chooseSavePath: async () => null, create: async () => { throw new Error('unused'); }, remove: async () => {}, rename: async () => {} }),
     };
     const withDisk = createHostHandlers({ ...services, storageSpace: () => storageSpaceOf(statfs, dir) });
     const result = await dispatchIpc(withDisk, 'storage:space', 'app://workbench/index.html', []);
