@@ -57,6 +57,11 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp'); // no direct UDP: no STUN, no local addresses
+    // Web Bluetooth: with no handler Electron picks the first device found. None is chosen, ever.
+    contents.on('select-bluetooth-device', (event, _devices, choose) => {
+      event.preventDefault();
+      choose('');
+    });
   });
 
   void app.whenReady().then(() => {
@@ -110,7 +115,9 @@ if (!app.requestSingleInstanceLock()) {
     );
     let window = createMainWindow(preloadPath, logBlocked);
     app.on('second-instance', () => {
-      if (window.isMinimized()) window.restore();
+      // The main window may be closed while the app lives on (a report still printing in its hidden window).
+      if (window.isDestroyed()) window = createMainWindow(preloadPath, logBlocked);
+      else if (window.isMinimized()) window.restore();
       window.focus();
     });
     app.on('activate', () => {

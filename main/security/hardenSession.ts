@@ -10,6 +10,8 @@ export function hardenSession(session: Session, guard: EgressGuard): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  // Bluetooth pairing (Windows, Linux) refused too; device choice is refused in main.ts.
+  session.setBluetoothPairingHandler((_details, respond) => respond({ confirmed: false }));
   session.enableNetworkEmulation({ offline: true });
   session.setSpellCheckerEnabled(false);
   // Were spellchecking ever turned on, Hunspell dictionaries would be fetched from Google's servers
