@@ -87,6 +87,7 @@ if (!app.requestSingleInstanceLock()) {
     // A save still open at quit (an export cut short) leaves no .partial file.
     let savesAborted = false;
     app.on('will-quit', (event) => {
+      guard.flush(); // the egress log's last count, if a burst left it waiting
       if (savesAborted) return;
       event.preventDefault();
       void saves.abortAll().finally(() => {

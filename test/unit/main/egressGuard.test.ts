@@ -84,3 +84,33 @@ describe('egress guard when the log cannot be saved', () => {
     expect(log.note).toBe('not saved to disk since 2026-12-01T00:00:00.000Z (ENOSPC: no space left on device): a restart loses the count since');
   });
 });
+
+describe('egress log writes under a burst of refusals', () => {
+  it('writes the first at once, then at most once a second (the last count kept by flush at quit); a very long address is cut, saying its length', () => {
+    let now = Date.parse('2026-12-07T00:00:00.000Z');
+    const written: number[] = [];
+    const waiting: (() => void)[] = [];
+    const guard = createEgressGuard({ persist: (log) => written.push(log.blockedRequests), clock: () => new Date(now), later: (write) => waiting.push(write) });
+    guard.record('https://a.example/');
+    expect(written).toEqual([1]);
+    for (let i = 0; i < 2000; i++) guard.record(`https://burst.example/${i}`);
+    expect(written).toEqual([1]); // one write waits for the burst, not 2,000
+    expect(waiting).toHaveLength(1);
+    now += 1000;
+    waiting.shift()!();
+    expect(written).toEqual([1, 2001]);
+    guard.record('https://b.example/');
+    expect(written).toEqual([1, 2001]);
+    guard.flush();
+    expect(written).toEqual([1, 2001, 2002]);
+    guard.flush();
+    expect(written).toHaveLength(3);
+    now += 5000;
+    guard.record(`https://long.example/${'x'.repeat(10_000)}`);
+    expect(written).toEqual([1, 2001, 2002, 2003]);
+    const kept = createEgressGuard();
+    kept.record(`https://long.example/${'x'.repeat(10_000)}`);
+    const [long] = kept.snapshot().urls;
+    expect(long).toBe(`https://long.example/${'x'.repeat(2048 - 21)}… (cut: 10021 characters)`);
+  });
+});
