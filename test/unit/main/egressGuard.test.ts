@@ -90,7 +90,7 @@ describe('egress log writes under a burst of refusals', () => {
     let now = Date.parse('2026-12-07T00:00:00.000Z');
     const written: number[] = [];
     const waiting: (() => void)[] = [];
-    const guard = createEgressGuard({ persist: (log) => written.push(log.blockedRequests), clock: () => new Date(now), later: (write) => waiting.push(write) });
+    const guard = createEgressGuard({ persist: (log) => written.push(log.blockedRequests ?? -1), clock: () => new Date(now), later: (write) => waiting.push(write) });
     guard.record('https://a.example/');
     expect(written).toEqual([1]);
     for (let i = 0; i < 2000; i++) guard.record(`https://burst.example/${i}`);
