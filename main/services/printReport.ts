@@ -34,7 +34,12 @@ export interface PrintWindow {
 
 export interface PrintReportPorts {
   openWindow(url: string): Promise<PrintWindow>;
+  /** How long a report's fonts may take to load (default FONTS_TIMEOUT_MS). */
+  fontsTimeoutMs?: number;
 }
+
+/** The bundled fonts load from app:// in well under a second; one that never comes must not hold a hidden window (and the document) for ever. */
+export const FONTS_TIMEOUT_MS = 120_000;
 
 export const REPORT_DOC_PREFIX = '/__report/';
 
@@ -59,6 +64,9 @@ export function pdfOptions(req: ReportPrintRequest): PdfOptions {
 
 export function createReportPrinter(ports: PrintReportPorts) {
   const documents = new Map<string, string>();
+  /** Reports print one at a time: each holds a hidden window and its document (up to 256 M characters). */
+  let queue: Promise<unknown> = Promise.resolve();
+  const fontsTimeout = ports.fontsTimeoutMs ?? FONTS_TIMEOUT_MS;
   return {
     /** For the app:// protocol handler: the pending report document, or null for any other URL. */
     serve(request: { url: string }): Response | null {
@@ -72,18 +80,27 @@ export function createReportPrinter(ports: PrintReportPorts) {
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
       });
     },
-    async print(req: ReportPrintRequest): Promise<Uint8Array> {
-      const name = `${randomUUID()}.html`;
-      documents.set(name, req.html);
-      let window: PrintWindow | undefined;
-      try {
-        window = await ports.openWindow(`${APP_ORIGIN}${REPORT_DOC_PREFIX}${name}`);
-        await window.fontsReady();
-        return new Uint8Array(await window.printToPDF(pdfOptions(req)));
-      } finally {
-        documents.delete(name);
-        window?.close();
-      }
+    print(req: ReportPrintRequest): Promise<Uint8Array> {
+      const printed = queue.then(async () => {
+        const name = `${randomUUID()}.html`;
+        documents.set(name, req.html);
+        let window: PrintWindow | undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        try {
+          window = await ports.openWindow(`${APP_ORIGIN}${REPORT_DOC_PREFIX}${name}`);
+          await Promise.race([
+            window.fontsReady(),
+            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the report's fonts did not load within ${fontsTimeout / 1000} s: not printed`)), fontsTimeout))),
+          ]);
+          return new Uint8Array(await window.printToPDF(pdfOptions(req)));
+        } finally {
+          clearTimeout(timer);
+          documents.delete(name);
+          window?.close();
+        }
+      });
+      queue = printed.catch(() => {});
+      return printed;
     },
   };
 }

@@ -45,4 +45,28 @@ describe('report:print service', () => {
     expect(closed).toBe(true);
     expect(printer.serve({ url })!.status).toBe(404);
   });
+
+  it('prints one report at a time (the second window opens once the first is closed), and gives up on fonts that never load, closing the window', async () => {
+    const events: string[] = [];
+    let opened = 0;
+    const printer = createReportPrinter({
+      fontsTimeoutMs: 50,
+      openWindow: async () => {
+        const which = String(++opened);
+        events.push(`open ${which}`);
+        return {
+          fontsReady: () => (which === '1' ? new Promise<void>((r) => setTimeout(r, 30)) : new Promise<void>(() => {})),
+          printToPDF: async () => (events.push(`print ${which}`), new Uint8Array([1])),
+          close: () => void events.push(`close ${which}`),
+        };
+      },
+    });
+    const results = await Promise.allSettled([printer.print(request), printer.print(request)]);
+    expect(events).toEqual(['open 1', 'print 1', 'close 1', 'open 2', 'close 2']);
+    expect(results[0].status).toBe('fulfilled');
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe("the report's fonts did not load within 0.05 s: not printed");
+    // The queue goes on after a failure (this third window's fonts never load either).
+    await expect(printer.print(request)).rejects.toThrow(/fonts did not load/);
+    expect(events.slice(5)).toEqual(['open 3', 'close 3']);
+  });
 });
