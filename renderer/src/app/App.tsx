@@ -63,20 +63,28 @@ export function App() {
 
   // Each page names the window (the report names it itself) by its headings, as they come with its
   // data: "Accounts — Explore: ira_2018", "@name — Explore: …", a case's name; the view's name until then.
+  // Followed as long as the page is shown: a case renamed later renames the window too.
   useEffect(() => {
     if (location.hash.startsWith('#/report/')) return;
     const label = VIEWS.find((v) => v.id === route.view)?.label ?? '';
     document.title = `${label} — Disclosure Workbench`;
-    let frame = 0;
+    const main = document.getElementById('main');
+    if (!main) return;
     let raf = 0;
     const name = () => {
-      const main = document.getElementById('main');
-      const parts = [main?.querySelector('[data-route-focus]')?.textContent, main?.querySelector('h1')?.textContent].map((t) => t?.trim()).filter((t): t is string => !!t);
-      if (parts.length) document.title = [...new Set(parts), 'Disclosure Workbench'].join(' — ');
-      if (frame++ < 120) raf = requestAnimationFrame(name);
+      raf = 0;
+      const parts = [main.querySelector('[data-route-focus]')?.textContent, main.querySelector('h1')?.textContent].map((t) => t?.trim()).filter((t): t is string => !!t);
+      const title = parts.length ? [...new Set(parts), 'Disclosure Workbench'].join(' — ') : document.title;
+      if (document.title !== title) document.title = title;
     };
     name();
-    return () => cancelAnimationFrame(raf);
+    // At most once a frame, however many changes a frame brings (a table filling).
+    const observer = new MutationObserver(() => void (raf ||= requestAnimationFrame(name)));
+    observer.observe(main, { subtree: true, childList: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(raf);
+    };
   }, [routeKey, route.view]);
 
   // The evidence report renders alone (no app chrome): it is the page that gets printed.
