@@ -76,6 +76,14 @@ test('rename: Cancel takes a refused name’s message away (not shown when Renam
   await page.reload();
   await expect(page.getByLabel('New name')).toHaveCount(0);
   expect((await custodyActions(page)).filter((a) => a === 'case-renamed')).toEqual([]);
+  // Renamed seconds after the page opened (the window's title followed the headings for ~2 s only), the title follows.
+  await expect(page).toHaveTitle('بيتا Beta — Disclosure Workbench');
+  await page.waitForTimeout(3_000);
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await page.getByLabel('New name').fill('Delta 德尔塔');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delta 德尔塔');
+  await expect(page).toHaveTitle('Delta 德尔塔 — Disclosure Workbench');
 });
 
 test('closing a window with a case text typed and not saved asks first (Stay keeps it); saved, or in no case, the window closes without asking', async ({ page, context }) => {
@@ -229,6 +237,8 @@ test('a discarded waiting pin comes back with Undo (by keyboard): the same pin, 
   await page.getByRole('button', { name: `Remove ${title} from the case` }).click();
   await expect(items(page)).toHaveCount(0);
   await expect(discard).toHaveCount(2);
+  // Said (it was silent: a screen reader heard only where focus went), until the next change.
+  await expect(page.getByTestId('remove-status')).toHaveText(`Removed “${title}” from the case: it waits under Pinned, not in a case yet, where Add puts it back.`);
   const before = await storeRecords<StoredPin>(page, 'pins');
   const pin = before.find((p) => p.title === title)!;
 
@@ -252,11 +262,13 @@ test('a discarded waiting pin comes back with Undo (by keyboard): the same pin, 
   await expect(items(page)).toHaveCount(1);
   await expect(page.getByLabel(`Note on ${title}`)).toHaveValue('نص 📝 note');
 
-  // The other pin discarded: Undo is offered until the next change (a note saved), then the discard stands.
+  // The other pin discarded, the last one waiting: focus goes to its Undo (not to the items heading above); Undo is offered until the next change (a note saved), then the discard stands.
   await discard.first().click();
   await expect(status).toContainText('Pin discarded: ');
+  await expect(status.getByRole('button', { name: /^Undo: / })).toBeFocused();
   await page.getByLabel(`Note on ${title}`).fill('second 第二');
   await page.getByLabel(`Note on ${title}`).press('Enter');
   await expect(status).toHaveText('');
+  await expect(page.getByTestId('remove-status')).toHaveText('');
   await expect.poll(() => countStore(page, 'pins')).toBe(1);
 });

@@ -34,6 +34,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [error, setError] = useState('');
   // The waiting pins last discarded, offered back (Undo) until the next change on the page; `index` is where they were in the list.
   const [discarded, setDiscarded] = useState<{ pins: PinRecord[]; index: number } | null>(null);
+  // The item last removed from the case, said until the next change (it goes back to the waiting pins, where Add takes it again).
+  const [removed, setRemoved] = useState<string | null>(null);
+  const undoDiscard = useRef<HTMLButtonElement>(null);
   // Keyboard users arrive on the case (after Create case focus was left on the page's body).
   const focused = useRef(false);
   const focusOnce = useCallback((el: HTMLHeadingElement | null) => {
@@ -50,7 +53,9 @@ export function CasePage({ caseId }: { caseId: string }) {
     if (!r || !data) return;
     refocus.current = null;
     const buttons = document.querySelectorAll<HTMLElement>(`[data-case-action="${r.action}"]`);
-    (buttons[Math.min(r.index, buttons.length - 1)] ?? document.getElementById('case-items-title'))?.focus();
+    // The last waiting pin discarded: its Undo, rather than the items heading far above it.
+    const none = r.action === 'discard' ? undoDiscard.current : null;
+    (buttons[Math.min(r.index, buttons.length - 1)] ?? none ?? document.getElementById('case-items-title'))?.focus();
   }, [data]);
   // Rename and Archive replace their buttons too: focus goes to what takes their place, then back.
   const focusAfter = useRef<'rename' | 'archive' | 'heading' | null>(null);
@@ -64,6 +69,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const attempt = (f: () => Promise<void>): Promise<void> => {
     setError('');
     setDiscarded(null);
+    setRemoved(null);
     return f().catch((e: Error) => {
       // A text saved over another window's is said beside its box (NoteEditor), not at the page's top.
       if (!(e instanceof EditConflict)) setError(storageFailureMessage(e, 'the change'));
@@ -170,11 +176,18 @@ export function CasePage({ caseId }: { caseId: string }) {
           <tbody>
             {items.map((p, i) => (
               <ItemRow key={p.id} caseId={c.id} pin={p} index={i} note={c.itemNotes[p.id] ?? ''} tags={tagsText(c.itemTags?.[p.id])} archived={!!c.archived} actor={actor}
-                attempt={attempt} onRemoved={() => (refocus.current = { action: 'remove', index: i })} />
+                attempt={attempt} onRemoved={() => {
+                  refocus.current = { action: 'remove', index: i };
+                  setRemoved(p.title);
+                }} />
             ))}
           </tbody>
         </table>
       )}
+      {/* Present before it speaks (a live region inserted with its words is often not read). */}
+      <p role="status" data-testid="remove-status">
+        {removed !== null && <>Removed “<bdi>{removed}</bdi>” from the case: it waits under Pinned, not in a case yet, where Add puts it back.</>}
+      </p>
       {loose.length > 0 && !c.archived && (
         <>
           <h3>Pinned, not in a case yet ({loose.length})</h3>
@@ -208,7 +221,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </>
       )}
       {/* No timeout: Undo waits for the analyst's next change. */}
-      <DiscardedPinUndo testId="discard-status" name={discarded ? discarded.pins[0]!.title : null} onUndo={act(async () => {
+      <DiscardedPinUndo testId="discard-status" undoRef={undoDiscard} name={discarded ? discarded.pins[0]!.title : null} onUndo={act(async () => {
         await restoreWaitingPins(discarded!.pins);
         refocus.current = { action: 'discard', index: discarded!.index };
       })} />
