@@ -112,6 +112,8 @@ test('IRA 2018 excerpts: tweets, Cyrillic search with highlight, account page wi
   await expect(page.getByRole('searchbox')).toHaveValue('новое видео');
   await expect(page.getByTestId('search-status')).toContainText('1 tweet matches “новое видео”');
   await expect(page.locator('.results [data-tweetid]')).toHaveAttribute('data-tweetid', '877919995476496385');
+  // ...and focus on the result's account link it left from (it went to the heading above the search form).
+  await expect(page.locator('.results .tweet-meta a').first()).toBeFocused();
 
   // Another dataset chosen in Explore: the search starts afresh (its results, and so a pin of them, never carry over).
   await page.goto('#/datasets');

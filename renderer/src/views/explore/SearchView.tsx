@@ -182,6 +182,18 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
     // Once, when the view opens (the view is keyed by dataset).
   }, []);
 
+  // Back from an account page opened from a result, focus returns to that result's link (once), not to
+  // the heading above the search form (a keyboard user was ~20 Tabs away from the results).
+  const openedKey = `dw.search.opened.${data.dataset.id}`;
+  useEffect(() => {
+    const opened = result && sessionStorage.getItem(openedKey);
+    if (!opened) return;
+    sessionStorage.removeItem(openedKey);
+    // After the view's own focus on its heading.
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLAnchorElement>(`ol.results li[data-tweetid="${CSS.escape(opened)}"] .tweet-meta > a`)?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [result, openedKey]);
+
   const searchWith = async (query: string, filters: SearchFilters, offset: number, shown = form) => {
     sessionStorage.setItem(savedKey, JSON.stringify({ form: offset === 0 ? shown : readSavedSearch(savedKey)?.form ?? shown, query, filters, offset }));
     const mine = ++runId.current;
@@ -362,7 +374,7 @@ export function SearchView({ data, given }: { data: ExploreData; given?: SearchL
               return (
                 <li key={h.seq + ':' + h.row} className="tweet" data-tweetid={h.tweetid}>
                   <div className="tweet-meta muted">
-                    <a href={hrefFor('explore', 'account', h.userid)} dir="auto">@{screenNameOf(h)}</a>{authorsWithIds.has(h.userid) && <LookalikeId id={h.userid} />} · {[formatMinute(h.tweetTime), h.tweetLanguage || 'no language', h.tweetClientName, h.isRetweet ? 'retweet' : '', `id ${h.tweetid}`].filter(Boolean).join(' · ')}
+                    <a href={hrefFor('explore', 'account', h.userid)} dir="auto" onClick={() => sessionStorage.setItem(openedKey, h.tweetid)}>@{screenNameOf(h)}</a>{authorsWithIds.has(h.userid) && <LookalikeId id={h.userid} />} · {[formatMinute(h.tweetTime), h.tweetLanguage || 'no language', h.tweetClientName, h.isRetweet ? 'retweet' : '', `id ${h.tweetid}`].filter(Boolean).join(' · ')}
                     {' '}<PinButton label={`tweet ${h.tweetid}`} item={() => ({ kind: 'tweet', datasetId: data.dataset.id, title: tweetTitle(h.tweetid, h.userScreenName, h.userid), payload: { ...h.archived, userDisplayName: acc?.account.userDisplayName ?? '', matchedQuery: result.query }, provenance: [h.provenance] })} />
                   </div>
                   <TweetText text={h.tweetText} lang={h.tweetLanguage} highlights={highlightRanges(h.tweetText, result.terms)} knownAccount={(id) => data.byId.has(id)} />
