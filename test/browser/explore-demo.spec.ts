@@ -145,8 +145,8 @@ test('explore the demo archive: overview numbers, bursts, zone, range filter, ex
   await expect(randomCells.first()).not.toHaveText('no');
   expect((await randomCells.allInnerTexts()).filter((t) => !/^(trailing digits|consonant run|high entropy)(, |$)/.test(t))).toEqual([]);
   await page.getByRole('combobox', { name: 'Random-looking handle' }).selectOption('any');
-  await page.getByLabel('Created from').fill(group0.accountsCreatedOn);
-  await page.getByLabel('Created to').fill(group0.accountsCreatedOn);
+  await page.getByLabel('Created from (yyyy-mm-dd, UTC)', { exact: true }).fill(group0.accountsCreatedOn);
+  await page.getByLabel('Created to (yyyy-mm-dd, UTC)', { exact: true }).fill(group0.accountsCreatedOn);
   const createdThatDay = DEMO.plan.accounts.filter((a) => a.creationDate === group0.accountsCreatedOn).length;
   await expect(page.getByTestId('account-count')).toHaveText(`${createdThatDay} of ${n} accounts`);
   // The CSV is named after its filters, and its receipt beside it says them and the files its rows came from.

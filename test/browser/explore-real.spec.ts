@@ -40,10 +40,18 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   await expectNoSeriousAxeViolations(page);
 
   await page.getByRole('link', { name: 'Accounts', exact: true }).click();
-  await page.getByLabel('Created from').fill('2017-08-30');
-  await page.getByLabel('Created to').fill('2017-08-30');
+  await page.getByLabel('Created from (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-08-30');
+  await page.getByLabel('Created to (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-08-30');
   await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
-  await expect(page.getByLabel('Active from')).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
+  await expect(page.getByLabel('Active from (yyyy-mm-dd, UTC)', { exact: true })).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
+  // The app's day field (not the locale's mm/dd/yyyy date input): a day that is not one is said, and the filter stays as it was.
+  await page.getByLabel('Created to (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-02-30');
+  await page.getByLabel('Created to (yyyy-mm-dd, UTC)', { exact: true }).press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('“2017-02-30” is not a day: February 2017 has days 01 to 28.');
+  await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
+  await page.getByLabel('Created to (yyyy-mm-dd, UTC)', { exact: true }).fill('2017-08-30');
+  await page.getByLabel('Created to (yyyy-mm-dd, UTC)', { exact: true }).press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   // Keyboard: the sort buttons and the row links are reachable and work with Enter.
   await page.getByRole('button', { name: 'Created', exact: true }).focus();
   await page.keyboard.press('Enter');
@@ -60,7 +68,7 @@ test('China 2019 users file: account counts, the 2017-08-30 creation burst, acco
   // Back to the table: the filters and the sort are as left.
   await page.goBack();
   await expect(page.getByTestId('account-count')).toHaveText('119 of 744 accounts');
-  await expect(page.getByLabel('Created from')).toHaveValue('2017-08-30');
+  await expect(page.getByLabel('Created from (yyyy-mm-dd, UTC)', { exact: true })).toHaveValue('2017-08-30');
   await expect(page.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'ascending');
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
@@ -365,11 +373,11 @@ test('an account page says how many clients, languages and hashtags its top-10 l
   await page.goto(`#/explore/account/${userid}`);
   await expect(page.locator('[data-stat="active-days"]')).toHaveText(String(days.get(userid)!.size));
   await page.getByRole('link', { name: 'Accounts', exact: true }).click();
-  await page.getByLabel('Active from').fill(from);
-  await page.getByLabel('Active to').fill(to);
+  await page.getByLabel('Active from (yyyy-mm-dd, UTC)', { exact: true }).fill(from);
+  await page.getByLabel('Active to (yyyy-mm-dd, UTC)', { exact: true }).fill(to);
   await expect(page.getByTestId('account-count')).toHaveText(`${tweetedIn} of ${days.size} accounts`);
   await expect(page.getByRole('link', { name: 'HKpoliticalnew' })).toHaveCount(0);
-  await expect(page.getByLabel('Active from')).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
+  await expect(page.getByLabel('Active from (yyyy-mm-dd, UTC)', { exact: true })).toHaveAccessibleDescription('Active from / to: the account tweeted on at least one of these UTC days.');
   // Tweets per active day, sorted busiest first: the account with the most, as counted from the file.
   const perDay = [...days].map(([u, d]) => ({ u, v: rows.filter((r) => r[col('userid')] === u).length / d.size })).sort((a, b) => b.v - a.v);
   expect(perDay[0]!.v).toBeGreaterThan(perDay[1]!.v);

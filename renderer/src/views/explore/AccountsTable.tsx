@@ -15,6 +15,8 @@ import { ACCOUNT_COLUMNS, cellText, rowsToCsv, sortRows, type AccountColumn } fr
 import { accountFilter, describeAccountFilters, invertedRanges, NO_FILTERS, type AccountFilters } from './accountFilters';
 import type { AccountRow, ExploreData } from './exploreData';
 import { Field } from './Field';
+import { DayField } from './DayField';
+import { dayProblem } from '../../../../shared/domain/isoDay';
 import { RANDOM_HANDLE_RULE } from './randomHandle';
 
 const ROW_HEIGHT = 34;
@@ -84,6 +86,13 @@ export function AccountsTable({ data }: { data: ExploreData }) {
     </Field>
   );
 
+  // The app's day field (yyyy-mm-dd, one Tab stop and a calendar button), not <input type="date">: that one
+  // showed the locale's order and took four Tab stops, the last with no focus ring. A day that is not
+  // one (said under the field) leaves the filter as it was.
+  const day = (label: string, k: 'createdFrom' | 'createdTo' | 'activeFrom' | 'activeTo', describedBy?: string) => (
+    <DayField label={label} value={filters[k]} onApply={(d) => { if (!dayProblem(d)) set(k)(d); }} describedBy={describedBy} />
+  );
+
   return (
     <div className="accounts-view">
       <h2 data-route-focus>Accounts</h2>
@@ -103,8 +112,8 @@ export function AccountsTable({ data }: { data: ExploreData }) {
             <option value="">any</option>
             {clients.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>)}</Field>
-        {text('Created from', 'createdFrom', 'date')}
-        {text('Created to', 'createdTo', 'date')}
+        {day('Created from', 'createdFrom')}
+        {day('Created to', 'createdTo')}
         {text('Followers ≥', 'followersMin', 'number')}
         {text('Followers ≤', 'followersMax', 'number')}
         {text('Following ≥', 'followingMin', 'number')}
@@ -112,8 +121,8 @@ export function AccountsTable({ data }: { data: ExploreData }) {
         {text('Tweets ≥', 'tweetsMin', 'number')}
         {text('Tweets ≤', 'tweetsMax', 'number')}
         {text('Tweets per active day ≥', 'perDayMin', 'number')}
-        {text('Active from', 'activeFrom', 'date', 'active-rule')}
-        {text('Active to', 'activeTo', 'date', 'active-rule')}
+        {day('Active from', 'activeFrom', 'active-rule')}
+        {day('Active to', 'activeTo', 'active-rule')}
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
       </form>
       <p id="random-rule" className="muted">Random-looking handle: {RANDOM_HANDLE_RULE}; hashed handles are never flagged.</p>
