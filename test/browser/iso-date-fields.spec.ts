@@ -96,6 +96,10 @@ test('Search and Network: days typed yyyy-mm-dd filter the right tweets; impossi
   await expect(status).toContainText(`${fmt(inRange)} tweets match (no search words: every tweet the filters allow) (from ${from} 00:00 UTC, before ${plusDays(to, 1)} 00:00 UTC)`, { timeout: 60_000 });
   await typeDay(page, 'From', `${year}-13-01`);
   await expect(page.getByRole('alert')).toHaveText(`“${year}-13-01” is not a day: the month (13) must be 01 to 12.`);
+  // Enter in the field says it once, under the field: the form is not sent (its refusal was a second alert for the same mistake).
+  await page.getByLabel('From (yyyy-mm-dd, UTC)', { exact: true }).press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(`“${year}-13-01” is not a day: the month (13) must be 01 to 12.`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not searched' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Not searched' })).toHaveText(`Not searched: From: “${year}-13-01” is not a day: the month (13) must be 01 to 12.`);
   await expect(status).toHaveAttribute('data-state', 'idle');

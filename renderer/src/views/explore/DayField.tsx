@@ -11,7 +11,7 @@ const IDLE_MS = 1000;
  * en-US is 1 April, elsewhere 4 January). Its accessible name says the format and that days are UTC.
  *
  * The day is applied when the analyst is done with it (Enter, leaving the field, or a second without
- * typing once it is a whole day), not at each keystroke. `onApply` gets the text as typed; a text
+ * typing once it is a whole day), not at each keystroke; Enter on a text that is not a day does not send the form. `onApply` gets the text as typed; a text
  * that is not a day (2019-02-30, 04/01/2019) is also said here, under the field, and stays in it to
  * be corrected. A day that is not applied (the caller refused it) gives way to `value` again.
  *
@@ -76,7 +76,12 @@ export function DayField({ label, value, onApply, className = 'filter', inputRef
               if (!dayProblem(text.trim())) timer.current = window.setTimeout(() => apply(text), IDLE_MS);
             }}
             onBlur={(e) => apply(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Enter' && apply(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              apply(e.currentTarget.value);
+              // A day that is not one is said here, under the field: its form is not sent too (two alerts for one mistake).
+              if (dayProblem(e.currentTarget.value.trim())) e.preventDefault();
+            }}
           />
           <span className="day-picker">
             <button type="button" aria-label={`Pick ${label.trim()} on a calendar`} title={`Pick ${label.trim()} on a calendar`} onClick={openPicker}>
