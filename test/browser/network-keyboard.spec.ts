@@ -219,6 +219,8 @@ test('Escape closes an edge’s or an account’s details and puts the focus bac
     await expect(page.getByRole('status').filter({ hasText: 'Max nodes drawn must be a whole number from 1 to 20,000: the view keeps' })).toBeVisible();
   }
   expect(await drawn(page)).toEqual(drawnBefore);
+  // What the view now draws is a status (a screen reader hears the result of a View control).
+  await expect(page.getByTestId('network-drawn')).toHaveRole('status');
   // Typed digits apply once typing pauses: the "1" of "12" is never drawn on its own.
   await page.getByTestId('network-drawn').evaluate((el) => {
     const texts: string[] = [];

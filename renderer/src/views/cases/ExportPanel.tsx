@@ -113,7 +113,8 @@ export function ExportPanel({ caseId, items }: { caseId: string; items: PinRecor
               <span className="muted">The demo is generated in the app, never saved: its files are generated again, byte for byte.</span>
             </p>
           )}
-          {files.length > 0 && <p className="muted" data-testid="export-files">Selected: <span dir="auto">{files.map((f) => f.name).join(', ')}</span></p>}
+          {/* A status, present before it speaks: the files taken (chosen, or the demo's generated) are said, focus staying where it was. */}
+          <p className="muted" data-testid="export-files" role="status">{files.length > 0 && <>Selected: <span dir="auto">{files.map((f) => f.name).join(', ')}</span></>}</p>
         </div>
         {key?.needsPassphrase && (
           <>

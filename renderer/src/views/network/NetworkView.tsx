@@ -338,7 +338,8 @@ function NetworkResult({ model, dataset, exportView, edgeTweets }: { model: Netw
           {matches.total > MATCHES_LISTED && <li className="muted">the first {MATCHES_LISTED}; type more of the name to narrow</li>}
         </ul>
       )}
-      <p className="network-drawn" data-testid="network-drawn">
+      {/* A status: a View control changed (Min weight, Max nodes, …), this line is what a screen reader hears of the result. */}
+      <p className="network-drawn" data-testid="network-drawn" role="status">
         Drawing {formatCount(view.nodes.length)} of {countOf(model.nodes.length, 'node')} and {formatCount(view.edges.length)} of {countOf(edgeCount(model), 'edge')}
         {drawing ? ` (${drawing.renderer} renderer, ${useFcose ? 'fcose layout' : laidOut?.view === view ? laidOut.layout : 'ForceAtlas2 layout'})` : ''}.
         {omittedText && <> Not drawn: {omittedText}.</>} {sentence(view.notes)}
