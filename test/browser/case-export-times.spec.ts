@@ -1,25 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { realFixture } from '../fixtures/paths';
+import { exposeCaseStore, ira2018TweetsWithCaseStore, type CaseStoreModules } from './caseStoreInPage';
 import { expect, test } from './fixtures';
-import { importFiles, waitForImportDone } from './importHelpers';
-import { exposeModule } from './pageModule';
 
 /** An ISO 8601 instant as stored (2026-12-06T03:12:45.123Z): never the way the app says a time. */
 const RAW_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 test('the case page\'s export panel says when each cited source was imported as the app says times (yyyy-mm-dd hh:mm UTC), and no page shows a raw ISO timestamp', async ({ page, consoleLog }) => {
-  const tweetsFile = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
-  const sha = createHash('sha256').update(readFileSync(tweetsFile)).digest('hex');
-  await importFiles(page, [tweetsFile]);
-  await waitForImportDone(page);
-  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
-  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
-  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
+  const sha = await ira2018TweetsWithCaseStore(page);
   // A case cites the file's first row (pinned, then attached), so the export panel lists the file.
   const { caseId, importedAt } = await page.evaluate(async (fileSha256) => {
-    const { caseStore, database } = globalThis as unknown as Modules;
+    const { caseStore, database } = globalThis as unknown as CaseStoreModules;
     const db = database.db;
     const [ds] = await db.datasets.toArray();
     const c = await caseStore.createCase(db, 'Import times', 'qa@example.org');
@@ -70,11 +60,9 @@ test('the case list says when a case was created as the export panel says times 
 /** A new case, made in the page by the app's case store: its id, when it was created and when its first custody entry was recorded, as stored. */
 async function newCase(page: Page, name: string): Promise<{ caseId: string; createdAt: string; at: string }> {
   await page.goto('#/cases');
-  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
-  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
-  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database') };
+  await exposeCaseStore(page);
   return page.evaluate(async (caseName) => {
-    const { caseStore, database } = globalThis as unknown as Modules;
+    const { caseStore, database } = globalThis as unknown as CaseStoreModules;
     const c = await caseStore.createCase(database.db, caseName, 'qa@example.org');
     const [first] = await database.db.custody.where('[caseId+seq]').between([c.id, 0], [c.id, Infinity]).toArray();
     return { caseId: c.id, createdAt: c.createdAt, at: first!.entry.at };

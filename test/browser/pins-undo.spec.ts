@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { realFixture } from '../fixtures/paths';
-import { importFiles, waitForImportDone } from './importHelpers';
+import { ira2018TweetsWithCaseStore, type CaseStoreModules } from './caseStoreInPage';
 import { exposeModule } from './pageModule';
 import { createDemoArchive } from '../../shared/archive/demo/demoArchive';
 import { DEMO_SEED, DEMO_TWEETS } from '../../renderer/src/import/demoArchiveFiles';
@@ -207,14 +204,9 @@ test('the schema v12 repair joining two waiting pins of one item logs the note a
  * now go with the pin that stays, logged in Y's custody log (chain intact).
  */
 test('an item taken out of two cases in turn keeps, in each, the note and tags saved there: added back to either, it has them', async ({ page, consoleLog }) => {
-  const tweetsFile = realFixture('ira_2018_tweets_csv_hashed_excerpt.csv');
-  const sha = createHash('sha256').update(readFileSync(tweetsFile)).digest('hex');
-  await importFiles(page, [tweetsFile]);
-  await waitForImportDone(page);
-  await exposeModule(page, 'renderer/src/cases/caseStore.ts', 'caseStore');
-  await exposeModule(page, 'renderer/src/store/database.ts', 'database');
+  const sha = await ira2018TweetsWithCaseStore(page);
   await exposeModule(page, 'shared/evidence/custodyLog.ts', 'custodyLog');
-  type Modules = { caseStore: typeof import('../../renderer/src/cases/caseStore'); database: typeof import('../../renderer/src/store/database'); custodyLog: typeof import('../../shared/evidence/custodyLog') };
+  type Modules = CaseStoreModules & { custodyLog: typeof import('../../shared/evidence/custodyLog') };
   const result = await page.evaluate(async (fileSha256) => {
     const { caseStore: cs, database, custodyLog } = globalThis as unknown as Modules;
     const db = database.db;
