@@ -245,3 +245,38 @@ test('an item taken out of two cases in turn keeps, in each, the note and tags s
   });
   expect(consoleLog.errors).toEqual([]);
 });
+
+/**
+ * An item's waiting pin discarded; meanwhile the item pinned again, added to case Y, noted and tagged
+ * there, and taken out of Y (it waits again, Y keeping its note). Undo of the discard then deleted that
+ * second pin, and Y's note and tags with it; now the two stay as one pin that keeps them.
+ */
+test('Undo of a discarded pin, after the item was pinned again and noted in a case meanwhile, keeps that case\'s note and tags', async ({ page, consoleLog }) => {
+  const sha = await ira2018TweetsWithCaseStore(page);
+  await exposeModule(page, 'renderer/src/pins/pinApi.ts', 'pinApi');
+  await exposeModule(page, 'shared/evidence/custodyLog.ts', 'custodyLog');
+  type Modules = CaseStoreModules & { pinApi: typeof import('../../renderer/src/pins/pinApi'); custodyLog: typeof import('../../shared/evidence/custodyLog') };
+  const result = await page.evaluate(async (fileSha256) => {
+    const { caseStore: cs, database, pinApi, custodyLog } = globalThis as unknown as Modules;
+    const db = database.db;
+    const who = 'qa@example.org';
+    const [ds] = await db.datasets.toArray();
+    const pin = (id: string, pinnedAt: string) => ({ id, kind: 'tweet' as const, datasetId: ds!.id, title: 'first row', payload: {}, provenance: [{ fileSha256, row: 1, byteOffset: 0, byteLength: 1 }], pinnedAt });
+    await db.pins.put(pin('first', '2026-12-01T00:00:00.000Z'));
+    const discarded = await pinApi.discardWaitingPin({ id: 'first' });
+    const y = await cs.createCase(db, 'Case Y', who);
+    await db.pins.put(pin('again', '2026-12-02T00:00:00.000Z'));
+    await cs.attachPin(db, y.id, 'again', who);
+    await cs.setItemNote(db, y.id, 'again', 'Y-note 笔记', who);
+    await cs.setItemTags(db, y.id, 'again', ['y-tag'], who);
+    await cs.detachPin(db, y.id, 'again', who);
+    await pinApi.restoreWaitingPins(discarded, who);
+    const waiting = (await db.pins.toArray()).filter((p) => !p.caseId);
+    await cs.attachPin(db, y.id, waiting[0]!.id, who);
+    const yAfter = (await db.cases.get(y.id))!;
+    const log = (await db.custody.where('[caseId+seq]').between([y.id, 0], [y.id, Infinity]).toArray()).map((r) => r.entry);
+    return { discarded: discarded.length, waiting: waiting.length, note: yAfter.itemNotes[waiting[0]!.id], tags: yAfter.itemTags?.[waiting[0]!.id], chain: custodyLog.verifyCustody(log).ok };
+  }, sha);
+  expect(result).toEqual({ discarded: 1, waiting: 1, note: 'Y-note 笔记', tags: ['y-tag'], chain: true });
+  expect(consoleLog.errors).toEqual([]);
+});

@@ -194,16 +194,22 @@ export async function detachPin(db: WorkbenchDb, caseId: string, pinId: string, 
     const waiting = (await db.pins.where('datasetId').equals(pin.datasetId).toArray()).filter((p) => !p.caseId && sameItem(p, pin));
     await db.pins.update(pinId, { caseId: undefined });
     await appendEntry(db, caseId, actor, 'unpin', pinDetail(pin));
-    if (waiting.length) {
-      const { drop, cases, logged } = oneWaitingPinPerItem([{ ...pin, caseId: undefined }, ...waiting], await db.cases.toArray());
-      await db.pins.bulkDelete(drop);
-      await db.cases.bulkPut(cases);
-      for (const e of logged) await appendEntry(db, e.caseId, actor, e.action, e.detail);
-      return cases.map((c) => c.id);
-    }
-    return [];
+    return waiting.length ? joinWaitingPins(db, [{ ...pin, caseId: undefined }, ...waiting], actor) : [];
   });
   for (const id of new Set([caseId, ...changed])) announceCaseChanged(id);
+}
+
+/**
+ * Inside a transaction on pins, cases and custody: of `pins` (waiting pins), one of each item is kept
+ * and the others deleted; what any case keeps for those (a note, tags) is joined onto the kept pin and
+ * logged in that case (oneWaitingPinPerItem). Returns the ids of the cases changed, to announce.
+ */
+export async function joinWaitingPins(db: WorkbenchDb, pins: PinRecord[], actor: string): Promise<string[]> {
+  const { drop, cases, logged } = oneWaitingPinPerItem(pins, await db.cases.toArray());
+  await db.pins.bulkDelete(drop);
+  await db.cases.bulkPut(cases);
+  for (const e of logged) await appendEntry(db, e.caseId, actor, e.action, e.detail);
+  return cases.map((c) => c.id);
 }
 
 /**

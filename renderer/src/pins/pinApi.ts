@@ -1,3 +1,4 @@
+import { announceCaseChanged, joinWaitingPins } from '../cases/caseStore';
 import { crossWindowEvent } from '../store/crossWindowEvent';
 import { db } from '../store/database';
 import type { WorkbenchDb } from '../store/schema';
@@ -53,18 +54,23 @@ export async function discardWaitingPin(which: EvidenceItemDraft | { id: string 
 /**
  * Puts back waiting pins just discarded (Undo) as they were: the same ids, so a note or tags a case
  * keeps for one (removed from it) are its again when it is added back. A waiting pin of the same item
- * made meanwhile gives way: one waiting pin per item.
+ * made meanwhile and one stay as one (joinWaitingPins, as detachPin keeps them): whatever a case keeps
+ * for either goes with the one kept, logged there by `actor` (the pin made meanwhile was deleted, and a
+ * case's note on it lost with it, before 2026-12-07).
  */
-export async function restoreWaitingPins(pins: readonly PinRecord[], database: WorkbenchDb = db): Promise<void> {
-  await database.transaction('rw', database.datasets, database.pins, async () => {
+export async function restoreWaitingPins(pins: readonly PinRecord[], actor: string, database: WorkbenchDb = db): Promise<void> {
+  const changed = await database.transaction('rw', [database.datasets, database.pins, database.cases, database.custody], async () => {
+    const changed: string[] = [];
     for (const pin of pins) {
       if (!(await database.datasets.get(pin.datasetId))) throw new Error(`“${pin.title}” comes from a dataset that was deleted meanwhile: it cannot be put back`);
       const again = (await database.pins.where('datasetId').equals(pin.datasetId).toArray()).filter((p) => !p.caseId && p.id !== pin.id && sameItem(p, pin));
-      await database.pins.bulkDelete(again.map((p) => p.id));
       await database.pins.put(pin);
+      if (again.length) changed.push(...(await joinWaitingPins(database, [pin, ...again], actor)));
     }
+    return changed;
   });
   for (const p of pins) announcePinsChanged(p.id);
+  for (const id of new Set(changed)) announceCaseChanged(id);
 }
 
 /** Pins of a dataset (or all), newest first. */

@@ -222,7 +222,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
       {/* No timeout: Undo waits for the analyst's next change. */}
       <DiscardedPinUndo testId="discard-status" undoRef={undoDiscard} name={discarded ? discarded.pins[0]!.title : null} onUndo={act(async () => {
-        await restoreWaitingPins(discarded!.pins);
+        await restoreWaitingPins(discarded!.pins, actor);
         refocus.current = { action: 'discard', index: discarded!.index };
       })} />
 
