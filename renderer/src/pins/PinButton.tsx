@@ -86,14 +86,15 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
           // A double click's second click (detail 2) is not a second press: it would take back the pin the first made.
           if (place.kind === 'loose' && e.detail > 1) return;
           if (place.kind === 'loose') {
-            void discardWaitingPin(item()).then((pins) => {
+            // item() inside the chain: a throw (a chart being redrawn) is said beside the button, not lost in the click.
+            void Promise.resolve().then(item).then(discardWaitingPin).then((pins) => {
               setPlace({ kind: 'none' });
               if (pins.length) setDiscarded({ label, pins });
             }, (e: unknown) => setError(`Not taken back: ${storageFailureMessage(e, 'the change')}`));
             return;
           }
           setDiscarded(null);
-          void Promise.resolve(item()).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${storageFailureMessage(e, 'the pin')}`));
+          void Promise.resolve().then(item).then(stored).then((i) => pinToCase(i)).then(() => setPlace({ kind: 'loose' }), (e: unknown) => setError(`Not pinned: ${storageFailureMessage(e, 'the pin')}`));
         }}>
         {place.kind === 'in-case' ? (
           // Each case name in <bdi>: two right-to-left names, or one beside the quotes, must not interleave.
