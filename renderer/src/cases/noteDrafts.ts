@@ -1,17 +1,24 @@
 import type { PinRecord } from '../pins/pinTypes';
 
+/** The beginnings of every draft key: anyUnsavedDraft finds the drafts of any case by them. */
+const DRAFT_PREFIXES = { note: 'dw.noteDraft.', tags: 'dw.tagsDraft.', name: 'dw.nameDraft.' } as const;
+
 /** Where NoteEditor keeps each of the case's texts typed and not saved yet (sessionStorage). */
 export const draftKeys = {
-  notes: (caseId: string) => `dw.noteDraft.${caseId}`,
-  note: (caseId: string, pinId: string) => `dw.noteDraft.${caseId}.${pinId}`,
-  tags: (caseId: string, pinId: string) => `dw.tagsDraft.${caseId}.${pinId}`,
+  notes: (caseId: string) => `${DRAFT_PREFIXES.note}${caseId}`,
+  note: (caseId: string, pinId: string) => `${DRAFT_PREFIXES.note}${caseId}.${pinId}`,
+  tags: (caseId: string, pinId: string) => `${DRAFT_PREFIXES.tags}${caseId}.${pinId}`,
   /** The new name typed in the open Rename form. */
-  name: (caseId: string) => `dw.nameDraft.${caseId}`,
+  name: (caseId: string) => `${DRAFT_PREFIXES.name}${caseId}`,
 };
 
 /** Whether this window holds a text typed in a case and not saved yet (any case's notes, an item's note or tags, a new name). */
-export function anyUnsavedDraft(storage: Storage = sessionStorage): boolean {
-  for (let i = 0; i < storage.length; i++) if (/^dw\.(noteDraft|tagsDraft|nameDraft)\./.test(storage.key(i) ?? '')) return true;
+export function anyUnsavedDraft(): boolean {
+  const prefixes = Object.values(DRAFT_PREFIXES);
+  for (let i = 0; i < sessionStorage.length; i++) {
+    const key = sessionStorage.key(i) ?? '';
+    if (prefixes.some((p) => key.startsWith(p))) return true;
+  }
   return false;
 }
 

@@ -10,8 +10,7 @@ import { countOf, formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
 import { RedditAccountTable } from './RedditAccountTable';
-import { actorOf } from '../views/cases/useCaseData';
-import { host } from '../host/host';
+import { currentActor } from '../views/cases/useCaseData';
 import { ReceiptTable } from './ReceiptTable';
 
 /** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */
@@ -47,7 +46,7 @@ export function DatasetCard({ dataset, onChanged, onDeleted, busy }: { dataset: 
     setDeleteError('');
     try {
       // Who deletes, for the custody logs of the cases citing it: read now, not kept live by every card.
-      await deleteDataset(db, dataset.id, actorOf(await host['keys:status']()));
+      await deleteDataset(db, dataset.id, await currentActor());
       announceDatasetsChanged();
     } catch (e) {
       setDeleteError((e as Error).message);

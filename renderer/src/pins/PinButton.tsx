@@ -5,8 +5,7 @@ import { DiscardedPinUndo } from './DiscardedPinUndo';
 import { discardWaitingPin, PINS_CHANGED, pinToCase, restoreWaitingPins, type EvidenceItemDraft } from './pinApi';
 import { sameItem, type PinRecord } from './pinTypes';
 import { storageFailureMessage } from '../store/diskGuard';
-import { host } from '../host/host';
-import { actorOf } from '../views/cases/useCaseData';
+import { currentActor } from '../views/cases/useCaseData';
 
 /** Where an item is pinned already: nowhere, waiting for a case, or in these cases. */
 type PinPlace = { kind: 'none' } | { kind: 'loose' } | { kind: 'in-case'; cases: string[] };
@@ -108,7 +107,7 @@ export function PinButton({ item, label, stored = (i) => i }: { item: () => Evid
         <DiscardedPinUndo compact name={undoable ? label : null} onUndo={() => {
           setError('');
           // Who a custody entry names, should putting it back join a case's note onto it (restoreWaitingPins).
-          void host['keys:status']().then((key) => restoreWaitingPins(undoable!, actorOf(key))).then(() => {
+          void currentActor().then((actor) => restoreWaitingPins(undoable!, actor)).then(() => {
             setDiscarded(null);
             setPlace({ kind: 'loose' });
             // Undo goes with its button: focus goes back to the pin button, not to the page's body.
