@@ -37,10 +37,12 @@ import { host } from './host/host';
 import { forwardWorkerCspViolations } from './host/workerCspViolations';
 import { startDiskGuard } from './store/diskGuard';
 import { askBeforeClosingWithDrafts } from './cases/noteDrafts';
+import { answerCaseDraftQuestions } from './cases/otherWindowsDrafts';
 
 forwardWorkerCspViolations(host);
 startDiskGuard(host);
 askBeforeClosingWithDrafts();
+answerCaseDraftQuestions();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

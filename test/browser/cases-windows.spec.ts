@@ -136,3 +136,43 @@ test('two windows rotating the key at once: one rotation after the other, the ke
   expect(signerOf(current.rotationStatement!)).toBe(second.fingerprint);
   expect(signerOf(second.rotationStatement!)).toBe(retired.find((k) => k.replacedBy === second.fingerprint)!.fingerprint);
 });
+
+test('archiving while another window holds a note typed in the case and not saved is refused, naming it; once saved there, the case archives', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await openDemoArchive(page);
+  await page.getByRole('link', { name: 'Explore' }).click();
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await pinButtons(page, 'account').first().click();
+  await expect(page.locator('.vscroll button.pin-button[aria-pressed="true"]')).toHaveCount(1);
+  const caseUrl = await createCase(page, 'Two windows 两个窗口');
+  await page.getByRole('button', { name: /^Add .* to this case$/ }).click();
+  const title = (await page.getByRole('table', { name: 'Evidence items' }).locator('tbody tr td:nth-child(2)').innerText()).trim();
+  const other = await context.newPage();
+  await other.goto(caseUrl);
+  const note = (p: Page) => p.getByLabel(`Note on ${title}`);
+  const caseNotes = (p: Page) => p.getByRole('textbox', { name: 'Case notes' });
+  await note(other).fill('ملاحظة في نافذة أخرى 🙂');
+  await caseNotes(other).fill('范围');
+  const confirm = page.getByRole('group', { name: 'Confirm archiving' });
+  const archive = async () => {
+    if (!(await confirm.isVisible())) await page.getByRole('button', { name: 'Archive case…' }).click();
+    await confirm.getByRole('button', { name: 'Archive', exact: true }).click();
+  };
+
+  // This window has nothing typed: the other window's texts are named, and nothing is archived.
+  await archive();
+  await expect(page.getByRole('alert')).toHaveText(`Not archived: another window holds text not saved yet in the case notes and the note on “${title}”. Save it there first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
+  const actions = async () => (await storeRecords<CustodyRow>(page, 'custody')).map((r) => r.entry.action);
+  expect(await actions()).not.toContain('case-archived');
+  await expect(note(other)).toHaveValue('ملاحظة في نافذة أخرى 🙂');
+
+  // Saved there (the case notes put back as stored): archived, and the other window shows the saved note read-only.
+  await note(other).press('Enter');
+  await expect(other.getByText('Note saved')).toBeVisible();
+  await caseNotes(other).fill('');
+  await archive();
+  await expect(page.getByText('Archived.')).toBeVisible();
+  expect(await actions()).toContain('case-archived');
+  await expect(note(other)).toHaveValue('ملاحظة في نافذة أخرى 🙂');
+  await expect(note(other)).toHaveAttribute('readonly', '');
+});

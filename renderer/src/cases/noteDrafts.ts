@@ -33,9 +33,23 @@ export function askBeforeClosingWithDrafts(): void {
   });
 }
 
-/** The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the stored text). */
-export function unsavedTexts(caseId: string, items: readonly PinRecord[]): string[] {
-  const kept = (key: string) => sessionStorage.getItem(key) !== null;
+/** This window's drafts of the case, [key, text]: its notes, its items' notes and tags, a new name (otherWindowsDrafts asks for them). */
+export function caseDraftsHere(caseId: string): [string, string][] {
+  const ofCase = (key: string) =>
+    key === draftKeys.notes(caseId) || key === draftKeys.name(caseId) || key.startsWith(draftKeys.note(caseId, '')) || key.startsWith(draftKeys.tags(caseId, ''));
+  const out: [string, string][] = [];
+  for (let i = 0; i < sessionStorage.length; i++) {
+    const key = sessionStorage.key(i) ?? '';
+    if (ofCase(key)) out.push([key, sessionStorage.getItem(key) ?? '']);
+  }
+  return out;
+}
+
+/**
+ * The case's texts typed and not saved yet, in words (a draft is kept only while it differs from the
+ * stored text): this window's, or those `kept` says another window holds.
+ */
+export function unsavedTexts(caseId: string, items: readonly PinRecord[], kept = (key: string) => sessionStorage.getItem(key) !== null): string[] {
   return [
     ...(kept(draftKeys.notes(caseId)) ? ['the case notes'] : []),
     ...items.flatMap((p) => [

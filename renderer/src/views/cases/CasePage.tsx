@@ -15,6 +15,7 @@ import { KeyPanel } from './KeyPanel';
 import { actorOf, useKeyStatus, useLive } from './useCaseData';
 import { storageFailureMessage } from '../../store/diskGuard';
 import { draftKeys, readDraft, unsavedList, unsavedTexts } from '../../cases/noteDrafts';
+import { caseDraftsElsewhere } from '../../cases/otherWindowsDrafts';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const key = useKeyStatus();
@@ -31,6 +32,8 @@ export function CasePage({ caseId }: { caseId: string }) {
     keepNewName(name);
   };
   const [confirmArchive, setConfirmArchive] = useState(false);
+  // Archive is asking the other windows for their unsaved texts (a moment): not pressed twice meanwhile.
+  const [archiving, setArchiving] = useState(false);
   const [error, setError] = useState('');
   // The waiting pins last discarded, offered back (Undo) until the next change on the page; `index` is where they were in the list.
   const [discarded, setDiscarded] = useState<{ pins: PinRecord[]; index: number } | null>(null);
@@ -140,10 +143,16 @@ export function CasePage({ caseId }: { caseId: string }) {
             setConfirmArchive(false);
           }}>
             Archived for good: the case then takes no new evidence, no item can be removed, and its name, notes and tags can no longer be changed.{' '}
-            <button type="button" className="danger" onClick={act(async () => {
+            <button type="button" className="danger" disabled={archiving} aria-busy={archiving} onClick={act(async () => {
               // A note or tags typed and not saved would be read-only once archived: saved first, or left as they are, by the analyst.
               const unsaved = [...(newName !== null && newName.trim() !== c.name ? ['the new name'] : []), ...unsavedTexts(c.id, items)];
               if (unsaved.length) throw new Error(`Not archived: text not saved yet in ${unsavedList(unsaved)}. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
+              // ...and so would another window's (the browser host's tabs), left typed and unsaveable there.
+              setArchiving(true);
+              const elsewhere = await caseDraftsElsewhere(c.id).finally(() => setArchiving(false));
+              const otherName = elsewhere.get(draftKeys.name(c.id));
+              const unsavedElsewhere = [...(otherName !== undefined && otherName.trim() !== c.name ? ['the new name'] : []), ...unsavedTexts(c.id, items, (k) => elsewhere.has(k))];
+              if (unsavedElsewhere.length) throw new Error(`Not archived: another window holds text not saved yet in ${unsavedList(unsavedElsewhere)}. Save it there first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.`);
               focusAfter.current = 'heading';
               await archiveCase(db, c.id, actor);
               setNewName(null);
