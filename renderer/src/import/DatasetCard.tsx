@@ -10,7 +10,7 @@ import { countOf, formatCount } from './formatters';
 import { IndicatorTable } from './IndicatorTable';
 import { QuarantineTable } from './QuarantineTable';
 import { RedditAccountTable } from './RedditAccountTable';
-import { currentActor } from '../views/cases/useCaseData';
+import { currentActor } from '../cases/actor';
 import { ReceiptTable } from './ReceiptTable';
 
 /** One dataset: counts, file receipts, quarantined rows, indicators, Reddit accounts, delete. */

@@ -5,7 +5,7 @@ import { DiscardedPinUndo } from './DiscardedPinUndo';
 import { discardWaitingPin, PINS_CHANGED, pinToCase, restoreWaitingPins, type EvidenceItemDraft } from './pinApi';
 import { sameItem, type PinRecord } from './pinTypes';
 import { storageFailureMessage } from '../store/diskGuard';
-import { currentActor } from '../views/cases/useCaseData';
+import { currentActor } from '../cases/actor';
 
 /** Where an item is pinned already: nowhere, waiting for a case, or in these cases. */
 type PinPlace = { kind: 'none' } | { kind: 'loose' } | { kind: 'in-case'; cases: string[] };

@@ -59,7 +59,7 @@ export async function discardWaitingPin(which: EvidenceItemDraft | { id: string 
  * case's note on it lost with it, before 2026-12-07).
  */
 export async function restoreWaitingPins(pins: readonly PinRecord[], actor: string, database: WorkbenchDb = db): Promise<void> {
-  const changed = await database.transaction('rw', [database.datasets, database.pins, database.cases, database.custody], async () => {
+  const casesChanged = await database.transaction('rw', [database.datasets, database.pins, database.cases, database.custody], async () => {
     const changed: string[] = [];
     for (const pin of pins) {
       if (!(await database.datasets.get(pin.datasetId))) throw new Error(`“${pin.title}” comes from a dataset that was deleted meanwhile: it cannot be put back`);
@@ -70,7 +70,7 @@ export async function restoreWaitingPins(pins: readonly PinRecord[], actor: stri
     return changed;
   });
   for (const p of pins) announcePinsChanged(p.id);
-  for (const id of new Set(changed)) announceCaseChanged(id);
+  for (const id of new Set(casesChanged)) announceCaseChanged(id);
 }
 
 /** Pins of a dataset (or all), newest first. */

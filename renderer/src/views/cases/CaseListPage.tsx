@@ -4,7 +4,8 @@ import { createCase, listCases } from '../../cases/caseStore';
 import { db } from '../../store/database';
 import { listUnattachedPins } from '../../pins/pinApi';
 import { KeyPanel } from './KeyPanel';
-import { actorOf, useKeyStatus, useLive } from './useCaseData';
+import { actorOf } from '../../cases/actor';
+import { useKeyStatus, useLive } from './useCaseData';
 import { storageFailureMessage } from '../../store/diskGuard';
 import { utcInstantMinuteText } from '../../../../shared/report/reportTimes';
 
