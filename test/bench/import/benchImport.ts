@@ -12,7 +12,7 @@
  *   ~75 MB) until the import is committed (not during the baseline): the kernel's high-water mark
  *   (VmHWM) read when the import ends, since 2026-11-29 (before, samples every 250 ms, which could
  *   miss a short peak near the end of the import); peakAllRenderersMB: the sum of all
- *   renderer processes, sampled by `ps` every 250 ms (what peakRendererMB reported before 2026-11-29);
+ *   renderer processes, sampled from /proc every 250 ms (what peakRendererMB reported before 2026-11-29);
  * - baselineRowsPerSecond: the same first 100,000 tweets (read back from the app's blocks), written
  *   naively as one record per row with Dexie bulkPut into a separate database, same browser, same run;
  * - bareRowsPerSecond: a reference for what the app's import costs over the bare minimum: the same
