@@ -124,7 +124,7 @@ test('in the accounts table, Undo sits beside the pin button on the row’s line
   expect(await storeRecords<StoredPin>(page, 'pins')).toEqual(before);
 });
 
-test('an archived case’s name is read-only: no Rename…, and a rename form left open in another window is refused by the store, saying why', async ({ page, context }) => {
+test('an archived case’s name is read-only: no Rename…; a new name typed in another window holds archiving back, and one typed there after it is refused by the store, saying why', async ({ page, context }) => {
   test.setTimeout(120_000);
   await page.goto('/');
   const caseUrl = await createCase(page, 'قضية Case 案件');
@@ -140,18 +140,24 @@ test('an archived case’s name is read-only: no Rename…, and a rename form le
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Not archived: text not saved yet in the new name. Save it first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.');
 
-  // Another window has the rename form open when this one archives the case.
+  // Another window has the rename form open, a new name typed: that holds archiving back too, named so.
   const other = await context.newPage();
   await other.goto(caseUrl);
   await other.getByRole('button', { name: 'Rename…' }).click();
   await other.getByLabel('New name').fill('Renamed after archiving مؤرشف');
-  // The name put back (Cancel), the confirmation still open archives.
+  // This window's name put back (Cancel), the confirmation still open.
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Not archived: another window holds text not saved yet in the new name. Save it there first, or put back the saved text: once archived, the case’s notes and tags can no longer be changed.');
+  // Put back there, the form left open: this window archives.
+  await other.getByLabel('New name').fill('قضية Case 案件 🙂');
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   await expect(page.getByText('Archived: the name is read-only')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Rename…' })).toHaveCount(0);
 
+  // The form still open there: a name typed after the archiving is refused by the store, saying why.
   await expect(other.getByText('Archived.')).toBeVisible();
+  await other.getByLabel('New name').fill('Renamed after archiving مؤرشف');
   await other.getByRole('button', { name: 'Save name' }).click();
   await expect(other.getByRole('alert')).toHaveText('this case is archived: its name can no longer be changed');
   await expect(other.getByLabel('New name')).toHaveValue('Renamed after archiving مؤرشف');
