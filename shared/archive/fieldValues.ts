@@ -142,7 +142,8 @@ const NO_ITEMS = Object.freeze([]) as unknown as string[];
 /**
  * List columns: Python repr `['金鐘', '外國勢力']` / `[443196382, 12]` (2019+), bare `[http://a.b/c]`
  * (2018), or empty (`[]`, ''). Quoted items may contain commas, and are decoded as Python wrote them
- * (readQuotedItem); bare items have no escapes and are kept as written.
+ * (readQuotedItem); bare items have no escapes and are kept as written, and a bare URL's commas are
+ * its own unless a space follows.
  */
 export function readList(column: string, value: string): string[] {
   if (value === '' || value === '[]') return NO_ITEMS;
@@ -170,7 +171,9 @@ export function readList(column: string, value: string): string[] {
         throw new RowRejection('invalid-value', `${column} '${clip(value)}' is not a list: text follows a quoted item before the next comma`);
       }
     } else {
-      const comma = s.indexOf(',', i);
+      // A bare item ends at the next comma; a bare URL only at a comma and a space (the lists'
+      // separator): a URL holds no space but may hold commas (…/maps/@30.04,31.23,12z).
+      const comma = column === 'urls' ? s.indexOf(', ', i) : s.indexOf(',', i);
       const end = comma < 0 ? n : comma;
       out.push(s.slice(i, end).trim());
       i = end + 1;

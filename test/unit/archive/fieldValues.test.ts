@@ -21,6 +21,10 @@ describe('field values', () => {
     expect(readList('hashtags', '[443196382, 12]')).toEqual(['443196382', '12']);
     expect(readList('hashtags', '[http://a.b/c]')).toEqual(['http://a.b/c']);
     expect(readList('hashtags', '[2572896396]')).toEqual(['2572896396']);
+    // A bare URL keeps its commas; bare items are separated by a comma and a space.
+    expect(readList('urls', '[https://www.google.com/maps/@30.0444,31.2357,12z]')).toEqual(['https://www.google.com/maps/@30.0444,31.2357,12z']);
+    expect(readList('urls', '[https://ar.wikipedia.org/wiki/القاهرة,_مصر, http://a.b/c]')).toEqual(['https://ar.wikipedia.org/wiki/القاهرة,_مصر', 'http://a.b/c']);
+    expect(readList('hashtags', '[MAGA, tcot,news]')).toEqual(['MAGA', 'tcot', 'news']);
     expect(readList('hashtags', '[]')).toEqual([]);
     expect(readList('hashtags', '')).toEqual([]);
     expect(readList('hashtags', `['http://x.com/a,b', "it's"]`)).toEqual(['http://x.com/a,b', "it's"]);
