@@ -10,11 +10,12 @@ import { CLIENT_ROWS, CLIENTS } from './svgFontsTools';
  * for a web font nor is drawn again when it arrives. Charts now load the faces of their characters
  * before drawing (renderer/src/styles/canvasFonts.ts), as the network view does for its labels,
  * its legend and its PNG caption.
- * Every text the page's canvases draw is recorded with whether the faces it needs were loaded at
- * that moment.
+ * Every text the page's canvases draw is recorded with its font and whether the faces it needs were
+ * loaded at that moment. A text drawn in the computer's own fonts (the chart on screen and its PNG's
+ * caption were, in `sans-serif`: an emoji in a client's name came out as a box) counts as not loaded.
  */
 
-type Drawn = { text: string; loaded: boolean }[];
+type Drawn = { text: string; font: string; loaded: boolean }[];
 
 /**
  * From the next document on, records each non-ASCII text a canvas draws and whether the faces that
@@ -25,7 +26,7 @@ type Drawn = { text: string; loaded: boolean }[];
  */
 async function recordCanvasText(page: Page): Promise<() => Promise<Drawn>> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __drawn: { text: string; loaded: boolean }[] };
+    const w = window as unknown as { __drawn: { text: string; font: string; loaded: boolean }[] };
     w.__drawn = [];
     const covers = (range: string, cp: number) =>
       range.split(',').some((r) => {
@@ -47,12 +48,13 @@ async function recordCanvasText(page: Page): Promise<() => Promise<Drawn>> {
           const weighted = holding.filter((f) => f.weight === weight);
           return (weighted.length ? weighted : holding).every((f) => f.status === 'loaded');
         }
-        return true; // no face of the app holds it: the computer's own (none should be drawn so)
+        // No face of the app holds it: drawn in the computer's own fonts, unless the list names the app's.
+        return families.includes('Noto Sans');
       });
     };
     const fill = CanvasRenderingContext2D.prototype.fillText;
     CanvasRenderingContext2D.prototype.fillText = function (text: string, ...rest: [number, number, number?]) {
-      if (/[^\x20-\x7e]/.test(String(text))) w.__drawn.push({ text: String(text), loaded: loadedFor(this.font, String(text)) });
+      if (/[^\x20-\x7e]/.test(String(text))) w.__drawn.push({ text: String(text), font: this.font, loaded: loadedFor(this.font, String(text)) });
       return fill.call(this, text, ...rest);
     };
   });

@@ -53,7 +53,8 @@ export function ChartFigure({ id, title, caption, filtered, option, datasetId, s
     const draw = () => {
       if (!live) return;
       // Rich-text tooltips draw on the canvas: HTML tooltips would need inline styles the CSP forbids.
-      chart.setOption({ ...(option as object), tooltip: { renderMode: 'richText', ...((option as { tooltip?: object }).tooltip ?? {}) } }, { notMerge: true });
+      // The app's faces, as the export draws them: echarts' default is the computer's sans-serif.
+      chart.setOption({ textStyle: { fontFamily: CHART_FONT }, ...(option as object), tooltip: { renderMode: 'richText', ...((option as { tooltip?: object }).tooltip ?? {}) } }, { notMerge: true });
       onChart?.(chart);
     };
     // Drawn once the faces of its labels are loaded (canvasFonts.ts): at once when they are.

@@ -21,10 +21,10 @@ function exportOption(option: ChartOption, title: string, caption: string | null
   if (zooms) o.dataZoom = zooms.map((z) => ({ ...z, type: 'inside' }));
   o.animation = false;
   o.backgroundColor = '#ffffff';
-  o.textStyle = { fontFamily: CHART_FONT };
+  o.textStyle = { fontFamily: CHART_FONT }; // a graphic's text (the caption) does not inherit it: set there too
   if (title) o.title = { text: title, left: 16, top: 8, textStyle: { fontSize: 16 } };
   else delete o.title;
-  if (caption !== null) o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrapWords(caption, 150).join('\n'), fontSize: 12, fill: '#333', lineHeight: 16 } }];
+  if (caption !== null) o.graphic = [{ type: 'text', left: 16, bottom: 12, style: { text: wrapWords(caption, 150).join('\n'), fontSize: 12, fontFamily: CHART_FONT, fill: '#333', lineHeight: 16 } }];
   // A legend goes under the title, not over it (the screen's is at the top, where the export's title is).
   const legendTop = title ? 40 : 8;
   if (o.legend) o.legend = { ...(o.legend as Record<string, unknown>), top: legendTop };
