@@ -278,7 +278,7 @@ const code = (s: string) => `<code>${t(s)}</code>`;
 
 /** "Name (@screen)", leaving out what the pin does not hold (a post pinned from a network edge names no account). */
 const nameText = (display: string, screen: string) =>
-  [display && `<bdi>${t(display)}</bdi>`, screen && `(<bdi>@${t(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
+  [display && `<bdi class="user-name">${t(display)}</bdi>`, screen && `(<bdi>@${t(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
 
 const langAttr = (lang: string) => {
   const tag = languageTag(lang);

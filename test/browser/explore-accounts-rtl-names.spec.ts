@@ -48,3 +48,19 @@ test('an ellipsised display name keeps its start in view, Arabic or Latin first'
   expect(requests.outside()).toEqual([]);
   expect(consoleLog.errors).toEqual([]);
 });
+
+/** A display name or location holding a line break (CR LF in the archive) shows it, as the description does; it was drawn as a space. */
+test('an account page shows the line breaks of a display name and a location', async ({ page, requests, consoleLog }) => {
+  test.setTimeout(120_000);
+  const rows: Row[] = [{ tweetid: '903', userid: '9', user_screen_name: 'twolines', user_display_name: 'first line\r\nسطر دوم', user_reported_location: 'Hong Kong\n香港' }];
+  await importFiles(page, [tweetsFile(path.join(tempDir(), 'line_break_names_tweets_csv_unhashed.csv'), rows)]);
+  await waitForImportDone(page);
+  await page.goto('#/explore/account/9');
+  const profile = page.getByTestId('profile');
+  await expect(profile).toBeVisible({ timeout: 60_000 });
+  const shown = (term: string) => profile.locator('div', { has: page.locator('dt', { hasText: term }) }).locator('dd').evaluate((dd) => (dd as HTMLElement).innerText);
+  expect(await shown('Display name')).toBe('first line\r\nسطر دوم'); // a space in its place before
+  expect(await shown('Location')).toBe('Hong Kong\n香港');
+  expect(requests.outside()).toEqual([]);
+  expect(consoleLog.errors).toEqual([]);
+});

@@ -182,8 +182,8 @@ export function AccountPage({ data, userid, missing }: { data: ExploreData; user
         <dl className="profile" data-testid="profile">
           <div><dt>User id</dt><dd className="break">{a.userid}{row?.hashed ? ' (hashed)' : ''}</dd></div>
           <div><dt>Screen name</dt><dd dir="auto" className="break"><bdi>{a.userScreenName}</bdi>{row?.randomHandle ? ` — random-looking (${randomHandleReasons(a.userScreenName).join(', ')})` : ''}</dd></div>
-          <div><dt>Display name</dt><dd dir="auto" className="break">{a.userDisplayName}</dd></div>
-          <div><dt>Location</dt><dd dir="auto" className="break">{a.userReportedLocation}</dd></div>
+          <div><dt>Display name</dt><dd dir="auto" className="break pre">{a.userDisplayName}</dd></div>
+          <div><dt>Location</dt><dd dir="auto" className="break pre">{a.userReportedLocation}</dd></div>
           <div><dt>Description</dt><dd className="pre"><TweetText text={a.userProfileDescription} /></dd></div>
           <div><dt>Profile URL</dt><dd className="break">{a.userProfileUrl}</dd></div>
           <div><dt>Followers</dt><dd>{fmt(a.followerCount)}</dd></div>
