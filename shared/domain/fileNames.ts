@@ -56,12 +56,13 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
 /**
  * A base name for an exported file (CSV, chart image, network export, report PDF) from a title, safe
  * on Windows, macOS and Linux: nameCharacters with '_' for each other run; no '_' or '.' at either
- * end (a leading '.' hides the file, Windows drops a trailing one), nor a joiner at the end; not a
+ * end (a leading '.' hides the file, Windows drops a trailing one), nor a joiner or '-' at the end
+ * (`search-👩‍👩‍👧‍👦` was `search-`); not a
  * Windows device name; at most FILE_NAME_BYTES UTF-8 bytes, cut between words where one ends past
  * half of that, else between characters.
  */
 export function safeFileName(title: string): string {
-  const trim = (s: string): string => s.replace(/^[._]+/, '').replace(/[._\u200c\u200d]+$/u, '');
+  const trim = (s: string): string => s.replace(/^[._]+/, '').replace(/[._\u200c\u200d-]+$/u, '');
   const name = trim(nameCharacters(title, '_').replace(/_+/g, '_'));
   let cut = graphemePrefix(name, (prefix) => utf8Length(prefix) <= FILE_NAME_BYTES);
   if (cut.length < name.length) {

@@ -30,6 +30,7 @@ describe('safeFileName', () => {
     expect(safeFileName('👍🏽 likes 🇺🇦 ❤️ x')).toBe('likes_x');
     expect(safeFileName('a👨‍👩‍👧‍👦b')).toBe('a_b');
     expect(safeFileName('👩‍💻')).toBe('export');
+    expect(safeFileName('demo-search-👩‍👩‍👧‍👦')).toBe('demo-search'); // no '-' left dangling (was demo-search-.csv)
   });
 
   it('a joiner not between two letters of a joining script is replaced: in a Latin word, at an edge, two together', () => {
