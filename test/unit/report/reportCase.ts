@@ -38,7 +38,8 @@ export const EMOJI_NOTE = `Emoji as posted: ${EMOJI_WORDS.join(' ')}`;
 /** Hangul, which the CJK font (Noto Sans SC) lacks: drawn from the report's Noto Sans KR. */
 export const KOREAN_NOTE = '분석가 메모: 홍콩 관련 계정 확인\n원문과  대조할 것';
 /** CJK ideographs beyond the BMP (Extension B: Cantonese 𨋢 'lift', 𡃁 'youngster'), which Noto Sans SC lacks: drawn from Noto Sans HK. Separate words, each with its own box in the PDF. */
-export const EXTENSION_B_WORDS = ['𨋢', '𡃁仔', '𠝹'];
+/** CJK Extension B: Cantonese (Noto Sans HK has them) and Japanese names (Noto Sans JP: 𠮷野家, 𩸽). */
+export const EXTENSION_B_WORDS = ['𨋢', '𡃁仔', '𠝹', '𠮷野家', '𩸽'];
 export const CANTONESE_NOTE = `粵語原文 (Cantonese as posted): ${EXTENSION_B_WORDS.join(' ')}`;
 /**
  * A word of each script set in its own bundled face beyond CJK, Arabic and Hebrew
