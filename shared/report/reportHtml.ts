@@ -8,7 +8,7 @@
 import { textDirection } from '../domain/textDirection';
 import { escapeHtml as e } from './escapeHtml';
 import { inlineSvg } from './inlineSvg';
-import { keepHyphens } from './keepHyphens';
+import { keepHyphens, keepHyphensInMarkup } from './keepHyphens';
 import { htmlWithIsolatedTokens } from '../domain/textTokens';
 import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
@@ -50,7 +50,7 @@ export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): strin
   const findings = m.items.length - posts - accounts;
   const networks = m.figures.filter((f) => f.kind === 'network');
   const charts = m.figures.filter((f) => f.kind === 'chart');
-  return [
+  return keepHyphensInMarkup([
     `<article class="dw-report" data-page-size="${pageSizeAttribute(pageSize)}" lang="en">`,
     cover(m),
     section('summary', 'Summary', paragraphs(m.summary) + `<p>This report cites ${posts} post${posts === 1 ? '' : 's'}, ${accounts} account${accounts === 1 ? '' : 's'} and ${findings} other finding${findings === 1 ? '' : 's'}.</p>`),
@@ -62,7 +62,7 @@ export function buildReportBody(m: ReportModel, pageSize: ReportPageSize): strin
     section('verify', 'How to verify', verify(m)),
     section('hashes', 'Hash appendix', hashes(m)),
     `</article>`,
-  ].join('\n');
+  ].join('\n'));
 }
 
 function cover(m: ReportModel): string {

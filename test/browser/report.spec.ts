@@ -11,7 +11,7 @@ import { PRINT_MARGINS, footerTemplate, headerTemplate } from '../../shared/repo
 import type { ReportModel, ReportPageSize } from '../../shared/report/reportModel';
 import { childrenCpuMs } from '../bench/processCpu';
 import { repoRoot } from '../fixtures/paths';
-import { ARABIC_LIGATURE_NOTE, buildReportCase, CANTONESE_NOTE, EMOJI_NOTE, EMOJI_WORDS, EXTENSION_B_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, RTL_SCRIPTS_NOTE, SCRIPT_SAMPLES, SCRIPT_WORDS, SCRIPTS_NOTE, reportSigningOf, type ReportCase } from '../unit/report/reportCase';
+import { ARABIC_LIGATURE_NOTE, buildReportCase, LIGATURE_AFTER_HYPHEN, CANTONESE_NOTE, EMOJI_NOTE, EMOJI_WORDS, EXTENSION_B_WORDS, FIGURE_LABEL, HEBREW_NOTE, KOREAN_NOTE, RTL_SCRIPTS_NOTE, SCRIPT_SAMPLES, SCRIPT_WORDS, SCRIPTS_NOTE, reportSigningOf, type ReportCase } from '../unit/report/reportCase';
 import { expect, test } from './fixtures';
 import { inkShare, RTL, type3FontFamilies, wordBoxes } from './pdfInk';
 import { openDemoArchive } from './exploreHelpers';
@@ -119,6 +119,8 @@ test.describe('evidence report PDF', () => {
     expect(inTextLayer(all, FIGURE_LABEL)).toBe(true);
     // A line break typed inside a paragraph of the summary (the case notes) is kept, and one in an item's note.
     expect(all).toContain("August 2019 China disclosure,\ncited verbatim.");
+    // A hyphen is kept on its line with the next letter (keepHyphens); a ligature of that letter and the one after it lost the second.
+    expect(inTextLayer(all, LIGATURE_AFTER_HYPHEN)).toBe(true);
     expect(all).toContain('계정 확인\n원문과');
     // The check is not vacuous: a word that is not in the report fails it.
     expect(inTextLayer(all, 'قروب مختلقة')).toBe(false);

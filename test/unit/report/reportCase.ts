@@ -37,10 +37,15 @@ export const EMOJI_WORDS = ['🔥', '😀', '🇭🇰'];
 export const EMOJI_NOTE = `Emoji as posted: ${EMOJI_WORDS.join(' ')}`;
 /** Hangul, which the CJK font (Noto Sans SC) lacks: drawn from the report's Noto Sans KR. */
 export const KOREAN_NOTE = '분석가 메모: 홍콩 관련 계정 확인\n원문과  대조할 것';
-/** CJK ideographs beyond the BMP (Extension B: Cantonese 𨋢 'lift', 𡃁 'youngster'), which Noto Sans SC lacks: drawn from Noto Sans HK. Separate words, each with its own box in the PDF. */
-/** CJK Extension B: Cantonese (Noto Sans HK has them) and Japanese names (Noto Sans JP: 𠮷野家, 𩸽). */
+/**
+ * CJK ideographs beyond the BMP (Extension B), which Noto Sans SC lacks: Cantonese 𨋢 'lift', 𡃁
+ * 'youngster' drawn from Noto Sans HK, and Japanese names' 𠮷 (𠮷野家) and 𩸽, which it lacks too,
+ * from Noto Sans JP. Separate words, each with its own box in the PDF.
+ */
 export const EXTENSION_B_WORDS = ['𨋢', '𡃁仔', '𠝹', '𠮷野家', '𩸽'];
-export const CANTONESE_NOTE = `粵語原文 (Cantonese as posted): ${EXTENSION_B_WORDS.join(' ')}`;
+export const CANTONESE_NOTE = `粵語原文 (Cantonese and Japanese names as posted): ${EXTENSION_B_WORDS.join(' ')}`;
+/** Words whose letters after a hyphen make a ligature (fi, fl, ff): pdftotext once gave back 'self-fnanced'. */
+export const LIGATURE_AFTER_HYPHEN = 'A self-financed anti-flag group, co-filed, re-offered.';
 /**
  * A word of each script set in its own bundled face beyond CJK, Arabic and Hebrew
  * (renderer/src/styles/fontFaces.ts): 'check', or the script's or its language's name. Separate
@@ -233,7 +238,7 @@ export async function buildReportCase(itemCount = 7): Promise<ReportCase> {
     software: { name: 'Disclosure Workbench', version: '0.1.0' },
     ...reportBundleFields(prepared),
     analystTimeZone: 'Asia/Hong_Kong',
-    summary: 'Posts and accounts from Twitter\'s August 2019 China disclosure,\ncited verbatim.\n\nEvery item links back to its source file, row and byte offset.',
+    summary: `Posts and accounts from Twitter's August 2019 China disclosure,\ncited verbatim.\n\nEvery item links back to its source file, row and byte offset. ${LIGATURE_AFTER_HYPHEN}`,
     method: {
       description: 'Items were pinned from the imported archive files; each card quotes the archived fields exactly.',
       parameters: [
