@@ -15,7 +15,7 @@ const HEIGHT = 640;
 const CAPTION_SPACE = 70;
 
 /** `caption` null: no caption drawn and no room left for it (the SVG gets its caption band afterwards). */
-function exportOption(option: ChartOption, title: string, caption: string | null): ChartOption {
+export function exportOption(option: ChartOption, title: string, caption: string | null): ChartOption {
   const o = { ...(option as Record<string, unknown>) };
   const zooms = o.dataZoom as Record<string, unknown>[] | undefined;
   if (zooms) o.dataZoom = zooms.map((z) => ({ ...z, type: 'inside' }));
@@ -28,8 +28,10 @@ function exportOption(option: ChartOption, title: string, caption: string | null
   // A legend goes under the title, not over it (the screen's is at the top, where the export's title is).
   const legendTop = title ? 40 : 8;
   if (o.legend) o.legend = { ...(o.legend as Record<string, unknown>), top: legendTop };
+  // A colour scale (the heatmap's) goes over the caption, not on it (the screen's is at the very bottom).
+  if (o.visualMap) o.visualMap = { ...(o.visualMap as Record<string, unknown>), bottom: (caption === null ? 0 : CAPTION_SPACE) + 4 };
   const grid = (o.grid ?? {}) as Record<string, unknown>;
-  o.grid = { ...grid, top: (o.legend ? legendTop + 40 : title ? 56 : 24), bottom: (caption === null ? 0 : CAPTION_SPACE) + 40, containLabel: true };
+  o.grid = { ...grid, top: (o.legend ? legendTop + 40 : title ? 56 : 24), bottom: (caption === null ? 0 : CAPTION_SPACE) + (o.visualMap ? 70 : 40), containLabel: true };
   return o as ChartOption;
 }
 

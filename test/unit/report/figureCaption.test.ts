@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withCaptionBand, withoutCaptionBand } from '../../../shared/report/figureCaption';
 import { inlineSvg } from '../../../shared/report/inlineSvg';
-import { chartSvg } from '../../../renderer/src/charts/chartExport';
+import { chartSvg, exportOption } from '../../../renderer/src/charts/chartExport';
+import { rhythmHeatmapOption } from '../../../renderer/src/views/explore/rhythmHeatmapOption';
 import { caseReportModel } from '../../../renderer/src/report/caseReportModel';
 import { buildReportBody } from '../../../shared/report/reportHtml';
 import { escapeHtml } from '../../../shared/report/escapeHtml';
@@ -79,5 +80,14 @@ describe('figureCaption: the caption drawn under an exported figure, left out of
     expect(html).not.toContain(`>${CAPTION}<`);
     expect(html).toContain(`<figcaption><span class="user-text" dir="auto">${printed}</span>`);
     expect(html).toContain('>Posts per day</text>');
+  });
+});
+
+describe('a chart PNG', () => {
+  it("draws the heatmap's colour scale above its caption, not over it (the posting rhythm's scale covered the caption's last line)", async () => {
+    const rhythm = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (d + h) % 4));
+    const exported = exportOption(rhythmHeatmapOption(rhythm), 'Posting rhythm', 'Dataset “x”, 2019-06-01 to 2019-06-30 (UTC)') as { visualMap: { bottom: number }; grid: { bottom: number } };
+    expect(exported.visualMap.bottom).toBeGreaterThanOrEqual(70); // the caption's band
+    expect(exported.grid.bottom).toBeGreaterThan(exported.visualMap.bottom + 20); // the plot above the scale
   });
 });
