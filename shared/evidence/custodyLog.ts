@@ -30,7 +30,7 @@ export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
  * log and the bundle's custody.jsonl record the id ('case-notes'), which the page keeps as the title.
  */
 export const CUSTODY_ACTION_LABELS = {
-  import: 'Dataset imported',
+  import: 'Dataset files recorded', // when an item of the dataset was added; each file's own import time is in the detail
   pin: 'Item pinned',
   unpin: 'Item unpinned',
   note: 'Item note set',

@@ -144,7 +144,7 @@ test('a case: key, pins, custody chain, signed bundle checked by ssh-keygen, sha
   await expect(page.getByTestId('custody-verdict')).toHaveText(/^Chain intact: 8 entries/);
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
   // In words; the id the log records is each cell's title.
-  expect(actions).toEqual(['Case created', 'Dataset imported', 'Item pinned', 'Item pinned', 'Item pinned', 'Item note set', 'Item tags set', 'Case notes set']);
+  expect(actions).toEqual(['Case created', 'Dataset files recorded', 'Item pinned', 'Item pinned', 'Item pinned', 'Item note set', 'Item tags set', 'Case notes set']);
   await expect(page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').first()).toHaveAttribute('title', 'case-created');
   // An entry's detail reads as keys and values, the values exact; the JSON it records is one click away.
   const noteEntry = page.getByRole('table', { name: 'Custody log' }).locator('tbody tr').nth(5).locator('td.detail');
@@ -532,7 +532,7 @@ test('every waiting pin is added at once, in one transaction: items, one import 
   await expect(page.getByRole('heading', { name: 'Evidence items (4)' })).toBeFocused();
   const actions = await page.getByRole('table', { name: 'Custody log' }).locator('tbody tr td:nth-child(4)').allTextContents();
   expect(actions.filter((a) => a === 'Item pinned')).toHaveLength(4);
-  expect(actions.filter((a) => a === 'Dataset imported')).toHaveLength(1);
+  expect(actions.filter((a) => a === 'Dataset files recorded')).toHaveLength(1);
   await expect(page.getByTestId('custody-verdict')).toContainText('Chain intact');
 });
 

@@ -137,8 +137,10 @@ const pinDetail = (p: PinRecord): JsonValue => ({
 });
 
 /**
- * Attaches a pin as evidence. The first item from a dataset also records an 'import' entry naming
- * that dataset's source files and hashes, so the log says where the evidence came from.
+ * Attaches a pin as evidence. An item whose dataset holds files the log does not name yet also
+ * records an 'import' entry naming them (name, SHA-256, when imported), so the log says where the
+ * evidence came from: the first item of a dataset names all its files, a later one the files
+ * imported into it since.
  */
 export async function attachPin(db: WorkbenchDb, caseId: string, pinId: string, actor: string): Promise<void> {
   await attachPins(db, caseId, [pinId], actor);
@@ -154,7 +156,14 @@ export async function attachPins(db: WorkbenchDb, caseId: string, pinIds: readon
     if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: it takes no new evidence');
     const inCase = await db.pins.where('caseId').equals(caseId).toArray();
     const log = await custodyRange(db, caseId).toArray();
-    const importedDatasets = new Set(log.filter((r) => r.entry.action === 'import').map((r) => (r.entry.detail as { datasetId?: string } | null)?.datasetId));
+    // The files each dataset's 'import' entries name: a file imported into a dataset after its first item was added is named when an item of the dataset next is.
+    const recorded = new Set<string>();
+    for (const r of log) {
+      if (r.entry.action !== 'import') continue;
+      const d = r.entry.detail as { datasetId?: string; files?: { sha256?: string }[] } | null;
+      recorded.add(`${d?.datasetId}`);
+      for (const f of d?.files ?? []) recorded.add(`${d?.datasetId} ${f.sha256}`);
+    }
     for (const pinId of pinIds) {
       const pin = await db.pins.get(pinId);
       if (!pin) throw new Error(`no pin ${pinId}`);
@@ -162,17 +171,19 @@ export async function attachPins(db: WorkbenchDb, caseId: string, pinIds: readon
       // Added to another case meanwhile (in another window that listed it as waiting): moving it would leave that case's log without its 'unpin'.
       if (pin.caseId) throw new Error(`“${pin.title}” was added to the case “${(await db.cases.get(pin.caseId))?.name ?? pin.caseId}” meanwhile (in another window): remove it there first to add it here`);
       if (inCase.some((p) => sameItem(p, pin))) throw new Error(`“${pin.title}” is already in this case`);
-      if (!importedDatasets.has(pin.datasetId)) {
-        const ds = await db.datasets.get(pin.datasetId);
-        // Pinned in a window that still showed it: the dataset's files, which the log must name, are gone.
-        if (!ds) throw new Error(`“${pin.title}” comes from a dataset that was deleted: it cannot be added as evidence (its source files are no longer recorded)`);
-        const files = (await db.files.where('datasetId').equals(pin.datasetId).toArray()).filter((f) => ds.committedImports.includes(f.importId));
+      const ds = await db.datasets.get(pin.datasetId);
+      // Pinned in a window that still showed it: the dataset's files, which the log must name, are gone.
+      if (!ds && !recorded.has(pin.datasetId)) throw new Error(`“${pin.title}” comes from a dataset that was deleted: it cannot be added as evidence (its source files are no longer recorded)`);
+      const files = ds ? (await db.files.where('datasetId').equals(pin.datasetId).toArray()).filter((f) => ds.committedImports.includes(f.importId)) : [];
+      const unnamed = files.filter((f) => !recorded.has(`${pin.datasetId} ${f.sha256}`));
+      if (ds && unnamed.length) {
         await appendEntry(db, caseId, actor, 'import', {
           datasetId: pin.datasetId,
           dataset: ds.name,
-          files: files.map((f) => importFacts(f.sha256, f.receipt)),
+          files: unnamed.map((f) => importFacts(f.sha256, f.receipt)),
         });
-        importedDatasets.add(pin.datasetId);
+        recorded.add(pin.datasetId);
+        for (const f of unnamed) recorded.add(`${pin.datasetId} ${f.sha256}`);
       }
       await db.pins.update(pinId, { caseId });
       await appendEntry(db, caseId, actor, 'pin', pinDetail(pin));

@@ -81,7 +81,7 @@ describe('report HTML: every field of the model is printed', () => {
     for (const c of m.custody) expect(html).toContain(c.hash);
     // Each entry's action and detail in words, as the case page shows them; the values exact.
     expect(html).toContain('<td>Case created</td>');
-    expect(html).toContain('<td>Dataset imported</td>');
+    expect(html).toContain('<td>Dataset files recorded</td>');
     expect(html).toContain(keepHyphensInMarkup(`<dt>Files</dt><dd><ol class="detail-list"><li><dl class="detail-fields"><dt>Name</dt><dd><span class="detail" dir="auto">${escapeHtml(rc.model.sources[0]!.fileName)}</span></dd><dt>Entry</dt><dd>none</dd><dt>SHA-256</dt>`));
     expect(html).not.toContain('{&quot;');
     expect(html).toContain(printed(m.verifyText.split('\n')[0]!));
