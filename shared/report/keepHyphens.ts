@@ -17,10 +17,9 @@ const HYPHEN_RUN = new RegExp(String.raw`-+(?:[ \u00A0]+)?${NEXT}\p{M}*`, 'gu');
 export const keepHyphens = (escaped: string): string => escaped.replace(HYPHEN_RUN, (run) => `<span class="keep">${run}</span>`);
 
 /**
- * keepHyphens over all the text of the report's markup: its fixed prose, labels and dates too
- * ("SHA-256", "2018-10-05", the verify section's report-signing-certificate.der.sig came back as
- * reportsigning-…). Tags, runs already kept and inline figures (a span inside an SVG is not drawn;
- * their text is placed, never wrapped) are left as they are.
+ * keepHyphens over all the text of the report's markup, the one place the report keeps its hyphens:
+ * cited text, fixed prose, labels and dates alike ("SHA-256", "2018-10-05"; the verify section's
+ * report-signing-certificate.der.sig came back as reportsigning-…). Tags and inline figures (a span
+ * inside an SVG is not drawn; their text is placed, never wrapped) are left as they are.
  */
-export const keepHyphensInMarkup = (html: string): string =>
-  html.replace(/<svg[^]*?<\/svg>|<span class="keep">[^<]*<\/span>|<[^>]*>|[^<]+/g, (m) => (m.startsWith('<') ? m : keepHyphens(m)));
+export const keepHyphensInMarkup = (html: string): string => html.replace(/<svg[^]*?<\/svg>|<[^>]*>|[^<]+/g, (m) => (m.startsWith('<') ? m : keepHyphens(m)));

@@ -8,7 +8,7 @@
 import { textDirection } from '../domain/textDirection';
 import { escapeHtml as e } from './escapeHtml';
 import { inlineSvg } from './inlineSvg';
-import { keepHyphens, keepHyphensInMarkup } from './keepHyphens';
+import { keepHyphensInMarkup } from './keepHyphens';
 import { htmlWithIsolatedTokens } from '../domain/textTokens';
 import { languageTag } from '../domain/languageTag';
 import type { ReportAccountItem, ReportFigure, ReportFindingItem, ReportItem, ReportModel, ReportPageSize, ReportPostItem } from './reportModel';
@@ -78,7 +78,7 @@ function cover(m: ReportModel): string {
       ['Signer key fingerprint', `<code class="hash">${e(m.signer.fingerprint)}</code>`],
       ['Signature namespace', code(m.signer.namespace)],
       ['Bundle id', `<code class="hash">${e(m.bundleId)}</code>`],
-      ["Bundle", m.hashes.length ? code(`${m.bagName}.zip`) : t(m.bagName)],
+      ["Bundle", m.hashes.length ? code(`${m.bagName}.zip`) : e(m.bagName)],
     ]) +
     `<p class="note">The bundle id is the SHA-256 of the signed file <code>tagmanifest-sha512.txt</code> in the bundle. ` +
     `Compare the signer key fingerprint with one received separately (phone, letter, website): this report cannot prove who signed it.</p>` +
@@ -101,13 +101,13 @@ function method(m: ReportModel): string {
         m.sources.map((s) => `SHA-256 at import <code class="hash">${e(s.sha256)}</code>`),
       )
     : '';
-  const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${t(l)}</li>`).join('')}</ul>` : '';
+  const limits = m.method.limits.length ? `<h3>Limits</h3><ul class="limits">${m.method.limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
   return paragraphs(m.method.description) + params + limits + sources;
 }
 
 function itemCard(it: ReportItem, n: number, zone: string): string {
   const head =
-    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(evidenceKindLabel(it.findingKind).toLowerCase())} — <bdi>${t(it.title)}</bdi>`;
+    it.kind === 'post' ? `Item ${n}: post ${e(it.tweetid)}` : it.kind === 'account' ? `Item ${n}: account <bdi>@${e(it.userScreenName)}</bdi>` : `Item ${n}: ${e(evidenceKindLabel(it.findingKind).toLowerCase())} — <bdi>${e(it.title)}</bdi>`;
   const body = it.kind === 'post' ? postBody(it, zone) : it.kind === 'account' ? accountBody(it) : findingBody(it);
   const src = it.source;
   const more =
@@ -123,15 +123,15 @@ function itemCard(it: ReportItem, n: number, zone: string): string {
   if (it.sha256) common.push(['Item SHA-256', `<code class="hash">${e(it.sha256)}</code>`]);
   common.push(['Item id', code(it.itemId)]);
   if (it.bundlePath) common.push(['In bundle', code(it.bundlePath)]);
-  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, t)}</span>`]);
-  if (it.tags?.length) common.push(['Tags', it.tags.map((tag) => `<bdi class="tag">${t(tag)}</bdi>`).join(', ')]);
+  if (it.note) common.push(['Analyst note', `<span class="user-text" dir="auto">${htmlWithIsolatedTokens(it.note, e)}</span>`]);
+  if (it.tags?.length) common.push(['Tags', it.tags.map((tag) => `<bdi class="tag">${e(tag)}</bdi>`).join(', ')]);
   return `<section class="card card-${it.kind}" id="item-${n}"><h3>${head}</h3>${body}${dl(common)}</section>`;
 }
 
 function postBody(p: ReportPostItem, zone: string): string {
   const count = (v: number | null) => (v === null ? 'not in the archive' : String(v));
   return (
-    `<blockquote class="post-text user-text" dir="${textDirection(p.text)}"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, t)}</blockquote>` +
+    `<blockquote class="post-text user-text" dir="${textDirection(p.text)}"${langAttr(p.tweetLanguage)}>${htmlWithIsolatedTokens(p.text, e)}</blockquote>` +
     dl([
       ['Account', `${nameText(p.userDisplayName, p.userScreenName)} · user id ${code(p.userid)}`],
       ['Time (UTC)', e(utcMinuteText(p.tweetTime))],
@@ -146,7 +146,7 @@ function postBody(p: ReportPostItem, zone: string): string {
             ? 'not in the archive'
             : `replies ${count(p.engagement.replies)} · retweets ${count(p.engagement.retweets)} · likes ${count(p.engagement.likes)} · quotes ${count(p.engagement.quotes)}`
       ],
-      ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${t(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
+      ...(p.hashtags.length ? ([['Hashtags', p.hashtags.map((h) => `<bdi>#${e(h)}</bdi>`).join(' ')]] as Array<[string, string]>) : []),
     ])
   );
 }
@@ -154,7 +154,7 @@ function postBody(p: ReportPostItem, zone: string): string {
 function accountBody(a: ReportAccountItem): string {
   const count = (v: number | null) => (v === null ? 'not available' : String(v));
   return (
-    (a.description ? `<blockquote class="account-text user-text" dir="${textDirection(a.description)}">${htmlWithIsolatedTokens(a.description, t)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
+    (a.description ? `<blockquote class="account-text user-text" dir="${textDirection(a.description)}">${htmlWithIsolatedTokens(a.description, e)}</blockquote>` : '<p class="muted">No profile description archived.</p>') +
     dl([
       ['Account', `${nameText(a.userDisplayName, a.userScreenName)} · user id ${code(a.userid)}`],
       ['Reported location', a.reportedLocation ? text(a.reportedLocation) : 'not given'],
@@ -168,7 +168,7 @@ function accountBody(a: ReportAccountItem): string {
 function findingBody(f: ReportFindingItem): string {
   if (!f.fields) return `<pre class="finding-detail user-text" dir="auto">${e(f.detail)}</pre>`;
   // A value may be a post's text (a retweet edge's tweets): in its own direction, its tokens isolated, as post cards are.
-  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="${textDirection(v)}">${htmlWithIsolatedTokens(v, t)}</span>`]));
+  return dl(f.fields.map(([k, v]) => [k, `<span class="user-text finding-value" dir="${textDirection(v)}">${htmlWithIsolatedTokens(v, e)}</span>`]));
 }
 
 /** `id`: unique in the report, prefixed to the ids of an inlined SVG. */
@@ -181,9 +181,9 @@ function figure(f: ReportFigure, id: string): string {
       ? `<img src="${e(f.imageDataUrl)}" alt="${e(f.alt)}">`
       : `<p class="refused">Figure not shown: only base64 PNG, JPEG or SVG data URLs are embedded.</p>`;
   return (
-    `<figure class="figure figure-${f.kind}"><h3>${t(f.title)}</h3>${img}<figcaption>` +
-    `<span class="user-text" dir="auto">${t(f.caption)}</span>` +
-    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${t(f.filtered || 'nothing')}</span></span>` +
+    `<figure class="figure figure-${f.kind}"><h3>${e(f.title)}</h3>${img}<figcaption>` +
+    `<span class="user-text" dir="auto">${e(f.caption)}</span>` +
+    `<span class="filtered"><strong>Filtered or hidden:</strong> <span dir="auto">${e(f.filtered || 'nothing')}</span></span>` +
     (f.itemId ? `<span class="figure-item">Item id ${code(f.itemId)}</span>` : '') +
     `</figcaption></figure>`
   );
@@ -198,7 +198,7 @@ function custody(m: ReportModel): string {
       ? ''
       : check.ok
         ? `<p class="custody-check">Chain checked when this report was made: intact, ${e(countOf(check.entries, 'entry', 'entries'))}.</p>`
-        : `<p class="custody-check refused">Chain broken at entry ${check.brokenAt}: ${t(check.reason)}. The entries are printed as stored: from entry ${check.brokenAt} on, the log cannot be relied on.</p>`) +
+        : `<p class="custody-check refused">Chain broken at entry ${check.brokenAt}: ${e(check.reason)}. The entries are printed as stored: from entry ${check.brokenAt} on, the log cannot be relied on.</p>`) +
     table(
       ['#', 'At (UTC)', 'Actor', 'Action', 'Detail'],
       m.custody.map((c) => [String(c.seq), e(utcInstantText(c.at)), text(c.actor), e(custodyActionLabel(c.action)), detailHtml(c.detail)]),
@@ -218,7 +218,7 @@ function custody(m: ReportModel): string {
 function detailHtml(value: unknown): string {
   const plain = detailPlainWords(value);
   if (plain !== null) return plain;
-  if (typeof value === 'string') return `<span class="detail" dir="auto">${keepHyphens(wholeHashes(e(visibleText(value))))}</span>`;
+  if (typeof value === 'string') return `<span class="detail" dir="auto">${wholeHashes(e(visibleText(value)))}</span>`;
   if (Array.isArray(value)) return value.length ? `<ol class="detail-list">${value.map((v) => `<li>${detailHtml(v)}</li>`).join('')}</ol>` : 'none';
   const entries = Object.entries(value as Record<string, unknown>);
   if (!entries.length) return 'none';
@@ -250,7 +250,7 @@ function verify(m: ReportModel): string {
     `Quote right-to-left text (Arabic, Persian, Hebrew, Syriac, Thaana) from the bundle's <code>data/</code> files, not from this PDF's text layer: text extraction (<code>pdftotext</code>) gives its runs in the order they are drawn. ` +
     `The instructions below are VERIFY.txt of the bundle. ` +
     `Long lines are wrapped to fit the page, at any character: copy commands from VERIFY.txt (attached to this PDF: <code>pdfdetach -saveall</code>, and in the bundle), not from the print.</p>` +
-    `<pre class="verify-text">${t(m.verifyText)}</pre>`
+    `<pre class="verify-text">${e(m.verifyText)}</pre>`
   );
 }
 
@@ -268,17 +268,14 @@ function hashes(m: ReportModel): string {
 const section = (id: string, title: string, body: string) => `<section class="section section-${id}" aria-labelledby="s-${id}"><h2 id="s-${id}">${e(title)}</h2>${body}</section>`;
 
 /** User-supplied text: isolated, in its own direction. */
-const text = (s: string) => `<bdi>${t(s)}</bdi>`;
+const text = (s: string) => `<bdi>${e(s)}</bdi>`;
 
-/** Text content, escaped, with no line ending at one of its hyphens (pdftotext would drop it: keepHyphens.ts). */
-const t = (s: string) => keepHyphens(e(s));
-
-/** A path, id or name as code: its hyphens kept too (a cited row's row-1_bytes-513-725.csv came back as …513725.csv). */
-const code = (s: string) => `<code>${t(s)}</code>`;
+/** A path, id or name as code (its hyphens kept as all the report's are, by keepHyphensInMarkup: a cited row's row-1_bytes-513-725.csv came back as …513725.csv). */
+const code = (s: string) => `<code>${e(s)}</code>`;
 
 /** "Name (@screen)", leaving out what the pin does not hold (a post pinned from a network edge names no account). */
 const nameText = (display: string, screen: string) =>
-  [display && `<bdi class="user-name">${t(display)}</bdi>`, screen && `(<bdi>@${t(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
+  [display && `<bdi class="user-name">${e(display)}</bdi>`, screen && `(<bdi>@${e(screen)}</bdi>)`].filter(Boolean).join(' ') || 'name not recorded in this pin';
 
 const langAttr = (lang: string) => {
   const tag = languageTag(lang);
@@ -290,7 +287,7 @@ function paragraphs(s: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p class="user-text" dir="auto">${t(p)}</p>`)
+    .map((p) => `<p class="user-text" dir="auto">${e(p)}</p>`)
     .join('');
 }
 

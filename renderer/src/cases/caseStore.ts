@@ -156,13 +156,13 @@ export async function attachPins(db: WorkbenchDb, caseId: string, pinIds: readon
     if ((await db.cases.get(caseId))?.archived) throw new Error('this case is archived: it takes no new evidence');
     const inCase = await db.pins.where('caseId').equals(caseId).toArray();
     const log = await custodyRange(db, caseId).toArray();
-    // The files each dataset's 'import' entries name: a file imported into a dataset after its first item was added is named when an item of the dataset next is.
-    const recorded = new Set<string>();
+    // The files (SHA-256) the 'import' entries name, by dataset: a file imported into a dataset after its first item was added is named when an item of the dataset next is.
+    const named = new Map<string, Set<string>>();
     for (const r of log) {
       if (r.entry.action !== 'import') continue;
-      const d = r.entry.detail as { datasetId?: string; files?: { sha256?: string }[] } | null;
-      recorded.add(`${d?.datasetId}`);
-      for (const f of d?.files ?? []) recorded.add(`${d?.datasetId} ${f.sha256}`);
+      const d = r.entry.detail as { datasetId: string; files?: { sha256: string }[] };
+      const files = named.get(d.datasetId) ?? named.set(d.datasetId, new Set()).get(d.datasetId)!;
+      for (const f of d.files ?? []) files.add(f.sha256);
     }
     for (const pinId of pinIds) {
       const pin = await db.pins.get(pinId);
@@ -172,18 +172,19 @@ export async function attachPins(db: WorkbenchDb, caseId: string, pinIds: readon
       if (pin.caseId) throw new Error(`“${pin.title}” was added to the case “${(await db.cases.get(pin.caseId))?.name ?? pin.caseId}” meanwhile (in another window): remove it there first to add it here`);
       if (inCase.some((p) => sameItem(p, pin))) throw new Error(`“${pin.title}” is already in this case`);
       const ds = await db.datasets.get(pin.datasetId);
+      const namedFiles = named.get(pin.datasetId);
       // Pinned in a window that still showed it: the dataset's files, which the log must name, are gone.
-      if (!ds && !recorded.has(pin.datasetId)) throw new Error(`“${pin.title}” comes from a dataset that was deleted: it cannot be added as evidence (its source files are no longer recorded)`);
-      const files = ds ? (await db.files.where('datasetId').equals(pin.datasetId).toArray()).filter((f) => ds.committedImports.includes(f.importId)) : [];
-      const unnamed = files.filter((f) => !recorded.has(`${pin.datasetId} ${f.sha256}`));
-      if (ds && unnamed.length) {
-        await appendEntry(db, caseId, actor, 'import', {
-          datasetId: pin.datasetId,
-          dataset: ds.name,
-          files: unnamed.map((f) => importFacts(f.sha256, f.receipt)),
-        });
-        recorded.add(pin.datasetId);
-        for (const f of unnamed) recorded.add(`${pin.datasetId} ${f.sha256}`);
+      if (!ds && !namedFiles) throw new Error(`“${pin.title}” comes from a dataset that was deleted: it cannot be added as evidence (its source files are no longer recorded)`);
+      if (ds) {
+        const files = (await db.files.where('datasetId').equals(pin.datasetId).toArray()).filter((f) => ds.committedImports.includes(f.importId) && !namedFiles?.has(f.sha256));
+        if (files.length) {
+          await appendEntry(db, caseId, actor, 'import', {
+            datasetId: pin.datasetId,
+            dataset: ds.name,
+            files: files.map((f) => importFacts(f.sha256, f.receipt)),
+          });
+          named.set(pin.datasetId, new Set([...(namedFiles ?? []), ...files.map((f) => f.sha256)]));
+        }
       }
       await db.pins.update(pinId, { caseId });
       await appendEntry(db, caseId, actor, 'pin', pinDetail(pin));
